@@ -1,0 +1,9 @@
+"""Sources of raw messages: IMAP and its offline twins (.eml files, mbox, Maildir).
+
+Every source yields the same `RawMessage` values; nothing here knows about parsing
+or the database.
+"""
+
+from ingest.raw import MessageOrigin, RawMessage, SkippedMessage
+
+__all__ = ["MessageOrigin", "RawMessage", "SkippedMessage"]

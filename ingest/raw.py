@@ -1,0 +1,33 @@
+"""The values every source yields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class MessageOrigin:
+    """Where a message was seen. (account, folder, uidvalidity, uid) identifies it on IMAP."""
+
+    account: str  # "user@host" for IMAP, "file" for offline sources
+    folder: str  # IMAP folder name, or the file/mbox/Maildir path
+    uidvalidity: int | None = None
+    uid: int | None = None  # IMAP UID, or the position inside an mbox/folder (1-based)
+    internal_date: datetime | None = None  # IMAP INTERNALDATE: when the server received it
+
+
+@dataclass(frozen=True)
+class RawMessage:
+    """The untouched bytes of one message and where they came from."""
+
+    origin: MessageOrigin
+    data: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
+class SkippedMessage:
+    """A message the IMAP prefilter ruled out from its subject header alone (body not fetched)."""
+
+    origin: MessageOrigin
+    subject: str

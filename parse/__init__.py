@@ -1,0 +1,1 @@
+"""Pure functions from message bytes to plain dataclasses."""

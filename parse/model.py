@@ -1,0 +1,42 @@
+"""Plain values produced by parsing. No I/O, no database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """One attachment (or forwarded message) and the text extracted from it.
+
+    `path` names where it sits: "svar.pdf" at top level, "Fwd.eml/bilag.docx" inside a
+    forwarded message. Forwarded messages are flattened into the list in document order.
+    """
+
+    path: str  # sanitized, human-readable position, unique within the message
+    filename: str  # sanitized file name as the sender gave it ("" if none)
+    declared_type: str  # Content-Type header, lower case, e.g. "application/octet-stream"
+    detected_type: str  # sniffed from the bytes: pdf, docx, text, html, message, unknown, ...
+    size: int  # decoded payload size in bytes
+    sha256: str  # of the decoded payload
+    text: str = ""
+    method: str = "none"  # how text was obtained: text-layer, docx, decoded, html, none
+    error: str | None = None  # why no (or only partial) text was extracted
+    content: bytes = field(default=b"", repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class ParsedMessage:
+    """One e-mail as the drafting team needs it."""
+
+    message_id: str | None  # without angle brackets; None when missing
+    subject: str  # decoded, NFC-normalized
+    sender_name: str
+    sender_email: str  # lower case
+    sent_at: datetime | None  # Date header, timezone-aware
+    received_at: datetime | None  # topmost Received header, timezone-aware
+    body_text: str
+    body_source: str  # "text/plain", "text/html" or "none"
+    attachments: tuple[Attachment, ...] = ()
+    warnings: tuple[str, ...] = ()  # recoverable oddities (charset fallbacks, undecodable parts)
