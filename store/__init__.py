@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, the session factory and the queries the CLI needs."""

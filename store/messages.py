@@ -1,0 +1,177 @@
+"""Writing messages: raw bytes, where they were seen, the proposal and its attachments.
+
+Callers own the transaction: everything for one message is written inside one
+`session.begin()`, so a crash leaves either all of it or none of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from parse.model import ParsedMessage
+from store import models
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a message was seen; mirrors ingest's MessageOrigin without importing it."""
+
+    account: str
+    folder: str
+    uidvalidity: int | None
+    uid: int | None
+    internal_date: datetime | None = None
+
+
+def dedup_key(message_id: str | None, sha256: str) -> str:
+    """The identity of a message: its Message-ID, or its bytes when it has none."""
+    return f"mid:{message_id}" if message_id else f"sha256:{sha256}"
+
+
+def find_raw_message(session: Session, key: str) -> models.RawMessage | None:
+    return session.scalars(
+        select(models.RawMessage).where(models.RawMessage.dedup_key == key)
+    ).first()
+
+
+def add_raw_message(
+    session: Session,
+    key: str,
+    sha256: str,
+    message_id: str | None,
+    data: bytes,
+    parse_error: str | None,
+) -> models.RawMessage:
+    raw = models.RawMessage(
+        dedup_key=key,
+        sha256=sha256,
+        message_id=message_id,
+        size=len(data),
+        data=data,
+        parse_error=parse_error,
+    )
+    session.add(raw)
+    session.flush()  # raises IntegrityError now if another poller stored it first
+    return raw
+
+
+def record_sighting(session: Session, raw: models.RawMessage, source: Source) -> None:
+    """Remember that `raw` was seen at `source`, once per place."""
+    already = session.scalars(
+        select(models.Sighting.id).where(
+            models.Sighting.account == source.account,
+            models.Sighting.folder == source.folder,
+            models.Sighting.uidvalidity.is_(source.uidvalidity)
+            if source.uidvalidity is None
+            else models.Sighting.uidvalidity == source.uidvalidity,
+            models.Sighting.uid.is_(source.uid)
+            if source.uid is None
+            else models.Sighting.uid == source.uid,
+        )
+    ).first()
+    if already is None:
+        session.add(
+            models.Sighting(
+                raw_message=raw,
+                account=source.account,
+                folder=source.folder,
+                uidvalidity=source.uidvalidity,
+                uid=source.uid,
+                internal_date=source.internal_date,
+            )
+        )
+
+
+def add_proposal(
+    session: Session,
+    raw: models.RawMessage,
+    parsed: ParsedMessage,
+    *,
+    received_at: datetime | None,
+    late: bool,
+    combined_text: str,
+    source: Source,
+) -> models.Proposal:
+    proposal = models.Proposal(
+        raw_message=raw,
+        source_account=source.account,
+        source_folder=source.folder,
+        source_uidvalidity=source.uidvalidity,
+        source_uid=source.uid,
+    )
+    fill_proposal(proposal, parsed, received_at=received_at, late=late, combined_text=combined_text)
+    session.add(proposal)
+    return proposal
+
+
+def fill_proposal(
+    proposal: models.Proposal,
+    parsed: ParsedMessage,
+    *,
+    received_at: datetime | None,
+    late: bool,
+    combined_text: str,
+) -> None:
+    """Set every parsed field of `proposal` (used on insert and on reparse)."""
+    proposal.message_id = parsed.message_id
+    proposal.received_at = received_at
+    proposal.sent_at = parsed.sent_at
+    proposal.sender_name = parsed.sender_name
+    proposal.sender_email = parsed.sender_email
+    proposal.subject = parsed.subject
+    proposal.body_text = parsed.body_text
+    proposal.body_source = parsed.body_source
+    proposal.combined_text = combined_text
+    proposal.search_text = search_text(parsed, combined_text)
+    proposal.late = late
+    proposal.warnings = "\n".join(parsed.warnings)
+    proposal.attachments = [
+        models.Attachment(
+            position=position,
+            path=att.path,
+            filename=att.filename,
+            declared_type=att.declared_type,
+            detected_type=att.detected_type,
+            size=att.size,
+            sha256=att.sha256,
+            text=att.text,
+            method=att.method,
+            error=att.error,
+        )
+        for position, att in enumerate(parsed.attachments, start=1)
+    ]
+
+
+def search_text(parsed: ParsedMessage, combined_text: str) -> str:
+    parts = [parsed.subject, parsed.sender_name, parsed.sender_email, combined_text]
+    return "\n".join(parts).casefold()
+
+
+def load_cursors(session: Session, account: str) -> dict[str, tuple[int, int]]:
+    """folder -> (uidvalidity, last_uid) for one account."""
+    rows = session.scalars(
+        select(models.FolderCursor).where(models.FolderCursor.account == account)
+    )
+    return {row.folder: (row.uidvalidity, row.last_uid) for row in rows}
+
+
+def save_cursor(session: Session, account: str, folder: str, uidvalidity: int, uid: int) -> None:
+    """Move the folder's cursor to `uid`; a new UIDVALIDITY replaces the old cursor."""
+    cursor = session.scalars(
+        select(models.FolderCursor).where(
+            models.FolderCursor.account == account, models.FolderCursor.folder == folder
+        )
+    ).first()
+    if cursor is None:
+        session.add(
+            models.FolderCursor(
+                account=account, folder=folder, uidvalidity=uidvalidity, last_uid=uid
+            )
+        )
+    elif cursor.uidvalidity != uidvalidity or uid > cursor.last_uid:
+        cursor.uidvalidity = uidvalidity
+        cursor.last_uid = uid

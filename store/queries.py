@@ -1,0 +1,92 @@
+"""Reading proposals back for the CLI and the exports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from store import models
+
+
+@dataclass(frozen=True)
+class ProposalFilter:
+    """The filters `list` and `export` share. Empty means everything."""
+
+    since: datetime | None = None
+    late: bool | None = None
+    search: str | None = None
+    ids: tuple[int, ...] = ()
+
+
+def _filtered(flt: ProposalFilter) -> Select[tuple[models.Proposal]]:
+    query = select(models.Proposal).options(selectinload(models.Proposal.attachments))
+    if flt.since is not None:
+        query = query.where(models.Proposal.received_at >= flt.since)
+    if flt.late is not None:
+        query = query.where(models.Proposal.late.is_(flt.late))
+    if flt.search:
+        needle = flt.search.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(models.Proposal.search_text.like(f"%{needle}%", escape="\\"))
+    if flt.ids:
+        query = query.where(models.Proposal.id.in_(flt.ids))
+    return query.order_by(models.Proposal.received_at, models.Proposal.id)
+
+
+def iter_proposals(session: Session, flt: ProposalFilter) -> Iterator[models.Proposal]:
+    """Proposals in order of arrival, attachments loaded."""
+    yield from session.scalars(_filtered(flt))
+
+
+def get_proposal(session: Session, proposal_id: int) -> models.Proposal | None:
+    return session.scalars(_filtered(ProposalFilter(ids=(proposal_id,)))).first()
+
+
+@dataclass(frozen=True)
+class Stats:
+    proposals: int
+    late: int
+    with_attachments: int
+    attachments: int
+    attachment_errors: int
+    raw_messages: int
+    failed_messages: int
+    sightings: int
+    last_run: models.Run | None
+
+
+def stats(session: Session) -> Stats:
+    def count(query) -> int:
+        return session.scalar(query) or 0
+
+    proposal_count = select(func.count(models.Proposal.id))
+    return Stats(
+        proposals=count(proposal_count),
+        late=count(proposal_count.where(models.Proposal.late.is_(True))),
+        with_attachments=count(select(func.count(func.distinct(models.Attachment.proposal_id)))),
+        attachments=count(select(func.count(models.Attachment.id))),
+        attachment_errors=count(
+            select(func.count(models.Attachment.id)).where(models.Attachment.error.is_not(None))
+        ),
+        raw_messages=count(select(func.count(models.RawMessage.id))),
+        failed_messages=count(
+            select(func.count(models.RawMessage.id)).where(
+                models.RawMessage.parse_error.is_not(None)
+            )
+        ),
+        sightings=count(select(func.count(models.Sighting.id))),
+        last_run=session.scalars(select(models.Run).order_by(models.Run.id.desc())).first(),
+    )
+
+
+def failed_messages(session: Session) -> list[models.RawMessage]:
+    """Messages stored raw because they could not be parsed."""
+    query = (
+        select(models.RawMessage)
+        .where(models.RawMessage.parse_error.is_not(None))
+        .order_by(models.RawMessage.id)
+    )
+    return list(session.scalars(query))
