@@ -1,0 +1,1 @@
+"""Hand-offs to the drafting team: files written from stored proposals."""

@@ -1,0 +1,329 @@
+"""Wires ingest -> parse -> store. The only module that imports all three.
+
+One message at a time: match the subject, parse, then write the raw bytes, the
+proposal and the folder cursor in one transaction. A message that cannot be
+parsed is stored raw with its error, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from filelock import FileLock, Timeout
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from config import Config, ConfigError, ImapConfig, read_password
+from ingest import imap
+from ingest.files import read_paths
+from ingest.raw import MessageOrigin, RawMessage, SkippedMessage
+from parse.combined import combined_text
+from parse.headers import subject_from_header_block
+from parse.message import UnparseableMessage, parse_message
+from parse.model import ParsedMessage
+from parse.subject import SubjectMatcher
+from store import messages as store_messages
+from store import models
+from store.db import DatabaseError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunReport:
+    """What one poll or import did."""
+
+    seen: int = 0  # messages looked at
+    matched: int = 0  # marked as consultation replies
+    stored: int = 0  # new proposals (or new raw messages that failed to parse)
+    duplicates: int = 0  # already stored: same Message-ID, or same bytes
+    failed: int = 0  # stored raw only: could not be parsed
+
+    def summary(self) -> str:
+        return (
+            f"seen {self.seen}, matched {self.matched}, stored {self.stored}, "
+            f"duplicates {self.duplicates}, failed {self.failed}"
+        )
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything derived from one message's bytes before it is written."""
+
+    sha256: str
+    key: str
+    parsed: ParsedMessage | None
+    error: str | None
+
+
+def header_block(data: bytes) -> bytes:
+    """The header section of a raw message (up to the first empty line)."""
+    for separator in (b"\r\n\r\n", b"\n\n"):
+        end = data.find(separator)
+        if end != -1:
+            return data[: end + len(separator)]
+    return data
+
+
+def is_late(received_at: datetime | None, deadline: date | None, tz: ZoneInfo) -> bool:
+    """Late means received after the end of the deadline day, in the consultation's time zone."""
+    if received_at is None or deadline is None:
+        return False
+    end_of_deadline = datetime.combine(deadline + timedelta(days=1), time(0), tzinfo=tz)
+    return received_at >= end_of_deadline
+
+
+def analyse(data: bytes) -> Analysis:
+    """Parse one message; any failure becomes a recorded error, never an exception."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        parsed = parse_message(data)
+    except UnparseableMessage as exc:
+        return Analysis(sha256, store_messages.dedup_key(None, sha256), None, str(exc))
+    except Exception as exc:  # the one broad handler: a parser bug must not stop the run
+        log.exception("parser crashed on message sha256=%s", sha256)
+        error = f"internal parser error: {type(exc).__name__}: {exc}"
+        return Analysis(sha256, store_messages.dedup_key(None, sha256), None, error)
+    return Analysis(sha256, store_messages.dedup_key(parsed.message_id, sha256), parsed, None)
+
+
+class Pipeline:
+    """One run: feeds raw messages through matching, parsing and storage."""
+
+    def __init__(self, config: Config, sessions: sessionmaker[Session]) -> None:
+        self.config = config
+        self.sessions = sessions
+        self.matcher = SubjectMatcher(config.subject_markers)
+        self.report = RunReport()
+        # (account, folder) -> (uidvalidity, uid) not yet written to the database.
+        self.pending_cursors: dict[tuple[str, str], tuple[int, int]] = {}
+
+    def wants(self, header: bytes) -> bool:
+        """The subject test, on a header block; IMAP uses it before fetching bodies."""
+        return self.matcher.matches(subject_from_header_block(header))
+
+    def run(self, items: Iterable[RawMessage | SkippedMessage]) -> RunReport:
+        try:
+            for item in items:
+                self.report.seen += 1
+                if isinstance(item, RawMessage) and self.wants(header_block(item.data)):
+                    self.report.matched += 1
+                    self.store(item)
+                else:
+                    self.note_cursor(item.origin)
+            self.flush_cursors()
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"database write failed: {_first_line(exc)}") from None
+        return self.report
+
+    def store(self, item: RawMessage) -> None:
+        analysis = analyse(item.data)
+        self.note_cursor(item.origin)
+        try:
+            outcome = self.write(item, analysis)
+        except IntegrityError:
+            # Another poller stored the same message between our check and our insert.
+            outcome = self.write(item, analysis)
+        if outcome == "duplicate":
+            self.report.duplicates += 1
+        elif analysis.error:
+            self.report.failed += 1
+            log.warning("could not parse message (stored raw): %s", analysis.error)
+        else:
+            self.report.stored += 1
+
+    def write(self, item: RawMessage, analysis: Analysis) -> str:
+        with self.sessions.begin() as session:
+            self.write_cursors(session)
+            outcome = self.write_message(session, item, analysis)
+        self.pending_cursors.clear()  # only once they are committed
+        return outcome
+
+    def write_message(self, session: Session, item: RawMessage, analysis: Analysis) -> str:
+        source = _source(item.origin)
+        raw = store_messages.find_raw_message(session, analysis.key)
+        if raw is not None:
+            store_messages.record_sighting(session, raw, source)
+            return "duplicate"
+        parsed = analysis.parsed
+        message_id = parsed.message_id if parsed else None
+        raw = store_messages.add_raw_message(
+            session, analysis.key, analysis.sha256, message_id, item.data, analysis.error
+        )
+        store_messages.record_sighting(session, raw, source)
+        if parsed is not None:
+            self.add_proposal(session, raw, parsed, source)
+        return "stored"
+
+    def add_proposal(
+        self,
+        session: Session,
+        raw: models.RawMessage,
+        parsed: ParsedMessage,
+        source: store_messages.Source,
+    ) -> None:
+        received_at = source.internal_date or parsed.received_at or parsed.sent_at
+        store_messages.add_proposal(
+            session,
+            raw,
+            parsed,
+            received_at=received_at,
+            late=is_late(received_at, self.config.deadline, self.config.timezone),
+            combined_text=combined_text(parsed),
+            source=source,
+        )
+
+    def note_cursor(self, origin: MessageOrigin) -> None:
+        if origin.uidvalidity is not None and origin.uid is not None:
+            self.pending_cursors[(origin.account, origin.folder)] = (origin.uidvalidity, origin.uid)
+
+    def write_cursors(self, session: Session) -> None:
+        for (account, folder), (uidvalidity, uid) in self.pending_cursors.items():
+            store_messages.save_cursor(session, account, folder, uidvalidity, uid)
+
+    def flush_cursors(self) -> None:
+        if self.pending_cursors:
+            with self.sessions.begin() as session:
+                self.write_cursors(session)
+            self.pending_cursors.clear()
+
+
+def _source(origin: MessageOrigin) -> store_messages.Source:
+    return store_messages.Source(
+        account=origin.account,
+        folder=origin.folder,
+        uidvalidity=origin.uidvalidity,
+        uid=origin.uid,
+        internal_date=origin.internal_date,
+    )
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig)
+    return text.splitlines()[0] if text else type(orig).__name__
+
+
+def record_run(sessions: sessionmaker[Session], kind: str) -> int:
+    """Open a row in `runs`; returns its id."""
+    with sessions.begin() as session:
+        run = models.Run(kind=kind)
+        session.add(run)
+        session.flush()
+        return run.id
+
+
+def finish_run(
+    sessions: sessionmaker[Session], run_id: int, report: RunReport, error: str | None = None
+) -> None:
+    with sessions.begin() as session:
+        run = session.get_one(models.Run, run_id)
+        run.finished_at = datetime.now(UTC)
+        run.seen, run.matched, run.stored = report.seen, report.matched, report.stored
+        run.duplicates, run.failed, run.error = report.duplicates, report.failed, error
+
+
+class RunLocked(Exception):
+    """Another poll or import holds the lock."""
+
+
+def lock_path(config: Config) -> Path:
+    """The lock file: configured, else beside the SQLite file, else beside the config."""
+    if config.lock_file is not None:
+        return config.lock_file
+    url = make_url(config.store_url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return Path(url.database + ".lock")
+    return config.path.resolve().with_name("hoering.lock")
+
+
+@contextmanager
+def run_lock(config: Config) -> Iterator[None]:
+    """Hold the run lock; fail at once if another run holds it.
+
+    flock-based, so the kernel releases it when a killed process dies: never stale.
+    """
+    path = lock_path(config)
+    try:
+        lock = FileLock(path, timeout=0).acquire()
+    except Timeout:
+        raise RunLocked(f"another hoering poll or import is running (lock {path})") from None
+    except OSError as exc:
+        raise DatabaseError(f"cannot create lock file {path}: {exc.strerror}") from None
+    with lock:
+        yield
+
+
+def poll(config: Config, sessions: sessionmaker[Session]) -> RunReport:
+    """`hoering poll`: fetch what is new in the configured IMAP folders and store it."""
+    if config.imap is None:
+        raise ConfigError(f"{config.path}: [imap]: section is missing (needed by poll)")
+    settings = imap_settings(config.imap)
+    account = imap.account_id(settings)
+    with sessions() as session:
+        cursors = store_messages.load_cursors(session, account)
+    return _recorded_run(
+        config,
+        sessions,
+        "poll",
+        lambda pipeline: imap.messages(settings, cursors, pipeline.wants),
+    )
+
+
+def imap_settings(cfg: ImapConfig) -> imap.ImapSettings:
+    return imap.ImapSettings(
+        host=cfg.host,
+        port=cfg.port,
+        security=cfg.security,
+        username=cfg.username,
+        password=read_password(cfg),
+        folders=cfg.folders,
+        ca_file=str(cfg.ca_file) if cfg.ca_file else None,
+        timeout=cfg.timeout,
+        batch_size=cfg.batch_size,
+    )
+
+
+def import_paths(config: Config, sessions: sessionmaker[Session], paths: list[Path]) -> RunReport:
+    """`hoering import`: the offline twin of poll, with the same matching and dedup."""
+    return _recorded_run(config, sessions, "import", lambda pipeline: read_paths(paths))
+
+
+def _recorded_run(
+    config: Config,
+    sessions: sessionmaker[Session],
+    kind: str,
+    source: Callable[[Pipeline], Iterable[RawMessage | SkippedMessage]],
+) -> RunReport:
+    """Run a pipeline over `source`, keeping a row in `runs` with its counts and any error."""
+    with run_lock(config):
+        try:
+            run_id = record_run(sessions, kind)
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"database write failed: {_first_line(exc)}") from None
+        pipeline = Pipeline(config, sessions)
+        try:
+            report = pipeline.run(source(pipeline))
+        except Exception as exc:
+            _close_failed_run(sessions, run_id, pipeline.report, str(exc))
+            raise
+        finish_run(sessions, run_id, report)
+        return report
+
+
+def _close_failed_run(
+    sessions: sessionmaker[Session], run_id: int, report: RunReport, error: str
+) -> None:
+    try:
+        finish_run(sessions, run_id, report, error=error)
+    except SQLAlchemyError as exc:
+        # The run's own error is what the operator needs; this one is a consequence.
+        log.warning("could not record the failed run: %s", _first_line(exc))
