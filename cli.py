@@ -1,0 +1,205 @@
+"""The `hoering` command. Thin: parse arguments, call one function, print the result."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import datetime, time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+import config as config_module
+import pipeline
+import views
+from export.csv_export import DIALECTS, export_csv
+from ingest.files import SourceError
+from ingest.imap import ImapAuthError, ImapConnectionError
+from store.db import DatabaseError, open_database
+from store.queries import ProposalFilter, get_proposal, iter_proposals, stats
+
+app = typer.Typer(
+    help="Collect e-mailed consultation replies (OGP-høring) into reviewable proposals.",
+    no_args_is_help=True,
+    add_completion=False,
+    # Tracebacks with locals could print the IMAP password; errors are one line instead.
+    pretty_exceptions_enable=False,
+)
+out = Console(markup=False, highlight=False, soft_wrap=True)
+
+
+class ExitCode:
+    OK = 0
+    PARTIAL = 1  # the run finished, but some messages could not be parsed (stored raw)
+    CONFIG = 2  # config missing/invalid, bad arguments, password source failed
+    AUTH = 3  # the IMAP server refused the login
+    UNREACHABLE = 4  # the IMAP server could not be reached or TLS failed
+    DATABASE = 5  # the database cannot be opened or written
+    LOCKED = 6  # another poll or import is running
+    INTERNAL = 70  # a bug: please report it with the log
+
+
+# Each domain error maps to one exit code; main() prints it as one line.
+ERROR_CODES: dict[type[Exception], int] = {
+    config_module.ConfigError: ExitCode.CONFIG,
+    config_module.SecretError: ExitCode.CONFIG,
+    SourceError: ExitCode.CONFIG,
+    ImapAuthError: ExitCode.AUTH,
+    ImapConnectionError: ExitCode.UNREACHABLE,
+    DatabaseError: ExitCode.DATABASE,
+    pipeline.RunLocked: ExitCode.LOCKED,
+}
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        "-c",
+        help="Config file [default: $HOERING_CONFIG or ./hoering.toml]",
+        show_default=False,
+    ),
+]
+SinceOption = Annotated[
+    datetime | None,
+    typer.Option(formats=["%Y-%m-%d"], help="Only replies received on or after this day."),
+]
+LateOption = Annotated[
+    bool | None,
+    typer.Option("--late/--on-time", help="Only late replies, or only those on time."),
+]
+SearchOption = Annotated[
+    str | None, typer.Option(help="Only replies whose text, subject or sender contains this.")
+]
+
+
+def _config(path: Path | None) -> config_module.Config:
+    return config_module.load_config(config_module.resolve_config_path(path))
+
+
+def _filter(cfg: config_module.Config, since, late, search) -> ProposalFilter:
+    since_at = datetime.combine(since.date(), time(0), tzinfo=cfg.timezone) if since else None
+    return ProposalFilter(since=since_at, late=late, search=search)
+
+
+def _finish(report: pipeline.RunReport) -> None:
+    out.print(report.summary())
+    if report.failed:
+        raise typer.Exit(ExitCode.PARTIAL)
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log more detail.")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+@app.command()
+def poll(config: ConfigOption = None) -> None:
+    """Fetch new replies from the IMAP inbox and store them (run this from cron)."""
+    cfg = _config(config)
+    _finish(pipeline.poll(cfg, open_database(cfg.store_url)))
+
+
+@app.command("import")
+def import_(
+    paths: Annotated[list[Path], typer.Argument(help=".eml files, folders of them, mbox, Maildir")],
+    config: ConfigOption = None,
+) -> None:
+    """Store replies from files: the offline twin of poll, with the same matching and dedup."""
+    cfg = _config(config)
+    _finish(pipeline.import_paths(cfg, open_database(cfg.store_url), paths))
+
+
+@app.command("list")
+def list_(
+    config: ConfigOption = None,
+    since: SinceOption = None,
+    late: LateOption = None,
+    search: SearchOption = None,
+) -> None:
+    """List stored proposals, oldest first."""
+    cfg = _config(config)
+    sessions = open_database(cfg.store_url)
+    with sessions() as session:
+        rows = list(iter_proposals(session, _filter(cfg, since, late, search)))
+        out.print(views.proposal_table(rows, cfg.timezone))
+
+
+@app.command()
+def show(
+    proposal_id: Annotated[int, typer.Argument(metavar="ID", help="Proposal id from `list`.")],
+    config: ConfigOption = None,
+) -> None:
+    """Show one proposal with all its fields, attachments and texts."""
+    cfg = _config(config)
+    with open_database(cfg.store_url)() as session:
+        proposal = get_proposal(session, proposal_id)
+        if proposal is None:
+            out.print(f"No proposal with id {proposal_id}.", style="red")
+            raise typer.Exit(ExitCode.CONFIG)
+        out.print(views.proposal_detail(proposal, cfg.timezone))
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+
+
+class CsvDialect(StrEnum):
+    excel = "excel"
+    rfc4180 = "rfc4180"
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    config: ConfigOption = None,
+    format_: Annotated[ExportFormat, typer.Option("--format", help="File format.")] = (
+        ExportFormat.csv
+    ),
+    dialect: Annotated[
+        CsvDialect,
+        typer.Option(help="excel: ';' with BOM for Excel; rfc4180: ',' without BOM."),
+    ] = CsvDialect.excel,
+    since: SinceOption = None,
+    late: LateOption = None,
+    search: SearchOption = None,
+) -> None:
+    """Write the proposals to a CSV file for the drafting team."""
+    cfg = _config(config)
+    with open_database(cfg.store_url)() as session:
+        rows = iter_proposals(session, _filter(cfg, since, late, search))
+        count = export_csv(rows, output, DIALECTS[dialect.value], cfg.timezone)
+    out.print(f"wrote {count} proposals to {output}")
+
+
+@app.command("stats")
+def stats_(config: ConfigOption = None) -> None:
+    """Counts of proposals, attachments, failures and the last run."""
+    cfg = _config(config)
+    with open_database(cfg.store_url)() as session:
+        out.print(views.stats_text(stats(session), cfg.timezone))
+
+
+def main() -> None:
+    """Entry point: run the app, turning domain errors into one line and an exit code."""
+    try:
+        app()
+    except tuple(ERROR_CODES) as exc:
+        print(f"hoering: {exc}", file=sys.stderr)
+        sys.exit(next(code for kind, code in ERROR_CODES.items() if isinstance(exc, kind)))
+    except Exception as exc:
+        logging.getLogger("hoering").exception("internal error")
+        print(f"hoering: internal error: {type(exc).__name__} (see the log above)", file=sys.stderr)
+        sys.exit(ExitCode.INTERNAL)
+
+
+if __name__ == "__main__":
+    main()
