@@ -1,0 +1,272 @@
+"""Read new messages from IMAP folders without changing them: EXAMINE, BODY.PEEK, UID cursors."""
+
+from __future__ import annotations
+
+import contextlib
+import imaplib
+import logging
+import ssl
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from email import policy
+from email.parser import BytesHeaderParser
+from typing import Literal
+
+from imapclient import IMAPClient
+from imapclient.exceptions import CapabilityError, LoginError
+
+from ingest.raw import MessageOrigin, RawMessage, SkippedMessage
+
+log = logging.getLogger(__name__)
+
+Security = Literal["ssl", "starttls", "plain"]
+Cursor = tuple[int, int]  # (UIDVALIDITY, highest UID already yielded) of one folder
+Wants = Callable[[bytes], bool]  # gets the raw "Subject: ...\r\n\r\n" header block
+
+SUBJECT_ITEM = "BODY.PEEK[HEADER.FIELDS (SUBJECT)]"
+BODY_ITEM = "BODY.PEEK[]"
+
+
+class ImapError(Exception):
+    """Base of the IMAP failures the CLI reports as one line."""
+
+
+class ImapConnectionError(ImapError):
+    """The server was unreachable, timed out, dropped the connection or failed TLS verification."""
+
+
+class ImapAuthError(ImapError):
+    """The server refused the username and password."""
+
+
+class ImapFolderError(ImapError):
+    """A configured folder does not exist or cannot be selected."""
+
+
+@dataclass(frozen=True)
+class ImapSettings:
+    """How to reach one IMAP account; config.py builds it."""
+
+    host: str
+    port: int
+    security: Security
+    username: str
+    password: str = field(repr=False)
+    folders: tuple[str, ...] = ("INBOX",)
+    ca_file: str | None = None  # None: the system's trusted CAs
+    timeout: float = 60.0  # seconds, for connecting and for each socket read
+    batch_size: int = 50  # messages per FETCH
+
+    def __post_init__(self) -> None:
+        if self.security not in ("ssl", "starttls", "plain"):
+            raise ValueError(f"security must be ssl, starttls or plain, not {self.security!r}")
+        if self.batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+
+
+def account_id(settings: ImapSettings) -> str:
+    """A stable name for the mailbox: "user@host", or "user@domain/host" for e-mail logins.
+
+    Port and security are left out: UIDs belong to the mailbox, not to the way we reach it.
+    """
+    host = settings.host.lower()
+    if "@" in settings.username:
+        return f"{settings.username}/{host}"
+    return f"{settings.username}@{host}"
+
+
+def connect(settings: ImapSettings) -> IMAPClient:
+    """Open a connection and log in (use it in `with` to log out); raise ImapError subclasses."""
+    client = _open(settings)
+    try:
+        client.login(settings.username, settings.password)
+    except LoginError as exc:
+        _close(client)
+        raise _login_failure(exc, settings) from None  # the chain would only repeat the text
+    return client
+
+
+def _login_failure(exc: LoginError, settings: ImapSettings) -> ImapError:
+    reason = _redact(str(exc), settings.password)
+    # imapclient turns every error during LOGIN into LoginError, also imaplib's abort for a
+    # timeout or a dropped connection; that original survives as __context__.
+    if isinstance(exc.__context__, imaplib.IMAP4.abort):
+        return ImapConnectionError(f"IMAP connection to {_where(settings)} lost: {reason}")
+    return ImapAuthError(
+        f"IMAP login as {settings.username} on {_where(settings)} refused: {reason}"
+    )
+
+
+def _open(settings: ImapSettings) -> IMAPClient:
+    context = ssl.create_default_context(cafile=settings.ca_file)
+    try:
+        client = IMAPClient(
+            settings.host,
+            settings.port,
+            ssl=settings.security == "ssl",
+            ssl_context=context,
+            timeout=settings.timeout,
+        )
+    except (OSError, imaplib.IMAP4.error) as exc:  # OSError: refused, DNS, timeout, ssl.SSLError
+        raise ImapConnectionError(f"cannot connect to IMAP {_where(settings)}: {exc}") from exc
+    client.normalise_times = False  # keep INTERNALDATE's own UTC offset
+    if settings.security == "starttls":
+        _starttls(client, context, settings)
+    return client
+
+
+def _starttls(client: IMAPClient, context: ssl.SSLContext, settings: ImapSettings) -> None:
+    try:
+        client.starttls(context)
+    except CapabilityError:
+        _close(client)
+        raise ImapConnectionError(f"{_where(settings)} does not offer STARTTLS") from None
+    except (OSError, imaplib.IMAP4.error) as exc:
+        _close(client)
+        raise ImapConnectionError(f"STARTTLS with {_where(settings)} failed: {exc}") from exc
+
+
+def _close(client: IMAPClient) -> None:
+    """Drop a connection we are giving up on."""
+    # After a failed STARTTLS handshake imaplib's socket is already closed (EBADF).
+    with contextlib.suppress(OSError):
+        client.shutdown()
+
+
+def _where(settings: ImapSettings) -> str:
+    return f"{settings.host}:{settings.port} ({settings.security})"
+
+
+def _redact(text: str, secret: str) -> str:
+    # No server we know echoes the password, but the message goes to logs and terminals.
+    return text.replace(secret, "***") if secret else text
+
+
+def messages(
+    settings: ImapSettings, cursors: Mapping[str, Cursor], wants: Wants
+) -> Iterator[RawMessage | SkippedMessage]:
+    """Connect, then yield what is new in each configured folder after its cursor (by name)."""
+    account = account_id(settings)
+    with connect(settings) as client:
+        for folder in settings.folders:
+            try:
+                yield from fetch_new(
+                    client, account, folder, cursors.get(folder), wants, settings.batch_size
+                )
+            except (OSError, imaplib.IMAP4.abort) as exc:
+                raise ImapConnectionError(
+                    f"IMAP connection to {_where(settings)} lost while reading {folder!r}: {exc}"
+                ) from exc
+
+
+def fetch_new(
+    client: IMAPClient,
+    account: str,
+    folder: str,
+    cursor: Cursor | None,
+    wants: Wants,
+    batch_size: int,
+) -> Iterator[RawMessage | SkippedMessage]:
+    """Yield a RawMessage (wanted) or SkippedMessage per UID after the cursor, UIDs ascending.
+
+    The next cursor is (origin.uidvalidity, origin.uid) of the last item yielded.
+    """
+    uidvalidity = _examine(client, folder)
+    after = _start_after(folder, cursor, uidvalidity)
+    uids = _uids_after(client, after)
+    log.info("%s %r: %d new message(s) after UID %d", account, folder, len(uids), after)
+    base = MessageOrigin(account, folder, uidvalidity)
+    for start in range(0, len(uids), batch_size):
+        yield from _fetch_batch(client, base, uids[start : start + batch_size], wants)
+
+
+def _examine(client: IMAPClient, folder: str) -> int:
+    """Select the folder read-only (EXAMINE, so nothing can set \\Seen); return UIDVALIDITY."""
+    try:
+        info = client.select_folder(folder, readonly=True)
+    except imaplib.IMAP4.abort:
+        raise  # a lost connection, not a folder problem: messages() reports it
+    except imaplib.IMAP4.error as exc:
+        raise ImapFolderError(f"cannot open IMAP folder {folder!r}: {exc}") from exc
+    if b"UIDVALIDITY" not in info:
+        raise ImapFolderError(
+            f"server gave no UIDVALIDITY for {folder!r}; UIDs would not be stable"
+        )
+    return int(info[b"UIDVALIDITY"])
+
+
+def _start_after(folder: str, cursor: Cursor | None, uidvalidity: int) -> int:
+    """The UID to continue after: the cursor's, or 0 when the folder's UIDs were renumbered."""
+    if cursor is None:
+        return 0
+    old_uidvalidity, last_uid = cursor
+    if old_uidvalidity != uidvalidity:
+        log.warning(
+            "UIDVALIDITY of %r changed from %d to %d: reading the whole folder again",
+            folder,
+            old_uidvalidity,
+            uidvalidity,
+        )
+        return 0
+    return last_uid
+
+
+def _uids_after(client: IMAPClient, after: int) -> list[int]:
+    """UIDs greater than `after`, ascending, by an ASCII-only UID SEARCH."""
+    found = client.search(["UID", f"{after + 1}:*"])
+    # RFC 3501 6.4.8: "*" is the highest UID in use, so "n:*" matches the last message even
+    # when n is past it. Standard, not a bug: Dovecot does it (tested), expect it everywhere.
+    return sorted(uid for uid in found if uid > after)
+
+
+def _fetch_batch(
+    client: IMAPClient, base: MessageOrigin, uids: list[int], wants: Wants
+) -> Iterator[RawMessage | SkippedMessage]:
+    """Fetch subjects and dates for `uids`, then the full bodies of the wanted ones only."""
+    heads = client.fetch(uids, [SUBJECT_ITEM, "INTERNALDATE"])
+    wanted = [uid for uid in uids if uid in heads and wants(_subject_block(heads[uid]))]
+    bodies = client.fetch(wanted, [BODY_ITEM]) if wanted else {}
+    wanted_set = set(wanted)
+    for uid in uids:
+        if uid not in heads:
+            _log_vanished(base, uid)
+            continue
+        origin = _origin(base, uid, heads[uid].get(b"INTERNALDATE"))
+        if uid not in wanted_set:
+            yield SkippedMessage(origin, subject=_subject_text(_subject_block(heads[uid])))
+            continue
+        data = bodies.get(uid, {}).get(b"BODY[]")
+        if data is None:
+            _log_vanished(base, uid)
+            continue
+        yield RawMessage(origin, data)
+
+
+def _origin(base: MessageOrigin, uid: int, internal_date: datetime | None) -> MessageOrigin:
+    if internal_date is not None and internal_date.tzinfo is None:
+        # imapclient gives naive local time if a caller's client normalises times.
+        internal_date = internal_date.astimezone()
+    return MessageOrigin(base.account, base.folder, base.uidvalidity, uid, internal_date)
+
+
+def _log_vanished(base: MessageOrigin, uid: int) -> None:
+    # A message expunged by another client after our SEARCH: Dovecot answers BODY[] NIL;
+    # RFC 3501 also lets a server leave a vanished UID out of the FETCH response entirely.
+    log.info("%s %r: UID %d vanished before it could be read", base.account, base.folder, uid)
+
+
+def _subject_block(item: Mapping[bytes, object]) -> bytes:
+    """The raw Subject header block of a FETCH item ("Subject: ...\\r\\n\\r\\n")."""
+    # Most servers (Dovecot included) echo the section as asked, BODY[HEADER.FIELDS (SUBJECT)],
+    # but some quote the field names (reported in node-imap #150, ESP-Mail-Client #10).
+    for key, value in item.items():
+        if key.upper().startswith(b"BODY[HEADER.FIELDS") and isinstance(value, bytes):
+            return value
+    return b""
+
+
+def _subject_text(block: bytes) -> str:
+    """The decoded subject for reports; the email policy never raises on malformed headers."""
+    subject = BytesHeaderParser(policy=policy.default).parsebytes(block)["subject"]
+    return str(subject or "")
