@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import itertools
 import os
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-# The project is not pip-installed into .venv and pyproject sets no pytest `pythonpath`,
-# so put the repo root on sys.path to make `ingest`, `parse`, `store` and `tests.*` importable.
-_ROOT = str(Path(__file__).resolve().parent.parent)
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
-
-from tests.dovecot import (  # noqa: E402 - needs the path above
-    DovecotServer,
-    Mailbox,
-    find_dovecot,
-    start_dovecot,
-)
+from tests.dovecot import DovecotServer, Mailbox, find_dovecot, start_dovecot
 
 _user_numbers = itertools.count(1)
 
