@@ -1,0 +1,135 @@
+"""The command line over the offline import: list, show, export, stats, help and errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+import cli
+from tests.mails import make_mail, write_config
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_INBOX = ROOT / "examples" / "inbox"
+COMMANDS = ["poll", "import", "list", "show", "export", "stats"]
+
+
+def run(capsys, monkeypatch, *args: str) -> tuple[int, str, str]:
+    """Call the real entry point in-process; returns (exit code, stdout, stderr)."""
+    monkeypatch.setattr("sys.argv", ["hoering", *args])
+    monkeypatch.setenv("COLUMNS", "200")
+    with pytest.raises(SystemExit) as excinfo:
+        cli.main()
+        raise SystemExit(0)
+    captured = capsys.readouterr()
+    code = excinfo.value.code
+    return (code if isinstance(code, int) else 0), captured.out, captured.err
+
+
+@pytest.fixture
+def imported(tmp_path: Path, capsys, monkeypatch) -> Path:
+    config = write_config(tmp_path)
+    code, out, _ = run(capsys, monkeypatch, "import", "--config", str(config), str(SAMPLE_INBOX))
+    assert code == 0 and out.strip() == "seen 14, matched 11, stored 10, duplicates 1, failed 0"
+    return config
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(capsys, monkeypatch, command: str) -> None:
+    code, out, _ = run(capsys, monkeypatch, command, "--help")
+    assert code == 0 and "--config" in out
+    assert len(out.split("Usage:")[1].split("\n\n")[1].strip()) > 10  # a real description
+
+
+def test_list_shows_every_proposal(imported: Path, capsys, monkeypatch) -> None:
+    code, out, _ = run(capsys, monkeypatch, "list", "--config", str(imported))
+    assert code == 0
+    assert "10 proposals" in out and "Søren Ærø Jørgensen" in out and "late" in out
+
+
+def test_list_filters_late_and_search(imported: Path, capsys, monkeypatch) -> None:
+    _, out, _ = run(capsys, monkeypatch, "list", "--config", str(imported), "--late")
+    assert "1 proposals" in out and "Region Sydkyst" in out
+    # Search folds Danish letters: "ÅBNE DATA" finds "åbne data".
+    _, out, _ = run(capsys, monkeypatch, "list", "--config", str(imported), "--search", "ÅBNE DATA")
+    assert "0 proposals" not in out
+    _, out, _ = run(capsys, monkeypatch, "list", "--config", str(imported), "--since", "2017-08-21")
+    assert "1 proposals" in out
+
+
+def test_show_prints_fields_attachments_and_text(imported: Path, capsys, monkeypatch) -> None:
+    _, out, _ = run(capsys, monkeypatch, "list", "--config", str(imported), "--search", "CVR")
+    code, out, _ = run(capsys, monkeypatch, "show", "4", "--config", str(imported))
+    assert code == 0
+    assert "Høringssvar OGP.pdf" in out and "pdf (declared application/octet-stream)" in out
+    assert "method text-layer" in out and "--- Vedhæftet fil: Høringssvar OGP.pdf ---" in out
+
+
+def test_show_unknown_id_fails_cleanly(imported: Path, capsys, monkeypatch) -> None:
+    code, out, _ = run(capsys, monkeypatch, "show", "999", "--config", str(imported))
+    assert code == 2 and "No proposal with id 999" in out
+
+
+def test_export_writes_a_csv_with_one_row_per_proposal(imported, tmp_path, capsys, monkeypatch):
+    target = tmp_path / "ud" / "svar.csv"
+    code, out, _ = run(
+        capsys, monkeypatch, "export", "--config", str(imported), "--output", str(target)
+    )
+    assert code == 0 and out.strip() == f"wrote 10 proposals to {target}"
+    rows = list(
+        csv.DictReader(io.StringIO(target.read_text("utf-8-sig"), newline=""), delimiter=";")
+    )
+    assert len(rows) == 10
+    assert {r["late"] for r in rows} == {"true", "false"}
+
+
+def test_export_rfc4180_dialect(imported, tmp_path, capsys, monkeypatch) -> None:
+    target = tmp_path / "svar.csv"
+    args = ["export", "--config", str(imported), "-o", str(target), "--dialect", "rfc4180"]
+    assert run(capsys, monkeypatch, *args)[0] == 0
+    assert target.read_bytes().startswith(b"id,received_at,")
+
+
+def test_stats_reports_counts_and_last_run(imported: Path, capsys, monkeypatch) -> None:
+    code, out, _ = run(capsys, monkeypatch, "stats", "--config", str(imported))
+    assert code == 0
+    assert "Proposals:          10 (1 late)" in out
+    assert "seen 14, matched 11, stored 10" in out
+
+
+def test_missing_config_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("HOERING_CONFIG", raising=False)
+    code, _, err = run(capsys, monkeypatch, "list")
+    assert code == 2
+    assert err == "hoering: hoering.toml: config file not found (use --config or $HOERING_CONFIG)\n"
+
+
+def test_invalid_config_names_the_key(tmp_path, capsys, monkeypatch) -> None:
+    config = tmp_path / "h.toml"
+    config.write_text('[store]\nurl = "sqlite:///h.db"\n[consultation]\ndeadline = "snart"\n')
+    code, _, err = run(capsys, monkeypatch, "stats", "--config", str(config))
+    assert code == 2 and "[consultation] deadline" in err and "Traceback" not in err
+
+
+def test_config_from_environment_variable(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("HOERING_CONFIG", str(write_config(tmp_path)))
+    assert run(capsys, monkeypatch, "stats")[0] == 0
+
+
+def test_import_of_missing_path_exits_2(tmp_path, capsys, monkeypatch) -> None:
+    config = write_config(tmp_path)
+    code, _, err = run(capsys, monkeypatch, "import", "-c", str(config), str(tmp_path / "nej"))
+    assert code == 2 and "no such file or folder" in err
+
+
+def test_partial_failure_exits_1(tmp_path, capsys, monkeypatch) -> None:
+    config = write_config(tmp_path)
+    (tmp_path / "tom.eml").write_bytes(b"")
+    (tmp_path / "ok.eml").write_bytes(make_mail())
+    broken = tmp_path / "broken.eml"
+    broken.write_bytes(b"Subject: OGP-h\xf8ring\r\n\r\n")
+    code, out, _ = run(capsys, monkeypatch, "import", "-c", str(config), str(broken))
+    assert code in (0, 1) and ("failed 1" in out) == (code == 1)

@@ -1,0 +1,150 @@
+"""`hoering poll` end to end: a real `hoering` process against a real Dovecot over IMAPS."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from store import models
+from store.db import open_database
+from tests.dovecot import Mailbox, free_ports
+from tests.mails import make_mail
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_INBOX = ROOT / "examples" / "inbox"
+
+
+def hoering(*args: str, env: dict[str, str] | None = None, timeout: float = 60):
+    """Run the real command line in a child process, as cron would."""
+    return subprocess.run(
+        [sys.executable, "-m", "cli", *args],
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def poll_config(tmp_path: Path, box: Mailbox, **overrides: object) -> Path:
+    settings = {
+        "host": box.host,
+        "port": box.ssl_port,
+        "security": "ssl",
+        "username": box.username,
+        "password_env": "TEST_IMAP_PASSWORD",
+        "ca_file": box.ca_file,
+        "folders": ["INBOX"],
+        "timeout": 10,
+        "batch_size": 3,
+    }
+    settings.update(overrides)
+    lines = ["[imap]"]
+    for key, value in settings.items():
+        rendered = (
+            "[" + ", ".join(f'"{v}"' for v in value) + "]"
+            if isinstance(value, list)
+            else (str(value) if isinstance(value, int) else f'"{value}"')
+        )
+        lines.append(f"{key} = {rendered}")
+    lines += ["[store]", 'url = "sqlite:///hoering.db"', "[consultation]", "deadline = 2017-08-20"]
+    path = tmp_path / "hoering.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def poll(config: Path, box: Mailbox):
+    return hoering("poll", "--config", str(config), env={"TEST_IMAP_PASSWORD": box.password})
+
+
+def proposal_count(tmp_path: Path) -> int:
+    with open_database(f"sqlite:///{tmp_path / 'hoering.db'}")() as session:
+        return session.scalar(select(func.count(models.Proposal.id)))
+
+
+def append_sample_inbox(box: Mailbox) -> list[int]:
+    return [box.append("INBOX", p.read_bytes()) for p in sorted(SAMPLE_INBOX.glob("*.eml"))]
+
+
+def test_poll_stores_marked_replies_once_and_leaves_them_unread(mailbox, tmp_path) -> None:
+    uids = append_sample_inbox(mailbox)
+    config = poll_config(tmp_path, mailbox)
+    first = poll(config, mailbox)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "seen 14, matched 11, stored 10, duplicates 1, failed 0"
+    assert all(b"\\Seen" not in mailbox.flags("INBOX", uid) for uid in uids)
+    second = poll(config, mailbox)
+    assert second.stdout.strip() == "seen 0, matched 0, stored 0, duplicates 0, failed 0"
+    assert proposal_count(tmp_path) == 10
+
+
+def test_poll_fetches_only_mail_that_arrived_since_the_last_run(mailbox, tmp_path) -> None:
+    config = poll_config(tmp_path, mailbox)
+    mailbox.append("INBOX", make_mail(message_id="<a@x>"))
+    assert poll(config, mailbox).stdout.strip().startswith("seen 1,")
+    mailbox.append("INBOX", make_mail(message_id="<b@x>", body="Nyt forslag\n"))
+    mailbox.append("INBOX", make_mail(subject="Nyhedsbrev", message_id="<c@x>"))
+    assert poll(config, mailbox).stdout.strip() == (
+        "seen 2, matched 1, stored 1, duplicates 0, failed 0"
+    )
+
+
+def test_poll_after_uidvalidity_change_rescans_without_doubles(mailbox, tmp_path) -> None:
+    config = poll_config(tmp_path, mailbox, folders=["Høringssvar"])
+    mails = [make_mail(message_id=f"<m{i}@x>", body=f"Forslag {i}\n") for i in range(3)]
+    for data in mails:
+        mailbox.append("Høringssvar", data)
+    assert poll(config, mailbox).returncode == 0
+    mailbox.recreate_folder("Høringssvar")  # e.g. a restored backup: all UIDs renumbered
+    for data in mails:
+        mailbox.append("Høringssvar", data)
+    result = poll(config, mailbox)
+    assert result.stdout.strip() == "seen 3, matched 3, stored 0, duplicates 3, failed 0"
+    assert "UIDVALIDITY" in result.stderr
+    assert proposal_count(tmp_path) == 3
+
+
+def test_poll_over_starttls_on_the_plain_port(mailbox, tmp_path) -> None:
+    mailbox.append("INBOX", make_mail())
+    config = poll_config(tmp_path, mailbox, port=mailbox.port, security="starttls")
+    result = poll(config, mailbox)
+    assert result.returncode == 0, result.stderr
+    assert proposal_count(tmp_path) == 1
+
+
+def test_wrong_password_exits_3_with_one_line_and_no_secret(mailbox, tmp_path) -> None:
+    config = poll_config(tmp_path, mailbox)
+    secret = "Forkert-Kodeord-7391"
+    result = hoering("poll", "--config", str(config), env={"TEST_IMAP_PASSWORD": secret})
+    assert result.returncode == 3
+    assert result.stderr.count("\n") == 1 and "refused" in result.stderr
+    assert secret not in result.stderr + result.stdout
+
+
+def test_unreachable_server_exits_4(mailbox, tmp_path) -> None:
+    [closed_port] = free_ports(1)
+    result = poll(poll_config(tmp_path, mailbox, port=closed_port), mailbox)
+    assert result.returncode == 4
+    assert result.stderr.startswith("hoering: cannot connect") and "Traceback" not in result.stderr
+
+
+def test_untrusted_certificate_is_refused(mailbox, tmp_path) -> None:
+    # Without ca_file the self-signed test CA is unknown: verification must fail, not be skipped.
+    config = poll_config(tmp_path, mailbox)
+    text = config.read_text().replace(f'ca_file = "{mailbox.ca_file}"\n', "")
+    config.write_text(text)
+    result = poll(config, mailbox)
+    assert result.returncode == 4
+    assert "CERTIFICATE_VERIFY_FAILED" in result.stderr
+
+
+def test_missing_imap_section_exits_2(tmp_path) -> None:
+    config = tmp_path / "hoering.toml"
+    config.write_text('[store]\nurl = "sqlite:///h.db"\n')
+    result = hoering("poll", "--config", str(config))
+    assert result.returncode == 2
+    assert result.stderr == f"hoering: {config}: [imap]: section is missing (needed by poll)\n"
