@@ -6,8 +6,10 @@ import codecs
 import html
 import re
 import unicodedata
+from collections.abc import Iterator
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
+from bs4.element import PreformattedString
 
 _BOMS = (
     # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
@@ -109,44 +111,49 @@ def html_to_text(markup: str) -> str:
     if "<" not in markup:
         return normalize_text(" ".join(html.unescape(markup).split()))
     soup = BeautifulSoup(markup, "html.parser")
-    for tag in soup.find_all(_DROP):
-        tag.decompose()
-    for tag in soup.find_all(True):
-        if tag.decomposed:
-            continue
-        _mark(tag)
-    text = re.sub(r"[ \t\n\r\f\v]+", " ", soup.get_text())
+    text = re.sub(r"[ \t\n\r\f\v]+", " ", "".join(_chunks(soup)))
     text = _BREAKS.sub(_breaks, text)
     lines = (_join_cells(line) for line in text.replace("\xa0", " ").split("\n"))
     return normalize_text("\n".join(lines).lstrip(" "))
 
 
-def _mark(tag: Tag) -> None:
-    """Surround a tag with markers for the line breaks a browser would show."""
-    if tag.name == "br":
-        tag.replace_with(_BR)
-    elif tag.name == "pre":
-        for string in list(tag.find_all(string=True)):
-            string.replace_with(string.replace(" ", "\xa0").replace("\n", _BR))
-        _wrap(tag, _PARA)
-    elif _is_hidden(tag):
-        tag.decompose()
-    elif tag.name == "p" and "MsoNormal" in (tag.get("class") or ()):
+def _chunks(root: Tag) -> Iterator[str]:
+    """Visible strings and break markers in document order, without recursion.
+
+    Mail HTML can nest thousands of levels deep; a stack avoids RecursionError and the
+    quadratic cost of inserting markers into the tree.
+    """
+    stack: list[tuple[PageElement, bool]] = [(root, False)]
+    in_pre = 0
+    while stack:
+        node, leaving = stack.pop()
+        if isinstance(node, Tag):
+            if leaving:
+                in_pre -= node.name == "pre"
+                yield _marker(node)
+            elif node.name == "br":
+                yield _BR
+            elif node.name not in _DROP and not _is_hidden(node):
+                in_pre += node.name == "pre"
+                yield _marker(node)
+                stack.append((node, True))
+                stack.extend((child, False) for child in reversed(node.contents))
+        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
+            # Comments, doctypes and CDATA are PreformattedStrings: not shown.
+            yield str(node).replace(" ", "\xa0").replace("\n", _BR) if in_pre else str(node)
+
+
+def _marker(tag: Tag) -> str:
+    """The marker for the line break a browser shows at a tag's edges, or ""."""
+    if tag.name == "p" and "MsoNormal" in (tag.get("class") or ()):
         # Outlook writes every line as <p class=MsoNormal> with zero margins and marks
         # blank lines with empty paragraphs, so these are single line breaks.
-        _wrap(tag, _LINE)
-    elif tag.name in _PARA_TAGS:
-        _wrap(tag, _PARA)
-    elif tag.name in _LINE_TAGS:
-        _wrap(tag, _LINE)
-    elif tag.name in _CELL_TAGS:
-        _wrap(tag, _CELL)
-
-
-def _wrap(tag: Tag, marker: str) -> None:
-    if tag.parent is not None:
-        tag.insert_before(marker)
-        tag.insert_after(marker)
+        return _LINE
+    if tag.name in _PARA_TAGS:
+        return _PARA
+    if tag.name in _LINE_TAGS:
+        return _LINE
+    return _CELL if tag.name in _CELL_TAGS else ""
 
 
 def _is_hidden(tag: Tag) -> bool:
