@@ -61,7 +61,7 @@ def _open(data: bytes) -> Document:
     except KeyError:
         if _is_strict_ooxml(data):
             raise DocxError("Strict Open XML not supported") from None
-        raise DocxError("damaged (a required part is missing)") from None
+        raise DocxError("not a valid Word file (no main document part)") from None
     except ValueError:
         # python-docx only accepts the plain document content type, not .docm/.dotx.
         raise DocxError("unsupported Word variant (macro-enabled or template)") from None

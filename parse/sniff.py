@@ -117,10 +117,9 @@ def _zip_kind(payload: bytes, hint: str) -> str:
                 return kind
     if b"mimetypeapplication/vnd.oasis.opendocument.text" in payload[:100]:
         return "odt"
-    if not names or "[Content_Types].xml" in names:
-        # Truncated or unfamiliar: the name is the best remaining evidence.
-        return hint if hint in ("docx", "xlsx", "pptx", "odt") else "zip"
-    return "zip"
+    # Truncated archives may end before the telling member; the name is the next best
+    # evidence, and the extractor reports it if the zip is not that kind after all.
+    return hint if hint in ("docx", "xlsx", "pptx", "odt") else "zip"
 
 
 def _zip_member_names(payload: bytes, limit: int = 50) -> list[str]:
