@@ -20,13 +20,24 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# Labels that browsers decode as windows-1252 (WHATWG Encoding Standard): Outlook and
-# many webmailers declare iso-8859-1 or us-ascii but send 1252 quotes, dashes and euro signs.
-_AS_WINDOWS_1252 = {"ascii", "latin_1", "iso8859_1", "cp1252"}
+# Labels that browsers decode with a superset (WHATWG Encoding Standard): Outlook and many
+# webmailers declare iso-8859-1 or us-ascii but send windows-1252 quotes, dashes and euro
+# signs, and likewise for the East Asian legacy charsets.
+_SUPERSETS = {
+    "ascii": "cp1252",
+    "latin_1": "cp1252",
+    "iso8859_1": "cp1252",
+    "iso8859_9": "cp1254",
+    "euc_kr": "cp949",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "shift_jis": "cp932",
+}
 
 # Python codecs that are not charsets a mail could honestly mean.
 _NOT_CHARSETS = {"unicode_escape", "raw_unicode_escape", "punycode", "idna", "undefined"}
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # Typeset PDFs (Scribus, LaTeX) emit ligature code points; search needs the letters.
 _LIGATURES = str.maketrans(
@@ -52,7 +63,7 @@ def decode_text(data: bytes, declared_charset: str | None) -> tuple[str, str | N
             return _finish(data.decode(codec)), None
         except UnicodeError:
             warning = f"text did not decode as declared charset {declared_charset!r}"
-    if codec != "utf-8":
+    if codec != "utf_8":
         try:
             return _finish(data.decode("utf-8")), warning
         except UnicodeDecodeError:
@@ -70,15 +81,15 @@ def _lookup(charset: str) -> str | None:
         info = codecs.lookup(charset.strip().strip("\"'"))
     except (LookupError, ValueError):
         return None
-    if info.name in _NOT_CHARSETS or not getattr(info, "_is_text_encoding", True):
-        return None
     name = info.name.replace("-", "_")
-    return "cp1252" if name in _AS_WINDOWS_1252 else info.name
+    if name in _NOT_CHARSETS or not getattr(info, "_is_text_encoding", True):
+        return None
+    return _SUPERSETS.get(name, name)
 
 
 def _finish(text: str) -> str:
-    """Unify newlines and normalize to NFC."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Unify newlines, replace lone surrogates (UTF-7, broken PDFs), normalize to NFC."""
+    text = _SURROGATE.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
     return unicodedata.normalize("NFC", text)
 
 

@@ -200,6 +200,19 @@ def test_codec_that_is_not_a_charset_is_ignored() -> None:
     assert decode_text(b"aGVq", "base64") == ("aGVq", "unknown charset 'base64'")
 
 
+def test_python_only_codec_is_not_a_charset() -> None:
+    # charset=unicode_escape would turn "\\u00e6" in the text into "æ".
+    assert decode_text(b"\\u00e6", "unicode_escape") == (
+        "\\u00e6",
+        "unknown charset 'unicode_escape'",
+    )
+
+
+def test_korean_label_decodes_with_the_windows_superset() -> None:
+    # Outlook labels Korean ks_c_5601-1987 but sends code page 949.
+    assert decode_text("똠방각하".encode("cp949"), "ks_c_5601-1987") == ("똠방각하", None)
+
+
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be", "utf-32"])
 def test_bom_beats_the_declared_charset(encoding: str) -> None:
     data = "Ærø".encode(encoding)
@@ -222,6 +235,11 @@ def test_trailing_spaces_kept_for_format_flowed() -> None:
 
 def test_normalize_trims_lines_and_limits_blank_lines() -> None:
     assert normalize_text("\n\na  \n\n\n\n\n\nb\t\n\n") == "a\n\n\nb"
+
+
+def test_normalize_replaces_lone_surrogates() -> None:
+    # Broken UTF-7 and some PDF fonts yield them; SQLite cannot store them as UTF-8.
+    assert normalize_text("a\ud800b") == "a\ufffdb"
 
 
 def test_normalize_removes_controls_and_ligatures() -> None:
