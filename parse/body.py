@@ -236,35 +236,61 @@ def part_text(part: Message) -> tuple[str, list[str]]:
 
 
 # Markers survive whitespace collapsing; HTML source newlines must not.
-_NL, _TAB = "\x00n", "\x00t"
+_BLOCK, _BREAK, _CELL, _ITEM = "\x00b", "\x00r", "\x00c", "\x00i"
+_MARKER = re.compile("(\x00[brci])")
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # not U+00A0: Outlook's &nbsp; lines are content
 _DROP = ["script", "style", "head", "title", "noscript", "template"]
 _BLOCKS = [
-    "p", "div", "tr", "table", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
-    "h6", "blockquote", "pre", "hr", "section", "article", "header", "footer", "address",
-    "center", "form", "fieldset", "li",
+    "p", "div", "table", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote", "pre", "hr", "section", "article", "header", "footer", "address", "center",
+    "form", "fieldset", "tr",
 ]  # fmt: skip
 
 
 def html_to_text(html: str) -> str:
-    """Render HTML as plain text: paragraphs and <br> as lines, list items, tab-separated cells."""
+    """Render HTML as plain text: blocks and <br> as lines, list items, tab-separated cells."""
     soup = BeautifulSoup(html.replace("\x00", ""), "html.parser")
     for tag in soup.find_all(_DROP):
         if not tag.decomposed:  # a nested match dies with its parent
             tag.decompose()
     for tag in soup.find_all("pre"):
         for string in tag.find_all(string=True):
-            string.replace_with(string.replace("\n", _NL))
+            string.replace_with(string.replace("\n", _BREAK))
     for tag in soup.find_all("br"):
-        tag.replace_with(_NL)
+        tag.replace_with(_BREAK)
     for tag in soup.find_all(["td", "th"]):
-        tag.append(_TAB)
+        tag.append(_CELL)
+    for tag in soup.find_all("li"):
+        tag.insert_before(_ITEM)
     for tag in soup.find_all(_BLOCKS):
-        tag.insert_before(_NL + ("- " if tag.name == "li" else ""))
-        tag.append(_NL)
-    flat = " ".join(soup.get_text().split())  # &nbsp; (U+00A0) counts as whitespace here
-    lines = [_clean_line(line) for line in flat.replace(_NL, "\n").split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+        tag.insert_before(_BLOCK)
+        tag.append(_BLOCK)
+    lines = _lay_out(_HTML_SPACE.sub(" ", soup.get_text())).split("\n")
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(map(_tidy, lines)))
 
 
-def _clean_line(line: str) -> str:
-    return re.sub(r" *\t *", "\t", line.replace(_TAB, "\t")).strip(" \t")
+def _tidy(line: str) -> str:
+    line = re.sub(r" {2,}", " ", line.replace("\xa0", " "))
+    return re.sub(r" *\t *", "\t", line).strip(" ").rstrip("\t")
+
+
+def _lay_out(flat: str) -> str:
+    """Turn markers into line breaks the way a browser does.
+
+    A block edge ends the current line only if it has text, so nested <div>s add no
+    blank lines; a <br> always ends one (Gmail's <div><br></div> is a blank line).
+    """
+    out: list[str] = []
+    at_start = True
+    for token in _MARKER.split(flat):
+        if token == _BREAK or (token in (_BLOCK, _ITEM) and not at_start):
+            out.append("\n")
+            at_start = True
+        if token == _ITEM:
+            out.append("- ")
+        elif token == _CELL and not at_start:
+            out.append("\t")
+        elif not token.startswith("\x00") and token.strip(" "):
+            out.append(token.lstrip(" ") if at_start else token)
+            at_start = False
+    return "".join(out).strip("\n")

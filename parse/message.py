@@ -1,0 +1,293 @@
+"""Turn the bytes of one e-mail into a ParsedMessage: headers, body, attachments, forwards.
+
+mail-parser 4.8.0 supplies the parsed object (with its recursion guard), the defect
+list, date and address parsing and lenient base64 repair. The stdlib `email` tree it
+exposes is walked here for the subject, body and attachments, where mail-parser loses
+information (see the comments marked "mail-parser 4.8.0").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field, replace
+from email.generator import BytesGenerator
+from email.message import Message
+
+import mailparser
+from mailparser.exceptions import MailParserRecursionError
+
+from parse.attachments import extract_attachment, sanitize_filename
+from parse.body import Body, Payload, decode_base64, leaf_parts, select_body, transfer_decode
+from parse.headers import parse_address, parse_date, raw_header, received_date
+from parse.model import Attachment, ParsedMessage
+from parse.subject import decode_subject
+
+MAX_DEPTH = 5  # forwards inside forwards; deeper ones stay unopened attachments
+FORWARD_NAME = "Videresendt besked.eml"
+_FORWARD_TYPES = ("message/rfc822", "message/global")
+
+
+class UnparseableMessage(ValueError):
+    """The bytes hold nothing usable as an e-mail (empty, or no header at all)."""
+
+
+@dataclass
+class _Walk:
+    """Where the walk is: nesting depth, path prefix and the paths already given out."""
+
+    depth: int = 0
+    prefix: str = ""
+    used: set[str] = field(default_factory=set)
+
+    def inside(self, path: str) -> _Walk:
+        return _Walk(self.depth + 1, f"{path}/", self.used)
+
+
+@dataclass(frozen=True)
+class _Entity:
+    body: Body
+    attachments: tuple[Attachment, ...]
+    warnings: tuple[str, ...]
+
+
+def parse_message(data: bytes) -> ParsedMessage:
+    """Parse one e-mail; raises UnparseableMessage only when there is nothing to use."""
+    parser = _mailparser(data)
+    msg = parser.message
+    entity = _parse_entity(msg, _Walk())
+    name, address = parse_address(raw_header(msg, "from") or raw_header(msg, "sender") or "")
+    return ParsedMessage(
+        message_id=_message_id(raw_header(msg, "message-id")),
+        subject=_subject(msg),
+        sender_name=name,
+        sender_email=address,
+        sent_at=parse_date(raw_header(msg, "date")),
+        received_at=received_date(msg),
+        body_text=entity.body.text,
+        body_source=entity.body.source,
+        attachments=entity.attachments,
+        warnings=_unique(_defect_warnings(parser.defects) + list(entity.warnings)),
+    )
+
+
+def _mailparser(data: bytes) -> mailparser.MailParser:
+    """mail-parser's view of the bytes, or UnparseableMessage when no header is found."""
+    data = _strip_leading_junk(data)
+    if not data.strip():
+        raise UnparseableMessage("empty input")
+    try:
+        parser = mailparser.parse_from_bytes(data)
+        if len(parser.message) == 0:  # Message.__len__ counts header fields
+            parser = mailparser.parse_from_bytes(_obsolete_colons_fixed(data))
+    except MailParserRecursionError as exc:
+        raise UnparseableMessage(f"MIME nesting too deep to parse: {exc}") from exc
+    if len(parser.message) == 0:
+        raise UnparseableMessage("no header fields: not an e-mail")
+    return parser
+
+
+_OBSOLETE_NAME = re.compile(rb"^([!-9;-~]+)[ \t]+:", re.MULTILINE)
+
+
+def _obsolete_colons_fixed(data: bytes) -> bytes:
+    """RFC 822 allowed "Subject :"; the stdlib then finds no header at all."""
+    head, sep, rest = (
+        data.partition(b"\r\n\r\n") if b"\r\n\r\n" in data else data.partition(b"\n\n")
+    )
+    return _OBSOLETE_NAME.sub(rb"\1:", head) + sep + rest
+
+
+def _strip_leading_junk(data: bytes) -> bytes:
+    # A BOM or blank lines before the first header would make every header body text.
+    return data.removeprefix(b"\xef\xbb\xbf").lstrip(b"\r\n")
+
+
+def _subject(msg: Message) -> str:
+    # mail-parser 4.8.0 drops the non-ASCII bytes of a raw 8-bit subject
+    # ("OGP-h\xf8ring" becomes "OGP-hring"), so decode the bytes as sent.
+    raw = raw_header(msg, "subject")
+    return decode_subject(raw) if raw is not None else ""
+
+
+def _message_id(raw: str | None) -> str | None:
+    value = decode_subject(raw or "").strip("<> \t")
+    return value or None
+
+
+def _defect_warnings(defects: list[dict[str, list[str]]]) -> list[str]:
+    """One line per MIME or header defect mail-parser found, without its long docstrings."""
+    lines = []
+    for group in defects:
+        for where, items in group.items():
+            for item in items:
+                name, _, detail = item.partition(": ")
+                if name == "CharsetDecodeDefect":
+                    continue  # bodies are decoded here, with our own fallback warnings
+                text = detail if where.endswith("-headers") else name
+                lines.append(f"{where}: {text}"[:300])
+    return lines
+
+
+def _unique(items: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _parse_entity(msg: Message, walk: _Walk) -> _Entity:
+    """Body and attachments of a message or of a message forwarded inside it."""
+    leaves = leaf_parts(msg)
+    body = select_body(leaves)
+    attachments: list[Attachment] = []
+    warnings = list(body.warnings)
+    for index, leaf in enumerate(leaves, 1):
+        if any(leaf.part is used for used in body.parts):
+            continue
+        found, notes = _leaf_attachments(leaf.part, index, walk)
+        attachments += found
+        warnings += notes
+    return _Entity(body, tuple(attachments), tuple(warnings))
+
+
+def _leaf_attachments(part: Message, index: int, walk: _Walk) -> tuple[list[Attachment], list[str]]:
+    """One attachment, or a forwarded message followed by its own attachments."""
+    declared = part.get_content_type()
+    filename = _filename(part)
+    payload = _leaf_payload(part)
+    path = _unique_path(walk, filename or _fallback_name(part, index))
+    embedded = _embedded_mail(part, payload.data, filename)
+    if embedded is not None and walk.depth < MAX_DEPTH:
+        return _forwarded(*embedded, path, filename, declared, walk)
+    notes = [f"{path}: {payload.problem}"] if payload.problem and not payload.damaged else []
+    if embedded is not None:
+        notes.append(f"{path}: forwarded messages nested deeper than {MAX_DEPTH}; not opened")
+    charset = part.get_content_charset()
+    attachment = extract_attachment(path, filename, declared, payload.data, charset=charset)
+    if payload.damaged:
+        # mail-parser 4.8.0 hands back damaged base64 undecoded, failing only when the
+        # caller decodes it; transfer_decode does it here and the damage is recorded.
+        error = "; ".join(filter(None, [payload.problem, attachment.error]))
+        attachment = replace(attachment, error=error)
+    return [attachment], notes
+
+
+def _filename(part: Message) -> str:
+    # compat32 decodes RFC 2231 parameters but not the RFC 2047 words many mailers
+    # put in quoted names, nor raw 8-bit names; decode_subject handles both.
+    raw = part.get_filename()
+    return sanitize_filename(decode_subject(raw)) if raw else ""
+
+
+_EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "text/plain": ".txt",
+    "text/html": ".html",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+}
+
+
+def _fallback_name(part: Message, index: int) -> str:
+    # mail-parser 4.8.0 names unnamed parts with a random string on every parse,
+    # which breaks dedup; a name from the part's position is stable.
+    if part.get_content_type() in _FORWARD_TYPES:
+        return FORWARD_NAME
+    return f"unavngivet-{index}{_EXTENSIONS.get(part.get_content_type(), '.bin')}"
+
+
+def _unique_path(walk: _Walk, name: str) -> str:
+    path, number = walk.prefix + name, 1
+    stem, dot, ext = name.rpartition(".")
+    while path in walk.used:
+        number += 1
+        path = f"{walk.prefix}{stem} ({number}).{ext}" if dot else f"{walk.prefix}{name} ({number})"
+    walk.used.add(path)
+    return path
+
+
+def _leaf_payload(part: Message) -> Payload:
+    # mail-parser 4.8.0 returns every attachment payload as a base64 str; the
+    # bytes are taken from the stdlib part instead.
+    if part.is_multipart():  # message/* parts hold parsed messages, not bytes
+        return Payload(b"".join(_serialize(sub) for sub in part.get_payload()))
+    return transfer_decode(part)
+
+
+def _serialize(msg: Message) -> bytes:
+    """The message as bytes again (compat32 generator; deterministic, no From-mangling)."""
+    buffer = io.BytesIO()
+    try:
+        BytesGenerator(buffer, mangle_from_=False).flatten(msg)
+    except (LookupError, UnicodeError):  # a header charset the generator cannot apply
+        return buffer.getvalue()
+    return buffer.getvalue()
+
+
+_HEADER_START = re.compile(rb"[!-9;-~]+[ \t]*:")
+_MAIL_HEADERS = {b"from", b"date", b"subject", b"message-id", b"received", b"to", b"mime-version"}
+
+
+def _embedded_mail(part: Message, data: bytes, filename: str) -> tuple[Message, bytes] | None:
+    """The message inside a message/rfc822 part or an attached .eml file, and its bytes."""
+    if part.get_content_type() in _FORWARD_TYPES and part.is_multipart():
+        cte = str(part.get("content-transfer-encoding", "")).strip().lower()
+        if cte != "base64":
+            return part.get_payload(0), data
+        # A base64 message/rfc822 (GroupWise; forbidden by RFC 2046) is parsed by the
+        # stdlib as a headerless text holding the base64, so decode that and parse it.
+        data = decode_base64(data).data
+    elif not (filename.lower().endswith(".eml") or _looks_like_mail(part, data)):
+        return None
+    mail = _parse_bytes(data)
+    return (mail, data) if mail is not None else None
+
+
+def _looks_like_mail(part: Message, data: bytes) -> bool:
+    """An octet-stream whose first lines are mail headers (a .eml saved without its name)."""
+    if part.get_content_type() != "application/octet-stream" or not _HEADER_START.match(data):
+        return False
+    head = data[:4096].split(b"\n\n")[0].split(b"\r\n\r\n")[0]
+    names = {line.split(b":")[0].strip().lower() for line in head.splitlines()}
+    return len(names & _MAIL_HEADERS) >= 2
+
+
+def _parse_bytes(data: bytes) -> Message | None:
+    try:
+        msg = mailparser.parse_from_bytes(_strip_leading_junk(data)).message
+    except MailParserRecursionError:
+        return None
+    return msg if len(msg) else None
+
+
+def _forwarded(
+    mail: Message, content: bytes, path: str, filename: str, declared: str, walk: _Walk
+) -> tuple[list[Attachment], list[str]]:
+    """The forwarded message as one attachment, then its attachments under "<path>/"."""
+    # mail-parser 4.8.0 flattens a forwarded message into the outer body and gives it a
+    # random file name on every parse; parsing it as its own entity keeps it apart.
+    inner = _parse_entity(mail, walk.inside(path))
+    text = "\n\n".join(filter(None, [_forward_header_block(mail), inner.body.text]))
+    method = {"text/plain": "decoded", "text/html": "html"}.get(inner.body.source, "none")
+    attachment = Attachment(
+        path=path,
+        filename=filename,
+        declared_type=declared,
+        detected_type="message",
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        text=text,
+        method=method,
+        content=content,
+    )
+    return [attachment, *inner.attachments], [f"{path}: {w}" for w in inner.warnings]
+
+
+def _forward_header_block(mail: Message) -> str:
+    lines = []
+    for label, name in (("Fra", "from"), ("Dato", "date"), ("Emne", "subject")):
+        raw = raw_header(mail, name)
+        if raw is not None and raw.strip():
+            lines.append(f"{label}: {decode_subject(raw)}")
+    return "\n".join(lines)
