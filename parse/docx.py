@@ -117,7 +117,9 @@ def _paragraph(paragraph: etree._Element, part: Part) -> Iterator[str]:
         yield from _blocks(box, part)
 
 
-def _collect(element: etree._Element, runs: list, boxes: list) -> None:
+def _collect(
+    element: etree._Element, runs: list[etree._Element], boxes: list[etree._Element]
+) -> None:
     """Gather the runs and text boxes below an element, skipping deleted text."""
     for child in element:
         if child.tag in _SKIP:
