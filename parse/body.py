@@ -42,6 +42,12 @@ def decode_text(data: bytes, charset: str | None) -> tuple[str, str | None]:
         text, used = _first_fit(data, [("utf-8", "strict"), ("cp1252", "strict")])
         return text, None if used == "utf-8" else f"undeclared 8-bit text read as {used}"
     codec = _CHARSET_ALIASES.get(label, label)
+    if _is_single_byte(codec) and not data.isascii():
+        # Valid multi-byte UTF-8 is almost never accidental in single-byte text, so such a
+        # label is wrong (corpus phpmmp_issue230: UTF-8 bytes labelled x-mac-cyrillic).
+        text = _try_decode(data, "utf-8")
+        if text is not None:
+            return text, f"charset {label!r} declared but the bytes are UTF-8"
     text = _try_decode(data, codec)
     if text is not None:
         return text, None
@@ -60,6 +66,16 @@ def _first_fit(data: bytes, attempts: list[tuple[str, str]]) -> tuple[str, str]:
         if text is not None:
             return text, codec
     return data.decode("latin-1"), "latin-1"
+
+
+_SINGLE_BYTE = re.compile(r"(cp12[5-9]\d|iso8859-\d+|koi8-\w+|mac-\w+|cp437|cp850)")
+
+
+def _is_single_byte(codec: str) -> bool:
+    try:
+        return _SINGLE_BYTE.fullmatch(codecs.lookup(codec).name) is not None
+    except LookupError:
+        return False
 
 
 def _is_ascii(codec: str) -> bool:

@@ -293,6 +293,14 @@ def test_us_ascii_label_on_utf8_bytes_falls_back() -> None:
     assert parse_message(raw_mail(body)).body_text == "Høring"
 
 
+def test_latin1_label_on_utf8_bytes_is_read_as_utf8() -> None:
+    # Corpus phpmmp_issue230: UTF-8 bytes under a single-byte label (there x-mac-cyrillic).
+    body = b"Content-Type: text/plain; charset=iso-8859-1\r\n\r\nH\xc3\xb8ring\r\n"
+    msg = parse_message(raw_mail(body))
+    assert msg.body_text == "Høring"
+    assert "body: charset 'iso-8859-1' declared but the bytes are UTF-8" in msg.warnings
+
+
 def test_misspelled_quoted_printable_is_decoded() -> None:
     # Corpus mikel_content_transfer_encoding_qp_with_space: "quoted printable".
     body = (
