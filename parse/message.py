@@ -8,6 +8,7 @@ information (see the comments marked "mail-parser 4.8.0").
 
 from __future__ import annotations
 
+import email
 import hashlib
 import io
 import re
@@ -54,8 +55,7 @@ class _Entity:
 
 def parse_message(data: bytes) -> ParsedMessage:
     """Parse one e-mail; raises UnparseableMessage only when there is nothing to use."""
-    parser = _mailparser(data)
-    msg = parser.message
+    msg, defects = _read_top(data)
     entity = _parse_entity(msg, _Walk())
     name, address = parse_address(raw_header(msg, "from") or raw_header(msg, "sender") or "")
     return ParsedMessage(
@@ -68,24 +68,44 @@ def parse_message(data: bytes) -> ParsedMessage:
         body_text=entity.body.text,
         body_source=entity.body.source,
         attachments=entity.attachments,
-        warnings=_unique(_defect_warnings(parser.defects) + list(entity.warnings)),
+        warnings=_unique(defects + list(entity.warnings)),
     )
 
 
-def _mailparser(data: bytes) -> mailparser.MailParser:
-    """mail-parser's view of the bytes, or UnparseableMessage when no header is found."""
+def _read_top(data: bytes) -> tuple[Message, list[str]]:
+    """The parsed message and its defects; UnparseableMessage when no header is found."""
     data = _strip_leading_junk(data)
     if not data.strip():
         raise UnparseableMessage("empty input")
+    msg, defects = _read(data)
+    if len(msg) == 0:  # Message.__len__ counts header fields
+        msg, defects = _read(_obsolete_colons_fixed(data))
+    if len(msg) == 0:
+        raise UnparseableMessage("no header fields: not an e-mail")
+    return msg, defects
+
+
+def _read(data: bytes) -> tuple[Message, list[str]]:
+    """mail-parser's parse and defect list, or the stdlib's where mail-parser crashes."""
     try:
         parser = mailparser.parse_from_bytes(data)
-        if len(parser.message) == 0:  # Message.__len__ counts header fields
-            parser = mailparser.parse_from_bytes(_obsolete_colons_fixed(data))
     except MailParserRecursionError as exc:
         raise UnparseableMessage(f"MIME nesting too deep to parse: {exc}") from exc
-    if len(parser.message) == 0:
-        raise UnparseableMessage("no header fields: not an e-mail")
-    return parser
+    except (AttributeError, TypeError):
+        # mail-parser 4.8.0's epilogue recovery (parse() -> find_between) assumes that the
+        # root is a multipart with a boundary and an epilogue. When a nested multipart's
+        # boundary never starts (a truncated message) it raises one of these instead.
+        try:
+            msg = email.message_from_bytes(data)
+        except RecursionError as exc:
+            raise UnparseableMessage("MIME nesting too deep to parse") from exc
+        crash = "mail-parser crashed on this structure; parsed with the stdlib alone"
+        return msg, [crash, *_stdlib_defects(msg)]
+    return parser.message, _defect_warnings(parser.defects)
+
+
+def _stdlib_defects(msg: Message) -> list[str]:
+    return [f"{p.get_content_type()}: {type(d).__name__}" for p in msg.walk() for d in p.defects]
 
 
 _OBSOLETE_NAME = re.compile(rb"^([!-9;-~]+)[ \t]+:", re.MULTILINE)
@@ -222,6 +242,8 @@ def _serialize(msg: Message) -> bytes:
         BytesGenerator(buffer, mangle_from_=False).flatten(msg)
     except (LookupError, UnicodeError):  # a header charset the generator cannot apply
         return buffer.getvalue()
+    except RecursionError:  # the generator recurses once per nested message/rfc822
+        return buffer.getvalue()
     return buffer.getvalue()
 
 
@@ -255,8 +277,8 @@ def _looks_like_mail(part: Message, data: bytes) -> bool:
 
 def _parse_bytes(data: bytes) -> Message | None:
     try:
-        msg = mailparser.parse_from_bytes(_strip_leading_junk(data)).message
-    except MailParserRecursionError:
+        msg = _read(_strip_leading_junk(data))[0]
+    except UnparseableMessage:  # nested too deep
         return None
     return msg if len(msg) else None
 

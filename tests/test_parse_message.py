@@ -325,6 +325,25 @@ def test_multipart_without_boundary_in_body_keeps_its_text() -> None:
     assert "body: multipart boundary not found; raw text used" in msg.warnings
 
 
+TRUNCATED = (
+    b'Content-Type: multipart/mixed; boundary="ydre"\r\n\r\n--ydre\r\n'
+    b'Content-Type: multipart/alternative; boundary="indre"\r\n\r\nVi foresl'
+)
+
+
+def test_truncated_multipart_that_crashes_mailparser_is_still_parsed() -> None:
+    # A message cut off in transfer, before the inner multipart's first boundary.
+    msg = parse_message(raw_mail(TRUNCATED))
+    assert (msg.subject, msg.body_text) == ("OGP-høring", "Vi foresl")
+    assert "multipart/mixed: CloseBoundaryNotFoundDefect" in msg.warnings
+
+
+def test_mailparser_still_crashes_on_truncated_multipart() -> None:
+    # Canary for the stdlib fallback above.
+    with pytest.raises(AttributeError):
+        mailparser.parse_from_bytes(raw_mail(TRUNCATED))
+
+
 def test_mailparser_defects_become_warnings() -> None:
     body = b'Content-Type: multipart/mixed; boundary="nix"\r\n\r\nhej\r\n'
     msg = parse_message(raw_mail(body))
