@@ -103,7 +103,7 @@ class Payload:
     damaged: bool = False  # True when bytes were lost, not merely mislabelled
 
 
-# Misspellings seen in the wild (corpus mikel_content_transfer_encoding_*: spam tools, old MUAs).
+# Misspellings from bulk mailers (corpus mikel_content_transfer_encoding_*).
 _CTE_ALIASES = {
     "8bits": "8bit",
     "8-bit": "8bit",

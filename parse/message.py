@@ -8,6 +8,7 @@ information (see the comments marked "mail-parser 4.8.0").
 
 from __future__ import annotations
 
+import contextlib
 import email
 import hashlib
 import io
@@ -50,7 +51,7 @@ class _Walk:
 class _Entity:
     body: Body
     attachments: tuple[Attachment, ...]
-    warnings: tuple[str, ...]
+    notes: tuple[str, ...]  # about attachments, each starting with its full path
 
 
 def parse_message(data: bytes) -> ParsedMessage:
@@ -68,7 +69,7 @@ def parse_message(data: bytes) -> ParsedMessage:
         body_text=entity.body.text,
         body_source=entity.body.source,
         attachments=entity.attachments,
-        warnings=_unique(defects + list(entity.warnings)),
+        warnings=_unique([*defects, *entity.body.warnings, *entity.notes]),
     )
 
 
@@ -159,14 +160,14 @@ def _parse_entity(msg: Message, walk: _Walk) -> _Entity:
     leaves = leaf_parts(msg)
     body = select_body(leaves)
     attachments: list[Attachment] = []
-    warnings = list(body.warnings)
+    notes: list[str] = []
     for index, leaf in enumerate(leaves, 1):
         if any(leaf.part is used for used in body.parts):
             continue
-        found, notes = _leaf_attachments(leaf.part, index, walk)
+        found, found_notes = _leaf_attachments(leaf.part, index, walk)
         attachments += found
-        warnings += notes
-    return _Entity(body, tuple(attachments), tuple(warnings))
+        notes += found_notes
+    return _Entity(body, tuple(attachments), tuple(notes))
 
 
 def _leaf_attachments(part: Message, index: int, walk: _Walk) -> tuple[list[Attachment], list[str]]:
@@ -238,12 +239,10 @@ def _leaf_payload(part: Message) -> Payload:
 def _serialize(msg: Message) -> bytes:
     """The message as bytes again (compat32 generator; deterministic, no From-mangling)."""
     buffer = io.BytesIO()
-    try:
+    # A header charset the generator cannot apply, or message/rfc822 nested deeper than
+    # the recursion limit (it recurses once per level): keep what was written so far.
+    with contextlib.suppress(LookupError, UnicodeError, RecursionError):
         BytesGenerator(buffer, mangle_from_=False).flatten(msg)
-    except (LookupError, UnicodeError):  # a header charset the generator cannot apply
-        return buffer.getvalue()
-    except RecursionError:  # the generator recurses once per nested message/rfc822
-        return buffer.getvalue()
     return buffer.getvalue()
 
 
@@ -303,7 +302,8 @@ def _forwarded(
         method=method,
         content=content,
     )
-    return [attachment, *inner.attachments], [f"{path}: {w}" for w in inner.warnings]
+    notes = [f"{path}: {warning}" for warning in inner.body.warnings]
+    return [attachment, *inner.attachments], notes + list(inner.notes)
 
 
 def _forward_header_block(mail: Message) -> str:

@@ -544,6 +544,14 @@ def test_forward_nesting_is_bounded() -> None:
     assert any("nested deeper than" in w for w in msg.warnings)
 
 
+def test_warnings_inside_a_forward_name_its_path() -> None:
+    inner = MIMEText("Høring", "plain", "utf-8")
+    inner.set_param("charset", "x-unknown")
+    msg = parse_message(forwarded_mail(inner))
+    expected = "Videresendt besked.eml: body: charset 'x-unknown' unknown or wrong; read as utf-8"
+    assert expected in msg.warnings
+
+
 def test_html_only_forward_is_rendered() -> None:
     inner = MIMEText("<p>Jeg støtter<br>forslaget</p>", "html", "utf-8")
     inner["Subject"] = "Svar"
