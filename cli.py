@@ -58,7 +58,7 @@ ConfigOption = Annotated[
     typer.Option(
         "--config",
         "-c",
-        help="Config file [default: $HOERING_CONFIG or ./hoering.toml]",
+        help="Config file (default: $HOERING_CONFIG, else ./hoering.toml).",
         show_default=False,
     ),
 ]
@@ -191,7 +191,7 @@ def stats_(config: ConfigOption = None) -> None:
 def main() -> None:
     """Entry point: run the app, turning domain errors into one line and an exit code."""
     try:
-        app()
+        app(prog_name="hoering")
     except tuple(ERROR_CODES) as exc:
         print(f"hoering: {exc}", file=sys.stderr)
         sys.exit(next(code for kind, code in ERROR_CODES.items() if isinstance(exc, kind)))

@@ -39,8 +39,11 @@ def imported(tmp_path: Path, capsys, monkeypatch) -> Path:
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help(capsys, monkeypatch, command: str) -> None:
     code, out, _ = run(capsys, monkeypatch, command, "--help")
-    assert code == 0 and "--config" in out
-    assert len(out.split("Usage:")[1].split("\n\n")[1].strip()) > 10  # a real description
+    callback = next(
+        c.callback for c in cli.app.registered_commands if c.callback.__name__.strip("_") == command
+    )
+    assert code == 0 and f"Usage: hoering {command}" in out and "--config" in out
+    assert callback.__doc__.splitlines()[0] in " ".join(out.split())
 
 
 def test_list_shows_every_proposal(imported: Path, capsys, monkeypatch) -> None:

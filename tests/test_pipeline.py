@@ -164,7 +164,7 @@ def test_late_reply_in_sample_inbox_is_flagged(cfg, db) -> None:
     run_import(cfg, db, SAMPLE_INBOX)
     with db() as session:
         late = session.scalars(select(models.Proposal).where(models.Proposal.late)).all()
-    assert [p.sender_email.split("@")[1] for p in late] == ["regionsydkyst.dk"]
+    assert [p.sender_email.split("@")[1] for p in late] == ["regionsydkyst.example"]
 
 
 def test_read_only_database_is_a_clear_error(cfg, db, tmp_path: Path) -> None:
