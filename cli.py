@@ -99,6 +99,10 @@ def _main(
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # mail-parser warns about every multipart it does not render and pdfminer about every
+    # odd font; cron would mail that noise. Real failures are recorded on the message.
+    for chatty in ("mailparser", "pdfminer"):
+        logging.getLogger(chatty).setLevel(logging.WARNING if verbose else logging.ERROR)
 
 
 @app.command()

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from config import Config, ConfigError, ImapConfig, read_password
 from ingest import imap
 from ingest.files import read_paths
-from ingest.raw import MessageOrigin, RawMessage, SkippedMessage
+from ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
 from parse.combined import combined_text
 from parse.headers import subject_from_header_block
 from parse.message import UnparseableMessage, parse_message
@@ -110,9 +110,12 @@ class Pipeline:
         """The subject test, on a header block; IMAP uses it before fetching bodies."""
         return self.matcher.matches(subject_from_header_block(header))
 
-    def run(self, items: Iterable[RawMessage | SkippedMessage]) -> RunReport:
+    def run(self, items: Iterable[RawMessage | SkippedMessage | FolderChecked]) -> RunReport:
         try:
             for item in items:
+                if isinstance(item, FolderChecked):
+                    self.note_cursor(item.origin)
+                    continue
                 self.report.seen += 1
                 if isinstance(item, RawMessage) and self.wants(header_block(item.data)):
                     self.report.matched += 1
@@ -301,7 +304,7 @@ def _recorded_run(
     config: Config,
     sessions: sessionmaker[Session],
     kind: str,
-    source: Callable[[Pipeline], Iterable[RawMessage | SkippedMessage]],
+    source: Callable[[Pipeline], Iterable[RawMessage | SkippedMessage | FolderChecked]],
 ) -> RunReport:
     """Run a pipeline over `source`, keeping a row in `runs` with its counts and any error."""
     with run_lock(config):

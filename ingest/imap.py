@@ -16,12 +16,13 @@ from typing import Literal
 from imapclient import IMAPClient
 from imapclient.exceptions import CapabilityError, LoginError
 
-from ingest.raw import MessageOrigin, RawMessage, SkippedMessage
+from ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
 
 log = logging.getLogger(__name__)
 
 Security = Literal["ssl", "starttls", "plain"]
 Cursor = tuple[int, int]  # (UIDVALIDITY, highest UID already yielded) of one folder
+ImapItem = RawMessage | SkippedMessage | FolderChecked
 Wants = Callable[[bytes], bool]  # gets the raw "Subject: ...\r\n\r\n" header block
 
 SUBJECT_ITEM = "BODY.PEEK[HEADER.FIELDS (SUBJECT)]"
@@ -145,7 +146,7 @@ def _redact(text: str, secret: str) -> str:
 
 def messages(
     settings: ImapSettings, cursors: Mapping[str, Cursor], wants: Wants
-) -> Iterator[RawMessage | SkippedMessage]:
+) -> Iterator[ImapItem]:
     """Connect, then yield what is new in each configured folder after its cursor (by name)."""
     account = account_id(settings)
     with connect(settings) as client:
@@ -167,8 +168,9 @@ def fetch_new(
     cursor: Cursor | None,
     wants: Wants,
     batch_size: int,
-) -> Iterator[RawMessage | SkippedMessage]:
-    """Yield a RawMessage (wanted) or SkippedMessage per UID after the cursor, UIDs ascending.
+) -> Iterator[ImapItem]:
+    """Yield a RawMessage (wanted) or SkippedMessage per UID after the cursor, UIDs ascending,
+    then one FolderChecked.
 
     The next cursor is (origin.uidvalidity, origin.uid) of the last item yielded.
     """
@@ -179,6 +181,7 @@ def fetch_new(
     base = MessageOrigin(account, folder, uidvalidity)
     for start in range(0, len(uids), batch_size):
         yield from _fetch_batch(client, base, uids[start : start + batch_size], wants)
+    yield FolderChecked(MessageOrigin(account, folder, uidvalidity, max([after, *uids])))
 
 
 def _examine(client: IMAPClient, folder: str) -> int:

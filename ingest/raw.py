@@ -31,3 +31,14 @@ class SkippedMessage:
 
     origin: MessageOrigin
     subject: str
+
+
+@dataclass(frozen=True)
+class FolderChecked:
+    """Yielded after each IMAP folder: its UIDVALIDITY and the highest UID looked at.
+
+    Lets the caller move the folder's cursor even when nothing new was yielded, e.g. an
+    empty folder after a UIDVALIDITY change, or a last message that vanished.
+    """
+
+    origin: MessageOrigin  # uid: highest UID looked at, 0 for an empty folder

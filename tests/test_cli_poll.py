@@ -148,3 +148,12 @@ def test_missing_imap_section_exits_2(tmp_path) -> None:
     result = hoering("poll", "--config", str(config))
     assert result.returncode == 2
     assert result.stderr == f"hoering: {config}: [imap]: section is missing (needed by poll)\n"
+
+
+def test_uidvalidity_warning_is_given_once_for_an_emptied_folder(mailbox, tmp_path) -> None:
+    config = poll_config(tmp_path, mailbox, folders=["Høringssvar"])
+    mailbox.append("Høringssvar", make_mail())
+    assert poll(config, mailbox).returncode == 0
+    mailbox.recreate_folder("Høringssvar")
+    assert "UIDVALIDITY" in poll(config, mailbox).stderr
+    assert poll(config, mailbox).stderr == ""

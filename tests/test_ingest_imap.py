@@ -25,7 +25,7 @@ from ingest.imap import (
     fetch_new,
     messages,
 )
-from ingest.raw import RawMessage, SkippedMessage
+from ingest.raw import FolderChecked, RawMessage, SkippedMessage
 from tests.dovecot import free_ports, make_certificate
 
 
@@ -70,7 +70,18 @@ def want_all(block: bytes) -> bool:
 
 
 def poll(mailbox, cursors=None, wants=want_all, **changes) -> list[RawMessage | SkippedMessage]:
-    return list(messages(settings_for(mailbox, **changes), cursors or {}, wants))
+    """The messages yielded, without the FolderChecked markers."""
+    items = messages(settings_for(mailbox, **changes), cursors or {}, wants)
+    return [item for item in items if not isinstance(item, FolderChecked)]
+
+
+def folder_checks(mailbox, cursors=None, **changes) -> list[tuple[str, int, int]]:
+    items = messages(settings_for(mailbox, **changes), cursors or {}, want_all)
+    return [
+        (i.origin.folder, i.origin.uidvalidity, i.origin.uid)
+        for i in items
+        if isinstance(i, FolderChecked)
+    ]
 
 
 def uids(items) -> list[int]:
@@ -331,8 +342,35 @@ def test_message_expunged_before_its_body_is_fetched_is_skipped(mailbox, caplog)
     with caplog.at_level(logging.INFO, logger="ingest.imap"), connect(settings) as client:
         items = list(fetch_new(client, "acct", "INBOX", None, wants, batch_size=10))
 
-    assert uids(items) == [1, 3]
+    assert uids(items) == [1, 3, 3]  # the last is the FolderChecked marker
+    assert isinstance(items[-1], FolderChecked)
     assert f"UID {doomed} vanished" in caplog.text
+
+
+def test_each_folder_ends_with_a_check_carrying_the_highest_uid(mailbox):
+    mailbox.append("INBOX", mail("Svar 1"))
+    mailbox.append("INBOX", mail("Svar 2"))
+    mailbox.client().create_folder("Tom")
+    checks = folder_checks(mailbox, folders=("INBOX", "Tom"))
+    assert checks == [
+        ("INBOX", mailbox.uidvalidity("INBOX"), 2),
+        ("Tom", mailbox.uidvalidity("Tom"), 0),
+    ]
+
+
+def test_emptied_folder_after_uidvalidity_change_reports_the_new_uidvalidity(mailbox):
+    # Without this the cursor would keep the old UIDVALIDITY and warn on every poll.
+    mailbox.append("Svar", mail("Svar 1"))
+    old = (mailbox.uidvalidity("Svar"), 1)
+    new_uidvalidity = mailbox.recreate_folder("Svar")
+    checks = folder_checks(mailbox, {"Svar": old}, folders=("Svar",))
+    assert checks == [("Svar", new_uidvalidity, 0)]
+
+
+def test_check_keeps_the_cursor_when_nothing_is_new(mailbox):
+    mailbox.append("INBOX", mail("Svar 1"))
+    cursor = (mailbox.uidvalidity("INBOX"), 5)
+    assert folder_checks(mailbox, {"INBOX": cursor}) == [("INBOX", cursor[0], 5)]
 
 
 # --- small pure pieces -----------------------------------------------------------------------
