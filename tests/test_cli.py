@@ -136,3 +136,11 @@ def test_partial_failure_exits_1(tmp_path, capsys, monkeypatch) -> None:
     broken.write_bytes(b"Subject: OGP-h\xf8ring\r\n\r\n")
     code, out, _ = run(capsys, monkeypatch, "import", "-c", str(config), str(broken))
     assert code in (0, 1) and ("failed 1" in out) == (code == 1)
+
+
+def test_unopenable_database_exits_5_with_one_line(tmp_path, capsys, monkeypatch) -> None:
+    config = tmp_path / "h.toml"
+    config.write_text('[store]\nurl = "sqlite:///mangler/h.db"\n')
+    code, _, err = run(capsys, monkeypatch, "import", "-c", str(config), str(SAMPLE_INBOX))
+    assert code == 5
+    assert err.startswith("hoering: cannot open database sqlite:///") and err.count("\n") == 1
