@@ -128,8 +128,11 @@ class Pipeline:
         return self.report
 
     def store(self, item: RawMessage) -> None:
-        analysis = analyse(item.data)
         self.note_cursor(item.origin)
+        if self.known_bytes(item):
+            self.report.duplicates += 1
+            return
+        analysis = analyse(item.data)  # outside any transaction: a big PDF takes seconds
         try:
             outcome = self.write(item, analysis)
         except IntegrityError:
@@ -142,6 +145,18 @@ class Pipeline:
             log.warning("could not parse message (stored raw): %s", analysis.error)
         else:
             self.report.stored += 1
+
+    def known_bytes(self, item: RawMessage) -> bool:
+        """Seen these exact bytes before? Then record where, without parsing them again."""
+        sha256 = hashlib.sha256(item.data).hexdigest()
+        with self.sessions.begin() as session:
+            raw = store_messages.find_raw_message_by_sha256(session, sha256)
+            if raw is None:
+                return False
+            self.write_cursors(session)
+            store_messages.record_sighting(session, raw, _source(item.origin))
+        self.pending_cursors.clear()
+        return True
 
     def write(self, item: RawMessage, analysis: Analysis) -> str:
         with self.sessions.begin() as session:

@@ -38,6 +38,11 @@ def find_raw_message(session: Session, key: str) -> models.RawMessage | None:
     ).first()
 
 
+def find_raw_message_by_sha256(session: Session, sha256: str) -> models.RawMessage | None:
+    query = select(models.RawMessage).where(models.RawMessage.sha256 == sha256).limit(1)
+    return session.scalars(query).first()
+
+
 def add_raw_message(
     session: Session,
     key: str,
