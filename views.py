@@ -33,20 +33,17 @@ def proposal_table(proposals: Sequence[Proposal], tz: ZoneInfo) -> RenderableTyp
     for column, options in (
         ("ID", {"justify": "right"}),
         ("Received", {"no_wrap": True}),
-        ("Sender", {}),
-        ("Subject", {}),
-        ("Attachments", {"justify": "right"}),
+        ("Sender", {"ratio": 2}),
+        ("Subject", {"ratio": 3}),
+        ("Att.", {"justify": "right"}),
         ("Late", {}),
     ):
         table.add_column(column, **options)
     for p in proposals:
-        sender = p.sender_name or p.sender_email
-        if p.sender_name and p.sender_email:
-            sender = f"{p.sender_name} <{p.sender_email}>"
         table.add_row(
             str(p.id),
             local_time(p.received_at, tz),
-            Text(sender),
+            Text(p.sender_name or p.sender_email),  # the address is in `show`
             Text(p.subject),
             str(len(p.attachments)),
             "late" if p.late else "",

@@ -89,3 +89,26 @@ def test_sighting_is_recorded_once_per_place(db) -> None:
 def test_missing_directory_is_a_clear_database_error(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="cannot open database"):
         open_database(f"sqlite:///{tmp_path / 'nope' / 'h.db'}")
+
+
+def test_migrations_have_a_single_head() -> None:
+    # Parallel work must chain its migrations; two heads would make upgrade ambiguous.
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from store.db import MIGRATIONS
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    assert len(ScriptDirectory.from_config(cfg).get_heads()) == 1
+
+
+def test_migrations_match_the_models(db) -> None:
+    # A model change without its migration would work in tests (fresh schema) but not
+    # on a database created by an earlier version.
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    with db() as session:
+        context = MigrationContext.configure(session.connection())
+        assert compare_metadata(context, models.Base.metadata) == []
