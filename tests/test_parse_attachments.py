@@ -83,9 +83,8 @@ def test_explicit_charset_wins() -> None:
 def test_lossy_decoding_is_reported() -> None:
     attachment = extract(b"abc \x81 def", "a.txt", "text/plain")
     assert attachment.text == "abc \ufffd def"
-    assert (
-        attachment.error
-        == "text: not UTF-8; decoded as windows-1252 with undecodable bytes replaced"
+    assert attachment.error == (
+        "text: undeclared 8-bit text read as windows-1252 with undecodable bytes replaced"
     )
 
 
@@ -188,23 +187,26 @@ def test_undeclared_utf8() -> None:
 def test_wrong_declared_charset_falls_back_to_windows_1252() -> None:
     text, warning = decode_text("Ålborg".encode("cp1252"), "utf-8")
     assert text == "Ålborg"
-    assert warning == "text did not decode as declared charset 'utf-8'; decoded as windows-1252"
+    assert warning == "text did not decode as declared charset 'utf-8'; read as windows-1252"
 
 
 def test_unknown_charset_name_is_tolerated() -> None:
     # Seen in the wild: charset="x-unknown", charset="utf8mb4", charset="".
-    assert decode_text("Ålborg".encode(), "x-unknown") == ("Ålborg", "unknown charset 'x-unknown'")
+    assert decode_text("Ålborg".encode(), "x-unknown") == (
+        "Ålborg",
+        "unknown charset 'x-unknown'; read as utf-8",
+    )
 
 
 def test_codec_that_is_not_a_charset_is_ignored() -> None:
-    assert decode_text(b"aGVq", "base64") == ("aGVq", "unknown charset 'base64'")
+    assert decode_text(b"aGVq", "base64") == ("aGVq", "unknown charset 'base64'; read as utf-8")
 
 
 def test_python_only_codec_is_not_a_charset() -> None:
     # charset=unicode_escape would turn "\\u00e6" in the text into "æ".
     assert decode_text(b"\\u00e6", "unicode_escape") == (
         "\\u00e6",
-        "unknown charset 'unicode_escape'",
+        "unknown charset 'unicode_escape'; read as utf-8",
     )
 
 
@@ -219,6 +221,36 @@ def test_bom_beats_the_declared_charset(encoding: str) -> None:
     if encoding == "utf-16-be":
         data = b"\xfe\xff" + data
     assert decode_text(data, "iso-8859-1") == ("Ærø", None)
+
+
+def test_utf8_bytes_under_a_single_byte_label_are_read_as_utf8() -> None:
+    # Corpus phpmmp_issue230: UTF-8 bytes labelled x-mac-cyrillic.
+    assert decode_text("Ærø".encode(), "x-mac-cyrillic") == (
+        "Ærø",
+        "charset 'x-mac-cyrillic' declared but the bytes are UTF-8",
+    )
+
+
+def test_mostly_utf8_with_a_broken_byte_stays_utf8() -> None:
+    # Corpus spamscope_mail_test_6: Russian UTF-8 HTML with one damaged sequence.
+    text, warning = decode_text("Профиль".encode() + b"\xd1f", "utf-8")
+    assert text == "Профиль\ufffdf"
+    assert warning == (
+        "text did not decode as declared charset 'utf-8'; "
+        "read as utf-8 with undecodable bytes replaced"
+    )
+
+
+def test_damaged_multibyte_charset_keeps_its_codec() -> None:
+    text, warning = decode_text("中文".encode("big5") + b"\x80", "big5")
+    assert text == "中文\ufffd"
+    assert warning == "text did not decode as declared charset 'big5'; undecodable bytes replaced"
+
+
+def test_damaged_7bit_charset_is_not_taken_for_utf8() -> None:
+    # iso-2022-jp is 7-bit, so UTF-8 would decode it too, escape sequences and all.
+    data = "日本語".encode("iso2022_jp")
+    assert decode_text(data[:-1] + b"\x1b(B", "iso-2022-jp")[0] == "日本語\ufffd"
 
 
 def test_newlines_unified_and_nfc() -> None:
@@ -285,6 +317,17 @@ def test_html_table_cells_joined() -> None:
         "<tr><td>2</td><td>Slet</td></tr></table>"
     )
     assert html_to_text(markup) == "§ | Forslag\n2 | Slet"
+
+
+def test_html_list_items_get_dashes_and_nested_lists_no_blank_lines() -> None:
+    markup = "<p>Forslag:</p><ul><li>data<ul><li>åbne</li></ul></li><li>kode</li></ul>"
+    assert html_to_text(markup) == "Forslag:\n\n- data\n- åbne\n- kode"
+
+
+def test_html_br_on_an_empty_line_adds_a_blank_line() -> None:
+    # Gmail writes <div><br></div> for a blank line; a <br> ending a block adds nothing.
+    markup = "<div>a</div><div><br></div><div>b<br></div><div>c</div>"
+    assert html_to_text(markup) == "a\n\nb\nc"
 
 
 def test_html_pre_keeps_lines_and_indent() -> None:
