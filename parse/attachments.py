@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from parse.docx import DocxError, extract_docx_text
 from parse.filenames import sanitize_filename
@@ -10,6 +12,32 @@ from parse.model import Attachment
 from parse.pdf import PdfError, extract_pdf_text
 from parse.sniff import detect_type
 from parse.text import decode_text, html_to_text, normalize_text
+
+
+@dataclass(frozen=True)
+class AttachmentInput:
+    """One attachment's decoded bytes and what its MIME headers say, ready for extraction."""
+
+    path: str
+    filename: str
+    declared_type: str
+    payload: bytes = field(repr=False)
+    charset: str | None = None
+
+
+# Turns one attachment into one or more Attachments (archives and mails add their members).
+# parse_message takes one, so the pipeline can run extraction in a sandboxed process.
+Extractor = Callable[[AttachmentInput], list[Attachment]]
+
+
+def extract(item: AttachmentInput) -> list[Attachment]:
+    """The default Extractor: extraction in this process."""
+    return [
+        extract_attachment(
+            item.path, item.filename, item.declared_type, item.payload, charset=item.charset
+        )
+    ]
+
 
 _METHODS = {"pdf": "text-layer", "docx": "docx", "text": "decoded", "html": "html"}
 _NO_TEXT = {"pdf": "pdf: no text layer (scanned?)", "docx": "docx: no text"}

@@ -20,7 +20,7 @@ from email.message import Message
 import mailparser
 from mailparser.exceptions import MailParserRecursionError
 
-from parse.attachments import extract_attachment, sanitize_filename
+from parse.attachments import AttachmentInput, Extractor, extract, sanitize_filename
 from parse.body import Body, Payload, decode_base64, leaf_parts, select_body, transfer_decode
 from parse.headers import parse_address, parse_date, raw_header, received_date
 from parse.model import Attachment, ParsedMessage
@@ -37,14 +37,15 @@ class UnparseableMessage(ValueError):
 
 @dataclass
 class _Walk:
-    """Where the walk is: nesting depth, path prefix and the paths already given out."""
+    """Where the walk is: nesting depth, path prefix, the paths given out, the extractor."""
 
+    extract: Extractor
     depth: int = 0
     prefix: str = ""
     used: set[str] = field(default_factory=set)
 
     def inside(self, path: str) -> _Walk:
-        return _Walk(self.depth + 1, f"{path}/", self.used)
+        return _Walk(self.extract, self.depth + 1, f"{path}/", self.used)
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,13 @@ class _Entity:
     notes: tuple[str, ...]  # about attachments, each starting with its full path
 
 
-def parse_message(data: bytes) -> ParsedMessage:
-    """Parse one e-mail; raises UnparseableMessage only when there is nothing to use."""
+def parse_message(data: bytes, extract: Extractor = extract) -> ParsedMessage:
+    """Parse one e-mail; raises UnparseableMessage only when there is nothing to use.
+
+    `extract` turns each attachment into text; the default runs in this process.
+    """
     msg, defects = _read_top(data)
-    entity = _parse_entity(msg, _Walk())
+    entity = _parse_entity(msg, _Walk(extract))
     name, address = parse_address(raw_header(msg, "from") or raw_header(msg, "sender") or "")
     return ParsedMessage(
         message_id=_message_id(raw_header(msg, "message-id")),
@@ -182,14 +186,14 @@ def _leaf_attachments(part: Message, index: int, walk: _Walk) -> tuple[list[Atta
     notes = [f"{path}: {payload.problem}"] if payload.problem and not payload.damaged else []
     if embedded is not None:
         notes.append(f"{path}: forwarded messages nested deeper than {MAX_DEPTH}; not opened")
-    charset = part.get_content_charset()
-    attachment = extract_attachment(path, filename, declared, payload.data, charset=charset)
+    item = AttachmentInput(path, filename, declared, payload.data, part.get_content_charset())
+    first, *members = walk.extract(item)
     if payload.damaged:
         # mail-parser 4.8.0 hands back damaged base64 undecoded, failing only when the
         # caller decodes it; transfer_decode does it here and the damage is recorded.
-        error = "; ".join(filter(None, [payload.problem, attachment.error]))
-        attachment = replace(attachment, error=error)
-    return [attachment], notes
+        error = "; ".join(filter(None, [payload.problem, first.error]))
+        first = replace(first, error=error)
+    return [first, *members], notes
 
 
 def _filename(part: Message) -> str:

@@ -586,3 +586,24 @@ def test_combined_text_marks_partial_text() -> None:
     attachment = Attachment("a.txt", "a.txt", "text/plain", "text", 3, "0", text="abc", error="cut")
     msg = ParsedMessage(None, "", "", "", None, None, "", "none", (attachment,))
     assert combined_text(msg) == "--- Vedhæftet fil: a.txt (delvis tekst: cut) ---\nabc"
+
+
+def test_extractor_is_injectable_and_sees_every_attachment() -> None:
+    # The pipeline passes a sandboxed extractor; parse_message must use it for every part.
+    from parse.attachments import AttachmentInput, extract
+
+    seen: list[AttachmentInput] = []
+
+    def recording(item: AttachmentInput):
+        seen.append(item)
+        return extract(item)
+
+    msg = EmailMessage()
+    msg["Subject"] = "OGP-høring"
+    msg["From"] = "a@b.dk"
+    msg.set_content("Se bilag.")
+    msg.add_attachment(b"bilag 1", maintype="text", subtype="plain", filename="a.txt")
+    msg.add_attachment(b"%PDF-1.4 x", maintype="application", subtype="pdf", filename="b.pdf")
+    parsed = parse_message(msg.as_bytes(), extract=recording)
+    assert [item.path for item in seen] == ["a.txt", "b.pdf"]
+    assert [a.path for a in parsed.attachments] == ["a.txt", "b.pdf"]
