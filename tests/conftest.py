@@ -1,4 +1,4 @@
-"""Shared fixtures: a real Dovecot started once per session, a fresh mailbox per test."""
+"""Shared fixtures: real Dovecot and PostgreSQL, started once per session; fresh state per test."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from collections.abc import Iterator
 import pytest
 
 from tests.dovecot import DovecotServer, Mailbox, find_dovecot, start_dovecot
+from tests.postgres import PostgresServer, find_postgres, start_postgres
 
 _user_numbers = itertools.count(1)
+_database_numbers = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +37,23 @@ def mailbox(dovecot_server: DovecotServer) -> Iterator[Mailbox]:
     box = Mailbox(dovecot_server, username)
     yield box
     box.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One PostgreSQL for the whole session (initdb and start take one to two seconds)."""
+    bindir = find_postgres()
+    if bindir is None:
+        reason = "PostgreSQL server not installed (Debian: apt-get install postgresql)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}; CI must install it", pytrace=False)
+        pytest.skip(reason)
+    server = start_postgres(bindir)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """SQLAlchemy URL of a new, empty database, so tests never see each other's rows."""
+    return postgres_server.create_database(f"test_{next(_database_numbers)}")
