@@ -13,11 +13,12 @@ import typer
 from rich.console import Console
 
 import config as config_module
+import doctor as doctor_module
 import pipeline
 import views
 from export.csv_export import DIALECTS, export_csv
 from ingest.files import SourceError
-from ingest.imap import ImapAuthError, ImapConnectionError
+from ingest.imap import ImapAuthError, ImapConnectionError, ImapFolderError
 from store.db import DatabaseError, open_database
 from store.queries import ProposalFilter, get_proposal, iter_proposals, stats
 
@@ -49,6 +50,7 @@ ERROR_CODES: dict[type[Exception], int] = {
     SourceError: ExitCode.CONFIG,
     ImapAuthError: ExitCode.AUTH,
     ImapConnectionError: ExitCode.UNREACHABLE,
+    ImapFolderError: ExitCode.CONFIG,
     DatabaseError: ExitCode.DATABASE,
     pipeline.RunLocked: ExitCode.LOCKED,
 }
@@ -73,6 +75,13 @@ LateOption = Annotated[
 SearchOption = Annotated[
     str | None, typer.Option(help="Only replies whose text, subject or sender contains this.")
 ]
+
+
+def exit_code(exc: Exception) -> int:
+    """The exit code for a domain error (ERROR_CODES); anything else is a bug."""
+    return next(
+        (code for kind, code in ERROR_CODES.items() if isinstance(exc, kind)), ExitCode.INTERNAL
+    )
 
 
 def _config(path: Path | None) -> config_module.Config:
@@ -107,9 +116,34 @@ def _main(
 
 @app.command()
 def poll(config: ConfigOption = None) -> None:
-    """Fetch new replies from the IMAP inbox and store them (run this from cron)."""
+    """Fetch new replies from the IMAP inbox and store them (run this from cron).
+
+    With several accounts, one that fails does not stop the others; the exit code is the
+    first failed account's.
+    """
     cfg = _config(config)
-    _finish(pipeline.poll(cfg, open_database(cfg.store_url)))
+    try:
+        report = pipeline.poll(cfg, open_database(cfg.store_url))
+    except pipeline.AccountsFailed as exc:
+        out.print(f"{exc.report.summary()}; {exc}")
+        for account, error in exc.failures:
+            print(f"hoering: {account}: {error}", file=sys.stderr)
+        raise typer.Exit(exit_code(exc.failures[0][1])) from None
+    _finish(report)
+
+
+@app.command()
+def doctor(config: ConfigOption = None) -> None:
+    """Check config, secrets, IMAP login, folders, capabilities, cursors and database.
+
+    Changes nothing and never shows a secret. Exit codes as for poll.
+    """
+    cfg = _config(config)
+    problems = doctor_module.run(cfg, out.print)
+    if problems:
+        out.print(f"{len(problems)} problem(s) found")
+        raise typer.Exit(exit_code(problems[0]))
+    out.print("all checks passed")
 
 
 @app.command("import")
@@ -198,7 +232,7 @@ def main() -> None:
         app(prog_name="hoering")
     except tuple(ERROR_CODES) as exc:
         print(f"hoering: {exc}", file=sys.stderr)
-        sys.exit(next(code for kind, code in ERROR_CODES.items() if isinstance(exc, kind)))
+        sys.exit(exit_code(exc))
     except Exception as exc:
         logging.getLogger("hoering").exception("internal error")
         print(f"hoering: internal error: {type(exc).__name__} (see the log above)", file=sys.stderr)

@@ -18,6 +18,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_CONFIG = "hoering.toml"
 SECURITY_MODES = ("ssl", "starttls", "plain")
+AUTH_METHODS = ("password", "oauth2")
+PASSWORD_SOURCES = ("password_env", "password_file", "password_command")
+TOKEN_SOURCES = ("token_command", "client_secret_env", "client_secret_file")
+DEFAULT_AUTHORITY = "https://login.microsoftonline.com"  # Entra ID, worldwide cloud
+DEFAULT_SCOPE = "https://outlook.office365.com/.default"  # Exchange Online
 
 
 class ConfigError(Exception):
@@ -41,6 +46,15 @@ class ImapConfig:
     ca_file: Path | None = None
     timeout: float = 60.0
     batch_size: int = 50
+    connect_timeout: float | None = None  # None: `timeout`
+    auth: str = "password"  # or "oauth2" (XOAUTH2 with a bearer token)
+    token_command: str | None = None  # oauth2: prints an access token
+    tenant: str | None = None  # oauth2 client credentials (msal) ...
+    client_id: str | None = None
+    client_secret_env: str | None = None
+    client_secret_file: Path | None = None
+    scope: str = DEFAULT_SCOPE
+    authority: str = DEFAULT_AUTHORITY
 
 
 @dataclass(frozen=True)
@@ -50,8 +64,13 @@ class Config:
     subject_markers: tuple[str, ...] = ("OGP-høring",)
     deadline: date | None = None
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Copenhagen"))
-    imap: ImapConfig | None = None
+    imap: ImapConfig | None = None  # the first (often only) account
     lock_file: Path | None = None
+    accounts: tuple[ImapConfig, ...] = ()  # every account, in config order; poll reads each
+
+    def __post_init__(self) -> None:
+        if self.imap is not None and not self.accounts:
+            object.__setattr__(self, "accounts", (self.imap,))
 
 
 def resolve_config_path(explicit: Path | None) -> Path:
@@ -133,14 +152,16 @@ class _Reader:
         match = self.table("match") or {}
         consultation = self.table("consultation") or {}
         poll = self.table("poll") or {}
+        accounts = self.accounts()
         return Config(
             path=self.path,
             store_url=self.store_url(store),
             subject_markers=self.str_list(match, "match", "subject_markers", ["OGP-høring"]),
             deadline=self.deadline(consultation),
             timezone=self.timezone(consultation),
-            imap=self.imap(),
+            imap=accounts[0] if accounts else None,
             lock_file=self.relative_path(self.get(poll, "poll", "lock_file", str)),
+            accounts=accounts,
         )
 
     def store_url(self, store: dict[str, Any]) -> str:
@@ -168,39 +189,99 @@ class _Reader:
         except (ZoneInfoNotFoundError, ValueError):
             raise self.fail("[consultation] timezone", f"unknown time zone {name!r}") from None
 
-    def imap(self) -> ImapConfig | None:
+    def accounts(self) -> tuple[ImapConfig, ...]:
+        """[imap] alone is one account; each [[imap.accounts]] entry is one, inheriting [imap]."""
         imap = self.table("imap")
         if imap is None:
-            return None
-        security = self.get(imap, "imap", "security", str, "ssl")
+            return ()
+        base = {key: value for key, value in imap.items() if key != "accounts"}
+        entries = imap.get("accounts")
+        if entries is None:
+            return (self.imap(base, "imap"),)
+        tables = isinstance(entries, list) and all(isinstance(e, dict) for e in entries)
+        if not tables or not entries:
+            raise self.fail("[[imap.accounts]]", "must be one or more tables")
+        accounts: list[ImapConfig] = []
+        for number, entry in enumerate(entries, start=1):
+            section = f"imap.accounts #{number}"
+            account = self.imap(_inherit(base, entry), section)
+            for other_number, other in enumerate(accounts, start=1):
+                if (other.username, other.host.lower()) == (account.username, account.host.lower()):
+                    raise self.fail(f"[{section}] username", f"same account as #{other_number}")
+            accounts.append(account)
+        return tuple(accounts)
+
+    def imap(self, imap: dict[str, Any], section: str) -> ImapConfig:
+        security = self.get(imap, section, "security", str, "ssl")
         if security not in SECURITY_MODES:
-            raise self.fail("[imap] security", f"must be one of {', '.join(SECURITY_MODES)}")
-        port = self.get(imap, "imap", "port", int, 993 if security == "ssl" else 143)
+            raise self.fail(f"[{section}] security", f"must be one of {', '.join(SECURITY_MODES)}")
+        port = self.get(imap, section, "port", int, 993 if security == "ssl" else 143)
         if not 0 < port < 65536:
-            raise self.fail("[imap] port", f"must be between 1 and 65535, got {port}")
-        sources = [k for k in ("password_env", "password_file", "password_command") if k in imap]
-        if len(sources) != 1:
-            raise self.fail(
-                "[imap] password_env",
-                "set exactly one of password_env, password_file, password_command",
-            )
-        timeout = self.get(imap, "imap", "timeout", float, 60.0)
-        batch_size = self.get(imap, "imap", "batch_size", int, 50)
+            raise self.fail(f"[{section}] port", f"must be between 1 and 65535, got {port}")
+        timeout = self.get(imap, section, "timeout", float, 60.0)
+        connect_timeout = self.get(imap, section, "connect_timeout", float)
+        batch_size = self.get(imap, section, "batch_size", int, 50)
         if timeout <= 0 or batch_size <= 0:
-            raise self.fail("[imap] timeout/batch_size", "must be positive")
+            raise self.fail(f"[{section}] timeout/batch_size", "must be positive")
+        if connect_timeout is not None and connect_timeout <= 0:
+            raise self.fail(f"[{section}] connect_timeout", "must be positive")
         return ImapConfig(
-            host=self.required_str(imap, "imap", "host"),
-            username=self.required_str(imap, "imap", "username"),
+            host=self.required_str(imap, section, "host"),
+            username=self.required_str(imap, section, "username"),
             port=port,
             security=security,
-            folders=self.str_list(imap, "imap", "folders", ["INBOX"]),
-            password_env=self.get(imap, "imap", "password_env", str),
-            password_file=self.relative_path(self.get(imap, "imap", "password_file", str)),
-            password_command=self.get(imap, "imap", "password_command", str),
-            ca_file=self.relative_path(self.get(imap, "imap", "ca_file", str)),
+            folders=self.str_list(imap, section, "folders", ["INBOX"]),
+            ca_file=self.relative_path(self.get(imap, section, "ca_file", str)),
             timeout=timeout,
             batch_size=batch_size,
+            connect_timeout=connect_timeout,
+            **self.credentials(imap, section),
         )
+
+    def credentials(self, imap: dict[str, Any], section: str) -> dict[str, Any]:
+        """The auth method and where its secret comes from: exactly one source."""
+        auth = self.get(imap, section, "auth", str, "password")
+        if auth not in AUTH_METHODS:
+            raise self.fail(f"[{section}] auth", f"must be one of {', '.join(AUTH_METHODS)}")
+        allowed = PASSWORD_SOURCES if auth == "password" else TOKEN_SOURCES
+        sources = [key for key in (*PASSWORD_SOURCES, *TOKEN_SOURCES) if key in imap]
+        if len(sources) != 1 or sources[0] not in allowed:
+            raise self.fail(
+                f"[{section}] {allowed[0]}",
+                f'with auth = "{auth}", set exactly one of {", ".join(allowed)}',
+            )
+        found = {
+            "auth": auth,
+            "password_env": self.get(imap, section, "password_env", str),
+            "password_file": self.relative_path(self.get(imap, section, "password_file", str)),
+            "password_command": self.get(imap, section, "password_command", str),
+            "token_command": self.get(imap, section, "token_command", str),
+        }
+        if sources[0] in ("client_secret_env", "client_secret_file"):
+            found.update(self.client_credentials(imap, section))
+        return found
+
+    def client_credentials(self, imap: dict[str, Any], section: str) -> dict[str, Any]:
+        """The Entra ID app registration for msal's client-credentials flow."""
+        authority = self.get(imap, section, "authority", str, DEFAULT_AUTHORITY)
+        if not authority.startswith("https://") or len(authority) <= len("https://"):
+            raise self.fail(f"[{section}] authority", "must be an https:// URL")
+        secret_file = self.get(imap, section, "client_secret_file", str)
+        return {
+            "tenant": self.required_str(imap, section, "tenant"),
+            "client_id": self.required_str(imap, section, "client_id"),
+            "client_secret_env": self.get(imap, section, "client_secret_env", str),
+            "client_secret_file": self.relative_path(secret_file),
+            "scope": self.get(imap, section, "scope", str, DEFAULT_SCOPE),
+            "authority": authority,
+        }
+
+
+def _inherit(base: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
+    """An account entry over the [imap] defaults; its own secret source replaces [imap]'s."""
+    if any(key in entry for key in (*PASSWORD_SOURCES, *TOKEN_SOURCES)):
+        base = {k: v for k, v in base.items() if k not in (*PASSWORD_SOURCES, *TOKEN_SOURCES)}
+    return {**base, **entry}
 
 
 def read_password(imap: ImapConfig) -> str:
@@ -217,27 +298,49 @@ def read_password(imap: ImapConfig) -> str:
     raise SecretError("no password source configured")
 
 
-def _password_from_file(path: Path) -> str:
+def read_token_command(imap: ImapConfig) -> str:
+    """Run `token_command` and return the OAuth2 access token it prints. Never logged."""
+    if not imap.token_command:
+        raise SecretError("no token_command configured")
+    return _password_from_command(imap.token_command, "token_command")
+
+
+def read_client_secret(imap: ImapConfig) -> str:
+    """The OAuth2 client secret, from the environment or a file. Never logged."""
+    if imap.client_secret_env:
+        value = os.environ.get(imap.client_secret_env)
+        if not value:
+            raise SecretError(f"environment variable {imap.client_secret_env} is not set")
+        return value
+    if imap.client_secret_file:
+        return _password_from_file(imap.client_secret_file, "client secret file")
+    raise SecretError("no client secret source configured")
+
+
+def _password_from_file(path: Path, what: str = "password file") -> str:
     try:
         mode = path.stat().st_mode
         if mode & stat.S_IROTH:
             raise SecretError(f"{path} is readable by everyone; run: chmod 600 {path}")
-        return path.read_text(encoding="utf-8").strip()
+        secret = path.read_text(encoding="utf-8").strip()
     except OSError as exc:
-        raise SecretError(f"cannot read password file {path}: {exc.strerror}") from None
+        raise SecretError(f"cannot read {what} {path}: {exc.strerror}") from None
+    if not secret:
+        raise SecretError(f"{what} {path} is empty")
+    return secret
 
 
-def _password_from_command(command: str) -> str:
+def _password_from_command(command: str, key: str = "password_command") -> str:
     try:
         result = subprocess.run(
             command, shell=True, capture_output=True, text=True, timeout=60, check=False
         )
     except subprocess.TimeoutExpired:
-        raise SecretError("password_command did not finish within 60 s") from None
+        raise SecretError(f"{key} did not finish within 60 s") from None
     if result.returncode != 0:
         # stderr may contain anything; report only the exit status.
-        raise SecretError(f"password_command failed with exit status {result.returncode}")
+        raise SecretError(f"{key} failed with exit status {result.returncode}")
     password = result.stdout.strip()
     if not password:
-        raise SecretError("password_command printed nothing")
+        raise SecretError(f"{key} printed nothing")
     return password

@@ -21,7 +21,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from config import Config, ConfigError, ImapConfig, read_password
+import accounts
+from config import Config, ConfigError, ImapConfig, SecretError
 from ingest import imap
 from ingest.files import read_paths
 from ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
@@ -52,6 +53,12 @@ class RunReport:
             f"seen {self.seen}, matched {self.matched}, stored {self.stored}, "
             f"duplicates {self.duplicates}, failed {self.failed}"
         )
+
+    def add(self, other: RunReport) -> None:
+        """Add another run's counts to these (one poll over several accounts)."""
+        for name, value in vars(other).items():
+            if isinstance(value, int):
+                setattr(self, name, getattr(self, name) + value)
 
 
 @dataclass(frozen=True)
@@ -280,14 +287,47 @@ def run_lock(config: Config) -> Iterator[None]:
         yield
 
 
+class AccountsFailed(Exception):
+    """Some accounts of a multi-account poll failed; the others were polled."""
+
+    def __init__(self, report: RunReport, failures: list[tuple[str, Exception]]) -> None:
+        names = ", ".join(name for name, _ in failures)
+        super().__init__(f"{len(failures)} account(s) failed: {names}")
+        self.report = report  # the counts of the accounts that worked
+        self.failures = failures  # (account name, its error), in config order
+
+
 def poll(config: Config, sessions: sessionmaker[Session]) -> RunReport:
-    """`hoering poll`: fetch what is new in the configured IMAP folders and store it."""
-    if config.imap is None:
+    """`hoering poll`: fetch what is new in each configured IMAP account and store it.
+
+    One account failing (login, network, secret) does not stop the next; AccountsFailed
+    reports them at the end. A single account's error is raised as it is.
+    """
+    if not config.accounts:
         raise ConfigError(f"{config.path}: [imap]: section is missing (needed by poll)")
-    settings = imap_settings(config.imap)
-    account = imap.account_id(settings)
+    with run_lock(config):
+        if len(config.accounts) == 1:
+            return poll_account(config, sessions, config.accounts[0])
+        total, failures = RunReport(), []
+        for account in config.accounts:
+            try:
+                total.add(poll_account(config, sessions, account))
+            except (imap.ImapError, SecretError) as exc:
+                log.warning(
+                    "account %s failed, going on with the next: %s", accounts.name(account), exc
+                )
+                failures.append((accounts.name(account), exc))
+    if failures:
+        raise AccountsFailed(total, failures)
+    return total
+
+
+def poll_account(config: Config, sessions: sessionmaker[Session], account: ImapConfig) -> RunReport:
+    """Poll one account's folders; the caller holds the run lock."""
+    settings = accounts.settings(account)
+    name = imap.account_id(settings)
     with sessions() as session:
-        cursors = store_messages.load_cursors(session, account)
+        cursors = store_messages.load_cursors(session, name)
     return _recorded_run(
         config,
         sessions,
@@ -296,23 +336,10 @@ def poll(config: Config, sessions: sessionmaker[Session]) -> RunReport:
     )
 
 
-def imap_settings(cfg: ImapConfig) -> imap.ImapSettings:
-    return imap.ImapSettings(
-        host=cfg.host,
-        port=cfg.port,
-        security=cfg.security,
-        username=cfg.username,
-        password=read_password(cfg),
-        folders=cfg.folders,
-        ca_file=str(cfg.ca_file) if cfg.ca_file else None,
-        timeout=cfg.timeout,
-        batch_size=cfg.batch_size,
-    )
-
-
 def import_paths(config: Config, sessions: sessionmaker[Session], paths: list[Path]) -> RunReport:
     """`hoering import`: the offline twin of poll, with the same matching and dedup."""
-    return _recorded_run(config, sessions, "import", lambda pipeline: read_paths(paths))
+    with run_lock(config):
+        return _recorded_run(config, sessions, "import", lambda pipeline: read_paths(paths))
 
 
 def _recorded_run(
@@ -321,20 +348,22 @@ def _recorded_run(
     kind: str,
     source: Callable[[Pipeline], Iterable[RawMessage | SkippedMessage | FolderChecked]],
 ) -> RunReport:
-    """Run a pipeline over `source`, keeping a row in `runs` with its counts and any error."""
-    with run_lock(config):
-        try:
-            run_id = record_run(sessions, kind)
-        except SQLAlchemyError as exc:
-            raise DatabaseError(f"database write failed: {_first_line(exc)}") from None
-        pipeline = Pipeline(config, sessions)
-        try:
-            report = pipeline.run(source(pipeline))
-        except Exception as exc:
-            _close_failed_run(sessions, run_id, pipeline.report, str(exc))
-            raise
-        finish_run(sessions, run_id, report)
-        return report
+    """Run a pipeline over `source`, keeping a row in `runs` with its counts and any error.
+
+    The caller holds the run lock.
+    """
+    try:
+        run_id = record_run(sessions, kind)
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"database write failed: {_first_line(exc)}") from None
+    pipeline = Pipeline(config, sessions)
+    try:
+        report = pipeline.run(source(pipeline))
+    except Exception as exc:
+        _close_failed_run(sessions, run_id, pipeline.report, str(exc))
+        raise
+    finish_run(sessions, run_id, report)
+    return report
 
 
 def _close_failed_run(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import imaplib
+import ipaddress
 import logging
 import ssl
 from collections.abc import Callable, Iterator, Mapping
@@ -11,11 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from email import policy
 from email.parser import BytesHeaderParser
-from typing import Literal
+from typing import Literal, Protocol
 
-from imapclient import IMAPClient
+from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import CapabilityError, LoginError
 
+from ingest import imap_auth
+from ingest.errors import ImapAuthError, ImapConnectionError, ImapError, ImapFolderError
 from ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
 
 log = logging.getLogger(__name__)
@@ -29,22 +32,6 @@ SUBJECT_ITEM = "BODY.PEEK[HEADER.FIELDS (SUBJECT)]"
 BODY_ITEM = "BODY.PEEK[]"
 
 
-class ImapError(Exception):
-    """Base of the IMAP failures the CLI reports as one line."""
-
-
-class ImapConnectionError(ImapError):
-    """The server was unreachable, timed out, dropped the connection or failed TLS verification."""
-
-
-class ImapAuthError(ImapError):
-    """The server refused the username and password."""
-
-
-class ImapFolderError(ImapError):
-    """A configured folder does not exist or cannot be selected."""
-
-
 @dataclass(frozen=True)
 class ImapSettings:
     """How to reach one IMAP account; config.py builds it."""
@@ -53,20 +40,29 @@ class ImapSettings:
     port: int
     security: Security
     username: str
-    password: str = field(repr=False)
+    password: str = field(repr=False)  # the password, or the access token for oauth2
     folders: tuple[str, ...] = ("INBOX",)
     ca_file: str | None = None  # None: the system's trusted CAs
-    timeout: float = 60.0  # seconds, for connecting and for each socket read
+    timeout: float = 60.0  # seconds for each socket read (and connecting, by default)
     batch_size: int = 50  # messages per FETCH
+    auth: imap_auth.Auth = "password"
+    connect_timeout: float | None = None  # TCP, TLS and greeting; None: `timeout`
 
     def __post_init__(self) -> None:
         if self.security not in ("ssl", "starttls", "plain"):
             raise ValueError(f"security must be ssl, starttls or plain, not {self.security!r}")
+        if self.auth not in imap_auth.AUTH_METHODS:
+            raise ValueError(f"auth must be password or oauth2, not {self.auth!r}")
         if self.batch_size < 1:
             raise ValueError("batch_size must be at least 1")
 
 
-def account_id(settings: ImapSettings) -> str:
+class _Login(Protocol):
+    host: str
+    username: str
+
+
+def account_id(settings: _Login) -> str:
     """A stable name for the mailbox: "user@host", or "user@domain/host" for e-mail logins.
 
     Port and security are left out: UIDs belong to the mailbox, not to the way we reach it.
@@ -81,10 +77,14 @@ def connect(settings: ImapSettings) -> IMAPClient:
     """Open a connection and log in (use it in `with` to log out); raise ImapError subclasses."""
     client = _open(settings)
     try:
-        client.login(settings.username, settings.password)
+        imap_auth.login(client, settings.auth, settings.username, settings.password)
     except LoginError as exc:
         _close(client)
         raise _login_failure(exc, settings) from None  # the chain would only repeat the text
+    except (OSError, imaplib.IMAP4.abort) as exc:  # a timeout or a drop during AUTHENTICATE
+        _close(client)
+        reason = _redact(str(exc) or type(exc).__name__, settings.password)
+        raise ImapConnectionError(f"IMAP connection to {_where(settings)} lost: {reason}") from None
     return client
 
 
@@ -94,20 +94,44 @@ def _login_failure(exc: LoginError, settings: ImapSettings) -> ImapError:
     # timeout or a dropped connection; that original survives as __context__.
     if isinstance(exc.__context__, imaplib.IMAP4.abort):
         return ImapConnectionError(f"IMAP connection to {_where(settings)} lost: {reason}")
+    method = "XOAUTH2 login" if settings.auth == "oauth2" else "login"
     return ImapAuthError(
-        f"IMAP login as {settings.username} on {_where(settings)} refused: {reason}"
+        f"IMAP {method} as {settings.username} on {_where(settings)} refused: {reason}"
     )
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost and 127.0.0.0/8 or ::1 literals; names are not resolved.
+
+    A name that resolves to this machine still gets the plain-text warning: DNS can change.
+    """
+    name = host.strip("[]").rstrip(".").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 def _open(settings: ImapSettings) -> IMAPClient:
     context = ssl.create_default_context(cafile=settings.ca_file)
+    if settings.security == "plain" and not is_loopback(settings.host):
+        secret = "access token" if settings.auth == "oauth2" else "password"
+        log.warning(
+            "IMAP to %s without TLS: the %s and the mail cross the network unencrypted; "
+            'use security = "ssl" or "starttls"',
+            _where(settings),
+            secret,
+        )
+    connect_timeout = settings.connect_timeout or settings.timeout
     try:
         client = IMAPClient(
             settings.host,
             settings.port,
             ssl=settings.security == "ssl",
             ssl_context=context,
-            timeout=settings.timeout,
+            timeout=SocketTimeout(connect=connect_timeout, read=settings.timeout),
         )
     except (OSError, imaplib.IMAP4.error) as exc:  # OSError: refused, DNS, timeout, ssl.SSLError
         raise ImapConnectionError(f"cannot connect to IMAP {_where(settings)}: {exc}") from exc
@@ -149,16 +173,33 @@ def messages(
 ) -> Iterator[ImapItem]:
     """Connect, then yield what is new in each configured folder after its cursor (by name)."""
     account = account_id(settings)
-    with connect(settings) as client:
+    client = connect(settings)
+    lost = False
+    try:
         for folder in settings.folders:
             try:
                 yield from fetch_new(
                     client, account, folder, cursors.get(folder), wants, settings.batch_size
                 )
             except (OSError, imaplib.IMAP4.abort) as exc:
+                # No LOGOUT: a server that stopped answering would make us wait a timeout more.
+                lost = True
+                _close(client)
+                reason = str(exc) or type(exc).__name__
                 raise ImapConnectionError(
-                    f"IMAP connection to {_where(settings)} lost while reading {folder!r}: {exc}"
+                    f"IMAP connection to {_where(settings)} lost while reading {folder!r}: {reason}"
                 ) from exc
+    finally:
+        if not lost:
+            logout(client)
+
+
+def logout(client: IMAPClient) -> None:
+    """LOGOUT, or just drop the connection if the server no longer answers."""
+    try:
+        client.logout()
+    except (OSError, imaplib.IMAP4.error):
+        _close(client)
 
 
 def fetch_new(

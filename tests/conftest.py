@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.dovecot import DovecotServer, Mailbox, find_dovecot, start_dovecot
+from tests.dovecot import DovecotServer, Mailbox, find_dovecot, make_certificate, start_dovecot
+from tests.oauth_stub import TokenService
 from tests.postgres import PostgresServer, find_postgres, start_postgres
 
 _user_numbers = itertools.count(1)
@@ -57,3 +58,37 @@ def postgres_server() -> Iterator[PostgresServer]:
 def postgres_url(postgres_server: PostgresServer) -> str:
     """SQLAlchemy URL of a new, empty database, so tests never see each other's rows."""
     return postgres_server.create_database(f"test_{next(_database_numbers)}")
+
+
+@pytest.fixture(scope="session")
+def token_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TokenService]:
+    """A loopback OAuth2 token service: Entra ID's endpoints for msal, introspection for Dovecot."""
+    directory = tmp_path_factory.mktemp("oauth")
+    ca, cert, key = make_certificate(directory, "oauth")
+    service = TokenService(cert, key, ca)
+    yield service
+    service.stop()
+
+
+@pytest.fixture(scope="session")
+def oauth_dovecot(token_service: TokenService) -> Iterator[DovecotServer]:
+    """A second Dovecot that also takes XOAUTH2 tokens vouched for by `token_service`."""
+    binary = find_dovecot()
+    if binary is None:
+        reason = "dovecot not installed (Debian: apt-get install dovecot-imapd)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}; CI must install it", pytrace=False)
+        pytest.skip(reason)
+    server = start_dovecot(binary, introspection_url=token_service.introspection_url)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def oauth_mailbox(oauth_dovecot: DovecotServer) -> Iterator[Mailbox]:
+    """A new user on the OAuth2 Dovecot (its password works too, for arranging mail)."""
+    username = f"oauth{next(_user_numbers)}"
+    oauth_dovecot.add_user(username)
+    box = Mailbox(oauth_dovecot, username)
+    yield box
+    box.close()

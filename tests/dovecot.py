@@ -182,6 +182,25 @@ service anvil {{
 """
 
 
+# OAuth2 (XOAUTH2, OAUTHBEARER) for a server started with an introspection URL: Dovecot POSTs
+# the bearer token there and accepts the login if the answer is {"active": true, "username": ...}
+# for the same user. Only these mechanisms reach this passdb, so passwords work as before.
+OAUTH2_PASSDB = """
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {args}
+}}
+"""
+OAUTH2_ARGS = """\
+introspection_mode = post
+introspection_url = {url}
+username_attribute = username
+active_attribute = active
+active_value = true
+"""
+
+
 @dataclass
 class DovecotServer:
     """A running Dovecot: plain/STARTTLS on `port`, implicit TLS on `ssl_port`."""
@@ -215,10 +234,15 @@ class DovecotServer:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_dovecot(binary: str, attempts: int = 3) -> DovecotServer:
-    """Start Dovecot in a fresh temp dir; retry with new ports if one was taken meanwhile."""
+def start_dovecot(
+    binary: str, attempts: int = 3, introspection_url: str | None = None
+) -> DovecotServer:
+    """Start Dovecot in a fresh temp dir; retry with new ports if one was taken meanwhile.
+
+    With `introspection_url`, users may also log in with XOAUTH2 bearer tokens it vouches for.
+    """
     for attempt in range(1, attempts + 1):
-        server = _launch(binary)
+        server = _launch(binary, introspection_url)
         try:
             _wait_listening(server)
             return server
@@ -230,7 +254,7 @@ def start_dovecot(binary: str, attempts: int = 3) -> DovecotServer:
     raise AssertionError("unreachable")
 
 
-def _launch(binary: str) -> DovecotServer:
+def _launch(binary: str, introspection_url: str | None = None) -> DovecotServer:
     # mkdtemp makes a 0700 dir that Dovecot's unprivileged users cannot enter.
     root = Path(tempfile.mkdtemp(prefix="hoering-dovecot-"))
     root.chmod(0o755)
@@ -248,6 +272,13 @@ def _launch(binary: str) -> DovecotServer:
         ssl_port=ssl_port,
         **identities,
     )
+    if introspection_url:
+        args = root / "oauth2.conf"
+        args.write_text(OAUTH2_ARGS.format(url=introspection_url))
+        config = config.replace(
+            "auth_mechanisms = plain login", "auth_mechanisms = plain login xoauth2 oauthbearer"
+        )
+        config += OAUTH2_PASSDB.format(args=args)
     (root / "dovecot.conf").write_text(config)
     with open(root / "dovecot-stderr.log", "wb") as stderr:
         process = subprocess.Popen(

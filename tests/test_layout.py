@@ -10,7 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("name", ["parse", "store", "ingest", "export"])
+@pytest.mark.parametrize("name", ["parse", "store", "ingest", "export", "analysis"])
 def test_top_level_package_is_ours(name: str) -> None:
     # "parse" and "store" are also PyPI packages; a stray install must not shadow ours.
     module = __import__(name)
@@ -34,6 +34,8 @@ def imported_modules(package: str) -> set[str]:
         ("ingest", {"store", "parse", "pipeline", "cli", "sqlalchemy"}),
         ("parse", {"store", "ingest", "pipeline", "cli", "sqlalchemy", "imapclient"}),
         ("store", {"ingest", "pipeline", "cli", "imapclient"}),
+        # analysis is pure like parse: text in, dataclasses out; the store calls it, not back.
+        ("analysis", {"store", "ingest", "pipeline", "cli", "export", "sqlalchemy", "imapclient"}),
     ],
 )
 def test_data_flows_one_way(package: str, forbidden: set[str]) -> None:

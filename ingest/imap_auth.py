@@ -1,0 +1,93 @@
+"""How hoering proves who it is to the IMAP server: LOGIN with a password, or XOAUTH2 with an
+OAuth2 access token, and fetching such a token from Microsoft Entra ID (app-only, via msal).
+
+Exchange Online accepts only OAuth2 since Microsoft switched basic auth off; other servers
+(Dovecot, on-premises Exchange) usually take a password.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from imapclient import IMAPClient
+
+from ingest.errors import ImapAuthError, ImapConnectionError
+
+Auth = Literal["password", "oauth2"]
+AUTH_METHODS: tuple[Auth, ...] = ("password", "oauth2")
+DEFAULT_AUTHORITY = "https://login.microsoftonline.com"
+DEFAULT_SCOPE = "https://outlook.office365.com/.default"  # Exchange Online's IMAP
+
+
+@dataclass(frozen=True)
+class ClientCredentials:
+    """An Entra ID app registration that may read the mailbox on its own (no user present)."""
+
+    tenant: str  # directory (tenant) id or a verified domain, e.g. "digst.onmicrosoft.com"
+    client_id: str  # application (client) id
+    secret: str = field(repr=False)
+    scope: str = DEFAULT_SCOPE
+    authority: str = DEFAULT_AUTHORITY  # the cloud's login host; national clouds differ
+
+    @property
+    def authority_url(self) -> str:
+        return f"{self.authority.rstrip('/')}/{self.tenant}"
+
+
+def login(client: IMAPClient, auth: Auth, username: str, secret: str) -> None:
+    """LOGIN with a password, or AUTHENTICATE XOAUTH2 with an access token.
+
+    Raises imapclient's LoginError when the server refuses, as `IMAPClient.login` does.
+    """
+    if auth == "oauth2":
+        client.oauth2_login(username, secret)
+    else:
+        client.login(username, secret)
+
+
+def client_credentials_token(credentials: ClientCredentials, timeout: float) -> str:
+    """Fetch an app-only access token (OAuth2 client-credentials grant) through msal."""
+    import msal  # here, not at the top: only app-only OAuth2 needs it, and it costs 0.1 s a run
+
+    where = credentials.authority_url
+    try:
+        app = msal.ConfidentialClientApplication(
+            credentials.client_id,
+            client_credential=credentials.secret,
+            authority=where,
+            # Off: for a custom `authority` msal would otherwise ask login.microsoftonline.com
+            # to vouch for it. Microsoft's own hosts are never checked either way.
+            instance_discovery=False,
+            timeout=timeout,
+        )
+        result = app.acquire_token_for_client(scopes=[credentials.scope])
+    except OSError as exc:  # requests' errors are OSErrors: refused, DNS, timeout, TLS
+        raise ImapConnectionError(
+            f"cannot reach the OAuth2 token service {where}: {_redact(str(exc), credentials)}"
+        ) from None
+    except ValueError as exc:
+        # msal's OpenID discovery raises ValueError for an unknown tenant (HTTP 4xx) or an
+        # answer that is not JSON (e.g. a proxy's login page).
+        raise ImapAuthError(
+            f"OAuth2 token service {where} refused tenant {credentials.tenant!r}: "
+            f"{_first_line(_redact(str(exc), credentials))}"
+        ) from None
+    token = result.get("access_token")
+    if not token:
+        error = result.get("error", "no access_token in the answer")
+        description = _first_line(_redact(str(result.get("error_description", "")), credentials))
+        raise ImapAuthError(
+            f"OAuth2 token service {where} refused app {credentials.client_id}: {error}"
+            + (f": {description}" if description else "")
+        )
+    return token
+
+
+def _redact(text: str, credentials: ClientCredentials) -> str:
+    # Entra ID does not echo the secret, but these lines go to logs and cron mail.
+    return text.replace(credentials.secret, "***") if credentials.secret else text
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else ""
