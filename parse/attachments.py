@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 
 from parse.docx import DocxError, extract_docx_text
 from parse.filenames import sanitize_filename
+from parse.limits import ExtractLimits
 from parse.model import Attachment
 from parse.pdf import PdfError, extract_pdf_text
 from parse.sniff import detect_type
 from parse.text import decode_text, html_to_text, normalize_text
+from parse.versions import extractor_version
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class AttachmentInput:
     declared_type: str
     payload: bytes = field(repr=False)
     charset: str | None = None
+    limits: ExtractLimits = field(default_factory=ExtractLimits)
 
 
 # Turns one attachment into one or more Attachments (archives and mails add their members).
@@ -69,6 +72,7 @@ def extract_attachment(
         text=text,
         method=_METHODS[kind] if text else "none",
         error=error,
+        extractor_version=extractor_version(kind),
         content=payload,
     )
 

@@ -25,6 +25,7 @@ from parse.body import Body, Payload, decode_base64, leaf_parts, select_body, tr
 from parse.headers import parse_address, parse_date, raw_header, received_date
 from parse.model import Attachment, ParsedMessage
 from parse.subject import decode_subject
+from parse.versions import extractor_version
 
 MAX_DEPTH = 5  # forwards inside forwards; deeper ones stay unopened attachments
 FORWARD_NAME = "Videresendt besked.eml"
@@ -304,6 +305,7 @@ def _forwarded(
         sha256=hashlib.sha256(content).hexdigest(),
         text=text,
         method=method,
+        extractor_version=extractor_version("message"),
         content=content,
     )
     notes = [f"{path}: {warning}" for warning in inner.body.warnings]

@@ -21,8 +21,11 @@ class Attachment:
     size: int  # decoded payload size in bytes
     sha256: str  # of the decoded payload
     text: str = ""
-    method: str = "none"  # how text was obtained: text-layer, docx, decoded, html, none
+    # How text was obtained: text-layer, ocr, text-layer+ocr, docx, fallback, odf, rtf,
+    # antiword, msg, tnef, zip, xlsx, decoded, html or none.
+    method: str = "none"
     error: str | None = None  # why no (or only partial) text was extracted
+    extractor_version: str = ""  # "pdf/2": parse.versions, so reparse can find old rows
     content: bytes = field(default=b"", repr=False, compare=False)
 
 
