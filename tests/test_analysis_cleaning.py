@@ -44,7 +44,8 @@ def test_gmail_danish_attribution_on_one_line() -> None:
 
 def test_english_on_wrote_attribution() -> None:
     # Gmail and Thunderbird in English.
-    text = "We support open data.\n\nOn Mon, Jul 3, 2017 at 10:12 AM, OGP <rumth@digst.dk> wrote:\n> Dear"
+    attribution = "On Mon, Jul 3, 2017 at 10:12 AM, OGP <rumth@digst.dk> wrote:"
+    text = f"We support open data.\n\n{attribution}\n> Dear"
     assert clean_reply(text).reply == "We support open data."
 
 
