@@ -14,11 +14,14 @@ from rich.console import Console
 
 import config as config_module
 import doctor as doctor_module
+import logsetup
 import pipeline
+import retries
 import views
 from export.csv_export import DIALECTS, export_csv
 from ingest.files import SourceError
 from ingest.imap import ImapAuthError, ImapConnectionError, ImapFolderError
+from store import states
 from store.db import DatabaseError, open_database
 from store.queries import ProposalFilter, get_proposal, iter_proposals, stats
 
@@ -53,6 +56,7 @@ ERROR_CODES: dict[type[Exception], int] = {
     ImapFolderError: ExitCode.CONFIG,
     DatabaseError: ExitCode.DATABASE,
     pipeline.RunLocked: ExitCode.LOCKED,
+    retries.NotAFailure: ExitCode.CONFIG,
 }
 
 ConfigOption = Annotated[
@@ -95,23 +99,23 @@ def _filter(cfg: config_module.Config, since, late, search) -> ProposalFilter:
 
 def _finish(report: pipeline.RunReport) -> None:
     out.print(report.summary())
-    if report.failed:
+    if report.partial:
         raise typer.Exit(ExitCode.PARTIAL)
 
 
 @app.callback()
 def _main(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log more detail.")] = False,
+    log_json: Annotated[
+        bool,
+        typer.Option(
+            "--log-json",
+            help="Log to stderr as one JSON object per line (time, level, logger, message, "
+            "account, folder, uid, ...), for log collectors.",
+        ),
+    ] = False,
 ) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    # mail-parser warns about every multipart it does not render and pdfminer about every
-    # odd font; cron would mail that noise. Real failures are recorded on the message.
-    for chatty in ("mailparser", "pdfminer"):
-        logging.getLogger(chatty).setLevel(logging.WARNING if verbose else logging.ERROR)
+    logsetup.configure(verbose=verbose, json_lines=log_json)
 
 
 @app.command()
@@ -218,6 +222,35 @@ def export(
     out.print(f"wrote {count} proposals to {output}")
 
 
+@app.command()
+def failures(config: ConfigOption = None) -> None:
+    """List messages that could not be parsed and post-actions that failed, with reasons."""
+    cfg = _config(config)
+    with open_database(cfg.store_url)() as session:
+        out.print(views.failures_table(states.failures(session), cfg.timezone))
+
+
+@app.command()
+def retry(
+    ids: Annotated[
+        list[int] | None, typer.Argument(metavar="[ID]...", help="Ids from `hoering failures`.")
+    ] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every failed or parked one.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Parse failed or parked messages again now; queue failed post-actions for the next poll.
+
+    Parsing uses the bytes kept in the database, so no mail server is needed.
+    """
+    if bool(ids) == all_:
+        raise typer.BadParameter("give one or more ids from `hoering failures`, or --all")
+    cfg = _config(config)
+    report = pipeline.retry(cfg, open_database(cfg.store_url), None if all_ else ids)
+    out.print(report.summary())
+    if report.still_failing:
+        raise typer.Exit(ExitCode.PARTIAL)
+
+
 @app.command("stats")
 def stats_(config: ConfigOption = None) -> None:
     """Counts of proposals, attachments, failures and the last run."""
@@ -231,7 +264,7 @@ def main() -> None:
     try:
         app(prog_name="hoering")
     except tuple(ERROR_CODES) as exc:
-        print(f"hoering: {exc}", file=sys.stderr)
+        logsetup.error_line(f"hoering: {exc}")
         sys.exit(exit_code(exc))
     except Exception as exc:
         logging.getLogger("hoering").exception("internal error")

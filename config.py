@@ -7,6 +7,7 @@ This is the only module that reads the config file. Every problem becomes a
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 import tomllib
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_CONFIG = "hoering.toml"
 SECURITY_MODES = ("ssl", "starttls", "plain")
+ACTIONS = ("none", "flag", "seen", "move")
 AUTH_METHODS = ("password", "oauth2")
 PASSWORD_SOURCES = ("password_env", "password_file", "password_command")
 TOKEN_SOURCES = ("token_command", "client_secret_env", "client_secret_file")
@@ -58,6 +60,15 @@ class ImapConfig:
 
 
 @dataclass(frozen=True)
+class ActionsConfig:
+    """[actions]: what poll does to a reply in the mailbox once it is safely stored."""
+
+    after: str = "none"  # none | flag | seen | move
+    move_to: str = "OGP/Behandlet"
+    flag: str = "\\Flagged"  # Exchange has no custom keywords, so a system flag by default
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     store_url: str
@@ -67,6 +78,8 @@ class Config:
     imap: ImapConfig | None = None  # the first (often only) account
     lock_file: Path | None = None
     accounts: tuple[ImapConfig, ...] = ()  # every account, in config order; poll reads each
+    max_attempts: int = 3  # parses of a failing message before it is parked
+    actions: ActionsConfig = field(default_factory=ActionsConfig)
 
     def __post_init__(self) -> None:
         if self.imap is not None and not self.accounts:
@@ -161,8 +174,32 @@ class _Reader:
             timezone=self.timezone(consultation),
             imap=accounts[0] if accounts else None,
             lock_file=self.relative_path(self.get(poll, "poll", "lock_file", str)),
+            max_attempts=self.positive_int(poll, "poll", "max_attempts", 3),
+            actions=self.actions(),
             accounts=accounts,
         )
+
+    def positive_int(self, table: dict[str, Any], section: str, key: str, default: int) -> int:
+        value = self.get(table, section, key, int, default)
+        if value < 1:
+            raise self.fail(f"[{section}] {key}", f"must be at least 1, got {value}")
+        return value
+
+    def actions(self) -> ActionsConfig:
+        actions = self.table("actions") or {}
+        after = self.get(actions, "actions", "after", str, "none")
+        if after not in ACTIONS:
+            raise self.fail("[actions] after", f"must be one of {', '.join(ACTIONS)}")
+        move_to = self.get(actions, "actions", "move_to", str, ActionsConfig.move_to)
+        if not move_to.strip():
+            raise self.fail("[actions] move_to", "must name a folder")
+        flag = self.get(actions, "actions", "flag", str, ActionsConfig.flag)
+        # An IMAP flag is an atom: a system flag like \Flagged or a keyword without spaces.
+        if not re.fullmatch(r"\\?[^\s()\\{%*\"\]]+", flag):
+            raise self.fail(
+                "[actions] flag", f"must be \\Flagged or a keyword without spaces, got {flag!r}"
+            )
+        return ActionsConfig(after=after, move_to=move_to, flag=flag)
 
     def store_url(self, store: dict[str, Any]) -> str:
         url = self.required_str(store, "store", "url")

@@ -22,9 +22,11 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 import accounts
+import postactions
+import retries
 from config import Config, ConfigError, ImapConfig, SecretError
 from ingest import imap
-from ingest.files import read_paths
+from ingest.files import FILE_ACCOUNT, read_paths
 from ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
 from parse.combined import combined_text
 from parse.headers import subject_from_header_block
@@ -32,10 +34,11 @@ from parse.message import UnparseableMessage, parse_message
 from parse.model import ParsedMessage
 from parse.subject import SubjectMatcher
 from store import messages as store_messages
-from store import models
+from store import models, states
 from store.db import DatabaseError
 
 log = logging.getLogger(__name__)
+SKIPS_PER_COMMIT = 500  # a mailbox of newsletters still commits its progress now and then
 
 
 @dataclass
@@ -47,12 +50,31 @@ class RunReport:
     stored: int = 0  # new proposals (or new raw messages that failed to parse)
     duplicates: int = 0  # already stored: same Message-ID, or same bytes
     failed: int = 0  # stored raw only: could not be parsed
+    retried: int = 0  # earlier failures parsed again from their stored bytes
+    recovered: int = 0  # ... which parsed this time
+    parked: int = 0  # ... which failed for the last allowed time ([poll] max_attempts)
+    actions_done: int = 0  # post-actions ([actions] after) done on stored replies
+    actions_failed: int = 0  # ... refused by the server; tried again next run
 
     def summary(self) -> str:
-        return (
+        text = (
             f"seen {self.seen}, matched {self.matched}, stored {self.stored}, "
             f"duplicates {self.duplicates}, failed {self.failed}"
         )
+        if self.retried:
+            text += f", retried {self.retried} (recovered {self.recovered}, parked {self.parked})"
+        if self.actions_done or self.actions_failed:
+            text += f", actions done {self.actions_done}, failed {self.actions_failed}"
+        return text
+
+    def note_retries(self, done: retries.RetryReport) -> None:
+        self.retried, self.recovered, self.parked = done.retried, done.recovered, done.parked
+
+    @property
+    def partial(self) -> bool:
+        """Something needs a look: a message that did not parse, or a refused action."""
+        return bool(self.failed or self.retried - self.recovered or self.actions_failed)
+
 
     def add(self, other: RunReport) -> None:
         """Add another run's counts to these (one poll over several accounts)."""
@@ -112,6 +134,9 @@ class Pipeline:
         self.report = RunReport()
         # (account, folder) -> (uidvalidity, uid) not yet written to the database.
         self.pending_cursors: dict[tuple[str, str], tuple[int, int]] = {}
+        # Unmarked IMAP messages, recorded with the cursor that passes them.
+        self.pending_skips: list[store_messages.Source] = []
+        self.owe_action = config.actions.after != "none"
 
     def wants(self, header: bytes) -> bool:
         """The subject test, on a header block; IMAP uses it before fetching bodies."""
@@ -129,6 +154,7 @@ class Pipeline:
                     self.store(item)
                 else:
                     self.note_cursor(item.origin)
+                    self.note_skipped(item.origin)
             self.flush_cursors()
         except SQLAlchemyError as exc:
             raise DatabaseError(f"database write failed: {_first_line(exc)}") from None
@@ -162,14 +188,17 @@ class Pipeline:
                 return False
             self.write_cursors(session)
             store_messages.record_sighting(session, raw, _source(item.origin))
-        self.pending_cursors.clear()
+            states.record_outcome(
+                session, _source(item.origin), raw, new=False, owe_action=self.owe_action
+            )
+        self.clear_pending()
         return True
 
     def write(self, item: RawMessage, analysis: Analysis) -> str:
         with self.sessions.begin() as session:
             self.write_cursors(session)
             outcome = self.write_message(session, item, analysis)
-        self.pending_cursors.clear()  # only once they are committed
+        self.clear_pending()  # only once they are committed
         return outcome
 
     def write_message(self, session: Session, item: RawMessage, analysis: Analysis) -> str:
@@ -177,6 +206,7 @@ class Pipeline:
         raw = store_messages.find_raw_message(session, analysis.key)
         if raw is not None:
             store_messages.record_sighting(session, raw, source)
+            states.record_outcome(session, source, raw, new=False, owe_action=self.owe_action)
             return "duplicate"
         parsed = analysis.parsed
         message_id = parsed.message_id if parsed else None
@@ -186,6 +216,7 @@ class Pipeline:
         store_messages.record_sighting(session, raw, source)
         if parsed is not None:
             self.add_proposal(session, raw, parsed, source)
+        states.record_outcome(session, source, raw, new=True, owe_action=self.owe_action)
         return "stored"
 
     def add_proposal(
@@ -210,15 +241,28 @@ class Pipeline:
         if origin.uidvalidity is not None and origin.uid is not None:
             self.pending_cursors[(origin.account, origin.folder)] = (origin.uidvalidity, origin.uid)
 
+    def note_skipped(self, origin: MessageOrigin) -> None:
+        if origin.uidvalidity is not None:  # IMAP: a file has nothing to download again
+            self.pending_skips.append(_source(origin))
+            if len(self.pending_skips) >= SKIPS_PER_COMMIT:
+                self.flush_cursors()
+
     def write_cursors(self, session: Session) -> None:
+        """The cursors and skipped messages noted so far, in the caller's transaction."""
         for (account, folder), (uidvalidity, uid) in self.pending_cursors.items():
             store_messages.save_cursor(session, account, folder, uidvalidity, uid)
+        states.record_skipped(session, self.pending_skips)
+
+    def clear_pending(self) -> None:
+        self.pending_cursors.clear()
+        self.pending_skips.clear()
 
     def flush_cursors(self) -> None:
-        if self.pending_cursors:
+        if self.pending_cursors or self.pending_skips:
             with self.sessions.begin() as session:
                 self.write_cursors(session)
-            self.pending_cursors.clear()
+            self.clear_pending()
+
 
 
 def _source(origin: MessageOrigin) -> store_messages.Source:
@@ -326,20 +370,44 @@ def poll_account(config: Config, sessions: sessionmaker[Session], account: ImapC
     """Poll one account's folders; the caller holds the run lock."""
     settings = accounts.settings(account)
     name = imap.account_id(settings)
+    retried = retrier(config, sessions).retry_due(name)
     with sessions() as session:
         cursors = store_messages.load_cursors(session, name)
-    return _recorded_run(
+    report = _recorded_run(
         config,
         sessions,
         "poll",
         lambda pipeline: imap.messages(settings, cursors, pipeline.wants),
     )
+    report.note_retries(retried)
+    # Only now, with every message of this account committed, may the mailbox change.
+    actions = postactions.run_actions(config, sessions, settings)
+    report.actions_done, report.actions_failed = actions.done, actions.failed
+    return report
+
 
 
 def import_paths(config: Config, sessions: sessionmaker[Session], paths: list[Path]) -> RunReport:
     """`hoering import`: the offline twin of poll, with the same matching and dedup."""
     with run_lock(config):
-        return _recorded_run(config, sessions, "import", lambda pipeline: read_paths(paths))
+        retried = retrier(config, sessions).retry_due(FILE_ACCOUNT)
+        report = _recorded_run(config, sessions, "import", lambda pipeline: read_paths(paths))
+    report.note_retries(retried)
+    return report
+
+
+def retrier(config: Config, sessions: sessionmaker[Session]) -> retries.Retrier:
+    """Parses failed messages again with this pipeline's parser and proposal writer."""
+    return retries.Retrier(config, sessions, analyse, Pipeline(config, sessions).add_proposal)
+
+
+def retry(
+    config: Config, sessions: sessionmaker[Session], state_ids: list[int] | None
+) -> retries.RetryReport:
+    """`hoering retry`: parse failed messages again now, queue failed actions again."""
+    with run_lock(config):
+        return retrier(config, sessions).retry_now(state_ids)
+
 
 
 def _recorded_run(

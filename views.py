@@ -11,7 +11,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from store.models import Attachment, Proposal
+from store.models import Attachment, MessageState, Proposal
 from store.queries import Stats
 
 
@@ -108,3 +108,39 @@ def stats_text(s: Stats, tz: ZoneInfo) -> RenderableType:
             + (f" — error: {run.error}" if run.error else "")
         )
     return Text("\n".join(lines))
+
+
+def _place(row: MessageState) -> str:
+    if row.uid is None:
+        return f"{row.account} {row.folder}"
+    return f"{row.account} {row.folder} UID {row.uid}"
+
+
+def failures_table(rows: Sequence[MessageState], tz: ZoneInfo) -> RenderableType:
+    """The `hoering failures` table: what failed where, how often, and why."""
+    if not rows:
+        return Text("No failed messages or actions.")
+    table = Table(title=f"{len(rows)} failures", title_justify="left")
+    for column, options in (
+        ("ID", {"justify": "right"}),
+        ("Status", {"no_wrap": True}),
+        ("Tries", {"justify": "right"}),
+        ("Where", {"ratio": 2}),
+        ("Reason", {"ratio": 3}),
+        ("Since", {"no_wrap": True}),
+    ):
+        table.add_column(column, **options)
+    for row in rows:
+        status, tries, reason = row.status, row.attempts, row.last_error or ""
+        if row.status not in ("failed", "parked"):  # the message is fine, its action is not
+            status = f"action {row.action_state}"
+            tries, reason = row.action_attempts, row.action_error or ""
+        table.add_row(
+            str(row.id),
+            status,
+            str(tries),
+            Text(_place(row)),
+            Text(reason.splitlines()[0] if reason else "-"),
+            local_time(row.created_at, tz),
+        )
+    return table

@@ -74,3 +74,8 @@ def _safe_url(url: str) -> str:
 def _first_line(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None) or exc
     return str(orig).splitlines()[0] if str(orig) else type(orig).__name__
+
+
+def write_failed(exc: SQLAlchemyError) -> DatabaseError:
+    """The one-line error for a failed write: disk full, read-only file, lost server."""
+    return DatabaseError(f"database write failed: {_first_line(exc)}")

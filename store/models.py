@@ -173,3 +173,33 @@ class Run(Base):
     duplicates: Mapped[int] = mapped_column(Integer, default=0)
     failed: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(Text)
+
+
+class MessageState(Base):
+    """What the pipeline did with the message at one place, and any post-action still owed.
+
+    status: skipped-unmarked | stored | duplicate | failed | parked (see store/states.py).
+    action_state: None (no action owed) | pending | done | failed | parked | obsolete.
+    """
+
+    __tablename__ = "message_states"
+    __table_args__ = (UniqueConstraint("account", "folder", "uidvalidity", "uid"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account: Mapped[str] = mapped_column(String(500))
+    folder: Mapped[str] = mapped_column(String(1000))
+    uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
+    uid: Mapped[int | None] = mapped_column(BigInteger)
+    raw_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("raw_messages.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)  # times parsed
+    last_error: Mapped[str | None] = mapped_column(Text)
+    action: Mapped[str | None] = mapped_column(String(1000))  # how it was done, for the record
+    action_state: Mapped[str | None] = mapped_column(String(20), index=True)
+    action_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    action_error: Mapped[str | None] = mapped_column(Text)
+    action_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -1,0 +1,208 @@
+"""Per-message processing state: what happened to the message at each place, and what is owed.
+
+A row per (account, folder, UIDVALIDITY, UID) -- or per file for imports -- written in the
+same transaction as the raw message and proposal it describes. Parse failures are
+retried from the stored bytes and parked after `max_attempts`; post-actions (flag, seen,
+move) are owed as `pending` until the IMAP side has done them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session
+
+from store import models
+from store.messages import Source
+
+# Message statuses (the issue's words; `hoering failures` shows them as they are).
+SKIPPED = "skipped-unmarked"  # subject has no marker; only the header was fetched
+STORED = "stored"  # a new proposal
+DUPLICATE = "duplicate"  # the same message (Message-ID or bytes) was stored before
+FAILED = "failed"  # kept raw, could not be parsed; retried on later runs
+PARKED = "parked"  # failed max_attempts times; waits for `hoering retry`
+
+# Post-action states; None means no action is owed (actions off, or not a reply).
+PENDING = "pending"
+DONE = "done"
+ACTION_FAILED = "failed"
+ACTION_PARKED = "parked"
+OBSOLETE = "obsolete"  # the folder's UIDVALIDITY changed: the UID no longer names the message
+
+FAILING = (FAILED, PARKED)
+ACTION_DUE = (PENDING, ACTION_FAILED)
+
+
+def _same(column, value) -> ColumnElement[bool]:
+    return column.is_(None) if value is None else column == value
+
+
+def find(session: Session, source: Source) -> models.MessageState | None:
+    """The state row of one place (files have no UIDVALIDITY, so NULL-aware)."""
+    query = select(models.MessageState).where(
+        models.MessageState.account == source.account,
+        models.MessageState.folder == source.folder,
+        _same(models.MessageState.uidvalidity, source.uidvalidity),
+        _same(models.MessageState.uid, source.uid),
+    )
+    return session.scalars(query).first()
+
+
+def _new_row(session: Session, source: Source, status: str) -> models.MessageState:
+    row = models.MessageState(
+        account=source.account,
+        folder=source.folder,
+        uidvalidity=source.uidvalidity,
+        uid=source.uid,
+        status=status,
+        attempts=0,
+        action_attempts=0,
+    )
+    session.add(row)
+    return row
+
+
+def record_skipped(session: Session, sources: Iterable[Source]) -> None:
+    """Remember unmarked messages; the subject is not kept (it is not a reply)."""
+    for source in sources:
+        if find(session, source) is None:
+            _new_row(session, source, SKIPPED)
+
+
+def record_outcome(
+    session: Session, source: Source, raw: models.RawMessage, *, new: bool, owe_action: bool
+) -> models.MessageState:
+    """Record what storing `raw` at `source` came to; a place already decided keeps its row."""
+    row = find(session, source)
+    if row is not None and row.status != SKIPPED:
+        return row
+    row = row or _new_row(session, source, STORED)
+    row.raw_message_id = raw.id
+    if raw.parse_error is None:
+        row.status = STORED if new else DUPLICATE
+        row.attempts = max(row.attempts, 1)
+        row.last_error = None
+        if owe_action and source.uidvalidity is not None:
+            row.action_state = PENDING
+        return row
+    # Every place of a failing message shares its failure, so a retry updates them together.
+    sibling = [s for s in _failing_rows(session, [raw.id]) if s is not row]
+    row.status = sibling[0].status if sibling else FAILED
+    row.attempts = max((s.attempts for s in sibling), default=1)
+    row.last_error = raw.parse_error
+    return row
+
+
+def _failing_rows(session: Session, raw_ids: Sequence[int]) -> list[models.MessageState]:
+    query = select(models.MessageState).where(
+        models.MessageState.raw_message_id.in_(raw_ids),
+        models.MessageState.status.in_(FAILING),
+    )
+    return list(session.scalars(query.order_by(models.MessageState.id)))
+
+
+def due_for_retry(session: Session, accounts: Sequence[str]) -> list[int]:
+    """Raw message ids with a `failed` (not parked) place in one of `accounts`."""
+    query = (
+        select(models.MessageState.raw_message_id)
+        .where(
+            models.MessageState.status == FAILED,
+            models.MessageState.account.in_(accounts),
+            models.MessageState.raw_message_id.is_not(None),
+        )
+        .distinct()
+        .order_by(models.MessageState.raw_message_id)
+    )
+    return [raw_id for raw_id in session.scalars(query) if raw_id is not None]
+
+
+def record_retry_failure(
+    session: Session, raw_id: int, error: str, max_attempts: int
+) -> list[models.MessageState]:
+    """Another failed parse of `raw_id`: count it, park its places at `max_attempts`."""
+    rows = _failing_rows(session, [raw_id])
+    for row in rows:
+        row.attempts += 1
+        row.last_error = error
+        if row.attempts >= max_attempts:
+            row.status = PARKED
+    return rows
+
+
+def record_recovered(
+    session: Session, raw_id: int, status: str, owe_action: bool
+) -> list[models.MessageState]:
+    """A failing message now parsed: its places become `status` (stored or duplicate)."""
+    rows = _failing_rows(session, [raw_id])
+    for row in rows:
+        row.attempts += 1
+        row.status = status
+        row.last_error = None
+        if owe_action and row.uidvalidity is not None and row.action_state is None:
+            row.action_state = PENDING
+    return rows
+
+
+def failures(session: Session) -> list[models.MessageState]:
+    """Places that need a human or a retry: failed or parked parses and actions."""
+    query = select(models.MessageState).where(
+        or_(
+            models.MessageState.status.in_(FAILING),
+            models.MessageState.action_state.in_((ACTION_FAILED, ACTION_PARKED)),
+        )
+    )
+    return list(session.scalars(query.order_by(models.MessageState.id)))
+
+
+def due_actions(
+    session: Session, account: str, folders: Sequence[str]
+) -> dict[str, list[models.MessageState]]:
+    """Post-actions still owed in `folders` of `account`, by folder, UIDs ascending."""
+    query = (
+        select(models.MessageState)
+        .where(
+            models.MessageState.account == account,
+            models.MessageState.folder.in_(folders),
+            models.MessageState.action_state.in_(ACTION_DUE),
+        )
+        .order_by(models.MessageState.folder, models.MessageState.uid)
+    )
+    due: dict[str, list[models.MessageState]] = {}
+    for row in session.scalars(query):
+        due.setdefault(row.folder, []).append(row)
+    return due
+
+
+def record_actions(
+    session: Session,
+    ids: Sequence[int],
+    state: str,
+    action: str | None,
+    error: str | None = None,
+    max_attempts: int | None = None,
+) -> None:
+    """Record the outcome of one post-action on the rows `ids`; failures park at max_attempts."""
+    rows = session.scalars(select(models.MessageState).where(models.MessageState.id.in_(ids)))
+    now = datetime.now(UTC)
+    for row in rows:
+        row.action_state, row.action, row.action_error, row.action_at = state, action, error, now
+        if state == ACTION_FAILED:
+            row.action_attempts += 1
+            if max_attempts is not None and row.action_attempts >= max_attempts:
+                row.action_state = ACTION_PARKED
+
+
+def requeue(session: Session, row: models.MessageState) -> None:
+    """`hoering retry` of a failed or parked action: try it again on the next poll."""
+    if row.action_state in (ACTION_FAILED, ACTION_PARKED):
+        row.action_state = PENDING
+        row.action_attempts = 0
+        row.action_error = None
+
+
+def counts(session: Session) -> dict[str, int]:
+    """Rows per status, for `hoering stats`."""
+    query = select(models.MessageState.status, func.count()).group_by(models.MessageState.status)
+    return {status: number for status, number in session.execute(query)}
