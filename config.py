@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from parse.limits import MIB, ExtractLimits
+
 DEFAULT_CONFIG = "hoering.toml"
 SECURITY_MODES = ("ssl", "starttls", "plain")
 ACTIONS = ("none", "flag", "seen", "move")
@@ -69,6 +71,16 @@ class ActionsConfig:
 
 
 @dataclass(frozen=True)
+class ExtractConfig:
+    """[extract]: what reading one attachment may cost; `limits` goes to the extractors."""
+
+    timeout_seconds: float = 60.0  # wall time per attachment, in its worker process
+    memory_mb: int = 1024  # address space one extraction may add to its worker
+    max_attachment_mb: float = 50.0  # larger attachments are listed, not extracted
+    limits: ExtractLimits = field(default_factory=ExtractLimits)
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     store_url: str
@@ -78,6 +90,7 @@ class Config:
     imap: ImapConfig | None = None  # the first (often only) account
     lock_file: Path | None = None
     accounts: tuple[ImapConfig, ...] = ()  # every account, in config order; poll reads each
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
     max_attempts: int = 3  # parses of a failing message before it is parked
     actions: ActionsConfig = field(default_factory=ActionsConfig)
 
@@ -176,6 +189,7 @@ class _Reader:
             lock_file=self.relative_path(self.get(poll, "poll", "lock_file", str)),
             max_attempts=self.positive_int(poll, "poll", "max_attempts", 3),
             actions=self.actions(),
+            extract=self.extract(),
             accounts=accounts,
         )
 
@@ -200,6 +214,41 @@ class _Reader:
                 "[actions] flag", f"must be \\Flagged or a keyword without spaces, got {flag!r}"
             )
         return ActionsConfig(after=after, move_to=move_to, flag=flag)
+
+    def positive(self, table: dict[str, Any], section: str, key: str, kind: type, default):
+        value = self.get(table, section, key, kind, default)
+        if value <= 0:
+            raise self.fail(f"[{section}] {key}", f"must be positive, got {value}")
+        return value
+
+    def extract(self) -> ExtractConfig:
+        """[extract]: the sandbox's limits, then the archive and OCR limits of parse.limits."""
+        table = self.table("extract") or {}
+        base = ExtractLimits()
+
+        def number(key: str, kind: type, default):
+            return self.positive(table, "extract", key, kind, default)
+
+        languages = self.get(table, "extract", "ocr_languages", str, base.ocr_languages)
+        if not re.fullmatch(r"[A-Za-z_]+(\+[A-Za-z_]+)*", languages):
+            raise self.fail("[extract] ocr_languages", f'must be like "dan+eng", got {languages!r}')
+        limits = ExtractLimits(
+            archive_total_bytes=number("archive_total_mb", int, base.archive_total_bytes // MIB)
+            * MIB,
+            archive_entries=number("archive_entries", int, base.archive_entries),
+            nesting_depth=number("nesting_depth", int, base.nesting_depth),
+            compression_ratio=number("compression_ratio", int, base.compression_ratio),
+            ocr=self.get(table, "extract", "ocr", bool, base.ocr),
+            ocr_pages=number("ocr_pages", int, base.ocr_pages),
+            ocr_languages=languages,
+            ocr_page_seconds=number("ocr_page_seconds", float, base.ocr_page_seconds),
+        )
+        return ExtractConfig(
+            timeout_seconds=number("timeout_seconds", float, ExtractConfig.timeout_seconds),
+            memory_mb=number("memory_mb", int, ExtractConfig.memory_mb),
+            max_attachment_mb=number("max_attachment_mb", float, ExtractConfig.max_attachment_mb),
+            limits=limits,
+        )
 
     def store_url(self, store: dict[str, Any]) -> str:
         url = self.required_str(store, "store", "url")

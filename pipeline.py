@@ -28,11 +28,14 @@ from config import Config, ConfigError, ImapConfig, SecretError
 from ingest import imap
 from ingest.files import FILE_ACCOUNT, read_paths
 from ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
+from parse.attachments import Extractor
+from parse.attachments import extract as extract_in_process
 from parse.combined import combined_text
 from parse.headers import subject_from_header_block
 from parse.message import UnparseableMessage, parse_message
 from parse.model import ParsedMessage
 from parse.subject import SubjectMatcher
+from sandbox import Sandbox
 from store import messages as store_messages
 from store import models, states
 from store.db import DatabaseError
@@ -110,11 +113,14 @@ def is_late(received_at: datetime | None, deadline: date | None, tz: ZoneInfo) -
     return received_at >= end_of_deadline
 
 
-def analyse(data: bytes) -> Analysis:
-    """Parse one message; any failure becomes a recorded error, never an exception."""
+def analyse(data: bytes, extract: Extractor = extract_in_process) -> Analysis:
+    """Parse one message; any failure becomes a recorded error, never an exception.
+
+    `extract` reads the attachments: a run passes its Sandbox.
+    """
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        parsed = parse_message(data)
+        parsed = parse_message(data, extract)
     except UnparseableMessage as exc:
         return Analysis(sha256, store_messages.dedup_key(None, sha256), None, str(exc))
     except Exception as exc:  # the one broad handler: a parser bug must not stop the run
@@ -127,9 +133,15 @@ def analyse(data: bytes) -> Analysis:
 class Pipeline:
     """One run: feeds raw messages through matching, parsing and storage."""
 
-    def __init__(self, config: Config, sessions: sessionmaker[Session]) -> None:
+    def __init__(
+        self,
+        config: Config,
+        sessions: sessionmaker[Session],
+        extract: Extractor = extract_in_process,
+    ) -> None:
         self.config = config
         self.sessions = sessions
+        self.extract = extract  # the run's Sandbox
         self.matcher = SubjectMatcher(config.subject_markers)
         self.report = RunReport()
         # (account, folder) -> (uidvalidity, uid) not yet written to the database.
@@ -165,7 +177,8 @@ class Pipeline:
         if self.known_bytes(item):
             self.report.duplicates += 1
             return
-        analysis = analyse(item.data)  # outside any transaction: a big PDF takes seconds
+        # Outside any transaction: a big PDF takes seconds.
+        analysis = analyse(item.data, self.extract)
         try:
             outcome = self.write(item, analysis)
         except IntegrityError:
@@ -426,7 +439,10 @@ def _recorded_run(
         raise DatabaseError(f"database write failed: {_first_line(exc)}") from None
     pipeline = Pipeline(config, sessions)
     try:
-        report = pipeline.run(source(pipeline))
+        # One pool of extraction workers for the whole run, stopped however the run ends.
+        with Sandbox.from_config(config.extract) as sandbox:
+            pipeline.extract = sandbox
+            report = pipeline.run(source(pipeline))
     except Exception as exc:
         _close_failed_run(sessions, run_id, pipeline.report, str(exc))
         raise

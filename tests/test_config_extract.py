@@ -1,0 +1,69 @@
+"""The [extract] section: sandbox, archive and OCR limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from config import ConfigError, ExtractConfig, load_config
+from parse.limits import MIB, ExtractLimits
+
+STORE = '[store]\nurl = "sqlite:///x.db"\n'
+
+
+def load(tmp_path: Path, extract: str):
+    path = tmp_path / "hoering.toml"
+    path.write_text(STORE + "[extract]\n" + extract, encoding="utf-8")
+    return load_config(path)
+
+
+def test_defaults_without_the_section(tmp_path: Path) -> None:
+    path = tmp_path / "hoering.toml"
+    path.write_text(STORE, encoding="utf-8")
+    cfg = load_config(path)
+    assert cfg.extract == ExtractConfig()
+    assert (cfg.extract.timeout_seconds, cfg.extract.memory_mb) == (60.0, 1024)
+    assert cfg.extract.limits == ExtractLimits()
+
+
+def test_example_config_documents_the_defaults() -> None:
+    cfg = load_config(Path(__file__).parents[1] / "config.example.toml")
+    assert cfg.extract == ExtractConfig()
+
+
+def test_every_key_is_read(tmp_path: Path) -> None:
+    cfg = load(
+        tmp_path,
+        "timeout_seconds = 5\nmemory_mb = 300\nmax_attachment_mb = 2.5\n"
+        "archive_total_mb = 10\narchive_entries = 20\nnesting_depth = 2\n"
+        "compression_ratio = 50\nocr = false\nocr_pages = 4\n"
+        'ocr_languages = "dan"\nocr_page_seconds = 7\n',
+    )
+    assert (cfg.extract.timeout_seconds, cfg.extract.memory_mb) == (5.0, 300)
+    assert cfg.extract.max_attachment_mb == 2.5
+    assert cfg.extract.limits == ExtractLimits(
+        archive_total_bytes=10 * MIB,
+        archive_entries=20,
+        nesting_depth=2,
+        compression_ratio=50,
+        ocr=False,
+        ocr_pages=4,
+        ocr_languages="dan",
+        ocr_page_seconds=7.0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("timeout_seconds = 0", r"\[extract\] timeout_seconds: must be positive"),
+        ('memory_mb = "1 GiB"', r"\[extract\] memory_mb: must be int"),
+        ("archive_entries = -1", r"\[extract\] archive_entries: must be positive"),
+        ('ocr = "yes"', r"\[extract\] ocr: must be bool"),
+        ('ocr_languages = "dan eng"', r"\[extract\] ocr_languages: must be like"),
+    ],
+)
+def test_invalid_value_names_file_and_key(tmp_path: Path, line: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=r"hoering\.toml: " + message):
+        load(tmp_path, line + "\n")
