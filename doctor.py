@@ -83,7 +83,7 @@ def _check_account(
 
 
 def _say_capabilities(found: Probe, say: Say) -> None:
-    say(f"  server    {' '.join(found.capabilities)}")
+    say(f"  capabilities {' '.join(found.capabilities)}")
     for capability, meaning in NOTABLE_CAPABILITIES.items():
         present = "yes" if capability in found.capabilities else "no "
         say(f"    {capability:<12} {present} {meaning}")

@@ -89,7 +89,7 @@ def connect(settings: ImapSettings) -> IMAPClient:
 
 
 def _login_failure(exc: LoginError, settings: ImapSettings) -> ImapError:
-    reason = _redact(str(exc), settings.password)
+    reason = _redact(_unquote_bytes(str(exc)), settings.password)
     # imapclient turns every error during LOGIN into LoginError, also imaplib's abort for a
     # timeout or a dropped connection; that original survives as __context__.
     if isinstance(exc.__context__, imaplib.IMAP4.abort):
@@ -98,6 +98,13 @@ def _login_failure(exc: LoginError, settings: ImapSettings) -> ImapError:
     return ImapAuthError(
         f"IMAP {method} as {settings.username} on {_where(settings)} refused: {reason}"
     )
+
+
+def _unquote_bytes(text: str) -> str:
+    """imapclient's LOGIN errors read "b'[AUTHENTICATIONFAILED] ...'": show the server's text."""
+    if len(text) >= 3 and text[0] == "b" and text[1] in "'\"" and text[-1] == text[1]:
+        return text[2:-1]
+    return text
 
 
 def is_loopback(host: str) -> bool:

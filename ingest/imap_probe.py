@@ -11,10 +11,10 @@ from ingest.imap import ImapSettings, _close, _where, connect, logout
 
 # What each capability means for hoering; the operator sees these notes.
 NOTABLE_CAPABILITIES = {
-    "MOVE": "moves a message in one step",
-    "UIDPLUS": "UID EXPUNGE removes only the messages we name",
-    "IDLE": "push notification of new mail (hoering polls from cron instead)",
-    "CONDSTORE": "change tracking of flags",
+    "MOVE": 'moves in one step ([actions] after = "move"; without it: COPY and delete)',
+    "UIDPLUS": "UID EXPUNGE: deleting after a COPY touches only the moved message",
+    "IDLE": "push notification of new mail (not needed: poll runs from cron)",
+    "CONDSTORE": "change tracking of flags (not needed)",
     "SPECIAL-USE": "marks the Sent, Trash and Junk folders",
 }
 

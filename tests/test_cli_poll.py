@@ -45,6 +45,8 @@ def poll_config(tmp_path: Path, box: Mailbox, **overrides: object) -> Path:
     settings.update(overrides)
     lines = ["[imap]"]
     for key, value in settings.items():
+        if value is None:  # an override of None leaves the key out
+            continue
         rendered = (
             "[" + ", ".join(f'"{v}"' for v in value) + "]"
             if isinstance(value, list)
