@@ -16,6 +16,7 @@ import config as config_module
 import doctor as doctor_module
 import logsetup
 import pipeline
+import reparse as reparse_module
 import retries
 import views
 from export.csv_export import DIALECTS, export_csv
@@ -56,6 +57,7 @@ ERROR_CODES: dict[type[Exception], int] = {
     ImapFolderError: ExitCode.CONFIG,
     DatabaseError: ExitCode.DATABASE,
     pipeline.RunLocked: ExitCode.LOCKED,
+    reparse_module.UnknownProposal: ExitCode.CONFIG,
     retries.NotAFailure: ExitCode.CONFIG,
 }
 
@@ -248,6 +250,40 @@ def retry(
     report = pipeline.retry(cfg, open_database(cfg.store_url), None if all_ else ids)
     out.print(report.summary())
     if report.still_failing:
+        raise typer.Exit(ExitCode.PARTIAL)
+
+
+@app.command()
+def reparse(
+    ids: Annotated[
+        list[int] | None, typer.Argument(metavar="[ID]...", help="Proposal ids from `list`.")
+    ] = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every stored message, failed ones included.")
+    ] = False,
+    outdated: Annotated[
+        bool,
+        typer.Option(
+            "--outdated",
+            help="Proposals parsed or extracted by an older version, and failed messages.",
+        ),
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Parse stored messages again with the current code; update their proposals in place.
+
+    Uses the raw mail kept in the database (no mail server needed), keeps proposal ids,
+    and prints what changed. Run it after an upgrade that reads more attachment formats.
+    """
+    if sum((bool(ids), all_, outdated)) != 1:
+        raise typer.BadParameter("give proposal ids, --all or --outdated (one of them)")
+    cfg = _config(config)
+    selection = reparse_module.Selection(all=all_, outdated=outdated, ids=tuple(ids or ()))
+    report = reparse_module.reparse(cfg, open_database(cfg.store_url), selection)
+    for line in report.lines:
+        out.print(line)
+    out.print(report.summary())
+    if report.failing:
         raise typer.Exit(ExitCode.PARTIAL)
 
 

@@ -55,6 +55,8 @@ def _attachment_line(att: Attachment) -> Text:
     line = Text(f"  {att.path}  ")
     line.append(f"{att.detected_type} (declared {att.declared_type or '-'}), ", style="dim")
     line.append(f"{human_size(att.size)}, method {att.method}", style="dim")
+    # Which extractor version read it: `hoering reparse --outdated` re-reads older ones.
+    line.append(f", extractor {att.extractor_version or 'unknown'}", style="dim")
     if att.error:
         line.append(f"  error: {att.error}", style="red")
     return line

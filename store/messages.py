@@ -6,13 +6,15 @@ Callers own the transaction: everything for one message is written inside one
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
-from parse.model import ParsedMessage
+from parse.model import Attachment, ParsedMessage
+from parse.versions import PARSER_VERSION
 from store import models
 
 
@@ -134,21 +136,41 @@ def fill_proposal(
     proposal.search_text = search_text(parsed, combined_text)
     proposal.late = late
     proposal.warnings = "\n".join(parsed.warnings)
+    proposal.parser_version = PARSER_VERSION
+    sync_attachments(proposal, parsed.attachments)
+
+
+def sync_attachments(proposal: models.Proposal, attachments: Sequence[Attachment]) -> None:
+    """Make the proposal's attachment rows match `attachments`; rows whose path stays keep
+    their id, the others are deleted or added."""
+    rows = {row.path: row for row in proposal.attachments}
+    session = object_session(proposal)
+    if rows and session is not None:
+        # (proposal_id, position) is unique and the unit of work inserts before it deletes,
+        # so the old rows leave the positions and the gone ones are deleted first.
+        for row in rows.values():
+            row.position = -row.position
+        proposal.attachments = [rows[att.path] for att in attachments if att.path in rows]
+        session.flush()
     proposal.attachments = [
-        models.Attachment(
-            position=position,
-            path=att.path,
-            filename=att.filename,
-            declared_type=att.declared_type,
-            detected_type=att.detected_type,
-            size=att.size,
-            sha256=att.sha256,
-            text=att.text,
-            method=att.method,
-            error=att.error,
-        )
-        for position, att in enumerate(parsed.attachments, start=1)
+        _fill_attachment(rows.get(att.path) or models.Attachment(), position, att)
+        for position, att in enumerate(attachments, start=1)
     ]
+
+
+def _fill_attachment(row: models.Attachment, position: int, att: Attachment) -> models.Attachment:
+    row.position = position
+    row.path = att.path
+    row.filename = att.filename
+    row.declared_type = att.declared_type
+    row.detected_type = att.detected_type
+    row.size = att.size
+    row.sha256 = att.sha256
+    row.text = att.text
+    row.method = att.method
+    row.error = att.error
+    row.extractor_version = att.extractor_version or None
+    return row
 
 
 def search_text(parsed: ParsedMessage, combined_text: str) -> str:

@@ -106,6 +106,8 @@ class Proposal(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     warnings: Mapped[str] = mapped_column(Text, default="")  # one per line
+    # parse.versions.PARSER_VERSION of the code that filled the fields above; NULL: older.
+    parser_version: Mapped[str | None] = mapped_column(String(20))
     # Where it was first seen, for people tracing a proposal back to the mailbox.
     source_account: Mapped[str] = mapped_column(String(500))
     source_folder: Mapped[str] = mapped_column(String(1000))
@@ -140,6 +142,8 @@ class Attachment(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     method: Mapped[str] = mapped_column(String(30), default="none")
     error: Mapped[str | None] = mapped_column(Text)
+    # parse.versions.extractor_version(detected_type), e.g. "pdf/2"; NULL: before versions.
+    extractor_version: Mapped[str | None] = mapped_column(String(40))
 
     proposal: Mapped[Proposal] = relationship(back_populates="attachments")
 

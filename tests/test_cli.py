@@ -13,7 +13,7 @@ from tests.mails import make_mail, write_config
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_INBOX = ROOT / "examples" / "inbox"
-COMMANDS = ["poll", "import", "list", "show", "export", "stats"]
+COMMANDS = ["poll", "import", "list", "show", "export", "stats", "reparse"]
 
 
 def run(capsys, monkeypatch, *args: str) -> tuple[int, str, str]:
