@@ -79,8 +79,9 @@ def connect(settings: ImapSettings) -> IMAPClient:
     try:
         imap_auth.login(client, settings.auth, settings.username, settings.password)
     except LoginError as exc:
+        hint = _missing_mechanism(client, settings)
         _close(client)
-        raise _login_failure(exc, settings) from None  # the chain would only repeat the text
+        raise _login_failure(exc, settings, hint) from None  # the chain only repeats the text
     except (OSError, imaplib.IMAP4.abort) as exc:  # a timeout or a drop during AUTHENTICATE
         _close(client)
         reason = _redact(str(exc) or type(exc).__name__, settings.password)
@@ -88,8 +89,20 @@ def connect(settings: ImapSettings) -> IMAPClient:
     return client
 
 
-def _login_failure(exc: LoginError, settings: ImapSettings) -> ImapError:
-    reason = _redact(_unquote_bytes(str(exc)), settings.password)
+def _missing_mechanism(client: IMAPClient, settings: ImapSettings) -> str:
+    """A hint when XOAUTH2 was refused by a server that never offered it (a wrong host)."""
+    if settings.auth != "oauth2":
+        return ""
+    try:
+        # imaplib read the capabilities when it connected; no command is sent for this.
+        offered = b"AUTH=XOAUTH2" in client.capabilities()
+    except (OSError, imaplib.IMAP4.error):
+        return ""
+    return "" if offered else " (the server does not offer AUTH=XOAUTH2)"
+
+
+def _login_failure(exc: LoginError, settings: ImapSettings, hint: str = "") -> ImapError:
+    reason = _redact(_unquote_bytes(str(exc)), settings.password) + hint
     # imapclient turns every error during LOGIN into LoginError, also imaplib's abort for a
     # timeout or a dropped connection; that original survives as __context__.
     if isinstance(exc.__context__, imaplib.IMAP4.abort):

@@ -3,6 +3,7 @@ token service (tests/oauth_stub.py) over real HTTPS; the plain-text warning."""
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import logging
 import socket
@@ -199,3 +200,42 @@ def test_plain_to_another_host_warns_before_sending_the_password(mailbox, caplog
     [record] = caplog.records
     assert record.levelname == "WARNING" and "without TLS" in record.getMessage()
     assert mailbox.password not in record.getMessage()
+
+
+# --- secrets in logs ---------------------------------------------------------------------------
+
+
+def test_token_fetch_logs_neither_secret_nor_token_even_at_debug(
+    token_service, trust_token_service, caplog
+):
+    token_service.register_client("app-log", "S3cr3t-v4lue-19", "x")
+    creds = credentials(token_service, secret="S3cr3t-v4lue-19", client_id="app-log")
+
+    with caplog.at_level(logging.DEBUG):
+        token = client_credentials_token(creds, timeout=5)
+
+    assert caplog.records  # msal and urllib3 did log
+    assert "S3cr3t-v4lue-19" not in caplog.text and token not in caplog.text
+
+
+def test_xoauth2_login_does_not_log_the_token_even_at_debug(oauth_mailbox, token_service, caplog):
+    token = token_service.issue(oauth_mailbox.username)
+
+    with caplog.at_level(logging.DEBUG):
+        logout(connect(oauth_settings(oauth_mailbox, token)))
+
+    assert "AUTHENTICATE" in caplog.text  # imapclient logged the exchange, redacted
+    sasl = f"user={oauth_mailbox.username}\1auth=Bearer {token}\1\1".encode()
+    assert token not in caplog.text and base64.b64encode(sasl).decode() not in caplog.text
+
+
+def test_xoauth2_refused_by_a_server_without_it_says_so(mailbox):
+    # The password-only Dovecot offers AUTH=PLAIN but not XOAUTH2, like a wrong host would.
+    with pytest.raises(ImapAuthError, match=r"does not offer AUTH=XOAUTH2"):
+        connect(oauth_settings(mailbox, "tok-anything"))
+
+
+def test_refusal_on_a_server_with_xoauth2_gives_no_mechanism_hint(oauth_mailbox):
+    with pytest.raises(ImapAuthError) as excinfo:
+        connect(oauth_settings(oauth_mailbox, "tok-anything"))
+    assert "does not offer" not in str(excinfo.value)

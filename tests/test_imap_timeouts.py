@@ -53,8 +53,10 @@ def test_poll_exits_4_soon_after_the_timeout_when_the_server_hangs(hanging_serve
 
     assert result.returncode == 4, result.stderr
     assert "timed out" in result.stderr and result.stderr.count("\n") == 1
-    # 1 s timeout plus interpreter start-up (about 1 s on the CI machine); never two timeouts.
-    assert elapsed < 4.5, f"{hanging_server.hang_at}: {elapsed:.1f} s"
+    # The 1 s timeout plus start-up (interpreter, imports, a new SQLite schema: about 2 s on
+    # an idle 2-core machine, more under load) -- not the 30 s the server would stay silent.
+    # That no second timeout is spent on LOGOUT is tested in-process below.
+    assert elapsed < 12, f"{hanging_server.hang_at}: {elapsed:.1f} s"
 
 
 @pytest.mark.parametrize("hanging_server", ["greeting"], indirect=True)
@@ -67,17 +69,17 @@ def test_connect_timeout_bounds_the_greeting_on_its_own(hanging_server):
     with pytest.raises(ImapConnectionError, match="timed out"):
         connect(settings)
 
-    assert time.monotonic() - started < 1
+    assert time.monotonic() - started < 5  # not the 30 s of the read timeout
 
 
 @pytest.mark.parametrize("hanging_server", ["fetch"], indirect=True)
 def test_no_logout_is_attempted_on_a_connection_that_timed_out(hanging_server):
-    settings = ImapSettings("127.0.0.1", hanging_server.port, "plain", "u", "p", timeout=0.5)
+    settings = ImapSettings("127.0.0.1", hanging_server.port, "plain", "u", "p", timeout=1.0)
 
     started = time.monotonic()
     with pytest.raises(ImapConnectionError, match="timed out"):
         list(messages(settings, {}, lambda block: True))
 
-    # A LOGOUT would wait another full timeout on the silent server.
-    assert time.monotonic() - started < 0.9
+    # A LOGOUT would wait another full timeout on the silent server: 2 s or more.
+    assert time.monotonic() - started < 1.8
     assert hanging_server.commands[-1] == "FETCH"
