@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+MIGRATION_LOCK_KEY = 0x686F6572696E67  # "hoering"
 
 
 class DatabaseError(Exception):
@@ -49,10 +52,26 @@ def upgrade_schema(engine: Engine) -> None:
     """Apply pending migrations (a no-op when the schema is current)."""
     cfg = _alembic_config(engine)
     head = ScriptDirectory.from_config(cfg).get_current_head()
-    with engine.connect() as connection:
+    with engine.connect() as connection, _migration_lock(connection):
         current = MigrationContext.configure(connection).get_current_revision()
-    if current != head:
-        command.upgrade(cfg, "head")
+        connection.commit()  # end the read; the upgrade runs on its own connection
+        if current != head:
+            command.upgrade(cfg, "head")
+
+
+@contextmanager
+def _migration_lock(connection: Connection) -> Iterator[None]:
+    """On PostgreSQL, two pollers opening a new database at once would both create the
+    tables; an advisory lock lets one migrate while the other waits. SQLite's write lock
+    already serializes them."""
+    if connection.dialect.name != "postgresql":
+        yield
+        return
+    connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+    try:
+        yield
+    finally:
+        connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
 
 
 def open_database(url: str) -> sessionmaker[Session]:
