@@ -6,10 +6,13 @@ for Denmark's Open Government Partnership action plan 2017-2019: replies by
 e-mail to rumth@digst.dk with "OGP-høring" in the subject, deadline 20 August 2017.
 
 The messages are assembled byte by byte (CRLF line endings, fixed dates,
-Message-IDs and MIME boundaries; the PDF and DOCX attachments get fixed
-timestamps), so reruns produce byte-identical files:
+Message-IDs and MIME boundaries; the PDF, DOCX, ODT, scan and winmail.dat
+attachments get fixed timestamps, see inbox_documents.py), so reruns produce
+byte-identical files:
 
     .venv/bin/python examples/make_inbox.py
+
+The scanned letter is rendered with DejaVu Serif (Debian: fonts-dejavu-core).
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from email import quoprimime
 from email.utils import encode_rfc2231, format_datetime
 from pathlib import Path
+
+from inbox_documents import odt_document, rtf, scanned_letter_pdf, winmail_dat
 
 OUT = Path(__file__).resolve().parent / "inbox"
 TO = "rumth@digst.dk"
@@ -1025,6 +1030,148 @@ Nordby Kommune
     )
 
 
+def attachment_part(mime: str, filename: str, data: bytes, disposition_name: str) -> Part:
+    """A base64 attachment; `disposition_name` is the filename parameter as the mailer wrote it."""
+    return Part(
+        [
+            ("Content-Type", f'{mime};\r\n\tname="{disposition_name}"'),
+            ("Content-Transfer-Encoding", "base64"),
+            ("Content-Disposition", f'attachment;\r\n\tfilename="{disposition_name}"'),
+        ],
+        b64(data),
+    )
+
+
+def m15_scanned_letter() -> bytes:
+    text = """\
+Hej
+
+Hermed høringssvar fra Grethe Villadsen, som har bedt biblioteket om at scanne \
+og sende det. Svaret er vedhæftet som PDF.
+
+Venlig hilsen
+Nordby Bibliotek, Borgerservice
+"""
+    scan = attachment_part(
+        "application/pdf", "Scan_20170817_101522.pdf", scanned_letter_pdf(),
+        "Scan_20170817_101522.pdf",
+    )  # fmt: skip
+    content = multipart(
+        "mixed", "------------0D5C6E2F1A7B8C9D0E1F2A3B", [text_part(text, "utf-8", "8bit"), scan]
+    )
+    date = datetime(2017, 8, 17, 10, 21, 40, tzinfo=CEST)
+    return message(
+        frm=addr("Nordby Bibliotek", "bibliotek@nordby.dk"),
+        subject=q_word("OGP-høring: svar fra Grethe Villadsen (scannet brev)"),
+        date=date,
+        msgid="<6b0f3c1e-2a4d-4e8f-9c71-5d2e8a4b7f10@nordby.dk>",
+        content=content,
+        received_hdrs=[
+            received("mail.nordby.dk", "192.0.2.45", MX, "3xZd8r2Lm5z7u", after(date, 3))
+        ],
+        extra=[("User-Agent", "Mozilla/5.0 (Windows NT 6.1; rv:52.0) Thunderbird/52.2.1")],
+    )
+
+
+def m16_odt_attachment() -> bytes:
+    text = """\
+Kære Digitaliseringsstyrelsen
+
+Vedhæftet er foreningens høringssvar (ODT, skrevet i LibreOffice).
+
+Venlig hilsen
+Lone Kristiansen
+Foreningen Åben Kommune
+"""
+    fname = "Høringssvar fra Foreningen Åben Kommune.odt"
+    odt = Part(
+        [
+            (
+                "Content-Type",
+                "application/vnd.oasis.opendocument.text;\r\n\tname*="
+                + encode_rfc2231(fname, "utf-8"),
+            ),
+            ("Content-Transfer-Encoding", "base64"),
+            ("Content-Disposition", "attachment;\r\n\tfilename*=" + encode_rfc2231(fname, "utf-8")),
+        ],
+        b64(odt_document()),
+    )
+    content = multipart(
+        "mixed", "------------A1B2C3D4E5F60718293A4B5C", [text_part(text, "utf-8", "8bit"), odt]
+    )
+    date = datetime(2017, 8, 12, 9, 52, 3, tzinfo=CEST)
+    return message(
+        frm=addr("Lone Kristiansen", "formand@aabenkommune.example"),
+        subject=q_word("OGP-høring – svar fra Foreningen Åben Kommune"),
+        date=date,
+        msgid="<8c1d5e7a-3b2f-4c6d-a9e8-0f1b2c3d4e5f@aabenkommune.example>",
+        content=content,
+        received_hdrs=[
+            received(
+                "smtp.aabenkommune.example", "198.51.100.131", MX, "3xQh1n8Rt2z6p", after(date, 4)
+            )
+        ],
+        extra=[("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:52.0) Thunderbird/52.2.1")],
+    )
+
+
+WINMAIL_BODY = [
+    "Til Digitaliseringsstyrelsen",
+    "",
+    "Grøn Energi Data A/S sender hermed sit høringssvar. Vores forslag står i det "
+    "vedhæftede dokument.",
+    "",
+    "Med venlig hilsen",
+    "Anders Østergaard",
+    "Kommunikationschef, Grøn Energi Data A/S",
+]
+WINMAIL_ATTACHMENT = [
+    "Forslag fra Grøn Energi Data A/S",
+    "",
+    "1. Åbne energidata: Forbrugsdata fra offentlige bygninger bør udgives time for time "
+    "som åbne data, så virksomheder kan udvikle løsninger til energibesparelser.",
+    "",
+    "2. Åbne kontrakter: Alle offentlige kontrakter over 500.000 kr. offentliggøres med "
+    "leverandør, pris og løbetid.",
+]
+
+
+def m17_winmail_dat() -> bytes:
+    subject = "OGP-høring: høringssvar fra Grøn Energi Data A/S"
+    date = datetime(2017, 8, 19, 16, 2, 44, tzinfo=CEST)
+    plain = "\n".join(WINMAIL_BODY) + "\n"
+    tnef = winmail_dat(
+        subject, date, WINMAIL_BODY, "Forslag til OGP-handlingsplanen.rtf", rtf(WINMAIL_ATTACHMENT)
+    )
+    content = multipart(
+        "mixed",
+        "_000_HE1PR0701MB2265B1C8E7A9D4F3A0C21B5ED2F40HE1PR0701MB2265_",
+        [
+            text_part(plain, "iso-8859-1", "quoted-printable"),
+            attachment_part("application/ms-tnef", "winmail.dat", tnef, "winmail.dat"),
+        ],
+    )
+    return message(
+        frm=addr("Anders Østergaard", "aoe@groenenergidata.example", charset="iso-8859-1"),
+        subject=q_word(subject, "iso-8859-1"),
+        date=date,
+        msgid="<HE1PR0701MB2265B1C8E7A9D4F3A0C21B5ED2F40@HE1PR0701MB2265.eurprd07.prod.outlook.com>",
+        content=content,
+        received_hdrs=[
+            received(
+                "mail.groenenergidata.example", "203.0.113.92", MX, "3xUf4k7Cw9z2r", after(date, 5)
+            )
+        ],
+        extra=[
+            ("Thread-Topic", q_word(subject, "iso-8859-1")),
+            ("Thread-Index", "AdMY9v3kZ0m1Qw8ERpKc2N7a5B4xLg=="),
+            ("X-MS-Has-Attach", "yes"),
+            ("X-MS-TNEF-Correlator", "<HE1PR0701MB2265B1C8E7A9D4F3A0C21B5ED2F40@HE1PR0701MB2265>"),
+            ("Content-Language", "da-DK"),
+        ],
+    )
+
+
 # (filename, builder, imported?, what it demonstrates)
 MESSAGES = [
     (
@@ -1127,6 +1274,31 @@ MESSAGES = [
         "out-of-office 'Fraværende: Invitation til workshop om åben forvaltning' "
         "(Auto-Submitted: auto-replied)",
     ),
+    (
+        "15-borger-scannet-brev.eml",
+        m15_scanned_letter,
+        True,
+        "citizen via the library; a typed letter scanned to an image-only PDF "
+        "('Scan_20170817_101522.pdf', 200 dpi, no text layer): its text comes from OCR; "
+        "citizen budgets, council meetings online, paper letters for the elderly",
+    ),
+    (
+        "16-forening-odt-bilag.eml",
+        m16_odt_attachment,
+        True,
+        "NGO (Foreningen Åben Kommune); Thunderbird/LibreOffice; ODT attachment with "
+        "RFC 2231 filename (heading, numbered list, footnote, line break); agendas, "
+        "lobby register, access to documents",
+    ),
+    (
+        "17-virksomhed-winmail-dat.eml",
+        m17_winmail_dat,
+        True,
+        "company (A/S); Outlook RTF mail through Exchange: plain-text part plus "
+        "winmail.dat (application/ms-tnef) holding the compressed RTF body and the "
+        "attachment 'Forslag til OGP-handlingsplanen.rtf' (\\'xx escapes); open energy "
+        "data, open contracts",
+    ),
 ]
 
 
@@ -1154,10 +1326,13 @@ def readme() -> str:
         f"- marked (subject carries the OGP-høring marker in some spelling): {len(marked)}",
         f"- distinct marked after dedup on Message-ID: {len(marked) - 1}"
         " (08 and 09 are the same message)",
-        "  - 4 citizens (01, 02, 10, 11), 2 companies (04, 05), 2 NGOs (03, 08), "
+        "  - 5 citizens (01, 02, 10, 11, 15), 3 companies (04, 05, 17), 3 NGOs (03, 08, 16), "
         "2 authorities (06, 07)",
         "  - 1 late reply (07, after the 20 August 2017 deadline)",
         "  - 1 near-duplicate pair of campaign form letters (10, 11) from different people",
+        "  - attachment formats: PDF with a text layer (04), DOCX (06), scanned PDF read by "
+        "OCR (15; without Tesseract it records 'ocr unavailable'), ODT (16), winmail.dat "
+        "with an RTF attachment inside (17)",
         f"- ignored (no marker): {len(ignored)}",
         "",
     ]

@@ -17,6 +17,20 @@ fi
 if ! have_postgres; then
     packages="$packages postgresql"
 fi
+# Attachment extraction: OCR of scans and images (Danish and English), legacy .doc files.
+if ! command -v tesseract >/dev/null 2>&1; then
+    packages="$packages tesseract-ocr tesseract-ocr-dan"
+elif [ ! -f /usr/share/tesseract-ocr/5/tessdata/dan.traineddata ] \
+    && [ ! -f /usr/share/tesseract-ocr/4.00/tessdata/dan.traineddata ]; then
+    packages="$packages tesseract-ocr-dan"
+fi
+if ! command -v catdoc >/dev/null 2>&1; then
+    packages="$packages catdoc"
+fi
+# The sample inbox's scanned letter is drawn in DejaVu Serif; a test regenerates it.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then
+    packages="$packages fonts-dejavu-core"
+fi
 if [ -n "$packages" ]; then
     as_root apt-get update -qq
     # shellcheck disable=SC2086 # one word per package

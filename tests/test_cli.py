@@ -32,7 +32,7 @@ def run(capsys, monkeypatch, *args: str) -> tuple[int, str, str]:
 def imported(tmp_path: Path, capsys, monkeypatch) -> Path:
     config = write_config(tmp_path)
     code, out, _ = run(capsys, monkeypatch, "import", "--config", str(config), str(SAMPLE_INBOX))
-    assert code == 0 and out.strip() == "seen 14, matched 11, stored 10, duplicates 1, failed 0"
+    assert code == 0 and out.strip() == "seen 17, matched 14, stored 13, duplicates 1, failed 0"
     return config
 
 
@@ -49,7 +49,7 @@ def test_every_command_has_help(capsys, monkeypatch, command: str) -> None:
 def test_list_shows_every_proposal(imported: Path, capsys, monkeypatch) -> None:
     code, out, _ = run(capsys, monkeypatch, "list", "--config", str(imported))
     assert code == 0
-    assert "10 proposals" in out and "Søren Ærø Jørgensen" in out and "late" in out
+    assert "13 proposals" in out and "Søren Ærø Jørgensen" in out and "late" in out
 
 
 def test_list_filters_late_and_search(imported: Path, capsys, monkeypatch) -> None:
@@ -80,11 +80,11 @@ def test_export_writes_a_csv_with_one_row_per_proposal(imported, tmp_path, capsy
     code, out, _ = run(
         capsys, monkeypatch, "export", "--config", str(imported), "--output", str(target)
     )
-    assert code == 0 and out.strip() == f"wrote 10 proposals to {target}"
+    assert code == 0 and out.strip() == f"wrote 13 proposals to {target}"
     rows = list(
         csv.DictReader(io.StringIO(target.read_text("utf-8-sig"), newline=""), delimiter=";")
     )
-    assert len(rows) == 10
+    assert len(rows) == 13
     assert {r["late"] for r in rows} == {"true", "false"}
 
 
@@ -98,8 +98,8 @@ def test_export_rfc4180_dialect(imported, tmp_path, capsys, monkeypatch) -> None
 def test_stats_reports_counts_and_last_run(imported: Path, capsys, monkeypatch) -> None:
     code, out, _ = run(capsys, monkeypatch, "stats", "--config", str(imported))
     assert code == 0
-    assert "Proposals:          10 (1 late)" in out
-    assert "seen 14, matched 11, stored 10" in out
+    assert "Proposals:          13 (1 late)" in out
+    assert "seen 17, matched 14, stored 13" in out
 
 
 def test_missing_config_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch) -> None:

@@ -77,11 +77,11 @@ def test_poll_stores_marked_replies_once_and_leaves_them_unread(mailbox, tmp_pat
     config = poll_config(tmp_path, mailbox)
     first = poll(config, mailbox)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == "seen 14, matched 11, stored 10, duplicates 1, failed 0"
+    assert first.stdout.strip() == "seen 17, matched 14, stored 13, duplicates 1, failed 0"
     assert all(b"\\Seen" not in mailbox.flags("INBOX", uid) for uid in uids)
     second = poll(config, mailbox)
     assert second.stdout.strip() == "seen 0, matched 0, stored 0, duplicates 0, failed 0"
-    assert proposal_count(tmp_path) == 10
+    assert proposal_count(tmp_path) == 13
 
 
 def test_poll_fetches_only_mail_that_arrived_since_the_last_run(mailbox, tmp_path) -> None:

@@ -46,24 +46,24 @@ def write_mail(directory: Path, name: str, data: bytes) -> Path:
 
 
 def test_sample_inbox_imports_the_marked_replies_once(cfg, db) -> None:
-    # examples/inbox/README.md: 14 files, 11 marked, 10 distinct (one re-sent copy), 3 ignored.
+    # examples/inbox/README.md: 17 files, 14 marked, 13 distinct (one re-sent copy), 3 ignored.
     report = run_import(cfg, db, SAMPLE_INBOX)
     assert (report.seen, report.matched, report.stored, report.duplicates, report.failed) == (
+        17,
         14,
-        11,
-        10,
+        13,
         1,
         0,
     )
-    assert count(db, models.Proposal) == 10
+    assert count(db, models.Proposal) == 13
 
 
 def test_second_import_stores_nothing_new(cfg, db) -> None:
     run_import(cfg, db, SAMPLE_INBOX)
     again = run_import(cfg, db, SAMPLE_INBOX)
-    assert (again.stored, again.duplicates) == (0, 11)
-    assert count(db, models.Proposal) == 10
-    assert count(db, models.RawMessage) == 10
+    assert (again.stored, again.duplicates) == (0, 14)
+    assert count(db, models.Proposal) == 13
+    assert count(db, models.RawMessage) == 13
 
 
 def test_unmarked_mail_is_not_stored(cfg, db, tmp_path: Path) -> None:
@@ -184,5 +184,5 @@ def test_run_is_recorded_with_counts(cfg, db) -> None:
     run_import(cfg, db, SAMPLE_INBOX)
     with db() as session:
         run = session.scalars(select(models.Run)).one()
-    assert (run.kind, run.seen, run.stored, run.error) == ("import", 14, 10, None)
+    assert (run.kind, run.seen, run.stored, run.error) == ("import", 17, 13, None)
     assert run.finished_at is not None

@@ -83,15 +83,15 @@ def write_mail(directory: Path, name: str, data: bytes) -> Path:
 
 
 def test_sample_inbox_imports_the_marked_replies_once(cfg, db) -> None:
-    assert counts(run_import(cfg, db, SAMPLE_INBOX)) == (14, 11, 10, 1, 0)
-    assert count(db, models.Proposal) == 10
+    assert counts(run_import(cfg, db, SAMPLE_INBOX)) == (17, 14, 13, 1, 0)
+    assert count(db, models.Proposal) == 13
 
 
 def test_second_import_stores_nothing_new(cfg, db) -> None:
     run_import(cfg, db, SAMPLE_INBOX)
     again = run_import(cfg, db, SAMPLE_INBOX)
-    assert (again.stored, again.duplicates) == (0, 11)
-    assert (count(db, models.Proposal), count(db, models.RawMessage)) == (10, 10)
+    assert (again.stored, again.duplicates) == (0, 14)
+    assert (count(db, models.Proposal), count(db, models.RawMessage)) == (13, 13)
 
 
 def test_raw_bytes_round_trip_exactly(cfg, db, tmp_path: Path) -> None:
@@ -167,7 +167,7 @@ def test_search_takes_percent_and_underscore_literally(cfg, db, tmp_path: Path) 
 def export(db, path: Path, tz) -> bytes:
     with db() as session:
         rows = export_csv(iter_proposals(session, ProposalFilter()), path, DIALECTS["excel"], tz)
-    assert rows == 10
+    assert rows == 13
     return path.read_bytes()
 
 
