@@ -188,7 +188,12 @@ class Pipeline:
             self.report.duplicates += 1
         elif analysis.error:
             self.report.failed += 1
-            log.warning("could not parse message (stored raw): %s", analysis.error)
+            origin = item.origin
+            log.warning(
+                "could not parse message (stored raw): %s",
+                analysis.error,
+                extra={"account": origin.account, "folder": origin.folder, "uid": origin.uid},
+            )
         else:
             self.report.stored += 1
 

@@ -238,7 +238,14 @@ def fetch_new(
     uidvalidity = _examine(client, folder)
     after = _start_after(folder, cursor, uidvalidity)
     uids = _uids_after(client, after)
-    log.info("%s %r: %d new message(s) after UID %d", account, folder, len(uids), after)
+    log.info(
+        "%s %r: %d new message(s) after UID %d",
+        account,
+        folder,
+        len(uids),
+        after,
+        extra={"account": account, "folder": folder, "uidvalidity": uidvalidity},
+    )
     base = MessageOrigin(account, folder, uidvalidity)
     for start in range(0, len(uids), batch_size):
         yield from _fetch_batch(client, base, uids[start : start + batch_size], wants)
@@ -271,6 +278,7 @@ def _start_after(folder: str, cursor: Cursor | None, uidvalidity: int) -> int:
             folder,
             old_uidvalidity,
             uidvalidity,
+            extra={"folder": folder, "uidvalidity": uidvalidity},
         )
         return 0
     return last_uid
@@ -317,7 +325,13 @@ def _origin(base: MessageOrigin, uid: int, internal_date: datetime | None) -> Me
 def _log_vanished(base: MessageOrigin, uid: int) -> None:
     # A message expunged by another client after our SEARCH: Dovecot answers BODY[] NIL;
     # RFC 3501 also lets a server leave a vanished UID out of the FETCH response entirely.
-    log.info("%s %r: UID %d vanished before it could be read", base.account, base.folder, uid)
+    log.info(
+        "%s %r: UID %d vanished before it could be read",
+        base.account,
+        base.folder,
+        uid,
+        extra={"account": base.account, "folder": base.folder, "uid": uid},
+    )
 
 
 def _subject_block(item: Mapping[bytes, object]) -> bytes:

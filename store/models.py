@@ -8,6 +8,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -38,6 +39,21 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+class NulFreeString(TypeDecorator[str]):
+    """Text without NUL: PostgreSQL refuses it (SQLite does not), and broken mailers send it."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect) -> str | None:
+        return value.replace("\x00", "\ufffd") if value else value
+
+
+class NulFreeText(NulFreeString):
+    impl = Text
+    cache_ok = True
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -53,13 +69,13 @@ class RawMessage(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # "mid:<Message-ID>" or "sha256:<hex>" when the Message-ID is missing: one row per message.
-    dedup_key: Mapped[str] = mapped_column(String(1000), unique=True)
-    sha256: Mapped[str] = mapped_column(String(64), index=True)
-    message_id: Mapped[str | None] = mapped_column(String(998))
+    dedup_key: Mapped[str] = mapped_column(NulFreeString(1000), unique=True)
+    sha256: Mapped[str] = mapped_column(NulFreeString(64), index=True)
+    message_id: Mapped[str | None] = mapped_column(NulFreeString(998))
     size: Mapped[int] = mapped_column(Integer)
     data: Mapped[bytes] = mapped_column(LargeBinary)
     first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    parse_error: Mapped[str | None] = mapped_column(Text)
+    parse_error: Mapped[str | None] = mapped_column(NulFreeText)
 
     sightings: Mapped[list[Sighting]] = relationship(back_populates="raw_message")
     proposal: Mapped[Proposal | None] = relationship(back_populates="raw_message")
@@ -73,8 +89,8 @@ class Sighting(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     raw_message_id: Mapped[int] = mapped_column(ForeignKey("raw_messages.id", ondelete="CASCADE"))
-    account: Mapped[str] = mapped_column(String(500))
-    folder: Mapped[str] = mapped_column(String(1000))
+    account: Mapped[str] = mapped_column(NulFreeString(500))
+    folder: Mapped[str] = mapped_column(NulFreeString(1000))
     uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
     uid: Mapped[int | None] = mapped_column(BigInteger)
     internal_date: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -92,25 +108,54 @@ class Proposal(Base):
     raw_message_id: Mapped[int] = mapped_column(
         ForeignKey("raw_messages.id", ondelete="CASCADE"), unique=True
     )
-    message_id: Mapped[str | None] = mapped_column(String(998), index=True)
+    message_id: Mapped[str | None] = mapped_column(NulFreeString(998), index=True)
     received_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    sender_name: Mapped[str] = mapped_column(String(500), default="")
-    sender_email: Mapped[str] = mapped_column(String(500), default="", index=True)
-    subject: Mapped[str] = mapped_column(Text, default="")
-    body_text: Mapped[str] = mapped_column(Text, default="")
-    body_source: Mapped[str] = mapped_column(String(20), default="none")
-    combined_text: Mapped[str] = mapped_column(Text, default="")
+    sender_name: Mapped[str] = mapped_column(NulFreeString(500), default="")
+    sender_email: Mapped[str] = mapped_column(NulFreeString(500), default="", index=True)
+    subject: Mapped[str] = mapped_column(NulFreeText, default="")
+    body_text: Mapped[str] = mapped_column(NulFreeText, default="")
+    body_source: Mapped[str] = mapped_column(NulFreeString(20), default="none")
+    combined_text: Mapped[str] = mapped_column(NulFreeText, default="")
     # Case-folded copy of subject, sender and text: SQLite's LIKE folds ASCII only, and
     # "Høring" must find "HØRING".
-    search_text: Mapped[str] = mapped_column(Text, default="")
+    search_text: Mapped[str] = mapped_column(NulFreeText, default="")
     late: Mapped[bool] = mapped_column(Boolean, default=False)
-    warnings: Mapped[str] = mapped_column(Text, default="")  # one per line
+    warnings: Mapped[str] = mapped_column(NulFreeText, default="")  # one per line
     # parse.versions.PARSER_VERSION of the code that filled the fields above; NULL: older.
-    parser_version: Mapped[str | None] = mapped_column(String(20))
+    parser_version: Mapped[str | None] = mapped_column(NulFreeString(20))
+    # --- Normalized (issue 5), derived from the text by analysis/ at ingest and on reparse.
+    # respondent_*: who replied. respondent_type is one of analysis.respondent.RESPONDENT_TYPES
+    # ("borger", "virksomhed", "organisation", "offentlig myndighed"); respondent_rule is the
+    # Danish description of the rule that fired, respondent_rule_id its stable key.
+    # respondent_type_source: "auto" (rules) or "reviewer" (set by `hoering review --type`;
+    # reparse then leaves type, rule and organisation alone).
+    respondent_name: Mapped[str] = mapped_column(NulFreeString(500), default="")
+    respondent_email: Mapped[str] = mapped_column(NulFreeString(500), default="")
+    respondent_organisation: Mapped[str] = mapped_column(NulFreeString(500), default="")
+    respondent_type: Mapped[str] = mapped_column(NulFreeString(30), default="borger", index=True)
+    respondent_rule: Mapped[str] = mapped_column(NulFreeString(500), default="")
+    respondent_rule_id: Mapped[str] = mapped_column(NulFreeString(50), default="")
+    respondent_type_source: Mapped[str] = mapped_column(NulFreeString(10), default="auto")
+    # The respondent's own words: body_text without quoted mail, signature and disclaimer
+    # (a forwarded mail counts as part of the reply). body_text/combined_text stay original.
+    reply_text: Mapped[str] = mapped_column(NulFreeText, default="")
+    signature_text: Mapped[str] = mapped_column(NulFreeText, default="")
+    points_to_attachment: Mapped[bool] = mapped_column(Boolean, default=False)  # "se vedhæftede"
+    no_comments: Mapped[bool] = mapped_column(Boolean, default=False)  # "ingen bemærkninger"
+    language: Mapped[str] = mapped_column(NulFreeString(10), default="", index=True)  # da|en|other
+    # The respondent's own reference numbers, one "label: value" per line ("Vores ref.: 17-42").
+    reference_numbers: Mapped[str] = mapped_column(NulFreeText, default="")
+    # --- Review (issue 5): set only by reviewers (store/review.py), every change audited.
+    # status: "ny" | "under behandling" | "behandlet"; decision: None | "optaget" |
+    # "delvist optaget" | "ikke optaget" | "uden for rammen" (store.review.STATUSES/DECISIONS).
+    status: Mapped[str] = mapped_column(NulFreeString(30), default="ny", index=True)
+    decision: Mapped[str | None] = mapped_column(NulFreeString(30), index=True)
+    reason: Mapped[str] = mapped_column(NulFreeText, default="")
+    assignee: Mapped[str] = mapped_column(NulFreeString(200), default="", index=True)
     # Where it was first seen, for people tracing a proposal back to the mailbox.
-    source_account: Mapped[str] = mapped_column(String(500))
-    source_folder: Mapped[str] = mapped_column(String(1000))
+    source_account: Mapped[str] = mapped_column(NulFreeString(500))
+    source_folder: Mapped[str] = mapped_column(NulFreeString(1000))
     source_uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
     source_uid: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -121,6 +166,12 @@ class Proposal(Base):
         back_populates="proposal",
         order_by="Attachment.position",
         cascade="all, delete-orphan",
+    )
+    themes: Mapped[list[ProposalTheme]] = relationship(
+        back_populates="proposal", order_by="ProposalTheme.id", cascade="all, delete-orphan"
+    )
+    notes: Mapped[list[ReviewNote]] = relationship(
+        back_populates="proposal", order_by="ReviewNote.id", cascade="all, delete-orphan"
     )
 
 
@@ -133,17 +184,17 @@ class Attachment(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
-    path: Mapped[str] = mapped_column(Text)
-    filename: Mapped[str] = mapped_column(Text, default="")
-    declared_type: Mapped[str] = mapped_column(String(255), default="")
-    detected_type: Mapped[str] = mapped_column(String(50), default="unknown")
+    path: Mapped[str] = mapped_column(NulFreeText)
+    filename: Mapped[str] = mapped_column(NulFreeText, default="")
+    declared_type: Mapped[str] = mapped_column(NulFreeString(255), default="")
+    detected_type: Mapped[str] = mapped_column(NulFreeString(50), default="unknown")
     size: Mapped[int] = mapped_column(Integer, default=0)
-    sha256: Mapped[str] = mapped_column(String(64), default="")
-    text: Mapped[str] = mapped_column(Text, default="")
-    method: Mapped[str] = mapped_column(String(30), default="none")
-    error: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(NulFreeString(64), default="")
+    text: Mapped[str] = mapped_column(NulFreeText, default="")
+    method: Mapped[str] = mapped_column(NulFreeString(30), default="none")
+    error: Mapped[str | None] = mapped_column(NulFreeText)
     # parse.versions.extractor_version(detected_type), e.g. "pdf/2"; NULL: before versions.
-    extractor_version: Mapped[str | None] = mapped_column(String(40))
+    extractor_version: Mapped[str | None] = mapped_column(NulFreeString(40))
 
     proposal: Mapped[Proposal] = relationship(back_populates="attachments")
 
@@ -155,8 +206,8 @@ class FolderCursor(Base):
     __table_args__ = (UniqueConstraint("account", "folder"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    account: Mapped[str] = mapped_column(String(500))
-    folder: Mapped[str] = mapped_column(String(1000))
+    account: Mapped[str] = mapped_column(NulFreeString(500))
+    folder: Mapped[str] = mapped_column(NulFreeString(1000))
     uidvalidity: Mapped[int] = mapped_column(BigInteger)
     last_uid: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -168,7 +219,7 @@ class Run(Base):
     __tablename__ = "runs"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20))  # poll | import
+    kind: Mapped[str] = mapped_column(NulFreeString(20))  # poll | import
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     seen: Mapped[int] = mapped_column(Integer, default=0)
@@ -176,7 +227,7 @@ class Run(Base):
     stored: Mapped[int] = mapped_column(Integer, default=0)
     duplicates: Mapped[int] = mapped_column(Integer, default=0)
     failed: Mapped[int] = mapped_column(Integer, default=0)
-    error: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(NulFreeText)
 
 
 class MessageState(Base):
@@ -190,20 +241,142 @@ class MessageState(Base):
     __table_args__ = (UniqueConstraint("account", "folder", "uidvalidity", "uid"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    account: Mapped[str] = mapped_column(String(500))
-    folder: Mapped[str] = mapped_column(String(1000))
+    account: Mapped[str] = mapped_column(NulFreeString(500))
+    folder: Mapped[str] = mapped_column(NulFreeString(1000))
     uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
     uid: Mapped[int | None] = mapped_column(BigInteger)
     raw_message_id: Mapped[int | None] = mapped_column(
         ForeignKey("raw_messages.id", ondelete="CASCADE"), index=True
     )
-    status: Mapped[str] = mapped_column(String(20), index=True)
+    status: Mapped[str] = mapped_column(NulFreeString(20), index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)  # times parsed
-    last_error: Mapped[str | None] = mapped_column(Text)
-    action: Mapped[str | None] = mapped_column(String(1000))  # how it was done, for the record
-    action_state: Mapped[str | None] = mapped_column(String(20), index=True)
+    last_error: Mapped[str | None] = mapped_column(NulFreeText)
+    action: Mapped[str | None] = mapped_column(
+        NulFreeString(1000)
+    )  # what was done, e.g. "move OGP"
+    action_state: Mapped[str | None] = mapped_column(NulFreeString(20), index=True)
     action_attempts: Mapped[int] = mapped_column(Integer, default=0)
-    action_error: Mapped[str | None] = mapped_column(Text)
+    action_error: Mapped[str | None] = mapped_column(NulFreeText)
     action_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class ProposalTheme(Base):
+    """A theme of the codebook on a proposal, with the words that triggered it.
+
+    source: "auto" (analysis.themes, replaced on every re-tagging) or "reviewer" (`hoering
+    tag`, never touched by re-tagging). active=False with source "reviewer" records that a
+    reviewer removed the theme, so re-tagging does not bring it back. words/keywords: one
+    per line; codebook_version: the codebook that produced the tag ("" for reviewer tags).
+    """
+
+    __tablename__ = "proposal_themes"
+    __table_args__ = (UniqueConstraint("proposal_id", "theme"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id", ondelete="CASCADE"))
+    theme: Mapped[str] = mapped_column(NulFreeString(100), index=True)  # codebook key
+    label: Mapped[str] = mapped_column(NulFreeString(200), default="")
+    codebook_version: Mapped[str] = mapped_column(NulFreeString(50), default="")
+    words: Mapped[str] = mapped_column(NulFreeText, default="")
+    keywords: Mapped[str] = mapped_column(NulFreeText, default="")
+    hits: Mapped[int] = mapped_column(Integer, default=0)
+    source: Mapped[str] = mapped_column(NulFreeString(10), default="auto")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    proposal: Mapped[Proposal] = relationship(back_populates="themes")
+
+
+class ReviewNote(Base):
+    """A reviewer's note on a proposal; notes are only ever added."""
+
+    __tablename__ = "review_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(
+        ForeignKey("proposals.id", ondelete="CASCADE"), index=True
+    )
+    author: Mapped[str] = mapped_column(NulFreeString(200))
+    text: Mapped[str] = mapped_column(NulFreeText)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    proposal: Mapped[Proposal] = relationship(back_populates="notes")
+
+
+class AuditEvent(Base):
+    """One reviewer change: who, when, which field, old and new value (None: empty/unset).
+
+    field: status | decision | reason | assignee | respondent_type | note | theme.
+    """
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(
+        ForeignKey("proposals.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    by: Mapped[str] = mapped_column(NulFreeString(200))
+    field: Mapped[str] = mapped_column(NulFreeString(50))
+    old_value: Mapped[str | None] = mapped_column(NulFreeText)
+    new_value: Mapped[str | None] = mapped_column(NulFreeText)
+
+
+class DuplicateGroup(Base):
+    """Proposals with the same text ("exact") or the same form letter ("near").
+
+    Recomputed as a whole (store/duplicates.py); nothing is deleted from proposals.
+    common_text: the common letter, one sentence per line; distinct: distinct texts.
+    """
+
+    __tablename__ = "duplicate_groups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(NulFreeString(10))
+    size: Mapped[int] = mapped_column(Integer)
+    distinct: Mapped[int] = mapped_column(Integer)
+    common_text: Mapped[str] = mapped_column(NulFreeText, default="")
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    members: Mapped[list[DuplicateMember]] = relationship(
+        back_populates="group", order_by="DuplicateMember.proposal_id", cascade="all, delete-orphan"
+    )
+
+
+class DuplicateMember(Base):
+    """A proposal in a duplicate group, with what it adds to / leaves out of the common letter.
+
+    added_text/omitted_text: sentences, one per line; similarity: Jaccard with the group's
+    most typical member (1.0 for exact duplicates).
+    """
+
+    __tablename__ = "duplicate_members"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("duplicate_groups.id", ondelete="CASCADE"), index=True
+    )
+    proposal_id: Mapped[int] = mapped_column(
+        ForeignKey("proposals.id", ondelete="CASCADE"), unique=True
+    )
+    similarity: Mapped[float] = mapped_column(Float, default=1.0)
+    added_text: Mapped[str] = mapped_column(NulFreeText, default="")
+    omitted_text: Mapped[str] = mapped_column(NulFreeText, default="")
+
+    group: Mapped[DuplicateGroup] = relationship(back_populates="members")
+
+
+class ForgetLog(Base):
+    """One `hoering forget`: when, by whom, whose (as a sha256, never the address) and counts.
+
+    counts: JSON object of rows deleted per table, e.g. {"raw_messages": 2, "proposals": 2}.
+    """
+
+    __tablename__ = "forget_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    by: Mapped[str] = mapped_column(NulFreeString(200))
+    email_sha256: Mapped[str] = mapped_column(NulFreeString(64), index=True)
+    counts: Mapped[str] = mapped_column(NulFreeText, default="{}")

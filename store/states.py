@@ -8,7 +8,7 @@ move) are owed as `pending` until the IMAP side has done them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import ColumnElement, func, or_, select
@@ -47,7 +47,9 @@ def find(session: Session, source: Source) -> models.MessageState | None:
         _same(models.MessageState.uidvalidity, source.uidvalidity),
         _same(models.MessageState.uid, source.uid),
     )
-    return session.scalars(query).first()
+    # Rows of this transaction for other places need not be flushed to answer this.
+    with session.no_autoflush:
+        return session.scalars(query).first()
 
 
 def _new_row(session: Session, source: Source, status: str) -> models.MessageState:
@@ -64,10 +66,25 @@ def _new_row(session: Session, source: Source, status: str) -> models.MessageSta
     return row
 
 
-def record_skipped(session: Session, sources: Iterable[Source]) -> None:
+def record_skipped(session: Session, sources: Sequence[Source]) -> None:
     """Remember unmarked messages; the subject is not kept (it is not a reply)."""
+    known: set[tuple[str, str, int | None, int | None]] = set()
+    for key in {(s.account, s.folder, s.uidvalidity) for s in sources}:
+        account, folder, uidvalidity = key
+        # One query per folder, not per message: a poll may pass thousands of newsletters.
+        uids = [s.uid for s in sources if (s.account, s.folder, s.uidvalidity) == key]
+        query = select(models.MessageState.uid).where(
+            models.MessageState.account == account,
+            models.MessageState.folder == folder,
+            _same(models.MessageState.uidvalidity, uidvalidity),
+            models.MessageState.uid.in_(uids),
+        )
+        with session.no_autoflush:
+            known.update((account, folder, uidvalidity, uid) for uid in session.scalars(query))
     for source in sources:
-        if find(session, source) is None:
+        place = (source.account, source.folder, source.uidvalidity, source.uid)
+        if place not in known:
+            known.add(place)
             _new_row(session, source, SKIPPED)
 
 

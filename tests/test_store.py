@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import String, Text, inspect, select
 from sqlalchemy.exc import IntegrityError
 
 from store import messages, models
@@ -109,6 +109,18 @@ def test_migrations_match_the_models(db) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
+    from store.search import include_object
+
     with db() as session:
-        context = MigrationContext.configure(session.connection())
+        context = MigrationContext.configure(
+            session.connection(), opts={"include_object": include_object}
+        )
         assert compare_metadata(context, models.Base.metadata) == []
+
+
+def test_every_text_column_refuses_nul() -> None:
+    # PostgreSQL rejects NUL in text; a new String/Text column must use the NulFree types.
+    for table in models.Base.metadata.tables.values():
+        for column in table.columns:
+            if isinstance(column.type, String | Text):
+                assert isinstance(column.type, models.NulFreeString), f"{table.name}.{column.name}"

@@ -3,6 +3,7 @@
 from alembic import context
 
 from store.models import Base
+from store.search import include_object
 
 engine = context.config.attributes["engine"]
 with engine.begin() as connection:
@@ -10,5 +11,6 @@ with engine.begin() as connection:
         connection=connection,
         target_metadata=Base.metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies tables.
+        include_object=include_object,  # the FTS5 index is made by hand, not by a model
     )
     context.run_migrations()

@@ -1,0 +1,118 @@
+"""Full-text search over proposals: ranked hits with snippets.
+
+SQLite: the FTS5 index `proposals_fts` (created by migration 0004, kept in sync by
+triggers), ranked by bm25 with snippet(). Its tokenizer folds case but keeps æ, ø and å
+apart from a and o, as Danish readers expect ("sø" is not "so").
+PostgreSQL: to_tsvector('danish', ...) matched by websearch_to_tsquery, ranked by ts_rank,
+snippets by ts_headline; computed per query (no index), fine for a consultation's replies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+FTS_TABLE = "proposals_fts"
+MARK_START, MARK_END = "[", "]"
+_TERM = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*\*?")
+_PG_DOCUMENT = (
+    "coalesce(subject, '') || ' ' || coalesce(sender_name, '') || ' ' || "
+    "coalesce(sender_email, '') || ' ' || coalesce(respondent_organisation, '') || ' ' || "
+    "coalesce(combined_text, '')"
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One proposal that matches, best first; `snippet` marks matches with [ ]."""
+
+    proposal_id: int
+    rank: float
+    snippet: str
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """For Alembic: the FTS5 table and its shadow tables are not models; ignore them."""
+    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
+
+
+def fts_query(query: str) -> str:
+    """The user's words as an FTS5 query: every word must occur (prefix with a trailing *).
+
+    Quoting each word keeps FTS5 syntax characters (-, :, ", parentheses) from the user's
+    text out of the query grammar.
+    """
+    terms = []
+    for term in _TERM.findall(query):
+        prefix = term.endswith("*")
+        word = term.rstrip("*")
+        terms.append(f'"{word}"' + ("*" if prefix else ""))
+    return " ".join(terms)
+
+
+def search(session: Session, query: str, *, limit: int | None = None) -> list[Hit]:
+    """Proposals matching all words of `query`, best first."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        return _search_sqlite(session, query, limit)
+    if dialect == "postgresql":
+        return _search_postgresql(session, query, limit)
+    return _search_like(session, query, limit)
+
+
+def matching_ids(session: Session, query: str) -> list[int]:
+    """Ids of the proposals matching `query`, best first (for `hoering list --search`)."""
+    return [hit.proposal_id for hit in search(session, query)]
+
+
+def _search_sqlite(session: Session, query: str, limit: int | None) -> list[Hit]:
+    match = fts_query(query)
+    if not match:
+        return []
+    rows = session.execute(
+        text(
+            f"SELECT rowid, bm25({FTS_TABLE}) AS rank, "
+            f"snippet({FTS_TABLE}, -1, :start, :end, ' … ', 12) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH :match ORDER BY rank, rowid LIMIT :limit"
+        ),
+        {"match": match, "start": MARK_START, "end": MARK_END, "limit": limit or -1},
+    )
+    return [Hit(row[0], row[1], _one_line(row[2])) for row in rows]
+
+
+def _search_postgresql(session: Session, query: str, limit: int | None) -> list[Hit]:
+    rows = session.execute(
+        text(
+            "SELECT id, ts_rank(doc, q) AS rank, ts_headline('danish', body, q, :options) "
+            f"FROM (SELECT id, {_PG_DOCUMENT} AS body, "
+            f"to_tsvector('danish', {_PG_DOCUMENT}) AS doc FROM proposals) AS p, "
+            "websearch_to_tsquery('danish', :query) AS q "
+            "WHERE doc @@ q ORDER BY rank DESC, id LIMIT :limit"
+        ),
+        {
+            "query": query,
+            "limit": limit,
+            "options": f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=20, MinWords=8",
+        },
+    )
+    return [Hit(row[0], -float(row[1]), _one_line(row[2])) for row in rows]
+
+
+def _search_like(session: Session, query: str, limit: int | None) -> list[Hit]:
+    """Other databases: every word as a substring of the case-folded search_text, unranked."""
+    words = [word.rstrip("*").casefold() for word in _TERM.findall(query)]
+    if not words:
+        return []
+    where = " AND ".join(f"search_text LIKE :w{i}" for i in range(len(words)))
+    params = {f"w{i}": f"%{word}%" for i, word in enumerate(words)}
+    rows = session.execute(text(f"SELECT id FROM proposals WHERE {where} ORDER BY id"), params)
+    ids: Sequence[int] = [row[0] for row in rows]
+    return [Hit(i, 0.0, "") for i in ids[:limit]]
+
+
+def _one_line(snippet: str | None) -> str:
+    return " ".join((snippet or "").split())
