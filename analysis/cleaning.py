@@ -222,7 +222,13 @@ def _trailing_quote(lines: list[str]) -> int | None:
 
 
 def _is_forward(tail: list[str], reply: str) -> bool:
-    """The quoted part is forwarded content, not an earlier mail answered."""
+    """The quoted part is forwarded content, not an earlier mail answered.
+
+    A mail with nothing of its own above the quote is a forward too: what it quotes is
+    all the respondent sent.
+    """
+    if not reply.strip():
+        return True
     first = next((line for line in tail if line.strip()), "")
     if _FORWARD_LINE.match(first) or (
         _SEPARATOR_LINE.match(first) and _FORWARD_WORDS.search(first)

@@ -205,16 +205,21 @@ class _Document:
     text: str
     spans: tuple[tuple[int, int], ...]
     words: tuple[str, ...]
-    stems: tuple[str, ...]
     usable: tuple[bool, ...]
+    stem_of: dict[str, str]  # each distinct word once: long texts repeat their words
+    where: dict[str, list[int]]  # word -> its positions
 
     @classmethod
     def of(cls, text: str, ignore: tuple[str, ...]) -> _Document:
         spans = tuple(match.span() for match in _WORD.finditer(text))
         words = tuple(text[start:end].casefold() for start, end in spans)
-        stems = _stems(words)
+        where: dict[str, list[int]] = {}
+        for position, word in enumerate(words):
+            where.setdefault(word, []).append(position)
+        stem_of = dict(zip(where, _stems(tuple(where)), strict=True))
         ignored = set(_stems(tuple(word.casefold() for word in ignore)))
-        return cls(text, spans, words, stems, tuple(stem not in ignored for stem in stems))
+        usable = tuple(stem_of[word] not in ignored for word in words)
+        return cls(text, spans, words, usable, stem_of, where)
 
 
 def _hits(document: _Document, keywords: tuple[_Keyword, ...]) -> list[tuple[int, str, str]]:
@@ -226,7 +231,7 @@ def _hits(document: _Document, keywords: tuple[_Keyword, ...]) -> list[tuple[int
     hits = []
     covered: set[int] = set()
     for keyword in sorted(keywords, key=lambda k: (-len(k.words), -len(k.text))):
-        for start, length in _occurrences(keyword, document.words, document.stems):
+        for start, length in _occurrences(keyword, document):
             positions = range(start, start + length)
             if covered.intersection(positions) or not all(document.usable[p] for p in positions):
                 continue
@@ -267,14 +272,23 @@ def _stems(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_stemmer().stemWords(list(words)))
 
 
-def _occurrences(
-    keyword: _Keyword, words: tuple[str, ...], stems: tuple[str, ...]
-) -> Iterator[tuple[int, int]]:
-    """(start, length) of each place the keyword matches the text's words."""
+def _occurrences(keyword: _Keyword, document: _Document) -> Iterator[tuple[int, int]]:
+    """(start, length) of each place the keyword matches the text's words, in text order."""
     size = len(keyword.words)
-    for start in range(len(words) - size + 1):
-        if all(
-            _word_matches(keyword, i, words[start + i], stems[start + i], size) for i in range(size)
+
+    def matches(i: int, word: str) -> bool:
+        return _word_matches(keyword, i, word, document.stem_of[word], size)
+
+    starts = sorted(
+        position
+        for word, positions in document.where.items()
+        if matches(0, word)
+        for position in positions
+    )
+    for start in starts:
+        following = document.words[start + 1 : start + size]
+        if len(following) == size - 1 and all(
+            matches(i, word) for i, word in enumerate(following, start=1)
         ):
             yield start, size
 

@@ -99,6 +99,15 @@ def test_gmail_forwarded_message_marker() -> None:
     assert cleaned.content.endswith("Open data nu.")
 
 
+def test_mail_that_is_only_a_quote_is_forwarded_content() -> None:
+    # Outlook "Videresend" with nothing typed above the header block.
+    text = "Fra: Kim Holm\nSendt: 17. august 2017 14:05\nTil: OGP\nEmne: Forslag\n\nÅbne data nu."
+    cleaned = clean_reply(text)
+    assert cleaned.reply == ""
+    assert cleaned.forwarded
+    assert cleaned.content.endswith("Åbne data nu.")
+
+
 def test_answered_mail_is_not_part_of_the_content() -> None:
     cleaned = clean_reply(body_of("02-borger-svar-citat-cpr.eml"))
     assert cleaned.content == cleaned.reply
