@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+import cli_review
 import config as config_module
 import doctor as doctor_module
 import logsetup
@@ -19,10 +20,12 @@ import pipeline
 import reparse as reparse_module
 import retries
 import views
+import views_review
 from export.csv_export import DIALECTS, export_csv
 from ingest.files import SourceError
 from ingest.imap import ImapAuthError, ImapConnectionError, ImapFolderError
-from store import states
+from store import duplicates as store_duplicates
+from store import review, states
 from store.db import DatabaseError, open_database
 from store.queries import ProposalFilter, get_proposal, iter_proposals, stats
 
@@ -59,6 +62,9 @@ ERROR_CODES: dict[type[Exception], int] = {
     pipeline.RunLocked: ExitCode.LOCKED,
     reparse_module.UnknownProposal: ExitCode.CONFIG,
     retries.NotAFailure: ExitCode.CONFIG,
+    review.InvalidValue: ExitCode.CONFIG,  # the message lists the allowed values
+    review.UnknownProposal: ExitCode.CONFIG,
+    cli_review.NothingToDo: ExitCode.CONFIG,
 }
 
 ConfigOption = Annotated[
@@ -168,12 +174,39 @@ def list_(
     since: SinceOption = None,
     late: LateOption = None,
     search: SearchOption = None,
+    status: Annotated[str | None, typer.Option(help="ny, under behandling, behandlet.")] = None,
+    decision: Annotated[
+        str | None,
+        typer.Option(help='optaget, delvist optaget, ikke optaget, uden for rammen; "ingen".'),
+    ] = None,
+    assignee: Annotated[str | None, typer.Option(help="Assigned to this person.")] = None,
+    type_: Annotated[
+        str | None,
+        typer.Option("--type", help="borger, virksomhed, organisation, offentlig myndighed."),
+    ] = None,
+    theme: Annotated[
+        str | None, typer.Option(help="Tagged with this theme (key or label).")
+    ] = None,
+    language: Annotated[str | None, typer.Option(help="da, en or other.")] = None,
 ) -> None:
     """List stored proposals, oldest first."""
     cfg = _config(config)
+    base = _filter(cfg, since, late, search)
+    flt = cli_review.where_filter(
+        cfg,
+        status,
+        decision,
+        assignee,
+        type_,
+        theme,
+        language,
+        since=base.since,
+        late=base.late,
+        search=base.search,
+    )
     sessions = open_database(cfg.store_url)
     with sessions() as session:
-        rows = list(iter_proposals(session, _filter(cfg, since, late, search)))
+        rows = list(iter_proposals(session, flt))
         out.print(views.proposal_table(rows, cfg.timezone))
 
 
@@ -190,6 +223,9 @@ def show(
             out.print(f"No proposal with id {proposal_id}.", style="red")
             raise typer.Exit(ExitCode.CONFIG)
         out.print(views.proposal_detail(proposal, cfg.timezone))
+        member = store_duplicates.group_of(session, proposal_id)
+        audits = review.audit_count(session, proposal_id)
+        out.print(views_review.review_detail(proposal, member, audits, cfg.timezone))
 
 
 class ExportFormat(StrEnum):
@@ -293,6 +329,7 @@ def stats_(config: ConfigOption = None) -> None:
     cfg = _config(config)
     with open_database(cfg.store_url)() as session:
         out.print(views.stats_text(stats(session), cfg.timezone))
+        out.print(views_review.counts_text(store_duplicates.counts(session)))
 
 
 def main() -> None:
@@ -307,6 +344,8 @@ def main() -> None:
         print(f"hoering: internal error: {type(exc).__name__} (see the log above)", file=sys.stderr)
         sys.exit(ExitCode.INTERNAL)
 
+
+cli_review.register(app)
 
 if __name__ == "__main__":
     main()

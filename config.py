@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from analysis.themes import DEFAULT_CODEBOOK, Codebook, CodebookError, codebook_from_mapping
 from parse.limits import MIB, ExtractLimits
 
 DEFAULT_CONFIG = "hoering.toml"
@@ -93,6 +94,8 @@ class Config:
     extract: ExtractConfig = field(default_factory=ExtractConfig)
     max_attempts: int = 3  # parses of a failing message before it is parked
     actions: ActionsConfig = field(default_factory=ActionsConfig)
+    # [themes] codebook: the themes proposals are tagged with (analysis.themes).
+    codebook: Codebook = DEFAULT_CODEBOOK
 
     def __post_init__(self) -> None:
         if self.imap is not None and not self.accounts:
@@ -191,7 +194,21 @@ class _Reader:
             actions=self.actions(),
             extract=self.extract(),
             accounts=accounts,
+            codebook=self.codebook(),
         )
+
+    def codebook(self) -> Codebook:
+        """[themes] codebook: a TOML file with `version` and [[themes]]; else the default."""
+        themes = self.table("themes") or {}
+        path = self.relative_path(self.get(themes, "themes", "codebook", str))
+        if path is None:
+            return DEFAULT_CODEBOOK
+        try:
+            return codebook_from_mapping(tomllib.loads(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise self.fail("[themes] codebook", f"cannot read {path}: {exc}") from None
+        except CodebookError as exc:
+            raise self.fail("[themes] codebook", f"{path}: {exc}") from None
 
     def positive_int(self, table: dict[str, Any], section: str, key: str, default: int) -> int:
         value = self.get(table, section, key, int, default)

@@ -36,6 +36,7 @@ from parse.message import UnparseableMessage, parse_message
 from parse.model import ParsedMessage
 from parse.subject import SubjectMatcher
 from sandbox import Sandbox
+from store import duplicates as store_duplicates
 from store import messages as store_messages
 from store import models, states
 from store.db import DatabaseError
@@ -252,6 +253,7 @@ class Pipeline:
             received_at=received_at,
             late=is_late(received_at, self.config.deadline, self.config.timezone),
             combined_text=combined_text(parsed),
+            codebook=self.config.codebook,
             source=source,
         )
 
@@ -452,6 +454,13 @@ def _recorded_run(
         _close_failed_run(sessions, run_id, pipeline.report, str(exc))
         raise
     finish_run(sessions, run_id, report)
+    if report.stored:
+        # New replies may join or form campaigns; a full regrouping is cheap (README).
+        try:
+            with sessions.begin() as session:
+                store_duplicates.refresh(session)
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"database write failed: {_first_line(exc)}") from None
     return report
 
 

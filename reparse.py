@@ -189,6 +189,7 @@ def _refill(
         received_at=received_at,
         late=pipeline.is_late(received_at, config.deadline, config.timezone),
         combined_text=combined_text(parsed),
+        codebook=config.codebook,
     )
 
 

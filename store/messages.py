@@ -13,9 +13,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
+from analysis.themes import Codebook
 from parse.model import Attachment, ParsedMessage
 from parse.versions import PARSER_VERSION
 from store import models
+from store.normalize import normalize_proposal
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ def add_proposal(
     late: bool,
     combined_text: str,
     source: Source,
+    codebook: Codebook | None = None,
 ) -> models.Proposal:
     proposal = models.Proposal(
         raw_message=raw,
@@ -110,7 +113,14 @@ def add_proposal(
         source_uidvalidity=source.uidvalidity,
         source_uid=source.uid,
     )
-    fill_proposal(proposal, parsed, received_at=received_at, late=late, combined_text=combined_text)
+    fill_proposal(
+        proposal,
+        parsed,
+        received_at=received_at,
+        late=late,
+        combined_text=combined_text,
+        codebook=codebook,
+    )
     session.add(proposal)
     return proposal
 
@@ -122,8 +132,10 @@ def fill_proposal(
     received_at: datetime | None,
     late: bool,
     combined_text: str,
+    codebook: Codebook | None = None,
 ) -> None:
-    """Set every parsed field of `proposal` (used on insert and on reparse)."""
+    """Set every parsed field of `proposal` and the fields derived from them (used on
+    insert and on reparse); reviewer fields are left alone."""
     proposal.message_id = parsed.message_id
     proposal.received_at = received_at
     proposal.sent_at = parsed.sent_at
@@ -138,6 +150,7 @@ def fill_proposal(
     proposal.warnings = "\n".join(parsed.warnings)
     proposal.parser_version = PARSER_VERSION
     sync_attachments(proposal, parsed.attachments)
+    normalize_proposal(proposal, codebook)
 
 
 def sync_attachments(proposal: models.Proposal, attachments: Sequence[Attachment]) -> None:

@@ -20,15 +20,26 @@ class ProposalFilter:
     late: bool | None = None
     search: str | None = None
     ids: tuple[int, ...] = ()
+    # Review and normalized fields (issue 5), in their canonical Danish spelling
+    # (store.review.canonical); theme is a codebook key. decision "ingen": no decision yet.
+    status: str | None = None
+    decision: str | None = None
+    assignee: str | None = None
+    respondent_type: str | None = None
+    theme: str | None = None
+    language: str | None = None
 
 
 def _filtered(flt: ProposalFilter) -> Select[tuple[models.Proposal]]:
     query = select(models.Proposal).options(selectinload(models.Proposal.attachments))
+    query = _review_filtered(query, flt)
     if flt.since is not None:
         query = query.where(models.Proposal.received_at >= flt.since)
     if flt.late is not None:
         query = query.where(models.Proposal.late.is_(flt.late))
     if flt.search:
+        # A substring of the case-folded text, the same on every database; ranked word
+        # search with snippets is `hoering search` (store/search.py).
         needle = flt.search.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(models.Proposal.search_text.like(f"%{needle}%", escape="\\"))
     if flt.ids:
@@ -39,6 +50,28 @@ def _filtered(flt: ProposalFilter) -> Select[tuple[models.Proposal]]:
 def iter_proposals(session: Session, flt: ProposalFilter) -> Iterator[models.Proposal]:
     """Proposals in order of arrival, attachments loaded."""
     yield from session.scalars(_filtered(flt))
+
+
+def _review_filtered(query: Select, flt: ProposalFilter) -> Select:
+    P = models.Proposal
+    if flt.status is not None:
+        query = query.where(P.status == flt.status)
+    if flt.decision == "ingen":
+        query = query.where(P.decision.is_(None))
+    elif flt.decision is not None:
+        query = query.where(P.decision == flt.decision)
+    if flt.assignee is not None:
+        query = query.where(func.lower(P.assignee) == flt.assignee.lower())
+    if flt.respondent_type is not None:
+        query = query.where(P.respondent_type == flt.respondent_type)
+    if flt.language is not None:
+        query = query.where(P.language == flt.language)
+    if flt.theme is not None:
+        tagged = select(models.ProposalTheme.proposal_id).where(
+            models.ProposalTheme.theme == flt.theme, models.ProposalTheme.active.is_(True)
+        )
+        query = query.where(P.id.in_(tagged))
+    return query
 
 
 def get_proposal(session: Session, proposal_id: int) -> models.Proposal | None:

@@ -1,0 +1,63 @@
+"""Derived fields of a proposal: respondent, cleaned reply, flags, references and themes.
+
+Computed from the stored fields (sender, body text, attachment texts) by the pure analysis/
+package, at ingest and on every reparse or `hoering analyse`. Only automatic values are
+replaced: a respondent type set by a reviewer and reviewer theme tags stay as they are.
+"""
+
+from __future__ import annotations
+
+from analysis.cleaning import clean_reply
+from analysis.respondent import identify_respondent
+from analysis.themes import DEFAULT_CODEBOOK, Codebook, tag_themes
+from store import models
+
+AUTO = "auto"
+REVIEWER = "reviewer"
+
+
+def analysed_text(proposal: models.Proposal) -> str:
+    """What themes and duplicates look at: the respondent's words plus attachment texts."""
+    parts = [proposal.reply_text] + [att.text for att in proposal.attachments]
+    return "\n\n".join(part for part in parts if part and part.strip())
+
+
+def normalize_proposal(proposal: models.Proposal, codebook: Codebook | None = None) -> None:
+    """Refresh every automatic derived field of `proposal` from its stored text."""
+    cleaned = clean_reply(proposal.body_text or "")
+    who = identify_respondent(proposal.sender_name, proposal.sender_email, cleaned.signature)
+    proposal.respondent_name = who.name
+    proposal.respondent_email = who.email
+    if proposal.respondent_type_source != REVIEWER:
+        proposal.respondent_organisation = who.organisation
+        proposal.respondent_type = who.type
+        proposal.respondent_rule = who.rule
+        proposal.respondent_rule_id = who.rule_id
+        proposal.respondent_type_source = AUTO
+    proposal.reply_text = cleaned.content
+    proposal.signature_text = cleaned.signature
+    proposal.points_to_attachment = cleaned.attachment_only
+    proposal.no_comments = cleaned.no_comments
+    proposal.language = cleaned.language
+    proposal.reference_numbers = "\n".join(f"{r.label}: {r.value}" for r in cleaned.references)
+    retag(proposal, codebook or DEFAULT_CODEBOOK)
+
+
+def retag(proposal: models.Proposal, codebook: Codebook) -> None:
+    """Replace the automatic theme tags; themes a reviewer added or removed are kept."""
+    reviewed = {row.theme for row in proposal.themes if row.source == REVIEWER}
+    kept = [row for row in proposal.themes if row.source == REVIEWER]
+    auto = {row.theme: row for row in proposal.themes if row.source == AUTO}
+    for tag in tag_themes(analysed_text(proposal), codebook):
+        if tag.theme in reviewed:
+            continue
+        row = auto.get(tag.theme) or models.ProposalTheme(theme=tag.theme, source=AUTO)
+        row.label = tag.label
+        row.codebook_version = tag.codebook_version
+        row.words = "\n".join(tag.words)
+        row.keywords = "\n".join(tag.keywords)
+        row.hits = tag.hits
+        row.active = True
+        kept.append(row)
+    # Rows keep their id when the theme stays, so (proposal_id, theme) never collides.
+    proposal.themes = kept

@@ -1,0 +1,172 @@
+"""The review workflow: status, decision, reason, notes, assignee, respondent type and theme
+tags, changed by a named reviewer; every change is one row in audit_events.
+
+Values are Danish, as the drafting team writes them. Input is matched case-insensitively
+with "-", "_" and repeated spaces read as one space, so "Ikke-optaget" is "ikke optaget".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from analysis.respondent import RESPONDENT_TYPES
+from analysis.themes import Codebook
+from store import models
+from store.normalize import REVIEWER
+
+STATUSES = ("ny", "under behandling", "behandlet")
+DECISIONS = ("optaget", "delvist optaget", "ikke optaget", "uden for rammen")
+NO_DECISION = "ingen"  # `--decision ingen` clears a decision
+
+
+class InvalidValue(ValueError):
+    """A review value outside the allowed list; the message lists the allowed values."""
+
+
+class UnknownProposal(LookupError):
+    """A proposal id that is not in the database."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a reviewer asks for; None leaves a field as it is."""
+
+    status: str | None = None
+    decision: str | None = None  # NO_DECISION clears it
+    reason: str | None = None
+    assignee: str | None = None  # "" clears it
+    respondent_type: str | None = None
+    note: str | None = None
+    add_themes: tuple[str, ...] = ()
+    remove_themes: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        return self == Change()
+
+
+def _key(value: str) -> str:
+    return " ".join(re.sub(r"[-_]", " ", value).casefold().split())
+
+
+def canonical(value: str, allowed: Sequence[str], what: str) -> str:
+    """The allowed spelling of `value`, or InvalidValue naming the allowed values."""
+    for option in allowed:
+        if _key(option) == _key(value):
+            return option
+    listed = ", ".join(f'"{option}"' for option in allowed)
+    raise InvalidValue(f"{what} {value!r} is not one of {listed}")
+
+
+def theme_key(value: str, codebook: Codebook) -> str:
+    """The codebook key of a theme given by key or label ("aabne-data", "åbne data ...")."""
+    for theme in codebook.themes:
+        if _key(value) in (_key(theme.key), _key(theme.label)):
+            return theme.key
+    listed = ", ".join(f'"{theme.label}"' for theme in codebook.themes)
+    raise InvalidValue(f"theme {value!r} is not in codebook {codebook.version}: {listed}")
+
+
+def validated(change: Change, codebook: Codebook) -> Change:
+    """`change` with every value in its canonical spelling; InvalidValue otherwise."""
+    decision = change.decision
+    if decision is not None and _key(decision) != NO_DECISION:
+        decision = canonical(decision, DECISIONS, "decision")
+    return Change(
+        status=None if change.status is None else canonical(change.status, STATUSES, "status"),
+        decision=decision,
+        reason=change.reason,
+        assignee=None if change.assignee is None else change.assignee.strip(),
+        respondent_type=None
+        if change.respondent_type is None
+        else canonical(change.respondent_type, RESPONDENT_TYPES, "respondent type"),
+        note=change.note,
+        add_themes=tuple(theme_key(theme, codebook) for theme in change.add_themes),
+        remove_themes=tuple(theme_key(theme, codebook) for theme in change.remove_themes),
+    )
+
+
+def apply(
+    session: Session, proposal: models.Proposal, change: Change, by: str, codebook: Codebook
+) -> int:
+    """Apply a validated change to one proposal; returns how many fields changed."""
+    events: list[tuple[str, str | None, str | None]] = []
+    decision = change.decision
+    if decision is not None and _key(decision) == NO_DECISION:
+        decision = ""
+    for field, value in (
+        ("status", change.status),
+        ("decision", decision),
+        ("reason", change.reason),
+        ("assignee", change.assignee),
+    ):
+        if value is not None and (getattr(proposal, field) or "") != value:
+            events.append((field, getattr(proposal, field) or None, value or None))
+            setattr(proposal, field, value or (None if field == "decision" else ""))
+    if change.respondent_type is not None:
+        events += _set_type(proposal, change.respondent_type)
+    if change.note:
+        proposal.notes.append(models.ReviewNote(author=by, text=change.note))
+        events.append(("note", None, change.note))
+    events += _set_themes(proposal, change, codebook)
+    for field, old, new in events:
+        session.add(
+            models.AuditEvent(
+                proposal_id=proposal.id, by=by, field=field, old_value=old, new_value=new
+            )
+        )
+    return len(events)
+
+
+def _set_type(proposal: models.Proposal, type_: str) -> list[tuple[str, str | None, str | None]]:
+    """A reviewer's type wins over the rules from now on, even when it equals theirs."""
+    if proposal.respondent_type == type_ and proposal.respondent_type_source == REVIEWER:
+        return []
+    old = proposal.respondent_type
+    proposal.respondent_type = type_
+    proposal.respondent_type_source = REVIEWER
+    proposal.respondent_rule = "sat af sagsbehandler"
+    proposal.respondent_rule_id = "reviewer"
+    return [("respondent_type", old, type_)]
+
+
+def _set_themes(
+    proposal: models.Proposal, change: Change, codebook: Codebook
+) -> list[tuple[str, str | None, str | None]]:
+    rows = {row.theme: row for row in proposal.themes}
+    labels = {theme.key: theme.label for theme in codebook.themes}
+    events: list[tuple[str, str | None, str | None]] = []
+    for key, active in [(k, True) for k in change.add_themes] + [
+        (k, False) for k in change.remove_themes
+    ]:
+        row = rows.get(key)
+        was = row is not None and row.active
+        if row is None:
+            row = models.ProposalTheme(theme=key, label=labels[key], codebook_version="")
+            proposal.themes.append(row)
+            rows[key] = row
+        row.source, row.active = REVIEWER, active
+        if was != active:
+            events.append(("theme", key if was else None, key if active else None))
+    return events
+
+
+def history(session: Session, proposal_id: int) -> list[models.AuditEvent]:
+    """The audit trail of one proposal, oldest first."""
+    if session.get(models.Proposal, proposal_id) is None:
+        raise UnknownProposal(f"no proposal with id {proposal_id}")
+    query = (
+        select(models.AuditEvent)
+        .where(models.AuditEvent.proposal_id == proposal_id)
+        .order_by(models.AuditEvent.at, models.AuditEvent.id)
+    )
+    return list(session.scalars(query))
+
+
+def audit_count(session: Session, proposal_id: int) -> int:
+    query = select(func.count()).where(models.AuditEvent.proposal_id == proposal_id)
+    return session.scalar(query) or 0
