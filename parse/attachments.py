@@ -1,4 +1,8 @@
-"""Turn one attachment's bytes into an Attachment with its text, whatever the bytes are."""
+"""Turn one attachment's bytes into Attachments with text, whatever the bytes are.
+
+Containers (zip, Outlook .msg, winmail.dat, mails inside them) come first, followed by
+their members, each under "<container path>/", read with the same limits and budget.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,12 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from parse.docx import DocxError, extract_docx_text
-from parse.filenames import sanitize_filename
-from parse.limits import ExtractLimits
+from parse.extracted import Extracted, ExtractionError, Member
+from parse.filenames import sanitize_filename, sanitize_member_path
+from parse.formats import CONTAINERS, READERS, Job
+from parse.limits import Budget, ExtractLimits
 from parse.model import Attachment
-from parse.pdf import PdfError, extract_pdf_text
 from parse.sniff import detect_type
-from parse.text import decode_text, html_to_text, normalize_text
 from parse.versions import extractor_version
 
 
@@ -32,18 +35,12 @@ class AttachmentInput:
 # parse_message takes one, so the pipeline can run extraction in a sandboxed process.
 Extractor = Callable[[AttachmentInput], list[Attachment]]
 
+_NO_TEXT = {"pdf": "pdf: no text layer and nothing to OCR", "docx": "docx: no text"}
+
 
 def extract(item: AttachmentInput) -> list[Attachment]:
-    """The default Extractor: extraction in this process."""
-    return [
-        extract_attachment(
-            item.path, item.filename, item.declared_type, item.payload, charset=item.charset
-        )
-    ]
-
-
-_METHODS = {"pdf": "text-layer", "docx": "docx", "text": "decoded", "html": "html"}
-_NO_TEXT = {"pdf": "pdf: no text layer (scanned?)", "docx": "docx: no text"}
+    """The default Extractor: extraction in this process, container members included."""
+    return _extract_tree(item, Job(item.limits, Budget.of(item.limits)))
 
 
 def extract_attachment(
@@ -52,60 +49,107 @@ def extract_attachment(
     declared_type: str,
     payload: bytes,
     charset: str | None = None,
+    limits: ExtractLimits | None = None,
 ) -> Attachment:
-    """Sniff, extract and describe one attachment; never raises for any payload.
+    """Sniff, extract and describe one attachment (members not returned); never raises.
 
     `declared_type` may carry parameters ("text/plain; charset=iso-8859-1"); an explicit
     `charset` wins over one found there. Failures end up in `Attachment.error`.
     """
-    mime_type, declared_charset = _split_content_type(declared_type)
-    filename = sanitize_filename(filename)
-    kind = detect_type(payload, filename, mime_type)
-    text, error = _extract(kind, payload, charset or declared_charset)
-    return Attachment(
-        path=path,
+    limits = limits or ExtractLimits()
+    item = AttachmentInput(path, filename, declared_type, payload, charset, limits)
+    return _describe(item, Job(limits, Budget.of(limits)))[0]
+
+
+def _extract_tree(item: AttachmentInput, job: Job) -> list[Attachment]:
+    """The attachment, then each member's attachments, depth first."""
+    attachment, members = _describe(item, job)
+    found = [attachment]
+    used: set[str] = set()
+    for index, member in enumerate(members, 1):
+        name = sanitize_member_path(member.name) or f"unavngivet-{index}"
+        child = AttachmentInput(
+            path=_unique(f"{attachment.path}/{name}", used),
+            filename=name.rsplit("/", 1)[-1],
+            declared_type=member.declared_type,
+            payload=member.payload,
+            limits=item.limits,
+        )
+        found += _member_tree(child, job.deeper())
+    return found
+
+
+def _member_tree(item: AttachmentInput, job: Job) -> list[Attachment]:
+    """A member's attachments; a mail in an archive is parsed as a mail, with its own."""
+    is_mail = detect_type(item.payload, item.filename) == "message"
+    if is_mail and job.depth < job.limits.nesting_depth:
+        from parse.message import attached_mail  # parse.message imports this module
+
+        inner = job.deeper()
+        mail = attached_mail(
+            item.payload, item.path, item.filename, lambda i: _extract_tree(i, inner)
+        )
+        if mail is not None:
+            return mail
+    return _extract_tree(item, job)
+
+
+def _describe(item: AttachmentInput, job: Job) -> tuple[Attachment, tuple[Member, ...]]:
+    mime_type, declared_charset = _split_content_type(item.declared_type)
+    filename = sanitize_filename(item.filename)
+    kind = detect_type(item.payload, filename, mime_type)
+    result = _extract(kind, item.payload, item.charset or declared_charset, job)
+    attachment = Attachment(
+        path=item.path,
         filename=filename,
         declared_type=mime_type,
         detected_type=kind,
-        size=len(payload),
-        sha256=hashlib.sha256(payload).hexdigest(),
-        text=text,
-        method=_METHODS[kind] if text else "none",
-        error=error,
+        size=len(item.payload),
+        sha256=hashlib.sha256(item.payload).hexdigest(),
+        text=result.text,
+        method=result.method,
+        error=result.error,
         extractor_version=extractor_version(kind),
-        content=payload,
+        content=item.payload,
     )
+    return attachment, result.members
 
 
-def _extract(kind: str, payload: bytes, charset: str | None) -> tuple[str, str | None]:
-    """(text, error) for one payload of a sniffed kind."""
+def _extract(kind: str, payload: bytes, charset: str | None, job: Job) -> Extracted:
+    """What the reader for `kind` makes of the payload, errors prefixed with the kind."""
     if not payload:
-        return "", "empty"
-    if kind not in _METHODS:
-        return "", f"unsupported type: {kind}"
+        return Extracted("", "none", "empty")
+    if kind not in READERS:
+        return Extracted("", "none", f"unsupported type: {kind}")
+    if kind in CONTAINERS and job.depth >= job.limits.nesting_depth:
+        reason = f"not opened: nested deeper than {job.limits.nesting_depth} containers"
+        return Extracted("", "none", f"{kind}: {reason}")
     try:
-        text, error = _run_extractor(kind, payload, charset)
-    except (PdfError, DocxError) as exc:
-        return "", f"{kind}: {exc}"
+        result = READERS[kind](payload, charset, job)
+    except ExtractionError as exc:
+        return Extracted("", "none", f"{kind}: {exc}")
     except Exception as exc:
         # The one broad handler: third-party parsers meet hostile bytes here and raise
         # errors nobody listed; the message and its other attachments must still be stored.
-        return "", f"{kind}: extraction failed ({type(exc).__name__})"
-    if not text and error is None:
-        error = _NO_TEXT.get(kind, f"{kind}: no text")
-    return text, error
+        return Extracted("", "none", f"{kind}: extraction failed ({type(exc).__name__})")
+    error = f"{kind}: {result.error}" if result.error else None
+    if result.text or result.members or result.method == "none":
+        return Extracted(result.text, result.method, error, result.members)
+    # A reader that ran but found nothing: say so, so no empty text passes silently.
+    return Extracted("", "none", error or _NO_TEXT.get(kind, f"{kind}: no text"))
 
 
-def _run_extractor(kind: str, payload: bytes, charset: str | None) -> tuple[str, str | None]:
-    if kind == "pdf":
-        return extract_pdf_text(payload), None
-    if kind == "docx":
-        return extract_docx_text(payload), None
-    decoded, warning = decode_text(payload, charset)
-    text = html_to_text(decoded) if kind == "html" else normalize_text(decoded)
-    # A charset guess is only worth reporting when bytes were lost.
-    lossy = warning is not None and "replaced" in warning
-    return text, f"{kind}: {warning}" if lossy else None
+def _unique(path: str, used: set[str]) -> str:
+    """`path`, or "name (2).ext" and so on when a sibling already has it."""
+    candidate, number = path, 1
+    stem, dot, ext = path.rpartition(".")
+    if "/" in ext:
+        stem, dot, ext = path, "", ""
+    while candidate in used:
+        number += 1
+        candidate = f"{stem} ({number}){dot}{ext}"
+    used.add(candidate)
+    return candidate
 
 
 def _split_content_type(value: str) -> tuple[str, str | None]:

@@ -42,3 +42,12 @@ def _truncate(name: str) -> str:
     budget = MAX_BYTES - len((dot + ext).encode("utf-8"))
     stem = stem.encode("utf-8")[:budget].decode("utf-8", errors="ignore").rstrip(". ")
     return unicodedata.normalize("NFC", stem + dot + ext)
+
+
+def sanitize_member_path(name: str) -> str:
+    """A path inside an archive made safe: each part sanitized, no "..", "." or root.
+
+    Returns "" when nothing usable remains. "../../etc/passwd" becomes "etc/passwd".
+    """
+    parts = (sanitize_filename(part) for part in name.replace("\\", "/").split("/"))
+    return "/".join(part for part in parts if part)

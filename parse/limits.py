@@ -23,3 +23,25 @@ class ExtractLimits:
     ocr_pages: int = 30  # pages (PDF pages, TIFF frames) OCR'd per attachment
     ocr_languages: str = "dan+eng"  # Tesseract language data to use
     ocr_page_seconds: float = 60.0  # one Tesseract run; a hung page must not stall the rest
+
+
+@dataclass
+class Budget:
+    """What is left of the archive limits while one attachment and its members are read."""
+
+    bytes_left: int
+    entries_left: int
+
+    @classmethod
+    def of(cls, limits: ExtractLimits) -> Budget:
+        return cls(limits.archive_total_bytes, limits.archive_entries)
+
+    def take(self, size: int) -> str | None:
+        """Count one member of `size` bytes; the limit it would break, or None."""
+        if self.entries_left <= 0:
+            return "entry limit reached"
+        if size > self.bytes_left:
+            return "total size limit reached"
+        self.entries_left -= 1
+        self.bytes_left -= size
+        return None

@@ -78,6 +78,18 @@ def parse_message(data: bytes, extract: Extractor = extract) -> ParsedMessage:
     )
 
 
+def attached_mail(
+    data: bytes, path: str, filename: str, extract: Extractor
+) -> list[Attachment] | None:
+    """A mail found in an archive or Outlook file: itself, then its attachments under
+    "<path>/"; None when the bytes hold no mail."""
+    mail = _parse_bytes(data)
+    if mail is None:
+        return None
+    found, _notes = _forwarded(mail, data, path, filename, "message/rfc822", _Walk(extract))
+    return found
+
+
 def _read_top(data: bytes) -> tuple[Message, list[str]]:
     """The parsed message and its defects; UnparseableMessage when no header is found."""
     data = _strip_leading_junk(data)

@@ -1,17 +1,36 @@
-"""Text layer of a PDF, read with pdfminer.six."""
+"""Text layer of a PDF, read with pdfminer.six; pages without one go to OCR (parse.pdf_ocr)."""
 
 from __future__ import annotations
 
 import io
 import struct
 import zlib
+from collections.abc import Iterator
 
-from pdfminer.high_level import extract_text
+from pdfminer.converter import TextConverter
+from pdfminer.layout import LAParams
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
 from pdfminer.psexceptions import PSEOF, PSException
 
+from parse.extracted import Extracted, ExtractionError
+from parse.limits import ExtractLimits
+from parse.pdf_ocr import ocr_pages
 from parse.sniff import PDF_HEADER_WINDOW
 from parse.text import normalize_text
+
+# A page with less text than this is taken as scanned: scanners and mail gateways stamp
+# a page number or "Side 1 af 3" as text over the image.
+MIN_TEXT_CHARS = 20
+
+# (text from the text layer, text from OCR) -> Attachment.method
+_METHODS = {
+    (True, True): "text-layer+ocr",
+    (True, False): "text-layer",
+    (False, True): "ocr",
+    (False, False): "none",
+}
 
 # Built-in errors pdfminer lets escape on malformed files (seen in its issue tracker:
 # broken xref tables, bad stream lengths, odd font dictionaries).
@@ -30,17 +49,46 @@ _MALFORMED = (
 )
 
 
-class PdfError(Exception):
+class PdfError(ExtractionError):
     """The PDF could not be read; the message is a short reason."""
+
+
+def extract_pdf(data: bytes, limits: ExtractLimits) -> Extracted:
+    """Text layer page by page, OCR for the pages without one. Raises PdfError."""
+    data = _from_header(data)
+    pages = _page_texts(data)
+    scanned = [i for i, text in enumerate(pages) if _chars(text) < MIN_TEXT_CHARS]
+    if not scanned:
+        return Extracted(_joined(pages), "text-layer")
+    ocr = ocr_pages(data, scanned, limits)
+    replaced = set()
+    for index, text in ocr.texts.items():
+        if _chars(text) > _chars(pages[index]):
+            pages[index] = text
+            replaced.add(index)
+    from_layer = any(_chars(text) for i, text in enumerate(pages) if i not in replaced)
+    method = _METHODS[from_layer, bool(replaced)]
+    error = ocr.error
+    if error is None and method == "none":
+        error = "ocr found no text" if ocr.texts else "no text layer and nothing to OCR"
+    return Extracted(_joined(pages), method, error)
 
 
 def extract_pdf_text(data: bytes) -> str:
     """All text of the PDF's text layer; "" for an image-only PDF. Raises PdfError."""
-    start = data.find(b"%PDF-", 0, PDF_HEADER_WINDOW)
+    return _joined(_page_texts(_from_header(data)))
+
+
+def _from_header(data: bytes) -> bytes:
     # Acrobat counts xref offsets from the header, so junk before it must go.
-    data = data[start:] if start > 0 else data
+    start = data.find(b"%PDF-", 0, PDF_HEADER_WINDOW)
+    return data[start:] if start > 0 else data
+
+
+def _page_texts(data: bytes) -> list[str]:
+    """The text layer of each page, as pdfminer's extract_text reads it."""
     try:
-        text = extract_text(io.BytesIO(data))
+        return list(_pages(data))
     except PDFPasswordIncorrect:
         raise PdfError("encrypted") from None
     except PDFEncryptionError as exc:
@@ -53,7 +101,27 @@ def extract_pdf_text(data: bytes) -> str:
         raise PdfError(f"damaged ({_reason(exc, type(exc).__name__)})") from None
     except _MALFORMED as exc:
         raise PdfError(f"damaged ({type(exc).__name__} in pdfminer)") from None
-    return normalize_text(text)
+
+
+def _pages(data: bytes) -> Iterator[str]:
+    resources = PDFResourceManager(caching=True)
+    output = io.StringIO()
+    device = TextConverter(resources, output, laparams=LAParams())
+    interpreter = PDFPageInterpreter(resources, device)
+    for page in PDFPage.get_pages(io.BytesIO(data), caching=True):
+        interpreter.process_page(page)
+        yield output.getvalue()
+        output.seek(0)
+        output.truncate()
+    device.close()
+
+
+def _chars(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def _joined(pages: list[str]) -> str:
+    return normalize_text("\n\n".join(pages))
 
 
 def _reason(exc: Exception, default: str) -> str:

@@ -28,10 +28,16 @@ _BINARY_CONTROLS = set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B} | {0x7F}
 
 _EXTENSIONS = {
     "pdf": "pdf", "docx": "docx", "docm": "docx", "xlsx": "xlsx", "xlsm": "xlsx",
-    "pptx": "pptx", "odt": "odt", "zip": "zip", "doc": "doc", "msg": "msg", "rtf": "rtf",
+    "pptx": "pptx", "odt": "odt", "ods": "ods", "odp": "odp", "zip": "zip", "doc": "doc",
+    "msg": "msg", "rtf": "rtf",
     "htm": "html", "html": "html", "xhtml": "html", "txt": "text", "csv": "text",
     "eml": "message",
 }  # fmt: skip
+# OpenDocument packages start with an uncompressed "mimetype" member naming the kind.
+_ODF_MIMETYPE = re.compile(
+    rb"mimetypeapplication/vnd\.oasis\.opendocument\.(text|spreadsheet|presentation)"
+)
+_ODF_KINDS = {b"text": "odt", b"spreadsheet": "ods", b"presentation": "odp"}
 _OOXML_PREFIX = (("word/", "docx"), ("xl/", "xlsx"), ("ppt/", "pptx"))
 _MAIL_HEADERS = {
     "from", "to", "cc", "subject", "date", "message-id", "received", "return-path",
@@ -59,6 +65,8 @@ def detect_type(payload: bytes, filename: str = "", declared_type: str = "") -> 
         return "pdf"
     if looks_like_text(payload[:_SAMPLE]):
         return _text_kind(payload[:_SAMPLE], hint, declared_type.lower())
+    if _looks_like_utf16(payload[:_SAMPLE]):
+        return "text"  # Windows "Unicode" .txt saved without a byte-order mark
     return "unknown"
 
 
@@ -70,6 +78,19 @@ def looks_like_text(sample: bytes) -> bool:
         return False
     controls = sum(1 for byte in sample if byte in _BINARY_CONTROLS)
     return controls <= len(sample) // 100
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """True for UTF-16 text without a BOM: printable characters, NULs on one side."""
+    if len(sample) < 8:
+        return False
+    for codec, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) < len(zeros) * 0.9:
+            continue
+        text = sample[: len(sample) // 2 * 2].decode(codec, errors="replace")
+        printable = sum(1 for char in text if char.isprintable() or char in "\t\r\n")
+        return printable >= len(text) * 0.95
+    return False
 
 
 def _text_kind(sample: bytes, hint: str, declared: str) -> str:
@@ -115,11 +136,12 @@ def _zip_kind(payload: bytes, hint: str) -> str:
         for prefix, kind in _OOXML_PREFIX:
             if name.startswith(prefix):
                 return kind
-    if b"mimetypeapplication/vnd.oasis.opendocument.text" in payload[:100]:
-        return "odt"
+    odf = _ODF_MIMETYPE.search(payload[:200])
+    if odf:
+        return _ODF_KINDS[odf.group(1)]
     # Truncated archives may end before the telling member; the name is the next best
     # evidence, and the extractor reports it if the zip is not that kind after all.
-    return hint if hint in ("docx", "xlsx", "pptx", "odt") else "zip"
+    return hint if hint in ("docx", "xlsx", "pptx", "odt", "ods", "odp") else "zip"
 
 
 def _zip_member_names(payload: bytes, limit: int = 50) -> list[str]:

@@ -9,7 +9,7 @@ import unicodedata
 import docx
 import pytest
 
-import parse.attachments
+import parse.formats
 from parse.attachments import extract_attachment
 from parse.model import Attachment
 from parse.text import decode_text, html_to_text, normalize_text
@@ -82,10 +82,11 @@ def test_explicit_charset_wins() -> None:
 
 
 def test_lossy_decoding_is_reported() -> None:
-    attachment = extract(b"abc \x81 def", "a.txt", "text/plain")
+    # 0x81 is unassigned in windows-1252: the declared charset cannot be right.
+    attachment = extract(b"abc \x81 def", "a.txt", "text/plain; charset=windows-1252")
     assert attachment.text == "abc \ufffd def"
     assert attachment.error == (
-        "text: undeclared 8-bit text read as windows-1252 with undecodable bytes replaced"
+        "text: text did not decode as declared charset 'windows-1252'; undecodable bytes replaced"
     )
 
 
@@ -96,10 +97,10 @@ def test_html_attachment() -> None:
     assert attachment.text == "Svar\n\nVi er ærligt talt enige."
 
 
-def test_image_is_unsupported() -> None:
+def test_damaged_image_is_recorded() -> None:
     attachment = extract(b"\x89PNG\r\n\x1a\n" + bytes(50), "logo.png", "image/png")
     assert (attachment.detected_type, attachment.text, attachment.method) == ("png", "", "none")
-    assert attachment.error == "unsupported type: png"
+    assert attachment.error == "png: damaged image"
 
 
 def test_empty_payload() -> None:
@@ -121,7 +122,8 @@ def test_scanned_pdf_has_no_text_layer() -> None:
     pdf.rect(10, 10, 80, 80, style="F")
     attachment = extract(bytes(pdf.output()), "scan.pdf")
     assert (attachment.text, attachment.method) == ("", "none")
-    assert attachment.error == "pdf: no text layer (scanned?)"
+    # A vector drawing, no image: there is nothing for OCR to read either.
+    assert attachment.error == "pdf: no text layer and nothing to OCR"
 
 
 def test_truncated_pdf_is_damaged() -> None:
@@ -139,10 +141,10 @@ def test_filename_is_sanitized() -> None:
 
 
 def test_unexpected_extractor_failure_is_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
-    def explode(data: bytes) -> str:
+    def explode(data: bytes, charset: str | None, job: object) -> str:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(parse.attachments, "extract_pdf_text", explode)
+    monkeypatch.setitem(parse.formats.READERS, "pdf", explode)
     attachment = extract(make_pdf("x"), "x.pdf")
     assert attachment.error == "pdf: extraction failed (RuntimeError)"
 

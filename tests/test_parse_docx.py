@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 
 import docx
@@ -11,7 +12,9 @@ from docx.document import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
+from parse.attachments import extract_attachment
 from parse.docx import DocxError, extract_docx_text
+from tests.office_files import BILLION_LAUGHS
 from tests.test_parse_sniff import make_ole
 
 
@@ -154,3 +157,106 @@ def test_password_protected_docx_is_encrypted() -> None:
 def test_old_word_file_is_not_a_docx() -> None:
     with pytest.raises(DocxError, match="OLE2"):
         extract_docx_text(make_ole("WordDocument", "1Table"))
+
+
+# --- notes, comments, fallback, hostile XML -------------------------------------------------
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PARTS = {
+    "footnotes": ("footnotes", "footnote", "application/vnd.openxmlformats-officedocument."
+                  "wordprocessingml.footnotes+xml"),
+    "comments": ("comments", "comment", "application/vnd.openxmlformats-officedocument."
+                 "wordprocessingml.comments+xml"),
+}  # fmt: skip
+
+
+def with_part(payload: bytes, kind: str, texts: list[str], prefix: str = "") -> bytes:
+    """The .docx with a footnotes or comments part (python-docx cannot write footnotes)."""
+    root, item, content_type = _PARTS[kind]
+    entries = "".join(
+        f'<w:{item} w:id="{n}"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:{item}>'
+        for n, text in enumerate(texts, 1)
+    )
+    if kind == "footnotes":  # Word always writes the separator notes first
+        entries = f'<w:{item} w:type="separator" w:id="-1"><w:p/></w:{item}>' + entries
+    xml = f"{prefix}<w:{root} {_W_NS}>{entries}</w:{root}>"
+    source = zipfile.ZipFile(io.BytesIO(payload))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    f'<Override PartName="/word/{root}.xml" ContentType="{content_type}"/>'
+                    "</Types>".encode(),
+                )
+            elif info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    f'<Relationship Id="rIdX{root}" Type="{_RELS}/{root}" Target="{root}.xml"/>'
+                    "</Relationships>".encode(),
+                )
+            archive.writestr(info, data)
+        archive.writestr(f"word/{root}.xml", xml)
+    return buffer.getvalue()
+
+
+def body_docx(*paragraphs: str) -> bytes:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    return save(document)
+
+
+def test_footnotes_follow_the_body_numbered_in_order() -> None:
+    payload = with_part(body_docx("Brødtekst"), "footnotes", ["Kilde: DST", "Se bilag"])
+    assert extract_docx_text(payload) == "Brødtekst\n\n[1] Kilde: DST\n[2] Se bilag"
+
+
+def test_comments_follow_the_body() -> None:
+    payload = with_part(body_docx("Brødtekst"), "comments", ["Skal vi nævne Ærø?"])
+    assert extract_docx_text(payload) == "Brødtekst\n\n[Kommentar] Skal vi nævne Ærø?"
+
+
+def test_macro_enabled_document_is_read_by_the_xml_fallback() -> None:
+    # Word saves .docm files with a content type python-docx refuses to open.
+    payload = body_docx("Makroer er slået fra")
+    source = zipfile.ZipFile(io.BytesIO(payload))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"document.macroEnabled.main+xml")
+            archive.writestr(info, data)
+    attachment = extract_attachment("svar.docm", "svar.docm", "", buffer.getvalue())
+    assert (attachment.method, attachment.text) == ("fallback", "Makroer er slået fra")
+
+
+def test_entity_expansion_in_a_part_is_refused_quickly() -> None:
+    lol = "&lol9;"
+    payload = with_part(body_docx("Brødtekst"), "comments", [lol], prefix=BILLION_LAUGHS)
+    start = time.perf_counter()
+    attachment = extract_attachment("bombe.docx", "bombe.docx", "", payload)
+    assert time.perf_counter() - start < 2
+    assert attachment.error == "docx: XML with a DTD refused (entity expansion)"
+
+
+def test_entity_expansion_in_the_main_document_is_refused() -> None:
+    source = zipfile.ZipFile(io.BytesIO(body_docx("x")))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                head, _, rest = data.partition(b"?>")
+                data = head + b"?>" + BILLION_LAUGHS.split("?>", 1)[1].encode() + rest
+                data = data.replace(b"<w:t>x</w:t>", b"<w:t>&lol9;</w:t>")
+            archive.writestr(info, data)
+    start = time.perf_counter()
+    attachment = extract_attachment("bombe.docx", "bombe.docx", "", buffer.getvalue())
+    assert time.perf_counter() - start < 2
+    assert "lollol" not in attachment.text
+    assert attachment.error == "docx: XML with a DTD refused (entity expansion)"

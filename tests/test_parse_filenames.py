@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from parse.filenames import MAX_BYTES, sanitize_filename
+from parse.filenames import MAX_BYTES, sanitize_filename, sanitize_member_path
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,22 @@ def test_long_name_without_extension_is_cut() -> None:
 def test_sanitizing_twice_changes_nothing(name: str) -> None:
     once = sanitize_filename(name)
     assert sanitize_filename(once) == once
+
+
+# --- archive member paths -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("../../etc/passwd", "etc/passwd"),  # zip-slip
+        ("/etc/cron.d/x", "etc/cron.d/x"),
+        ("C:\\Users\\x\\svar.pdf", "Users/x/svar.pdf"),
+        ("bilag/./../svar.pdf", "bilag/svar.pdf"),
+        ("a\nb\x00.txt", "a b.txt"),
+        ("...", ""),
+        ("bilag/Høring svar.pdf", "bilag/Høring svar.pdf"),
+    ],
+)
+def test_member_path_is_sanitized_part_by_part(name: str, expected: str) -> None:
+    assert sanitize_member_path(name) == expected

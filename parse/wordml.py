@@ -1,0 +1,157 @@
+"""WordprocessingML walker shared by the python-docx reader and the XML fallback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from docx.opc.part import Part
+from lxml import etree
+
+from parse.text import decode_text, html_to_text
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_P, _R, _TBL, _TR, _TC = (f"{_W}{tag}" for tag in ("p", "r", "tbl", "tr", "tc"))
+_TXBX, _ALT_CHUNK = f"{_W}txbxContent", f"{_W}altChunk"
+_T, _NO_BREAK_HYPHEN = f"{_W}t", f"{_W}noBreakHyphen"
+_TABS, _BREAKS = {f"{_W}tab", f"{_W}ptab"}, {f"{_W}br", f"{_W}cr"}
+_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
+_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"}
+# Deleted and moved-away text is not part of the document as it reads now, and
+# mc:Fallback repeats the mc:Choice content (e.g. a text box in VML as well as DrawingML).
+_SKIP = {
+    f"{_MC}Fallback", f"{_W}del", f"{_W}moveFrom", f"{_W}sectPr", f"{_W}pPr", f"{_W}rPr",
+    f"{_W}tblPr", f"{_W}trPr", f"{_W}tcPr", f"{_W}sdtPr", f"{_W}sdtEndPr",
+}  # fmt: skip
+
+
+def story_text(element: etree._Element, part: Part | None = None) -> str:
+    """Text of one story (body, header, footer, note), a line per paragraph or table row."""
+    return "\n".join(blocks(element, part))
+
+
+def notes_text(footnotes: etree._Element | None, endnotes: etree._Element | None) -> list[str]:
+    """Footnotes as "[1] text" and endnotes as "[Slutnote 1] text", numbered in order."""
+    texts = []
+    for root, tag, label in ((footnotes, "footnote", ""), (endnotes, "endnote", "Slutnote ")):
+        if root is None:
+            continue
+        lines = []
+        for note in root.iterchildren(f"{_W}{tag}"):
+            if note.get(f"{_W}type") in _SEPARATORS:
+                continue
+            text = " ".join(line.strip() for line in blocks(note, None) if line.strip())
+            if text:
+                lines.append(f"[{label}{len(lines) + 1}] {text}")
+        texts.append("\n".join(lines))
+    return texts
+
+
+def comments_text(comments: etree._Element | None) -> str:
+    """Reviewers' comments, one "[Kommentar] text" line each."""
+    if comments is None:
+        return ""
+    lines = []
+    for comment in comments.iterchildren(f"{_W}comment"):
+        text = " ".join(line.strip() for line in blocks(comment, None) if line.strip())
+        if text:
+            lines.append(f"[Kommentar] {text}")
+    return "\n".join(lines)
+
+
+def blocks(container: etree._Element, part: Part | None) -> Iterator[str]:
+    """Text of the paragraphs, tables and imported chunks in a container, in order."""
+    for child in container:
+        if child.tag == _P:
+            yield from _paragraph(child, part)
+        elif child.tag == _TBL:
+            yield _table(child, part)
+        elif child.tag == _ALT_CHUNK:
+            yield _alt_chunk(child, part)
+        elif child.tag not in _SKIP:  # content controls, custom XML, mc:Choice
+            yield from blocks(child, part)
+
+
+def _paragraph(paragraph: etree._Element, part: Part | None) -> Iterator[str]:
+    """The paragraph's own text, then the text of any text boxes anchored in it."""
+    runs: list[etree._Element] = []
+    boxes: list[etree._Element] = []
+    _collect(paragraph, runs, boxes)
+    yield "".join(map(_run_text, runs))
+    for box in boxes:
+        yield from blocks(box, part)
+
+
+def _run_text(run: etree._Element) -> str:
+    """A run's text as Word shows it; works on plain lxml elements as well as python-docx's."""
+    parts = []
+    for child in run:
+        if child.tag == _T:
+            parts.append(child.text or "")
+        elif child.tag in _TABS:
+            parts.append("\t")
+        elif child.tag in _BREAKS:
+            parts.append("\n")
+        elif child.tag == _NO_BREAK_HYPHEN:
+            parts.append("-")
+    return "".join(parts)
+
+
+def _collect(
+    element: etree._Element, runs: list[etree._Element], boxes: list[etree._Element]
+) -> None:
+    """Gather the runs and text boxes below an element, skipping deleted text."""
+    for child in element:
+        if child.tag in _SKIP:
+            continue
+        if child.tag == _TXBX:
+            boxes.append(child)
+            continue
+        if child.tag == _R:
+            runs.append(child)
+        _collect(child, runs, boxes)
+
+
+def _table(table: etree._Element, part: Part | None) -> str:
+    """One line per row, non-empty cells joined with ' | '; merged cells once."""
+    rows = []
+    for row in _children(table, _TR):
+        cells = []
+        for cell in _children(row, _TC):
+            if _continues_merge(cell):
+                continue
+            text = "\n".join(blocks(cell, part)).strip()
+            if text:
+                cells.append(text)
+        if cells:
+            rows.append(" | ".join(cells))
+    return "\n".join(rows)
+
+
+def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Children with a tag, looking through content-control and custom-XML wrappers."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
+
+
+def _continues_merge(cell: etree._Element) -> bool:
+    """True for the lower cells of a vertical merge; their text lives in the top cell."""
+    for merge in cell.iterfind(f"{_W}tcPr/{_W}vMerge"):
+        return merge.get(f"{_W}val") in (None, "continue")
+    return False
+
+
+def _alt_chunk(chunk: etree._Element, part: Part | None) -> str:
+    """Text of an imported HTML or plain-text chunk (w:altChunk), "" for other kinds."""
+    target = part.related_parts.get(chunk.get(_R_ID)) if part is not None else None
+    if target is None:
+        return ""
+    content_type = target.content_type
+    if "html" not in content_type and content_type != "text/plain":
+        return ""
+    text, _warning = decode_text(target.blob, None)
+    return html_to_text(text) if "html" in content_type else text

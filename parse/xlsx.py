@@ -1,0 +1,71 @@
+"""Excel workbooks (.xlsx, .xlsm) with openpyxl: cell values only, one line per row."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from datetime import date, datetime, time
+from typing import Any
+
+from lxml import etree
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from parse.archive import check_unpacked_size, open_zip
+from parse.extracted import ExtractionError
+from parse.limits import ExtractLimits
+from parse.sniff import OLE_MAGIC, ole_stream_names
+from parse.text import normalize_text
+from parse.xmlsafe import refuse_entities
+
+# openpyxl parses with defusedxml when it is installed (a dependency here); these are
+# what it lets escape on damaged packages.
+_DAMAGED = (
+    zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, AttributeError,
+    zlib.error, EOFError, etree.XMLSyntaxError, SyntaxError,
+)  # fmt: skip
+
+
+def extract_xlsx_text(data: bytes, limits: ExtractLimits) -> str:
+    """Each sheet under an "Ark: <name>" line, its non-empty rows as "a | b | c"."""
+    if data.startswith(OLE_MAGIC):
+        encrypted = "EncryptedPackage" in ole_stream_names(data)
+        raise ExtractionError("encrypted" if encrypted else "not an .xlsx file (old .xls?)")
+    with open_zip(data) as archive:
+        check_unpacked_size(archive, limits)
+        refuse_entities(archive)
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except InvalidFileException:
+        raise ExtractionError("not a valid Excel workbook") from None
+    except _DAMAGED as exc:
+        raise ExtractionError(f"damaged ({type(exc).__name__} in openpyxl)") from None
+    try:
+        blocks = [_sheet(sheet) for sheet in workbook.worksheets]
+    except _DAMAGED as exc:
+        raise ExtractionError(f"damaged ({type(exc).__name__} in openpyxl)") from None
+    finally:
+        workbook.close()
+    return normalize_text("\n\n".join(block for block in blocks if block))
+
+
+def _sheet(sheet: Any) -> str:
+    lines = []
+    for row in sheet.iter_rows(values_only=True):
+        cells = [_cell(value) for value in row if value is not None]
+        cells = [cell for cell in cells if cell]
+        if cells:
+            lines.append(" | ".join(cells))
+    return "\n".join([f"Ark: {sheet.title}", *lines]) if lines else ""
+
+
+def _cell(value: Any) -> str:
+    """A value as Excel would show it without formats: 3 not 3.0, dates as ISO."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return " ".join(str(value).split())
