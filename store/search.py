@@ -3,8 +3,10 @@
 SQLite: the FTS5 index `proposals_fts` (created by migration 0004, kept in sync by
 triggers), ranked by bm25 with snippet(). Its tokenizer folds case but keeps æ, ø and å
 apart from a and o, as Danish readers expect ("sø" is not "so").
-PostgreSQL: to_tsvector('danish', ...) matched by websearch_to_tsquery, ranked by ts_rank,
-snippets by ts_headline; computed per query (no index), fine for a consultation's replies.
+PostgreSQL: to_tsvector('danish', search_text) matched by websearch_to_tsquery (Danish
+stemming, so "forslag" also finds "forslagene"), ranked by ts_rank, snippets by ts_headline
+(in lower case: search_text is the case-folded copy); computed per query, without an index,
+which is fine for a consultation's few thousand replies.
 """
 
 from __future__ import annotations
@@ -19,11 +21,6 @@ from sqlalchemy.orm import Session
 FTS_TABLE = "proposals_fts"
 MARK_START, MARK_END = "[", "]"
 _TERM = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*\*?")
-_PG_DOCUMENT = (
-    "coalesce(subject, '') || ' ' || coalesce(sender_name, '') || ' ' || "
-    "coalesce(sender_email, '') || ' ' || coalesce(respondent_organisation, '') || ' ' || "
-    "coalesce(combined_text, '')"
-)
 
 
 @dataclass(frozen=True)
@@ -87,14 +84,15 @@ def _search_sqlite(session: Session, query: str, limit: int | None) -> list[Hit]
 def _search_postgresql(session: Session, query: str, limit: int | None) -> list[Hit]:
     rows = session.execute(
         text(
-            "SELECT id, ts_rank(doc, q) AS rank, ts_headline('danish', body, q, :options) "
-            f"FROM (SELECT id, {_PG_DOCUMENT} AS body, "
-            f"to_tsvector('danish', {_PG_DOCUMENT}) AS doc FROM proposals) AS p, "
-            "websearch_to_tsquery('danish', :query) AS q "
+            "SELECT id, ts_rank(doc, q) AS rank, ts_headline('danish', search_text, q, :options) "
+            "FROM (SELECT id, search_text, to_tsvector('danish', search_text) AS doc "
+            "FROM proposals) AS p, websearch_to_tsquery('danish', :query) AS q "
             "WHERE doc @@ q ORDER BY rank DESC, id LIMIT :limit"
         ),
         {
-            "query": query,
+            # search_text and the query are case-folded by Python: a database created with
+            # the C locale lower-cases ASCII only, and "ÅBNE" would not find "åbne".
+            "query": query.casefold(),
             "limit": limit,
             "options": f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=20, MinWords=8",
         },
