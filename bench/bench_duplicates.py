@@ -1,0 +1,87 @@
+"""Cost of regrouping duplicates in the database (store.duplicates.refresh), which runs
+after every poll or import that stored something. Run on demand, prints figures.
+
+    .venv/bin/python -m bench.bench_duplicates [--proposals 1000 2000 5000]
+
+Each database gets N proposals, 30 % of them one form letter with a few words of their
+own, the rest random Danish word salads of 60-400 words; times one refresh (wall clock:
+reading the texts, grouping, writing the groups).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from store import duplicates, models
+from store.db import open_database
+
+WORDS = [
+    "borger",
+    "data",
+    "åbne",
+    "offentlig",
+    "kommune",
+    "forslag",
+    "gennemsigtighed",
+    "lobby",
+    "register",
+    "demokrati",
+    "whistleblower",
+    "indkøb",
+    "udbud",
+    "kontrakt",
+    "minister",
+    "kalender",
+    "kildekode",
+    "deltagelse",
+    "inddragelse",
+]
+LETTER = (
+    "Jeg støtter, at handlingsplanen indeholder en lovfæstet whistleblowerordning. "
+    "Offentlige kalendere for ministre. Et register over lobbyister. "
+    "Åbenhed er forudsætningen for tillid."
+)
+
+
+def fill(sessions, count: int, rng: random.Random) -> None:
+    with sessions.begin() as session:
+        for i in range(count):
+            if i % 10 < 3:
+                text = f"{LETTER} {' '.join(rng.choices(WORDS, k=8))}."
+            else:
+                text = " ".join(rng.choices(WORDS, k=rng.randint(60, 400))) + "."
+            raw = models.RawMessage(dedup_key=f"k{i}", sha256="0" * 64, size=1, data=b"x")
+            session.add(raw)
+            session.add(
+                models.Proposal(
+                    raw_message=raw,
+                    reply_text=text,
+                    body_text=text,
+                    combined_text=text,
+                    source_account="bench",
+                    source_folder="bench",
+                )
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--proposals", type=int, nargs="+", default=[1000, 2000, 5000])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        for count in args.proposals:
+            sessions = open_database(f"sqlite:///{Path(folder) / f'bench{count}.db'}")
+            fill(sessions, count, random.Random(1))
+            start = time.perf_counter()
+            with sessions.begin() as session:
+                counts = duplicates.refresh(session)
+            seconds = time.perf_counter() - start
+            print(f"{count} proposals: refresh {seconds:.2f} s, {counts.groups} group(s)")
+
+
+if __name__ == "__main__":
+    main()
