@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -390,15 +391,18 @@ def poll_account(config: Config, sessions: sessionmaker[Session], account: ImapC
     """Poll one account's folders; the caller holds the run lock."""
     settings = accounts.settings(account)
     name = imap.account_id(settings)
-    retried = retrier(config, sessions).retry_due(name)
-    with sessions() as session:
-        cursors = store_messages.load_cursors(session, name)
-    report = _recorded_run(
-        config,
-        sessions,
-        "poll",
-        lambda pipeline: imap.messages(settings, cursors, pipeline.wants),
-    )
+    # One pool of extraction workers for the account's run, retries included.
+    with Sandbox.from_config(config.extract) as sandbox:
+        retried = retrier(config, sessions, sandbox).retry_due(name)
+        with sessions() as session:
+            cursors = store_messages.load_cursors(session, name)
+        report = _recorded_run(
+            config,
+            sessions,
+            "poll",
+            lambda pipeline: imap.messages(settings, cursors, pipeline.wants),
+            sandbox,
+        )
     report.note_retries(retried)
     # Only now, with every message of this account committed, may the mailbox change.
     actions = postactions.run_actions(config, sessions, settings)
@@ -409,24 +413,32 @@ def poll_account(config: Config, sessions: sessionmaker[Session], account: ImapC
 
 def import_paths(config: Config, sessions: sessionmaker[Session], paths: list[Path]) -> RunReport:
     """`hoering import`: the offline twin of poll, with the same matching and dedup."""
-    with run_lock(config):
-        retried = retrier(config, sessions).retry_due(FILE_ACCOUNT)
-        report = _recorded_run(config, sessions, "import", lambda pipeline: read_paths(paths))
+    with run_lock(config), Sandbox.from_config(config.extract) as sandbox:
+        retried = retrier(config, sessions, sandbox).retry_due(FILE_ACCOUNT)
+        report = _recorded_run(
+            config, sessions, "import", lambda pipeline: read_paths(paths), sandbox
+        )
     report.note_retries(retried)
     return report
 
 
-def retrier(config: Config, sessions: sessionmaker[Session]) -> retries.Retrier:
-    """Parses failed messages again with this pipeline's parser and proposal writer."""
-    return retries.Retrier(config, sessions, analyse, Pipeline(config, sessions).add_proposal)
+def retrier(
+    config: Config, sessions: sessionmaker[Session], extract: Extractor = extract_in_process
+) -> retries.Retrier:
+    """Parses failed messages again with this pipeline's parser and proposal writer.
+
+    `extract` is the run's Sandbox: stored attachments are as untrusted as new ones.
+    """
+    writer = Pipeline(config, sessions, extract)
+    return retries.Retrier(config, sessions, partial(analyse, extract=extract), writer.add_proposal)
 
 
 def retry(
     config: Config, sessions: sessionmaker[Session], state_ids: list[int] | None
 ) -> retries.RetryReport:
     """`hoering retry`: parse failed messages again now, queue failed actions again."""
-    with run_lock(config):
-        return retrier(config, sessions).retry_now(state_ids)
+    with run_lock(config), Sandbox.from_config(config.extract) as sandbox:
+        return retrier(config, sessions, sandbox).retry_now(state_ids)
 
 
 
@@ -435,21 +447,19 @@ def _recorded_run(
     sessions: sessionmaker[Session],
     kind: str,
     source: Callable[[Pipeline], Iterable[RawMessage | SkippedMessage | FolderChecked]],
+    extract: Extractor,
 ) -> RunReport:
     """Run a pipeline over `source`, keeping a row in `runs` with its counts and any error.
 
-    The caller holds the run lock.
+    The caller holds the run lock and the Sandbox that `extract` is.
     """
     try:
         run_id = record_run(sessions, kind)
     except SQLAlchemyError as exc:
         raise DatabaseError(f"database write failed: {_first_line(exc)}") from None
-    pipeline = Pipeline(config, sessions)
+    pipeline = Pipeline(config, sessions, extract)
     try:
-        # One pool of extraction workers for the whole run, stopped however the run ends.
-        with Sandbox.from_config(config.extract) as sandbox:
-            pipeline.extract = sandbox
-            report = pipeline.run(source(pipeline))
+        report = pipeline.run(source(pipeline))
     except Exception as exc:
         _close_failed_run(sessions, run_id, pipeline.report, str(exc))
         raise

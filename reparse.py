@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -73,9 +72,7 @@ def reparse(config: Config, sessions: sessionmaker[Session], selection: Selectio
             writer = pipeline.Pipeline(config, sessions, sandbox)
             for proposal_id in proposal_ids:
                 _reparse_proposal(config, sessions, writer, proposal_id, report)
-            retrier = retries.Retrier(
-                config, sessions, partial(pipeline.analyse, extract=sandbox), writer.add_proposal
-            )
+            retrier = pipeline.retrier(config, sessions, sandbox)
             for raw_id in failed_ids:
                 _retry_failed(sessions, retrier, raw_id, report)
         except SQLAlchemyError as exc:
