@@ -128,6 +128,9 @@ def _extract(kind: str, payload: bytes, charset: str | None, job: Job) -> Extrac
         result = READERS[kind](payload, charset, job)
     except ExtractionError as exc:
         return Extracted("", "none", f"{kind}: {exc}")
+    except MemoryError:
+        # Out of the worker's address space: the sandbox records the memory limit.
+        raise
     except Exception as exc:
         # The one broad handler: third-party parsers meet hostile bytes here and raise
         # errors nobody listed; the message and its other attachments must still be stored.

@@ -6,14 +6,17 @@ top-level functions so the pool can send them to its workers.
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from parse.attachments import AttachmentInput, extract
+from parse.limits import ExtractLimits
 from parse.message import parse_message
 from sandbox import Sandbox, SandboxLimits, unextracted
 from tests.mails import make_mail
@@ -158,3 +161,19 @@ def test_sandboxed_sample_inbox_parses_as_in_process() -> None:
         for path in sorted(SAMPLE_INBOX.glob("*.eml")):
             data = path.read_bytes()
             assert parse_message(data, extract=sandbox) == parse_message(data), path.name
+
+
+def zip_of_zeros(megabytes: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("nuller.txt", bytes(megabytes * 1024 * 1024))
+    return buffer.getvalue()
+
+
+def test_a_real_extraction_past_the_memory_limit_is_recorded() -> None:
+    # A zip member that unpacks to more than the worker may hold; the ratio limit is
+    # raised so that it is read at all.
+    limits = ExtractLimits(compression_ratio=10**6, archive_total_bytes=1024 * 1024 * 1024)
+    with Sandbox(SandboxLimits(timeout_seconds=30, memory_mb=64), extract_limits=limits) as box:
+        [bomb] = box(item("nuller.zip", zip_of_zeros(160)))
+    assert (bomb.detected_type, bomb.error) == ("zip", "limit: used more than 64 MiB")
