@@ -16,6 +16,8 @@ import pytest
 from pdfminer.high_level import extract_text
 from tnefparse import TNEF
 
+from parse.message import parse_message
+
 ROOT = Path(__file__).resolve().parents[1]
 INBOX = ROOT / "examples" / "inbox"
 
@@ -65,3 +67,29 @@ def test_winmail_dat_parses_with_tnefparse() -> None:
     [attached] = tnef.attachments
     assert attached.long_filename() == "Forslag til OGP-handlingsplanen.rtf"
     assert attached.data.startswith(b"{\\rtf1") and b"\\'c5bne energidata" in attached.data
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "method", "phrase"),
+    [
+        ("15-borger-scannet-brev.eml", "Scan_20170817_101522.pdf", "ocr", "Borgerbudgetter"),
+        (
+            "16-forening-odt-bilag.eml",
+            "Høringssvar fra Foreningen Åben Kommune.odt",
+            "odf",
+            "Et fælles lobbyregister",
+        ),
+        ("17-virksomhed-winmail-dat.eml", "winmail.dat", "tnef", "Grøn Energi Data A/S sender"),
+        (
+            "17-virksomhed-winmail-dat.eml",
+            "winmail.dat/Forslag til OGP-handlingsplanen.rtf",
+            "rtf",
+            "Åbne kontrakter: Alle offentlige kontrakter",
+        ),
+    ],
+)
+def test_new_sample_attachments_give_their_text(name, path, method, phrase) -> None:
+    parsed = parse_message((INBOX / name).read_bytes())
+    found = {a.path: a for a in parsed.attachments}[path]
+    assert (found.method, found.error) == (method, None)
+    assert phrase in " ".join(found.text.split())
