@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import logging
 import sys
 from datetime import datetime, time
@@ -21,10 +22,12 @@ import reparse as reparse_module
 import retries
 import views
 import views_review
-from export.csv_export import DIALECTS, export_csv
+from export.notat import Consultation
+from export.run import ExportOptions, run_attachment_export, run_export, run_notat
 from ingest.files import SourceError
 from ingest.imap import ImapAuthError, ImapConnectionError, ImapFolderError
 from store import duplicates as store_duplicates
+from store import forget as forget_module
 from store import review, states
 from store.db import DatabaseError, open_database
 from store.queries import ProposalFilter, get_proposal, iter_proposals, stats
@@ -230,34 +233,189 @@ def show(
 
 class ExportFormat(StrEnum):
     csv = "csv"
+    xlsx = "xlsx"
+    jsonl = "jsonl"
 
 
-class CsvDialect(StrEnum):
+class CsvProfile(StrEnum):
     excel = "excel"
     rfc4180 = "rfc4180"
+
+
+RedactOption = Annotated[
+    bool,
+    typer.Option(
+        "--redact",
+        help="Replace CPR numbers, phone numbers and e-mail addresses in all text, and leave "
+        "out private individuals' (borger) addresses.",
+    ),
+]
+RedactCprOption = Annotated[
+    bool,
+    typer.Option(
+        "--redact-cpr/--no-redact-cpr",
+        help="CPR numbers are replaced in every export; --no-redact-cpr keeps them.",
+    ),
+]
+PseudonymizeOption = Annotated[
+    bool,
+    typer.Option(
+        "--pseudonymize",
+        help='Show private individuals (borger) as "Borger 1", "Borger 2", ... (stable per '
+        "database), also where their name occurs in the text.",
+    ),
+]
+
+
+StatusOption = Annotated[str | None, typer.Option(help="ny, under behandling, behandlet.")]
+DecisionOption = Annotated[
+    str | None,
+    typer.Option(help='optaget, delvist optaget, ikke optaget, uden for rammen; "ingen".'),
+]
+AssigneeOption = Annotated[str | None, typer.Option(help="Assigned to this person.")]
+TypeOption = Annotated[
+    str | None,
+    typer.Option("--type", help="borger, virksomhed, organisation, offentlig myndighed."),
+]
+ThemeOption = Annotated[str | None, typer.Option(help="Tagged with this theme (key or label).")]
+LanguageOption = Annotated[str | None, typer.Option(help="da, en or other.")]
+
+
+def _export_filter(cfg: config_module.Config, since, late, search, **review_fields):
+    """The filters of `list`, for the export commands."""
+    base = _filter(cfg, since, late, search)
+    return cli_review.where_filter(
+        cfg, **review_fields, since=base.since, late=base.late, search=base.search
+    )
 
 
 @app.command()
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     config: ConfigOption = None,
-    format_: Annotated[ExportFormat, typer.Option("--format", help="File format.")] = (
-        ExportFormat.csv
-    ),
-    dialect: Annotated[
-        CsvDialect,
-        typer.Option(help="excel: ';' with BOM for Excel; rfc4180: ',' without BOM."),
-    ] = CsvDialect.excel,
+    format_: Annotated[
+        ExportFormat,
+        typer.Option("--format", help="csv: spreadsheets; xlsx: Excel workbook; jsonl: machines."),
+    ] = ExportFormat.csv,
+    profile: Annotated[
+        CsvProfile,
+        typer.Option(
+            "--profile",
+            "--dialect",
+            help="CSV only. excel: ';', BOM, CRLF, long cells cut; rfc4180: ',', no BOM. "
+            "(--dialect is the old name.)",
+        ),
+    ] = CsvProfile.excel,
+    formula_guard: Annotated[
+        bool,
+        typer.Option(
+            "--formula-guard/--no-formula-guard",
+            help="CSV only: prefix cells starting with = + - @ tab CR with ' so spreadsheets "
+            "never run them; turn off for programs reading the CSV.",
+        ),
+    ] = True,
+    redact: RedactOption = False,
+    redact_cpr: RedactCprOption = True,
+    pseudonymize: PseudonymizeOption = False,
     since: SinceOption = None,
     late: LateOption = None,
     search: SearchOption = None,
+    status: StatusOption = None,
+    decision: DecisionOption = None,
+    assignee: AssigneeOption = None,
+    type_: TypeOption = None,
+    theme: ThemeOption = None,
+    language: LanguageOption = None,
 ) -> None:
-    """Write the proposals to a CSV file for the drafting team."""
+    """Write the proposals to CSV, XLSX or JSONL, with a manifest (<output>.manifest.json)."""
     cfg = _config(config)
+    options = ExportOptions(
+        format_.value, profile.value, formula_guard, redact, redact_cpr, pseudonymize
+    )
+    flt = _export_filter(
+        cfg, since, late, search, status=status, decision=decision, assignee=assignee,
+        respondent_type=type_, theme=theme, language=language,
+    )  # fmt: skip
     with open_database(cfg.store_url)() as session:
-        rows = iter_proposals(session, _filter(cfg, since, late, search))
-        count = export_csv(rows, output, DIALECTS[dialect.value], cfg.timezone)
-    out.print(f"wrote {count} proposals to {output}")
+        result = run_export(session, flt, output, options, cfg.timezone)
+    out.print(f"wrote {result.rows} proposals to {output}")
+
+
+@app.command()
+def notat(
+    output: Annotated[Path, typer.Option("--output", "-o", help="DOCX file to write.")],
+    config: ConfigOption = None,
+    redact: RedactOption = False,
+    redact_cpr: RedactCprOption = True,
+    pseudonymize: PseudonymizeOption = False,
+    since: SinceOption = None,
+    late: LateOption = None,
+    search: SearchOption = None,
+    status: StatusOption = None,
+    decision: DecisionOption = None,
+    assignee: AssigneeOption = None,
+    type_: TypeOption = None,
+    theme: ThemeOption = None,
+    language: LanguageOption = None,
+) -> None:
+    """Write the høringsnotat skeleton (DOCX): period, høringsparter, replies per theme."""
+    cfg = _config(config)
+    options = ExportOptions(
+        "notat", redact=redact, redact_cpr=redact_cpr, pseudonymize=pseudonymize
+    )
+    themes = tuple(theme.label for theme in cfg.codebook.themes)
+    consultation = Consultation(cfg.title, cfg.start, cfg.deadline, cfg.timezone, themes)
+    flt = _export_filter(
+        cfg, since, late, search, status=status, decision=decision, assignee=assignee,
+        respondent_type=type_, theme=theme, language=language,
+    )  # fmt: skip
+    with open_database(cfg.store_url)() as session:
+        result = run_notat(session, flt, output, options, consultation)
+    out.print(f"wrote the høringsnotat with {result.rows} replies to {output}")
+
+
+@app.command("export-attachments")
+def export_attachments(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder to write <proposal id>/<file> into.")
+    ],
+    config: ConfigOption = None,
+    since: SinceOption = None,
+    late: LateOption = None,
+    search: SearchOption = None,
+    status: StatusOption = None,
+    decision: DecisionOption = None,
+    assignee: AssigneeOption = None,
+    type_: TypeOption = None,
+    theme: ThemeOption = None,
+    language: LanguageOption = None,
+) -> None:
+    """Save the original attachment files, with safe names, one folder per proposal."""
+    cfg = _config(config)
+    flt = _export_filter(
+        cfg, since, late, search, status=status, decision=decision, assignee=assignee,
+        respondent_type=type_, theme=theme, language=language,
+    )  # fmt: skip
+    with open_database(cfg.store_url)() as session:
+        result = run_attachment_export(session, flt, output)
+    out.print(f"wrote {len(result.extra_files)} attachments of {result.rows} proposals to {output}")
+
+
+@app.command()
+def forget(
+    sender: Annotated[str, typer.Option("--sender", help="The person's e-mail address.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Delete everything stored from one sender (mail, attachments, derived rows); logged."""
+    cfg = _config(config)
+    if not yes:
+        typer.confirm(f"Delete every message from {sender} and all derived data?", abort=True)
+    with open_database(cfg.store_url)() as session:
+        report = forget_module.forget_sender(session, sender, getpass.getuser())
+        session.commit()
+        forget_module.scrub_sqlite(session)
+    out.print(f"deleted {report.total} rows: {report.summary()}")
 
 
 @app.command()

@@ -81,12 +81,18 @@ class ExtractConfig:
     limits: ExtractLimits = field(default_factory=ExtractLimits)
 
 
+DEFAULT_TITLE = "Udkast til Danmarks handlingsplan for Open Government Partnership 2017-2019"
+
+
 @dataclass(frozen=True)
 class Config:
     path: Path
     store_url: str
     subject_markers: tuple[str, ...] = ("OGP-høring",)
     deadline: date | None = None
+    # The consultation's name and first day, for the høringsnotat (`hoering notat`).
+    title: str = DEFAULT_TITLE
+    start: date | None = None
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Copenhagen"))
     imap: ImapConfig | None = None  # the first (often only) account
     lock_file: Path | None = None
@@ -187,6 +193,8 @@ class _Reader:
             store_url=self.store_url(store),
             subject_markers=self.str_list(match, "match", "subject_markers", ["OGP-høring"]),
             deadline=self.deadline(consultation),
+            title=self.get(consultation, "consultation", "title", str, DEFAULT_TITLE),
+            start=self.deadline(consultation, "start"),
             timezone=self.timezone(consultation),
             imap=accounts[0] if accounts else None,
             lock_file=self.relative_path(self.get(poll, "poll", "lock_file", str)),
@@ -277,13 +285,13 @@ class _Reader:
                 url = prefix + str(self.base / rest)
         return url
 
-    def deadline(self, consultation: dict[str, Any]) -> date | None:
-        value = consultation.get("deadline")
+    def deadline(self, consultation: dict[str, Any], key: str = "deadline") -> date | None:
+        value = consultation.get(key)
         if value is None:
             return None
         if isinstance(value, date) and not hasattr(value, "hour"):
             return value
-        raise self.fail("[consultation] deadline", f"must be a date like 2017-08-20, got {value!r}")
+        raise self.fail(f"[consultation] {key}", f"must be a date like 2017-08-20, got {value!r}")
 
     def timezone(self, consultation: dict[str, Any]) -> ZoneInfo:
         name = self.get(consultation, "consultation", "timezone", str, "Europe/Copenhagen")

@@ -3,45 +3,33 @@
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from store.models import Attachment, Proposal
+from export.files import EXCEL_CELL_LIMIT, FullTexts, atomic_file
+from export.record import COLUMNS, ExportRecord, flat_row
 
-COLUMNS = (
-    "id",
-    "received_at",
-    "sender_name",
-    "sender_email",
-    "subject",
-    "late",
-    "attachments",
-    "message_id",
-    "source",
-    "text",
-)
-EXCEL_CELL_LIMIT = 32_767
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+__all__ = ["COLUMNS", "EXCEL_CELL_LIMIT", "PROFILES", "Profile", "export_csv"]
 
 
 @dataclass(frozen=True)
-class Dialect:
+class Profile:
     name: str
     delimiter: str
     bom: bool
     truncate_for_excel: bool
 
 
-DIALECTS = {
+PROFILES = {
     # What Danish Excel opens with a double click: it expects ";" and needs the BOM for UTF-8.
-    "excel": Dialect("excel", ";", bom=True, truncate_for_excel=True),
-    "rfc4180": Dialect("rfc4180", ",", bom=False, truncate_for_excel=False),
+    "excel": Profile("excel", ";", bom=True, truncate_for_excel=True),
+    "rfc4180": Profile("rfc4180", ",", bom=False, truncate_for_excel=False),
 }
+DIALECTS = PROFILES  # the old name
 
 
 def neutralize_formula(value: str) -> str:
@@ -49,66 +37,46 @@ def neutralize_formula(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
 
 
-def describe_attachment(att: Attachment) -> str:
-    label = f"{att.detected_type}: {att.error}" if att.error else att.detected_type
-    return f"{att.path} ({label})"
-
-
-def proposal_row(proposal: Proposal, tz: ZoneInfo) -> dict[str, str]:
-    received = proposal.received_at.astimezone(tz).isoformat() if proposal.received_at else ""
-    source = f"{proposal.source_account} {proposal.source_folder}"
-    if proposal.source_uid is not None:
-        source += f" UID {proposal.source_uid}"
-    return {
-        "id": str(proposal.id),
-        "received_at": received,
-        "sender_name": proposal.sender_name,
-        "sender_email": proposal.sender_email,
-        "subject": proposal.subject,
-        "late": "true" if proposal.late else "false",
-        "attachments": "\n".join(describe_attachment(a) for a in proposal.attachments),
-        "message_id": proposal.message_id or "",
-        "source": source,
-        "text": proposal.combined_text,
-    }
-
-
-def _fit_cell(value: str, proposal_id: str) -> str:
-    # Excel spills longer cells into the following rows and breaks the sheet.
-    if len(value) <= EXCEL_CELL_LIMIT:
-        return value
-    marker = f"\n[… afkortet; hele teksten: hoering show {proposal_id}]"
-    return value[: EXCEL_CELL_LIMIT - len(marker)] + marker
-
-
-def write_rows(proposals: Iterable[Proposal], out: TextIO, dialect: Dialect, tz: ZoneInfo) -> int:
+def write_rows(
+    records: Iterable[ExportRecord],
+    out: TextIO,
+    profile: Profile,
+    tz: ZoneInfo,
+    *,
+    formula_guard: bool = True,
+    full_texts: FullTexts | None = None,
+) -> int:
     """Write header and rows to `out`; returns the number of rows."""
     writer = csv.DictWriter(
-        out, fieldnames=COLUMNS, delimiter=dialect.delimiter, lineterminator="\r\n"
+        out, fieldnames=COLUMNS, delimiter=profile.delimiter, lineterminator="\r\n"
     )
     writer.writeheader()
     count = 0
-    for proposal in proposals:
-        row = proposal_row(proposal, tz)
+    for record in records:
+        row = flat_row(record, tz)
         for column, value in row.items():
-            if dialect.truncate_for_excel:
-                value = _fit_cell(value, row["id"])
-            row[column] = neutralize_formula(value)
+            if full_texts is not None:
+                value = full_texts.fit(value, record.id, column)
+            row[column] = neutralize_formula(value) if formula_guard else value
         writer.writerow(row)
         count += 1
     return count
 
 
-def export_csv(proposals: Iterable[Proposal], output: Path, dialect: Dialect, tz: ZoneInfo) -> int:
-    """Write the CSV atomically: readers never see a half-written file."""
-    encoding = "utf-8-sig" if dialect.bom else "utf-8"
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            count = write_rows(proposals, handle, dialect, tz)
-        os.replace(tmp_name, output)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    return count
+def export_csv(
+    records: Iterable[ExportRecord],
+    output: Path,
+    profile: Profile,
+    tz: ZoneInfo,
+    *,
+    formula_guard: bool = True,
+) -> tuple[int, list[Path]]:
+    """Write the CSV atomically; returns the row count and the full-text files written."""
+    encoding = "utf-8-sig" if profile.bom else "utf-8"
+    # Excel spills longer cells into the following rows and breaks the sheet.
+    full_texts = FullTexts(output) if profile.truncate_for_excel else None
+    with atomic_file(output, "w", encoding=encoding, newline="") as handle:
+        count = write_rows(
+            records, handle, profile, tz, formula_guard=formula_guard, full_texts=full_texts
+        )
+    return count, (full_texts.written if full_texts else [])

@@ -31,6 +31,13 @@ fi
 if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then
     packages="$packages fonts-dejavu-core"
 fi
+# The export tests open the XLSX and the høringsnotat DOCX in LibreOffice (PDF, then PNG).
+if ! command -v soffice >/dev/null 2>&1; then
+    packages="$packages libreoffice-writer-nogui libreoffice-calc-nogui"
+fi
+if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+    packages="$packages poppler-utils"
+fi
 if [ -n "$packages" ]; then
     as_root apt-get update -qq
     # shellcheck disable=SC2086 # one word per package

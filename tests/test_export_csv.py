@@ -10,11 +10,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from export.csv_export import COLUMNS, DIALECTS, EXCEL_CELL_LIMIT, export_csv, neutralize_formula
+from export.csv_export import COLUMNS, EXCEL_CELL_LIMIT, PROFILES, export_csv, neutralize_formula
+from export.run import ExportOptions, run_export
 from parse.model import Attachment, ParsedMessage
 from store import messages
 from store.db import open_database
-from store.queries import ProposalFilter, iter_proposals
+from store.queries import ProposalFilter
 
 TZ = ZoneInfo("Europe/Copenhagen")
 
@@ -54,17 +55,17 @@ def add(db, p: ParsedMessage, *, late: bool = False, key: str = "k1") -> None:
         )
 
 
-def export(db, tmp_path: Path, dialect: str = "excel") -> bytes:
+def export(db, tmp_path: Path, dialect: str = "excel", **options) -> bytes:
     out = tmp_path / "svar.csv"
     with db() as session:
-        export_csv(iter_proposals(session, ProposalFilter()), out, DIALECTS[dialect], TZ)
+        run_export(session, ProposalFilter(), out, ExportOptions("csv", dialect, **options), TZ)
     return out.read_bytes()
 
 
 def rows(data: bytes, dialect: str = "excel") -> list[dict[str, str]]:
     text = data.decode("utf-8-sig")
     return list(
-        csv.DictReader(io.StringIO(text, newline=""), delimiter=DIALECTS[dialect].delimiter)
+        csv.DictReader(io.StringIO(text, newline=""), delimiter=PROFILES[dialect].delimiter)
     )
 
 
@@ -123,13 +124,55 @@ def test_attachments_column_lists_name_type_and_error(db, tmp_path: Path) -> Non
     assert cell == "svar.pdf (pdf)\nlåst.pdf (pdf: pdf: encrypted)"
 
 
-def test_overlong_cell_is_truncated_for_excel_with_a_marker(db, tmp_path: Path) -> None:
+def test_overlong_cell_is_truncated_with_a_marker_naming_the_full_text_file(
+    db, tmp_path: Path
+) -> None:
     add(db, parsed(body="ord " * 20_000))
     [row] = rows(export(db, tmp_path))
     assert len(row["text"]) == EXCEL_CELL_LIMIT
-    assert row["text"].endswith("hele teksten: hoering show 1]")
+    assert row["text"].endswith("[… afkortet; hele teksten: svar-fulltekst/1.txt]")
+    assert (tmp_path / "svar-fulltekst" / "1.txt").read_text("utf-8") == "ord " * 20_000
+
+
+def test_rfc4180_profile_keeps_overlong_cells_whole(db, tmp_path: Path) -> None:
+    add(db, parsed(body="ord " * 20_000))
     [full] = rows(export(db, tmp_path, "rfc4180"), "rfc4180")
     assert len(full["text"]) == len("ord " * 20_000)
+    assert not (tmp_path / "svar-fulltekst").exists()
+
+
+def test_formula_guard_can_be_turned_off_for_machines(db, tmp_path: Path) -> None:
+    add(db, parsed(subject="=1+1 OGP-høring"))
+    data = export(db, tmp_path, "rfc4180", formula_guard=False)
+    assert rows(data, "rfc4180")[0]["subject"] == "=1+1 OGP-høring"
+
+
+def test_formula_guard_is_on_in_the_rfc4180_profile_too(db, tmp_path: Path) -> None:
+    add(db, parsed(subject="=1+1 OGP-høring"))
+    assert rows(export(db, tmp_path, "rfc4180"), "rfc4180")[0]["subject"] == "'=1+1 OGP-høring"
+
+
+def test_header_is_the_documented_stable_column_list(db, tmp_path: Path) -> None:
+    # README "Export columns" documents these; spreadsheets and scripts depend on the order.
+    assert COLUMNS == (
+        "id", "received_at", "late", "sender_name", "sender_email", "respondent_name",
+        "organisation", "respondent_type", "respondent_rule", "subject", "themes",
+        "theme_triggers", "status", "decision", "reason", "notes", "assignee",
+        "duplicate_group", "language", "flags", "references", "attachments", "message_id",
+        "source", "reply_text", "text",
+    )  # fmt: skip
+    add(db, parsed())
+    assert export(db, tmp_path, "rfc4180").split(b"\r\n")[0] == ",".join(COLUMNS).encode()
+
+
+def test_review_respondent_and_theme_columns_are_filled(db, tmp_path: Path) -> None:
+    body = "Hej\n\nStaten bør offentliggøre flere datasæt som åbne data.\n\nMvh\nSøren Ærø"
+    add(db, parsed(body=body))
+    [row] = rows(export(db, tmp_path))
+    assert (row["status"], row["decision"], row["respondent_type"]) == ("ny", "", "borger")
+    assert "åbne data og open source" in row["themes"]
+    assert "datasæt" in row["theme_triggers"]
+    assert row["reply_text"].startswith("Hej") and "Mvh" not in row["reply_text"]
 
 
 def test_export_writes_nothing_partial_on_failure(db, tmp_path: Path) -> None:
@@ -141,6 +184,6 @@ def test_export_writes_nothing_partial_on_failure(db, tmp_path: Path) -> None:
         yield
 
     with pytest.raises(RuntimeError):
-        export_csv(broken(), out, DIALECTS["excel"], TZ)
+        export_csv(broken(), out, PROFILES["excel"], TZ)
     assert out.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".svar")] == []

@@ -22,7 +22,7 @@ from sqlalchemy import Engine, event, func, select, text
 
 import pipeline
 from config import load_config
-from export.csv_export import DIALECTS, export_csv
+from export.run import ExportOptions, run_export
 from store import messages as store_messages
 from store import models
 from store.db import MIGRATIONS, open_database
@@ -166,7 +166,7 @@ def test_search_takes_percent_and_underscore_literally(cfg, db, tmp_path: Path) 
 
 def export(db, path: Path, tz) -> bytes:
     with db() as session:
-        rows = export_csv(iter_proposals(session, ProposalFilter()), path, DIALECTS["excel"], tz)
+        rows = run_export(session, ProposalFilter(), path, ExportOptions(), tz).rows
     assert rows == 13
     return path.read_bytes()
 

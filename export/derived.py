@@ -1,0 +1,100 @@
+"""The normalized fields of a proposal that exports show beside the stored mail fields.
+
+Respondent, cleaned reply, language, flags and themes are the stored normalized fields
+(filled at ingest); for rows stored before normalization (empty respondent_rule_id) the
+same `analysis` functions run on the stored text instead. Review fields (status, decision,
+reason, notes, assignee) are the stored ones; the duplicate group is passed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.cleaning import clean_reply
+from analysis.respondent import identify_respondent
+from analysis.themes import tag_themes
+from store.models import Proposal
+
+NEW = "ny"  # review status of a proposal nobody has looked at
+
+
+@dataclass(frozen=True)
+class ThemeHit:
+    theme: str
+    label: str
+    triggers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Derived:
+    respondent_name: str
+    organisation: str
+    respondent_type: str
+    respondent_rule: str
+    reply_text: str
+    language: str
+    flags: tuple[str, ...]
+    references: tuple[str, ...]
+    themes: tuple[ThemeHit, ...]
+    status: str
+    decision: str
+    reason: str
+    notes: str
+    assignee: str
+    duplicate_group: str
+
+
+def derive(proposal: Proposal, duplicate_group: str = "") -> Derived:
+    """Normalized fields for one proposal (see the module docstring for where each comes from)."""
+    base = _stored(proposal) if proposal.respondent_rule_id else _computed(proposal)
+    return Derived(
+        **base,
+        status=proposal.status or NEW,
+        decision=proposal.decision or "",
+        reason=proposal.reason or "",
+        notes="\n".join(f"{note.author}: {note.text}" for note in proposal.notes),
+        assignee=proposal.assignee or "",
+        duplicate_group=duplicate_group,
+    )
+
+
+def _flags(attachment_only: bool, no_comments: bool, forwarded: bool = False) -> tuple[str, ...]:
+    named = (("kun bilag", attachment_only), ("ingen bemærkninger", no_comments))
+    return tuple(flag for flag, on in (*named, ("videresendt", forwarded)) if on)
+
+
+def _stored(proposal: Proposal) -> dict:
+    """What ingest (or `hoering analyse`) stored, with the reviewer's theme changes."""
+    return dict(
+        respondent_name=proposal.respondent_name,
+        organisation=proposal.respondent_organisation,
+        respondent_type=proposal.respondent_type,
+        respondent_rule=proposal.respondent_rule,
+        reply_text=proposal.reply_text,
+        language=proposal.language,
+        flags=_flags(proposal.points_to_attachment, proposal.no_comments),
+        references=tuple(line for line in proposal.reference_numbers.splitlines() if line),
+        themes=tuple(
+            ThemeHit(t.theme, t.label or t.theme, tuple(w for w in t.words.splitlines() if w))
+            for t in proposal.themes
+            if t.active
+        ),
+    )
+
+
+def _computed(proposal: Proposal) -> dict:
+    """For rows stored before normalization: the same analysis, run on the stored text."""
+    cleaned = clean_reply(proposal.body_text)
+    who = identify_respondent(proposal.sender_name, proposal.sender_email, cleaned.signature)
+    theme_text = "\n\n".join([cleaned.content, *(a.text for a in proposal.attachments if a.text)])
+    return dict(
+        respondent_name=who.name,
+        organisation=who.organisation,
+        respondent_type=who.type,
+        respondent_rule=who.rule,
+        reply_text=cleaned.content,
+        language=cleaned.language,
+        flags=_flags(cleaned.attachment_only, cleaned.no_comments, cleaned.forwarded),
+        references=tuple(f"{r.label} {r.value}" for r in cleaned.references),
+        themes=tuple(ThemeHit(t.theme, t.label, t.words) for t in tag_themes(theme_text)),
+    )

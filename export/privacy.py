@@ -1,0 +1,71 @@
+"""What an export may show of personal data: redaction and pseudonymization settings.
+
+Rules (README "Personal data in exports"):
+- CPR numbers are replaced in every text of every export unless `redact_cpr` is turned off
+  explicitly (`--no-redact-cpr`): replies are published, CPR numbers never are.
+- `redact` also replaces phone numbers and e-mail addresses in all text, and blanks the
+  sender address of private individuals (respondent type borger); organisations' and
+  authorities' addresses stay, as they are the sender's public function.
+- `pseudonymize` replaces a borger's name and address with "Borger N", stable for the
+  database (numbered by the borger's first reply), also where the name occurs in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from analysis.personal_data import redact
+from analysis.respondent import BORGER
+
+
+@dataclass(frozen=True)
+class Privacy:
+    """Redaction settings for one export; `pseudonyms` maps a borger's address to "Borger N"."""
+
+    redact: bool = False
+    redact_cpr: bool = True
+    pseudonymize: bool = False
+    pseudonyms: Mapping[str, str] = field(default_factory=dict)
+
+    def text(self, value: str) -> str:
+        """The text with the personal data these settings remove replaced by markers."""
+        if not value or not (self.redact or self.redact_cpr):
+            return value
+        return redact(value, cpr=self.redact_cpr, phone=self.redact, email=self.redact)
+
+    def pseudonym(self, email: str, respondent_type: str) -> str | None:
+        """The pseudonym to show instead of a borger's name, or None to show the name."""
+        if not self.pseudonymize or respondent_type != BORGER:
+            return None
+        return self.pseudonyms.get(email.strip().lower()) or "Borger"
+
+    def hides_email(self, respondent_type: str) -> bool:
+        """Whether a sender address is left out: a borger's, under --redact or --pseudonymize."""
+        return respondent_type == BORGER and (self.redact or self.pseudonymize)
+
+    def describe(self) -> dict[str, bool]:
+        """The settings as written into the manifest."""
+        return {
+            "redact": self.redact,
+            "redact_cpr": self.redact_cpr,
+            "pseudonymize": self.pseudonymize,
+        }
+
+
+def number_borgere(senders: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """ "Borger 1", "Borger 2", ... for (email, type) pairs given in order of first reply."""
+    numbered: dict[str, str] = {}
+    for email, respondent_type in senders:
+        key = email.strip().lower()
+        if respondent_type == BORGER and key and key not in numbered:
+            numbered[key] = f"Borger {len(numbered) + 1}"
+    return numbered
+
+
+def replace_names(text: str, names: Iterable[str], pseudonym: str) -> str:
+    """Every occurrence of each name (whole words, any case) replaced by the pseudonym."""
+    for name in sorted({n.strip() for n in names if len(n.strip()) >= 3}, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", pseudonym, text, flags=re.IGNORECASE)
+    return text

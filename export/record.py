@@ -1,0 +1,200 @@
+"""One export row per proposal, the same for every format, with the privacy rules applied.
+
+COLUMNS is the stable column list of the CSV and XLSX exports (README "Export columns"):
+new columns are only ever added at the end, and tests pin the header.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from export.derived import derive
+from export.privacy import Privacy, replace_names
+from store.models import Attachment, Proposal
+
+COLUMNS = (
+    "id",
+    "received_at",
+    "late",
+    "sender_name",
+    "sender_email",
+    "respondent_name",
+    "organisation",
+    "respondent_type",
+    "respondent_rule",
+    "subject",
+    "themes",
+    "theme_triggers",
+    "status",
+    "decision",
+    "reason",
+    "notes",
+    "assignee",
+    "duplicate_group",
+    "language",
+    "flags",
+    "references",
+    "attachments",
+    "message_id",
+    "source",
+    "reply_text",
+    "text",
+)
+
+
+@dataclass(frozen=True)
+class AttachmentRecord:
+    """An attachment as exported (sheet "Bilag", JSONL "attachments")."""
+
+    proposal_id: int
+    position: int
+    path: str
+    filename: str
+    detected_type: str
+    method: str
+    size: int
+    sha256: str
+    error: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ThemeRecord:
+    theme: str
+    label: str
+    triggers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ExportRecord:
+    """Everything an export shows of one proposal, already redacted/pseudonymized."""
+
+    id: int
+    received_at: datetime | None
+    sent_at: datetime | None
+    late: bool
+    sender_name: str
+    sender_email: str
+    respondent_name: str
+    organisation: str
+    respondent_type: str
+    respondent_rule: str
+    subject: str
+    themes: tuple[ThemeRecord, ...]
+    status: str
+    decision: str
+    reason: str
+    notes: str
+    assignee: str
+    duplicate_group: str
+    language: str
+    flags: tuple[str, ...]
+    references: tuple[str, ...]
+    attachments: tuple[AttachmentRecord, ...]
+    message_id: str
+    source: str
+    reply_text: str
+    text: str
+
+
+def source_of(proposal: Proposal) -> str:
+    """Where the proposal was first seen: "account folder UID n" or "file path"."""
+    source = f"{proposal.source_account} {proposal.source_folder}"
+    if proposal.source_uid is not None:
+        source += f" UID {proposal.source_uid}"
+    return source
+
+
+def build_record(proposal: Proposal, privacy: Privacy, duplicate_group: str = "") -> ExportRecord:
+    """The export view of one proposal under the given privacy settings."""
+    d = derive(proposal, duplicate_group)
+    pseudonym = privacy.pseudonym(proposal.sender_email, d.respondent_type)
+    names = (proposal.sender_name, d.respondent_name)
+
+    def text(value: str) -> str:
+        value = replace_names(value, names, pseudonym) if pseudonym else value
+        return privacy.text(value)
+
+    email = "" if privacy.hides_email(d.respondent_type) else proposal.sender_email
+    return ExportRecord(
+        id=proposal.id,
+        received_at=proposal.received_at,
+        sent_at=proposal.sent_at,
+        late=bool(proposal.late),
+        sender_name=pseudonym or privacy.text(proposal.sender_name),
+        sender_email=email,
+        respondent_name=pseudonym or privacy.text(d.respondent_name),
+        organisation=text(d.organisation),
+        respondent_type=d.respondent_type,
+        respondent_rule=text(d.respondent_rule),
+        subject=text(proposal.subject),
+        themes=tuple(ThemeRecord(t.theme, t.label, t.triggers) for t in d.themes),
+        status=d.status,
+        decision=d.decision,
+        reason=text(d.reason),
+        notes=text(d.notes),
+        assignee=d.assignee,
+        duplicate_group=d.duplicate_group,
+        language=d.language,
+        flags=d.flags,
+        references=tuple(text(r) for r in d.references),
+        attachments=tuple(_attachment(a, proposal.id, text) for a in proposal.attachments),
+        message_id=proposal.message_id or "",
+        source=text(source_of(proposal)),
+        reply_text=text(d.reply_text),
+        text=text(proposal.combined_text),
+    )
+
+
+def _attachment(att: Attachment, proposal_id: int, text) -> AttachmentRecord:
+    return AttachmentRecord(
+        proposal_id=proposal_id,
+        position=att.position,
+        path=text(att.path),
+        filename=text(att.filename),
+        detected_type=att.detected_type,
+        method=att.method,
+        size=att.size,
+        sha256=att.sha256,
+        error=text(att.error or ""),
+        text=text(att.text),
+    )
+
+
+def describe_attachment(att: AttachmentRecord) -> str:
+    label = f"{att.detected_type}: {att.error}" if att.error else att.detected_type
+    return f"{att.path} ({label})"
+
+
+def flat_row(record: ExportRecord, tz) -> dict[str, str]:
+    """The record as the text cells of COLUMNS (CSV and XLSX), times in the given zone."""
+    received = record.received_at.astimezone(tz).isoformat() if record.received_at else ""
+    return {
+        "id": str(record.id),
+        "received_at": received,
+        "late": "true" if record.late else "false",
+        "sender_name": record.sender_name,
+        "sender_email": record.sender_email,
+        "respondent_name": record.respondent_name,
+        "organisation": record.organisation,
+        "respondent_type": record.respondent_type,
+        "respondent_rule": record.respondent_rule,
+        "subject": record.subject,
+        "themes": "; ".join(t.label for t in record.themes),
+        "theme_triggers": "; ".join(f"{t.label}: {', '.join(t.triggers)}" for t in record.themes),
+        "status": record.status,
+        "decision": record.decision,
+        "reason": record.reason,
+        "notes": record.notes,
+        "assignee": record.assignee,
+        "duplicate_group": record.duplicate_group,
+        "language": record.language,
+        "flags": "; ".join(record.flags),
+        "references": "; ".join(record.references),
+        "attachments": "\n".join(describe_attachment(a) for a in record.attachments),
+        "message_id": record.message_id,
+        "source": record.source,
+        "reply_text": record.reply_text,
+        "text": record.text,
+    }

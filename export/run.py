@@ -1,0 +1,155 @@
+"""Run one export: select proposals, apply the privacy rules, write the file and manifest."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from analysis.cleaning import clean_reply
+from analysis.respondent import identify_respondent
+from export.attachments_export import export_attachments
+from export.csv_export import PROFILES, export_csv
+from export.jsonl_export import export_jsonl
+from export.manifest import Manifest, write_manifest
+from export.notat import write_notat
+from export.privacy import Privacy, number_borgere
+from export.record import ExportRecord, build_record
+from export.xlsx_export import export_xlsx
+from store import models
+from store.queries import ProposalFilter, iter_proposals
+
+FORMATS = ("csv", "xlsx", "jsonl")
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    format: str = "csv"
+    profile: str = "excel"  # csv only
+    formula_guard: bool = True  # csv only; xlsx never writes formulas
+    redact: bool = False
+    redact_cpr: bool = True
+    pseudonymize: bool = False
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    rows: int
+    output: Path
+    manifest: Path
+    extra_files: tuple[Path, ...]
+
+
+def borger_pseudonyms(session: Session) -> dict[str, str]:
+    """ "Borger N" per private sender, numbered by first reply over the whole database.
+
+    Numbering ignores the export's filters, so Borger 3 is the same person in every export.
+    """
+    query = select(
+        models.Proposal.sender_name,
+        models.Proposal.sender_email,
+        models.Proposal.respondent_type,
+        models.Proposal.respondent_rule_id,
+        models.Proposal.body_text,
+    ).order_by(models.Proposal.received_at, models.Proposal.id)
+    senders = (
+        (
+            email,
+            kind if rule else identify_respondent(name, email, clean_reply(body).signature).type,
+        )
+        for name, email, kind, rule, body in session.execute(query)
+    )
+    return number_borgere(senders)
+
+
+def duplicate_groups(session: Session) -> dict[int, str]:
+    """proposal id -> "group 3 (near, 4 svar)" for proposals in a duplicate group."""
+    query = select(
+        models.DuplicateMember.proposal_id,
+        models.DuplicateGroup.id,
+        models.DuplicateGroup.kind,
+        models.DuplicateGroup.size,
+    ).join(models.DuplicateGroup, models.DuplicateMember.group_id == models.DuplicateGroup.id)
+    return {
+        proposal_id: f"{group_id} ({kind}, {size} svar)"
+        for proposal_id, group_id, kind, size in session.execute(query)
+    }
+
+
+def privacy_for(session: Session, options: ExportOptions) -> Privacy:
+    pseudonyms = borger_pseudonyms(session) if options.pseudonymize else {}
+    return Privacy(options.redact, options.redact_cpr, options.pseudonymize, pseudonyms)
+
+
+def records(session: Session, flt: ProposalFilter, privacy: Privacy) -> Iterator[ExportRecord]:
+    """The filtered proposals as export records, oldest first."""
+    groups = duplicate_groups(session)
+    for proposal in iter_proposals(session, flt):
+        yield build_record(proposal, privacy, groups.get(proposal.id, ""))
+
+
+def describe_filter(flt: ProposalFilter) -> dict[str, Any]:
+    """The filters that were set, for the manifest (unset ones left out)."""
+    described = {}
+    for key, value in dataclasses.asdict(flt).items():
+        if value in (None, (), [], ""):
+            continue
+        described[key] = value.isoformat() if isinstance(value, date | datetime) else value
+        if isinstance(value, tuple):
+            described[key] = list(value)
+    return described
+
+
+def run_export(
+    session: Session, flt: ProposalFilter, output: Path, options: ExportOptions, tz: ZoneInfo
+) -> ExportResult:
+    """Write the export and its manifest; returns what was written."""
+    privacy = privacy_for(session, options)
+    rows = records(session, flt, privacy)
+    extra: list[Path] = []
+    settings: dict[str, Any] = {}
+    if options.format == "csv":
+        count, extra = export_csv(
+            rows, output, PROFILES[options.profile], tz, formula_guard=options.formula_guard
+        )
+        settings = {"profile": options.profile, "formula_guard": options.formula_guard}
+    elif options.format == "xlsx":
+        count, extra = export_xlsx(rows, output, tz)
+    else:
+        count = export_jsonl(rows, output)
+    manifest = Manifest(
+        options.format,
+        output,
+        count,
+        describe_filter(flt),
+        privacy.describe(),
+        settings,
+        tuple(extra),
+    )
+    return ExportResult(count, output, write_manifest(manifest), tuple(extra))
+
+
+def run_notat(
+    session: Session, flt: ProposalFilter, output: Path, options: ExportOptions, consultation
+) -> ExportResult:
+    """Write the høringsnotat DOCX and its manifest."""
+    privacy = privacy_for(session, options)
+    count = write_notat(records(session, flt, privacy), output, consultation)
+    manifest = Manifest("notat", output, count, describe_filter(flt), privacy.describe())
+    return ExportResult(count, output, write_manifest(manifest), ())
+
+
+def run_attachment_export(session: Session, flt: ProposalFilter, folder: Path) -> ExportResult:
+    """Write the original attachments below `folder` and a manifest beside it."""
+    proposals = list(iter_proposals(session, flt))
+    written = export_attachments(proposals, folder)
+    files = tuple(item.path for item in written)
+    manifest = Manifest("attachments", folder, len(proposals), describe_filter(flt), {}, {}, files)
+    return ExportResult(len(proposals), folder, write_manifest(manifest), files)

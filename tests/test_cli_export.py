@@ -1,0 +1,169 @@
+"""The export commands on the sample inbox: export, notat, export-attachments, forget."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import cli
+import config as config_module
+import pipeline
+from export.attachments_export import safe_name
+from parse.model import Attachment
+from store.db import open_database
+from tests.mails import write_config
+
+SAMPLE_INBOX = Path(__file__).resolve().parents[1] / "examples" / "inbox"
+CPR_IN_SAMPLE = "010180-1234"  # examples/inbox/02-borger-svar-citat-cpr.eml
+COMMANDS = ["export", "notat", "export-attachments", "forget"]
+
+
+def run(capsys, monkeypatch, *args: str) -> tuple[int, str, str]:
+    """Call the real entry point in-process; returns (exit code, stdout, stderr)."""
+    monkeypatch.setattr("sys.argv", ["hoering", *args])
+    monkeypatch.setenv("COLUMNS", "200")
+    with pytest.raises(SystemExit) as excinfo:
+        cli.main()
+        raise SystemExit(0)
+    captured = capsys.readouterr()
+    code = excinfo.value.code
+    return (code if isinstance(code, int) else 0), captured.out, captured.err
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample inbox imported once for the module; tests that change it use `own_copy`."""
+    config = write_config(tmp_path_factory.mktemp("sample"))
+    cfg = config_module.load_config(config)
+    assert pipeline.import_paths(cfg, open_database(cfg.store_url), [SAMPLE_INBOX]).stored == 13
+    return config
+
+
+@pytest.fixture
+def own_copy(imported: Path, tmp_path: Path) -> Path:
+    """A private copy of the imported database, for tests that delete."""
+    source = sqlite3.connect(imported.parent / "hoering.db")
+    target = sqlite3.connect(tmp_path / "hoering.db")
+    source.backup(target)
+    source.close()
+    target.close()
+    return write_config(tmp_path)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_export_commands_have_help(capsys, monkeypatch, command: str) -> None:
+    code, out, _ = run(capsys, monkeypatch, command, "--help")
+    assert code == 0 and f"Usage: hoering {command}" in out and "--config" in out
+
+
+def test_quick_start_csv_has_no_cpr_number(imported: Path, tmp_path, capsys, monkeypatch) -> None:
+    # The README quick start: `hoering export --output examples/proposals.csv`.
+    target = tmp_path / "proposals.csv"
+    code, out, _ = run(capsys, monkeypatch, "export", "--config", str(imported), "-o", str(target))
+    assert code == 0 and out.strip() == f"wrote 13 proposals to {target}"
+    data = target.read_text("utf-8-sig")
+    assert CPR_IN_SAMPLE not in data and "[CPR-nummer fjernet]" in data
+    assert json.loads(Path(f"{target}.manifest.json").read_text("utf-8"))["rows"] == 13
+
+
+def test_sample_cpr_number_is_there_to_be_redacted() -> None:
+    assert CPR_IN_SAMPLE.encode() in (SAMPLE_INBOX / "02-borger-svar-citat-cpr.eml").read_bytes()
+
+
+def test_no_redact_cpr_must_be_asked_for(imported: Path, tmp_path, capsys, monkeypatch) -> None:
+    target = tmp_path / "svar.jsonl"
+    args = ["export", "-c", str(imported), "-o", str(target), "--format", "jsonl"]
+    assert run(capsys, monkeypatch, *args, "--no-redact-cpr")[0] == 0
+    assert CPR_IN_SAMPLE in target.read_text("utf-8")
+
+
+def test_dialect_is_kept_as_the_old_name_of_profile(imported, tmp_path, capsys, monkeypatch):
+    target = tmp_path / "svar.csv"
+    args = ["export", "-c", str(imported), "-o", str(target), "--dialect", "rfc4180"]
+    assert run(capsys, monkeypatch, *args)[0] == 0
+    rows = list(csv.DictReader(io.StringIO(target.read_text("utf-8"), newline="")))
+    assert len(rows) == 13
+
+
+def test_filters_are_applied_and_named_in_the_manifest(imported, tmp_path, capsys, monkeypatch):
+    target = tmp_path / "sene.xlsx"
+    args = ["export", "-c", str(imported), "-o", str(target), "--format", "xlsx", "--late"]
+    code, out, _ = run(capsys, monkeypatch, *args)
+    manifest = json.loads(Path(f"{target}.manifest.json").read_text("utf-8"))
+    assert code == 0 and out.strip() == f"wrote 1 proposals to {target}"
+    assert manifest["filters"] == {"late": True} and manifest["rows"] == 1
+
+
+def test_notat_command_writes_a_docx(imported: Path, tmp_path, capsys, monkeypatch) -> None:
+    target = tmp_path / "høringsnotat.docx"
+    code, out, _ = run(capsys, monkeypatch, "notat", "-c", str(imported), "-o", str(target))
+    assert code == 0 and out.strip() == f"wrote the høringsnotat with 13 replies to {target}"
+    assert target.read_bytes().startswith(b"PK")
+
+
+def test_export_attachments_writes_originals_per_proposal(imported, tmp_path, capsys, monkeypatch):
+    folder = tmp_path / "bilag"
+    code, out, _ = run(
+        capsys, monkeypatch, "export-attachments", "-c", str(imported), "-o", str(folder)
+    )
+    files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    assert code == 0 and out.startswith(f"wrote {len(files)} attachments of 13 proposals")
+    pdf = next(folder.rglob("Høringssvar OGP.pdf"))
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.parent.parent == folder
+    manifest = json.loads((tmp_path / "bilag.manifest.json").read_text("utf-8"))
+    assert sorted(f["path"].removeprefix("bilag/") for f in manifest["files"]) == files
+
+
+def test_forget_command_asks_unless_yes(own_copy: Path, capsys, monkeypatch) -> None:
+    imported = own_copy
+    sender = "soeren.joergensen@borgernet.example"
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    code, _, _ = run(capsys, monkeypatch, "forget", "-c", str(imported), "--sender", sender)
+    assert code == 1  # aborted
+    code, out, _ = run(
+        capsys, monkeypatch, "forget", "-c", str(imported), "--sender", sender, "--yes"
+    )
+    assert (
+        code == 0 and out.startswith("deleted ") and "raw_messages 1" in out and sender not in out
+    )
+
+
+def attachment(filename: str, kind: str = "pdf") -> Attachment:
+    return Attachment(filename, filename, "application/pdf", kind, 1, "x")
+
+
+def test_safe_names_are_numbered_on_collision() -> None:
+    taken: set[str] = set()
+    names = [
+        safe_name(attachment(n), i, taken)
+        for i, n in enumerate(["svar.pdf", "SVAR.pdf", "svar.pdf"], 1)
+    ]
+    assert names == ["svar.pdf", "SVAR (2).pdf", "svar (3).pdf"]
+
+
+def test_safe_names_never_keep_a_path_from_the_mail() -> None:
+    # Windows mailers send C:\ paths; hostile senders send ../
+    taken: set[str] = set()
+    assert safe_name(attachment("../../etc/passwd"), 1, taken) == "passwd"
+    assert safe_name(attachment("C:\\TEMP\\svar.pdf"), 2, taken) == "svar.pdf"
+
+
+def test_nameless_attachment_gets_a_name_from_its_type() -> None:
+    taken: set[str] = set()
+    assert safe_name(attachment("", "message"), 3, taken) == "bilag-3.eml"
+    assert safe_name(attachment("", "pdf"), 4, taken) == "bilag-4.pdf"
+
+
+def test_export_takes_the_review_filters_of_list(imported, tmp_path, capsys, monkeypatch):
+    target = tmp_path / "myndigheder.jsonl"
+    args = ["export", "-c", str(imported), "-o", str(target), "--format", "jsonl"]
+    code, _, _ = run(capsys, monkeypatch, *args, "--type", "offentlig myndighed")
+    rows = [json.loads(line) for line in target.read_text("utf-8").splitlines()]
+    manifest = json.loads(Path(f"{target}.manifest.json").read_text("utf-8"))
+    assert code == 0 and rows and {r["respondent_type"] for r in rows} == {"offentlig myndighed"}
+    assert manifest["filters"] == {"respondent_type": "offentlig myndighed"}
