@@ -32,6 +32,9 @@ OTHER = "Øvrige bemærkninger"
 TO_FILL = "[udfyldes]"
 SUMMARY_LIMIT = 200
 _GREETING = re.compile(r"^(?:hej|kære|til|dear|hello|goddag|att\.?)\b", re.IGNORECASE)
+_HEADER_LINE = re.compile(
+    r"^(?:fra|til|cc|dato|sendt|emne|from|to|date|sent|subject)\s*:", re.IGNORECASE
+)
 _THANKS = re.compile(r"^(?:mange )?tak for\b|^thank", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“»(]?[A-ZÆØÅ0-9])")
 
@@ -72,7 +75,9 @@ def summary_line(record: ExportRecord) -> str:
 
 
 def _first_words(text: str) -> str:
+    # A forwarded mail's text starts with its header lines ("Fra: ...", "Emne: ...").
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [line for line in lines if not _HEADER_LINE.match(line)]
     if lines and _GREETING.match(lines[0]) and len(lines[0]) < 40:
         lines = lines[1:]
     return " ".join(lines)

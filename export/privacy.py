@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from analysis.personal_data import redact
+from analysis.personal_data import EMAIL, MARKERS, redact
 from analysis.respondent import BORGER
 
 
@@ -69,3 +69,10 @@ def replace_names(text: str, names: Iterable[str], pseudonym: str) -> str:
     for name in sorted({n.strip() for n in names if len(n.strip()) >= 3}, key=len, reverse=True):
         text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", pseudonym, text, flags=re.IGNORECASE)
     return text
+
+
+def replace_address(text: str, address: str) -> str:
+    """Every occurrence of the address (any case) replaced by the e-mail marker."""
+    if not address.strip():
+        return text
+    return re.sub(re.escape(address.strip()), MARKERS[EMAIL], text, flags=re.IGNORECASE)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from export.derived import derive
-from export.privacy import Privacy, replace_names
+from export.privacy import Privacy, replace_address, replace_names
 from store.models import Attachment, Proposal
 
 COLUMNS = (
@@ -113,7 +113,10 @@ def build_record(proposal: Proposal, privacy: Privacy, duplicate_group: str = ""
     names = (proposal.sender_name, d.respondent_name)
 
     def text(value: str) -> str:
-        value = replace_names(value, names, pseudonym) if pseudonym else value
+        if pseudonym:
+            # The address names the person too ("Fra: Ida <ida@...>" in a forwarded mail).
+            value = replace_address(value, proposal.sender_email)
+            value = replace_names(value, names, pseudonym)
         return privacy.text(value)
 
     email = "" if privacy.hides_email(d.respondent_type) else proposal.sender_email

@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+import config as config_module
 from export.notat import LATE, OTHER, Consultation, danish_date, summary_line
 from export.run import ExportOptions, run_notat
 from store.db import open_database
 from store.queries import ProposalFilter
 from tests.exportkit import TZ, add, parsed
+from tests.mails import write_config
 
 CONSULTATION = Consultation(
     "Udkast til OGP-handlingsplan 2017-2019", date(2017, 7, 3), date(2017, 8, 20), TZ
@@ -120,3 +122,31 @@ def test_summary_skips_greeting_and_thanks() -> None:
         "Kære Digitaliseringsstyrelse\nTak for invitationen. Vi ønsker et lobbyregister. Mere."
     )
     assert summary_line(ExportRecord(**fields)) == "Vi ønsker et lobbyregister."
+
+
+def test_config_reads_the_consultation_title_and_start(tmp_path: Path) -> None:
+    extra = 'title = "Høring over OGP"\nstart = 2017-07-03\n'
+    cfg = config_module.load_config(write_config(tmp_path, extra))
+    assert (cfg.title, cfg.start) == ("Høring over OGP", date(2017, 7, 3))
+
+
+def test_config_title_defaults_to_the_ogp_action_plan(tmp_path: Path) -> None:
+    cfg = config_module.load_config(write_config(tmp_path))
+    assert "Open Government Partnership 2017-2019" in cfg.title and cfg.start is None
+
+
+def test_config_start_must_be_a_date(tmp_path: Path) -> None:
+    with pytest.raises(config_module.ConfigError, match=r"\[consultation\] start"):
+        config_module.load_config(write_config(tmp_path, 'start = "3. juli"\n'))
+
+
+def test_summary_skips_the_header_lines_of_a_forwarded_mail() -> None:
+    from export.record import ExportRecord
+
+    fields = {name: "" for name in ExportRecord.__dataclass_fields__}
+    fields.update(id=1, received_at=None, sent_at=None, late=False, themes=(), flags=(),
+                  references=(), attachments=())  # fmt: skip
+    fields["reply_text"] = (
+        "Fra: Mette Lund\nDato: 27. juli 2017\nEmne: OGP\n\nVi vil have åbne data."
+    )
+    assert summary_line(ExportRecord(**fields)) == "Vi vil have åbne data."

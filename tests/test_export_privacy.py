@@ -112,3 +112,11 @@ def test_replace_names_matches_whole_words_in_any_case() -> None:
 def test_privacy_without_redaction_leaves_text_alone() -> None:
     text = "CPR 010180-1234"
     assert Privacy(redact=False, redact_cpr=False).text(text) == text
+
+
+def test_pseudonymize_removes_the_borgers_address_from_forwarded_text(db, tmp_path) -> None:
+    # Outlook's forward header keeps the original sender's name and address in the body.
+    body = "Fra: Ida Rasmussen <ida.rasmussen@gmail.com>\nEmne: OGP-høring\n\nÅbne data, tak."
+    add(db, parsed(body=body, sender_name="Ida Rasmussen", sender_email="ida.rasmussen@gmail.com"))
+    text = exported(db, tmp_path, pseudonymize=True)["text"]
+    assert text.startswith("Fra: Borger 1 <[e-mailadresse fjernet]>")
