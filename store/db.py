@@ -10,6 +10,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from filelock import FileLock, Timeout
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 MIGRATION_LOCK_KEY = 0x686F6572696E67  # "hoering"
+MIGRATION_WAIT_SECONDS = 120  # another process creating or migrating the schema
 
 
 class DatabaseError(Exception):
@@ -52,6 +54,9 @@ def upgrade_schema(engine: Engine) -> None:
     """Apply pending migrations (a no-op when the schema is current)."""
     cfg = _alembic_config(engine)
     head = ScriptDirectory.from_config(cfg).get_current_head()
+    with engine.connect() as connection:
+        if MigrationContext.configure(connection).get_current_revision() == head:
+            return  # the usual case, without a lock: readers may lack write access
     with engine.connect() as connection, _migration_lock(connection):
         current = MigrationContext.configure(connection).get_current_revision()
         connection.commit()  # end the read; the upgrade runs on its own connection
@@ -61,9 +66,15 @@ def upgrade_schema(engine: Engine) -> None:
 
 @contextmanager
 def _migration_lock(connection: Connection) -> Iterator[None]:
-    """On PostgreSQL, two pollers opening a new database at once would both create the
-    tables; an advisory lock lets one migrate while the other waits. SQLite's write lock
-    already serializes them."""
+    """Two pollers opening a new database at once would both create the tables; a lock lets
+    one migrate while the other waits, then finds the schema current. PostgreSQL: an
+    advisory lock. SQLite: a lock file beside the database, as each migration step commits
+    on its own and SQLite's write lock alone let the second run fail with "table already
+    exists" (seen with two first runs started together)."""
+    if connection.dialect.name == "sqlite":
+        with _sqlite_migration_lock(connection.engine.url.database):
+            yield
+        return
     if connection.dialect.name != "postgresql":
         yield
         return
@@ -72,6 +83,24 @@ def _migration_lock(connection: Connection) -> Iterator[None]:
         yield
     finally:
         connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+
+
+@contextmanager
+def _sqlite_migration_lock(database: str | None) -> Iterator[None]:
+    if not database or database == ":memory:" or database.startswith("file:"):
+        yield  # in memory, or a URI (e.g. read-only): nothing to share or nowhere to write
+        return
+    lock = FileLock(database + ".migrate.lock", timeout=MIGRATION_WAIT_SECONDS)
+    try:
+        lock.acquire()
+    except (OSError, Timeout) as exc:
+        raise DatabaseError(
+            f"cannot lock {database} to bring its schema up to date: {exc}"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def open_database(url: str) -> sessionmaker[Session]:

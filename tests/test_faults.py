@@ -110,8 +110,8 @@ def test_lock_of_a_killed_process_never_blocks(big_box, tmp_path) -> None:
 
 def test_two_polls_started_together_store_each_reply_once(big_box, tmp_path) -> None:
     box, expected = big_box
+    # The very first runs, on no database yet: the schema is created once, under a lock.
     config = faultkit.write_poll_config(tmp_path, box)
-    open_database(f"sqlite:///{tmp_path / 'hoering.db'}")  # created, as after the first run
     both = [
         subprocess.Popen(
             faultkit.hoering_command("poll", "--config", str(config)),

@@ -240,3 +240,14 @@ def test_migration_gives_messages_stored_before_it_a_state(tmp_path) -> None:
         (1, states.STORED, 1),
         (2, states.FAILED, 1),
     ]
+
+
+@pytest.mark.parametrize("command", ["failures", "retry"])
+def test_failures_and_retry_have_help(command, capsys, monkeypatch) -> None:
+    code, out, _ = run_cli(capsys, monkeypatch, command, "--help")
+    assert code == 0 and f"Usage: hoering {command}" in out and "--config" in out
+
+
+def test_log_json_is_a_global_option(capsys, monkeypatch) -> None:
+    code, out, _ = run_cli(capsys, monkeypatch, "--help")
+    assert code == 0 and "--log-json" in out
