@@ -221,6 +221,7 @@ class Figures:
     doubled: int = 0
     half_written: int = 0
     integrity_failures: int = 0
+    actions_owed: int = 0  # post-actions still pending or failed after the final poll
     seconds: float = 0.0
 
     def add(self, result: Census) -> None:
@@ -231,17 +232,26 @@ class Figures:
 
     @property
     def ok(self) -> bool:
-        return not (self.lost or self.doubled or self.half_written or self.integrity_failures)
+        return not (
+            self.lost
+            or self.doubled
+            or self.half_written
+            or self.integrity_failures
+            or self.actions_owed
+        )
 
     def line(self) -> str:
         return (
             f"{self.name}: {self.trials} trials ({self.interrupted} interrupted mid-run) in "
             f"{self.seconds:.1f} s: lost {self.lost}, doubled {self.doubled}, "
-            f"half-written {self.half_written}, integrity failures {self.integrity_failures}"
+            f"half-written {self.half_written}, integrity failures {self.integrity_failures}, "
+            f"actions still owed {self.actions_owed}"
         )
 
 
-def write_poll_config(workdir: Path, box: Mailbox, port: int | None = None) -> Path:
+def write_poll_config(
+    workdir: Path, box: Mailbox, port: int | None = None, after: str = "none"
+) -> Path:
     """Plain IMAP (loopback) with big FETCH batches; the password in a 0600 file."""
     from tests.test_cli_poll import poll_config
 
@@ -249,7 +259,7 @@ def write_poll_config(workdir: Path, box: Mailbox, port: int | None = None) -> P
     secret = workdir / "imap-password"
     secret.write_text(box.password)
     secret.chmod(0o600)
-    return poll_config(
+    config = poll_config(
         workdir,
         box,
         port=port or box.port,
@@ -259,6 +269,8 @@ def write_poll_config(workdir: Path, box: Mailbox, port: int | None = None) -> P
         password_file=str(secret),
         batch_size=50,
     )
+    config.write_text(config.read_text() + f'[actions]\nafter = "{after}"\n')
+    return config
 
 
 def poll_in_process(config: Path) -> bool:
@@ -312,14 +324,17 @@ def kill_trials(
     seed: int,
 ) -> Figures:
     """`groups` fresh databases; on each, `kills` polls killed with SIGKILL at a random moment
-    after fetching began (checked for half-written rows each time), then one normal poll."""
+    after fetching began (checked for half-written rows each time), then one normal poll.
+
+    With `[actions] after = "seen"`, so kills also land between a commit and its action, or
+    between the action and its record."""
     import random
 
     rng = random.Random(seed)
     figures = Figures("kill -9 of hoering poll")
     start = time.monotonic()
     for group in range(groups):
-        config = write_poll_config(workdir / f"kill-{group}", box)
+        config = write_poll_config(workdir / f"kill-{group}", box, after="seen")
         for number in range(kills):
             log = config.parent / f"stderr-{number}.log"
             process = start_poll(config, box.password, log)
@@ -336,7 +351,15 @@ def kill_trials(
                 figures.integrity_failures += after_kill.integrity != "ok"
         assert poll_in_process(config), "the poll after the kills failed"
         result = census(config.parent / "hoering.db", expected)
+        figures.actions_owed += owed_actions(config.parent / "hoering.db")
         figures.lost += result.lost
         figures.doubled += result.doubled
     figures.seconds = time.monotonic() - start
     return figures
+
+
+def owed_actions(db_path: Path) -> int:
+    """Post-actions not done (pending, failed or parked)."""
+    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as db:
+        query = "SELECT count(*) FROM message_states WHERE action_state IN (?, ?, ?)"
+        return db.execute(query, ("pending", "failed", "parked")).fetchone()[0]

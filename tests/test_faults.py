@@ -168,9 +168,9 @@ def test_uidvalidity_reset_stores_nothing_again_and_drops_stale_actions(mailbox,
     mails = [make_mail(message_id=f"<u{i}@x>", body=f"Forslag {i}\n") for i in range(5)]
     for data in mails:
         mailbox.append(folder, data)
-    config = faultkit.write_poll_config(tmp_path, mailbox)
+    config = faultkit.write_poll_config(tmp_path, mailbox, after="seen")
     text = config.read_text().replace('folders = ["INBOX"]', f'folders = ["{folder}"]')
-    config.write_text(text + '[actions]\nafter = "seen"\n')
+    config.write_text(text)
     # The fetch works, the connection for the actions is cut: five actions stay pending.
     with faultkit.CuttingProxy(mailbox.port, limit=0, spare=1) as proxy:
         cut = config.read_text().replace(f"port = {mailbox.port}", f"port = {proxy.port}")
