@@ -123,9 +123,7 @@ class CleanedReply:
     @property
     def content(self) -> str:
         """The text that carries the reply's substance: a forwarded mail counts as part of it."""
-        if self.forwarded:
-            return "\n\n".join(part for part in (self.reply, self.quoted) if part)
-        return self.reply
+        return _content(self.reply, self.quoted, self.forwarded)
 
 
 def clean_reply(text: str) -> CleanedReply:
@@ -141,7 +139,6 @@ def clean_reply(text: str) -> CleanedReply:
     reply, quoted = _join(head), _join(interleaved + tail)
     forwarded = bool(quoted) and _is_forward(tail, reply)
     short = len(_WORD.findall(reply)) <= SHORT_REPLY_WORDS
-    content = "\n\n".join(part for part in (reply, quoted if forwarded else "") if part)
     return CleanedReply(
         original=text,
         reply=reply,
@@ -151,9 +148,13 @@ def clean_reply(text: str) -> CleanedReply:
         forwarded=forwarded,
         attachment_only=short and bool(_POINTS_TO_ATTACHMENT.search(reply)),
         no_comments=short and bool(_NO_COMMENTS.search(reply)),
-        language=detect_language(content),
+        language=detect_language(_content(reply, quoted, forwarded)),
         references=find_references(f"{reply}\n{_join(signature)}"),
     )
+
+
+def _content(reply: str, quoted: str, forwarded: bool) -> str:
+    return "\n\n".join(part for part in (reply, quoted) if part) if forwarded else reply
 
 
 def find_references(text: str) -> tuple[Reference, ...]:

@@ -127,10 +127,12 @@ def _similar_pairs(
     through chains of small edits (A ~ B ~ C while A and C differ).
     """
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    # Drawing the hash permutations is the slow part of a new MinHash: copy an empty one.
+    empty = MinHash(num_perm=NUM_PERM, seed=1)
     for index, words in enumerate(shingles):
         if len(words) < MIN_SHINGLES:
             continue
-        minhash = MinHash(num_perm=NUM_PERM, seed=1)
+        minhash = empty.copy()
         minhash.update_batch([shingle.encode() for shingle in words])
         leaders = [int(key) for key in lsh.query(minhash)]
         matched = [

@@ -27,7 +27,7 @@ first may close a compound and the last may open one ("offentlige datasæt").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,7 +35,7 @@ import snowballstemmer
 
 MIN_REST = 3  # letters the other half of a compound must have
 MIN_TAIL_STEM = 5  # a keyword stem shorter than this only matches whole words or heads
-_LINKS = ("", "s", "e")  # Danish compound linking letters: "åbenhed-s-loven", "borger-e-"
+_LINKS = "se"  # Danish compound linking letters: "åbenhed-s-loven", "barn-e-vogn"
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -183,63 +183,17 @@ def _theme_from_mapping(entry: object, index: int) -> Theme:
 
 def tag_themes(text: str, codebook: Codebook = DEFAULT_CODEBOOK) -> tuple[ThemeTag, ...]:
     """The codebook's themes found in the text, in codebook order, each with its triggers."""
-    document = _Document.of(text, codebook.ignore)
+    index = _compiled(codebook)
+    document = _Document.of(text, codebook.ignore, index)
     tags = []
-    for theme, keywords in _compiled(codebook):
-        hits = _hits(document, keywords)
+    for theme, keywords in zip(codebook.themes, index.by_theme, strict=True):
+        hits = sorted(_hits(document, index, keywords))  # text order
         if hits:
-            words = dict.fromkeys(word for _, word, _ in sorted(hits))
-            matched = dict.fromkeys(keyword for _, _, keyword in sorted(hits))
-            tags.append(
-                ThemeTag(
-                    theme.key, theme.label, codebook.version, (*words,), (*matched,), len(hits)
-                )
-            )
+            words = tuple(dict.fromkeys(word for _, word, _ in hits))
+            matched = tuple(dict.fromkeys(keyword for _, _, keyword in hits))
+            version = codebook.version
+            tags.append(ThemeTag(theme.key, theme.label, version, words, matched, len(hits)))
     return tuple(tags)
-
-
-@dataclass(frozen=True)
-class _Document:
-    """A text's words (lower-cased), their stems and spans, and which may trigger a theme."""
-
-    text: str
-    spans: tuple[tuple[int, int], ...]
-    words: tuple[str, ...]
-    usable: tuple[bool, ...]
-    stem_of: dict[str, str]  # each distinct word once: long texts repeat their words
-    where: dict[str, list[int]]  # word -> its positions
-
-    @classmethod
-    def of(cls, text: str, ignore: tuple[str, ...]) -> _Document:
-        spans = tuple(match.span() for match in _WORD.finditer(text))
-        words = tuple(text[start:end].casefold() for start, end in spans)
-        where: dict[str, list[int]] = {}
-        for position, word in enumerate(words):
-            where.setdefault(word, []).append(position)
-        stem_of = dict(zip(where, _stems(tuple(where)), strict=True))
-        ignored = set(_stems(tuple(word.casefold() for word in ignore)))
-        usable = tuple(stem_of[word] not in ignored for word in words)
-        return cls(text, spans, words, usable, stem_of, where)
-
-
-def _hits(document: _Document, keywords: tuple[_Keyword, ...]) -> list[tuple[int, str, str]]:
-    """(position, words as in the text, keyword) for each match.
-
-    Longer keywords go first and claim their words: "data" inside a matched "åbne data" is
-    no second hit, and "whistleblowerordninger" is credited to "whistleblowerordning".
-    """
-    hits = []
-    covered: set[int] = set()
-    for keyword in sorted(keywords, key=lambda k: (-len(k.words), -len(k.text))):
-        for start, length in _occurrences(keyword, document):
-            positions = range(start, start + length)
-            if covered.intersection(positions) or not all(document.usable[p] for p in positions):
-                continue
-            covered.update(positions)
-            first, last = document.spans[start][0], document.spans[start + length - 1][1]
-            found = " ".join(document.text[first:last].casefold().split())
-            hits.append((start, found, keyword.text))
-    return hits
 
 
 @dataclass(frozen=True)
@@ -249,17 +203,40 @@ class _Keyword:
     stems: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class _Index:
+    """A codebook's keywords, and lookups from a word's stem, head or tail to them."""
+
+    keywords: tuple[_Keyword, ...]
+    by_theme: tuple[tuple[int, ...], ...]  # keyword numbers per theme, longest first
+    by_stem: dict[str, list[tuple[int, int]]]  # stem -> (keyword, word position)
+    by_head: dict[str, list[int]]  # a keyword's last word -> keywords it may open a compound
+    by_tail: dict[str, list[int]]  # a keyword's first stem -> keywords it may close one
+
+
 @lru_cache(maxsize=8)
-def _compiled(codebook: Codebook) -> tuple[tuple[Theme, tuple[_Keyword, ...]], ...]:
-    """Keywords split and stemmed once per codebook."""
-    compiled = []
+def _compiled(codebook: Codebook) -> _Index:
+    """Keywords split, stemmed and indexed once per codebook."""
+    keywords: list[_Keyword] = []
+    by_theme = []
     for theme in codebook.themes:
-        keywords = []
+        first = len(keywords)
         for text in theme.keywords:
             words = tuple(word.casefold() for word in _WORD.findall(text))
             keywords.append(_Keyword(text, words, _stems(words)))
-        compiled.append((theme, tuple(keywords)))
-    return tuple(compiled)
+        # Longer keywords claim their words first (see _hits).
+        numbers = range(first, len(keywords))
+        by_theme.append(
+            tuple(sorted(numbers, key=lambda n: (-len(keywords[n].words), -len(keywords[n].text))))
+        )
+    index = _Index(tuple(keywords), tuple(by_theme), {}, {}, {})
+    for number, keyword in enumerate(keywords):
+        for position, stem in enumerate(keyword.stems):
+            index.by_stem.setdefault(stem, []).append((number, position))
+        index.by_head.setdefault(keyword.words[-1], []).append(number)
+        if len(keyword.stems[0]) >= MIN_TAIL_STEM:
+            index.by_tail.setdefault(keyword.stems[0], []).append(number)
+    return index
 
 
 @lru_cache(maxsize=1)
@@ -268,44 +245,84 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("danish")
 
 
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    # Snowball in pure Python is the slow part of tagging; replies share most of their words.
+    return _stemmer().stemWord(word)
+
+
 def _stems(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_stemmer().stemWords(list(words)))
+    return tuple(map(_stem, words))
 
 
-def _occurrences(keyword: _Keyword, document: _Document) -> Iterator[tuple[int, int]]:
-    """(start, length) of each place the keyword matches the text's words, in text order."""
-    size = len(keyword.words)
+@dataclass(frozen=True)
+class _Document:
+    """A text's words (lower-cased) and spans, and which keyword words each one matches."""
 
-    def matches(i: int, word: str) -> bool:
-        return _word_matches(keyword, i, word, document.stem_of[word], size)
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    words: tuple[str, ...]
+    usable: tuple[bool, ...]  # False for words on the codebook's ignore list
+    matches: dict[str, frozenset[tuple[int, int]]]  # distinct word -> (keyword, position)
+    starts: dict[int, list[int]]  # keyword -> text positions where its first word matches
 
-    starts = sorted(
-        position
-        for word, positions in document.where.items()
-        if matches(0, word)
-        for position in positions
-    )
-    for start in starts:
-        following = document.words[start + 1 : start + size]
-        if len(following) == size - 1 and all(
-            matches(i, word) for i, word in enumerate(following, start=1)
-        ):
-            yield start, size
+    @classmethod
+    def of(cls, text: str, ignore: tuple[str, ...], index: _Index) -> _Document:
+        spans = tuple(match.span() for match in _WORD.finditer(text))
+        words = tuple(text[start:end].casefold() for start, end in spans)
+        distinct = tuple(dict.fromkeys(words))  # long texts repeat their words: stem each once
+        stem_of = dict(zip(distinct, _stems(distinct), strict=True))
+        ignored = set(_stems(tuple(word.casefold() for word in ignore)))
+        usable = tuple(stem_of[word] not in ignored for word in words)
+        matches = {word: _word_matches(index, word, stem_of[word]) for word in distinct}
+        starts: dict[int, list[int]] = {}
+        for position, word in enumerate(words):
+            for number, place in matches[word]:
+                if place == 0:
+                    starts.setdefault(number, []).append(position)
+        return cls(text, spans, words, usable, matches, starts)
 
 
-def _word_matches(keyword: _Keyword, i: int, word: str, stem: str, size: int) -> bool:
-    """Does the text word match word i of the keyword (see the module docstring)?"""
-    key_word, key_stem = keyword.words[i], keyword.stems[i]
-    if stem == key_stem and len(word) >= len(key_word) - 1:
-        return True
-    opens = i == size - 1 and any(
-        word.startswith(key_word + link) and len(word) - len(key_word + link) >= MIN_REST
-        for link in _LINKS
-    )
-    closes = (
-        i == 0
-        and len(key_stem) >= MIN_TAIL_STEM
-        and stem.endswith(key_stem)
-        and len(stem) - len(key_stem) >= MIN_REST
-    )
-    return opens or closes
+def _word_matches(index: _Index, word: str, stem: str) -> frozenset[tuple[int, int]]:
+    """(keyword, word position) pairs this text word matches (see the module docstring)."""
+    found = {
+        (number, position)
+        for number, position in index.by_stem.get(stem, ())
+        if len(word) >= len(index.keywords[number].words[position]) - 1
+    }
+    for cut in range(1, len(word) - MIN_REST + 1):  # the keyword opens the compound
+        head = word[:cut]
+        heads = [head, head[:-1]] if head[-1] in _LINKS else [head]
+        for key in heads:
+            found.update((n, len(index.keywords[n].words) - 1) for n in index.by_head.get(key, ()))
+    for cut in range(MIN_REST, len(stem) - MIN_TAIL_STEM + 1):  # the keyword closes it
+        found.update((number, 0) for number in index.by_tail.get(stem[cut:], ()))
+    return frozenset(found)
+
+
+def _hits(
+    document: _Document, index: _Index, keywords: tuple[int, ...]
+) -> list[tuple[int, str, str]]:
+    """(position, words as in the text, keyword) for each match of the theme's keywords.
+
+    Longer keywords go first and claim their words: "data" inside a matched "åbne data" is
+    no second hit, and "whistleblowerordninger" is credited to "whistleblowerordning".
+    """
+    hits = []
+    covered: set[int] = set()
+    for number in keywords:
+        size = len(index.keywords[number].words)
+        for start in document.starts.get(number, ()):
+            positions = range(start, start + size)
+            if start + size > len(document.words) or covered.intersection(positions):
+                continue
+            following = zip(range(1, size), document.words[start + 1 : start + size], strict=True)
+            if not all((number, i) in document.matches[word] for i, word in following):
+                continue
+            if not all(document.usable[p] for p in positions):
+                continue
+            covered.update(positions)
+            first, last = document.spans[start][0], document.spans[start + size - 1][1]
+            found = " ".join(document.text[first:last].casefold().split())
+            hits.append((start, found, index.keywords[number].text))
+    return hits

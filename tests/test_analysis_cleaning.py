@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from analysis.cleaning import Reference, clean_reply, find_references
-from analysis.language import detect_language
 from parse.message import parse_message
 
 INBOX = Path(__file__).resolve().parents[1] / "examples" / "inbox"
@@ -268,22 +267,3 @@ def test_same_reference_twice_is_kept_once() -> None:
 
 def test_language_of_the_sample_replies_is_danish() -> None:
     assert clean_reply(body_of("08-forening-gennemsigtighed.eml")).language == "da"
-
-
-@pytest.mark.parametrize(
-    ("text", "language"),
-    [
-        ("Se vedhæftede høringssvar.", "da"),
-        ("We propose that all public bodies publish their budgets as open data.", "en"),
-        ("Wir schlagen vor, dass die Daten offen sind und nicht zu teuer.", "other"),
-        ("Vi föreslår att alla myndigheter publicerar öppna data och att det är gratis.", "other"),
-        (
-            "Vi foreslår at alle kommuner gjør data åpne, og at det ikke blir for mye byråkrati.",
-            "other",
-        ),
-        ("12 34 56 78", "other"),
-        ("", "other"),
-    ],
-)
-def test_detect_language(text: str, language: str) -> None:
-    assert detect_language(text) == language

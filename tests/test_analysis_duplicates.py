@@ -166,8 +166,8 @@ def test_campaign_of_two_thousand_letters_is_one_group_quickly() -> None:
         (f"o{n}", f"{OTHER} Forslag {n}: {' '.join(rng.choices(vocabulary, k=60))}")
         for n in range(3)
     ]
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other work on the machine does not count
     report = find_duplicates(texts)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     assert report.groups[0].size == 2000
     assert report.groups[0].common.endswith("forudsætningen for tillid til vores demokrati.")

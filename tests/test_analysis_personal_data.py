@@ -179,6 +179,14 @@ def test_cpr_inside_an_address_is_covered_once() -> None:
     assert redact("svar fra 010180 1234@example.dk") == "svar fra [CPR-nummer fjernet]"
 
 
+def test_phone_label_glued_to_a_cpr_number_is_found_in_one_pass() -> None:
+    # Found by the idempotence property below: "Tlf." only reads as a label once the CPR
+    # number stuck to it is a marker, so the phone number must go in the same pass.
+    once = redact("0101000000Tlf. 00010100-0000")
+    assert once == "[CPR-nummer fjernet]Tlf. [telefonnummer fjernet]-0000"
+    assert redact(once) == once
+
+
 def test_text_without_personal_data_is_unchanged() -> None:
     text = "Åbne data om ventetider, fx 2017-2019, 10 mio. kr. og CVR 29876543."
     assert redact(text) == text
@@ -222,19 +230,19 @@ chunks = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(chunks, max_size=12).map("".join))
 def test_redacted_text_never_holds_a_date_valid_cpr(text: str) -> None:
     assert not oracle_finds_cpr(redact(text, phone=False, email=False))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(chunks, max_size=12).map("".join))
 def test_redacted_text_never_holds_a_date_valid_cpr_with_all_kinds_on(text: str) -> None:
     assert not oracle_finds_cpr(redact(text))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(chunks, max_size=12).map("".join))
 def test_redaction_is_idempotent(text: str) -> None:
     once = redact(text)
