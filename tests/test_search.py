@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 
 from config import load_config
 from pipeline import import_paths
@@ -96,3 +96,12 @@ def test_postgresql_search_folds_case_and_ranks(tmp_path: Path, postgres_url: st
     assert found(sessions, "åbne")[0] == "aabne@x"
     with sessions() as session:
         assert "[" in search(session, "målestation")[0].snippet
+
+
+def test_index_triggers_exist_at_head(sessions) -> None:
+    # A later migration that rebuilds `proposals` in batch mode drops them silently.
+    with sessions() as session:
+        names = session.scalars(
+            text("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        ).all()
+    assert names == ["proposals_fts_delete", "proposals_fts_insert", "proposals_fts_update"]
