@@ -26,8 +26,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from datasketch import MinHash, MinHashLSH
-
 SHINGLE = 3  # words per shingle
 MIN_SHINGLES = 8
 NUM_PERM = 128
@@ -126,6 +124,10 @@ def _similar_pairs(
     of thousands of letters fast (LSH buckets stay small) and stops groups from drifting
     through chains of small edits (A ~ B ~ C while A and C differ).
     """
+    # Imported here: datasketch pulls in numpy and scipy (0.4 s), which every other
+    # hoering command would pay for at start-up.
+    from datasketch import MinHash, MinHashLSH
+
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     # Drawing the hash permutations is the slow part of a new MinHash: copy an empty one.
     empty = MinHash(num_perm=NUM_PERM, seed=1)
