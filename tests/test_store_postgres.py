@@ -105,10 +105,6 @@ def test_raw_bytes_round_trip_exactly(cfg, db, tmp_path: Path) -> None:
     assert (raw.data, raw.size) == (data, len(data))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PostgreSQL text cannot hold NUL, and decoded headers reach the text columns with it",
-)
 def test_nul_in_a_header_does_not_stop_the_run(cfg, db, tmp_path: Path) -> None:
     # Broken mailers and spam put NUL bytes in headers; Python decodes them as "\x00".
     subject = "OGP-hoering: forslag om data"
@@ -283,10 +279,6 @@ def open_when_both_migrate(url: str, barrier) -> None:
     open_database(url)  # DatabaseError -> exit code 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store/db.py upgrade_schema: no lock, so two first opens both create the tables",
-)
 def test_two_first_opens_of_an_empty_database_both_succeed(postgres_url: str) -> None:
     # Two pollers set up at the same moment. The barrier holds each before creating tables
     # until both have found no schema: the interleaving that otherwise depends on luck.
