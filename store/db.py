@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -109,8 +110,24 @@ def open_database(url: str) -> sessionmaker[Session]:
         engine = make_engine(url)
         upgrade_schema(engine)
     except SQLAlchemyError as exc:
-        raise DatabaseError(f"cannot open database {_safe_url(url)}: {_first_line(exc)}") from None
+        reason = _first_line(exc) + _read_only_hint(url)
+        raise DatabaseError(f"cannot open database {_safe_url(url)}: {reason}") from None
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def _read_only_hint(url: str) -> str:
+    """Why SQLite says only "unable to open database file" on a read-only file system: it
+    must create the -wal and -shm files beside the database."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database.startswith("file:"):
+        return ""
+    for path in (Path(database), Path(database).parent):
+        if path.exists() and not os.access(path, os.W_OK):
+            return f" ({path} is read-only; hoering writes the database and files beside it)"
+    return ""
 
 
 def _safe_url(url: str) -> str:

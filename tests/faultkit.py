@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import selectors
+import shutil
 import signal
 import socket
 import sqlite3
@@ -85,7 +86,7 @@ class CuttingProxy:
         self.carried = 0  # bytes forwarded on the last connection
         self.connections = 0
         self.listener = socket.create_server(("127.0.0.1", 0))
-        self.listener.settimeout(0.2)
+        self.listener.settimeout(0.05)
         self.port = self.listener.getsockname()[1]
         self.stopped = threading.Event()
         self.thread = threading.Thread(target=self._serve, daemon=True)
@@ -120,7 +121,7 @@ class CuttingProxy:
         selector.register(upstream, selectors.EVENT_READ, client)
         try:
             while not self.stopped.is_set():
-                for key, _ in selector.select(timeout=0.2):
+                for key, _ in selector.select(timeout=0.05):
                     data = key.fileobj.recv(65536)
                     if not data:
                         return
@@ -291,6 +292,14 @@ def poll_in_process(config: Path) -> bool:
         sessions.kw["bind"].dispose()
 
 
+def empty_database(path: Path) -> Path:
+    """A database with the current schema and nothing else, closed (no WAL left)."""
+    from store.db import open_database
+
+    open_database(f"sqlite:///{path}").kw["bind"].dispose()
+    return path
+
+
 def measure_poll_bytes(box: Mailbox, workdir: Path) -> int:
     """Bytes a full first poll of the mailbox carries (both directions)."""
     with CuttingProxy(box.port) as proxy:
@@ -302,8 +311,11 @@ def cut_trials(box: Mailbox, workdir: Path, limits: list[int], expected: set[str
     """Per limit: a fresh database, a poll cut after `limit` bytes, then a normal poll."""
     figures = Figures("connection cut after N bytes")
     start = time.monotonic()
+    template = empty_database(workdir / "template.db")
     for number, limit in enumerate(limits):
         trial = workdir / f"cut-{number}"
+        trial.mkdir()
+        shutil.copyfile(template, trial / "hoering.db")  # migrating anew costs more than a poll
         with CuttingProxy(box.port, limit) as proxy:
             finished = poll_in_process(write_poll_config(trial, box, proxy.port))
         figures.interrupted += not finished
