@@ -1,0 +1,22 @@
+#!/bin/sh
+# Install the Debian packages hoering uses at run time, when missing: Tesseract with Danish
+# (OCR of scanned PDFs and images) and catdoc (Word 97-2003 .doc). Without them hoering still
+# runs and records "ocr unavailable" / "doc: catdoc not installed" on those attachments.
+# Usage: scripts/runtime-packages.sh [EXTRA DEBIAN PACKAGES...]
+set -eu
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+packages="$*"
+if ! command -v tesseract >/dev/null 2>&1; then
+    packages="$packages tesseract-ocr tesseract-ocr-dan"
+elif ! ls /usr/share/tesseract-ocr/*/tessdata/dan.traineddata >/dev/null 2>&1; then
+    packages="$packages tesseract-ocr-dan"
+fi
+if ! command -v catdoc >/dev/null 2>&1; then
+    packages="$packages catdoc"
+fi
+if [ -n "$(echo "$packages" | tr -d ' ')" ]; then
+    as_root apt-get update -qq
+    # shellcheck disable=SC2086 # one word per package
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $packages
+fi
