@@ -1,7 +1,7 @@
 """Fault trials on demand, more than the test suite runs; prints lost/doubled figures.
 
     .venv/bin/python -m bench.faults [--messages 300] [--marked-every 4] [--cuts 40]
-                                     [--kill-groups 5] [--kills 5] [--window 0.8] [--seed N]
+                                     [--kill-groups 5] [--kills 5] [--window 0.5] [--seed N]
 
 Starts a Dovecot of its own (as the tests do), delivers the mail once into a Maildir, then
 runs the trials of tests/test_faults.py with these counts: polls cut by a TCP proxy after N
@@ -29,7 +29,7 @@ def main() -> int:
     parser.add_argument("--cuts", type=int, default=40, help="connection-cut trials")
     parser.add_argument("--kill-groups", type=int, default=5, help="fresh databases to kill on")
     parser.add_argument("--kills", type=int, default=5, help="kills per database")
-    parser.add_argument("--window", type=float, default=0.8, help="seconds after fetch starts")
+    parser.add_argument("--window", type=float, default=0.5, help="seconds after fetch starts")
     parser.add_argument("--seed", type=int, default=20170820)
     args = parser.parse_args()
 

@@ -4,6 +4,7 @@ retried when refused, never a reason to store a message again; MOVE and its fall
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,15 +13,16 @@ from imapclient import IMAPClient
 from sqlalchemy import select, update
 
 import pipeline
-from config import load_config
+from config import ConfigError, load_config
 from ingest.imap import ImapConnectionError
 from ingest.imap_actions import ImapActionError, _check_flag_allowed
 from store import models, states
 from store.db import open_database
 from tests import faultkit
 from tests.dovecot import DovecotServer, Mailbox, find_dovecot, start_dovecot
-from tests.mails import make_mail
+from tests.mails import make_mail, write_config
 from tests.test_cli_poll import poll_config
+from tests.test_states import run_cli
 
 REPLY = make_mail(message_id="<svar@borgernet.example>")
 NEWSLETTER = make_mail(subject="Nyhedsbrev", message_id="<nyt@digst.example>")
@@ -227,7 +229,7 @@ def test_without_uidplus_others_deleted_mail_is_not_expunged(
 
 
 def test_refused_action_is_retried_next_run_and_never_stores_again(
-    mailbox, tmp_path, monkeypatch
+    mailbox, tmp_path, monkeypatch, capsys
 ) -> None:
     mailbox.append("INBOX", REPLY)
     too_long = "x" * 300  # Dovecot refuses a mailbox name this long
@@ -240,6 +242,9 @@ def test_refused_action_is_retried_next_run_and_never_stores_again(
         row = session.scalars(select(models.MessageState)).one()
         assert (row.action_state, row.action_attempts) == (states.ACTION_FAILED, 2)
         assert "refused" in row.action_error
+    config = str(tmp_path / "hoering.toml")
+    code, listed, _ = run_cli(capsys, monkeypatch, "failures", "--config", config)
+    assert code == 0 and "action failed" in listed and "Mailbox name too long" in listed
     fixed = run_poll(tmp_path, mailbox, monkeypatch, 'after = "move"\n')
     assert (fixed.stored, fixed.actions_done) == (0, 1)
     assert len(uids(mailbox, DONE_FOLDER)) == 1
@@ -258,3 +263,17 @@ def test_action_lost_with_the_connection_is_done_on_the_next_run(
     report = run_poll(tmp_path, mailbox, monkeypatch, 'after = "seen"\n')
     assert (report.seen, report.stored, report.actions_done) == (0, 0, 1)
     assert flags(mailbox, uid) == {b"\\Seen"}
+
+
+@pytest.mark.parametrize(
+    ("section", "message"),
+    [
+        ('[actions]\nafter = "delete"\n', "[actions] after: must be one of none, flag, seen, move"),
+        ('[actions]\nafter = "flag"\nflag = "OGP behandlet"\n', "[actions] flag: must be"),
+        ('[actions]\nmove_to = " "\n', "[actions] move_to: must name a folder"),
+        ("[poll]\nmax_attempts = 0\n", "[poll] max_attempts: must be at least 1"),
+    ],
+)
+def test_bad_action_settings_name_the_key(tmp_path, section: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_config(write_config(tmp_path, section))
