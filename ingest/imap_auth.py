@@ -42,8 +42,12 @@ def login(client: IMAPClient, auth: Auth, username: str, secret: str) -> None:
     """
     if auth == "oauth2":
         client.oauth2_login(username, secret)
-    else:
+    elif (username + secret).isascii():
         client.login(username, secret)
+    else:
+        # LOGIN takes ASCII only (imaplib crashes on "ø" before sending anything); AUTHENTICATE
+        # PLAIN carries UTF-8 (RFC 4616), and Dovecot and Exchange offer it.
+        client.plain_login(username, secret)
 
 
 def client_credentials_token(credentials: ClientCredentials, timeout: float) -> str:

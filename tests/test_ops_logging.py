@@ -1,5 +1,6 @@
 """Operations: --log-json for log collectors, and the IMAP password nowhere: not in logs
-(human or JSON, with -v), error lines, the database (every table, WAL included) or exports."""
+(human or JSON, with -v), error lines, the database (every table, WAL included) or exports;
+and sent right whatever its letters."""
 
 from __future__ import annotations
 
@@ -98,3 +99,14 @@ def test_the_password_appears_in_no_log_database_or_export(
         assert form not in exported
         assert form not in stored
     box.close()
+
+
+def test_a_password_with_danish_letters_logs_in(dovecot_server, tmp_path) -> None:
+    # LOGIN is ASCII-only; a Danish password ("ø") must not crash the poll (it gave exit 70).
+    password = "Sommerhus-ved-Ærø-7391"
+    dovecot_server.add_user("danskbruger", password)
+    box = Mailbox(dovecot_server, "danskbruger", password=password)
+    config = faultkit.write_poll_config(tmp_path, box)
+    result = hoering("poll", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    assert password not in result.stdout + result.stderr
