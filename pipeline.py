@@ -80,7 +80,6 @@ class RunReport:
         """Something needs a look: a message that did not parse, or a refused action."""
         return bool(self.failed or self.retried - self.recovered or self.actions_failed)
 
-
     def add(self, other: RunReport) -> None:
         """Add another run's counts to these (one poll over several accounts)."""
         for name, value in vars(other).items():
@@ -254,8 +253,8 @@ class Pipeline:
             received_at=received_at,
             late=is_late(received_at, self.config.deadline, self.config.timezone),
             combined_text=combined_text(parsed),
-            codebook=self.config.codebook,
             source=source,
+            codebook=self.config.codebook,
         )
 
     def note_cursor(self, origin: MessageOrigin) -> None:
@@ -283,7 +282,6 @@ class Pipeline:
             with self.sessions.begin() as session:
                 self.write_cursors(session)
             self.clear_pending()
-
 
 
 def _source(origin: MessageOrigin) -> store_messages.Source:
@@ -410,7 +408,6 @@ def poll_account(config: Config, sessions: sessionmaker[Session], account: ImapC
     return report
 
 
-
 def import_paths(config: Config, sessions: sessionmaker[Session], paths: list[Path]) -> RunReport:
     """`hoering import`: the offline twin of poll, with the same matching and dedup."""
     with run_lock(config), Sandbox.from_config(config.extract) as sandbox:
@@ -439,7 +436,6 @@ def retry(
     """`hoering retry`: parse failed messages again now, queue failed actions again."""
     with run_lock(config), Sandbox.from_config(config.extract) as sandbox:
         return retrier(config, sessions, sandbox).retry_now(state_ids)
-
 
 
 def _recorded_run(
