@@ -40,3 +40,15 @@ def imported_modules(package: str) -> set[str]:
 )
 def test_data_flows_one_way(package: str, forbidden: set[str]) -> None:
     assert imported_modules(package) & forbidden == set()
+
+
+def test_every_top_level_module_and_package_is_installed() -> None:
+    # Tests run from the repo root and would not notice; an installed `hoering` would.
+    import tomllib
+
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    modules = {path.stem for path in ROOT.glob("*.py")}
+    assert modules <= set(setuptools["py-modules"])
+    packages = {p.parent.name for p in ROOT.glob("*/__init__.py")} - {"tests", "bench"}
+    included = {name.rstrip("*") for name in setuptools["packages"]["find"]["include"]}
+    assert packages <= included
