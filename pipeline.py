@@ -40,7 +40,7 @@ from sandbox import Sandbox
 from store import duplicates as store_duplicates
 from store import messages as store_messages
 from store import models, states
-from store.db import DatabaseError
+from store.db import DatabaseError, first_line, write_failed
 
 log = logging.getLogger(__name__)
 SKIPS_PER_COMMIT = 500  # a mailbox of newsletters still commits its progress now and then
@@ -170,7 +170,7 @@ class Pipeline:
                     self.note_skipped(item.origin)
             self.flush_cursors()
         except SQLAlchemyError as exc:
-            raise DatabaseError(f"database write failed: {_first_line(exc)}") from None
+            raise write_failed(exc) from None
         return self.report
 
     def store(self, item: RawMessage) -> None:
@@ -292,12 +292,6 @@ def _source(origin: MessageOrigin) -> store_messages.Source:
         uid=origin.uid,
         internal_date=origin.internal_date,
     )
-
-
-def _first_line(exc: BaseException) -> str:
-    orig = getattr(exc, "orig", None) or exc
-    text = str(orig)
-    return text.splitlines()[0] if text else type(orig).__name__
 
 
 def record_run(sessions: sessionmaker[Session], kind: str) -> int:
@@ -452,7 +446,7 @@ def _recorded_run(
     try:
         run_id = record_run(sessions, kind)
     except SQLAlchemyError as exc:
-        raise DatabaseError(f"database write failed: {_first_line(exc)}") from None
+        raise write_failed(exc) from None
     pipeline = Pipeline(config, sessions, extract)
     try:
         report = pipeline.run(source(pipeline))
@@ -466,7 +460,7 @@ def _recorded_run(
             with sessions.begin() as session:
                 store_duplicates.refresh(session)
         except SQLAlchemyError as exc:
-            raise DatabaseError(f"database write failed: {_first_line(exc)}") from None
+            raise write_failed(exc) from None
     return report
 
 
@@ -477,4 +471,4 @@ def _close_failed_run(
         finish_run(sessions, run_id, report, error=error)
     except SQLAlchemyError as exc:
         # The run's own error is what the operator needs; this one is a consequence.
-        log.warning("could not record the failed run: %s", _first_line(exc))
+        log.warning("could not record the failed run: %s", first_line(exc))

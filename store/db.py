@@ -110,7 +110,7 @@ def open_database(url: str) -> sessionmaker[Session]:
         engine = make_engine(url)
         upgrade_schema(engine)
     except SQLAlchemyError as exc:
-        reason = _first_line(exc) + _read_only_hint(url)
+        reason = first_line(exc) + _read_only_hint(url)
         raise DatabaseError(f"cannot open database {_safe_url(url)}: {reason}") from None
     return sessionmaker(engine, expire_on_commit=False)
 
@@ -136,11 +136,12 @@ def _safe_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
+    """The driver's own message, first line only: what an operator can act on."""
     orig = getattr(exc, "orig", None) or exc
     return str(orig).splitlines()[0] if str(orig) else type(orig).__name__
 
 
 def write_failed(exc: SQLAlchemyError) -> DatabaseError:
     """The one-line error for a failed write: disk full, read-only file, lost server."""
-    return DatabaseError(f"database write failed: {_first_line(exc)}")
+    return DatabaseError(f"database write failed: {first_line(exc)}")

@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from store import messages
-from store.db import MIGRATIONS, DatabaseError, _first_line, make_engine
+from store.db import MIGRATIONS, DatabaseError, first_line, make_engine
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def database_status(url: str) -> DatabaseStatus:
         with engine.connect() as connection:
             revision = MigrationContext.configure(connection).get_current_revision()
     except SQLAlchemyError as exc:
-        raise DatabaseError(f"cannot open database {shown}: {_first_line(exc)}") from None
+        raise DatabaseError(f"cannot open database {shown}: {first_line(exc)}") from None
     finally:
         engine.dispose()
     return DatabaseStatus(shown, True, revision, _head())
@@ -63,7 +63,7 @@ def stored_cursors(url: str, account: str) -> dict[str, tuple[int, int]]:
             return messages.load_cursors(session, account)
     except SQLAlchemyError as exc:
         raise DatabaseError(
-            f"cannot read cursors from {safe_url(url)}: {_first_line(exc)}"
+            f"cannot read cursors from {safe_url(url)}: {first_line(exc)}"
         ) from None
     finally:
         engine.dispose()
