@@ -13,24 +13,22 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-import cli_review
-import config as config_module
-import doctor as doctor_module
-import logsetup
-import pipeline
-import reparse as reparse_module
-import retries
-import views
-import views_review
-from export.notat import Consultation
-from export.run import ExportOptions, run_attachment_export, run_export, run_notat
-from ingest.files import SourceError
-from ingest.imap import ImapAuthError, ImapConnectionError, ImapFolderError
-from store import duplicates as store_duplicates
-from store import forget as forget_module
-from store import review, states
-from store.db import DatabaseError, open_database
-from store.queries import ProposalFilter, get_proposal, iter_proposals, stats
+from hoering import config as config_module
+from hoering import pipeline
+from hoering.export.notat import Consultation
+from hoering.export.run import ExportOptions, run_attachment_export, run_export, run_notat
+from hoering.ingest.files import SourceError
+from hoering.ingest.imap import ImapAuthError, ImapConnectionError, ImapFolderError
+from hoering.pipeline import doctor as doctor_module
+from hoering.pipeline import reparse as reparse_module
+from hoering.pipeline import retries
+from hoering.store import duplicates as store_duplicates
+from hoering.store import forget as forget_module
+from hoering.store import review, states
+from hoering.store.db import DatabaseError, open_database
+from hoering.store.queries import ProposalFilter, get_proposal, iter_proposals, stats
+from hoering.ui import logsetup, views, views_review
+from hoering.ui import review as cli_review
 
 app = typer.Typer(
     help="Collect e-mailed consultation replies (OGP-høring) into reviewable proposals.",

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from analysis.themes import DEFAULT_CODEBOOK, Codebook, CodebookError, codebook_from_mapping
-from parse.limits import MIB, ExtractLimits
+from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, CodebookError, codebook_from_mapping
+from hoering.parse.limits import MIB, ExtractLimits
 
 DEFAULT_CONFIG = "hoering.toml"
 SECURITY_MODES = ("ssl", "starttls", "plain")

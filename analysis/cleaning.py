@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.language import detect_language
+from hoering.analysis.language import detect_language
 
 # --- where quoted earlier mail begins ------------------------------------------------------
 

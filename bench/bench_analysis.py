@@ -15,12 +15,12 @@ import random
 import time
 from pathlib import Path
 
-from analysis.cleaning import clean_reply
-from analysis.duplicates import find_duplicates
-from analysis.personal_data import redact
-from analysis.respondent import identify_respondent
-from analysis.themes import tag_themes
-from parse.message import parse_message
+from hoering.analysis.cleaning import clean_reply
+from hoering.analysis.duplicates import find_duplicates
+from hoering.analysis.personal_data import redact
+from hoering.analysis.respondent import identify_respondent
+from hoering.analysis.themes import tag_themes
+from hoering.parse.message import parse_message
 
 INBOX = Path(__file__).resolve().parents[1] / "examples" / "inbox"
 # fmt: off

@@ -16,8 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from store import duplicates, models
-from store.db import open_database
+from hoering.store import duplicates, models
+from hoering.store.db import open_database
 
 WORDS = [
     "borger",

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-import pipeline
-from config import load_config
-from store.db import open_database
-from tests.mails import make_mail, write_config
+from hoering import pipeline
+from hoering.config import load_config
+from hoering.store.db import open_database
+from tests.kit.mails import make_mail, write_config
 
 PARAGRAPH = (
     "Vi foreslår, at alle statslige myndigheder offentliggør deres datasæt som åbne data "

@@ -17,11 +17,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from config import ExtractConfig
-from parse.attachments import AttachmentInput
-from parse.message import UnparseableMessage, parse_message
-from parse.model import Attachment
-from sandbox import Sandbox
+from hoering.config import ExtractConfig
+from hoering.parse.message import UnparseableMessage, parse_message
+from hoering.parse.model import Attachment, AttachmentInput
+from hoering.pipeline.sandbox import Sandbox
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENT_FOLDERS = ("docx", "pdf", "other")

@@ -4,7 +4,7 @@
                                      [--kill-groups 5] [--kills 5] [--window 0.5] [--seed N]
 
 Starts a Dovecot of its own (as the tests do), delivers the mail once into a Maildir, then
-runs the trials of tests/test_faults.py with these counts: polls cut by a TCP proxy after N
+runs the trials of tests/pipeline/test_faults.py with these counts: polls cut by a TCP proxy after N
 bytes (N spread over the whole poll's byte stream), and `hoering poll` processes killed with
 SIGKILL at random moments after fetching began. Exit status 1 if any message was lost,
 doubled or half-written.
@@ -18,8 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests import faultkit
-from tests.dovecot import Mailbox, find_dovecot, start_dovecot
+from tests.kit import faults as faultkit
+from tests.kit.dovecot import Mailbox, find_dovecot, start_dovecot
 
 
 def main() -> int:

@@ -13,12 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from parse.attachments import AttachmentInput
-from parse.filenames import sanitize_filename
-from parse.message import UnparseableMessage, parse_message
-from parse.model import Attachment
-from parse.sniff import detect_type
-from store.models import Proposal
+from hoering.parse.filenames import sanitize_filename
+from hoering.parse.message import UnparseableMessage, parse_message
+from hoering.parse.model import Attachment, AttachmentInput
+from hoering.parse.sniff import detect_type
+from hoering.store.models import Proposal
 
 # Detected types whose name is no usual file extension.
 EXTENSIONS = {"message": "eml", "text": "txt", "image": "bin"}

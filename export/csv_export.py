@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from export.files import EXCEL_CELL_LIMIT, FullTexts, atomic_file
-from export.record import COLUMNS, ExportRecord, flat_row
+from hoering.export.files import EXCEL_CELL_LIMIT, FullTexts, atomic_file
+from hoering.export.record import COLUMNS, ExportRecord, flat_row
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 __all__ = ["COLUMNS", "EXCEL_CELL_LIMIT", "PROFILES", "Profile", "export_csv"]

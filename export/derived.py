@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.cleaning import clean_reply
-from analysis.respondent import identify_respondent
-from analysis.themes import tag_themes
-from store.models import Proposal
+from hoering.analysis.cleaning import clean_reply
+from hoering.analysis.respondent import identify_respondent
+from hoering.analysis.themes import tag_themes
+from hoering.store.models import Proposal
 
 NEW = "ny"  # review status of a proposal nobody has looked at
 

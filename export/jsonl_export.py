@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from export.files import atomic_file
-from export.record import ExportRecord
+from hoering.export.files import atomic_file
+from hoering.export.record import ExportRecord
 
 
 def _plain(value: Any) -> Any:

@@ -10,7 +10,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from export.files import atomic_file, sha256_of
+from hoering.export.files import atomic_file, sha256_of
 
 
 def hoering_version() -> str:

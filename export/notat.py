@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo
 from docx import Document
 from docx.shared import Cm, Pt
 
-from analysis.respondent import RESPONDENT_TYPES
-from analysis.themes import DEFAULT_CODEBOOK
-from export.files import atomic_file
-from export.record import ExportRecord
+from hoering.analysis.respondent import RESPONDENT_TYPES
+from hoering.analysis.themes import DEFAULT_CODEBOOK
+from hoering.export.files import atomic_file
+from hoering.export.record import ExportRecord
 
 MONTHS = (
     "januar", "februar", "marts", "april", "maj", "juni",

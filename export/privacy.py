@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from analysis.personal_data import EMAIL, MARKERS, redact
-from analysis.respondent import BORGER
+from hoering.analysis.personal_data import EMAIL, MARKERS, redact
+from hoering.analysis.respondent import BORGER
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from export.derived import derive
-from export.privacy import Privacy, replace_address, replace_names
-from store.models import Attachment, Proposal
+from hoering.export.derived import derive
+from hoering.export.privacy import Privacy, replace_address, replace_names
+from hoering.store.models import Attachment, Proposal
 
 COLUMNS = (
     "id",

@@ -13,18 +13,18 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from analysis.cleaning import clean_reply
-from analysis.respondent import identify_respondent
-from export.attachments_export import export_attachments
-from export.csv_export import PROFILES, export_csv
-from export.jsonl_export import export_jsonl
-from export.manifest import Manifest, write_manifest
-from export.notat import write_notat
-from export.privacy import Privacy, number_borgere
-from export.record import ExportRecord, build_record
-from export.xlsx_export import export_xlsx
-from store import models
-from store.queries import ProposalFilter, iter_proposals
+from hoering.analysis.cleaning import clean_reply
+from hoering.analysis.respondent import identify_respondent
+from hoering.export.attachments_export import export_attachments
+from hoering.export.csv_export import PROFILES, export_csv
+from hoering.export.jsonl_export import export_jsonl
+from hoering.export.manifest import Manifest, write_manifest
+from hoering.export.notat import write_notat
+from hoering.export.privacy import Privacy, number_borgere
+from hoering.export.record import ExportRecord, build_record
+from hoering.export.xlsx_export import export_xlsx
+from hoering.store import models
+from hoering.store.queries import ProposalFilter, iter_proposals
 
 FORMATS = ("csv", "xlsx", "jsonl")
 

@@ -18,8 +18,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from export.files import FullTexts, atomic_file
-from export.record import COLUMNS, AttachmentRecord, ExportRecord, flat_row
+from hoering.export.files import FullTexts, atomic_file
+from hoering.export.record import COLUMNS, AttachmentRecord, ExportRecord, flat_row
 
 PROPOSAL_SHEET = "Høringssvar"
 ATTACHMENT_SHEET = "Bilag"

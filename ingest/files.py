@@ -11,7 +11,7 @@ import mailbox
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ingest.raw import MessageOrigin, RawMessage
+from hoering.ingest.raw import MessageOrigin, RawMessage
 
 log = logging.getLogger(__name__)
 

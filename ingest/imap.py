@@ -17,9 +17,9 @@ from typing import Literal, Protocol
 from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import CapabilityError, LoginError
 
-from ingest import imap_auth
-from ingest.errors import ImapAuthError, ImapConnectionError, ImapError, ImapFolderError
-from ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
+from hoering.ingest import imap_auth
+from hoering.ingest.errors import ImapAuthError, ImapConnectionError, ImapError, ImapFolderError
+from hoering.ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from imapclient import IMAPClient
 
-from ingest.imap import ImapError
+from hoering.ingest.imap import ImapError
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from typing import Literal
 
 from imapclient import IMAPClient
 
-from ingest.errors import ImapAuthError, ImapConnectionError
+from hoering.ingest.errors import ImapAuthError, ImapConnectionError
 
 Auth = Literal["password", "oauth2"]
 AUTH_METHODS: tuple[Auth, ...] = ("password", "oauth2")

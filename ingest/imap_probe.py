@@ -6,8 +6,8 @@ from __future__ import annotations
 import imaplib
 from dataclasses import dataclass
 
-from ingest.errors import ImapConnectionError
-from ingest.imap import ImapSettings, _close, _where, connect, logout
+from hoering.ingest.errors import ImapConnectionError
+from hoering.ingest.imap import ImapSettings, _close, _where, connect, logout
 
 # What each capability means for hoering; the operator sees these notes.
 NOTABLE_CAPABILITIES = {

@@ -6,9 +6,9 @@ import io
 import zipfile
 import zlib
 
-from parse.extracted import Extracted, ExtractionError, Member
-from parse.filenames import sanitize_member_path
-from parse.limits import MIB, Budget, ExtractLimits
+from hoering.parse.extracted import Extracted, ExtractionError, Member
+from hoering.parse.filenames import sanitize_member_path
+from hoering.parse.limits import MIB, Budget, ExtractLimits
 
 # A tiny member packed tightly is harmless; the ratio limit is for the big ones.
 RATIO_FLOOR = MIB

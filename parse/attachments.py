@@ -8,39 +8,25 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from parse.extracted import Extracted, ExtractionError, Member
-from parse.filenames import sanitize_filename, sanitize_member_path
-from parse.formats import CONTAINERS, READERS, Job
-from parse.limits import Budget, ExtractLimits
-from parse.model import Attachment
-from parse.sniff import detect_type
-from parse.versions import extractor_version
+from hoering.parse.extracted import Extracted, ExtractionError, Member
+from hoering.parse.filenames import sanitize_filename, sanitize_member_path
+from hoering.parse.formats import CONTAINERS, READERS, Job
+from hoering.parse.limits import Budget, ExtractLimits
+from hoering.parse.model import Attachment, AttachmentInput, Extractor
+from hoering.parse.sniff import detect_type
+from hoering.parse.versions import extractor_version
 
-
-@dataclass(frozen=True)
-class AttachmentInput:
-    """One attachment's decoded bytes and what its MIME headers say, ready for extraction."""
-
-    path: str
-    filename: str
-    declared_type: str
-    payload: bytes = field(repr=False)
-    charset: str | None = None
-    limits: ExtractLimits = field(default_factory=ExtractLimits)
-
-
-# Turns one attachment into one or more Attachments (archives and mails add their members).
-# parse_message takes one, so the pipeline can run extraction in a sandboxed process.
-Extractor = Callable[[AttachmentInput], list[Attachment]]
+# Reads a mail found inside a container into its Attachments, or None when the bytes hold no
+# mail. parse.message supplies it: it imports this module, so this one cannot import it back.
+MailReader = Callable[[bytes, str, str, Extractor], list[Attachment] | None]
 
 _NO_TEXT = {"pdf": "pdf: no text layer and nothing to OCR", "docx": "docx: no text"}
 
 
-def extract(item: AttachmentInput) -> list[Attachment]:
-    """The default Extractor: extraction in this process, container members included."""
-    return _extract_tree(item, Job(item.limits, Budget.of(item.limits)))
+def extract_tree(item: AttachmentInput, read_mail: MailReader) -> list[Attachment]:
+    """The attachment and its container members, extracted in this process."""
+    return _extract_tree(item, Job(item.limits, Budget.of(item.limits)), read_mail)
 
 
 def extract_attachment(
@@ -61,7 +47,7 @@ def extract_attachment(
     return _describe(item, Job(limits, Budget.of(limits)))[0]
 
 
-def _extract_tree(item: AttachmentInput, job: Job) -> list[Attachment]:
+def _extract_tree(item: AttachmentInput, job: Job, read_mail: MailReader) -> list[Attachment]:
     """The attachment, then each member's attachments, depth first."""
     attachment, members = _describe(item, job)
     found = [attachment]
@@ -75,23 +61,21 @@ def _extract_tree(item: AttachmentInput, job: Job) -> list[Attachment]:
             payload=member.payload,
             limits=item.limits,
         )
-        found += _member_tree(child, job.deeper())
+        found += _member_tree(child, job.deeper(), read_mail)
     return found
 
 
-def _member_tree(item: AttachmentInput, job: Job) -> list[Attachment]:
+def _member_tree(item: AttachmentInput, job: Job, read_mail: MailReader) -> list[Attachment]:
     """A member's attachments; a mail in an archive is parsed as a mail, with its own."""
     is_mail = detect_type(item.payload, item.filename) == "message"
     if is_mail and job.depth < job.limits.nesting_depth:
-        from parse.message import attached_mail  # parse.message imports this module
-
         inner = job.deeper()
-        mail = attached_mail(
-            item.payload, item.path, item.filename, lambda i: _extract_tree(i, inner)
+        mail = read_mail(
+            item.payload, item.path, item.filename, lambda i: _extract_tree(i, inner, read_mail)
         )
         if mail is not None:
             return mail
-    return _extract_tree(item, job)
+    return _extract_tree(item, job, read_mail)
 
 
 def _describe(item: AttachmentInput, job: Job) -> tuple[Attachment, tuple[Member, ...]]:

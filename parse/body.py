@@ -11,7 +11,7 @@ from email.message import Message
 
 from mailparser.utils import decode_base64_payload
 
-from parse.text import decode_text, html_to_text
+from hoering.parse.text import decode_text, html_to_text
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parse.model import Attachment, ParsedMessage
+from hoering.parse.model import Attachment, ParsedMessage
 
 
 def combined_text(msg: ParsedMessage) -> str:

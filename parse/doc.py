@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 import subprocess
 
-from parse.extracted import ExtractionError
-from parse.sniff import OLE_MAGIC, ole_stream_names
-from parse.text import normalize_text
-from parse.tools import ToolMissing, run_tool
+from hoering.parse.extracted import ExtractionError
+from hoering.parse.sniff import OLE_MAGIC, ole_stream_names
+from hoering.parse.text import normalize_text
+from hoering.parse.tools import ToolMissing, run_tool
 
 TIMEOUT_SECONDS = 60.0
 # catdoc prints field instructions along with their results; hyperlinks are the common

@@ -14,14 +14,14 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.part import Part
 from lxml import etree
 
-from parse.archive import check_unpacked_size, open_zip
-from parse.docx_xml import extract_docx_xml
-from parse.extracted import Extracted, ExtractionError
-from parse.limits import ExtractLimits
-from parse.sniff import OLE_MAGIC, ole_stream_names
-from parse.text import normalize_text
-from parse.wordml import comments_text, notes_text, story_text
-from parse.xmlsafe import parse_xml, refuse_entities
+from hoering.parse.archive import check_unpacked_size, open_zip
+from hoering.parse.docx_xml import extract_docx_xml
+from hoering.parse.extracted import Extracted, ExtractionError
+from hoering.parse.limits import ExtractLimits
+from hoering.parse.sniff import OLE_MAGIC, ole_stream_names
+from hoering.parse.text import normalize_text
+from hoering.parse.wordml import comments_text, notes_text, story_text
+from hoering.parse.xmlsafe import parse_xml, refuse_entities
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"

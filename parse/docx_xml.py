@@ -12,11 +12,11 @@ import zlib
 
 from lxml import etree
 
-from parse.archive import open_zip
-from parse.extracted import ExtractionError
-from parse.text import normalize_text
-from parse.wordml import comments_text, notes_text, story_text
-from parse.xmlsafe import parse_xml
+from hoering.parse.archive import open_zip
+from hoering.parse.extracted import ExtractionError
+from hoering.parse.text import normalize_text
+from hoering.parse.wordml import comments_text, notes_text, story_text
+from hoering.parse.xmlsafe import parse_xml
 
 _STRICT = (
     (b"http://purl.oclc.org/ooxml/wordprocessingml/main",

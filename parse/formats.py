@@ -5,20 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from parse.archive import extract_zip
-from parse.charset import guess_charset
-from parse.doc import extract_doc_text
-from parse.docx import extract_docx
-from parse.extracted import Extracted, Member
-from parse.image import extract_image_text
-from parse.limits import Budget, ExtractLimits
-from parse.msg import extract_msg_parts
-from parse.odf import extract_odf_text
-from parse.pdf import extract_pdf
-from parse.rtf import extract_rtf_text
-from parse.text import decode_text, html_to_text, normalize_text
-from parse.tnef import extract_tnef_parts
-from parse.xlsx import extract_xlsx_text
+from hoering.parse.archive import extract_zip
+from hoering.parse.charset import guess_charset
+from hoering.parse.doc import extract_doc_text
+from hoering.parse.docx import extract_docx
+from hoering.parse.extracted import Extracted, Member
+from hoering.parse.image import extract_image_text
+from hoering.parse.limits import Budget, ExtractLimits
+from hoering.parse.msg import extract_msg_parts
+from hoering.parse.odf import extract_odf_text
+from hoering.parse.pdf import extract_pdf
+from hoering.parse.rtf import extract_rtf_text
+from hoering.parse.text import decode_text, html_to_text, normalize_text
+from hoering.parse.tnef import extract_tnef_parts
+from hoering.parse.xlsx import extract_xlsx_text
 
 CONTAINERS = frozenset({"zip", "msg", "tnef"})
 _UTF8_OR_BOM = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")

@@ -11,8 +11,8 @@ from email.message import Message
 from mailparser.dates import parse_mail_date
 from mailparser.utils import get_addresses
 
-from parse.subject import decode_subject
-from parse.text import decode_text
+from hoering.parse.subject import decode_subject
+from hoering.parse.text import decode_text
 
 _HEADER_LINE = re.compile(rb"^subject[ \t]*:(.*)$", re.IGNORECASE | re.DOTALL)
 

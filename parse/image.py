@@ -7,10 +7,10 @@ import warnings
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
-from parse.extracted import Extracted, ExtractionError
-from parse.limits import ExtractLimits
-from parse.ocr import OcrFailed, OcrUnavailable, ocr_image
-from parse.text import normalize_text
+from hoering.parse.extracted import Extracted, ExtractionError
+from hoering.parse.limits import ExtractLimits
+from hoering.parse.ocr import OcrFailed, OcrUnavailable, ocr_image
+from hoering.parse.text import normalize_text
 
 # Signature logos, spacer GIFs and social-media icons in every Outlook mail: too small to
 # hold a paragraph, and OCR turns them into clutter ("f in X") in the combined text.

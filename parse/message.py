@@ -20,12 +20,20 @@ from email.message import Message
 import mailparser
 from mailparser.exceptions import MailParserRecursionError
 
-from parse.attachments import AttachmentInput, Extractor, extract, sanitize_filename
-from parse.body import Body, Payload, decode_base64, leaf_parts, select_body, transfer_decode
-from parse.headers import parse_address, parse_date, raw_header, received_date
-from parse.model import Attachment, ParsedMessage
-from parse.subject import decode_subject
-from parse.versions import extractor_version
+from hoering.parse.attachments import extract_tree
+from hoering.parse.body import (
+    Body,
+    Payload,
+    decode_base64,
+    leaf_parts,
+    select_body,
+    transfer_decode,
+)
+from hoering.parse.filenames import sanitize_filename
+from hoering.parse.headers import parse_address, parse_date, raw_header, received_date
+from hoering.parse.model import Attachment, AttachmentInput, Extractor, ParsedMessage
+from hoering.parse.subject import decode_subject
+from hoering.parse.versions import extractor_version
 
 MAX_DEPTH = 5  # forwards inside forwards; deeper ones stay unopened attachments
 FORWARD_NAME = "Videresendt besked.eml"
@@ -54,6 +62,11 @@ class _Entity:
     body: Body
     attachments: tuple[Attachment, ...]
     notes: tuple[str, ...]  # about attachments, each starting with its full path
+
+
+def extract(item: AttachmentInput) -> list[Attachment]:
+    """The default Extractor: in this process, container members (mails too) included."""
+    return extract_tree(item, attached_mail)
 
 
 def parse_message(data: bytes, extract: Extractor = extract) -> ParsedMessage:

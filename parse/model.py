@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from hoering.parse.limits import ExtractLimits
 
 
 @dataclass(frozen=True)
@@ -43,3 +46,20 @@ class ParsedMessage:
     body_source: str  # "text/plain", "text/html" or "none"
     attachments: tuple[Attachment, ...] = ()
     warnings: tuple[str, ...] = ()  # recoverable oddities (charset fallbacks, undecodable parts)
+
+
+@dataclass(frozen=True)
+class AttachmentInput:
+    """One attachment's decoded bytes and what its MIME headers say, ready for extraction."""
+
+    path: str
+    filename: str
+    declared_type: str
+    payload: bytes = field(repr=False)
+    charset: str | None = None
+    limits: ExtractLimits = field(default_factory=ExtractLimits)
+
+
+# Turns one attachment into one or more Attachments (archives and mails add their members).
+# parse_message takes one, so the pipeline can run extraction in a sandboxed process.
+Extractor = Callable[[AttachmentInput], list[Attachment]]

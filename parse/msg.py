@@ -9,9 +9,9 @@ import extract_msg
 from extract_msg.enums import AttachmentType, ErrorBehavior
 from extract_msg.exceptions import ExMsgBaseException
 
-from parse.extracted import Extracted, ExtractionError, Member
-from parse.rtf import extract_rtf_text
-from parse.text import decode_text, html_to_text, normalize_text
+from hoering.parse.extracted import Extracted, ExtractionError, Member
+from hoering.parse.rtf import extract_rtf_text
+from hoering.parse.text import decode_text, html_to_text, normalize_text
 
 # Read what can be read: a broken attachment or a standards violation must not cost the
 # body and the other attachments.

@@ -7,8 +7,8 @@ import subprocess
 
 from PIL import Image
 
-from parse.limits import ExtractLimits
-from parse.tools import ToolMissing, run_tool
+from hoering.parse.limits import ExtractLimits
+from hoering.parse.tools import ToolMissing, run_tool
 
 # Tesseract's OpenMP threads fight each other on small machines: measured 2 s a page with
 # one thread and 16 s without the limit on 2 cores.

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from parse.archive import check_unpacked_size, open_zip
-from parse.extracted import ExtractionError
-from parse.limits import ExtractLimits
-from parse.text import normalize_text
-from parse.xmlsafe import parse_xml
+from hoering.parse.archive import check_unpacked_size, open_zip
+from hoering.parse.extracted import ExtractionError
+from hoering.parse.limits import ExtractLimits
+from hoering.parse.text import normalize_text
+from hoering.parse.xmlsafe import parse_xml
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"

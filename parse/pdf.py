@@ -14,11 +14,11 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.psexceptions import PSEOF, PSException
 
-from parse.extracted import Extracted, ExtractionError
-from parse.limits import ExtractLimits
-from parse.pdf_ocr import ocr_pages
-from parse.sniff import PDF_HEADER_WINDOW
-from parse.text import normalize_text
+from hoering.parse.extracted import Extracted, ExtractionError
+from hoering.parse.limits import ExtractLimits
+from hoering.parse.pdf_ocr import ocr_pages
+from hoering.parse.sniff import PDF_HEADER_WINDOW
+from hoering.parse.text import normalize_text
 
 # A page with less text than this is taken as scanned: scanners and mail gateways stamp
 # a page number or "Side 1 af 3" as text over the image.

@@ -13,8 +13,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
-from parse.limits import ExtractLimits
-from parse.ocr import OcrFailed, OcrUnavailable, ocr_image
+from hoering.parse.limits import ExtractLimits
+from hoering.parse.ocr import OcrFailed, OcrUnavailable, ocr_image
 
 DPI = 300  # Tesseract's accuracy drops below ~200 dpi
 MAX_PIXELS = 25_000_000  # A4 at 300 dpi is 8.7 M; posters are scaled down to this

@@ -10,8 +10,8 @@ from RTFDE.deencapsulate import DeEncapsulator
 from RTFDE.exceptions import UnsupportedRTFFormat
 from striprtf.striprtf import charset_map, rtf_to_text
 
-from parse.extracted import ExtractionError
-from parse.text import decode_text, html_to_text, normalize_text
+from hoering.parse.extracted import ExtractionError
+from hoering.parse.text import decode_text, html_to_text, normalize_text
 
 _ANSICPG = re.compile(rb"\\ansicpg(\d{3,5})")
 _CHARSET0 = re.compile(r"\\fcharset0(?![0-9])")

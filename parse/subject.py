@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from parse.text import decode_text
+from hoering.parse.text import decode_text
 
 _ENCODED_WORD = re.compile(rb"=\?([^?\s]+)\?([QqBb])\?([^?\s]*)\?=")
 _FOLD = re.compile(rb"\r?\n(?=[ \t])")

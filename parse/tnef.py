@@ -6,9 +6,9 @@ import struct
 
 from tnefparse.tnef import TNEF
 
-from parse.extracted import Extracted, ExtractionError, Member
-from parse.rtf import extract_rtf_text
-from parse.text import decode_text, html_to_text, normalize_text
+from hoering.parse.extracted import Extracted, ExtractionError, Member
+from hoering.parse.rtf import extract_rtf_text
+from hoering.parse.text import decode_text, html_to_text, normalize_text
 
 # What tnefparse raises on cut or corrupt streams and unknown code pages.
 _DAMAGED = (ValueError, struct.error, IndexError, KeyError, LookupError, UnicodeError)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from docx.opc.part import Part
 from lxml import etree
 
-from parse.text import decode_text, html_to_text
+from hoering.parse.text import decode_text, html_to_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -12,12 +12,12 @@ from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from parse.archive import check_unpacked_size, open_zip
-from parse.extracted import ExtractionError
-from parse.limits import ExtractLimits
-from parse.sniff import OLE_MAGIC, ole_stream_names
-from parse.text import normalize_text
-from parse.xmlsafe import refuse_entities
+from hoering.parse.archive import check_unpacked_size, open_zip
+from hoering.parse.extracted import ExtractionError
+from hoering.parse.limits import ExtractLimits
+from hoering.parse.sniff import OLE_MAGIC, ole_stream_names
+from hoering.parse.text import normalize_text
+from hoering.parse.xmlsafe import refuse_entities
 
 # openpyxl parses with defusedxml when it is installed (a dependency here); these are
 # what it lets escape on damaged packages.

@@ -7,7 +7,7 @@ import zlib
 
 from lxml import etree
 
-from parse.extracted import ExtractionError
+from hoering.parse.extracted import ExtractionError
 
 _REFUSED = "XML with a DTD refused (entity expansion)"
 

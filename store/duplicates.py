@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from analysis.duplicates import find_duplicates
-from store import models
-from store.normalize import analysed_text
+from hoering.analysis.duplicates import find_duplicates
+from hoering.store import models
+from hoering.store.normalize import analysed_text
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
-from store import models
+from hoering.store import models
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from store import messages
-from store.db import MIGRATIONS, DatabaseError, first_line, make_engine
+from hoering.store import messages
+from hoering.store.db import MIGRATIONS, DatabaseError, first_line, make_engine
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
-from analysis.themes import Codebook
-from parse.model import Attachment, ParsedMessage
-from parse.versions import PARSER_VERSION
-from store import models
-from store.normalize import normalize_proposal
+from hoering.analysis.themes import Codebook
+from hoering.parse.model import Attachment, ParsedMessage
+from hoering.parse.versions import PARSER_VERSION
+from hoering.store import models
+from hoering.store.normalize import normalize_proposal
 
 
 @dataclass(frozen=True)

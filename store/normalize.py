@@ -7,10 +7,10 @@ replaced: a respondent type set by a reviewer and reviewer theme tags stay as th
 
 from __future__ import annotations
 
-from analysis.cleaning import clean_reply
-from analysis.respondent import identify_respondent
-from analysis.themes import DEFAULT_CODEBOOK, Codebook, tag_themes
-from store import models
+from hoering.analysis.cleaning import clean_reply
+from hoering.analysis.respondent import identify_respondent
+from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, tag_themes
+from hoering.store import models
 
 AUTO = "auto"
 REVIEWER = "reviewer"

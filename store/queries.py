@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from store import models
+from hoering.store import models
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from analysis.respondent import RESPONDENT_TYPES
-from analysis.themes import Codebook
-from store import models
-from store.normalize import REVIEWER
+from hoering.analysis.respondent import RESPONDENT_TYPES
+from hoering.analysis.themes import Codebook
+from hoering.store import models
+from hoering.store.normalize import REVIEWER
 
 STATUSES = ("ny", "under behandling", "behandlet")
 DECISIONS = ("optaget", "delvist optaget", "ikke optaget", "uden for rammen")

@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
-from store import models
-from store.messages import Source
+from hoering.store import models
+from hoering.store.messages import Source
 
 # Message statuses (the words; `hoering failures` shows them as they are).
 SKIPPED = "skipped-unmarked"  # subject has no marker; only the header was fetched

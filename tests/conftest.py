@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Iterator
 
 import pytest
 
-from tests.dovecot import DovecotServer, Mailbox, find_dovecot, make_certificate, start_dovecot
-from tests.oauth_stub import TokenService
-from tests.postgres import PostgresServer, find_postgres, start_postgres
+from tests.kit.dovecot import DovecotServer, Mailbox, find_dovecot, make_certificate, start_dovecot
+from tests.kit.needs import missing
+from tests.kit.oauth_stub import TokenService
+from tests.kit.postgres import PostgresServer, find_postgres, start_postgres
 
 _user_numbers = itertools.count(1)
 _database_numbers = itertools.count(1)
@@ -21,10 +21,7 @@ def dovecot_server() -> Iterator[DovecotServer]:
     """One Dovecot for the whole session (starts in well under a second)."""
     binary = find_dovecot()
     if binary is None:
-        reason = "dovecot not installed (Debian: apt-get install dovecot-imapd)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}; CI must install it", pytrace=False)
-        pytest.skip(reason)
+        missing("dovecot not installed (Debian: apt-get install dovecot-imapd)")
     server = start_dovecot(binary)
     yield server
     server.stop()
@@ -45,10 +42,7 @@ def postgres_server() -> Iterator[PostgresServer]:
     """One PostgreSQL for the whole session (initdb and start take one to two seconds)."""
     bindir = find_postgres()
     if bindir is None:
-        reason = "PostgreSQL server not installed (Debian: apt-get install postgresql)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}; CI must install it", pytrace=False)
-        pytest.skip(reason)
+        missing("PostgreSQL server not installed (Debian: apt-get install postgresql)")
     server = start_postgres(bindir)
     yield server
     server.stop()
@@ -75,10 +69,7 @@ def oauth_dovecot(token_service: TokenService) -> Iterator[DovecotServer]:
     """A second Dovecot that also takes XOAUTH2 tokens vouched for by `token_service`."""
     binary = find_dovecot()
     if binary is None:
-        reason = "dovecot not installed (Debian: apt-get install dovecot-imapd)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}; CI must install it", pytrace=False)
-        pytest.skip(reason)
+        missing("dovecot not installed (Debian: apt-get install dovecot-imapd)")
     server = start_dovecot(binary, introspection_url=token_service.introspection_url)
     yield server
     server.stop()

@@ -8,24 +8,12 @@ from pathlib import Path
 
 import pytest
 
-import cli
-from tests.mails import make_mail, write_config
+from hoering import cli
+from tests.kit.cli import run
+from tests.kit.mails import make_mail, write_config
+from tests.kit.paths import SAMPLE_INBOX
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_INBOX = ROOT / "examples" / "inbox"
 COMMANDS = ["poll", "import", "list", "show", "export", "stats", "reparse"]
-
-
-def run(capsys, monkeypatch, *args: str) -> tuple[int, str, str]:
-    """Call the real entry point in-process; returns (exit code, stdout, stderr)."""
-    monkeypatch.setattr("sys.argv", ["hoering", *args])
-    monkeypatch.setenv("COLUMNS", "200")
-    with pytest.raises(SystemExit) as excinfo:
-        cli.main()
-        raise SystemExit(0)
-    captured = capsys.readouterr()
-    code = excinfo.value.code
-    return (code if isinstance(code, int) else 0), captured.out, captured.err
 
 
 @pytest.fixture

@@ -10,29 +10,17 @@ from pathlib import Path
 
 import pytest
 
-import cli
-import config as config_module
-import pipeline
-from export.attachments_export import safe_name
-from parse.model import Attachment
-from store.db import open_database
-from tests.mails import write_config
+from hoering import config as config_module
+from hoering import pipeline
+from hoering.export.attachments_export import safe_name
+from hoering.parse.model import Attachment
+from hoering.store.db import open_database
+from tests.kit.cli import run
+from tests.kit.mails import write_config
+from tests.kit.paths import SAMPLE_INBOX
 
-SAMPLE_INBOX = Path(__file__).resolve().parents[1] / "examples" / "inbox"
 CPR_IN_SAMPLE = "010180-1234"  # examples/inbox/02-borger-svar-citat-cpr.eml
 COMMANDS = ["export", "notat", "export-attachments", "forget"]
-
-
-def run(capsys, monkeypatch, *args: str) -> tuple[int, str, str]:
-    """Call the real entry point in-process; returns (exit code, stdout, stderr)."""
-    monkeypatch.setattr("sys.argv", ["hoering", *args])
-    monkeypatch.setenv("COLUMNS", "200")
-    with pytest.raises(SystemExit) as excinfo:
-        cli.main()
-        raise SystemExit(0)
-    captured = capsys.readouterr()
-    code = excinfo.value.code
-    return (code if isinstance(code, int) else 0), captured.out, captured.err
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from store import models
-from store.db import open_database
-from tests.mails import make_mail, write_config
-from tests.test_cli import run
+from hoering.store import models
+from hoering.store.db import open_database
+from tests.kit.cli import run
+from tests.kit.mails import make_mail, write_config
 
 ATTACHED = [
     ("bilag.txt", "text/plain", "Forslag: åbne data om indkøb.\n".encode()),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.mails import make_mail
+from tests.kit.mails import make_mail
 from tests.test_cli_poll import hoering, poll_config, proposal_count
 
 SECRET_ENV = "HOERING_TEST_CLIENT_SECRET"

@@ -9,19 +9,17 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from store import models
-from store.db import open_database
-from tests.dovecot import Mailbox, free_ports
-from tests.mails import make_mail
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_INBOX = ROOT / "examples" / "inbox"
+from hoering.store import models
+from hoering.store.db import open_database
+from tests.kit.dovecot import Mailbox, free_ports
+from tests.kit.mails import make_mail
+from tests.kit.paths import ROOT, SAMPLE_INBOX
 
 
 def hoering(*args: str, env: dict[str, str] | None = None, timeout: float = 60):
     """Run the real command line in a child process, as cron would."""
     return subprocess.run(
-        [sys.executable, "-m", "cli", *args],
+        [sys.executable, "-m", "hoering", *args],
         cwd=ROOT,
         env={**os.environ, **(env or {})},
         capture_output=True,

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from analysis.themes import DEFAULT_CODEBOOK, codebook_from_mapping
-from config import ConfigError, load_config
-from tests.mails import write_config
+from hoering.analysis.themes import DEFAULT_CODEBOOK, codebook_from_mapping
+from hoering.config import ConfigError, load_config
+from tests.kit.mails import write_config
+from tests.kit.paths import ROOT
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "codebook.toml"
+EXAMPLE = ROOT / "examples" / "codebook.toml"
 
 
 def test_shipped_codebook_file_is_the_default() -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from config import ConfigError, SecretError, load_config, read_password, resolve_config_path
+from hoering.config import ConfigError, SecretError, load_config, read_password, resolve_config_path
+from tests.kit.paths import ROOT
 
 IMAP = """
 [imap]
@@ -25,7 +26,7 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_example_config_is_valid() -> None:
-    cfg = load_config(Path(__file__).parents[1] / "config.example.toml")
+    cfg = load_config(ROOT / "config.example.toml")
     assert cfg.imap is not None and cfg.imap.security == "ssl" and cfg.imap.port == 993
     assert cfg.subject_markers == ("OGP-høring",)
     assert cfg.deadline == date(2017, 8, 20)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from config import (
+from hoering.config import (
     DEFAULT_AUTHORITY,
     DEFAULT_SCOPE,
     ConfigError,
@@ -18,8 +18,8 @@ from config import (
     read_client_secret,
     read_token_command,
 )
+from tests.kit.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 STORE = '[store]\nurl = "sqlite:///x.db"\n'
 IMAP = '[imap]\nhost = "outlook.office365.com"\nusername = "hoering@digst.dk"\n'
 APP = 'auth = "oauth2"\ntenant = "digst.onmicrosoft.com"\nclient_id = "app-id"\n'

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from config import ConfigError, ExtractConfig, load_config
-from parse.limits import MIB, ExtractLimits
+from hoering.config import ConfigError, ExtractConfig, load_config
+from hoering.parse.limits import MIB, ExtractLimits
+from tests.kit.paths import ROOT
 
 STORE = '[store]\nurl = "sqlite:///x.db"\n'
 
@@ -28,7 +29,7 @@ def test_defaults_without_the_section(tmp_path: Path) -> None:
 
 
 def test_example_config_documents_the_defaults() -> None:
-    cfg = load_config(Path(__file__).parents[1] / "config.example.toml")
+    cfg = load_config(ROOT / "config.example.toml")
     assert cfg.extract == ExtractConfig()
 
 

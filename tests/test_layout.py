@@ -1,54 +1,217 @@
-"""The shape of the code: our packages win over PyPI namesakes, and data flows one way."""
+"""The shape of the code: one installed name, `hoering`; data flows one way; no import cycles."""
 
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
+import tomllib
+import venv
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.kit.needs import missing
+from tests.kit.paths import ROOT
+
+# Folders of the repository that are not part of the installed package.
+NOT_PACKAGED = {"tests", "bench", "examples", "scripts", "docs", "build", ".venv", ".git", ".ci"}
+# Top-level names a first-party import may not use without the `hoering.` prefix: every module
+# and package at the root, and the names they had before the root became the package.
+FORMER_NAMES = {"cli_review", "views", "views_review", "accounts", "doctor", "logsetup"}
+FORMER_NAMES |= {"postactions", "retries", "sandbox", "reparse"}
 
 
-@pytest.mark.parametrize("name", ["parse", "store", "ingest", "export", "analysis"])
-def test_top_level_package_is_ours(name: str) -> None:
-    # "parse" and "store" are also PyPI packages; a stray install must not shadow ours.
-    module = __import__(name)
-    assert Path(module.__file__).resolve().parent == ROOT / name
+def python_files() -> Iterator[Path]:
+    for path in ROOT.rglob("*.py"):
+        parts = path.relative_to(ROOT).parts
+        if parts[0] not in {".venv", ".git", "build"}:
+            yield path
 
 
-def imported_modules(package: str) -> set[str]:
-    names: set[str] = set()
-    for path in (ROOT / package).rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                names.update(alias.name.split(".")[0] for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                names.add(node.module.split(".")[0])
-    return names
+def root_names() -> set[str]:
+    modules = {path.stem for path in ROOT.glob("*.py")}
+    packages = {path.parent.name for path in ROOT.glob("*/__init__.py")} - NOT_PACKAGED
+    return modules | packages
+
+
+def absolute_imports(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, dotted module) of every absolute import in a file, lazy ones too."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node.lineno, alias.name
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.lineno, node.module
+            if node.module == "hoering":  # `from hoering import pipeline`
+                for alias in node.names:
+                    yield node.lineno, f"hoering.{alias.name}"
+
+
+def test_no_first_party_import_without_the_hoering_prefix() -> None:
+    # Bare `import parse` worked only while the repo root was on sys.path; installed, it
+    # finds PyPI's `parse` (or nothing).
+    ours = (root_names() | FORMER_NAMES) - {"__main__"}
+    bare = [
+        f"{path.relative_to(ROOT)}:{line}: {module}"
+        for path in python_files()
+        for line, module in absolute_imports(path)
+        if module.split(".")[0] in ours
+    ]
+    assert bare == []
+
+
+def test_no_root_init_module() -> None:
+    # With one, pytest would name the test modules after the checkout's folder.
+    assert not (ROOT / "__init__.py").exists()
+
+
+def test_packaged_list_is_every_package() -> None:
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    on_disk = {"hoering"} | {
+        "hoering." + ".".join(path.parent.relative_to(ROOT).parts)
+        for path in ROOT.rglob("__init__.py")
+        if path.relative_to(ROOT).parts[0] not in NOT_PACKAGED
+    }
+    alembic = {"hoering.store.migrations", "hoering.store.migrations.versions"}
+    assert set(setuptools["packages"]) == on_disk | alembic
+    assert setuptools["package-dir"] == {"hoering": "."}
+
+
+def dependencies() -> dict[str, set[str]]:
+    """hoering module -> the hoering modules it imports (at any level of the file)."""
+    graph: dict[str, set[str]] = {}
+    for path in python_files():
+        rel = path.relative_to(ROOT)
+        if rel.parts[0] in NOT_PACKAGED:
+            continue
+        name = ".".join(("hoering", *rel.with_suffix("").parts)).removesuffix(".__init__")
+        graph[name] = {
+            module for _, module in absolute_imports(path) if module.startswith("hoering.")
+        }
+    # `from hoering.parse import formats` names a module, `from hoering.parse.x import y` not.
+    return {
+        name: {m for m in deps if m in graph} | {m.rsplit(".", 1)[0] for m in deps} & set(graph)
+        for name, deps in graph.items()
+    }
+
+
+def top(module: str) -> str:
+    return module.split(".")[1] if module.count(".") else module
 
 
 @pytest.mark.parametrize(
     ("package", "forbidden"),
     [
-        ("ingest", {"store", "parse", "pipeline", "cli", "sqlalchemy"}),
-        ("parse", {"store", "ingest", "pipeline", "cli", "sqlalchemy", "imapclient"}),
-        ("store", {"ingest", "pipeline", "cli", "imapclient"}),
+        ("ingest", {"store", "parse", "pipeline", "cli", "ui", "export", "analysis"}),
+        ("parse", {"store", "ingest", "pipeline", "cli", "ui", "export", "analysis"}),
+        ("store", {"ingest", "pipeline", "cli", "ui", "export"}),
         # analysis is pure like parse: text in, dataclasses out; the store calls it, not back.
-        ("analysis", {"store", "ingest", "pipeline", "cli", "export", "sqlalchemy", "imapclient"}),
+        ("analysis", {"store", "ingest", "pipeline", "cli", "ui", "export", "parse"}),
+        ("export", {"ingest", "pipeline", "cli", "ui"}),
+        ("pipeline", {"cli", "ui", "export"}),
     ],
 )
 def test_data_flows_one_way(package: str, forbidden: set[str]) -> None:
-    assert imported_modules(package) & forbidden == set()
+    graph = dependencies()
+    used = {
+        f"{name} -> {dep}"
+        for name, deps in graph.items()
+        if top(name) == package
+        for dep in deps
+        if top(dep) in forbidden
+    }
+    assert used == set()
 
 
-def test_every_top_level_module_and_package_is_installed() -> None:
-    # Tests run from the repo root and would not notice; an installed `hoering` would.
-    import tomllib
+def test_only_the_cli_imports_the_terminal_ui() -> None:
+    graph = dependencies()
+    users = {name for name, deps in graph.items() if any(top(d) == "ui" for d in deps)}
+    assert {top(name) for name in users} <= {"cli", "ui"}
 
-    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
-    modules = {path.stem for path in ROOT.glob("*.py")}
-    assert modules <= set(setuptools["py-modules"])
-    packages = {p.parent.name for p in ROOT.glob("*/__init__.py")} - {"tests", "bench"}
-    included = {name.rstrip("*") for name in setuptools["packages"]["find"]["include"]}
-    assert packages <= included
+
+def test_no_import_cycles() -> None:
+    graph = dependencies()
+    cycles: list[list[str]] = []
+    state: dict[str, str] = {}
+
+    def visit(node: str, stack: list[str]) -> None:
+        state[node] = "open"
+        for dep in sorted(graph.get(node, ())):
+            # A package's __init__ re-exporting its own modules is not a cycle of concerns.
+            if dep == node or node.startswith(dep + "."):
+                continue
+            if state.get(dep) == "open":
+                cycles.append([*stack[stack.index(dep) :], dep])
+            elif dep not in state:
+                visit(dep, [*stack, dep])
+        state[node] = "done"
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name, [name])
+    assert cycles == []
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+         "--quiet", "-w", str(out), str(ROOT)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    [built] = out.glob("hoering-*.whl")
+    return built
+
+
+def test_wheel_installs_one_top_level_name_with_the_migrations(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    tops = {name.split("/")[0] for name in names if ".dist-info/" not in name}
+    assert tops == {"hoering"}
+    assert "hoering/store/migrations/env.py" in names
+    assert "hoering/store/migrations/script.py.mako" in names
+    versions = [n for n in names if n.startswith("hoering/store/migrations/versions/")]
+    assert any(n.endswith("0001_initial_schema.py") for n in versions)
+    assert not any(n.startswith(("hoering/tests/", "hoering/bench/")) for n in names)
+
+
+def test_installs_beside_pypi_parse_and_config(wheel: Path, tmp_path: Path) -> None:
+    # PyPI's `parse` (a dependency of behave and pytest-bdd) and `config` used to be
+    # overwritten by ours, and `hoering --help` then died importing the wrong `config`.
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    fetched = subprocess.run([*pip, "parse", "config"], capture_output=True, text=True)
+    if fetched.returncode != 0:
+        missing(f"cannot install PyPI's parse and config: {fetched.stderr.strip()[-300:]}")
+    subprocess.run([*pip, "--no-deps", str(wheel)], check=True, capture_output=True)
+    # Our dependencies come from the test environment, after the new venv's own packages;
+    # a plain path line in a .pth does not run the editable install's finder there.
+    site = subprocess.check_output(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        text=True,
+    ).strip()
+    import sqlalchemy
+
+    ours = str(Path(sqlalchemy.__file__).parents[1])
+    Path(site, "zz_test_dependencies.pth").write_text(ours + "\n")
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "HOERING_CONFIG"}}
+    helped = subprocess.run(
+        [str(env_dir / "bin" / "hoering"), "--help"],
+        capture_output=True, text=True, cwd=tmp_path, env=env,
+    )  # fmt: skip
+    assert helped.returncode == 0, helped.stderr
+    assert "poll" in helped.stdout
+    check = "import parse, hoering.cli; print(parse.parse('{} x', 'a x')[0], hoering.cli.__file__)"
+    used = subprocess.run(
+        [str(python), "-c", check], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    assert used.returncode == 0, used.stderr
+    first, where = used.stdout.split()
+    assert first == "a"
+    assert where.startswith(site)

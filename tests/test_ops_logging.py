@@ -9,11 +9,11 @@ import json
 import sqlite3
 from pathlib import Path
 
-from tests import faultkit
-from tests.dovecot import Mailbox
-from tests.mails import make_mail
+from tests.kit import faults as faultkit
+from tests.kit.dovecot import Mailbox
+from tests.kit.mails import make_mail
+from tests.pipeline.test_states import deeply_nested, run_cli
 from tests.test_cli_poll import hoering, poll_config
-from tests.test_states import deeply_nested, run_cli
 
 SECRET = "Hemmelig-kodeord-7391-qz"  # distinctive, never in any mail
 
@@ -34,7 +34,11 @@ def test_log_json_gives_one_object_per_line_with_structured_fields(mailbox, tmp_
     failed = next(
         r for r in records if r["level"] == "WARNING" and "could not parse" in r["message"]
     )
-    assert (failed["folder"], failed["uid"], failed["logger"]) == ("INBOX", 1, "pipeline")
+    assert (failed["folder"], failed["uid"], failed["logger"]) == (
+        "INBOX",
+        1,
+        "hoering.pipeline.run",
+    )
 
 
 def test_log_json_error_line_is_json_too(mailbox, tmp_path) -> None:

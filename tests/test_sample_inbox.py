@@ -10,16 +10,14 @@ import email
 import io
 import zipfile
 from email import policy
-from pathlib import Path
 
 import pytest
 from pdfminer.high_level import extract_text
 from tnefparse import TNEF
 
-from parse.message import parse_message
-
-ROOT = Path(__file__).resolve().parents[1]
-INBOX = ROOT / "examples" / "inbox"
+from hoering.parse.message import parse_message
+from tests.kit.paths import ROOT
+from tests.kit.paths import SAMPLE_INBOX as INBOX
 
 
 def attachment(name: str, content_type: str) -> bytes:

@@ -2,8 +2,8 @@
 
 from alembic import context
 
-from store.models import Base
-from store.search import include_object
+from hoering.store.models import Base
+from hoering.store.search import include_object
 
 engine = context.config.attributes["engine"]
 with engine.begin() as connection:

@@ -1,0 +1,53 @@
+"""One message's bytes to what will be written: parsed, or the error that stopped it.
+
+Runs outside any transaction (a big PDF takes seconds); never raises for bad input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+
+from hoering.parse.message import UnparseableMessage, parse_message
+from hoering.parse.message import extract as extract_in_process
+from hoering.parse.model import Extractor, ParsedMessage
+from hoering.store import messages as store_messages
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything derived from one message's bytes before it is written."""
+
+    sha256: str
+    key: str
+    parsed: ParsedMessage | None
+    error: str | None
+
+
+def header_block(data: bytes) -> bytes:
+    """The header section of a raw message (up to the first empty line)."""
+    for separator in (b"\r\n\r\n", b"\n\n"):
+        end = data.find(separator)
+        if end != -1:
+            return data[: end + len(separator)]
+    return data
+
+
+def analyse(data: bytes, extract: Extractor = extract_in_process) -> Analysis:
+    """Parse one message; any failure becomes a recorded error, never an exception.
+
+    `extract` reads the attachments: a run passes its Sandbox.
+    """
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        parsed = parse_message(data, extract)
+    except UnparseableMessage as exc:
+        return Analysis(sha256, store_messages.dedup_key(None, sha256), None, str(exc))
+    except Exception as exc:  # the one broad handler: a parser bug must not stop the run
+        log.exception("parser crashed on message sha256=%s", sha256)
+        error = f"internal parser error: {type(exc).__name__}: {exc}"
+        return Analysis(sha256, store_messages.dedup_key(None, sha256), None, error)
+    return Analysis(sha256, store_messages.dedup_key(parsed.message_id, sha256), parsed, None)

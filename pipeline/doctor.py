@@ -1,0 +1,151 @@
+"""`hoering doctor`: check the config, the database and every IMAP account, step by step.
+
+Reads and changes nothing: folders are looked at with LIST and STATUS, the database is not
+created or migrated. Secrets are resolved to prove they work, never shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hoering.config import Config, ImapConfig, SecretError
+from hoering.ingest import imap
+from hoering.ingest.imap_probe import NOTABLE_CAPABILITIES, Probe, probe
+from hoering.pipeline import accounts
+from hoering.store.db import DatabaseError
+from hoering.store.health import DatabaseStatus, database_status, stored_cursors
+
+Say = Callable[[str], None]
+
+
+def run(config: Config, say: Say) -> list[Exception]:
+    """Run every check, printing each result with `say`; return the problems found, in order."""
+    problems: list[Exception] = []
+    say(f"config      {config.path}: ok, {len(config.accounts)} IMAP account(s)")
+    database = _check_database(config, say, problems)
+    if not config.accounts:
+        say("imap        no [imap] section: poll cannot run (import works without it)")
+    for account in config.accounts:
+        _check_account(config, account, database, say, problems)
+    return problems
+
+
+def _check_database(config: Config, say: Say, problems: list[Exception]) -> DatabaseStatus | None:
+    try:
+        status = database_status(config.store_url)
+    except DatabaseError as exc:
+        say(f"database    ERROR: {exc}")
+        problems.append(exc)
+        return None
+    if not status.exists:
+        say(f"database    {status.url}: not created yet (the first poll or import creates it)")
+    elif status.revision is None:
+        say(f"database    {status.url}: empty (the schema is created on first use)")
+    elif status.current:
+        say(f"database    {status.url}: schema revision {status.revision} (current)")
+    else:
+        say(
+            f"database    {status.url}: schema revision {status.revision}, this version "
+            f"expects {status.head} (the next poll or import migrates it)"
+        )
+    return status
+
+
+def _check_account(
+    config: Config,
+    account: ImapConfig,
+    database: DatabaseStatus | None,
+    say: Say,
+    problems: list[Exception],
+) -> None:
+    name = accounts.name(account)
+    say(f"account     {name}: {account.host}:{account.port} ({account.security}), {account.auth}")
+    if account.security == "plain" and not imap.is_loopback(account.host):
+        say("  warning   no TLS to a host that is not this machine: the secret crosses the network")
+    try:
+        settings = accounts.settings(account)
+    except (SecretError, imap.ImapError) as exc:
+        say(f"  secret    ERROR: {exc}")
+        problems.append(exc)
+        return
+    say(f"  secret    {accounts.secret_source(account)}: ok (not shown)")
+    try:
+        found = probe(settings)
+    except imap.ImapError as exc:
+        say(f"  login     ERROR: {exc}")
+        problems.append(exc)
+        return
+    method = "XOAUTH2" if account.auth == "oauth2" else "LOGIN"
+    say(f"  login     ok ({method} as {account.username})")
+    _say_capabilities(found, say)
+    cursors = _cursors(config, database, name, say, problems)
+    _say_folders(account, found, cursors, say, problems)
+
+
+def _say_capabilities(found: Probe, say: Say) -> None:
+    say(f"  capabilities {' '.join(found.capabilities)}")
+    for capability, meaning in NOTABLE_CAPABILITIES.items():
+        present = "yes" if capability in found.capabilities else "no "
+        say(f"    {capability:<12} {present} {meaning}")
+
+
+def _cursors(
+    config: Config,
+    database: DatabaseStatus | None,
+    name: str,
+    say: Say,
+    problems: list[Exception],
+) -> dict[str, tuple[int, int]]:
+    if database is None or database.revision is None:
+        return {}
+    try:
+        return stored_cursors(config.store_url, name)
+    except DatabaseError as exc:
+        say(f"  cursors   ERROR: {exc}")
+        problems.append(exc)
+        return {}
+
+
+def _say_folders(
+    account: ImapConfig,
+    found: Probe,
+    cursors: dict[str, tuple[int, int]],
+    say: Say,
+    problems: list[Exception],
+) -> None:
+    say("  folders   (* = configured)")
+    configured = {"INBOX" if f.upper() == "INBOX" else f for f in account.folders}
+    for folder, flags in found.folders:
+        mark = "*" if ("INBOX" if folder.upper() == "INBOX" else folder) in configured else " "
+        special = " ".join(f for f in flags if f.lower() not in _PLAIN_FLAGS)
+        say(f"    {mark} {folder}" + (f"  {special}" if special else ""))
+    for folder in account.folders:
+        status = found.statuses.get(folder)
+        if status is None:
+            error = imap.ImapFolderError(
+                f"configured folder {folder!r} does not exist on {account.host} "
+                f"for {account.username}"
+            )
+            say(f"  {folder}: ERROR: {error}")
+            problems.append(error)
+            continue
+        say(
+            f"  {folder}: UIDVALIDITY {status.uidvalidity}, {status.messages} message(s), "
+            f"{_cursor_text(cursors.get(folder), status.uidvalidity)}"
+        )
+
+
+# LIST flags about structure, not purpose; the rest (\Sent, \Trash, ...) are worth showing.
+_PLAIN_FLAGS = {"\\haschildren", "\\hasnochildren", "\\marked", "\\unmarked", "\\noinferiors"}
+
+
+def _cursor_text(cursor: tuple[int, int] | None, uidvalidity: int) -> str:
+    if cursor is None:
+        return "never polled (the first poll reads the whole folder)"
+    stored_validity, last_uid = cursor
+    if stored_validity != uidvalidity:
+        return (
+            f"stored cursor UID {last_uid} under UIDVALIDITY {stored_validity}: changed, "
+            "the next poll reads the folder again (duplicates are recognised)"
+        )
+    return f"cursor: read up to UID {last_uid}"

@@ -1,0 +1,50 @@
+"""The counts of one poll or import, as `hoering poll` prints them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hoering.pipeline.retries import RetryReport
+
+
+@dataclass
+class RunReport:
+    """What one poll or import did."""
+
+    seen: int = 0  # messages looked at
+    matched: int = 0  # marked as consultation replies
+    stored: int = 0  # new proposals (or new raw messages that failed to parse)
+    duplicates: int = 0  # already stored: same Message-ID, or same bytes
+    failed: int = 0  # stored raw only: could not be parsed
+    retried: int = 0  # earlier failures parsed again from their stored bytes
+    recovered: int = 0  # ... which parsed this time
+    parked: int = 0  # ... which failed for the last allowed time ([poll] max_attempts)
+    actions_done: int = 0  # post-actions ([actions] after) done on stored replies
+    actions_failed: int = 0  # ... refused by the server; tried again next run
+
+    def summary(self) -> str:
+        text = (
+            f"seen {self.seen}, matched {self.matched}, stored {self.stored}, "
+            f"duplicates {self.duplicates}, failed {self.failed}"
+        )
+        if self.retried:
+            text += f", retried {self.retried} (recovered {self.recovered}, parked {self.parked})"
+        if self.actions_done or self.actions_failed:
+            text += f", actions done {self.actions_done}, failed {self.actions_failed}"
+        return text
+
+    def note_retries(self, done: RetryReport) -> None:
+        self.retried, self.recovered, self.parked = done.retried, done.recovered, done.parked
+
+    @property
+    def partial(self) -> bool:
+        """Something needs a look: a message that did not parse, or a refused action."""
+        return bool(self.failed or self.retried - self.recovered or self.actions_failed)
+
+    def add(self, other: RunReport) -> None:
+        """Add another run's counts to these (one poll over several accounts)."""
+        for name, value in vars(other).items():
+            if isinstance(value, int):
+                setattr(self, name, getattr(self, name) + value)

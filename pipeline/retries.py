@@ -1,0 +1,185 @@
+"""Failed messages parsed again from their stored bytes: on each later run, or on demand.
+
+A message that could not be parsed is kept raw (nothing received is lost), so a retry
+needs no IMAP: it reads the bytes from the database. The parser is deterministic, so
+a retry helps after an upgrade of hoering or a passing fault (memory, a crashed
+library); after `[poll] max_attempts` parses the message is parked until `hoering retry`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from hoering.config import Config
+from hoering.parse.model import ParsedMessage
+from hoering.store import messages as store_messages
+from hoering.store import models, states
+from hoering.store.db import write_failed
+
+if TYPE_CHECKING:
+    from hoering.pipeline.analyse import Analysis
+
+log = logging.getLogger(__name__)
+
+AddProposal = Callable[[Session, models.RawMessage, ParsedMessage, store_messages.Source], None]
+
+
+class NotAFailure(Exception):
+    """`hoering retry ID` named no failed or parked message or action."""
+
+
+@dataclass
+class RetryReport:
+    retried: int = 0  # messages parsed again
+    recovered: int = 0  # ... that parsed now (stored, or found to be a duplicate)
+    parked: int = 0  # ... that failed for the last allowed time now
+    requeued: int = 0  # failed post-actions queued for the next poll
+
+    @property
+    def still_failing(self) -> int:
+        return self.retried - self.recovered
+
+    def summary(self) -> str:
+        text = (
+            f"retried {self.retried}: recovered {self.recovered}, "
+            f"still failing {self.still_failing} (parked {self.parked})"
+        )
+        if self.requeued:
+            text += f"; {self.requeued} action(s) will be tried again on the next poll"
+        return text
+
+
+class Retrier:
+    """Parses failed messages again; the pipeline hands in its parser and proposal writer."""
+
+    def __init__(
+        self,
+        config: Config,
+        sessions: sessionmaker[Session],
+        analyse: Callable[[bytes], Analysis],
+        add_proposal: AddProposal,
+    ) -> None:
+        self.config = config
+        self.sessions = sessions
+        self.analyse = analyse
+        self.add_proposal = add_proposal
+
+    def retry_due(self, account: str) -> RetryReport:
+        """At the start of a run: parse again the failed (not parked) messages of `account`."""
+        with self.sessions() as session:
+            raw_ids = states.due_for_retry(session, [account])
+        return self.retry(raw_ids)
+
+    def retry_now(self, state_ids: Sequence[int] | None) -> RetryReport:
+        """`hoering retry ID...|--all`: parse again now (parked too); requeue failed actions."""
+        try:
+            raw_ids, requeued = self._select(state_ids)
+        except SQLAlchemyError as exc:
+            raise write_failed(exc) from None
+        report = self.retry(raw_ids)
+        report.requeued = requeued
+        return report
+
+    def _select(self, state_ids: Sequence[int] | None) -> tuple[list[int], int]:
+        """The messages to parse again, and how many actions were put back in the queue."""
+        raw_ids: list[int] = []
+        requeued = 0
+        with self.sessions.begin() as session:
+            rows = _chosen(states.failures(session), state_ids)
+            for row in rows:
+                if row.status in states.FAILING and row.raw_message_id is not None:
+                    raw_ids.append(row.raw_message_id)
+                if row.action_state in (states.ACTION_FAILED, states.ACTION_PARKED):
+                    states.requeue(session, row)
+                    requeued += 1
+        return list(dict.fromkeys(raw_ids)), requeued
+
+    def retry(self, raw_ids: Sequence[int]) -> RetryReport:
+        """Parse each message again and record the outcome, one short transaction each."""
+        report = RetryReport()
+        try:
+            for raw_id in raw_ids:
+                with self.sessions() as session:
+                    data = session.scalar(
+                        select(models.RawMessage.data).where(models.RawMessage.id == raw_id)
+                    )
+                if data is None:
+                    continue
+                analysis = self.analyse(data)  # outside any transaction, as in a run
+                report.retried += 1
+                with self.sessions.begin() as session:
+                    outcome = self._record(session, raw_id, analysis)
+                report.recovered += outcome == "recovered"
+                report.parked += outcome == "parked"
+        except SQLAlchemyError as exc:
+            raise write_failed(exc) from None
+        return report
+
+    def _record(self, session: Session, raw_id: int, analysis: Analysis) -> str:
+        raw = session.get_one(models.RawMessage, raw_id)
+        if analysis.parsed is None:
+            error = analysis.error or "unknown error"
+            raw.parse_error = error
+            rows = states.record_retry_failure(session, raw_id, error, self.config.max_attempts)
+            parked = [row for row in rows if row.status == states.PARKED]
+            if not parked:
+                return "failed"
+            log.warning(
+                "message %d still cannot be parsed after %d attempts; parked (see hoering "
+                "failures): %s",
+                raw_id,
+                max(row.attempts for row in parked),
+                error,
+                extra={"raw_message_id": raw_id},
+            )
+            return "parked"
+        status = self._store_recovered(session, raw, analysis)
+        states.record_recovered(session, raw_id, status, self.config.actions.after != "none")
+        log.info(
+            "message %d parsed on retry (%s)", raw_id, status, extra={"raw_message_id": raw_id}
+        )
+        return "recovered"
+
+    def _store_recovered(self, session: Session, raw: models.RawMessage, analysis: Analysis) -> str:
+        """Write the proposal of a message that parsed on retry; "duplicate" if already stored."""
+        parsed = analysis.parsed
+        assert parsed is not None
+        raw.parse_error = None
+        raw.message_id = parsed.message_id
+        other = store_messages.find_raw_message(session, analysis.key)
+        if other is not None and other.id != raw.id:
+            # The same Message-ID arrived again meanwhile and parsed: that copy is the proposal.
+            return states.DUPLICATE
+        raw.dedup_key = analysis.key  # from now on known by its Message-ID, like any other
+        if raw.proposal is None:
+            self.add_proposal(session, raw, parsed, _first_source(raw))
+        return states.STORED
+
+
+def _chosen(
+    rows: list[models.MessageState], state_ids: Sequence[int] | None
+) -> list[models.MessageState]:
+    if state_ids is None:
+        return rows
+    by_id = {row.id: row for row in rows}
+    missing = [str(i) for i in state_ids if i not in by_id]
+    if missing:
+        raise NotAFailure(
+            f"no failed message or action with id {', '.join(missing)} (see hoering failures)"
+        )
+    return [by_id[i] for i in dict.fromkeys(state_ids)]
+
+
+def _first_source(raw: models.RawMessage) -> store_messages.Source:
+    """Where the message was first seen: the proposal's source, with its INTERNALDATE."""
+    first = min(raw.sightings, key=lambda s: s.id)
+    return store_messages.Source(
+        first.account, first.folder, first.uidvalidity, first.uid, first.internal_date
+    )

@@ -1,0 +1,203 @@
+"""The message loop of one run: match the subject, parse, store; the only place all three meet.
+
+One message at a time: the raw bytes, the proposal and the folder cursor are written in one
+transaction. A message that cannot be parsed is stored raw with its error, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from hoering.config import Config
+from hoering.ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
+from hoering.parse.combined import combined_text
+from hoering.parse.headers import subject_from_header_block
+from hoering.parse.message import extract as extract_in_process
+from hoering.parse.model import Extractor, ParsedMessage
+from hoering.parse.subject import SubjectMatcher
+from hoering.pipeline.analyse import Analysis, analyse, header_block
+from hoering.pipeline.report import RunReport
+from hoering.store import messages as store_messages
+from hoering.store import models, states
+from hoering.store.db import write_failed
+
+log = logging.getLogger(__name__)
+SKIPS_PER_COMMIT = 500  # a mailbox of newsletters still commits its progress now and then
+
+
+def is_late(received_at: datetime | None, deadline: date | None, tz: ZoneInfo) -> bool:
+    """Late means received after the end of the deadline day, in the consultation's time zone."""
+    if received_at is None or deadline is None:
+        return False
+    end_of_deadline = datetime.combine(deadline + timedelta(days=1), time(0), tzinfo=tz)
+    return received_at >= end_of_deadline
+
+
+class Pipeline:
+    """One run: feeds raw messages through matching, parsing and storage."""
+
+    def __init__(
+        self,
+        config: Config,
+        sessions: sessionmaker[Session],
+        extract: Extractor = extract_in_process,
+    ) -> None:
+        self.config = config
+        self.sessions = sessions
+        self.extract = extract  # the run's Sandbox
+        self.matcher = SubjectMatcher(config.subject_markers)
+        self.report = RunReport()
+        # (account, folder) -> (uidvalidity, uid) not yet written to the database.
+        self.pending_cursors: dict[tuple[str, str], tuple[int, int]] = {}
+        # Unmarked IMAP messages, recorded with the cursor that passes them.
+        self.pending_skips: list[store_messages.Source] = []
+        self.owe_action = config.actions.after != "none"
+
+    def wants(self, header: bytes) -> bool:
+        """The subject test, on a header block; IMAP uses it before fetching bodies."""
+        return self.matcher.matches(subject_from_header_block(header))
+
+    def run(self, items: Iterable[RawMessage | SkippedMessage | FolderChecked]) -> RunReport:
+        try:
+            for item in items:
+                if isinstance(item, FolderChecked):
+                    self.note_cursor(item.origin)
+                    continue
+                self.report.seen += 1
+                if isinstance(item, RawMessage) and self.wants(header_block(item.data)):
+                    self.report.matched += 1
+                    self.store(item)
+                else:
+                    self.note_cursor(item.origin)
+                    self.note_skipped(item.origin)
+            self.flush_cursors()
+        except SQLAlchemyError as exc:
+            raise write_failed(exc) from None
+        return self.report
+
+    def store(self, item: RawMessage) -> None:
+        self.note_cursor(item.origin)
+        if self.known_bytes(item):
+            self.report.duplicates += 1
+            return
+        # Outside any transaction: a big PDF takes seconds.
+        analysis = analyse(item.data, self.extract)
+        try:
+            outcome = self.write(item, analysis)
+        except IntegrityError:
+            # Another poller stored the same message between our check and our insert.
+            outcome = self.write(item, analysis)
+        if outcome == "duplicate":
+            self.report.duplicates += 1
+        elif analysis.error:
+            self.report.failed += 1
+            origin = item.origin
+            log.warning(
+                "could not parse message (stored raw): %s",
+                analysis.error,
+                extra={"account": origin.account, "folder": origin.folder, "uid": origin.uid},
+            )
+        else:
+            self.report.stored += 1
+
+    def known_bytes(self, item: RawMessage) -> bool:
+        """Seen these exact bytes before? Then record where, without parsing them again."""
+        sha256 = hashlib.sha256(item.data).hexdigest()
+        with self.sessions.begin() as session:
+            raw = store_messages.find_raw_message_by_sha256(session, sha256)
+            if raw is None:
+                return False
+            self.write_cursors(session)
+            store_messages.record_sighting(session, raw, _source(item.origin))
+            states.record_outcome(
+                session, _source(item.origin), raw, new=False, owe_action=self.owe_action
+            )
+        self.clear_pending()
+        return True
+
+    def write(self, item: RawMessage, analysis: Analysis) -> str:
+        with self.sessions.begin() as session:
+            self.write_cursors(session)
+            outcome = self.write_message(session, item, analysis)
+        self.clear_pending()  # only once they are committed
+        return outcome
+
+    def write_message(self, session: Session, item: RawMessage, analysis: Analysis) -> str:
+        source = _source(item.origin)
+        raw = store_messages.find_raw_message(session, analysis.key)
+        if raw is not None:
+            store_messages.record_sighting(session, raw, source)
+            states.record_outcome(session, source, raw, new=False, owe_action=self.owe_action)
+            return "duplicate"
+        parsed = analysis.parsed
+        message_id = parsed.message_id if parsed else None
+        raw = store_messages.add_raw_message(
+            session, analysis.key, analysis.sha256, message_id, item.data, analysis.error
+        )
+        store_messages.record_sighting(session, raw, source)
+        if parsed is not None:
+            self.add_proposal(session, raw, parsed, source)
+        states.record_outcome(session, source, raw, new=True, owe_action=self.owe_action)
+        return "stored"
+
+    def add_proposal(
+        self,
+        session: Session,
+        raw: models.RawMessage,
+        parsed: ParsedMessage,
+        source: store_messages.Source,
+    ) -> None:
+        received_at = source.internal_date or parsed.received_at or parsed.sent_at
+        store_messages.add_proposal(
+            session,
+            raw,
+            parsed,
+            received_at=received_at,
+            late=is_late(received_at, self.config.deadline, self.config.timezone),
+            combined_text=combined_text(parsed),
+            source=source,
+            codebook=self.config.codebook,
+        )
+
+    def note_cursor(self, origin: MessageOrigin) -> None:
+        if origin.uidvalidity is not None and origin.uid is not None:
+            self.pending_cursors[(origin.account, origin.folder)] = (origin.uidvalidity, origin.uid)
+
+    def note_skipped(self, origin: MessageOrigin) -> None:
+        if origin.uidvalidity is not None:  # IMAP: a file has nothing to download again
+            self.pending_skips.append(_source(origin))
+            if len(self.pending_skips) >= SKIPS_PER_COMMIT:
+                self.flush_cursors()
+
+    def write_cursors(self, session: Session) -> None:
+        """The cursors and skipped messages noted so far, in the caller's transaction."""
+        for (account, folder), (uidvalidity, uid) in self.pending_cursors.items():
+            store_messages.save_cursor(session, account, folder, uidvalidity, uid)
+        states.record_skipped(session, self.pending_skips)
+
+    def clear_pending(self) -> None:
+        self.pending_cursors.clear()
+        self.pending_skips.clear()
+
+    def flush_cursors(self) -> None:
+        if self.pending_cursors or self.pending_skips:
+            with self.sessions.begin() as session:
+                self.write_cursors(session)
+            self.clear_pending()
+
+
+def _source(origin: MessageOrigin) -> store_messages.Source:
+    return store_messages.Source(
+        account=origin.account,
+        folder=origin.folder,
+        uidvalidity=origin.uidvalidity,
+        uid=origin.uid,
+        internal_date=origin.internal_date,
+    )

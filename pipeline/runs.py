@@ -1,0 +1,180 @@
+"""`hoering poll`, `import` and `retry` as recorded runs: lock, sandbox, retries, actions."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from hoering.config import Config, ConfigError, ImapConfig, SecretError
+from hoering.ingest import imap
+from hoering.ingest.files import FILE_ACCOUNT, read_paths
+from hoering.ingest.raw import FolderChecked, RawMessage, SkippedMessage
+from hoering.parse.message import extract as extract_in_process
+from hoering.parse.model import Extractor
+from hoering.pipeline import accounts, postactions, retries
+from hoering.pipeline.analyse import analyse
+from hoering.pipeline.lock import run_lock
+from hoering.pipeline.report import RunReport
+from hoering.pipeline.run import Pipeline
+from hoering.pipeline.sandbox import Sandbox
+from hoering.store import duplicates as store_duplicates
+from hoering.store import messages as store_messages
+from hoering.store import models
+from hoering.store.db import first_line, write_failed
+
+log = logging.getLogger(__name__)
+
+
+def record_run(sessions: sessionmaker[Session], kind: str) -> int:
+    """Open a row in `runs`; returns its id."""
+    with sessions.begin() as session:
+        run = models.Run(kind=kind)
+        session.add(run)
+        session.flush()
+        return run.id
+
+
+def finish_run(
+    sessions: sessionmaker[Session], run_id: int, report: RunReport, error: str | None = None
+) -> None:
+    with sessions.begin() as session:
+        run = session.get_one(models.Run, run_id)
+        run.finished_at = datetime.now(UTC)
+        run.seen, run.matched, run.stored = report.seen, report.matched, report.stored
+        run.duplicates, run.failed, run.error = report.duplicates, report.failed, error
+
+
+class AccountsFailed(Exception):
+    """Some accounts of a multi-account poll failed; the others were polled."""
+
+    def __init__(self, report: RunReport, failures: list[tuple[str, Exception]]) -> None:
+        names = ", ".join(name for name, _ in failures)
+        super().__init__(f"{len(failures)} account(s) failed: {names}")
+        self.report = report  # the counts of the accounts that worked
+        self.failures = failures  # (account name, its error), in config order
+
+
+def poll(config: Config, sessions: sessionmaker[Session]) -> RunReport:
+    """`hoering poll`: fetch what is new in each configured IMAP account and store it.
+
+    One account failing (login, network, secret) does not stop the next; AccountsFailed
+    reports them at the end. A single account's error is raised as it is.
+    """
+    if not config.accounts:
+        raise ConfigError(f"{config.path}: [imap]: section is missing (needed by poll)")
+    with run_lock(config):
+        if len(config.accounts) == 1:
+            return poll_account(config, sessions, config.accounts[0])
+        total, failures = RunReport(), []
+        for account in config.accounts:
+            try:
+                total.add(poll_account(config, sessions, account))
+            except (imap.ImapError, SecretError) as exc:
+                log.warning(
+                    "account %s failed, going on with the next: %s", accounts.name(account), exc
+                )
+                failures.append((accounts.name(account), exc))
+    if failures:
+        raise AccountsFailed(total, failures)
+    return total
+
+
+def poll_account(config: Config, sessions: sessionmaker[Session], account: ImapConfig) -> RunReport:
+    """Poll one account's folders; the caller holds the run lock."""
+    settings = accounts.settings(account)
+    name = imap.account_id(settings)
+    # One pool of extraction workers for the account's run, retries included.
+    with Sandbox.from_config(config.extract) as sandbox:
+        retried = retrier(config, sessions, sandbox).retry_due(name)
+        with sessions() as session:
+            cursors = store_messages.load_cursors(session, name)
+        report = _recorded_run(
+            config,
+            sessions,
+            "poll",
+            lambda pipeline: imap.messages(settings, cursors, pipeline.wants),
+            sandbox,
+        )
+    report.note_retries(retried)
+    # Only now, with every message of this account committed, may the mailbox change.
+    actions = postactions.run_actions(config, sessions, settings)
+    report.actions_done, report.actions_failed = actions.done, actions.failed
+    return report
+
+
+def import_paths(config: Config, sessions: sessionmaker[Session], paths: list[Path]) -> RunReport:
+    """`hoering import`: the offline twin of poll, with the same matching and dedup."""
+    with run_lock(config), Sandbox.from_config(config.extract) as sandbox:
+        retried = retrier(config, sessions, sandbox).retry_due(FILE_ACCOUNT)
+        report = _recorded_run(
+            config, sessions, "import", lambda pipeline: read_paths(paths), sandbox
+        )
+    report.note_retries(retried)
+    return report
+
+
+def retrier(
+    config: Config, sessions: sessionmaker[Session], extract: Extractor = extract_in_process
+) -> retries.Retrier:
+    """Parses failed messages again with this pipeline's parser and proposal writer.
+
+    `extract` is the run's Sandbox: stored attachments are as untrusted as new ones.
+    """
+    writer = Pipeline(config, sessions, extract)
+    return retries.Retrier(config, sessions, partial(analyse, extract=extract), writer.add_proposal)
+
+
+def retry(
+    config: Config, sessions: sessionmaker[Session], state_ids: list[int] | None
+) -> retries.RetryReport:
+    """`hoering retry`: parse failed messages again now, queue failed actions again."""
+    with run_lock(config), Sandbox.from_config(config.extract) as sandbox:
+        return retrier(config, sessions, sandbox).retry_now(state_ids)
+
+
+def _recorded_run(
+    config: Config,
+    sessions: sessionmaker[Session],
+    kind: str,
+    source: Callable[[Pipeline], Iterable[RawMessage | SkippedMessage | FolderChecked]],
+    extract: Extractor,
+) -> RunReport:
+    """Run a pipeline over `source`, keeping a row in `runs` with its counts and any error.
+
+    The caller holds the run lock and the Sandbox that `extract` is.
+    """
+    try:
+        run_id = record_run(sessions, kind)
+    except SQLAlchemyError as exc:
+        raise write_failed(exc) from None
+    pipeline = Pipeline(config, sessions, extract)
+    try:
+        report = pipeline.run(source(pipeline))
+    except Exception as exc:
+        _close_failed_run(sessions, run_id, pipeline.report, str(exc))
+        raise
+    finish_run(sessions, run_id, report)
+    if report.stored:
+        # New replies may join or form campaigns; a full regrouping is cheap (README).
+        try:
+            with sessions.begin() as session:
+                store_duplicates.refresh(session)
+        except SQLAlchemyError as exc:
+            raise write_failed(exc) from None
+    return report
+
+
+def _close_failed_run(
+    sessions: sessionmaker[Session], run_id: int, report: RunReport, error: str
+) -> None:
+    try:
+        finish_run(sessions, run_id, report, error=error)
+    except SQLAlchemyError as exc:
+        # The run's own error is what the operator needs; this one is a consequence.
+        log.warning("could not record the failed run: %s", first_line(exc))

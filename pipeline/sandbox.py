@@ -1,0 +1,168 @@
+"""Extraction of untrusted attachments in worker processes with a time and a memory limit.
+
+Attachments come from strangers: a crafted PDF can make a parser loop or eat memory, and a
+C library can crash on bad bytes. So every attachment is extracted in a worker of a pebble
+ProcessPool. A worker that runs past its time is killed; one that exhausts its address
+space fails or dies; either way that attachment gets a recorded reason, the worker is
+replaced, and the run goes on with the message's other attachments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import resource
+import signal
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import TracebackType
+
+from pebble import ProcessExpired, ProcessPool
+
+from hoering.config import ExtractConfig
+from hoering.parse.filenames import sanitize_filename
+from hoering.parse.limits import ExtractLimits
+from hoering.parse.message import extract
+from hoering.parse.model import Attachment, AttachmentInput, Extractor
+from hoering.parse.sniff import detect_type
+from hoering.parse.versions import extractor_version
+
+log = logging.getLogger(__name__)
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SandboxLimits:
+    """How much one attachment may cost; `[extract]` in the config sets them."""
+
+    timeout_seconds: float = 60.0  # wall time per attachment
+    memory_mb: int = 1024  # address space an extraction may add to its worker
+    max_attachment_mb: float | None = 50.0  # larger payloads are listed but not extracted
+    max_tasks: int = 50  # attachments per worker before a fresh one replaces it
+    workers: int = 1  # parse_message asks for one attachment at a time
+
+
+def limit_memory(memory_mb: int) -> None:
+    """Pool initializer: cap the worker's address space at its size now plus `memory_mb`.
+
+    The baseline is what the worker inherited from its parent at fork (interpreter, parsers,
+    thread stacks); the limit is on what one extraction adds to it.
+    """
+    ceiling = _address_space() + memory_mb * MIB
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+
+
+def _address_space() -> int:
+    fields = Path("/proc/self/statm").read_text(encoding="ascii").split()
+    return int(fields[0]) * resource.getpagesize()
+
+
+class Sandbox:
+    """An Extractor that runs `target` in pooled worker processes, one pool per run.
+
+    Use it as a context manager: the pool is shut down on leaving, also on errors and
+    Ctrl-C (workers ignore SIGINT; pebble kills them on stop).
+    """
+
+    def __init__(
+        self,
+        limits: SandboxLimits = SandboxLimits(),
+        target: Extractor = extract,
+        extract_limits: ExtractLimits | None = None,
+    ) -> None:
+        self.limits = limits
+        self.target = target  # a picklable top-level function; tests pass misbehaving ones
+        self.extract_limits = extract_limits  # archive and OCR limits; None: the item's own
+        self.pool: ProcessPool | None = None
+
+    @classmethod
+    def from_config(cls, config: ExtractConfig) -> Sandbox:
+        """The sandbox for a run, with the limits of the config's [extract] section."""
+        limits = SandboxLimits(
+            timeout_seconds=config.timeout_seconds,
+            memory_mb=config.memory_mb,
+            max_attachment_mb=config.max_attachment_mb,
+        )
+        return cls(limits, extract_limits=config.limits)
+
+    def __enter__(self) -> Sandbox:
+        self.pool = ProcessPool(
+            max_workers=self.limits.workers,
+            max_tasks=self.limits.max_tasks,
+            initializer=limit_memory,
+            initargs=(self.limits.memory_mb,),
+        )
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self.pool is None:
+            return
+        if kind is None:
+            self.pool.close()  # nothing is pending: extraction is synchronous
+        else:
+            self.pool.stop()  # kill workers still busy with the interrupted message
+        self.pool.join()
+        self.pool = None
+
+    def __call__(self, item: AttachmentInput) -> list[Attachment]:
+        """Extract `item` in a worker; a limit hit or a crash becomes the attachment's error."""
+        if self.pool is None:
+            raise RuntimeError("Sandbox used outside its `with` block")
+        too_big = self.limits.max_attachment_mb
+        if too_big is not None and len(item.payload) > too_big * MIB:
+            return [unextracted(item, f"limit: larger than {too_big:g} MB")]
+        if self.extract_limits is not None:
+            item = replace(item, limits=self.extract_limits)
+        future = self.pool.submit(self.target, self.limits.timeout_seconds, item)
+        try:
+            return future.result()
+        except FutureTimeout:
+            reason = f"limit: took longer than {self.limits.timeout_seconds:g} s"
+        except MemoryError:
+            reason = f"limit: used more than {self.limits.memory_mb} MiB"
+        except ProcessExpired as exc:
+            reason = f"crashed: {_death(exc.exitcode)}"
+        except Exception as exc:
+            # The extractor catches its parsers' errors itself, so this is a bug in it (or
+            # an unpicklable result); the attachment records it and the run goes on.
+            log.warning("extractor raised for %s: %r", item.path, exc)
+            reason = f"crashed: extractor raised {type(exc).__name__}"
+        log.warning("attachment %s not extracted: %s", item.path, reason)
+        return [unextracted(item, reason)]
+
+
+def _death(exitcode: int | None) -> str:
+    """How a worker died, from its exit code (negative: the signal that killed it)."""
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        hint = " (out of memory?)" if name == "SIGKILL" else ""
+        return f"worker killed by {name}{hint}"
+    return f"worker exited with status {exitcode}"
+
+
+def unextracted(item: AttachmentInput, reason: str) -> Attachment:
+    """The attachment as listed without a worker: size, hash and sniffed type, no text."""
+    mime_type = item.declared_type.split(";")[0].strip().lower()
+    filename = sanitize_filename(item.filename)
+    kind = detect_type(item.payload, filename, mime_type)
+    return Attachment(
+        path=item.path,
+        filename=filename,
+        declared_type=mime_type,
+        detected_type=kind,
+        size=len(item.payload),
+        sha256=hashlib.sha256(item.payload).hexdigest(),
+        error=reason,
+        # The current code tried it: `reparse --outdated` skips it, `reparse ID` retries it.
+        extractor_version=extractor_version(kind),
+        content=item.payload,
+    )

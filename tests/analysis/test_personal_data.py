@@ -1,0 +1,249 @@
+"""CPR numbers, phone numbers and e-mail addresses: finding them and redacting them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hoering.analysis.personal_data import (
+    CPR,
+    EMAIL,
+    PHONE,
+    find_cpr,
+    find_personal_data,
+    redact,
+    redact_report,
+)
+
+REPLY = """Hej
+
+Jeg ved ikke, om I skal bruge mit cpr-nummer for at registrere mit svar,
+men det er 010180-1234.
+
+Mvh
+Søren Ærø Jørgensen
+Tlf. 11 22 33 44
+soeren.joergensen@borgernet.example
+"""
+
+
+def kinds(text: str) -> list[str]:
+    return [finding.kind for finding in find_personal_data(text)]
+
+
+# --- CPR numbers ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["010180-1234", "0101801234", "010180 1234", "010180 - 1234"])
+def test_cpr_with_dash_without_and_with_space(number: str) -> None:
+    assert [f.text for f in find_cpr(f"Mit cpr-nr. er {number}.")] == [number]
+
+
+def test_cpr_with_en_dash_from_word_autocorrect() -> None:
+    # Word and Outlook turn "-" between spaces into an en dash.
+    assert len(find_cpr("cpr: 010180 – 1234")) == 1
+
+
+def test_cpr_without_valid_modulus_11_is_still_found() -> None:
+    # 010180-1234 fails the old modulus-11 check; numbers issued since 2007 may too.
+    assert len(find_cpr("010180-1234")) == 1
+
+
+@pytest.mark.parametrize("number", ["320180-1234", "011380-1234", "000180-1234", "310480-1234"])
+def test_impossible_dates_are_not_cpr(number: str) -> None:
+    assert find_cpr(number) == ()
+
+
+def test_29_february_only_in_years_divisible_by_4() -> None:
+    assert len(find_cpr("290296-1234")) == 1
+    assert find_cpr("290297-1234") == ()
+
+
+def test_ten_digits_inside_a_longer_run_are_not_cpr() -> None:
+    assert find_cpr("Kontonummer 99010180123456") == ()
+    assert find_cpr("ID 0101801234567") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "den 01-01-2017",
+        "den 20.08.2017",
+        "handlingsplanen 2017-2019",
+        "budget 250000-3000 kr.",  # month 00: an amount, not a date
+        "mellem 150.000-200.000 kr.",
+        "CVR-nr. 36123456",
+        "P-nr. 1012345678",  # production units have ten digits
+        "EAN 5798000012345",
+        "Tlf. 11 22 33 44",
+        "+45 1234 5678",
+    ],
+)
+def test_dates_amounts_cvr_and_phones_are_not_cpr(text: str) -> None:
+    assert find_cpr(text) == ()
+
+
+def test_redact_replaces_cpr_with_marker() -> None:
+    assert redact("cpr 010180-1234.") == "cpr [CPR-nummer fjernet]."
+
+
+# --- phone numbers --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["+45 12 34 56 78", "+4512345678", "0045 1234 5678", "(+45) 12345678", "+45 12-34-56-78"],
+)
+def test_phone_with_country_code(text: str) -> None:
+    assert [f.text for f in find_personal_data(text)] == [text]
+
+
+@pytest.mark.parametrize(
+    "text", ["Tlf. 11 22 33 44", "tlf.: 12345678", "Mobil 1234 5678", "Telefon: 87654321"]
+)
+def test_phone_after_a_label_in_any_grouping(text: str) -> None:
+    assert kinds(text) == [PHONE]
+
+
+@pytest.mark.parametrize("number", ["23 45 67 89", "2345 6789", "23.45.67.89"])
+def test_bare_phone_in_the_usual_groups(number: str) -> None:
+    assert kinds(f"ring på {number} i dag") == [PHONE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CVR 29876543",  # a bare 8-digit run is as likely a CVR number
+        "sagen 12345678",
+        "årene 2017 2019",
+        "beløbet 1.234.567 kr.",
+        "gruppe 12 34 56 78 90",  # ten digits in pairs: no Danish phone number
+    ],
+)
+def test_not_phones(text: str) -> None:
+    assert PHONE not in kinds(text)
+
+
+def test_redact_replaces_phone_with_marker() -> None:
+    assert redact("Tlf. 11 22 33 44") == "Tlf. [telefonnummer fjernet]"
+
+
+def test_cpr_number_is_never_half_taken_as_a_phone() -> None:
+    assert kinds("tlf 010180 1234") == [CPR]
+
+
+# --- e-mail addresses -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "address", ["rumth@digst.dk", "soeren.joergensen@borgernet.example", "søren@æblehaven.dk"]
+)
+def test_email_addresses(address: str) -> None:
+    assert [f.text for f in find_personal_data(f"Skriv til {address}.")] == [address]
+
+
+def test_email_in_outlook_mailto_bracket() -> None:
+    # Outlook's forward header: "Fra: Birgitte Nørgaard [mailto:bn@dfdd.example]".
+    assert redact("Fra: B [mailto:bn@dfdd.example]") == "Fra: B [mailto:[e-mailadresse fjernet]]"
+
+
+# --- redaction as a whole -------------------------------------------------------------
+
+
+def test_redact_reply_with_all_three_kinds() -> None:
+    result = redact_report(REPLY)
+    assert [f.kind for f in result.findings] == [CPR, PHONE, EMAIL]
+    assert "[CPR-nummer fjernet]" in result.text
+    assert "[telefonnummer fjernet]" in result.text
+    assert "[e-mailadresse fjernet]" in result.text
+    assert "010180" not in result.text and "11 22 33 44" not in result.text
+
+
+def test_findings_point_into_the_original_text() -> None:
+    for finding in redact_report(REPLY).findings:
+        assert REPLY[finding.start : finding.end] == finding.text
+
+
+def test_each_kind_can_be_switched_off() -> None:
+    kept = redact(REPLY, phone=False, email=False)
+    assert "11 22 33 44" in kept and "borgernet.example" in kept
+    assert "010180-1234" not in kept
+    assert "010180-1234" in redact(REPLY, cpr=False)
+
+
+def test_cpr_inside_an_address_is_covered_once() -> None:
+    assert redact("svar fra 010180 1234@example.dk") == "svar fra [CPR-nummer fjernet]"
+
+
+def test_phone_label_glued_to_a_cpr_number_is_found_in_one_pass() -> None:
+    # Found by the idempotence property below: "Tlf." only reads as a label once the CPR
+    # number stuck to it is a marker, so the phone number must go in the same pass.
+    once = redact("0101000000Tlf. 00010100-0000")
+    assert once == "[CPR-nummer fjernet]Tlf. [telefonnummer fjernet]-0000"
+    assert redact(once) == once
+
+
+def test_text_without_personal_data_is_unchanged() -> None:
+    text = "Åbne data om ventetider, fx 2017-2019, 10 mio. kr. og CVR 29876543."
+    assert redact(text) == text
+
+
+# --- property: nothing date-valid survives ---------------------------------------------
+
+# An oracle written independently of the detector: six digits, an optional separator and
+# four digits, not touching other digits, whose first six form a date in 2000-2099.
+ORACLE = re.compile(
+    r"(?<!\d)(\d\d)(\d\d)(\d\d)(?:[ \u00a0]?[-\u2013][ \u00a0]?|[ \u00a0])?\d{4}(?!\d)"
+)
+
+
+def oracle_finds_cpr(text: str) -> bool:
+    for match in ORACLE.finditer(text):
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            date(2000 + year, month, day)
+        except ValueError:
+            continue
+        return True
+    return False
+
+
+def cpr_numbers() -> st.SearchStrategy[str]:
+    day_month = st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
+    return st.builds(
+        lambda d, sep, tail: f"{d:%d%m%y}{sep}{tail:04d}",
+        day_month,
+        st.sampled_from(["", "-", " ", "\u00a0", " - ", "–"]),
+        st.integers(0, 9999),
+    )
+
+
+chunks = st.one_of(
+    cpr_numbers(),
+    st.from_regex(r"\d{1,12}", fullmatch=True),
+    st.sampled_from([" ", "-", ".", ",", "\n", "/", "+45 ", "Tlf. ", "@", "a@b.dk", "kr."]),
+    st.sampled_from(["cpr", "nummer", "Søren", "høring", "x"]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(chunks, max_size=12).map("".join))
+def test_redacted_text_never_holds_a_date_valid_cpr(text: str) -> None:
+    assert not oracle_finds_cpr(redact(text, phone=False, email=False))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(chunks, max_size=12).map("".join))
+def test_redacted_text_never_holds_a_date_valid_cpr_with_all_kinds_on(text: str) -> None:
+    assert not oracle_finds_cpr(redact(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(chunks, max_size=12).map("".join))
+def test_redaction_is_idempotent(text: str) -> None:
+    once = redact(text)
+    assert redact(once) == once

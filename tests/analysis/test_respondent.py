@@ -1,0 +1,178 @@
+"""identify_respondent: name, organisation and respondent type, with the rule that fired."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoering.analysis.cleaning import clean_reply
+from hoering.analysis.respondent import (
+    BORGER,
+    DEFAULT_DOMAINS,
+    MYNDIGHED,
+    ORGANISATION,
+    VIRKSOMHED,
+    Domains,
+    identify_respondent,
+    signature_name,
+)
+from hoering.parse.message import parse_message
+from tests.kit.paths import SAMPLE_INBOX as INBOX
+
+
+def respondent_of(name: str):
+    message = parse_message((INBOX / name).read_bytes())
+    signature = clean_reply(message.body_text).signature
+    return identify_respondent(message.sender_name, message.sender_email, signature)
+
+
+@pytest.mark.parametrize(
+    ("name", "type_", "organisation"),
+    [
+        ("01-borger-videresendt-aabne-data.eml", BORGER, ""),
+        ("02-borger-svar-citat-cpr.eml", BORGER, ""),
+        ("03-forening-dfdd-html.eml", ORGANISATION, "Dansk Forening for Digital Demokrati"),
+        ("04-virksomhed-pdf-bilag.eml", VIRKSOMHED, "Dataklar ApS"),
+        ("05-virksomhed-windows1252.eml", VIRKSOMHED, "Nordlys Software A/S"),
+        ("06-kommune-docx-bilag.eml", MYNDIGHED, "Nordby Kommune"),
+        ("07-region-sent-svar.eml", MYNDIGHED, "Region Sydkyst"),
+        ("08-forening-gennemsigtighed.eml", ORGANISATION, "Foreningen Gennemsigtighed Nu"),
+        ("10-borger-kampagne-a.eml", BORGER, ""),
+        ("11-borger-kampagne-b.eml", BORGER, ""),
+    ],
+)
+def test_sample_inbox_respondents(name: str, type_: str, organisation: str) -> None:
+    respondent = respondent_of(name)
+    assert (respondent.type, respondent.organisation) == (type_, organisation)
+
+
+def test_rule_that_fired_is_shown_in_danish() -> None:
+    respondent = respondent_of("04-virksomhed-pdf-bilag.eml")
+    assert respondent.rule == 'signatur indeholder "ApS"'
+    assert respondent.rule_id == "company-form"
+
+
+def test_organisation_as_display_name_takes_the_person_from_the_signature() -> None:
+    # Inbox 08: From "Foreningen Gennemsigtighed Nu", signed "Jens Kofoed".
+    respondent = respondent_of("08-forening-gennemsigtighed.eml")
+    assert respondent.name == "Jens Kofoed"
+    assert respondent.email == "kontakt@gennemsigtighednu.example"
+
+
+def test_outlook_last_comma_first_display_name_is_turned_round() -> None:
+    # Outlook in companies shows "Bech, Jonas" (inbox 04).
+    assert respondent_of("04-virksomhed-pdf-bilag.eml").name == "Jonas Bech"
+
+
+def test_role_mailbox_with_comma_is_not_turned_round() -> None:
+    respondent = identify_respondent("Borgerservice, Nordby Kommune", "bs@nordby.dk")
+    assert respondent.name == "Borgerservice, Nordby Kommune"
+    assert respondent.type == MYNDIGHED
+
+
+def test_email_is_lower_cased() -> None:
+    assert identify_respondent("", "Mette.Lund@Gmail.COM").email == "mette.lund@gmail.com"
+
+
+# --- the rules, one by one ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("signature", "type_", "rule_id"),
+    [
+        ("Med venlig hilsen\nKim Holm\nKøbenhavns Kommune", MYNDIGHED, "public-municipality"),
+        ("Mvh\nKim Holm\nRegion Hovedstaden, Center for IT", MYNDIGHED, "public-region"),
+        ("Venlig hilsen\nKim Holm\nJustitsministeriet", MYNDIGHED, "public-ministry"),
+        ("Venlig hilsen\nKim Holm\nErhvervsstyrelsen", MYNDIGHED, "public-agency"),
+        ("Venlig hilsen\nKim Holm\nDatatilsynet", MYNDIGHED, "public-institution"),
+        ("Venlig hilsen\nKim Holm\nHolm Rådgivning IVS", VIRKSOMHED, "company-form"),
+        ("Venlig hilsen\nKim Holm\nHolm & Søn I/S", VIRKSOMHED, "company-form"),
+        ("Venlig hilsen\nKim Holm\nAdvokatfirmaet Holm P/S", VIRKSOMHED, "company-form"),
+        ("Venlig hilsen\nKim Holm\nDansk Vejforening", ORGANISATION, "association"),
+        ("Venlig hilsen\nKim Holm\nDet Digitale Fonden", ORGANISATION, "association"),
+        ("Venlig hilsen\nKim Holm\nDansk Journalistforbund", ORGANISATION, "association"),
+        ("Venlig hilsen\nKim Holm\nHolm Rådgivning\nCVR-nr. 12345678", VIRKSOMHED, "cvr-number"),
+    ],
+)
+def test_signature_rules(signature: str, type_: str, rule_id: str) -> None:
+    respondent = identify_respondent("Kim Holm", "kim@holm.example", signature)
+    assert (respondent.type, respondent.rule_id) == (type_, rule_id)
+
+
+def test_board_of_an_association_is_not_an_agency() -> None:
+    # "bestyrelsen" ends in "styrelsen" but is an association's board.
+    signature = "Venlig hilsen\nKim Holm\nFormand for bestyrelsen, Grundejerforeningen Lyngen"
+    assert identify_respondent("Kim Holm", "kim@lyngen.example", signature).type == ORGANISATION
+
+
+def test_municipality_with_cvr_number_is_still_an_authority() -> None:
+    signature = "Venlig hilsen\nKim Holm\nNordby Kommune\nCVR 29189919"
+    respondent = identify_respondent("Kim Holm", "kh@nordby.dk", signature)
+    assert respondent.rule_id == "public-municipality"
+
+
+def test_association_with_cvr_number_is_still_an_organisation() -> None:
+    signature = "Venlig hilsen\nKim Holm\nForeningen Åbenhed\nCVR 12345678"
+    assert identify_respondent("Kim", "k@aabenhed.example", signature).type == ORGANISATION
+
+
+def test_company_form_in_display_name() -> None:
+    respondent = identify_respondent("Dataklar ApS", "info@dataklar.example")
+    assert respondent.rule == 'afsendernavn indeholder "ApS"'
+    assert respondent.organisation == "Dataklar ApS"
+
+
+def test_known_public_domain() -> None:
+    respondent = identify_respondent("Kim Holm", "kh@digst.dk")
+    assert respondent.type == MYNDIGHED
+    assert respondent.organisation == "Digitaliseringsstyrelsen"
+    assert respondent.rule == "domænet digst.dk er på listen over offentlige domæner"
+
+
+def test_subdomain_of_a_public_domain() -> None:
+    assert identify_respondent("", "kh@sikkermail.kk.dk").organisation == "Københavns Kommune"
+
+
+def test_domain_naming_a_municipality() -> None:
+    respondent = identify_respondent("Kim Holm", "kh@nordbykommune.dk")
+    assert (respondent.type, respondent.rule_id) == (MYNDIGHED, "public-domain-name")
+
+
+def test_regional_newspaper_domain_is_not_a_region() -> None:
+    assert identify_respondent("Kim Holm", "kh@regionalavisen.example").type == BORGER
+
+
+@pytest.mark.parametrize(
+    "domain", ["gmail.com", "hotmail.dk", "outlook.com", "yahoo.dk", "mail.dk", "jubii.dk"]
+)
+def test_webmail_domain_is_a_citizen(domain: str) -> None:
+    respondent = identify_respondent("Kim Holm", f"kim@{domain}")
+    assert (respondent.type, respondent.rule) == (BORGER, f"domænet {domain} er en webmail")
+
+
+def test_webmail_user_signing_for_a_company_is_a_company() -> None:
+    signature = "Mvh\nKim Holm\nHolm Byg ApS"
+    assert identify_respondent("Kim Holm", "holmbyg@gmail.com", signature).type == VIRKSOMHED
+
+
+def test_webmail_user_with_cvr_has_no_domain_as_organisation() -> None:
+    respondent = identify_respondent("Kim", "holmbyg@gmail.com", "Mvh\nKim\nCVR 12345678")
+    assert (respondent.type, respondent.organisation) == (VIRKSOMHED, "")
+
+
+def test_nothing_fires_gives_an_assumed_citizen() -> None:
+    respondent = identify_respondent("Bo Andersen", "bo.andersen@eksempel.dk", "Mvh\nBo")
+    assert respondent.type == BORGER
+    assert respondent.rule == "ingen regel ramte; privatperson antaget"
+
+
+def test_extra_public_domain_from_configuration() -> None:
+    domains = Domains(
+        {**DEFAULT_DOMAINS.public, "nordby.dk": "Nordby Kommune"}, DEFAULT_DOMAINS.webmail
+    )
+    respondent = identify_respondent("Peter Vinther", "pvi@nordby.dk", domains=domains)
+    assert respondent.organisation == "Nordby Kommune"
+
+
+def test_signature_name_skips_titles_and_addresses() -> None:
+    signature = "Med venlig hilsen\n\nDirektør\nNørregade 7, 9999 Nordby\nJonas Bech\nDataklar ApS"
+    assert signature_name(signature) == "Jonas Bech"

@@ -1,0 +1,195 @@
+"""The CSV handed to the drafting team: Excel-safe by default, RFC 4180 on request."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from hoering.export.csv_export import (
+    COLUMNS,
+    EXCEL_CELL_LIMIT,
+    PROFILES,
+    export_csv,
+    neutralize_formula,
+)
+from hoering.export.run import ExportOptions, run_export
+from hoering.parse.model import Attachment, ParsedMessage
+from hoering.store import messages
+from hoering.store.db import open_database
+from hoering.store.queries import ProposalFilter
+
+TZ = ZoneInfo("Europe/Copenhagen")
+
+
+def parsed(body: str = "Linje 1\nLinje 2", subject: str = "OGP-høring: åbne data", **kw):
+    fields = dict(
+        message_id="a@b",
+        subject=subject,
+        sender_name="Søren Ærø",
+        sender_email="soren@borgernet.example",
+        sent_at=datetime.fromisoformat("2017-08-10T10:15:00+02:00"),
+        received_at=datetime.fromisoformat("2017-08-10T10:16:00+02:00"),
+        body_text=body,
+        body_source="text/plain",
+    )
+    fields.update(kw)
+    return ParsedMessage(**fields)
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    return open_database(f"sqlite:///{tmp_path / 'h.db'}")
+
+
+def add(db, p: ParsedMessage, *, late: bool = False, key: str = "k1") -> None:
+    source = messages.Source("file", "/tmp/x.eml", None, None)
+    with db.begin() as session:
+        raw = messages.add_raw_message(session, key, "0" * 64, p.message_id, b"raw", None)
+        messages.add_proposal(
+            session,
+            raw,
+            p,
+            received_at=p.received_at,
+            late=late,
+            combined_text=p.body_text,
+            source=source,
+        )
+
+
+def export(db, tmp_path: Path, dialect: str = "excel", **options) -> bytes:
+    out = tmp_path / "svar.csv"
+    with db() as session:
+        run_export(session, ProposalFilter(), out, ExportOptions("csv", dialect, **options), TZ)
+    return out.read_bytes()
+
+
+def rows(data: bytes, dialect: str = "excel") -> list[dict[str, str]]:
+    text = data.decode("utf-8-sig")
+    return list(
+        csv.DictReader(io.StringIO(text, newline=""), delimiter=PROFILES[dialect].delimiter)
+    )
+
+
+def test_excel_dialect_has_bom_semicolons_and_crlf(db, tmp_path: Path) -> None:
+    add(db, parsed())
+    data = export(db, tmp_path)
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data[3:].split(b"\r\n")[0] == ";".join(COLUMNS).encode()
+
+
+def test_rfc4180_dialect_has_commas_and_no_bom(db, tmp_path: Path) -> None:
+    add(db, parsed())
+    data = export(db, tmp_path, "rfc4180")
+    assert data.startswith(b"id,received_at,")
+    assert rows(data, "rfc4180")[0]["sender_name"] == "Søren Ærø"
+
+
+def test_multiline_text_stays_in_one_quoted_cell(db, tmp_path: Path) -> None:
+    add(db, parsed(body="Første afsnit\n\nAndet afsnit; med semikolon"))
+    [row] = rows(export(db, tmp_path))
+    assert row["text"] == "Første afsnit\n\nAndet afsnit; med semikolon"
+
+
+def test_late_is_written_as_true_or_false(db, tmp_path: Path) -> None:
+    add(db, parsed(), late=True, key="k1")
+    add(db, parsed(message_id="c@d"), late=False, key="k2")
+    assert [r["late"] for r in rows(export(db, tmp_path))] == ["true", "false"]
+
+
+def test_received_at_is_local_time_with_offset(db, tmp_path: Path) -> None:
+    add(db, parsed())
+    assert rows(export(db, tmp_path))[0]["received_at"] == "2017-08-10T10:16:00+02:00"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_formula_like_cells_are_neutralized(db, tmp_path: Path, start: str) -> None:
+    # A hostile sender can put =HYPERLINK(...) in a subject; Excel would run it.
+    add(db, parsed(subject=f'{start}HYPERLINK("http://x")'))
+    assert rows(export(db, tmp_path))[0]["subject"].startswith("'" + start)
+
+
+def test_plain_cells_are_not_touched() -> None:
+    assert neutralize_formula("OGP-høring") == "OGP-høring"
+    assert neutralize_formula("") == ""
+
+
+def test_attachments_column_lists_name_type_and_error(db, tmp_path: Path) -> None:
+    atts = (
+        Attachment("svar.pdf", "svar.pdf", "application/octet-stream", "pdf", 10, "x", "tekst"),
+        Attachment(
+            "låst.pdf", "låst.pdf", "application/pdf", "pdf", 5, "y", error="pdf: encrypted"
+        ),
+    )
+    add(db, parsed(attachments=atts))
+    cell = rows(export(db, tmp_path))[0]["attachments"]
+    assert cell == "svar.pdf (pdf)\nlåst.pdf (pdf: pdf: encrypted)"
+
+
+def test_overlong_cell_is_truncated_with_a_marker_naming_the_full_text_file(
+    db, tmp_path: Path
+) -> None:
+    add(db, parsed(body="ord " * 20_000))
+    [row] = rows(export(db, tmp_path))
+    assert len(row["text"]) == EXCEL_CELL_LIMIT
+    assert row["text"].endswith("[… afkortet; hele teksten: svar-fulltekst/1.txt]")
+    assert (tmp_path / "svar-fulltekst" / "1.txt").read_text("utf-8") == "ord " * 20_000
+
+
+def test_rfc4180_profile_keeps_overlong_cells_whole(db, tmp_path: Path) -> None:
+    add(db, parsed(body="ord " * 20_000))
+    [full] = rows(export(db, tmp_path, "rfc4180"), "rfc4180")
+    assert len(full["text"]) == len("ord " * 20_000)
+    assert not (tmp_path / "svar-fulltekst").exists()
+
+
+def test_formula_guard_can_be_turned_off_for_machines(db, tmp_path: Path) -> None:
+    add(db, parsed(subject="=1+1 OGP-høring"))
+    data = export(db, tmp_path, "rfc4180", formula_guard=False)
+    assert rows(data, "rfc4180")[0]["subject"] == "=1+1 OGP-høring"
+
+
+def test_formula_guard_is_on_in_the_rfc4180_profile_too(db, tmp_path: Path) -> None:
+    add(db, parsed(subject="=1+1 OGP-høring"))
+    assert rows(export(db, tmp_path, "rfc4180"), "rfc4180")[0]["subject"] == "'=1+1 OGP-høring"
+
+
+def test_header_is_the_documented_stable_column_list(db, tmp_path: Path) -> None:
+    # README "Export columns" documents these; spreadsheets and scripts depend on the order.
+    assert COLUMNS == (
+        "id", "received_at", "late", "sender_name", "sender_email", "respondent_name",
+        "organisation", "respondent_type", "respondent_rule", "subject", "themes",
+        "theme_triggers", "status", "decision", "reason", "notes", "assignee",
+        "duplicate_group", "language", "flags", "references", "attachments", "message_id",
+        "source", "reply_text", "text",
+    )  # fmt: skip
+    add(db, parsed())
+    assert export(db, tmp_path, "rfc4180").split(b"\r\n")[0] == ",".join(COLUMNS).encode()
+
+
+def test_review_respondent_and_theme_columns_are_filled(db, tmp_path: Path) -> None:
+    body = "Hej\n\nStaten bør offentliggøre flere datasæt som åbne data.\n\nMvh\nSøren Ærø"
+    add(db, parsed(body=body))
+    [row] = rows(export(db, tmp_path))
+    assert (row["status"], row["decision"], row["respondent_type"]) == ("ny", "", "borger")
+    assert "åbne data og open source" in row["themes"]
+    assert "datasæt" in row["theme_triggers"]
+    assert row["reply_text"].startswith("Hej") and "Mvh" not in row["reply_text"]
+
+
+def test_export_writes_nothing_partial_on_failure(db, tmp_path: Path) -> None:
+    out = tmp_path / "svar.csv"
+    out.write_text("old")
+
+    def broken():
+        raise RuntimeError("boom")
+        yield
+
+    with pytest.raises(RuntimeError):
+        export_csv(broken(), out, PROFILES["excel"], TZ)
+    assert out.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".svar")] == []

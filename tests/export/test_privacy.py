@@ -1,0 +1,122 @@
+"""Personal data in exports: CPR always out, --redact, --no-redact-cpr, --pseudonymize."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hoering.export.privacy import Privacy, number_borgere, replace_names
+from hoering.export.run import ExportOptions, run_export
+from hoering.store.db import open_database
+from hoering.store.queries import ProposalFilter
+from tests.kit.export import TZ, add, export, parsed
+
+BORGER_BODY = (
+    "Hej\n\nJeg foreslår et offentligt lobbyregister. Mit CPR-nr. er 010180-1234, "
+    "ring på tlf. 21 43 65 87 eller skriv til ida.rasmussen@gmail.com.\n\n"
+    "Venlig hilsen\nIda Rasmussen"
+)
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    return open_database(f"sqlite:///{tmp_path / 'h.db'}")
+
+
+def exported(db, tmp_path: Path, **options) -> dict:
+    export(db, tmp_path / "svar.jsonl", "jsonl", **options)
+    return json.loads((tmp_path / "svar.jsonl").read_text("utf-8").splitlines()[0])
+
+
+def borger(
+    db, key: str = "k1", name: str = "Ida Rasmussen", email: str = "ida.rasmussen@gmail.com"
+):
+    mid = f"{key}@gmail.com"
+    add(db, parsed(body=BORGER_BODY, sender_name=name, sender_email=email, message_id=mid), key=key)
+
+
+def test_cpr_is_redacted_in_every_export_without_asking(db, tmp_path: Path) -> None:
+    borger(db)
+    row = exported(db, tmp_path)
+    assert "010180-1234" not in json.dumps(row, ensure_ascii=False)
+    assert "[CPR-nummer fjernet]" in row["text"]
+    # Without --redact the phone number and address stay.
+    assert "21 43 65 87" in row["text"] and row["sender_email"] == "ida.rasmussen@gmail.com"
+
+
+def test_no_redact_cpr_keeps_cpr_numbers(db, tmp_path: Path) -> None:
+    borger(db)
+    assert "010180-1234" in exported(db, tmp_path, redact_cpr=False)["text"]
+
+
+def test_redact_removes_phone_numbers_and_addresses_everywhere(db, tmp_path: Path) -> None:
+    borger(db)
+    row = exported(db, tmp_path, redact=True)
+    text = json.dumps(row, ensure_ascii=False)
+    assert "21 43 65 87" not in text and "ida.rasmussen@gmail.com" not in text
+    assert "[telefonnummer fjernet]" in row["text"] and "[e-mailadresse fjernet]" in row["text"]
+    assert row["sender_email"] == ""  # a borger's own address is left out
+
+
+def test_redact_keeps_an_organisations_sender_address(db, tmp_path: Path) -> None:
+    body = "Vi støtter åbne data.\n\nMed venlig hilsen\nDataklar ApS\nCVR-nr. 12345678"
+    add(db, parsed(body=body, sender_name="Dataklar ApS", sender_email="post@dataklar.dk"))
+    row = exported(db, tmp_path, redact=True)
+    assert (row["respondent_type"], row["sender_email"]) == ("virksomhed", "post@dataklar.dk")
+
+
+def test_pseudonymize_replaces_a_borgers_name_everywhere(db, tmp_path: Path) -> None:
+    borger(db)
+    row = exported(db, tmp_path, pseudonymize=True)
+    assert (row["sender_name"], row["respondent_name"], row["sender_email"]) == (
+        "Borger 1", "Borger 1", ""
+    )  # fmt: skip
+    assert "Ida Rasmussen" not in json.dumps(row, ensure_ascii=False)
+    assert row["text"].endswith("Venlig hilsen\nBorger 1")
+
+
+def test_pseudonyms_are_stable_whatever_the_filter(db, tmp_path: Path) -> None:
+    borger(db, "k1", "Ida Rasmussen", "ida.rasmussen@gmail.com")
+    borger(db, "k2", "Bo Andersen", "bo.andersen@hotmail.com")
+    export(db, tmp_path / "alle.jsonl", "jsonl", pseudonymize=True)
+    names = [json.loads(line)["sender_name"] for line in (tmp_path / "alle.jsonl").open()]
+    assert names == ["Borger 1", "Borger 2"]
+    # Numbering is over the whole database, so a filtered export says the same.
+    with db() as session:
+        options = ExportOptions("jsonl", pseudonymize=True)
+        run_export(session, ProposalFilter(ids=(2,)), tmp_path / "en.jsonl", options, TZ)
+    assert json.loads((tmp_path / "en.jsonl").read_text("utf-8"))["sender_name"] == "Borger 2"
+
+
+def test_pseudonymize_leaves_organisations_named(db, tmp_path: Path) -> None:
+    body = "Vi støtter åbne data.\n\nMed venlig hilsen\nDataklar ApS"
+    add(db, parsed(body=body, sender_name="Dataklar ApS", sender_email="post@dataklar.dk"))
+    assert exported(db, tmp_path, pseudonymize=True)["sender_name"] == "Dataklar ApS"
+
+
+def test_numbering_counts_each_borger_once_in_order_of_first_reply() -> None:
+    senders = [("a@x.dk", "borger"), ("firma@y.dk", "virksomhed"), ("A@x.dk", "borger"),
+               ("b@z.dk", "borger")]  # fmt: skip
+    assert number_borgere(senders) == {"a@x.dk": "Borger 1", "b@z.dk": "Borger 2"}
+
+
+def test_replace_names_matches_whole_words_in_any_case() -> None:
+    text = "Ida Rasmussen skrev; IDA RASMUSSEN igen; Idas Rasmussen-ting"
+    assert replace_names(text, ["Ida Rasmussen"], "Borger 1") == (
+        "Borger 1 skrev; Borger 1 igen; Idas Rasmussen-ting"
+    )
+
+
+def test_privacy_without_redaction_leaves_text_alone() -> None:
+    text = "CPR 010180-1234"
+    assert Privacy(redact=False, redact_cpr=False).text(text) == text
+
+
+def test_pseudonymize_removes_the_borgers_address_from_forwarded_text(db, tmp_path) -> None:
+    # Outlook's forward header keeps the original sender's name and address in the body.
+    body = "Fra: Ida Rasmussen <ida.rasmussen@gmail.com>\nEmne: OGP-høring\n\nÅbne data, tak."
+    add(db, parsed(body=body, sender_name="Ida Rasmussen", sender_email="ida.rasmussen@gmail.com"))
+    text = exported(db, tmp_path, pseudonymize=True)["text"]
+    assert text.startswith("Fra: Borger 1 <[e-mailadresse fjernet]>")

@@ -1,0 +1,144 @@
+"""XLSX and JSONL exports, and the manifest next to every export."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from hoering.export.files import EXCEL_CELL_LIMIT
+from hoering.export.record import COLUMNS, ExportRecord
+from hoering.export.xlsx_export import ATTACHMENT_COLUMNS
+from hoering.parse.model import Attachment
+from hoering.store.db import open_database
+from tests.kit.export import add, export, parsed
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    return open_database(f"sqlite:///{tmp_path / 'h.db'}")
+
+
+def attachments() -> tuple[Attachment, ...]:
+    return (
+        Attachment("svar.pdf", "svar.pdf", "application/pdf", "pdf", 1200, "a" * 64, "tekst"),
+        Attachment(
+            "låst.pdf", "låst.pdf", "application/pdf", "pdf", 5, "b" * 64, error="encrypted"
+        ),
+    )
+
+
+def workbook(db, tmp_path: Path):
+    export(db, tmp_path / "svar.xlsx", "xlsx")
+    return load_workbook(tmp_path / "svar.xlsx")
+
+
+def test_xlsx_has_a_proposal_sheet_and_an_attachment_sheet(db, tmp_path: Path) -> None:
+    add(db, parsed(attachments=attachments()))
+    book = workbook(db, tmp_path)
+    assert book.sheetnames == ["Høringssvar", "Bilag"]
+    header = [cell.value for cell in book["Høringssvar"][1]]
+    assert tuple(header) == COLUMNS
+    bilag = [[cell.value for cell in row] for row in book["Bilag"].iter_rows()]
+    assert tuple(bilag[0]) == ATTACHMENT_COLUMNS
+    assert bilag[1:] == [
+        [1, "svar.pdf", "pdf", "none", 1200, None],
+        [1, "låst.pdf", "pdf", "none", 5, "encrypted"],
+    ]
+
+
+def test_xlsx_header_is_frozen_and_filtered(db, tmp_path: Path) -> None:
+    add(db, parsed())
+    add(db, parsed(message_id="c@d"), key="k2")
+    sheet = workbook(db, tmp_path)["Høringssvar"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:Z3"
+    assert sheet["Y2"].alignment.wrap_text
+
+
+def test_xlsx_writes_formula_like_text_as_a_string(db, tmp_path: Path) -> None:
+    # A hostile sender's subject; openpyxl would store it as a formula unless told not to.
+    add(db, parsed(subject='=HYPERLINK("http://x","klik")'))
+    sheet = workbook(db, tmp_path)["Høringssvar"]
+    cell = sheet.cell(row=2, column=COLUMNS.index("subject") + 1)
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x","klik")', "s")
+    with zipfile.ZipFile(tmp_path / "svar.xlsx") as archive:
+        assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")
+
+
+def test_xlsx_received_at_is_a_real_local_date_time(db, tmp_path: Path) -> None:
+    add(db, parsed())
+    cell = workbook(db, tmp_path)["Høringssvar"]["B2"]
+    assert cell.value == datetime(2017, 8, 10, 10, 16)
+    assert cell.number_format == "yyyy-mm-dd hh:mm"
+
+
+def test_xlsx_replaces_control_characters_xml_cannot_carry(db, tmp_path: Path) -> None:
+    # Broken mailers put form feeds and escape characters into bodies.
+    add(db, parsed(body="før\x0cefter\x1b"))
+    sheet = workbook(db, tmp_path)["Høringssvar"]
+    assert sheet.cell(row=2, column=COLUMNS.index("text") + 1).value == "før\ufffdefter\ufffd"
+
+
+def test_xlsx_cuts_overlong_cells_and_writes_the_full_text(db, tmp_path: Path) -> None:
+    add(db, parsed(body="ord " * 10_000))
+    value = workbook(db, tmp_path)["Høringssvar"].cell(row=2, column=len(COLUMNS)).value
+    assert len(value) == EXCEL_CELL_LIMIT and value.endswith("svar-fulltekst/1.txt]")
+    assert (tmp_path / "svar-fulltekst" / "1.txt").stat().st_size == len("ord " * 10_000)
+
+
+def test_jsonl_has_one_line_per_proposal_with_stable_keys(db, tmp_path: Path) -> None:
+    add(db, parsed(body="Første linje\nAnden linje", attachments=attachments()))
+    add(db, parsed(message_id="c@d"), key="k2", late=True)
+    export(db, tmp_path / "svar.jsonl", "jsonl")
+    lines = (tmp_path / "svar.jsonl").read_text("utf-8").splitlines()
+    assert len(lines) == 2
+    first = json.loads(lines[0])
+    assert list(first) == list(ExportRecord.__dataclass_fields__)
+    assert first["received_at"] == "2017-08-10T08:16:00+00:00"
+    assert first["text"] == "Første linje\nAnden linje"
+    assert [a["path"] for a in first["attachments"]] == ["svar.pdf", "låst.pdf"]
+    assert first["attachments"][1]["error"] == "encrypted"
+    assert json.loads(lines[1])["late"] is True
+
+
+def test_jsonl_keeps_formula_like_text_unchanged(db, tmp_path: Path) -> None:
+    add(db, parsed(subject="=1+1"))
+    export(db, tmp_path / "svar.jsonl", "jsonl")
+    assert json.loads((tmp_path / "svar.jsonl").read_text("utf-8"))["subject"] == "=1+1"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "jsonl"])
+def test_manifest_names_rows_checksum_filters_and_settings(db, tmp_path: Path, fmt) -> None:
+    add(db, parsed())
+    out = tmp_path / f"svar.{fmt}"
+    result = export(db, out, fmt, redact=True)
+    manifest = json.loads((tmp_path / f"svar.{fmt}.manifest.json").read_text("utf-8"))
+    assert result.manifest == tmp_path / f"svar.{fmt}.manifest.json"
+    assert manifest["format"] == fmt and manifest["file"] == out.name and manifest["rows"] == 1
+    assert manifest["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
+    assert manifest["redaction"] == {"redact": True, "redact_cpr": True, "pseudonymize": False}
+    assert manifest["hoering_version"] != "unknown"
+    assert datetime.fromisoformat(manifest["created_at"]).tzinfo is not None
+
+
+def test_manifest_lists_the_full_text_files_with_checksums(db, tmp_path: Path) -> None:
+    add(db, parsed(body="ord " * 10_000))
+    export(db, tmp_path / "svar.csv")
+    manifest = json.loads((tmp_path / "svar.csv.manifest.json").read_text("utf-8"))
+    assert manifest["profile"] == "excel" and manifest["formula_guard"] is True
+    # Both the reply (reply_text) and the whole text (text) are too long for one cell.
+    names = ["1-reply_text.txt", "1.txt"]
+    folder = tmp_path / "svar-fulltekst"
+    assert manifest["files"] == [
+        {
+            "path": f"svar-fulltekst/{n}",
+            "sha256": hashlib.sha256((folder / n).read_bytes()).hexdigest(),
+        }
+        for n in names
+    ]

@@ -1,0 +1,85 @@
+"""A server that accepts and then hangs must not hang cron: `hoering poll` exits 4 in about
+the configured timeout, whichever step the server stops answering at."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from hoering.ingest.imap import ImapConnectionError, ImapSettings, connect, messages
+from tests.kit.hanging_imap import STAGES, HangingImapServer
+from tests.test_cli_poll import hoering
+
+
+@pytest.fixture
+def hanging_server(request) -> Iterator[HangingImapServer]:
+    server = HangingImapServer(request.param)
+    yield server
+    server.stop()
+
+
+def write_config(tmp_path: Path, port: int, timeout: float, connect_timeout: float | None) -> Path:
+    lines = [
+        "[imap]",
+        'host = "127.0.0.1"',
+        f"port = {port}",
+        'security = "plain"',
+        'username = "rumth"',
+        'password_env = "TEST_IMAP_PASSWORD"',
+        f"timeout = {timeout}",
+    ]
+    if connect_timeout is not None:
+        lines.append(f"connect_timeout = {connect_timeout}")
+    lines += ["[store]", 'url = "sqlite:///hoering.db"']
+    path = tmp_path / "hoering.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def timed_poll(config: Path):
+    started = time.monotonic()
+    result = hoering("poll", "--config", str(config), env={"TEST_IMAP_PASSWORD": "x"}, timeout=30)
+    return result, time.monotonic() - started
+
+
+@pytest.mark.parametrize("hanging_server", STAGES, indirect=True)
+def test_poll_exits_4_soon_after_the_timeout_when_the_server_hangs(hanging_server, tmp_path):
+    config = write_config(tmp_path, hanging_server.port, timeout=1, connect_timeout=None)
+
+    result, elapsed = timed_poll(config)
+
+    assert result.returncode == 4, result.stderr
+    assert "timed out" in result.stderr and result.stderr.count("\n") == 1
+    # The 1 s timeout plus start-up (interpreter, imports, a new SQLite schema: about 2 s on
+    # an idle 2-core machine, more under load) -- not the 30 s the server would stay silent.
+    # That no second timeout is spent on LOGOUT is tested in-process below.
+    assert elapsed < 12, f"{hanging_server.hang_at}: {elapsed:.1f} s"
+
+
+@pytest.mark.parametrize("hanging_server", ["greeting"], indirect=True)
+def test_connect_timeout_bounds_the_greeting_on_its_own(hanging_server):
+    settings = ImapSettings(
+        "127.0.0.1", hanging_server.port, "plain", "u", "p", timeout=30, connect_timeout=0.3
+    )
+
+    started = time.monotonic()
+    with pytest.raises(ImapConnectionError, match="timed out"):
+        connect(settings)
+
+    assert time.monotonic() - started < 5  # not the 30 s of the read timeout
+
+
+@pytest.mark.parametrize("hanging_server", ["fetch"], indirect=True)
+def test_no_logout_is_attempted_on_a_connection_that_timed_out(hanging_server):
+    settings = ImapSettings("127.0.0.1", hanging_server.port, "plain", "u", "p", timeout=1.0)
+
+    started = time.monotonic()
+    with pytest.raises(ImapConnectionError, match="timed out"):
+        list(messages(settings, {}, lambda block: True))
+
+    # A LOGOUT would wait another full timeout on the silent server: 2 s or more.
+    assert time.monotonic() - started < 1.8
+    assert hanging_server.commands[-1] == "FETCH"

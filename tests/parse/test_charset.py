@@ -1,0 +1,43 @@
+"""Text attachments without a declared charset: UTF-8, else a guess that reads naturally."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoering.parse.attachments import extract_attachment
+from hoering.parse.charset import guess_charset
+
+
+def extract(payload: bytes, name: str = "svar.csv"):
+    # Outlook and webmail send .txt/.csv files as application/octet-stream: no charset.
+    return extract_attachment(name, name, "application/octet-stream", payload)
+
+
+def test_utf8_needs_no_guess() -> None:
+    assert extract("Høringssvar; Ærø".encode()).text == "Høringssvar; Ærø"
+
+
+def test_dos_csv_export_reads_as_cp850() -> None:
+    # Legacy Danish systems and Excel's "CSV (MS-DOS)" write the OEM code page.
+    text = "navn;by;bemærkning\nSøren;Århus;Vi ønsker større åbenhed\n"
+    attachment = extract(text.encode("cp850"))
+    assert (attachment.text, attachment.error) == (text.strip(), None)
+
+
+def test_utf16_without_bom_is_recognized() -> None:
+    text = "Høringssvar fra Ærø Kommune: vi støtter forslaget."
+    assert extract(text.encode("utf-16-le"), "svar.txt").text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Enig. /Søren", "Vi er glade for de åbne data og vil gerne være med.", "Høring på Ærø"],
+)
+def test_short_windows_1252_text_is_not_mistaken_for_another_code_page(text: str) -> None:
+    # charset-normalizer alone picks windows-1250 ("Sřren") or Big5 for such short texts.
+    assert guess_charset(text.encode("cp1252")) == "cp1252"
+
+
+def test_mac_roman_text() -> None:
+    text = "Høringssvar fra Ærø Kommune: vi støtter forslaget om åbne data."
+    assert extract(text.encode("mac_roman"), "svar.txt").text == text

@@ -1,0 +1,153 @@
+"""Header helpers: subject from an IMAP header block, addresses, dates, Received."""
+
+from __future__ import annotations
+
+import base64
+import email
+from datetime import UTC, datetime, timedelta, timezone
+
+from hoering.parse.headers import (
+    parse_address,
+    parse_date,
+    received_date,
+    subject_from_header_block,
+)
+
+
+def test_header_block_subject_is_decoded() -> None:
+    block = b"Subject: SV: =?iso-8859-1?Q?OGP-h=F8ring?=\r\n\r\n"
+    assert subject_from_header_block(block) == "SV: OGP-høring"
+
+
+def test_header_block_folded_subject_is_unfolded() -> None:
+    block = b"Subject: =?utf-8?Q?OGP-h=C3=B8ring?=\r\n =?utf-8?Q?_om_=C3=A5bne_data?=\r\n\r\n"
+    assert subject_from_header_block(block) == "OGP-høring om åbne data"
+
+
+def test_header_block_raw_latin1_subject() -> None:
+    # Outlook 2000 sends unencoded Latin-1 (corpus zbateson_m0001); servers return it as is.
+    assert subject_from_header_block(b"Subject: OGP-h\xf8ring\r\n\r\n") == "OGP-høring"
+
+
+def test_header_block_header_name_is_case_insensitive() -> None:
+    assert subject_from_header_block(b"SUBJECT: OGP-h\xc3\xb8ring\r\n\r\n") == "OGP-høring"
+
+
+def test_header_block_without_subject_gives_empty_string() -> None:
+    # Servers answer a message without Subject with just the blank line.
+    assert subject_from_header_block(b"\r\n") == ""
+
+
+def test_header_block_with_bare_lf_line_ends() -> None:
+    assert subject_from_header_block(b"Subject: OGP\n  -h\xc3\xb8ring\n\n") == "OGP -høring"
+
+
+def test_address_with_plain_name() -> None:
+    assert parse_address("Mette Lund <Mette.Lund@Borgernet.Example>") == (
+        "Mette Lund",
+        "mette.lund@borgernet.example",
+    )
+
+
+def test_address_with_quoted_name_containing_comma() -> None:
+    assert parse_address('"Hansen, Jens" <jens@example.dk>') == ("Hansen, Jens", "jens@example.dk")
+
+
+def test_address_with_encoded_latin1_name() -> None:
+    value = "=?iso-8859-1?Q?S=F8ren_=C6r=F8?= <soren@example.dk>"
+    assert parse_address(value) == ("Søren Ærø", "soren@example.dk")
+
+
+def test_address_with_encoded_word_inside_quotes() -> None:
+    # Quoted encoded words, which RFC 2047 forbids (corpus mikel_invalid_subject_characters).
+    value = '"=?Windows-1252?Q?S=F8ren_=C6r=F8?=" <soren@example.dk>'
+    assert parse_address(value) == ("Søren Ærø", "soren@example.dk")
+
+
+def test_address_whole_mailbox_in_one_encoded_word() -> None:
+    # A broken mailer encodes "Name <address>" as ONE encoded word; the address hides inside.
+    word = base64.b64encode("Søren Ærø <Soren@Example.dk>".encode()).decode()
+    assert parse_address(f"=?utf-8?B?{word}?=") == ("Søren Ærø", "soren@example.dk")
+
+
+def test_address_with_raw_latin1_name() -> None:
+    # Outlook 2000-style unencoded Latin-1 in From, kept by compat32 as surrogate escapes.
+    value = b"S\xf8ren \xc6r\xf8 <soren@example.dk>".decode("ascii", "surrogateescape")
+    assert parse_address(value) == ("Søren Ærø", "soren@example.dk")
+
+
+def test_address_without_name() -> None:
+    assert parse_address("<soren@example.dk>") == ("", "soren@example.dk")
+
+
+def test_address_with_name_in_comment() -> None:
+    assert parse_address("soren@example.dk (Søren Ærø)") == ("Søren Ærø", "soren@example.dk")
+
+
+def test_empty_address() -> None:
+    assert parse_address("") == ("", "")
+
+
+def test_date_with_offset_is_aware() -> None:
+    parsed = parse_date("Thu, 10 Aug 2017 10:15:00 +0200")
+    assert parsed == datetime(2017, 8, 10, 8, 15, tzinfo=UTC)
+    assert parsed.utcoffset() is not None
+
+
+def test_date_with_comment_after_zone() -> None:
+    assert parse_date("Thu, 10 Aug 2017 10:15:00 +0200 (CEST)") == datetime(
+        2017, 8, 10, 10, 15, tzinfo=timezone(timedelta(hours=2))
+    )
+
+
+def test_date_minus_zero_zone_is_utc_not_naive() -> None:
+    # RFC 5322 "-0000" (unknown local zone); the stdlib returns it naive.
+    assert parse_date("10 Aug 2017 10:15:00 -0000") == datetime(2017, 8, 10, 10, 15, tzinfo=UTC)
+
+
+def test_date_without_zone_is_taken_as_utc() -> None:
+    assert parse_date("10 Aug 2017 10:15") == datetime(2017, 8, 10, 10, 15, tzinfo=UTC)
+
+
+def test_date_with_colon_in_offset() -> None:
+    # Corpus os2ds_weird-url.eml: "+02:00", which both parsers would read as UTC.
+    assert parse_date("Wed, 25 Jan 2023 14:07:00 +02:00") == datetime(
+        2023, 1, 25, 12, 7, tzinfo=UTC
+    )
+
+
+def test_unreadable_date_is_none() -> None:
+    assert parse_date("i morgen") is None
+
+
+def test_missing_date_is_none() -> None:
+    assert parse_date(None) is None
+
+
+def _message(headers: bytes) -> email.message.Message:
+    return email.message_from_bytes(headers + b"\r\nbody\r\n")
+
+
+def test_received_date_from_topmost_header() -> None:
+    msg = _message(
+        b"Received: from mx.example.dk by imap.digst.dk; Thu, 10 Aug 2017 10:16:00 +0200\r\n"
+        b"Received: from a.example by mx.example.dk; Thu, 10 Aug 2017 10:15:30 +0200\r\n"
+    )
+    assert received_date(msg) == datetime(2017, 8, 10, 8, 16, tzinfo=UTC)
+
+
+def test_received_date_uses_text_after_last_semicolon() -> None:
+    # A Received header may hold several semicolons; the date follows the last one.
+    msg = _message(
+        b"Received: from a (a [10.0.0.1]) by b with ESMTPS id 1;\r\n"
+        b"\t for <rumth@digst.dk>; Thu, 10 Aug 2017 10:16:00 +0000 (UTC)\r\n"
+    )
+    assert received_date(msg) == datetime(2017, 8, 10, 10, 16, tzinfo=UTC)
+
+
+def test_received_date_missing_header_is_none() -> None:
+    assert received_date(_message(b"Subject: x\r\n")) is None
+
+
+def test_received_date_without_semicolon_is_none() -> None:
+    assert received_date(_message(b"Received: from a by b\r\n")) is None

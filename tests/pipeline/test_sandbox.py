@@ -1,0 +1,178 @@
+"""The extraction sandbox with real worker processes: time, memory, crashes, shutdown.
+
+The misbehaving extractors below stand in for a parser meeting hostile bytes; they are
+top-level functions so the pool can send them to its workers.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import time
+import zipfile
+
+import pytest
+
+from hoering.parse.limits import ExtractLimits
+from hoering.parse.message import extract, parse_message
+from hoering.parse.model import AttachmentInput
+from hoering.pipeline.sandbox import Sandbox, SandboxLimits, unextracted
+from tests.kit.mails import make_mail
+from tests.kit.paths import SAMPLE_INBOX
+
+FAST = SandboxLimits(timeout_seconds=1, memory_mb=256)
+
+
+def hang_on_slow(item: AttachmentInput):
+    if item.filename.startswith("slow"):
+        time.sleep(60)
+    return extract(item)
+
+
+def hog_memory(item: AttachmentInput):
+    hoard = bytearray(512 * 1024 * 1024)  # twice FAST.memory_mb
+    return [*extract(item), hoard]
+
+
+def kill_self(item: AttachmentInput):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def exit_at_once(item: AttachmentInput):
+    os._exit(3)
+
+
+def raise_bug(item: AttachmentInput):
+    raise ValueError("a bug in an extractor")
+
+
+def worker_pid(item: AttachmentInput) -> list[int]:
+    return [os.getpid()]
+
+
+def item(filename: str = "svar.txt", payload: bytes = b"Vi foreslaar aabne data.\n"):
+    return AttachmentInput(filename, filename, "application/octet-stream", payload)
+
+
+def extract_in(target, *items: AttachmentInput, limits: SandboxLimits = FAST):
+    with Sandbox(limits, target) as sandbox:
+        return [sandbox(one) for one in items]
+
+
+def test_extraction_past_the_time_limit_is_recorded() -> None:
+    started = time.monotonic()
+    [[slow]] = extract_in(hang_on_slow, item("slow.pdf", b"%PDF-1.4\n"))
+    assert slow.error == "limit: took longer than 1 s"
+    assert (slow.detected_type, slow.size, slow.text, slow.method) == ("pdf", 9, "", "none")
+    assert time.monotonic() - started < 10
+
+
+def test_the_next_attachment_is_extracted_after_a_timeout() -> None:
+    slow, fine = extract_in(hang_on_slow, item("slow.txt"), item("fine.txt"))
+    assert slow[0].error.startswith("limit: took longer")
+    assert fine[0].text == "Vi foreslaar aabne data." and fine[0].error is None
+
+
+def test_a_hung_attachment_leaves_the_rest_of_the_message() -> None:
+    mail = make_mail(
+        attachments=[
+            ("slow.txt", "text/plain", b"hang\n"),
+            ("bilag.txt", "text/plain", b"Forslag om whistleblowerordning.\n"),
+        ]
+    )
+    with Sandbox(FAST, hang_on_slow) as sandbox:
+        parsed = parse_message(mail, extract=sandbox)
+    assert "Vi foreslår" in parsed.body_text
+    slow, kept = parsed.attachments
+    assert slow.error == "limit: took longer than 1 s"
+    assert kept.text == "Forslag om whistleblowerordning." and kept.error is None
+
+
+def test_extraction_past_the_memory_limit_is_recorded() -> None:
+    [[hog]] = extract_in(hog_memory, item())
+    assert hog.error == "limit: used more than 256 MiB"
+    assert hog.text == "" and hog.size == 25
+
+
+def test_a_worker_killed_by_a_signal_is_recorded_as_a_crash() -> None:
+    [[dead]] = extract_in(kill_self, item())
+    assert dead.error == "crashed: worker killed by SIGKILL (out of memory?)"
+
+
+def test_a_worker_that_exits_is_recorded_as_a_crash() -> None:
+    [[dead]] = extract_in(exit_at_once, item())
+    assert dead.error == "crashed: worker exited with status 3"
+
+
+def test_an_extractor_bug_is_recorded_not_raised() -> None:
+    [[broken]] = extract_in(raise_bug, item())
+    assert broken.error == "crashed: extractor raised ValueError"
+
+
+def test_workers_are_reused_within_a_run() -> None:
+    pids = extract_in(worker_pid, item(), item(), item())
+    assert len({pid for [pid] in pids}) == 1
+
+
+def test_workers_are_replaced_after_max_tasks() -> None:
+    limits = SandboxLimits(timeout_seconds=5, max_tasks=1)
+    pids = extract_in(worker_pid, item(), item(), limits=limits)
+    assert len({pid for [pid] in pids}) == 2
+
+
+def test_an_attachment_over_the_size_limit_is_listed_without_extraction() -> None:
+    limits = SandboxLimits(max_attachment_mb=0.001)  # about 1 kB
+    [[big]] = extract_in(raise_bug, item("stor.txt", b"x" * 2000), limits=limits)
+    assert big.error == "limit: larger than 0.001 MB"
+    assert (big.size, big.detected_type, len(big.sha256)) == (2000, "text", 64)
+
+
+def test_leaving_the_block_stops_the_workers() -> None:
+    with Sandbox(FAST, worker_pid) as sandbox:
+        [pid] = sandbox(item())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+
+
+def test_an_error_in_the_run_stops_a_busy_pool() -> None:
+    with pytest.raises(KeyboardInterrupt), Sandbox(FAST, worker_pid) as sandbox:
+        [pid] = sandbox(item())
+        raise KeyboardInterrupt
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+
+
+def test_unextracted_attachment_keeps_what_is_known_without_a_worker() -> None:
+    listed = unextracted(
+        AttachmentInput("a/b.pdf", "../b.pdf", "Application/PDF; name=b.pdf", b"%PDF-1.7"),
+        "limit: x",
+    )
+    assert (listed.filename, listed.declared_type, listed.detected_type) == (
+        "b.pdf",
+        "application/pdf",
+        "pdf",
+    )
+
+
+def test_sandboxed_sample_inbox_parses_as_in_process() -> None:
+    with Sandbox(SandboxLimits(timeout_seconds=60)) as sandbox:
+        for path in sorted(SAMPLE_INBOX.glob("*.eml")):
+            data = path.read_bytes()
+            assert parse_message(data, extract=sandbox) == parse_message(data), path.name
+
+
+def zip_of_zeros(megabytes: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("nuller.txt", bytes(megabytes * 1024 * 1024))
+    return buffer.getvalue()
+
+
+def test_a_real_extraction_past_the_memory_limit_is_recorded() -> None:
+    # A zip member that unpacks to more than the worker may hold; the ratio limit is
+    # raised so that it is read at all.
+    limits = ExtractLimits(compression_ratio=10**6, archive_total_bytes=1024 * 1024 * 1024)
+    with Sandbox(SandboxLimits(timeout_seconds=30, memory_mb=64), extract_limits=limits) as box:
+        [bomb] = box(item("nuller.zip", zip_of_zeros(160)))
+    assert (bomb.detected_type, bomb.error) == ("zip", "limit: used more than 64 MiB")

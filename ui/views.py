@@ -1,0 +1,148 @@
+"""How proposals look in the terminal: the `list` table, `show` and `stats`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from hoering.store.models import Attachment, MessageState, Proposal
+from hoering.store.queries import Stats
+
+
+def local_time(value: datetime | None, tz: ZoneInfo) -> str:
+    return value.astimezone(tz).strftime("%Y-%m-%d %H:%M") if value else "-"
+
+
+def human_size(size: int) -> str:
+    for unit in ("B", "kB", "MB"):
+        if size < 1024 or unit == "MB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size} B"
+
+
+def proposal_table(proposals: Sequence[Proposal], tz: ZoneInfo) -> RenderableType:
+    """The `hoering list` table. Text() keeps '[...]' in mail text from being read as markup."""
+    table = Table(title=f"{len(proposals)} proposals", title_justify="left")
+    for column, options in (
+        ("ID", {"justify": "right"}),
+        ("Received", {"no_wrap": True}),
+        ("Sender", {"ratio": 2}),
+        ("Subject", {"ratio": 3}),
+        ("Att.", {"justify": "right"}),
+        ("Late", {}),
+    ):
+        table.add_column(column, **options)
+    for p in proposals:
+        table.add_row(
+            str(p.id),
+            local_time(p.received_at, tz),
+            Text(p.sender_name or p.sender_email),  # the address is in `show`
+            Text(p.subject),
+            str(len(p.attachments)),
+            "late" if p.late else "",
+        )
+    return table
+
+
+def _attachment_line(att: Attachment) -> Text:
+    line = Text(f"  {att.path}  ")
+    line.append(f"{att.detected_type} (declared {att.declared_type or '-'}), ", style="dim")
+    line.append(f"{human_size(att.size)}, method {att.method}", style="dim")
+    # Which extractor version read it: `hoering reparse --outdated` re-reads older ones.
+    line.append(f", extractor {att.extractor_version or 'unknown'}", style="dim")
+    if att.error:
+        line.append(f"  error: {att.error}", style="red")
+    return line
+
+
+def proposal_detail(p: Proposal, tz: ZoneInfo) -> RenderableType:
+    """Everything `hoering show` prints for one proposal."""
+    fields = Table.grid(padding=(0, 2))
+    fields.add_column(style="bold")
+    fields.add_column()
+    source = f"{p.source_account} {p.source_folder}"
+    if p.source_uid is not None:
+        source += f" UIDVALIDITY {p.source_uidvalidity} UID {p.source_uid}"
+    for label, value in (
+        ("ID", str(p.id)),
+        ("Received", local_time(p.received_at, tz)),
+        ("Sent", local_time(p.sent_at, tz)),
+        ("Late", "yes" if p.late else "no"),
+        ("Sender", p.sender_name),
+        ("E-mail", p.sender_email),
+        ("Subject", p.subject),
+        ("Message-ID", p.message_id or "-"),
+        ("Source", source),
+        ("Body from", p.body_source),
+    ):
+        fields.add_row(label, Text(value))
+    parts: list[RenderableType] = [fields]
+    if p.warnings:
+        parts.append(Text("Warnings:\n  " + p.warnings.replace("\n", "\n  "), style="yellow"))
+    parts.append(Text(f"Attachments: {len(p.attachments)}", style="bold"))
+    parts.extend(_attachment_line(a) for a in p.attachments)
+    parts.append(Rule("Text"))
+    parts.append(Text(p.combined_text or "(no text)"))
+    return Group(*parts)
+
+
+def stats_text(s: Stats, tz: ZoneInfo) -> RenderableType:
+    lines = [
+        f"Proposals:          {s.proposals} ({s.late} late)",
+        f"With attachments:   {s.with_attachments} ({s.attachments} attachments, "
+        f"{s.attachment_errors} without text)",
+        f"Messages stored:    {s.raw_messages} (seen {s.sightings} times)",
+        f"Failed to parse:    {s.failed_messages} (kept raw)",
+    ]
+    if s.last_run is not None:
+        run = s.last_run
+        lines.append(
+            f"Last run:           {run.kind} {local_time(run.started_at, tz)}: "
+            f"seen {run.seen}, matched {run.matched}, stored {run.stored}, "
+            f"duplicates {run.duplicates}, failed {run.failed}"
+            + (f" — error: {run.error}" if run.error else "")
+        )
+    return Text("\n".join(lines))
+
+
+def _place(row: MessageState) -> str:
+    if row.uid is None:
+        return f"{row.account} {row.folder}"
+    return f"{row.account} {row.folder} UID {row.uid}"
+
+
+def failures_table(rows: Sequence[MessageState], tz: ZoneInfo) -> RenderableType:
+    """The `hoering failures` table: what failed where, how often, and why."""
+    if not rows:
+        return Text("No failed messages or actions.")
+    table = Table(title=f"{len(rows)} failures", title_justify="left")
+    for column, options in (
+        ("ID", {"justify": "right"}),
+        ("Status", {"no_wrap": True}),
+        ("Tries", {"justify": "right"}),
+        ("Where", {"ratio": 2}),
+        ("Reason", {"ratio": 3}),
+        ("Since", {"no_wrap": True}),
+    ):
+        table.add_column(column, **options)
+    for row in rows:
+        status, tries, reason = row.status, row.attempts, row.last_error or ""
+        if row.status not in ("failed", "parked"):  # the message is fine, its action is not
+            status = f"action {row.action_state}"
+            tries, reason = row.action_attempts, row.action_error or ""
+        table.add_row(
+            str(row.id),
+            status,
+            str(tries),
+            Text(_place(row)),
+            Text(reason.splitlines()[0] if reason else "-"),
+            local_time(row.created_at, tz),
+        )
+    return table
