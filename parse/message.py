@@ -105,7 +105,7 @@ def attached_mail(
 
 def _read_top(data: bytes) -> tuple[Message, list[str]]:
     """The parsed message and its defects; UnparseableMessage when no header is found."""
-    data = _strip_leading_junk(data)
+    data = _unindented_words_folded(_strip_leading_junk(data))
     if not data.strip():
         raise UnparseableMessage("empty input")
     msg, defects = _read(data)
@@ -148,6 +148,23 @@ def _obsolete_colons_fixed(data: bytes) -> bytes:
         data.partition(b"\r\n\r\n") if b"\r\n\r\n" in data else data.partition(b"\n\n")
     )
     return _OBSOLETE_NAME.sub(rb"\1:", head) + sep + rest
+
+
+# An encoded word alone on a header line, without the leading space that makes it a
+# continuation: Exchange Online (Japan) folds long subjects this way (corpus
+# msgreader_UTF-8_Test). The stdlib ends the header there and reads the rest as body.
+_BARE_WORD_LINE = re.compile(rb"^(?==\?[^?\s]+\?[BbQq]\?[^?\s]*\?=[ \t]*\r?$)", re.MULTILINE)
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+
+
+def _unindented_words_folded(data: bytes) -> bytes:
+    """Indent bare encoded-word lines in the header block so they continue the field above."""
+    end = _HEADER_END.search(data)
+    head_end = end.start() if end else len(data)
+    head = data[:head_end]
+    if b"\n=?" not in head:
+        return data
+    return _BARE_WORD_LINE.sub(b" ", head) + data[head_end:]
 
 
 def _strip_leading_junk(data: bytes) -> bytes:

@@ -608,3 +608,13 @@ def test_extractor_is_injectable_and_sees_every_attachment() -> None:
     parsed = parse_message(msg.as_bytes(), extract=recording)
     assert [item.path for item in seen] == ["a.txt", "b.pdf"]
     assert [a.path for a in parsed.attachments] == ["a.txt", "b.pdf"]
+
+
+def test_unindented_encoded_word_line_continues_the_subject() -> None:
+    # Exchange Online folds long encoded subjects without the leading space.
+    data = (
+        b"From: a@example.com\r\nSubject: =?utf-8?B?T0dQLWg=?=\r\n=?utf-8?B?w7hyaW5n?=\r\n"
+        b"To: b@example.com\r\n\r\nHej\r\n"
+    )
+    msg = parse_message(data)
+    assert (msg.subject, msg.body_text) == ("OGP-høring", "Hej")
