@@ -131,6 +131,7 @@ def test_encoded_word_folded_without_indent_stays_in_the_subject() -> None:
     # Exchange Online (Japan) folds the subject's encoded words onto unindented lines; read
     # as the end of the header, they pushed every later header and the body into the text.
     msg = parse("msgreader_UTF-8_Test.eml")
-    assert msg.subject == "【要確認】●普通自転車（ノーパンクタイヤ） 再予約通知 2023/11/29 12:00 - 13:00"
+    subject = "【要確認】●普通自転車（ノーパンクタイヤ） 再予約通知 2023/11/29 12:00 - 13:00"
+    assert msg.subject == subject
     assert msg.body_text == "メッセージです。通常通りパースされることを確認済みです。"
     assert msg.sender_email and msg.warnings == ()
