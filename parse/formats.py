@@ -18,6 +18,7 @@ from hoering.parse.pdf import extract_pdf
 from hoering.parse.rtf import extract_rtf_text
 from hoering.parse.text import decode_text, html_to_text, normalize_text
 from hoering.parse.tnef import extract_tnef_parts
+from hoering.parse.wordperfect import extract_wordperfect_text
 from hoering.parse.xlsx import extract_xlsx_text
 
 CONTAINERS = frozenset({"zip", "msg", "tnef"})
@@ -87,6 +88,7 @@ READERS: dict[str, Reader] = {
     "odp": lambda data, _charset, job: Extracted(extract_odf_text(data, job.limits), "odf"),
     "rtf": lambda data, _charset, _job: Extracted(extract_rtf_text(data), "rtf"),
     "doc": lambda data, _charset, _job: Extracted(extract_doc_text(data), "catdoc"),
+    "wordperfect": lambda data, _charset, _job: Extracted(extract_wordperfect_text(data), "wpd2text"),
     "msg": lambda data, _charset, job: _budgeted(extract_msg_parts(data), job.budget),
     "tnef": lambda data, _charset, job: _budgeted(extract_tnef_parts(data), job.budget),
     "zip": lambda data, _charset, job: extract_zip(data, job.limits, job.budget),

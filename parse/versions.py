@@ -20,6 +20,7 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     "odp": 1,
     "rtf": 1,
     "doc": 1,
+    "wordperfect": 1,  # wpd2text (libwpd-tools); before: "unknown", unsupported
     "msg": 1,
     "tnef": 1,
     "zip": 1,

@@ -68,8 +68,6 @@ NO_TEXT = {
     "os2ds_test.trunc.doc": "doc: damaged (Broken OLE file)",
     # content.xml is encrypted (password not published); the manifest says so.
     "tika_testODTEncrypted.odt": "odt: encrypted",
-    # WordPerfect 4.2 named .doc: not OLE2, no reader for it.
-    "tika_testWordPerfect_42.doc": "unsupported type: unknown",
 }
 
 # Image-only PDFs: their text comes from Tesseract.
@@ -77,7 +75,7 @@ OCR = {"tika_testOCR.pdf", "pdfminer_pdf-with-jbig2.pdf"}
 
 METHODS = {
     "pdf": "text-layer", "docx": "docx", "odt": "odf", "rtf": "rtf", "doc": "catdoc",
-    "msg": "msg", "tnef": "tnef", "text": "decoded",
+    "msg": "msg", "tnef": "tnef", "text": "decoded", "wordperfect": "wpd2text",
 }  # fmt: skip
 
 # What the sniffer must call each file in other/.
@@ -101,7 +99,7 @@ OTHER_TYPES = {
     "tika_testWINMAIL.dat": "tnef",
     "tika_testWORD.doc": "doc",
     "tika_testWORD6.doc": "doc",
-    "tika_testWordPerfect_42.doc": "unknown",  # WordPerfect, not OLE2, despite .doc
+    "tika_testWordPerfect_42.doc": "wordperfect",  # WordPerfect 4.2, not OLE2, despite .doc
 }
 
 # (file, path of the attachment within it, phrase), checked by reading the extracted text
@@ -141,6 +139,7 @@ PHRASES = [
     ("other/os2ds_Sundhedsjournal.doc", "", "uafbrudt hovedpine i de sidste 3 dage"),
     ("other/tika_testWORD.doc", "", "This is a sample Microsoft Word Document."),
     ("other/tika_testWORD6.doc", "", "The quick brown fox jumps over the lazy dog"),
+    ("other/tika_testWordPerfect_42.doc", "", "Sluwe Sjaantje sloeg de slome slager."),
     ("other/msgreader_EmailWithSpecialCharsInSubject.msg", "", "Àéroport mañana être ouïe"),
     ("other/msgreader_RtfSampleEmail.msg", "", "so Genoa and Lucca are now just family"),
     ("other/spamscope_mail_outlook_1.msg", "", "Sehr geehrte Frau Gaiser-Schönenborn"),
@@ -251,3 +250,10 @@ def test_signature_images_in_msg_are_skipped_without_error() -> None:
 def test_every_corpus_mail_is_sniffed_as_message(path: Path) -> None:
     # The message parser routes .eml attachments by this answer.
     assert detect_type(path.read_bytes(), path.name) == "message"
+
+
+def test_damaged_wordperfect_gets_a_reason() -> None:
+    payload = b"\xffWPC" + bytes(60)  # the signature, then nothing WordPerfect can read
+    found = extract(AttachmentInput("brev.wpd", "brev.wpd", "application/wordperfect", payload))
+    assert (found[0].detected_type, found[0].text) == ("wordperfect", "")
+    assert found[0].error == "wordperfect: damaged (Unsupported file format)"
