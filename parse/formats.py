@@ -88,7 +88,7 @@ READERS: dict[str, Reader] = {
     "odp": lambda data, _charset, job: Extracted(extract_odf_text(data, job.limits), "odf"),
     "rtf": lambda data, _charset, _job: Extracted(extract_rtf_text(data), "rtf"),
     "doc": lambda data, _charset, _job: Extracted(extract_doc_text(data), "catdoc"),
-    "wordperfect": lambda data, _charset, _job: Extracted(extract_wordperfect_text(data), "wpd2text"),
+    "wordperfect": lambda data, _ch, _job: Extracted(extract_wordperfect_text(data), "wpd2text"),
     "msg": lambda data, _charset, job: _budgeted(extract_msg_parts(data), job.budget),
     "tnef": lambda data, _charset, job: _budgeted(extract_tnef_parts(data), job.budget),
     "zip": lambda data, _charset, job: extract_zip(data, job.limits, job.budget),

@@ -88,9 +88,8 @@ def _looks_like_wp42(payload: bytes) -> bool:
     """WordPerfect 4.2 has no signature; its files open with a function code (0xC0-0xFE)
     that the same byte closes a few bytes on. Asked only of files named .doc or .wpd."""
     first = payload[0]
-    return 0xC0 <= first <= 0xFE and 2 <= payload.find(bytes([first]), 1, 64) and (
-        not looks_like_text(payload[:_SAMPLE])
-    )
+    closed = payload.find(bytes([first]), 1, 64) >= 2
+    return 0xC0 <= first <= 0xFE and closed and not looks_like_text(payload[:_SAMPLE])
 
 
 def _looks_like_utf16(sample: bytes) -> bool:
