@@ -15,10 +15,12 @@ from hoering.parse.limits import Budget, ExtractLimits
 from hoering.parse.msg import extract_msg_parts
 from hoering.parse.odf import extract_odf_text
 from hoering.parse.pdf import extract_pdf
+from hoering.parse.pptx import extract_pptx_text
 from hoering.parse.rtf import extract_rtf_text
 from hoering.parse.text import decode_text, html_to_text, normalize_text
 from hoering.parse.tnef import extract_tnef_parts
 from hoering.parse.wordperfect import extract_wordperfect_text
+from hoering.parse.xls import extract_xls_text
 from hoering.parse.xlsx import extract_xlsx_text
 
 CONTAINERS = frozenset({"zip", "msg", "tnef"})
@@ -83,6 +85,8 @@ READERS: dict[str, Reader] = {
     "pdf": lambda data, _charset, job: extract_pdf(data, job.limits),
     "docx": lambda data, _charset, job: extract_docx(data, job.limits),
     "xlsx": lambda data, _charset, job: Extracted(extract_xlsx_text(data, job.limits), "xlsx"),
+    "xls": lambda data, _charset, _job: Extracted(extract_xls_text(data), "xls"),
+    "pptx": lambda data, _charset, job: Extracted(extract_pptx_text(data, job.limits), "pptx"),
     "odt": lambda data, _charset, job: Extracted(extract_odf_text(data, job.limits), "odf"),
     "ods": lambda data, _charset, job: Extracted(extract_odf_text(data, job.limits), "odf"),
     "odp": lambda data, _charset, job: Extracted(extract_odf_text(data, job.limits), "odf"),

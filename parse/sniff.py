@@ -30,7 +30,7 @@ _BINARY_CONTROLS = set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B} | {0x7F}
 _EXTENSIONS = {
     "pdf": "pdf", "docx": "docx", "docm": "docx", "xlsx": "xlsx", "xlsm": "xlsx",
     "pptx": "pptx", "odt": "odt", "ods": "ods", "odp": "odp", "zip": "zip", "doc": "doc",
-    "msg": "msg", "rtf": "rtf", "wpd": "wordperfect", "wp": "wordperfect",
+    "msg": "msg", "rtf": "rtf", "xls": "xls", "wpd": "wordperfect", "wp": "wordperfect",
     "wp5": "wordperfect", "wp6": "wordperfect",
     "htm": "html", "html": "html", "xhtml": "html", "txt": "text", "csv": "text",
     "eml": "message",
@@ -175,7 +175,7 @@ def _zip_member_names(payload: bytes, limit: int = 50) -> list[str]:
 
 
 def _ole_kind(payload: bytes, hint: str) -> str:
-    """doc, msg, or an encrypted Office file from the names in an OLE2 directory."""
+    """doc, xls, msg, or an encrypted Office file from the names in an OLE2 directory."""
     names = ole_stream_names(payload)
     if "EncryptedPackage" in names:
         # Password-protected docx/xlsx/pptx are OLE2 wrappers around the zip.
@@ -184,7 +184,9 @@ def _ole_kind(payload: bytes, hint: str) -> str:
         return "msg"
     if "WordDocument" in names:
         return "doc"
-    return hint if hint in ("doc", "msg") else "ole"
+    if "Workbook" in names or "Book" in names:  # Excel 97-2003, Excel 5/95
+        return "xls"
+    return hint if hint in ("doc", "msg", "xls") else "ole"
 
 
 def ole_stream_names(payload: bytes, max_sectors: int = 256) -> set[str]:

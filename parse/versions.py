@@ -14,7 +14,8 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     "pdf": 2,  # 2: OCR of image-only pages
     "docx": 2,  # 2: footnotes, endnotes, comments; XML fallback for Strict OOXML
     "xlsx": 1,
-    "pptx": 1,  # not extracted yet: "unsupported type"
+    "pptx": 2,  # 2: python-pptx (1: "unsupported type")
+    "xls": 1,  # xlrd; before it was sniffed as "ole"
     "odt": 1,
     "ods": 1,
     "odp": 1,
@@ -24,7 +25,7 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     "msg": 1,
     "tnef": 1,
     "zip": 1,
-    "ole": 1,  # other OLE2 files (e.g. .xls): "unsupported type"
+    "ole": 2,  # other OLE2 files: "unsupported type" (2: .xls left this type for "xls")
     "html": 1,
     "text": 2,  # 2: charset guessed with charset-normalizer when none is declared
     "message": 1,
@@ -32,7 +33,7 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     "jpeg": 2,
     "gif": 2,
     "tiff": 2,
-    "unknown": 1,
+    "unknown": 2,  # 2: WordPerfect 4.2 left this type for "wordperfect"
 }
 
 

@@ -96,7 +96,9 @@ def test_truncated_docx_falls_back_to_extension() -> None:
         (("__nameid_version1.0", "__substg1.0_0037001F"), "", "msg"),
         (("EncryptionInfo", "EncryptedPackage"), "", "docx"),
         (("EncryptionInfo", "EncryptedPackage"), "budget.xlsx", "xlsx"),
-        (("Workbook",), "", "ole"),
+        (("Workbook",), "", "xls"),  # Excel 97-2003
+        (("Book",), "", "xls"),  # Excel 5/95
+        (("PowerPoint Document",), "", "ole"),  # .ppt: not read
     ],
 )
 def test_ole2_kind_from_directory(names: tuple[str, ...], filename: str, kind: str) -> None:
