@@ -8,7 +8,7 @@ from __future__ import annotations
 
 # parse_message's own output (subject, sender, body, warnings, attachment paths); bump
 # when that changes. Attachments have their own numbers below.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"  # 2: message/partial, unindented encoded words, Cyrillic bodies
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
     "pdf": 2,  # 2: OCR of image-only pages
@@ -27,7 +27,7 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     "zip": 1,
     "ole": 2,  # other OLE2 files: "unsupported type" (2: .xls left this type for "xls")
     "html": 1,
-    "text": 2,  # 2: charset guessed with charset-normalizer when none is declared
+    "text": 3,  # 2: charset guessed when none is declared; 3: Cyrillic code pages too
     "message": 1,
     "png": 2,  # 2: OCR
     "jpeg": 2,
