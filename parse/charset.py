@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from itertools import pairwise
 
 from charset_normalizer import from_bytes
 
@@ -48,13 +49,13 @@ def _oddities(data: bytes, codec: str) -> int:
 
 def _odd_word(word: str) -> bool:
     """A word mixing scripts, of three or more accented Latin letters and no plain ones, or
-    with a capital after a small letter past an ASCII start (KOI8-R read as windows-1251)."""
+    with a capital after a small letter (KOI8-R read as windows-1251: "пРИВЕТ")."""
     scripts = {_script(char) for char in word}
     if len(scripts) > 1:
         return True
     if scripts == {"LATIN"} and len(word) >= 3 and not any(char.isascii() for char in word):
         return True
-    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
+    return any(a.islower() and b.isupper() for a, b in pairwise(word))
 
 
 def _script(char: str) -> str:
