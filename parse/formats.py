@@ -57,6 +57,10 @@ def _html(payload: bytes, charset: str | None, job: Job) -> Extracted:
     return Extracted(html_to_text(decoded), "html", warning if lossy else None)
 
 
+def _image(payload: bytes, job: Job) -> Extracted:
+    return extract_image_text(payload, job.limits, job.budget.ocr_deadline)
+
+
 def _is_utf8(payload: bytes) -> bool:
     try:
         payload.decode("utf-8")
@@ -82,7 +86,7 @@ def _budgeted(result: Extracted, budget: Budget) -> Extracted:
 
 
 READERS: dict[str, Reader] = {
-    "pdf": lambda data, _charset, job: extract_pdf(data, job.limits),
+    "pdf": lambda data, _charset, job: extract_pdf(data, job.limits, job.budget.ocr_deadline),
     "docx": lambda data, _charset, job: extract_docx(data, job.limits),
     "xlsx": lambda data, _charset, job: Extracted(extract_xlsx_text(data, job.limits), "xlsx"),
     "xls": lambda data, _charset, _job: Extracted(extract_xls_text(data), "xls"),
@@ -96,10 +100,10 @@ READERS: dict[str, Reader] = {
     "msg": lambda data, _charset, job: _budgeted(extract_msg_parts(data), job.budget),
     "tnef": lambda data, _charset, job: _budgeted(extract_tnef_parts(data), job.budget),
     "zip": lambda data, _charset, job: extract_zip(data, job.limits, job.budget),
-    "png": lambda data, _charset, job: extract_image_text(data, job.limits),
-    "jpeg": lambda data, _charset, job: extract_image_text(data, job.limits),
-    "gif": lambda data, _charset, job: extract_image_text(data, job.limits),
-    "tiff": lambda data, _charset, job: extract_image_text(data, job.limits),
+    "png": lambda data, _charset, job: _image(data, job),
+    "jpeg": lambda data, _charset, job: _image(data, job),
+    "gif": lambda data, _charset, job: _image(data, job),
+    "tiff": lambda data, _charset, job: _image(data, job),
     "text": _text,
     "html": _html,
 }

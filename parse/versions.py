@@ -11,7 +11,7 @@ from __future__ import annotations
 PARSER_VERSION = "2"  # 2: message/partial, unindented encoded words, Cyrillic bodies
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
-    "pdf": 2,  # 2: OCR of image-only pages
+    "pdf": 3,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read
     "docx": 2,  # 2: footnotes, endnotes, comments; XML fallback for Strict OOXML
     "xlsx": 1,
     "pptx": 2,  # 2: python-pptx (1: "unsupported type")
@@ -32,7 +32,7 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     "png": 2,  # 2: OCR
     "jpeg": 2,
     "gif": 2,
-    "tiff": 2,
+    "tiff": 3,  # 3: a fax past the OCR deadline keeps the frames read
     "unknown": 2,  # 2: WordPerfect 4.2 left this type for "wordperfect"
 }
 
