@@ -51,6 +51,14 @@ def extract_docx_xml(data: bytes) -> str:
     return normalize_text("\n\n".join(text for text in texts if text.strip()))
 
 
+def docx_xml_images(data: bytes) -> list[bytes]:
+    """The pictures the main part relates to, in relationship order. ExtractionError."""
+    with open_zip(data) as archive:
+        main_name = _main_part(archive)
+        names = _relationships(archive, main_name).get("image", [])
+        return [_bytes(archive, name) for name in names]
+
+
 def _main_part(archive: zipfile.ZipFile) -> str:
     """The officeDocument target of the package relationships, else word/document.xml."""
     if "_rels/.rels" in archive.namelist():

@@ -13,7 +13,7 @@ from hoering.parse.extracted import Extracted, Member
 from hoering.parse.image import extract_image_text
 from hoering.parse.limits import Budget, ExtractLimits
 from hoering.parse.msg import extract_msg_parts
-from hoering.parse.odf import extract_odf_text
+from hoering.parse.odf import extract_odf
 from hoering.parse.pdf import extract_pdf
 from hoering.parse.pptx import extract_pptx_text
 from hoering.parse.rtf import extract_rtf_text
@@ -87,13 +87,13 @@ def _budgeted(result: Extracted, budget: Budget) -> Extracted:
 
 READERS: dict[str, Reader] = {
     "pdf": lambda data, _charset, job: extract_pdf(data, job.limits, job.budget.ocr_deadline),
-    "docx": lambda data, _charset, job: extract_docx(data, job.limits),
+    "docx": lambda data, _charset, job: extract_docx(data, job.limits, job.budget.ocr_deadline),
     "xlsx": lambda data, _charset, job: Extracted(extract_xlsx_text(data, job.limits), "xlsx"),
     "xls": lambda data, _charset, _job: Extracted(extract_xls_text(data), "xls"),
     "pptx": lambda data, _charset, job: Extracted(extract_pptx_text(data, job.limits), "pptx"),
-    "odt": lambda data, _charset, job: Extracted(extract_odf_text(data, job.limits), "odf"),
-    "ods": lambda data, _charset, job: Extracted(extract_odf_text(data, job.limits), "odf"),
-    "odp": lambda data, _charset, job: Extracted(extract_odf_text(data, job.limits), "odf"),
+    "odt": lambda data, _charset, job: extract_odf(data, job.limits, job.budget.ocr_deadline),
+    "ods": lambda data, _charset, job: extract_odf(data, job.limits, job.budget.ocr_deadline),
+    "odp": lambda data, _charset, job: extract_odf(data, job.limits, job.budget.ocr_deadline),
     "rtf": lambda data, _charset, _job: Extracted(extract_rtf_text(data), "rtf"),
     "doc": lambda data, _charset, _job: Extracted(extract_doc_text(data), "catdoc"),
     "wordperfect": lambda data, _ch, _job: Extracted(extract_wordperfect_text(data), "wpd2text"),

@@ -12,13 +12,13 @@ PARSER_VERSION = "2"  # 2: message/partial, unindented encoded words, Cyrillic b
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
     "pdf": 3,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read
-    "docx": 2,  # 2: footnotes, endnotes, comments; XML fallback for Strict OOXML
+    "docx": 3,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures
     "xlsx": 1,
     "pptx": 2,  # 2: python-pptx (1: "unsupported type")
     "xls": 1,  # xlrd; before it was sniffed as "ole"
-    "odt": 1,
-    "ods": 1,
-    "odp": 1,
+    "odt": 2,  # 2: OCR of pictures
+    "ods": 2,
+    "odp": 2,
     "rtf": 1,
     "doc": 1,
     "wordperfect": 1,  # wpd2text (libwpd-tools); before: "unknown", unsupported

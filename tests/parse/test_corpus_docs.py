@@ -72,6 +72,8 @@ NO_TEXT = {
 
 # Image-only PDFs: their text comes from Tesseract.
 OCR = {"tika_testOCR.pdf", "pdfminer_pdf-with-jbig2.pdf"}
+# Documents whose pictures hold words: the text layer plus Tesseract's reading of them.
+PICTURES = {"os2ds_embedded-cpr.docx": "docx+ocr", "os2ds_embedded-cpr.odt": "odf+ocr"}
 
 METHODS = {
     "pdf": "text-layer", "docx": "docx", "odt": "odf", "rtf": "rtf", "doc": "catdoc",
@@ -131,6 +133,8 @@ PHRASES = [
     ("docx/tika_testWORD_2006ml.docx", "", "[Kommentar] This is a comment"),
     ("docx/docx2python_strict.docx", "", "Cellaa | Cellab"),  # Strict OOXML fallback
     ("other/os2ds_embedded-cpr.odt", "", "Vedhæftet finder De et billede af et CPR-nummer."),
+    ("other/os2ds_embedded-cpr.odt", "", "Bilag 1\n\n[Billede]\n131016-9996"),  # OCR
+    ("docx/os2ds_embedded-cpr.docx", "", "Bilag 1\n\n[Billede]\n131016-9996"),  # OCR
     ("other/tika_testODFwithOOo3.odt", "", "This is a rather difficult test document"),
     ("other/tika_testODFwithOOo3.odt", "", "[1] This is of course a simple footnote"),
     ("other/tika_testOpenOffice2.odt", "", "written in NeoOffice 2.2.1 for the Mac"),
@@ -171,12 +175,14 @@ def test_text_or_a_known_reason(path: Path) -> None:
     if path.name in NO_TEXT:
         assert (attachment.text, attachment.error) == ("", NO_TEXT[path.name])
         return
-    if path.name in OCR and shutil.which("tesseract") is None:
-        assert attachment.error == "pdf: ocr unavailable (tesseract not installed)"
+    if path.name in OCR | set(PICTURES) and shutil.which("tesseract") is None:
+        kind = attachment.detected_type
+        assert attachment.error == f"{kind}: ocr unavailable (tesseract not installed)"
         return
     assert attachment.text.strip()
     assert attachment.error is None
     expected = "ocr" if path.name in OCR else METHODS[attachment.detected_type]
+    expected = PICTURES.get(path.name, expected)
     if path.name == "docx2python_strict.docx":
         expected = "fallback"  # python-docx refuses Strict namespaces
     assert attachment.method == expected
