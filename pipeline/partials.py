@@ -18,7 +18,7 @@ from hoering.parse.partial import Fragment, fragment, reassemble
 
 log = logging.getLogger(__name__)
 
-HELD_BYTES = 200 * MIB  # fragments held at once; beyond it they pass through unjoined
+HELD_BYTES = 64 * MIB  # fragments held at once in the main process; beyond it they pass unjoined
 
 Item = RawMessage | SkippedMessage | FolderChecked
 
