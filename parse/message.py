@@ -80,8 +80,9 @@ def parse_message(data: bytes, extract: Extractor = extract) -> ParsedMessage:
     msg, defects = _read_top(data)
     if msg.get_content_type() == "message/partial":
         # A fragment of a split mail (RFC 2046 5.2.2): read what it holds of the whole.
-        found = fragment(_strip_leading_junk(data))
-        whole, warning = reassemble([found]) if found else (None, "message/partial: no number")
+        found = fragment(_unindented_words_folded(_strip_leading_junk(data)))
+        unnumbered = "message/partial without a fragment number; kept as it is"
+        whole, warning = reassemble([found]) if found else (None, unnumbered)
         if whole is not None:
             parsed = _parse(whole, extract)
             return replace(parsed, warnings=_unique([*filter(None, [warning]), *parsed.warnings]))
