@@ -9,13 +9,18 @@ bring their own "1." / "a)" / "•" markers, which are read the same way.
 Per section the first rule that finds something wins:
 
 1. form: the call's template, a table repeated per initiative (Initiativets titel |
-   Beskrivelse | Ansvarlig myndighed | Niveau), as label rows or as one header row;
+   Beskrivelse | Ansvarlig myndighed | Niveau) as label rows or typed labels, or a table
+   whose header names a proposal column ("Nr. | Forslag | Tema"), one initiative per row;
+   "Ad 2: ..." paragraphs below it belong to row 2;
 2. numbered headings: "Forslag 1: ...", "Initiativforslag 2 - ...", "Initiativ 3." on a line;
 3. document headings: the shallowest heading level with two or more headings that are not
    sections of a letter ("Indledning", "Baggrund", "Afslutning", ...);
-4. a list after an introducing sentence ("Vi foreslår:", "Vi har følgende forslag:"); a list
-   after "kan gennemføres i tre trin:" or nested in an item belongs to that item;
-5. a single document heading.
+4. a list after an introducing sentence ("Vi foreslår:", "Vi har følgende forslag:"), or
+   paragraphs opening with a label ("Borgerpaneler: ...") after one; a list after "kan
+   gennemføres i tre trin:", or nested in an item, belongs to that item;
+5. two or more numbered paragraphs (1., 2., ...) at the margin, not after a line ending
+   in ":" (a letter that numbers its proposals without introducing them);
+6. a single document heading.
 
 When no section has such structure, the reply is one initiative (a letter with one
 proposal), or none when it only says "ingen bemærkninger" or has no text. Text before the
@@ -40,6 +45,13 @@ _NUMBERED_HEADING = re.compile(
     r"(\d{1,2})\s*(?:[:.)–—-]\s*|$)(.*)$",
     re.IGNORECASE,
 )
+_PROPOSAL_COLUMN = re.compile(r"^(?:forslag|initiativ\w*|titel|idé|forslag til initiativ)$")
+_OTHER_COLUMN = re.compile(
+    r"^(?:nr\.?|#|tema|temaer|bemærkning\w*|begrundelse|effekt|forventet effekt|prioritet|"
+    r"formål|målgruppe|tidsplan|økonomi)$"
+)
+_LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|]{2,60}):\s+\S")
+_AD = re.compile(r"^ad\s+(\d{1,2})\s*[:.]", re.IGNORECASE)
 # Letter sections, not proposals: they end the initiative before them.
 _LETTER_SECTION = re.compile(
     r"^(?:\d+\.?\s*)?(?:indledning|indledende|baggrund(?:en)?$|generel|generelle|generelt|"
@@ -55,8 +67,14 @@ _SUBSECTION = re.compile(
     r"sammenhæng|ogp-værdier|perspektiv)",
     re.IGNORECASE,
 )
+# Introductions that name proposals outright, even with a word of _OWN_PARTS in them.
+_STRONG_INTRO = re.compile(
+    r"\b(?:vi foreslår|foreslår vi|jeg foreslår|følgende (?:initiativ|forslag)\w*|"
+    r"handlingsplan\w*\b.*\bindeholde\w*|forslag til (?:handlingsplan|initiativ)\w*)",
+    re.IGNORECASE,
+)
 _INTRO = re.compile(
-    r"\b(?:foreslå\w*|forslag\w*|anbefal\w*|initiativ\w*|opfordr\w*|ønske\w*|idéer|ideer|"
+    r"\b(?:foreslå\w*|forslag\w*|anbefal\w*|initiativ\w*|opfordr\w*|ønske\w*|idéer|ideer|støtte\w*|"
     r"bud på)\b",
     re.IGNORECASE,
 )
@@ -134,9 +152,11 @@ def split_initiatives(sections: Sequence[Section], subject: str = "") -> tuple[I
 
 
 def structured_spans(text: str) -> list[_Span]:
-    """The spans one text's structure marks as initiatives (rules 1-5), or []."""
+    """The spans one text's structure marks as initiatives (rules 1-6 above), or []."""
     lines = text.split("\n")
-    for rule in (_form_spans, _numbered_heading_spans, _heading_spans, _list_spans):
+    rules = (_form_spans, _numbered_heading_spans, _heading_spans, _list_spans)
+    rules += (_bare_numbered_spans,)
+    for rule in rules:
         spans = rule(lines)
         if spans:
             return spans
@@ -165,21 +185,60 @@ def _form_spans(lines: list[str]) -> list[_Span]:
     header: list[str] = []
     for line in lines:
         cells = [cell.strip() for cell in line.split(" | ")] if " | " in line else []
-        labels = [label_of(cell) for cell in cells]
-        if "title" in labels and all(labels):  # a header row: one initiative per row below
-            header = labels
+        if _header_labels(cells):  # a header row: one initiative per row below
+            header = _header_labels(cells)
             continue
-        pairs = list(zip(header, cells, strict=False)) if header and cells else form_fields(line)
+        if header and not cells:  # the table ended
+            header = []
+            _close_form(spans, current, fields)
+            current, fields = [], {}
+        pairs = list(zip(header, cells, strict=False)) if header else form_fields(line)
         for label, value in pairs:
             if label == "title":
                 _close_form(spans, current, fields)
                 current, fields = [], {}
             if label in ("title", "owner", "level"):
                 fields.setdefault(label, value)
+        if fields and (_CLOSING.match(line.strip()) or _AD.match(line.strip())):
+            _close_form(spans, current, fields)
+            current, fields = [], {}
         if fields:
             current.append(line)
     _close_form(spans, current, fields)
-    return spans
+    return _with_ad_notes(spans, lines)
+
+
+def _header_labels(cells: list[str]) -> list[str]:
+    """The fields of a table header row that names a proposal column ("Nr. | Forslag |
+    Tema"), or [] for any other row."""
+    if len(cells) < 2:
+        return []
+    labels = []
+    for cell in cells:
+        text = cell.strip(" :*").casefold()
+        label = label_of(cell) or ("title" if _PROPOSAL_COLUMN.match(text) else "")
+        if not label and not _OTHER_COLUMN.match(text):
+            return []
+        labels.append(label)
+    return labels if "title" in labels else []
+
+
+def _with_ad_notes(spans: list[_Span], lines: list[str]) -> list[_Span]:
+    """ "Ad 2: ..." paragraphs below a table comment on row 2: part of that initiative."""
+    notes: dict[int, list[str]] = {}
+    current = None
+    for line in lines:
+        ad = _AD.match(line.strip())
+        if ad:
+            current = int(ad.group(1))
+        elif not line.strip() or _CLOSING.match(line.strip()):
+            current = None
+        if current is not None and 0 < current <= len(spans):
+            notes.setdefault(current, []).append(line)
+    return [
+        _Span(span.title, span.lines + tuple(notes.get(n, ())), span.rule, span.fields)
+        for n, span in enumerate(spans, start=1)
+    ]
 
 
 def _close_form(spans: list[_Span], lines: list[str], fields: dict[str, str]) -> None:
@@ -249,21 +308,73 @@ def _list_spans(lines: list[str]) -> list[_Span]:
     spans: list[_Span] = []
     index = 0
     while index < len(lines):
-        if _is_intro(lines[index]):
-            items, index = _list_after(lines, index + 1)
-            spans += items
+        if _is_intro(lines[index], _paragraph_before(lines, index)):
+            items, end = _list_after(lines, index + 1)
+            if not items:
+                items, end = _labelled_after(lines, index + 1)
+            spans, index = spans + items, max(end, index + 1)
         else:
             index += 1
     return spans
 
 
-def _is_intro(line: str) -> bool:
+def _labelled_after(lines: list[str], start: int) -> tuple[list[_Span], int]:
+    """Paragraphs opening with a short label ("Borgerpaneler: Prøv med ...") after an intro,
+    each an initiative titled by its label; the first paragraph without one ends them."""
+    starts, index = [], start
+    while index < len(lines):
+        line = lines[index].strip()
+        if line and (not starts or not lines[index - 1].strip()):
+            if not _LABELLED.match(line) or _CLOSING.match(line):
+                break
+            starts.append(index)
+        index += 1
+    spans = []
+    for position, first in enumerate(starts):
+        stop = starts[position + 1] if position + 1 < len(starts) else index
+        title = _LABELLED.match(lines[first].strip()).group(1)
+        spans.append(_Span(_clean_title(title), tuple(_trim(lines[first:stop])), "list"))
+    return spans, index
+
+
+def _bare_numbered_spans(lines: list[str]) -> list[_Span]:
+    """Rule 5: two or more numbered paragraphs (1., 2., ...) at the margin, not after a line
+    ending in ":" (which would make them the parts of what that line says)."""
+    spans: list[_Span] = []
+    index = 0
+    while index < len(lines):
+        item = _ITEM.match(lines[index])
+        previous = next((ln.strip() for ln in reversed(lines[:index]) if ln.strip()), "")
+        if item and item.group(3) == "1" and not item.group(1) and not previous.endswith(":"):
+            items, end = _list_after(lines, index)
+            if len(items) >= 2:
+                spans += items
+                index = end
+                continue
+        index += 1
+    return spans
+
+
+def _is_intro(line: str, before: str = "") -> bool:
+    """A line ending in ":" that introduces proposals; `before`: the lines of its paragraph
+    above it (plain-text mail wraps "... handlingsplan for Open Government\nPartnership
+    indeholder:")."""
     text = line.strip()
     if not text.endswith(":") or _ITEM.match(line) or _HEADING.match(text):
         return False
     # "Vores forslag er et lobbyregister. Fordelene er:" introduces the benefits, not proposals.
-    last = re.split(r"(?<=[.!?])\s+", text)[-1]
+    last = re.split(r"(?<=[.!?])\s+", f"{before} {text}".strip())[-1]
+    if _STRONG_INTRO.search(last):
+        return True
     return bool(_INTRO.search(last)) and not _OWN_PARTS.search(last)
+
+
+def _paragraph_before(lines: list[str], index: int) -> str:
+    """The lines of the paragraph above line `index`, joined (up to the blank line)."""
+    start = index
+    while start > 0 and lines[start - 1].strip() and not _ITEM.match(lines[start - 1]):
+        start -= 1
+    return " ".join(line.strip() for line in lines[start:index])
 
 
 def _list_after(lines: list[str], start: int) -> tuple[list[_Span], int]:
@@ -285,7 +396,7 @@ def _list_after(lines: list[str], start: int) -> tuple[list[_Span], int]:
             break  # "Derudover foreslår vi:" starts the next list
         elif line.strip().endswith(":") and not item:
             state.inner = True  # "... i tre trin:" - the items that follow are this item's own
-        elif line.strip() and not item and not line.startswith(" ") and _ends_list(lines, index):
+        elif line.strip() and not line.startswith(" ") and _ends_list(lines, index, indent, kind):
             break
         index += 1
     return _items(lines, starts, index), index
@@ -319,13 +430,28 @@ def _kind(match: re.Match[str]) -> str:
     return "bullet" if match.group(2) else "number" if match.group(3) else "letter"
 
 
-def _ends_list(lines: list[str], index: int) -> bool:
-    """A plain paragraph after a blank line ends the list, unless more items follow it."""
+def _ends_list(lines: list[str], index: int, indent: int, kind: str) -> bool:
+    """A new paragraph after a blank line ends the list, unless more of its items follow
+    before a closing line or heading. A line starting in lower case or after a comma is the
+    same paragraph wrapped (PDF text has blank lines between wrapped lines)."""
     if _CLOSING.match(lines[index].strip()) or _HEADING.match(lines[index].strip()):
         return True
-    if index == 0 or lines[index - 1].strip():
+    previous = next((line.strip() for line in reversed(lines[:index]) if line.strip()), "")
+    wrapped = previous.endswith(",") or lines[index].strip()[:1].islower()
+    if index == 0 or lines[index - 1].strip() or wrapped:
         return False
-    return not any(_ITEM.match(line) for line in lines[index + 1 : index + 4])
+    for line in lines[index + 1 :]:
+        if _CLOSING.match(line.strip()) or _HEADING.match(line.strip()) or _is_intro(line):
+            return True
+        item = _ITEM.match(line)
+        if item and len(item.group(1)) == indent and _kind(item) == kind:
+            return False
+    return True
+
+
+def _until_blank(lines: list[str]) -> list[str]:
+    end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+    return lines[:end]
 
 
 def _items(lines: list[str], starts: list[int], end: int) -> list[_Span]:
@@ -333,7 +459,10 @@ def _items(lines: list[str], starts: list[int], end: int) -> list[_Span]:
     for position, start in enumerate(starts):
         stop = starts[position + 1] if position + 1 < len(starts) else end
         body = _trim(lines[start:stop])
-        spans.append(_Span(_item_title(_ITEM.match(body[0]).group(5)), tuple(body), "list"))
+        # An item wrapped over lines in a plain-text mail: its title reads across them.
+        head = [_ITEM.match(body[0]).group(5)]
+        head += [line.strip() for line in _until_blank(body[1:]) if not _ITEM.match(line)]
+        spans.append(_Span(_item_title(" ".join(head)), tuple(body), "list"))
     return spans
 
 
@@ -350,7 +479,7 @@ def _item_title(text: str) -> str:
 
 
 def _clean_title(text: str) -> str:
-    text = re.sub(r"^#+\s*|\*\*|__", "", text).strip().rstrip(".:;,– -")
+    text = " ".join(re.sub(r"^#+\s*|\*\*|__", "", text).split()).rstrip(".:;,– -")
     if len(text) <= TITLE_LIMIT:
         return text
     return text[: TITLE_LIMIT - 1].rsplit(" ", 1)[0] + "…"

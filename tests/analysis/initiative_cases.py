@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - replies are data: their sentences stay on one line to be read as written
 """A labelled set of Danish replies for the initiative splitter (tests and bench).
 
 Each case is a mail body, optionally one attachment built from blocks (tests/kit/
@@ -517,8 +518,8 @@ CASES: tuple[Case, ...] = (
         ("Åbne data om offentlige indkøb",),
         (
             "docx",
-            _form(FORM_ROWS[:1])
-            + [
+            [
+                *_form(FORM_ROWS[:1]),
                 (
                     "table",
                     [
@@ -527,8 +528,76 @@ CASES: tuple[Case, ...] = (
                         ["Ansvarlig myndighed", ""],
                         ["Niveau", ""],
                     ],
-                )
+                ),
             ],
         ),
     ),
 )
+
+
+# The sample inbox (examples/inbox, written for the project's demo before the splitter):
+# the titles a reviewer would list for each reply the pipeline stores. 09 is a duplicate of
+# 08 and 12-14 are not replies (question, newsletter, out-of-office), so they are left out.
+SAMPLE_LABELS: dict[str, tuple[str, ...]] = {
+    "01-borger-videresendt-aabne-data.eml": (
+        "Alle kommuner og regioner bør offentliggøre deres budgetter og regnskaber som åbne data",
+        "Data om luftkvalitet, trafik og støj",
+        "Oversigt over hvilke datasæt myndighederne har",
+    ),
+    "02-borger-svar-citat-cpr.eml": ("Borgerdeltagelse", "Sociale medier", "Borgerpaneler"),
+    "03-forening-dfdd-html.eml": (
+        "Et offentligt lobbyregister",
+        "Open source som standard",
+        "Åbne beslutningsprocesser",
+        "Forsøg med digitalt demokrati",
+    ),
+    "04-virksomhed-pdf-bilag.eml": (
+        "Stabile API'er til offentlige data",
+        "Åbne data om offentlige indkøb",
+        "Open source-komponenter",
+        "Samskabelse med erhvervslivet",
+    ),
+    "05-virksomhed-windows1252.eml": (
+        "Digital selvbetjening for virksomheder",
+        "Open source først",
+        "Gennemsigtighed om it-projekter",
+    ),
+    "06-kommune-docx-bilag.eml": (
+        "Fælles kommunal platform for åbne data om budget, regnskab og service",
+        "Digital selvbetjening med ret til personlig hjælp i borgerservice",
+        "Digitale høringer om lokalplaner med kort og kommentarfunktion",
+        "Whistleblowerordning for alle kommunale medarbejdere",
+    ),
+    "07-region-sent-svar.eml": (
+        "Fælles whistleblowerordning for hele den offentlige sektor",
+        "Regionerne og staten udgiver åbne data om ventetider og kvalitet på sygehusene",
+        "Effektiv offentlig service måles på borgernes oplevelse",
+    ),
+    "08-forening-gennemsigtighed.eml": (
+        "Whistleblowerordning",
+        "Gennemsigtighed i lobbyisme",
+        "Åbenhed om bidrag",
+        "Aktindsigt",
+    ),
+    "10-borger-kampagne-a.eml": (
+        "Lovfæstet whistleblowerordning i hele den offentlige sektor",
+        "Offentlige kalendere for ministre og topembedsmænd",
+        "Register over lobbyister",
+    ),
+    "11-borger-kampagne-b.eml": (
+        "Lovfæstet whistleblowerordning i hele den offentlige sektor",
+        "Offentlige kalendere for ministre og topembedsmænd",
+        "Register over lobbyister",
+    ),
+    "15-borger-scannet-brev.eml": (
+        "Borgerbudgetter",
+        "Kommunalbestyrelsens møder bør kunne følges på internettet",
+        "Glem ikke os ældre",
+    ),
+    "16-forening-odt-bilag.eml": (
+        "Dagsordener og bilag til alle kommunale udvalgsmøder offentliggøres",
+        "Et fælles lobbyregister for Folketinget, ministerierne og de fem regioner",
+        "Aktindsigt skal kunne søges digitalt ét sted",
+    ),
+    "17-virksomhed-winmail-dat.eml": ("Åbne energidata", "Åbne kontrakter"),
+}

@@ -63,7 +63,8 @@ def to_odt(blocks: list[Block]) -> bytes:
                 f"<text:list><text:list-item><text:p>{escape(str(content))}</text:p></text:list-item></text:list>"
             )
         elif kind in ("num2", "bullet2"):
-            inner = f"<text:list><text:list-item><text:p>{escape(str(content))}</text:p></text:list-item></text:list>"
+            item = f"<text:list-item><text:p>{escape(str(content))}</text:p></text:list-item>"
+            inner = f"<text:list>{item}</text:list>"
             parts.append(f"<text:list><text:list-header>{inner}</text:list-header></text:list>")
         else:
             parts.append(f"<text:p>{escape(str(content))}</text:p>")
