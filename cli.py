@@ -27,6 +27,7 @@ from hoering.store import forget as forget_module
 from hoering.store import review, states
 from hoering.store.db import DatabaseError, open_database
 from hoering.store.queries import ProposalFilter, get_proposal, iter_proposals, stats
+from hoering.ui import initiatives as cli_initiatives
 from hoering.ui import logsetup, views, views_review
 from hoering.ui import review as cli_review
 
@@ -502,6 +503,7 @@ def main() -> None:
 
 
 cli_review.register(app)
+cli_initiatives.register(app)
 
 if __name__ == "__main__":
     main()

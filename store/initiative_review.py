@@ -13,14 +13,16 @@ from sqlalchemy.orm import Session
 from hoering.analysis.initiatives import split_text, title_of
 from hoering.analysis.themes import Codebook
 from hoering.store import models
-from hoering.store.initiatives import REVIEWER, derive_fields, get_initiative, parse_ref
+from hoering.store.initiative_derive import REVIEWER, derive_fields
+from hoering.store.initiatives import get_initiative, parse_ref
 from hoering.store.review import NO_DECISION, Change, InvalidValue
 
 Event = tuple[str, str | None, str | None]
 
 
-class SplitError(ValueError):
-    """A split, merge or retitle that cannot be done; the message says why."""
+class SplitError(InvalidValue):
+    """A split, merge or retitle that cannot be done; the message says why (reported like
+    any invalid review value: one line, exit 2)."""
 
 
 def apply_review(session: Session, initiative: models.Initiative, change: Change, by: str) -> int:

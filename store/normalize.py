@@ -13,7 +13,7 @@ from hoering.analysis.cleaning import clean_reply
 from hoering.analysis.respondent import identify_respondent
 from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, tag_themes
 from hoering.store import models
-from hoering.store.initiatives import refresh_initiatives
+from hoering.store.initiative_derive import refresh_initiatives
 
 AUTO = "auto"
 REVIEWER = "reviewer"
