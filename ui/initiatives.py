@@ -5,6 +5,7 @@ review fields (ui/review.py). Registered on the app by cli.py (`register(app)`).
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -23,6 +24,21 @@ from hoering.ui.review import (
     where_filter,
 )
 
+
+class Per(StrEnum):
+    reply = "reply"
+    initiative = "initiative"
+
+
+PerOption = Annotated[
+    Per,
+    typer.Option(
+        "--per",
+        help="reply: one row per reply; initiative: one row per initiative (reply_id, "
+        "initiative, title, its own text, review fields, sender). With --per initiative the "
+        "--status/--decision/--assignee/--theme filters match the initiatives' own fields.",
+    ),
+]
 RefArgument = Annotated[
     str, typer.Argument(metavar="ID", help='Initiative id "<reply id>.<number>", e.g. 12.2.')
 ]
