@@ -480,6 +480,7 @@ def _item_title(text: str) -> str:
 
 def _clean_title(text: str) -> str:
     text = " ".join(re.sub(r"^#+\s*|\*\*|__", "", text).split()).rstrip(".:;,– -")
+    text = text[:1].upper() + text[1:]
     if len(text) <= TITLE_LIMIT:
         return text
     return text[: TITLE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
@@ -494,7 +495,7 @@ def _single(sections: Sequence[Section], subject: str) -> tuple[str, _Span] | No
         for n, s in enumerate(texts)
         if not (n == 0 and with_attachments and len(s.text) < 300 and _COVER.search(s.text))
     ]
-    joined = "\n\n".join(s.text.strip() for s in kept)
+    joined = "\n\n".join(_without_greeting(s.text).strip() for s in kept)
     if not joined or (_NO_COMMENTS.search(joined) and len(joined) < SUBSTANCE):
         return None
     title = _single_title(joined, subject)
@@ -510,6 +511,14 @@ def _single_title(text: str, subject: str) -> str:
         return _clean_title(subject.split(":")[-1] if ":" in subject else subject)
     lines = [line for line in text.split("\n") if line.strip() and not _greeting(line)]
     return _item_title(" ".join(lines)[:400]) if lines else ""
+
+
+def _without_greeting(text: str) -> str:
+    """The text without a first line that only greets ("Hej", "Kære Digitaliseringsstyrelse")."""
+    lines = text.strip().split("\n")
+    if lines and _greeting(lines[0]) and len(lines[0]) < 60:
+        lines = lines[1:]
+    return "\n".join(lines)
 
 
 def _greeting(line: str) -> bool:
