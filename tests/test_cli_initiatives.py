@@ -128,7 +128,7 @@ def test_notat_lists_initiatives_by_title_and_summary(
 
 
 def test_export_per_initiative_pseudonymizes_a_citizen(capsys, monkeypatch, tmp_path) -> None:
-    body = "Vi foreslår:\n\n- Åbne data: Ida Holm ønsker data om ida@x.dk's kommune.\n- Lobbyregister\n"
+    body = "Vi foreslår:\n\n- Åbne data: Ida Holm vil have ida@x.dk's data.\n- Lobbyregister\n"
     (tmp_path / "svar.eml").write_bytes(make_mail(body=body, sender="Ida Holm <ida@x.dk>"))
     config = write_config(tmp_path)
     cfg = config_module.load_config(config)

@@ -24,10 +24,10 @@ def test_title_that_is_a_sentence_of_its_own_gets_the_next() -> None:
 
 
 def test_form_rows_give_the_description_not_the_labels() -> None:
-    text = "Initiativets titel | Åbne data\nBeskrivelse | Alle kommuner udgiver deres data.\nNiveau | Lokalt"
-    assert (
-        initiative_line(item("Åbne data", text)) == "Åbne data – Alle kommuner udgiver deres data."
+    text = (
+        "Initiativets titel | Åbne data\nBeskrivelse | Alle kommuner udgiver data.\nNiveau | Lokalt"
     )
+    assert initiative_line(item("Åbne data", text)) == "Åbne data – Alle kommuner udgiver data."
 
 
 def test_a_truncated_title_shows_the_sentence_instead() -> None:
