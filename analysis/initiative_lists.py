@@ -16,6 +16,7 @@ from hoering.analysis.initiative_text import (
     trim,
 )
 
+LOOKAHEAD = 200  # lines a list looks ahead for its next item (and back for a previous line)
 _LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|]{2,60}):\s+\S")
 # Introductions that name proposals outright, even with a word of _OWN_PARTS in them.
 _STRONG_INTRO = re.compile(
@@ -78,8 +79,8 @@ def bare_numbered_spans(lines: list[str]) -> list[Span]:
     index = 0
     while index < len(lines):
         item = ITEM.match(lines[index])
-        previous = next((ln.strip() for ln in reversed(lines[:index]) if ln.strip()), "")
-        if item and item.group(3) == "1" and not item.group(1) and not previous.endswith(":"):
+        starts = item is not None and item.group(3) == "1" and not item.group(1)
+        if starts and not _previous(lines, index).endswith(":"):
             items, end = _list_after(lines, index)
             if len(items) >= 2:
                 spans += items
@@ -170,17 +171,25 @@ def _ends_list(lines: list[str], index: int, indent: int, kind: str) -> bool:
     same paragraph wrapped (PDF text has blank lines between wrapped lines)."""
     if CLOSING.match(lines[index].strip()) or HEADING.match(lines[index].strip()):
         return True
-    previous = next((line.strip() for line in reversed(lines[:index]) if line.strip()), "")
-    wrapped = previous.endswith(",") or lines[index].strip()[:1].islower()
+    wrapped = _previous(lines, index).endswith(",") or lines[index].strip()[:1].islower()
     if index == 0 or lines[index - 1].strip() or wrapped:
         return False
-    for line in lines[index + 1 :]:
+    # Bounded: a document of thousands of lines must not cost a scan per paragraph to its end.
+    for line in lines[index + 1 : index + 1 + LOOKAHEAD]:
         if CLOSING.match(line.strip()) or HEADING.match(line.strip()) or _is_intro(line):
             return True
         item = ITEM.match(line)
         if item and len(item.group(1)) == indent and _kind(item) == kind:
             return False
     return True
+
+
+def _previous(lines: list[str], index: int) -> str:
+    """The nearest non-blank line above `index` (stripped), "" at the top."""
+    for back in range(index - 1, max(index - 1 - LOOKAHEAD, -1), -1):
+        if lines[back].strip():
+            return lines[back].strip()
+    return ""
 
 
 def _until_blank(lines: list[str]) -> list[str]:
