@@ -12,11 +12,11 @@ PARSER_VERSION = "2"  # 2: message/partial, unindented encoded words, Cyrillic b
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
     "pdf": 3,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read
-    "docx": 3,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures
+    "docx": 4,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures; 4: "# ", "- "
     "xlsx": 1,
     "pptx": 2,  # 2: python-pptx (1: "unsupported type")
     "xls": 1,  # xlrd; before it was sniffed as "ole"
-    "odt": 2,  # 2: OCR of pictures
+    "odt": 3,  # 2: OCR of pictures; 3: headings "# ", list items "- " (light Markdown)
     "ods": 2,
     "odp": 2,
     "rtf": 1,
