@@ -93,6 +93,26 @@ def test_poll_fetches_only_mail_that_arrived_since_the_last_run(mailbox, tmp_pat
     )
 
 
+def test_first_and_later_poll_on_each_imap_server(any_mailbox, tmp_path) -> None:
+    # Dovecot and GNU Mailutils imap4d (which answers "UID SEARCH UID 1:*" with nothing).
+    # Plain IMAP to loopback: the imap4d of the tests has no TLS listener.
+    config = poll_config(
+        tmp_path, any_mailbox, port=any_mailbox.port, security="plain", ca_file=None
+    )
+    append_sample_inbox(any_mailbox)
+    first = poll(config, any_mailbox)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "seen 17, matched 14, stored 13, duplicates 1, failed 0"
+    any_mailbox.append("INBOX", make_mail(message_id="<later@x>", body="Et sent forslag\n"))
+    any_mailbox.append("INBOX", make_mail(subject="Nyhedsbrev", message_id="<news@x>"))
+
+    second = poll(config, any_mailbox)
+
+    assert second.stdout.strip() == "seen 2, matched 1, stored 1, duplicates 0, failed 0"
+    assert poll(config, any_mailbox).stdout.strip().startswith("seen 0,")
+    assert proposal_count(tmp_path) == 14
+
+
 def test_poll_after_uidvalidity_change_rescans_without_doubles(mailbox, tmp_path) -> None:
     config = poll_config(tmp_path, mailbox, folders=["Høringssvar"])
     mails = [make_mail(message_id=f"<m{i}@x>", body=f"Forslag {i}\n") for i in range(3)]
