@@ -41,3 +41,26 @@ def write_config(directory: Path, extra: str = "") -> Path:
         encoding="utf-8",
     )
     return path
+
+
+def raw_8bit_mail(subject: str, charset: str, message_id: str) -> bytes:
+    """A mail whose Subject is sent as raw 8-bit bytes (no RFC 2047), as some mailers still do."""
+    head = (
+        "From: Søren Ærø <soren@borgernet.example>\r\n"
+        "To: rumth@digst.dk\r\n"
+        f"Subject: {subject}\r\n"
+        "Date: Thu, 10 Aug 2017 10:15:00 +0200\r\n"
+        f"Message-ID: {message_id}\r\n"
+        f"Content-Type: text/plain; charset={charset}\r\n"
+        "Content-Transfer-Encoding: 8bit\r\n"
+    )
+    body = "Vi foreslår åbne data.\r\n"
+    return (head + "\r\n" + body).encode(charset)
+
+
+def cyrus_munge8bit(data: bytes) -> bytes:
+    """What stock Cyrus (munge8bit, on by default) does on delivery: every raw 8-bit byte in
+    the header section becomes "X"; the body is left alone."""
+    end = data.find(b"\r\n\r\n")
+    head, rest = (data[:end], data[end:]) if end != -1 else (data, b"")
+    return bytes(ord("X") if byte >= 0x80 else byte for byte in head) + rest
