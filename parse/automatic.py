@@ -45,6 +45,14 @@ def automatic_reason(data: bytes, own_addresses: Collection[str] = ()) -> str | 
     return None
 
 
+def sender_and_subject(data: bytes) -> tuple[str, str]:
+    """("Name <address>", decoded subject) of a message, for listing automatic mail."""
+    msg = BytesHeaderParser(policy=policy.compat32).parsebytes(_header_block(data))
+    name, address = parse_address(raw_header(msg, "from") or "")
+    sender = f"{name} <{address}>" if name and address else (address or name)
+    return sender, decode_subject(raw_header(msg, "subject") or "")
+
+
 def _header_block(data: bytes) -> bytes:
     for separator in (b"\r\n\r\n", b"\n\n"):
         end = data.find(separator)

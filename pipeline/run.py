@@ -140,13 +140,17 @@ class Pipeline:
         with self.sessions.begin() as session:
             self.write_cursors(session)
             raw = store_messages.find_raw_message(session, identity.key)
+            new = raw is None
             if raw is None:
                 raw = store_messages.add_raw_message(
                     session, identity.key, sha256, identity.message_id, item.data, None, reason
                 )
             store_messages.record_sighting(session, raw, source)
-            states.record_outcome(session, source, raw, new=True, owe_action=False)
+            state = states.record_outcome(session, source, raw, new=new, owe_action=False)
         self.clear_pending()
+        if state.status != states.AUTOMATIC:  # a copy of a message stored (or accepted) before
+            self.report.duplicates += 1
+            return
         self.report.automatic += 1
         log.info(
             "sent by a machine, kept without a proposal (hoering list --automatic): %s",
@@ -186,9 +190,9 @@ class Pipeline:
         raw: models.RawMessage,
         parsed: ParsedMessage,
         source: store_messages.Source,
-    ) -> None:
+    ) -> models.Proposal:
         received_at = source.internal_date or parsed.received_at or parsed.sent_at
-        store_messages.add_proposal(
+        return store_messages.add_proposal(
             session,
             raw,
             parsed,

@@ -47,6 +47,19 @@ def same_message_id(session: Session, message_id: str | None, key: str) -> list[
     return list(session.scalars(query.order_by(models.RawMessage.id)))
 
 
+def message_id_shared_with(session: Session, proposal: models.Proposal) -> list[str]:
+    """Other messages with this proposal's Message-ID: "proposal 7", or "message 9" (no
+    proposal: automatic, or failed), for reviewers to see a collision."""
+    raw = proposal.raw_message
+    found = []
+    for raw_id in same_message_id(session, raw.message_id, raw.dedup_key):
+        other = session.scalar(
+            select(models.Proposal.id).where(models.Proposal.raw_message_id == raw_id)
+        )
+        found.append(f"proposal {other}" if other is not None else f"message {raw_id}")
+    return found
+
+
 def find_raw_message(session: Session, key: str) -> models.RawMessage | None:
     return session.scalars(
         select(models.RawMessage).where(models.RawMessage.dedup_key == key)
