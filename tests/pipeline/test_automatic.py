@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from hoering import pipeline
 from hoering.config import load_config
 from hoering.pipeline import automatic
-from hoering.store import models, states
+from hoering.store import forget, models, states
 from hoering.store.db import open_database
 from tests.kit.cli import run as run_cli
 from tests.kit.mails import EXCHANGE_OOF_DA, GMAIL_VACATION, make_mail, write_config
@@ -134,3 +134,10 @@ def test_an_accepted_message_seen_again_is_a_duplicate(cfg, db, tmp_path) -> Non
             select(models.MessageState.status).order_by(models.MessageState.id)
         ).all()
     assert statuses == [states.STORED, states.DUPLICATE]
+
+
+def test_forget_deletes_a_persons_automatic_mail_too(cfg, db, tmp_path) -> None:
+    pipeline.import_paths(cfg, db, [write(tmp_path, "oof.eml", EXCHANGE_OOF_DA)])
+    with db.begin() as session:
+        forget.forget_sender(session, "meho@kommune.example", "test")
+    assert count(db, models.RawMessage) == 0
