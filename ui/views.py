@@ -102,6 +102,8 @@ def stats_text(s: Stats, tz: ZoneInfo) -> RenderableType:
         f"Messages stored:    {s.raw_messages} (seen {s.sightings} times)",
         f"Failed to parse:    {s.failed_messages} (kept raw)",
     ]
+    if s.automatic:
+        lines.append(f"Automatic mail:     {s.automatic} (no proposal; hoering list --automatic)")
     if s.last_run is not None:
         run = s.last_run
         lines.append(

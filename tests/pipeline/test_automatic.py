@@ -141,3 +141,10 @@ def test_forget_deletes_a_persons_automatic_mail_too(cfg, db, tmp_path) -> None:
     with db.begin() as session:
         forget.forget_sender(session, "meho@kommune.example", "test")
     assert count(db, models.RawMessage) == 0
+
+
+def test_stats_counts_automatic_mail(cfg, db, tmp_path, capsys, monkeypatch) -> None:
+    pipeline.import_paths(cfg, db, [write(tmp_path, "oof.eml", EXCHANGE_OOF_DA)])
+    code, out, _ = run_cli(capsys, monkeypatch, "stats", "-c", str(cfg.path))
+    assert code == 0
+    assert "Automatic mail:     1 (no proposal; hoering list --automatic)" in out
