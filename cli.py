@@ -19,11 +19,13 @@ from hoering.export.notat import Consultation
 from hoering.export.run import ExportOptions, run_attachment_export, run_export, run_notat
 from hoering.ingest.files import SourceError
 from hoering.ingest.imap import ImapAuthError, ImapConnectionError, ImapFolderError
+from hoering.pipeline import automatic as automatic_module
 from hoering.pipeline import doctor as doctor_module
 from hoering.pipeline import reparse as reparse_module
 from hoering.pipeline import retries
 from hoering.store import duplicates as store_duplicates
 from hoering.store import forget as forget_module
+from hoering.store import messages as store_messages
 from hoering.store import review, states
 from hoering.store.db import DatabaseError, open_database
 from hoering.store.queries import ProposalFilter, get_proposal, iter_proposals, stats
@@ -67,6 +69,8 @@ ERROR_CODES: dict[type[Exception], int] = {
     review.InvalidValue: ExitCode.CONFIG,  # the message lists the allowed values
     review.UnknownProposal: ExitCode.CONFIG,
     cli_review.NothingToDo: ExitCode.CONFIG,
+    automatic_module.NotAutomatic: ExitCode.CONFIG,
+    automatic_module.AcceptFailed: ExitCode.PARTIAL,
 }
 
 ConfigOption = Annotated[
@@ -190,9 +194,22 @@ def list_(
         str | None, typer.Option(help="Tagged with this theme (key or label).")
     ] = None,
     language: Annotated[str | None, typer.Option(help="da, en or other.")] = None,
+    automatic: Annotated[
+        bool,
+        typer.Option(
+            "--automatic",
+            help="Instead: mail sent by machines (auto-replies, bounces, read receipts, the "
+            "account's own mail), kept without a proposal, with the reason.",
+        ),
+    ] = False,
 ) -> None:
     """List stored proposals, oldest first."""
     cfg = _config(config)
+    if automatic:
+        with open_database(cfg.store_url)() as session:
+            rows = automatic_module.list_automatic(session)
+        out.print(views.automatic_table(rows, cfg.timezone))
+        return
     base = _filter(cfg, since, late, search)
     flt = cli_review.where_filter(
         cfg,
@@ -225,6 +242,13 @@ def show(
             out.print(f"No proposal with id {proposal_id}.", style="red")
             raise typer.Exit(ExitCode.CONFIG)
         out.print(views.proposal_detail(proposal, cfg.timezone))
+        shared = store_messages.message_id_shared_with(session, proposal)
+        if shared:
+            out.print(
+                f"Message-ID shared with {', '.join(shared)}, of other content: separate "
+                "messages (a mailer reused the Message-ID)",
+                style="yellow",
+            )
         member = store_duplicates.group_of(session, proposal_id)
         audits = review.audit_count(session, proposal_id)
         out.print(views_review.review_detail(proposal, member, audits, cfg.timezone))
@@ -417,6 +441,21 @@ def forget(
         session.commit()
         forget_module.scrub_sqlite(session)
     out.print(f"deleted {report.total} rows: {report.summary()}")
+
+
+@app.command()
+def accept(
+    message_id: Annotated[
+        int, typer.Argument(metavar="ID", help="Id from `hoering list --automatic`.")
+    ],
+    by: Annotated[str | None, typer.Option(help="Who decides (default: $HOERING_USER).")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Make automatic mail a proposal after all, when the rule was wrong (audited)."""
+    cfg = _config(config)
+    who = cli_review.reviewer(by)
+    proposal_id = automatic_module.accept(cfg, open_database(cfg.store_url), message_id, who)
+    out.print(f"message {message_id} accepted as proposal {proposal_id} by {who}")
 
 
 @app.command()

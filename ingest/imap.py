@@ -235,9 +235,10 @@ def fetch_new(
 
     The next cursor is (origin.uidvalidity, origin.uid) of the last item yielded.
     """
-    uidvalidity = _examine(client, folder)
+    folder_info = _examine(client, folder)
+    uidvalidity = folder_info.uidvalidity
     after = _start_after(folder, cursor, uidvalidity)
-    uids = _uids_after(client, after)
+    uids = list_after(client, after, folder_info, f"{account} {folder!r}").uids
     log.info(
         "%s %r: %d new message(s) after UID %d",
         account,
@@ -252,8 +253,17 @@ def fetch_new(
     yield FolderChecked(MessageOrigin(account, folder, uidvalidity, max([after, *uids])))
 
 
-def _examine(client: IMAPClient, folder: str) -> int:
-    """Select the folder read-only (EXAMINE, so nothing can set \\Seen); return UIDVALIDITY."""
+@dataclass(frozen=True)
+class FolderInfo:
+    """What EXAMINE told about a folder: its UIDVALIDITY and the counts to check a listing by."""
+
+    uidvalidity: int
+    exists: int
+    uidnext: int | None  # RFC 3501 requires it, but some older servers leave it out
+
+
+def _examine(client: IMAPClient, folder: str) -> FolderInfo:
+    """Select the folder read-only (EXAMINE, so nothing can set \\Seen)."""
     try:
         info = client.select_folder(folder, readonly=True)
     except imaplib.IMAP4.abort:
@@ -264,7 +274,12 @@ def _examine(client: IMAPClient, folder: str) -> int:
         raise ImapFolderError(
             f"server gave no UIDVALIDITY for {folder!r}; UIDs would not be stable"
         )
-    return int(info[b"UIDVALIDITY"])
+    uidnext = info.get(b"UIDNEXT")
+    return FolderInfo(
+        uidvalidity=int(info[b"UIDVALIDITY"]),
+        exists=int(info.get(b"EXISTS", 0)),
+        uidnext=int(uidnext) if uidnext is not None else None,
+    )
 
 
 def _start_after(folder: str, cursor: Cursor | None, uidvalidity: int) -> int:
@@ -284,12 +299,61 @@ def _start_after(folder: str, cursor: Cursor | None, uidvalidity: int) -> int:
     return last_uid
 
 
-def _uids_after(client: IMAPClient, after: int) -> list[int]:
-    """UIDs greater than `after`, ascending, by an ASCII-only UID SEARCH."""
-    found = client.search(["UID", f"{after + 1}:*"])
-    # RFC 3501 6.4.8: "*" is the highest UID in use, so "n:*" matches the last message even
-    # when n is past it. Standard, not a bug: Dovecot does it (tested), expect it everywhere.
-    return sorted(uid for uid in found if uid > after)
+MAX_UID = 4294967295  # RFC 3501: a UID is a 32-bit unsigned number
+RANGE_FORM = "UID SEARCH UID n:4294967295"
+FALLBACK_FORM = "UID SEARCH ALL"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The UIDs after a cursor, ascending, and how they were found."""
+
+    uids: list[int]
+    form: str  # RANGE_FORM, or FALLBACK_FORM when the first answer could not be right
+    suspicious: bool = False  # the range form missed mail the folder's counts announced
+
+
+def list_after(client: IMAPClient, after: int, info: FolderInfo, where: str) -> Listing:
+    """UIDs greater than `after` in the examined folder, checked against EXISTS and UIDNEXT.
+
+    An explicit upper bound, not "n:*": GNU Mailutils imap4d 3.15 answers "UID SEARCH UID
+    1:*" with an empty list (OK) for a full folder, and RFC 3501 6.4.8 makes "n:*" match the
+    last message when n is past it (Dovecot does). If the folder's counts say there is mail
+    past the cursor and the range finds none, the folder is listed again in full.
+    """
+    found = _search(client, ["UID", f"{after + 1}:{MAX_UID}"], after)
+    if not _missed(found, after, info):
+        return Listing(found, RANGE_FORM)
+    everything = _search(client, ["ALL"], after)
+    if everything:
+        log.warning(
+            "%s: the IMAP server listed no message after UID %d with %s although the folder "
+            "holds %d (UIDNEXT %s); %s found %d. The server's search is unreliable: "
+            "run `hoering doctor` and tell the mail administrator",
+            where,
+            after,
+            RANGE_FORM,
+            info.exists,
+            info.uidnext,
+            FALLBACK_FORM,
+            len(everything),
+        )
+    return Listing(everything, FALLBACK_FORM, suspicious=bool(everything))
+
+
+def _search(client: IMAPClient, criteria: list[str], after: int) -> list[int]:
+    return sorted(uid for uid in client.search(criteria) if uid > after)
+
+
+def _missed(found: list[int], after: int, info: FolderInfo) -> bool:
+    """Does the listing contradict the counts of EXAMINE (EXISTS, UIDNEXT)?"""
+    if info.exists == 0:
+        return False
+    if after == 0:  # the first poll must see every message the folder holds
+        return len(found) < info.exists
+    # UIDNEXT past cursor + 1 means a message arrived after the cursor (it may since be
+    # expunged: then the full listing finds nothing and nothing is said).
+    return not found and (info.uidnext is None or info.uidnext > after + 1)
 
 
 def _fetch_batch(

@@ -124,7 +124,27 @@ def _marker_pattern(marker: str) -> str:
     Only the start is anchored: letters may follow the last word, because
     "OGP-høringssvar" is a reply to the consultation, not another subject.
     """
-    words = [w for w in _SEPARATORS.split(_fold(marker)) if w]
+    text = unicodedata.normalize("NFC", marker.casefold())
+    words = [_word_pattern(w) for w in _SEPARATORS.split(text) if _fold(w)]
     if not words:
         return ""
-    return r"(?<!\w)" + (_SEPARATOR_CLASS + "*").join(re.escape(w) for w in words)
+    return r"(?<!\w)" + (_SEPARATOR_CLASS + "*").join(words)
+
+
+# Stock Cyrus (munge8bit, on by default) turns each raw 8-bit header byte into "X": "ø" sent
+# as raw UTF-8 arrives as "XX", as Latin-1 as "X". Other servers and gateways put "?" or
+# U+FFFD in their place. Only the marker's non-ASCII letters may arrive so.
+_MUNGED = "[x?\ufffd]{1,2}"
+_NON_ASCII = re.compile(r"([^\x00-\x7f])")
+
+
+def _word_pattern(word: str) -> str:
+    """One marker word: ASCII runs folded as the subject is, each other letter also munged."""
+    parts: list[str] = []
+    for piece in _NON_ASCII.split(word):
+        folded = _fold(piece)
+        if not piece.isascii():
+            parts.append(f"(?:{re.escape(folded)}|{_MUNGED})" if folded else "")
+        elif folded:
+            parts.append(re.escape(folded))
+    return "".join(parts)

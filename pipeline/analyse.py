@@ -9,6 +9,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
+from hoering.parse.identity import message_identity
 from hoering.parse.message import UnparseableMessage, parse_message
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor, ParsedMessage
@@ -25,6 +26,7 @@ class Analysis:
     key: str
     parsed: ParsedMessage | None
     error: str | None
+    message_id: str | None = None  # as the identity reads it, also when parsing failed
 
 
 def header_block(data: bytes) -> bytes:
@@ -42,12 +44,14 @@ def analyse(data: bytes, extract: Extractor = extract_in_process) -> Analysis:
     `extract` reads the attachments: a run passes its Sandbox.
     """
     sha256 = hashlib.sha256(data).hexdigest()
+    identity = message_identity(data)
+    key = store_messages.dedup_key(identity)
     try:
         parsed = parse_message(data, extract)
     except UnparseableMessage as exc:
-        return Analysis(sha256, store_messages.dedup_key(None, sha256), None, str(exc))
+        return Analysis(sha256, key, None, str(exc), identity.message_id)
     except Exception as exc:  # the one broad handler: a parser bug must not stop the run
         log.exception("parser crashed on message sha256=%s", sha256)
         error = f"internal parser error: {type(exc).__name__}: {exc}"
-        return Analysis(sha256, store_messages.dedup_key(None, sha256), None, error)
-    return Analysis(sha256, store_messages.dedup_key(parsed.message_id, sha256), parsed, None)
+        return Analysis(sha256, key, None, error, identity.message_id)
+    return Analysis(sha256, key, parsed, None, identity.message_id)

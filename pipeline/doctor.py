@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from hoering.config import Config, ImapConfig, SecretError
 from hoering.ingest import imap
-from hoering.ingest.imap_probe import NOTABLE_CAPABILITIES, Probe, probe
+from hoering.ingest.imap_probe import NOTABLE_CAPABILITIES, ListingCheck, Probe, listing_ok, probe
 from hoering.pipeline import accounts
 from hoering.store.db import DatabaseError
 from hoering.store.health import DatabaseStatus, database_status, stored_cursors
@@ -132,6 +132,35 @@ def _say_folders(
         say(
             f"  {folder}: UIDVALIDITY {status.uidvalidity}, {status.messages} message(s), "
             f"{_cursor_text(cursors.get(folder), status.uidvalidity)}"
+        )
+        check = found.listings.get(folder)
+        if check is not None:
+            _say_listing(folder, check, say, problems)
+
+
+def _say_listing(folder: str, check: ListingCheck, say: Say, problems: list[Exception]) -> None:
+    """How new mail is listed in `folder`, and whether the server can be trusted to list it."""
+    listed = len(check.listing.uids)
+    if listing_ok(check):
+        say(f"    listing ok: {listed} of {check.exists} message(s) by {check.listing.form}")
+    elif listed >= check.exists:
+        say(
+            f"    listing WARNING: {imap.RANGE_FORM} missed messages the folder holds; every "
+            f"poll falls back to {check.listing.form} ({listed} of {check.exists} found). "
+            "Tell the mail administrator: the server's UID SEARCH is unreliable"
+        )
+    else:
+        error = imap.ImapFolderError(
+            f"the server lists only {listed} of the {check.exists} message(s) in {folder!r}: "
+            "hoering cannot see the others"
+        )
+        say(f"    listing ERROR: {error}")
+        problems.append(error)
+    if check.exists and check.star_listed < check.exists:
+        # GNU Mailutils imap4d 3.15 answers "UID SEARCH UID 1:*" with an empty list.
+        say(
+            f"    note: the server answers UID SEARCH UID 1:* with {check.star_listed} of "
+            f"{check.exists} message(s); hoering does not rely on that form"
         )
 
 

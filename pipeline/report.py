@@ -18,6 +18,7 @@ class RunReport:
     stored: int = 0  # new proposals (or new raw messages that failed to parse)
     duplicates: int = 0  # already stored: same Message-ID, or same bytes
     failed: int = 0  # stored raw only: could not be parsed
+    automatic: int = 0  # marked, but sent by a machine: kept raw, no proposal
     retried: int = 0  # earlier failures parsed again from their stored bytes
     recovered: int = 0  # ... which parsed this time
     parked: int = 0  # ... which failed for the last allowed time ([poll] max_attempts)
@@ -29,6 +30,8 @@ class RunReport:
             f"seen {self.seen}, matched {self.matched}, stored {self.stored}, "
             f"duplicates {self.duplicates}, failed {self.failed}"
         )
+        if self.automatic:
+            text += f", automatic {self.automatic}"
         if self.retried:
             text += f", retried {self.retried} (recovered {self.recovered}, parked {self.parked})"
         if self.actions_done or self.actions_failed:

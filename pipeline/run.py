@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.config import Config
 from hoering.ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
+from hoering.parse.automatic import automatic_reason
 from hoering.parse.combined import combined_text
 from hoering.parse.headers import subject_from_header_block
+from hoering.parse.identity import message_identity
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor, ParsedMessage
 from hoering.parse.subject import SubjectMatcher
@@ -59,6 +61,10 @@ class Pipeline:
         # Unmarked IMAP messages, recorded with the cursor that passes them.
         self.pending_skips: list[store_messages.Source] = []
         self.owe_action = config.actions.after != "none"
+        # Mail from the polled accounts themselves (an announcement, a Sent copy) is no reply.
+        self.own_addresses = frozenset(
+            a.username.lower() for a in config.accounts if "@" in a.username
+        )
 
     def wants(self, header: bytes) -> bool:
         """The subject test, on a header block; IMAP uses it before fetching bodies."""
@@ -84,6 +90,10 @@ class Pipeline:
         self.note_cursor(item.origin)
         if self.known_bytes(item):
             self.report.duplicates += 1
+            return
+        reason = automatic_reason(item.data, self.own_addresses)
+        if reason is not None:
+            self.store_automatic(item, reason)
             return
         # Outside any transaction: a big PDF takes seconds.
         analysis = analyse(item.data, self.extract)
@@ -120,6 +130,32 @@ class Pipeline:
         self.clear_pending()
         return True
 
+    def store_automatic(self, item: RawMessage, reason: str) -> None:
+        """Keep a machine's mail raw with its reason, no proposal (`hoering accept` makes one)."""
+        identity = message_identity(item.data)
+        sha256 = hashlib.sha256(item.data).hexdigest()
+        source = _source(item.origin)
+        with self.sessions.begin() as session:
+            self.write_cursors(session)
+            raw = store_messages.find_raw_message(session, identity.key)
+            new = raw is None
+            if raw is None:
+                raw = store_messages.add_raw_message(
+                    session, identity.key, sha256, identity.message_id, item.data, None, reason
+                )
+            store_messages.record_sighting(session, raw, source)
+            state = states.record_outcome(session, source, raw, new=new, owe_action=False)
+        self.clear_pending()
+        if state.status != states.AUTOMATIC:  # a copy of a message stored (or accepted) before
+            self.report.duplicates += 1
+            return
+        self.report.automatic += 1
+        log.info(
+            "sent by a machine, kept without a proposal (hoering list --automatic): %s",
+            reason,
+            extra={"account": source.account, "folder": source.folder, "uid": source.uid},
+        )
+
     def write(self, item: RawMessage, analysis: Analysis) -> str:
         with self.sessions.begin() as session:
             self.write_cursors(session)
@@ -135,7 +171,8 @@ class Pipeline:
             states.record_outcome(session, source, raw, new=False, owe_action=self.owe_action)
             return "duplicate"
         parsed = analysis.parsed
-        message_id = parsed.message_id if parsed else None
+        message_id = parsed.message_id if parsed else analysis.message_id
+        _warn_collision(session, message_id, analysis.key)
         raw = store_messages.add_raw_message(
             session, analysis.key, analysis.sha256, message_id, item.data, analysis.error
         )
@@ -151,9 +188,9 @@ class Pipeline:
         raw: models.RawMessage,
         parsed: ParsedMessage,
         source: store_messages.Source,
-    ) -> None:
+    ) -> models.Proposal:
         received_at = source.internal_date or parsed.received_at or parsed.sent_at
-        store_messages.add_proposal(
+        return store_messages.add_proposal(
             session,
             raw,
             parsed,
@@ -189,6 +226,18 @@ class Pipeline:
             with self.sessions.begin() as session:
                 self.write_cursors(session)
             self.clear_pending()
+
+
+def _warn_collision(session: Session, message_id: str | None, key: str) -> None:
+    """A Message-ID already stored with other content: two messages, and a reviewer should know."""
+    others = store_messages.same_message_id(session, message_id, key)
+    if others:
+        log.warning(
+            "Message-ID <%s> is shared with stored message(s) %s of other content: stored as a "
+            "message of its own (hoering show lists the others)",
+            message_id,
+            ", ".join(map(str, others)),
+        )
 
 
 def _source(origin: MessageOrigin) -> store_messages.Source:

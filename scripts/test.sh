@@ -1,7 +1,7 @@
 #!/bin/sh
-# Quick start, part 2: install what the tests need from Debian (Dovecot, PostgreSQL, OCR, catdoc,
-# LibreOffice, poppler), lint,
-# run every test. The tests start their own Dovecot and PostgreSQL on free loopback ports and
+# Quick start, part 2: install what the tests need from Debian (Dovecot, GNU Mailutils imap4d,
+# PostgreSQL, OCR, catdoc, LibreOffice, poppler), lint,
+# run every test. The tests start their own Dovecot, imap4d and PostgreSQL on free loopback ports and
 # stop them at the end: they need no system service, and this script starts none.
 set -eu
 cd "$(dirname "$0")/.."
@@ -13,6 +13,10 @@ have_postgres() {
 packages=""
 if ! command -v dovecot >/dev/null 2>&1 && [ ! -x /usr/sbin/dovecot ]; then
     packages="dovecot-imapd"
+fi
+# A second IMAP server of another lineage (GNU Mailutils): the poll tests run against both.
+if [ ! -x /usr/sbin/imap4d ]; then
+    packages="$packages mailutils-imap4d"
 fi
 if ! have_postgres; then
     packages="$packages postgresql"

@@ -46,9 +46,10 @@ def raw_message_ids(session: Session, email: str) -> list[int]:
         | (func.lower(models.Proposal.respondent_email) == address)
     )
     ids = set(session.scalars(from_proposals))
-    # Messages that failed to parse have no proposal; their bytes are all we can match.
+    # Messages that failed to parse, and automatic mail (an out-of-office names its sender),
+    # have no proposal; their bytes are all we can match.
     unparsed = select(models.RawMessage.id, models.RawMessage.data).where(
-        models.RawMessage.parse_error.is_not(None)
+        models.RawMessage.parse_error.is_not(None) | models.RawMessage.automatic.is_not(None)
     )
     needle = address.encode("utf-8")
     ids |= {row_id for row_id, data in session.execute(unparsed) if needle in data.lower()}

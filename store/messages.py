@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
 from hoering.analysis.themes import Codebook
+from hoering.parse.identity import Identity
 from hoering.parse.model import Attachment, ParsedMessage
 from hoering.parse.versions import PARSER_VERSION
 from hoering.store import models
@@ -31,9 +32,32 @@ class Source:
     internal_date: datetime | None = None
 
 
-def dedup_key(message_id: str | None, sha256: str) -> str:
-    """The identity of a message: its Message-ID, or its bytes when it has none."""
-    return f"mid:{message_id}" if message_id else f"sha256:{sha256}"
+def dedup_key(identity: Identity) -> str:
+    """The unique key of a message: its Message-ID and its content, transport left out."""
+    return identity.key
+
+
+def same_message_id(session: Session, message_id: str | None, key: str) -> list[int]:
+    """Ids of stored messages with this Message-ID but another content: a collision."""
+    if not message_id:
+        return []
+    query = select(models.RawMessage.id).where(
+        models.RawMessage.message_id == message_id, models.RawMessage.dedup_key != key
+    )
+    return list(session.scalars(query.order_by(models.RawMessage.id)))
+
+
+def message_id_shared_with(session: Session, proposal: models.Proposal) -> list[str]:
+    """Other messages with this proposal's Message-ID: "proposal 7", or "message 9" (no
+    proposal: automatic, or failed), for reviewers to see a collision."""
+    raw = proposal.raw_message
+    found = []
+    for raw_id in same_message_id(session, raw.message_id, raw.dedup_key):
+        other = session.scalar(
+            select(models.Proposal.id).where(models.Proposal.raw_message_id == raw_id)
+        )
+        found.append(f"proposal {other}" if other is not None else f"message {raw_id}")
+    return found
 
 
 def find_raw_message(session: Session, key: str) -> models.RawMessage | None:
@@ -54,6 +78,7 @@ def add_raw_message(
     message_id: str | None,
     data: bytes,
     parse_error: str | None,
+    automatic: str | None = None,
 ) -> models.RawMessage:
     raw = models.RawMessage(
         dedup_key=key,
@@ -62,6 +87,7 @@ def add_raw_message(
         size=len(data),
         data=data,
         parse_error=parse_error,
+        automatic=automatic,
     )
     session.add(raw)
     session.flush()  # raises IntegrityError now if another poller stored it first

@@ -68,14 +68,19 @@ class RawMessage(Base):
     __tablename__ = "raw_messages"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    # "mid:<Message-ID>" or "sha256:<hex>" when the Message-ID is missing: one row per message.
+    # The message's identity (parse/identity.py): "id:" + sha256 of its Message-ID and of its
+    # From, Date, Subject and body; transport headers are left out. One row per message.
     dedup_key: Mapped[str] = mapped_column(NulFreeString(1000), unique=True)
     sha256: Mapped[str] = mapped_column(NulFreeString(64), index=True)
-    message_id: Mapped[str | None] = mapped_column(NulFreeString(998))
+    # Indexed: two different messages may share one (a Message-ID collision, shown to reviewers).
+    message_id: Mapped[str | None] = mapped_column(NulFreeString(998), index=True)
     size: Mapped[int] = mapped_column(Integer)
     data: Mapped[bytes] = mapped_column(LargeBinary)
     first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     parse_error: Mapped[str | None] = mapped_column(NulFreeText)
+    # Why a machine sent it (auto-reply, bounce, read receipt, own mail; parse/automatic.py):
+    # kept, but no proposal unless `hoering accept` makes one. None: a person's mail.
+    automatic: Mapped[str | None] = mapped_column(NulFreeText)
 
     sightings: Mapped[list[Sighting]] = relationship(back_populates="raw_message")
     proposal: Mapped[Proposal | None] = relationship(back_populates="raw_message")

@@ -92,6 +92,7 @@ class Stats:
     failed_messages: int
     sightings: int
     last_run: models.Run | None
+    automatic: int = 0  # machine-sent mail kept without a proposal
 
 
 def stats(session: Session) -> Stats:
@@ -115,6 +116,11 @@ def stats(session: Session) -> Stats:
         ),
         sightings=count(select(func.count(models.Sighting.id))),
         last_run=session.scalars(select(models.Run).order_by(models.Run.id.desc())).first(),
+        automatic=count(
+            select(func.count(models.RawMessage.id))
+            .outerjoin(models.Proposal)
+            .where(models.RawMessage.automatic.is_not(None), models.Proposal.id.is_(None))
+        ),
     )
 
 

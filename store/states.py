@@ -19,6 +19,7 @@ from hoering.store.messages import Source
 
 # Message statuses (the issue's words; `hoering failures` shows them as they are).
 SKIPPED = "skipped-unmarked"  # subject has no marker; only the header was fetched
+AUTOMATIC = "skipped-automatic"  # sent by a machine (raw_messages.automatic says why); kept
 STORED = "stored"  # a new proposal
 DUPLICATE = "duplicate"  # the same message (Message-ID or bytes) was stored before
 FAILED = "failed"  # kept raw, could not be parsed; retried on later runs
@@ -97,6 +98,9 @@ def record_outcome(
         return row
     row = row or _new_row(session, source, STORED)
     row.raw_message_id = raw.id
+    if raw.automatic is not None and raw.proposal is None:
+        row.status = AUTOMATIC  # no proposal, no post-action: the mail is left as it is
+        return row
     if raw.parse_error is None:
         row.status = STORED if new else DUPLICATE
         row.attempts = max(row.attempts, 1)
@@ -148,14 +152,27 @@ def record_retry_failure(
     return rows
 
 
+def record_accepted(session: Session, raw_id: int) -> list[models.MessageState]:
+    """An automatic message a reviewer accepted: its places count as stored from now on."""
+    query = select(models.MessageState).where(
+        models.MessageState.raw_message_id == raw_id, models.MessageState.status == AUTOMATIC
+    )
+    rows = list(session.scalars(query.order_by(models.MessageState.id)))
+    for position, row in enumerate(rows):
+        row.status = STORED if position == 0 else DUPLICATE
+        row.attempts = max(row.attempts, 1)
+    return rows
+
+
 def record_recovered(
     session: Session, raw_id: int, status: str, owe_action: bool
 ) -> list[models.MessageState]:
-    """A failing message now parsed: its places become `status` (stored or duplicate)."""
+    """A failing message now parsed: its first place becomes `status` (stored or duplicate),
+    its other places (copies of the same message) duplicates."""
     rows = _failing_rows(session, [raw_id])
-    for row in rows:
+    for position, row in enumerate(rows):
         row.attempts += 1
-        row.status = status
+        row.status = status if position == 0 else DUPLICATE
         row.last_error = None
         if owe_action and row.uidvalidity is not None and row.action_state is None:
             row.action_state = PENDING

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.kit.dovecot import DovecotServer, Mailbox, find_dovecot, make_certificate, start_dovecot
+from tests.kit.imap4d import Imap4dServer, find_imap4d, start_imap4d
 from tests.kit.needs import missing
 from tests.kit.oauth_stub import TokenService
 from tests.kit.postgres import PostgresServer, find_postgres, start_postgres
@@ -35,6 +36,32 @@ def mailbox(dovecot_server: DovecotServer) -> Iterator[Mailbox]:
     box = Mailbox(dovecot_server, username)
     yield box
     box.close()
+
+
+@pytest.fixture(scope="session")
+def imap4d_server() -> Iterator[Imap4dServer]:
+    """One GNU Mailutils imap4d for the whole session: the second IMAP lineage."""
+    binary = find_imap4d()
+    if binary is None:
+        missing("imap4d not installed (Debian: apt-get install mailutils-imap4d)")
+    server = start_imap4d(binary)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def imap4d_mailbox(imap4d_server: Imap4dServer) -> Iterator[Mailbox]:
+    """A new imap4d user with an empty INBOX (imap4d takes mail into INBOX only)."""
+    username = imap4d_server.add_user(f"user{next(_user_numbers)}")
+    box = Mailbox(imap4d_server, username)  # type: ignore[arg-type]  # same duck type
+    yield box
+    box.close()
+
+
+@pytest.fixture(params=["dovecot", "imap4d"])
+def any_mailbox(request: pytest.FixtureRequest) -> Mailbox:
+    """A fresh INBOX on each IMAP server of a different lineage: the core poll tests run on both."""
+    return request.getfixturevalue("mailbox" if request.param == "dovecot" else "imap4d_mailbox")
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from hoering.store import models
 from hoering.store.db import open_database
 from tests.kit.dovecot import Mailbox, free_ports
-from tests.kit.mails import make_mail
+from tests.kit.mails import cyrus_munge8bit, make_mail, raw_8bit_mail
 from tests.kit.paths import ROOT, SAMPLE_INBOX
 
 
@@ -91,6 +91,43 @@ def test_poll_fetches_only_mail_that_arrived_since_the_last_run(mailbox, tmp_pat
     assert poll(config, mailbox).stdout.strip() == (
         "seen 2, matched 1, stored 1, duplicates 0, failed 0"
     )
+
+
+def test_first_and_later_poll_on_each_imap_server(any_mailbox, tmp_path) -> None:
+    # Dovecot and GNU Mailutils imap4d (which answers "UID SEARCH UID 1:*" with nothing).
+    # Plain IMAP to loopback: the imap4d of the tests has no TLS listener.
+    config = poll_config(
+        tmp_path, any_mailbox, port=any_mailbox.port, security="plain", ca_file=None
+    )
+    append_sample_inbox(any_mailbox)
+    first = poll(config, any_mailbox)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "seen 17, matched 14, stored 13, duplicates 1, failed 0"
+    any_mailbox.append("INBOX", make_mail(message_id="<later@x>", body="Et sent forslag\n"))
+    any_mailbox.append("INBOX", make_mail(subject="Nyhedsbrev", message_id="<news@x>"))
+
+    second = poll(config, any_mailbox)
+
+    assert second.stdout.strip() == "seen 2, matched 1, stored 1, duplicates 0, failed 0"
+    assert poll(config, any_mailbox).stdout.strip().startswith("seen 0,")
+    assert proposal_count(tmp_path) == 14
+
+
+def test_replies_whose_subject_a_cyrus_server_munged_are_stored(any_mailbox, tmp_path) -> None:
+    # Raw 8-bit subjects as stock Cyrus delivers them: UTF-8 "ø" as "XX", Latin-1 "ø" as "X".
+    utf8 = cyrus_munge8bit(raw_8bit_mail("SV: OGP-høring", "utf-8", "<u@x>"))
+    latin1 = cyrus_munge8bit(raw_8bit_mail("OGP-høring", "iso-8859-1", "<l@x>"))
+    assert b"Subject: SV: OGP-hXXring\r\n" in utf8
+    assert b"Subject: OGP-hXring\r\n" in latin1
+    any_mailbox.append("INBOX", utf8)
+    any_mailbox.append("INBOX", latin1)
+    config = poll_config(
+        tmp_path, any_mailbox, port=any_mailbox.port, security="plain", ca_file=None
+    )
+
+    result = poll(config, any_mailbox)
+
+    assert result.stdout.strip() == "seen 2, matched 2, stored 2, duplicates 0, failed 0"
 
 
 def test_poll_after_uidvalidity_change_rescans_without_doubles(mailbox, tmp_path) -> None:

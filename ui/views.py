@@ -11,6 +11,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from hoering.pipeline.automatic import AutomaticMail
 from hoering.store.models import Attachment, MessageState, Proposal
 from hoering.store.queries import Stats
 
@@ -101,6 +102,8 @@ def stats_text(s: Stats, tz: ZoneInfo) -> RenderableType:
         f"Messages stored:    {s.raw_messages} (seen {s.sightings} times)",
         f"Failed to parse:    {s.failed_messages} (kept raw)",
     ]
+    if s.automatic:
+        lines.append(f"Automatic mail:     {s.automatic} (no proposal; hoering list --automatic)")
     if s.last_run is not None:
         run = s.last_run
         lines.append(
@@ -144,5 +147,34 @@ def failures_table(rows: Sequence[MessageState], tz: ZoneInfo) -> RenderableType
             Text(_place(row)),
             Text(reason.splitlines()[0] if reason else "-"),
             local_time(row.created_at, tz),
+        )
+    return table
+
+
+def automatic_table(rows: Sequence[AutomaticMail], tz: ZoneInfo) -> RenderableType:
+    """The `hoering list --automatic` table: machine-sent mail kept without a proposal."""
+    if not rows:
+        return Text("No automatic mail waits for a decision.")
+    table = Table(
+        title=f"{len(rows)} automatic mail(s) without a proposal (hoering accept ID makes one)",
+        title_justify="left",
+    )
+    for column, options in (
+        ("ID", {"justify": "right"}),
+        ("First seen", {"no_wrap": True}),
+        ("From", {"ratio": 2}),
+        ("Subject", {"ratio": 2}),
+        ("Reason", {"ratio": 3}),
+        ("Seen", {"justify": "right"}),
+    ):
+        table.add_column(column, **options)
+    for row in rows:
+        table.add_row(
+            str(row.id),
+            local_time(row.first_seen_at, tz),
+            Text(row.sender or "-"),
+            Text(row.subject or "-"),
+            Text(row.reason),
+            str(row.places),
         )
     return table

@@ -352,7 +352,8 @@ class Mailbox:
             client.create_folder(folder)
         response = client.append(folder, raw, flags=flags, msg_time=internal_date)
         match = _APPENDUID.search(response)
-        assert match, response
+        if match is None:  # no UIDPLUS (GNU Mailutils imap4d): the newest UID is ours
+            return int(client.folder_status(folder, ["UIDNEXT"])[b"UIDNEXT"]) - 1
         return int(match.group(2))
 
     def uidvalidity(self, folder: str) -> int:

@@ -77,3 +77,94 @@ def _unfolded(head: bytes) -> list[bytes]:
         else:
             fields.append(line)
     return fields
+
+
+def raw_8bit_mail(subject: str, charset: str, message_id: str) -> bytes:
+    """A mail whose Subject is sent as raw 8-bit bytes (no RFC 2047), as some mailers still do."""
+    head = (
+        "From: Søren Ærø <soren@borgernet.example>\r\n"
+        "To: rumth@digst.dk\r\n"
+        f"Subject: {subject}\r\n"
+        "Date: Thu, 10 Aug 2017 10:15:00 +0200\r\n"
+        f"Message-ID: {message_id}\r\n"
+        f"Content-Type: text/plain; charset={charset}\r\n"
+        "Content-Transfer-Encoding: 8bit\r\n"
+    )
+    body = "Vi foreslår åbne data.\r\n"
+    return (head + "\r\n" + body).encode(charset)
+
+
+def cyrus_munge8bit(data: bytes) -> bytes:
+    """What stock Cyrus (munge8bit, on by default) does on delivery: every raw 8-bit byte in
+    the header section becomes "X"; the body is left alone."""
+    end = data.find(b"\r\n\r\n")
+    head, rest = (data[:end], data[end:]) if end != -1 else (data, b"")
+    return bytes(ord("X") if byte >= 0x80 else byte for byte in head) + rest
+
+
+# Automatic mail as real servers send it (headers as seen in received copies; bodies short).
+EXCHANGE_OOF_DA = (
+    "From: Mette Holm <meho@kommune.example>\r\n"
+    "To: rumth@digst.dk\r\n"
+    "Subject: Automatisk svar: OGP-h=?iso-8859-1?Q?=F8?=ring\r\n"
+    "Thread-Topic: OGP-hxring\r\n"
+    "Date: Thu, 10 Aug 2017 10:16:02 +0000\r\n"
+    "Message-ID: <a1b2c3@AM5PR0701MB.eurprd07.prod.outlook.com>\r\n"
+    "Auto-Submitted: auto-generated\r\n"
+    "X-Auto-Response-Suppress: All\r\n"
+    "X-MS-Exchange-Inbox-Rules-Loop: meho@kommune.example\r\n"
+    "Content-Type: text/plain; charset=iso-8859-1\r\n"
+    "Content-Transfer-Encoding: quoted-printable\r\n"
+    "MIME-Version: 1.0\r\n"
+    "\r\n"
+    "Jeg er p=E5 ferie til og med 21. august og l=E6ser ikke mails.\r\n"
+).encode("ascii")
+
+# Exchange 2010 and older Outlook rules: no Auto-Submitted, only the subject says it.
+OUTLOOK_OOF_OLD_DA = (
+    "From: Jens Bo <jb@dataklar.example>\r\n"
+    "To: rumth@digst.dk\r\n"
+    "Subject: =?iso-8859-1?Q?Frav=E6rende=3A_OGP-h=F8ring?=\r\n"
+    "Date: Thu, 10 Aug 2017 10:16:02 +0200\r\n"
+    "Message-ID: <oof-jb@dataklar.example>\r\n"
+    "Content-Type: text/plain; charset=us-ascii\r\n"
+    "\r\n"
+    "Jeg er ikke paa kontoret.\r\n"
+).encode("ascii")
+
+GMAIL_VACATION = (
+    "From: Anna Lund <anna.lund@gmail.example>\r\n"
+    "To: rumth@digst.dk\r\n"
+    "Subject: Re: OGP-h=?UTF-8?B?w7g=?=ring\r\n"
+    "Date: Thu, 10 Aug 2017 01:16:02 -0700\r\n"
+    "Message-ID: <CAKx-vacation-1@mail.gmail.example>\r\n"
+    "In-Reply-To: <invitation@digst.dk>\r\n"
+    "Auto-Submitted: auto-replied\r\n"
+    "Precedence: bulk\r\n"
+    "X-Autoreply: yes\r\n"
+    'Content-Type: text/plain; charset="UTF-8"\r\n'
+    "\r\n"
+    "Tak for din mail. Jeg er paa ferie.\r\n"
+).encode("ascii")
+
+THUNDERBIRD_READ_RECEIPT = (
+    "From: Ole Dam <ole@borgernet.example>\r\n"
+    "To: rumth@digst.dk\r\n"
+    "Subject: =?UTF-8?Q?L=C3=A6st=3A_OGP-h=C3=B8ring?=\r\n"
+    "Date: Thu, 10 Aug 2017 10:30:00 +0200\r\n"
+    "Message-ID: <mdn-1@borgernet.example>\r\n"
+    "MIME-Version: 1.0\r\n"
+    'Content-Type: multipart/report; report-type="disposition-notification";\r\n'
+    ' boundary="mdn"\r\n'
+    "\r\n"
+    "--mdn\r\n"
+    "Content-Type: text/plain; charset=UTF-8\r\n"
+    "\r\n"
+    "Din meddelelse er blevet vist.\r\n"
+    "--mdn\r\n"
+    "Content-Type: message/disposition-notification\r\n"
+    "\r\n"
+    "Final-Recipient: rfc822;ole@borgernet.example\r\n"
+    "Disposition: manual-action/MDN-sent-manually; displayed\r\n"
+    "--mdn--\r\n"
+).encode("ascii")

@@ -163,3 +163,43 @@ def test_marker_given_in_ascii_matches_danish_spelling() -> None:
 def test_markers_without_letters_are_refused() -> None:
     with pytest.raises(ValueError):
         SubjectMatcher([" - ", ""])
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "OGP-hXXring",  # raw UTF-8 "ø" (2 bytes) through Cyrus munge8bit
+        "SV: OGP-hXring",  # raw Latin-1 "ø" (1 byte) through Cyrus munge8bit
+        "OGP-h?ring",  # a gateway that puts "?" for what it cannot convert
+        "OGP-h??ring",
+        "Re: OGP-h\ufffd\ufffdring",  # undecodable bytes as U+FFFD
+        "OGP-hXXringssvar",
+    ],
+)
+def test_marker_with_munged_non_ascii_letters_matches(
+    matcher: SubjectMatcher, subject: str
+) -> None:
+    assert matcher.matches(subject)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "OGP-hXXXring",  # three: no letter of the marker arrives as more than two bytes
+        "OGP-hring",
+        "OGP-hxaring",
+        "XGP-høring",  # only the non-ASCII letters may be munged
+        "OGP-h?r?ng",
+    ],
+)
+def test_munging_does_not_make_unrelated_subjects_match(
+    matcher: SubjectMatcher, subject: str
+) -> None:
+    assert not matcher.matches(subject)
+
+
+def test_every_non_ascii_letter_of_a_marker_may_be_munged() -> None:
+    matcher = SubjectMatcher(["Åben forvaltning", "Ærø-sag"])
+    assert matcher.matches("XXben forvaltning")
+    assert matcher.matches("XrX-sag")
+    assert matcher.matches("XXrXX sag")

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from imapclient import IMAPClient
 
 from hoering import pipeline
 from hoering.cli import exit_code
@@ -201,3 +202,39 @@ def test_every_account_is_checked_and_the_first_failure_comes_first(mailbox, tmp
     assert "account     nobody@127.0.0.1" in text
     assert f"login     ok (LOGIN as {other})" in text
     assert [exit_code(p) for p in problems] == [3]
+
+
+def test_doctor_notes_a_server_whose_uid_search_star_answers_nothing(
+    imap4d_mailbox, tmp_path, monkeypatch
+):
+    # GNU Mailutils imap4d 3.15; polls are not affected, they use an explicit upper bound.
+    imap4d_mailbox.append("INBOX", make_mail())
+    config = poll_config(
+        tmp_path, imap4d_mailbox, port=imap4d_mailbox.port, security="plain", ca_file=None
+    )
+    monkeypatch.setenv("TEST_IMAP_PASSWORD", imap4d_mailbox.password)
+
+    text, problems = report(config)
+
+    assert problems == []
+    assert "listing ok: 1 of 1 message(s) by UID SEARCH UID n:4294967295" in text
+    assert "answers UID SEARCH UID 1:* with 0 of 1 message(s)" in text
+
+
+def test_doctor_warns_when_every_poll_must_fall_back(mailbox, tmp_path, env, monkeypatch):
+    mailbox.append("INBOX", make_mail())
+    mailbox.append("INBOX", make_mail(message_id="<other@x>"))
+    original = IMAPClient.search
+
+    def range_misses_all(self, criteria="ALL", charset=None):
+        if list(criteria)[:2] == ["UID", "1:4294967295"]:
+            return []
+        return original(self, criteria, charset)
+
+    monkeypatch.setattr(IMAPClient, "search", range_misses_all)
+
+    text, problems = report(poll_config(tmp_path, mailbox))
+
+    assert problems == []
+    assert "listing WARNING" in text
+    assert "falls back to UID SEARCH ALL (2 of 2 found)" in text

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import String, Text, inspect, select
 from sqlalchemy.exc import IntegrityError
 
+from hoering.parse.identity import message_identity
 from hoering.store import messages, models
 from hoering.store.db import DatabaseError, open_database
 
@@ -37,9 +38,10 @@ def test_database_refuses_a_second_row_with_the_same_identity(db) -> None:
         messages.add_raw_message(session, "mid:a@b", "2" * 64, "a@b", b"two", None)
 
 
-def test_dedup_key_uses_message_id_else_bytes() -> None:
-    assert messages.dedup_key("a@b", "f" * 64) == "mid:a@b"
-    assert messages.dedup_key(None, "f" * 64) == "sha256:" + "f" * 64
+def test_dedup_key_is_the_identity_of_the_bytes() -> None:
+    identity = message_identity(b"Message-ID: <a@b>\r\nSubject: x\r\n\r\nhej\r\n")
+    assert messages.dedup_key(identity) == identity.key
+    assert identity.key.startswith("id:")
 
 
 def test_raw_bytes_are_kept_exactly(db) -> None:

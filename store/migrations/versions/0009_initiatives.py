@@ -1,7 +1,7 @@
 """initiatives: the proposals inside each reply, with their own review fields and notes
 
 Revision ID: 0009_initiatives
-Revises: 0006
+Revises: 0007_identity
 Create Date: 2026-12-03 11:20:00
 
 Creates the tables only; `hoering analyse` splits the replies already stored.
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_initiatives"
-down_revision = "0006"
+down_revision = "0007_identity"
 branch_labels = None
 depends_on = None
 
