@@ -29,6 +29,8 @@ from hoering.store.db import DatabaseError, open_database
 from hoering.store.queries import ProposalFilter, get_proposal, iter_proposals, stats
 from hoering.ui import logsetup, views, views_review
 from hoering.ui import review as cli_review
+from hoering.web import auth as web_auth
+from hoering.web import commands as web_commands
 
 app = typer.Typer(
     help="Collect e-mailed consultation replies (OGP-høring) into reviewable proposals.",
@@ -66,6 +68,7 @@ ERROR_CODES: dict[type[Exception], int] = {
     review.InvalidValue: ExitCode.CONFIG,  # the message lists the allowed values
     review.UnknownProposal: ExitCode.CONFIG,
     cli_review.NothingToDo: ExitCode.CONFIG,
+    web_auth.UnsafeBind: ExitCode.CONFIG,
 }
 
 ConfigOption = Annotated[
@@ -502,6 +505,7 @@ def main() -> None:
 
 
 cli_review.register(app)
+web_commands.register(app)
 
 if __name__ == "__main__":
     main()

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from hoering.analysis.respondent import RESPONDENT_TYPES
@@ -170,3 +170,43 @@ def history(session: Session, proposal_id: int) -> list[models.AuditEvent]:
 def audit_count(session: Session, proposal_id: int) -> int:
     query = select(func.count()).where(models.AuditEvent.proposal_id == proposal_id)
     return session.scalar(query) or 0
+
+
+class Conflict(RuntimeError):
+    """The proposal was changed by someone else since the reviewer opened it."""
+
+
+def revision(session: Session, proposal_id: int) -> int:
+    """The id of the proposal's latest audit event (0: none yet).
+
+    Every reviewer change writes an audit event, from the CLI or the browser alike, so this
+    changes whenever anything a reviewer sees in the review form changes.
+    """
+    query = select(func.max(models.AuditEvent.id)).where(
+        models.AuditEvent.proposal_id == proposal_id
+    )
+    return session.scalar(query) or 0
+
+
+def apply_unless_changed(
+    session: Session,
+    proposal: models.Proposal,
+    change: Change,
+    by: str,
+    codebook: Codebook,
+    seen_revision: int,
+) -> int:
+    """`apply`, but Conflict when the proposal changed after `seen_revision` was read.
+
+    The UPDATE first takes the write lock (SQLite: the database; PostgreSQL: the row), so of
+    two reviewers saving at once the second waits, then sees the first one's revision.
+    """
+    session.execute(
+        update(models.Proposal)
+        .where(models.Proposal.id == proposal.id)
+        .values(updated_at=models.utcnow())
+    )
+    current = revision(session, proposal.id)
+    if current != seen_revision:
+        raise Conflict(f"proposal {proposal.id} was changed (revision {current})")
+    return apply(session, proposal, change, by, codebook)
