@@ -20,16 +20,21 @@ from hoering.web.render import page
 from hoering.web.security import checked_form, reviewer, safe_next
 
 
-def change_from(form: FormData, active: set[str]) -> review.Change:
-    """The review form as a Change: every field as sent, themes as additions and removals."""
+def change_from(form: FormData, active: set[str], type_: str) -> review.Change:
+    """The review form as a Change: every field as sent, themes as additions and removals.
+
+    The respondent type counts only when changed: saving it unchanged would turn the rules'
+    type into a reviewer's, which reparse then no longer corrects.
+    """
     chosen = {value for value in form.getlist("theme") if isinstance(value, str)}
     decision = str(form.get("decision") or "")
+    sent_type = str(form.get("respondent_type") or "")
     return review.Change(
         status=str(form.get("status") or "") or None,
         decision=decision or review.NO_DECISION,
         reason=str(form.get("reason") or "").replace("\r\n", "\n").strip(),
         assignee=str(form.get("assignee") or ""),
-        respondent_type=str(form.get("respondent_type") or "") or None,
+        respondent_type=sent_type if sent_type and sent_type != type_ else None,
         note=str(form.get("note") or "").replace("\r\n", "\n").strip() or None,
         add_themes=tuple(sorted(chosen - active)),
         remove_themes=tuple(sorted(active - chosen)),
@@ -59,7 +64,8 @@ def _save(request: Request, proposal_id: int, form: FormData, seen: int) -> int 
             raise HTTPException(404, f"Svar nr. {proposal_id} findes ikke.")
         active = {t.theme for t in proposal.themes if t.active}
         try:
-            change = review.validated(change_from(form, active), state.cfg.codebook)
+            asked = change_from(form, active, proposal.respondent_type)
+            change = review.validated(asked, state.cfg.codebook)
             changed = review.apply_unless_changed(
                 session, proposal, change, reviewer(request), state.cfg.codebook, seen
             )

@@ -58,7 +58,7 @@ def web_user(
     name: Annotated[str, typer.Argument(help="The user name to log in with.")],
 ) -> None:
     """Ask for a password and print the line to put under [web.users] (an argon2 hash)."""
-    password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    password = typer.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
     if len(password) < 10:
         raise typer.BadParameter("use at least 10 characters")
     typer.echo("[web.users]")
