@@ -1,6 +1,6 @@
 #!/bin/sh
 # Quick start, part 2: install what the tests need from Debian (Dovecot, PostgreSQL, OCR, catdoc,
-# LibreOffice, poppler), lint,
+# LibreOffice, poppler, Chromium), lint,
 # run every test. The tests start their own Dovecot and PostgreSQL on free loopback ports and
 # stop them at the end: they need no system service, and this script starts none.
 set -eu
@@ -27,6 +27,10 @@ if ! command -v soffice >/dev/null 2>&1; then
 fi
 if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
     packages="$packages poppler-utils"
+fi
+# The review desk's end-to-end tests (tests/web/test_browser.py) drive Chromium with Selenium.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    packages="$packages chromium chromium-driver"
 fi
 # Adds the run-time packages (OCR, catdoc) and installs everything in one apt call.
 # shellcheck disable=SC2086 # one word per package

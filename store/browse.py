@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from hoering.store import models
 from hoering.store.queries import ProposalFilter, proposal_query
-from hoering.store.search import search
+from hoering.store.search import matching, ranked_ids, snippets
 
 P = models.Proposal
 NO_DECISION = "ingen"
@@ -58,15 +58,13 @@ class ListPage:
 
 def list_page(session: Session, request: ListRequest) -> ListPage:
     """The requested page of proposals, their total and the facet counts around it."""
-    flt, snippets, ranked = request.flt, {}, []
+    flt, ranked, where = request.flt, [], None
     if request.query.strip():
-        hits = search(session, request.query)
-        snippets = {hit.proposal_id: hit.snippet for hit in hits}
-        ranked = [hit.proposal_id for hit in hits]
-        flt = _only(flt, ranked)
-    ids = _ids(flt)
+        ranked = ranked_ids(session, request.query)
+        where = matching(session, request.query)
+    ids = _base(flt, where).with_only_columns(P.id)
     total = session.scalar(select(func.count()).select_from(ids.subquery())) or 0
-    query = proposal_query(flt).options(selectinload(P.themes)).order_by(None)
+    query = _base(flt, where).options(selectinload(P.themes))
     if request.sort == RELEVANCE and ranked:
         rows = _ranked_page(session, query, ranked, request)
     else:
@@ -75,14 +73,15 @@ def list_page(session: Session, request: ListRequest) -> ListPage:
         offset = (max(request.page, 1) - 1) * request.per_page
         query = query.order_by(order, P.id).offset(offset).limit(request.per_page)
         rows = list(session.scalars(query))
-    return ListPage(rows, total, snippets, facets(session, flt))
+    marked = snippets(session, request.query, [p.id for p in rows]) if ranked else {}
+    return ListPage(rows, total, marked, facets(session, flt, where))
 
 
 def with_search(session: Session, flt: ProposalFilter, query: str) -> ProposalFilter:
     """`flt` narrowed to the proposals matching the full-text `query` (unchanged if empty)."""
     if not query.strip():
         return flt
-    return _only(flt, [hit.proposal_id for hit in search(session, query)])
+    return _only(flt, ranked_ids(session, query))
 
 
 def _only(flt: ProposalFilter, ids: list[int]) -> ProposalFilter:
@@ -101,26 +100,32 @@ def _ranked_page(session: Session, query: Select, ranked: list[int], request: Li
     return [found[i] for i in chosen if i in found]
 
 
-def _ids(flt: ProposalFilter) -> Select:
-    return proposal_query(flt).with_only_columns(P.id).order_by(None)
+def _base(flt: ProposalFilter, where: ColumnElement[bool] | None) -> Select:
+    """The list's query without order; `where`: the full-text match, if searching."""
+    query = proposal_query(flt).order_by(None)
+    return query if where is None else query.where(where)
 
 
-def facets(session: Session, flt: ProposalFilter) -> dict[str, list[tuple[str, int]]]:
+def facets(
+    session: Session, flt: ProposalFilter, where: ColumnElement[bool] | None = None
+) -> dict[str, list[tuple[str, int]]]:
     """Counts per value of each facet, over the filter with that facet's own choice cleared
     (so choosing "ny" still shows how many are "behandlet")."""
     result: dict[str, list[tuple[str, int]]] = {}
+    T = models.ProposalTheme
     for name in FACETS:
-        ids = _ids(dataclasses.replace(flt, **{name: None}))
+        # The list's own query (its WHERE clauses) with the facet's column counted instead.
+        base = _base(dataclasses.replace(flt, **{name: None}), where)
         if name == "theme":
-            T = models.ProposalTheme
             query = (
-                select(T.theme, func.count())
-                .where(T.active.is_(True), T.proposal_id.in_(ids))
+                base.join(T, T.proposal_id == P.id)
+                .where(T.active.is_(True))
+                .with_only_columns(T.theme, func.count())
                 .group_by(T.theme)
             )
         else:
             column = getattr(P, name)
-            query = select(column, func.count()).where(P.id.in_(ids)).group_by(column)
+            query = base.with_only_columns(column, func.count()).group_by(column)
         counts = [(_facet_value(value), count) for value, count in session.execute(query)]
         result[name] = sorted(counts, key=lambda item: (-item[1], item[0]))
     return result
