@@ -27,6 +27,7 @@ from hoering.store import forget as forget_module
 from hoering.store import review, states
 from hoering.store.db import DatabaseError, open_database
 from hoering.store.queries import ProposalFilter, get_proposal, iter_proposals, stats
+from hoering.ui import initiatives as cli_initiatives
 from hoering.ui import logsetup, views, views_review
 from hoering.ui import review as cli_review
 from hoering.web import auth as web_auth
@@ -327,11 +328,12 @@ def export(
     type_: TypeOption = None,
     theme: ThemeOption = None,
     language: LanguageOption = None,
+    per: cli_initiatives.PerOption = cli_initiatives.Per.reply,
 ) -> None:
     """Write the proposals to CSV, XLSX or JSONL, with a manifest (<output>.manifest.json)."""
     cfg = _config(config)
     options = ExportOptions(
-        format_.value, profile.value, formula_guard, redact, redact_cpr, pseudonymize
+        format_.value, profile.value, formula_guard, redact, redact_cpr, pseudonymize, per.value
     )
     flt = _export_filter(
         cfg, since, late, search, status=status, decision=decision, assignee=assignee,
@@ -339,7 +341,8 @@ def export(
     )  # fmt: skip
     with open_database(cfg.store_url)() as session:
         result = run_export(session, flt, output, options, cfg.timezone)
-    out.print(f"wrote {result.rows} proposals to {output}")
+    unit = "initiatives" if per == cli_initiatives.Per.initiative else "proposals"
+    out.print(f"wrote {result.rows} {unit} to {output}")
 
 
 @app.command()
@@ -505,6 +508,7 @@ def main() -> None:
 
 
 cli_review.register(app)
+cli_initiatives.register(app)
 web_commands.register(app)
 
 if __name__ == "__main__":

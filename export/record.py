@@ -6,12 +6,13 @@ new columns are only ever added at the end, and tests pin the header.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from hoering.export.derived import derive
 from hoering.export.privacy import Privacy, replace_address, replace_names
-from hoering.store.models import Attachment, Proposal
+from hoering.store.models import Attachment, Initiative, Proposal
 
 COLUMNS = (
     "id",
@@ -60,6 +61,27 @@ class AttachmentRecord:
 
 
 @dataclass(frozen=True)
+class InitiativeRecord:
+    """An initiative of a reply as exported (issue 10), privacy rules applied."""
+
+    ref: str  # "12.2"
+    number: int
+    title: str
+    text: str
+    themes: tuple[str, ...]  # labels
+    theme_keys: tuple[str, ...]
+    owner: str
+    level: str
+    status: str
+    decision: str
+    reason: str
+    notes: str
+    assignee: str
+    split: str  # "auto" or "reviewer" (a reviewer fixed the reply's split)
+    origin: str  # "brødtekst" or the attachment's file name
+
+
+@dataclass(frozen=True)
 class ThemeRecord:
     theme: str
     label: str
@@ -96,6 +118,7 @@ class ExportRecord:
     source: str
     reply_text: str
     text: str
+    initiatives: tuple[InitiativeRecord, ...] = ()
 
 
 def source_of(proposal: Proposal) -> str:
@@ -110,14 +133,7 @@ def build_record(proposal: Proposal, privacy: Privacy, duplicate_group: str = ""
     """The export view of one proposal under the given privacy settings."""
     d = derive(proposal, duplicate_group)
     pseudonym = privacy.pseudonym(proposal.sender_email, d.respondent_type)
-    names = (proposal.sender_name, d.respondent_name)
-
-    def text(value: str) -> str:
-        if pseudonym:
-            # The address names the person too ("Fra: Ida <ida@...>" in a forwarded mail).
-            value = replace_address(value, proposal.sender_email)
-            value = replace_names(value, names, pseudonym)
-        return privacy.text(value)
+    text = text_privacy(proposal, privacy, d.respondent_type, d.respondent_name)
 
     email = "" if privacy.hides_email(d.respondent_type) else proposal.sender_email
     return ExportRecord(
@@ -147,6 +163,44 @@ def build_record(proposal: Proposal, privacy: Privacy, duplicate_group: str = ""
         source=text(source_of(proposal)),
         reply_text=text(d.reply_text),
         text=text(proposal.combined_text),
+        initiatives=tuple(_initiative(row, text) for row in proposal.initiatives),
+    )
+
+
+def text_privacy(
+    proposal: Proposal, privacy: Privacy, respondent_type: str, respondent_name: str
+) -> Callable[[str], str]:
+    """The privacy rules for any text of this reply (its initiatives' too)."""
+    pseudonym = privacy.pseudonym(proposal.sender_email, respondent_type)
+    names = (proposal.sender_name, respondent_name)
+
+    def text(value: str) -> str:
+        if pseudonym:
+            # The address names the person too ("Fra: Ida <ida@...>" in a forwarded mail).
+            value = replace_address(value, proposal.sender_email)
+            value = replace_names(value, names, pseudonym)
+        return privacy.text(value)
+
+    return text
+
+
+def _initiative(row: Initiative, text: Callable[[str], str]) -> InitiativeRecord:
+    return InitiativeRecord(
+        ref=row.ref,
+        number=row.number,
+        title=text(row.title),
+        text=text(row.text),
+        themes=tuple(line for line in row.theme_labels.splitlines() if line),
+        theme_keys=tuple(line for line in row.themes.splitlines() if line),
+        owner=text(row.owner),
+        level=row.level,
+        status=row.status or "ny",
+        decision=row.decision or "",
+        reason=text(row.reason or ""),
+        notes=text("\n".join(f"{note.author}: {note.text}" for note in row.notes)),
+        assignee=row.assignee or "",
+        split=row.source,
+        origin=text(row.origin),
     )
 
 

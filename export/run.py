@@ -17,6 +17,7 @@ from hoering.analysis.cleaning import clean_reply
 from hoering.analysis.respondent import identify_respondent
 from hoering.export.attachments_export import export_attachments
 from hoering.export.csv_export import PROFILES, export_csv
+from hoering.export.initiatives_export import ReviewFilter, initiative_rows, write_initiatives
 from hoering.export.jsonl_export import export_jsonl
 from hoering.export.manifest import Manifest, write_manifest
 from hoering.export.notat import write_notat
@@ -37,6 +38,7 @@ class ExportOptions:
     redact: bool = False
     redact_cpr: bool = True
     pseudonymize: bool = False
+    per: str = "reply"  # "initiative": one row per initiative (export/initiatives_export.py)
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ def run_export(
     session: Session, flt: ProposalFilter, output: Path, options: ExportOptions, tz: ZoneInfo
 ) -> ExportResult:
     """Write the export and its manifest; returns what was written."""
+    if options.per == "initiative":
+        return run_initiative_export(session, flt, output, options, tz)
     privacy = privacy_for(session, options)
     rows = records(session, flt, privacy)
     extra: list[Path] = []
@@ -134,6 +138,26 @@ def run_export(
         tuple(extra),
     )
     return ExportResult(count, output, write_manifest(manifest), tuple(extra))
+
+
+def run_initiative_export(
+    session: Session, flt: ProposalFilter, output: Path, options: ExportOptions, tz: ZoneInfo
+) -> ExportResult:
+    """One row per initiative. The reply filters (since, late, search, type, language) pick
+    replies; status, decision, assignee and theme are matched on each initiative's own."""
+    privacy = privacy_for(session, options)
+    own = ReviewFilter(flt.status, flt.decision, flt.assignee, flt.theme)
+    replies = dataclasses.replace(flt, status=None, decision=None, assignee=None, theme=None)
+    rows = initiative_rows(records(session, replies, privacy), tz, own)
+    profile = PROFILES[options.profile]
+    count = write_initiatives(rows, output, options.format, profile, options.formula_guard)
+    settings: dict[str, Any] = {"per": "initiative"}
+    if options.format == "csv":
+        settings |= {"profile": options.profile, "formula_guard": options.formula_guard}
+    manifest = Manifest(
+        options.format, output, count, describe_filter(flt), privacy.describe(), settings
+    )
+    return ExportResult(count, output, write_manifest(manifest), ())
 
 
 def run_notat(

@@ -28,6 +28,7 @@ _MANIFEST = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
 _P, _H = f"{_TEXT}p", f"{_TEXT}h"
 _NOTE, _ANNOTATION = f"{_TEXT}note", f"{_OFFICE}annotation"
 _ROW, _CELL = f"{_TABLE}table-row", f"{_TABLE}table-cell"
+_LIST_ITEM = f"{_TEXT}list-item"
 # Deleted text of tracked changes, declarations, and shape titles are not document text.
 _SKIP = {
     f"{_TEXT}tracked-changes", f"{_TEXT}sequence-decls", f"{_TEXT}note-citation",
@@ -96,19 +97,43 @@ def _blocks(element: etree._Element, notes: list[str]) -> Iterator[str]:
         if child.tag in _SKIP or not isinstance(child.tag, str):
             continue
         if child.tag in (_P, _H):
-            yield from _paragraph(child, notes)
+            yield from _paragraph(child, notes, _heading_mark(child))
         elif child.tag == f"{_TABLE}table":
             yield from _table(child, notes)
+        elif child.tag == _LIST_ITEM:
+            yield from _list_item(child, notes)
         else:  # lists, sections, frames, text boxes, draw pages, index bodies
             yield from _blocks(child, notes)
 
 
-def _paragraph(paragraph: etree._Element, notes: list[str]) -> Iterator[str]:
+def _heading_mark(element: etree._Element) -> str:
+    """ "# " per outline level for text:h (light Markdown for the initiative splitter)."""
+    if element.tag != _H:
+        return ""
+    level = element.get(f"{_TEXT}outline-level") or "1"
+    return "#" * min(int(level) if level.isdigit() else 1, 6) + " "
+
+
+def _list_item(item: etree._Element, notes: list[str]) -> Iterator[str]:
+    """A list item's first line marked "- ", indented two spaces per enclosing list.
+
+    Numbered and bulleted items both read "- ": the numbers are computed from list styles.
+    """
+    depth = sum(1 for parent in item.iterancestors(f"{_TEXT}list")) - 1
+    first = True
+    for line in _blocks(item, notes):
+        if first and line.strip() and not line.startswith(" "):
+            line, first = "  " * min(max(depth, 0), 8) + "- " + line, False
+        yield line
+
+
+def _paragraph(paragraph: etree._Element, notes: list[str], mark: str = "") -> Iterator[str]:
     """The paragraph's text, then shapes and frames anchored in it."""
     parts: list[str] = []
     anchored: list[etree._Element] = []
     _inline(paragraph, parts, anchored, notes)
-    yield "".join(parts)
+    text = "".join(parts)
+    yield mark + text if text.strip() else text
     for shape in anchored:
         yield from _blocks(shape, notes)
 

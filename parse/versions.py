@@ -12,10 +12,10 @@ PARSER_VERSION = "1"
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
     "pdf": 2,  # 2: OCR of image-only pages
-    "docx": 2,  # 2: footnotes, endnotes, comments; XML fallback for Strict OOXML
+    "docx": 3,  # 2: footnotes, endnotes, comments; XML fallback for Strict OOXML; 3: "# ", "- "
     "xlsx": 1,
     "pptx": 1,  # not extracted yet: "unsupported type"
-    "odt": 1,
+    "odt": 2,  # 2: headings "# ", list items "- " (light Markdown)
     "ods": 1,
     "odp": 1,
     "rtf": 1,

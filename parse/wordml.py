@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from docx.opc.part import Part
@@ -13,6 +14,11 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _P, _R, _TBL, _TR, _TC = (f"{_W}{tag}" for tag in ("p", "r", "tbl", "tr", "tc"))
+_PPR = f"{_W}pPr"
+# Heading styles by id: "Heading2", "Overskrift2" (Danish Word), "Title"/"Titel" (level 1).
+_HEADING_STYLE = re.compile(r"^(?:heading|overskrift)\s*(\d)$|^(?:title|titel)$", re.IGNORECASE)
+# List styles carrying their own numbering: "ListNumber2", "Opstilling-punkttegn" (Danish).
+_LIST_STYLE = re.compile(r"^(?:list(?:number|bullet)|opstilling-\w+?)(\d?)$", re.IGNORECASE)
 _TXBX, _ALT_CHUNK = f"{_W}txbxContent", f"{_W}altChunk"
 _T, _NO_BREAK_HYPHEN = f"{_W}t", f"{_W}noBreakHyphen"
 _TABS, _BREAKS = {f"{_W}tab", f"{_W}ptab"}, {f"{_W}br", f"{_W}cr"}
@@ -78,9 +84,42 @@ def _paragraph(paragraph: etree._Element, part: Part | None) -> Iterator[str]:
     runs: list[etree._Element] = []
     boxes: list[etree._Element] = []
     _collect(paragraph, runs, boxes)
-    yield "".join(map(_run_text, runs))
+    text = "".join(map(_run_text, runs))
+    yield _markup(paragraph) + text if text.strip() else text
     for box in boxes:
         yield from blocks(box, part)
+
+
+def _markup(paragraph: etree._Element) -> str:
+    """Light Markdown for the structure the initiative splitter reads: "# " for a heading
+    (one "#" per level), "- " for a list item (two spaces of indent per nesting level).
+
+    Word stores numbering as a definition computed at display time, so numbered and bulleted
+    items both read "- "; the style id is "Heading1" in English Word, "Overskrift1" in Danish.
+    """
+    properties = paragraph.find(_PPR)
+    if properties is None:
+        return ""
+    style = properties.find(f"{_W}pStyle")
+    style_id = (style.get(f"{_W}val") or "") if style is not None else ""
+    heading = _HEADING_STYLE.match(style_id)
+    if heading:
+        return "#" * min(int(heading.group(1) or "1"), 6) + " "
+    listed = _LIST_STYLE.match(style_id)
+    if listed:  # "List Number 2": numbering comes from the style, not the paragraph
+        return "  " * (int(listed.group(1) or "1") - 1) + "- "
+    outline = properties.find(f"{_W}outlineLvl")
+    if outline is not None and (outline.get(f"{_W}val") or "").isdigit():
+        level = int(outline.get(f"{_W}val") or "0")
+        return "#" * (level + 1) + " " if level < 6 else ""
+    numbering = properties.find(f"{_W}numPr")
+    if numbering is not None and numbering.find(f"{_W}numId") is not None:
+        if numbering.find(f"{_W}numId").get(f"{_W}val") == "0":
+            return ""  # numId 0 switches numbering off
+        level = numbering.find(f"{_W}ilvl")
+        depth = level.get(f"{_W}val") if level is not None else "0"
+        return "  " * min(int(depth) if depth and depth.isdigit() else 0, 8) + "- "
+    return ""
 
 
 def _run_text(run: etree._Element) -> str:

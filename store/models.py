@@ -173,6 +173,9 @@ class Proposal(Base):
     notes: Mapped[list[ReviewNote]] = relationship(
         back_populates="proposal", order_by="ReviewNote.id", cascade="all, delete-orphan"
     )
+    initiatives: Mapped[list[Initiative]] = relationship(
+        back_populates="proposal", order_by="Initiative.number", cascade="all, delete-orphan"
+    )
 
 
 class Attachment(Base):
@@ -307,7 +310,9 @@ class ReviewNote(Base):
 class AuditEvent(Base):
     """One reviewer change: who, when, which field, old and new value (None: empty/unset).
 
-    field: status | decision | reason | assignee | respondent_type | note | theme.
+    field: status | decision | reason | assignee | respondent_type | note | theme, and for
+    initiatives also title | split | merge. initiative_id: the initiative changed (None: the
+    reply itself); no foreign key, so the trail of a merged-away initiative stays.
     """
 
     __tablename__ = "audit_events"
@@ -321,6 +326,7 @@ class AuditEvent(Base):
     field: Mapped[str] = mapped_column(NulFreeString(50))
     old_value: Mapped[str | None] = mapped_column(NulFreeText)
     new_value: Mapped[str | None] = mapped_column(NulFreeText)
+    initiative_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class DuplicateGroup(Base):
@@ -380,3 +386,66 @@ class ForgetLog(Base):
     by: Mapped[str] = mapped_column(NulFreeString(200))
     email_sha256: Mapped[str] = mapped_column(NulFreeString(64), index=True)
     counts: Mapped[str] = mapped_column(NulFreeText, default="{}")
+
+
+class Initiative(Base):
+    """One initiative a reply proposes (issue 10), with its own review fields.
+
+    Derived by analysis.initiatives at ingest, reparse and `hoering analyse` (source "auto",
+    replaced each time, ids and review fields kept by number); once a reviewer splits,
+    merges or retitles one, every initiative of that reply has source "reviewer" and only
+    themes, owner and level are recomputed. number: 1, 2, ... within the reply, shown as
+    "<reply id>.<number>". text: this initiative's words only. themes/theme_labels: codebook
+    keys and labels, one per line. level: "lokal" | "regional" | "national" | "".
+    rule: form | numbered-heading | heading | list | single | reviewer. origin: the section
+    it came from ("brødtekst" or an attachment's file name). Review fields as on proposals.
+    """
+
+    __tablename__ = "initiatives"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(
+        ForeignKey("proposals.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(NulFreeText, default="")
+    text: Mapped[str] = mapped_column(NulFreeText, default="")
+    themes: Mapped[str] = mapped_column(NulFreeText, default="")
+    theme_labels: Mapped[str] = mapped_column(NulFreeText, default="")
+    owner: Mapped[str] = mapped_column(NulFreeString(500), default="")
+    level: Mapped[str] = mapped_column(NulFreeString(20), default="", index=True)
+    rule: Mapped[str] = mapped_column(NulFreeString(30), default="")
+    origin: Mapped[str] = mapped_column(NulFreeText, default="")
+    source: Mapped[str] = mapped_column(NulFreeString(10), default="auto")
+    status: Mapped[str] = mapped_column(NulFreeString(30), default="ny", index=True)
+    decision: Mapped[str | None] = mapped_column(NulFreeString(30), index=True)
+    reason: Mapped[str] = mapped_column(NulFreeText, default="")
+    assignee: Mapped[str] = mapped_column(NulFreeString(200), default="", index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    proposal: Mapped[Proposal] = relationship(back_populates="initiatives")
+    notes: Mapped[list[InitiativeNote]] = relationship(
+        back_populates="initiative", order_by="InitiativeNote.id", cascade="all, delete-orphan"
+    )
+
+    @property
+    def ref(self) -> str:
+        """What reviewers type: "<reply id>.<number>", e.g. "12.2"."""
+        return f"{self.proposal_id}.{self.number}"
+
+
+class InitiativeNote(Base):
+    """A reviewer's note on an initiative; notes are only ever added (moved on a merge)."""
+
+    __tablename__ = "initiative_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True
+    )
+    author: Mapped[str] = mapped_column(NulFreeString(200))
+    text: Mapped[str] = mapped_column(NulFreeText)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    initiative: Mapped[Initiative] = relationship(back_populates="notes")

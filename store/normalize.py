@@ -1,8 +1,10 @@
-"""Derived fields of a proposal: respondent, cleaned reply, flags, references and themes.
+"""Derived fields of a proposal: respondent, cleaned reply, flags, references, themes and
+the initiatives it proposes.
 
 Computed from the stored fields (sender, body text, attachment texts) by the pure analysis/
 package, at ingest and on every reparse or `hoering analyse`. Only automatic values are
-replaced: a respondent type set by a reviewer and reviewer theme tags stay as they are.
+replaced: a respondent type set by a reviewer, reviewer theme tags and a split a reviewer
+edited stay as they are.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from hoering.analysis.cleaning import clean_reply
 from hoering.analysis.respondent import identify_respondent
 from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, tag_themes
 from hoering.store import models
+from hoering.store.initiative_derive import refresh_initiatives
 
 AUTO = "auto"
 REVIEWER = "reviewer"
@@ -41,6 +44,7 @@ def normalize_proposal(proposal: models.Proposal, codebook: Codebook | None = No
     proposal.language = cleaned.language
     proposal.reference_numbers = "\n".join(f"{r.label}: {r.value}" for r in cleaned.references)
     retag(proposal, codebook or DEFAULT_CODEBOOK)
+    refresh_initiatives(proposal, codebook or DEFAULT_CODEBOOK)
 
 
 def retag(proposal: models.Proposal, codebook: Codebook) -> None:

@@ -31,7 +31,10 @@ class ProposalFilter:
 
 
 def _filtered(flt: ProposalFilter) -> Select[tuple[models.Proposal]]:
-    query = select(models.Proposal).options(selectinload(models.Proposal.attachments))
+    query = select(models.Proposal).options(
+        selectinload(models.Proposal.attachments),
+        selectinload(models.Proposal.initiatives).selectinload(models.Initiative.notes),
+    )
     query = _review_filtered(query, flt)
     if flt.since is not None:
         query = query.where(models.Proposal.received_at >= flt.since)

@@ -161,14 +161,19 @@ def history(session: Session, proposal_id: int) -> list[models.AuditEvent]:
         raise UnknownProposal(f"no proposal with id {proposal_id}")
     query = (
         select(models.AuditEvent)
-        .where(models.AuditEvent.proposal_id == proposal_id)
+        .where(
+            models.AuditEvent.proposal_id == proposal_id,
+            models.AuditEvent.initiative_id.is_(None),  # initiatives have their own trail
+        )
         .order_by(models.AuditEvent.at, models.AuditEvent.id)
     )
     return list(session.scalars(query))
 
 
 def audit_count(session: Session, proposal_id: int) -> int:
-    query = select(func.count()).where(models.AuditEvent.proposal_id == proposal_id)
+    query = select(func.count()).where(
+        models.AuditEvent.proposal_id == proposal_id, models.AuditEvent.initiative_id.is_(None)
+    )
     return session.scalar(query) or 0
 
 

@@ -17,8 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from hoering import config as config_module
-from hoering.store import duplicates, models, review, search
+from hoering.store import duplicates, initiative_review, models, review, search
 from hoering.store.db import open_database
+from hoering.store.initiatives import get_initiatives, is_ref
 from hoering.store.normalize import normalize_proposal
 from hoering.store.queries import ProposalFilter, iter_proposals
 from hoering.ui import views_review
@@ -107,7 +108,10 @@ def _targets(session: Session, ids: list[int], flt: ProposalFilter | None) -> li
 
 def review_command(
     ids: Annotated[
-        list[int] | None, typer.Argument(metavar="[ID]...", help="Proposal ids.")
+        list[str] | None,
+        typer.Argument(
+            metavar="[ID]...", help="Reply ids (12), or initiative ids (12.2, see `initiatives`)."
+        ),
     ] = None,
     status: Annotated[
         str | None, typer.Option(help='Set the status: "ny", "under behandling", "behandlet".')
@@ -150,8 +154,10 @@ def review_command(
 ) -> None:
     """Record a reviewer's status, decision, reason, note, assignee or respondent type.
 
-    Give proposal ids, or change many at once with --where-... filters (or --all). Every
-    change is audited with who and when (see `hoering history`).
+    Give proposal ids, or change many at once with --where-... filters (or --all). An id
+    "12.2" is initiative 2 of reply 12: status, decision, reason, note and assignee are then
+    set on that initiative. Every change is audited with who and when (see `hoering
+    history`, `hoering initiative history`).
     """
     cfg = _config(config)
     change = review.validated(
@@ -166,10 +172,33 @@ def review_command(
         raise NothingToDo(
             "nothing to change: give --status, --decision, --reason, --note, --assign or --type"
         )
-    _apply(cfg, ids or [], flt, change, reviewer(by))
+    refs = [value for value in ids or [] if is_ref(value)]
+    reply_ids = _reply_ids([value for value in ids or [] if value not in refs])
+    if reply_ids or flt is not None or all_:  # not when only initiative ids were given
+        _apply(cfg, reply_ids, flt, change, reviewer(by))
+    if refs:
+        _apply_initiatives(cfg, refs, change, reviewer(by))
 
 
-def _check_selection(ids: list[int] | None, flt: ProposalFilter | None, all_: bool) -> None:
+def _reply_ids(values: list[str]) -> list[int]:
+    for value in values:
+        if not value.strip().isdigit():
+            raise review.UnknownProposal(
+                f"{value!r} is not a reply id (12) or initiative id (12.2)"
+            )
+    return [int(value) for value in values]
+
+
+def _apply_initiatives(
+    cfg: config_module.Config, refs: list[str], change: review.Change, by: str
+) -> None:
+    with open_database(cfg.store_url).begin() as session:
+        rows = get_initiatives(session, refs)
+        changed = sum(1 for row in rows if initiative_review.apply_review(session, row, change, by))
+    out.print(f"{changed} of {len(rows)} initiative(s) changed by {by}")
+
+
+def _check_selection(ids: list[str] | None, flt: ProposalFilter | None, all_: bool) -> None:
     if ids and (flt is not None or all_):
         raise NothingToDo("give either proposal ids or --where-... filters / --all, not both")
     if not ids and flt is None and not all_:

@@ -31,6 +31,19 @@ def test_paragraphs_in_order() -> None:
     assert extract_docx_text(save(document)) == "Indledning\nBemærkninger til § 2\nAfslutning"
 
 
+def test_headings_and_list_items_carry_light_markdown() -> None:
+    # The initiative splitter reads "# " headings and "- " items; Word's numbering is not text.
+    document = docx.Document()
+    document.add_heading("Forslag til initiativer", level=1)
+    document.add_heading("Åbne budgetdata", level=2)
+    document.add_paragraph("Første forslag", style="List Number")
+    document.add_paragraph("Et trin", style="List Bullet 2")
+    document.add_paragraph("Brødtekst")
+    assert extract_docx_text(save(document)) == (
+        "# Forslag til initiativer\n## Åbne budgetdata\n- Første forslag\n  - Et trin\nBrødtekst"
+    )
+
+
 def test_tables_sit_between_paragraphs_in_document_order() -> None:
     document = docx.Document()
     document.add_paragraph("Før tabellen")

@@ -19,7 +19,17 @@ def test_paragraphs_headings_and_lists_in_order() -> None:
     )
     attachment = extract(odf(body))
     assert (attachment.detected_type, attachment.method, attachment.error) == ("odt", "odf", None)
-    assert attachment.text == "Høringssvar\nVi støtter  forslaget.\nFørste punkt"
+    # Headings and list items carry light Markdown for the initiative splitter.
+    assert attachment.text == "# Høringssvar\nVi støtter  forslaget.\n- Første punkt"
+
+
+def test_nested_list_items_are_indented_and_heading_levels_kept() -> None:
+    body = (
+        "<text:h text:outline-level='2'>Forslag</text:h><text:list><text:list-item>"
+        "<text:p>Ydre</text:p><text:list><text:list-item><text:p>Indre</text:p>"
+        "</text:list-item></text:list></text:list-item></text:list>"
+    )
+    assert extract(odf(body)).text == "## Forslag\n- Ydre\n  - Indre"
 
 
 def test_footnote_and_comment_follow_the_text_instead_of_splitting_it() -> None:
