@@ -204,6 +204,7 @@ def proposal_detail(session: Session, proposal_id: int) -> models.Proposal | Non
             selectinload(P.themes),
             selectinload(P.notes),
             selectinload(P.raw_message),
+            selectinload(P.initiatives),
         )
     )
     return session.scalars(query).first()

@@ -18,7 +18,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from hoering.config import Config
-from hoering.web import actions, exports, pages
+from hoering.web import actions, exports, initiatives, pages
 from hoering.web.render import HERE, page, templates
 from hoering.web.security import SecurityHeaders, login_redirect
 
@@ -26,6 +26,7 @@ from hoering.web.security import SecurityHeaders, login_redirect
 # accepted as Host: a web page whose domain re-resolves to 127.0.0.1 (DNS rebinding) is not.
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
 SESSION_HOURS = 12
+INITIATIVE = "/initiatives/{proposal_id:int}.{number:int}"  # "12.2", as reviewers write it
 
 
 def routes() -> list[Route | Mount]:
@@ -44,6 +45,11 @@ def routes() -> list[Route | Mount]:
             name="attachment",
         ),
         Route("/proposals/{proposal_id:int}/mail.eml", pages.raw_message, name="raw"),
+        Route(INITIATIVE, initiatives.initiative_page, name="initiative"),
+        Route(INITIATIVE + "/review", initiatives.save_review, methods=["POST"]),
+        Route(INITIATIVE + "/retitle", initiatives.retitle, methods=["POST"]),
+        Route(INITIATIVE + "/split", initiatives.split, methods=["POST"]),
+        Route(INITIATIVE + "/merge", initiatives.merge, methods=["POST"]),
         Route("/groups", pages.groups_page, name="groups"),
         Route("/groups/{group_id:int}", pages.group_page, name="group"),
         Route("/dashboard", pages.dashboard_page, name="dashboard"),

@@ -52,6 +52,12 @@ def theme_labels(request: Request) -> dict[str, str]:
     return {theme.key: theme.label for theme in request.app.state.cfg.codebook.themes}
 
 
+DONE = {  # ?gjort= after a change: the notice the page shows
+    "gemt": "Vurderingen er gemt.",
+    "omdoebt": "Titlen er ændret.",
+    "delt": "Initiativet er delt i to; den anden del har fået nummeret efter.",
+    "samlet": "Initiativerne er slået sammen.",
+}
 FIELD_NAMES = {
     "status": "status",
     "decision": "afgørelse",
@@ -115,6 +121,7 @@ def proposal_page(request: Request, status: int = 200, **extra) -> HTMLResponse:
         respondent_types=review.RESPONDENT_TYPES,
         field_names=FIELD_NAMES,
         saved=_saved(request),
+        done=DONE.get(request.query_params.get("gjort", "")) if request.method == "GET" else None,
         **context,
     )
 
