@@ -43,6 +43,7 @@ class ListRequest:
     descending: bool = False
     page: int = 1
     per_page: int = 50
+    initiatives: bool = False  # list initiatives instead of replies (browse_initiatives.py)
 
 
 @dataclass(frozen=True)

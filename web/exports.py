@@ -40,6 +40,8 @@ def options_from(request: Request) -> ExportOptions:
         redact=query.get("redact") == "1",
         redact_cpr=query.get("keep_cpr") != "1",
         pseudonymize=query.get("pseudonymize") == "1",
+        # The list's initiative mode exports one row per initiative (the notat stays per reply).
+        per="initiative" if query.get("vis") == params.INITIATIVES and kind != "notat" else "reply",
     )
 
 

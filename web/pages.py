@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from hoering.export.attachments_export import attachments_of, safe_name
-from hoering.store import browse, duplicates, review
+from hoering.store import browse, browse_initiatives, duplicates, review
 from hoering.web import charts, params
 from hoering.web.render import page
 
@@ -29,7 +29,10 @@ def list_page(request: Request) -> HTMLResponse:
     except review.InvalidValue as exc:
         raise HTTPException(400, f"Ukendt værdi i adressen: {exc}") from None
     with state.sessions() as session:
-        result = browse.list_page(session, wanted)
+        if wanted.initiatives:
+            result = browse_initiatives.initiative_page(session, wanted)
+        else:
+            result = browse.list_page(session, wanted)
     labels = theme_labels(request)
     template = "_results.html" if request.headers.get("hx-request") else "list.html"
     return page(

@@ -23,8 +23,9 @@ FILTER_PARAMS = {
     "late": "late",
     "assignee": "assignee",
 }
-KEPT = (*FILTER_PARAMS, "q")  # what a facet link, sort link or export keeps
+KEPT = (*FILTER_PARAMS, "q", "vis")  # what a facet link, sort link or export keeps
 PER_PAGE = 50
+INITIATIVES = "initiativer"  # ?vis=initiativer lists initiatives instead of replies
 
 
 def list_filter(params: QueryParams, cfg: Config) -> ProposalFilter:
@@ -65,6 +66,7 @@ def list_request(params: QueryParams, cfg: Config) -> browse.ListRequest:
         descending=params.get("order") == "faldende",
         page=_page(params.get("page")),
         per_page=PER_PAGE,
+        initiatives=params.get("vis") == INITIATIVES,
     )
 
 

@@ -1,6 +1,7 @@
 """A reviewer at work in a real headless Chromium (Debian's chromium + chromium-driver, driven
 by Selenium): searches, opens a reply, records a decision with a reason, sees it in the audit
-trail, exports an XLSX and the høringsnotat. Takes the README's screenshots on the way.
+trail, splits an initiative, exports an XLSX and the høringsnotat. Takes the README's
+screenshots on the way.
 
 HOERING_SCREENSHOTS=1 writes them to docs/screenshots (commit them); else to a temporary folder.
 """
@@ -104,7 +105,9 @@ def downloaded(folder: Path, suffix: str) -> Path:
     raise AssertionError(f"no {suffix} download in {sorted(folder.iterdir())}")
 
 
-def test_a_reviewer_searches_decides_and_exports(browser, base_url, downloads, shots) -> None:
+def test_a_reviewer_searches_decides_splits_and_exports(
+    browser, base_url, downloads, shots
+) -> None:
     driver = browser
     driver.get(base_url + "/")
     name = driver.find_element(By.ID, "navn")
@@ -132,6 +135,19 @@ def test_a_reviewer_searches_decides_and_exports(browser, base_url, downloads, s
     assert "Indgår i forpligtelse 3" in trail
     driver.get(driver.current_url.split("#")[0])  # at the top, as opened from the list
     screenshot(driver, shots, "reply")
+
+    # The reply's first initiative holds two proposals: split it.
+    reply_url = driver.current_url.split("?")[0]
+    driver.find_element(By.CSS_SELECTOR, "table.initiatives tbody a").click()
+    wait(driver).until(ready.presence_of_element_located((By.ID, "at")))
+    screenshot(driver, shots, "initiative")
+    driver.find_element(By.ID, "at").send_keys("i hele den offentlige sektor")
+    driver.find_element(By.ID, "new-title").send_keys("Også kommuner og regioner")
+    driver.find_element(By.ID, "new-title").send_keys(Keys.ENTER)
+    wait(driver).until(ready.url_contains("gjort=delt"))
+    assert driver.current_url.startswith(reply_url)
+    refs = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "table.initiatives tbody tr")]
+    assert len(refs) == 4 and "Også kommuner og regioner" in refs[1]
 
     # Export what the list shows: the XLSX and the høringsnotat.
     driver.get(base_url + "/?status=behandlet")

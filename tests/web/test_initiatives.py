@@ -97,3 +97,30 @@ def test_forms_without_csrf_change_nothing(client: TestClient, cfg) -> None:
         answer = client.post(f"/initiatives/3.1/{action}", data=data | {"at": "Et", "title": "X"})
         assert answer.status_code == 403
     assert titles(cfg, 3)[0] == "3.1 Et offentligt lobbyregister"
+
+
+def test_list_of_initiatives_with_their_own_facets(client: TestClient) -> None:
+    page = client.get("/", params={"vis": "initiativer"})
+    assert "43 initiativer" in page.text  # 42 in the sample inbox, 1 in the hostile reply
+    assert 'href="/initiatives/1.1"' in page.text
+    assert re.search(r"ny\s*<span class=\"count\">43</span>", page.text)
+    narrowed = client.get("/", params={"vis": "initiativer", "q": "lobbyister"})
+    assert "6 initiativer" in narrowed.text  # the three of each of the two campaign replies
+
+
+def test_initiative_status_filters_initiatives_not_replies(client: TestClient) -> None:
+    data = hidden(client, "5.2", "review") | {"status": "behandlet", "decision": "optaget"}
+    client.post("/initiatives/5.2/review", data=data)
+    page = client.get("/", params={"vis": "initiativer", "status": "behandlet"})
+    assert "1 initiativer" in page.text and 'href="/initiatives/5.2"' in page.text
+    assert "0 svar" in client.get("/", params={"status": "behandlet"}).text
+
+
+def test_export_per_initiative_from_the_initiative_list(client: TestClient) -> None:
+    import csv
+    import io
+
+    wanted = {"format": "csv", "profile": "rfc4180", "vis": "initiativer", "type": "virksomhed"}
+    answer = client.get("/export", params=wanted)
+    rows = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8"))))
+    assert len(rows) == 9  # 4 + 3 + 2 initiatives of the three companies' replies
