@@ -39,17 +39,19 @@ def serve(
     """Review in the browser: the list, replies, review form, groups, exports, overview."""
     import uvicorn
 
-    from hoering.web.app import create_app
+    from hoering.web.app import LOOPBACK_HOSTS, create_app
 
     cfg = config_module.load_config(config_module.resolve_config_path(config))
     require_login = auth.check_bind(host, cfg.web.users)
+    where = f"[{host}]" if ":" in host else host
     app = create_app(
         cfg,
         open_database(cfg.store_url),
         require_login=require_login,
         default_reviewer=(os.environ.get("HOERING_USER") or getpass.getuser()).strip(),
+        # Without logins: this machine's names and the address it listens on (127.0.0.2).
+        allowed_hosts=None if require_login else [*LOOPBACK_HOSTS, where],
     )
-    where = f"[{host}]" if ":" in host else host
     typer.echo(f"hoering: serving http://{where}:{port}/ (Ctrl+C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 

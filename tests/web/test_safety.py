@@ -59,6 +59,14 @@ def test_a_foreign_host_header_is_refused_without_logins(client: TestClient) -> 
     assert client.get("/", headers={"host": "evil.example"}).status_code == 400
 
 
+@pytest.mark.parametrize("host", ["127.0.0.1:8080", "localhost:8080", "[::1]:8080"])
+def test_this_machines_names_are_accepted(cfg, host: str) -> None:
+    from tests.kit.web import make_app
+
+    with TestClient(make_app(cfg, allowed_hosts=None)) as client:
+        assert client.get("/", headers={"host": host}).status_code == 200
+
+
 def test_static_files_are_served_with_nosniff(client: TestClient) -> None:
     script = client.get("/static/htmx.min.js")
     assert script.status_code == 200 and script.headers["x-content-type-options"] == "nosniff"
