@@ -2,7 +2,8 @@
 
 1. Indledning (hearing period, deadline, how many replies), 2. Høringsparter (who replied,
 type, date; late replies marked), 3. Høringssvarene (per theme a table Høringspart |
-Bemærkning | Beslutning | Begrundelse, replies without a theme under "Øvrige bemærkninger"),
+Bemærkning | Beslutning | Begrundelse, replies without a theme under "Øvrige bemærkninger";
+a reply's initiatives are listed by title and summary, export/notat_initiatives.py),
 4. Ændringer i forhold til udkastet (left for the drafting team).
 """
 
@@ -21,6 +22,7 @@ from docx.shared import Cm, Pt
 from hoering.analysis.respondent import RESPONDENT_TYPES
 from hoering.analysis.themes import DEFAULT_CODEBOOK
 from hoering.export.files import atomic_file
+from hoering.export.notat_initiatives import initiative_line, initiatives_on
 from hoering.export.record import ExportRecord
 
 MONTHS = (
@@ -35,6 +37,7 @@ _GREETING = re.compile(r"^(?:hej|kære|til|dear|hello|goddag|att\.?)\b", re.IGNO
 _HEADER_LINE = re.compile(
     r"^(?:fra|til|cc|dato|sendt|emne|from|to|date|sent|subject)\s*:", re.IGNORECASE
 )
+_MARKUP = re.compile(r"^(?:#{1,6}|-)\s+")
 _THANKS = re.compile(r"^(?:mange )?tak for\b|^thank", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“»(]?[A-ZÆØÅ0-9])")
 
@@ -76,7 +79,8 @@ def summary_line(record: ExportRecord) -> str:
 
 def _first_words(text: str) -> str:
     # A forwarded mail's text starts with its header lines ("Fra: ...", "Emne: ...").
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # "# " and "- " are the headings and list items of extracted documents (parse/wordml.py).
+    lines = [_MARKUP.sub("", line.strip()) for line in text.splitlines() if line.strip()]
     lines = [line for line in lines if not _HEADER_LINE.match(line)]
     if lines and _GREETING.match(lines[0]) and len(lines[0]) < 40:
         lines = lines[1:]
@@ -160,6 +164,18 @@ def _by_theme(
     return result + ([(OTHER, other)] if other else [])
 
 
+def _rows(record: ExportRecord, label: str) -> list[tuple[str, str, str, str]]:
+    """The reply's initiatives on this theme by title and summary; a reply that is one
+    proposal (or none on this theme) by its own summary."""
+    items = initiatives_on(record, label)
+    if not items or (len(record.initiatives) == 1 and items[0].rule == "single"):
+        decision = (items[0].decision if items else "") or record.decision or TO_FILL
+        reason = (items[0].reason if items else "") or record.reason or TO_FILL
+        return [(party_name(record), summary_line(record), decision, reason)]
+    party = party_name(record)
+    return [(party, initiative_line(i), i.decision or TO_FILL, i.reason or TO_FILL) for i in items]
+
+
 def _replies(doc, records: list[ExportRecord], order: tuple[str, ...]) -> None:
     doc.add_heading("3. Høringssvarene", level=1)
     doc.add_paragraph(
@@ -169,10 +185,7 @@ def _replies(doc, records: list[ExportRecord], order: tuple[str, ...]) -> None:
     )
     for number, (label, members) in enumerate(_by_theme(records, order), start=1):
         doc.add_heading(f"3.{number}. {label[:1].upper()}{label[1:]}", level=2)
-        rows = (
-            (party_name(r), summary_line(r), r.decision or TO_FILL, r.reason or TO_FILL)
-            for r in members
-        )
+        rows = [row for record in members for row in _rows(record, label)]
         _table(
             doc, ("Høringspart", "Bemærkning", "Beslutning", "Begrundelse"), rows,
             (3.5, 6.5, 2.5, 3.5),

@@ -78,6 +78,7 @@ class InitiativeRecord:
     notes: str
     assignee: str
     split: str  # "auto" or "reviewer" (a reviewer fixed the reply's split)
+    rule: str  # how it was found: form | numbered-heading | heading | list | single | reviewer
     origin: str  # "brødtekst" or the attachment's file name
 
 
@@ -200,6 +201,7 @@ def _initiative(row: Initiative, text: Callable[[str], str]) -> InitiativeRecord
         notes=text("\n".join(f"{note.author}: {note.text}" for note in row.notes)),
         assignee=row.assignee or "",
         split=row.source,
+        rule=row.rule,
         origin=text(row.origin),
     )
 

@@ -61,7 +61,16 @@ def _delete(session: Session, table, condition) -> int:
 
 def _proposal_rows(session: Session, proposal_ids: list[int]) -> dict[str, int]:
     """Rows that hang off the proposals; explicit, so no database's cascade is relied on."""
+    initiative_ids = select(models.Initiative.id).where(
+        models.Initiative.proposal_id.in_(proposal_ids)
+    )
     counts = {
+        "initiative_notes": _delete(
+            session, models.InitiativeNote, models.InitiativeNote.initiative_id.in_(initiative_ids)
+        ),
+        "initiatives": _delete(
+            session, models.Initiative, models.Initiative.proposal_id.in_(proposal_ids)
+        ),
         "audit_events": _delete(
             session, models.AuditEvent, models.AuditEvent.proposal_id.in_(proposal_ids)
         ),

@@ -112,6 +112,15 @@ def get_initiative(session: Session, ref: str) -> models.Initiative:
     return found
 
 
+def get_initiative_by_id(session: Session, initiative_id: int) -> models.Initiative:
+    """The initiative with this database id (stable across renumbering, for programs)."""
+    query = _query(InitiativeFilter()).where(models.Initiative.id == initiative_id)
+    found = session.scalars(query).first()
+    if found is None:
+        raise UnknownInitiative(f"no initiative with id {initiative_id}")
+    return found
+
+
 def get_initiatives(session: Session, refs: Sequence[str]) -> list[models.Initiative]:
     """The initiatives of several references, in the order given."""
     return [get_initiative(session, ref) for ref in refs]

@@ -295,22 +295,26 @@ def duplicates_command(
 
 
 def analyse_command(config: ConfigOption = None) -> None:
-    """Recompute respondents, cleaned text, flags, themes and duplicate groups from the
-    stored text (after an upgrade or a codebook change); reviewer choices are kept."""
+    """Recompute respondents, cleaned text, flags, themes, initiatives and duplicate groups
+    from the stored text (after an upgrade or a codebook change); reviewer choices, and
+    splits a reviewer fixed, are kept."""
     cfg = _config(config)
     with open_database(cfg.store_url).begin() as session:
         proposals = session.scalars(
             select(models.Proposal).options(
-                selectinload(models.Proposal.attachments), selectinload(models.Proposal.themes)
+                selectinload(models.Proposal.attachments),
+                selectinload(models.Proposal.themes),
+                selectinload(models.Proposal.initiatives).selectinload(models.Initiative.notes),
             )
         ).all()
         for proposal in proposals:
             normalize_proposal(proposal, cfg.codebook)
         session.flush()
         counts = duplicates.refresh(session)
+        initiatives = sum(len(proposal.initiatives) for proposal in proposals)
     out.print(
         f"analysed {len(proposals)} proposal(s) with codebook {cfg.codebook.version}; "
-        f"{counts.groups} duplicate group(s)"
+        f"{initiatives} initiative(s); {counts.groups} duplicate group(s)"
     )
 
 

@@ -63,6 +63,11 @@ def review_detail(
     )
     parts.append(Rule("Themes"))
     parts.extend(_theme_lines(p) or [Text("  (none)")])
+    parts.append(Rule("Initiatives (hoering initiative show ID)"))
+    parts.extend(
+        [Text(f"  {i.ref}  {i.title}  [{i.status}{', ' + i.decision if i.decision else ''}]")
+         for i in p.initiatives] or [Text("  (none)")]
+    )  # fmt: skip
     if member is not None:
         group = member.group
         parts.append(Rule("Duplicates"))

@@ -1,0 +1,209 @@
+"""Rules 4 and 5 of the initiative splitter (analysis/initiatives.py): a list or labelled
+paragraphs after an introducing sentence, and numbered paragraphs without one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hoering.analysis.initiative_text import (
+    CLOSING,
+    HEADING,
+    ITEM,
+    Span,
+    clean_title,
+    item_title,
+    trim,
+)
+
+LOOKAHEAD = 200  # lines a list looks ahead for its next item (and back for a previous line)
+_LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|]{2,60}):\s+\S")
+# Introductions that name proposals outright, even with a word of _OWN_PARTS in them.
+_STRONG_INTRO = re.compile(
+    r"\b(?:vi foreslår|foreslår vi|jeg foreslår|følgende (?:initiativ|forslag)\w*|"
+    r"handlingsplan\w*\b.*\bindeholde\w*|forslag til (?:handlingsplan|initiativ)\w*)",
+    re.IGNORECASE,
+)
+_INTRO = re.compile(
+    r"\b(?:foreslå\w*|forslag\w*|anbefal\w*|initiativ\w*|opfordr\w*|ønske\w*|idéer|ideer|støtte\w*|"
+    r"bud på)\b",
+    re.IGNORECASE,
+)
+# Enumerations of one proposal's own parts, steps or examples.
+_OWN_PARTS = re.compile(
+    r"\b(?:trin|faser?|etaper?|dele|skridt|elementer|består|bestå|gennemføres|indeholde\w*|"
+    r"omfatte\w*|eksempel|eksempler|fx|f\.eks\.?|såsom|bl\.a\.|blandt andet|herunder|"
+    r"følgende data|datasæt|kræver|forudsætninger|fordele\w*|hensyn|forhold|opmærksom|"
+    r"bemærkning\w*|pege på|ingen (?:nye |konkrete )?forslag)\b",
+    re.IGNORECASE,
+)
+
+
+def list_spans(lines: list[str]) -> list[Span]:
+    spans: list[Span] = []
+    index = 0
+    while index < len(lines):
+        if _is_intro(lines[index], _paragraph_before(lines, index)):
+            items, end = _list_after(lines, index + 1)
+            if not items:
+                items, end = _labelled_after(lines, index + 1)
+            spans, index = spans + items, max(end, index + 1)
+        else:
+            index += 1
+    return spans
+
+
+def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
+    """Paragraphs opening with a short label ("Borgerpaneler: Prøv med ...") after an intro,
+    each an initiative titled by its label; the first paragraph without one ends them."""
+    starts, index = [], start
+    while index < len(lines):
+        line = lines[index].strip()
+        if line and (not starts or not lines[index - 1].strip()):
+            if not _LABELLED.match(line) or CLOSING.match(line):
+                break
+            starts.append(index)
+        index += 1
+    spans = []
+    for position, first in enumerate(starts):
+        stop = starts[position + 1] if position + 1 < len(starts) else index
+        title = _LABELLED.match(lines[first].strip()).group(1)
+        spans.append(Span(clean_title(title), tuple(trim(lines[first:stop])), "list"))
+    return spans, index
+
+
+def bare_numbered_spans(lines: list[str]) -> list[Span]:
+    """Rule 5: two or more numbered paragraphs (1., 2., ...) at the margin, not after a line
+    ending in ":" (which would make them the parts of what that line says)."""
+    spans: list[Span] = []
+    index = 0
+    while index < len(lines):
+        item = ITEM.match(lines[index])
+        starts = item is not None and item.group(3) == "1" and not item.group(1)
+        if starts and not _previous(lines, index).endswith(":"):
+            items, end = _list_after(lines, index)
+            if len(items) >= 2:
+                spans += items
+                index = end
+                continue
+        index += 1
+    return spans
+
+
+def _is_intro(line: str, before: str = "") -> bool:
+    """A line ending in ":" that introduces proposals; `before`: the lines of its paragraph
+    above it (plain-text mail wraps "... handlingsplan for Open Government\nPartnership
+    indeholder:")."""
+    text = line.strip()
+    if not text.endswith(":") or ITEM.match(line) or HEADING.match(text):
+        return False
+    # "Vores forslag er et lobbyregister. Fordelene er:" introduces the benefits, not proposals.
+    last = re.split(r"(?<=[.!?])\s+", f"{before} {text}".strip())[-1]
+    if _STRONG_INTRO.search(last):
+        return True
+    return bool(_INTRO.search(last)) and not _OWN_PARTS.search(last)
+
+
+def _paragraph_before(lines: list[str], index: int) -> str:
+    """The lines of the paragraph above line `index`, joined (up to the blank line)."""
+    start = index
+    while start > 0 and lines[start - 1].strip() and not ITEM.match(lines[start - 1]):
+        start -= 1
+    return " ".join(line.strip() for line in lines[start:index])
+
+
+def _list_after(lines: list[str], start: int) -> tuple[list[Span], int]:
+    """The top-level items of the list starting after an intro, and where the list ends."""
+    first = next((i for i in range(start, len(lines)) if lines[i].strip()), len(lines))
+    match = ITEM.match(lines[first]) if first < len(lines) else None
+    if match is None:
+        return [], start
+    indent, kind = len(match.group(1)), _kind(match)
+    state = _ListState(expected=2 if kind == "number" else None)
+    starts, index = [first], first + 1
+    while index < len(lines):
+        line = lines[index]
+        item = ITEM.match(line)
+        if item and len(item.group(1)) == indent and _kind(item) == kind:
+            if state.accepts(int(item.group(3)) if kind == "number" else None):
+                starts.append(index)
+        elif _is_intro(line):
+            break  # "Derudover foreslår vi:" starts the next list
+        elif line.strip().endswith(":") and not item:
+            state.inner = True  # "... i tre trin:" - the items that follow are this item's own
+        elif line.strip() and not line.startswith(" ") and _ends_list(lines, index, indent, kind):
+            break
+        index += 1
+    return _items(lines, starts, index), index
+
+
+@dataclass
+class _ListState:
+    """Which items of a list are its own: a numbered list counts on (1, 2, 3); a "1." after
+    "2." starts a list inside the item (PDFs lose the indent that shows it), which counts on
+    until the outer number comes; bullets after "...:" in an item are that item's own."""
+
+    expected: int | None
+    inner: bool = False
+    inner_next: int | None = None
+
+    def accepts(self, number: int | None) -> bool:
+        if number is None:
+            return not self.inner
+        if number == self.inner_next:
+            self.inner_next = number + 1
+            return False
+        if number == self.expected:
+            self.expected, self.inner, self.inner_next = number + 1, False, None
+            return True
+        if number == 1:
+            self.inner_next = 2
+        return False
+
+
+def _kind(match: re.Match[str]) -> str:
+    return "bullet" if match.group(2) else "number" if match.group(3) else "letter"
+
+
+def _ends_list(lines: list[str], index: int, indent: int, kind: str) -> bool:
+    """A new paragraph after a blank line ends the list, unless more of its items follow
+    before a closing line or heading. A line starting in lower case or after a comma is the
+    same paragraph wrapped (PDF text has blank lines between wrapped lines)."""
+    if CLOSING.match(lines[index].strip()) or HEADING.match(lines[index].strip()):
+        return True
+    wrapped = _previous(lines, index).endswith(",") or lines[index].strip()[:1].islower()
+    if index == 0 or lines[index - 1].strip() or wrapped:
+        return False
+    # Bounded: a document of thousands of lines must not cost a scan per paragraph to its end.
+    for line in lines[index + 1 : index + 1 + LOOKAHEAD]:
+        if CLOSING.match(line.strip()) or HEADING.match(line.strip()) or _is_intro(line):
+            return True
+        item = ITEM.match(line)
+        if item and len(item.group(1)) == indent and _kind(item) == kind:
+            return False
+    return True
+
+
+def _previous(lines: list[str], index: int) -> str:
+    """The nearest non-blank line above `index` (stripped), "" at the top."""
+    for back in range(index - 1, max(index - 1 - LOOKAHEAD, -1), -1):
+        if lines[back].strip():
+            return lines[back].strip()
+    return ""
+
+
+def _until_blank(lines: list[str]) -> list[str]:
+    end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+    return lines[:end]
+
+
+def _items(lines: list[str], starts: list[int], end: int) -> list[Span]:
+    spans = []
+    for position, start in enumerate(starts):
+        stop = starts[position + 1] if position + 1 < len(starts) else end
+        body = trim(lines[start:stop])
+        # An item wrapped over lines in a plain-text mail: its title reads across them.
+        head = [ITEM.match(body[0]).group(5)]
+        head += [line.strip() for line in _until_blank(body[1:]) if not ITEM.match(line)]
+        spans.append(Span(item_title(" ".join(head)), tuple(body), "list"))
+    return spans

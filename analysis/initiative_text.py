@@ -1,0 +1,57 @@
+"""What the initiative splitter's rules share: line patterns, spans, titles.
+
+Lines are the light Markdown of extraction (parse/wordml.py, parse/odf.py): "# " headings,
+"- " list items (two spaces of indent per level), " | " table cells; mail and PDF text bring
+their own "1." / "a)" / "•" markers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TITLE_LIMIT = 100
+
+HEADING = re.compile(r"^(#{1,6})\s+(.*\S)")
+ITEM = re.compile(r"^(\s*)(?:([-•*–▪◦·])|(\d{1,2})[.)]|([a-hA-H])\))\s+(.*\S)")
+CLOSING = re.compile(
+    r"^(?:med venlig hilsen|venlig hilsen|mvh\b|de bedste hilsner|vi (?:står|stiller|deltager|"
+    r"bidrager|uddyber|indgår) (?:gerne|meget gerne)|vi ser frem|(?:i )?er (?:meget )?velkomne|"
+    r"spørgsmål (?:til|om)|har i spørgsmål|kontakt(?:person)?\b|tak for|afslutningsvis)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Lines of one text a rule marks as one initiative, with its title and the rule's name."""
+
+    title: str
+    lines: tuple[str, ...]
+    rule: str
+    fields: tuple[tuple[str, str], ...] = ()  # form: (label, value)
+
+
+def trim(lines: list[str]) -> list[str]:
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    return lines
+
+
+def item_title(text: str) -> str:
+    """A list item's title: the part before ":" or " – ", else its first sentence."""
+    text = text.strip().strip("*")
+    for separator in (":", " – ", " - ", " — "):
+        head = text.split(separator, 1)[0]
+        if separator in text and 3 <= len(head) <= TITLE_LIMIT:
+            return clean_title(head)
+    return clean_title(re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0])
+
+
+def clean_title(text: str) -> str:
+    """Markup and spaces tidied, first letter upper case, at most TITLE_LIMIT characters."""
+    text = " ".join(re.sub(r"^#+\s*|\*\*|__", "", text).split()).rstrip(".:;,– -")
+    text = text[:1].upper() + text[1:]
+    if len(text) <= TITLE_LIMIT:
+        return text
+    return text[: TITLE_LIMIT - 1].rsplit(" ", 1)[0] + "…"

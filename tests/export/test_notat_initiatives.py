@@ -1,0 +1,36 @@
+"""One line per initiative in the høringsnotat: title, then what it proposes."""
+
+from __future__ import annotations
+
+from hoering.export.notat_initiatives import initiative_line
+from hoering.export.record import InitiativeRecord
+
+
+def item(title: str, text: str) -> InitiativeRecord:
+    return InitiativeRecord(
+        "1.1", 1, title, text, (), (), "", "", "ny", "", "", "", "", "auto", "list", "brødtekst"
+    )
+
+
+def test_title_then_the_first_sentence_after_it() -> None:
+    line = initiative_line(item("Lobbyregister", "2. Lobbyregister: Møder registreres. Mere."))
+    assert line == "Lobbyregister – Møder registreres."
+
+
+def test_title_that_is_a_sentence_of_its_own_gets_the_next() -> None:
+    text = "4.  Samskabelse  med  erhvervslivet.  Vi foreslår et årligt datatopmøde."
+    line = initiative_line(item("Samskabelse med erhvervslivet", text))
+    assert line == "Samskabelse med erhvervslivet – Vi foreslår et årligt datatopmøde."
+
+
+def test_form_rows_give_the_description_not_the_labels() -> None:
+    text = (
+        "Initiativets titel | Åbne data\nBeskrivelse | Alle kommuner udgiver data.\nNiveau | Lokalt"
+    )
+    assert initiative_line(item("Åbne data", text)) == "Åbne data – Alle kommuner udgiver data."
+
+
+def test_a_truncated_title_shows_the_sentence_instead() -> None:
+    sentence = "At der etableres en fælles ordning for hele den offentlige sektor, " * 3
+    line = initiative_line(item(sentence[:99] + "…", "- " + sentence.strip() + "."))
+    assert line.startswith("At der etableres") and " – " not in line and len(line) <= 160

@@ -1,0 +1,34 @@
+"""Migration 0009_initiatives on a database with replies: the table starts empty, `hoering
+analyse` (normalize_proposal) backfills it, and downgrade removes it again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import inspect, select
+
+from hoering.store import models
+from hoering.store.db import _alembic_config, make_engine, open_database
+from hoering.store.normalize import normalize_proposal
+from tests.store.test_migration_review import old_database
+
+
+def test_existing_replies_get_initiatives_from_analyse(tmp_path: Path) -> None:
+    sessions = open_database(old_database(tmp_path))
+    with sessions.begin() as session:
+        assert session.scalars(select(models.Initiative)).all() == []
+        normalize_proposal(session.scalars(select(models.Proposal)).one())
+    with sessions() as session:
+        (initiative,) = session.scalars(select(models.Initiative)).all()
+        assert (initiative.ref, initiative.text) == ("1.1", "Åbne data om indkøb.")
+
+
+def test_downgrade_removes_the_initiative_tables(tmp_path: Path) -> None:
+    url = old_database(tmp_path)
+    open_database(url)
+    engine = make_engine(url)
+    command.downgrade(_alembic_config(engine), "0005")
+    tables = set(inspect(engine).get_table_names())
+    assert not {"initiatives", "initiative_notes"} & tables
+    assert "initiative_id" not in {c["name"] for c in inspect(engine).get_columns("audit_events")}
