@@ -31,7 +31,7 @@ def serve(
         str,
         typer.Option(
             help="Address to listen on. Anything but this machine (127.0.0.1, ::1, localhost) "
-            "needs users under [web.users] in the config."
+            "needs users in the config's web.users table (see `hoering web-user`)."
         ),
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8080,
@@ -59,7 +59,7 @@ def serve(
 def web_user(
     name: Annotated[str, typer.Argument(help="The user name to log in with.")],
 ) -> None:
-    """Ask for a password and print the line to put under [web.users] (an argon2 hash)."""
+    """Ask for a password; print the config lines that let NAME log in (an argon2 hash)."""
     password = typer.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
     if len(password) < 10:
         raise typer.BadParameter("use at least 10 characters")
