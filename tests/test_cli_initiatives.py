@@ -138,3 +138,12 @@ def test_export_per_initiative_pseudonymizes_a_citizen(capsys, monkeypatch, tmp_
     hoering(capsys, monkeypatch, config, *args)
     written = output.read_text("utf-8-sig")
     assert "Ida" not in written and "ida@x.dk" not in written and "Borger 1" in written
+
+
+def test_respondent_type_on_an_initiative_is_refused_before_any_change(
+    capsys, monkeypatch, config: Path
+) -> None:
+    args = ("review", "1", "1.2", "--type", "virksomhed", "--config", str(config))
+    code, _, err = run(capsys, monkeypatch, *args)
+    assert code == 2 and "not on initiatives" in err
+    assert "borger" in hoering(capsys, monkeypatch, config, "show", "1")

@@ -173,6 +173,8 @@ def review_command(
             "nothing to change: give --status, --decision, --reason, --note, --assign or --type"
         )
     refs = [value for value in ids or [] if is_ref(value)]
+    if refs and change.respondent_type is not None:  # checked before anything is written
+        raise NothingToDo("--type is set on replies (12), not on initiatives (12.2)")
     reply_ids = _reply_ids([value for value in ids or [] if value not in refs])
     if reply_ids or flt is not None or all_:  # not when only initiative ids were given
         _apply(cfg, reply_ids, flt, change, reviewer(by))
