@@ -32,6 +32,8 @@ from hoering.store.queries import ProposalFilter, get_proposal, iter_proposals, 
 from hoering.ui import initiatives as cli_initiatives
 from hoering.ui import logsetup, views, views_review
 from hoering.ui import review as cli_review
+from hoering.web import auth as web_auth
+from hoering.web import commands as web_commands
 
 app = typer.Typer(
     help="Collect e-mailed consultation replies (OGP-høring) into reviewable proposals.",
@@ -71,6 +73,7 @@ ERROR_CODES: dict[type[Exception], int] = {
     cli_review.NothingToDo: ExitCode.CONFIG,
     automatic_module.NotAutomatic: ExitCode.CONFIG,
     automatic_module.AcceptFailed: ExitCode.PARTIAL,
+    web_auth.UnsafeBind: ExitCode.CONFIG,
 }
 
 ConfigOption = Annotated[
@@ -545,6 +548,7 @@ def main() -> None:
 
 cli_review.register(app)
 cli_initiatives.register(app)
+web_commands.register(app)
 
 if __name__ == "__main__":
     main()

@@ -86,6 +86,13 @@ class ExtractConfig:
     limits: ExtractLimits = field(default_factory=ExtractLimits)
 
 
+@dataclass(frozen=True)
+class WebConfig:
+    """[web]: who may log in to `hoering serve`; users maps a name to an argon2 hash."""
+
+    users: tuple[tuple[str, str], ...] = ()
+
+
 DEFAULT_TITLE = "Udkast til Danmarks handlingsplan for Open Government Partnership 2017-2019"
 
 
@@ -107,6 +114,7 @@ class Config:
     actions: ActionsConfig = field(default_factory=ActionsConfig)
     # [themes] codebook: the themes proposals are tagged with (analysis.themes).
     codebook: Codebook = DEFAULT_CODEBOOK
+    web: WebConfig = field(default_factory=WebConfig)
 
     def __post_init__(self) -> None:
         if self.imap is not None and not self.accounts:
@@ -208,7 +216,20 @@ class _Reader:
             extract=self.extract(),
             accounts=accounts,
             codebook=self.codebook(),
+            web=self.web(),
         )
+
+    def web(self) -> WebConfig:
+        """[web] users: name = "$argon2id$..." (from `hoering web-user NAME`), never a password."""
+        users = (self.table("web") or {}).get("users", {})
+        if not isinstance(users, dict):
+            raise self.fail("[web] users", "must be a table of name = hash")
+        for name, hashed in users.items():
+            if not isinstance(hashed, str) or not hashed.startswith("$argon2"):
+                raise self.fail(
+                    f"[web.users] {name}", "must be an argon2 hash from `hoering web-user NAME`"
+                )
+        return WebConfig(users=tuple(sorted(users.items())))
 
     def codebook(self) -> Codebook:
         """[themes] codebook: a TOML file with `version` and [[themes]]; else the default."""

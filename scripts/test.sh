@@ -1,7 +1,7 @@
 #!/bin/sh
 # Quick start, part 2: install what the tests need from Debian (Dovecot, GNU Mailutils imap4d,
-# PostgreSQL, OCR, catdoc, LibreOffice, poppler), lint,
-# run every test. The tests start their own Dovecot, imap4d and PostgreSQL on free loopback ports and
+# PostgreSQL, OCR, catdoc, LibreOffice, poppler, Chromium), lint, run every test. The tests
+# start their own Dovecot, imap4d, PostgreSQL and Chromium on free loopback ports and
 # stop them at the end: they need no system service, and this script starts none.
 set -eu
 cd "$(dirname "$0")/.."
@@ -18,6 +18,10 @@ fi
 if [ ! -x /usr/sbin/imap4d ]; then
     packages="$packages mailutils-imap4d"
 fi
+# tests/kit/imap4d.py hashes its test users' passwords with `openssl passwd -6`.
+if ! command -v openssl >/dev/null 2>&1; then
+    packages="$packages openssl"
+fi
 if ! have_postgres; then
     packages="$packages postgresql"
 fi
@@ -31,6 +35,10 @@ if ! command -v soffice >/dev/null 2>&1; then
 fi
 if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
     packages="$packages poppler-utils"
+fi
+# The review desk's end-to-end tests (tests/web/test_browser.py) drive Chromium with Selenium.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    packages="$packages chromium chromium-driver"
 fi
 # Adds the run-time packages (OCR, catdoc, libwpd-tools) and installs everything in one apt call.
 # shellcheck disable=SC2086 # one word per package

@@ -132,3 +132,8 @@ def initiative_counts(session: Session) -> dict[int, int]:
         models.Initiative.proposal_id
     )
     return {proposal_id: count for proposal_id, count in session.execute(query)}
+
+
+def initiative_query(flt: InitiativeFilter) -> Select[tuple[models.Initiative]]:
+    """The query `list_initiatives` runs (joined with the reply), to page, count or facet."""
+    return _query(flt)

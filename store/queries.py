@@ -132,3 +132,8 @@ def failed_messages(session: Session) -> list[models.RawMessage]:
         .order_by(models.RawMessage.id)
     )
     return list(session.scalars(query))
+
+
+def proposal_query(flt: ProposalFilter) -> Select[tuple[models.Proposal]]:
+    """The filtered query `iter_proposals` runs, for callers that page, count or sort it."""
+    return _filtered(flt)

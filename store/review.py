@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from hoering.analysis.respondent import RESPONDENT_TYPES
@@ -175,3 +175,57 @@ def audit_count(session: Session, proposal_id: int) -> int:
         models.AuditEvent.proposal_id == proposal_id, models.AuditEvent.initiative_id.is_(None)
     )
     return session.scalar(query) or 0
+
+
+class Conflict(RuntimeError):
+    """The proposal was changed by someone else since the reviewer opened it."""
+
+
+def revision(session: Session, proposal_id: int, initiative_id: int | None = None) -> int:
+    """The id of the latest audit event of the reply itself, or of one of its initiatives
+    (0: none yet).
+
+    Every reviewer change writes an audit event, from the CLI or the browser alike, so this
+    changes whenever anything a reviewer sees in the review form changes.
+    """
+    A = models.AuditEvent
+    mine = A.initiative_id.is_(None) if initiative_id is None else A.initiative_id == initiative_id
+    query = select(func.max(A.id)).where(A.proposal_id == proposal_id, mine)
+    return session.scalar(query) or 0
+
+
+def structure_revision(session: Session, proposal_id: int) -> int:
+    """The latest audit event of any initiative of the reply: changes with every split,
+    merge, retitle or initiative review, so a split is never made on a stale numbering."""
+    A = models.AuditEvent
+    query = select(func.max(A.id)).where(A.proposal_id == proposal_id, A.initiative_id.is_not(None))
+    return session.scalar(query) or 0
+
+
+def ensure_unchanged(session: Session, proposal_id: int, seen: int, current) -> None:
+    """Conflict unless `current()` (a revision above) still equals `seen`.
+
+    The UPDATE first takes the write lock (SQLite: the database; PostgreSQL: the row), so of
+    two reviewers saving at once the second waits, then sees the first one's revision.
+    """
+    session.execute(
+        update(models.Proposal)
+        .where(models.Proposal.id == proposal_id)
+        .values(updated_at=models.utcnow())
+    )
+    now = current()
+    if now != seen:
+        raise Conflict(f"proposal {proposal_id} was changed (revision {now})")
+
+
+def apply_unless_changed(
+    session: Session,
+    proposal: models.Proposal,
+    change: Change,
+    by: str,
+    codebook: Codebook,
+    seen_revision: int,
+) -> int:
+    """`apply`, but Conflict when the reply changed after `seen_revision` was read."""
+    ensure_unchanged(session, proposal.id, seen_revision, lambda: revision(session, proposal.id))
+    return apply(session, proposal, change, by, codebook)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 from sqlalchemy.orm import Session
 
 FTS_TABLE = "proposals_fts"
@@ -114,3 +114,53 @@ def _search_like(session: Session, query: str, limit: int | None) -> list[Hit]:
 
 def _one_line(snippet: str | None) -> str:
     return " ".join((snippet or "").split())
+
+
+def ranked_ids(session: Session, query: str) -> list[int]:
+    """Ids matching all words of `query`, best first, without snippets (cheaper for lists)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return [hit.proposal_id for hit in search(session, query)]
+    match = fts_query(query)
+    if not match:
+        return []
+    rows = session.execute(
+        text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match ORDER BY rank, rowid"),
+        {"match": match},
+    )
+    return [row[0] for row in rows]
+
+
+def snippets(session: Session, query: str, ids: Sequence[int]) -> dict[int, str]:
+    """Search snippets of these proposals only (a page of the list), matches marked [ ]."""
+    if not ids:
+        return {}
+    if session.get_bind().dialect.name != "sqlite":
+        wanted = set(ids)
+        return {
+            hit.proposal_id: hit.snippet
+            for hit in search(session, query)
+            if hit.proposal_id in wanted
+        }
+    match = fts_query(query)
+    if not match:
+        return {}
+    marks = ", ".join(str(int(i)) for i in ids)  # ints only: safe to inline
+    rows = session.execute(
+        text(
+            f"SELECT rowid, snippet({FTS_TABLE}, -1, :start, :end, ' … ', 12) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH :match AND rowid IN ({marks})"
+        ),
+        {"match": match, "start": MARK_START, "end": MARK_END},
+    )
+    return {row[0]: _one_line(row[1]) for row in rows}
+
+
+def matching(session: Session, query: str) -> TextClause:
+    """A WHERE clause: proposals.id matches all words of `query` (filters, counts, facets)."""
+    if session.get_bind().dialect.name == "sqlite":
+        match = fts_query(query) or '""'
+        return text(
+            f"proposals.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_match)"
+        ).bindparams(fts_match=match)
+    ids = ", ".join(str(int(i)) for i in ranked_ids(session, query)) or "NULL"
+    return text(f"proposals.id IN ({ids})")

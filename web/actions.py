@@ -1,0 +1,114 @@
+"""The forms that change something: the review form, login and logout, the reviewer's name.
+
+Each POST checks the CSRF token first (security.checked_form): without it nothing changes.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from hoering.store import browse, review
+from hoering.web import auth
+from hoering.web.pages import proposal_page
+from hoering.web.render import page
+from hoering.web.security import checked_form, reviewer, safe_next
+
+
+def change_from(form: FormData, active: set[str], type_: str) -> review.Change:
+    """The review form as a Change: every field as sent, themes as additions and removals.
+
+    The respondent type counts only when changed: saving it unchanged would turn the rules'
+    type into a reviewer's, which reparse then no longer corrects.
+    """
+    chosen = {value for value in form.getlist("theme") if isinstance(value, str)}
+    decision = str(form.get("decision") or "")
+    sent_type = str(form.get("respondent_type") or "")
+    return review.Change(
+        status=str(form.get("status") or "") or None,
+        decision=decision or review.NO_DECISION,
+        reason=str(form.get("reason") or "").replace("\r\n", "\n").strip(),
+        assignee=str(form.get("assignee") or ""),
+        respondent_type=sent_type if sent_type and sent_type != type_ else None,
+        note=str(form.get("note") or "").replace("\r\n", "\n").strip() or None,
+        add_themes=tuple(sorted(chosen - active)),
+        remove_themes=tuple(sorted(active - chosen)),
+    )
+
+
+async def save_review(request: Request) -> Response:
+    """Save the review form; 409 with the other reviewer's changes when it was changed since."""
+    form = await checked_form(request)
+    proposal_id = request.path_params["proposal_id"]
+    seen = str(form.get("revision") or "")
+    if not seen.isdigit():
+        raise HTTPException(400, "Formularen mangler sit versionsnummer.")
+    outcome = await run_in_threadpool(_save, request, proposal_id, form, int(seen))
+    if isinstance(outcome, str):
+        return proposal_page(request, status=409 if outcome == "conflict" else 400,
+                             problem=outcome, sent=form)  # fmt: skip
+    return RedirectResponse(f"/proposals/{proposal_id}?gemt={outcome}#vurdering", 303)
+
+
+def _save(request: Request, proposal_id: int, form: FormData, seen: int) -> int | str:
+    """Changes saved, or "conflict" / the InvalidValue message."""
+    state = request.app.state
+    with state.sessions() as session:
+        proposal = browse.proposal_detail(session, proposal_id)
+        if proposal is None:
+            raise HTTPException(404, f"Svar nr. {proposal_id} findes ikke.")
+        active = {t.theme for t in proposal.themes if t.active}
+        try:
+            asked = change_from(form, active, proposal.respondent_type)
+            change = review.validated(asked, state.cfg.codebook)
+            changed = review.apply_unless_changed(
+                session, proposal, change, reviewer(request), state.cfg.codebook, seen
+            )
+        except review.Conflict:
+            session.rollback()
+            return "conflict"
+        except review.InvalidValue as exc:
+            session.rollback()
+            return str(exc)
+        session.commit()
+    return changed
+
+
+def login_form(request: Request) -> Response:
+    return page(request, "login.html", next=safe_next(request.query_params.get("next")))
+
+
+async def login(request: Request) -> Response:
+    form = await checked_form(request)
+    name = str(form.get("username") or "").strip()
+    password = str(form.get("password") or "")
+    users = request.app.state.cfg.web.users
+    if not await run_in_threadpool(auth.verify, users, name, password):
+        return page(request, "login.html", status=401, failed=True, next=form.get("next"))
+    # A new session on login: a token planted before login is worth nothing after it.
+    request.session.clear()
+    request.session["user"] = name
+    request.session["csrf"] = secrets.token_urlsafe(32)
+    return RedirectResponse(safe_next(str(form.get("next") or "")), 303)
+
+
+async def logout(request: Request) -> Response:
+    await checked_form(request)
+    request.session.clear()
+    return RedirectResponse("/login", 303)
+
+
+async def set_name(request: Request) -> Response:
+    """Without logins (loopback): the name the audit trail records for this browser."""
+    form = await checked_form(request)
+    if request.app.state.require_login:
+        raise HTTPException(403, "Navnet er dit login.")
+    name = " ".join(str(form.get("name") or "").split())[:100]
+    if name:
+        request.session["name"] = name
+    return RedirectResponse(safe_next(str(form.get("next") or "")), 303)

@@ -1,0 +1,219 @@
+"""The pages that only read: the list, a reply, its attachments, groups, the dashboard."""
+
+from __future__ import annotations
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from hoering.export.attachments_export import attachments_of, safe_name
+from hoering.store import browse, browse_initiatives, duplicates, review
+from hoering.web import charts, params
+from hoering.web.render import page
+
+FACET_TITLES = {
+    "status": "Status",
+    "decision": "Afgørelse",
+    "theme": "Tema",
+    "respondent_type": "Type af afsender",
+    "late": "For sent",
+}
+# The facet's URL parameter (params.FILTER_PARAMS in reverse).
+FACET_PARAMS = {field: param for param, field in params.FILTER_PARAMS.items()}
+
+
+def list_page(request: Request) -> HTMLResponse:
+    state = request.app.state
+    try:
+        wanted = params.list_request(request.query_params, state.cfg)
+    except review.InvalidValue as exc:
+        raise HTTPException(400, f"Ukendt værdi i adressen: {exc}") from None
+    with state.sessions() as session:
+        if wanted.initiatives:
+            result = browse_initiatives.initiative_page(session, wanted)
+        else:
+            result = browse.list_page(session, wanted)
+    labels = theme_labels(request)
+    template = "_results.html" if request.headers.get("hx-request") else "list.html"
+    return page(
+        request,
+        template,
+        result=result,
+        wanted=wanted,
+        pages=result.pages(wanted.per_page),
+        facet_titles=FACET_TITLES,
+        facet_params=FACET_PARAMS,
+        theme_labels=labels,
+        query=request.query_params,
+        link=lambda **changes: params.link(request.query_params, **changes),
+        kept=params.kept(request.query_params),
+        sorts=browse.SORTS,
+    )
+
+
+def theme_labels(request: Request) -> dict[str, str]:
+    return {theme.key: theme.label for theme in request.app.state.cfg.codebook.themes}
+
+
+DONE = {  # ?gjort= after a change: the notice the page shows
+    "gemt": "Vurderingen er gemt.",
+    "omdoebt": "Titlen er ændret.",
+    "delt": "Initiativet er delt i to; den anden del har fået nummeret efter.",
+    "samlet": "Initiativerne er slået sammen.",
+}
+FIELD_NAMES = {
+    "status": "status",
+    "decision": "afgørelse",
+    "reason": "begrundelse",
+    "assignee": "tildelt",
+    "respondent_type": "type af afsender",
+    "note": "note",
+    "theme": "tema",
+}
+
+
+def form_values(proposal, sent=None) -> dict:
+    """The review form's values: as stored, or as the reviewer sent them (after a conflict)."""
+    if sent is not None:
+        return {
+            "status": sent.get("status"),
+            "decision": sent.get("decision"),
+            "reason": sent.get("reason") or "",
+            "assignee": sent.get("assignee") or "",
+            "respondent_type": sent.get("respondent_type"),
+            "themes": set(sent.getlist("theme")),
+            "note": sent.get("note") or "",
+        }
+    return {
+        "status": proposal.status,
+        "decision": proposal.decision or "",
+        "reason": proposal.reason,
+        "assignee": proposal.assignee,
+        "respondent_type": proposal.respondent_type,
+        "themes": {t.theme for t in proposal.themes if t.active},
+        "note": "",
+    }
+
+
+def proposal_page(request: Request, status: int = 200, **extra) -> HTMLResponse:
+    """A reply: cleaned text beside the original mail, attachments, review form and audit."""
+    proposal_id = request.path_params["proposal_id"]
+    with request.app.state.sessions() as session:
+        proposal = browse.proposal_detail(session, proposal_id)
+        if proposal is None:
+            raise HTTPException(404, f"Svar nr. {proposal_id} findes ikke.")
+        history = review.history(session, proposal_id)
+        member = duplicates.group_of(session, proposal_id)
+        originals = {att.path for att in attachments_of(proposal)}
+        context = {
+            "proposal": proposal,
+            "history": history,
+            "revision": review.revision(session, proposal_id),
+            "member": member,
+            "downloadable": originals,
+            "values": form_values(proposal, extra.pop("sent", None)),
+        } | extra
+    return page(
+        request,
+        "proposal.html",
+        status=status,
+        themes=request.app.state.cfg.codebook.themes,
+        theme_labels=theme_labels(request),
+        statuses=review.STATUSES,
+        decisions=review.DECISIONS,
+        respondent_types=review.RESPONDENT_TYPES,
+        field_names=FIELD_NAMES,
+        saved=_saved(request),
+        done=DONE.get(request.query_params.get("gjort", "")) if request.method == "GET" else None,
+        **context,
+    )
+
+
+def _saved(request: Request) -> int | None:
+    value = request.query_params.get("gemt", "")
+    return int(value) if value.isdigit() and request.method == "GET" else None
+
+
+def attachment(request: Request) -> Response:
+    """The original attachment file, always as a download, never rendered by the browser."""
+    proposal_id = request.path_params["proposal_id"]
+    position = request.path_params["position"]
+    with request.app.state.sessions() as session:
+        proposal = browse.proposal_detail(session, proposal_id)
+        stored = next(
+            (a for a in (proposal.attachments if proposal else []) if a.position == position),
+            None,
+        )
+        if proposal is None or stored is None:
+            raise HTTPException(404, "Bilaget findes ikke.")
+        originals = [a for a in attachments_of(proposal) if a.path == stored.path]
+    if not originals:
+        raise HTTPException(404, "Bilaget findes kun som en del af et andet bilag.")
+    name = safe_name(originals[0], position, set())
+    return download(originals[0].content, name)
+
+
+def raw_message(request: Request) -> Response:
+    """The mail exactly as received (.eml), as a download."""
+    proposal_id = request.path_params["proposal_id"]
+    with request.app.state.sessions() as session:
+        proposal = browse.proposal_detail(session, proposal_id)
+        if proposal is None:
+            raise HTTPException(404, f"Svar nr. {proposal_id} findes ikke.")
+        data = proposal.raw_message.data
+    return download(data, f"svar-{proposal_id}.eml")
+
+
+def download(data: bytes, name: str) -> Response:
+    """Bytes as an attachment: application/octet-stream, so nothing is sniffed or shown."""
+    from urllib.parse import quote
+
+    ascii_name = name.encode("ascii", "replace").decode().replace('"', "_").replace("?", "_")
+    disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+    return Response(
+        data,
+        media_type="application/octet-stream",
+        headers={"content-disposition": disposition},
+    )
+
+
+def groups_page(request: Request) -> HTMLResponse:
+    with request.app.state.sessions() as session:
+        found = duplicates.groups(session)
+        ids = [m.proposal_id for g in found for m in g.members]
+        proposals = browse.proposals_by_id(session, ids)
+    return page(request, "groups.html", groups=found, proposals=proposals)
+
+
+def group_page(request: Request) -> HTMLResponse:
+    """A duplicate or campaign group: the common letter, each variant's own words beside."""
+    group_id = request.path_params["group_id"]
+    with request.app.state.sessions() as session:
+        group = browse.duplicate_group(session, group_id)
+        if group is None:
+            raise HTTPException(404, f"Gruppe nr. {group_id} findes ikke.")
+        proposals = browse.proposals_by_id(session, [m.proposal_id for m in group.members])
+    return page(request, "group.html", group=group, proposals=proposals)
+
+
+def dashboard_page(request: Request) -> HTMLResponse:
+    state = request.app.state
+    with state.sessions() as session:
+        figures = browse.dashboard(session, state.cfg.timezone)
+    labels = theme_labels(request)
+    reviewers = sorted(figures.per_assignee.items(), key=lambda item: (item[0] == "", item[0]))
+    themes = sorted(figures.per_theme.items(), key=lambda item: -sum(item[1].values()))
+    return page(
+        request,
+        "dashboard.html",
+        figures=figures,
+        per_day=charts.received_per_day(figures.per_day),
+        per_reviewer=charts.progress(
+            [(name or "ikke tildelt", counts) for name, counts in reviewers],
+            "Fremdrift pr. sagsbehandler",
+        ),
+        per_theme=charts.progress(
+            [(labels.get(key, key), counts) for key, counts in themes], "Fremdrift pr. tema"
+        ),
+        done=sum(c.get("behandlet", 0) for c in figures.per_assignee.values()),
+    )

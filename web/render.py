@@ -1,0 +1,64 @@
+"""The Jinja2 environment (autoescaping on: every value from a mail is shown as text)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+from starlette.templating import Jinja2Templates
+
+from hoering.store.search import MARK_END, MARK_START
+from hoering.web.security import csrf_token, reviewer
+
+HERE = Path(__file__).parent
+
+
+def templates() -> Jinja2Templates:
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["size"] = human_size
+    env.filters["marks"] = marks
+    return Jinja2Templates(env=env)
+
+
+def marks(snippet: str) -> Markup:
+    """A search snippet with its [matches] as <mark>, everything else escaped."""
+    escaped = str(escape(snippet))
+    return Markup(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+def human_size(size: int) -> str:
+    for unit in ("B", "kB", "MB"):
+        if size < 1024 or unit == "MB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}".replace(".", ",")
+        size /= 1024
+    return str(size)
+
+
+def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """Render a template with what every page shows: the user and the CSRF token."""
+    state = request.app.state
+    tz = state.cfg.timezone
+
+    def when(moment: datetime | None) -> str:
+        return moment.astimezone(tz).strftime("%d-%m-%Y %H:%M") if moment else "–"
+
+    context |= {
+        "csrf": csrf_token(request),
+        "reviewer": reviewer(request),
+        "logged_in": bool(request.session.get("user")),
+        "require_login": state.require_login,
+        "when": when,
+        "title_of_consultation": state.cfg.title,
+        "here": request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+    }
+    return state.templates.TemplateResponse(request, name, context, status_code=status)
