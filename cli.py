@@ -1,120 +1,78 @@
-"""The `hoering` command. Thin: parse arguments, call one function, print the result."""
+"""The `hoering` command. Thin: parse arguments, call one function, print the result.
+
+Start-up counts (every cron run, every `--help`): at import this module loads only typer,
+the option declarations (ui/options.py) and hoering.errors. Each command imports what it
+uses, so `hoering --help` never loads a format library or the database layer
+(bench/bench_startup.py measures it).
+"""
 
 from __future__ import annotations
 
-import getpass
 import logging
 import sys
-from datetime import datetime, time
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from hoering import config as config_module
-from hoering import pipeline
-from hoering.export.notat import Consultation
-from hoering.export.run import ExportOptions, run_attachment_export, run_export, run_notat
-from hoering.ingest.files import SourceError
-from hoering.ingest.imap import ImapAuthError, ImapConnectionError, ImapFolderError
-from hoering.pipeline import doctor as doctor_module
-from hoering.pipeline import reparse as reparse_module
-from hoering.pipeline import retries
-from hoering.store import duplicates as store_duplicates
-from hoering.store import forget as forget_module
-from hoering.store import review, states
-from hoering.store.db import DatabaseError, open_database
-from hoering.store.queries import ProposalFilter, get_proposal, iter_proposals, stats
-from hoering.ui import logsetup, views, views_review
+from hoering.errors import ExitCode, HoeringError, UsageError
+from hoering.ui import logsetup
 from hoering.ui import review as cli_review
+from hoering.ui.console import out, plural
+from hoering.ui.options import (
+    AssigneeOption,
+    Command,
+    ConfigOption,
+    CsvProfile,
+    DecisionOption,
+    ExportFormat,
+    IdArgument,
+    IdsArgument,
+    JsonOption,
+    LanguageOption,
+    LateOption,
+    NotatFormat,
+    OutputOption,
+    PseudonymizeOption,
+    RedactCprOption,
+    RedactOption,
+    SearchOption,
+    SinceOption,
+    StatusOption,
+    ThemeOption,
+    TypeOption,
+)
+
+if TYPE_CHECKING:
+    from hoering.pipeline.report import RunReport
 
 app = typer.Typer(
     help="Collect e-mailed consultation replies (OGP-høring) into reviewable proposals.",
     no_args_is_help=True,
-    add_completion=False,
+    # Plain help: rich's help panels print the Python type of every flag (`<bool>`).
+    rich_markup_mode=None,
     # Tracebacks with locals could print the IMAP password; errors are one line instead.
     pretty_exceptions_enable=False,
 )
-out = Console(markup=False, highlight=False, soft_wrap=True)
+EMAIL_SHAPE = r"[^@\s]+@[^@\s]+\.[^@\s.]+"
 
 
-class ExitCode:
-    OK = 0
-    PARTIAL = 1  # the run finished, but some messages could not be parsed (stored raw)
-    CONFIG = 2  # config missing/invalid, bad arguments, password source failed
-    AUTH = 3  # the IMAP server refused the login
-    UNREACHABLE = 4  # the IMAP server could not be reached or TLS failed
-    DATABASE = 5  # the database cannot be opened or written
-    LOCKED = 6  # another poll or import is running
-    INTERNAL = 70  # a bug: please report it with the log
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
 
-
-# Each domain error maps to one exit code; main() prints it as one line.
-ERROR_CODES: dict[type[Exception], int] = {
-    config_module.ConfigError: ExitCode.CONFIG,
-    config_module.SecretError: ExitCode.CONFIG,
-    SourceError: ExitCode.CONFIG,
-    ImapAuthError: ExitCode.AUTH,
-    ImapConnectionError: ExitCode.UNREACHABLE,
-    ImapFolderError: ExitCode.CONFIG,
-    DatabaseError: ExitCode.DATABASE,
-    pipeline.RunLocked: ExitCode.LOCKED,
-    reparse_module.UnknownProposal: ExitCode.CONFIG,
-    retries.NotAFailure: ExitCode.CONFIG,
-    review.InvalidValue: ExitCode.CONFIG,  # the message lists the allowed values
-    review.UnknownProposal: ExitCode.CONFIG,
-    cli_review.NothingToDo: ExitCode.CONFIG,
-}
-
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        "-c",
-        help="Config file (default: $HOERING_CONFIG, else ./hoering.toml).",
-        show_default=False,
-    ),
-]
-SinceOption = Annotated[
-    datetime | None,
-    typer.Option(formats=["%Y-%m-%d"], help="Only replies received on or after this day."),
-]
-LateOption = Annotated[
-    bool | None,
-    typer.Option("--late/--on-time", help="Only late replies, or only those on time."),
-]
-SearchOption = Annotated[
-    str | None, typer.Option(help="Only replies whose text, subject or sender contains this.")
-]
-
-
-def exit_code(exc: Exception) -> int:
-    """The exit code for a domain error (ERROR_CODES); anything else is a bug."""
-    return next(
-        (code for kind, code in ERROR_CODES.items() if isinstance(exc, kind)), ExitCode.INTERNAL
-    )
-
-
-def _config(path: Path | None) -> config_module.Config:
-    return config_module.load_config(config_module.resolve_config_path(path))
-
-
-def _filter(cfg: config_module.Config, since, late, search) -> ProposalFilter:
-    since_at = datetime.combine(since.date(), time(0), tzinfo=cfg.timezone) if since else None
-    return ProposalFilter(since=since_at, late=late, search=search)
-
-
-def _finish(report: pipeline.RunReport) -> None:
-    out.print(report.summary())
-    if report.partial:
-        raise typer.Exit(ExitCode.PARTIAL)
+        try:
+            print(f"hoering {version('hoering')}")
+        except PackageNotFoundError:  # run from a checkout that was never installed
+            print("hoering (not installed)")
+        raise typer.Exit()
 
 
 @app.callback()
 def _main(
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log more detail.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log more: runs, folders, stored proposals.")
+    ] = False,
     log_json: Annotated[
         bool,
         typer.Option(
@@ -123,183 +81,182 @@ def _main(
             "account, folder, uid, ...), for log collectors.",
         ),
     ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     logsetup.configure(verbose=verbose, json_lines=log_json)
 
 
-@app.command()
+def _config(path):
+    from hoering import config as config_module
+
+    return config_module.load_config(config_module.resolve_config_path(path))
+
+
+def _sessions(cfg):
+    from hoering.store.db import open_database
+
+    return open_database(cfg.store_url)
+
+
+def _filter(cfg, since, late, search, **review_fields):
+    """The filters of `list` (and the exports): a ProposalFilter, each value checked."""
+    from datetime import datetime, time
+
+    since_at = datetime.combine(since.date(), time(0), tzinfo=cfg.timezone) if since else None
+    return cli_review.where_filter(cfg, **review_fields, since=since_at, late=late, search=search)
+
+
+def _finish(report: RunReport) -> None:
+    out().print(report.summary())
+    if report.partial:
+        raise typer.Exit(ExitCode.PARTIAL)
+
+
+@app.command(cls=Command)
 def poll(config: ConfigOption = None) -> None:
     """Fetch new replies from the IMAP inbox and store them (run this from cron).
 
     With several accounts, one that fails does not stop the others; the exit code is the
     first failed account's.
     """
+    from hoering import pipeline
+    from hoering.ui.progress import progress
+
     cfg = _config(config)
     try:
-        report = pipeline.poll(cfg, open_database(cfg.store_url))
+        with progress("polling") as tick:
+            report = pipeline.poll(cfg, _sessions(cfg), tick)
     except pipeline.AccountsFailed as exc:
-        out.print(f"{exc.report.summary()}; {exc}")
+        out().print(f"{exc.report.summary()}; {exc}")
         for account, error in exc.failures:
-            print(f"hoering: {account}: {error}", file=sys.stderr)
-        raise typer.Exit(exit_code(exc.failures[0][1])) from None
+            logsetup.error_line(f"hoering: {account}: {error}")
+        raise typer.Exit(exc.exit_code) from None
     _finish(report)
 
 
-@app.command()
+@app.command(cls=Command)
 def doctor(config: ConfigOption = None) -> None:
     """Check config, secrets, IMAP login, folders, capabilities, cursors and database.
 
     Changes nothing and never shows a secret. Exit codes as for poll.
     """
+    from hoering.pipeline import doctor as doctor_module
+
     cfg = _config(config)
-    problems = doctor_module.run(cfg, out.print)
+    problems = doctor_module.run(cfg, out().print)
     if problems:
-        out.print(f"{len(problems)} problem(s) found")
-        raise typer.Exit(exit_code(problems[0]))
-    out.print("all checks passed")
+        out().print(f"{plural(len(problems), 'problem')} found")
+        first = problems[0]
+        raise typer.Exit(first.exit_code if isinstance(first, HoeringError) else ExitCode.INTERNAL)
+    out().print("all checks passed")
 
 
-@app.command("import")
+@app.command("import", cls=Command)
 def import_(
-    paths: Annotated[list[Path], typer.Argument(help=".eml files, folders of them, mbox, Maildir")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="PATH...", help=".eml files, folders of them, mbox, Maildir."),
+    ],
     config: ConfigOption = None,
 ) -> None:
-    """Store replies from files: the offline twin of poll, with the same matching and dedup."""
+    """Store replies from files: the offline twin of poll, with the same matching and dedup.
+
+    Exits 2 when a path holds no mail at all.
+    """
+    from hoering import pipeline
+    from hoering.ui.progress import progress
+
     cfg = _config(config)
-    _finish(pipeline.import_paths(cfg, open_database(cfg.store_url), paths))
+    with progress("importing") as tick:
+        report = pipeline.import_paths(cfg, _sessions(cfg), paths, tick)
+    _finish(report)
 
 
-@app.command("list")
+@app.command("list", cls=Command)
 def list_(
     config: ConfigOption = None,
     since: SinceOption = None,
     late: LateOption = None,
     search: SearchOption = None,
-    status: Annotated[str | None, typer.Option(help="ny, under behandling, behandlet.")] = None,
-    decision: Annotated[
-        str | None,
-        typer.Option(help='optaget, delvist optaget, ikke optaget, uden for rammen; "ingen".'),
-    ] = None,
-    assignee: Annotated[str | None, typer.Option(help="Assigned to this person.")] = None,
-    type_: Annotated[
-        str | None,
-        typer.Option("--type", help="borger, virksomhed, organisation, offentlig myndighed."),
-    ] = None,
-    theme: Annotated[
-        str | None, typer.Option(help="Tagged with this theme (key or label).")
-    ] = None,
-    language: Annotated[str | None, typer.Option(help="da, en or other.")] = None,
+    status: StatusOption = None,
+    decision: DecisionOption = None,
+    assignee: AssigneeOption = None,
+    type_: TypeOption = None,
+    theme: ThemeOption = None,
+    language: LanguageOption = None,
+    json_: JsonOption = False,
 ) -> None:
     """List stored proposals, oldest first."""
+    from hoering.store.queries import iter_proposals
+
     cfg = _config(config)
-    base = _filter(cfg, since, late, search)
-    flt = cli_review.where_filter(
-        cfg,
-        status,
-        decision,
-        assignee,
-        type_,
-        theme,
-        language,
-        since=base.since,
-        late=base.late,
-        search=base.search,
-    )
-    sessions = open_database(cfg.store_url)
-    with sessions() as session:
+    flt = _filter(
+        cfg, since, late, search, status=status, decision=decision, assignee=assignee,
+        respondent_type=type_, theme=theme, language=language,
+    )  # fmt: skip
+    with _sessions(cfg)() as session:
         rows = list(iter_proposals(session, flt))
-        out.print(views.proposal_table(rows, cfg.timezone))
+        if json_:
+            from hoering.ui import json_views
+
+            print(json_views.dumps(json_views.proposal_list(rows, cfg.timezone)))
+            return
+        from hoering.ui import views
+
+        out().print(views.proposal_table(rows, cfg.timezone))
 
 
-@app.command()
-def show(
-    proposal_id: Annotated[int, typer.Argument(metavar="ID", help="Proposal id from `list`.")],
-    config: ConfigOption = None,
-) -> None:
+@app.command(cls=Command)
+def show(proposal_id: IdArgument, config: ConfigOption = None, json_: JsonOption = False) -> None:
     """Show one proposal with all its fields, attachments and texts."""
+    from hoering.errors import UnknownProposal
+    from hoering.store import duplicates, review
+    from hoering.store.queries import get_proposal
+
     cfg = _config(config)
-    with open_database(cfg.store_url)() as session:
+    with _sessions(cfg)() as session:
         proposal = get_proposal(session, proposal_id)
         if proposal is None:
-            out.print(f"No proposal with id {proposal_id}.", style="red")
-            raise typer.Exit(ExitCode.CONFIG)
-        out.print(views.proposal_detail(proposal, cfg.timezone))
-        member = store_duplicates.group_of(session, proposal_id)
+            raise UnknownProposal(proposal_id)
+        member = duplicates.group_of(session, proposal_id)
         audits = review.audit_count(session, proposal_id)
-        out.print(views_review.review_detail(proposal, member, audits, cfg.timezone))
+        if json_:
+            from hoering.ui import json_views
+
+            detail = json_views.proposal_detail(proposal, member, audits, cfg.timezone)
+            print(json_views.dumps(detail))
+            return
+        from hoering.ui import views, views_review
+
+        out().print(views.proposal_detail(proposal, cfg.timezone))
+        out().print(views_review.review_detail(proposal, member, audits, cfg.timezone))
 
 
-class ExportFormat(StrEnum):
-    csv = "csv"
-    xlsx = "xlsx"
-    jsonl = "jsonl"
-
-
-class CsvProfile(StrEnum):
-    excel = "excel"
-    rfc4180 = "rfc4180"
-
-
-RedactOption = Annotated[
-    bool,
-    typer.Option(
-        "--redact",
-        help="Replace CPR numbers, phone numbers and e-mail addresses in all text, and leave "
-        "out private individuals' (borger) addresses.",
-    ),
-]
-RedactCprOption = Annotated[
-    bool,
-    typer.Option(
-        "--redact-cpr/--no-redact-cpr",
-        help="CPR numbers are replaced in every export; --no-redact-cpr keeps them.",
-    ),
-]
-PseudonymizeOption = Annotated[
-    bool,
-    typer.Option(
-        "--pseudonymize",
-        help='Show private individuals (borger) as "Borger 1", "Borger 2", ... (stable per '
-        "database), also where their name occurs in the text.",
-    ),
-]
-
-
-StatusOption = Annotated[str | None, typer.Option(help="ny, under behandling, behandlet.")]
-DecisionOption = Annotated[
-    str | None,
-    typer.Option(help='optaget, delvist optaget, ikke optaget, uden for rammen; "ingen".'),
-]
-AssigneeOption = Annotated[str | None, typer.Option(help="Assigned to this person.")]
-TypeOption = Annotated[
-    str | None,
-    typer.Option("--type", help="borger, virksomhed, organisation, offentlig myndighed."),
-]
-ThemeOption = Annotated[str | None, typer.Option(help="Tagged with this theme (key or label).")]
-LanguageOption = Annotated[str | None, typer.Option(help="da, en or other.")]
-
-
-def _export_filter(cfg: config_module.Config, since, late, search, **review_fields):
-    """The filters of `list`, for the export commands."""
-    base = _filter(cfg, since, late, search)
-    return cli_review.where_filter(
-        cfg, **review_fields, since=base.since, late=base.late, search=base.search
-    )
-
-
-@app.command()
+@app.command(cls=Command)
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    output: OutputOption,
     config: ConfigOption = None,
     format_: Annotated[
-        ExportFormat,
-        typer.Option("--format", help="csv: spreadsheets; xlsx: Excel workbook; jsonl: machines."),
-    ] = ExportFormat.csv,
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            metavar="csv|xlsx|jsonl",
+            help="csv: spreadsheets; xlsx: Excel workbook; jsonl: machines. "
+            "Default: from the output's extension.",
+            show_default=False,
+        ),
+    ] = None,
     profile: Annotated[
         CsvProfile,
         typer.Option(
             "--profile",
             "--dialect",
+            metavar="excel|rfc4180",
             help="CSV only. excel: ';', BOM, CRLF, long cells cut; rfc4180: ',', no BOM. "
             "(--dialect is the old name.)",
         ),
@@ -325,24 +282,30 @@ def export(
     theme: ThemeOption = None,
     language: LanguageOption = None,
 ) -> None:
-    """Write the proposals to CSV, XLSX or JSONL, with a manifest (<output>.manifest.json)."""
+    """Write the proposals to CSV, XLSX or JSONL, with a manifest (OUTPUT.manifest.json)."""
+    from hoering.export.run import FORMATS, ExportOptions, run_export
+    from hoering.export.target import format_for
+
+    chosen = format_for(output, format_ and format_.value, FORMATS)
     cfg = _config(config)
-    options = ExportOptions(
-        format_.value, profile.value, formula_guard, redact, redact_cpr, pseudonymize
-    )
-    flt = _export_filter(
+    options = ExportOptions(chosen, profile.value, formula_guard, redact, redact_cpr, pseudonymize)
+    flt = _filter(
         cfg, since, late, search, status=status, decision=decision, assignee=assignee,
         respondent_type=type_, theme=theme, language=language,
     )  # fmt: skip
-    with open_database(cfg.store_url)() as session:
+    with _sessions(cfg)() as session:
         result = run_export(session, flt, output, options, cfg.timezone)
-    out.print(f"wrote {result.rows} proposals to {output}")
+    out().print(f"wrote {plural(result.rows, 'proposal')} to {output}")
 
 
-@app.command()
+@app.command(cls=Command)
 def notat(
-    output: Annotated[Path, typer.Option("--output", "-o", help="DOCX file to write.")],
+    output: OutputOption,
     config: ConfigOption = None,
+    format_: Annotated[
+        NotatFormat | None,
+        typer.Option("--format", metavar="docx", help="docx (the only one).", show_default=False),
+    ] = None,
     redact: RedactOption = False,
     redact_cpr: RedactCprOption = True,
     pseudonymize: PseudonymizeOption = False,
@@ -357,25 +320,39 @@ def notat(
     language: LanguageOption = None,
 ) -> None:
     """Write the høringsnotat skeleton (DOCX): period, høringsparter, replies per theme."""
+    from hoering.export.notat import Consultation
+    from hoering.export.run import ExportOptions, run_notat
+    from hoering.export.target import format_for
+
+    format_for(output, format_ and format_.value, ("docx",))
     cfg = _config(config)
     options = ExportOptions(
         "notat", redact=redact, redact_cpr=redact_cpr, pseudonymize=pseudonymize
     )
     themes = tuple(theme.label for theme in cfg.codebook.themes)
     consultation = Consultation(cfg.title, cfg.start, cfg.deadline, cfg.timezone, themes)
-    flt = _export_filter(
+    flt = _filter(
         cfg, since, late, search, status=status, decision=decision, assignee=assignee,
         respondent_type=type_, theme=theme, language=language,
     )  # fmt: skip
-    with open_database(cfg.store_url)() as session:
+    with _sessions(cfg)() as session:
         result = run_notat(session, flt, output, options, consultation)
-    out.print(f"wrote the høringsnotat with {result.rows} replies to {output}")
+    out().print(
+        f"wrote the høringsnotat with {plural(result.rows, 'reply', 'replies')} to {output}"
+    )
 
 
-@app.command("export-attachments")
+@app.command("export-attachments", cls=Command)
 def export_attachments(
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Folder to write <proposal id>/<file> into.")
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FOLDER",
+            help="Folder to write PROPOSAL-ID/FILE into; created if missing, its parent "
+            "must exist.",
+        ),
     ],
     config: ConfigOption = None,
     since: SinceOption = None,
@@ -389,42 +366,75 @@ def export_attachments(
     language: LanguageOption = None,
 ) -> None:
     """Save the original attachment files, with safe names, one folder per proposal."""
+    from hoering.export.run import run_attachment_export
+
     cfg = _config(config)
-    flt = _export_filter(
+    flt = _filter(
         cfg, since, late, search, status=status, decision=decision, assignee=assignee,
         respondent_type=type_, theme=theme, language=language,
     )  # fmt: skip
-    with open_database(cfg.store_url)() as session:
+    with _sessions(cfg)() as session:
         result = run_attachment_export(session, flt, output)
-    out.print(f"wrote {len(result.extra_files)} attachments of {result.rows} proposals to {output}")
+    files = plural(len(result.extra_files), "attachment")
+    out().print(f"wrote {files} of {plural(result.rows, 'proposal')} to {output}")
 
 
-@app.command()
+@app.command(cls=Command)
 def forget(
-    sender: Annotated[str, typer.Option("--sender", help="The person's e-mail address.")],
+    sender: Annotated[
+        str, typer.Option("--sender", metavar="EMAIL", help="The person's e-mail address.")
+    ],
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Delete everything stored from one sender (mail, attachments, derived rows); logged."""
+    """Delete everything stored from one sender (mail, attachments, derived rows); logged.
+
+    Shows what it would delete first; exits 2 when nothing is stored from the address.
+    """
+    import getpass
+    import re
+
+    from hoering.store import forget as forget_module
+
+    if not re.fullmatch(EMAIL_SHAPE, sender.strip()):
+        raise UsageError(f"--sender {sender!r} is not an e-mail address")
     cfg = _config(config)
+    sessions = _sessions(cfg)
+    with sessions() as session:
+        found = forget_module.preview(session, sender)
+    if not found:
+        raise UsageError(f"nothing is stored from {sender}; nothing deleted (check the address)")
+    out().print(f"stored from {sender}: {plural(len(found), 'message')}")
+    for line in found:
+        out().print(f"  {line}")
     if not yes:
-        typer.confirm(f"Delete every message from {sender} and all derived data?", abort=True)
-    with open_database(cfg.store_url)() as session:
+        typer.confirm("Delete these and all data derived from them?", abort=True)
+    with sessions() as session:
         report = forget_module.forget_sender(session, sender, getpass.getuser())
         session.commit()
         forget_module.scrub_sqlite(session)
-    out.print(f"deleted {report.total} rows: {report.summary()}")
+    out().print(f"deleted {plural(report.total, 'row')}: {report.summary()}")
 
 
-@app.command()
-def failures(config: ConfigOption = None) -> None:
+@app.command(cls=Command)
+def failures(config: ConfigOption = None, json_: JsonOption = False) -> None:
     """List messages that could not be parsed and post-actions that failed, with reasons."""
+    from hoering.store import states
+
     cfg = _config(config)
-    with open_database(cfg.store_url)() as session:
-        out.print(views.failures_table(states.failures(session), cfg.timezone))
+    with _sessions(cfg)() as session:
+        rows = states.failures(session)
+        if json_:
+            from hoering.ui import json_views
+
+            print(json_views.dumps(json_views.failures(rows, cfg.timezone)))
+            return
+        from hoering.ui import views
+
+        out().print(views.failures_table(rows, cfg.timezone))
 
 
-@app.command()
+@app.command(cls=Command)
 def retry(
     ids: Annotated[
         list[int] | None, typer.Argument(metavar="[ID]...", help="Ids from `hoering failures`.")
@@ -436,20 +446,20 @@ def retry(
 
     Parsing uses the bytes kept in the database, so no mail server is needed.
     """
+    from hoering import pipeline
+
     if bool(ids) == all_:
-        raise typer.BadParameter("give one or more ids from `hoering failures`, or --all")
+        raise UsageError("give one or more ids from `hoering failures`, or --all")
     cfg = _config(config)
-    report = pipeline.retry(cfg, open_database(cfg.store_url), None if all_ else ids)
-    out.print(report.summary())
+    report = pipeline.retry(cfg, _sessions(cfg), None if all_ else ids)
+    out().print(report.summary())
     if report.still_failing:
         raise typer.Exit(ExitCode.PARTIAL)
 
 
-@app.command()
+@app.command(cls=Command)
 def reparse(
-    ids: Annotated[
-        list[int] | None, typer.Argument(metavar="[ID]...", help="Proposal ids from `list`.")
-    ] = None,
+    ids: IdsArgument = None,
     all_: Annotated[
         bool, typer.Option("--all", help="Every stored message, failed ones included.")
     ] = False,
@@ -467,38 +477,59 @@ def reparse(
     Uses the raw mail kept in the database (no mail server needed), keeps proposal ids,
     and prints what changed. Run it after an upgrade that reads more attachment formats.
     """
+    from hoering.pipeline import reparse as reparse_module
+    from hoering.ui.progress import progress
+
     if sum((bool(ids), all_, outdated)) != 1:
-        raise typer.BadParameter("give proposal ids, --all or --outdated (one of them)")
+        raise UsageError("give proposal ids, --all or --outdated (one of them)")
     cfg = _config(config)
     selection = reparse_module.Selection(all=all_, outdated=outdated, ids=tuple(ids or ()))
-    report = reparse_module.reparse(cfg, open_database(cfg.store_url), selection)
+    with progress("reparsing") as tick:
+        report = reparse_module.reparse(cfg, _sessions(cfg), selection, tick)
     for line in report.lines:
-        out.print(line)
-    out.print(report.summary())
+        out().print(line)
+    out().print(report.summary())
     if report.failing:
         raise typer.Exit(ExitCode.PARTIAL)
 
 
-@app.command("stats")
-def stats_(config: ConfigOption = None) -> None:
+@app.command("stats", cls=Command)
+def stats_(config: ConfigOption = None, json_: JsonOption = False) -> None:
     """Counts of proposals, attachments, failures and the last run."""
+    from hoering.store import duplicates
+    from hoering.store.queries import stats
+
     cfg = _config(config)
-    with open_database(cfg.store_url)() as session:
-        out.print(views.stats_text(stats(session), cfg.timezone))
-        out.print(views_review.counts_text(store_duplicates.counts(session)))
+    with _sessions(cfg)() as session:
+        numbers, counts = stats(session), duplicates.counts(session)
+        if json_:
+            from hoering.ui import json_views
+
+            print(json_views.dumps(json_views.stats(numbers, counts, cfg.timezone)))
+            return
+        from hoering.ui import views, views_review
+
+        out().print(views.stats_text(numbers, cfg.timezone))
+        out().print(views_review.counts_text(counts))
 
 
 def main() -> None:
-    """Entry point: run the app, turning domain errors into one line and an exit code."""
+    """Entry point: run the app; a HoeringError becomes one line and its exit code."""
     try:
         app(prog_name="hoering")
-    except tuple(ERROR_CODES) as exc:
+    except HoeringError as exc:
+        if exc.exit_code == ExitCode.INTERNAL:  # an error that should never reach us
+            _internal_error(exc)
         logsetup.error_line(f"hoering: {exc}")
-        sys.exit(exit_code(exc))
+        sys.exit(exc.exit_code)
     except Exception as exc:
-        logging.getLogger("hoering").exception("internal error")
-        print(f"hoering: internal error: {type(exc).__name__} (see the log above)", file=sys.stderr)
-        sys.exit(ExitCode.INTERNAL)
+        _internal_error(exc)
+
+
+def _internal_error(exc: BaseException) -> None:
+    logging.getLogger("hoering").exception("internal error")
+    print(f"hoering: internal error: {type(exc).__name__} (see the log above)", file=sys.stderr)
+    sys.exit(ExitCode.INTERNAL)
 
 
 cli_review.register(app)

@@ -18,6 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, CodebookError, codebook_from_mapping
+from hoering.errors import UsageError
 from hoering.parse.limits import MIB, ExtractLimits
 
 DEFAULT_CONFIG = "hoering.toml"
@@ -30,11 +31,11 @@ DEFAULT_AUTHORITY = "https://login.microsoftonline.com"  # Entra ID, worldwide c
 DEFAULT_SCOPE = "https://outlook.office365.com/.default"  # Exchange Online
 
 
-class ConfigError(Exception):
+class ConfigError(UsageError):
     """The configuration file is missing, unreadable or invalid."""
 
 
-class SecretError(Exception):
+class SecretError(UsageError):
     """The IMAP password could not be obtained from its configured source."""
 
 

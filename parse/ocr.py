@@ -7,6 +7,7 @@ import subprocess
 
 from PIL import Image
 
+from hoering.errors import HoeringError
 from hoering.parse.limits import ExtractLimits
 from hoering.parse.tools import ToolMissing, run_tool
 
@@ -15,11 +16,11 @@ from hoering.parse.tools import ToolMissing, run_tool
 _ENV = {"OMP_THREAD_LIMIT": "1"}
 
 
-class OcrUnavailable(Exception):
+class OcrUnavailable(HoeringError):
     """Tesseract or its language data is missing; the message says which."""
 
 
-class OcrFailed(Exception):
+class OcrFailed(HoeringError):
     """Tesseract ran but gave no result for a page; the message is a short reason."""
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -29,7 +29,12 @@ from hoering.store import models, states
 from hoering.store.db import write_failed
 
 log = logging.getLogger(__name__)
+Tick = Callable[[], None]
 SKIPS_PER_COMMIT = 500  # a mailbox of newsletters still commits its progress now and then
+
+
+def no_tick() -> None:
+    """No progress display (cron, tests)."""
 
 
 def is_late(received_at: datetime | None, deadline: date | None, tz: ZoneInfo) -> bool:
@@ -59,17 +64,22 @@ class Pipeline:
         # Unmarked IMAP messages, recorded with the cursor that passes them.
         self.pending_skips: list[store_messages.Source] = []
         self.owe_action = config.actions.after != "none"
+        self.last_stored: tuple[int, str, str] = (0, "", "")  # id, sender, subject
 
     def wants(self, header: bytes) -> bool:
         """The subject test, on a header block; IMAP uses it before fetching bodies."""
         return self.matcher.matches(subject_from_header_block(header))
 
-    def run(self, items: Iterable[RawMessage | SkippedMessage | FolderChecked]) -> RunReport:
+    def run(
+        self, items: Iterable[RawMessage | SkippedMessage | FolderChecked], tick: Tick = no_tick
+    ) -> RunReport:
+        """Feed every item through; `tick()` after each message (the CLI's progress bar)."""
         try:
             for item in items:
                 if isinstance(item, FolderChecked):
                     self.note_cursor(item.origin)
                     continue
+                tick()
                 self.report.seen += 1
                 if isinstance(item, RawMessage) and self.wants(header_block(item.data)):
                     self.report.matched += 1
@@ -85,7 +95,7 @@ class Pipeline:
     def store(self, item: RawMessage) -> None:
         self.note_cursor(item.origin)
         if self.known_bytes(item):
-            self.report.duplicates += 1
+            self.report.already_stored += 1  # a rerun, or the same mail in two folders
             return
         # Outside any transaction: a big PDF takes seconds.
         analysis = analyse(item.data, self.extract)
@@ -106,6 +116,15 @@ class Pipeline:
             )
         else:
             self.report.stored += 1
+            proposal_id, sender, subject = self.last_stored
+            # -v tells which proposals a run stored; logged once committed.
+            log.info(
+                "stored proposal %d from %s: %s",
+                proposal_id,
+                sender or "-",
+                subject,
+                extra={"proposal_id": proposal_id},
+            )
 
     def known_bytes(self, item: RawMessage) -> bool:
         """Seen these exact bytes before? Then record where, without parsing them again."""
@@ -155,7 +174,7 @@ class Pipeline:
         source: store_messages.Source,
     ) -> None:
         received_at = source.internal_date or parsed.received_at or parsed.sent_at
-        store_messages.add_proposal(
+        proposal = store_messages.add_proposal(
             session,
             raw,
             parsed,
@@ -164,6 +183,12 @@ class Pipeline:
             combined_text=combined_text(parsed),
             source=source,
             codebook=self.config.codebook,
+        )
+        session.flush()  # gives the proposal its id, for the -v line once committed
+        self.last_stored = (
+            proposal.id,
+            proposal.sender_email or proposal.sender_name,
+            parsed.subject,
         )
 
     def note_cursor(self, origin: MessageOrigin) -> None:

@@ -16,13 +16,15 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from hoering.errors import StoreError
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 MIGRATION_LOCK_KEY = 0x686F6572696E67  # "hoering"
 MIGRATION_WAIT_SECONDS = 120  # another process creating or migrating the schema
 
 
-class DatabaseError(Exception):
+class DatabaseError(StoreError):
     """The database cannot be opened, migrated or written."""
 
 

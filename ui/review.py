@@ -1,56 +1,46 @@
 """The reviewers' commands: review, tag, history, search, duplicates, analyse.
 
-Registered on the app by cli.py (`register(app)`): cli.py runs as __main__, so this module
-cannot import it back, and the shared --config option is repeated here.
+Registered on the app by cli.py (`register(app)`). Like cli.py, this module imports only
+typer and the option declarations at the top; each command imports the store when it runs,
+so `hoering --help` stays fast.
 """
 
 from __future__ import annotations
 
 import getpass
 import os
-from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
 
-from hoering import config as config_module
-from hoering.store import duplicates, models, review, search
-from hoering.store.db import open_database
-from hoering.store.normalize import normalize_proposal
-from hoering.store.queries import ProposalFilter, iter_proposals
-from hoering.ui import views_review
+from hoering.errors import UnknownProposal, UsageError
+from hoering.ui.console import out, plural
+from hoering.ui.options import ByOption, Command, ConfigOption, IdArgument, IdsArgument
 
-out = Console(markup=False, highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from pathlib import Path
 
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        "-c",
-        help="Config file (default: $HOERING_CONFIG, else ./hoering.toml).",
-        show_default=False,
-    ),
-]
-ByOption = Annotated[
-    str | None,
-    typer.Option(
-        "--by",
-        help="Who makes the change, for the audit trail (default: $HOERING_USER, else "
-        "the login name).",
-        show_default=False,
-    ),
-]
+    from sqlalchemy.orm import Session
+
+    from hoering import config as config_module
+    from hoering.store import models, review
+    from hoering.store.queries import ProposalFilter
 
 
-class NothingToDo(ValueError):
+class NothingToDo(UsageError):
     """A review command without a change, or a bulk change without a filter."""
 
 
 def _config(path: Path | None) -> config_module.Config:
+    from hoering import config as config_module
+
     return config_module.load_config(config_module.resolve_config_path(path))
+
+
+def _sessions(cfg: config_module.Config):
+    from hoering.store.db import open_database
+
+    return open_database(cfg.store_url)
 
 
 def reviewer(by: str | None) -> str:
@@ -69,6 +59,9 @@ def where_filter(
     **others,
 ) -> ProposalFilter:
     """A ProposalFilter from CLI values, each checked against its allowed list (exit 2)."""
+    from hoering.store import review
+    from hoering.store.queries import ProposalFilter
+
     if decision is not None:
         decision = (
             review.NO_DECISION
@@ -91,60 +84,73 @@ def where_filter(
 
 
 def _targets(session: Session, ids: list[int], flt: ProposalFilter | None) -> list[models.Proposal]:
+    from hoering.store.queries import ProposalFilter, iter_proposals, proposals_by_id
+
     if ids:
-        query = (
-            select(models.Proposal)
-            .where(models.Proposal.id.in_(ids))
-            .options(selectinload(models.Proposal.themes), selectinload(models.Proposal.notes))
-        )
-        found = {p.id: p for p in session.scalars(query)}
+        found = proposals_by_id(session, ids)
         missing = [i for i in ids if i not in found]
         if missing:
-            raise review.UnknownProposal(f"no proposal with id {missing[0]}")
+            raise UnknownProposal(missing)
         return [found[i] for i in ids]
     return list(iter_proposals(session, flt or ProposalFilter()))
 
 
 def review_command(
-    ids: Annotated[
-        list[int] | None, typer.Argument(metavar="[ID]...", help="Proposal ids.")
-    ] = None,
+    ids: IdsArgument = None,
     status: Annotated[
-        str | None, typer.Option(help='Set the status: "ny", "under behandling", "behandlet".')
+        str | None,
+        typer.Option(
+            metavar="STATUS", help='Set the status: "ny", "under behandling", "behandlet".'
+        ),
     ] = None,
     decision: Annotated[
         str | None,
         typer.Option(
+            metavar="DECISION",
             help='Set the decision: "optaget", "delvist optaget", "ikke optaget", '
-            '"uden for rammen"; "ingen" clears it.'
+            '"uden for rammen"; "ingen" clears it.',
         ),
     ] = None,
-    reason: Annotated[str | None, typer.Option(help="Set the reason for the decision.")] = None,
-    note: Annotated[str | None, typer.Option(help="Add a note (notes are never changed).")] = None,
+    reason: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Set the reason for the decision.")
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Add a note (notes are never changed).")
+    ] = None,
     assign: Annotated[
-        str | None, typer.Option("--assign", help='Assign to a person ("" unassigns).')
+        str | None,
+        typer.Option("--assign", metavar="NAME", help='Assign to a person ("" unassigns).'),
     ] = None,
     type_: Annotated[
         str | None,
         typer.Option(
             "--type",
+            metavar="TYPE",
             help='Set the respondent type: "borger", "virksomhed", "organisation", '
             '"offentlig myndighed" (kept on reparse).',
         ),
     ] = None,
     by: ByOption = None,
     where_status: Annotated[
-        str | None, typer.Option(help="Bulk: proposals with this status.")
+        str | None, typer.Option(metavar="STATUS", help="Bulk: proposals with this status.")
     ] = None,
     where_decision: Annotated[
-        str | None, typer.Option(help='Bulk: with this decision ("ingen": none yet).')
+        str | None,
+        typer.Option(metavar="DECISION", help='Bulk: with this decision ("ingen": none yet).'),
     ] = None,
-    where_assignee: Annotated[str | None, typer.Option(help="Bulk: assigned to.")] = None,
-    where_type: Annotated[str | None, typer.Option(help="Bulk: of this respondent type.")] = None,
+    where_assignee: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Bulk: assigned to.")
+    ] = None,
+    where_type: Annotated[
+        str | None, typer.Option(metavar="TYPE", help="Bulk: of this respondent type.")
+    ] = None,
     where_theme: Annotated[
-        str | None, typer.Option(help="Bulk: tagged with this theme (key or label).")
+        str | None,
+        typer.Option(metavar="THEME", help="Bulk: tagged with this theme (key or label)."),
     ] = None,
-    where_language: Annotated[str | None, typer.Option(help="Bulk: da, en or other.")] = None,
+    where_language: Annotated[
+        str | None, typer.Option(metavar="LANG", help="Bulk: da, en or other.")
+    ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Bulk: every proposal.")] = False,
     config: ConfigOption = None,
 ) -> None:
@@ -153,6 +159,8 @@ def review_command(
     Give proposal ids, or change many at once with --where-... filters (or --all). Every
     change is audited with who and when (see `hoering history`).
     """
+    from hoering.store import review
+
     cfg = _config(config)
     change = review.validated(
         review.Change(status, decision, reason, assign, type_, note), cfg.codebook
@@ -183,27 +191,33 @@ def _apply(
     change: review.Change,
     by: str,
 ) -> None:
-    with open_database(cfg.store_url).begin() as session:
+    from hoering.store import review
+
+    with _sessions(cfg).begin() as session:
         proposals = _targets(session, ids, flt)
         changed = 0
         for proposal in proposals:
             if review.apply(session, proposal, change, by, cfg.codebook):
                 changed += 1
-    out.print(f"{changed} of {len(proposals)} proposal(s) changed by {by}")
+    out().print(f"{changed} of {plural(len(proposals), 'proposal')} changed by {by}")
 
 
 def tag_command(
     ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Proposal ids.")],
     add: Annotated[
-        list[str] | None, typer.Option("--add", help="Theme to add (key or label); repeatable.")
+        list[str] | None,
+        typer.Option("--add", metavar="THEME", help="Theme to add (key or label); repeatable."),
     ] = None,
     remove: Annotated[
-        list[str] | None, typer.Option("--remove", help="Theme to remove; repeatable.")
+        list[str] | None,
+        typer.Option("--remove", metavar="THEME", help="Theme to remove; repeatable."),
     ] = None,
     by: ByOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Add or remove theme tags by hand; automatic re-tagging keeps these choices."""
+    from hoering.store import review
+
     cfg = _config(config)
     change = review.validated(
         review.Change(add_themes=tuple(add or ()), remove_themes=tuple(remove or ())), cfg.codebook
@@ -213,15 +227,15 @@ def tag_command(
     _apply(cfg, ids, None, change, reviewer(by))
 
 
-def history_command(
-    proposal_id: Annotated[int, typer.Argument(metavar="ID", help="Proposal id.")],
-    config: ConfigOption = None,
-) -> None:
+def history_command(proposal_id: IdArgument, config: ConfigOption = None) -> None:
     """Every reviewer change of one proposal: when, who, which field, old and new value."""
+    from hoering.store import review
+    from hoering.ui import views_review
+
     cfg = _config(config)
-    with open_database(cfg.store_url)() as session:
+    with _sessions(cfg)() as session:
         events = review.history(session, proposal_id)
-        out.print(views_review.history_text(events, cfg.timezone))
+        out().print(views_review.history_text(events, cfg.timezone))
 
 
 def search_command(
@@ -231,20 +245,20 @@ def search_command(
             metavar="TEXT", help="Words to find (all must occur; end a word with * for a prefix)."
         ),
     ],
-    limit: Annotated[int, typer.Option(help="Show at most this many hits.")] = 20,
+    limit: Annotated[int, typer.Option(metavar="N", help="Show at most this many hits.")] = 20,
     config: ConfigOption = None,
 ) -> None:
     """Full-text search over subject, sender and all text, best matches first, with snippets."""
+    from hoering.store import search
+    from hoering.store.queries import proposals_by_id
+    from hoering.ui import views_review
+
     cfg = _config(config)
-    with open_database(cfg.store_url)() as session:
+    with _sessions(cfg)() as session:
         hits = search.search(session, query, limit=limit)
-        rows = {
-            p.id: p
-            for p in session.scalars(
-                select(models.Proposal).where(models.Proposal.id.in_([h.proposal_id for h in hits]))
-            )
-        }
-        out.print(views_review.search_text(hits, rows))
+        total = len(search.matching_ids(session, query)) if len(hits) >= limit else len(hits)
+        rows = proposals_by_id(session, [h.proposal_id for h in hits])
+        out().print(views_review.search_text(hits, rows, total))
 
 
 def duplicates_command(
@@ -254,13 +268,16 @@ def duplicates_command(
     config: ConfigOption = None,
 ) -> None:
     """Duplicate and form-letter groups: size, the common letter, what each member adds."""
+    from hoering.store import duplicates
+    from hoering.ui import views_review
+
     cfg = _config(config)
-    sessions = open_database(cfg.store_url)
+    sessions = _sessions(cfg)
     if refresh:
         with sessions.begin() as session:
             duplicates.refresh(session)
     with sessions() as session:
-        out.print(
+        out().print(
             views_review.duplicates_text(duplicates.groups(session), duplicates.counts(session))
         )
 
@@ -268,28 +285,30 @@ def duplicates_command(
 def analyse_command(config: ConfigOption = None) -> None:
     """Recompute respondents, cleaned text, flags, themes and duplicate groups from the
     stored text (after an upgrade or a codebook change); reviewer choices are kept."""
+    from hoering.store import duplicates
+    from hoering.store.normalize import normalize_proposal
+    from hoering.store.queries import proposals_for_analysis
+    from hoering.ui.progress import progress
+
     cfg = _config(config)
-    with open_database(cfg.store_url).begin() as session:
-        proposals = session.scalars(
-            select(models.Proposal).options(
-                selectinload(models.Proposal.attachments), selectinload(models.Proposal.themes)
-            )
-        ).all()
+    with _sessions(cfg).begin() as session, progress("analysing") as tick:
+        proposals = proposals_for_analysis(session)
         for proposal in proposals:
             normalize_proposal(proposal, cfg.codebook)
+            tick()
         session.flush()
         counts = duplicates.refresh(session)
-    out.print(
-        f"analysed {len(proposals)} proposal(s) with codebook {cfg.codebook.version}; "
-        f"{counts.groups} duplicate group(s)"
+    out().print(
+        f"analysed {plural(len(proposals), 'proposal')} with codebook {cfg.codebook.version}; "
+        f"{plural(counts.groups, 'duplicate group')}"
     )
 
 
 def register(app: typer.Typer) -> None:
     """Add the reviewers' commands to the app."""
-    app.command("review")(review_command)
-    app.command("tag")(tag_command)
-    app.command("history")(history_command)
-    app.command("search")(search_command)
-    app.command("duplicates")(duplicates_command)
-    app.command("analyse")(analyse_command)
+    app.command("review", cls=Command)(review_command)
+    app.command("tag", cls=Command)(tag_command)
+    app.command("history", cls=Command)(history_command)
+    app.command("search", cls=Command)(search_command)
+    app.command("duplicates", cls=Command)(duplicates_command)
+    app.command("analyse", cls=Command)(analyse_command)
