@@ -404,7 +404,8 @@ def forget(
         found = forget_module.preview(session, sender)
     if not found:
         raise UsageError(f"nothing is stored from {sender}; nothing deleted (check the address)")
-    out().print(f"stored from {sender}: {plural(len(found), 'message')}")
+    # The address is not repeated: this output ends up in terminals' and cron's logs.
+    out().print(f"stored from this address: {plural(len(found), 'message')}")
     for line in found:
         out().print(f"  {line}")
     if not yes:
