@@ -61,7 +61,8 @@ class AccountsFailed(HoeringError):
 
     def __init__(self, report: RunReport, failures: list[tuple[str, HoeringError]]) -> None:
         names = ", ".join(name for name, _ in failures)
-        super().__init__(f"{len(failures)} account(s) failed: {names}")
+        accounts = "1 account" if len(failures) == 1 else f"{len(failures)} accounts"
+        super().__init__(f"{accounts} failed: {names}")
         self.report = report  # the counts of the accounts that worked
         self.failures = failures  # (account name, its error), in config order
         self.exit_code = failures[0][1].exit_code
