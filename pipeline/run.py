@@ -104,7 +104,9 @@ class Pipeline:
         except IntegrityError:
             # Another poller stored the same message between our check and our insert.
             outcome = self.write(item, analysis)
-        if outcome == "duplicate":
+        if outcome == "already stored":  # another run stored these bytes meanwhile
+            self.report.already_stored += 1
+        elif outcome == "duplicate":
             self.report.duplicates += 1
         elif analysis.error:
             self.report.failed += 1
@@ -154,7 +156,7 @@ class Pipeline:
         if raw is not None:
             store_messages.record_sighting(session, raw, source)
             states.record_outcome(session, source, raw, new=False, owe_action=self.owe_action)
-            return "duplicate"
+            return "already stored" if raw.sha256 == analysis.sha256 else "duplicate"
         parsed = analysis.parsed
         message_id = parsed.message_id if parsed else None
         raw = store_messages.add_raw_message(
