@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hoering.errors import UnknownProposal, UsageError
+from hoering.ui import context
 from hoering.ui.console import out, plural
 from hoering.ui.options import ByOption, Command, ConfigOption, IdArgument, IdsArgument
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from sqlalchemy.orm import Session
 
     from hoering import config as config_module
@@ -31,56 +30,9 @@ class NothingToDo(UsageError):
     """A review command without a change, or a bulk change without a filter."""
 
 
-def _config(path: Path | None) -> config_module.Config:
-    from hoering import config as config_module
-
-    return config_module.load_config(config_module.resolve_config_path(path))
-
-
-def _sessions(cfg: config_module.Config):
-    from hoering.store.db import open_database
-
-    return open_database(cfg.store_url)
-
-
 def reviewer(by: str | None) -> str:
     """--by, else $HOERING_USER, else the OS login name."""
     return (by or os.environ.get("HOERING_USER") or getpass.getuser()).strip()
-
-
-def where_filter(
-    cfg: config_module.Config,
-    status: str | None = None,
-    decision: str | None = None,
-    assignee: str | None = None,
-    respondent_type: str | None = None,
-    theme: str | None = None,
-    language: str | None = None,
-    **others,
-) -> ProposalFilter:
-    """A ProposalFilter from CLI values, each checked against its allowed list (exit 2)."""
-    from hoering.store import review
-    from hoering.store.queries import ProposalFilter
-
-    if decision is not None:
-        decision = (
-            review.NO_DECISION
-            if decision.strip().casefold() == review.NO_DECISION
-            else review.canonical(decision, review.DECISIONS, "decision")
-        )
-    return ProposalFilter(
-        status=None if status is None else review.canonical(status, review.STATUSES, "status"),
-        decision=decision,
-        assignee=assignee,
-        respondent_type=None
-        if respondent_type is None
-        else review.canonical(respondent_type, review.RESPONDENT_TYPES, "respondent type"),
-        theme=None if theme is None else review.theme_key(theme, cfg.codebook),
-        language=None
-        if language is None
-        else review.canonical(language, ("da", "en", "other"), "language"),
-        **others,
-    )
 
 
 def _targets(session: Session, ids: list[int], flt: ProposalFilter | None) -> list[models.Proposal]:
@@ -161,14 +113,14 @@ def review_command(
     """
     from hoering.store import review
 
-    cfg = _config(config)
+    cfg = context.load(config)
     change = review.validated(
         review.Change(status, decision, reason, assign, type_, note), cfg.codebook
     )
     wheres = (where_status, where_decision, where_assignee, where_type, where_theme, where_language)
     flt = None
     if any(value is not None for value in wheres):
-        flt = where_filter(cfg, *wheres)
+        flt = context.where_filter(cfg, *wheres)
     _check_selection(ids, flt, all_)
     if change.is_empty():
         raise NothingToDo(
@@ -193,7 +145,7 @@ def _apply(
 ) -> None:
     from hoering.store import review
 
-    with _sessions(cfg).begin() as session:
+    with context.sessions(cfg).begin() as session:
         proposals = _targets(session, ids, flt)
         changed = 0
         for proposal in proposals:
@@ -218,7 +170,7 @@ def tag_command(
     """Add or remove theme tags by hand; automatic re-tagging keeps these choices."""
     from hoering.store import review
 
-    cfg = _config(config)
+    cfg = context.load(config)
     change = review.validated(
         review.Change(add_themes=tuple(add or ()), remove_themes=tuple(remove or ())), cfg.codebook
     )
@@ -232,8 +184,8 @@ def history_command(proposal_id: IdArgument, config: ConfigOption = None) -> Non
     from hoering.store import review
     from hoering.ui import views_review
 
-    cfg = _config(config)
-    with _sessions(cfg)() as session:
+    cfg = context.load(config)
+    with context.sessions(cfg)() as session:
         events = review.history(session, proposal_id)
         out().print(views_review.history_text(events, cfg.timezone))
 
@@ -253,8 +205,8 @@ def search_command(
     from hoering.store.queries import proposals_by_id
     from hoering.ui import views_review
 
-    cfg = _config(config)
-    with _sessions(cfg)() as session:
+    cfg = context.load(config)
+    with context.sessions(cfg)() as session:
         hits = search.search(session, query, limit=limit)
         total = len(search.matching_ids(session, query)) if len(hits) >= limit else len(hits)
         rows = proposals_by_id(session, [h.proposal_id for h in hits])
@@ -271,8 +223,8 @@ def duplicates_command(
     from hoering.store import duplicates
     from hoering.ui import views_review
 
-    cfg = _config(config)
-    sessions = _sessions(cfg)
+    cfg = context.load(config)
+    sessions = context.sessions(cfg)
     if refresh:
         with sessions.begin() as session:
             duplicates.refresh(session)
@@ -290,8 +242,8 @@ def analyse_command(config: ConfigOption = None) -> None:
     from hoering.store.queries import proposals_for_analysis
     from hoering.ui.progress import progress
 
-    cfg = _config(config)
-    with _sessions(cfg).begin() as session, progress("analysing") as tick:
+    cfg = context.load(config)
+    with context.sessions(cfg).begin() as session, progress("analysing") as tick:
         proposals = proposals_for_analysis(session)
         for proposal in proposals:
             normalize_proposal(proposal, cfg.codebook)
