@@ -6,6 +6,12 @@ from dataclasses import dataclass
 
 MIB = 1024 * 1024
 
+# What extracting one attachment may cost in its sandbox worker: [extract] in the config
+# overrides these, and pipeline.sandbox enforces them.
+EXTRACT_TIMEOUT_SECONDS = 60.0  # wall time per attachment
+EXTRACT_MEMORY_MB = 1024  # address space one extraction may add to its worker
+MAX_ATTACHMENT_MB = 50.0  # larger attachments are listed, not extracted
+
 
 @dataclass(frozen=True)
 class ExtractLimits:

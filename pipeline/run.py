@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.config import Config
@@ -26,7 +26,7 @@ from hoering.pipeline.analyse import Analysis, analyse, header_block
 from hoering.pipeline.report import RunReport
 from hoering.store import messages as store_messages
 from hoering.store import models, states
-from hoering.store.db import write_failed
+from hoering.store.db import writing
 
 log = logging.getLogger(__name__)
 Tick = Callable[[], None]
@@ -74,7 +74,7 @@ class Pipeline:
         self, items: Iterable[RawMessage | SkippedMessage | FolderChecked], tick: Tick = no_tick
     ) -> RunReport:
         """Feed every item through; `tick()` after each message (the CLI's progress bar)."""
-        try:
+        with writing():
             for item in items:
                 if isinstance(item, FolderChecked):
                     self.note_cursor(item.origin)
@@ -88,8 +88,6 @@ class Pipeline:
                     self.note_cursor(item.origin)
                     self.note_skipped(item.origin)
             self.flush_cursors()
-        except SQLAlchemyError as exc:
-            raise write_failed(exc) from None
         return self.report
 
     def store(self, item: RawMessage) -> None:

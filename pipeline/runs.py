@@ -27,7 +27,7 @@ from hoering.pipeline.sandbox import Sandbox
 from hoering.store import duplicates as store_duplicates
 from hoering.store import messages as store_messages
 from hoering.store import models
-from hoering.store.db import first_line, write_failed
+from hoering.store.db import first_line, writing
 
 log = logging.getLogger(__name__)
 
@@ -163,10 +163,8 @@ def _recorded_run(
 
     The caller holds the run lock and the Sandbox that `extract` is.
     """
-    try:
+    with writing():
         run_id = record_run(sessions, kind)
-    except SQLAlchemyError as exc:
-        raise write_failed(exc) from None
     pipeline = Pipeline(config, sessions, extract)
     try:
         report = pipeline.run(source(pipeline), tick)
@@ -176,11 +174,8 @@ def _recorded_run(
     finish_run(sessions, run_id, report)
     if report.stored:
         # New replies may join or form campaigns; a full regrouping is cheap (README).
-        try:
-            with sessions.begin() as session:
-                store_duplicates.refresh(session)
-        except SQLAlchemyError as exc:
-            raise write_failed(exc) from None
+        with writing(), sessions.begin() as session:
+            store_duplicates.refresh(session)
     return report
 
 

@@ -22,23 +22,28 @@ from pebble import ProcessExpired, ProcessPool
 
 from hoering.config import ExtractConfig
 from hoering.parse.filenames import sanitize_filename
-from hoering.parse.limits import ExtractLimits
+from hoering.parse.limits import (
+    EXTRACT_MEMORY_MB,
+    EXTRACT_TIMEOUT_SECONDS,
+    MAX_ATTACHMENT_MB,
+    MIB,
+    ExtractLimits,
+)
 from hoering.parse.message import extract
 from hoering.parse.model import Attachment, AttachmentInput, Extractor
 from hoering.parse.sniff import detect_type
 from hoering.parse.versions import extractor_version
 
 log = logging.getLogger(__name__)
-MIB = 1024 * 1024
 
 
 @dataclass(frozen=True)
 class SandboxLimits:
     """How much one attachment may cost; `[extract]` in the config sets them."""
 
-    timeout_seconds: float = 60.0  # wall time per attachment
-    memory_mb: int = 1024  # address space an extraction may add to its worker
-    max_attachment_mb: float | None = 50.0  # larger payloads are listed but not extracted
+    timeout_seconds: float = EXTRACT_TIMEOUT_SECONDS
+    memory_mb: int = EXTRACT_MEMORY_MB
+    max_attachment_mb: float | None = MAX_ATTACHMENT_MB  # None: no size limit
     max_tasks: int = 50  # attachments per worker before a fresh one replaces it
     workers: int = 1  # parse_message asks for one attachment at a time
 
