@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 MIB = 1024 * 1024
 
@@ -29,6 +30,10 @@ class ExtractLimits:
     ocr_pages: int = 30  # pages (PDF pages, TIFF frames) OCR'd per attachment
     ocr_languages: str = "dan+eng"  # Tesseract language data to use
     ocr_page_seconds: float = 60.0  # one Tesseract run; a hung page must not stall the rest
+    # Wall time OCR may run into, counted from the start of the attachment's extraction:
+    # the sandbox sets it below its own limit, so a long scan keeps the pages it read
+    # instead of being killed with all of them. None: no limit (in-process extraction).
+    ocr_seconds: float | None = None
 
 
 @dataclass
@@ -37,10 +42,12 @@ class Budget:
 
     bytes_left: int
     entries_left: int
+    ocr_deadline: float | None = field(default=None)  # time.monotonic() value
 
     @classmethod
     def of(cls, limits: ExtractLimits) -> Budget:
-        return cls(limits.archive_total_bytes, limits.archive_entries)
+        deadline = None if limits.ocr_seconds is None else time.monotonic() + limits.ocr_seconds
+        return cls(limits.archive_total_bytes, limits.archive_entries, deadline)
 
     def take(self, size: int) -> str | None:
         """Count one member of `size` bytes; the limit it would break, or None."""

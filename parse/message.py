@@ -33,6 +33,7 @@ from hoering.parse.body import (
 from hoering.parse.filenames import sanitize_filename
 from hoering.parse.headers import parse_address, parse_date, raw_header, received_date
 from hoering.parse.model import Attachment, AttachmentInput, Extractor, ParsedMessage
+from hoering.parse.partial import Joined, fragment, joined_children, reassemble
 from hoering.parse.subject import decode_subject
 from hoering.parse.versions import extractor_version
 
@@ -53,6 +54,8 @@ class _Walk:
     depth: int = 0
     prefix: str = ""
     used: set[str] = field(default_factory=set)
+    # message/partial parts of the top-level multipart, joined: (id, number) -> result
+    joined: dict[tuple[str, int], Joined] = field(default_factory=dict)
 
     def inside(self, path: str) -> _Walk:
         return _Walk(self.extract, self.depth + 1, f"{path}/", self.used)
@@ -76,7 +79,38 @@ def parse_message(data: bytes, extract: Extractor = extract) -> ParsedMessage:
     `extract` turns each attachment into text; the default runs in this process.
     """
     msg, defects = _read_top(data)
-    entity = _parse_entity(msg, _Walk(extract))
+    if msg.get_content_type() == "message/partial":
+        # A fragment of a split mail (RFC 2046 5.2.2): read what it holds of the whole.
+        found = fragment(_unindented_words_folded(_strip_leading_junk(data)))
+        unnumbered = "message/partial without a fragment number; kept as it is"
+        whole, warning = reassemble([found]) if found else (None, unnumbered)
+        if whole is not None:
+            parsed = _parse(whole, extract)
+            return replace(parsed, warnings=_unique([*filter(None, [warning]), *parsed.warnings]))
+        defects.append(warning or "")
+    return _parsed(msg, defects, _Walk(extract, joined=_joined_fragments(msg, data)))
+
+
+def _parse(data: bytes, extract: Extractor) -> ParsedMessage:
+    """parse_message for a reassembled message: a fragment inside it is not opened again."""
+    msg, defects = _read_top(data)
+    return _parsed(msg, defects, _Walk(extract))
+
+
+def _joined_fragments(msg: Message, data: bytes) -> dict[tuple[str, int], Joined]:
+    """message/partial parts directly inside the top-level multipart, joined per id."""
+    boundary = msg.get_boundary() if msg.get_content_maintype() == "multipart" else None
+    children = msg.get_payload() if boundary else None
+    if not isinstance(children, list) or not any(
+        part.get_content_type() == "message/partial" for part in children
+    ):
+        return {}
+    return joined_children(_unindented_words_folded(_strip_leading_junk(data)), boundary)
+
+
+def _parsed(msg: Message, defects: list[str], walk: _Walk) -> ParsedMessage:
+    """The ParsedMessage of a message read by _read_top."""
+    entity = _parse_entity(msg, walk)
     name, address = parse_address(raw_header(msg, "from") or raw_header(msg, "sender") or "")
     return ParsedMessage(
         message_id=_message_id(raw_header(msg, "message-id")),
@@ -106,7 +140,7 @@ def attached_mail(
 
 def _read_top(data: bytes) -> tuple[Message, list[str]]:
     """The parsed message and its defects; UnparseableMessage when no header is found."""
-    data = _strip_leading_junk(data)
+    data = _unindented_words_folded(_strip_leading_junk(data))
     if not data.strip():
         raise UnparseableMessage("empty input")
     msg, defects = _read(data)
@@ -149,6 +183,23 @@ def _obsolete_colons_fixed(data: bytes) -> bytes:
         data.partition(b"\r\n\r\n") if b"\r\n\r\n" in data else data.partition(b"\n\n")
     )
     return _OBSOLETE_NAME.sub(rb"\1:", head) + sep + rest
+
+
+# An encoded word alone on a header line, without the leading space that makes it a
+# continuation: Exchange Online (Japan) folds long subjects this way (corpus
+# msgreader_UTF-8_Test). The stdlib ends the header there and reads the rest as body.
+_BARE_WORD_LINE = re.compile(rb"^(?==\?[^?\s]+\?[BbQq]\?[^?\s]*\?=[ \t]*\r?$)", re.MULTILINE)
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+
+
+def _unindented_words_folded(data: bytes) -> bytes:
+    """Indent bare encoded-word lines in the header block so they continue the field above."""
+    end = _HEADER_END.search(data)
+    head_end = end.start() if end else len(data)
+    head = data[:head_end]
+    if b"\n=?" not in head:
+        return data
+    return _BARE_WORD_LINE.sub(b" ", head) + data[head_end:]
 
 
 def _strip_leading_junk(data: bytes) -> bytes:
@@ -195,10 +246,40 @@ def _parse_entity(msg: Message, walk: _Walk) -> _Entity:
     for index, leaf in enumerate(leaves, 1):
         if any(leaf.part is used for used in body.parts):
             continue
-        found, found_notes = _leaf_attachments(leaf.part, index, walk)
+        joined = _joined(leaf.part, walk)
+        if joined is None:
+            found, found_notes = _leaf_attachments(leaf.part, index, walk)
+        elif joined.consumed:
+            continue  # its bytes are in the message joined at the first fragment
+        else:
+            found, found_notes = _fragment_attachments(leaf.part, joined, index, walk)
         attachments += found
         notes += found_notes
     return _Entity(body, tuple(attachments), tuple(notes))
+
+
+def _joined(part: Message, walk: _Walk) -> Joined | None:
+    """What joining made of a message/partial part of the top-level multipart, if it is one."""
+    if not walk.joined or part.get_content_type() != "message/partial":
+        return None
+    number = str(part.get_param("number") or "").strip()
+    key = (str(part.get_param("id") or ""), int(number) if number.isdigit() else 0)
+    return walk.joined.get(key)
+
+
+def _fragment_attachments(
+    part: Message, joined: Joined, index: int, walk: _Walk
+) -> tuple[list[Attachment], list[str]]:
+    """The message joined from fragments, as if forwarded, at the place of the first one;
+    a fragment that cannot be joined stays an attachment. Both with the joining's warning."""
+    mail = _parse_bytes(joined.whole) if joined.whole is not None else None
+    if mail is None or joined.whole is None:
+        found, notes = _leaf_attachments(part, index, walk)
+    else:
+        path = _unique_path(walk, FORWARD_NAME)
+        found, notes = _forwarded(mail, joined.whole, path, "", "message/rfc822", walk)
+    warning = [f"{found[0].path}: {joined.warning}"] if joined.warning else []
+    return found, warning + notes
 
 
 def _leaf_attachments(part: Message, index: int, walk: _Walk) -> tuple[list[Attachment], list[str]]:

@@ -21,6 +21,7 @@ from hoering.parse.model import Extractor
 from hoering.pipeline import accounts, postactions, retries
 from hoering.pipeline.analyse import analyse
 from hoering.pipeline.lock import run_lock
+from hoering.pipeline.partials import joined_partials
 from hoering.pipeline.report import RunReport
 from hoering.pipeline.run import Pipeline, Tick, no_tick
 from hoering.pipeline.sandbox import Sandbox
@@ -126,7 +127,12 @@ def import_paths(
     with run_lock(config), Sandbox.from_config(config.extract) as sandbox:
         retried = retrier(config, sessions, sandbox).retry_due(FILE_ACCOUNT)
         report = _recorded_run(
-            config, sessions, "import", lambda pipeline: read_paths(paths), sandbox, tick
+            config,
+            sessions,
+            "import",
+            lambda _pipeline: joined_partials(read_paths(paths)),
+            sandbox,
+            tick,
         )
     report.note_retries(retried)
     return report

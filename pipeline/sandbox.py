@@ -122,8 +122,10 @@ class Sandbox:
         too_big = self.limits.max_attachment_mb
         if too_big is not None and len(item.payload) > too_big * MIB:
             return [unextracted(item, f"limit: larger than {too_big:g} MB")]
-        if self.extract_limits is not None:
-            item = replace(item, limits=self.extract_limits)
+        limits = self.extract_limits if self.extract_limits is not None else item.limits
+        if limits.ocr_seconds is None:
+            limits = replace(limits, ocr_seconds=ocr_seconds(self.limits.timeout_seconds))
+        item = replace(item, limits=limits)
         future = self.pool.submit(self.target, self.limits.timeout_seconds, item)
         try:
             return future.result()
@@ -140,6 +142,12 @@ class Sandbox:
             reason = f"crashed: extractor raised {type(exc).__name__}"
         log.warning("attachment %s not extracted: %s", item.path, reason)
         return [unextracted(item, reason)]
+
+
+def ocr_seconds(timeout_seconds: float) -> float:
+    """How long OCR may run in a worker killed at `timeout_seconds`: stopping in time keeps
+    the pages read (60 s gives 51 s), where the kill would lose them all."""
+    return max(timeout_seconds / 2, timeout_seconds - max(5.0, timeout_seconds * 0.15))
 
 
 def _death(exitcode: int | None) -> str:
