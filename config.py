@@ -6,11 +6,13 @@ This is the only module that reads the config file. Every problem becomes a
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import stat
 import subprocess
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,6 +20,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, CodebookError, codebook_from_mapping
+from hoering.errors import UsageError
 from hoering.ingest.imap_auth import DEFAULT_AUTHORITY, DEFAULT_SCOPE
 from hoering.parse.limits import (
     EXTRACT_MEMORY_MB,
@@ -35,11 +38,11 @@ PASSWORD_SOURCES = ("password_env", "password_file", "password_command")
 TOKEN_SOURCES = ("token_command", "client_secret_env", "client_secret_file")
 
 
-class ConfigError(Exception):
+class ConfigError(UsageError):
     """The configuration file is missing, unreadable or invalid."""
 
 
-class SecretError(Exception):
+class SecretError(UsageError):
     """The IMAP password could not be obtained from its configured source."""
 
 
@@ -143,6 +146,34 @@ def load_config(path: Path) -> Config:
     return _Reader(path, raw).config()
 
 
+TYPE_NAMES = {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}
+IMAP_KEYS = frozenset(ImapConfig.__dataclass_fields__)
+# Every section and key the file may hold. Anything else is an error, not ignored: a
+# misspelt `deadlin` would silently turn off every late flag.
+KNOWN_KEYS: dict[str, frozenset[str]] = {
+    "imap": IMAP_KEYS | {"accounts"},
+    "match": frozenset({"subject_markers"}),
+    "store": frozenset({"url"}),
+    "consultation": frozenset({"deadline", "timezone", "title", "start"}),
+    "poll": frozenset({"lock_file", "max_attempts"}),
+    "actions": frozenset(ActionsConfig.__dataclass_fields__),
+    "extract": frozenset(
+        {"timeout_seconds", "memory_mb", "max_attachment_mb", "archive_total_mb"}
+        | {"archive_entries", "nesting_depth", "compression_ratio", "ocr", "ocr_pages"}
+        | {"ocr_languages", "ocr_page_seconds"}
+    ),
+    "themes": frozenset({"codebook"}),
+    "web": frozenset({"users"}),
+}
+
+
+def _did_you_mean(name: str, known: Iterable[str], brackets: bool = False) -> str:
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    if not close:
+        return ""
+    return f"; did you mean `[{close[0]}]`?" if brackets else f"; did you mean `{close[0]}`?"
+
+
 class _Reader:
     """Pulls typed values out of the parsed TOML, naming file and key in every error."""
 
@@ -150,6 +181,28 @@ class _Reader:
         self.path = path
         self.raw = raw
         self.base = path.resolve().parent
+
+    def check_names(self) -> None:
+        """Every section and key must be one hoering reads (KNOWN_KEYS)."""
+        for section, value in self.raw.items():
+            if section not in KNOWN_KEYS:
+                hint = _did_you_mean(section, KNOWN_KEYS, brackets=True)
+                raise self.fail(f"[{section}]", f"unknown section{hint}")
+            if isinstance(value, dict):
+                self.check_keys(section, value, KNOWN_KEYS[section])
+        accounts = self.raw.get("imap", {}).get("accounts") if self.imap_is_table() else None
+        if isinstance(accounts, list):
+            for number, entry in enumerate(accounts, start=1):
+                if isinstance(entry, dict):
+                    self.check_keys(f"imap.accounts #{number}", entry, IMAP_KEYS)
+
+    def imap_is_table(self) -> bool:
+        return isinstance(self.raw.get("imap"), dict)
+
+    def check_keys(self, section: str, table: dict[str, Any], known: frozenset[str]) -> None:
+        for key in table:
+            if key not in known:
+                raise self.fail(f"[{section}] {key}", f"unknown key{_did_you_mean(key, known)}")
 
     def fail(self, key: str, problem: str) -> ConfigError:
         return ConfigError(f"{self.path}: {key}: {problem}")
@@ -171,7 +224,8 @@ class _Reader:
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise self.fail(f"[{section}] {key}", f"must be {kind.__name__}, got {value!r}")
+            wanted = TYPE_NAMES.get(kind, kind.__name__)
+            raise self.fail(f"[{section}] {key}", f"must be {wanted}, got {value!r}")
         return value
 
     def required_str(self, table: dict[str, Any], section: str, key: str) -> str:
@@ -196,6 +250,7 @@ class _Reader:
         return None if value is None else self.base / Path(value).expanduser()
 
     def config(self) -> Config:
+        self.check_names()
         store = self.table("store", required=True) or {}
         match = self.table("match") or {}
         consultation = self.table("consultation") or {}

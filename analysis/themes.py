@@ -33,13 +33,15 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from hoering.errors import UsageError
+
 MIN_REST = 3  # letters the other half of a compound must have
 MIN_TAIL_STEM = 5  # a keyword stem shorter than this only matches whole words or heads
 _LINKS = "se"  # Danish compound linking letters: "åbenhed-s-loven", "barn-e-vogn"
 _WORD = re.compile(r"[^\W_]+")
 
 
-class CodebookError(ValueError):
+class CodebookError(UsageError):
     """A codebook read from configuration is malformed; the message names the key."""
 
 

@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from hoering.export.target import cannot_write
+
 EXCEL_CELL_LIMIT = 32_767  # characters Excel (and LibreOffice) keep in one cell
 
 
@@ -17,17 +19,32 @@ EXCEL_CELL_LIMIT = 32_767  # characters Excel (and LibreOffice) keep in one cell
 def atomic_file(output: Path, mode: str = "wb", **open_args) -> Iterator[IO]:
     """Write to a temporary file beside `output`, renamed over it only when all went well.
 
-    Readers never see a half-written export, and a failed export leaves the old file.
+    Readers never see a half-written export, and a failed export leaves the old file. The
+    file gets the permissions the umask gives (0644 under 022), as any file the user writes:
+    mkstemp's 0600 would keep the export from the colleagues it is made for.
     """
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+    except OSError as exc:
+        raise cannot_write(output, exc) from None
     try:
         with os.fdopen(fd, mode, **open_args) as handle:
             yield handle
+        os.chmod(tmp_name, 0o666 & ~current_umask())
         os.replace(tmp_name, output)
+    except OSError as exc:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise cannot_write(output, exc) from None
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def current_umask() -> int:
+    """The process's umask (reading it means setting it; set it straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def sha256_of(path: Path) -> str:

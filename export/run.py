@@ -23,6 +23,7 @@ from hoering.export.manifest import Manifest, write_manifest
 from hoering.export.notat import write_notat
 from hoering.export.privacy import Privacy, number_borgere
 from hoering.export.record import ExportRecord, build_record
+from hoering.export.target import cannot_write, check_output_file, check_output_folder
 from hoering.export.xlsx_export import export_xlsx
 from hoering.store import models
 from hoering.store.queries import ProposalFilter, iter_proposals
@@ -113,6 +114,7 @@ def run_export(
     session: Session, flt: ProposalFilter, output: Path, options: ExportOptions, tz: ZoneInfo
 ) -> ExportResult:
     """Write the export and its manifest; returns what was written."""
+    check_output_file(output)
     if options.per == "initiative":
         return run_initiative_export(session, flt, output, options, tz)
     privacy = privacy_for(session, options)
@@ -164,6 +166,7 @@ def run_notat(
     session: Session, flt: ProposalFilter, output: Path, options: ExportOptions, consultation
 ) -> ExportResult:
     """Write the høringsnotat DOCX and its manifest."""
+    check_output_file(output)
     privacy = privacy_for(session, options)
     count = write_notat(records(session, flt, privacy), output, consultation)
     manifest = Manifest("notat", output, count, describe_filter(flt), privacy.describe())
@@ -172,8 +175,13 @@ def run_notat(
 
 def run_attachment_export(session: Session, flt: ProposalFilter, folder: Path) -> ExportResult:
     """Write the original attachments below `folder` and a manifest beside it."""
+    check_output_folder(folder)
     proposals = list(iter_proposals(session, flt))
-    written = export_attachments(proposals, folder)
+    try:
+        folder.mkdir(exist_ok=True)
+        written = export_attachments(proposals, folder)
+    except OSError as exc:
+        raise cannot_write(folder, exc) from None
     files = tuple(item.path for item in written)
     manifest = Manifest("attachments", folder, len(proposals), describe_filter(flt), {}, {}, files)
     return ExportResult(len(proposals), folder, write_manifest(manifest), files)

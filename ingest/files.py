@@ -8,30 +8,56 @@ from __future__ import annotations
 
 import logging
 import mailbox
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from hoering.errors import UsageError
 from hoering.ingest.raw import MessageOrigin, RawMessage
 
 log = logging.getLogger(__name__)
 
 FILE_ACCOUNT = "file"
 MAIL_SUFFIXES = (".eml",)
+HEAD_BYTES = 64 * 1024  # enough for any real header block; a header is looked for in it
+HEADER_LINE = re.compile(rb"^([!-9;-~]+):")
+# A file is taken for mail when its header block has one of these (a .eml saved by
+# Outlook, Thunderbird or a mail server always does).
+MAIL_HEADERS = {b"from", b"date", b"subject", b"message-id", b"received", b"to", b"return-path"}
 
 
-class SourceError(Exception):
+class SourceError(UsageError):
     """A path given to import is not a mail file, folder, mbox or Maildir."""
 
 
 def read_paths(paths: Iterable[Path]) -> Iterator[RawMessage]:
-    """Yield every message found under `paths`, in a stable order."""
+    """Yield every message found under `paths`, in a stable order.
+
+    Every path is checked first, so a path that holds no mail stops the import before
+    anything is stored (SourceError naming it), not after the paths before it.
+    """
+    paths = list(paths)
+    for path in paths:
+        check_path(path)
     for path in paths:
         yield from read_path(path)
 
 
-def read_path(path: Path) -> Iterator[RawMessage]:
+def check_path(path: Path) -> None:
+    """Raise SourceError unless `path` is a mail file, mbox, Maildir or folder with mail."""
     if not path.exists():
         raise SourceError(f"{path}: no such file or folder")
+    if path.is_dir():
+        if not _is_maildir(path) and not any(_is_mail(file) for file in _mail_files(path)):
+            raise SourceError(f"{path}: no mail here (no .eml file with mail headers)")
+    elif not _is_mbox(path) and not _is_mail(path):
+        raise SourceError(
+            f"{path}: not mail (no mail headers); give .eml files, folders of them, "
+            "an mbox file or a Maildir"
+        )
+
+
+def read_path(path: Path) -> Iterator[RawMessage]:
     if path.is_dir():
         if _is_maildir(path):
             yield from _read_maildir(path)
@@ -47,12 +73,29 @@ def _is_maildir(path: Path) -> bool:
     return (path / "cur").is_dir() and (path / "new").is_dir()
 
 
-def _is_mbox(path: Path) -> bool:
+def _start(path: Path, size: int = HEAD_BYTES) -> bytes:
     try:
         with path.open("rb") as handle:
-            return handle.read(5) == b"From "
+            return handle.read(size)
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def _is_mbox(path: Path) -> bool:
+    return _start(path, 5) == b"From "
+
+
+def _is_mail(path: Path) -> bool:
+    """Does the file start with a mail header block naming at least one of From, Date, ...?"""
+    head = _start(path).lstrip(b"\r\n")
+    if head.startswith(b"From "):  # an mbox "From " line, as some tools save single mails
+        head = head.partition(b"\n")[2]
+    block = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0]
+    lines = block.splitlines()
+    if not lines or not HEADER_LINE.match(lines[0]):
+        return False
+    names = {m.group(1).lower() for line in lines if (m := HEADER_LINE.match(line))}
+    return bool(names & MAIL_HEADERS)
 
 
 def _read_file(path: Path) -> RawMessage:
@@ -63,12 +106,16 @@ def _read_file(path: Path) -> RawMessage:
     return RawMessage(MessageOrigin(account=FILE_ACCOUNT, folder=str(path.resolve())), data)
 
 
+def _mail_files(path: Path) -> list[Path]:
+    return sorted(p for p in path.rglob("*") if p.suffix.lower() in MAIL_SUFFIXES and p.is_file())
+
+
 def _read_folder(path: Path) -> Iterator[RawMessage]:
-    files = sorted(p for p in path.rglob("*") if p.suffix.lower() in MAIL_SUFFIXES and p.is_file())
-    if not files:
-        log.warning("%s: no .eml files found", path)
-    for file in files:
-        yield _read_file(file)
+    for file in _mail_files(path):
+        if _is_mail(file):
+            yield _read_file(file)
+        else:
+            log.warning("%s: not mail (no mail headers), skipped", file)
 
 
 def _read_mbox(path: Path) -> Iterator[RawMessage]:

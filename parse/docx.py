@@ -15,6 +15,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.part import Part
 from lxml import etree
 
+from hoering.errors import HoeringError
 from hoering.parse.archive import check_unpacked_size, open_zip
 from hoering.parse.docx_xml import docx_xml_images, extract_docx_xml
 from hoering.parse.embedded import with_image_text
@@ -37,7 +38,7 @@ class DocxError(ExtractionError):
     """The file could not be read as a Word document; the message is a short reason."""
 
 
-class _Refused(Exception):
+class _Refused(HoeringError):
     """python-docx will not open this package, though the XML may still be readable."""
 
 

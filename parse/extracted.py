@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from hoering.errors import HoeringError
 
-class ExtractionError(Exception):
+
+class ExtractionError(HoeringError):
     """The file could not be read; the message is a short reason ("encrypted", ...)."""
 
 

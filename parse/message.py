@@ -20,6 +20,7 @@ from email.message import Message
 import mailparser
 from mailparser.exceptions import MailParserRecursionError
 
+from hoering.errors import HoeringError
 from hoering.parse.attachments import extract_tree
 from hoering.parse.body import (
     Body,
@@ -41,7 +42,7 @@ FORWARD_NAME = "Videresendt besked.eml"
 _FORWARD_TYPES = ("message/rfc822", "message/global")
 
 
-class UnparseableMessage(ValueError):
+class UnparseableMessage(HoeringError):
     """The bytes hold nothing usable as an e-mail (empty, or no header at all)."""
 
 

@@ -9,6 +9,7 @@ import time
 
 from PIL import Image
 
+from hoering.errors import HoeringError
 from hoering.parse.limits import ExtractLimits
 from hoering.parse.tools import ToolMissing, run_tool
 
@@ -34,11 +35,11 @@ def partial_error(done: int, total: int) -> str:
     )
 
 
-class OcrUnavailable(Exception):
+class OcrUnavailable(HoeringError):
     """Tesseract or its language data is missing; the message says which."""
 
 
-class OcrFailed(Exception):
+class OcrFailed(HoeringError):
     """Tesseract ran but gave no result for a page; the message is a short reason."""
 
 

@@ -9,10 +9,12 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
+from hoering.errors import HoeringError
+
 _PR_SET_PDEATHSIG = 1
 
 
-class ToolMissing(Exception):
+class ToolMissing(HoeringError):
     """The program is not installed; the message names it."""
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.config import Config
+from hoering.errors import ExitCode, HoeringError, UsageError
 from hoering.parse.automatic import sender_and_subject
 from hoering.pipeline.analyse import analyse
 from hoering.pipeline.lock import run_lock
@@ -26,12 +27,14 @@ from hoering.store import models, states
 log = logging.getLogger(__name__)
 
 
-class NotAutomatic(Exception):
+class NotAutomatic(UsageError):
     """`hoering accept ID` named no automatic mail waiting for a decision."""
 
 
-class AcceptFailed(Exception):
+class AcceptFailed(HoeringError):
     """The accepted mail could not be parsed; it waits in `hoering failures` instead."""
+
+    exit_code = ExitCode.PARTIAL
 
 
 @dataclass(frozen=True)

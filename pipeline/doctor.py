@@ -21,7 +21,8 @@ Say = Callable[[str], None]
 def run(config: Config, say: Say) -> list[Exception]:
     """Run every check, printing each result with `say`; return the problems found, in order."""
     problems: list[Exception] = []
-    say(f"config      {config.path}: ok, {len(config.accounts)} IMAP account(s)")
+    count = len(config.accounts)
+    say(f"config      {config.path}: ok, {count} IMAP account{'' if count == 1 else 's'}")
     database = _check_database(config, say, problems)
     if not config.accounts:
         say("imap        no [imap] section: poll cannot run (import works without it)")

@@ -10,10 +10,11 @@ from filelock import FileLock, Timeout
 from sqlalchemy.engine import make_url
 
 from hoering.config import Config
+from hoering.errors import LockedError
 from hoering.store.db import DatabaseError
 
 
-class RunLocked(Exception):
+class RunLocked(LockedError):
     """Another poll or import holds the lock."""
 
 

@@ -15,13 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from hoering.config import Config
+from hoering.errors import UnknownProposal
 from hoering.parse.combined import combined_text
 from hoering.parse.model import ParsedMessage
 from hoering.parse.versions import PARSER_VERSION, extractor_version
 from hoering.pipeline import retries
 from hoering.pipeline.analyse import analyse
 from hoering.pipeline.lock import run_lock
-from hoering.pipeline.run import Pipeline, is_late
+from hoering.pipeline.run import Pipeline, Tick, is_late, no_tick
 from hoering.pipeline.runs import retrier as make_retrier
 from hoering.pipeline.sandbox import Sandbox
 from hoering.store import messages as store_messages
@@ -29,10 +30,6 @@ from hoering.store import models
 from hoering.store.db import writing
 
 log = logging.getLogger(__name__)
-
-
-class UnknownProposal(Exception):
-    """`hoering reparse ID` named a proposal that does not exist."""
 
 
 @dataclass(frozen=True)
@@ -65,17 +62,24 @@ class ReparseReport:
         )
 
 
-def reparse(config: Config, sessions: sessionmaker[Session], selection: Selection) -> ReparseReport:
-    """Parse the selected stored messages again and update them; holds the run lock."""
+def reparse(
+    config: Config, sessions: sessionmaker[Session], selection: Selection, tick: Tick = no_tick
+) -> ReparseReport:
+    """Parse the selected stored messages again and update them; holds the run lock.
+
+    `tick()` after each message, for the CLI's progress bar.
+    """
     report = ReparseReport()
     with run_lock(config), Sandbox.from_config(config.extract) as sandbox, writing():
         proposal_ids, failed_ids = _targets(sessions, selection)
         writer = Pipeline(config, sessions, sandbox)
         for proposal_id in proposal_ids:
             _reparse_proposal(config, sessions, writer, proposal_id, report)
+            tick()
         retrier = make_retrier(config, sessions, sandbox)
         for raw_id in failed_ids:
             _retry_failed(sessions, retrier, raw_id, report)
+            tick()
     return report
 
 
@@ -85,9 +89,9 @@ def _targets(sessions: sessionmaker[Session], selection: Selection) -> tuple[lis
         if selection.ids:
             found = set(session.scalars(select(models.Proposal.id).where(
                 models.Proposal.id.in_(selection.ids))))  # fmt: skip
-            missing = [str(i) for i in selection.ids if i not in found]
+            missing = [i for i in selection.ids if i not in found]
             if missing:
-                raise UnknownProposal(f"no proposal with id {', '.join(missing)}")
+                raise UnknownProposal(missing)
             return list(dict.fromkeys(selection.ids)), []
         failed = list(
             session.scalars(

@@ -16,7 +16,8 @@ class RunReport:
     seen: int = 0  # messages looked at
     matched: int = 0  # marked as consultation replies
     stored: int = 0  # new proposals (or new raw messages that failed to parse)
-    duplicates: int = 0  # already stored: same Message-ID, or same bytes
+    already_stored: int = 0  # these exact bytes are stored: a rerun, or one mail in two folders
+    duplicates: int = 0  # another copy of a stored reply (same Message-ID and content)
     failed: int = 0  # stored raw only: could not be parsed
     automatic: int = 0  # marked, but sent by a machine: kept raw, no proposal
     retried: int = 0  # earlier failures parsed again from their stored bytes
@@ -26,10 +27,10 @@ class RunReport:
     actions_failed: int = 0  # ... refused by the server; tried again next run
 
     def summary(self) -> str:
-        text = (
-            f"seen {self.seen}, matched {self.matched}, stored {self.stored}, "
-            f"duplicates {self.duplicates}, failed {self.failed}"
-        )
+        text = f"seen {self.seen}, matched {self.matched}, stored {self.stored}, "
+        if self.already_stored:  # said only when there are any, as rerunning an import does
+            text += f"already stored {self.already_stored}, "
+        text += f"duplicates {self.duplicates}, failed {self.failed}"
         if self.automatic:
             text += f", automatic {self.automatic}"
         if self.retried:

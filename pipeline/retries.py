@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.config import Config
+from hoering.errors import UsageError
 from hoering.parse.model import ParsedMessage
 from hoering.store import messages as store_messages
 from hoering.store import models, states
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 AddProposal = Callable[[Session, models.RawMessage, ParsedMessage, store_messages.Source], None]
 
 
-class NotAFailure(Exception):
+class NotAFailure(UsageError):
     """`hoering retry ID` named no failed or parked message or action."""
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -31,7 +31,12 @@ from hoering.store import models, states
 from hoering.store.db import writing
 
 log = logging.getLogger(__name__)
+Tick = Callable[[], None]
 SKIPS_PER_COMMIT = 500  # a mailbox of newsletters still commits its progress now and then
+
+
+def no_tick() -> None:
+    """No progress display (cron, tests)."""
 
 
 def is_late(received_at: datetime | None, deadline: date | None, tz: ZoneInfo) -> bool:
@@ -65,17 +70,22 @@ class Pipeline:
         self.own_addresses = frozenset(
             a.username.lower() for a in config.accounts if "@" in a.username
         )
+        self.last_stored: tuple[int, str, str] = (0, "", "")  # id, sender, subject
 
     def wants(self, header: bytes) -> bool:
         """The subject test, on a header block; IMAP uses it before fetching bodies."""
         return self.matcher.matches(subject_from_header_block(header))
 
-    def run(self, items: Iterable[RawMessage | SkippedMessage | FolderChecked]) -> RunReport:
+    def run(
+        self, items: Iterable[RawMessage | SkippedMessage | FolderChecked], tick: Tick = no_tick
+    ) -> RunReport:
+        """Feed every item through; `tick()` after each message (the CLI's progress bar)."""
         with writing():
             for item in items:
                 if isinstance(item, FolderChecked):
                     self.note_cursor(item.origin)
                     continue
+                tick()
                 self.report.seen += 1
                 if isinstance(item, RawMessage) and self.wants(header_block(item.data)):
                     self.report.matched += 1
@@ -89,7 +99,7 @@ class Pipeline:
     def store(self, item: RawMessage) -> None:
         self.note_cursor(item.origin)
         if self.known_bytes(item):
-            self.report.duplicates += 1
+            self.report.already_stored += 1  # a rerun, or the same mail in two folders
             return
         reason = automatic_reason(item.data, self.own_addresses)
         if reason is not None:
@@ -102,7 +112,9 @@ class Pipeline:
         except IntegrityError:
             # Another poller stored the same message between our check and our insert.
             outcome = self.write(item, analysis)
-        if outcome == "duplicate":
+        if outcome == "already stored":  # another run stored these bytes meanwhile
+            self.report.already_stored += 1
+        elif outcome == "duplicate":
             self.report.duplicates += 1
         elif analysis.error:
             self.report.failed += 1
@@ -114,6 +126,15 @@ class Pipeline:
             )
         else:
             self.report.stored += 1
+            proposal_id, sender, subject = self.last_stored
+            # -v tells which proposals a run stored; logged once committed.
+            log.info(
+                "stored proposal %d from %s: %s",
+                proposal_id,
+                sender or "-",
+                subject,
+                extra={"proposal_id": proposal_id},
+            )
 
     def known_bytes(self, item: RawMessage) -> bool:
         """Seen these exact bytes before? Then record where, without parsing them again."""
@@ -169,7 +190,7 @@ class Pipeline:
         if raw is not None:
             store_messages.record_sighting(session, raw, source)
             states.record_outcome(session, source, raw, new=False, owe_action=self.owe_action)
-            return "duplicate"
+            return "already stored" if raw.sha256 == analysis.sha256 else "duplicate"
         parsed = analysis.parsed
         message_id = parsed.message_id if parsed else analysis.message_id
         _warn_collision(session, message_id, analysis.key)
@@ -190,7 +211,7 @@ class Pipeline:
         source: store_messages.Source,
     ) -> models.Proposal:
         received_at = source.internal_date or parsed.received_at or parsed.sent_at
-        return store_messages.add_proposal(
+        proposal = store_messages.add_proposal(
             session,
             raw,
             parsed,
@@ -200,6 +221,13 @@ class Pipeline:
             source=source,
             codebook=self.config.codebook,
         )
+        session.flush()  # gives the proposal its id, for the -v line once committed
+        self.last_stored = (
+            proposal.id,
+            proposal.sender_email or proposal.sender_name,
+            parsed.subject,
+        )
+        return proposal
 
     def note_cursor(self, origin: MessageOrigin) -> None:
         if origin.uidvalidity is not None and origin.uid is not None:

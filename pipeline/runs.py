@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.config import Config, ConfigError, ImapConfig, SecretError
+from hoering.errors import HoeringError
 from hoering.ingest import imap
 from hoering.ingest.files import FILE_ACCOUNT, read_paths
 from hoering.ingest.raw import FolderChecked, RawMessage, SkippedMessage
@@ -22,7 +23,7 @@ from hoering.pipeline.analyse import analyse
 from hoering.pipeline.lock import run_lock
 from hoering.pipeline.partials import joined_partials
 from hoering.pipeline.report import RunReport
-from hoering.pipeline.run import Pipeline
+from hoering.pipeline.run import Pipeline, Tick, no_tick
 from hoering.pipeline.sandbox import Sandbox
 from hoering.store import duplicates as store_duplicates
 from hoering.store import messages as store_messages
@@ -48,20 +49,27 @@ def finish_run(
         run = session.get_one(models.Run, run_id)
         run.finished_at = datetime.now(UTC)
         run.seen, run.matched, run.stored = report.seen, report.matched, report.stored
-        run.duplicates, run.failed, run.error = report.duplicates, report.failed, error
+        # The runs table has one column for both: neither was stored again.
+        run.duplicates = report.duplicates + report.already_stored
+        run.failed, run.error = report.failed, error
 
 
-class AccountsFailed(Exception):
-    """Some accounts of a multi-account poll failed; the others were polled."""
+class AccountsFailed(HoeringError):
+    """Some accounts of a multi-account poll failed; the others were polled.
 
-    def __init__(self, report: RunReport, failures: list[tuple[str, Exception]]) -> None:
+    Its exit code is the first failed account's.
+    """
+
+    def __init__(self, report: RunReport, failures: list[tuple[str, HoeringError]]) -> None:
         names = ", ".join(name for name, _ in failures)
-        super().__init__(f"{len(failures)} account(s) failed: {names}")
+        accounts = "1 account" if len(failures) == 1 else f"{len(failures)} accounts"
+        super().__init__(f"{accounts} failed: {names}")
         self.report = report  # the counts of the accounts that worked
         self.failures = failures  # (account name, its error), in config order
+        self.exit_code = failures[0][1].exit_code
 
 
-def poll(config: Config, sessions: sessionmaker[Session]) -> RunReport:
+def poll(config: Config, sessions: sessionmaker[Session], tick: Tick = no_tick) -> RunReport:
     """`hoering poll`: fetch what is new in each configured IMAP account and store it.
 
     One account failing (login, network, secret) does not stop the next; AccountsFailed
@@ -71,11 +79,11 @@ def poll(config: Config, sessions: sessionmaker[Session]) -> RunReport:
         raise ConfigError(f"{config.path}: [imap]: section is missing (needed by poll)")
     with run_lock(config):
         if len(config.accounts) == 1:
-            return poll_account(config, sessions, config.accounts[0])
+            return poll_account(config, sessions, config.accounts[0], tick)
         total, failures = RunReport(), []
         for account in config.accounts:
             try:
-                total.add(poll_account(config, sessions, account))
+                total.add(poll_account(config, sessions, account, tick))
             except (imap.ImapError, SecretError) as exc:
                 log.warning(
                     "account %s failed, going on with the next: %s", accounts.name(account), exc
@@ -86,7 +94,9 @@ def poll(config: Config, sessions: sessionmaker[Session]) -> RunReport:
     return total
 
 
-def poll_account(config: Config, sessions: sessionmaker[Session], account: ImapConfig) -> RunReport:
+def poll_account(
+    config: Config, sessions: sessionmaker[Session], account: ImapConfig, tick: Tick = no_tick
+) -> RunReport:
     """Poll one account's folders; the caller holds the run lock."""
     settings = accounts.settings(account)
     name = imap.account_id(settings)
@@ -101,6 +111,7 @@ def poll_account(config: Config, sessions: sessionmaker[Session], account: ImapC
             "poll",
             lambda pipeline: imap.messages(settings, cursors, pipeline.wants),
             sandbox,
+            tick,
         )
     report.note_retries(retried)
     # Only now, with every message of this account committed, may the mailbox change.
@@ -109,7 +120,9 @@ def poll_account(config: Config, sessions: sessionmaker[Session], account: ImapC
     return report
 
 
-def import_paths(config: Config, sessions: sessionmaker[Session], paths: list[Path]) -> RunReport:
+def import_paths(
+    config: Config, sessions: sessionmaker[Session], paths: list[Path], tick: Tick = no_tick
+) -> RunReport:
     """`hoering import`: the offline twin of poll, with the same matching and dedup."""
     with run_lock(config), Sandbox.from_config(config.extract) as sandbox:
         retried = retrier(config, sessions, sandbox).retry_due(FILE_ACCOUNT)
@@ -119,6 +132,7 @@ def import_paths(config: Config, sessions: sessionmaker[Session], paths: list[Pa
             "import",
             lambda _pipeline: joined_partials(read_paths(paths)),
             sandbox,
+            tick,
         )
     report.note_retries(retried)
     return report
@@ -149,6 +163,7 @@ def _recorded_run(
     kind: str,
     source: Callable[[Pipeline], Iterable[RawMessage | SkippedMessage | FolderChecked]],
     extract: Extractor,
+    tick: Tick = no_tick,
 ) -> RunReport:
     """Run a pipeline over `source`, keeping a row in `runs` with its counts and any error.
 
@@ -158,7 +173,7 @@ def _recorded_run(
         run_id = record_run(sessions, kind)
     pipeline = Pipeline(config, sessions, extract)
     try:
-        report = pipeline.run(source(pipeline))
+        report = pipeline.run(source(pipeline), tick)
     except Exception as exc:
         _close_failed_run(sessions, run_id, pipeline.report, str(exc))
         raise

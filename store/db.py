@@ -13,8 +13,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from filelock import FileLock, Timeout
 from sqlalchemy import Connection, Engine, create_engine, event, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+
+from hoering.errors import StoreError, UsageError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -22,13 +25,42 @@ MIGRATION_LOCK_KEY = 0x686F6572696E67  # "hoering"
 MIGRATION_WAIT_SECONDS = 120  # another process creating or migrating the schema
 
 
-class DatabaseError(Exception):
+class DatabaseError(StoreError):
     """The database cannot be opened, migrated or written."""
 
 
+class UnsupportedDatabase(UsageError):
+    """[store] url names a database or driver hoering cannot use (exit 2: fix the config)."""
+
+
+BACKENDS = ("sqlite", "postgresql")
+POSTGRES_HINT = "pip install 'hoering[postgres]' and use postgresql+psycopg://"
+
+
 def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite gets WAL, foreign keys and a busy timeout."""
-    engine = create_engine(url)
+    """Create an engine; SQLite gets WAL, foreign keys and a busy timeout.
+
+    A URL hoering does not support, or a driver that is not installed, is one line naming
+    what to do, not a traceback from SQLAlchemy's dialect loader.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise UnsupportedDatabase(
+            "[store] url is not a database URL; use sqlite:///FILE or postgresql+psycopg://..."
+        ) from None
+    if parsed.get_backend_name() not in BACKENDS:
+        raise UnsupportedDatabase(
+            f"[store] url: {parsed.get_backend_name()} is not supported; "
+            "use sqlite:///FILE or postgresql+psycopg://USER@HOST/DB"
+        )
+    try:
+        engine = create_engine(url)
+    except ImportError as exc:  # the dialect's driver module (psycopg, pg8000, ...) is missing
+        raise UnsupportedDatabase(
+            f"[store] url: the database driver {parsed.drivername} is not installed "
+            f"({exc.name or exc}); {POSTGRES_HINT}"
+        ) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -118,8 +150,6 @@ def open_database(url: str) -> sessionmaker[Session]:
 def _read_only_hint(url: str) -> str:
     """Why SQLite says only "unable to open database file" on a read-only file system: it
     must create the -wal and -shm files beside the database."""
-    from sqlalchemy.engine import make_url
-
     parsed = make_url(url)
     database = parsed.database
     if parsed.get_backend_name() != "sqlite" or not database or database.startswith("file:"):
@@ -131,8 +161,6 @@ def _read_only_hint(url: str) -> str:
 
 
 def _safe_url(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
     return make_url(url).render_as_string(hide_password=True)
 
 

@@ -56,6 +56,26 @@ def raw_message_ids(session: Session, email: str) -> list[int]:
     return sorted(ids)
 
 
+def preview(session: Session, email: str) -> list[str]:
+    """One line per stored message `forget_sender` would delete: proposal id, day, subject."""
+    ids = raw_message_ids(session, email)
+    proposals = {
+        p.raw_message_id: p
+        for p in session.scalars(
+            select(models.Proposal).where(models.Proposal.raw_message_id.in_(ids))
+        )
+    }
+    lines = []
+    for raw_id in ids:
+        proposal = proposals.get(raw_id)
+        if proposal is None:
+            lines.append(f"message {raw_id} (could not be parsed; stored raw)")
+            continue
+        day = proposal.received_at.date().isoformat() if proposal.received_at else "-"
+        lines.append(f"proposal {proposal.id}, {day}: {proposal.subject}")
+    return lines
+
+
 def _delete(session: Session, table, condition) -> int:
     return session.execute(delete(table).where(condition)).rowcount or 0
 

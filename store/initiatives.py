@@ -11,16 +11,14 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, literal, select
 from sqlalchemy.orm import Session, selectinload
 
+from hoering.errors import UsageError
 from hoering.store import models
-from hoering.store.review import UnknownProposal
 
 _REF = re.compile(r"^\s*(\d+)\s*[.:/]\s*(\d+)\s*$")
 
 
-class UnknownInitiative(UnknownProposal):
-    """An initiative reference ("12.2") that is not in the database, or is not one.
-
-    A kind of UnknownProposal, so the CLI reports it the same way (one line, exit 2)."""
+class UnknownInitiative(UsageError):
+    """An initiative reference ("12.2") that is not in the database, or is not one."""
 
 
 def parse_ref(ref: str) -> tuple[int, int]:

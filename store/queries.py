@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -75,6 +75,26 @@ def _review_filtered(query: Select, flt: ProposalFilter) -> Select:
         )
         query = query.where(P.id.in_(tagged))
     return query
+
+
+def proposals_by_id(session: Session, ids: Sequence[int]) -> dict[int, models.Proposal]:
+    """id -> proposal for those of `ids` that exist, themes and notes loaded."""
+    query = (
+        select(models.Proposal)
+        .where(models.Proposal.id.in_(list(ids)))
+        .options(selectinload(models.Proposal.themes), selectinload(models.Proposal.notes))
+    )
+    return {p.id: p for p in session.scalars(query)}
+
+
+def proposals_for_analysis(session: Session) -> list[models.Proposal]:
+    """Every proposal with what analysis reads and writes (attachments, themes, initiatives)."""
+    query = select(models.Proposal).options(
+        selectinload(models.Proposal.attachments),
+        selectinload(models.Proposal.themes),
+        selectinload(models.Proposal.initiatives).selectinload(models.Initiative.notes),
+    )
+    return list(session.scalars(query))
 
 
 def get_proposal(session: Session, proposal_id: int) -> models.Proposal | None:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from hoering.analysis.respondent import RESPONDENT_TYPES
 from hoering.analysis.themes import Codebook
+from hoering.errors import UnknownProposal, UsageError
 from hoering.store import models
 from hoering.store.normalize import REVIEWER
 
@@ -24,12 +25,8 @@ DECISIONS = ("optaget", "delvist optaget", "ikke optaget", "uden for rammen")
 NO_DECISION = "ingen"  # `--decision ingen` clears a decision
 
 
-class InvalidValue(ValueError):
+class InvalidValue(UsageError):
     """A review value outside the allowed list; the message lists the allowed values."""
-
-
-class UnknownProposal(LookupError):
-    """A proposal id that is not in the database."""
 
 
 @dataclass(frozen=True)
@@ -158,7 +155,7 @@ def _set_themes(
 def history(session: Session, proposal_id: int) -> list[models.AuditEvent]:
     """The audit trail of one proposal, oldest first."""
     if session.get(models.Proposal, proposal_id) is None:
-        raise UnknownProposal(f"no proposal with id {proposal_id}")
+        raise UnknownProposal(proposal_id)
     query = (
         select(models.AuditEvent)
         .where(
@@ -177,7 +174,7 @@ def audit_count(session: Session, proposal_id: int) -> int:
     return session.scalar(query) or 0
 
 
-class Conflict(RuntimeError):
+class Conflict(UsageError):
     """The proposal was changed by someone else since the reviewer opened it."""
 
 

@@ -42,12 +42,12 @@ def test_list_shows_every_proposal(imported: Path, capsys, monkeypatch) -> None:
 
 def test_list_filters_late_and_search(imported: Path, capsys, monkeypatch) -> None:
     _, out, _ = run(capsys, monkeypatch, "list", "--config", str(imported), "--late")
-    assert "1 proposals" in out and "Region Sydkyst" in out
+    assert "1 proposal\n" in out and "Region Sydkyst" in out
     # Search folds Danish letters: "ÅBNE DATA" finds "åbne data".
     _, out, _ = run(capsys, monkeypatch, "list", "--config", str(imported), "--search", "ÅBNE DATA")
     assert "0 proposals" not in out
     _, out, _ = run(capsys, monkeypatch, "list", "--config", str(imported), "--since", "2017-08-21")
-    assert "1 proposals" in out
+    assert "1 proposal\n" in out
 
 
 def test_show_prints_fields_attachments_and_text(imported: Path, capsys, monkeypatch) -> None:
@@ -58,13 +58,16 @@ def test_show_prints_fields_attachments_and_text(imported: Path, capsys, monkeyp
     assert "method text-layer" in out and "--- Vedhæftet fil: Høringssvar OGP.pdf ---" in out
 
 
-def test_show_unknown_id_fails_cleanly(imported: Path, capsys, monkeypatch) -> None:
-    code, out, _ = run(capsys, monkeypatch, "show", "999", "--config", str(imported))
-    assert code == 2 and "No proposal with id 999" in out
+@pytest.mark.parametrize("command", ["show", "history", "review", "tag", "reparse"])
+def test_unknown_id_is_one_line_in_every_command(imported: Path, capsys, monkeypatch, command):
+    changes = {"review": ["--status", "behandlet"], "tag": ["--add", "antikorruption"]}
+    extra = changes.get(command, [])
+    code, _, err = run(capsys, monkeypatch, command, "999", *extra, "--config", str(imported))
+    assert (code, err) == (2, "hoering: no proposal with id 999\n")
 
 
 def test_export_writes_a_csv_with_one_row_per_proposal(imported, tmp_path, capsys, monkeypatch):
-    target = tmp_path / "ud" / "svar.csv"
+    target = tmp_path / "svar.csv"
     code, out, _ = run(
         capsys, monkeypatch, "export", "--config", str(imported), "--output", str(target)
     )

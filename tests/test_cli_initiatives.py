@@ -57,7 +57,7 @@ def test_review_sets_an_initiatives_decision(capsys, monkeypatch, config: Path) 
     out = hoering(
         capsys, monkeypatch, config, "review", "1.2", "--decision", "optaget", "--by", "ane"
     )
-    assert "1 of 1 initiative(s) changed by ane" in out
+    assert "1 of 1 initiative changed by ane" in out
     assert "optaget" in hoering(capsys, monkeypatch, config, "initiative", "show", "1.2")
     assert "decision" in hoering(capsys, monkeypatch, config, "initiative", "history", "1.2")
     listed = hoering(capsys, monkeypatch, config, "initiatives", "--decision", "ingen")
@@ -115,7 +115,7 @@ def test_export_per_initiative_jsonl_and_xlsx(capsys, monkeypatch, config, tmp_p
         "--theme",
         "åbne data og open source",
     )
-    assert "wrote 1 initiatives" in out
+    assert "wrote 1 initiative" in out
 
 
 def test_notat_lists_initiatives_by_title_and_summary(

@@ -49,7 +49,7 @@ def test_missing_store_section_is_named(tmp_path: Path) -> None:
 
 def test_wrong_type_names_section_and_key(tmp_path: Path) -> None:
     text = '[store]\nurl = "sqlite:///x.db"\n' + IMAP + 'port = "993"\n'
-    with pytest.raises(ConfigError, match=r"\[imap\] port: must be int"):
+    with pytest.raises(ConfigError, match=r"\[imap\] port: must be a whole number"):
         load_config(write(tmp_path, text))
 
 

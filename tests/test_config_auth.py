@@ -157,7 +157,7 @@ def test_errors_in_an_account_name_its_number(tmp_path):
         IMAP
         + 'password_env = "P"\n[[imap.accounts]]\n[[imap.accounts]]\nusername = "b"\nport = "x"\n'
     )
-    with pytest.raises(ConfigError, match=r"\[imap.accounts #2\] port: must be int"):
+    with pytest.raises(ConfigError, match=r"\[imap.accounts #2\] port: must be a whole number"):
         load(tmp_path, text)
 
 

@@ -59,9 +59,9 @@ def test_every_key_is_read(tmp_path: Path) -> None:
     ("line", "message"),
     [
         ("timeout_seconds = 0", r"\[extract\] timeout_seconds: must be positive"),
-        ('memory_mb = "1 GiB"', r"\[extract\] memory_mb: must be int"),
+        ('memory_mb = "1 GiB"', r"\[extract\] memory_mb: must be a whole number"),
         ("archive_entries = -1", r"\[extract\] archive_entries: must be positive"),
-        ('ocr = "yes"', r"\[extract\] ocr: must be bool"),
+        ('ocr = "yes"', r"\[extract\] ocr: must be true or false"),
         ('ocr_languages = "dan eng"', r"\[extract\] ocr_languages: must be like"),
     ],
 )

@@ -1,44 +1,29 @@
 """The initiative commands: `hoering initiatives` lists them, `hoering initiative show|split|
 merge|retitle|history` shows and fixes the machine's split. `hoering review 12.2 ...` sets
 review fields (ui/review.py). Registered on the app by cli.py (`register(app)`).
+
+Like cli.py, this module imports only typer and the option declarations at the top; each
+command imports the store when it runs, so `hoering --help` stays fast.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from hoering.store import initiative_review, review
-from hoering.store.db import open_database
-from hoering.store.initiatives import InitiativeFilter, get_initiative, list_initiatives
-from hoering.ui import views_initiatives, views_review
-from hoering.ui.review import (
+from hoering.ui import context
+from hoering.ui.console import out
+from hoering.ui.options import (
+    AssigneeOption,
     ByOption,
+    Command,
     ConfigOption,
-    NothingToDo,
-    _config,
-    out,
-    reviewer,
-    where_filter,
+    DecisionOption,
+    StatusOption,
 )
+from hoering.ui.review import NothingToDo, reviewer
 
-
-class Per(StrEnum):
-    reply = "reply"
-    initiative = "initiative"
-
-
-PerOption = Annotated[
-    Per,
-    typer.Option(
-        "--per",
-        help="reply: one row per reply; initiative: one row per initiative (reply_id, "
-        "initiative, title, its own text, review fields, sender). With --per initiative the "
-        "--status/--decision/--assignee/--theme filters match the initiatives' own fields.",
-    ),
-]
 RefArgument = Annotated[
     str, typer.Argument(metavar="ID", help='Initiative id "<reply id>.<number>", e.g. 12.2.')
 ]
@@ -52,23 +37,30 @@ initiative_app = typer.Typer(
 
 def initiatives_command(
     reply: Annotated[
-        list[int] | None, typer.Option("--reply", help="Only initiatives of this reply id.")
+        list[int] | None,
+        typer.Option("--reply", metavar="ID", help="Only initiatives of this reply id."),
     ] = None,
-    status: Annotated[str | None, typer.Option(help="ny, under behandling, behandlet.")] = None,
-    decision: Annotated[
-        str | None,
-        typer.Option(help='optaget, delvist optaget, ikke optaget, uden for rammen; "ingen".'),
+    status: StatusOption = None,
+    decision: DecisionOption = None,
+    assignee: AssigneeOption = None,
+    theme: Annotated[
+        str | None, typer.Option(metavar="THEME", help="With this theme (key or label).")
     ] = None,
-    assignee: Annotated[str | None, typer.Option(help="Assigned to this person.")] = None,
-    theme: Annotated[str | None, typer.Option(help="With this theme (key or label).")] = None,
-    level: Annotated[str | None, typer.Option(help="lokal, regional or national.")] = None,
+    level: Annotated[
+        str | None, typer.Option(metavar="LEVEL", help="lokal, regional or national.")
+    ] = None,
     owner: Annotated[
-        str | None, typer.Option(help="Proposed owner (ansvarlig myndighed) contains this.")
+        str | None,
+        typer.Option(metavar="TEXT", help="Proposed owner (ansvarlig myndighed) contains this."),
     ] = None,
-    search: Annotated[str | None, typer.Option(help="Title or text contains this.")] = None,
+    search: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Title or text contains this.")
+    ] = None,
     type_: Annotated[
         str | None,
-        typer.Option("--type", help="The reply's respondent type, e.g. borger, virksomhed."),
+        typer.Option(
+            "--type", metavar="TYPE", help="The reply's respondent type, e.g. borger, virksomhed."
+        ),
     ] = None,
     config: ConfigOption = None,
 ) -> None:
@@ -77,8 +69,12 @@ def initiatives_command(
     Id "12.2" is initiative 2 of reply 12; give it to `hoering review` and `hoering
     initiative`. A * after the title: a reviewer fixed that reply's split.
     """
-    cfg = _config(config)
-    base = where_filter(cfg, status, decision, assignee, type_, theme)
+    from hoering.store import review
+    from hoering.store.initiatives import InitiativeFilter, list_initiatives
+    from hoering.ui import views_initiatives
+
+    cfg = context.load(config)
+    base = context.where_filter(cfg, status, decision, assignee, type_, theme)
     flt = InitiativeFilter(
         proposal_ids=tuple(reply or ()),
         status=base.status,
@@ -90,19 +86,22 @@ def initiatives_command(
         search=search,
         respondent_type=base.respondent_type,
     )
-    with open_database(cfg.store_url)() as session:
-        out.print(views_initiatives.initiative_table(list_initiatives(session, flt)))
+    with context.sessions(cfg)() as session:
+        out().print(views_initiatives.initiative_table(list_initiatives(session, flt)))
 
 
-@initiative_app.command("show")
+@initiative_app.command("show", cls=Command)
 def show_command(ref: RefArgument, config: ConfigOption = None) -> None:
     """Show one initiative: title, reply, themes, owner, level, review, notes and its text."""
-    cfg = _config(config)
-    with open_database(cfg.store_url)() as session:
-        out.print(views_initiatives.initiative_detail(get_initiative(session, ref), cfg.timezone))
+    from hoering.store.initiatives import get_initiative
+    from hoering.ui import views_initiatives
+
+    cfg = context.load(config)
+    with context.sessions(cfg)() as session:
+        out().print(views_initiatives.initiative_detail(get_initiative(session, ref), cfg.timezone))
 
 
-@initiative_app.command("split")
+@initiative_app.command("split", cls=Command)
 def split_command(
     ref: RefArgument,
     at: Annotated[
@@ -124,16 +123,19 @@ def split_command(
     """
     if (at is None) == (offset is None):
         raise NothingToDo("give --at PHRASE or --offset N (one of them)")
-    cfg = _config(config)
-    with open_database(cfg.store_url).begin() as session:
+    from hoering.store import initiative_review
+    from hoering.store.initiatives import get_initiative
+
+    cfg = context.load(config)
+    with context.sessions(cfg).begin() as session:
         initiative = get_initiative(session, ref)
         new = initiative_review.split(
             session, initiative, at if at is not None else offset, reviewer(by), cfg.codebook, title
         )
-        out.print(f"split {ref}: {initiative.ref} {initiative.title!r} + {new.ref} {new.title!r}")
+        out().print(f"split {ref}: {initiative.ref} {initiative.title!r} + {new.ref} {new.title!r}")
 
 
-@initiative_app.command("merge")
+@initiative_app.command("merge", cls=Command)
 def merge_command(
     first: RefArgument,
     second: Annotated[str, typer.Argument(metavar="ID2", help="The initiative to merge in.")],
@@ -141,8 +143,11 @@ def merge_command(
     config: ConfigOption = None,
 ) -> None:
     """Merge ID2 into ID (same reply): its text and notes are appended, numbers close up."""
-    cfg = _config(config)
-    with open_database(cfg.store_url).begin() as session:
+    from hoering.store import initiative_review
+    from hoering.store.initiatives import get_initiative
+
+    cfg = context.load(config)
+    with context.sessions(cfg).begin() as session:
         kept = initiative_review.merge(
             session,
             get_initiative(session, first),
@@ -150,10 +155,10 @@ def merge_command(
             reviewer(by),
             cfg.codebook,
         )
-        out.print(f"merged {second} into {kept.ref} {kept.title!r}")
+        out().print(f"merged {second} into {kept.ref} {kept.title!r}")
 
 
-@initiative_app.command("retitle")
+@initiative_app.command("retitle", cls=Command)
 def retitle_command(
     ref: RefArgument,
     title: Annotated[str, typer.Argument(metavar="TITLE", help="The new title.")],
@@ -161,23 +166,31 @@ def retitle_command(
     config: ConfigOption = None,
 ) -> None:
     """Give an initiative a new title (kept on re-analysis)."""
-    cfg = _config(config)
-    with open_database(cfg.store_url).begin() as session:
+    from hoering.store import initiative_review
+    from hoering.store.initiatives import get_initiative
+
+    cfg = context.load(config)
+    with context.sessions(cfg).begin() as session:
         changed = initiative_review.retitle(
             session, get_initiative(session, ref), title, reviewer(by)
         )
-    out.print(f"{ref}: {'retitled' if changed else 'title unchanged'}")
+    out().print(f"{ref}: {'retitled' if changed else 'title unchanged'}")
 
 
-@initiative_app.command("history")
+@initiative_app.command("history", cls=Command)
 def history_command(ref: RefArgument, config: ConfigOption = None) -> None:
     """Every reviewer change of one initiative: when, who, which field, old and new value."""
-    cfg = _config(config)
-    with open_database(cfg.store_url)() as session:
-        out.print(views_review.history_text(initiative_review.history(session, ref), cfg.timezone))
+    from hoering.store import initiative_review
+    from hoering.ui import views_review
+
+    cfg = context.load(config)
+    with context.sessions(cfg)() as session:
+        out().print(
+            views_review.history_text(initiative_review.history(session, ref), cfg.timezone)
+        )
 
 
 def register(app: typer.Typer) -> None:
     """Add `initiatives` and `initiative ...` to the app."""
-    app.command("initiatives")(initiatives_command)
+    app.command("initiatives", cls=Command)(initiatives_command)
     app.add_typer(initiative_app, name="initiative")

@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 HUMAN_FORMAT = "%(levelname)s %(name)s: %(message)s"
 # mail-parser warns about every multipart it does not render and pdfminer about every
 # odd font; cron would mail that noise. Real failures are recorded on the message.
-CHATTY = ("mailparser", "pdfminer")
+# Alembic says "Context impl SQLiteImpl" on every open: -v is for what the run did.
+CHATTY = ("mailparser", "pdfminer", "alembic")
 # Attributes every LogRecord has; anything else on a record came in through `extra=`.
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
 

@@ -1,57 +1,33 @@
 """The reviewers' commands: review, tag, history, search, duplicates, analyse.
 
-Registered on the app by cli.py (`register(app)`): cli.py runs as __main__, so this module
-cannot import it back, and the shared --config option is repeated here.
+Registered on the app by cli.py (`register(app)`). Like cli.py, this module imports only
+typer and the option declarations at the top; each command imports the store when it runs,
+so `hoering --help` stays fast.
 """
 
 from __future__ import annotations
 
 import getpass
 import os
-from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
 
-from hoering import config as config_module
-from hoering.store import duplicates, initiative_review, models, review, search
-from hoering.store.db import open_database
-from hoering.store.initiatives import get_initiatives, is_ref
-from hoering.store.normalize import normalize_proposal
-from hoering.store.queries import ProposalFilter, iter_proposals
-from hoering.ui import views_review
+from hoering.errors import UnknownProposal, UsageError
+from hoering.ui import context
+from hoering.ui.console import out, plural
+from hoering.ui.options import ByOption, Command, ConfigOption, IdArgument
 
-out = Console(markup=False, highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        "-c",
-        help="Config file (default: $HOERING_CONFIG, else ./hoering.toml).",
-        show_default=False,
-    ),
-]
-ByOption = Annotated[
-    str | None,
-    typer.Option(
-        "--by",
-        help="Who makes the change, for the audit trail (default: $HOERING_USER, else "
-        "the login name).",
-        show_default=False,
-    ),
-]
+    from hoering import config as config_module
+    from hoering.store import models, review
+    from hoering.store.queries import ProposalFilter
 
 
-class NothingToDo(ValueError):
+class NothingToDo(UsageError):
     """A review command without a change, or a bulk change without a filter."""
-
-
-def _config(path: Path | None) -> config_module.Config:
-    return config_module.load_config(config_module.resolve_config_path(path))
 
 
 def reviewer(by: str | None) -> str:
@@ -59,49 +35,14 @@ def reviewer(by: str | None) -> str:
     return (by or os.environ.get("HOERING_USER") or getpass.getuser()).strip()
 
 
-def where_filter(
-    cfg: config_module.Config,
-    status: str | None = None,
-    decision: str | None = None,
-    assignee: str | None = None,
-    respondent_type: str | None = None,
-    theme: str | None = None,
-    language: str | None = None,
-    **others,
-) -> ProposalFilter:
-    """A ProposalFilter from CLI values, each checked against its allowed list (exit 2)."""
-    if decision is not None:
-        decision = (
-            review.NO_DECISION
-            if decision.strip().casefold() == review.NO_DECISION
-            else review.canonical(decision, review.DECISIONS, "decision")
-        )
-    return ProposalFilter(
-        status=None if status is None else review.canonical(status, review.STATUSES, "status"),
-        decision=decision,
-        assignee=assignee,
-        respondent_type=None
-        if respondent_type is None
-        else review.canonical(respondent_type, review.RESPONDENT_TYPES, "respondent type"),
-        theme=None if theme is None else review.theme_key(theme, cfg.codebook),
-        language=None
-        if language is None
-        else review.canonical(language, ("da", "en", "other"), "language"),
-        **others,
-    )
-
-
 def _targets(session: Session, ids: list[int], flt: ProposalFilter | None) -> list[models.Proposal]:
+    from hoering.store.queries import ProposalFilter, iter_proposals, proposals_by_id
+
     if ids:
-        query = (
-            select(models.Proposal)
-            .where(models.Proposal.id.in_(ids))
-            .options(selectinload(models.Proposal.themes), selectinload(models.Proposal.notes))
-        )
-        found = {p.id: p for p in session.scalars(query)}
+        found = proposals_by_id(session, ids)
         missing = [i for i in ids if i not in found]
         if missing:
-            raise review.UnknownProposal(f"no proposal with id {missing[0]}")
+            raise UnknownProposal(missing)
         return [found[i] for i in ids]
     return list(iter_proposals(session, flt or ProposalFilter()))
 
@@ -114,41 +55,59 @@ def review_command(
         ),
     ] = None,
     status: Annotated[
-        str | None, typer.Option(help='Set the status: "ny", "under behandling", "behandlet".')
+        str | None,
+        typer.Option(
+            metavar="STATUS", help='Set the status: "ny", "under behandling", "behandlet".'
+        ),
     ] = None,
     decision: Annotated[
         str | None,
         typer.Option(
+            metavar="DECISION",
             help='Set the decision: "optaget", "delvist optaget", "ikke optaget", '
-            '"uden for rammen"; "ingen" clears it.'
+            '"uden for rammen"; "ingen" clears it.',
         ),
     ] = None,
-    reason: Annotated[str | None, typer.Option(help="Set the reason for the decision.")] = None,
-    note: Annotated[str | None, typer.Option(help="Add a note (notes are never changed).")] = None,
+    reason: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Set the reason for the decision.")
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Add a note (notes are never changed).")
+    ] = None,
     assign: Annotated[
-        str | None, typer.Option("--assign", help='Assign to a person ("" unassigns).')
+        str | None,
+        typer.Option("--assign", metavar="NAME", help='Assign to a person ("" unassigns).'),
     ] = None,
     type_: Annotated[
         str | None,
         typer.Option(
             "--type",
+            metavar="TYPE",
             help='Set the respondent type: "borger", "virksomhed", "organisation", '
             '"offentlig myndighed" (kept on reparse).',
         ),
     ] = None,
     by: ByOption = None,
     where_status: Annotated[
-        str | None, typer.Option(help="Bulk: proposals with this status.")
+        str | None, typer.Option(metavar="STATUS", help="Bulk: proposals with this status.")
     ] = None,
     where_decision: Annotated[
-        str | None, typer.Option(help='Bulk: with this decision ("ingen": none yet).')
+        str | None,
+        typer.Option(metavar="DECISION", help='Bulk: with this decision ("ingen": none yet).'),
     ] = None,
-    where_assignee: Annotated[str | None, typer.Option(help="Bulk: assigned to.")] = None,
-    where_type: Annotated[str | None, typer.Option(help="Bulk: of this respondent type.")] = None,
+    where_assignee: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Bulk: assigned to.")
+    ] = None,
+    where_type: Annotated[
+        str | None, typer.Option(metavar="TYPE", help="Bulk: of this respondent type.")
+    ] = None,
     where_theme: Annotated[
-        str | None, typer.Option(help="Bulk: tagged with this theme (key or label).")
+        str | None,
+        typer.Option(metavar="THEME", help="Bulk: tagged with this theme (key or label)."),
     ] = None,
-    where_language: Annotated[str | None, typer.Option(help="Bulk: da, en or other.")] = None,
+    where_language: Annotated[
+        str | None, typer.Option(metavar="LANG", help="Bulk: da, en or other.")
+    ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Bulk: every proposal.")] = False,
     config: ConfigOption = None,
 ) -> None:
@@ -159,19 +118,23 @@ def review_command(
     set on that initiative. Every change is audited with who and when (see `hoering
     history`, `hoering initiative history`).
     """
-    cfg = _config(config)
+    from hoering.store import review
+
+    cfg = context.load(config)
     change = review.validated(
         review.Change(status, decision, reason, assign, type_, note), cfg.codebook
     )
     wheres = (where_status, where_decision, where_assignee, where_type, where_theme, where_language)
     flt = None
     if any(value is not None for value in wheres):
-        flt = where_filter(cfg, *wheres)
+        flt = context.where_filter(cfg, *wheres)
     _check_selection(ids, flt, all_)
     if change.is_empty():
         raise NothingToDo(
             "nothing to change: give --status, --decision, --reason, --note, --assign or --type"
         )
+    from hoering.store.initiatives import is_ref
+
     refs = [value for value in ids or [] if is_ref(value)]
     if refs and change.respondent_type is not None:  # checked before anything is written
         raise NothingToDo("--type is set on replies (12), not on initiatives (12.2)")
@@ -185,19 +148,20 @@ def review_command(
 def _reply_ids(values: list[str]) -> list[int]:
     for value in values:
         if not value.strip().isdigit():
-            raise review.UnknownProposal(
-                f"{value!r} is not a reply id (12) or initiative id (12.2)"
-            )
+            raise UsageError(f"{value!r} is not a reply id (12) or initiative id (12.2)")
     return [int(value) for value in values]
 
 
 def _apply_initiatives(
     cfg: config_module.Config, refs: list[str], change: review.Change, by: str
 ) -> None:
-    with open_database(cfg.store_url).begin() as session:
+    from hoering.store import initiative_review
+    from hoering.store.initiatives import get_initiatives
+
+    with context.sessions(cfg).begin() as session:
         rows = get_initiatives(session, refs)
         changed = sum(1 for row in rows if initiative_review.apply_review(session, row, change, by))
-    out.print(f"{changed} of {len(rows)} initiative(s) changed by {by}")
+    out().print(f"{changed} of {plural(len(rows), 'initiative')} changed by {by}")
 
 
 def _check_selection(ids: list[str] | None, flt: ProposalFilter | None, all_: bool) -> None:
@@ -214,28 +178,34 @@ def _apply(
     change: review.Change,
     by: str,
 ) -> None:
-    with open_database(cfg.store_url).begin() as session:
+    from hoering.store import review
+
+    with context.sessions(cfg).begin() as session:
         proposals = _targets(session, ids, flt)
         changed = 0
         for proposal in proposals:
             if review.apply(session, proposal, change, by, cfg.codebook):
                 changed += 1
-    out.print(f"{changed} of {len(proposals)} proposal(s) changed by {by}")
+    out().print(f"{changed} of {plural(len(proposals), 'proposal')} changed by {by}")
 
 
 def tag_command(
     ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Proposal ids.")],
     add: Annotated[
-        list[str] | None, typer.Option("--add", help="Theme to add (key or label); repeatable.")
+        list[str] | None,
+        typer.Option("--add", metavar="THEME", help="Theme to add (key or label); repeatable."),
     ] = None,
     remove: Annotated[
-        list[str] | None, typer.Option("--remove", help="Theme to remove; repeatable.")
+        list[str] | None,
+        typer.Option("--remove", metavar="THEME", help="Theme to remove; repeatable."),
     ] = None,
     by: ByOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Add or remove theme tags by hand; automatic re-tagging keeps these choices."""
-    cfg = _config(config)
+    from hoering.store import review
+
+    cfg = context.load(config)
     change = review.validated(
         review.Change(add_themes=tuple(add or ()), remove_themes=tuple(remove or ())), cfg.codebook
     )
@@ -244,15 +214,15 @@ def tag_command(
     _apply(cfg, ids, None, change, reviewer(by))
 
 
-def history_command(
-    proposal_id: Annotated[int, typer.Argument(metavar="ID", help="Proposal id.")],
-    config: ConfigOption = None,
-) -> None:
+def history_command(proposal_id: IdArgument, config: ConfigOption = None) -> None:
     """Every reviewer change of one proposal: when, who, which field, old and new value."""
-    cfg = _config(config)
-    with open_database(cfg.store_url)() as session:
+    from hoering.store import review
+    from hoering.ui import views_review
+
+    cfg = context.load(config)
+    with context.sessions(cfg)() as session:
         events = review.history(session, proposal_id)
-        out.print(views_review.history_text(events, cfg.timezone))
+        out().print(views_review.history_text(events, cfg.timezone))
 
 
 def search_command(
@@ -262,20 +232,20 @@ def search_command(
             metavar="TEXT", help="Words to find (all must occur; end a word with * for a prefix)."
         ),
     ],
-    limit: Annotated[int, typer.Option(help="Show at most this many hits.")] = 20,
+    limit: Annotated[int, typer.Option(metavar="N", help="Show at most this many hits.")] = 20,
     config: ConfigOption = None,
 ) -> None:
     """Full-text search over subject, sender and all text, best matches first, with snippets."""
-    cfg = _config(config)
-    with open_database(cfg.store_url)() as session:
+    from hoering.store import search
+    from hoering.store.queries import proposals_by_id
+    from hoering.ui import views_review
+
+    cfg = context.load(config)
+    with context.sessions(cfg)() as session:
         hits = search.search(session, query, limit=limit)
-        rows = {
-            p.id: p
-            for p in session.scalars(
-                select(models.Proposal).where(models.Proposal.id.in_([h.proposal_id for h in hits]))
-            )
-        }
-        out.print(views_review.search_text(hits, rows))
+        total = len(search.matching_ids(session, query)) if len(hits) >= limit else len(hits)
+        rows = proposals_by_id(session, [h.proposal_id for h in hits])
+        out().print(views_review.search_text(hits, rows, total))
 
 
 def duplicates_command(
@@ -285,13 +255,16 @@ def duplicates_command(
     config: ConfigOption = None,
 ) -> None:
     """Duplicate and form-letter groups: size, the common letter, what each member adds."""
-    cfg = _config(config)
-    sessions = open_database(cfg.store_url)
+    from hoering.store import duplicates
+    from hoering.ui import views_review
+
+    cfg = context.load(config)
+    sessions = context.sessions(cfg)
     if refresh:
         with sessions.begin() as session:
             duplicates.refresh(session)
     with sessions() as session:
-        out.print(
+        out().print(
             views_review.duplicates_text(duplicates.groups(session), duplicates.counts(session))
         )
 
@@ -300,31 +273,31 @@ def analyse_command(config: ConfigOption = None) -> None:
     """Recompute respondents, cleaned text, flags, themes, initiatives and duplicate groups
     from the stored text (after an upgrade or a codebook change); reviewer choices, and
     splits a reviewer fixed, are kept."""
-    cfg = _config(config)
-    with open_database(cfg.store_url).begin() as session:
-        proposals = session.scalars(
-            select(models.Proposal).options(
-                selectinload(models.Proposal.attachments),
-                selectinload(models.Proposal.themes),
-                selectinload(models.Proposal.initiatives).selectinload(models.Initiative.notes),
-            )
-        ).all()
+    from hoering.store import duplicates
+    from hoering.store.normalize import normalize_proposal
+    from hoering.store.queries import proposals_for_analysis
+    from hoering.ui.progress import progress
+
+    cfg = context.load(config)
+    with context.sessions(cfg).begin() as session, progress("analysing") as tick:
+        proposals = proposals_for_analysis(session)
         for proposal in proposals:
             normalize_proposal(proposal, cfg.codebook)
+            tick()
         session.flush()
         counts = duplicates.refresh(session)
         initiatives = sum(len(proposal.initiatives) for proposal in proposals)
-    out.print(
-        f"analysed {len(proposals)} proposal(s) with codebook {cfg.codebook.version}; "
-        f"{initiatives} initiative(s); {counts.groups} duplicate group(s)"
+    out().print(
+        f"analysed {plural(len(proposals), 'proposal')} with codebook {cfg.codebook.version}; "
+        f"{plural(initiatives, 'initiative')}; {plural(counts.groups, 'duplicate group')}"
     )
 
 
 def register(app: typer.Typer) -> None:
     """Add the reviewers' commands to the app."""
-    app.command("review")(review_command)
-    app.command("tag")(tag_command)
-    app.command("history")(history_command)
-    app.command("search")(search_command)
-    app.command("duplicates")(duplicates_command)
-    app.command("analyse")(analyse_command)
+    app.command("review", cls=Command)(review_command)
+    app.command("tag", cls=Command)(tag_command)
+    app.command("history", cls=Command)(history_command)
+    app.command("search", cls=Command)(search_command)
+    app.command("duplicates", cls=Command)(duplicates_command)
+    app.command("analyse", cls=Command)(analyse_command)

@@ -30,7 +30,8 @@ def human_size(size: int) -> str:
 
 def proposal_table(proposals: Sequence[Proposal], tz: ZoneInfo) -> RenderableType:
     """The `hoering list` table. Text() keeps '[...]' in mail text from being read as markup."""
-    table = Table(title=f"{len(proposals)} proposals", title_justify="left")
+    title = "1 proposal" if len(proposals) == 1 else f"{len(proposals)} proposals"
+    table = Table(title=title, title_justify="left")
     for column, options in (
         ("ID", {"justify": "right"}),
         ("Received", {"no_wrap": True}),
@@ -125,7 +126,8 @@ def failures_table(rows: Sequence[MessageState], tz: ZoneInfo) -> RenderableType
     """The `hoering failures` table: what failed where, how often, and why."""
     if not rows:
         return Text("No failed messages or actions.")
-    table = Table(title=f"{len(rows)} failures", title_justify="left")
+    title = "1 failure" if len(rows) == 1 else f"{len(rows)} failures"
+    table = Table(title=title, title_justify="left")
     for column, options in (
         ("ID", {"justify": "right"}),
         ("Status", {"no_wrap": True}),

@@ -101,7 +101,8 @@ def history_text(events: Sequence[AuditEvent], tz: ZoneInfo) -> RenderableType:
     """`hoering history`: one line per change, oldest first."""
     if not events:
         return Text("No changes recorded.")
-    table = Table(title=f"{len(events)} changes", title_justify="left")
+    title = "1 change" if len(events) == 1 else f"{len(events)} changes"
+    table = Table(title=title, title_justify="left")
     for column in ("When", "Who", "Field", "Old", "New"):
         table.add_column(column)
     for e in events:
@@ -115,11 +116,19 @@ def history_text(events: Sequence[AuditEvent], tz: ZoneInfo) -> RenderableType:
     return table
 
 
-def search_text(hits: Sequence[Hit], proposals: Mapping[int, Proposal]) -> RenderableType:
-    """`hoering search`: best first, with the sender and a snippet ([ ] marks a match)."""
+def search_text(
+    hits: Sequence[Hit], proposals: Mapping[int, Proposal], total: int | None = None
+) -> RenderableType:
+    """`hoering search`: best first, with the sender and a snippet ([ ] marks a match).
+
+    `total` is how many matched in all, when --limit cut the list.
+    """
     if not hits:
         return Text("No matches.")
-    lines = [Text(f"{len(hits)} matches, best first:")]
+    total = len(hits) if total is None else total
+    found = f"{total} match" if total == 1 else f"{total} matches"
+    shown = f", best {len(hits)} shown" if total > len(hits) else ", best first"
+    lines = [Text(f"{found}{shown}:")]
     for hit in hits:
         p = proposals[hit.proposal_id]
         who = p.respondent_organisation or p.sender_name or p.sender_email
@@ -133,7 +142,7 @@ def counts_text(counts: DuplicateCounts) -> Text:
     return Text(
         f"Replies raw/distinct: {counts.raw} raw, {counts.distinct} distinct texts, "
         f"{counts.independent} independent (a duplicate group counts once), "
-        f"{counts.groups} duplicate group(s)"
+        f"{counts.groups} duplicate group{'' if counts.groups == 1 else 's'}"
     )
 
 

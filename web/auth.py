@@ -11,6 +11,8 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from hoering.errors import UsageError
+
 LOOPBACK_NAMES = ("localhost",)
 # A hash to verify against when the user name is unknown, so a wrong name takes as long as
 # a wrong password and does not tell an attacker which names exist.
@@ -18,7 +20,7 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
 
 
-class UnsafeBind(ValueError):
+class UnsafeBind(UsageError):
     """`hoering serve` asked to listen beyond this machine without users to log in."""
 
 

@@ -47,7 +47,7 @@ def build_sample(folder: Path) -> Path:
     )
     cfg = load_config(config)
     sessions = open_database(cfg.store_url)
-    import_paths(cfg, sessions, sorted(SAMPLE_INBOX.iterdir()))
+    import_paths(cfg, sessions, [SAMPLE_INBOX])
     import_paths(cfg, sessions, [hostile])
     with sessions() as session:
         duplicates.refresh(session)

@@ -96,7 +96,7 @@ def test_a_refused_account_does_not_stop_the_next(mailbox, second_mailbox, tmp_p
     assert proposal_count(tmp_path) == 1
     assert result.stdout.strip() == (
         "seen 1, matched 1, stored 1, duplicates 0, failed 0; "
-        f"1 account(s) failed: {mailbox.username}@127.0.0.1"
+        f"1 account failed: {mailbox.username}@127.0.0.1"
     )
     failure_lines = [line for line in result.stderr.splitlines() if line.startswith("hoering: ")]
     assert failure_lines == [

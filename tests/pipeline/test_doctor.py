@@ -10,7 +10,6 @@ import pytest
 from imapclient import IMAPClient
 
 from hoering import pipeline
-from hoering.cli import exit_code
 from hoering.config import load_config
 from hoering.pipeline import doctor as doctor_module
 from hoering.store.db import open_database
@@ -60,7 +59,7 @@ def test_a_missing_configured_folder_is_an_error_with_exit_2(mailbox, tmp_path):
 
     assert result.returncode == 2
     assert "Høringsvar: ERROR: configured folder 'Høringsvar' does not exist" in result.stdout
-    assert result.stdout.rstrip().endswith("1 problem(s) found")
+    assert result.stdout.rstrip().endswith("1 problem found")
 
 
 def test_wrong_password_exits_3(mailbox, tmp_path):
@@ -159,7 +158,7 @@ def test_unreachable_server_is_a_connection_problem(mailbox, tmp_path, env):
     text, problems = report(poll_config(tmp_path, mailbox, port=port))
 
     assert "login     ERROR: cannot connect" in text
-    assert [exit_code(p) for p in problems] == [4]
+    assert [p.exit_code for p in problems] == [4]
 
 
 def test_missing_secret_is_a_configuration_problem(mailbox, tmp_path, monkeypatch):
@@ -168,7 +167,7 @@ def test_missing_secret_is_a_configuration_problem(mailbox, tmp_path, monkeypatc
     text, problems = report(poll_config(tmp_path, mailbox))
 
     assert "secret    ERROR: environment variable TEST_IMAP_PASSWORD is not set" in text
-    assert [exit_code(p) for p in problems] == [2]
+    assert [p.exit_code for p in problems] == [2]
 
 
 def test_oauth2_account_is_checked_with_its_token(oauth_mailbox, token_service, tmp_path):
@@ -201,7 +200,7 @@ def test_every_account_is_checked_and_the_first_failure_comes_first(mailbox, tmp
 
     assert "account     nobody@127.0.0.1" in text
     assert f"login     ok (LOGIN as {other})" in text
-    assert [exit_code(p) for p in problems] == [3]
+    assert [p.exit_code for p in problems] == [3]
 
 
 def test_doctor_notes_a_server_whose_uid_search_star_answers_nothing(

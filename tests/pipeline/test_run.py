@@ -59,7 +59,10 @@ def test_sample_inbox_imports_the_marked_replies_once(cfg, db) -> None:
 def test_second_import_stores_nothing_new(cfg, db) -> None:
     run_import(cfg, db, SAMPLE_INBOX)
     again = run_import(cfg, db, SAMPLE_INBOX)
-    assert (again.stored, again.duplicates) == (0, 14)
+    # 13 exact copies of stored mail, and the re-sent reply again: nothing is a new duplicate
+    # but that one, and the summary says so (it said "duplicates 14").
+    assert (again.stored, again.already_stored, again.duplicates) == (0, 13, 1)
+    assert "stored 0, already stored 13, duplicates 1" in again.summary()
     assert count(db, models.Proposal) == 13
     assert count(db, models.RawMessage) == 13
 
@@ -77,7 +80,7 @@ def test_message_without_message_id_is_deduplicated_by_its_bytes(cfg, db, tmp_pa
     b = write_mail(tmp_path, "b.eml", mail)
     c = write_mail(tmp_path, "c.eml", make_mail(message_id=None, body="Et andet forslag.\n"))
     report = run_import(cfg, db, a, b, c)
-    assert (report.stored, report.duplicates) == (2, 1)
+    assert (report.stored, report.already_stored, report.duplicates) == (2, 1, 0)
 
 
 def test_same_message_id_with_different_bytes_is_one_proposal(cfg, db, tmp_path) -> None:
@@ -113,7 +116,7 @@ def test_mbox_and_maildir_give_the_same_messages_as_files(cfg, db, tmp_path) -> 
     box.close()
     assert run_import(cfg, db, tmp_path / "svar.mbox").stored == 3
     again = run_import(cfg, db, tmp_path / "Maildir")
-    assert (again.stored, again.duplicates) == (0, 3)
+    assert (again.stored, again.already_stored, again.duplicates) == (0, 3, 0)
 
 
 def test_raw_message_is_stored_losslessly(cfg, db, tmp_path) -> None:

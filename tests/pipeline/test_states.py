@@ -149,7 +149,7 @@ def test_failures_lists_place_status_tries_and_reason(
     pipeline.import_paths(cfg, db, [write(tmp_path, "a.eml", make_mail())])
     code, out, _ = run_cli(capsys, monkeypatch, "failures", "--config", str(cfg.path))
     assert code == 0
-    assert "1 failures" in out and "a.eml" in out and "failed" in out
+    assert "1 failure\n" in out and "a.eml" in out and "failed" in out
     assert "parser unavailable in this test" in out
 
 

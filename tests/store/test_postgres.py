@@ -88,7 +88,7 @@ def test_sample_inbox_imports_the_marked_replies_once(cfg, db) -> None:
 def test_second_import_stores_nothing_new(cfg, db) -> None:
     run_import(cfg, db, SAMPLE_INBOX)
     again = run_import(cfg, db, SAMPLE_INBOX)
-    assert (again.stored, again.duplicates) == (0, 14)
+    assert (again.stored, again.already_stored, again.duplicates) == (0, 13, 1)
     assert (count(db, models.Proposal), count(db, models.RawMessage)) == (13, 13)
 
 
@@ -206,15 +206,19 @@ def test_lost_insert_race_counts_as_a_duplicate(cfg, db, tmp_path, monkeypatch) 
     # constraint refuses ours, and the retry must find theirs.
     path = write_mail(tmp_path, "svar.eml", make_mail())
     run_import(cfg, db, path)
-    lookups = iter([None])
-    real_find = store_messages.find_raw_message
-    monkeypatch.setattr(
-        store_messages,
-        "find_raw_message",
-        lambda session, key: next(lookups, None) or real_find(session, key),
-    )
+    for name in ("find_raw_message", "find_raw_message_by_sha256"):  # both miss it once
+        real_find = getattr(store_messages, name)
+        lookups = iter([None])
+        monkeypatch.setattr(
+            store_messages,
+            name,
+            lambda session, key, lookups=lookups, real=real_find: (
+                next(lookups, None) or real(session, key)
+            ),
+        )
     again = run_import(cfg, db, path)
-    assert (again.stored, again.duplicates) == (0, 1)
+    # The same bytes, stored by the other poller: already stored, not a new duplicate.
+    assert (again.stored, again.already_stored, again.duplicates) == (0, 1, 0)
     assert count(db, models.RawMessage) == 1
 
 
@@ -250,7 +254,7 @@ def assert_each_stored_once(db, ids: set[str], results: list[tuple[int, str]]) -
         stored = session.scalars(select(models.Proposal.message_id)).all()
         assert sorted(stored) == sorted(ids)
     assert count(db, models.RawMessage) == len(ids)
-    summaries = [re.search(r"stored (\d+), duplicates (\d+)", out) for code, out in results]
+    summaries = [re.search(r"matched \d+, stored (\d+)", out) for code, out in results]
     stored_by_runs = [int(m.group(1)) for m in summaries if m]
     assert sum(stored_by_runs) == len(ids), results
 

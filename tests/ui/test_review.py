@@ -61,7 +61,7 @@ def test_review_sets_fields_and_audits_each_change(config, capsys, monkeypatch) 
         "--status", "Under-Behandling", "--decision", "ikke-optaget",
         "--reason", "Uden for handlingsplanens rammer", "--assign", "mette", "--by", "karen",
     )  # fmt: skip
-    assert code == 0 and "1 of 1 proposal(s) changed by karen" in out
+    assert code == 0 and "1 of 1 proposal changed by karen" in out
     row = proposal(config, NORDLYS)
     assert (row.status, row.decision, row.assignee) == ("under behandling", "ikke optaget", "mette")
     code, out, _ = run(capsys, monkeypatch, "history", "--config", str(config), str(NORDLYS))
@@ -95,7 +95,7 @@ def test_bulk_review_by_theme_changes_only_matching(config, capsys, monkeypatch)
         capsys, monkeypatch, "review", "-c", str(config), "--where-theme",
         "åbne data og open source", "--where-status", "ny", "--status", "under behandling",
     )  # fmt: skip
-    assert code == 0 and "8 of 8 proposal(s) changed" in out
+    assert code == 0 and "8 of 8 proposals changed" in out
     code, out, _ = run(capsys, monkeypatch, "list", "-c", str(config), "--status", "ny")
     assert "5 proposals" in out
 
@@ -111,7 +111,7 @@ def test_list_filters_by_type_and_language(config, capsys, monkeypatch) -> None:
 def test_reviewer_type_survives_analyse(config, capsys, monkeypatch) -> None:
     run(capsys, monkeypatch, "review", "-c", str(config), str(NORDLYS), "--type", "organisation")
     code, out, _ = run(capsys, monkeypatch, "analyse", "-c", str(config))
-    assert code == 0 and "analysed 13 proposal(s)" in out
+    assert code == 0 and "analysed 13 proposals" in out
     row = proposal(config, NORDLYS)
     assert (row.respondent_type, row.respondent_type_source) == ("organisation", "reviewer")
 

@@ -1,28 +1,19 @@
-"""`hoering serve` and `hoering web-user`, registered on the CLI by cli.py (`register(app)`)."""
+"""`hoering serve` and `hoering web-user`, registered on the CLI by cli.py (`register(app)`).
+
+Imports the web app, uvicorn and argon2 only when a command runs (`hoering --help` stays fast).
+"""
 
 from __future__ import annotations
 
 import getpass
 import json
 import os
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from hoering import config as config_module
-from hoering.store.db import open_database
-from hoering.web import auth
-
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        "-c",
-        help="Config file (default: $HOERING_CONFIG, else ./hoering.toml).",
-        show_default=False,
-    ),
-]
+from hoering.ui import context
+from hoering.ui.options import Command, ConfigOption
 
 
 def serve(
@@ -30,23 +21,25 @@ def serve(
     host: Annotated[
         str,
         typer.Option(
+            metavar="ADDRESS",
             help="Address to listen on. Anything but this machine (127.0.0.1, ::1, localhost) "
-            "needs users in the config's web.users table (see `hoering web-user`)."
+            "needs users in the config's web.users table (see `hoering web-user`).",
         ),
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8080,
+    port: Annotated[int, typer.Option(metavar="PORT", help="Port to listen on.")] = 8080,
 ) -> None:
     """Review in the browser: the list, replies, review form, groups, exports, overview."""
     import uvicorn
 
+    from hoering.web import auth
     from hoering.web.app import LOOPBACK_HOSTS, create_app
 
-    cfg = config_module.load_config(config_module.resolve_config_path(config))
+    cfg = context.load(config)
     require_login = auth.check_bind(host, cfg.web.users)
     where = f"[{host}]" if ":" in host else host
     app = create_app(
         cfg,
-        open_database(cfg.store_url),
+        context.sessions(cfg),
         require_login=require_login,
         default_reviewer=(os.environ.get("HOERING_USER") or getpass.getuser()).strip(),
         # Without logins: this machine's names and the address it listens on (127.0.0.2).
@@ -57,9 +50,11 @@ def serve(
 
 
 def web_user(
-    name: Annotated[str, typer.Argument(help="The user name to log in with.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The user name to log in with.")],
 ) -> None:
     """Ask for a password; print the config lines that let NAME log in (an argon2 hash)."""
+    from hoering.web import auth
+
     password = typer.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
     if len(password) < 10:
         raise typer.BadParameter("use at least 10 characters")
@@ -68,5 +63,5 @@ def web_user(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(serve)
-    app.command("web-user")(web_user)
+    app.command(cls=Command)(serve)
+    app.command("web-user", cls=Command)(web_user)

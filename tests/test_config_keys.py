@@ -1,0 +1,77 @@
+"""Unknown sections and keys in hoering.toml are errors, with a "did you mean" when one is close."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hoering.config import ConfigError, load_config
+from tests.kit.cli import run
+from tests.kit.paths import ROOT
+
+STORE = '[store]\nurl = "sqlite:///x.db"\n'
+IMAP = '[imap]\nhost = "imap.example.org"\nusername = "u@digst.dk"\npassword_env = "X"\n'
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "hoering.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "path", [ROOT / "config.example.toml", ROOT / "examples" / "hoering.toml"], ids=lambda p: p.name
+)
+def test_shipped_configs_load(path: Path) -> None:
+    load_config(path)
+
+
+def test_misspelt_deadline_is_an_error_naming_file_section_and_key(tmp_path: Path) -> None:
+    # It used to be ignored: every late flag off, exit 0.
+    path = write(tmp_path, STORE + "[consultation]\ndeadlin = 2017-08-20\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value) == (
+        f"{path}: [consultation] deadlin: unknown key; did you mean `deadline`?"
+    )
+
+
+def test_folder_for_folders_is_an_error(tmp_path: Path) -> None:
+    # It used to poll INBOX, and doctor said all checks passed.
+    path = write(tmp_path, STORE + IMAP + 'folder = "Høringssvar"\n')
+    with pytest.raises(ConfigError, match=r"\[imap\] folder: unknown key; did you mean `folders`"):
+        load_config(path)
+
+
+def test_unknown_key_in_an_account_table_is_named_with_its_number(tmp_path: Path) -> None:
+    text = STORE + IMAP + '[[imap.accounts]]\nusername = "a@x.dk"\n[[imap.accounts]]\nhots = "h"\n'
+    with pytest.raises(ConfigError, match=r"\[imap.accounts #2\] hots: unknown key; did you mean"):
+        load_config(write(tmp_path, text))
+
+
+def test_unknown_section_suggests_the_close_one(tmp_path: Path) -> None:
+    with pytest.raises(
+        ConfigError, match=r"\[consultaton\]: unknown section; did you mean `\[consultation\]`"
+    ):
+        load_config(write(tmp_path, STORE + "[consultaton]\ndeadline = 2017-08-20\n"))
+
+
+def test_far_off_names_get_no_guess(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, STORE + "[match]\nxyzzy = 1\n"))
+    assert str(caught.value).endswith("[match] xyzzy: unknown key")
+
+
+def test_wrong_type_is_said_in_words(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"\[extract\] ocr: must be true or false, got 'yes'"):
+        load_config(write(tmp_path, STORE + '[extract]\nocr = "yes"\n'))
+
+
+def test_cli_prints_one_line_and_exits_2(tmp_path: Path, capsys, monkeypatch) -> None:
+    path = write(tmp_path, STORE + "[consultation]\ndeadlin = 2017-08-20\n")
+    code, out, err = run(capsys, monkeypatch, "list", "--config", str(path))
+    assert (code, out) == (2, "")
+    assert (
+        err == f"hoering: {path}: [consultation] deadlin: unknown key; did you mean `deadline`?\n"
+    )

@@ -1,0 +1,171 @@
+"""The CLI options more than one command takes, declared once.
+
+Only typer and the standard library here: `hoering --help` builds every command from these
+declarations, so importing this module must stay cheap (see bench/bench_startup.py).
+Every option that takes a value names it with a metavar (PATH, YYYY-MM-DD, TEXT, ...);
+typer would otherwise print the Python type (`<str>`, `<%Y-%m-%d>`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from typer.core import TyperArgument, TyperCommand
+
+if TYPE_CHECKING:
+    import click
+
+STATUSES_HELP = "ny, under behandling, behandlet."
+DECISIONS_HELP = 'optaget, delvist optaget, ikke optaget, uden for rammen; "ingen".'
+TYPES_HELP = "borger, virksomhed, organisation, offentlig myndighed."
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        "-c",
+        metavar="PATH",
+        help="Config file (default: $HOERING_CONFIG, else ./hoering.toml).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[
+    bool,
+    typer.Option("--json", help="Print one JSON document instead (keys: README, JSON output)."),
+]
+IdArgument = Annotated[int, typer.Argument(metavar="ID", help="Proposal id from `list`.")]
+IdsArgument = Annotated[
+    list[int] | None, typer.Argument(metavar="[ID]...", help="Proposal ids from `list`.")
+]
+
+# The filters of `list`, which export, notat and export-attachments take too.
+SinceOption = Annotated[
+    datetime | None,
+    typer.Option(
+        formats=["%Y-%m-%d"],
+        metavar="YYYY-MM-DD",
+        help="Only replies received on or after this day.",
+    ),
+]
+LateOption = Annotated[
+    bool | None,
+    typer.Option("--late/--on-time", help="Only late replies, or only those on time."),
+]
+SearchOption = Annotated[
+    str | None,
+    typer.Option(metavar="TEXT", help="Only replies whose text, subject or sender contains this."),
+]
+StatusOption = Annotated[str | None, typer.Option(metavar="STATUS", help=STATUSES_HELP)]
+DecisionOption = Annotated[str | None, typer.Option(metavar="DECISION", help=DECISIONS_HELP)]
+AssigneeOption = Annotated[
+    str | None, typer.Option(metavar="NAME", help="Assigned to this person.")
+]
+TypeOption = Annotated[str | None, typer.Option("--type", metavar="TYPE", help=TYPES_HELP)]
+ThemeOption = Annotated[
+    str | None, typer.Option(metavar="THEME", help="Tagged with this theme (key or label).")
+]
+LanguageOption = Annotated[str | None, typer.Option(metavar="LANG", help="da, en or other.")]
+
+# What the export commands share.
+OutputOption = Annotated[
+    Path,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="File to write; its folder must exist. The extension picks the format "
+        "unless --format is given.",
+    ),
+]
+RedactOption = Annotated[
+    bool,
+    typer.Option(
+        "--redact",
+        help="Replace CPR numbers, phone numbers and e-mail addresses in all text, and leave "
+        "out private individuals' (borger) addresses.",
+    ),
+]
+RedactCprOption = Annotated[
+    bool,
+    typer.Option(
+        "--redact-cpr/--no-redact-cpr",
+        help="CPR numbers are replaced in every export; --no-redact-cpr keeps them.",
+    ),
+]
+PseudonymizeOption = Annotated[
+    bool,
+    typer.Option(
+        "--pseudonymize",
+        help='Show private individuals (borger) as "Borger 1", "Borger 2", ... (stable per '
+        "database), also where their name occurs in the text.",
+    ),
+]
+
+# The reviewer's name on audited changes.
+ByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--by",
+        metavar="NAME",
+        help="Who makes the change, for the audit trail (default: $HOERING_USER, else "
+        "the login name).",
+        show_default=False,
+    ),
+]
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+    jsonl = "jsonl"
+
+
+class NotatFormat(StrEnum):
+    docx = "docx"
+
+
+class CsvProfile(StrEnum):
+    excel = "excel"
+    rfc4180 = "rfc4180"
+
+
+class _NamedArgument(TyperArgument):
+    """An argument shown by its metavar alone (`ID...`), without the Python type typer adds
+    (`<list[int]>`) and without the braces of its usage line (`{paths}...`)."""
+
+    def display_type_rich(self, ctx: click.Context) -> str | None:
+        return None if self.metavar else super().display_type_rich(ctx)
+
+    def _usage_display_name(self) -> str:
+        return self.metavar or super()._usage_display_name()
+
+
+class Command(TyperCommand):
+    """Every hoering command: arguments named by their metavar in help and usage."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _NamedArgument
+
+
+class Per(StrEnum):
+    reply = "reply"
+    initiative = "initiative"
+
+
+PerOption = Annotated[
+    Per,
+    typer.Option(
+        "--per",
+        metavar="reply|initiative",
+        help="reply: one row per reply; initiative: one row per initiative (reply_id, "
+        "initiative, title, its own text, review fields, sender). With --per initiative the "
+        "--status/--decision/--assignee/--theme filters match the initiatives' own fields.",
+    ),
+]
