@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hoering.analysis.cleaning import clean_reply
+from hoering.analysis.cleaning import clean_reply, flag_labels
 from hoering.analysis.respondent import identify_respondent
 from hoering.analysis.themes import tag_themes
 from hoering.store.models import Proposal
@@ -58,11 +58,6 @@ def derive(proposal: Proposal, duplicate_group: str = "") -> Derived:
     )
 
 
-def _flags(attachment_only: bool, no_comments: bool, forwarded: bool = False) -> tuple[str, ...]:
-    named = (("kun bilag", attachment_only), ("ingen bemærkninger", no_comments))
-    return tuple(flag for flag, on in (*named, ("videresendt", forwarded)) if on)
-
-
 def _stored(proposal: Proposal) -> dict:
     """What ingest (or `hoering analyse`) stored, with the reviewer's theme changes."""
     return dict(
@@ -72,7 +67,7 @@ def _stored(proposal: Proposal) -> dict:
         respondent_rule=proposal.respondent_rule,
         reply_text=proposal.reply_text,
         language=proposal.language,
-        flags=_flags(proposal.points_to_attachment, proposal.no_comments),
+        flags=flag_labels(proposal.points_to_attachment, proposal.no_comments, proposal.forwarded),
         references=tuple(line for line in proposal.reference_numbers.splitlines() if line),
         themes=tuple(
             ThemeHit(t.theme, t.label or t.theme, tuple(w for w in t.words.splitlines() if w))
@@ -85,7 +80,9 @@ def _stored(proposal: Proposal) -> dict:
 def _computed(proposal: Proposal) -> dict:
     """For rows stored before normalization: the same analysis, run on the stored text."""
     cleaned = clean_reply(proposal.body_text)
-    who = identify_respondent(proposal.sender_name, proposal.sender_email, cleaned.signature)
+    who = identify_respondent(
+        proposal.sender_name, proposal.sender_email, cleaned.signature, text=cleaned.reply
+    )
     theme_text = "\n\n".join([cleaned.content, *(a.text for a in proposal.attachments if a.text)])
     return dict(
         respondent_name=who.name,
@@ -94,7 +91,7 @@ def _computed(proposal: Proposal) -> dict:
         respondent_rule=who.rule,
         reply_text=cleaned.content,
         language=cleaned.language,
-        flags=_flags(cleaned.attachment_only, cleaned.no_comments, cleaned.forwarded),
+        flags=flag_labels(cleaned.attachment_only, cleaned.no_comments, cleaned.forwarded),
         references=tuple(f"{r.label} {r.value}" for r in cleaned.references),
         themes=tuple(ThemeHit(t.theme, t.label, t.words) for t in tag_themes(theme_text)),
     )

@@ -62,11 +62,16 @@ def borger_pseudonyms(session: Session) -> dict[str, str]:
     senders = (
         (
             email,
-            kind if rule else identify_respondent(name, email, clean_reply(body).signature).type,
+            kind if rule else _respondent_type(name, email, body),
         )
         for name, email, kind, rule, body in session.execute(query)
     )
     return number_borgere(senders)
+
+
+def _respondent_type(name: str, email: str, body: str) -> str:
+    cleaned = clean_reply(body)
+    return identify_respondent(name, email, cleaned.signature, text=cleaned.reply).type
 
 
 def duplicate_groups(session: Session) -> dict[int, str]:
