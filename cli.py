@@ -362,7 +362,9 @@ def notat(
         "notat", redact=redact, redact_cpr=redact_cpr, pseudonymize=pseudonymize
     )
     themes = tuple(theme.label for theme in cfg.codebook.themes)
-    consultation = Consultation(cfg.title, cfg.start, cfg.deadline, cfg.timezone, themes)
+    consultation = Consultation(
+        cfg.title, cfg.start, cfg.deadline, cfg.timezone, themes, cfg.ministry, cfg.journal_number
+    )
     flt = _export_filter(
         cfg, since, late, search, status=status, decision=decision, assignee=assignee,
         respondent_type=type_, theme=theme, language=language,
