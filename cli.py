@@ -300,8 +300,9 @@ def export(
         typer.Option(
             "--profile",
             "--dialect",
-            help="CSV only. excel: ';', BOM, CRLF, long cells cut; rfc4180: ',', no BOM. "
-            "(--dialect is the old name.)",
+            help="excel (default): for people, Danish headers (CSV: ';', BOM, CRLF, long "
+            "cells cut to a page); rfc4180: for machines, every column with snake_case "
+            "names (CSV: ',', no BOM). CSV and XLSX. (--dialect is the old name.)",
         ),
     ] = CsvProfile.excel,
     formula_guard: Annotated[

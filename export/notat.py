@@ -24,6 +24,7 @@ from hoering.analysis.cleaning import ATTACHMENT_ONLY, NO_COMMENTS
 from hoering.analysis.respondent import BORGER, MYNDIGHED, ORGANISATION, VIRKSOMHED
 from hoering.analysis.summary import summarize
 from hoering.analysis.themes import DEFAULT_CODEBOOK
+from hoering.export.columns import NOT_A_DOCUMENT
 from hoering.export.docx_page import header_and_footer, set_up_page
 from hoering.export.files import atomic_file
 from hoering.export.record import ExportRecord
@@ -37,9 +38,6 @@ OTHER = "Øvrige bemærkninger"
 TO_FILL = "[udfyldes]"
 # Danish practice: authorities first, then organisations, companies and citizens.
 PARTY_ORDER = (MYNDIGHED, ORGANISATION, VIRKSOMHED, BORGER)
-# Attachments whose text is not the reply's: Outlook's winmail.dat repeats the body (its
-# RTF file is listed on its own), and a forwarded .eml is already part of reply_text.
-_NOT_A_DOCUMENT = ("tnef", "message")
 TABLE_FONT = Pt(10)
 TEXT_WIDTH_CM = 16.0  # A4 less 2.5 cm margins
 # Width of the widest word a column must hold unbroken: Arial (Liberation Sans) 10 pt
@@ -79,7 +77,7 @@ def summary_line(record: ExportRecord) -> str:
         (
             found
             for att in record.attachments
-            if att.detected_type not in _NOT_A_DOCUMENT
+            if att.detected_type not in NOT_A_DOCUMENT
             for found in (summarize(att.text),)
             if found
         ),
