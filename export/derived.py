@@ -31,6 +31,7 @@ class Derived:
     organisation: str
     respondent_type: str
     respondent_rule: str
+    respondent_rule_id: str
     reply_text: str
     language: str
     flags: tuple[str, ...]
@@ -65,6 +66,7 @@ def _stored(proposal: Proposal) -> dict:
         organisation=proposal.respondent_organisation,
         respondent_type=proposal.respondent_type,
         respondent_rule=proposal.respondent_rule,
+        respondent_rule_id=proposal.respondent_rule_id,
         reply_text=proposal.reply_text,
         language=proposal.language,
         flags=flag_labels(proposal.points_to_attachment, proposal.no_comments, proposal.forwarded),
@@ -89,6 +91,7 @@ def _computed(proposal: Proposal) -> dict:
         organisation=who.organisation,
         respondent_type=who.type,
         respondent_rule=who.rule,
+        respondent_rule_id=who.rule_id,
         reply_text=cleaned.content,
         language=cleaned.language,
         flags=flag_labels(cleaned.attachment_only, cleaned.no_comments, cleaned.forwarded),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from hoering.export.derived import derive
-from hoering.export.privacy import Privacy, replace_address, replace_names
+from hoering.export.privacy import Privacy, pseudonymize_text
 from hoering.store.models import Attachment, Proposal
 
 COLUMNS = (
@@ -110,13 +110,14 @@ def build_record(proposal: Proposal, privacy: Privacy, duplicate_group: str = ""
     """The export view of one proposal under the given privacy settings."""
     d = derive(proposal, duplicate_group)
     pseudonym = privacy.pseudonym(proposal.sender_email, d.respondent_type)
-    names = (proposal.sender_name, d.respondent_name)
+    # A library sending on a citizen's letter: the library's name is no person's name.
+    on_behalf = d.respondent_rule_id == "sent-on-behalf"
+    names = (d.respondent_name,) if on_behalf else (proposal.sender_name, d.respondent_name)
 
     def text(value: str) -> str:
         if pseudonym:
             # The address names the person too ("Fra: Ida <ida@...>" in a forwarded mail).
-            value = replace_address(value, proposal.sender_email)
-            value = replace_names(value, names, pseudonym)
+            value = pseudonymize_text(value, names, pseudonym, proposal.sender_email)
         return privacy.text(value)
 
     email = "" if privacy.hides_email(d.respondent_type) else proposal.sender_email
