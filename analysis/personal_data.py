@@ -100,7 +100,7 @@ _LINE_ABOVE_POSTCODE = re.compile(
 # "Birkely 4, 4000 Roskilde": any "Name Number" right before a postcode and town.
 _BEFORE_POSTCODE = re.compile(
     rf"(?<![\w.])(?:[A-ZÆØÅ][\wæøåéü.'-]*[ \t]){{0,2}}[A-ZÆØÅ][\wæøåéü'-]*[ \t]+{_NUMBER}{_FLOOR}"
-    r",[ \t]*(?=(?:DK-?\s?)?[1-9]\d{3}[ \t]+[A-ZÆØÅ])"
+    r"(?=,[ \t]*(?:DK-?\s?)?[1-9]\d{3}[ \t]+[A-ZÆØÅ])"
 )
 
 
