@@ -67,6 +67,8 @@ def people_row(record: ExportRecord, tz: ZoneInfo) -> dict[str, str]:
     same = record.sender_name in ("", record.respondent_name)
     cells["sent_by"] = "" if same else record.sender_name
     cells["reply_text"] = substance(record)
+    cells["themes"] = "\n".join(theme.label for theme in record.themes)  # one a line
+    cells["flags"] = ", ".join(record.flags)
     return {key: cells[key] for key, _ in PEOPLE_COLUMNS}
 
 

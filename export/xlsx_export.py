@@ -45,6 +45,7 @@ MAX_LINES = 12  # a taller row would be mostly one cell; the cell still holds al
 LINE_HEIGHT = 13  # points per line of 10 pt text
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
+_TOP_LEFT = Alignment(vertical="top", horizontal="left")  # a date-time beside "nej"
 _FONT = Font(name=FONT_NAME, size=FONT_SIZE)
 _BOLD = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
 
@@ -127,6 +128,7 @@ def _proposal_row(
             _set_value(sheet, row_, index, record.id)
         elif key == "received_at":
             _set_value(sheet, row_, index, _local(record.received_at, tz), DATE_FORMAT)
+            sheet.cell(row=row_, column=index).alignment = _TOP_LEFT
         else:
             _set_text(sheet, row_, index, full.fit(values[key], record.id, key))
     _fit_height(sheet, row_, len(keys))
