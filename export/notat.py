@@ -167,7 +167,7 @@ def _introduction(doc, consultation: Consultation, records: list[ExportRecord]) 
 
 
 def _bilag_range(count: int) -> str:
-    return "bilag 1" if count == 1 else f"bilag 1-{count}" if count else "bilag"
+    return "bilag 1" if count == 1 else f"bilag 1–{count}" if count else "bilag"
 
 
 def ranked(records: Iterable[ExportRecord]) -> list[ExportRecord]:
