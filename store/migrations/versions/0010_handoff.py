@@ -14,14 +14,19 @@ branch_labels = None
 depends_on = None
 
 
+# Plain ALTER TABLE, not batch mode: a batch rebuild of `proposals` on SQLite drops the
+# full-text index triggers of revision 0004. SQLite adds and (since 3.35) drops a column
+# in place, as PostgreSQL does.
 def upgrade() -> None:
     # Existing rows get the flag on their next reparse or `hoering analyse`.
-    with op.batch_alter_table("proposals") as batch_op:
-        batch_op.add_column(
-            sa.Column("forwarded", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
+    op.add_column(
+        "proposals",
+        sa.Column("forwarded", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("proposals") as batch_op:
-        batch_op.drop_column("forwarded")
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("ALTER TABLE proposals DROP COLUMN forwarded")
+    else:
+        op.drop_column("proposals", "forwarded")
