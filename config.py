@@ -108,6 +108,9 @@ class Config:
     # The consultation's name and first day, for the høringsnotat (`hoering notat`).
     title: str = DEFAULT_TITLE
     start: date | None = None
+    # Shown in the høringsnotat's header: the sending authority and its case number.
+    ministry: str = ""
+    journal_number: str = ""
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Copenhagen"))
     imap: ImapConfig | None = None  # the first (often only) account
     lock_file: Path | None = None
@@ -154,7 +157,9 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
     "imap": IMAP_KEYS | {"accounts"},
     "match": frozenset({"subject_markers"}),
     "store": frozenset({"url"}),
-    "consultation": frozenset({"deadline", "timezone", "title", "start"}),
+    "consultation": frozenset(
+        {"deadline", "timezone", "title", "start", "ministry", "journal_number"}
+    ),
     "poll": frozenset({"lock_file", "max_attempts"}),
     "actions": frozenset(ActionsConfig.__dataclass_fields__),
     "extract": frozenset(
@@ -263,6 +268,8 @@ class _Reader:
             deadline=self.deadline(consultation),
             title=self.get(consultation, "consultation", "title", str, DEFAULT_TITLE),
             start=self.deadline(consultation, "start"),
+            ministry=self.get(consultation, "consultation", "ministry", str, ""),
+            journal_number=self.get(consultation, "consultation", "journal_number", str, ""),
             timezone=self.timezone(consultation),
             imap=accounts[0] if accounts else None,
             lock_file=self.relative_path(self.get(poll, "poll", "lock_file", str)),

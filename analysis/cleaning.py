@@ -70,6 +70,11 @@ _DISCLAIMER = re.compile(
 
 # --- what kind of reply it is --------------------------------------------------------------
 
+# One Danish label per flag, the same in `show`, `list`, the exports and the notat.
+ATTACHMENT_ONLY = "kun bilag"  # the body only points to the attachment ("Se vedhæftede")
+NO_COMMENTS = "ingen bemærkninger"
+FORWARDED = "videresendt"  # the reply forwards mail: quoted below or attached as .eml
+
 SHORT_REPLY_WORDS = 60  # longer replies say more than "see the attachment" or "no comments"
 _WORD = re.compile(r"[^\W_]+")
 _POINTS_TO_ATTACHMENT = re.compile(
@@ -155,6 +160,29 @@ def clean_reply(text: str) -> CleanedReply:
 
 def _content(reply: str, quoted: str, forwarded: bool) -> str:
     return "\n\n".join(part for part in (reply, quoted) if part) if forwarded else reply
+
+
+def flag_labels(attachment_only: bool, no_comments: bool, forwarded: bool) -> tuple[str, ...]:
+    """The labels of the flags that are set, in a fixed order."""
+    named = ((ATTACHMENT_ONLY, attachment_only), (NO_COMMENTS, no_comments))
+    return tuple(label for label, on in (*named, (FORWARDED, forwarded)) if on)
+
+
+def forwarded_mail_content(text: str) -> str:
+    """The words of a forwarded mail's text ("Fra:/Dato:/Emne:" lines, then the body).
+
+    The header lines and the forwarded mail's own signature and disclaimer are set aside,
+    as for the reply itself; what it quotes in turn stays when it is forwarded too.
+    """
+    lines = _normalized_lines(text)
+    start = 0
+    while start < len(lines) and (
+        not lines[start].strip()
+        or _HEADER_FROM.match(lines[start])
+        or _HEADER_OTHER.match(lines[start])
+    ):
+        start += 1
+    return clean_reply("\n".join(lines[start:])).content
 
 
 def find_references(text: str) -> tuple[Reference, ...]:

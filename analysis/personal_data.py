@@ -1,4 +1,5 @@
-"""Find and redact personal data in reply text: CPR numbers, Danish phone numbers, e-mail addresses.
+"""Find and redact personal data in reply text: CPR numbers, Danish phone numbers, e-mail
+addresses and street addresses.
 
 Replies are published, and CPR numbers must never be. The detectors lean towards redacting:
 a CPR number is any date-valid DDMMYY-XXXX (the modulus-11 check was dropped for numbers
@@ -15,11 +16,13 @@ from dataclasses import dataclass
 CPR = "cpr"
 PHONE = "phone"
 EMAIL = "email"
+ADDRESS = "address"
 
 MARKERS = {
     CPR: "[CPR-nummer fjernet]",
     PHONE: "[telefonnummer fjernet]",
     EMAIL: "[e-mailadresse fjernet]",
+    ADDRESS: "[adresse fjernet]",
 }
 
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -57,11 +60,55 @@ _YEAR_PAIR = re.compile(r"(?:19|20)\d\d[ \u00a0](?:19|20)\d\d")  # "2017 2019" i
 _EMAIL_RE = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 
 
+# Danish street addresses: "Engtoften 3", "Nørregade 7, 2. th.", "Gammel Kongevej 12A, st.",
+# "H.C. Andersens Boulevard 27, 1. sal". Street names end in one of these words (most are
+# one word: "Skovvej", "Engtoften"), or the line is "Name Number" above a postcode line.
+_STREET_WORDS = (
+    r"vej|vejen|gade|gaden|allé|alle|stræde|strædet|plads|pladsen|torv|torvet|vænge|vænget"
+    r"|park|parken|toft|toften|tofte|bakke|bakken|have|haven|eng|engen|mark|marken|høj|højen"
+    r"|sti|stien|boulevard|vang|vangen|lund|lunden|krog|krogen|bjerg|skov|skoven|dal|dalen"
+    r"|holm|strand|strandvej|kær|mose|ager|agre|gård|gården|hegn|sletten|bro|broen|kaj|kajen"
+    r"|vold|volden|løkke|løkken|have|ring|ringen|hus|huse|bryggen|brygge|kvarter|kvarteret"
+)
+_FLOOR = (
+    r"(?:,?[ \t]*(?:\d{1,2}\.|st\.?|kl\.?|stuen)(?:[ \t]*(?:sal|th|tv|mf)\b\.?)?"
+    r"(?:[ \t]*,?[ \t]*(?:th|tv|mf)\b\.?)?)?"
+)
+_NUMBER = r"\d{1,4}(?:\s?[A-Za-z](?![\w]))?"
+_STREET = re.compile(
+    rf"(?<![\w.])(?:[A-ZÆØÅ][\wæøåéü.'-]*[ \t]+){{0,3}}"
+    rf"(?:[A-ZÆØÅ][\wæøåéü'-]*(?:{_STREET_WORDS})|(?=[A-ZÆØÅ])(?i:{_STREET_WORDS}))"
+    rf"[ \t]+{_NUMBER}{_FLOOR}(?!\w)",
+)
+_POSTBOX = re.compile(r"\b(?:Postboks|Boks|P\.?O\.? Box)\s+\d{1,5}\b", re.IGNORECASE)
+# "8000 Aarhus C", "2100 København Ø", "DK-9999 Nordby": at a line's start or after a comma
+# or a street address, so "i 2017 Digitaliseringsstyrelsen" is no address.
+_POSTCODE_TOWN = re.compile(
+    r"(?:^|(?<=,\s)|(?<=,)|(?<=\s\s)|(?<=\]\s)|(?<=·\s)|(?<=\|\s)|(?<=[-–]\s))"
+    r"[ \t]*(?:DK-?\s?)?[1-9]\d{3}[ \t]+"
+    r"[A-ZÆØÅ][\wæøåé.-]+(?:[ \t]+(?:[A-ZÆØÅ][\wæøåé.-]+|[A-ZÆØÅ]\b))*",
+    re.MULTILINE,
+)
+# A line "Name Number" (any street name) directly above a postcode-town line.
+_LINE_ABOVE_POSTCODE = re.compile(
+    rf"^[ \t]*(?:[A-ZÆØÅ][\wæøåéü.'-]*[ \t]){{0,3}}[A-ZÆØÅ][\wæøåéü'-]*[ \t]+{_NUMBER}{_FLOOR}"
+    r"[ \t]*,?[ \t]*$(?=\n[ \t]*(?:DK-?\s?)?[1-9]\d{3}[ \t]+[A-ZÆØÅ])",
+    re.MULTILINE,
+)
+
+
+# "Birkely 4, 4000 Roskilde": any "Name Number" right before a postcode and town.
+_BEFORE_POSTCODE = re.compile(
+    rf"(?<![\w.])(?:[A-ZÆØÅ][\wæøåéü.'-]*[ \t]){{0,2}}[A-ZÆØÅ][\wæøåéü'-]*[ \t]+{_NUMBER}{_FLOOR}"
+    r"(?=,[ \t]*(?:DK-?\s?)?[1-9]\d{3}[ \t]+[A-ZÆØÅ])"
+)
+
+
 @dataclass(frozen=True)
 class Finding:
     """One piece of personal data: its kind, where it is and the text found there."""
 
-    kind: str  # "cpr", "phone" or "email"
+    kind: str  # "cpr", "phone", "email" or "address"
     start: int
     end: int
     text: str
@@ -116,8 +163,20 @@ def find_phones(text: str) -> tuple[Finding, ...]:
     return tuple(_without_overlaps(text, (Finding(PHONE, s, e, text[s:e]) for s, e in spans)))
 
 
+def find_addresses(text: str) -> tuple[Finding, ...]:
+    """Street addresses with floor and door, postboxes, and postcode-town lines."""
+    spans = [m.span() for m in _STREET.finditer(text)]
+    spans += [m.span() for m in _POSTBOX.finditer(text)]
+    spans += [m.span() for m in _LINE_ABOVE_POSTCODE.finditer(text)]
+    spans += [m.span() for m in _BEFORE_POSTCODE.finditer(text)]
+    spans += [(m.start() + len(m.group()) - len(m.group().lstrip()), m.end())
+              for m in _POSTCODE_TOWN.finditer(text)]  # fmt: skip
+    findings = (Finding(ADDRESS, s, e, text[s:e]) for s, e in spans if text[s:e].strip())
+    return tuple(_without_overlaps(text, findings))
+
+
 def find_personal_data(
-    text: str, *, cpr: bool = True, phone: bool = True, email: bool = True
+    text: str, *, cpr: bool = True, phone: bool = True, email: bool = True, address: bool = False
 ) -> tuple[Finding, ...]:
     """All findings of the chosen kinds, in text order, never overlapping."""
     cprs = find_cpr(text)
@@ -126,14 +185,16 @@ def find_personal_data(
     # half-taken as a phone number.
     phones = find_phones(_masked(text, cprs + emails))
     wanted = (cprs if cpr else ()) + (emails if email else ()) + (phones if phone else ())
+    if address:
+        wanted += find_addresses(_masked(text, wanted))
     return tuple(_without_overlaps(text, wanted))
 
 
 def redact_report(
-    text: str, *, cpr: bool = True, phone: bool = True, email: bool = True
+    text: str, *, cpr: bool = True, phone: bool = True, email: bool = True, address: bool = False
 ) -> Redaction:
     """Replace each finding with a marker such as "[CPR-nummer fjernet]"; report what went."""
-    findings = find_personal_data(text, cpr=cpr, phone=phone, email=email)
+    findings = find_personal_data(text, cpr=cpr, phone=phone, email=email, address=address)
     parts, position = [], 0
     for finding in findings:
         parts += [text[position : finding.start], MARKERS[finding.kind]]
@@ -142,9 +203,11 @@ def redact_report(
     return Redaction("".join(parts), findings)
 
 
-def redact(text: str, *, cpr: bool = True, phone: bool = True, email: bool = True) -> str:
-    """The text with CPR numbers, phone numbers and e-mail addresses replaced by markers."""
-    return redact_report(text, cpr=cpr, phone=phone, email=email).text
+def redact(
+    text: str, *, cpr: bool = True, phone: bool = True, email: bool = True, address: bool = False
+) -> str:
+    """The text with CPR numbers, phone numbers, e-mail (and street) addresses as markers."""
+    return redact_report(text, cpr=cpr, phone=phone, email=email, address=address).text
 
 
 def _masked(text: str, findings: Iterable[Finding]) -> str:
@@ -163,8 +226,9 @@ def _masked(text: str, findings: Iterable[Finding]) -> str:
 def _without_overlaps(text: str, findings: Iterable[Finding]) -> list[Finding]:
     """Earliest (then longest) first; a finding overlapping a kept one widens it instead.
 
-    Only a CPR number and an e-mail address can overlap ("010180 1234@example.dk"); the
-    widened finding keeps the first one's kind, and its marker covers both.
+    A CPR number and an e-mail address can overlap ("010180 1234@example.dk"), and the
+    address patterns overlap each other; the widened finding keeps the first one's kind,
+    and its marker covers both.
     """
     kept: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (f.start, f.start - f.end)):

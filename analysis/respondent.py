@@ -8,6 +8,7 @@ the address. Order matters:
 
 1. public-authority names (Kommune, Region X, -ministeriet, -styrelsen, ...)  -> offentlig myndighed
 2. public-authority domains (PUBLIC_DOMAINS, "*kommune*", "region*")          -> offentlig myndighed
+   (an association's name in the signature or display name goes before "*kommune*")
 3. company forms (A/S, ApS, I/S, IVS, P/S, K/S, a.m.b.a., Ltd, GmbH)          -> virksomhed
 4. association words (forening, fond, forbund, NGO, ...)                       -> organisation
 5. a CVR number ("CVR-nr. 12345678")                                           -> virksomhed
@@ -15,6 +16,13 @@ the address. Order matters:
 7. nothing fired                                                               -> borger (assumed)
 
 Municipalities, regions and associations have CVR numbers too, hence CVR after them.
+An association named after a public body ("Foreningen Åben Kommune") is an association:
+a name rule of step 1 does not fire when the name around its match is an association's.
+
+Before the rules: a library, citizens' service or office that sends on a citizen's letter
+is not the respondent. When the sender's own words say whose reply it is ("Hermed
+høringssvar fra Grethe Villadsen", "Vedhæftet brev fra borger Grethe Villadsen"), that
+person is the respondent, a borger (rule "sent-on-behalf").
 """
 
 from __future__ import annotations
@@ -87,6 +95,7 @@ PRIVATE_RULES: tuple[Rule, ...] = (
         r"|\b\w*[Oo]rganisation(?:en|erne|er)?\b|\bTænketank(?:en)?\b|\bNetværk(?:et)?\b",
     ),
 )
+_ASSOCIATION = PRIVATE_RULES[1]
 # Step 5, after the association words: a forening with a CVR number is still a forening.
 CVR_RULE = _rule(
     "cvr-number", VIRKSOMHED, r"\bCVR(?:-?n(?:r|ummer))?\.?\s*:?\s*\d{2} ?\d{2} ?\d{2} ?\d{2}\b", _I
@@ -137,6 +146,14 @@ DEFAULT_DOMAINS = Domains(PUBLIC_DOMAINS, WEBMAIL_DOMAINS)
 # Domain labels that name an authority: "nordbykommune.dk", "regionsydkyst.dk" (not "regional").
 _PUBLIC_LABEL = re.compile(r"kommune|^region(?!al)")
 
+# "høringssvar fra Grethe Villadsen", "brev fra borger Grethe Villadsen"; a person's name
+# is two to four capitalized words (checked by _NAME_WORD below).
+_ON_BEHALF = re.compile(
+    r"(?i:\b(?:høringssvar|svar|brev|bidrag|henvendelse|bemærkninger)\s+fra\s+"
+    r"(?:borger(?:en)?\s+|en\s+borger,?\s+)?)"
+    r"(?P<name>[A-ZÆØÅ][\w'-]+(?:[ \t]+[A-ZÆØÅ][\w'-]+){1,3})"
+)
+_PHRASE_END = re.compile(r"[,.;:()\n]")
 _NAME_WORD = re.compile(r"^[A-ZÆØÅ][\w'-]*\.?$|^(?:af|de|van|von|la|le)$")
 _SEGMENT_SPLIT = re.compile(r"\s*(?:,|·|\||\s[-–]\s)\s*")
 
@@ -154,18 +171,44 @@ class Respondent:
 
 
 def identify_respondent(
-    sender_name: str, sender_email: str, signature: str = "", *, domains: Domains | None = None
+    sender_name: str,
+    sender_email: str,
+    signature: str = "",
+    *,
+    text: str = "",
+    domains: Domains | None = None,
 ) -> Respondent:
-    """Name, organisation and respondent type from the display name, address and signature."""
+    """Name, organisation and respondent type from the display name, address and signature.
+
+    `text` is the sender's own words (without quoted mail), read for "høringssvar fra NAME".
+    """
     email = sender_email.strip().lower()
     domain = email.rpartition("@")[2]
     display = _display_name(sender_name)
+    on_behalf = sent_on_behalf_of(text, display, signature)
+    if on_behalf:
+        rule = f'teksten siger "{on_behalf[1]}" (sendt af {display or email})'
+        return Respondent(on_behalf[0], email, "", BORGER, rule, "sent-on-behalf")
     known = domains or DEFAULT_DOMAINS
     type_, rule_id, rule, organisation = _classify(display, domain, signature, known)
     name = display
     if not name or (organisation and name.casefold() in organisation.casefold()):
         name = signature_name(signature) or name
     return Respondent(name, email, organisation, type_, rule, rule_id)
+
+
+def sent_on_behalf_of(text: str, display: str, signature: str = "") -> tuple[str, str] | None:
+    """(name, phrase) when the text says it passes on a named person's reply, else None."""
+    for match in _ON_BEHALF.finditer(text):
+        name = match.group("name")
+        own = name.casefold() in (display.casefold(), signature_name(signature).casefold())
+        looks_like_name = all(map(_NAME_WORD.match, name.split()))
+        # "bidrag fra Nordlys Software A/S": the words up to the next comma name a company.
+        end = _PHRASE_END.search(text, match.end())
+        phrase = text[match.start("name") : end.start() if end else len(text)]
+        if not own and looks_like_name and not _names_an_organisation(phrase):
+            return name, " ".join(match.group().split())
+    return None
 
 
 Verdict = tuple[str, str, str, str]  # type, rule id, rule text, organisation
@@ -177,6 +220,10 @@ def _classify(display: str, domain: str, signature: str, known: Domains) -> Verd
     organisation = "" if domain in known.webmail else domain
     return (
         _by_names(PUBLIC_RULES, sources)
+        or _public_domain(domain, known.public, listed_only=True)
+        # "formand@aabenkommune.example, Foreningen Åben Kommune": the association's name
+        # says more than the word "kommune" in its domain.
+        or _by_names((_ASSOCIATION,), sources)
         or _public_domain(domain, known.public)
         or _by_names(PRIVATE_RULES, sources)
         or _by_cvr(signature, organisation)
@@ -188,10 +235,12 @@ def _classify(display: str, domain: str, signature: str, known: Domains) -> Verd
 def _by_names(rules: tuple[Rule, ...], sources: tuple[tuple[str, str], ...]) -> Verdict | None:
     for rule in rules:
         for source, text in sources:
-            match = rule.pattern.search(text)
-            if match:
+            for match in rule.pattern.finditer(text):
+                segment = _segment_around(text, match)
+                if rule.type == MYNDIGHED and _ASSOCIATION.pattern.search(segment):
+                    continue  # "Foreningen Åben Kommune" is an association
                 described = f'{source} indeholder "{match.group().strip()}"'
-                return rule.type, rule.id, described, _segment_around(text, match)
+                return rule.type, rule.id, described, segment
     return None
 
 
@@ -207,11 +256,15 @@ def _by_webmail(domain: str, webmail: frozenset[str]) -> Verdict | None:
     return BORGER, "webmail-domain", f"domænet {domain} er en webmail", ""
 
 
-def _public_domain(domain: str, public: Mapping[str, str]) -> Verdict | None:
+def _public_domain(
+    domain: str, public: Mapping[str, str], *, listed_only: bool = False
+) -> Verdict | None:
     for known, name in public.items():
         if domain == known or domain.endswith(f".{known}"):
             text = f"domænet {domain} er på listen over offentlige domæner"
             return MYNDIGHED, "public-domain", text, name
+    if listed_only:
+        return None
     label = domain.split(".")[0]
     match = _PUBLIC_LABEL.search(label)
     if match:

@@ -9,8 +9,15 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from hoering.export.files import EXCEL_CELL_LIMIT, FullTexts, atomic_file
-from hoering.export.record import COLUMNS, ExportRecord, flat_row
+from hoering.export.columns import MACHINE, PEOPLE, columns, row
+from hoering.export.files import (
+    EXCEL_CELL_LIMIT,
+    PAGE_CELL_CHARS,
+    PAGE_CELL_LINES,
+    FullTexts,
+    atomic_file,
+)
+from hoering.export.record import COLUMNS, ExportRecord
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 __all__ = ["COLUMNS", "EXCEL_CELL_LIMIT", "PROFILES", "Profile", "export_csv"]
@@ -22,12 +29,14 @@ class Profile:
     delimiter: str
     bom: bool
     truncate_for_excel: bool
+    columns: str = MACHINE  # export.columns.PEOPLE or MACHINE
 
 
 PROFILES = {
     # What Danish Excel opens with a double click: it expects ";" and needs the BOM for UTF-8.
-    "excel": Profile("excel", ";", bom=True, truncate_for_excel=True),
-    "rfc4180": Profile("rfc4180", ",", bom=False, truncate_for_excel=False),
+    # For people: Danish headers, and cells cut so no row is taller than a printed page.
+    "excel": Profile("excel", ";", bom=True, truncate_for_excel=True, columns=PEOPLE),
+    "rfc4180": Profile("rfc4180", ",", bom=False, truncate_for_excel=False, columns=MACHINE),
 }
 DIALECTS = PROFILES  # the old name
 
@@ -47,18 +56,20 @@ def write_rows(
     full_texts: FullTexts | None = None,
 ) -> int:
     """Write header and rows to `out`; returns the number of rows."""
+    keys_and_headers = columns(profile.columns)
+    keys = [key for key, _ in keys_and_headers]
     writer = csv.DictWriter(
-        out, fieldnames=COLUMNS, delimiter=profile.delimiter, lineterminator="\r\n"
+        out, fieldnames=keys, delimiter=profile.delimiter, lineterminator="\r\n"
     )
-    writer.writeheader()
+    writer.writerow(dict(keys_and_headers))
     count = 0
     for record in records:
-        row = flat_row(record, tz)
-        for column, value in row.items():
+        cells = row(record, tz, profile.columns)
+        for column, value in cells.items():
             if full_texts is not None:
                 value = full_texts.fit(value, record.id, column)
-            row[column] = neutralize_formula(value) if formula_guard else value
-        writer.writerow(row)
+            cells[column] = neutralize_formula(value) if formula_guard else value
+        writer.writerow(cells)
         count += 1
     return count
 
@@ -73,8 +84,16 @@ def export_csv(
 ) -> tuple[int, list[Path]]:
     """Write the CSV atomically; returns the row count and the full-text files written."""
     encoding = "utf-8-sig" if profile.bom else "utf-8"
-    # Excel spills longer cells into the following rows and breaks the sheet.
-    full_texts = FullTexts(output) if profile.truncate_for_excel else None
+    # Excel spills longer cells into the following rows and breaks the sheet; people's
+    # cells are cut shorter still, so a row fits on a printed page.
+    full_texts = None
+    if profile.truncate_for_excel:
+        people = profile.columns == PEOPLE
+        full_texts = FullTexts(
+            output,
+            PAGE_CELL_CHARS if people else EXCEL_CELL_LIMIT,
+            PAGE_CELL_LINES if people else None,
+        )
     with atomic_file(output, "w", encoding=encoding, newline="") as handle:
         count = write_rows(
             records, handle, profile, tz, formula_guard=formula_guard, full_texts=full_texts

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hoering.analysis.cleaning import flag_labels
 from hoering.store.models import Proposal
 
 NEW = "ny"  # review status of a proposal nobody has looked at
@@ -28,6 +29,7 @@ class Derived:
     organisation: str
     respondent_type: str
     respondent_rule: str
+    respondent_rule_id: str
     reply_text: str
     language: str
     flags: tuple[str, ...]
@@ -54,11 +56,6 @@ def derive(proposal: Proposal, duplicate_group: str = "") -> Derived:
     )
 
 
-def _flags(attachment_only: bool, no_comments: bool, forwarded: bool = False) -> tuple[str, ...]:
-    named = (("kun bilag", attachment_only), ("ingen bemærkninger", no_comments))
-    return tuple(flag for flag, on in (*named, ("videresendt", forwarded)) if on)
-
-
 def _stored(proposal: Proposal) -> dict:
     """What ingest (or `hoering analyse`) stored, with the reviewer's theme changes."""
     return dict(
@@ -66,9 +63,10 @@ def _stored(proposal: Proposal) -> dict:
         organisation=proposal.respondent_organisation,
         respondent_type=proposal.respondent_type,
         respondent_rule=proposal.respondent_rule,
+        respondent_rule_id=proposal.respondent_rule_id,
         reply_text=proposal.reply_text,
         language=proposal.language,
-        flags=_flags(proposal.points_to_attachment, proposal.no_comments),
+        flags=flag_labels(proposal.points_to_attachment, proposal.no_comments, proposal.forwarded),
         references=tuple(line for line in proposal.reference_numbers.splitlines() if line),
         themes=tuple(
             ThemeHit(t.theme, t.label or t.theme, tuple(w for w in t.words.splitlines() if w))

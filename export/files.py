@@ -55,16 +55,38 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-class FullTexts:
-    """Cuts cells to Excel's limit; the whole text goes to `<stem>-fulltekst/<id>.txt`."""
+# A CSV cell people open in a spreadsheet: the program sizes the row to the whole text, so
+# a longer cell prints as a row taller than a page (the sample inbox gave 113 pages).
+PAGE_CELL_CHARS = 600
+PAGE_CELL_LINES = 12
 
-    def __init__(self, output: Path) -> None:
+
+class FullTexts:
+    """Cuts cells to a limit (Excel's by default); the whole text goes to
+    `<stem>-fulltekst/<id>.txt`."""
+
+    def __init__(
+        self, output: Path, limit: int = EXCEL_CELL_LIMIT, max_lines: int | None = None
+    ) -> None:
         self.folder = output.with_name(f"{output.stem}-fulltekst")
         self.written: list[Path] = []
+        self.limit = limit
+        self.max_lines = max_lines
+
+    def _cut_at(self, value: str) -> int | None:
+        """Where the value must be cut, or None when it fits."""
+        cut = self.limit if len(value) > self.limit else None
+        if self.max_lines is not None and value.count("\n") >= self.max_lines:
+            nth = -1
+            for _ in range(self.max_lines):
+                nth = value.index("\n", nth + 1)
+            cut = nth if cut is None else min(cut, nth)
+        return cut
 
     def fit(self, value: str, proposal_id: int, column: str) -> str:
         """The value, or its start plus a marker naming the file with all of it."""
-        if len(value) <= EXCEL_CELL_LIMIT:
+        cut = self._cut_at(value)
+        if cut is None:
             return value
         name = f"{proposal_id}.txt" if column == "text" else f"{proposal_id}-{column}.txt"
         path = self.folder / name
@@ -74,7 +96,7 @@ class FullTexts:
         # The folder is named relative to the export, so the marker stays true when the
         # export and its folder are copied together.
         marker = f"\n[… afkortet; hele teksten: {self.folder.name}/{name}]"
-        return value[: EXCEL_CELL_LIMIT - len(marker)] + marker
+        return value[: min(cut, self.limit - len(marker))].rstrip() + marker
 
 
 Fitter = Callable[[str, int, str], str]

@@ -4,23 +4,29 @@
 type, date; late replies marked), 3. Høringssvarene (per theme a table Høringspart |
 Bemærkning | Beslutning | Begrundelse, replies without a theme under "Øvrige bemærkninger";
 a reply's initiatives are listed by title and summary, export/notat_initiatives.py),
-4. Ændringer i forhold til udkastet (left for the drafting team).
+4. Ændringer i forhold til udkastet (left for the drafting team), Bilag (each reply with
+its attached files, numbered in the order of section 2). Page header: ministry, j.nr. and
+date; footer: "Side N af M".
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from docx import Document
+from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 
-from hoering.analysis.respondent import RESPONDENT_TYPES
+from hoering.analysis.cleaning import ATTACHMENT_ONLY, NO_COMMENTS
+from hoering.analysis.respondent import BORGER, MYNDIGHED, ORGANISATION, VIRKSOMHED
+from hoering.analysis.summary import summarize
 from hoering.analysis.themes import DEFAULT_CODEBOOK
+from hoering.export.columns import NOT_A_DOCUMENT
+from hoering.export.docx_page import header_and_footer, set_up_page
 from hoering.export.files import atomic_file
 from hoering.export.notat_initiatives import initiative_line, initiatives_on
 from hoering.export.record import ExportRecord
@@ -32,14 +38,14 @@ MONTHS = (
 LATE = "modtaget efter fristen"
 OTHER = "Øvrige bemærkninger"
 TO_FILL = "[udfyldes]"
-SUMMARY_LIMIT = 200
-_GREETING = re.compile(r"^(?:hej|kære|til|dear|hello|goddag|att\.?)\b", re.IGNORECASE)
-_HEADER_LINE = re.compile(
-    r"^(?:fra|til|cc|dato|sendt|emne|from|to|date|sent|subject)\s*:", re.IGNORECASE
-)
-_MARKUP = re.compile(r"^(?:#{1,6}|-)\s+")
-_THANKS = re.compile(r"^(?:mange )?tak for\b|^thank", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“»(]?[A-ZÆØÅ0-9])")
+# Danish practice: authorities first, then organisations, companies and citizens.
+PARTY_ORDER = (MYNDIGHED, ORGANISATION, VIRKSOMHED, BORGER)
+TABLE_FONT = Pt(10)
+TEXT_WIDTH_CM = 16.0  # A4 less 2.5 cm margins
+# Width of the widest word a column must hold unbroken: Arial (Liberation Sans) 10 pt
+# averages under 0.2 cm a character, bold included; cell margins take 0.4 cm.
+CHAR_CM = 0.2
+CELL_PADDING_CM = 0.45
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,8 @@ class Consultation:
     deadline: date | None
     tz: ZoneInfo
     theme_order: tuple[str, ...] = ()  # theme labels in codebook order; default codebook if ()
+    ministry: str = ""  # page header, e.g. "Digitaliseringsstyrelsen"
+    journal_number: str = ""  # page header "J.nr. ..."
 
 
 def danish_date(day: date) -> str:
@@ -62,49 +70,78 @@ def party_name(record: ExportRecord) -> str:
 
 
 def summary_line(record: ExportRecord) -> str:
-    """The first sentence of the reply, greeting left out, at most SUMMARY_LIMIT characters."""
-    text = _first_words(record.reply_text)
-    attached = next((a.text for a in record.attachments if a.text.strip()), "")
-    # "Se vedhæftede": the substance is in the attachment, so summarize that instead.
-    if attached and ("kun bilag" in record.flags or not text):
-        text = f"(bilag) {_first_words(attached)}"
-    text = text or record.subject
-    sentences = _SENTENCE_END.split(text, maxsplit=2)
-    # "Tak for invitationen." says nothing about the proposal; the next sentence does.
-    if len(sentences) > 1 and _THANKS.match(sentences[0]):
-        sentences = sentences[1:]
-    first = sentences[0]
-    return first if len(first) <= SUMMARY_LIMIT else first[: SUMMARY_LIMIT - 1] + "…"
+    """The reply's substance in one sentence (see analysis.summary), from the attachment
+    (marked "(bilag)") when the mail is a cover note."""
+    if NO_COMMENTS in record.flags:
+        return "Ingen bemærkninger."
+    own = summarize(record.reply_text)
+    attached = next(
+        (
+            found
+            for att in record.attachments
+            if att.detected_type not in NOT_A_DOCUMENT
+            for found in (summarize(att.text),)
+            if found
+        ),
+        None,
+    )
+    if attached and (ATTACHMENT_ONLY in record.flags or not own):
+        return f"(bilag) {attached}"
+    return own or record.subject or "(uden tekst)"
 
 
-def _first_words(text: str) -> str:
-    # A forwarded mail's text starts with its header lines ("Fra: ...", "Emne: ...").
-    # "# " and "- " are the headings and list items of extracted documents (parse/wordml.py).
-    lines = [_MARKUP.sub("", line.strip()) for line in text.splitlines() if line.strip()]
-    lines = [line for line in lines if not _HEADER_LINE.match(line)]
-    if lines and _GREETING.match(lines[0]) and len(lines[0]) < 40:
-        lines = lines[1:]
-    return " ".join(lines)
+def column_widths(
+    header: tuple[str, ...], rows: list[tuple[str, ...]], preferred: tuple[float, ...], flex: int
+) -> tuple[float, ...]:
+    """Preferred widths (cm), widened so each column's longest word fits unbroken; the
+    `flex` column gives up what the others need (never below its own longest word)."""
+    needed = [
+        max((len(word) for text in column for word in text.split()), default=0) * CHAR_CM
+        + CELL_PADDING_CM
+        for column in zip(header, *rows, strict=True)
+    ]
+    widths = [max(p, n) for p, n in zip(preferred, needed, strict=True)]
+    widths[flex] = max(needed[flex], widths[flex] - (sum(widths) - TEXT_WIDTH_CM))
+    return tuple(round(width, 2) for width in widths)
 
 
 def _table(
-    doc, header: tuple[str, ...], rows: Iterable[tuple[str, ...]], widths: tuple[float, ...]
+    doc,
+    header: tuple[str, ...],
+    rows: Iterable[tuple[str, ...]],
+    preferred: tuple[float, ...],
+    flex: int = 1,
 ):
+    rows = list(rows)
+    widths = column_widths(header, rows, preferred, flex)
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
+        run = cell.paragraphs[0].add_run(text)
+        run.bold, run.font.size = True, TABLE_FONT
+    _repeat_as_header(table.rows[0])
     for values in rows:
-        for cell, text in zip(table.add_row().cells, values, strict=True):
-            cell.text = text
+        row = table.add_row()
+        # A row stays on one page: half a Bemærkning at the foot of a page reads badly.
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for cell, text in zip(row.cells, values, strict=True):
+            cell.text = ""
+            cell.paragraphs[0].add_run(text).font.size = TABLE_FONT
     # LibreOffice reads the grid's column widths, Word the cells': set both.
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Cm(width)
         for cell in column.cells:
             cell.width = Cm(width)
+    doc.add_paragraph()  # room before the next heading
     return table
+
+
+def _repeat_as_header(row) -> None:
+    """The row is repeated at the top of every page the table runs onto."""
+    marker = OxmlElement("w:tblHeader")
+    row._tr.get_or_add_trPr().append(marker)
 
 
 def _introduction(doc, consultation: Consultation, records: list[ExportRecord]) -> None:
@@ -126,24 +163,40 @@ def _introduction(doc, consultation: Consultation, records: list[ExportRecord]) 
     late = sum(record.late for record in records)
     doc.add_paragraph(
         f"Der er modtaget {len(records)} høringssvar, heraf {late} {LATE}. "
-        "Høringssvarene er gengivet i kort form nedenfor; de kan ses i deres helhed i bilag."
+        "Høringssvarene er gengivet i kort form nedenfor; de kan ses i deres helhed i "
+        f"{_bilag_range(len(records))} (se listen sidst i notatet)."
     )
 
 
+def _bilag_range(count: int) -> str:
+    return "bilag 1" if count == 1 else f"bilag 1–{count}" if count else "bilag"
+
+
+def ranked(records: Iterable[ExportRecord]) -> list[ExportRecord]:
+    """Authorities, organisations, companies, citizens; by name within each; stable."""
+    order = {kind: index for index, kind in enumerate(PARTY_ORDER)}
+    return sorted(
+        records, key=lambda r: (order.get(r.respondent_type, 99), party_name(r).casefold())
+    )
+
+
+def _received(record: ExportRecord, tz: ZoneInfo) -> str:
+    return record.received_at.astimezone(tz).strftime("%d.%m.%Y") if record.received_at else ""
+
+
 def _parties(doc, records: list[ExportRecord], tz: ZoneInfo) -> None:
+    """One row per reply, in the order of `ranked`; the last column is its bilag number."""
     doc.add_heading("2. Høringsparter", level=1)
-    doc.add_paragraph("Følgende har afgivet høringssvar:")
-    order = {kind: index for index, kind in enumerate(RESPONDENT_TYPES)}
-    ranked = sorted(records, key=lambda r: (order.get(r.respondent_type, 99), party_name(r)))
+    doc.add_paragraph(
+        "Følgende har afgivet høringssvar (myndigheder, organisationer, virksomheder, borgere):"
+    )
     rows = []
-    for record in ranked:
-        received = (
-            record.received_at.astimezone(tz).strftime("%d.%m.%Y") if record.received_at else ""
-        )
+    for number, record in enumerate(records, start=1):
+        received = _received(record, tz)
         if record.late:
             received += f" ({LATE})"
-        rows.append((party_name(record), record.respondent_type, received))
-    _table(doc, ("Høringspart", "Type", "Modtaget"), rows, (7.0, 4.0, 5.0))
+        rows.append((party_name(record), record.respondent_type, received, str(number)))
+    _table(doc, ("Høringspart", "Type", "Modtaget", "Bilag"), rows, (6.4, 3.6, 4.6, 1.4), 0)
 
 
 def _by_theme(
@@ -188,18 +241,55 @@ def _replies(doc, records: list[ExportRecord], order: tuple[str, ...]) -> None:
         rows = [row for record in members for row in _rows(record, label)]
         _table(
             doc, ("Høringspart", "Bemærkning", "Beslutning", "Begrundelse"), rows,
-            (3.5, 6.5, 2.5, 3.5),
+            (3.8, 6.6, 2.6, 3.0),
         )  # fmt: skip
 
 
-def write_notat(records: Iterable[ExportRecord], output: Path, consultation: Consultation) -> int:
+def _bilag(doc, records: list[ExportRecord], tz: ZoneInfo) -> None:
+    """The list of bilag: each reply, numbered as in section 2, with its attached files."""
+    doc.add_heading("Bilag", level=1)
+    for number, record in enumerate(records, start=1):
+        files = _bilag_files(record)
+        line = f"Bilag {number}. Høringssvar fra {party_name(record)}"
+        line += f", modtaget {_received(record, tz)}" if record.received_at else ""
+        line += f", med vedhæftet: {', '.join(files)}" if files else ""
+        doc.add_paragraph(line)
+
+
+def _bilag_files(record: ExportRecord) -> list[str]:
+    """Top-level attached files; for Outlook's winmail.dat the files packed inside it."""
+    containers = {a.path for a in record.attachments if a.detected_type == "tnef"}
+    return [
+        a.filename or a.path.rpartition("/")[2]
+        for a in record.attachments
+        if a.path not in containers
+        and ("/" not in a.path or a.path.rpartition("/")[0] in containers)
+    ]
+
+
+def _furniture(doc, consultation: Consultation, today: date) -> None:
+    case = " · ".join(
+        part
+        for part in (
+            consultation.ministry,
+            f"J.nr. {consultation.journal_number}" if consultation.journal_number else "",
+        )
+        if part
+    )
+    header_and_footer(doc, case or "Høringsnotat", danish_date(today))
+
+
+def write_notat(
+    records: Iterable[ExportRecord],
+    output: Path,
+    consultation: Consultation,
+    today: date | None = None,
+) -> int:
     """Write the høringsnotat DOCX atomically; returns the number of replies in it."""
-    rows = list(records)
+    rows = ranked(records)
     doc = Document()
-    doc.styles["Normal"].font.size = Pt(11)
-    section = doc.sections[0]  # A4 with 2.5 cm margins: 16 cm for the tables
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.5)
+    set_up_page(doc)  # A4 with 2.5 cm margins: 16 cm for the tables
+    _furniture(doc, consultation, today or datetime.now(consultation.tz).date())
     doc.add_heading("Høringsnotat", level=0)
     doc.add_paragraph().add_run(consultation.title).bold = True
     _introduction(doc, consultation, rows)
@@ -207,6 +297,7 @@ def write_notat(records: Iterable[ExportRecord], output: Path, consultation: Con
     _replies(doc, rows, consultation.theme_order)
     doc.add_heading("4. Ændringer i forhold til udkastet", level=1)
     doc.add_paragraph(TO_FILL)
+    _bilag(doc, rows, consultation.tz)
     with atomic_file(output, "wb") as handle:
         doc.save(handle)
     return len(rows)

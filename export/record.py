@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from hoering.export.derived import derive
-from hoering.export.privacy import Privacy, replace_address, replace_names
+from hoering.export.privacy import Privacy, pseudonymize_text
 from hoering.store.models import Attachment, Initiative, Proposal
 
 COLUMNS = (
@@ -134,7 +134,9 @@ def build_record(proposal: Proposal, privacy: Privacy, duplicate_group: str = ""
     """The export view of one proposal under the given privacy settings."""
     d = derive(proposal, duplicate_group)
     pseudonym = privacy.pseudonym(proposal.sender_email, d.respondent_type)
-    text = text_privacy(proposal, privacy, d.respondent_type, d.respondent_name)
+    text = text_privacy(
+        proposal, privacy, d.respondent_type, d.respondent_name, d.respondent_rule_id
+    )
 
     email = "" if privacy.hides_email(d.respondent_type) else proposal.sender_email
     return ExportRecord(
@@ -169,17 +171,23 @@ def build_record(proposal: Proposal, privacy: Privacy, duplicate_group: str = ""
 
 
 def text_privacy(
-    proposal: Proposal, privacy: Privacy, respondent_type: str, respondent_name: str
+    proposal: Proposal,
+    privacy: Privacy,
+    respondent_type: str,
+    respondent_name: str,
+    respondent_rule_id: str = "",
 ) -> Callable[[str], str]:
-    """The privacy rules for any text of this reply (its initiatives' too)."""
+    """The privacy rules for any text of this reply (its initiatives' too): one function, so
+    an initiative row can never leak what its reply's row hides."""
     pseudonym = privacy.pseudonym(proposal.sender_email, respondent_type)
-    names = (proposal.sender_name, respondent_name)
+    # A library sending on a citizen's letter: the library's name is no person's name.
+    on_behalf = respondent_rule_id == "sent-on-behalf"
+    names = (respondent_name,) if on_behalf else (proposal.sender_name, respondent_name)
 
     def text(value: str) -> str:
         if pseudonym:
             # The address names the person too ("Fra: Ida <ida@...>" in a forwarded mail).
-            value = replace_address(value, proposal.sender_email)
-            value = replace_names(value, names, pseudonym)
+            value = pseudonymize_text(value, names, pseudonym, proposal.sender_email)
         return privacy.text(value)
 
     return text

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from hoering.analysis.cleaning import clean_reply
 from hoering.analysis.respondent import identify_respondent
 from hoering.export.attachments_export import export_attachments
+from hoering.export.columns import MACHINE, PEOPLE
 from hoering.export.csv_export import PROFILES, export_csv
 from hoering.export.initiatives_export import ReviewFilter, initiative_rows, write_initiatives
 from hoering.export.jsonl_export import export_jsonl
@@ -34,7 +35,7 @@ FORMATS = ("csv", "xlsx", "jsonl")
 @dataclass(frozen=True)
 class ExportOptions:
     format: str = "csv"
-    profile: str = "excel"  # csv only
+    profile: str = "excel"  # csv and xlsx: "excel" for people, "rfc4180" for machines
     formula_guard: bool = True  # csv only; xlsx never writes formulas
     redact: bool = False
     redact_cpr: bool = True
@@ -65,11 +66,16 @@ def borger_pseudonyms(session: Session) -> dict[str, str]:
     senders = (
         (
             email,
-            kind if rule else identify_respondent(name, email, clean_reply(body).signature).type,
+            kind if rule else _respondent_type(name, email, body),
         )
         for name, email, kind, rule, body in session.execute(query)
     )
     return number_borgere(senders)
+
+
+def _respondent_type(name: str, email: str, body: str) -> str:
+    cleaned = clean_reply(body)
+    return identify_respondent(name, email, cleaned.signature, text=cleaned.reply).type
 
 
 def duplicate_groups(session: Session) -> dict[int, str]:
@@ -127,7 +133,9 @@ def run_export(
         )
         settings = {"profile": options.profile, "formula_guard": options.formula_guard}
     elif options.format == "xlsx":
-        count, extra = export_xlsx(rows, output, tz)
+        columns = PEOPLE if PROFILES[options.profile].columns == PEOPLE else MACHINE
+        count, extra = export_xlsx(rows, output, tz, columns)
+        settings = {"profile": options.profile}
     else:
         count = export_jsonl(rows, output)
     manifest = Manifest(

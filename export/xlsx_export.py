@@ -3,6 +3,8 @@
 Cells are values only: text starting with "=" is written as a string, never as a formula.
 Times are real spreadsheet date-times in the consultation's time zone (Excel has no time
 zones), so sorting and filtering by date work; the CSV keeps ISO 8601 with the offset.
+Made to be printed too: A4 landscape, fitted to the page width, the header row on every
+page, row heights that fit the text up to MAX_LINES, one font.
 """
 
 from __future__ import annotations
@@ -18,21 +20,34 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from hoering.export.columns import PEOPLE, PRINTED_PEOPLE_COLUMNS, columns, row
 from hoering.export.files import FullTexts, atomic_file
-from hoering.export.record import COLUMNS, AttachmentRecord, ExportRecord, flat_row
+from hoering.export.record import AttachmentRecord, ExportRecord
 
 PROPOSAL_SHEET = "Høringssvar"
 ATTACHMENT_SHEET = "Bilag"
-ATTACHMENT_COLUMNS = ("proposal_id", "path", "type", "method", "size", "error")
+ATTACHMENT_COLUMNS = {
+    PEOPLE: ("Id", "Fil", "Type", "Metode", "Størrelse (byte)", "Fejl"),
+    "machine": ("proposal_id", "path", "type", "method", "size", "error"),
+}
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
-# Characters wide; long texts get a wide, wrapped column, codes a narrow one.
-WIDTHS = {"id": 7, "late": 7, "status": 14, "decision": 16, "language": 9, "text": 80}
+FONT_NAME = "Arial"  # Liberation Sans in LibreOffice: same widths, so the same page breaks
+FONT_SIZE = 10
+# Characters wide; long texts get a wide, wrapped column, codes a narrow one. The twelve
+# printed columns of the people profile add up to about one landscape page at 70 %.
+WIDTHS = {
+    "id": 6, "received_at": 16, "late": 8, "respondent_name": 16, "organisation": 18,
+    "respondent_type": 11, "subject": 22, "reply_text": 50, "themes": 18, "status": 10,
+    "decision": 11, "reason": 26, "language": 7, "text": 60, "sender_email": 22,
+}  # fmt: skip
 WIDE = {"reply_text", "text", "reason", "notes", "attachments", "theme_triggers", "subject"}
-MAX_LINES = 8
-LINE_HEIGHT = 15  # points per line of 11 pt text
+MAX_LINES = 12  # a taller row would be mostly one cell; the cell still holds all the text
+LINE_HEIGHT = 13  # points per line of 10 pt text
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
-_BOLD = Font(bold=True)
+_TOP_LEFT = Alignment(vertical="top", horizontal="left")  # a date-time beside "nej"
+_FONT = Font(name=FONT_NAME, size=FONT_SIZE)
+_BOLD = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
 
 
 def _cell_value(value: str) -> str:
@@ -40,40 +55,63 @@ def _cell_value(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
 
 
-def _set_text(sheet: Worksheet, row: int, column: int, value: str) -> None:
-    cell = sheet.cell(row=row, column=column, value=_cell_value(value))
+def _set_text(sheet: Worksheet, row_: int, column: int, value: str) -> None:
+    cell = sheet.cell(row=row_, column=column, value=_cell_value(value))
     cell.data_type = "s"  # openpyxl would store "=..." as a formula; this is a reply's text
-    cell.alignment = _WRAP
+    cell.alignment, cell.font = _WRAP, _FONT
 
 
-def _header(sheet: Worksheet, columns: tuple[str, ...]) -> None:
-    for index, name in enumerate(columns, start=1):
-        sheet.cell(row=1, column=index, value=name).font = _BOLD
-        width = WIDTHS.get(name, 45 if name in WIDE else 20)
+def _set_value(sheet: Worksheet, row_: int, column: int, value, number_format: str = "") -> None:
+    cell = sheet.cell(row=row_, column=column, value=value)
+    cell.alignment, cell.font = _TOP, _FONT
+    if number_format:
+        cell.number_format = number_format
+
+
+def _header(sheet: Worksheet, keys_and_headers: Iterable[tuple[str, str]]) -> None:
+    for index, (key, header) in enumerate(keys_and_headers, start=1):
+        cell = sheet.cell(row=1, column=index, value=header)
+        cell.font, cell.alignment = _BOLD, _WRAP
+        width = WIDTHS.get(key, 45 if key in WIDE else 14)
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
 
 
-def _finish(sheet: Worksheet, columns: int, rows: int) -> None:
-    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"
+def _print_setup(sheet: Worksheet, columns_: int, rows: int, printed: int | None = None) -> None:
+    """Filter, A4 landscape fitted to one page wide, header row repeated on every page."""
+    sheet.auto_filter.ref = f"A1:{get_column_letter(columns_)}{rows + 1}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as it takes
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4  # inches
+    sheet.oddFooter.center.text = "Side &P af &N"
+    sheet.oddFooter.center.font = f"{FONT_NAME},Regular"
+    sheet.oddFooter.center.size = FONT_SIZE
+    if printed:
+        sheet.print_area = f"A1:{get_column_letter(printed)}{rows + 1}"
 
 
 def _lines(value: str, width: float) -> int:
     """How many lines a wrapped cell of `width` characters needs for the value."""
-    per_line = max(int(width * 1.1), 1)
+    # Widths count the default font's digits; Arial 10 fits about 1.2 characters a digit.
+    per_line = max(int(width * 1.2), 1)
     return sum(max(1, -(-len(line) // per_line)) for line in value.splitlines() or [""])
 
 
-def _fit_height(sheet: Worksheet, row: int, columns: tuple[str, ...]) -> None:
+def _fit_height(sheet: Worksheet, row_: int, count: int) -> None:
     # LibreOffice does not grow rows with wrapped text on opening; rows get a height
     # for the tallest cell, at most MAX_LINES lines (the cell holds the rest).
     lines = 1
-    for index in range(1, len(columns) + 1):
-        value = sheet.cell(row=row, column=index).value
+    for index in range(1, count + 1):
+        value = sheet.cell(row=row_, column=index).value
         if isinstance(value, str):
             width = sheet.column_dimensions[get_column_letter(index)].width
             lines = max(lines, _lines(value, width))
-    sheet.row_dimensions[row].height = min(lines, MAX_LINES) * LINE_HEIGHT
+    sheet.row_dimensions[row_].height = min(lines, MAX_LINES) * LINE_HEIGHT + 2
 
 
 def _local(moment: datetime | None, tz: ZoneInfo) -> datetime | None:
@@ -81,50 +119,70 @@ def _local(moment: datetime | None, tz: ZoneInfo) -> datetime | None:
 
 
 def _proposal_row(
-    sheet: Worksheet, row: int, record: ExportRecord, tz: ZoneInfo, full: FullTexts
+    sheet: Worksheet, row_: int, record: ExportRecord, tz: ZoneInfo, full: FullTexts, profile: str
 ) -> None:
-    values = flat_row(record, tz)
-    for index, column in enumerate(COLUMNS, start=1):
-        if column == "id":
-            sheet.cell(row=row, column=index, value=record.id).alignment = _TOP
-        elif column == "received_at":
-            cell = sheet.cell(row=row, column=index, value=_local(record.received_at, tz))
-            cell.number_format = DATE_FORMAT
-            cell.alignment = _TOP
+    values = row(record, tz, profile)
+    keys = [key for key, _ in columns(profile)]
+    for index, key in enumerate(keys, start=1):
+        if key == "id":
+            _set_value(sheet, row_, index, record.id)
+        elif key == "received_at":
+            _set_value(sheet, row_, index, _local(record.received_at, tz), DATE_FORMAT)
+            sheet.cell(row=row_, column=index).alignment = _TOP_LEFT
         else:
-            _set_text(sheet, row, index, full.fit(values[column], record.id, column))
-    _fit_height(sheet, row, COLUMNS)
+            _set_text(sheet, row_, index, full.fit(values[key], record.id, key))
+    _fit_height(sheet, row_, len(keys))
 
 
-def _attachment_row(sheet: Worksheet, row: int, att: AttachmentRecord) -> None:
-    sheet.cell(row=row, column=1, value=att.proposal_id).alignment = _TOP
+def _attachment_row(sheet: Worksheet, row_: int, att: AttachmentRecord) -> None:
+    _set_value(sheet, row_, 1, att.proposal_id)
     for index, value in enumerate((att.path, att.detected_type, att.method), start=2):
-        _set_text(sheet, row, index, value)
-    sheet.cell(row=row, column=5, value=att.size).alignment = _TOP
-    _set_text(sheet, row, 6, att.error)
-    _fit_height(sheet, row, ATTACHMENT_COLUMNS)
+        _set_text(sheet, row_, index, value)
+    _set_value(sheet, row_, 5, att.size)
+    _set_text(sheet, row_, 6, att.error)
+    _fit_height(sheet, row_, 6)
+
+
+def _attachment_sheet(sheet: Worksheet, attachments: list[AttachmentRecord], profile: str) -> None:
+    """Sorted by proposal id and position; columns as wide as their longest value (capped)."""
+    headers = ATTACHMENT_COLUMNS[profile if profile == PEOPLE else "machine"]
+    attachments.sort(key=lambda att: (att.proposal_id, att.position))
+    values = [(att.path, att.detected_type, att.method, att.error) for att in attachments]
+    for index, header in enumerate(headers, start=1):
+        cell = sheet.cell(row=1, column=index, value=header)
+        cell.font, cell.alignment = _BOLD, _WRAP
+    for index, position in ((2, 0), (3, 1), (4, 2), (6, 3)):
+        longest = max((len(v[position]) for v in values), default=0)
+        # Arial 10 is narrower than the default font's digits the width counts.
+        width = min(max(longest * 0.9, len(headers[index - 1])) + 2, 70)
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for index, width in ((1, 6), (5, 16)):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    for number, att in enumerate(attachments, start=2):
+        _attachment_row(sheet, number, att)
+    _print_setup(sheet, len(headers), len(attachments))
 
 
 def export_xlsx(
-    records: Iterable[ExportRecord], output: Path, tz: ZoneInfo
+    records: Iterable[ExportRecord], output: Path, tz: ZoneInfo, profile: str = PEOPLE
 ) -> tuple[int, list[Path]]:
     """Write the workbook atomically; returns the row count and the full-text files written."""
     book = Workbook()
     proposals = book.active
     proposals.title = PROPOSAL_SHEET
-    attachments = book.create_sheet(ATTACHMENT_SHEET)
-    _header(proposals, COLUMNS)
-    _header(attachments, ATTACHMENT_COLUMNS)
+    keys_and_headers = columns(profile)
+    _header(proposals, keys_and_headers)
     full = FullTexts(output)
-    count = attached = 0
+    count = 0
+    attachments: list[AttachmentRecord] = []
     for record in records:
         count += 1
-        _proposal_row(proposals, count + 1, record, tz, full)
-        for att in record.attachments:
-            attached += 1
-            _attachment_row(attachments, attached + 1, att)
-    _finish(proposals, len(COLUMNS), count)
-    _finish(attachments, len(ATTACHMENT_COLUMNS), attached)
+        _proposal_row(proposals, count + 1, record, tz, full, profile)
+        attachments.extend(record.attachments)
+    printed = PRINTED_PEOPLE_COLUMNS if profile == PEOPLE else None
+    _print_setup(proposals, len(keys_and_headers), count, printed)
+    _attachment_sheet(book.create_sheet(ATTACHMENT_SHEET), attachments, profile)
     with atomic_file(output, "wb") as handle:
         book.save(handle)
     return count, full.written

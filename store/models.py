@@ -148,6 +148,7 @@ class Proposal(Base):
     signature_text: Mapped[str] = mapped_column(NulFreeText, default="")
     points_to_attachment: Mapped[bool] = mapped_column(Boolean, default=False)  # "se vedhæftede"
     no_comments: Mapped[bool] = mapped_column(Boolean, default=False)  # "ingen bemærkninger"
+    forwarded: Mapped[bool] = mapped_column(Boolean, default=False)  # "videresendt"
     language: Mapped[str] = mapped_column(NulFreeString(10), default="", index=True)  # da|en|other
     # The respondent's own reference numbers, one "label: value" per line ("Vores ref.: 17-42").
     reference_numbers: Mapped[str] = mapped_column(NulFreeText, default="")

@@ -9,7 +9,7 @@ edited stay as they are.
 
 from __future__ import annotations
 
-from hoering.analysis.cleaning import clean_reply
+from hoering.analysis.cleaning import clean_reply, forwarded_mail_content
 from hoering.analysis.respondent import identify_respondent
 from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, tag_themes
 from hoering.store import models
@@ -28,7 +28,14 @@ def analysed_text(proposal: models.Proposal) -> str:
 def normalize_proposal(proposal: models.Proposal, codebook: Codebook | None = None) -> None:
     """Refresh every automatic derived field of `proposal` from its stored text."""
     cleaned = clean_reply(proposal.body_text or "")
-    who = identify_respondent(proposal.sender_name, proposal.sender_email, cleaned.signature)
+    forwarded_mails = [
+        forwarded_mail_content(att.text)
+        for att in proposal.attachments
+        if att.detected_type == "message" and att.text
+    ]
+    who = identify_respondent(
+        proposal.sender_name, proposal.sender_email, cleaned.signature, text=cleaned.reply
+    )
     proposal.respondent_name = who.name
     proposal.respondent_email = who.email
     if proposal.respondent_type_source != REVIEWER:
@@ -37,7 +44,9 @@ def normalize_proposal(proposal: models.Proposal, codebook: Codebook | None = No
         proposal.respondent_rule = who.rule
         proposal.respondent_rule_id = who.rule_id
         proposal.respondent_type_source = AUTO
-    proposal.reply_text = cleaned.content
+    # A mail attached as .eml is forwarded too: its words are the reply's content.
+    proposal.reply_text = "\n\n".join(p for p in (cleaned.content, *forwarded_mails) if p)
+    proposal.forwarded = cleaned.forwarded or bool(forwarded_mails)
     proposal.signature_text = cleaned.signature
     proposal.points_to_attachment = cleaned.attachment_only
     proposal.no_comments = cleaned.no_comments

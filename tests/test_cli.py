@@ -76,7 +76,7 @@ def test_export_writes_a_csv_with_one_row_per_proposal(imported, tmp_path, capsy
         csv.DictReader(io.StringIO(target.read_text("utf-8-sig"), newline=""), delimiter=";")
     )
     assert len(rows) == 13
-    assert {r["late"] for r in rows} == {"true", "false"}
+    assert {r["For sent"] for r in rows} == {"ja", "nej"}  # the people profile
 
 
 def test_export_rfc4180_dialect(imported, tmp_path, capsys, monkeypatch) -> None:

@@ -58,8 +58,9 @@ def export(
             "--profile",
             "--dialect",
             metavar="excel|rfc4180",
-            help="CSV only. excel: ';', BOM, CRLF, long cells cut; rfc4180: ',', no BOM. "
-            "(--dialect is the old name.)",
+            help="excel (default): for people, Danish headers (CSV: ';', BOM, CRLF, long "
+            "cells cut to a page); rfc4180: for machines, every column with snake_case "
+            "names (CSV: ',', no BOM). CSV and XLSX. (--dialect is the old name.)",
         ),
     ] = CsvProfile.excel,
     formula_guard: Annotated[
@@ -134,7 +135,9 @@ def notat(
         "notat", redact=redact, redact_cpr=redact_cpr, pseudonymize=pseudonymize
     )
     themes = tuple(theme.label for theme in cfg.codebook.themes)
-    consultation = Consultation(cfg.title, cfg.start, cfg.deadline, cfg.timezone, themes)
+    consultation = Consultation(
+        cfg.title, cfg.start, cfg.deadline, cfg.timezone, themes, cfg.ministry, cfg.journal_number
+    )
     flt = context.proposal_filter(
         cfg, since, late, search, status=status, decision=decision, assignee=assignee,
         respondent_type=type_, theme=theme, language=language,

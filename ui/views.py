@@ -11,6 +11,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from hoering.analysis.cleaning import flag_labels
 from hoering.pipeline.automatic import AutomaticMail
 from hoering.store.models import Attachment, MessageState, Proposal
 from hoering.store.queries import Stats
@@ -39,6 +40,7 @@ def proposal_table(proposals: Sequence[Proposal], tz: ZoneInfo) -> RenderableTyp
         ("Subject", {"ratio": 3}),
         ("Att.", {"justify": "right"}),
         ("Late", {}),
+        ("Flags", {"ratio": 1}),
     ):
         table.add_column(column, **options)
     for p in proposals:
@@ -49,6 +51,7 @@ def proposal_table(proposals: Sequence[Proposal], tz: ZoneInfo) -> RenderableTyp
             Text(p.subject),
             str(len(p.attachments)),
             "late" if p.late else "",
+            ", ".join(flag_labels(p.points_to_attachment, p.no_comments, p.forwarded)),
         )
     return table
 

@@ -10,6 +10,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from hoering.analysis.cleaning import flag_labels
 from hoering.store.duplicates import DuplicateCounts
 from hoering.store.models import AuditEvent, DuplicateGroup, DuplicateMember, Proposal
 from hoering.store.search import Hit
@@ -30,14 +31,7 @@ def review_detail(
 ) -> RenderableType:
     """The normalized and review part of `hoering show`."""
     source = "sat af sagsbehandler" if p.respondent_type_source == "reviewer" else "automatisk"
-    flags = [
-        name
-        for name, on in (
-            ("se vedhæftede", p.points_to_attachment),
-            ("ingen bemærkninger", p.no_comments),
-        )
-        if on
-    ]
+    flags = flag_labels(p.points_to_attachment, p.no_comments, p.forwarded)
     respondent = _grid(
         [
             ("Respondent", p.respondent_name or "-"),

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from hoering.analysis.cleaning import Reference, clean_reply, find_references
+from hoering.analysis.cleaning import (
+    Reference,
+    clean_reply,
+    find_references,
+    flag_labels,
+    forwarded_mail_content,
+)
 from hoering.parse.message import parse_message
 from tests.kit.paths import SAMPLE_INBOX as INBOX
 
@@ -264,3 +270,19 @@ def test_same_reference_twice_is_kept_once() -> None:
 
 def test_language_of_the_sample_replies_is_danish() -> None:
     assert clean_reply(body_of("08-forening-gennemsigtighed.eml")).language == "da"
+
+
+def test_forwarded_mail_content_leaves_out_header_lines_and_signature() -> None:
+    # parse.message renders an attached .eml as "Fra:/Dato:/Emne:" lines and its body.
+    text = (
+        "Fra: Mette Lund <mette.lund@borgernet.example>\nDato: Thu, 27 Jul 2017 20:14:33 +0200\n"
+        f"Emne: OGP-høring\n\nHej\n\n{PROPOSAL}\n\nVenlig hilsen\nMette Lund\nSkovvej 12"
+    )
+    content = forwarded_mail_content(text)
+    assert PROPOSAL in content
+    assert "Fra:" not in content and "Skovvej" not in content
+
+
+def test_flag_labels_are_one_danish_word_each_in_a_fixed_order() -> None:
+    assert flag_labels(True, True, True) == ("kun bilag", "ingen bemærkninger", "videresendt")
+    assert flag_labels(False, False, True) == ("videresendt",)

@@ -247,3 +247,38 @@ def test_redacted_text_never_holds_a_date_valid_cpr_with_all_kinds_on(text: str)
 def test_redaction_is_idempotent(text: str) -> None:
     once = redact(text)
     assert redact(once) == once
+
+
+# --- street addresses (used by --pseudonymize) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Engtoften 3\n9999 Nordby", "[adresse fjernet]\n[adresse fjernet]"),
+        ("Nørregade 7, 2. th., 8000 Aarhus C", "[adresse fjernet], [adresse fjernet]"),
+        ("Gammel Kongevej 12A, st. tv.", "[adresse fjernet]"),
+        ("H.C. Andersens Boulevard 27, 1. sal", "[adresse fjernet]"),
+        ("Birkely 4\nDK-4000 Roskilde", "[adresse fjernet]\n[adresse fjernet]"),
+        ("Postboks 123, 9999 Nordby", "[adresse fjernet], [adresse fjernet]"),
+    ],
+)
+def test_danish_street_addresses_and_postcode_lines(text: str, expected: str) -> None:
+    assert redact(text, address=True) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeg bor i 9999 Nordby, og i 2017 Digitaliseringsstyrelsen har",  # not after a comma
+        "Planen for 2017-2019 bør indeholde 3 forslag.",
+        "Alle kommuner bør have en fælles vej 2 succes.",  # "vej" is no street name here
+        "Det gælder fra 1. januar 2018 efter § 5.",
+    ],
+)
+def test_prose_with_numbers_is_no_address(text: str) -> None:
+    assert redact(text, address=True) == text
+
+
+def test_addresses_are_left_alone_unless_asked_for() -> None:
+    assert redact("Engtoften 3\n9999 Nordby") == "Engtoften 3\n9999 Nordby"

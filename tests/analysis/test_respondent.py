@@ -176,3 +176,52 @@ def test_extra_public_domain_from_configuration() -> None:
 def test_signature_name_skips_titles_and_addresses() -> None:
     signature = "Med venlig hilsen\n\nDirektør\nNørregade 7, 9999 Nordby\nJonas Bech\nDataklar ApS"
     assert signature_name(signature) == "Jonas Bech"
+
+
+def test_association_named_after_a_municipality_is_an_organisation() -> None:
+    # Sample inbox reply 12: "Foreningen Åben Kommune", from formand@aabenkommune.example.
+    signature = "Venlig hilsen\nLone Kristiansen\nForeningen Åben Kommune"
+    respondent = identify_respondent("Lone Kristiansen", "formand@aabenkommune.example", signature)
+    assert (respondent.type, respondent.organisation) == (ORGANISATION, "Foreningen Åben Kommune")
+
+
+def test_municipality_with_an_association_elsewhere_in_the_signature_stays_public() -> None:
+    signature = "Med venlig hilsen\nKim Holm\nNordby Kommune, Kultur og Fritid"
+    assert identify_respondent("Kim Holm", "kh@nordby.dk", signature).type == MYNDIGHED
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "Hermed høringssvar fra Grethe Villadsen, som har bedt biblioteket om at sende det.",
+            "høringssvar fra Grethe Villadsen",
+        ),
+        ("Vedhæftet brev fra borger Grethe Villadsen.", "brev fra borger Grethe Villadsen"),
+    ],
+)
+def test_library_sending_on_a_citizens_letter_makes_the_citizen_the_respondent(
+    text: str, phrase: str
+) -> None:
+    respondent = identify_respondent(
+        "Nordby Bibliotek", "bibliotek@nordby.dk", "Venlig hilsen\nNordby Bibliotek", text=text
+    )
+    assert (respondent.name, respondent.type, respondent.organisation) == (
+        "Grethe Villadsen",
+        BORGER,
+        "",
+    )
+    assert respondent.rule == f'teksten siger "{phrase}" (sendt af Nordby Bibliotek)'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hermed bidrag fra Nordlys Software A/S.",  # a company, not a person
+        "Hermed høringssvar fra Region Sydkyst.",
+        "Hermed høringssvar fra Kim Holm.",  # the sender's own name
+    ],
+)
+def test_reply_naming_an_organisation_or_the_sender_is_not_sent_on_behalf(text: str) -> None:
+    respondent = identify_respondent("Kim Holm", "kh@holm.example", text=text)
+    assert respondent.rule_id != "sent-on-behalf"

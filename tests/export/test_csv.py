@@ -10,13 +10,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from hoering.export.columns import PEOPLE_COLUMNS
 from hoering.export.csv_export import (
     COLUMNS,
-    EXCEL_CELL_LIMIT,
     PROFILES,
     export_csv,
     neutralize_formula,
 )
+from hoering.export.files import PAGE_CELL_CHARS, PAGE_CELL_LINES
 from hoering.export.run import ExportOptions, run_export
 from hoering.parse.model import Attachment, ParsedMessage
 from hoering.store import messages
@@ -79,7 +80,7 @@ def test_excel_dialect_has_bom_semicolons_and_crlf(db, tmp_path: Path) -> None:
     add(db, parsed())
     data = export(db, tmp_path)
     assert data.startswith(b"\xef\xbb\xbf")
-    assert data[3:].split(b"\r\n")[0] == ";".join(COLUMNS).encode()
+    assert data[3:].split(b"\r\n")[0] == ";".join(h for _, h in PEOPLE_COLUMNS).encode()
 
 
 def test_rfc4180_dialect_has_commas_and_no_bom(db, tmp_path: Path) -> None:
@@ -92,25 +93,41 @@ def test_rfc4180_dialect_has_commas_and_no_bom(db, tmp_path: Path) -> None:
 def test_multiline_text_stays_in_one_quoted_cell(db, tmp_path: Path) -> None:
     add(db, parsed(body="Første afsnit\n\nAndet afsnit; med semikolon"))
     [row] = rows(export(db, tmp_path))
-    assert row["text"] == "Første afsnit\n\nAndet afsnit; med semikolon"
+    assert row["Hele teksten"] == "Første afsnit\n\nAndet afsnit; med semikolon"
 
 
-def test_late_is_written_as_true_or_false(db, tmp_path: Path) -> None:
+def test_late_is_ja_or_nej_for_people_true_or_false_for_machines(db, tmp_path: Path) -> None:
     add(db, parsed(), late=True, key="k1")
     add(db, parsed(message_id="c@d"), late=False, key="k2")
-    assert [r["late"] for r in rows(export(db, tmp_path))] == ["true", "false"]
+    assert [r["For sent"] for r in rows(export(db, tmp_path))] == ["ja", "nej"]
+    machine = rows(export(db, tmp_path, "rfc4180"), "rfc4180")
+    assert [r["late"] for r in machine] == ["true", "false"]
 
 
-def test_received_at_is_local_time_with_offset(db, tmp_path: Path) -> None:
+def test_received_at_is_local_time_with_offset_for_machines(db, tmp_path: Path) -> None:
     add(db, parsed())
-    assert rows(export(db, tmp_path))[0]["received_at"] == "2017-08-10T10:16:00+02:00"
+    machine = rows(export(db, tmp_path, "rfc4180"), "rfc4180")
+    assert machine[0]["received_at"] == "2017-08-10T10:16:00+02:00"
+    assert rows(export(db, tmp_path))[0]["Modtaget"] == "2017-08-10 10:16"
+
+
+def test_people_profile_has_no_technical_columns(db, tmp_path: Path) -> None:
+    add(db, parsed())
+    [row] = rows(export(db, tmp_path))
+    for technical in ("message_id", "source", "respondent_rule", "theme_triggers"):
+        assert technical not in row
+    headers = list(row)
+    # Who sent it, then the substance right after.
+    assert headers[:8] == [
+        "Id", "Modtaget", "For sent", "Afsender", "Organisation", "Type", "Titel", "Forslag"
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_formula_like_cells_are_neutralized(db, tmp_path: Path, start: str) -> None:
     # A hostile sender can put =HYPERLINK(...) in a subject; Excel would run it.
     add(db, parsed(subject=f'{start}HYPERLINK("http://x")'))
-    assert rows(export(db, tmp_path))[0]["subject"].startswith("'" + start)
+    assert rows(export(db, tmp_path))[0]["Titel"].startswith("'" + start)
 
 
 def test_plain_cells_are_not_touched() -> None:
@@ -126,7 +143,7 @@ def test_attachments_column_lists_name_type_and_error(db, tmp_path: Path) -> Non
         ),
     )
     add(db, parsed(attachments=atts))
-    cell = rows(export(db, tmp_path))[0]["attachments"]
+    cell = rows(export(db, tmp_path))[0]["Vedhæftede filer"]
     assert cell == "svar.pdf (pdf)\nlåst.pdf (pdf: pdf: encrypted)"
 
 
@@ -135,9 +152,20 @@ def test_overlong_cell_is_truncated_with_a_marker_naming_the_full_text_file(
 ) -> None:
     add(db, parsed(body="ord " * 20_000))
     [row] = rows(export(db, tmp_path))
-    assert len(row["text"]) == EXCEL_CELL_LIMIT
-    assert row["text"].endswith("[… afkortet; hele teksten: svar-fulltekst/1.txt]")
+    assert len(row["Hele teksten"]) <= PAGE_CELL_CHARS
+    assert row["Hele teksten"].endswith("[… afkortet; hele teksten: svar-fulltekst/1.txt]")
     assert (tmp_path / "svar-fulltekst" / "1.txt").read_text("utf-8") == "ord " * 20_000
+
+
+def test_people_csv_cuts_cells_of_many_lines_so_no_row_is_taller_than_a_page(
+    db, tmp_path: Path
+) -> None:
+    # A reply of one short line per proposal: few characters, but a row taller than a page.
+    body = "\n".join(f"Forslag {n}" for n in range(60))
+    add(db, parsed(body=body))
+    cell = rows(export(db, tmp_path))[0]["Hele teksten"]
+    assert cell.count("\n") <= PAGE_CELL_LINES
+    assert cell.endswith("[… afkortet; hele teksten: svar-fulltekst/1.txt]")
 
 
 def test_rfc4180_profile_keeps_overlong_cells_whole(db, tmp_path: Path) -> None:
@@ -158,6 +186,16 @@ def test_formula_guard_is_on_in_the_rfc4180_profile_too(db, tmp_path: Path) -> N
     assert rows(export(db, tmp_path, "rfc4180"), "rfc4180")[0]["subject"] == "'=1+1 OGP-høring"
 
 
+def test_people_header_is_the_documented_stable_column_list() -> None:
+    # README "Export columns"; new columns only at the end.
+    assert [h for _, h in PEOPLE_COLUMNS] == [
+        "Id", "Modtaget", "For sent", "Afsender", "Organisation", "Type", "Titel", "Forslag",
+        "Temaer", "Status", "Beslutning", "Begrundelse", "Noter", "Sagsbehandler",
+        "Markeringer", "E-mail", "Sendt af", "Dublet", "Sprog", "Referencer",
+        "Vedhæftede filer", "Hele teksten",
+    ]  # fmt: skip
+
+
 def test_header_is_the_documented_stable_column_list(db, tmp_path: Path) -> None:
     # README "Export columns" documents these; spreadsheets and scripts depend on the order.
     assert COLUMNS == (
@@ -175,10 +213,11 @@ def test_review_respondent_and_theme_columns_are_filled(db, tmp_path: Path) -> N
     body = "Hej\n\nStaten bør offentliggøre flere datasæt som åbne data.\n\nMvh\nSøren Ærø"
     add(db, parsed(body=body))
     [row] = rows(export(db, tmp_path))
-    assert (row["status"], row["decision"], row["respondent_type"]) == ("ny", "", "borger")
-    assert "åbne data og open source" in row["themes"]
-    assert "datasæt" in row["theme_triggers"]
-    assert row["reply_text"].startswith("Hej") and "Mvh" not in row["reply_text"]
+    assert (row["Status"], row["Beslutning"], row["Type"]) == ("ny", "", "borger")
+    assert "åbne data og open source" in row["Temaer"]
+    assert row["Forslag"].startswith("Hej") and "Mvh" not in row["Forslag"]
+    [machine] = rows(export(db, tmp_path, "rfc4180"), "rfc4180")
+    assert "datasæt" in machine["theme_triggers"]
 
 
 def test_export_writes_nothing_partial_on_failure(db, tmp_path: Path) -> None:

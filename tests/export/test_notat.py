@@ -9,7 +9,18 @@ import pytest
 from docx import Document
 
 from hoering import config as config_module
-from hoering.export.notat import LATE, OTHER, Consultation, danish_date, summary_line
+from hoering.export.notat import (
+    LATE,
+    OTHER,
+    TEXT_WIDTH_CM,
+    Consultation,
+    column_widths,
+    danish_date,
+    ranked,
+    summary_line,
+    write_notat,
+)
+from hoering.export.record import AttachmentRecord, ExportRecord
 from hoering.export.run import ExportOptions, run_notat
 from hoering.store.db import open_database
 from hoering.store.queries import ProposalFilter
@@ -57,7 +68,7 @@ def test_notat_has_the_ministry_structure(db, tmp_path: Path) -> None:
     assert found[0] == "Høringsnotat"
     assert found[1:3] == ["1. Indledning", "Høringsperiode"]
     assert "2. Høringsparter" in found and "3. Høringssvarene" in found
-    assert found[-1] == "4. Ændringer i forhold til udkastet"
+    assert found[-2:] == ["4. Ændringer i forhold til udkastet", "Bilag"]
 
 
 def test_notat_names_the_period_and_deadline_in_danish(db, tmp_path: Path) -> None:
@@ -74,9 +85,9 @@ def test_respondent_table_marks_late_replies(db, tmp_path: Path) -> None:
     seed(db)
     parties = notat(db, tmp_path).tables[0]
     rows = [[cell.text for cell in row.cells] for row in parties.rows]
-    assert rows[0] == ["Høringspart", "Type", "Modtaget"]
-    assert ["Region Sydkyst", "offentlig myndighed", f"22.08.2017 ({LATE})"] in rows
-    assert ["Ida Rasmussen", "borger", "10.08.2017"] in rows
+    assert rows[0] == ["Høringspart", "Type", "Modtaget", "Bilag"]
+    assert ["Region Sydkyst", "offentlig myndighed", f"22.08.2017 ({LATE})", "1"] in rows
+    assert ["Ida Rasmussen", "borger", "10.08.2017", "2"] in rows
 
 
 def test_replies_are_grouped_per_theme_with_fields_to_fill(db, tmp_path: Path) -> None:
@@ -112,22 +123,95 @@ def test_danish_date() -> None:
     assert danish_date(date(2017, 8, 20)) == "20. august 2017"
 
 
-def test_summary_skips_greeting_and_thanks() -> None:
-    from hoering.export.record import ExportRecord
-
+def record(**kw) -> ExportRecord:
     fields = {name: "" for name in ExportRecord.__dataclass_fields__}
     fields.update(id=1, received_at=None, sent_at=None, late=False, themes=(), flags=(),
                   references=(), attachments=())  # fmt: skip
-    fields["reply_text"] = (
-        "Kære Digitaliseringsstyrelse\nTak for invitationen. Vi ønsker et lobbyregister. Mere."
+    fields.update(kw)
+    return ExportRecord(**fields)
+
+
+def attachment(text: str, detected_type: str = "pdf", path: str = "svar.pdf") -> AttachmentRecord:
+    return AttachmentRecord(1, 0, path, path, detected_type, "pdftotext", 10, "", "", text)
+
+
+def test_summary_skips_greeting_and_thanks() -> None:
+    reply = "Kære Digitaliseringsstyrelse\nTak for invitationen. Vi ønsker et lobbyregister. Mere."
+    assert summary_line(record(reply_text=reply)) == "Vi ønsker et lobbyregister."
+
+
+def test_summary_of_a_cover_note_reads_the_attachment() -> None:
+    # Sample inbox 17: Outlook's winmail.dat repeats the body; the RTF inside holds the reply.
+    body = "Grøn Energi Data A/S sender hermed sit høringssvar."
+    files = (
+        attachment(body, "tnef", "winmail.dat"),
+        attachment(
+            "Forslag\n\n1. Åbne energidata: Forbrugsdata bør udgives.", "rtf", "winmail.dat/f.rtf"
+        ),
     )
-    assert summary_line(ExportRecord(**fields)) == "Vi ønsker et lobbyregister."
+    summary = summary_line(record(reply_text=body, attachments=files))
+    assert summary == "(bilag) Åbne energidata: Forbrugsdata bør udgives."
+
+
+def test_no_comments_reply_reads_ingen_bemaerkninger() -> None:
+    summary = summary_line(
+        record(reply_text="Vi har ingen bemærkninger.", flags=("ingen bemærkninger",))
+    )
+    assert summary == "Ingen bemærkninger."
+
+
+def test_parties_are_ordered_authorities_organisations_companies_citizens() -> None:
+    kinds = ("borger", "virksomhed", "organisation", "offentlig myndighed")
+    records = [record(respondent_type=kind, organisation=kind) for kind in kinds]
+    assert [r.respondent_type for r in ranked(records)] == [
+        "offentlig myndighed", "organisation", "virksomhed", "borger"
+    ]  # fmt: skip
+
+
+def test_column_widths_fit_the_longest_word_and_the_page() -> None:
+    header = ("Høringspart", "Bemærkning", "Beslutning", "Begrundelse")
+    rows = [("Digitaliseringsstyrelsen", "Kort tekst", "delvist optaget", "[udfyldes]")]
+    widths = column_widths(header, rows, (3.8, 6.6, 2.6, 3.0), flex=1)
+    assert widths[0] >= len("Digitaliseringsstyrelsen") * 0.2
+    assert widths[2] >= len("Beslutning") * 0.2
+    assert sum(widths) == pytest.approx(TEXT_WIDTH_CM)
+
+
+def test_header_names_ministry_journal_number_and_date_footer_numbers_pages(
+    tmp_path: Path,
+) -> None:
+    consultation = Consultation(
+        "OGP", None, date(2017, 8, 20), TZ, (), "Digitaliseringsstyrelsen", "2017-1234"
+    )
+    out = tmp_path / "n.docx"
+    write_notat([record(reply_text="Staten bør åbne data.")], out, consultation, date(2017, 9, 1))
+    section = Document(str(out)).sections[0]
+    assert section.header.paragraphs[0].text == (
+        "Digitaliseringsstyrelsen · J.nr. 2017-1234\t1. september 2017"
+    )
+    footer = section.footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer and "Side" in footer
+
+
+def test_bilag_list_names_each_reply_and_its_files(tmp_path: Path) -> None:
+    files = (attachment("tekst", "pdf", "Høringssvar OGP.pdf"), attachment("x", "rtf", "a/b.rtf"))
+    out = tmp_path / "n.docx"
+    write_notat([record(organisation="Dataklar ApS", attachments=files)], out, CONSULTATION)
+    text = [p.text for p in Document(str(out)).paragraphs]
+    assert "Bilag 1. Høringssvar fra Dataklar ApS, med vedhæftet: Høringssvar OGP.pdf" in text
+    assert any("i bilag 1 (se listen sidst i notatet)" in line for line in text)
 
 
 def test_config_reads_the_consultation_title_and_start(tmp_path: Path) -> None:
     extra = 'title = "Høring over OGP"\nstart = 2017-07-03\n'
     cfg = config_module.load_config(write_config(tmp_path, extra))
     assert (cfg.title, cfg.start) == ("Høring over OGP", date(2017, 7, 3))
+
+
+def test_config_reads_ministry_and_journal_number(tmp_path: Path) -> None:
+    extra = 'ministry = "Digitaliseringsstyrelsen"\njournal_number = "2017-1234"\n'
+    cfg = config_module.load_config(write_config(tmp_path, extra))
+    assert (cfg.ministry, cfg.journal_number) == ("Digitaliseringsstyrelsen", "2017-1234")
 
 
 def test_config_title_defaults_to_the_ogp_action_plan(tmp_path: Path) -> None:

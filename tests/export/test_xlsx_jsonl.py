@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from hoering.export.columns import PEOPLE_COLUMNS
 from hoering.export.files import EXCEL_CELL_LIMIT
 from hoering.export.record import COLUMNS, ExportRecord
-from hoering.export.xlsx_export import ATTACHMENT_COLUMNS
+from hoering.export.xlsx_export import ATTACHMENT_COLUMNS, FONT_NAME, MAX_LINES
 from hoering.parse.model import Attachment
 from hoering.store.db import open_database
 from tests.kit.export import add, export, parsed
@@ -33,8 +34,11 @@ def attachments() -> tuple[Attachment, ...]:
     )
 
 
-def workbook(db, tmp_path: Path):
-    export(db, tmp_path / "svar.xlsx", "xlsx")
+HEADERS = [header for _, header in PEOPLE_COLUMNS]
+
+
+def workbook(db, tmp_path: Path, **options):
+    export(db, tmp_path / "svar.xlsx", "xlsx", **options)
     return load_workbook(tmp_path / "svar.xlsx")
 
 
@@ -43,9 +47,9 @@ def test_xlsx_has_a_proposal_sheet_and_an_attachment_sheet(db, tmp_path: Path) -
     book = workbook(db, tmp_path)
     assert book.sheetnames == ["Høringssvar", "Bilag"]
     header = [cell.value for cell in book["Høringssvar"][1]]
-    assert tuple(header) == COLUMNS
+    assert header == HEADERS
     bilag = [[cell.value for cell in row] for row in book["Bilag"].iter_rows()]
-    assert tuple(bilag[0]) == ATTACHMENT_COLUMNS
+    assert tuple(bilag[0]) == ATTACHMENT_COLUMNS["people"]
     assert bilag[1:] == [
         [1, "svar.pdf", "pdf", "none", 1200, None],
         [1, "låst.pdf", "pdf", "none", 5, "encrypted"],
@@ -57,15 +61,15 @@ def test_xlsx_header_is_frozen_and_filtered(db, tmp_path: Path) -> None:
     add(db, parsed(message_id="c@d"), key="k2")
     sheet = workbook(db, tmp_path)["Høringssvar"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:Z3"
-    assert sheet["Y2"].alignment.wrap_text
+    assert sheet.auto_filter.ref == "A1:V3"
+    assert sheet["H2"].alignment.wrap_text  # Forslag
 
 
 def test_xlsx_writes_formula_like_text_as_a_string(db, tmp_path: Path) -> None:
     # A hostile sender's subject; openpyxl would store it as a formula unless told not to.
     add(db, parsed(subject='=HYPERLINK("http://x","klik")'))
     sheet = workbook(db, tmp_path)["Høringssvar"]
-    cell = sheet.cell(row=2, column=COLUMNS.index("subject") + 1)
+    cell = sheet.cell(row=2, column=HEADERS.index("Titel") + 1)
     assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x","klik")', "s")
     with zipfile.ZipFile(tmp_path / "svar.xlsx") as archive:
         assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")
@@ -82,14 +86,54 @@ def test_xlsx_replaces_control_characters_xml_cannot_carry(db, tmp_path: Path) -
     # Broken mailers put form feeds and escape characters into bodies.
     add(db, parsed(body="før\x0cefter\x1b"))
     sheet = workbook(db, tmp_path)["Høringssvar"]
-    assert sheet.cell(row=2, column=COLUMNS.index("text") + 1).value == "før\ufffdefter\ufffd"
+    assert sheet.cell(row=2, column=HEADERS.index("Hele teksten") + 1).value == (
+        "før\ufffdefter\ufffd"
+    )
 
 
 def test_xlsx_cuts_overlong_cells_and_writes_the_full_text(db, tmp_path: Path) -> None:
     add(db, parsed(body="ord " * 10_000))
-    value = workbook(db, tmp_path)["Høringssvar"].cell(row=2, column=len(COLUMNS)).value
-    assert len(value) == EXCEL_CELL_LIMIT and value.endswith("svar-fulltekst/1.txt]")
+    value = workbook(db, tmp_path)["Høringssvar"].cell(row=2, column=len(HEADERS)).value
+    assert len(value) <= EXCEL_CELL_LIMIT and value.endswith("svar-fulltekst/1.txt]")
     assert (tmp_path / "svar-fulltekst" / "1.txt").stat().st_size == len("ord " * 10_000)
+
+
+def test_xlsx_machine_profile_has_the_snake_case_columns(db, tmp_path: Path) -> None:
+    add(db, parsed(attachments=attachments()))
+    book = workbook(db, tmp_path, profile="rfc4180")
+    assert tuple(cell.value for cell in book["Høringssvar"][1]) == COLUMNS
+    assert tuple(c.value for c in book["Bilag"][1]) == ATTACHMENT_COLUMNS["machine"]
+
+
+def test_xlsx_prints_landscape_one_page_wide_with_the_header_on_every_page(
+    db, tmp_path: Path
+) -> None:
+    add(db, parsed())
+    for sheet in workbook(db, tmp_path).worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
+
+
+def test_xlsx_uses_one_font_and_rows_fit_their_text_up_to_a_cap(db, tmp_path: Path) -> None:
+    add(db, parsed(body="Kort."))
+    add(db, parsed(message_id="c@d", body="\n".join(["Linje"] * 40)), key="k2")
+    sheet = workbook(db, tmp_path)["Høringssvar"]
+    fonts = {cell.font.name for row in sheet.iter_rows() for cell in row if cell.value}
+    assert fonts == {FONT_NAME}
+    short, tall = sheet.row_dimensions[2].height, sheet.row_dimensions[3].height
+    assert short < tall <= MAX_LINES * 15
+
+
+def test_xlsx_bilag_sheet_is_sorted_by_proposal_id(db, tmp_path: Path) -> None:
+    # Proposal 2 was received first, so it comes first in the proposal sheet.
+    add(db, parsed(attachments=attachments()[:1]), key="k1")
+    early = datetime.fromisoformat("2017-08-01T10:00:00+02:00")
+    add(db, parsed(message_id="c@d", received_at=early, attachments=attachments()), key="k2")
+    sheet = workbook(db, tmp_path)["Bilag"]
+    assert [row[0].value for row in sheet.iter_rows(min_row=2)] == [1, 2, 2]
+    assert sheet.column_dimensions["B"].width >= len("Fil") + 2
 
 
 def test_jsonl_has_one_line_per_proposal_with_stable_keys(db, tmp_path: Path) -> None:

@@ -55,6 +55,42 @@ def test_respondent_type_and_organisation(sample, email: str, type_: str, organi
     assert proposal.respondent_rule and proposal.respondent_type_source == "auto"
 
 
+@pytest.mark.parametrize(
+    "email",
+    [
+        "mette.lund@borgernet.example",  # file 01: the reply attached as an .eml
+        "sekretariat@dfdd.example",  # file 03: an Outlook "VS: VS:" chain below the note
+    ],
+)
+def test_forwarded_replies_are_flagged(sample, email: str) -> None:
+    assert sample[0][email].forwarded
+
+
+def test_unforwarded_reply_is_not_flagged(sample) -> None:
+    assert not sample[0]["hm@nordlys-software.example"].forwarded
+
+
+def test_forwarded_eml_is_the_replys_content(sample) -> None:
+    # File 01: the body is a cover note; the proposals are in the attached mail.
+    reply = sample[0]["mette.lund@borgernet.example"].reply_text
+    assert "Jeg videresender det derfor her" in reply
+    assert "budgetter og regnskaber som åbne data" in reply
+    assert "Dato:" not in reply and "Skovvej 12" not in reply  # header lines, signature
+
+
+def test_foreningen_aaben_kommune_is_an_organisation(sample) -> None:
+    proposal = sample[0]["formand@aabenkommune.example"]
+    assert proposal.respondent_type == "organisation"
+    assert proposal.respondent_organisation == "Foreningen Åben Kommune"
+
+
+def test_library_sending_a_citizens_scanned_letter(sample) -> None:
+    # File 15: Nordby Bibliotek sends Grethe Villadsen's scanned letter.
+    proposal = sample[0]["bibliotek@nordby.dk"]
+    assert (proposal.respondent_name, proposal.respondent_type) == ("Grethe Villadsen", "borger")
+    assert proposal.respondent_organisation == ""
+
+
 def test_company_rule_is_shown(sample) -> None:
     assert sample[0]["jonas.bech@dataklar.example"].respondent_rule_id == "company-form"
 

@@ -165,3 +165,11 @@ def test_stats_reports_raw_and_distinct(config, capsys, monkeypatch) -> None:
 def test_review_commands_have_help(capsys, monkeypatch, command: str) -> None:
     code, out, _ = run(capsys, monkeypatch, command, "--help")
     assert code == 0 and f"Usage: hoering {command}" in out and "--config" in out
+
+
+def test_show_and_list_use_the_same_flag_labels_as_the_exports(config, capsys, monkeypatch) -> None:
+    # File 01: a citizen forwards her reply as an attached .eml under "vedhæftede forslag".
+    code, out, _ = run(capsys, monkeypatch, "show", "--config", str(config), "1")
+    assert code == 0 and "kun bilag, videresendt" in out and "se vedhæftede" not in out
+    code, out, _ = run(capsys, monkeypatch, "list", "--config", str(config))
+    assert code == 0 and "videresendt" in out

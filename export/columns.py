@@ -1,0 +1,91 @@
+"""The two column lists of the CSV and XLSX exports: for people and for machines.
+
+People (XLSX, CSV profile "excel"): Danish headers, who sent it, then the substance, then
+the review; ja/nej; no technical columns. Machines (CSV profile "rfc4180", and the keys of
+JSONL): record.COLUMNS, snake_case, every column including message_id, source and rules.
+Both lists are stable: columns are only ever added at the end (tests pin the headers).
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from hoering.analysis.cleaning import ATTACHMENT_ONLY
+from hoering.analysis.summary import summarize
+from hoering.export.record import COLUMNS, ExportRecord, flat_row
+
+PEOPLE = "people"
+MACHINE = "machine"
+
+# (key in flat_row / people_row, header people read)
+PEOPLE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "Id"),
+    ("received_at", "Modtaget"),
+    ("late", "For sent"),
+    ("respondent_name", "Afsender"),
+    ("organisation", "Organisation"),
+    ("respondent_type", "Type"),
+    ("subject", "Titel"),
+    ("reply_text", "Forslag"),
+    ("themes", "Temaer"),
+    ("status", "Status"),
+    ("decision", "Beslutning"),
+    ("reason", "Begrundelse"),
+    ("notes", "Noter"),
+    ("assignee", "Sagsbehandler"),
+    ("flags", "Markeringer"),
+    ("sender_email", "E-mail"),
+    ("sent_by", "Sendt af"),
+    ("duplicate_group", "Dublet"),
+    ("language", "Sprog"),
+    ("references", "Referencer"),
+    ("attachments", "Vedhæftede filer"),
+    ("text", "Hele teksten"),
+)
+# Columns printed from the XLSX (the sheet's print area): who, what and the decision.
+PRINTED_PEOPLE_COLUMNS = 12  # Id ... Begrundelse
+
+
+def columns(profile: str) -> tuple[tuple[str, str], ...]:
+    """(key, header) per column of the profile, in order."""
+    return PEOPLE_COLUMNS if profile == PEOPLE else tuple((c, c) for c in COLUMNS)
+
+
+def row(record: ExportRecord, tz: ZoneInfo, profile: str) -> dict[str, str]:
+    """The record's text cells keyed by the profile's column keys."""
+    return people_row(record, tz) if profile == PEOPLE else flat_row(record, tz)
+
+
+def people_row(record: ExportRecord, tz: ZoneInfo) -> dict[str, str]:
+    """The record as people read it: local time without seconds, ja/nej, Danish labels."""
+    cells = flat_row(record, tz)
+    received = record.received_at.astimezone(tz) if record.received_at else None
+    cells["received_at"] = received.strftime("%Y-%m-%d %H:%M") if received else ""
+    cells["late"] = "ja" if record.late else "nej"
+    # The person the reply is from; the sender only when they sent it on for someone.
+    cells["respondent_name"] = record.respondent_name or record.sender_name
+    same = record.sender_name in ("", record.respondent_name)
+    cells["sent_by"] = "" if same else record.sender_name
+    cells["reply_text"] = substance(record)
+    cells["themes"] = "\n".join(theme.label for theme in record.themes)  # one a line
+    cells["flags"] = ", ".join(record.flags)
+    return {key: cells[key] for key, _ in PEOPLE_COLUMNS}
+
+
+# Outlook's winmail.dat repeats the body (its RTF file is listed on its own); a forwarded
+# .eml is already part of reply_text.
+NOT_A_DOCUMENT = ("tnef", "message")
+
+
+def substance(record: ExportRecord) -> str:
+    """The reply's own words; for a cover note ("Se vedhæftede") the attached documents'
+    text follows, each under its file name, so the substance stands next to the sender."""
+    documents = [
+        att
+        for att in record.attachments
+        if att.detected_type not in NOT_A_DOCUMENT and att.text.strip()
+    ]
+    if not documents or (ATTACHMENT_ONLY not in record.flags and summarize(record.reply_text)):
+        return record.reply_text
+    parts = [record.reply_text] + [f"[{att.filename or att.path}]\n{att.text}" for att in documents]
+    return "\n\n".join(part.strip() for part in parts if part.strip())
