@@ -267,6 +267,8 @@ class _Reader:
             ocr_pages=number("ocr_pages", int, base.ocr_pages),
             ocr_languages=languages,
             ocr_page_seconds=number("ocr_page_seconds", float, base.ocr_page_seconds),
+            text_chars=number("max_text_chars", int, base.text_chars),
+            message_text_chars=number("max_message_text_chars", int, base.message_text_chars),
         )
         return ExtractConfig(
             timeout_seconds=number("timeout_seconds", float, ExtractConfig.timeout_seconds),

@@ -9,7 +9,6 @@ information (see the comments marked "mail-parser 4.8.0").
 from __future__ import annotations
 
 import contextlib
-import email
 import hashlib
 import io
 import re
@@ -31,8 +30,11 @@ from hoering.parse.body import (
 )
 from hoering.parse.filenames import sanitize_filename
 from hoering.parse.headers import parse_address, parse_date, raw_header, received_date
+from hoering.parse.limits import ExtractLimits
+from hoering.parse.mime_depth import MAX_MIME_DEPTH, cut_note, parse_guarded
 from hoering.parse.model import Attachment, AttachmentInput, Extractor, ParsedMessage
 from hoering.parse.subject import decode_subject
+from hoering.parse.textcap import cut_message
 from hoering.parse.versions import extractor_version
 
 MAX_DEPTH = 5  # forwards inside forwards; deeper ones stay unopened attachments
@@ -69,13 +71,20 @@ def extract(item: AttachmentInput) -> list[Attachment]:
     return extract_tree(item, attached_mail)
 
 
-def parse_message(data: bytes, extract: Extractor = extract) -> ParsedMessage:
+def parse_message(
+    data: bytes, extract: Extractor = extract, limits: ExtractLimits | None = None
+) -> ParsedMessage:
     """Parse one e-mail; raises UnparseableMessage only when there is nothing to use.
 
-    `extract` turns each attachment into text; the default runs in this process.
+    `extract` turns each attachment into text; the default runs in this process. The text
+    kept is cut to `limits` (text_chars per attachment, message_text_chars in all).
     """
+    limits = limits or ExtractLimits()
     msg, defects = _read_top(data)
     entity = _parse_entity(msg, _Walk(extract))
+    body, attachments, cuts = cut_message(
+        entity.body.text, entity.attachments, limits.text_chars, limits.message_text_chars
+    )
     name, address = parse_address(raw_header(msg, "from") or raw_header(msg, "sender") or "")
     return ParsedMessage(
         message_id=_message_id(raw_header(msg, "message-id")),
@@ -84,10 +93,10 @@ def parse_message(data: bytes, extract: Extractor = extract) -> ParsedMessage:
         sender_email=address,
         sent_at=parse_date(raw_header(msg, "date")),
         received_at=received_date(msg),
-        body_text=entity.body.text,
+        body_text=body,
         body_source=entity.body.source,
-        attachments=entity.attachments,
-        warnings=_unique([*defects, *entity.body.warnings, *entity.notes]),
+        attachments=tuple(attachments),
+        warnings=_unique([*defects, *entity.body.warnings, *entity.notes, *cuts]),
     )
 
 
@@ -120,18 +129,16 @@ def _read(data: bytes) -> tuple[Message, list[str]]:
     """mail-parser's parse and defect list, or the stdlib's where mail-parser crashes."""
     try:
         parser = mailparser.parse_from_bytes(data)
-    except MailParserRecursionError as exc:
-        raise UnparseableMessage(f"MIME nesting too deep to parse: {exc}") from exc
+    except MailParserRecursionError:
+        msg, cut = parse_guarded(data)
+        return msg, [cut_note(MAX_MIME_DEPTH)] if cut else []
     except (AttributeError, TypeError):
         # mail-parser 4.8.0's epilogue recovery (parse() -> find_between) assumes that the
         # root is a multipart with a boundary and an epilogue. When a nested multipart's
         # boundary never starts (a truncated message) it raises one of these instead.
-        try:
-            msg = email.message_from_bytes(data)
-        except RecursionError as exc:
-            raise UnparseableMessage("MIME nesting too deep to parse") from exc
+        msg, cut = parse_guarded(data)
         crash = "mail-parser crashed on this structure; parsed with the stdlib alone"
-        return msg, [crash, *_stdlib_defects(msg)]
+        return msg, [crash, *([cut_note(MAX_MIME_DEPTH)] if cut else []), *_stdlib_defects(msg)]
     return parser.message, _defect_warnings(parser.defects)
 
 

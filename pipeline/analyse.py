@@ -9,6 +9,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
+from hoering.parse.limits import ExtractLimits
 from hoering.parse.message import UnparseableMessage, parse_message
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor, ParsedMessage
@@ -27,6 +28,14 @@ class Analysis:
     error: str | None
 
 
+OUT_OF_MEMORY = "out of memory while "
+
+
+def failed(sha256: str, error: str) -> Analysis:
+    """The analysis of a message that could not be parsed (or stored): its bytes and why."""
+    return Analysis(sha256, store_messages.dedup_key(None, sha256), None, error)
+
+
 def header_block(data: bytes) -> bytes:
     """The header section of a raw message (up to the first empty line)."""
     for separator in (b"\r\n\r\n", b"\n\n"):
@@ -36,18 +45,24 @@ def header_block(data: bytes) -> bytes:
     return data
 
 
-def analyse(data: bytes, extract: Extractor = extract_in_process) -> Analysis:
+def analyse(
+    data: bytes, extract: Extractor = extract_in_process, limits: ExtractLimits | None = None
+) -> Analysis:
     """Parse one message; any failure becomes a recorded error, never an exception.
 
-    `extract` reads the attachments: a run passes its Sandbox.
+    `extract` reads the attachments: a run passes its Sandbox, and `limits` the text caps of
+    its [extract] config.
     """
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        parsed = parse_message(data, extract)
+        parsed = parse_message(data, extract, limits)
     except UnparseableMessage as exc:
         return Analysis(sha256, store_messages.dedup_key(None, sha256), None, str(exc))
+    except MemoryError:
+        # No traceback: formatting one needs memory that is not there.
+        log.error("out of memory parsing message sha256=%s", sha256)
+        return failed(sha256, OUT_OF_MEMORY + "parsing")
     except Exception as exc:  # the one broad handler: a parser bug must not stop the run
         log.exception("parser crashed on message sha256=%s", sha256)
-        error = f"internal parser error: {type(exc).__name__}: {exc}"
-        return Analysis(sha256, store_messages.dedup_key(None, sha256), None, error)
+        return failed(sha256, f"internal parser error: {type(exc).__name__}: {exc}")
     return Analysis(sha256, store_messages.dedup_key(parsed.message_id, sha256), parsed, None)

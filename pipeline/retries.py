@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -114,13 +114,25 @@ class Retrier:
                     continue
                 analysis = self.analyse(data)  # outside any transaction, as in a run
                 report.retried += 1
-                with self.sessions.begin() as session:
-                    outcome = self._record(session, raw_id, analysis)
+                outcome = self._record_or_fail(raw_id, analysis)
                 report.recovered += outcome == "recovered"
                 report.parked += outcome == "parked"
         except SQLAlchemyError as exc:
             raise write_failed(exc) from None
         return report
+
+    def _record_or_fail(self, raw_id: int, analysis: Analysis) -> str:
+        """Record the outcome; running out of memory storing the proposal counts as a failure,
+        so the message is parked after `max_attempts` instead of stopping every run."""
+        try:
+            with self.sessions.begin() as session:
+                return self._record(session, raw_id, analysis)
+        except MemoryError:
+            log.error("out of memory storing message %d on retry", raw_id)
+            error = "out of memory while storing its proposal"
+            failure = replace(analysis, parsed=None, error=error)
+            with self.sessions.begin() as session:
+                return self._record(session, raw_id, failure)
 
     def _record(self, session: Session, raw_id: int, analysis: Analysis) -> str:
         raw = session.get_one(models.RawMessage, raw_id)

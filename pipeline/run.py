@@ -22,7 +22,7 @@ from hoering.parse.headers import subject_from_header_block
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor, ParsedMessage
 from hoering.parse.subject import SubjectMatcher
-from hoering.pipeline.analyse import Analysis, analyse, header_block
+from hoering.pipeline.analyse import OUT_OF_MEMORY, Analysis, analyse, failed, header_block
 from hoering.pipeline.report import RunReport
 from hoering.store import messages as store_messages
 from hoering.store import models, states
@@ -88,12 +88,12 @@ class Pipeline:
             self.report.duplicates += 1
             return
         # Outside any transaction: a big PDF takes seconds.
-        analysis = analyse(item.data, self.extract)
+        analysis = analyse(item.data, self.extract, self.config.extract.limits)
         try:
-            outcome = self.write(item, analysis)
+            outcome, analysis = self.write_or_fail(item, analysis)
         except IntegrityError:
             # Another poller stored the same message between our check and our insert.
-            outcome = self.write(item, analysis)
+            outcome, analysis = self.write_or_fail(item, analysis)
         if outcome == "duplicate":
             self.report.duplicates += 1
         elif analysis.error:
@@ -121,6 +121,19 @@ class Pipeline:
             )
         self.clear_pending()
         return True
+
+    def write_or_fail(self, item: RawMessage, analysis: Analysis) -> tuple[str, Analysis]:
+        """Write the message; if analysing its proposal runs out of memory, write it failed.
+
+        The transaction is rolled back first, so the raw bytes are stored with the error and
+        the run goes on; the retries of later runs park it (pipeline.retries).
+        """
+        try:
+            return self.write(item, analysis), analysis
+        except MemoryError:
+            log.error("out of memory storing message sha256=%s; stored raw", analysis.sha256)
+            analysis = failed(analysis.sha256, OUT_OF_MEMORY + "storing its proposal")
+            return self.write(item, analysis), analysis
 
     def write(self, item: RawMessage, analysis: Analysis) -> str:
         with self.sessions.begin() as session:
