@@ -396,6 +396,9 @@ def export_attachments(
     )  # fmt: skip
     with open_database(cfg.store_url)() as session:
         result = run_attachment_export(session, flt, output)
+    if not result.extra_files:
+        out.print(f"no attachments in the {result.rows} selected proposal(s); nothing written")
+        return
     out.print(f"wrote {len(result.extra_files)} attachments of {result.rows} proposals to {output}")
 
 

@@ -149,6 +149,8 @@ def run_notat(
 def run_attachment_export(session: Session, flt: ProposalFilter, folder: Path) -> ExportResult:
     """Write the original attachments below `folder` and a manifest beside it."""
     proposals = list(iter_proposals(session, flt))
+    # Made even when nothing is written: the manifest beside it describes the folder.
+    folder.mkdir(parents=True, exist_ok=True)
     written = export_attachments(proposals, folder)
     files = tuple(item.path for item in written)
     manifest = Manifest("attachments", folder, len(proposals), describe_filter(flt), {}, {}, files)

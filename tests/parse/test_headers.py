@@ -151,3 +151,17 @@ def test_received_date_missing_header_is_none() -> None:
 
 def test_received_date_without_semicolon_is_none() -> None:
     assert received_date(_message(b"Received: from a by b\r\n")) is None
+
+
+def test_nul_bytes_in_from_leave_name_and_address_readable() -> None:
+    # A web form's mailer that pads fields with NUL (seen in the wild; PostgreSQL refuses
+    # NUL in text): the address scanner stopped at the first NUL and found nothing.
+    assert parse_address("Søren\x00 Ærø <soren\x00@example.dk>") == (
+        "Søren Ærø",
+        "soren@example.dk",
+    )
+
+
+def test_a_display_name_is_cut_at_500_characters() -> None:
+    name, address = parse_address(f'"{"a" * 100_000}" <lang@example.dk>')
+    assert len(name) == 500 and address == "lang@example.dk"
