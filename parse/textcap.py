@@ -8,10 +8,13 @@ original files and `hoering reparse` reads them again after a limit is raised.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 from hoering.parse.model import Attachment
+
+_CUT = re.compile(r"text cut at [\d.]+ characters")
 
 
 def cut_note(chars: int) -> str:
@@ -55,7 +58,6 @@ def cut_message(
     notes = [f"body: {cut_note(total)}"] if cut else []
     attachments = list(attachments)
     capped, _ = cut_attachments(attachments, per_attachment, total - len(body))
-    for before, after in zip(attachments, capped, strict=True):
-        if after is not before:
-            notes.append(f"{after.path}: {cut_note(len(after.text))}")
+    for attachment in capped:  # cut here, or already in the extraction worker
+        notes += [f"{attachment.path}: {note}" for note in _CUT.findall(attachment.error or "")]
     return body, capped, notes

@@ -6,6 +6,7 @@ transaction. A message that cannot be parsed is stored raw with its error, and t
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 from collections.abc import Iterable
@@ -87,13 +88,11 @@ class Pipeline:
         if self.known_bytes(item):
             self.report.duplicates += 1
             return
-        # Outside any transaction: a big PDF takes seconds.
-        analysis = analyse(item.data, self.extract, self.config.extract.limits)
-        try:
-            outcome, analysis = self.write_or_fail(item, analysis)
-        except IntegrityError:
-            # Another poller stored the same message between our check and our insert.
-            outcome, analysis = self.write_or_fail(item, analysis)
+        # Outside any transaction: a big PDF takes seconds. Not kept in a local here, so
+        # write_or_fail can free it when it does not fit in memory.
+        outcome, analysis = self.write_or_fail(
+            item, analyse(item.data, self.extract, self.config.extract.limits)
+        )
         if outcome == "duplicate":
             self.report.duplicates += 1
         elif analysis.error:
@@ -129,11 +128,20 @@ class Pipeline:
         the run goes on; the retries of later runs park it (pipeline.retries).
         """
         try:
-            return self.write(item, analysis), analysis
+            return self.write_twice(item, analysis), analysis
         except MemoryError:
-            log.error("out of memory storing message sha256=%s; stored raw", analysis.sha256)
-            analysis = failed(analysis.sha256, OUT_OF_MEMORY + "storing its proposal")
-            return self.write(item, analysis), analysis
+            pass  # handled below, once the traceback and the texts it holds are released
+        log.error("out of memory storing message sha256=%s; storing it raw", analysis.sha256)
+        analysis = failed(analysis.sha256, OUT_OF_MEMORY + "storing its proposal")
+        gc.collect()  # ORM objects and frames form cycles: free them before writing the bytes
+        return self.write_twice(item, analysis), analysis
+
+    def write_twice(self, item: RawMessage, analysis: Analysis) -> str:
+        try:
+            return self.write(item, analysis)
+        except IntegrityError:
+            # Another poller stored the same message between our check and our insert.
+            return self.write(item, analysis)
 
     def write(self, item: RawMessage, analysis: Analysis) -> str:
         with self.sessions.begin() as session:

@@ -93,7 +93,7 @@ class Outcome:
 
 
 def import_limited(
-    mail: bytes,
+    mail: bytes | list[bytes],
     workdir: Path,
     *,
     memory_mb: int,
@@ -101,16 +101,20 @@ def import_limited(
     hoering: list[str] | None = None,
     extra_config: str = "",
 ) -> Outcome:
-    """`hoering import` of `mail` in a fresh process under an address-space limit and a timeout.
+    """`hoering import` of the mail(s) in a fresh process under an address-space limit
+    (as `prlimit --as`) and a timeout; the files are written to `workdir`, in order.
 
     The peak comes from a small wrapper process whose only children are hoering and its
     workers, so RUSAGE_CHILDREN is theirs alone.
     """
     workdir.mkdir(parents=True, exist_ok=True)
-    (workdir / "svar.eml").write_bytes(mail)
+    paths = []
+    for number, data in enumerate([mail] if isinstance(mail, bytes) else mail, 1):
+        paths.append(workdir / f"svar-{number:02d}.eml")
+        paths[-1].write_bytes(data)
     config = write_config(workdir, extra_config)
     command = [*(hoering or [sys.executable, "-m", "hoering"]), "import", "--config", str(config)]
-    command.append(str(workdir / "svar.eml"))
+    command += [str(path) for path in paths]
     wrapper = [sys.executable, "-c", _WRAPPER, str(memory_mb), str(timeout), *command]
     started = time.monotonic()
     done = subprocess.run(wrapper, cwd=workdir, capture_output=True, text=True, check=False)
