@@ -144,7 +144,8 @@ DEFAULT_DOMAINS = Domains(PUBLIC_DOMAINS, WEBMAIL_DOMAINS)
 _PUBLIC_LABEL = re.compile(r"kommune|^region(?!al)")
 
 _NAME_WORD = re.compile(r"^[A-ZÆØÅ][\w'-]*\.?$|^(?:af|de|van|von|la|le)$")
-_SEGMENT_SPLIT = re.compile(r"\s*(?:,|·|\||\s[-–]\s)\s*")
+# Starts only where a run of spaces starts: else a long run is scanned from each of its spaces.
+_SEGMENT_SPLIT = re.compile(r"(?<!\s)\s*(?:,|·|\||\s[-–]\s)\s*")
 
 
 @dataclass(frozen=True)

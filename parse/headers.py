@@ -96,7 +96,9 @@ def parse_date(value: str | None) -> datetime | None:
 
 
 # "+02:00" (corpus os2ds_weird-url.eml) and "GMT+0100": both parsers drop such a zone.
-_ODD_ZONE = re.compile(r"\s*(?:GMT|UTC)?\s*([+-]\d{2}):?(\d{2})\s*$", re.IGNORECASE)
+# Starts only where a run of spaces starts, with no two `\s*` side by side: the first form
+# (`\s*(?:GMT|UTC)?\s*`) took 50 s on a Date header of 3,000 spaces, growing with the cube.
+_ODD_ZONE = re.compile(r"(?<!\s)\s*(?:(?:GMT|UTC)\s*)?([+-]\d{2}):?(\d{2})\s*$", re.IGNORECASE)
 
 
 def _lenient_date(value: str) -> datetime | None:
