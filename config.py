@@ -18,7 +18,14 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, CodebookError, codebook_from_mapping
-from hoering.parse.limits import MIB, ExtractLimits
+from hoering.ingest.imap_auth import DEFAULT_AUTHORITY, DEFAULT_SCOPE
+from hoering.parse.limits import (
+    EXTRACT_MEMORY_MB,
+    EXTRACT_TIMEOUT_SECONDS,
+    MAX_ATTACHMENT_MB,
+    MIB,
+    ExtractLimits,
+)
 
 DEFAULT_CONFIG = "hoering.toml"
 SECURITY_MODES = ("ssl", "starttls", "plain")
@@ -26,8 +33,6 @@ ACTIONS = ("none", "flag", "seen", "move")
 AUTH_METHODS = ("password", "oauth2")
 PASSWORD_SOURCES = ("password_env", "password_file", "password_command")
 TOKEN_SOURCES = ("token_command", "client_secret_env", "client_secret_file")
-DEFAULT_AUTHORITY = "https://login.microsoftonline.com"  # Entra ID, worldwide cloud
-DEFAULT_SCOPE = "https://outlook.office365.com/.default"  # Exchange Online
 
 
 class ConfigError(Exception):
@@ -75,9 +80,9 @@ class ActionsConfig:
 class ExtractConfig:
     """[extract]: what reading one attachment may cost; `limits` goes to the extractors."""
 
-    timeout_seconds: float = 60.0  # wall time per attachment, in its worker process
-    memory_mb: int = 1024  # address space one extraction may add to its worker
-    max_attachment_mb: float = 50.0  # larger attachments are listed, not extracted
+    timeout_seconds: float = EXTRACT_TIMEOUT_SECONDS
+    memory_mb: int = EXTRACT_MEMORY_MB
+    max_attachment_mb: float = MAX_ATTACHMENT_MB
     limits: ExtractLimits = field(default_factory=ExtractLimits)
 
 

@@ -1,18 +1,15 @@
 """The normalized fields of a proposal that exports show beside the stored mail fields.
 
 Respondent, cleaned reply, language, flags and themes are the stored normalized fields
-(filled at ingest); for rows stored before normalization (empty respondent_rule_id) the
-same `analysis` functions run on the stored text instead. Review fields (status, decision,
-reason, notes, assignee) are the stored ones; the duplicate group is passed in.
+(filled at ingest, by `hoering analyse`, and for rows older than normalization by migration
+0006). Review fields (status, decision, reason, notes, assignee) are the stored ones; the
+duplicate group is passed in.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hoering.analysis.cleaning import clean_reply
-from hoering.analysis.respondent import identify_respondent
-from hoering.analysis.themes import tag_themes
 from hoering.store.models import Proposal
 
 NEW = "ny"  # review status of a proposal nobody has looked at
@@ -46,9 +43,8 @@ class Derived:
 
 def derive(proposal: Proposal, duplicate_group: str = "") -> Derived:
     """Normalized fields for one proposal (see the module docstring for where each comes from)."""
-    base = _stored(proposal) if proposal.respondent_rule_id else _computed(proposal)
     return Derived(
-        **base,
+        **_stored(proposal),
         status=proposal.status or NEW,
         decision=proposal.decision or "",
         reason=proposal.reason or "",
@@ -79,22 +75,4 @@ def _stored(proposal: Proposal) -> dict:
             for t in proposal.themes
             if t.active
         ),
-    )
-
-
-def _computed(proposal: Proposal) -> dict:
-    """For rows stored before normalization: the same analysis, run on the stored text."""
-    cleaned = clean_reply(proposal.body_text)
-    who = identify_respondent(proposal.sender_name, proposal.sender_email, cleaned.signature)
-    theme_text = "\n\n".join([cleaned.content, *(a.text for a in proposal.attachments if a.text)])
-    return dict(
-        respondent_name=who.name,
-        organisation=who.organisation,
-        respondent_type=who.type,
-        respondent_rule=who.rule,
-        reply_text=cleaned.content,
-        language=cleaned.language,
-        flags=_flags(cleaned.attachment_only, cleaned.no_comments, cleaned.forwarded),
-        references=tuple(f"{r.label} {r.value}" for r in cleaned.references),
-        themes=tuple(ThemeHit(t.theme, t.label, t.words) for t in tag_themes(theme_text)),
     )

@@ -19,7 +19,7 @@ from hoering.ingest.errors import ImapAuthError, ImapConnectionError
 
 Auth = Literal["password", "oauth2"]
 AUTH_METHODS: tuple[Auth, ...] = ("password", "oauth2")
-DEFAULT_AUTHORITY = "https://login.microsoftonline.com"
+DEFAULT_AUTHORITY = "https://login.microsoftonline.com"  # Entra ID, worldwide cloud
 DEFAULT_SCOPE = "https://outlook.office365.com/.default"  # Exchange Online's IMAP
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Iterator
 
 import docx
 from docx.document import Document
@@ -15,7 +16,8 @@ from docx.opc.part import Part
 from lxml import etree
 
 from hoering.parse.archive import check_unpacked_size, open_zip
-from hoering.parse.docx_xml import extract_docx_xml
+from hoering.parse.docx_xml import docx_xml_images, extract_docx_xml
+from hoering.parse.embedded import with_image_text
 from hoering.parse.extracted import Extracted, ExtractionError
 from hoering.parse.limits import ExtractLimits
 from hoering.parse.sniff import OLE_MAGIC, ole_stream_names
@@ -26,6 +28,9 @@ from hoering.parse.xmlsafe import parse_xml, refuse_entities
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _HEADER_REF, _FOOTER_REF = f"{_W}headerReference", f"{_W}footerReference"
+_R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
 
 
 class DocxError(ExtractionError):
@@ -36,15 +41,18 @@ class _Refused(Exception):
     """python-docx will not open this package, though the XML may still be readable."""
 
 
-def extract_docx(data: bytes, limits: ExtractLimits) -> Extracted:
-    """The document's text, method "docx", or "fallback" when read from the XML directly."""
+def extract_docx(data: bytes, limits: ExtractLimits, deadline: float | None = None) -> Extracted:
+    """The document's text, method "docx", or "fallback" when read from the XML directly;
+    "+ocr" when pictures in the body gave text (OCR until `deadline`, see parse.ocr)."""
     _check_package(data, limits)
     try:
         document = _open(data)
     except _Refused:
         # Strict Open XML, .docm/.dotx content types, a main part python-docx cannot find.
-        return Extracted(extract_docx_xml(data), "fallback")
-    return Extracted(_document_text(document), "docx")
+        text, images = extract_docx_xml(data), docx_xml_images(data)
+        return with_image_text(Extracted(text, "fallback"), images, limits, deadline)
+    images = _images(document.part)
+    return with_image_text(Extracted(_document_text(document), "docx"), images, limits, deadline)
 
 
 def extract_docx_text(data: bytes) -> str:
@@ -110,6 +118,17 @@ def _related_element(main: Part, reltype: str) -> etree._Element | None:
             element = getattr(part, "element", None)
             return element if element is not None else parse_xml(part.blob)
     return None
+
+
+def _images(main: Part) -> Iterator[bytes]:
+    """The pictures the body shows, in reading order, each once (DrawingML and VML)."""
+    seen: set[str] = set()
+    for element in main.element.iter(_BLIP, _VML_IMAGE):
+        rel_id = element.get(_R_EMBED) or element.get(_R_ID)
+        part = main.related_parts.get(rel_id) if rel_id else None
+        if part is not None and part.partname not in seen:
+            seen.add(part.partname)
+            yield part.blob
 
 
 def _header_footer_parts(main: Part) -> tuple[list[Part], list[Part]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import zipfile
 import zlib
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -42,13 +43,75 @@ def extract_docx_xml(data: bytes) -> str:
         footnotes, endnotes, comments = (
             next(iter(stories(kind)), None) for kind in ("footnotes", "endnotes", "comments")
         )
+        chunks = _Chunks(_chunk_parts(archive, main_name))
     body = main.find(_W_BODY)
     texts = [story_text(header) for header in headers]
-    texts.append(story_text(body) if body is not None else "")
+    texts.append(story_text(body, chunks) if body is not None else "")
     texts += notes_text(footnotes, endnotes)
     texts.append(comments_text(comments))
     texts += [story_text(footer) for footer in footers]
     return normalize_text("\n\n".join(text for text in texts if text.strip()))
+
+
+def docx_xml_images(data: bytes) -> list[bytes]:
+    """The pictures the main part relates to, in relationship order. ExtractionError."""
+    with open_zip(data) as archive:
+        main_name = _main_part(archive)
+        names = _relationships(archive, main_name).get("image", [])
+        return [_bytes(archive, name) for name in names]
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    content_type: str
+    blob: bytes
+
+
+@dataclass(frozen=True)
+class _Chunks:
+    """The main part's imported files (altChunk) by relationship id, as wordml follows them."""
+
+    related_parts: dict[str, _Chunk]
+
+
+def _chunk_parts(archive: zipfile.ZipFile, part_name: str) -> dict[str, _Chunk]:
+    """The altChunk targets of a part by relationship id, with their content types."""
+    folder, name = posixpath.split(part_name)
+    rels_name = posixpath.join(folder, "_rels", f"{name}.rels")
+    if rels_name not in archive.namelist():
+        return {}
+    types = _content_types(archive)
+    found: dict[str, _Chunk] = {}
+    for rel in _read(archive, rels_name).iter(_PKG_RELS):
+        if not rel.get("Type", "").endswith("/aFChunk") or rel.get("TargetMode") == "External":
+            continue
+        target = _target(folder, rel.get("Target", ""))
+        if target in archive.namelist():
+            extension = target.rpartition(".")[2].lower()
+            kind = types.get("/" + target) or types.get(extension, "")
+            found[rel.get("Id", "")] = _Chunk(kind, _bytes(archive, target))
+    return found
+
+
+def _target(folder: str, target: str) -> str:
+    """A relationship target as a member name: relative to the part's folder, or absolute
+    from the package root ("/word/htmlDoc.html", as docx4j writes them)."""
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(folder, target))
+
+
+def _content_types(archive: zipfile.ZipFile) -> dict[str, str]:
+    """[Content_Types].xml as {"/part/name": type} overrides and {"ext": type} defaults."""
+    if "[Content_Types].xml" not in archive.namelist():
+        return {}
+    types: dict[str, str] = {}
+    for entry in _read(archive, "[Content_Types].xml"):
+        if not isinstance(entry.tag, str):
+            continue
+        key = entry.get("PartName") or (entry.get("Extension") or "").lower()
+        types[key] = entry.get("ContentType", "")
+    return types
 
 
 def _main_part(archive: zipfile.ZipFile) -> str:
@@ -71,7 +134,7 @@ def _relationships(archive: zipfile.ZipFile, part_name: str) -> dict[str, list[s
         if rel.get("TargetMode") == "External":
             continue
         kind = rel.get("Type", "").rsplit("/", 1)[-1]
-        target = posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
+        target = _target(folder, rel.get("Target", ""))
         if target in archive.namelist():
             found.setdefault(kind, []).append(target)
     return found

@@ -13,11 +13,14 @@ from hoering.parse.extracted import Extracted, Member
 from hoering.parse.image import extract_image_text
 from hoering.parse.limits import Budget, ExtractLimits
 from hoering.parse.msg import extract_msg_parts
-from hoering.parse.odf import extract_odf_text
+from hoering.parse.odf import extract_odf
 from hoering.parse.pdf import extract_pdf
+from hoering.parse.pptx import extract_pptx_text
 from hoering.parse.rtf import extract_rtf_text
 from hoering.parse.text import decode_text, html_to_text, normalize_text
 from hoering.parse.tnef import extract_tnef_parts
+from hoering.parse.wordperfect import extract_wordperfect_text
+from hoering.parse.xls import extract_xls_text
 from hoering.parse.xlsx import extract_xlsx_text
 
 CONTAINERS = frozenset({"zip", "msg", "tnef"})
@@ -54,6 +57,10 @@ def _html(payload: bytes, charset: str | None, job: Job) -> Extracted:
     return Extracted(html_to_text(decoded), "html", warning if lossy else None)
 
 
+def _image(payload: bytes, job: Job) -> Extracted:
+    return extract_image_text(payload, job.limits, job.budget.ocr_deadline)
+
+
 def _is_utf8(payload: bytes) -> bool:
     try:
         payload.decode("utf-8")
@@ -79,21 +86,24 @@ def _budgeted(result: Extracted, budget: Budget) -> Extracted:
 
 
 READERS: dict[str, Reader] = {
-    "pdf": lambda data, _charset, job: extract_pdf(data, job.limits),
-    "docx": lambda data, _charset, job: extract_docx(data, job.limits),
+    "pdf": lambda data, _charset, job: extract_pdf(data, job.limits, job.budget.ocr_deadline),
+    "docx": lambda data, _charset, job: extract_docx(data, job.limits, job.budget.ocr_deadline),
     "xlsx": lambda data, _charset, job: Extracted(extract_xlsx_text(data, job.limits), "xlsx"),
-    "odt": lambda data, _charset, job: Extracted(extract_odf_text(data, job.limits), "odf"),
-    "ods": lambda data, _charset, job: Extracted(extract_odf_text(data, job.limits), "odf"),
-    "odp": lambda data, _charset, job: Extracted(extract_odf_text(data, job.limits), "odf"),
+    "xls": lambda data, _charset, _job: Extracted(extract_xls_text(data), "xls"),
+    "pptx": lambda data, _charset, job: Extracted(extract_pptx_text(data, job.limits), "pptx"),
+    "odt": lambda data, _charset, job: extract_odf(data, job.limits, job.budget.ocr_deadline),
+    "ods": lambda data, _charset, job: extract_odf(data, job.limits, job.budget.ocr_deadline),
+    "odp": lambda data, _charset, job: extract_odf(data, job.limits, job.budget.ocr_deadline),
     "rtf": lambda data, _charset, _job: Extracted(extract_rtf_text(data), "rtf"),
     "doc": lambda data, _charset, _job: Extracted(extract_doc_text(data), "catdoc"),
+    "wordperfect": lambda data, _ch, _job: Extracted(extract_wordperfect_text(data), "wpd2text"),
     "msg": lambda data, _charset, job: _budgeted(extract_msg_parts(data), job.budget),
     "tnef": lambda data, _charset, job: _budgeted(extract_tnef_parts(data), job.budget),
     "zip": lambda data, _charset, job: extract_zip(data, job.limits, job.budget),
-    "png": lambda data, _charset, job: extract_image_text(data, job.limits),
-    "jpeg": lambda data, _charset, job: extract_image_text(data, job.limits),
-    "gif": lambda data, _charset, job: extract_image_text(data, job.limits),
-    "tiff": lambda data, _charset, job: extract_image_text(data, job.limits),
+    "png": lambda data, _charset, job: _image(data, job),
+    "jpeg": lambda data, _charset, job: _image(data, job),
+    "gif": lambda data, _charset, job: _image(data, job),
+    "tiff": lambda data, _charset, job: _image(data, job),
     "text": _text,
     "html": _html,
 }

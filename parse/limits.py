@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 MIB = 1024 * 1024
+
+# What extracting one attachment may cost in its sandbox worker: [extract] in the config
+# overrides these, and pipeline.sandbox enforces them.
+EXTRACT_TIMEOUT_SECONDS = 60.0  # wall time per attachment
+EXTRACT_MEMORY_MB = 1024  # address space one extraction may add to its worker
+MAX_ATTACHMENT_MB = 50.0  # larger attachments are listed, not extracted
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,10 @@ class ExtractLimits:
     # rest is cut and the cut recorded (parse.textcap). About 400 and 800 pages of prose.
     text_chars: int = 1_000_000
     message_text_chars: int = 2_000_000
+    # Wall time OCR may run into, counted from the start of the attachment's extraction:
+    # the sandbox sets it below its own limit, so a long scan keeps the pages it read
+    # instead of being killed with all of them. None: no limit (in-process extraction).
+    ocr_seconds: float | None = None
 
 
 @dataclass
@@ -35,10 +46,12 @@ class Budget:
 
     bytes_left: int
     entries_left: int
+    ocr_deadline: float | None = field(default=None)  # time.monotonic() value
 
     @classmethod
     def of(cls, limits: ExtractLimits) -> Budget:
-        return cls(limits.archive_total_bytes, limits.archive_entries)
+        deadline = None if limits.ocr_seconds is None else time.monotonic() + limits.ocr_seconds
+        return cls(limits.archive_total_bytes, limits.archive_entries, deadline)
 
     def take(self, size: int) -> str | None:
         """Count one member of `size` bytes; the limit it would break, or None."""

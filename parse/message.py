@@ -33,6 +33,7 @@ from hoering.parse.headers import parse_address, parse_date, raw_header, receive
 from hoering.parse.limits import ExtractLimits
 from hoering.parse.mime_depth import MAX_MIME_DEPTH, cut_note, parse_guarded
 from hoering.parse.model import Attachment, AttachmentInput, Extractor, ParsedMessage
+from hoering.parse.partial import Joined, fragment, joined_children, reassemble
 from hoering.parse.subject import decode_subject
 from hoering.parse.textcap import cut_message
 from hoering.parse.versions import extractor_version
@@ -54,6 +55,8 @@ class _Walk:
     depth: int = 0
     prefix: str = ""
     used: set[str] = field(default_factory=set)
+    # message/partial parts of the top-level multipart, joined: (id, number) -> result
+    joined: dict[tuple[str, int], Joined] = field(default_factory=dict)
 
     def inside(self, path: str) -> _Walk:
         return _Walk(self.extract, self.depth + 1, f"{path}/", self.used)
@@ -80,11 +83,49 @@ def parse_message(
     kept is cut to `limits` (text_chars per attachment, message_text_chars in all).
     """
     limits = limits or ExtractLimits()
-    msg, defects = _read_top(data)
-    entity = _parse_entity(msg, _Walk(extract))
+    parsed = _parse_top(data, extract)
     body, attachments, cuts = cut_message(
-        entity.body.text, entity.attachments, limits.text_chars, limits.message_text_chars
+        parsed.body_text, parsed.attachments, limits.text_chars, limits.message_text_chars
     )
+    warnings = _unique([*parsed.warnings, *cuts])
+    return replace(parsed, body_text=body, attachments=tuple(attachments), warnings=warnings)
+
+
+def _parse_top(data: bytes, extract: Extractor) -> ParsedMessage:
+    """parse_message before the text caps."""
+    msg, defects = _read_top(data)
+    if msg.get_content_type() == "message/partial":
+        # A fragment of a split mail (RFC 2046 5.2.2): read what it holds of the whole.
+        found = fragment(_unindented_words_folded(_strip_leading_junk(data)))
+        unnumbered = "message/partial without a fragment number; kept as it is"
+        whole, warning = reassemble([found]) if found else (None, unnumbered)
+        if whole is not None:
+            parsed = _parse(whole, extract)
+            return replace(parsed, warnings=_unique([*filter(None, [warning]), *parsed.warnings]))
+        defects.append(warning or "")
+    return _parsed(msg, defects, _Walk(extract, joined=_joined_fragments(msg, data)))
+
+
+def _parse(data: bytes, extract: Extractor) -> ParsedMessage:
+    """parse_message for a reassembled message: a fragment inside it is not opened again."""
+    msg, defects = _read_top(data)
+    return _parsed(msg, defects, _Walk(extract))
+
+
+def _joined_fragments(msg: Message, data: bytes) -> dict[tuple[str, int], Joined]:
+    """message/partial parts directly inside the top-level multipart, joined per id."""
+    boundary = msg.get_boundary() if msg.get_content_maintype() == "multipart" else None
+    children = msg.get_payload() if boundary else None
+    if not isinstance(children, list) or not any(
+        part.get_content_type() == "message/partial" for part in children
+    ):
+        return {}
+    return joined_children(_unindented_words_folded(_strip_leading_junk(data)), boundary)
+
+
+def _parsed(msg: Message, defects: list[str], walk: _Walk) -> ParsedMessage:
+    """The ParsedMessage of a message read by _read_top."""
+    entity = _parse_entity(msg, walk)
     name, address = parse_address(raw_header(msg, "from") or raw_header(msg, "sender") or "")
     return ParsedMessage(
         message_id=_message_id(raw_header(msg, "message-id")),
@@ -93,10 +134,10 @@ def parse_message(
         sender_email=address,
         sent_at=parse_date(raw_header(msg, "date")),
         received_at=received_date(msg),
-        body_text=body,
+        body_text=entity.body.text,
         body_source=entity.body.source,
-        attachments=tuple(attachments),
-        warnings=_unique([*defects, *entity.body.warnings, *entity.notes, *cuts]),
+        attachments=entity.attachments,
+        warnings=_unique([*defects, *entity.body.warnings, *entity.notes]),
     )
 
 
@@ -114,7 +155,7 @@ def attached_mail(
 
 def _read_top(data: bytes) -> tuple[Message, list[str]]:
     """The parsed message and its defects; UnparseableMessage when no header is found."""
-    data = _strip_leading_junk(data)
+    data = _unindented_words_folded(_strip_leading_junk(data))
     if not data.strip():
         raise UnparseableMessage("empty input")
     msg, defects = _read(data)
@@ -155,6 +196,23 @@ def _obsolete_colons_fixed(data: bytes) -> bytes:
         data.partition(b"\r\n\r\n") if b"\r\n\r\n" in data else data.partition(b"\n\n")
     )
     return _OBSOLETE_NAME.sub(rb"\1:", head) + sep + rest
+
+
+# An encoded word alone on a header line, without the leading space that makes it a
+# continuation: Exchange Online (Japan) folds long subjects this way (corpus
+# msgreader_UTF-8_Test). The stdlib ends the header there and reads the rest as body.
+_BARE_WORD_LINE = re.compile(rb"^(?==\?[^?\s]+\?[BbQq]\?[^?\s]*\?=[ \t]*\r?$)", re.MULTILINE)
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+
+
+def _unindented_words_folded(data: bytes) -> bytes:
+    """Indent bare encoded-word lines in the header block so they continue the field above."""
+    end = _HEADER_END.search(data)
+    head_end = end.start() if end else len(data)
+    head = data[:head_end]
+    if b"\n=?" not in head:
+        return data
+    return _BARE_WORD_LINE.sub(b" ", head) + data[head_end:]
 
 
 def _strip_leading_junk(data: bytes) -> bytes:
@@ -201,10 +259,40 @@ def _parse_entity(msg: Message, walk: _Walk) -> _Entity:
     for index, leaf in enumerate(leaves, 1):
         if any(leaf.part is used for used in body.parts):
             continue
-        found, found_notes = _leaf_attachments(leaf.part, index, walk)
+        joined = _joined(leaf.part, walk)
+        if joined is None:
+            found, found_notes = _leaf_attachments(leaf.part, index, walk)
+        elif joined.consumed:
+            continue  # its bytes are in the message joined at the first fragment
+        else:
+            found, found_notes = _fragment_attachments(leaf.part, joined, index, walk)
         attachments += found
         notes += found_notes
     return _Entity(body, tuple(attachments), tuple(notes))
+
+
+def _joined(part: Message, walk: _Walk) -> Joined | None:
+    """What joining made of a message/partial part of the top-level multipart, if it is one."""
+    if not walk.joined or part.get_content_type() != "message/partial":
+        return None
+    number = str(part.get_param("number") or "").strip()
+    key = (str(part.get_param("id") or ""), int(number) if number.isdigit() else 0)
+    return walk.joined.get(key)
+
+
+def _fragment_attachments(
+    part: Message, joined: Joined, index: int, walk: _Walk
+) -> tuple[list[Attachment], list[str]]:
+    """The message joined from fragments, as if forwarded, at the place of the first one;
+    a fragment that cannot be joined stays an attachment. Both with the joining's warning."""
+    mail = _parse_bytes(joined.whole) if joined.whole is not None else None
+    if mail is None or joined.whole is None:
+        found, notes = _leaf_attachments(part, index, walk)
+    else:
+        path = _unique_path(walk, FORWARD_NAME)
+        found, notes = _forwarded(mail, joined.whole, path, "", "message/rfc822", walk)
+    warning = [f"{found[0].path}: {joined.warning}"] if joined.warning else []
+    return found, warning + notes
 
 
 def _leaf_attachments(part: Message, index: int, walk: _Walk) -> tuple[list[Attachment], list[str]]:

@@ -24,8 +24,9 @@ class Attachment:
     size: int  # decoded payload size in bytes
     sha256: str  # of the decoded payload
     text: str = ""
-    # How text was obtained: text-layer, ocr, text-layer+ocr, docx, fallback, odf, rtf,
-    # antiword, msg, tnef, zip, xlsx, decoded, html or none.
+    # How text was obtained: text-layer, ocr, text-layer+ocr, docx, fallback, odf (each of
+    # these three with "+ocr" when pictures inside gave text), rtf, catdoc, wpd2text, msg,
+    # tnef, zip, xlsx, xls, pptx, decoded, html or none.
     method: str = "none"
     error: str | None = None  # why no (or only partial) text was extracted
     extractor_version: str = ""  # "pdf/2": parse.versions, so reparse can find old rows

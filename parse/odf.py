@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from lxml import etree
 
 from hoering.parse.archive import check_unpacked_size, open_zip
-from hoering.parse.extracted import ExtractionError
+from hoering.parse.embedded import with_image_text
+from hoering.parse.extracted import Extracted, ExtractionError
 from hoering.parse.limits import ExtractLimits
 from hoering.parse.text import normalize_text
 from hoering.parse.xmlsafe import parse_xml
@@ -25,6 +26,7 @@ _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 _MANIFEST = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
+_HREF = "{http://www.w3.org/1999/xlink}href"
 _P, _H = f"{_TEXT}p", f"{_TEXT}h"
 _NOTE, _ANNOTATION = f"{_TEXT}note", f"{_OFFICE}annotation"
 _ROW, _CELL = f"{_TABLE}table-row", f"{_TABLE}table-cell"
@@ -37,14 +39,35 @@ _SKIP = {
 _SPACES = {f"{_TEXT}s", f"{_TEXT}tab", f"{_TEXT}line-break"}
 
 
-def extract_odf_text(data: bytes, limits: ExtractLimits) -> str:
-    """Headers, body, notes and comments, footers; tables one row a line. ExtractionError."""
+def extract_odf(data: bytes, limits: ExtractLimits, deadline: float | None = None) -> Extracted:
+    """The text (method "odf"), with the OCR text of the pictures in the body appended
+    ("odf+ocr") until `deadline` (see parse.ocr). ExtractionError."""
     with open_zip(data) as archive:
-        check_unpacked_size(archive, limits)
-        if _encrypted(archive):
-            raise ExtractionError("encrypted")
-        content = parse_xml(_read(archive, "content.xml"))
-        styles = parse_xml(_read(archive, "styles.xml")) if _has(archive, "styles.xml") else None
+        content, styles = _parts(archive, limits)
+        images = [_read(archive, name) for name in _pictures(archive, content)]
+    return with_image_text(Extracted(_text(content, styles), "odf"), images, limits, deadline)
+
+
+def _parts(
+    archive: zipfile.ZipFile, limits: ExtractLimits
+) -> tuple[etree._Element, etree._Element | None]:
+    """content.xml and styles.xml (if any), parsed, once the package is found safe."""
+    check_unpacked_size(archive, limits)
+    if _encrypted(archive):
+        raise ExtractionError("encrypted")
+    content = parse_xml(_read(archive, "content.xml"))
+    styles = parse_xml(_read(archive, "styles.xml")) if _has(archive, "styles.xml") else None
+    return content, styles
+
+
+def _pictures(archive: zipfile.ZipFile, content: etree._Element) -> list[str]:
+    """Package members the body shows as pictures (draw:image), in order, each once."""
+    names = [image.get(_HREF, "") for image in content.iter(f"{_DRAW}image")]
+    return [name for name in dict.fromkeys(names) if _has(archive, name)]
+
+
+def _text(content: etree._Element, styles: etree._Element | None) -> str:
+    """Headers, body, notes and comments, footers; tables one row a line."""
     notes: list[str] = []
     headers, footers = _master_pages(styles, notes) if styles is not None else ([], [])
     body = content.find(f"{_OFFICE}body")

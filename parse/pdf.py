@@ -53,14 +53,15 @@ class PdfError(ExtractionError):
     """The PDF could not be read; the message is a short reason."""
 
 
-def extract_pdf(data: bytes, limits: ExtractLimits) -> Extracted:
-    """Text layer page by page, OCR for the pages without one. Raises PdfError."""
+def extract_pdf(data: bytes, limits: ExtractLimits, deadline: float | None = None) -> Extracted:
+    """Text layer page by page, OCR for the pages without one until `deadline` (a monotonic
+    clock value, see parse.ocr). Raises PdfError."""
     data = _from_header(data)
     pages = _page_texts(data)
     scanned = [i for i, text in enumerate(pages) if _chars(text) < MIN_TEXT_CHARS]
     if not scanned:
         return Extracted(_joined(pages), "text-layer")
-    ocr = ocr_pages(data, scanned, limits)
+    ocr = ocr_pages(data, scanned, limits, deadline)
     replaced = set()
     for index, text in ocr.texts.items():
         if _chars(text) > _chars(pages[index]):

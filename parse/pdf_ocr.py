@@ -14,7 +14,14 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from hoering.parse.limits import ExtractLimits
-from hoering.parse.ocr import OcrFailed, OcrUnavailable, ocr_image
+from hoering.parse.ocr import (
+    MIN_PAGE_SECONDS,
+    OcrFailed,
+    OcrUnavailable,
+    ocr_image,
+    partial_error,
+    seconds_left,
+)
 
 DPI = 300  # Tesseract's accuracy drops below ~200 dpi
 MAX_PIXELS = 25_000_000  # A4 at 300 dpi is 8.7 M; posters are scaled down to this
@@ -29,8 +36,14 @@ class PageOcr:
     error: str | None = None
 
 
-def ocr_pages(data: bytes, candidates: list[int] | None, limits: ExtractLimits) -> PageOcr:
-    """OCR the candidate pages (None: all) that hold images, up to limits.ocr_pages."""
+def ocr_pages(
+    data: bytes,
+    candidates: list[int] | None,
+    limits: ExtractLimits,
+    deadline: float | None = None,
+) -> PageOcr:
+    """OCR the candidate pages (None: all) that hold images, up to limits.ocr_pages; at
+    `deadline` (ocr.now() clock) it stops and keeps the pages read so far."""
     result = PageOcr()
     try:
         document = pdfium.PdfDocument(data)
@@ -44,11 +57,7 @@ def ocr_pages(data: bytes, candidates: list[int] | None, limits: ExtractLimits) 
             return result
         if len(pages) > limits.ocr_pages:
             result.error = f"ocr: only first {limits.ocr_pages} pages"
-        for index in pages[: limits.ocr_pages]:
-            try:
-                result.texts[index] = ocr_image(_render(document, index), limits)
-            except OcrFailed as exc:  # one hung or failing page; the others may still read
-                result.error = f"{exc} (page {index + 1})"
+        _read_pages(document, pages[: limits.ocr_pages], limits, deadline, result)
     except OcrUnavailable as exc:
         result.error = str(exc)
     except pdfium.PdfiumError:
@@ -56,6 +65,29 @@ def ocr_pages(data: bytes, candidates: list[int] | None, limits: ExtractLimits) 
     finally:
         document.close()
     return result
+
+
+def _read_pages(
+    document: pdfium.PdfDocument,
+    pages: list[int],
+    limits: ExtractLimits,
+    deadline: float | None,
+    result: PageOcr,
+) -> None:
+    """OCR `pages` into result.texts until done or out of time."""
+    for done, index in enumerate(pages):
+        left = seconds_left(deadline)
+        if left is not None and left < MIN_PAGE_SECONDS:
+            result.error = partial_error(done, len(pages))
+            return
+        try:
+            result.texts[index] = ocr_image(_render(document, index), limits, left)
+        except OcrFailed as exc:  # one hung or failing page; the others may still read
+            left = seconds_left(deadline)
+            if left is not None and left < MIN_PAGE_SECONDS:  # cut short by the deadline
+                result.error = partial_error(done, len(pages))
+                return
+            result.error = f"{exc} (page {index + 1})"
 
 
 def _scanned(document: pdfium.PdfDocument, candidates: list[int] | None) -> list[int]:

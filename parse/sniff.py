@@ -18,6 +18,7 @@ _MAGIC = (
     (b"MM\x00*", "tiff"),
     (b"{\\rtf", "rtf"),
     (b"\x78\x9f\x3e\x22", "tnef"),  # winmail.dat: 0x223E9F78 little-endian
+    (b"\xffWPC", "wordperfect"),  # WordPerfect 5.0 and later
 )
 # Acrobat accepts a PDF header anywhere in the first 1024 bytes, and mail gateways and
 # scanners do prepend junk, so readers must look that far.
@@ -29,7 +30,8 @@ _BINARY_CONTROLS = set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B} | {0x7F}
 _EXTENSIONS = {
     "pdf": "pdf", "docx": "docx", "docm": "docx", "xlsx": "xlsx", "xlsm": "xlsx",
     "pptx": "pptx", "odt": "odt", "ods": "ods", "odp": "odp", "zip": "zip", "doc": "doc",
-    "msg": "msg", "rtf": "rtf",
+    "msg": "msg", "rtf": "rtf", "xls": "xls", "wpd": "wordperfect", "wp": "wordperfect",
+    "wp5": "wordperfect", "wp6": "wordperfect",
     "htm": "html", "html": "html", "xhtml": "html", "txt": "text", "csv": "text",
     "eml": "message",
 }  # fmt: skip
@@ -63,6 +65,8 @@ def detect_type(payload: bytes, filename: str = "", declared_type: str = "") -> 
         return _zip_kind(payload, hint)
     if b"%PDF-" in payload[:PDF_HEADER_WINDOW]:
         return "pdf"
+    if hint in ("doc", "wordperfect") and _looks_like_wp42(payload):
+        return "wordperfect"
     if looks_like_text(payload[:_SAMPLE]):
         return _text_kind(payload[:_SAMPLE], hint, declared_type.lower())
     if _looks_like_utf16(payload[:_SAMPLE]):
@@ -78,6 +82,14 @@ def looks_like_text(sample: bytes) -> bool:
         return False
     controls = sum(1 for byte in sample if byte in _BINARY_CONTROLS)
     return controls <= len(sample) // 100
+
+
+def _looks_like_wp42(payload: bytes) -> bool:
+    """WordPerfect 4.2 has no signature; its files open with a function code (0xC0-0xFE)
+    that the same byte closes a few bytes on. Asked only of files named .doc or .wpd."""
+    first = payload[0]
+    closed = payload.find(bytes([first]), 1, 64) >= 2
+    return 0xC0 <= first <= 0xFE and closed and not looks_like_text(payload[:_SAMPLE])
 
 
 def _looks_like_utf16(sample: bytes) -> bool:
@@ -163,7 +175,7 @@ def _zip_member_names(payload: bytes, limit: int = 50) -> list[str]:
 
 
 def _ole_kind(payload: bytes, hint: str) -> str:
-    """doc, msg, or an encrypted Office file from the names in an OLE2 directory."""
+    """doc, xls, msg, or an encrypted Office file from the names in an OLE2 directory."""
     names = ole_stream_names(payload)
     if "EncryptedPackage" in names:
         # Password-protected docx/xlsx/pptx are OLE2 wrappers around the zip.
@@ -172,7 +184,9 @@ def _ole_kind(payload: bytes, hint: str) -> str:
         return "msg"
     if "WordDocument" in names:
         return "doc"
-    return hint if hint in ("doc", "msg") else "ole"
+    if "Workbook" in names or "Book" in names:  # Excel 97-2003, Excel 5/95
+        return "xls"
+    return hint if hint in ("doc", "msg", "xls") else "ole"
 
 
 def ole_stream_names(payload: bytes, max_sectors: int = 256) -> set[str]:

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import PreformattedString
 
+from hoering.parse.charset import guess_charset
+
 _BOMS = (
     # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -49,6 +51,7 @@ _NOT_CHARSETS = {"unicode_escape", "raw_unicode_escape", "punycode", "idna", "un
 _SINGLE_BYTE = re.compile(r"cp125\d|cp437|cp8[56]\d|cp874|iso8859_\d+|koi8_\w+|mac_\w+|tis_620")
 
 _AS_UTF8 = "read as utf-8"
+_LABELS = {f"cp125{n}": f"windows-125{n}" for n in range(9)}
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
@@ -119,9 +122,12 @@ def _fall_back(data: bytes, codec: str | None) -> tuple[str, str]:
         # Mostly UTF-8 with a few broken bytes (corpus spamscope_mail_test_6): windows-1252
         # would garble every letter, not just the broken ones.
         return text, f"{_AS_UTF8} with undecodable bytes replaced"
-    text = data.decode("cp1252", errors="replace")
+    # Undeclared or unknown: windows-1252 unless the text reads clearly better in another
+    # code page (Cyrillic mail from an old client that declares nothing).
+    guessed = (guess_charset(data) if codec is None else None) or "cp1252"
+    text = data.decode(guessed, errors="replace")
     lossy = " with undecodable bytes replaced" if "\ufffd" in text else ""
-    return text, f"read as windows-1252{lossy}"
+    return text, f"read as {_LABELS.get(guessed, guessed.replace('_', '-'))}{lossy}"
 
 
 def _try_decode(data: bytes, codec: str, errors: str = "strict") -> str | None:

@@ -8,30 +8,32 @@ from __future__ import annotations
 
 # parse_message's own output (subject, sender, body, warnings, attachment paths); bump
 # when that changes. Attachments have their own numbers below.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"  # 2: message/partial, unindented encoded words, Cyrillic bodies
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
-    "pdf": 2,  # 2: OCR of image-only pages
-    "docx": 2,  # 2: footnotes, endnotes, comments; XML fallback for Strict OOXML
+    "pdf": 3,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read
+    "docx": 3,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures
     "xlsx": 1,
-    "pptx": 1,  # not extracted yet: "unsupported type"
-    "odt": 1,
-    "ods": 1,
-    "odp": 1,
+    "pptx": 2,  # 2: python-pptx (1: "unsupported type")
+    "xls": 1,  # xlrd; before it was sniffed as "ole"
+    "odt": 2,  # 2: OCR of pictures
+    "ods": 2,
+    "odp": 2,
     "rtf": 1,
     "doc": 1,
+    "wordperfect": 1,  # wpd2text (libwpd-tools); before: "unknown", unsupported
     "msg": 1,
     "tnef": 1,
     "zip": 1,
-    "ole": 1,  # other OLE2 files (e.g. .xls): "unsupported type"
+    "ole": 2,  # other OLE2 files: "unsupported type" (2: .xls left this type for "xls")
     "html": 1,
-    "text": 2,  # 2: charset guessed with charset-normalizer when none is declared
+    "text": 3,  # 2: charset guessed when none is declared; 3: Cyrillic code pages too
     "message": 1,
     "png": 2,  # 2: OCR
     "jpeg": 2,
     "gif": 2,
-    "tiff": 2,
-    "unknown": 1,
+    "tiff": 3,  # 3: a fax past the OCR deadline keeps the frames read
+    "unknown": 2,  # 2: WordPerfect 4.2 left this type for "wordperfect"
 }
 
 

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Protocol
 
-from docx.opc.part import Part
 from lxml import etree
 
-from hoering.parse.text import decode_text, html_to_text
+from hoering.parse.altchunk import chunk_text
+from hoering.parse.xmlsafe import parse_xml
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _P, _R, _TBL, _TR, _TC = (f"{_W}{tag}" for tag in ("p", "r", "tbl", "tr", "tc"))
 _TXBX, _ALT_CHUNK = f"{_W}txbxContent", f"{_W}altChunk"
+_WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _T, _NO_BREAK_HYPHEN = f"{_W}t", f"{_W}noBreakHyphen"
 _TABS, _BREAKS = {f"{_W}tab", f"{_W}ptab"}, {f"{_W}br", f"{_W}cr"}
 _SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
@@ -26,7 +28,24 @@ _SKIP = {
 }  # fmt: skip
 
 
-def story_text(element: etree._Element, part: Part | None = None) -> str:
+class Chunk(Protocol):
+    """A package part as far as altChunk needs it (python-docx's Part is one)."""
+
+    @property
+    def content_type(self) -> str: ...
+
+    @property
+    def blob(self) -> bytes: ...
+
+
+class Related(Protocol):
+    """A part whose relationships can be followed by id (python-docx's Part is one)."""
+
+    @property
+    def related_parts(self) -> Mapping[str, Chunk]: ...
+
+
+def story_text(element: etree._Element, part: Related | None = None) -> str:
     """Text of one story (body, header, footer, note), a line per paragraph or table row."""
     return "\n".join(blocks(element, part))
 
@@ -60,7 +79,7 @@ def comments_text(comments: etree._Element | None) -> str:
     return "\n".join(lines)
 
 
-def blocks(container: etree._Element, part: Part | None) -> Iterator[str]:
+def blocks(container: etree._Element, part: Related | None) -> Iterator[str]:
     """Text of the paragraphs, tables and imported chunks in a container, in order."""
     for child in container:
         if child.tag == _P:
@@ -73,7 +92,7 @@ def blocks(container: etree._Element, part: Part | None) -> Iterator[str]:
             yield from blocks(child, part)
 
 
-def _paragraph(paragraph: etree._Element, part: Part | None) -> Iterator[str]:
+def _paragraph(paragraph: etree._Element, part: Related | None) -> Iterator[str]:
     """The paragraph's own text, then the text of any text boxes anchored in it."""
     runs: list[etree._Element] = []
     boxes: list[etree._Element] = []
@@ -113,7 +132,7 @@ def _collect(
         _collect(child, runs, boxes)
 
 
-def _table(table: etree._Element, part: Part | None) -> str:
+def _table(table: etree._Element, part: Related | None) -> str:
     """One line per row, non-empty cells joined with ' | '; merged cells once."""
     rows = []
     for row in _children(table, _TR):
@@ -145,13 +164,13 @@ def _continues_merge(cell: etree._Element) -> bool:
     return False
 
 
-def _alt_chunk(chunk: etree._Element, part: Part | None) -> str:
-    """Text of an imported HTML or plain-text chunk (w:altChunk), "" for other kinds."""
-    target = part.related_parts.get(chunk.get(_R_ID)) if part is not None else None
+def _alt_chunk(chunk: etree._Element, part: Related | None) -> str:
+    """Text of an imported file (w:altChunk): HTML, text, RTF, a web archive, or the main
+    part of another Word document; "" for other kinds."""
+    target = part.related_parts.get(chunk.get(_R_ID) or "") if part is not None else None
     if target is None:
         return ""
-    content_type = target.content_type
-    if "html" not in content_type and content_type != "text/plain":
-        return ""
-    text, _warning = decode_text(target.blob, None)
-    return html_to_text(text) if "html" in content_type else text
+    if target.content_type == _WORD_MAIN:
+        body = parse_xml(target.blob).find(f"{_W}body")
+        return story_text(body) if body is not None else ""
+    return chunk_text(target.content_type, target.blob)

@@ -53,14 +53,14 @@ def extract_xlsx_text(data: bytes, limits: ExtractLimits) -> str:
 def _sheet(sheet: Any) -> str:
     lines = []
     for row in sheet.iter_rows(values_only=True):
-        cells = [_cell(value) for value in row if value is not None]
+        cells = [cell_text(value) for value in row if value is not None]
         cells = [cell for cell in cells if cell]
         if cells:
             lines.append(" | ".join(cells))
     return "\n".join([f"Ark: {sheet.title}", *lines]) if lines else ""
 
 
-def _cell(value: Any) -> str:
+def cell_text(value: Any) -> str:
     """A value as Excel would show it without formats: 3 not 3.0, dates as ISO."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

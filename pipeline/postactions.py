@@ -14,7 +14,6 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.config import Config
@@ -27,7 +26,7 @@ from hoering.ingest.imap_actions import (
     server_name,
 )
 from hoering.store import models, states
-from hoering.store.db import write_failed
+from hoering.store.db import writing
 
 log = logging.getLogger(__name__)
 
@@ -56,19 +55,18 @@ def run_actions(
     action = action_of(config)
     account = imap.account_id(settings)
     try:
-        with sessions() as session:
-            due = states.due_actions(session, account, settings.folders)
-        if action is None or not due:
-            return report
-        with imap.connect(settings) as client:
-            for folder, rows in due.items():
-                _folder(config, sessions, client, action, folder, rows, report)
+        with writing():
+            with sessions() as session:
+                due = states.due_actions(session, account, settings.folders)
+            if action is None or not due:
+                return report
+            with imap.connect(settings) as client:
+                for folder, rows in due.items():
+                    _folder(config, sessions, client, action, folder, rows, report)
     except (OSError, imaplib.IMAP4.abort) as exc:
         raise imap.ImapConnectionError(
             f"IMAP connection to {settings.host}:{settings.port} lost during post-actions: {exc}"
         ) from exc
-    except SQLAlchemyError as exc:
-        raise write_failed(exc) from None
     return report
 
 

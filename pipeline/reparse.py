@@ -12,7 +12,6 @@ import logging
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from hoering.config import Config
@@ -27,7 +26,7 @@ from hoering.pipeline.runs import retrier as make_retrier
 from hoering.pipeline.sandbox import Sandbox
 from hoering.store import messages as store_messages
 from hoering.store import models
-from hoering.store.db import DatabaseError
+from hoering.store.db import writing
 
 log = logging.getLogger(__name__)
 
@@ -69,19 +68,14 @@ class ReparseReport:
 def reparse(config: Config, sessions: sessionmaker[Session], selection: Selection) -> ReparseReport:
     """Parse the selected stored messages again and update them; holds the run lock."""
     report = ReparseReport()
-    with run_lock(config), Sandbox.from_config(config.extract) as sandbox:
-        try:
-            proposal_ids, failed_ids = _targets(sessions, selection)
-            writer = Pipeline(config, sessions, sandbox)
-            for proposal_id in proposal_ids:
-                _reparse_proposal(config, sessions, writer, proposal_id, report)
-            retrier = make_retrier(config, sessions, sandbox)
-            for raw_id in failed_ids:
-                _retry_failed(sessions, retrier, raw_id, report)
-        except SQLAlchemyError as exc:
-            orig = getattr(exc, "orig", None) or exc
-            first = (str(orig).splitlines() or [type(orig).__name__])[0]
-            raise DatabaseError(f"database write failed: {first}") from None
+    with run_lock(config), Sandbox.from_config(config.extract) as sandbox, writing():
+        proposal_ids, failed_ids = _targets(sessions, selection)
+        writer = Pipeline(config, sessions, sandbox)
+        for proposal_id in proposal_ids:
+            _reparse_proposal(config, sessions, writer, proposal_id, report)
+        retrier = make_retrier(config, sessions, sandbox)
+        for raw_id in failed_ids:
+            _retry_failed(sessions, retrier, raw_id, report)
     return report
 
 

@@ -15,14 +15,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.config import Config
 from hoering.parse.model import ParsedMessage
 from hoering.store import messages as store_messages
 from hoering.store import models, states
-from hoering.store.db import write_failed
+from hoering.store.db import writing
 
 if TYPE_CHECKING:
     from hoering.pipeline.analyse import Analysis
@@ -80,10 +79,8 @@ class Retrier:
 
     def retry_now(self, state_ids: Sequence[int] | None) -> RetryReport:
         """`hoering retry ID...|--all`: parse again now (parked too); requeue failed actions."""
-        try:
+        with writing():
             raw_ids, requeued = self._select(state_ids)
-        except SQLAlchemyError as exc:
-            raise write_failed(exc) from None
         report = self.retry(raw_ids)
         report.requeued = requeued
         return report
@@ -105,7 +102,7 @@ class Retrier:
     def retry(self, raw_ids: Sequence[int]) -> RetryReport:
         """Parse each message again and record the outcome, one short transaction each."""
         report = RetryReport()
-        try:
+        with writing():
             for raw_id in raw_ids:
                 with self.sessions() as session:
                     data = session.scalar(
@@ -119,8 +116,6 @@ class Retrier:
                 outcome = self._record_or_fail(raw_id, self.analyse(data))
                 report.recovered += outcome == "recovered"
                 report.parked += outcome == "parked"
-        except SQLAlchemyError as exc:
-            raise write_failed(exc) from None
         return report
 
     def _record_or_fail(self, raw_id: int, analysis: Analysis) -> str:

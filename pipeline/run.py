@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.config import Config
@@ -27,7 +27,7 @@ from hoering.pipeline.analyse import OUT_OF_MEMORY, Analysis, analyse, failed, h
 from hoering.pipeline.report import RunReport
 from hoering.store import messages as store_messages
 from hoering.store import models, states
-from hoering.store.db import write_failed
+from hoering.store.db import writing
 
 log = logging.getLogger(__name__)
 SKIPS_PER_COMMIT = 500  # a mailbox of newsletters still commits its progress now and then
@@ -66,7 +66,7 @@ class Pipeline:
         return self.matcher.matches(subject_from_header_block(header))
 
     def run(self, items: Iterable[RawMessage | SkippedMessage | FolderChecked]) -> RunReport:
-        try:
+        with writing():
             for item in items:
                 if isinstance(item, FolderChecked):
                     self.note_cursor(item.origin)
@@ -79,8 +79,6 @@ class Pipeline:
                     self.note_cursor(item.origin)
                     self.note_skipped(item.origin)
             self.flush_cursors()
-        except SQLAlchemyError as exc:
-            raise write_failed(exc) from None
         return self.report
 
     def store(self, item: RawMessage) -> None:

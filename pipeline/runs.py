@@ -20,13 +20,14 @@ from hoering.parse.model import Extractor
 from hoering.pipeline import accounts, postactions, retries
 from hoering.pipeline.analyse import analyse
 from hoering.pipeline.lock import run_lock
+from hoering.pipeline.partials import joined_partials
 from hoering.pipeline.report import RunReport
 from hoering.pipeline.run import Pipeline
 from hoering.pipeline.sandbox import Sandbox
 from hoering.store import duplicates as store_duplicates
 from hoering.store import messages as store_messages
 from hoering.store import models
-from hoering.store.db import first_line, write_failed
+from hoering.store.db import first_line, writing
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,11 @@ def import_paths(config: Config, sessions: sessionmaker[Session], paths: list[Pa
     with run_lock(config), Sandbox.from_config(config.extract) as sandbox:
         retried = retrier(config, sessions, sandbox).retry_due(FILE_ACCOUNT)
         report = _recorded_run(
-            config, sessions, "import", lambda pipeline: read_paths(paths), sandbox
+            config,
+            sessions,
+            "import",
+            lambda _pipeline: joined_partials(read_paths(paths)),
+            sandbox,
         )
     report.note_retries(retried)
     return report
@@ -150,10 +155,8 @@ def _recorded_run(
 
     The caller holds the run lock and the Sandbox that `extract` is.
     """
-    try:
+    with writing():
         run_id = record_run(sessions, kind)
-    except SQLAlchemyError as exc:
-        raise write_failed(exc) from None
     pipeline = Pipeline(config, sessions, extract)
     try:
         report = pipeline.run(source(pipeline))
@@ -163,11 +166,8 @@ def _recorded_run(
     finish_run(sessions, run_id, report)
     if report.stored:
         # New replies may join or form campaigns; a full regrouping is cheap (README).
-        try:
-            with sessions.begin() as session:
-                store_duplicates.refresh(session)
-        except SQLAlchemyError as exc:
-            raise write_failed(exc) from None
+        with writing(), sessions.begin() as session:
+            store_duplicates.refresh(session)
     return report
 
 

@@ -22,23 +22,28 @@ from pebble import ProcessExpired, ProcessPool
 
 from hoering.config import ExtractConfig
 from hoering.parse.filenames import sanitize_filename
-from hoering.parse.limits import ExtractLimits
+from hoering.parse.limits import (
+    EXTRACT_MEMORY_MB,
+    EXTRACT_TIMEOUT_SECONDS,
+    MAX_ATTACHMENT_MB,
+    MIB,
+    ExtractLimits,
+)
 from hoering.parse.message import extract
 from hoering.parse.model import Attachment, AttachmentInput, Extractor
 from hoering.parse.sniff import detect_type
 from hoering.parse.versions import extractor_version
 
 log = logging.getLogger(__name__)
-MIB = 1024 * 1024
 
 
 @dataclass(frozen=True)
 class SandboxLimits:
     """How much one attachment may cost; `[extract]` in the config sets them."""
 
-    timeout_seconds: float = 60.0  # wall time per attachment
-    memory_mb: int = 1024  # address space an extraction may add to its worker
-    max_attachment_mb: float | None = 50.0  # larger payloads are listed but not extracted
+    timeout_seconds: float = EXTRACT_TIMEOUT_SECONDS
+    memory_mb: int = EXTRACT_MEMORY_MB
+    max_attachment_mb: float | None = MAX_ATTACHMENT_MB  # None: no size limit
     max_tasks: int = 50  # attachments per worker before a fresh one replaces it
     workers: int = 1  # parse_message asks for one attachment at a time
 
@@ -122,8 +127,10 @@ class Sandbox:
         too_big = self.limits.max_attachment_mb
         if too_big is not None and len(item.payload) > too_big * MIB:
             return [unextracted(item, f"limit: larger than {too_big:g} MB")]
-        if self.extract_limits is not None:
-            item = replace(item, limits=self.extract_limits)
+        limits = self.extract_limits if self.extract_limits is not None else item.limits
+        if limits.ocr_seconds is None:
+            limits = replace(limits, ocr_seconds=ocr_seconds(self.limits.timeout_seconds))
+        item = replace(item, limits=limits)
         future = self.pool.submit(self.target, self.limits.timeout_seconds, item)
         try:
             return future.result()
@@ -140,6 +147,12 @@ class Sandbox:
             reason = f"crashed: extractor raised {type(exc).__name__}"
         log.warning("attachment %s not extracted: %s", item.path, reason)
         return [unextracted(item, reason)]
+
+
+def ocr_seconds(timeout_seconds: float) -> float:
+    """How long OCR may run in a worker killed at `timeout_seconds`: stopping in time keeps
+    the pages read (60 s gives 51 s), where the kill would lose them all."""
+    return max(timeout_seconds / 2, timeout_seconds - max(5.0, timeout_seconds * 0.15))
 
 
 def _death(exitcode: int | None) -> str:

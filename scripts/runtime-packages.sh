@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Debian packages hoering uses at run time, when missing: Tesseract with Danish
-# (OCR of scanned PDFs and images) and catdoc (Word 97-2003 .doc). Without them hoering still
-# runs and records "ocr unavailable" / "doc: catdoc not installed" on those attachments.
+# (OCR of scanned PDFs and images), catdoc (Word 97-2003 .doc) and libwpd-tools (WordPerfect).
+# Without them hoering still runs and records "ocr unavailable" / "doc: catdoc not installed" /
+# "wordperfect: wpd2text not installed" on those attachments.
 # Usage: scripts/runtime-packages.sh [EXTRA DEBIAN PACKAGES...]
 set -eu
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -14,6 +15,9 @@ elif ! ls /usr/share/tesseract-ocr/*/tessdata/dan.traineddata >/dev/null 2>&1; t
 fi
 if ! command -v catdoc >/dev/null 2>&1; then
     packages="$packages catdoc"
+fi
+if ! command -v wpd2text >/dev/null 2>&1; then
+    packages="$packages libwpd-tools"
 fi
 if [ -n "$(echo "$packages" | tr -d ' ')" ]; then
     as_root apt-get update -qq

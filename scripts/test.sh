@@ -28,7 +28,7 @@ fi
 if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
     packages="$packages poppler-utils"
 fi
-# Adds the run-time packages (OCR, catdoc) and installs everything in one apt call.
+# Adds the run-time packages (OCR, catdoc, libwpd-tools) and installs everything in one apt call.
 # shellcheck disable=SC2086 # one word per package
 scripts/runtime-packages.sh $packages
 scripts/setup-env.sh test

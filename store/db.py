@@ -142,6 +142,10 @@ def first_line(exc: BaseException) -> str:
     return str(orig).splitlines()[0] if str(orig) else type(orig).__name__
 
 
-def write_failed(exc: SQLAlchemyError) -> DatabaseError:
-    """The one-line error for a failed write: disk full, read-only file, lost server."""
-    return DatabaseError(f"database write failed: {first_line(exc)}")
+@contextmanager
+def writing() -> Iterator[None]:
+    """Turn a failed write (disk full, read-only file, lost server) into one DatabaseError line."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"database write failed: {first_line(exc)}") from None

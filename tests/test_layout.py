@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -158,10 +159,14 @@ def test_no_import_cycles() -> None:
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # Built from a copy: an in-tree build would leave build/ in the checkout.
+    source = tmp_path_factory.mktemp("source") / "hoering"
+    junk = shutil.ignore_patterns(".venv", ".git", "build", "__pycache__", "*.egg-info", "*.db*")
+    shutil.copytree(ROOT, source, ignore=junk)
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "--quiet", "-w", str(out), str(ROOT)],
+         "--quiet", "-w", str(out), str(source)],
         check=True, capture_output=True,
     )  # fmt: skip
     [built] = out.glob("hoering-*.whl")

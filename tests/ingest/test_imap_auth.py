@@ -85,7 +85,11 @@ def test_token_issued_for_another_user_is_refused(oauth_mailbox, token_service):
 def test_password_login_still_works_on_the_oauth2_server(oauth_mailbox):
     settings = oauth_settings(oauth_mailbox, oauth_mailbox.password, auth="password")
 
-    logout(connect(settings))
+    client = connect(settings)
+    try:
+        assert client.folder_exists("INBOX")  # only a logged-in session may ask
+    finally:
+        logout(client)
 
 
 # --- msal: the client-credentials grant ------------------------------------------------------

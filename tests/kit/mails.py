@@ -41,3 +41,39 @@ def write_config(directory: Path, extra: str = "") -> Path:
         encoding="utf-8",
     )
     return path
+
+
+def split_partial(mail: bytes, count: int, split_id: str = "split-1@example") -> list[bytes]:
+    """`mail` cut into `count` message/partial fragments as RFC 2046 5.2.2 (and Outlook
+    Express's "break apart messages larger than") do it: whole lines, the enclosed headers
+    in the first fragment, every fragment a mail of its own."""
+    head, _, body = mail.partition(b"\r\n\r\n")
+    enclosed = b"\r\n".join(
+        line for line in _unfolded(head)
+        if line.lower().startswith((b"content-", b"subject", b"message-id", b"mime-version"))
+    )  # fmt: skip
+    lines = (enclosed + b"\r\n\r\n" + body).splitlines(keepends=True)
+    size = -(-len(lines) // count)
+    fragments = []
+    for number in range(1, count + 1):
+        chunk = b"".join(lines[(number - 1) * size : number * size])
+        fragments.append(
+            b"From: Soren <soren@borgernet.example>\r\nTo: rumth@digst.dk\r\n"
+            b"Subject: OGP-h=?utf-8?q?=C3=B8?=ring (del %d af %d)\r\n"
+            % (number, count)
+            + b"Message-ID: <frag-%d@borgernet.example>\r\nMIME-Version: 1.0\r\n" % number
+            + b'Content-Type: message/partial; id="%s"; number=%d; total=%d\r\n\r\n'
+            % (split_id.encode(), number, count)
+            + chunk
+        )
+    return fragments
+
+
+def _unfolded(head: bytes) -> list[bytes]:
+    fields: list[bytes] = []
+    for line in head.split(b"\r\n"):
+        if line[:1] in (b" ", b"\t") and fields:
+            fields[-1] += b"\r\n" + line
+        else:
+            fields.append(line)
+    return fields

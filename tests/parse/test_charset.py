@@ -41,3 +41,31 @@ def test_short_windows_1252_text_is_not_mistaken_for_another_code_page(text: str
 def test_mac_roman_text() -> None:
     text = "Høringssvar fra Ærø Kommune: vi støtter forslaget om åbne data."
     assert extract(text.encode("mac_roman"), "svar.txt").text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Привет, мир",
+        "Уважаемые коллеги, направляем вам наши предложения по открытым данным.",
+        "Шановні колеги! Підтримуємо відкриті дані. З повагою, Олена",
+    ],
+)
+def test_undeclared_windows_1251_is_read_as_cyrillic(text: str) -> None:
+    # Russian and Ukrainian Windows save .txt in windows-1251; read as windows-1252 every
+    # word came out as accented Latin letters ("Ïðèâåò").
+    attachment = extract(text.encode("cp1251"), "svar.txt")
+    assert (attachment.text, attachment.error) == (text, None)
+
+
+def test_undeclared_koi8_r_is_read_as_cyrillic() -> None:
+    text = "Здравствуйте! Мы поддерживаем реестр лоббистов.\nС уважением, Иван Петров"
+    assert extract(text.encode("koi8_r"), "svar.txt").text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die Hasen klagten einst über ihre Lage", "Ça été très réussi, à bientôt — Élodie"],
+)
+def test_other_western_text_stays_windows_1252(text: str) -> None:
+    assert guess_charset(text.encode("cp1252")) == "cp1252"

@@ -68,16 +68,16 @@ NO_TEXT = {
     "os2ds_test.trunc.doc": "doc: damaged (Broken OLE file)",
     # content.xml is encrypted (password not published); the manifest says so.
     "tika_testODTEncrypted.odt": "odt: encrypted",
-    # WordPerfect 4.2 named .doc: not OLE2, no reader for it.
-    "tika_testWordPerfect_42.doc": "unsupported type: unknown",
 }
 
 # Image-only PDFs: their text comes from Tesseract.
 OCR = {"tika_testOCR.pdf", "pdfminer_pdf-with-jbig2.pdf"}
+# Documents whose pictures hold words: the text layer plus Tesseract's reading of them.
+PICTURES = {"os2ds_embedded-cpr.docx": "docx+ocr", "os2ds_embedded-cpr.odt": "odf+ocr"}
 
 METHODS = {
     "pdf": "text-layer", "docx": "docx", "odt": "odf", "rtf": "rtf", "doc": "catdoc",
-    "msg": "msg", "tnef": "tnef", "text": "decoded",
+    "msg": "msg", "tnef": "tnef", "text": "decoded", "wordperfect": "wpd2text",
 }  # fmt: skip
 
 # What the sniffer must call each file in other/.
@@ -101,7 +101,7 @@ OTHER_TYPES = {
     "tika_testWINMAIL.dat": "tnef",
     "tika_testWORD.doc": "doc",
     "tika_testWORD6.doc": "doc",
-    "tika_testWordPerfect_42.doc": "unknown",  # WordPerfect, not OLE2, despite .doc
+    "tika_testWordPerfect_42.doc": "wordperfect",  # WordPerfect 4.2, not OLE2, despite .doc
 }
 
 # (file, path of the attachment within it, phrase), checked by reading the extracted text
@@ -133,6 +133,8 @@ PHRASES = [
     ("docx/tika_testWORD_2006ml.docx", "", "[Kommentar] This is a comment"),
     ("docx/docx2python_strict.docx", "", "Cellaa | Cellab"),  # Strict OOXML fallback
     ("other/os2ds_embedded-cpr.odt", "", "Vedhæftet finder De et billede af et CPR-nummer."),
+    ("other/os2ds_embedded-cpr.odt", "", "Bilag 1\n\n[Billede]\n131016-9996"),  # OCR
+    ("docx/os2ds_embedded-cpr.docx", "", "Bilag 1\n\n[Billede]\n131016-9996"),  # OCR
     ("other/tika_testODFwithOOo3.odt", "", "This is a rather difficult test document"),
     ("other/tika_testODFwithOOo3.odt", "", "[1] This is of course a simple footnote"),
     ("other/tika_testOpenOffice2.odt", "", "written in NeoOffice 2.2.1 for the Mac"),
@@ -141,6 +143,7 @@ PHRASES = [
     ("other/os2ds_Sundhedsjournal.doc", "", "uafbrudt hovedpine i de sidste 3 dage"),
     ("other/tika_testWORD.doc", "", "This is a sample Microsoft Word Document."),
     ("other/tika_testWORD6.doc", "", "The quick brown fox jumps over the lazy dog"),
+    ("other/tika_testWordPerfect_42.doc", "", "Sluwe Sjaantje sloeg de slome slager."),
     ("other/msgreader_EmailWithSpecialCharsInSubject.msg", "", "Àéroport mañana être ouïe"),
     ("other/msgreader_RtfSampleEmail.msg", "", "so Genoa and Lucca are now just family"),
     ("other/spamscope_mail_outlook_1.msg", "", "Sehr geehrte Frau Gaiser-Schönenborn"),
@@ -172,12 +175,18 @@ def test_text_or_a_known_reason(path: Path) -> None:
     if path.name in NO_TEXT:
         assert (attachment.text, attachment.error) == ("", NO_TEXT[path.name])
         return
-    if path.name in OCR and shutil.which("tesseract") is None:
-        assert attachment.error == "pdf: ocr unavailable (tesseract not installed)"
+    if path.name == "tika_testWordPerfect_42.doc" and shutil.which("wpd2text") is None:
+        expected = "wordperfect: wpd2text not installed (Debian package libwpd-tools)"
+        assert attachment.error == expected
+        return
+    if path.name in OCR | set(PICTURES) and shutil.which("tesseract") is None:
+        kind = attachment.detected_type
+        assert attachment.error == f"{kind}: ocr unavailable (tesseract not installed)"
         return
     assert attachment.text.strip()
     assert attachment.error is None
     expected = "ocr" if path.name in OCR else METHODS[attachment.detected_type]
+    expected = PICTURES.get(path.name, expected)
     if path.name == "docx2python_strict.docx":
         expected = "fallback"  # python-docx refuses Strict namespaces
     assert attachment.method == expected
@@ -251,3 +260,12 @@ def test_signature_images_in_msg_are_skipped_without_error() -> None:
 def test_every_corpus_mail_is_sniffed_as_message(path: Path) -> None:
     # The message parser routes .eml attachments by this answer.
     assert detect_type(path.read_bytes(), path.name) == "message"
+
+
+def test_damaged_wordperfect_gets_a_reason() -> None:
+    if shutil.which("wpd2text") is None:
+        missing("wpd2text not installed (Debian libwpd-tools)")
+    payload = b"\xffWPC" + bytes(60)  # the signature, then nothing WordPerfect can read
+    found = extract(AttachmentInput("brev.wpd", "brev.wpd", "application/wordperfect", payload))
+    assert (found[0].detected_type, found[0].text) == ("wordperfect", "")
+    assert found[0].error == "wordperfect: damaged (Unsupported file format)"

@@ -118,3 +118,20 @@ def test_unpadded_base64_attachments_are_complete() -> None:
 def test_raw_utf8_headers() -> None:
     msg = parse("mikel_utf8_headers.eml")
     assert (msg.subject, msg.sender_name) == ("Säying Hello", "Jöhn Doe")
+
+
+def test_invalid_8_bit_transfer_encoding_read_as_identity() -> None:
+    # Tika's test mail: "Content-Transfer-Encoding: 8-bit" (no such value) on the plain part.
+    msg = parse("tika_testEML_embedded_xhtml_and_img.eml")
+    assert msg.body_text.startswith("This is a test\n\nUsing inline content")
+    assert not any("Content-Transfer-Encoding" in warning for warning in msg.warnings)
+
+
+def test_encoded_word_folded_without_indent_stays_in_the_subject() -> None:
+    # Exchange Online (Japan) folds the subject's encoded words onto unindented lines; read
+    # as the end of the header, they pushed every later header and the body into the text.
+    msg = parse("msgreader_UTF-8_Test.eml")
+    subject = "【要確認】●普通自転車（ノーパンクタイヤ） 再予約通知 2023/11/29 12:00 - 13:00"
+    assert msg.subject == subject
+    assert msg.body_text == "メッセージです。通常通りパースされることを確認済みです。"
+    assert msg.sender_email and msg.warnings == ()

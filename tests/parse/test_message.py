@@ -279,6 +279,14 @@ def test_undeclared_8bit_latin1_body_is_read_as_windows_1252() -> None:
     assert "body: undeclared 8-bit text read as windows-1252" in msg.warnings
 
 
+def test_undeclared_8bit_windows_1251_body_is_read_as_cyrillic() -> None:
+    # Old Russian and Ukrainian mail clients send windows-1251 with no charset either.
+    body = "Уважаемые коллеги, поддерживаем открытые данные.\r\nС уважением, Иван"
+    msg = parse_message(raw_mail(b"\r\n" + body.encode("cp1251") + b"\r\n"))
+    assert msg.body_text == body.replace("\r\n", "\n")
+    assert "body: undeclared 8-bit text read as windows-1251" in msg.warnings
+
+
 def test_undeclared_8bit_utf8_body_needs_no_warning() -> None:
     msg = parse_message(raw_mail("\r\nHøringssvar\r\n".encode()))
     assert (msg.body_text, msg.warnings) == ("Høringssvar", ())
@@ -646,3 +654,13 @@ def test_nesting_within_the_guard_is_parsed_as_before() -> None:
     parsed = parse_message(hostile.deep_multipart(20))
     assert not any("nesting cut" in w for w in parsed.warnings)
     assert "bund" in parsed.body_text or any("bund" in a.text for a in parsed.attachments)
+
+
+def test_unindented_encoded_word_line_continues_the_subject() -> None:
+    # Exchange Online folds long encoded subjects without the leading space.
+    data = (
+        b"From: a@example.com\r\nSubject: =?utf-8?B?T0dQLWg=?=\r\n=?utf-8?B?w7hyaW5n?=\r\n"
+        b"To: b@example.com\r\n\r\nHej\r\n"
+    )
+    msg = parse_message(data)
+    assert (msg.subject, msg.body_text) == ("OGP-høring", "Hej")

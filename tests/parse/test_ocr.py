@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import itertools
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,34 @@ def test_ocr_page_cap_is_recorded() -> None:
     assert "Side et" in attachment.text
     assert "Side to" not in attachment.text
     assert attachment.error == "pdf: ocr: only first 1 pages"
+
+
+def stepping_clock(monkeypatch: pytest.MonkeyPatch, step: float) -> None:
+    """OCR's clock moves `step` seconds each time it is read: a slow machine, made exact."""
+    start, reads = time.monotonic(), itertools.count(1)
+    monkeypatch.setattr("hoering.parse.ocr.now", lambda: start + step * next(reads))
+
+
+def test_long_scan_at_its_time_limit_keeps_the_pages_read(monkeypatch) -> None:
+    # Before, the sandbox killed the worker at its limit and every page was lost.
+    stepping_clock(monkeypatch, 10.0)  # page 1 starts 5 s before the limit, page 2 after it
+    payload = scanned_pdf(scan_image("Side et"), scan_image("Side to"), scan_image("Side tre"))
+    attachment = extract(payload, "lang.pdf", ExtractLimits(ocr_seconds=15))
+    assert "Side et" in attachment.text and "Side to" not in attachment.text
+    assert attachment.method == "ocr"
+    assert attachment.error == (
+        "pdf: ocr partial: time limit reached after 1 of 3 page(s); the pages read are kept"
+    )
+
+
+def test_long_fax_at_its_time_limit_keeps_the_frames_read(monkeypatch) -> None:
+    stepping_clock(monkeypatch, 10.0)
+    fax = _tiff(scan_image("Forside af faxen"), scan_image("Side to"))
+    attachment = extract(fax, "fax.tif", ExtractLimits(ocr_seconds=15))
+    assert "Forside" in attachment.text and "Side to" not in attachment.text
+    assert attachment.error == (
+        "tiff: ocr partial: time limit reached after 1 of 2 page(s); the pages read are kept"
+    )
 
 
 def test_png_attachment_is_read_by_ocr() -> None:

@@ -96,7 +96,9 @@ def test_truncated_docx_falls_back_to_extension() -> None:
         (("__nameid_version1.0", "__substg1.0_0037001F"), "", "msg"),
         (("EncryptionInfo", "EncryptedPackage"), "", "docx"),
         (("EncryptionInfo", "EncryptedPackage"), "budget.xlsx", "xlsx"),
-        (("Workbook",), "", "ole"),
+        (("Workbook",), "", "xls"),  # Excel 97-2003
+        (("Book",), "", "xls"),  # Excel 5/95
+        (("PowerPoint Document",), "", "ole"),  # .ppt: not read
     ],
 )
 def test_ole2_kind_from_directory(names: tuple[str, ...], filename: str, kind: str) -> None:
@@ -122,6 +124,7 @@ def test_unreadable_ole_directory_uses_extension() -> None:
         (b"MM\x00*\x00\x08", "tiff"),
         (b"{\\rtf1\\ansi Hej}", "rtf"),
         (b"\x78\x9f\x3e\x22\x01\x00", "tnef"),
+        (b"\xffWPC\x10\x00\x00\x00\x01\x0a", "wordperfect"),  # WordPerfect 5.1 header
     ],
 )
 def test_magic_numbers(payload: bytes, kind: str) -> None:
@@ -179,6 +182,14 @@ def test_text_in_various_encodings(payload: bytes) -> None:
 @pytest.mark.parametrize("payload", [bytes(range(256)), b"\x00\x01\x02\x03", b"\x01\x02\x03abc"])
 def test_binary_is_unknown(payload: bytes) -> None:
     assert detect_type(payload, "fil.txt") == "unknown"
+
+
+def test_wordperfect_42_needs_a_document_name() -> None:
+    # WordPerfect 4.2 has no signature: a function code that the same byte closes.
+    payload = b"\xcb\x0a\x01\xf6\x01\xcb\xc0\x0a\x4a\x09\x4a\xc0\x00\x00Sluwe"
+    assert detect_type(payload, "brev.doc") == "wordperfect"
+    assert detect_type(payload, "brev.wpd") == "wordperfect"
+    assert detect_type(payload, "fil.bin") == "unknown"
 
 
 def test_empty_is_unknown() -> None:

@@ -151,7 +151,8 @@ def test_unknown_id_is_refused(cfg, db) -> None:
 
 def test_sample_inbox_reparses_unchanged(cfg, tmp_path: Path) -> None:
     sessions = open_database(cfg.store_url)
-    pipeline.import_paths(cfg, sessions, [SAMPLE_INBOX])
+    stored = pipeline.import_paths(cfg, sessions, [SAMPLE_INBOX]).stored
     report = reparse(cfg, sessions, Selection(all=True))
-    assert report.lines == [] and report.changed == 0
-    assert isinstance(report, ReparseReport) and report.checked == report.unchanged
+    assert isinstance(report, ReparseReport)
+    assert stored == 13 and report.checked == stored  # every proposal was parsed again
+    assert report.lines == [] and report.changed == 0 and report.unchanged == stored

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -19,9 +20,11 @@ import pytest
 from hoering.parse.limits import ExtractLimits
 from hoering.parse.message import extract, parse_message
 from hoering.parse.model import AttachmentInput
-from hoering.pipeline.sandbox import Sandbox, SandboxLimits, unextracted
+from hoering.pipeline.sandbox import Sandbox, SandboxLimits, ocr_seconds, unextracted
 from tests.kit.mails import make_mail
+from tests.kit.needs import missing
 from tests.kit.paths import SAMPLE_INBOX
+from tests.kit.scans import scan_image, scanned_pdf
 
 FAST = SandboxLimits(timeout_seconds=1, memory_mb=256)
 
@@ -195,3 +198,20 @@ def test_workers_start_under_a_hard_address_space_limit_set_on_hoering() -> None
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
     )
     assert done.returncode == 0 and done.stdout.strip() == "True", done.stderr
+
+
+def test_ocr_stops_before_the_sandbox_limit_and_keeps_its_pages() -> None:
+    # A scan longer than the time limit: OCR gets its own deadline below the sandbox's, so
+    # the worker returns the pages it read instead of being killed with all of them.
+    if shutil.which("tesseract") is None:
+        missing("tesseract not installed (Debian tesseract-ocr)")
+    pages = [scan_image(f"Side {number} af et langt brev") for number in range(1, 41)]
+    limits = SandboxLimits(timeout_seconds=4)
+    (found,) = extract_in(extract, item("lang.pdf", scanned_pdf(*pages)), limits=limits)
+    assert found[0].error is not None
+    assert found[0].error.startswith("pdf: ocr partial: time limit reached after ")
+    assert found[0].error.endswith(" of 30 page(s); the pages read are kept")
+
+
+def test_ocr_seconds_leave_a_margin_below_the_sandbox_limit() -> None:
+    assert (ocr_seconds(60), ocr_seconds(4), ocr_seconds(600)) == (51, 2, 510)

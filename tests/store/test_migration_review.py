@@ -1,4 +1,4 @@
-"""Migration 0004 on a database that already holds proposals (made by 0003)."""
+"""Migrations 0004 and 0006 on a database that already holds proposals (made by 0003)."""
 
 from __future__ import annotations
 
@@ -39,19 +39,30 @@ def test_existing_proposals_get_review_defaults_and_are_searchable(tmp_path: Pat
     sessions = open_database(old_database(tmp_path))
     with sessions() as session:
         proposal = session.scalars(select(models.Proposal)).one()
-        assert (proposal.status, proposal.decision, proposal.respondent_type) == (
-            "ny",
-            None,
-            "borger",
-        )
+        assert (proposal.status, proposal.decision, proposal.assignee) == ("ny", None, "")
         assert [hit.proposal_id for hit in search(session, "ÅBNE")] == [proposal.id]
 
 
-def test_analyse_fills_the_derived_fields_of_existing_proposals(tmp_path: Path) -> None:
+def test_migration_fills_the_derived_fields_of_existing_proposals(tmp_path: Path) -> None:
+    # Exports read only stored fields: a row older than normalization must not export empty.
     sessions = open_database(old_database(tmp_path))
+    with sessions() as session:
+        proposal = session.scalars(select(models.Proposal)).one()
+        assert (proposal.respondent_type, proposal.respondent_rule_id) == (
+            "virksomhed",
+            "company-form",
+        )
+        assert proposal.reply_text == "Åbne data om indkøb."
+        assert {(t.theme, t.source) for t in proposal.themes} >= {("aabne-data", "auto")}
+
+
+def test_analyse_after_the_migration_changes_nothing(tmp_path: Path) -> None:
+    sessions = open_database(old_database(tmp_path))
+    with sessions() as session:
+        before = session.scalars(select(models.Proposal)).one()
+        fields = (before.respondent_rule, before.reply_text, [t.theme for t in before.themes])
     with sessions.begin() as session:
         normalize_proposal(session.scalars(select(models.Proposal)).one())
     with sessions() as session:
-        proposal = session.scalars(select(models.Proposal)).one()
-        assert proposal.respondent_type == "virksomhed"
-        assert {t.theme for t in proposal.themes} >= {"aabne-data"}
+        after = session.scalars(select(models.Proposal)).one()
+        assert (after.respondent_rule, after.reply_text, [t.theme for t in after.themes]) == fields
