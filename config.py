@@ -165,7 +165,7 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
     "extract": frozenset(
         {"timeout_seconds", "memory_mb", "max_attachment_mb", "archive_total_mb"}
         | {"archive_entries", "nesting_depth", "compression_ratio", "ocr", "ocr_pages"}
-        | {"ocr_languages", "ocr_page_seconds"}
+        | {"ocr_languages", "ocr_page_seconds", "max_text_chars", "max_message_text_chars"}
     ),
     "themes": frozenset({"codebook"}),
     "web": frozenset({"users"}),
@@ -355,6 +355,8 @@ class _Reader:
             ocr_pages=number("ocr_pages", int, base.ocr_pages),
             ocr_languages=languages,
             ocr_page_seconds=number("ocr_page_seconds", float, base.ocr_page_seconds),
+            text_chars=number("max_text_chars", int, base.text_chars),
+            message_text_chars=number("max_message_text_chars", int, base.message_text_chars),
         )
         return ExtractConfig(
             timeout_seconds=number("timeout_seconds", float, ExtractConfig.timeout_seconds),

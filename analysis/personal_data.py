@@ -57,7 +57,9 @@ _PHONE_BARE = re.compile(
 )
 _YEAR_PAIR = re.compile(r"(?:19|20)\d\d[ \u00a0](?:19|20)\d\d")  # "2017 2019" is no phone
 
-_EMAIL_RE = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+# The lookbehind starts a match only where a run of address characters starts: without it
+# every position inside a long word is tried, and a 200,000-letter word takes minutes.
+_EMAIL_RE = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 
 
 # Danish street addresses: "Engtoften 3", "Nørregade 7, 2. th.", "Gammel Kongevej 12A, st.",

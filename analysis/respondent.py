@@ -38,6 +38,11 @@ MYNDIGHED = "offentlig myndighed"
 RESPONDENT_TYPES = (BORGER, VIRKSOMHED, ORGANISATION, MYNDIGHED)
 
 SIGNATURE = "signatur"
+# What the rules read is capped, so their cost has a bound whatever a mail holds: a
+# signature block is a few lines, a display name a few words.
+MAX_SIGNATURE_CHARS = 3000
+MAX_NAME_CHARS = 500
+MAX_ON_BEHALF_CHARS = 5000  # "høringssvar fra NAME" stands near the start of a reply
 DISPLAY_NAME = "afsendernavn"
 
 
@@ -67,7 +72,9 @@ _I = re.IGNORECASE
 PUBLIC_RULES: tuple[Rule, ...] = (
     _rule("public-municipality", MYNDIGHED, r"\b\w*[Kk]ommune\b|\bByråd(?:et)?\b"),
     _rule("public-region", MYNDIGHED, r"\bRegion(?:s(?:rådet|huset))?\s+[A-ZÆØÅ]\w+"),
-    _rule("public-ministry", MYNDIGHED, r"\w*ministeriet?\b|\bministerium\b|\bMinistry\b", _I),
+    # Every `\w*` before a suffix starts at a word boundary: unanchored, each letter of a
+    # long word is a start and the search is quadratic (a 200,000-letter word took 197 s).
+    _rule("public-ministry", MYNDIGHED, r"\b\w*ministeriet?\b|\bministerium\b|\bMinistry\b", _I),
     # "Digitaliseringsstyrelsen", "Styrelsen for ..."; not a board ("bestyrelsen").
     _rule("public-agency", MYNDIGHED, r"\b(?![Bb]estyrelse)[A-ZÆØÅ]\w*styrelsen\b|\bStyrelsen\b"),
     _rule(
@@ -155,7 +162,8 @@ _ON_BEHALF = re.compile(
 )
 _PHRASE_END = re.compile(r"[,.;:()\n]")
 _NAME_WORD = re.compile(r"^[A-ZÆØÅ][\w'-]*\.?$|^(?:af|de|van|von|la|le)$")
-_SEGMENT_SPLIT = re.compile(r"\s*(?:,|·|\||\s[-–]\s)\s*")
+# Starts only where a run of spaces starts: else a long run is scanned from each of its spaces.
+_SEGMENT_SPLIT = re.compile(r"(?<!\s)\s*(?:,|·|\||\s[-–]\s)\s*")
 
 
 @dataclass(frozen=True)
@@ -184,8 +192,9 @@ def identify_respondent(
     """
     email = sender_email.strip().lower()
     domain = email.rpartition("@")[2]
-    display = _display_name(sender_name)
-    on_behalf = sent_on_behalf_of(text, display, signature)
+    display = _display_name(sender_name[:MAX_NAME_CHARS])
+    signature = signature[:MAX_SIGNATURE_CHARS]
+    on_behalf = sent_on_behalf_of(text[:MAX_ON_BEHALF_CHARS], display, signature)
     if on_behalf:
         rule = f'teksten siger "{on_behalf[1]}" (sendt af {display or email})'
         return Respondent(on_behalf[0], email, "", BORGER, rule, "sent-on-behalf")

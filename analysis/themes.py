@@ -37,6 +37,9 @@ from hoering.errors import UsageError
 
 MIN_REST = 3  # letters the other half of a compound must have
 MIN_TAIL_STEM = 5  # a keyword stem shorter than this only matches whole words or heads
+# Longer "words" (a base64 blob, a run of one letter) match nothing: compound lookups cut
+# every prefix of a word, so their cost grows with the square of its length.
+MAX_WORD = 80
 _LINKS = "se"  # Danish compound linking letters: "åbenhed-s-loven", "barn-e-vogn"
 _WORD = re.compile(r"[^\W_]+")
 
@@ -273,7 +276,7 @@ class _Document:
         spans = tuple(match.span() for match in _WORD.finditer(text))
         words = tuple(text[start:end].casefold() for start, end in spans)
         distinct = tuple(dict.fromkeys(words))  # long texts repeat their words: stem each once
-        stem_of = dict(zip(distinct, _stems(distinct), strict=True))
+        stem_of = {word: _stem(word) if len(word) <= MAX_WORD else word for word in distinct}
         ignored = set(_stems(tuple(word.casefold() for word in ignore)))
         usable = tuple(stem_of[word] not in ignored for word in words)
         matches = {word: _word_matches(index, word, stem_of[word]) for word in distinct}
@@ -287,6 +290,8 @@ class _Document:
 
 def _word_matches(index: _Index, word: str, stem: str) -> frozenset[tuple[int, int]]:
     """(keyword, word position) pairs this text word matches (see the module docstring)."""
+    if len(word) > MAX_WORD:
+        return frozenset()
     found = {
         (number, position)
         for number, position in index.by_stem.get(stem, ())

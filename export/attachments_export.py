@@ -2,8 +2,9 @@
 
 The bytes come from the stored raw message, parsed again without text extraction (the
 originals are wanted, not their text). Names are sanitized file names as the sender gave
-them, never a path from the mail; a missing name becomes "bilag-N" with the type as
-extension, and a name taken twice in one folder is numbered: "svar.pdf", "svar (2).pdf".
+them, made valid on Windows ("NUL.txt" becomes "NUL_.txt"), never a path from the mail; a
+missing name becomes "bilag-N" with the type as extension, and a name taken twice in one
+folder is numbered: "svar.pdf", "svar (2).pdf".
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hoering.parse.filenames import sanitize_filename
+from hoering.parse.filenames import portable_filename, sanitize_filename
 from hoering.parse.message import UnparseableMessage, parse_message
 from hoering.parse.model import Attachment, AttachmentInput
 from hoering.parse.sniff import detect_type
@@ -48,8 +49,9 @@ def _originals(item: AttachmentInput) -> list[Attachment]:
 
 
 def safe_name(attachment: Attachment, index: int, taken: set[str]) -> str:
-    """A file name for the attachment that is unique (case-insensitively) in `taken`."""
-    name = sanitize_filename(attachment.filename)
+    """A file name for the attachment that is unique (case-insensitively) in `taken` and
+    can be written on a Windows share (the drafting team's)."""
+    name = portable_filename(attachment.filename)
     if not name:
         kind = attachment.detected_type
         extension = EXTENSIONS.get(kind, kind if kind.isalnum() and kind != "unknown" else "bin")

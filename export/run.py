@@ -186,6 +186,7 @@ def run_attachment_export(session: Session, flt: ProposalFilter, folder: Path) -
     check_output_folder(folder)
     proposals = list(iter_proposals(session, flt))
     try:
+        # Made even when nothing is written: the manifest beside it describes the folder.
         folder.mkdir(exist_ok=True)
         written = export_attachments(proposals, folder)
     except OSError as exc:

@@ -184,8 +184,9 @@ def _where(settings: ImapSettings) -> str:
 
 
 def _redact(text: str, secret: str) -> str:
-    # No server we know echoes the password, but the message goes to logs and terminals.
-    return text.replace(secret, "***") if secret else text
+    # The message goes to logs, terminals, doctor and the runs table; some servers quote the
+    # AUTHENTICATE blob (base64 of the password) in their NO.
+    return imap_auth.redact_login_error(text, secret)
 
 
 def messages(

@@ -7,6 +7,9 @@ Exchange Online accepts only OAuth2 since Microsoft switched basic auth off; oth
 
 from __future__ import annotations
 
+import base64
+import binascii
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -48,6 +51,42 @@ def login(client: IMAPClient, auth: Auth, username: str, secret: str) -> None:
         # LOGIN takes ASCII only (imaplib crashes on "ø" before sending anything); AUTHENTICATE
         # PLAIN carries UTF-8 (RFC 4616), and Dovecot and Exchange offer it.
         client.plain_login(username, secret)
+
+
+# A run of base64 long enough to carry a secret; the login blobs are one such word.
+_BASE64_WORD = re.compile(r"[A-Za-z0-9+/]{8,}={0,2}")
+
+
+def redact_login_error(text: str, secret: str) -> str:
+    """A login error without the secret, nor the base64 blob that carried it.
+
+    AUTHENTICATE sends "\0user\0password" (PLAIN) or "user=...\1auth=Bearer ..." (XOAUTH2)
+    as base64; a server that quotes the blob in its NO (whole or cut) would put the password
+    into stderr, the JSON log, doctor and the runs table. Any base64 word that decodes to
+    bytes with a NUL or \1 separator is such a blob.
+    """
+    text = _BASE64_WORD.sub(lambda word: "***" if _is_blob(word.group()) else word.group(), text)
+    return text.replace(secret, "***") if secret else text
+
+
+def _is_blob(word: str) -> bool:
+    """Whether `word`, whole or cut, is base64 of text with NUL or \1 separators."""
+    word = word.rstrip("=")
+    try:
+        decoded = base64.b64decode(word[: len(word) // 4 * 4])
+    except (binascii.Error, ValueError):
+        return False
+    if not (b"\0" in decoded or b"\1" in decoded):
+        return False
+    # Response codes (AUTHENTICATIONFAILED) decode to bytes with NULs too, but not to
+    # UTF-8 text; the end may cut a character in two.
+    text = decoded.replace(b"\0", b"").replace(b"\1", b"")
+    for end in range(len(text), max(len(text) - 4, -1), -1):
+        try:
+            return text[:end].decode("utf-8").isprintable()
+        except UnicodeDecodeError:
+            continue
+    return False
 
 
 def client_credentials_token(credentials: ClientCredentials, timeout: float) -> str:

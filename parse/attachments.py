@@ -15,6 +15,7 @@ from hoering.parse.formats import CONTAINERS, READERS, Job
 from hoering.parse.limits import Budget, ExtractLimits
 from hoering.parse.model import Attachment, AttachmentInput, Extractor
 from hoering.parse.sniff import detect_type
+from hoering.parse.textcap import cut_attachments
 from hoering.parse.versions import extractor_version
 
 # Reads a mail found inside a container into its Attachments, or None when the bytes hold no
@@ -25,8 +26,13 @@ _NO_TEXT = {"pdf": "pdf: no text layer and nothing to OCR", "docx": "docx: no te
 
 
 def extract_tree(item: AttachmentInput, read_mail: MailReader) -> list[Attachment]:
-    """The attachment and its container members, extracted in this process."""
-    return _extract_tree(item, Job(item.limits, Budget.of(item.limits)), read_mail)
+    """The attachment and its container members, extracted in this process.
+
+    Their texts are cut to the limits here, so a worker never hands back more.
+    """
+    limits = item.limits
+    found = _extract_tree(item, Job(limits, Budget.of(limits)), read_mail)
+    return cut_attachments(found, limits.text_chars, limits.message_text_chars)[0]
 
 
 def extract_attachment(

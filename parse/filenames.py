@@ -51,3 +51,21 @@ def sanitize_member_path(name: str) -> str:
     """
     parts = (sanitize_filename(part) for part in name.replace("\\", "/").split("/"))
     return "/".join(part for part in parts if part)
+
+
+# Names Windows reserves for devices, with or without an extension ("NUL.txt" too), in any
+# case; Windows 10 counts COM¹-COM³ and LPT¹-LPT³ as well.
+_RESERVED = re.compile(r"^(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])$", re.IGNORECASE)
+_NOT_ON_WINDOWS = re.compile(r'[<>:"/\\|?*]')
+
+
+def portable_filename(name: str) -> str:
+    """`name` made safe to write on a Windows share: no `<>:"/\\|?*`, no device names.
+
+    "Svar: OGP?.pdf" becomes "Svar_ OGP_.pdf", "NUL.txt" "NUL_.txt", "con" "con_".
+    """
+    name = _NOT_ON_WINDOWS.sub("_", sanitize_filename(name))
+    stem, dot, rest = name.partition(".")
+    if _RESERVED.match(stem.rstrip(" ")):
+        name = f"{stem.rstrip(' ')}_{dot}{rest}"
+    return name

@@ -30,6 +30,10 @@ class ExtractLimits:
     ocr_pages: int = 30  # pages (PDF pages, TIFF frames) OCR'd per attachment
     ocr_languages: str = "dan+eng"  # Tesseract language data to use
     ocr_page_seconds: float = 60.0  # one Tesseract run; a hung page must not stall the rest
+    # Text kept per attachment, and per message (body and every attachment together); the
+    # rest is cut and the cut recorded (parse.textcap). About 400 and 800 pages of prose.
+    text_chars: int = 1_000_000
+    message_text_chars: int = 2_000_000
     # Wall time OCR may run into, counted from the start of the attachment's extraction:
     # the sandbox sets it below its own limit, so a long scan keeps the pages it read
     # instead of being killed with all of them. None: no limit (in-process extraction).

@@ -9,7 +9,6 @@ information (see the comments marked "mail-parser 4.8.0").
 from __future__ import annotations
 
 import contextlib
-import email
 import hashlib
 import io
 import re
@@ -32,9 +31,12 @@ from hoering.parse.body import (
 )
 from hoering.parse.filenames import sanitize_filename
 from hoering.parse.headers import parse_address, parse_date, raw_header, received_date
+from hoering.parse.limits import ExtractLimits
+from hoering.parse.mime_depth import MAX_MIME_DEPTH, cut_note, parse_guarded
 from hoering.parse.model import Attachment, AttachmentInput, Extractor, ParsedMessage
 from hoering.parse.partial import Joined, fragment, joined_children, reassemble
 from hoering.parse.subject import decode_subject
+from hoering.parse.textcap import cut_message
 from hoering.parse.versions import extractor_version
 
 MAX_DEPTH = 5  # forwards inside forwards; deeper ones stay unopened attachments
@@ -73,11 +75,25 @@ def extract(item: AttachmentInput) -> list[Attachment]:
     return extract_tree(item, attached_mail)
 
 
-def parse_message(data: bytes, extract: Extractor = extract) -> ParsedMessage:
+def parse_message(
+    data: bytes, extract: Extractor = extract, limits: ExtractLimits | None = None
+) -> ParsedMessage:
     """Parse one e-mail; raises UnparseableMessage only when there is nothing to use.
 
-    `extract` turns each attachment into text; the default runs in this process.
+    `extract` turns each attachment into text; the default runs in this process. The text
+    kept is cut to `limits` (text_chars per attachment, message_text_chars in all).
     """
+    limits = limits or ExtractLimits()
+    parsed = _parse_top(data, extract)
+    body, attachments, cuts = cut_message(
+        parsed.body_text, parsed.attachments, limits.text_chars, limits.message_text_chars
+    )
+    warnings = _unique([*parsed.warnings, *cuts])
+    return replace(parsed, body_text=body, attachments=tuple(attachments), warnings=warnings)
+
+
+def _parse_top(data: bytes, extract: Extractor) -> ParsedMessage:
+    """parse_message before the text caps."""
     msg, defects = _read_top(data)
     if msg.get_content_type() == "message/partial":
         # A fragment of a split mail (RFC 2046 5.2.2): read what it holds of the whole.
@@ -155,18 +171,16 @@ def _read(data: bytes) -> tuple[Message, list[str]]:
     """mail-parser's parse and defect list, or the stdlib's where mail-parser crashes."""
     try:
         parser = mailparser.parse_from_bytes(data)
-    except MailParserRecursionError as exc:
-        raise UnparseableMessage(f"MIME nesting too deep to parse: {exc}") from exc
+    except MailParserRecursionError:
+        msg, cut = parse_guarded(data)
+        return msg, [cut_note(MAX_MIME_DEPTH)] if cut else []
     except (AttributeError, TypeError):
         # mail-parser 4.8.0's epilogue recovery (parse() -> find_between) assumes that the
         # root is a multipart with a boundary and an epilogue. When a nested multipart's
         # boundary never starts (a truncated message) it raises one of these instead.
-        try:
-            msg = email.message_from_bytes(data)
-        except RecursionError as exc:
-            raise UnparseableMessage("MIME nesting too deep to parse") from exc
+        msg, cut = parse_guarded(data)
         crash = "mail-parser crashed on this structure; parsed with the stdlib alone"
-        return msg, [crash, *_stdlib_defects(msg)]
+        return msg, [crash, *([cut_note(MAX_MIME_DEPTH)] if cut else []), *_stdlib_defects(msg)]
     return parser.message, _defect_warnings(parser.defects)
 
 

@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 
 from hoering.parse.identity import message_identity
+from hoering.parse.limits import ExtractLimits
 from hoering.parse.message import UnparseableMessage, parse_message
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor, ParsedMessage
@@ -29,6 +30,18 @@ class Analysis:
     message_id: str | None = None  # as the identity reads it, also when parsing failed
 
 
+OUT_OF_MEMORY = "out of memory while "
+
+
+def failed(
+    sha256: str, error: str, key: str | None = None, message_id: str | None = None
+) -> Analysis:
+    """The analysis of a message that could not be parsed (or stored): its bytes and why.
+
+    `key` is the message's identity (store.messages.dedup_key); without it, its bytes'."""
+    return Analysis(sha256, key or f"sha256:{sha256}", None, error, message_id)
+
+
 def header_block(data: bytes) -> bytes:
     """The header section of a raw message (up to the first empty line)."""
     for separator in (b"\r\n\r\n", b"\n\n"):
@@ -38,20 +51,27 @@ def header_block(data: bytes) -> bytes:
     return data
 
 
-def analyse(data: bytes, extract: Extractor = extract_in_process) -> Analysis:
+def analyse(
+    data: bytes, extract: Extractor = extract_in_process, limits: ExtractLimits | None = None
+) -> Analysis:
     """Parse one message; any failure becomes a recorded error, never an exception.
 
-    `extract` reads the attachments: a run passes its Sandbox.
+    `extract` reads the attachments: a run passes its Sandbox, and `limits` the text caps of
+    its [extract] config.
     """
     sha256 = hashlib.sha256(data).hexdigest()
     identity = message_identity(data)
     key = store_messages.dedup_key(identity)
     try:
-        parsed = parse_message(data, extract)
+        parsed = parse_message(data, extract, limits)
     except UnparseableMessage as exc:
         return Analysis(sha256, key, None, str(exc), identity.message_id)
+    except MemoryError:
+        # No traceback: formatting one needs memory that is not there.
+        log.error("out of memory parsing message sha256=%s", sha256)
+        return failed(sha256, OUT_OF_MEMORY + "parsing", key, identity.message_id)
     except Exception as exc:  # the one broad handler: a parser bug must not stop the run
         log.exception("parser crashed on message sha256=%s", sha256)
         error = f"internal parser error: {type(exc).__name__}: {exc}"
-        return Analysis(sha256, key, None, error, identity.message_id)
+        return failed(sha256, error, key, identity.message_id)
     return Analysis(sha256, key, parsed, None, identity.message_id)

@@ -141,7 +141,7 @@ def _reparse_proposal(
     with sessions() as session:
         proposal = _load(session, proposal_id)
         data, before = proposal.raw_message.data, snapshot(proposal)
-    analysis = analyse(data, writer.extract)  # outside any transaction
+    analysis = analyse(data, writer.extract, config.extract.limits)  # outside any transaction
     report.checked += 1
     if analysis.parsed is None:
         report.failing += 1

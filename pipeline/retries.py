@@ -8,9 +8,10 @@ library); after `[poll] max_attempts` parses the message is parked until `hoerin
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -110,13 +111,27 @@ class Retrier:
                     )
                 if data is None:
                     continue
-                analysis = self.analyse(data)  # outside any transaction, as in a run
                 report.retried += 1
-                with self.sessions.begin() as session:
-                    outcome = self._record(session, raw_id, analysis)
+                # Parsed outside any transaction, as in a run; not kept in a local, so
+                # _record_or_fail can free it when it does not fit in memory.
+                outcome = self._record_or_fail(raw_id, self.analyse(data))
                 report.recovered += outcome == "recovered"
                 report.parked += outcome == "parked"
         return report
+
+    def _record_or_fail(self, raw_id: int, analysis: Analysis) -> str:
+        """Record the outcome; running out of memory storing the proposal counts as a failure,
+        so the message is parked after `max_attempts` instead of stopping every run."""
+        try:
+            with self.sessions.begin() as session:
+                return self._record(session, raw_id, analysis)
+        except MemoryError:
+            pass  # handled below, once the traceback and the texts it holds are released
+        log.error("out of memory storing message %d on retry", raw_id)
+        analysis = replace(analysis, parsed=None, error="out of memory while storing its proposal")
+        gc.collect()  # ORM objects and frames form cycles
+        with self.sessions.begin() as session:
+            return self._record(session, raw_id, analysis)
 
     def _record(self, session: Session, raw_id: int, analysis: Analysis) -> str:
         raw = session.get_one(models.RawMessage, raw_id)

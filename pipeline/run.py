@@ -6,6 +6,7 @@ transaction. A message that cannot be parsed is stored raw with its error, and t
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 from collections.abc import Callable, Iterable
@@ -24,7 +25,7 @@ from hoering.parse.identity import message_identity
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor, ParsedMessage
 from hoering.parse.subject import SubjectMatcher
-from hoering.pipeline.analyse import Analysis, analyse, header_block
+from hoering.pipeline.analyse import OUT_OF_MEMORY, Analysis, analyse, failed, header_block
 from hoering.pipeline.report import RunReport
 from hoering.store import messages as store_messages
 from hoering.store import models, states
@@ -105,13 +106,11 @@ class Pipeline:
         if reason is not None:
             self.store_automatic(item, reason)
             return
-        # Outside any transaction: a big PDF takes seconds.
-        analysis = analyse(item.data, self.extract)
-        try:
-            outcome = self.write(item, analysis)
-        except IntegrityError:
-            # Another poller stored the same message between our check and our insert.
-            outcome = self.write(item, analysis)
+        # Outside any transaction: a big PDF takes seconds. Not kept in a local here, so
+        # write_or_fail can free it when it does not fit in memory.
+        outcome, analysis = self.write_or_fail(
+            item, analyse(item.data, self.extract, self.config.extract.limits)
+        )
         if outcome == "already stored":  # another run stored these bytes meanwhile
             self.report.already_stored += 1
         elif outcome == "duplicate":
@@ -176,6 +175,33 @@ class Pipeline:
             reason,
             extra={"account": source.account, "folder": source.folder, "uid": source.uid},
         )
+
+    def write_or_fail(self, item: RawMessage, analysis: Analysis) -> tuple[str, Analysis]:
+        """Write the message; if analysing its proposal runs out of memory, write it failed.
+
+        The transaction is rolled back first, so the raw bytes are stored with the error and
+        the run goes on; the retries of later runs park it (pipeline.retries).
+        """
+        try:
+            return self.write_twice(item, analysis), analysis
+        except MemoryError:
+            pass  # handled below, once the traceback and the texts it holds are released
+        log.error("out of memory storing message sha256=%s; storing it raw", analysis.sha256)
+        analysis = failed(
+            analysis.sha256,
+            OUT_OF_MEMORY + "storing its proposal",
+            analysis.key,
+            analysis.message_id,
+        )
+        gc.collect()  # ORM objects and frames form cycles: free them before writing the bytes
+        return self.write_twice(item, analysis), analysis
+
+    def write_twice(self, item: RawMessage, analysis: Analysis) -> str:
+        try:
+            return self.write(item, analysis)
+        except IntegrityError:
+            # Another poller stored the same message between our check and our insert.
+            return self.write(item, analysis)
 
     def write(self, item: RawMessage, analysis: Analysis) -> str:
         with self.sessions.begin() as session:

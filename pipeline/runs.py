@@ -146,7 +146,8 @@ def retrier(
     `extract` is the run's Sandbox: stored attachments are as untrusted as new ones.
     """
     writer = Pipeline(config, sessions, extract)
-    return retries.Retrier(config, sessions, partial(analyse, extract=extract), writer.add_proposal)
+    parse = partial(analyse, extract=extract, limits=config.extract.limits)
+    return retries.Retrier(config, sessions, parse, writer.add_proposal)
 
 
 def retry(

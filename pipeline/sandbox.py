@@ -55,6 +55,11 @@ def limit_memory(memory_mb: int) -> None:
     thread stacks); the limit is on what one extraction adds to it.
     """
     ceiling = _address_space() + memory_mb * MIB
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        # Under `prlimit --as` or a ulimit the hard limit is lower: raising it fails (and
+        # every worker died at start, so no attachment was read), so stay within it.
+        ceiling = min(ceiling, hard)
     resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
 
 

@@ -39,7 +39,8 @@ def test_every_key_is_read(tmp_path: Path) -> None:
         "timeout_seconds = 5\nmemory_mb = 300\nmax_attachment_mb = 2.5\n"
         "archive_total_mb = 10\narchive_entries = 20\nnesting_depth = 2\n"
         "compression_ratio = 50\nocr = false\nocr_pages = 4\n"
-        'ocr_languages = "dan"\nocr_page_seconds = 7\n',
+        'ocr_languages = "dan"\nocr_page_seconds = 7\n'
+        "max_text_chars = 1000\nmax_message_text_chars = 3000\n",
     )
     assert (cfg.extract.timeout_seconds, cfg.extract.memory_mb) == (5.0, 300)
     assert cfg.extract.max_attachment_mb == 2.5
@@ -52,6 +53,8 @@ def test_every_key_is_read(tmp_path: Path) -> None:
         ocr_pages=4,
         ocr_languages="dan",
         ocr_page_seconds=7.0,
+        text_chars=1000,
+        message_text_chars=3000,
     )
 
 
@@ -61,6 +64,7 @@ def test_every_key_is_read(tmp_path: Path) -> None:
         ("timeout_seconds = 0", r"\[extract\] timeout_seconds: must be positive"),
         ('memory_mb = "1 GiB"', r"\[extract\] memory_mb: must be a whole number"),
         ("archive_entries = -1", r"\[extract\] archive_entries: must be positive"),
+        ("max_text_chars = 0", r"\[extract\] max_text_chars: must be positive"),
         ('ocr = "yes"', r"\[extract\] ocr: must be true or false"),
         ('ocr_languages = "dan eng"', r"\[extract\] ocr_languages: must be like"),
     ],

@@ -12,7 +12,7 @@ from pathlib import Path
 from tests.kit import faults as faultkit
 from tests.kit.dovecot import Mailbox
 from tests.kit.mails import make_mail
-from tests.pipeline.test_states import deeply_nested, run_cli
+from tests.pipeline.test_states import run_cli, unparseable
 from tests.test_cli_poll import hoering, poll_config
 
 SECRET = "Hemmelig-kodeord-7391-qz"  # distinctive, never in any mail
@@ -23,10 +23,10 @@ def json_lines(stderr: str) -> list[dict]:
 
 
 def test_log_json_gives_one_object_per_line_with_structured_fields(mailbox, tmp_path) -> None:
-    mailbox.append("INBOX", deeply_nested())
+    mailbox.append("INBOX", unparseable())
     config = faultkit.write_poll_config(tmp_path, mailbox)
     result = hoering("--log-json", "-v", "poll", "--config", str(config))
-    assert result.returncode == 1  # the nested message could not be parsed
+    assert result.returncode == 1  # the unparseable message is stored raw
     records = json_lines(result.stderr)
     assert all({"time", "level", "logger", "message"} <= set(r) for r in records)
     fetching = next(r for r in records if "new message(s)" in r["message"])
@@ -75,7 +75,7 @@ def test_the_password_appears_in_no_log_database_or_export(
     dovecot_server.add_user("secretuser", SECRET)
     box = Mailbox(dovecot_server, "secretuser", password=SECRET)
     box.append("INBOX", make_mail())
-    box.append("INBOX", deeply_nested())  # a failure, so error paths log too
+    box.append("INBOX", unparseable())  # a failure, so error paths log too
     config = poll_config(tmp_path, box, batch_size=1)
     env = {"TEST_IMAP_PASSWORD": SECRET}
     # Real processes for the poll and the refused login (a refused login puts the error

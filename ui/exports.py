@@ -181,6 +181,10 @@ def export_attachments(
     )  # fmt: skip
     with context.sessions(cfg)() as session:
         result = run_attachment_export(session, flt, output)
+    if not result.extra_files:
+        selected = plural(result.rows, "selected proposal")
+        out().print(f"no attachments in the {selected}; nothing written")
+        return
     files = plural(len(result.extra_files), "attachment")
     out().print(f"wrote {files} of {plural(result.rows, 'proposal')} to {output}")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from hoering.parse.limits import ExtractLimits
 from hoering.parse.message import extract
 from hoering.parse.model import AttachmentInput
@@ -116,3 +118,58 @@ def test_windows_member_names_are_read_as_cp850() -> None:
 def test_empty_archive_is_recorded() -> None:
     archive, *members = extract_zip(zip_bytes({}))
     assert (members, archive.error) == ([], "zip: empty archive")
+
+
+def test_many_small_tight_members_are_stopped_by_the_total_ratio() -> None:
+    # Each member is under the per-member floor; together they unpack to 200 times the
+    # archive (the 0.97 MB mail that gave 195 MB of text).
+    payload = zip_bytes({f"del-{n:02d}.txt": b"a" * 60_000 for n in range(40)})
+    archive, *members = extract_zip(payload)
+    assert 0 < len(members) < 20 and sum(len(m.text) for m in members) <= 1024 * 1024
+    assert "archive unpacks to over 100 times its size (zip bomb?)" in archive.error
+    assert "and " in archive.error and "more)" in archive.error  # the skipped are named
+
+
+def test_a_member_over_64_kb_packed_tighter_than_the_ratio_is_skipped() -> None:
+    payload = zip_bytes({"tæt.txt": b"a" * 500_000, "ok.txt": "fint"})
+    archive, *members = extract_zip(payload)
+    assert [m.path for m in members] == ["bilag.zip/ok.txt"]
+    assert "compression ratio over 100" in archive.error
+
+
+def test_ordinary_text_members_are_all_read() -> None:
+    words = [
+        "vi",
+        "foreslår",
+        "åbne",
+        "data",
+        "i",
+        "alle",
+        "kommuner",
+        "og",
+        "at",
+        "borgerne",
+        "inddrages",
+        "tidligt",
+    ]
+    chooser = random.Random(9)
+    chapters = {
+        f"kapitel-{n}.txt": " ".join(chooser.choice(words) for _ in range(30_000))
+        for n in range(10)
+    }
+    payload = zip_bytes(chapters)
+    archive, *members = extract_zip(payload)
+    assert archive.error is None and len(members) == 10
+
+
+def test_text_is_cut_per_attachment_and_in_total() -> None:
+    limits = ExtractLimits(text_chars=1000, message_text_chars=2500)
+    payload = zip_bytes({f"{n}.txt": "ord " * 1000 for n in range(4)})
+    _, *members = extract_zip(payload, limits)
+    assert [len(m.text) for m in members] == [1000, 1000, 500, 0]
+    assert [m.error for m in members] == [
+        "text cut at 1.000 characters",
+        "text cut at 1.000 characters",
+        "text cut at 500 characters",
+        "text cut at 0 characters",
+    ]

@@ -6,7 +6,12 @@ import unicodedata
 
 import pytest
 
-from hoering.parse.filenames import MAX_BYTES, sanitize_filename, sanitize_member_path
+from hoering.parse.filenames import (
+    MAX_BYTES,
+    portable_filename,
+    sanitize_filename,
+    sanitize_member_path,
+)
 
 
 @pytest.mark.parametrize(
@@ -80,3 +85,23 @@ def test_sanitizing_twice_changes_nothing(name: str) -> None:
 )
 def test_member_path_is_sanitized_part_by_part(name: str, expected: str) -> None:
     assert sanitize_member_path(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "portable"),
+    [
+        ("CON", "CON_"),
+        ("NUL.txt", "NUL_.txt"),
+        ("com1.pdf", "com1_.pdf"),
+        ("LPT9.docx", "LPT9_.docx"),
+        ("aux.tar.gz", "aux_.tar.gz"),
+        ('a|b?c*<d>:"e.pdf', "a_b_c__d___e.pdf"),
+        ("Svar: OGP.pdf", "Svar_ OGP.pdf"),
+        ("console.txt", "console.txt"),  # only the exact device names are reserved
+        ("Høringssvar.pdf", "Høringssvar.pdf"),
+    ],
+)
+def test_portable_names_avoid_what_windows_refuses(name: str, portable: str) -> None:
+    # The drafting team reads exports from a Windows share: Windows refuses device names
+    # (with any extension) and these characters in file names.
+    assert portable_filename(name) == portable

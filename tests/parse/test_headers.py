@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import email
+import time
 from datetime import UTC, datetime, timedelta, timezone
 
 from hoering.parse.headers import (
@@ -151,3 +152,25 @@ def test_received_date_missing_header_is_none() -> None:
 
 def test_received_date_without_semicolon_is_none() -> None:
     assert received_date(_message(b"Received: from a by b\r\n")) is None
+
+
+def test_nul_bytes_in_from_leave_name_and_address_readable() -> None:
+    # A web form's mailer that pads fields with NUL (seen in the wild; PostgreSQL refuses
+    # NUL in text): the address scanner stopped at the first NUL and found nothing.
+    assert parse_address("Søren\x00 Ærø <soren\x00@example.dk>") == (
+        "Søren Ærø",
+        "soren@example.dk",
+    )
+
+
+def test_a_display_name_is_cut_at_500_characters() -> None:
+    name, address = parse_address(f'"{"a" * 100_000}" <lang@example.dk>')
+    assert len(name) == 500 and address == "lang@example.dk"
+
+
+def test_a_date_of_many_spaces_is_read_in_linear_time() -> None:
+    # A hang guard: the zone pattern took 50 s on 3,000 spaces, growing with the cube.
+    started = time.process_time()
+    assert parse_date(" " * 30_000 + "x") is None
+    assert parse_date("Mon, 1 Jan 2017 10:00:00" + " " * 30_000 + "+0200") is not None
+    assert time.process_time() - started < 2

@@ -16,8 +16,12 @@ import mailparser
 import pytest
 
 from hoering.parse.combined import combined_text
+from hoering.parse.limits import ExtractLimits
 from hoering.parse.message import MAX_DEPTH, UnparseableMessage, parse_message
+from hoering.parse.mime_depth import MAX_MIME_DEPTH
 from hoering.parse.model import Attachment, ParsedMessage
+from tests.kit import hostile
+from tests.kit.mails import make_mail
 from tests.parse.test_pdf import make_pdf
 
 HEAD = (
@@ -616,6 +620,40 @@ def test_extractor_is_injectable_and_sees_every_attachment() -> None:
     parsed = parse_message(msg.as_bytes(), extract=recording)
     assert [item.path for item in seen] == ["a.txt", "b.pdf"]
     assert [a.path for a in parsed.attachments] == ["a.txt", "b.pdf"]
+
+
+def test_body_and_attachment_text_are_cut_at_the_message_limit() -> None:
+    mail = make_mail(body="a" * 300, attachments=[("bilag.txt", "text/plain", b"b" * 300)])
+    parsed = parse_message(mail, limits=ExtractLimits(text_chars=1000, message_text_chars=400))
+    [attachment] = parsed.attachments
+    assert len(parsed.body_text) == 300 and len(attachment.text) == 100
+    assert attachment.error == "text cut at 100 characters"
+    assert "bilag.txt: text cut at 100 characters" in parsed.warnings
+
+
+def test_a_body_over_the_message_limit_is_cut_and_warned() -> None:
+    parsed = parse_message(make_mail(body="a" * 5000), limits=ExtractLimits(message_text_chars=100))
+    assert len(parsed.body_text) == 100 and "body: text cut at 100 characters" in parsed.warnings
+
+
+@pytest.mark.parametrize("build", [hostile.deep_rfc822, hostile.deep_multipart])
+def test_1000_levels_of_nesting_keep_the_top_text(build) -> None:
+    # A mail loop that forwards a mail into itself, or a crafted mail: mail-parser gives up.
+    parsed = parse_message(build(1000))
+    assert parsed.body_text.strip() == hostile.TOP_TEXT
+    assert f"nesting cut at depth {MAX_MIME_DEPTH}" in parsed.warnings[0]
+
+
+def test_the_parts_below_the_cut_are_kept_as_one_attachment() -> None:
+    parsed = parse_message(hostile.deep_multipart(1000))
+    [cut] = parsed.attachments
+    assert cut.filename == "dybere-mime-dele.txt" and "boundary=" in cut.text
+
+
+def test_nesting_within_the_guard_is_parsed_as_before() -> None:
+    parsed = parse_message(hostile.deep_multipart(20))
+    assert not any("nesting cut" in w for w in parsed.warnings)
+    assert "bund" in parsed.body_text or any("bund" in a.text for a in parsed.attachments)
 
 
 def test_unindented_encoded_word_line_continues_the_subject() -> None:

@@ -10,6 +10,8 @@ import io
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import time
 import zipfile
 
@@ -179,6 +181,23 @@ def test_a_real_extraction_past_the_memory_limit_is_recorded() -> None:
     with Sandbox(SandboxLimits(timeout_seconds=30, memory_mb=64), extract_limits=limits) as box:
         [bomb] = box(item("nuller.zip", zip_of_zeros(160)))
     assert (bomb.detected_type, bomb.error) == ("zip", "limit: used more than 64 MiB")
+
+
+def test_workers_start_under_a_hard_address_space_limit_set_on_hoering() -> None:
+    # `prlimit --as` on hoering: the workers inherit a hard limit they may not raise; asking
+    # for more made every worker die at start ("not allowed to raise maximum limit").
+    script = (
+        "import resource\n"
+        "from hoering.pipeline.sandbox import limit_memory\n"
+        "hard = 3 * 1024 ** 3\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (hard, hard))\n"
+        "limit_memory(100_000)\n"
+        "print(resource.getrlimit(resource.RLIMIT_AS) == (hard, hard))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "True", done.stderr
 
 
 def test_ocr_stops_before_the_sandbox_limit_and_keeps_its_pages() -> None:

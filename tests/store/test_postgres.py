@@ -159,6 +159,7 @@ def test_search_takes_percent_and_underscore_literally(cfg, db, tmp_path: Path) 
 
 
 def export(db, path: Path, tz) -> bytes:
+    path.parent.mkdir(exist_ok=True)  # an export does not create its folder
     with db() as session:
         rows = run_export(session, ProposalFilter(), path, ExportOptions(), tz).rows
     assert rows == 13
