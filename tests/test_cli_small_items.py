@@ -27,6 +27,7 @@ def imported(tmp_path: Path, *mails: bytes) -> Path:
 def test_export_attachments_without_attachments_exits_0_and_says_so(tmp_path, capsys, monkeypatch):
     config = imported(tmp_path, make_mail())
     folder = tmp_path / "ud" / "bilag"
+    folder.parent.mkdir()  # export-attachments makes its own folder, not the one above it
     code, out, err = run(
         capsys, monkeypatch, "export-attachments", "-c", str(config), "-o", str(folder)
     )

@@ -136,7 +136,10 @@ def test_another_copy_of_a_failed_message_is_the_same_message_and_a_duplicate_on
 def test_unparseable_message_is_parked_after_max_attempts_for_real(tmp_path) -> None:
     cfg = load_config(write_config(tmp_path, "[poll]\nmax_attempts = 2\n"))
     db = open_database(cfg.store_url)
-    pipeline.import_paths(cfg, db, [write(tmp_path, "deep.eml", unparseable())])
+    # In an mbox: a lone file without a header block is refused by import before parsing.
+    mbox = write(tmp_path, "svar.mbox", b"From a@borgernet.example Thu Aug 10 10:00:00 2017\n")
+    mbox.write_bytes(mbox.read_bytes() + unparseable())
+    pipeline.import_paths(cfg, db, [mbox])
     pipeline.import_paths(cfg, db, [])
     [row] = rows(db)
     assert (row.status, row.attempts) == (states.PARKED, 2)
