@@ -1,4 +1,4 @@
-"""Migration 0007_identity on a database whose messages were keyed the old way (0005)."""
+"""Migration 0007 (identity) on a database whose messages were keyed the old way (0005)."""
 
 from __future__ import annotations
 

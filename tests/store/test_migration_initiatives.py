@@ -1,4 +1,4 @@
-"""Migration 0009_initiatives on a database with replies: the table starts empty, `hoering
+"""Migration 0008 (initiatives) on a database with replies: the table starts empty, `hoering
 analyse` (normalize_proposal) backfills it, and downgrade removes it again."""
 
 from __future__ import annotations

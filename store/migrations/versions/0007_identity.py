@@ -9,7 +9,7 @@ before, e.g. the same mail without Message-ID in two folders) both stay, the lat
 "<key>#<row id>". A message stored once for two different mails (the old key was the
 Message-ID alone) cannot be split: only the first one's bytes were kept.
 
-Revision ID: 0007_identity
+Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-03 11:30:00
 """
@@ -19,7 +19,7 @@ from alembic import op
 
 from hoering.parse.identity import message_identity
 
-revision = "0007_identity"
+revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None

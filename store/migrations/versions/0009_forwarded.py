@@ -1,15 +1,15 @@
 """proposals.forwarded: the reply forwards mail (flag "videresendt")
 
-Revision ID: 0010_handoff
-Revises: 0009_initiatives
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-03 11:20:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_handoff"
-down_revision = "0009_initiatives"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

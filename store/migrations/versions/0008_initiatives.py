@@ -1,7 +1,7 @@
 """initiatives: the proposals inside each reply, with their own review fields and notes
 
-Revision ID: 0009_initiatives
-Revises: 0007_identity
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-03 11:20:00
 
 Creates the tables only; `hoering analyse` splits the replies already stored.
@@ -11,8 +11,8 @@ audit_events gets initiative_id (no foreign key: the trail of a merged initiativ
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_initiatives"
-down_revision = "0007_identity"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
