@@ -21,6 +21,8 @@ def sections_of(proposal: models.Proposal) -> list[Section]:
     """What the splitter reads: the respondent's own words, then each attachment's text."""
     found = [Section(BODY, proposal.reply_text or "")]
     for attachment in proposal.attachments:
+        if attachment.detected_type == "message" and proposal.forwarded:
+            continue  # a forwarded .eml's words are in reply_text already (store.normalize)
         name = attachment.filename or attachment.path or f"bilag {attachment.position}"
         found.append(Section(name, attachment.text or ""))
     return found

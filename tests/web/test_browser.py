@@ -154,7 +154,9 @@ def test_a_reviewer_searches_decides_splits_and_exports(
     driver.find_element(By.CSS_SELECTOR, "form.export button[value=xlsx]").click()
     xlsx = downloaded(downloads, ".xlsx")
     sheet = openpyxl.load_workbook(xlsx).worksheets[0]
-    reasons = [row[14].value for row in sheet.iter_rows(min_row=2)]
+    header = [cell.value for cell in sheet[1]]
+    column = header.index("Begrundelse")  # the people profile's Danish headers
+    reasons = [row[column].value for row in sheet.iter_rows(min_row=2)]
     assert reasons == ["Indgår i forpligtelse 3 om lobbyregister."]
     driver.find_element(By.CSS_SELECTOR, "form.export button[value=notat]").click()
     assert downloaded(downloads, ".docx").stat().st_size > 0
