@@ -20,6 +20,8 @@ short covering notes pointing to different PDFs are not duplicates.
 from __future__ import annotations
 
 import difflib
+import functools
+import hashlib
 import math
 import re
 import unicodedata
@@ -30,6 +32,8 @@ SHINGLE = 3  # words per shingle
 MIN_SHINGLES = 8
 NUM_PERM = 128
 LSH_THRESHOLD = 0.3  # candidates only; below the real thresholds so few pairs are missed
+# The stored index's LSH: 37 bands of 3 rows, what datasketch picks for 0.3 and 128 perms.
+BANDS, ROWS = 37, 3
 EXACT = "exact"
 NEAR = "near"
 
@@ -218,3 +222,67 @@ def _sentences(text: str) -> list[tuple[str, str]]:
             if key:
                 result.append((key, sentence.strip()))
     return result
+
+
+# The persisted index (store/duplicates.py) keeps band keys, not MinHash objects: a signature
+# of our own, computed with numpy, so a poll need not import datasketch (and scipy, 0.4 s).
+
+
+def text_key(normalized: str) -> str:
+    """The identity of a normalized text, for finding exact duplicates by index."""
+    return hashlib.sha256(normalized.encode()).hexdigest()
+
+
+def shingles(normalized: str) -> frozenset[str]:
+    """The three-word shingles of a normalized text (see normalize)."""
+    return _shingles(normalized)
+
+
+def band_keys(words: frozenset[str]) -> list[int]:
+    """One signed 64-bit key per LSH band of the text's MinHash: texts sharing a key are
+    candidates (Jaccard 0.3 is found with probability ~0.6, 0.5 with ~0.99)."""
+    import numpy as np
+
+    a, b = _permutations()
+    hashed = np.array(
+        [int.from_bytes(hashlib.blake2b(w.encode(), digest_size=4).digest()) for w in words],
+        dtype=np.uint64,
+    ).reshape(-1, 1)
+    signature = ((hashed * a + b) & np.uint64(0xFFFFFFFF)).min(axis=0)
+    keys = []
+    for band in range(BANDS):
+        rows = signature[band * ROWS : (band + 1) * ROWS].tobytes()
+        digest = hashlib.blake2b(bytes([band]) + rows, digest_size=8).digest()
+        keys.append(int.from_bytes(digest, signed=True))
+    return keys
+
+
+def is_near(a: frozenset[str], b: frozenset[str], threshold: float = 0.5,
+            containment: float = 0.8) -> bool:  # fmt: skip
+    """The real test on shingle sets that a band-key candidate must pass."""
+    return _near(a, b, threshold, containment)
+
+
+def describe_group(items: list[tuple[str, str]], distinct: int) -> DuplicateGroup:
+    """A group of (key, text) members: the common letter and each member's differences."""
+    return _group(items, distinct)
+
+
+def describe_member(common: str, key: str, text: str) -> Member:
+    """A member joining a large group: its differences to the group's common letter kept
+    as it is (recomputing the letter would read every member)."""
+    letter = _sentences(common)
+    added, omitted = _difference(letter, _sentences(text))
+    similarity = _jaccard(_shingles(normalize(text)), _shingles(normalize(common)))
+    return Member(key, round(similarity, 3), added, omitted)
+
+
+@functools.cache
+def _permutations():
+    """The MinHash's hash family h -> a*h + b mod 2^32; fixed seed: stored keys stay valid."""
+    import numpy as np
+
+    generator = np.random.RandomState(1)
+    a = generator.randint(1, 1 << 32, NUM_PERM, dtype=np.uint64) | np.uint64(1)
+    b = generator.randint(0, 1 << 32, NUM_PERM, dtype=np.uint64)
+    return a, b

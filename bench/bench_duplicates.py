@@ -1,17 +1,20 @@
-"""Cost of regrouping duplicates in the database (store.duplicates.refresh), which runs
-after every poll or import that stored something. Run on demand, prints figures.
+"""Cost of grouping duplicates in the database: a full rebuild (store.duplicates.refresh, run
+by `duplicates --refresh` and `analyse`) and placing one new reply (place_new, run after
+every poll or import), whose cost must not grow with the database. Prints figures.
 
     .venv/bin/python -m bench.bench_duplicates [--proposals 1000 2000 5000]
 
 Each database gets N proposals, 30 % of them one form letter with a few words of their
 own, the rest random Danish word salads of 60-400 words; times one refresh (wall clock:
-reading the texts, grouping, writing the groups).
+reading the texts, grouping, writing the groups), then the median of 5 placings of one new
+campaign copy each.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -47,9 +50,9 @@ LETTER = (
 )
 
 
-def fill(sessions, count: int, rng: random.Random) -> None:
+def fill(sessions, count: int, rng: random.Random, start: int = 0) -> None:
     with sessions.begin() as session:
-        for i in range(count):
+        for i in range(start, start + count):
             if i % 10 < 3:
                 text = f"{LETTER} {' '.join(rng.choices(WORDS, k=8))}."
             else:
@@ -80,7 +83,18 @@ def main() -> None:
             with sessions.begin() as session:
                 counts = duplicates.refresh(session)
             seconds = time.perf_counter() - start
-            print(f"{count} proposals: refresh {seconds:.2f} s, {counts.groups} group(s)")
+            placings = []
+            for extra in range(5):
+                fill(sessions, 1, random.Random(extra), start=count + extra)
+                begun = time.perf_counter()
+                with sessions.begin() as session:
+                    duplicates.place_new(session)
+                placings.append(time.perf_counter() - begun)
+            one = statistics.median(placings) * 1000
+            print(
+                f"{count} proposals: refresh {seconds:.2f} s, {counts.groups} group(s); "
+                f"placing one new reply {one:.1f} ms"
+            )
 
 
 if __name__ == "__main__":

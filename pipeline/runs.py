@@ -179,10 +179,10 @@ def _recorded_run(
         _close_failed_run(sessions, run_id, pipeline.report, str(exc))
         raise
     finish_run(sessions, run_id, report)
-    if report.stored:
-        # New replies may join or form campaigns; a full regrouping is cheap (README).
-        with writing(), sessions.begin() as session:
-            store_duplicates.refresh(session)
+    # New replies (and retried ones that parse now) may join or form campaigns: placed by
+    # the persisted index, reading a few rows per new reply, not every stored one.
+    with writing(), sessions.begin() as session:
+        store_duplicates.place_new(session)
     return report
 
 

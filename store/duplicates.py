@@ -1,19 +1,33 @@
 """Duplicate groups and form-letter campaigns over all proposals, kept in the database.
 
-Recomputed as a whole from the stored texts (analysis.duplicates): groups come and go as
-replies arrive, and nothing in proposals is changed or deleted.
+Incremental: each new proposal is placed by `place_new` using the persisted index
+(duplicate_index: a hash of its normalized text; duplicate_bands: the MinHash LSH band keys
+of group leaders), so a poll that stores one reply reads a few rows, not every reply.
+`refresh` rebuilds the index and the groups from every proposal's text, in id order, with
+the same steps (so both give the same groups). Nothing in proposals is changed or deleted.
+
+A text joins the group of an exact twin, or of every leader (a text that matched no one
+before it) whose shingles are near its own (analysis.duplicates). A group's common letter
+is recomputed from all members while it has at most RECOMPUTE_UP_TO of them; a larger
+group keeps its letter and each new member is compared with that letter only.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select, text, true, update
 from sqlalchemy.orm import Session, selectinload
 
-from hoering.analysis.duplicates import find_duplicates
+from hoering.analysis import duplicates as analysis
 from hoering.store import models
 from hoering.store.normalize import analysed_text
+
+RECOMPUTE_UP_TO = 20  # members whose letter is recomputed as a whole when one joins
+REFRESH_CHUNK = 500  # proposals read (and flushed) at a time by refresh
+LEADER_CACHE = 1000  # leaders' shingle sets kept while placing
+PLACING_LOCK_KEY = 0x686F6572696E6701  # pg_advisory_xact_lock: one poller places at a time
 
 
 @dataclass(frozen=True)
@@ -26,50 +40,208 @@ class DuplicateCounts:
     groups: int
 
 
-def refresh(session: Session) -> DuplicateCounts:
-    """Replace all stored groups with groups computed over every proposal's text."""
-    proposals = session.scalars(
-        select(models.Proposal).options(selectinload(models.Proposal.attachments))
-    ).all()
-    # Replies without words of their own ("Se vedhæftede" with an unreadable scan) would
-    # all be "exact duplicates" of each other; they are left out of the grouping.
-    texts = [(str(p.id), text) for p in proposals if (text := analysed_text(p)).strip()]
-    report = find_duplicates(texts)
-    session.execute(delete(models.DuplicateMember))
-    session.execute(delete(models.DuplicateGroup))
-    for group in report.groups:
-        row = models.DuplicateGroup(
-            kind=group.kind, size=group.size, distinct=group.distinct, common_text=group.common
+def place_new(
+    session: Session, progress: Callable[[int], None] | None = None, *, every: bool = False
+) -> int:
+    """Place the proposals not yet in the index; returns how many were placed.
+
+    Those are the ones after the highest indexed id (ids only grow, and placing goes in id
+    order); `every` looks for unindexed ones among all proposals instead (refresh).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        # Pollers sharing one PostgreSQL database run at once (each machine has its own run
+        # lock): one places at a time, and a reply another poller committed late, with a
+        # lower id than some already placed, is still found.
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PLACING_LOCK_KEY})
+        every = True
+    done = 0
+    leaders: dict[int, frozenset[str]] = {}  # a campaign's leader is checked again and again
+    while True:
+        indexed = select(models.DuplicateIndex).where(
+            models.DuplicateIndex.proposal_id == models.Proposal.id
         )
-        row.members = [
-            models.DuplicateMember(
-                proposal_id=int(member.key),
-                similarity=member.similarity,
-                added_text="\n".join(member.added),
-                omitted_text="\n".join(member.omitted),
-            )
-            for member in group.members
-        ]
-        session.add(row)
-    skipped = len(proposals) - len(texts)
-    return DuplicateCounts(
-        raw=len(proposals),
-        distinct=report.distinct + skipped,
-        independent=report.independent + skipped,
-        groups=len(report.groups),
+        last = session.scalar(select(func.max(models.DuplicateIndex.proposal_id)))
+        newer = models.Proposal.id > (last or 0)
+        query = (
+            select(models.Proposal)
+            .where(~indexed.exists() if every else newer)
+            .order_by(models.Proposal.id)
+            .limit(REFRESH_CHUNK)
+            .options(selectinload(models.Proposal.attachments))
+        )
+        chunk = session.scalars(query).all()
+        for proposal in chunk:
+            add(session, proposal, leaders)
+        done += len(chunk)
+        session.flush()
+        session.expunge_all()  # bounded memory over 50,000 proposals
+        if progress is not None and chunk:
+            progress(done)
+        if len(chunk) < REFRESH_CHUNK:
+            return done
+
+
+def refresh(session: Session, progress: Callable[[int], None] | None = None) -> DuplicateCounts:
+    """Forget the index and the groups, and place every proposal again."""
+    for table in (models.DuplicateMember, models.DuplicateGroup, models.DuplicateBand):
+        session.execute(delete(table))
+    session.execute(delete(models.DuplicateIndex))
+    place_new(session, progress, every=True)
+    return counts(session)
+
+
+def add(
+    session: Session, proposal: models.Proposal, leaders: dict[int, frozenset[str]] | None = None
+) -> None:
+    """Index one proposal and join it to the groups its text belongs to.
+
+    `leaders` caches the shingles of leaders read so far (a campaign's letter is the leader
+    every one of its copies is checked against)."""
+    text = analysed_text(proposal)
+    normalized = analysis.normalize(text)
+    if not normalized:
+        # Replies without words of their own ("Se vedhæftede" with an unreadable scan) would
+        # all be "exact duplicates" of each other; they are left out of the grouping.
+        _index(session, proposal.id, None, 0)
+        return
+    key = analysis.text_key(normalized)
+    words = analysis.shingles(normalized)
+    twin = session.scalar(
+        select(models.DuplicateIndex.proposal_id).where(models.DuplicateIndex.text_key == key)
     )
+    bands = analysis.band_keys(words) if len(words) >= analysis.MIN_SHINGLES else []
+    matched = [twin] if twin is not None else _near_leaders(session, words, bands, leaders)
+    leader = twin is None and bool(bands) and not matched
+    # Table inserts: the unit of work (or ORM bulk inserts) cost more than the grouping.
+    _index(session, proposal.id, key, len(words), leader)
+    if leader:
+        rows = [{"proposal_id": proposal.id, "key": band} for band in bands]
+        session.connection().execute(insert(models.DuplicateBand.__table__), rows)
+    if matched:
+        _join(session, proposal, matched, exact=twin is not None)
+
+
+def _index(
+    session: Session, proposal_id: int, key: str | None, shingles: int, leader: bool = False
+) -> None:
+    row = {"proposal_id": proposal_id, "text_key": key, "shingles": shingles, "leader": leader}
+    session.connection().execute(insert(models.DuplicateIndex.__table__), [row])
+
+
+def _near_leaders(
+    session: Session,
+    words: frozenset[str],
+    bands: list[int],
+    leaders: dict[int, frozenset[str]] | None,
+) -> list[int]:
+    if not bands:
+        return []
+    query = select(models.DuplicateBand.proposal_id).where(models.DuplicateBand.key.in_(bands))
+    leaders = {} if leaders is None else leaders
+    matched = []
+    for leader in sorted(set(session.scalars(query))):
+        if leader not in leaders:
+            if len(leaders) >= LEADER_CACHE:
+                leaders.clear()
+            leaders[leader] = analysis.shingles(analysis.normalize(_text(session, leader)))
+        if analysis.is_near(words, leaders[leader]):
+            matched.append(leader)
+    return matched
+
+
+def _text(session: Session, proposal_id: int) -> str:
+    query = (
+        select(models.Proposal)
+        .where(models.Proposal.id == proposal_id)
+        .options(selectinload(models.Proposal.attachments))
+    )
+    return analysed_text(session.scalars(query).one())
+
+
+def _join(session: Session, proposal: models.Proposal, matched: list[int], exact: bool) -> None:
+    """Put `proposal` into the group of `matched` proposals, merging their groups.
+
+    Sizes and distinct counts are kept by arithmetic (a big campaign's members are not read):
+    twins always share a group, so a proposal found by LSH is a new distinct text, and so
+    is every leader not yet in a group.
+    """
+    found = session.execute(
+        select(models.DuplicateMember.proposal_id, models.DuplicateGroup)
+        .join(models.DuplicateGroup)
+        .where(models.DuplicateMember.proposal_id.in_(matched))
+    ).all()
+    groups = sorted({g for _, g in found}, key=lambda g: (-g.size, g.id))
+    loose = [pid for pid in matched if pid not in {pid for pid, _ in found}]
+    group = groups[0] if groups else models.DuplicateGroup(kind=analysis.EXACT, size=0, distinct=0)
+    session.add(group)
+    session.flush()
+    for other in groups[1:]:
+        session.execute(
+            update(models.DuplicateMember)
+            .where(models.DuplicateMember.group_id == other.id)
+            .values(group_id=group.id)
+        )
+        group.size += other.size
+        group.distinct += other.distinct
+        session.delete(other)
+    new = [*loose, proposal.id]
+    session.add_all(models.DuplicateMember(group_id=group.id, proposal_id=pid) for pid in new)
+    group.size += len(new)
+    group.distinct += len(loose) + (0 if exact else 1)
+    group.kind = analysis.EXACT if group.distinct == 1 else analysis.NEAR
+    session.flush()
+    _describe(session, group, proposal, new)
+
+
+def _describe(
+    session: Session, group: models.DuplicateGroup, proposal: models.Proposal, new: list[int]
+) -> None:
+    """Recompute the letter and members of a small group; add the new ones to a large one."""
+    texts = {proposal.id: analysed_text(proposal)}
+    small = group.size <= RECOMPUTE_UP_TO
+    rows = session.scalars(
+        select(models.DuplicateMember)
+        .where(models.DuplicateMember.group_id == group.id)
+        .where(true() if small else models.DuplicateMember.proposal_id.in_(new))
+        .order_by(models.DuplicateMember.proposal_id)
+    ).all()  # fmt: skip
+    for row in rows:
+        if row.proposal_id not in texts:
+            texts[row.proposal_id] = _text(session, row.proposal_id)
+    if not small:
+        for row in rows:
+            text = texts[row.proposal_id]
+            _fill(row, analysis.describe_member(group.common_text, str(row.proposal_id), text))
+        return
+    described = analysis.describe_group(
+        [(str(row.proposal_id), texts[row.proposal_id]) for row in rows], group.distinct
+    )
+    group.common_text = described.common
+    for member, row in zip(described.members, rows, strict=True):
+        _fill(row, member)
+
+
+def _fill(row: models.DuplicateMember, member: analysis.Member) -> None:
+    row.similarity = member.similarity
+    row.added_text = "\n".join(member.added)
+    row.omitted_text = "\n".join(member.omitted)
 
 
 def counts(session: Session) -> DuplicateCounts:
-    """The counts of the stored groups (as of the last refresh) for `hoering stats`."""
+    """The counts of the stored groups for `hoering stats`."""
     raw = session.scalar(select(func.count(models.Proposal.id))) or 0
-    groups = session.scalars(select(models.DuplicateGroup)).all()
-    grouped = sum(group.size for group in groups)
+    size, distinct, number = session.execute(
+        select(
+            func.coalesce(func.sum(models.DuplicateGroup.size), 0),
+            func.coalesce(func.sum(models.DuplicateGroup.distinct), 0),
+            func.count(models.DuplicateGroup.id),
+        )
+    ).one()
     return DuplicateCounts(
         raw=raw,
-        distinct=raw - sum(group.size - group.distinct for group in groups),
-        independent=raw - grouped + len(groups),
-        groups=len(groups),
+        distinct=raw - (size - distinct),
+        independent=raw - size + number,
+        groups=number,
     )
 
 

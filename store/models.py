@@ -455,3 +455,31 @@ class InitiativeNote(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     initiative: Mapped[Initiative] = relationship(back_populates="notes")
+
+
+class DuplicateIndex(Base):
+    """Each proposal's place in the duplicate grouping, so a new reply is grouped without
+    reading the others (store/duplicates.py). text_key: hash of the normalized text (None:
+    no words); leader: its band keys are in duplicate_bands (it started a group's letter)."""
+
+    __tablename__ = "duplicate_index"
+
+    proposal_id: Mapped[int] = mapped_column(
+        ForeignKey("proposals.id", ondelete="CASCADE"), primary_key=True
+    )
+    text_key: Mapped[str | None] = mapped_column(NulFreeString(64), index=True)
+    shingles: Mapped[int] = mapped_column(Integer, default=0)
+    leader: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DuplicateBand(Base):
+    """One LSH band key of a leader's MinHash; leaders sharing a key with a text are its
+    candidates."""
+
+    __tablename__ = "duplicate_bands"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(
+        ForeignKey("proposals.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[int] = mapped_column(BigInteger, index=True)
