@@ -87,12 +87,21 @@ def proposals_by_id(session: Session, ids: Sequence[int]) -> dict[int, models.Pr
     return {p.id: p for p in session.scalars(query)}
 
 
-def proposals_for_analysis(session: Session) -> list[models.Proposal]:
-    """Every proposal with what analysis reads and writes (attachments, themes, initiatives)."""
-    query = select(models.Proposal).options(
-        selectinload(models.Proposal.attachments),
-        selectinload(models.Proposal.themes),
-        selectinload(models.Proposal.initiatives).selectinload(models.Initiative.notes),
+def proposals_for_analysis(
+    session: Session, after: int = 0, limit: int | None = None
+) -> list[models.Proposal]:
+    """Proposals with id above `after`, in id order (at most `limit`), with what analysis
+    reads and writes (attachments, themes, initiatives) loaded."""
+    query = (
+        select(models.Proposal)
+        .where(models.Proposal.id > after)
+        .order_by(models.Proposal.id)
+        .limit(limit)
+        .options(
+            selectinload(models.Proposal.attachments),
+            selectinload(models.Proposal.themes),
+            selectinload(models.Proposal.initiatives).selectinload(models.Initiative.notes),
+        )
     )
     return list(session.scalars(query))
 

@@ -273,23 +273,16 @@ def analyse_command(config: ConfigOption = None) -> None:
     """Recompute respondents, cleaned text, flags, themes, initiatives and duplicate groups
     from the stored text (after an upgrade or a codebook change); reviewer choices, and
     splits a reviewer fixed, are kept."""
-    from hoering.store import duplicates
-    from hoering.store.normalize import normalize_proposal
-    from hoering.store.queries import proposals_for_analysis
+    from hoering.pipeline.reanalyse import reanalyse
     from hoering.ui.progress import progress
 
     cfg = context.load(config)
-    with context.sessions(cfg).begin() as session, progress("analysing") as tick:
-        proposals = proposals_for_analysis(session)
-        for proposal in proposals:
-            normalize_proposal(proposal, cfg.codebook)
-            tick()
-        session.flush()
-        counts = duplicates.refresh(session)
-        initiatives = sum(len(proposal.initiatives) for proposal in proposals)
+    with progress("analysing") as tick:
+        report = reanalyse(cfg, context.sessions(cfg), tick)
     out().print(
-        f"analysed {plural(len(proposals), 'proposal')} with codebook {cfg.codebook.version}; "
-        f"{plural(initiatives, 'initiative')}; {plural(counts.groups, 'duplicate group')}"
+        f"analysed {plural(report.analysed, 'proposal')} with codebook {cfg.codebook.version}; "
+        f"{plural(report.initiatives, 'initiative')}; "
+        f"{plural(report.groups, 'duplicate group')}"
     )
 
 

@@ -1,0 +1,52 @@
+"""`hoering analyse`: derive respondents, cleaned text, flags, themes and initiatives again
+from the stored text, then rebuild the duplicate groups; reviewer choices are kept.
+
+Streams the proposals in id ranges, one short transaction per chunk, so 50,000 replies take
+bounded memory and a reviewer's write waits at most one chunk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from hoering.config import Config
+from hoering.pipeline.run import Tick, no_tick
+from hoering.store import duplicates
+from hoering.store.db import writing
+from hoering.store.normalize import normalize_proposal
+from hoering.store.queries import proposals_for_analysis
+
+CHUNK = 200  # proposals per transaction
+
+
+@dataclass(frozen=True)
+class AnalyseReport:
+    analysed: int
+    initiatives: int
+    groups: int
+
+
+def reanalyse(
+    config: Config, sessions: sessionmaker[Session], tick: Tick = no_tick
+) -> AnalyseReport:
+    """Normalize every proposal again with the config's codebook, then regroup duplicates.
+
+    `tick()` after each proposal, for the CLI's progress bar."""
+    analysed = initiatives = after = 0
+    with writing():
+        while True:
+            with sessions.begin() as session:
+                chunk = proposals_for_analysis(session, after=after, limit=CHUNK)
+                for proposal in chunk:
+                    normalize_proposal(proposal, config.codebook)
+                    tick()
+                session.flush()
+                initiatives += sum(len(proposal.initiatives) for proposal in chunk)
+            if not chunk:
+                break
+            analysed, after = analysed + len(chunk), chunk[-1].id
+        with sessions.begin() as session:
+            counts = duplicates.refresh(session)
+    return AnalyseReport(analysed, initiatives, counts.groups)

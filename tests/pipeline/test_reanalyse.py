@@ -1,0 +1,48 @@
+"""`hoering analyse` streamed in chunks: every proposal once, reviewer choices kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from hoering import pipeline
+from hoering.config import load_config
+from hoering.pipeline import reanalyse as reanalyse_module
+from hoering.pipeline.reanalyse import reanalyse
+from hoering.store import models, review
+from hoering.store.db import open_database
+from tests.kit.mails import write_config
+from tests.kit.paths import SAMPLE_INBOX
+
+
+def test_every_proposal_is_analysed_once_across_chunks(tmp_path: Path, monkeypatch) -> None:
+    cfg = load_config(write_config(tmp_path))
+    sessions = open_database(cfg.store_url)
+    stored = pipeline.import_paths(cfg, sessions, [SAMPLE_INBOX]).stored
+    monkeypatch.setattr(reanalyse_module, "CHUNK", 4)  # 13 replies: four chunks
+    ticks: list[int] = []
+
+    report = reanalyse(cfg, sessions, lambda: ticks.append(1))
+
+    assert report.analysed == stored == len(ticks) == 13
+    with sessions() as session:
+        initiatives = session.query(models.Initiative).count()
+    assert report.initiatives == initiatives > 0
+
+
+def test_a_reviewers_type_survives_analyse(tmp_path: Path) -> None:
+    cfg = load_config(write_config(tmp_path))
+    sessions = open_database(cfg.store_url)
+    pipeline.import_paths(cfg, sessions, [SAMPLE_INBOX])
+    with sessions.begin() as session:
+        first = session.scalars(select(models.Proposal).order_by(models.Proposal.id)).first()
+        change = review.validated(review.Change(respondent_type="organisation"), cfg.codebook)
+        review.apply(session, first, change, "mette", cfg.codebook)
+        first_id = first.id
+
+    reanalyse(cfg, sessions)
+
+    with sessions() as session:
+        again = session.get(models.Proposal, first_id)
+        assert (again.respondent_type, again.respondent_type_source) == ("organisation", "reviewer")
