@@ -249,10 +249,15 @@ class _Reader:
             raise self.fail(f"[{section}] {key}", "must be a non-empty list of strings")
         return tuple(value)
 
-    def relative_path(self, value: str | None) -> Path | None:
-        # Paths in the config are relative to the config file, so cron's working
-        # directory does not matter.
-        return None if value is None else self.base / Path(value).expanduser()
+    def file_path(self, table: dict[str, Any], section: str, key: str) -> Path | None:
+        """A file named in the config, relative to the config file (so cron's working
+        directory does not matter); an empty value would name the config's folder."""
+        value = self.get(table, section, key, str)
+        if value is None:
+            return None
+        if not value.strip():
+            raise self.fail(f"[{section}] {key}", "is empty; name a file, or leave the key out")
+        return self.base / Path(value).expanduser()
 
     def config(self) -> Config:
         self.check_names()
@@ -272,7 +277,7 @@ class _Reader:
             journal_number=self.get(consultation, "consultation", "journal_number", str, ""),
             timezone=self.timezone(consultation),
             imap=accounts[0] if accounts else None,
-            lock_file=self.relative_path(self.get(poll, "poll", "lock_file", str)),
+            lock_file=self.file_path(poll, "poll", "lock_file"),
             max_attempts=self.positive_int(poll, "poll", "max_attempts", 3),
             actions=self.actions(),
             extract=self.extract(),
@@ -296,7 +301,7 @@ class _Reader:
     def codebook(self) -> Codebook:
         """[themes] codebook: a TOML file with `version` and [[themes]]; else the default."""
         themes = self.table("themes") or {}
-        path = self.relative_path(self.get(themes, "themes", "codebook", str))
+        path = self.file_path(themes, "themes", "codebook")
         if path is None:
             return DEFAULT_CODEBOOK
         try:
@@ -432,7 +437,7 @@ class _Reader:
             port=port,
             security=security,
             folders=self.str_list(imap, section, "folders", ["INBOX"]),
-            ca_file=self.relative_path(self.get(imap, section, "ca_file", str)),
+            ca_file=self.file_path(imap, section, "ca_file"),
             timeout=timeout,
             batch_size=batch_size,
             connect_timeout=connect_timeout,
@@ -454,7 +459,7 @@ class _Reader:
         found = {
             "auth": auth,
             "password_env": self.get(imap, section, "password_env", str),
-            "password_file": self.relative_path(self.get(imap, section, "password_file", str)),
+            "password_file": self.file_path(imap, section, "password_file"),
             "password_command": self.get(imap, section, "password_command", str),
             "token_command": self.get(imap, section, "token_command", str),
         }
@@ -467,12 +472,11 @@ class _Reader:
         authority = self.get(imap, section, "authority", str, DEFAULT_AUTHORITY)
         if not authority.startswith("https://") or len(authority) <= len("https://"):
             raise self.fail(f"[{section}] authority", "must be an https:// URL")
-        secret_file = self.get(imap, section, "client_secret_file", str)
         return {
             "tenant": self.required_str(imap, section, "tenant"),
             "client_id": self.required_str(imap, section, "client_id"),
             "client_secret_env": self.get(imap, section, "client_secret_env", str),
-            "client_secret_file": self.relative_path(secret_file),
+            "client_secret_file": self.file_path(imap, section, "client_secret_file"),
             "scope": self.get(imap, section, "scope", str, DEFAULT_SCOPE),
             "authority": authority,
         }

@@ -75,3 +75,24 @@ def test_cli_prints_one_line_and_exits_2(tmp_path: Path, capsys, monkeypatch) ->
     assert (
         err == f"hoering: {path}: [consultation] deadlin: unknown key; did you mean `deadline`?\n"
     )
+
+
+IMAP = '[imap]\nhost = "imap.example.dk"\nusername = "u"\npassword_env = "P"\n'
+
+
+@pytest.mark.parametrize(
+    ("section", "line"),
+    [
+        ("imap", 'ca_file = ""'),
+        ("themes", 'codebook = " "'),
+        ("poll", 'lock_file = ""'),
+    ],
+)
+def test_an_empty_file_name_is_a_config_error(tmp_path: Path, section: str, line: str) -> None:
+    # An empty path meant the config's own folder: `poll` then died with IsADirectoryError.
+    config = tmp_path / "empty.toml"
+    extra = IMAP + (line + "\n" if section == "imap" else f"\n[{section}]\n{line}\n")
+    config.write_text('[store]\nurl = "sqlite:///h.db"\n\n' + extra, encoding="utf-8")
+    key = line.split(" =")[0]
+    with pytest.raises(ConfigError, match=rf"\[{section}\] {key}: is empty"):
+        load_config(config)
