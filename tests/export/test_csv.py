@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -19,47 +17,15 @@ from hoering.export.csv_export import (
 )
 from hoering.export.files import PAGE_CELL_CHARS, PAGE_CELL_LINES
 from hoering.export.run import ExportOptions, run_export
-from hoering.parse.model import Attachment, ParsedMessage
-from hoering.store import messages
+from hoering.parse.model import Attachment
 from hoering.store.db import open_database
 from hoering.store.queries import ProposalFilter
-
-TZ = ZoneInfo("Europe/Copenhagen")
-
-
-def parsed(body: str = "Linje 1\nLinje 2", subject: str = "OGP-høring: åbne data", **kw):
-    fields = dict(
-        message_id="a@b",
-        subject=subject,
-        sender_name="Søren Ærø",
-        sender_email="soren@borgernet.example",
-        sent_at=datetime.fromisoformat("2017-08-10T10:15:00+02:00"),
-        received_at=datetime.fromisoformat("2017-08-10T10:16:00+02:00"),
-        body_text=body,
-        body_source="text/plain",
-    )
-    fields.update(kw)
-    return ParsedMessage(**fields)
+from tests.kit.export import TZ, add, parsed
 
 
 @pytest.fixture
 def db(tmp_path: Path):
     return open_database(f"sqlite:///{tmp_path / 'h.db'}")
-
-
-def add(db, p: ParsedMessage, *, late: bool = False, key: str = "k1") -> None:
-    source = messages.Source("file", "/tmp/x.eml", None, None)
-    with db.begin() as session:
-        raw = messages.add_raw_message(session, key, "0" * 64, p.message_id, b"raw", None)
-        messages.add_proposal(
-            session,
-            raw,
-            p,
-            received_at=p.received_at,
-            late=late,
-            combined_text=p.body_text,
-            source=source,
-        )
 
 
 def export(db, tmp_path: Path, dialect: str = "excel", **options) -> bytes:

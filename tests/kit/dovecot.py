@@ -224,14 +224,19 @@ class DovecotServer:
 
     def stop(self) -> None:
         """SIGTERM and wait (about a second), then remove the temp dir."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        shutil.rmtree(self.root, ignore_errors=True)
+        stop_server(self.process, self.root)
+
+
+def stop_server(process: subprocess.Popen, root: Path) -> None:
+    """SIGTERM a test server (its children go with it), wait, kill if it hangs; remove `root`."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    shutil.rmtree(root, ignore_errors=True)
 
 
 def start_dovecot(

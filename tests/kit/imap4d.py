@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile
@@ -18,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.kit.dovecot import PASSWORD, free_ports
+from tests.kit.dovecot import PASSWORD, free_ports, stop_server
 
 DOMAIN = "test.example"  # users log in as "name@test.example"
 START_TIMEOUT = 10.0
@@ -84,14 +83,7 @@ class Imap4dServer:
 
     def stop(self) -> None:
         """SIGTERM the master (it ends its children), wait, remove the temp dir."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        shutil.rmtree(self.root, ignore_errors=True)
+        stop_server(self.process, self.root)
 
 
 def start_imap4d(binary: str, attempts: int = 3) -> Imap4dServer:
