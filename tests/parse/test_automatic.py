@@ -12,6 +12,7 @@ from tests.kit.mails import (
     THUNDERBIRD_READ_RECEIPT,
     make_mail,
 )
+from tests.kit.needs import missing
 from tests.kit.paths import CORPUS, SAMPLE_INBOX
 
 
@@ -83,7 +84,7 @@ def test_out_of_office_and_bounce_subjects(subject: str) -> None:
 def test_real_bounces_and_receipts_from_the_corpus(name: str, kind: str) -> None:
     path = CORPUS / "eml" / name
     if not path.exists():
-        pytest.skip(f"{path} not present")
+        missing(f"corpus file {path} not present")
     reason = automatic_reason(path.read_bytes())
     assert reason is not None and reason.startswith(kind), reason
 

@@ -21,6 +21,7 @@ from hoering.store.db import open_database
 from tests.kit import faults as faultkit
 from tests.kit.dovecot import DovecotServer, Mailbox, find_dovecot, start_dovecot
 from tests.kit.mails import make_mail, write_config
+from tests.kit.needs import missing
 from tests.pipeline.test_states import run_cli
 from tests.test_cli_poll import poll_config
 
@@ -39,7 +40,7 @@ def limited_server() -> Iterator[DovecotServer]:
     """
     binary = find_dovecot()
     if binary is None:
-        pytest.skip("dovecot not installed")
+        missing("dovecot not installed (Debian: apt-get install dovecot-imapd)")
     server = start_dovecot(binary)
     server.add_user("probe")
     with IMAPClient(server.host, server.port, ssl=False) as client:
