@@ -22,32 +22,12 @@ from pathlib import Path
 
 from starlette.testclient import TestClient
 
+from bench.bench_duplicates import WORDS  # the same Danish vocabulary for made-up replies
 from hoering.config import Config
 from hoering.store import models
 from hoering.store.db import open_database
 from hoering.web.app import create_app
 
-WORDS = [
-    "borger",
-    "data",
-    "åbne",
-    "offentlig",
-    "kommune",
-    "forslag",
-    "gennemsigtighed",
-    "lobby",
-    "register",
-    "demokrati",
-    "whistleblower",
-    "indkøb",
-    "udbud",
-    "kontrakt",
-    "minister",
-    "kalender",
-    "kildekode",
-    "deltagelse",
-    "inddragelse",
-]
 THEMES = ("aabne-data", "antikorruption", "transparens", "demokrati", "teknologi")
 STATUSES = ("ny", "ny", "under behandling", "behandlet")
 START = datetime(2017, 7, 3, 8, tzinfo=UTC)
