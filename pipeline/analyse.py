@@ -33,13 +33,10 @@ class Analysis:
 OUT_OF_MEMORY = "out of memory while "
 
 
-def failed(
-    sha256: str, error: str, key: str | None = None, message_id: str | None = None
-) -> Analysis:
-    """The analysis of a message that could not be parsed (or stored): its bytes and why.
-
-    `key` is the message's identity (store.messages.dedup_key); without it, its bytes'."""
-    return Analysis(sha256, key or f"sha256:{sha256}", None, error, message_id)
+def failed(sha256: str, error: str, key: str, message_id: str | None) -> Analysis:
+    """The analysis of a message that could not be parsed (or stored): its bytes and why,
+    under its identity `key` (store.messages.dedup_key), as a parsed one would be."""
+    return Analysis(sha256, key, None, error, message_id)
 
 
 def header_block(data: bytes) -> bytes:
@@ -65,7 +62,7 @@ def analyse(
     try:
         parsed = parse_message(data, extract, limits)
     except UnparseableMessage as exc:
-        return Analysis(sha256, key, None, str(exc), identity.message_id)
+        return failed(sha256, str(exc), key, identity.message_id)
     except MemoryError:
         # No traceback: formatting one needs memory that is not there.
         log.error("out of memory parsing message sha256=%s", sha256)
