@@ -1,7 +1,12 @@
 """The message loop of one run: match the subject, parse, store; the only place all three meet.
 
-One message at a time: the raw bytes, the proposal and the folder cursor are written in one
-transaction. A message that cannot be parsed is stored raw with its error, and the run goes on.
+Messages are written in batches. Each matched message is parsed as it arrives, outside any
+transaction (several at once when the extraction sandbox has several workers); up to
+BATCH_MESSAGES of them (fewer if they hold much text, or arrived over BATCH_SECONDS) are then
+written with the folder cursors in one short transaction (pipeline.batch). A crash loses
+the uncommitted batch as a whole and the cursor never passes it, so those messages are
+fetched again. A message that cannot be parsed is stored raw with its error, and the run
+goes on.
 """
 
 from __future__ import annotations
@@ -9,10 +14,14 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+import time as clock
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,6 +35,16 @@ from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor, ParsedMessage
 from hoering.parse.subject import SubjectMatcher
 from hoering.pipeline.analyse import OUT_OF_MEMORY, Analysis, analyse, failed, header_block
+from hoering.pipeline.batch import (
+    ALREADY_STORED,
+    AUTOMATIC,
+    DUPLICATE,
+    KNOWN,
+    PARSED,
+    BatchWriter,
+    Entry,
+    source_of,
+)
 from hoering.pipeline.report import RunReport
 from hoering.store import messages as store_messages
 from hoering.store import models, states
@@ -33,7 +52,15 @@ from hoering.store.db import writing
 
 log = logging.getLogger(__name__)
 Tick = Callable[[], None]
+Item = RawMessage | SkippedMessage | FolderChecked
 SKIPS_PER_COMMIT = 500  # a mailbox of newsletters still commits its progress now and then
+# One write transaction holds at most this much. 100 text replies take ~0.1 s to write on
+# SQLite, so a reviewer's write waits at most about that long for the lock.
+BATCH_MESSAGES = 100
+# Bytes of mail plus characters of extracted text a batch may hold before it is written:
+# what one batch can add to the memory of a run.
+BATCH_SIZE = 32 * 1024 * 1024
+BATCH_SECONDS = 2.0  # a slow trickle (big PDFs) is still committed every few seconds
 
 
 def no_tick() -> None:
@@ -66,168 +93,256 @@ class Pipeline:
         self.pending_cursors: dict[tuple[str, str], tuple[int, int]] = {}
         # Unmarked IMAP messages, recorded with the cursor that passes them.
         self.pending_skips: list[store_messages.Source] = []
+        self.batch: list[Entry] = []
+        self.batch_size = 0
+        self.batch_started = 0.0
+        self.batch_shas: set[str] = set()
+        # Entries whose parse runs in a thread, oldest first; at most `parallel` at once.
+        self.parsing: deque[Entry] = deque()
+        # Messages parsed at once: one per extraction worker, so their attachments overlap.
+        self.parallel = max(1, getattr(extract, "workers", 1))
+        self.threads: ThreadPoolExecutor | None = None
+        self.reader: Session | None = None  # see known_bytes
         self.owe_action = config.actions.after != "none"
         # Mail from the polled accounts themselves (an announcement, a Sent copy) is no reply.
         self.own_addresses = frozenset(
             a.username.lower() for a in config.accounts if "@" in a.username
         )
-        self.last_stored: tuple[int, str, str] = (0, "", "")  # id, sender, subject
+        self.writer = BatchWriter(self.owe_action, self.parse_now)
 
     def wants(self, header: bytes) -> bool:
         """The subject test, on a header block; IMAP uses it before fetching bodies."""
         return self.matcher.matches(subject_from_header_block(header))
 
-    def run(
-        self, items: Iterable[RawMessage | SkippedMessage | FolderChecked], tick: Tick = no_tick
-    ) -> RunReport:
+    def run(self, items: Iterable[Item], tick: Tick = no_tick) -> RunReport:
         """Feed every item through; `tick()` after each message (the CLI's progress bar)."""
         with writing():
-            for item in items:
-                if isinstance(item, FolderChecked):
-                    self.note_cursor(item.origin)
-                    continue
-                tick()
-                self.report.seen += 1
-                if isinstance(item, RawMessage) and self.wants(header_block(item.data)):
-                    self.report.matched += 1
-                    self.store(item)
-                else:
-                    self.note_cursor(item.origin)
-                    self.note_skipped(item.origin)
-            self.flush_cursors()
+            if self.parallel > 1:
+                # Threads only wait here: attachments are read in the sandbox's processes.
+                self.threads = ThreadPoolExecutor(self.parallel, thread_name_prefix="parse")
+            try:
+                for item in self.received(items):
+                    self.take(item, tick)
+                self.flush()
+            finally:
+                self.end_read()
+                if self.threads is not None:
+                    # Not waiting: on Ctrl-C the sandbox stops next and ends their parses.
+                    self.threads.shutdown(wait=False, cancel_futures=True)
+                    self.threads = None
         return self.report
 
-    def store(self, item: RawMessage) -> None:
-        self.note_cursor(item.origin)
-        if self.known_bytes(item):
-            self.report.already_stored += 1  # a rerun, or the same mail in two folders
+    def received(self, items: Iterable[Item]) -> Iterator[Item]:
+        """The source's items; if the source fails (a lost connection), what was received
+        whole is written first, so the next run need not fetch and parse it again."""
+        source = iter(items)
+        while True:
+            try:
+                item = next(source)
+            except StopIteration:
+                return
+            except Exception:
+                self.flush()
+                raise
+            yield item
+
+    def take(self, item: Item, tick: Tick) -> None:
+        if isinstance(item, FolderChecked):
+            self.note_cursor(item.origin)
             return
+        tick()
+        self.report.seen += 1
+        if isinstance(item, RawMessage) and self.wants(header_block(item.data)):
+            self.report.matched += 1
+            self.add_to_batch(self.entry(item))
+        else:
+            self.note_skipped(item.origin)
+        self.note_cursor(item.origin)
+        if self.batch_due():
+            self.flush()
+
+    def entry(self, item: RawMessage) -> Entry:
+        """What the message is: known bytes, a machine's mail, or a reply to parse."""
+        sha256 = hashlib.sha256(item.data).hexdigest()
+        if sha256 in self.batch_shas or self.known_bytes(sha256):
+            return Entry(item, sha256, KNOWN)  # a rerun, or the same mail in two folders
+        self.batch_shas.add(sha256)
         reason = automatic_reason(item.data, self.own_addresses)
         if reason is not None:
-            self.store_automatic(item, reason)
-            return
-        # Outside any transaction: a big PDF takes seconds. Not kept in a local here, so
-        # write_or_fail can free it when it does not fit in memory.
-        outcome, analysis = self.write_or_fail(
-            item, analyse(item.data, self.extract, self.config.extract.limits)
+            key = store_messages.dedup_key(message_identity(item.data))
+            return Entry(item, sha256, AUTOMATIC, key=key, reason=reason)
+        entry = Entry(item, sha256, PARSED)
+        if self.threads is None:
+            self.finish_parse(entry, self.parse(item.data))
+        else:
+            entry.parsing = self.threads.submit(self.parse, item.data)
+            self.parsing.append(entry)
+            while len(self.parsing) >= self.parallel:
+                self.collect(self.parsing.popleft())
+        return entry
+
+    def known_bytes(self, sha256: str) -> bool:
+        """Stored already? Read in one transaction per batch, ended before the batch is
+        written; a copy another poller stores meanwhile is found by the write."""
+        if self.reader is None:
+            self.reader = self.sessions()
+        query = select(models.RawMessage.id).where(models.RawMessage.sha256 == sha256)
+        return self.reader.scalar(query.limit(1)) is not None
+
+    def end_read(self) -> None:
+        if self.reader is not None:
+            self.reader.close()  # a reader in SQLite's WAL would hold back its checkpoints
+            self.reader = None
+
+    def parse(self, data: bytes) -> Analysis:
+        return analyse(data, self.extract, self.config.extract.limits)
+
+    def collect(self, entry: Entry) -> None:
+        """Wait for a thread's parse of `entry`, then build its proposal in this thread
+        (the analysis package is not thread-safe)."""
+        assert entry.parsing is not None
+        analysis, entry.parsing = entry.parsing.result(), None
+        self.finish_parse(entry, analysis)
+        self.batch_size += entry.text_size()
+
+    def finish_parse(self, entry: Entry, analysis: Analysis) -> None:
+        entry.key = analysis.key
+        entry.analysis = analysis
+        try:
+            entry.proposal = self.build_proposal(entry.source, analysis.parsed)
+        except MemoryError:
+            self.out_of_memory(entry)
+
+    def parse_now(self, entry: Entry) -> None:
+        """A KNOWN entry whose stored copy was deleted meanwhile: parse it after all."""
+        entry.kind = PARSED
+        self.finish_parse(entry, self.parse(entry.item.data))
+
+    def out_of_memory(self, entry: Entry) -> None:
+        """Store the message raw with the error; the retries of later runs park it."""
+        assert entry.analysis is not None
+        analysis = entry.analysis
+        log.error("out of memory storing message sha256=%s; storing it raw", analysis.sha256)
+        entry.proposal = None
+        entry.analysis = failed(
+            analysis.sha256, OUT_OF_MEMORY + "storing its proposal", entry.key, analysis.message_id
         )
-        if outcome == "already stored":  # another run stored these bytes meanwhile
+        del analysis
+        gc.collect()  # ORM objects and frames form cycles: free them before writing the bytes
+
+    def build_proposal(
+        self, source: store_messages.Source, parsed: ParsedMessage | None
+    ) -> models.Proposal | None:
+        """The proposal with every derived field (respondent, themes), not yet in a session."""
+        if parsed is None:
+            return None
+        received_at = source.internal_date or parsed.received_at or parsed.sent_at
+        return store_messages.new_proposal(
+            parsed,
+            received_at=received_at,
+            late=is_late(received_at, self.config.deadline, self.config.timezone),
+            combined_text=combined_text(parsed),
+            source=source,
+            codebook=self.config.codebook,
+        )
+
+    def add_to_batch(self, entry: Entry) -> None:
+        if not self.batch:
+            self.batch_started = clock.monotonic()
+        self.batch.append(entry)
+        self.batch_size += len(entry.item.data) + entry.text_size()
+
+    def batch_due(self) -> bool:
+        return (
+            len(self.batch) >= BATCH_MESSAGES
+            or self.batch_size >= BATCH_SIZE
+            or len(self.pending_skips) >= SKIPS_PER_COMMIT
+            or (bool(self.batch) and clock.monotonic() - self.batch_started >= BATCH_SECONDS)
+        )
+
+    def flush(self) -> None:
+        """Write the batch with the cursors and skips noted so far, in one transaction."""
+        while self.parsing:
+            self.collect(self.parsing.popleft())
+        self.end_read()
+        if not (self.batch or self.pending_cursors or self.pending_skips):
+            return
+        batch = self.batch
+        try:
+            self.write_retrying(batch)
+        except MemoryError:
+            gc.collect()  # the rolled-back objects and the traceback's frames
+            self.write_one_by_one(batch)
+        self.clear_pending()  # only once they are committed
+        for entry in batch:
+            self.count(entry)
+
+    def write_retrying(self, batch: list[Entry], cursors: bool = True) -> None:
+        try:
+            self.write(batch, cursors)
+        except IntegrityError:
+            # Another poller stored one of these between our check and our insert: look
+            # again. The rolled-back proposals are built anew, as new objects.
+            for entry in batch:
+                if entry.kind == PARSED and entry.analysis is not None:
+                    self.finish_parse(entry, entry.analysis)
+            self.write(batch, cursors)
+
+    def write_one_by_one(self, batch: list[Entry]) -> None:
+        """After running out of memory writing the batch: each message in a transaction of
+        its own, and the one that does not fit is written raw with its error. The cursors
+        go with the last, so a crash between them fetches the rest again."""
+        for number, entry in enumerate(batch, start=1):
+            try:
+                self.write_retrying([entry], cursors=number == len(batch))
+                continue
+            except MemoryError:
+                pass  # handled below, once the traceback and the texts it holds are released
+            if entry.kind != PARSED:
+                raise MemoryError  # no text of its own to give up: nothing to fall back to
+            self.out_of_memory(entry)
+            self.write_retrying([entry], cursors=number == len(batch))
+
+    def write(self, batch: list[Entry], cursors: bool) -> None:
+        for entry in batch:
+            entry.raw, entry.new, entry.outcome = None, False, ""
+        with self.sessions.begin() as session:
+            if cursors:
+                self.write_cursors(session)
+            self.writer.write(session, batch)
+
+    def count(self, entry: Entry) -> None:
+        """The run's counts and log lines for one committed entry."""
+        origin = entry.item.origin
+        where = {"account": origin.account, "folder": origin.folder, "uid": origin.uid}
+        if entry.outcome == ALREADY_STORED:
             self.report.already_stored += 1
-        elif outcome == "duplicate":
-            self.report.duplicates += 1
-        elif analysis.error:
+        elif entry.kind == AUTOMATIC and entry.state_status == states.AUTOMATIC:
+            self.report.automatic += 1
+            log.info(
+                "sent by a machine, kept without a proposal (hoering list --automatic): %s",
+                entry.reason,
+                extra=where,
+            )
+        elif entry.outcome == DUPLICATE or entry.kind == AUTOMATIC:
+            self.report.duplicates += 1  # a copy of a message stored (or accepted) before
+        elif entry.analysis is not None and entry.analysis.error:
             self.report.failed += 1
-            origin = item.origin
             log.warning(
-                "could not parse message (stored raw): %s",
-                analysis.error,
-                extra={"account": origin.account, "folder": origin.folder, "uid": origin.uid},
+                "could not parse message (stored raw): %s", entry.analysis.error, extra=where
             )
         else:
             self.report.stored += 1
-            proposal_id, sender, subject = self.last_stored
+            proposal = entry.proposal
+            assert proposal is not None
             # -v tells which proposals a run stored; logged once committed.
             log.info(
                 "stored proposal %d from %s: %s",
-                proposal_id,
-                sender or "-",
-                subject,
-                extra={"proposal_id": proposal_id},
+                proposal.id,
+                proposal.sender_email or proposal.sender_name or "-",
+                proposal.subject,
+                extra={"proposal_id": proposal.id},
             )
-
-    def known_bytes(self, item: RawMessage) -> bool:
-        """Seen these exact bytes before? Then record where, without parsing them again."""
-        sha256 = hashlib.sha256(item.data).hexdigest()
-        with self.sessions.begin() as session:
-            raw = store_messages.find_raw_message_by_sha256(session, sha256)
-            if raw is None:
-                return False
-            self.write_cursors(session)
-            store_messages.record_sighting(session, raw, _source(item.origin))
-            states.record_outcome(
-                session, _source(item.origin), raw, new=False, owe_action=self.owe_action
-            )
-        self.clear_pending()
-        return True
-
-    def store_automatic(self, item: RawMessage, reason: str) -> None:
-        """Keep a machine's mail raw with its reason, no proposal (`hoering accept` makes one)."""
-        identity = message_identity(item.data)
-        sha256 = hashlib.sha256(item.data).hexdigest()
-        source = _source(item.origin)
-        with self.sessions.begin() as session:
-            self.write_cursors(session)
-            raw = store_messages.find_raw_message(session, identity.key)
-            new = raw is None
-            if raw is None:
-                raw = store_messages.add_raw_message(
-                    session, identity.key, sha256, identity.message_id, item.data, None, reason
-                )
-            store_messages.record_sighting(session, raw, source)
-            state = states.record_outcome(session, source, raw, new=new, owe_action=False)
-        self.clear_pending()
-        if state.status != states.AUTOMATIC:  # a copy of a message stored (or accepted) before
-            self.report.duplicates += 1
-            return
-        self.report.automatic += 1
-        log.info(
-            "sent by a machine, kept without a proposal (hoering list --automatic): %s",
-            reason,
-            extra={"account": source.account, "folder": source.folder, "uid": source.uid},
-        )
-
-    def write_or_fail(self, item: RawMessage, analysis: Analysis) -> tuple[str, Analysis]:
-        """Write the message; if analysing its proposal runs out of memory, write it failed.
-
-        The transaction is rolled back first, so the raw bytes are stored with the error and
-        the run goes on; the retries of later runs park it (pipeline.retries).
-        """
-        try:
-            return self.write_twice(item, analysis), analysis
-        except MemoryError:
-            pass  # handled below, once the traceback and the texts it holds are released
-        log.error("out of memory storing message sha256=%s; storing it raw", analysis.sha256)
-        analysis = failed(
-            analysis.sha256,
-            OUT_OF_MEMORY + "storing its proposal",
-            analysis.key,
-            analysis.message_id,
-        )
-        gc.collect()  # ORM objects and frames form cycles: free them before writing the bytes
-        return self.write_twice(item, analysis), analysis
-
-    def write_twice(self, item: RawMessage, analysis: Analysis) -> str:
-        try:
-            return self.write(item, analysis)
-        except IntegrityError:
-            # Another poller stored the same message between our check and our insert.
-            return self.write(item, analysis)
-
-    def write(self, item: RawMessage, analysis: Analysis) -> str:
-        with self.sessions.begin() as session:
-            self.write_cursors(session)
-            outcome = self.write_message(session, item, analysis)
-        self.clear_pending()  # only once they are committed
-        return outcome
-
-    def write_message(self, session: Session, item: RawMessage, analysis: Analysis) -> str:
-        source = _source(item.origin)
-        raw = store_messages.find_raw_message(session, analysis.key)
-        if raw is not None:
-            store_messages.record_sighting(session, raw, source)
-            states.record_outcome(session, source, raw, new=False, owe_action=self.owe_action)
-            return "already stored" if raw.sha256 == analysis.sha256 else "duplicate"
-        parsed = analysis.parsed
-        message_id = parsed.message_id if parsed else analysis.message_id
-        _warn_collision(session, message_id, analysis.key)
-        raw = store_messages.add_raw_message(
-            session, analysis.key, analysis.sha256, message_id, item.data, analysis.error
-        )
-        store_messages.record_sighting(session, raw, source)
-        if parsed is not None:
-            self.add_proposal(session, raw, parsed, source)
-        states.record_outcome(session, source, raw, new=True, owe_action=self.owe_action)
-        return "stored"
 
     def add_proposal(
         self,
@@ -236,23 +351,11 @@ class Pipeline:
         parsed: ParsedMessage,
         source: store_messages.Source,
     ) -> models.Proposal:
-        received_at = source.internal_date or parsed.received_at or parsed.sent_at
-        proposal = store_messages.add_proposal(
-            session,
-            raw,
-            parsed,
-            received_at=received_at,
-            late=is_late(received_at, self.config.deadline, self.config.timezone),
-            combined_text=combined_text(parsed),
-            source=source,
-            codebook=self.config.codebook,
-        )
-        session.flush()  # gives the proposal its id, for the -v line once committed
-        self.last_stored = (
-            proposal.id,
-            proposal.sender_email or proposal.sender_name,
-            parsed.subject,
-        )
+        """A proposal for a stored raw message (the retries' writer)."""
+        proposal = self.build_proposal(source, parsed)
+        assert proposal is not None
+        proposal.raw_message = raw
+        session.add(proposal)
         return proposal
 
     def note_cursor(self, origin: MessageOrigin) -> None:
@@ -261,9 +364,7 @@ class Pipeline:
 
     def note_skipped(self, origin: MessageOrigin) -> None:
         if origin.uidvalidity is not None:  # IMAP: a file has nothing to download again
-            self.pending_skips.append(_source(origin))
-            if len(self.pending_skips) >= SKIPS_PER_COMMIT:
-                self.flush_cursors()
+            self.pending_skips.append(source_of(origin))
 
     def write_cursors(self, session: Session) -> None:
         """The cursors and skipped messages noted so far, in the caller's transaction."""
@@ -274,31 +375,6 @@ class Pipeline:
     def clear_pending(self) -> None:
         self.pending_cursors.clear()
         self.pending_skips.clear()
-
-    def flush_cursors(self) -> None:
-        if self.pending_cursors or self.pending_skips:
-            with self.sessions.begin() as session:
-                self.write_cursors(session)
-            self.clear_pending()
-
-
-def _warn_collision(session: Session, message_id: str | None, key: str) -> None:
-    """A Message-ID already stored with other content: two messages, and a reviewer should know."""
-    others = store_messages.same_message_id(session, message_id, key)
-    if others:
-        log.warning(
-            "Message-ID <%s> is shared with stored message(s) %s of other content: stored as a "
-            "message of its own (hoering show lists the others)",
-            message_id,
-            ", ".join(map(str, others)),
-        )
-
-
-def _source(origin: MessageOrigin) -> store_messages.Source:
-    return store_messages.Source(
-        account=origin.account,
-        folder=origin.folder,
-        uidvalidity=origin.uidvalidity,
-        uid=origin.uid,
-        internal_date=origin.internal_date,
-    )
+        self.batch = []
+        self.batch_size = 0
+        self.batch_shas.clear()

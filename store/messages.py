@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy.orm import Session, defer, object_session
 
 from hoering.analysis.themes import Codebook
 from hoering.parse.identity import Identity
@@ -32,6 +32,37 @@ class Source:
     internal_date: datetime | None = None
 
 
+Place = tuple[str, str, int | None, int | None]  # (account, folder, uidvalidity, uid)
+
+
+def place_of(source: Source) -> Place:
+    return (source.account, source.folder, source.uidvalidity, source.uid)
+
+
+def at_places(table: type[models.Sighting | models.MessageState], sources: Sequence[Source]
+              ) -> ColumnElement[bool]:  # fmt: skip
+    """Rows of `table` at any of the places of `sources`, in one query for a batch: a
+    superset (accounts x folders x uids), which the caller matches exactly by Place."""
+    uids = {s.uid for s in sources if s.uid is not None}
+    uid_match = [table.uid.in_(uids)] if uids else []
+    if any(s.uid is None for s in sources):
+        uid_match.append(table.uid.is_(None))
+    return and_(
+        table.account.in_({s.account for s in sources}),
+        table.folder.in_({s.folder for s in sources}),
+        or_(*uid_match),
+    )
+
+
+def sighted_places(session: Session, sources: Sequence[Source]) -> set[Place]:
+    """Which of these places already have a sighting."""
+    if not sources:
+        return set()
+    table = models.Sighting
+    query = select(table.account, table.folder, table.uidvalidity, table.uid)
+    return {tuple(row) for row in session.execute(query.where(at_places(table, sources)))}
+
+
 def dedup_key(identity: Identity) -> str:
     """The unique key of a message: its Message-ID and its content, transport left out."""
     return identity.key
@@ -45,6 +76,22 @@ def same_message_id(session: Session, message_id: str | None, key: str) -> list[
         models.RawMessage.message_id == message_id, models.RawMessage.dedup_key != key
     )
     return list(session.scalars(query.order_by(models.RawMessage.id)))
+
+
+def sharing_message_ids(
+    session: Session, message_ids: Sequence[str]
+) -> dict[str, list[tuple[int, str]]]:
+    """Message-ID -> [(id, dedup_key)] of the stored messages with it, for a batch; only
+    Message-IDs that more than one message has."""
+    query = (
+        select(models.RawMessage.message_id, models.RawMessage.id, models.RawMessage.dedup_key)
+        .where(models.RawMessage.message_id.in_(set(message_ids)))
+        .order_by(models.RawMessage.id)
+    )
+    found: dict[str, list[tuple[int, str]]] = {}
+    for message_id, raw_id, key in session.execute(query):
+        found.setdefault(message_id, []).append((raw_id, key))
+    return {message_id: rows for message_id, rows in found.items() if len(rows) > 1}
 
 
 def message_id_shared_with(session: Session, proposal: models.Proposal) -> list[str]:
@@ -71,6 +118,21 @@ def find_raw_message_by_sha256(session: Session, sha256: str) -> models.RawMessa
     return session.scalars(query).first()
 
 
+def find_raw_messages(
+    session: Session, column: str, values: Sequence[str]
+) -> dict[str, models.RawMessage]:
+    """Stored raw messages by `column` ("sha256" or "dedup_key"), one query for a batch."""
+    if not values:
+        return {}
+    field = getattr(models.RawMessage, column)
+    found: dict[str, models.RawMessage] = {}
+    # Without the bytes: a batch of known messages need not load them all again.
+    query = select(models.RawMessage).where(field.in_(set(values)))
+    for raw in session.scalars(query.options(defer(models.RawMessage.data))):
+        found.setdefault(getattr(raw, column), raw)
+    return found
+
+
 def add_raw_message(
     session: Session,
     key: str,
@@ -79,6 +141,8 @@ def add_raw_message(
     data: bytes,
     parse_error: str | None,
     automatic: str | None = None,
+    *,
+    flush: bool = True,
 ) -> models.RawMessage:
     raw = models.RawMessage(
         dedup_key=key,
@@ -90,12 +154,24 @@ def add_raw_message(
         automatic=automatic,
     )
     session.add(raw)
-    session.flush()  # raises IntegrityError now if another poller stored it first
+    if flush:  # raises IntegrityError now if another poller stored it first
+        session.flush()
     return raw
 
 
-def record_sighting(session: Session, raw: models.RawMessage, source: Source) -> None:
-    """Remember that `raw` was seen at `source`, once per place."""
+def record_sighting(
+    session: Session, raw: models.RawMessage, source: Source, sighted: set[Place] | None = None
+) -> None:
+    """Remember that `raw` was seen at `source`, once per place.
+
+    `sighted`: the places known to have a sighting (sighted_places, for a batch), kept up
+    to date here; without it the place is looked up.
+    """
+    if sighted is not None:
+        if place_of(source) not in sighted:
+            sighted.add(place_of(source))
+            _add_sighting(session, raw, source)
+        return
     already = session.scalars(
         select(models.Sighting.id).where(
             models.Sighting.account == source.account,
@@ -109,16 +185,20 @@ def record_sighting(session: Session, raw: models.RawMessage, source: Source) ->
         )
     ).first()
     if already is None:
-        session.add(
-            models.Sighting(
-                raw_message=raw,
-                account=source.account,
-                folder=source.folder,
-                uidvalidity=source.uidvalidity,
-                uid=source.uid,
-                internal_date=source.internal_date,
-            )
+        _add_sighting(session, raw, source)
+
+
+def _add_sighting(session: Session, raw: models.RawMessage, source: Source) -> None:
+    session.add(
+        models.Sighting(
+            raw_message=raw,
+            account=source.account,
+            folder=source.folder,
+            uidvalidity=source.uidvalidity,
+            uid=source.uid,
+            internal_date=source.internal_date,
         )
+    )
 
 
 def add_proposal(
@@ -132,8 +212,30 @@ def add_proposal(
     source: Source,
     codebook: Codebook | None = None,
 ) -> models.Proposal:
+    proposal = new_proposal(
+        parsed,
+        received_at=received_at,
+        late=late,
+        combined_text=combined_text,
+        source=source,
+        codebook=codebook,
+    )
+    proposal.raw_message = raw
+    session.add(proposal)
+    return proposal
+
+
+def new_proposal(
+    parsed: ParsedMessage,
+    *,
+    received_at: datetime | None,
+    late: bool,
+    combined_text: str,
+    source: Source,
+    codebook: Codebook | None = None,
+) -> models.Proposal:
+    """A filled proposal outside any session, so its analysis runs before the write."""
     proposal = models.Proposal(
-        raw_message=raw,
         source_account=source.account,
         source_folder=source.folder,
         source_uidvalidity=source.uidvalidity,
@@ -147,7 +249,6 @@ def add_proposal(
         combined_text=combined_text,
         codebook=codebook,
     )
-    session.add(proposal)
     return proposal
 
 

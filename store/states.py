@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from hoering.store import models
-from hoering.store.messages import Source
+from hoering.store.messages import Place, Source, at_places, place_of
 
 # Message statuses (the issue's words; `hoering failures` shows them as they are).
 SKIPPED = "skipped-unmarked"  # subject has no marker; only the header was fetched
@@ -51,6 +51,22 @@ def find(session: Session, source: Source) -> models.MessageState | None:
     # Rows of this transaction for other places need not be flushed to answer this.
     with session.no_autoflush:
         return session.scalars(query).first()
+
+
+def find_places(session: Session, sources: Sequence[Source]) -> dict[Place, models.MessageState]:
+    """The state rows of these places, in one query (a batch's)."""
+    if not sources:
+        return {}
+    wanted = {place_of(s) for s in sources}
+    query = select(models.MessageState).where(at_places(models.MessageState, sources))
+    with session.no_autoflush:
+        rows = session.scalars(query.order_by(models.MessageState.id))
+        found: dict[Place, models.MessageState] = {}
+        for row in rows:
+            key = (row.account, row.folder, row.uidvalidity, row.uid)
+            if key in wanted:
+                found.setdefault(key, row)
+    return found
 
 
 def _new_row(session: Session, source: Source, status: str) -> models.MessageState:
@@ -90,13 +106,26 @@ def record_skipped(session: Session, sources: Sequence[Source]) -> None:
 
 
 def record_outcome(
-    session: Session, source: Source, raw: models.RawMessage, *, new: bool, owe_action: bool
+    session: Session,
+    source: Source,
+    raw: models.RawMessage,
+    *,
+    new: bool,
+    owe_action: bool,
+    found: dict[Place, models.MessageState] | None = None,
 ) -> models.MessageState:
-    """Record what storing `raw` at `source` came to; a place already decided keeps its row."""
-    row = find(session, source)
+    """Record what storing `raw` at `source` came to; a place already decided keeps its row.
+
+    `found`: the batch's rows by place (find_places), kept up to date here; without it
+    the place is looked up.
+    """
+    row = find(session, source) if found is None else found.get(place_of(source))
     if row is not None and row.status != SKIPPED:
         return row
-    row = row or _new_row(session, source, STORED)
+    if row is None:
+        row = _new_row(session, source, STORED)
+        if found is not None:
+            found[place_of(source)] = row
     row.raw_message_id = raw.id
     if raw.automatic is not None and raw.proposal is None:
         row.status = AUTOMATIC  # no proposal, no post-action: the mail is left as it is
