@@ -21,7 +21,6 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -61,6 +60,9 @@ BATCH_MESSAGES = 100
 # what one batch can add to the memory of a run.
 BATCH_SIZE = 32 * 1024 * 1024
 BATCH_SECONDS = 2.0  # a slow trickle (big PDFs) is still committed every few seconds
+# Matched messages checked against the stored ones in one query. Few, as they are parsed
+# only after it and their texts then count towards BATCH_SIZE.
+CHECK_GROUP = 10
 
 
 def no_tick() -> None:
@@ -102,7 +104,8 @@ class Pipeline:
         # Messages parsed at once: one per extraction worker, so their attachments overlap.
         self.parallel = max(1, getattr(extract, "workers", 1))
         self.threads: ThreadPoolExecutor | None = None
-        self.reader: Session | None = None  # see known_bytes
+        # Matched messages not yet checked against the stored ones (see check_arrived).
+        self.arrived: list[RawMessage] = []
         self.owe_action = config.actions.after != "none"
         # Mail from the polled accounts themselves (an announcement, a Sent copy) is no reply.
         self.own_addresses = frozenset(
@@ -125,7 +128,6 @@ class Pipeline:
                     self.take(item, tick)
                 self.flush()
             finally:
-                self.end_read()
                 if self.threads is not None:
                     # Not waiting: on Ctrl-C the sandbox stops next and ends their parses.
                     self.threads.shutdown(wait=False, cancel_futures=True)
@@ -154,17 +156,32 @@ class Pipeline:
         self.report.seen += 1
         if isinstance(item, RawMessage) and self.wants(header_block(item.data)):
             self.report.matched += 1
-            self.add_to_batch(self.entry(item))
+            if not (self.batch or self.arrived):
+                self.batch_started = clock.monotonic()
+            self.arrived.append(item)
+            self.batch_size += len(item.data)
+            if len(self.arrived) >= CHECK_GROUP:
+                self.check_arrived()
         else:
             self.note_skipped(item.origin)
         self.note_cursor(item.origin)
         if self.batch_due():
             self.flush()
 
-    def entry(self, item: RawMessage) -> Entry:
+    def check_arrived(self) -> None:
+        """Which of the messages that arrived are stored already, in one query, then the
+        others parsed: a rerun over 50,000 known messages parses none of them."""
+        arrived, self.arrived = self.arrived, []
+        shas = [hashlib.sha256(item.data).hexdigest() for item in arrived]
+        known = self.known_bytes(shas)
+        for item, sha256 in zip(arrived, shas, strict=True):
+            entry = self.entry(item, sha256, known)
+            self.batch.append(entry)
+            self.batch_size += entry.text_size()
+
+    def entry(self, item: RawMessage, sha256: str, known: set[str]) -> Entry:
         """What the message is: known bytes, a machine's mail, or a reply to parse."""
-        sha256 = hashlib.sha256(item.data).hexdigest()
-        if sha256 in self.batch_shas or self.known_bytes(sha256):
+        if sha256 in self.batch_shas or sha256 in known:
             return Entry(item, sha256, KNOWN)  # a rerun, or the same mail in two folders
         self.batch_shas.add(sha256)
         reason = automatic_reason(item.data, self.own_addresses)
@@ -181,18 +198,11 @@ class Pipeline:
                 self.collect(self.parsing.popleft())
         return entry
 
-    def known_bytes(self, sha256: str) -> bool:
-        """Stored already? Read in one transaction per batch, ended before the batch is
-        written; a copy another poller stores meanwhile is found by the write."""
-        if self.reader is None:
-            self.reader = self.sessions()
-        query = select(models.RawMessage.id).where(models.RawMessage.sha256 == sha256)
-        return self.reader.scalar(query.limit(1)) is not None
-
-    def end_read(self) -> None:
-        if self.reader is not None:
-            self.reader.close()  # a reader in SQLite's WAL would hold back its checkpoints
-            self.reader = None
+    def known_bytes(self, shas: list[str]) -> set[str]:
+        """Which of these are stored already; a copy another poller stores meanwhile is
+        found by the write."""
+        with self.sessions() as session:
+            return store_messages.known_sha256(session, shas)
 
     def parse(self, data: bytes) -> Analysis:
         return analyse(data, self.extract, self.config.extract.limits)
@@ -246,25 +256,20 @@ class Pipeline:
             codebook=self.config.codebook,
         )
 
-    def add_to_batch(self, entry: Entry) -> None:
-        if not self.batch:
-            self.batch_started = clock.monotonic()
-        self.batch.append(entry)
-        self.batch_size += len(entry.item.data) + entry.text_size()
-
     def batch_due(self) -> bool:
+        messages = len(self.batch) + len(self.arrived)
         return (
-            len(self.batch) >= BATCH_MESSAGES
+            messages >= BATCH_MESSAGES
             or self.batch_size >= BATCH_SIZE
             or len(self.pending_skips) >= SKIPS_PER_COMMIT
-            or (bool(self.batch) and clock.monotonic() - self.batch_started >= BATCH_SECONDS)
+            or (messages > 0 and clock.monotonic() - self.batch_started >= BATCH_SECONDS)
         )
 
     def flush(self) -> None:
         """Write the batch with the cursors and skips noted so far, in one transaction."""
+        self.check_arrived()
         while self.parsing:
             self.collect(self.parsing.popleft())
-        self.end_read()
         if not (self.batch or self.pending_cursors or self.pending_skips):
             return
         batch = self.batch

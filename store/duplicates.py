@@ -14,7 +14,7 @@ group keeps its letter and each new member is compared with that letter only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select, text, true, update
@@ -70,8 +70,7 @@ def place_new(
             .options(selectinload(models.Proposal.attachments))
         )
         chunk = session.scalars(query).all()
-        for proposal in chunk:
-            add(session, proposal, leaders)
+        _place_chunk(session, chunk, leaders)
         done += len(chunk)
         session.flush()
         session.expunge_all()  # bounded memory over 50,000 proposals
@@ -90,56 +89,108 @@ def refresh(session: Session, progress: Callable[[int], None] | None = None) -> 
     return counts(session)
 
 
-def add(
-    session: Session, proposal: models.Proposal, leaders: dict[int, frozenset[str]] | None = None
-) -> None:
-    """Index one proposal and join it to the groups its text belongs to.
+@dataclass(frozen=True)
+class _Fingerprint:
+    """What placing compares of one proposal's text."""
 
-    `leaders` caches the shingles of leaders read so far (a campaign's letter is the leader
-    every one of its copies is checked against)."""
-    text = analysed_text(proposal)
-    normalized = analysis.normalize(text)
+    proposal: models.Proposal
+    key: str | None  # None: no words of its own
+    words: frozenset[str]
+    bands: list[int]
+
+
+def _fingerprint(proposal: models.Proposal) -> _Fingerprint:
+    normalized = analysis.normalize(analysed_text(proposal))
     if not normalized:
         # Replies without words of their own ("Se vedhæftede" with an unreadable scan) would
         # all be "exact duplicates" of each other; they are left out of the grouping.
-        _index(session, proposal.id, None, 0)
-        return
-    key = analysis.text_key(normalized)
+        return _Fingerprint(proposal, None, frozenset(), [])
     words = analysis.shingles(normalized)
-    twin = session.scalar(
-        select(models.DuplicateIndex.proposal_id).where(models.DuplicateIndex.text_key == key)
-    )
     bands = analysis.band_keys(words) if len(words) >= analysis.MIN_SHINGLES else []
-    matched = [twin] if twin is not None else _near_leaders(session, words, bands, leaders)
-    leader = twin is None and bool(bands) and not matched
-    # Table inserts: the unit of work (or ORM bulk inserts) cost more than the grouping.
-    _index(session, proposal.id, key, len(words), leader)
-    if leader:
-        rows = [{"proposal_id": proposal.id, "key": band} for band in bands]
-        session.connection().execute(insert(models.DuplicateBand.__table__), rows)
-    if matched:
-        _join(session, proposal, matched, exact=twin is not None)
+    return _Fingerprint(proposal, analysis.text_key(normalized), words, bands)
 
 
-def _index(
-    session: Session, proposal_id: int, key: str | None, shingles: int, leader: bool = False
+def _place_chunk(
+    session: Session, chunk: Sequence[models.Proposal], leaders: dict[int, frozenset[str]]
 ) -> None:
-    row = {"proposal_id": proposal_id, "text_key": key, "shingles": shingles, "leader": leader}
-    session.connection().execute(insert(models.DuplicateIndex.__table__), [row])
+    """Index each proposal of `chunk` (in id order) and join it to the groups its text
+    belongs to: a twin's (same text key), or every near leader's (sharing an LSH band and
+    near by shingles). One query for the chunk's twins, one for its bands' leaders; the
+    chunk's own texts count as they are placed. `leaders` caches leaders' shingles (a
+    campaign's letter is the leader every copy is checked against)."""
+    prints = [_fingerprint(proposal) for proposal in chunk]
+    twins = _twins(session, {p.key for p in prints if p.key})
+    by_band = _leaders_by_band(session, {band for p in prints for band in p.bands})
+    index_rows: list[dict] = []
+    band_rows: list[dict] = []
+    for found in prints:
+        proposal_id = found.proposal.id
+        twin = twins.get(found.key) if found.key else None
+        if found.key is None or twin is not None:
+            matched = [] if twin is None else [twin]
+        else:
+            candidates = {leader for band in found.bands for leader in by_band.get(band, ())}
+            matched = _near_leaders(session, found.words, sorted(candidates), leaders)
+        leader = twin is None and bool(found.bands) and not matched
+        index_rows.append(
+            {"proposal_id": proposal_id, "text_key": found.key, "shingles": len(found.words),
+             "leader": leader}
+        )  # fmt: skip
+        if found.key:
+            twins.setdefault(found.key, proposal_id)
+        if leader:
+            if len(leaders) >= LEADER_CACHE:
+                leaders.clear()
+            leaders[proposal_id] = found.words
+            band_rows += [{"proposal_id": proposal_id, "key": band} for band in found.bands]
+            for band in found.bands:
+                by_band.setdefault(band, set()).add(proposal_id)
+        if matched:
+            _join(session, found.proposal, matched, exact=twin is not None)
+    # Table inserts: the unit of work (or ORM bulk inserts) cost more than the grouping.
+    if index_rows:
+        session.connection().execute(insert(models.DuplicateIndex.__table__), index_rows)
+    if band_rows:
+        session.connection().execute(insert(models.DuplicateBand.__table__), band_rows)
+
+
+IN_LIST = 5000  # values per IN (...): well inside SQLite's and PostgreSQL's parameter limits
+
+
+def _twins(session: Session, keys: set[str]) -> dict[str, int]:
+    """Text key -> an indexed proposal with that text."""
+    found: dict[str, int] = {}
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), IN_LIST):
+        query = select(models.DuplicateIndex.text_key, models.DuplicateIndex.proposal_id).where(
+            models.DuplicateIndex.text_key.in_(ordered[start : start + IN_LIST])
+        )
+        for key, proposal_id in session.execute(query):
+            found.setdefault(key, proposal_id)
+    return found
+
+
+def _leaders_by_band(session: Session, bands: set[int]) -> dict[int, set[int]]:
+    """LSH band key -> the leaders having it."""
+    found: dict[int, set[int]] = {}
+    ordered = sorted(bands)
+    for start in range(0, len(ordered), IN_LIST):
+        query = select(models.DuplicateBand.key, models.DuplicateBand.proposal_id).where(
+            models.DuplicateBand.key.in_(ordered[start : start + IN_LIST])
+        )
+        for band, proposal_id in session.execute(query):
+            found.setdefault(band, set()).add(proposal_id)
+    return found
 
 
 def _near_leaders(
     session: Session,
     words: frozenset[str],
-    bands: list[int],
-    leaders: dict[int, frozenset[str]] | None,
+    candidates: list[int],
+    leaders: dict[int, frozenset[str]],
 ) -> list[int]:
-    if not bands:
-        return []
-    query = select(models.DuplicateBand.proposal_id).where(models.DuplicateBand.key.in_(bands))
-    leaders = {} if leaders is None else leaders
     matched = []
-    for leader in sorted(set(session.scalars(query))):
+    for leader in candidates:
         if leader not in leaders:
             if len(leaders) >= LEADER_CACHE:
                 leaders.clear()

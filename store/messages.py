@@ -133,6 +133,14 @@ def find_raw_messages(
     return found
 
 
+def known_sha256(session: Session, shas: Sequence[str]) -> set[str]:
+    """Which of these SHA-256 digests a stored raw message has."""
+    if not shas:
+        return set()
+    query = select(models.RawMessage.sha256).where(models.RawMessage.sha256.in_(set(shas)))
+    return set(session.scalars(query))
+
+
 def add_raw_message(
     session: Session,
     key: str,

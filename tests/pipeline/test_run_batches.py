@@ -88,7 +88,7 @@ def test_copies_inside_one_batch_are_counted_as_across_batches(setup) -> None:
 def test_a_copy_deleted_between_check_and_write_is_parsed_after_all(setup, monkeypatch) -> None:
     # As `hoering forget` deleting the stored copy while this run had it as known.
     cfg, sessions = setup
-    monkeypatch.setattr(Pipeline, "known_bytes", lambda self, sha256: True)
+    monkeypatch.setattr(Pipeline, "known_bytes", lambda self, shas: set(shas))
     report = Pipeline(cfg, sessions).run(mails(2))
     assert report.stored == 2 and stored_and_cursor(sessions)[0] == 2
 
