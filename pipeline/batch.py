@@ -14,6 +14,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from hoering.ingest.raw import MessageOrigin, RawMessage
 from hoering.pipeline.analyse import Analysis
@@ -132,10 +133,14 @@ class BatchWriter:
             parsed = analysis.parsed
             message_id = parsed.message_id if parsed else analysis.message_id
             error, automatic = analysis.error, None
-        return store_messages.add_raw_message(
+        raw = store_messages.add_raw_message(
             session, entry.key, entry.sha256, message_id, entry.item.data, error, automatic,
             flush=False,
         )  # fmt: skip
+        # It has no proposal yet: said, so that giving it one does not ask the database
+        # (a query per message, a round trip each on PostgreSQL).
+        set_committed_value(raw, "proposal", None)
+        return raw
 
     def record(
         self,
