@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from hoering.analysis import duplicates as analysis
 from hoering.store import models
-from hoering.store.normalize import analysed_text
+from hoering.store.normalize import joined_text
 
 RECOMPUTE_UP_TO = 20  # members whose letter is recomputed as a whole when one joins
 REFRESH_CHUNK = 500  # proposals read (and flushed) at a time by refresh
@@ -63,14 +63,13 @@ def place_new(
         last = session.scalar(select(func.max(models.DuplicateIndex.proposal_id)))
         newer = models.Proposal.id > (last or 0)
         query = (
-            select(models.Proposal)
+            select(models.Proposal.id)
             .where(~indexed.exists() if every else newer)
             .order_by(models.Proposal.id)
             .limit(REFRESH_CHUNK)
-            .options(selectinload(models.Proposal.attachments))
         )
-        chunk = session.scalars(query).all()
-        _place_chunk(session, chunk, leaders)
+        chunk = list(session.scalars(query))
+        _place_chunk(session, _texts(session, chunk), leaders)
         done += len(chunk)
         session.flush()
         session.expunge_all()  # bounded memory over 50,000 proposals
@@ -93,38 +92,39 @@ def refresh(session: Session, progress: Callable[[int], None] | None = None) -> 
 class _Fingerprint:
     """What placing compares of one proposal's text."""
 
-    proposal: models.Proposal
+    proposal_id: int
+    text: str
     key: str | None  # None: no words of its own
     words: frozenset[str]
     bands: list[int]
 
 
-def _fingerprint(proposal: models.Proposal) -> _Fingerprint:
-    normalized = analysis.normalize(analysed_text(proposal))
+def _fingerprint(proposal_id: int, text: str) -> _Fingerprint:
+    normalized = analysis.normalize(text)
     if not normalized:
         # Replies without words of their own ("Se vedhæftede" with an unreadable scan) would
         # all be "exact duplicates" of each other; they are left out of the grouping.
-        return _Fingerprint(proposal, None, frozenset(), [])
+        return _Fingerprint(proposal_id, text, None, frozenset(), [])
     words = analysis.shingles(normalized)
     bands = analysis.band_keys(words) if len(words) >= analysis.MIN_SHINGLES else []
-    return _Fingerprint(proposal, analysis.text_key(normalized), words, bands)
+    return _Fingerprint(proposal_id, text, analysis.text_key(normalized), words, bands)
 
 
 def _place_chunk(
-    session: Session, chunk: Sequence[models.Proposal], leaders: dict[int, frozenset[str]]
+    session: Session, chunk: dict[int, str], leaders: dict[int, frozenset[str]]
 ) -> None:
-    """Index each proposal of `chunk` (in id order) and join it to the groups its text
+    """Index each proposal of `chunk` (id -> text, in id order) and join it to the groups its text
     belongs to: a twin's (same text key), or every near leader's (sharing an LSH band and
     near by shingles). One query for the chunk's twins, one for its bands' leaders; the
     chunk's own texts count as they are placed. `leaders` caches leaders' shingles (a
     campaign's letter is the leader every copy is checked against)."""
-    prints = [_fingerprint(proposal) for proposal in chunk]
+    prints = [_fingerprint(proposal_id, text) for proposal_id, text in chunk.items()]
     twins = _twins(session, {p.key for p in prints if p.key})
     by_band = _leaders_by_band(session, {band for p in prints for band in p.bands})
     index_rows: list[dict] = []
     band_rows: list[dict] = []
     for found in prints:
-        proposal_id = found.proposal.id
+        proposal_id = found.proposal_id
         twin = twins.get(found.key) if found.key else None
         if found.key is None or twin is not None:
             matched = [] if twin is None else [twin]
@@ -146,7 +146,7 @@ def _place_chunk(
             for band in found.bands:
                 by_band.setdefault(band, set()).add(proposal_id)
         if matched:
-            _join(session, found.proposal, matched, exact=twin is not None)
+            _join(session, proposal_id, found.text, matched, exact=twin is not None)
     # Table inserts: the unit of work (or ORM bulk inserts) cost more than the grouping.
     if index_rows:
         session.connection().execute(insert(models.DuplicateIndex.__table__), index_rows)
@@ -201,16 +201,31 @@ def _near_leaders(
 
 
 def _text(session: Session, proposal_id: int) -> str:
-    query = (
-        select(models.Proposal)
-        .where(models.Proposal.id == proposal_id)
-        .options(selectinload(models.Proposal.attachments))
+    return _texts(session, [proposal_id])[proposal_id]
+
+
+def _texts(session: Session, proposal_ids: Sequence[int]) -> dict[int, str]:
+    """Id -> what grouping compares (store.normalize.analysed_text), in the order given,
+    read as two columns rather than as whole proposals."""
+    proposal, attachment = models.Proposal, models.Attachment
+    query = select(proposal.id, proposal.reply_text).where(proposal.id.in_(proposal_ids))
+    replies = {proposal_id: reply for proposal_id, reply in session.execute(query)}
+    attached: dict[int, list[str | None]] = {}
+    texts = (
+        select(attachment.proposal_id, attachment.text)
+        .where(attachment.proposal_id.in_(proposal_ids))
+        .order_by(attachment.proposal_id, attachment.position)
     )
-    return analysed_text(session.scalars(query).one())
+    for proposal_id, attachment_text in session.execute(texts):
+        attached.setdefault(proposal_id, []).append(attachment_text)
+    return {
+        proposal_id: joined_text(replies[proposal_id], attached.get(proposal_id, []))
+        for proposal_id in proposal_ids
+    }
 
 
-def _join(session: Session, proposal: models.Proposal, matched: list[int], exact: bool) -> None:
-    """Put `proposal` into the group of `matched` proposals, merging their groups.
+def _join(session: Session, proposal_id: int, text: str, matched: list[int], exact: bool) -> None:
+    """Put the proposal into the group of `matched` proposals, merging their groups.
 
     Sizes and distinct counts are kept by arithmetic (a big campaign's members are not read):
     twins always share a group, so a proposal found by LSH is a new distinct text, and so
@@ -235,20 +250,21 @@ def _join(session: Session, proposal: models.Proposal, matched: list[int], exact
         group.size += other.size
         group.distinct += other.distinct
         session.delete(other)
-    new = [*loose, proposal.id]
+    new = [*loose, proposal_id]
     session.add_all(models.DuplicateMember(group_id=group.id, proposal_id=pid) for pid in new)
     group.size += len(new)
     group.distinct += len(loose) + (0 if exact else 1)
     group.kind = analysis.EXACT if group.distinct == 1 else analysis.NEAR
     session.flush()
-    _describe(session, group, proposal, new)
+    _describe(session, group, {proposal_id: text}, new)
 
 
 def _describe(
-    session: Session, group: models.DuplicateGroup, proposal: models.Proposal, new: list[int]
+    session: Session, group: models.DuplicateGroup, texts: dict[int, str], new: list[int]
 ) -> None:
-    """Recompute the letter and members of a small group; add the new ones to a large one."""
-    texts = {proposal.id: analysed_text(proposal)}
+    """Recompute the letter and members of a small group; add the new ones to a large one.
+
+    `texts` holds the new proposal's text; the other members' are read as needed."""
     small = group.size <= RECOMPUTE_UP_TO
     rows = session.scalars(
         select(models.DuplicateMember)

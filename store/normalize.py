@@ -9,6 +9,8 @@ edited stay as they are.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from hoering.analysis.cleaning import clean_reply, forwarded_mail_content
 from hoering.analysis.respondent import identify_respondent
 from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, tag_themes
@@ -21,7 +23,12 @@ REVIEWER = "reviewer"
 
 def analysed_text(proposal: models.Proposal) -> str:
     """What themes and duplicates look at: the respondent's words plus attachment texts."""
-    parts = [proposal.reply_text] + [att.text for att in proposal.attachments]
+    return joined_text(proposal.reply_text, [att.text for att in proposal.attachments])
+
+
+def joined_text(reply_text: str | None, attachment_texts: Sequence[str | None]) -> str:
+    """analysed_text from its parts (duplicate grouping reads just these columns)."""
+    parts = [reply_text, *attachment_texts]
     return "\n\n".join(part for part in parts if part and part.strip())
 
 
