@@ -118,6 +118,7 @@ class Sandbox:
         return cls(limits, extract_limits=config.limits)
 
     def __enter__(self) -> Sandbox:
+        self.cache = ExtractionCache(self.cache.max_bytes)  # a run starts with none kept
         self.pool = ProcessPool(
             max_workers=self.limits.workers,
             max_tasks=self.limits.max_tasks,

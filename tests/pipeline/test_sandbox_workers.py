@@ -7,6 +7,7 @@ through files, so the tests prove overlap and single runs without timing asserti
 from __future__ import annotations
 
 import os
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -19,6 +20,7 @@ import pytest
 
 from hoering.parse.message import extract
 from hoering.parse.model import Attachment, AttachmentInput
+from hoering.pipeline.extractcache import ExtractionCache
 from hoering.pipeline.sandbox import Sandbox, SandboxLimits
 from tests.kit.mails import make_mail
 from tests.kit.needs import missing
@@ -165,3 +167,29 @@ def test_other_extract_limits_are_another_key(tmp_path: Path, limits: str | None
         changed = replace(text.limits, ocr_pages=2) if limits else text.limits
         sandbox(replace(text, limits=changed))
     assert runs(tmp_path) == (2 if limits else 1)
+
+
+def test_callers_waiting_for_a_run_that_raised_get_its_error_and_the_next_runs_again() -> None:
+    # A pool shut down under a run (Ctrl-C in the main thread) must not leave waiters hanging.
+    cache = ExtractionCache()
+    release = threading.Event()
+    calls: list[str] = []
+
+    def broken(item: AttachmentInput) -> list[Attachment]:
+        calls.append(item.path)
+        release.wait(20)
+        raise RuntimeError("pool stopped")
+
+    text = copy("a.txt", b"Forslag.\n", "a.txt")
+    with ThreadPoolExecutor(3) as pool:
+        pending = [
+            pool.submit(cache.extract, replace(text, path=f"{n}/a.txt"), broken) for n in "xyz"
+        ]
+        assert wait_for(lambda: cache.saved == 2)
+        release.set()
+        errors = [future.exception() for future in pending]
+    assert [str(error) for error in errors] == ["pool stopped"] * 3 and len(calls) == 1
+    assert not cache.running and not cache.kept
+    with pytest.raises(RuntimeError):
+        cache.extract(text, broken)
+    assert len(calls) == 2
