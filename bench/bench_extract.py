@@ -1,6 +1,7 @@
 """Attachment-heavy parsing with one extraction worker and with two. Run on demand, prints figures.
 
-    .venv/bin/python -m bench.bench_extract [--mails 16] [--pages 8] [--no-ocr] [--campaign 60]
+    .venv/bin/python -m bench.bench_extract [--mails 16] [--pages 8] [--no-ocr] [--repeat 2]
+        [--campaign 60]
 
 Generates mails each carrying a multi-page PDF (fpdf), a DOCX (python-docx) and, when
 Tesseract is installed, a scanned page (Pillow text drawn into a PNG), every file different,
@@ -141,6 +142,7 @@ def main() -> None:
     parser.add_argument("--mails", type=int, default=16)
     parser.add_argument("--pages", type=int, default=8, help="pages per generated PDF")
     parser.add_argument("--no-ocr", action="store_true", help="leave out the scanned page")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each; the fastest counts")
     parser.add_argument("--campaign", type=int, default=60, help="mails with the same PDF")
     args = parser.parse_args()
     ocr = not args.no_ocr and shutil.which("tesseract") is not None
@@ -148,13 +150,17 @@ def main() -> None:
     kinds = f"{args.pages}-page PDF + DOCX" + (" + scanned PNG" if ocr else "")
     print(f"# {args.mails} mails, each {kinds}; {len(os.sched_getaffinity(0))} usable cores")
     print(f"# load average before: {os.getloadavg()[0]:.2f}")
-    one = parse_all(mails, 1)
-    show("workers=1", args.mails, one)
-    two = parse_all(mails, 2)
-    show("workers=2", args.mails, two)
+    best: dict[int, Figures] = {}
+    for _ in range(args.repeat):  # alternating, so a burst of load elsewhere hits both
+        for workers in (1, 2):
+            figures = parse_all(mails, workers)
+            show(f"workers={workers}", args.mails, figures)
+            if workers not in best or figures.seconds < best[workers].seconds:
+                best[workers] = figures
+    one, two = best[1], best[2]
     ratio = one.seconds / two.seconds
     verdict = "met" if ratio >= TARGET else "NOT met"
-    print(f"speed-up   {ratio:7.2f}x (target {TARGET}x: {verdict})")
+    print(f"speed-up   {ratio:7.2f}x, fastest of each (target {TARGET}x: {verdict})")
     print(f"# load average after: {os.getloadavg()[0]:.2f}")
     campaign(args.campaign, args.pages)
 
