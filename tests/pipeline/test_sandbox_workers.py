@@ -46,7 +46,7 @@ def meet(folder: str, expected: int, item: AttachmentInput) -> list[Attachment]:
     writes "<pid> <how many were there>" to met-<filename>."""
     here = Path(folder)
     (here / f"at-{item.filename}").write_text(str(os.getpid()), encoding="ascii")
-    wait_for(lambda: len(list(here.glob("at-*"))) >= expected, seconds=10)
+    wait_for(lambda: len(list(here.glob("at-*"))) >= expected)
     met = len(list(here.glob("at-*")))
     (here / f"met-{item.filename}").write_text(f"{os.getpid()} {met}", encoding="ascii")
     return extract(item)
