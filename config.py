@@ -86,6 +86,7 @@ class ExtractConfig:
     timeout_seconds: float = EXTRACT_TIMEOUT_SECONDS
     memory_mb: int = EXTRACT_MEMORY_MB
     max_attachment_mb: float = MAX_ATTACHMENT_MB
+    workers: int = 0  # extraction worker processes; 0: one per usable CPU core
     limits: ExtractLimits = field(default_factory=ExtractLimits)
 
 
@@ -163,7 +164,7 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
     "poll": frozenset({"lock_file", "max_attempts"}),
     "actions": frozenset(ActionsConfig.__dataclass_fields__),
     "extract": frozenset(
-        {"timeout_seconds", "memory_mb", "max_attachment_mb", "archive_total_mb"}
+        {"timeout_seconds", "memory_mb", "max_attachment_mb", "workers", "archive_total_mb"}
         | {"archive_entries", "nesting_depth", "compression_ratio", "ocr", "ocr_pages"}
         | {"ocr_languages", "ocr_page_seconds", "max_text_chars", "max_message_text_chars"}
     ),
@@ -363,7 +364,11 @@ class _Reader:
             text_chars=number("max_text_chars", int, base.text_chars),
             message_text_chars=number("max_message_text_chars", int, base.message_text_chars),
         )
+        workers = self.get(table, "extract", "workers", int, ExtractConfig.workers)
+        if workers < 0:
+            raise self.fail("[extract] workers", f"must be 0 (one per core) or more, got {workers}")
         return ExtractConfig(
+            workers=workers,
             timeout_seconds=number("timeout_seconds", float, ExtractConfig.timeout_seconds),
             memory_mb=number("memory_mb", int, ExtractConfig.memory_mb),
             max_attachment_mb=number("max_attachment_mb", float, ExtractConfig.max_attachment_mb),

@@ -5,12 +5,17 @@ C library can crash on bad bytes. So every attachment is extracted in a worker o
 ProcessPool. A worker that runs past its time is killed; one that exhausts its address
 space fails or dies; either way that attachment gets a recorded reason, the worker is
 replaced, and the run goes on with the message's other attachments.
+
+The pool has one worker per core by default, and the pipeline parses as many messages at
+once from threads, so one reply's PDF is read while another's scan is OCR'd. Identical
+attachments are read once per run (pipeline.extractcache).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import resource
 import signal
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -33,6 +38,7 @@ from hoering.parse.message import extract
 from hoering.parse.model import Attachment, AttachmentInput, Extractor
 from hoering.parse.sniff import detect_type
 from hoering.parse.versions import extractor_version
+from hoering.pipeline.extractcache import CACHE_BYTES, ExtractionCache
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +51,14 @@ class SandboxLimits:
     memory_mb: int = EXTRACT_MEMORY_MB
     max_attachment_mb: float | None = MAX_ATTACHMENT_MB  # None: no size limit
     max_tasks: int = 50  # attachments per worker before a fresh one replaces it
-    workers: int = 1  # parse_message asks for one attachment at a time
+    # Worker processes: as many attachments are read at once, when as many threads call
+    # the sandbox (the pipeline parses that many messages at once).
+    workers: int = 1
+
+
+def default_workers() -> int:
+    """One extraction worker per core this process may run on (taskset, cgroups)."""
+    return max(1, len(os.sched_getaffinity(0)))
 
 
 def limit_memory(memory_mb: int) -> None:
@@ -80,11 +93,18 @@ class Sandbox:
         limits: SandboxLimits = SandboxLimits(),
         target: Extractor = extract,
         extract_limits: ExtractLimits | None = None,
+        cache_bytes: int = CACHE_BYTES,
     ) -> None:
         self.limits = limits
         self.target = target  # a picklable top-level function; tests pass misbehaving ones
         self.extract_limits = extract_limits  # archive and OCR limits; None: the item's own
         self.pool: ProcessPool | None = None
+        self.cache = ExtractionCache(cache_bytes)  # one run's results, by content
+
+    @property
+    def workers(self) -> int:
+        """How many attachments are extracted at once: callers may use as many threads."""
+        return self.limits.workers
 
     @classmethod
     def from_config(cls, config: ExtractConfig) -> Sandbox:
@@ -93,10 +113,12 @@ class Sandbox:
             timeout_seconds=config.timeout_seconds,
             memory_mb=config.memory_mb,
             max_attachment_mb=config.max_attachment_mb,
+            workers=config.workers or default_workers(),
         )
         return cls(limits, extract_limits=config.limits)
 
     def __enter__(self) -> Sandbox:
+        self.cache = ExtractionCache(self.cache.max_bytes)  # a run starts with none kept
         self.pool = ProcessPool(
             max_workers=self.limits.workers,
             max_tasks=self.limits.max_tasks,
@@ -114,14 +136,18 @@ class Sandbox:
         if self.pool is None:
             return
         if kind is None:
-            self.pool.close()  # nothing is pending: extraction is synchronous
+            self.pool.close()  # nothing is pending: every caller waits for its result
         else:
             self.pool.stop()  # kill workers still busy with the interrupted message
         self.pool.join()
         self.pool = None
 
     def __call__(self, item: AttachmentInput) -> list[Attachment]:
-        """Extract `item` in a worker; a limit hit or a crash becomes the attachment's error."""
+        """Extract `item` in a worker; a limit hit or a crash becomes the attachment's error.
+
+        Safe to call from several threads. An identical attachment (same bytes, name, type
+        and limits) read earlier in the run, or being read, gives its result under `item.path`.
+        """
         if self.pool is None:
             raise RuntimeError("Sandbox used outside its `with` block")
         too_big = self.limits.max_attachment_mb
@@ -130,7 +156,11 @@ class Sandbox:
         limits = self.extract_limits if self.extract_limits is not None else item.limits
         if limits.ocr_seconds is None:
             limits = replace(limits, ocr_seconds=ocr_seconds(self.limits.timeout_seconds))
-        item = replace(item, limits=limits)
+        return self.cache.extract(replace(item, limits=limits), self.run_in_worker)
+
+    def run_in_worker(self, item: AttachmentInput) -> list[Attachment]:
+        if self.pool is None:
+            raise RuntimeError("Sandbox used outside its `with` block")
         future = self.pool.submit(self.target, self.limits.timeout_seconds, item)
         try:
             return future.result()

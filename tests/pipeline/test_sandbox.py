@@ -19,7 +19,7 @@ import pytest
 
 from hoering.parse.limits import ExtractLimits
 from hoering.parse.message import extract, parse_message
-from hoering.parse.model import AttachmentInput
+from hoering.parse.model import Attachment, AttachmentInput
 from hoering.pipeline.sandbox import Sandbox, SandboxLimits, ocr_seconds, unextracted
 from tests.kit.mails import make_mail
 from tests.kit.needs import missing
@@ -52,8 +52,9 @@ def raise_bug(item: AttachmentInput):
     raise ValueError("a bug in an extractor")
 
 
-def worker_pid(item: AttachmentInput) -> list[int]:
-    return [os.getpid()]
+def worker_pid(item: AttachmentInput) -> list[Attachment]:
+    """The worker's pid, as the error of an unread attachment."""
+    return [unextracted(item, str(os.getpid()))]
 
 
 def item(filename: str = "svar.txt", payload: bytes = b"Vi foreslaar aabne data.\n"):
@@ -116,14 +117,15 @@ def test_an_extractor_bug_is_recorded_not_raised() -> None:
 
 
 def test_workers_are_reused_within_a_run() -> None:
-    pids = extract_in(worker_pid, item(), item(), item())
-    assert len({pid for [pid] in pids}) == 1
+    pids = extract_in(worker_pid, item(payload=b"1"), item(payload=b"2"), item(payload=b"3"))
+    assert len({pid.error for [pid] in pids}) == 1
 
 
 def test_workers_are_replaced_after_max_tasks() -> None:
     limits = SandboxLimits(timeout_seconds=5, max_tasks=1)
-    pids = extract_in(worker_pid, item(), item(), limits=limits)
-    assert len({pid for [pid] in pids}) == 2
+    # Different bytes: an identical second attachment would come from the run's cache.
+    pids = extract_in(worker_pid, item(payload=b"1"), item(payload=b"2"), limits=limits)
+    assert len({pid.error for [pid] in pids}) == 2
 
 
 def test_an_attachment_over_the_size_limit_is_listed_without_extraction() -> None:
@@ -137,7 +139,7 @@ def test_leaving_the_block_stops_the_workers() -> None:
     with Sandbox(FAST, worker_pid) as sandbox:
         [pid] = sandbox(item())
     with pytest.raises(ProcessLookupError):
-        os.kill(pid, 0)
+        os.kill(int(pid.error), 0)
 
 
 def test_an_error_in_the_run_stops_a_busy_pool() -> None:
@@ -145,7 +147,7 @@ def test_an_error_in_the_run_stops_a_busy_pool() -> None:
         [pid] = sandbox(item())
         raise KeyboardInterrupt
     with pytest.raises(ProcessLookupError):
-        os.kill(pid, 0)
+        os.kill(int(pid.error), 0)
 
 
 def test_unextracted_attachment_keeps_what_is_known_without_a_worker() -> None:
