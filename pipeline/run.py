@@ -99,10 +99,12 @@ class Pipeline:
         self.batch_size = 0
         self.batch_started = 0.0
         self.batch_shas: set[str] = set()
-        # Entries whose parse runs in a thread, oldest first; at most `parallel` at once.
+        # Entries whose parse runs in a thread, oldest first.
         self.parsing: deque[Entry] = deque()
-        # Messages parsed at once: one per extraction worker, so their attachments overlap.
-        self.parallel = max(1, getattr(extract, "workers", 1))
+        # Messages parsed at once: two per extraction worker, so their attachments overlap
+        # and a worker done with one message need not wait for the oldest to be collected.
+        workers = max(1, getattr(extract, "workers", 1))
+        self.parallel = 1 if workers == 1 else 2 * workers
         self.threads: ThreadPoolExecutor | None = None
         # Matched messages not yet checked against the stored ones (see check_arrived).
         self.arrived: list[RawMessage] = []
