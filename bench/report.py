@@ -53,13 +53,18 @@ def goal_record(
     }
 
 
+def ratio_text(ratio: float) -> str:
+    """Two decimals, three below 0.1 (goal 1's ratios are around 0.01)."""
+    return f"{ratio:.2f}" if ratio >= 0.1 else f"{ratio:.3f}"
+
+
 def goal_line(goal: dict[str, Any]) -> str:
     """The line the suite prints for a goal record as it is measured."""
     if goal["ratio"] is None:
         return f"  goal {goal['goal']} {goal['name']}: {goal['figure']} (target {goal['target']})"
     verdict = "met" if goal["met"] else "MISSED"
     return (
-        f"  goal {goal['goal']} {goal['name']}: {goal['figure']} -> {goal['ratio']:.2f}x "
+        f"  goal {goal['goal']} {goal['name']}: {goal['figure']} -> {ratio_text(goal['ratio'])}x "
         f"(target {goal['target']}) {verdict}"
     )
 
@@ -88,7 +93,7 @@ def markdown(report: dict[str, Any]) -> str:
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for goal in report["goals"]:
-        ratio = "—" if goal["ratio"] is None else f"{goal['ratio']:.2f}"
+        ratio = "—" if goal["ratio"] is None else ratio_text(goal["ratio"])
         lines.append(
             f"| {goal['goal']} | {goal['name']} | {goal['figure']} | {ratio} | "
             f"{goal['target']} | {_met(goal['met'])} |"

@@ -23,7 +23,7 @@ def test_table_renders_machine_line_and_one_row_per_goal(capsys) -> None:
     assert "load average 1.2 at the start, 2.5 at the end" in lines[0]
     assert lines[2] == "| goal | measured | figure | ratio | target | met |"
     assert lines[4] == (
-        "| 1 | cold poll, 500 text replies | 69/s vs raw fetch 8060/s | 0.01 | >= 0.2x | no |"
+        "| 1 | cold poll, 500 text replies | 69/s vs raw fetch 8060/s | 0.009 | >= 0.2x | no |"
     )
     assert lines[5].endswith("| 1.16 | <= 1.3x | yes |")
     assert lines[6].endswith("| not measurable: no [extract] workers | — | >= 1.7x | — |")
