@@ -312,6 +312,8 @@ def reparse(
         report = reparse_module.reparse(cfg, context.sessions(cfg), selection, tick)
     for line in report.lines:
         out().print(line)
+    if report.omitted:  # only the first lines are kept, so 50,000 changes take no memory
+        out().print(report.omitted_line())
     out().print(report.summary())
     if report.failing:
         raise typer.Exit(ExitCode.PARTIAL)

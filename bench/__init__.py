@@ -1,0 +1,11 @@
+"""Figures on demand, never run by the tests: `python -m bench.NAME` from the repository root.
+
+suite            issue 11's performance goals in one command (README "Performance"); built from
+                 mailboxes (generated mail), workbench (Dovecot, databases, configs), goals,
+                 measure (one operation in a fresh process) and report (machine, table)
+bench_import     throughput and memory of `import` over generated mail
+bench_duplicates, bench_analysis, bench_initiatives, bench_web, bench_startup, bench_hostile:
+                 one figure each, see their docstrings
+faults           more fault trials (connection cuts, kill -9) than the tests run
+corpus_report    what the extractors make of the third-party corpus
+"""

@@ -4,12 +4,22 @@ A migration of stored data, not a re-ingest: the bytes come from `raw_messages`,
 ids stay, and only the fields the parser fills are rewritten (review fields are left
 alone). Messages that failed to parse before are retried like `hoering retry` does, so
 one that parses now gets its proposal.
+
+Proposals go in chunks of CHUNK: their bytes are read in one query, parsed outside any
+transaction (in threads when the extractor has several workers), and written in one
+transaction, so 50,000 replies take bounded memory and a reviewer's write waits at most
+one chunk's write.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -20,9 +30,9 @@ from hoering.parse.combined import combined_text
 from hoering.parse.model import ParsedMessage
 from hoering.parse.versions import PARSER_VERSION, extractor_version
 from hoering.pipeline import retries
-from hoering.pipeline.analyse import analyse
+from hoering.pipeline.analyse import Analysis, analyse
 from hoering.pipeline.lock import run_lock
-from hoering.pipeline.run import Pipeline, Tick, is_late, no_tick
+from hoering.pipeline.run import Tick, is_late, no_tick
 from hoering.pipeline.runs import retrier as make_retrier
 from hoering.pipeline.sandbox import Sandbox
 from hoering.store import messages as store_messages
@@ -30,6 +40,9 @@ from hoering.store import models
 from hoering.store.db import writing
 
 log = logging.getLogger(__name__)
+
+CHUNK = 50  # proposals read, parsed and written together
+MAX_LINES = 1_000  # report lines kept; the rest are only counted
 
 
 @dataclass(frozen=True)
@@ -43,17 +56,29 @@ class Selection:
 
 @dataclass
 class ReparseReport:
-    """What a reparse did; `lines` has one entry per proposal or message that changed."""
+    """What a reparse did; `lines` has one entry per proposal or message that changed, the
+    first MAX_LINES of them (`omitted` counts the rest, so memory stays bounded)."""
 
     checked: int = 0  # messages parsed again
     changed: int = 0  # proposals whose parsed fields or attachments changed
     recovered: int = 0  # formerly failed messages that parse now
     failing: int = 0  # messages that cannot be parsed (still, or now)
     lines: list[str] = field(default_factory=list)
+    omitted: int = 0  # lines not kept
 
     @property
     def unchanged(self) -> int:
         return self.checked - self.changed - self.recovered - self.failing
+
+    def note(self, line: str) -> None:
+        if len(self.lines) < MAX_LINES:
+            self.lines.append(line)
+        else:
+            self.omitted += 1
+
+    def omitted_line(self) -> str:
+        """What the CLI prints after the lines when some were not kept; "" if none."""
+        return f"... and {self.omitted} more not shown" if self.omitted else ""
 
     def summary(self) -> str:
         return (
@@ -72,15 +97,32 @@ def reparse(
     report = ReparseReport()
     with run_lock(config), Sandbox.from_config(config.extract) as sandbox, writing():
         proposal_ids, failed_ids = _targets(sessions, selection)
-        writer = Pipeline(config, sessions, sandbox)
-        for proposal_id in proposal_ids:
-            _reparse_proposal(config, sessions, writer, proposal_id, report)
-            tick()
+        parse = partial(analyse, extract=sandbox, limits=config.extract.limits)
+        with _parsing_threads(getattr(sandbox, "workers", 1)) as parse_all:
+            for start in range(0, len(proposal_ids), CHUNK):
+                chunk = proposal_ids[start : start + CHUNK]
+                analyses, before = _parse_chunk(sessions, chunk, partial(parse_all, parse), tick)
+                _write_chunk(config, sessions, analyses, before, report)
         retrier = make_retrier(config, sessions, sandbox)
         for raw_id in failed_ids:
             _retry_failed(sessions, retrier, raw_id, report)
             tick()
     return report
+
+
+ParseAll = Callable[[Iterable[bytes]], Iterator[Analysis]]
+
+
+@contextmanager
+def _parsing_threads(workers: int) -> Iterator[Callable]:
+    """`map`, or a map in `workers` threads when the extractor reads that many attachments at
+    once. Only analyse() runs in them: parsing is pure and the sandbox is a process pool
+    (pebble) that takes tasks from several threads; writes stay in this thread."""
+    if workers <= 1:
+        yield map
+        return
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="reparse") as pool:
+        yield pool.map
 
 
 def _targets(sessions: sessionmaker[Session], selection: Selection) -> tuple[list[int], list[int]]:
@@ -131,55 +173,108 @@ def outdated_proposals(session: Session) -> list[int]:
     return sorted(ids)
 
 
-def _reparse_proposal(
+def _parse_chunk(
+    sessions: sessionmaker[Session], chunk: Sequence[int], parse_all: ParseAll, tick: Tick
+) -> tuple[dict[int, Analysis], dict[int, Snapshot]]:
+    """The chunk's bytes read in one query and parsed outside any transaction, with what
+    each proposal was before (ids deleted meanwhile are left out)."""
+    with sessions() as session:
+        loaded = {proposal.id: proposal for proposal in _load(session, chunk)}
+        ids = [proposal_id for proposal_id in chunk if proposal_id in loaded]  # given order
+        data = [loaded[proposal_id].raw_message.data for proposal_id in ids]
+        before = {proposal_id: snapshot(loaded[proposal_id]) for proposal_id in ids}
+    del loaded  # the bytes are in `data`; the rows can go
+    analyses: dict[int, Analysis] = {}
+    for proposal_id, analysis in zip(ids, parse_all(data), strict=True):
+        analyses[proposal_id] = analysis
+        tick()
+    return analyses, before
+
+
+def _write_chunk(
     config: Config,
     sessions: sessionmaker[Session],
-    writer: Pipeline,
-    proposal_id: int,
+    analyses: dict[int, Analysis],
+    before: dict[int, Snapshot],
     report: ReparseReport,
 ) -> None:
-    with sessions() as session:
-        proposal = _load(session, proposal_id)
-        data, before = proposal.raw_message.data, snapshot(proposal)
-    analysis = analyse(data, writer.extract, config.extract.limits)  # outside any transaction
-    report.checked += 1
-    if analysis.parsed is None:
-        report.failing += 1
-        report.lines.append(
-            f"proposal {proposal_id}: cannot be parsed now, kept as it was: {analysis.error}"
-        )
-        return
+    """Rewrite the parsed proposals of a chunk in one transaction, and report each."""
+    parsed = [proposal_id for proposal_id, a in analyses.items() if a.parsed is not None]
+    after: dict[int, Snapshot] = {}
     with sessions.begin() as session:
-        proposal = _load(session, proposal_id)
-        _refill(config, session, proposal, analysis.parsed)
-        changes = describe_changes(before, snapshot(proposal))
-    if changes:
-        report.changed += 1
-        report.lines.append(f"proposal {proposal_id}: {changes}")
+        proposals = _load(session, parsed, for_write=True)
+        dates = _internal_dates(session, proposals)
+        for proposal in proposals:
+            _refill(config, proposal, analyses[proposal.id].parsed, dates.get(_source(proposal)))
+            after[proposal.id] = snapshot(proposal)
+    for proposal_id, analysis in analyses.items():  # in the chunk's order, as before
+        report.checked += 1
+        if analysis.parsed is None:
+            report.failing += 1
+            report.note(
+                f"proposal {proposal_id}: cannot be parsed now, kept as it was: {analysis.error}"
+            )
+            continue
+        if proposal_id not in after:  # deleted while it was parsed
+            continue
+        changes = describe_changes(before[proposal_id], after[proposal_id])
+        if changes:
+            report.changed += 1
+            report.note(f"proposal {proposal_id}: {changes}")
 
 
-def _load(session: Session, proposal_id: int) -> models.Proposal:
+def _load(
+    session: Session, proposal_ids: Sequence[int], for_write: bool = False
+) -> list[models.Proposal]:
+    """The proposals with their attachments and raw messages, a query each; for the write,
+    what normalizing reads (themes, initiatives) instead of the raw messages, so no row is
+    loaded lazily one proposal at a time."""
+    loaders = (
+        (
+            selectinload(models.Proposal.themes),
+            selectinload(models.Proposal.initiatives).selectinload(models.Initiative.notes),
+        )
+        if for_write
+        else (selectinload(models.Proposal.raw_message),)
+    )
     query = (
         select(models.Proposal)
-        .where(models.Proposal.id == proposal_id)
-        .options(selectinload(models.Proposal.attachments))
+        .where(models.Proposal.id.in_(proposal_ids))
+        .options(selectinload(models.Proposal.attachments), *loaders)
     )
-    return session.scalars(query).one()
+    return list(session.scalars(query))
+
+
+def _internal_dates(
+    session: Session, proposals: list[models.Proposal]
+) -> dict[tuple, datetime | None]:
+    """The IMAP internal dates of the proposals' sightings, read in one query and keyed by
+    (raw message id, account, folder, uidvalidity, uid): the place each proposal came from."""
+    rows = session.execute(
+        select(
+            models.Sighting.raw_message_id,
+            models.Sighting.account,
+            models.Sighting.folder,
+            models.Sighting.uidvalidity,
+            models.Sighting.uid,
+            models.Sighting.internal_date,
+        ).where(models.Sighting.raw_message_id.in_({p.raw_message_id for p in proposals}))
+    )
+    return {tuple(row[:5]): row[5] for row in rows}
+
+
+def _source(proposal: models.Proposal) -> tuple:
+    return (proposal.raw_message_id, proposal.source_account, proposal.source_folder,
+            proposal.source_uidvalidity, proposal.source_uid)  # fmt: skip
 
 
 def _refill(
-    config: Config, session: Session, proposal: models.Proposal, parsed: ParsedMessage
+    config: Config,
+    proposal: models.Proposal,
+    parsed: ParsedMessage,
+    internal_date: datetime | None,
 ) -> None:
     """Rewrite the parser's fields of `proposal`, received time and late flag included."""
-    internal_date = session.scalar(
-        select(models.Sighting.internal_date).where(
-            models.Sighting.raw_message_id == proposal.raw_message_id,
-            models.Sighting.account == proposal.source_account,
-            models.Sighting.folder == proposal.source_folder,
-            models.Sighting.uidvalidity.is_not_distinct_from(proposal.source_uidvalidity),
-            models.Sighting.uid.is_not_distinct_from(proposal.source_uid),
-        )
-    )
     received_at = internal_date or parsed.received_at or parsed.sent_at
     store_messages.fill_proposal(
         proposal,
@@ -207,10 +302,10 @@ def _retry_failed(
     if done.recovered:
         report.recovered += 1
         outcome = f"now proposal {proposal_id}" if proposal_id else "a duplicate of a stored one"
-        report.lines.append(f"message {raw_id} (failed before): parsed, {outcome}")
+        report.note(f"message {raw_id} (failed before): parsed, {outcome}")
     elif done.retried:
         report.failing += 1
-        report.lines.append(f"message {raw_id}: still cannot be parsed: {error}")
+        report.note(f"message {raw_id}: still cannot be parsed: {error}")
 
 
 # The proposal fields parsing fills, besides the body and the attachments.

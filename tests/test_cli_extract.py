@@ -58,3 +58,19 @@ def test_reparse_of_unknown_id_is_one_line_and_exit_2(tmp_path, capsys, monkeypa
     config = imported(tmp_path, capsys, monkeypatch)
     code, _, err = run(capsys, monkeypatch, "reparse", "7", "--config", str(config))
     assert (code, err) == (2, "hoering: no proposal with id 7\n")
+
+
+def test_reparse_says_how_many_lines_it_did_not_keep(tmp_path, capsys, monkeypatch) -> None:
+    from hoering.pipeline import reparse
+
+    config = imported(tmp_path, capsys, monkeypatch)
+    sessions = open_database(f"sqlite:///{tmp_path / 'hoering.db'}")
+    with sessions.begin() as session:
+        session.scalars(select(models.Attachment)).first().text = "gammel"
+    monkeypatch.setattr(reparse, "MAX_LINES", 0)
+    code, out, _ = run(capsys, monkeypatch, "reparse", "--all", "--config", str(config))
+    assert code == 0
+    assert out.splitlines() == [
+        "... and 1 more not shown",
+        "reparsed 1: changed 1, unchanged 0, recovered 0, failing 0",
+    ]

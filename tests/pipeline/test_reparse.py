@@ -6,6 +6,8 @@ extractor version, a parse error.
 
 from __future__ import annotations
 
+import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,10 @@ from sqlalchemy import select
 
 from hoering import pipeline
 from hoering.config import load_config
+from hoering.pipeline import reparse as reparse_module
+from hoering.pipeline.analyse import analyse
 from hoering.pipeline.reparse import ReparseReport, Selection, UnknownProposal, reparse
+from hoering.pipeline.sandbox import Sandbox
 from hoering.store import models, states
 from hoering.store.db import open_database
 from tests.kit.mails import make_mail, write_config
@@ -156,3 +161,71 @@ def test_sample_inbox_reparses_unchanged(cfg, tmp_path: Path) -> None:
     assert isinstance(report, ReparseReport)
     assert stored == 13 and report.checked == stored  # every proposal was parsed again
     assert report.lines == [] and report.changed == 0 and report.unchanged == stored
+
+
+def test_chunks_write_every_proposal_and_tick_after_each(cfg, db, monkeypatch) -> None:
+    monkeypatch.setattr(reparse_module, "CHUNK", 2)  # three proposals: a chunk of 2, one of 1
+    with db.begin() as session:
+        for proposal in session.scalars(select(models.Proposal)):
+            proposal.body_text = "gammel tekst"
+    ticks = []
+    report = reparse(cfg, db, Selection(all=True), tick=lambda: ticks.append(1))
+    assert len(ticks) == 3
+    assert report.lines == [f"proposal {n}: body changed" for n in (1, 2, 3)]
+    with db() as session:
+        assert "gammel tekst" not in session.scalars(select(models.Proposal.body_text)).all()
+
+
+def test_given_ids_are_reported_in_the_order_given(cfg, db) -> None:
+    with db.begin() as session:
+        for proposal in session.scalars(select(models.Proposal)):
+            proposal.body_text = "gammel tekst"
+    report = reparse(cfg, db, Selection(ids=(3, 1)))
+    assert report.lines == ["proposal 3: body changed", "proposal 1: body changed"]
+
+
+def test_report_keeps_the_first_lines_and_counts_the_rest(cfg, db, monkeypatch) -> None:
+    monkeypatch.setattr(reparse_module, "MAX_LINES", 2)
+    with db.begin() as session:
+        for proposal in session.scalars(select(models.Proposal)):
+            proposal.body_text = "gammel tekst"
+    report = reparse(cfg, db, Selection(all=True))
+    assert report.lines == ["proposal 1: body changed", "proposal 2: body changed"]
+    assert (report.changed, report.omitted) == (3, 1)
+    assert report.omitted_line() == "... and 1 more not shown"
+
+
+def test_several_extraction_workers_parse_in_threads(cfg, db, monkeypatch) -> None:
+    # The sandbox gets a `workers` count with [extract] workers; until then, give it one.
+    monkeypatch.setattr(Sandbox, "workers", 2, raising=False)
+    threads = set()
+
+    def recording(data, extract, limits):
+        threads.add(threading.current_thread().name)
+        return analyse(data, extract, limits)
+
+    monkeypatch.setattr(reparse_module, "analyse", recording)
+    with db.begin() as session:
+        session.get_one(models.Proposal, 2).body_text = "gammel tekst"
+    report = reparse(cfg, db, Selection(all=True))
+    assert report.lines == ["proposal 2: body changed"] and report.checked == 3
+    assert threads and all(name.startswith("reparse") for name in threads)
+
+
+def test_received_time_comes_from_the_sighting_of_the_proposals_place(cfg, db) -> None:
+    # A polled reply's received time is the server's INTERNALDATE, kept on its sighting;
+    # an imported file's place has no UIDVALIDITY or UID (NULL), which must still match.
+    after_deadline = datetime(2017, 8, 25, 9, 0, tzinfo=UTC)
+    with db.begin() as session:
+        proposal = session.get_one(models.Proposal, 2)
+        sighting = session.scalars(
+            select(models.Sighting).where(models.Sighting.raw_message_id == proposal.raw_message_id)
+        ).one()
+        assert (sighting.uidvalidity, sighting.uid) == (None, None)
+        sighting.internal_date = after_deadline
+    reparse(cfg, db, Selection(all=True))
+    with db() as session:
+        late = {p.id: p.late for p in session.scalars(select(models.Proposal))}
+        received = session.get_one(models.Proposal, 2).received_at
+    assert late == {1: False, 2: True, 3: False}
+    assert received.replace(tzinfo=UTC) == after_deadline
