@@ -2,7 +2,7 @@
 
 A campaign sends the same PDF with hundreds of replies; reading it once and handing every
 reply a copy under its own path saves a worker's time per copy. Callers run in several
-threads (the pipeline parses `workers` messages at once), so a second call for an
+threads (the pipeline parses two messages per worker at once), so a second call for an
 attachment still being read waits for that extraction instead of starting its own.
 """
 
