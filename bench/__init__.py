@@ -4,6 +4,8 @@ suite            issue 11's performance goals in one command (README "Performanc
                  mailboxes (generated mail), workbench (Dovecot, databases, configs), goals,
                  measure (one operation in a fresh process) and report (machine, table)
 bench_import     throughput and memory of `import` over generated mail
+ingest_phases    where a cold import of text replies spends its time (SQLite, PostgreSQL)
+bench_extract    attachment extraction with 1 and 2 workers; what the identical-file cache saves
 bench_duplicates, bench_analysis, bench_initiatives, bench_web, bench_startup, bench_hostile:
                  one figure each, see their docstrings
 faults           more fault trials (connection cuts, kill -9) than the tests run

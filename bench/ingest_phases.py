@@ -1,0 +1,104 @@
+"""Where one cold import of text replies spends its time, by phase, on SQLite and PostgreSQL:
+the profile behind goals 1 and 6 of issue 11 (README "Performance").
+
+    .venv/bin/python -m bench.ingest_phases [--messages 1000] [--postgres]
+
+Imports the suite's generated text replies (bench.mailboxes) from an mbox into a fresh
+database and prints wall and CPU seconds, messages/s, and the seconds spent in each phase of
+the pipeline: checking for stored copies, parsing, building the proposal with its derived
+fields (respondent, cleaning, themes, initiatives), writing the batches, and placing the new
+replies in duplicate groups. `--postgres` runs the same import into a PostgreSQL started for
+it (Debian `postgresql`) right after the SQLite one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import mailbox
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.mailboxes import text_mails
+from bench.workbench import ROOT
+from hoering import pipeline
+from hoering.config import load_config
+from hoering.pipeline import run, runs
+from hoering.store.db import open_database
+from tests.kit.postgres import find_postgres, start_postgres
+
+PHASES = {  # label: (owner, attribute)
+    "stored copies": (run.Pipeline, "known_bytes"),
+    "parse": (run.Pipeline, "parse"),
+    "derived fields": (run.Pipeline, "build_proposal"),
+    "write batches": (run.Pipeline, "write"),
+    "duplicate groups": (runs.store_duplicates, "place_new"),
+}
+
+
+def timed(seconds: dict[str, float], label: str, function: Callable) -> Callable:
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            seconds[label] += time.perf_counter() - start
+
+    return wrapper
+
+
+def import_once(count: int, url: str | None) -> None:
+    """One import in this process, its figures printed."""
+    seconds: dict[str, float] = defaultdict(float)
+    for label, (owner, name) in PHASES.items():
+        setattr(owner, name, timed(seconds, label, getattr(owner, name)))
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        box = mailbox.mbox(directory / "replies.mbox")
+        for data in text_mails(count, "phases"):
+            box.add(data)
+        box.close()
+        store = url or "sqlite:///hoering.db"
+        config = directory / "hoering.toml"
+        config.write_text(f'[store]\nurl = "{store}"\n\n[consultation]\ndeadline = 2017-08-20\n')
+        cfg = load_config(config)
+        sessions = open_database(cfg.store_url)
+        wall, cpu = time.perf_counter(), time.process_time()
+        report = pipeline.import_paths(cfg, sessions, [directory / "replies.mbox"])
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    name = "PostgreSQL" if url else "SQLite"
+    print(f"{name}: {report.summary()}")
+    print(f"  {wall:.2f} s wall, {cpu:.2f} s CPU, {count / wall:.0f} messages/s")
+    for label, spent in seconds.items():
+        print(f"  {label:17} {spent:6.2f} s  {1000 * spent / count:5.2f} ms/message")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--messages", type=int, default=1000)
+    parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--url", help=argparse.SUPPRESS)  # the child process's database
+    args = parser.parse_args()
+    import_once(args.messages, args.url)
+    if args.url or not args.postgres:
+        return
+    bindir = find_postgres()
+    if bindir is None:
+        raise SystemExit("PostgreSQL is not installed (apt-get install postgresql)")
+    server = start_postgres(bindir)
+    try:
+        url = server.create_database("phases")
+        command = [sys.executable, "-m", "bench.ingest_phases", "--messages", str(args.messages)]
+        # A process of its own, so the SQLite run's caches do not help it.
+        subprocess.run([*command, "--url", url], cwd=ROOT, check=True, env=os.environ)
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
