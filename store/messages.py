@@ -209,30 +209,6 @@ def _add_sighting(session: Session, raw: models.RawMessage, source: Source) -> N
     )
 
 
-def add_proposal(
-    session: Session,
-    raw: models.RawMessage,
-    parsed: ParsedMessage,
-    *,
-    received_at: datetime | None,
-    late: bool,
-    combined_text: str,
-    source: Source,
-    codebook: Codebook | None = None,
-) -> models.Proposal:
-    proposal = new_proposal(
-        parsed,
-        received_at=received_at,
-        late=late,
-        combined_text=combined_text,
-        source=source,
-        codebook=codebook,
-    )
-    proposal.raw_message = raw
-    session.add(proposal)
-    return proposal
-
-
 def new_proposal(
     parsed: ParsedMessage,
     *,

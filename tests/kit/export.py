@@ -34,15 +34,11 @@ def add(db, p: ParsedMessage, *, late: bool = False, key: str = "k1", raw: bytes
     source = messages.Source("file", "/tmp/x.eml", None, None)
     with db.begin() as session:
         row = messages.add_raw_message(session, key, "0" * 64, p.message_id, raw, None)
-        proposal = messages.add_proposal(
-            session,
-            row,
-            p,
-            received_at=p.received_at,
-            late=late,
-            combined_text=p.body_text,
-            source=source,
+        proposal = messages.new_proposal(
+            p, received_at=p.received_at, late=late, combined_text=p.body_text, source=source
         )
+        proposal.raw_message = row
+        session.add(proposal)
         session.flush()
         return proposal.id
 
