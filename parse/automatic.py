@@ -11,7 +11,7 @@ from email import policy
 from email.message import Message
 from email.parser import BytesHeaderParser
 
-from hoering.parse.headers import parse_address, raw_header
+from hoering.parse.headers import header_block, parse_address, raw_header
 from hoering.parse.subject import decode_subject
 
 # Subject prefixes mail clients and servers put on what they send by themselves, in Danish and
@@ -34,7 +34,7 @@ def automatic_reason(data: bytes, own_addresses: Collection[str] = ()) -> str | 
 
     `own_addresses`: the polled accounts' own addresses (lower case); their mail is not a reply.
     """
-    msg = BytesHeaderParser(policy=policy.compat32).parsebytes(_header_block(data))
+    msg = BytesHeaderParser(policy=policy.compat32).parsebytes(header_block(data))
     for rule in (_report, _auto_headers, _sender, _subject):
         reason = rule(msg)
         if reason:
@@ -47,18 +47,10 @@ def automatic_reason(data: bytes, own_addresses: Collection[str] = ()) -> str | 
 
 def sender_and_subject(data: bytes) -> tuple[str, str]:
     """("Name <address>", decoded subject) of a message, for listing automatic mail."""
-    msg = BytesHeaderParser(policy=policy.compat32).parsebytes(_header_block(data))
+    msg = BytesHeaderParser(policy=policy.compat32).parsebytes(header_block(data))
     name, address = parse_address(raw_header(msg, "from") or "")
     sender = f"{name} <{address}>" if name and address else (address or name)
     return sender, decode_subject(raw_header(msg, "subject") or "")
-
-
-def _header_block(data: bytes) -> bytes:
-    for separator in (b"\r\n\r\n", b"\n\n"):
-        end = data.find(separator)
-        if end != -1:
-            return data[: end + len(separator)]
-    return data
 
 
 def _report(msg: Message) -> str | None:

@@ -20,6 +20,22 @@ MAX_NAME_CHARS = 500
 _HEADER_LINE = re.compile(rb"^subject[ \t]*:(.*)$", re.IGNORECASE | re.DOTALL)
 
 
+def split_header_block(data: bytes) -> tuple[bytes, bytes]:
+    """(header block up to and with its empty line, body) of a raw message, at the first
+    empty line whichever line ending it has; a message without one is all header."""
+    positions = [(data.find(sep), sep) for sep in (b"\r\n\r\n", b"\n\n")]
+    found = [(pos, sep) for pos, sep in positions if pos != -1]
+    if not found:
+        return data, b""
+    pos, sep = min(found)
+    return data[: pos + len(sep)], data[pos + len(sep) :]
+
+
+def header_block(data: bytes) -> bytes:
+    """The header section of a raw message (up to the first empty line)."""
+    return split_header_block(data)[0]
+
+
 def subject_from_header_block(block: bytes) -> str:
     """Decoded Subject from a bare header block (IMAP HEADER.FIELDS (SUBJECT)); "" if absent."""
     lines = block.replace(b"\r\n", b"\n").split(b"\n")

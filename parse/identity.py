@@ -14,7 +14,7 @@ from datetime import UTC
 from email import policy
 from email.parser import BytesHeaderParser
 
-from hoering.parse.headers import parse_date, raw_header
+from hoering.parse.headers import parse_date, raw_header, split_header_block
 from hoering.parse.subject import decode_subject
 
 KEY_PREFIX = "id:"  # raw_messages.dedup_key of this scheme; older keys were "mid:"/"sha256:"
@@ -31,7 +31,7 @@ class Identity:
 
 def message_identity(data: bytes) -> Identity:
     """The identity of one message's bytes; never raises."""
-    head, body = _split(data)
+    head, body = split_header_block(data)
     msg = BytesHeaderParser(policy=policy.compat32).parsebytes(head)
     message_id = message_id_of(raw_header(msg, "message-id"))
     fields = [
@@ -51,16 +51,6 @@ def message_id_of(raw: str | None) -> str | None:
     """The Message-ID without angle brackets, as proposals show it; None if empty."""
     value = decode_subject(raw or "").strip("<> \t")
     return value or None
-
-
-def _split(data: bytes) -> tuple[bytes, bytes]:
-    """(header block, body); a message without an empty line is all header."""
-    positions = [(data.find(sep), sep) for sep in (b"\r\n\r\n", b"\n\n")]
-    found = [(pos, sep) for pos, sep in positions if pos != -1]
-    if not found:
-        return data, b""
-    pos, sep = min(found)
-    return data[: pos + len(sep)], data[pos + len(sep) :]
 
 
 def _collapse(text: str) -> str:

@@ -39,15 +39,6 @@ def failed(sha256: str, error: str, key: str, message_id: str | None) -> Analysi
     return Analysis(sha256, key, None, error, message_id)
 
 
-def header_block(data: bytes) -> bytes:
-    """The header section of a raw message (up to the first empty line)."""
-    for separator in (b"\r\n\r\n", b"\n\n"):
-        end = data.find(separator)
-        if end != -1:
-            return data[: end + len(separator)]
-    return data
-
-
 def analyse(
     data: bytes, extract: Extractor = extract_in_process, limits: ExtractLimits | None = None
 ) -> Analysis:

@@ -28,12 +28,12 @@ from hoering.config import Config
 from hoering.ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
 from hoering.parse.automatic import automatic_reason
 from hoering.parse.combined import combined_text
-from hoering.parse.headers import subject_from_header_block
+from hoering.parse.headers import header_block, subject_from_header_block
 from hoering.parse.identity import message_identity
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor, ParsedMessage
 from hoering.parse.subject import SubjectMatcher
-from hoering.pipeline.analyse import OUT_OF_MEMORY, Analysis, analyse, failed, header_block
+from hoering.pipeline.analyse import OUT_OF_MEMORY, Analysis, analyse, failed
 from hoering.pipeline.batch import (
     ALREADY_STORED,
     AUTOMATIC,

@@ -8,9 +8,11 @@ import time
 from datetime import UTC, datetime, timedelta, timezone
 
 from hoering.parse.headers import (
+    header_block,
     parse_address,
     parse_date,
     received_date,
+    split_header_block,
     subject_from_header_block,
 )
 
@@ -174,3 +176,12 @@ def test_a_date_of_many_spaces_is_read_in_linear_time() -> None:
     assert parse_date(" " * 30_000 + "x") is None
     assert parse_date("Mon, 1 Jan 2017 10:00:00" + " " * 30_000 + "+0200") is not None
     assert time.process_time() - started < 2
+
+
+def test_the_header_block_ends_at_the_first_empty_line_whatever_its_line_ending() -> None:
+    # Headers in LF, a body in CRLF: the old split preferred CRLF and took the body's first
+    # paragraph as headers too.
+    data = b"Subject: OGP-h\xc3\xb8ring\n\nFirst paragraph.\r\n\r\nSecond.\r\n"
+    assert header_block(data) == b"Subject: OGP-h\xc3\xb8ring\n\n"
+    assert split_header_block(data)[1] == b"First paragraph.\r\n\r\nSecond.\r\n"
+    assert header_block(b"Subject: no body\r\n") == b"Subject: no body\r\n"
