@@ -168,3 +168,11 @@ THUNDERBIRD_READ_RECEIPT = (
     "Disposition: manual-action/MDN-sent-manually; displayed\r\n"
     "--mdn--\r\n"
 ).encode("ascii")
+
+
+def write_in(tmp_path: Path, name: str, data: bytes) -> Path:
+    """`data` as the file tmp_path/in/NAME, for `hoering import` of the folder or the file."""
+    path = tmp_path / "in" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(data)
+    return path

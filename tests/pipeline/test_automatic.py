@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from hoering import pipeline
 from hoering.config import load_config
@@ -13,7 +13,8 @@ from hoering.pipeline import automatic
 from hoering.store import forget, models, states
 from hoering.store.db import open_database
 from tests.kit.cli import run as run_cli
-from tests.kit.mails import EXCHANGE_OOF_DA, GMAIL_VACATION, make_mail, write_config
+from tests.kit.mails import EXCHANGE_OOF_DA, GMAIL_VACATION, make_mail, write_config, write_in
+from tests.kit.rows import count
 
 IMAP_ACCOUNT = """
 [imap]
@@ -33,20 +34,8 @@ def db(cfg):
     return open_database(cfg.store_url)
 
 
-def write(tmp_path: Path, name: str, data: bytes) -> Path:
-    path = tmp_path / "in" / name
-    path.parent.mkdir(exist_ok=True)
-    path.write_bytes(data)
-    return path
-
-
-def count(db, model) -> int:
-    with db() as session:
-        return session.scalar(select(func.count()).select_from(model))
-
-
 def test_auto_reply_is_kept_raw_without_a_proposal(cfg, db, tmp_path) -> None:
-    report = pipeline.import_paths(cfg, db, [write(tmp_path, "oof.eml", EXCHANGE_OOF_DA)])
+    report = pipeline.import_paths(cfg, db, [write_in(tmp_path, "oof.eml", EXCHANGE_OOF_DA)])
 
     assert report.summary() == ("seen 1, matched 1, stored 0, duplicates 0, failed 0, automatic 1")
     assert (count(db, models.Proposal), count(db, models.RawMessage)) == (0, 1)
@@ -60,7 +49,7 @@ def test_auto_reply_is_kept_raw_without_a_proposal(cfg, db, tmp_path) -> None:
 
 def test_the_same_auto_reply_seen_twice_is_one_message(cfg, db, tmp_path) -> None:
     relayed = b"Received: from relay2.example by mx.digst.dk\r\n" + GMAIL_VACATION
-    paths = [write(tmp_path, "a.eml", GMAIL_VACATION), write(tmp_path, "b.eml", relayed)]
+    paths = [write_in(tmp_path, "a.eml", GMAIL_VACATION), write_in(tmp_path, "b.eml", relayed)]
 
     pipeline.import_paths(cfg, db, paths)
 
@@ -75,12 +64,12 @@ def test_the_same_auto_reply_seen_twice_is_one_message(cfg, db, tmp_path) -> Non
 def test_mail_from_the_polled_account_itself_is_not_a_reply(cfg, db, tmp_path) -> None:
     # The agency's own invitation, copied to its inbox, carries the marker too.
     own = make_mail(sender="Digitaliseringsstyrelsen <rumth@digst.dk>")
-    report = pipeline.import_paths(cfg, db, [write(tmp_path, "own.eml", own)])
+    report = pipeline.import_paths(cfg, db, [write_in(tmp_path, "own.eml", own)])
     assert (report.stored, report.automatic) == (0, 1)
 
 
 def test_list_automatic_shows_the_reason(cfg, db, tmp_path, capsys, monkeypatch) -> None:
-    pipeline.import_paths(cfg, db, [write(tmp_path, "oof.eml", EXCHANGE_OOF_DA)])
+    pipeline.import_paths(cfg, db, [write_in(tmp_path, "oof.eml", EXCHANGE_OOF_DA)])
 
     code, out, _ = run_cli(capsys, monkeypatch, "list", "--automatic", "-c", str(cfg.path))
 
@@ -91,7 +80,7 @@ def test_list_automatic_shows_the_reason(cfg, db, tmp_path, capsys, monkeypatch)
 
 
 def test_accept_makes_a_proposal_and_audits_it(cfg, db, tmp_path, capsys, monkeypatch) -> None:
-    pipeline.import_paths(cfg, db, [write(tmp_path, "oof.eml", EXCHANGE_OOF_DA)])
+    pipeline.import_paths(cfg, db, [write_in(tmp_path, "oof.eml", EXCHANGE_OOF_DA)])
     with db() as session:
         [waiting] = automatic.list_automatic(session)
 
@@ -120,13 +109,13 @@ def test_accept_of_a_message_that_is_not_waiting_exits_2(cfg, db, capsys, monkey
 
 
 def test_an_accepted_message_seen_again_is_a_duplicate(cfg, db, tmp_path) -> None:
-    pipeline.import_paths(cfg, db, [write(tmp_path, "oof.eml", EXCHANGE_OOF_DA)])
+    pipeline.import_paths(cfg, db, [write_in(tmp_path, "oof.eml", EXCHANGE_OOF_DA)])
     with db() as session:
         [waiting] = automatic.list_automatic(session)
     automatic.accept(cfg, db, waiting.id, "mette")
 
     again = b"Received: by relay3\r\n" + EXCHANGE_OOF_DA
-    report = pipeline.import_paths(cfg, db, [write(tmp_path, "again.eml", again)])
+    report = pipeline.import_paths(cfg, db, [write_in(tmp_path, "again.eml", again)])
 
     assert (report.duplicates, report.automatic, count(db, models.Proposal)) == (1, 0, 1)
     with db() as session:
@@ -137,14 +126,14 @@ def test_an_accepted_message_seen_again_is_a_duplicate(cfg, db, tmp_path) -> Non
 
 
 def test_forget_deletes_a_persons_automatic_mail_too(cfg, db, tmp_path) -> None:
-    pipeline.import_paths(cfg, db, [write(tmp_path, "oof.eml", EXCHANGE_OOF_DA)])
+    pipeline.import_paths(cfg, db, [write_in(tmp_path, "oof.eml", EXCHANGE_OOF_DA)])
     with db.begin() as session:
         forget.forget_sender(session, "meho@kommune.example", "test")
     assert count(db, models.RawMessage) == 0
 
 
 def test_stats_counts_automatic_mail(cfg, db, tmp_path, capsys, monkeypatch) -> None:
-    pipeline.import_paths(cfg, db, [write(tmp_path, "oof.eml", EXCHANGE_OOF_DA)])
+    pipeline.import_paths(cfg, db, [write_in(tmp_path, "oof.eml", EXCHANGE_OOF_DA)])
     code, out, _ = run_cli(capsys, monkeypatch, "stats", "-c", str(cfg.path))
     assert code == 0
     assert "Automatic mail:     1 (no proposal; hoering list --automatic)" in out

@@ -7,14 +7,15 @@ import logging
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from hoering import pipeline
 from hoering.config import load_config
 from hoering.store import models
 from hoering.store.db import open_database
 from tests.kit.cli import run as run_cli
-from tests.kit.mails import make_mail, write_config
+from tests.kit.mails import make_mail, write_config, write_in
+from tests.kit.rows import count
 from tests.test_cli_poll import poll_config
 
 RECEIVED = "Received: from mx{n}.example by mx.digst.dk; Thu, 10 Aug 2017 10:1{n}:00 +0200\r\n"
@@ -28,18 +29,6 @@ def cfg(tmp_path: Path):
 @pytest.fixture
 def db(cfg):
     return open_database(cfg.store_url)
-
-
-def write(tmp_path: Path, name: str, data: bytes) -> Path:
-    path = tmp_path / "in" / name
-    path.parent.mkdir(exist_ok=True)
-    path.write_bytes(data)
-    return path
-
-
-def count(db, model) -> int:
-    with db() as session:
-        return session.scalar(select(func.count()).select_from(model))
 
 
 def test_the_same_mail_in_two_folders_is_one_proposal_with_two_sightings(
@@ -65,7 +54,7 @@ def test_two_messages_sharing_a_message_id_are_two_proposals(cfg, db, tmp_path, 
     second = make_mail(
         message_id="<form@kommune.example>", sender="Bo <bo@example.dk>", body="Andet forslag.\n"
     )
-    paths = [write(tmp_path, "1.eml", first), write(tmp_path, "2.eml", second)]
+    paths = [write_in(tmp_path, "1.eml", first), write_in(tmp_path, "2.eml", second)]
 
     with caplog.at_level(logging.WARNING, logger="hoering.pipeline.run"):
         report = pipeline.import_paths(cfg, db, paths)
@@ -83,7 +72,7 @@ def test_show_tells_the_reviewer_about_a_shared_message_id(
     first = make_mail(message_id="<form@kommune.example>")
     second = make_mail(message_id="<form@kommune.example>", body="Andet forslag.\n")
     pipeline.import_paths(
-        cfg, db, [write(tmp_path, "1.eml", first), write(tmp_path, "2.eml", second)]
+        cfg, db, [write_in(tmp_path, "1.eml", first), write_in(tmp_path, "2.eml", second)]
     )
 
     code, out, _ = run_cli(capsys, monkeypatch, "show", "2", "-c", str(cfg.path))
@@ -99,6 +88,6 @@ def test_a_resent_copy_with_the_same_message_id_and_content_is_a_duplicate(
     reply = make_mail()
     copies = [RECEIVED.format(n=n).encode() + b"X-Spam-Score: 0.%d\r\n" % n + reply for n in (1, 2)]
     report = pipeline.import_paths(
-        cfg, db, [write(tmp_path, f"{n}.eml", data) for n, data in enumerate(copies)]
+        cfg, db, [write_in(tmp_path, f"{n}.eml", data) for n, data in enumerate(copies)]
     )
     assert (report.stored, report.duplicates) == (1, 1)

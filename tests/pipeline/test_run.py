@@ -8,7 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from hoering import pipeline
 from hoering.config import load_config
@@ -16,6 +16,7 @@ from hoering.store import models
 from hoering.store.db import DatabaseError, open_database
 from tests.kit.mails import make_mail, write_config
 from tests.kit.paths import SAMPLE_INBOX
+from tests.kit.rows import count
 
 
 @pytest.fixture
@@ -30,11 +31,6 @@ def db(cfg):
 
 def run_import(cfg, db, *paths: Path) -> pipeline.RunReport:
     return pipeline.import_paths(cfg, db, list(paths))
-
-
-def count(db, model) -> int:
-    with db() as session:
-        return session.scalar(select(func.count()).select_from(model))
 
 
 def write_mail(directory: Path, name: str, data: bytes) -> Path:

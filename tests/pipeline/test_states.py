@@ -16,7 +16,7 @@ from hoering.pipeline import analyse as pipeline_analyse
 from hoering.store import models, states
 from hoering.store.db import open_database
 from tests.kit.cli import run as run_cli
-from tests.kit.mails import make_mail, write_config
+from tests.kit.mails import make_mail, write_config, write_in
 from tests.test_cli_poll import poll_config
 
 
@@ -47,13 +47,6 @@ def rows(db) -> list[models.MessageState]:
         return list(session.scalars(select(models.MessageState).order_by(models.MessageState.id)))
 
 
-def write(tmp_path: Path, name: str, data: bytes) -> Path:
-    path = tmp_path / "in" / name
-    path.parent.mkdir(exist_ok=True)
-    path.write_bytes(data)
-    return path
-
-
 @pytest.fixture
 def parser_down(monkeypatch):
     """The parser fails on everything (a crashed library, say) until the test lifts it."""
@@ -66,8 +59,8 @@ def parser_down(monkeypatch):
 
 
 def test_stored_and_duplicate_places_get_a_state_row_each(cfg, db, tmp_path) -> None:
-    a = write(tmp_path, "a.eml", make_mail())
-    b = write(tmp_path, "b.eml", b"Received: by relay2\r\n" + make_mail())
+    a = write_in(tmp_path, "a.eml", make_mail())
+    b = write_in(tmp_path, "b.eml", b"Received: by relay2\r\n" + make_mail())
     pipeline.import_paths(cfg, db, [a, b])
     assert [(r.status, r.attempts, r.raw_message_id is not None) for r in rows(db)] == [
         (states.STORED, 1, True),
@@ -76,14 +69,14 @@ def test_stored_and_duplicate_places_get_a_state_row_each(cfg, db, tmp_path) -> 
 
 
 def test_importing_again_keeps_one_row_per_place(cfg, db, tmp_path) -> None:
-    path = write(tmp_path, "a.eml", make_mail())
+    path = write_in(tmp_path, "a.eml", make_mail())
     pipeline.import_paths(cfg, db, [path])
     pipeline.import_paths(cfg, db, [path])
     assert [r.status for r in rows(db)] == [states.STORED]
 
 
 def test_failed_message_is_retried_on_later_runs_then_parked(cfg, db, tmp_path, parser_down):
-    path = write(tmp_path, "a.eml", make_mail())
+    path = write_in(tmp_path, "a.eml", make_mail())
     first = pipeline.import_paths(cfg, db, [path])
     assert (first.failed, rows(db)[0].status, rows(db)[0].attempts) == (1, states.FAILED, 1)
     second = pipeline.import_paths(cfg, db, [])
@@ -95,7 +88,7 @@ def test_failed_message_is_retried_on_later_runs_then_parked(cfg, db, tmp_path, 
 
 
 def test_retry_reparses_the_stored_bytes_and_stores_the_proposal(cfg, db, tmp_path, parser_down):
-    pipeline.import_paths(cfg, db, [write(tmp_path, "a.eml", make_mail())])
+    pipeline.import_paths(cfg, db, [write_in(tmp_path, "a.eml", make_mail())])
     (tmp_path / "in" / "a.eml").unlink()  # the retry must not need the source
     parser_down()  # e.g. hoering was upgraded
     report = pipeline.import_paths(cfg, db, [])
@@ -122,8 +115,8 @@ def test_another_copy_of_a_failed_message_is_the_same_message_and_a_duplicate_on
         return real(data, *args, **kwargs)
 
     monkeypatch.setattr(pipeline_analyse, "parse_message", fail_first_copy)
-    first = write(tmp_path, "1.eml", make_mail())
-    second = write(tmp_path, "2.eml", b"Received: by relay2\r\n" + make_mail())
+    first = write_in(tmp_path, "1.eml", make_mail())
+    second = write_in(tmp_path, "2.eml", b"Received: by relay2\r\n" + make_mail())
     pipeline.import_paths(cfg, db, [first, second])
     monkeypatch.setattr(pipeline_analyse, "parse_message", real)
     assert pipeline.import_paths(cfg, db, []).recovered == 1
@@ -137,7 +130,7 @@ def test_unparseable_message_is_parked_after_max_attempts_for_real(tmp_path) -> 
     cfg = load_config(write_config(tmp_path, "[poll]\nmax_attempts = 2\n"))
     db = open_database(cfg.store_url)
     # In an mbox: a lone file without a header block is refused by import before parsing.
-    mbox = write(tmp_path, "svar.mbox", b"From a@borgernet.example Thu Aug 10 10:00:00 2017\n")
+    mbox = write_in(tmp_path, "svar.mbox", b"From a@borgernet.example Thu Aug 10 10:00:00 2017\n")
     mbox.write_bytes(mbox.read_bytes() + unparseable())
     pipeline.import_paths(cfg, db, [mbox])
     pipeline.import_paths(cfg, db, [])
@@ -149,7 +142,7 @@ def test_unparseable_message_is_parked_after_max_attempts_for_real(tmp_path) -> 
 def test_failures_lists_place_status_tries_and_reason(
     cfg, db, tmp_path, parser_down, capsys, monkeypatch
 ) -> None:
-    pipeline.import_paths(cfg, db, [write(tmp_path, "a.eml", make_mail())])
+    pipeline.import_paths(cfg, db, [write_in(tmp_path, "a.eml", make_mail())])
     code, out, _ = run_cli(capsys, monkeypatch, "failures", "--config", str(cfg.path))
     assert code == 0
     assert "1 failure\n" in out and "a.eml" in out and "failed" in out
@@ -164,7 +157,7 @@ def test_failures_says_so_when_there_are_none(cfg, db, capsys, monkeypatch) -> N
 def test_retry_by_id_parses_a_parked_message_again(
     cfg, db, tmp_path, parser_down, capsys, monkeypatch
 ) -> None:
-    pipeline.import_paths(cfg, db, [write(tmp_path, "a.eml", make_mail())])
+    pipeline.import_paths(cfg, db, [write_in(tmp_path, "a.eml", make_mail())])
     for _ in range(2):
         pipeline.import_paths(cfg, db, [])
     [row] = rows(db)
@@ -178,7 +171,7 @@ def test_retry_by_id_parses_a_parked_message_again(
 def test_retry_all_that_still_fails_exits_1(
     cfg, db, tmp_path, parser_down, capsys, monkeypatch
 ) -> None:
-    pipeline.import_paths(cfg, db, [write(tmp_path, "a.eml", make_mail())])
+    pipeline.import_paths(cfg, db, [write_in(tmp_path, "a.eml", make_mail())])
     code, out, _ = run_cli(capsys, monkeypatch, "retry", "--all", "--config", str(cfg.path))
     assert code == 1 and "still failing 1" in out
 

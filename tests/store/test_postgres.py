@@ -18,7 +18,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, event, func, select, text
+from sqlalchemy import Engine, event, select, text
 
 from hoering import pipeline
 from hoering.config import load_config
@@ -29,6 +29,7 @@ from hoering.store.db import MIGRATIONS, open_database
 from hoering.store.queries import ProposalFilter, iter_proposals
 from tests.kit.mails import make_mail, write_config
 from tests.kit.paths import ROOT, SAMPLE_INBOX
+from tests.kit.rows import count
 
 
 def write_pg_config(directory: Path, url: str) -> Path:
@@ -57,11 +58,6 @@ def run_import(cfg, db, *paths: Path) -> pipeline.RunReport:
 
 def counts(report: pipeline.RunReport) -> tuple[int, ...]:
     return (report.seen, report.matched, report.stored, report.duplicates, report.failed)
-
-
-def count(db, model) -> int:
-    with db() as session:
-        return session.scalar(select(func.count()).select_from(model))
 
 
 def sqlite_twin(tmp_path: Path, *paths: Path):
