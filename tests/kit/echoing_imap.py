@@ -5,40 +5,26 @@ ends it, and every connection is read with a timeout."""
 from __future__ import annotations
 
 import socket
-import threading
+
+from tests.kit.loopback import LoopbackServer
 
 
-class EchoingImapServer:
+class EchoingImapServer(LoopbackServer):
     """Offers AUTH=PLAIN, then answers `NO ... <the blob it was sent>` to AUTHENTICATE."""
 
     def __init__(self) -> None:
-        self.stopped = threading.Event()
+        super().__init__()
         self.blobs: list[str] = []  # what clients sent after the "+" continuation
-        self.server = socket.create_server(("127.0.0.1", 0))
-        self.server.settimeout(0.2)
-        self.port = self.server.getsockname()[1]
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
+        self.start()
 
-    def stop(self) -> None:
-        self.stopped.set()
-        self.thread.join(timeout=5)
-        self.server.close()
+    def talk(self, conn: socket.socket) -> None:
+        conn.settimeout(10)
+        try:
+            self._dialogue(conn)
+        except OSError:
+            return
 
-    def _serve(self) -> None:
-        while not self.stopped.is_set():
-            try:
-                conn, _ = self.server.accept()
-            except TimeoutError:
-                continue
-            conn.settimeout(10)
-            with conn:
-                try:
-                    self._talk(conn)
-                except OSError:
-                    continue
-
-    def _talk(self, conn: socket.socket) -> None:
+    def _dialogue(self, conn: socket.socket) -> None:
         conn.sendall(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN LOGINDISABLED] echo server\r\n")
         reader = conn.makefile("rb")
         for line in reader:

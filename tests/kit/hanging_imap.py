@@ -5,42 +5,25 @@ than `max_wait` seconds, and `stop()` ends everything."""
 from __future__ import annotations
 
 import socket
-import threading
+
+from tests.kit.loopback import LoopbackServer
 
 STAGES = ("greeting", "login", "select", "fetch")
 
 
-class HangingImapServer:
+class HangingImapServer(LoopbackServer):
     """Speaks IMAP up to `hang_at` (one of STAGES), then reads and answers nothing more."""
 
     def __init__(self, hang_at: str, max_wait: float = 30.0) -> None:
         if hang_at not in STAGES:
             raise ValueError(hang_at)
+        super().__init__()
         self.hang_at = hang_at
         self.max_wait = max_wait
-        self.stopped = threading.Event()
         self.commands: list[str] = []  # command names seen, e.g. ["LOGIN", "EXAMINE"]
-        self.server = socket.create_server(("127.0.0.1", 0))
-        self.server.settimeout(0.2)
-        self.port = self.server.getsockname()[1]
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
+        self.start()
 
-    def stop(self) -> None:
-        self.stopped.set()
-        self.thread.join(timeout=5)
-        self.server.close()
-
-    def _serve(self) -> None:
-        while not self.stopped.is_set():
-            try:
-                conn, _ = self.server.accept()
-            except TimeoutError:
-                continue
-            with conn:
-                self._talk(conn)
-
-    def _talk(self, conn: socket.socket) -> None:
+    def talk(self, conn: socket.socket) -> None:
         if self.hang_at == "greeting":
             return self._hang()
         conn.sendall(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] hanging test server ready\r\n")
