@@ -120,7 +120,7 @@ class BatchWriter:
                 entry.raw = self.new_raw(session, entry)
                 entry.new = True
                 entry.outcome = STORED
-            elif entry.outcome != ALREADY_STORED:
+            else:
                 same_bytes = entry.raw.sha256 == entry.sha256
                 entry.outcome = ALREADY_STORED if same_bytes else DUPLICATE
             by_key[entry.key] = by_sha[entry.sha256] = entry.raw
