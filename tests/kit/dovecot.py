@@ -14,8 +14,10 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -239,6 +241,32 @@ def stop_server(process: subprocess.Popen, root: Path) -> None:
     shutil.rmtree(root, ignore_errors=True)
 
 
+class _TestServer(Protocol):
+    def log(self) -> str: ...
+    def stop(self) -> None: ...
+
+
+Server = TypeVar("Server", bound=_TestServer)
+
+
+def start_retrying(
+    launch: Callable[[], Server], wait: Callable[[Server], None], name: str, attempts: int
+) -> Server:
+    """Launch a test server and wait until it listens; on a port taken meanwhile (the wait
+    fails), stop it and launch again on new ports, `attempts` times in all."""
+    for attempt in range(1, attempts + 1):
+        server = launch()
+        try:
+            wait(server)
+            return server
+        except RuntimeError:
+            log = server.log()
+            server.stop()
+            if attempt == attempts:
+                raise RuntimeError(f"{name} did not start:\n{log}") from None
+    raise AssertionError("unreachable")
+
+
 def start_dovecot(
     binary: str, attempts: int = 3, introspection_url: str | None = None
 ) -> DovecotServer:
@@ -246,17 +274,9 @@ def start_dovecot(
 
     With `introspection_url`, users may also log in with XOAUTH2 bearer tokens it vouches for.
     """
-    for attempt in range(1, attempts + 1):
-        server = _launch(binary, introspection_url)
-        try:
-            _wait_listening(server)
-            return server
-        except RuntimeError:
-            log = server.log()
-            server.stop()
-            if attempt == attempts:
-                raise RuntimeError(f"Dovecot did not start:\n{log}") from None
-    raise AssertionError("unreachable")
+    return start_retrying(
+        lambda: _launch(binary, introspection_url), _wait_listening, "Dovecot", attempts
+    )
 
 
 def _launch(binary: str, introspection_url: str | None = None) -> DovecotServer:

@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.kit.dovecot import PASSWORD, free_ports, stop_server
+from tests.kit.dovecot import PASSWORD, free_ports, start_retrying, stop_server
 
 DOMAIN = "test.example"  # users log in as "name@test.example"
 START_TIMEOUT = 10.0
@@ -88,17 +88,7 @@ class Imap4dServer:
 
 def start_imap4d(binary: str, attempts: int = 3) -> Imap4dServer:
     """Start imap4d in a fresh temp dir; retry on a new port if one was taken meanwhile."""
-    for attempt in range(1, attempts + 1):
-        server = _launch(binary)
-        try:
-            _wait_listening(server)
-            return server
-        except RuntimeError:
-            log = server.log()
-            server.stop()
-            if attempt == attempts:
-                raise RuntimeError(f"imap4d did not start:\n{log}") from None
-    raise AssertionError("unreachable")
+    return start_retrying(lambda: _launch(binary), _wait_listening, "imap4d", attempts)
 
 
 def _launch(binary: str) -> Imap4dServer:
