@@ -16,7 +16,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -132,7 +131,7 @@ def _xlsx(rows: Iterable[dict[str, str]], output: Path) -> int:
     count = 0
     for count, row in enumerate(rows, start=1):
         for index, name in enumerate(INITIATIVE_COLUMNS, start=1):
-            value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", row[name])[:EXCEL_CELL_LIMIT]
+            value = row[name][:EXCEL_CELL_LIMIT]  # XML-safe already: export/xml_text.py
             cell = sheet.cell(row=count + 1, column=index, value=value)
             cell.data_type = "s"  # never a formula
             cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -2,6 +2,9 @@
 
 COLUMNS is the stable column list of the CSV and XLSX exports (README "Export columns"):
 new columns are only ever added at the end, and tests pin the header.
+
+Every record cleans its text fields when it is made (export/xml_text.py): whatever a
+writer does with a record, it never sees a character XML 1.0 forbids.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from datetime import datetime
 
 from hoering.export.derived import derive
 from hoering.export.privacy import Privacy, pseudonymize_text
+from hoering.export.xml_text import clean_fields
 from hoering.store.models import Attachment, Initiative, Proposal
 
 COLUMNS = (
@@ -59,6 +63,9 @@ class AttachmentRecord:
     error: str
     text: str
 
+    def __post_init__(self) -> None:
+        clean_fields(self)
+
 
 @dataclass(frozen=True)
 class InitiativeRecord:
@@ -81,12 +88,18 @@ class InitiativeRecord:
     rule: str  # how it was found: form | numbered-heading | heading | list | single | reviewer
     origin: str  # "brødtekst" or the attachment's file name
 
+    def __post_init__(self) -> None:
+        clean_fields(self)
+
 
 @dataclass(frozen=True)
 class ThemeRecord:
     theme: str
     label: str
     triggers: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        clean_fields(self)
 
 
 @dataclass(frozen=True)
@@ -120,6 +133,9 @@ class ExportRecord:
     reply_text: str
     text: str
     initiatives: tuple[InitiativeRecord, ...] = ()
+
+    def __post_init__(self) -> None:
+        clean_fields(self)
 
 
 def source_of(proposal: Proposal) -> str:

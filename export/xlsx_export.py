@@ -15,7 +15,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -50,13 +49,8 @@ _FONT = Font(name=FONT_NAME, size=FONT_SIZE)
 _BOLD = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
 
 
-def _cell_value(value: str) -> str:
-    # openpyxl refuses control characters that XML 1.0 cannot carry; broken mailers send them.
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
-
-
 def _set_text(sheet: Worksheet, row_: int, column: int, value: str) -> None:
-    cell = sheet.cell(row=row_, column=column, value=_cell_value(value))
+    cell = sheet.cell(row=row_, column=column, value=value)  # XML-safe: export/xml_text.py
     cell.data_type = "s"  # openpyxl would store "=..." as a formula; this is a reply's text
     cell.alignment, cell.font = _WRAP, _FONT
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 # parse_message's own output (subject, sender, body, warnings, attachment paths); bump
 # when that changes. Attachments have their own numbers below.
-PARSER_VERSION = "2"  # 2: message/partial, unindented encoded words, Cyrillic bodies
+# 2: message/partial, unindented encoded words, Cyrillic bodies; 3: undeclared bodies are
+# Cyrillic only when the text proves it (parse/charset.py), Danish æøå lines stay Danish.
+PARSER_VERSION = "3"
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
     "pdf": 3,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read
@@ -27,7 +29,7 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     "zip": 1,
     "ole": 2,  # other OLE2 files: "unsupported type" (2: .xls left this type for "xls")
     "html": 1,
-    "text": 3,  # 2: charset guessed when none is declared; 3: Cyrillic code pages too
+    "text": 4,  # 2: charset guessed if none declared; 3: Cyrillic too; 4: only proven Cyrillic
     "message": 1,
     "png": 2,  # 2: OCR
     "jpeg": 2,

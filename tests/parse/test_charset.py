@@ -38,6 +38,23 @@ def test_short_windows_1252_text_is_not_mistaken_for_another_code_page(text: str
     assert guess_charset(text.encode("cp1252")) == "cp1252"
 
 
+DANISH_LINES = ["tekstfil æøå", "Søren Ærø", "på gården", "Enig. /Søren"]
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252", "cp850", "mac_roman"])
+@pytest.mark.parametrize("text", DANISH_LINES)
+def test_short_danish_line_reads_as_danish(text: str, codec: str) -> None:
+    # Issue 16: Latin-1 "tekstfil æøå" came back as windows-1251 "tekstfil жше", one
+    # Cyrillic-looking word; a few æøå must never make a text Cyrillic.
+    attachment = extract(text.encode(codec), "noter.txt")
+    assert (attachment.text, attachment.error) == (text, None)
+
+
+@pytest.mark.parametrize("text", DANISH_LINES)
+def test_short_danish_line_is_not_guessed_cyrillic(text: str) -> None:
+    assert guess_charset(text.encode("latin-1")) not in ("cp1251", "koi8_r")
+
+
 def test_mac_roman_text() -> None:
     text = "Høringssvar fra Ærø Kommune: vi støtter forslaget om åbne data."
     assert extract(text.encode("mac_roman"), "svar.txt").text == text
@@ -61,6 +78,17 @@ def test_undeclared_windows_1251_is_read_as_cyrillic(text: str) -> None:
 def test_undeclared_koi8_r_is_read_as_cyrillic() -> None:
     text = "Здравствуйте! Мы поддерживаем реестр лоббистов.\nС уважением, Иван Петров"
     assert extract(text.encode("koi8_r"), "svar.txt").text == text
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8_r"])
+def test_cyrillic_reply_with_a_latin_address_is_read_as_cyrillic(codec: str) -> None:
+    # The sender's address and a URL are Latin; the words are still mostly Cyrillic.
+    text = (
+        "Добрый день! Предлагаем опубликовать данные о бюджете на data.gov.dk.\n"
+        "С уважением, Иван Петров, ivan.petrov@example.ru"
+    )
+    attachment = extract(text.encode(codec), "svar.txt")
+    assert (attachment.text, attachment.error) == (text, None)
 
 
 @pytest.mark.parametrize(

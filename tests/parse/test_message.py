@@ -279,6 +279,13 @@ def test_undeclared_8bit_latin1_body_is_read_as_windows_1252() -> None:
     assert "body: undeclared 8-bit text read as windows-1252" in msg.warnings
 
 
+def test_undeclared_8bit_short_danish_body_is_not_read_as_cyrillic() -> None:
+    # Issue 16: in windows-1251 "æøå" is "жше", one Cyrillic-looking word; Danish stays.
+    msg = parse_message(raw_mail(b"\r\ntekstfil \xe6\xf8\xe5\r\n"))
+    assert msg.body_text == "tekstfil æøå"
+    assert "body: undeclared 8-bit text read as windows-1252" in msg.warnings
+
+
 def test_undeclared_8bit_windows_1251_body_is_read_as_cyrillic() -> None:
     # Old Russian and Ukrainian mail clients send windows-1251 with no charset either.
     body = "Уважаемые коллеги, поддерживаем открытые данные.\r\nС уважением, Иван"
