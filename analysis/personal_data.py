@@ -2,9 +2,18 @@
 addresses and street addresses.
 
 Replies are published, and CPR numbers must never be. The detectors lean towards redacting:
-a CPR number is any date-valid DDMMYY-XXXX (the modulus-11 check was dropped for numbers
-issued since 2007, so it proves nothing), with a dash, a space or nothing in between, that is
-not part of a longer run of digits.
+a CPR number is any date-valid birth date followed by a four-digit serial (the modulus-11
+check was dropped for numbers issued since 2007, so it proves nothing), not part of a longer
+run of digits. People spell it as they spell dates: 010180-1234, 0101801234, 010180 1234,
+010180/1234, 010180.1234, 01.01.80-1234, 01-01-80-1234, 01 01 80 1234, 01/01/80-1234 and
+with four-digit years (01.01.1980-1234, 01011980-1234). In the three-part forms day, month
+and year are split by the same kind of separator ("01.01.80", not "01.01-80"): a person
+writes their birth date one way, and the rule keeps chance runs of numbers out. A date
+alone ("01.01.80") is never a CPR number.
+
+A label right before the number can say what else it is: a P-number, CVR/SE number,
+EAN/GLN or bank account keeps any spelling; a journal number ("J.nr. 13.02.17-1234") keeps
+only the three-part spellings, see `_JOURNAL_LABEL`.
 """
 
 from __future__ import annotations
@@ -28,13 +37,40 @@ MARKERS = {
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 # Dashes Word and Outlook put in typed text: hyphen, U+2010, non-breaking U+2011, en dash.
-_CPR_SEPARATOR = r"(?:[ \u00a0]?[-\u2010\u2011\u2013][ \u00a0]?|[ \u00a0])?"
-_CPR_RE = re.compile(rf"(?<!\d)(\d\d)(\d\d)(\d\d){_CPR_SEPARATOR}\d{{4}}(?!\d)")
-# Ten-digit numbers that are not CPR numbers: production unit (P-nr), CVR/SE, EAN/GLN.
+_DASHES = "-\u2010\u2011\u2013"
+_CPR_SEPARATOR = rf"(?:[ \u00a0]?[{_DASHES}][ \u00a0]?|[ \u00a0./])"
+_DATE_SEPARATOR = rf"[{_DASHES} \u00a0./]"
+# CPR numbers cover births from 1858 to 2057 (the century is coded in the serial).
+_LONG_YEAR = r"(?:18|19|20)\d\d"
+_CPR_RE = re.compile(
+    r"(?<!\d)(?:"
+    # 01.01.80-1234, 01-01-80-1234, 01 01 80 1234, 01/01/1980-1234
+    rf"(?P<day>\d\d)(?P<sep1>{_DATE_SEPARATOR})(?P<month>\d\d)(?P<sep2>{_DATE_SEPARATOR})"
+    rf"(?P<year>{_LONG_YEAR}|\d\d){_CPR_SEPARATOR}"
+    # 010180-1234, 0101801234, 010180/1234, 01011980-1234 (a long year needs a separator)
+    rf"|(?P<cday>\d\d)(?P<cmonth>\d\d)(?:(?P<cyear>\d\d){_CPR_SEPARATOR}?"
+    rf"|(?P<clong>{_LONG_YEAR}){_CPR_SEPARATOR})"
+    r")\d{4}(?!\d)"
+)
+# Numbers that are not CPR numbers, whatever their spelling: production unit (P-nr, ten
+# digits), CVR/SE, EAN/GLN, and bank accounts ("Reg.nr. 1234 Konto 0101801234": ten digits).
 _NOT_CPR_LABEL = re.compile(
-    r"(?i)(?:\bp-?n(?:r|ummer)|\bcvr(?:-?n(?:r|ummer))?|\bse-?n(?:r|ummer)|\bean|\bgln)"
+    r"(?i)(?:\bp-?n(?:r|ummer)|\bcvr(?:-?n(?:r|ummer))?|\bse-?n(?:r|ummer)|\bean|\bgln"
+    r"|\bkonto(?:-?n(?:r|ummer))?"
+    r"|\breg(?:istrerings)?\.?\s?-?n(?:r|ummer)\.?"
+    r"(?:\s*(?:og|/|\+|&)\s*konto(?:-?n(?:r|ummer))?)?\.?\s*:?\s*\d{4}[ \u00a0-]?)"
     r"\.?\s*:?\s*$"
 )
+# Journal numbers of a case ("J.nr. 13.02.17-1234": the KLE subject 13.02.17 reads as a
+# date) and the writer's own reference keep the three-part spellings. The compact spellings
+# (130217-1234) are redacted even here: a municipality's case about a person may be filed
+# under the person's CPR number. "Deres ref." is not a label here for the same reason: it
+# repeats the reference the addressee gave, which for a citizen may be their CPR number.
+_JOURNAL_LABEL = re.compile(
+    r"(?i)(?:\bj\.?\s?nr|\bjour(?:nal)?\.?\s?-?n(?:r|ummer)|\bsags?\.?\s?-?n(?:r|ummer)"
+    r"|\bsag\s+nr|\bvores\s+ref(?:erence)?)\.?\s*:?\s*$"
+)
+_LABEL_REACH = 40  # characters before a number searched for its label
 
 _GROUP_SEP = r"[ \u00a0.-]?"
 _PHONE_BODY = (
@@ -125,27 +161,55 @@ class Redaction:
 
 
 def is_cpr_date(day: int, month: int, year: int) -> bool:
-    """True when DD, MM, YY is a calendar date; 29 Feb counts in every year divisible by 4.
+    """True when DD, MM, YY (or YYYY) is a calendar date.
 
-    The century (coded in the 7th digit) is not checked: 29 Feb 1900 passes, erring on the
-    side of redacting.
+    With a two-digit year the century (coded in the 7th digit) is not checked: 29 Feb counts
+    in every year divisible by 4, so 29 Feb 1900 passes, erring on the side of redacting.
+    A four-digit year names its century, and the Gregorian rule applies (1900 no, 2000 yes).
     """
     if not 1 <= month <= 12 or not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
         return False
-    return not (month == 2 and day == 29 and year % 4)
+    if month != 2 or day != 29:
+        return True
+    return year % 4 == 0 and (year < 100 or year % 100 != 0 or year % 400 == 0)
 
 
 def find_cpr(text: str) -> tuple[Finding, ...]:
-    """Date-valid CPR numbers, with or without a dash or space, not inside longer numbers."""
+    """Date-valid CPR numbers in any of the spellings above, not inside longer numbers."""
     found = []
-    for match in _CPR_RE.finditer(text):
-        day, month, year = (int(group) for group in match.groups())
-        if not is_cpr_date(day, month, year):
-            continue
-        if _NOT_CPR_LABEL.search(text, max(0, match.start() - 20), match.start()):
-            continue
-        found.append(Finding(CPR, match.start(), match.end(), match.group()))
+    position = 0
+    while match := _CPR_RE.search(text, position):
+        if _is_cpr(text, match):
+            found.append(Finding(CPR, match.start(), match.end(), match.group()))
+            position = match.end()
+        else:
+            # A rejected candidate may overlap a real number starting inside it.
+            position = match.start() + 1
     return tuple(found)
+
+
+def _is_cpr(text: str, match: re.Match[str]) -> bool:
+    """Whether a candidate is a date with consistent separators and no label against it."""
+    three_part = match["day"] is not None
+    if three_part:
+        if _separator_kind(match["sep1"]) != _separator_kind(match["sep2"]):
+            return False
+        day, month, year = match["day"], match["month"], match["year"]
+    else:
+        day, month, year = match["cday"], match["cmonth"], match["cyear"] or match["clong"]
+    if not is_cpr_date(int(day), int(month), int(year)):
+        return False
+    before = text[max(0, match.start() - _LABEL_REACH) : match.start()]
+    if _NOT_CPR_LABEL.search(before):
+        return False
+    return not (three_part and _JOURNAL_LABEL.search(before))
+
+
+def _separator_kind(separator: str) -> str:
+    """The kind of a date separator: any dash is a dash, any space a space."""
+    if separator in _DASHES:
+        return "-"
+    return " " if separator.isspace() else separator
 
 
 def find_emails(text: str) -> tuple[Finding, ...]:

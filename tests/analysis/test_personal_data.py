@@ -87,6 +87,139 @@ def test_dates_amounts_cvr_and_phones_are_not_cpr(text: str) -> None:
     assert find_cpr(text) == ()
 
 
+# Issue 16: each of these survived every export; people write their birth date as a date.
+CPR_SPELLINGS = [
+    "01.01.80-1234",
+    "01-01-80-1234",
+    "01 01 80 1234",
+    "010180/1234",
+    "010180.1234",
+    "17.05.92-1234",
+    "01.01.80 1234",
+    "01/01/80-1234",
+    "01.01.80.1234",
+    "01–01–80–1234",  # Word's en dash throughout
+    "01.01.1980-1234",
+    "01-01-1980-1234",
+    "01 01 1980 1234",
+    "01011980-1234",
+    "29.02.2000-1234",  # 2000 is a leap year
+]
+
+
+@pytest.mark.parametrize("number", CPR_SPELLINGS)
+def test_cpr_spelt_as_a_date_is_found(number: str) -> None:
+    assert [f.text for f in find_cpr(f"Mit cpr-nummer er {number}, tak.")] == [number]
+
+
+@pytest.mark.parametrize("number", CPR_SPELLINGS)
+def test_cpr_spelt_as_a_date_is_redacted(number: str) -> None:
+    redacted = redact(f"cpr: {number}.", phone=False, email=False)
+    assert redacted == "cpr: [CPR-nummer fjernet]."
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "31.04.80-1234",  # 31 April
+        "29.02.81-1234",  # 1981 is no leap year
+        "29.02.1900-1234",  # a four-digit year names its century: 1900 is no leap year
+        "00.01.80-1234",
+        "01.13.80-1234",
+    ],
+)
+def test_impossible_dates_in_date_spellings_are_not_cpr(number: str) -> None:
+    assert find_cpr(number) == ()
+
+
+def test_two_digit_year_29_february_00_passes_whatever_the_century() -> None:
+    # The century sits in the serial; like the compact form, the date form errs on redacting.
+    assert len(find_cpr("29.02.00-1234")) == 1
+
+
+@pytest.mark.parametrize("number", ["01.01-80-1234", "01-01.80-1234", "01 01.80-1234"])
+def test_day_month_and_year_share_one_kind_of_separator(number: str) -> None:
+    assert find_cpr(number) == ()
+
+
+def test_a_rejected_candidate_does_not_hide_a_cpr_number_inside_it() -> None:
+    # "45 01" starts a candidate with day 45; the number starting at "01" must still go.
+    assert [f.text for f in find_cpr("45 01.01.80-1234")] == ["01.01.80-1234"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J.nr. 13.02.17-1234",
+        "j.nr.: 13.02.17-1234",
+        "Jour.nr. 13.02.17-1234",
+        "Journalnummer 13-02-17-1234",
+        "Sagsnr. 13.02.17-1234",
+        "Sag nr. 13.02.17-1234",
+        "Vores ref.: 13.02.17-1234",
+    ],
+)
+def test_journal_number_in_date_spelling_after_its_label_is_kept(text: str) -> None:
+    assert find_cpr(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J.nr. 130217-1234",  # the compact spelling is a CPR number's own
+        "Sagsnr. 0101801234",  # a case about a person may be filed under their number
+        "Deres ref.: 01.01.80-1234",  # echoes the addressee's reference: maybe their CPR
+        "J.nr. 2017-123, cpr 01.01.80-1234",  # the label belongs to another number
+    ],
+)
+def test_journal_labels_do_not_protect_a_cpr_number(text: str) -> None:
+    assert len(find_cpr(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reg.nr. 1234 Kontonr. 0101801234",
+        "reg. nr. 1234 konto 0101801234",
+        "Reg.nr. og kontonr.: 1234 0101801234",
+        "Reg.nr. 1234-0101801234",
+        "Kontonummer: 0101801234",
+    ],
+)
+def test_bank_account_after_its_label_is_not_cpr(text: str) -> None:
+    assert find_cpr(text) == ()
+
+
+# Danish text with numbers that are no CPR numbers, in every spelling the detector knows.
+NOT_CPR = [
+    "Mødet er den 01.01.80, og svarfristen er 01-01-80.",  # dates alone
+    "født 01 01 80 i Vejle",
+    "senest 12.05.2017 kl. 12.30",
+    "fra 2017-05-12 til 2017-06-01",  # ISO dates
+    "kl. 12.30-13.45",
+    "ring på 12 34 56 78 eller 20 30 40 50",
+    "+45 12345678",
+    "tlf. 31 12 80 12",
+    "beløbet 1.234.567 kr.",
+    "mellem 150.000-200.000 kr.",
+    "version 2.10.12-1234",
+    "version 1.12.05.17",
+    "IP 192.168.10.12 og 10.12.10.80",
+    "CVR 12345678",
+    "EAN 5798000012345",
+    "J.nr. 27.12.04-P20-1-17",  # a KLE journal number
+    "Reg.nr. 1234 Kontonr. 0012345678",
+    "vedtaget 13/02/17, j.nr. 17/01234",
+    "§ 12, stk. 05.17",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CPR)
+def test_danish_numbers_that_are_no_cpr_stay(text: str) -> None:
+    assert find_cpr(text) == ()
+    assert redact(text, phone=False, email=False) == text
+
+
 def test_redact_replaces_cpr_with_marker() -> None:
     assert redact("cpr 010180-1234.") == "cpr [CPR-nummer fjernet]."
 
@@ -222,6 +355,31 @@ def cpr_numbers() -> st.SearchStrategy[str]:
     )
 
 
+# The same for date spellings: day, month and year split by one separator, then the serial.
+DATE_ORACLE = re.compile(r"(?<!\d)(\d\d)([-. /])(\d\d)\2(\d\d)[-. /]\d{4}(?!\d)")
+
+
+def oracle_finds_dated_cpr(text: str) -> bool:
+    for match in DATE_ORACLE.finditer(text):
+        try:
+            date(2000 + int(match[4]), int(match[3]), int(match[1]))
+        except ValueError:
+            continue
+        return True
+    return False
+
+
+def dated_cpr_numbers() -> st.SearchStrategy[str]:
+    separators = st.sampled_from(["-", ".", " ", "/"])
+    return st.builds(
+        lambda d, sep, serial_sep, tail: f"{d:%d}{sep}{d:%m}{sep}{d:%y}{serial_sep}{tail:04d}",
+        st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+        separators,
+        separators,
+        st.integers(0, 9999),
+    )
+
+
 chunks = st.one_of(
     cpr_numbers(),
     st.from_regex(r"\d{1,12}", fullmatch=True),
@@ -240,6 +398,12 @@ def test_redacted_text_never_holds_a_date_valid_cpr(text: str) -> None:
 @given(st.lists(chunks, max_size=12).map("".join))
 def test_redacted_text_never_holds_a_date_valid_cpr_with_all_kinds_on(text: str) -> None:
     assert not oracle_finds_cpr(redact(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(dated_cpr_numbers(), chunks), max_size=12).map("".join))
+def test_redacted_text_never_holds_a_cpr_spelt_as_a_date(text: str) -> None:
+    assert not oracle_finds_dated_cpr(redact(text))
 
 
 @settings(max_examples=100, deadline=None)
