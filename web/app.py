@@ -19,8 +19,9 @@ from starlette.staticfiles import StaticFiles
 
 from hoering.config import Config
 from hoering.web import actions, exports, initiatives, pages
+from hoering.web.limits import BodyLimit
 from hoering.web.render import HERE, page, templates
-from hoering.web.security import SecurityHeaders, login_redirect
+from hoering.web.security import CrossSiteGuard, SecurityHeaders, login_redirect
 
 # Without logins the app trusts whoever reaches it, so only this machine's own names are
 # accepted as Host: a web page whose domain re-resolves to 127.0.0.1 (DNS rebinding) is not.
@@ -53,7 +54,7 @@ def routes() -> list[Route | Mount]:
         Route("/groups", pages.groups_page, name="groups"),
         Route("/groups/{group_id:int}", pages.group_page, name="group"),
         Route("/dashboard", pages.dashboard_page, name="dashboard"),
-        Route("/export", exports.export, name="export"),
+        Route("/export", exports.export, methods=["POST"], name="export"),
         Route("/login", actions.login_form, name="login_form"),
         Route("/login", actions.login, methods=["POST"], name="login"),
         Route("/logout", actions.logout, methods=["POST"], name="logout"),
@@ -71,7 +72,9 @@ async def _error_page(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     if "session" not in request.scope:  # refused before the session was read (bad Host)
         return Response(exc.detail, status_code=exc.status_code, media_type="text/plain")
-    return page(request, "error.html", status=exc.status_code, message=exc.detail)
+    answer = page(request, "error.html", status=exc.status_code, message=exc.detail)
+    answer.headers.update(exc.headers or {})
+    return answer
 
 
 def create_app(
@@ -91,6 +94,9 @@ def create_app(
     middleware = [
         Middleware(SecurityHeaders),
         Middleware(TrustedHostMiddleware, allowed_hosts=hosts),
+        # Both refuse before the session is read or a byte of the body is parsed.
+        Middleware(BodyLimit),
+        Middleware(CrossSiteGuard),
         Middleware(
             SessionMiddleware,
             secret_key=secret or secrets.token_urlsafe(32),

@@ -1,5 +1,9 @@
 """Export buttons: CSV, XLSX and the høringsnotat with the CLI's profiles, privacy options and
-filters (the list's current filters and search), written by export/run.py as a download."""
+filters (the list's current filters and search), written by export/run.py as a download.
+
+Only by POST with the CSRF token: a GET link could be followed by any web page open in the
+reviewer's browser. CPR numbers are always removed and formulas always guarded here; the CLI
+alone can turn either off (`--no-redact-cpr`, `--no-formula-guard`)."""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse
@@ -18,6 +24,7 @@ from hoering.export.notat import Consultation
 from hoering.export.run import ExportOptions, run_export, run_notat
 from hoering.store import browse, review
 from hoering.web import params
+from hoering.web.security import checked_form
 
 KINDS = {
     "csv": "text/csv; charset=utf-8",
@@ -27,21 +34,19 @@ KINDS = {
 SUFFIXES = {"csv": "csv", "xlsx": "xlsx", "notat": "docx"}
 
 
-def options_from(request: Request) -> ExportOptions:
-    query = request.query_params
-    kind = query.get("format", "")
-    profile = query.get("profile") or "excel"
+def options_from(form: FormData) -> ExportOptions:
+    """The export form's choices; CPR removal and the formula guard keep their defaults (on)."""
+    kind = form.get("format", "")
+    profile = form.get("profile") or "excel"
     if kind not in KINDS or profile not in PROFILES:
         raise HTTPException(400, "Ukendt eksportformat eller CSV-profil.")
     return ExportOptions(
         format=kind,
         profile=profile,
-        formula_guard=query.get("formula_guard", "1") == "1",
-        redact=query.get("redact") == "1",
-        redact_cpr=query.get("keep_cpr") != "1",
-        pseudonymize=query.get("pseudonymize") == "1",
+        redact=form.get("redact") == "1",
+        pseudonymize=form.get("pseudonymize") == "1",
         # The list's initiative mode exports one row per initiative (the notat stays per reply).
-        per="initiative" if query.get("vis") == params.INITIATIVES and kind != "notat" else "reply",
+        per="initiative" if form.get("vis") == params.INITIATIVES and kind != "notat" else "reply",
     )
 
 
@@ -51,28 +56,28 @@ def consultation_of(cfg) -> Consultation:
     return Consultation(cfg.title, cfg.start, cfg.deadline, cfg.timezone, themes)
 
 
-def export(request: Request) -> FileResponse:
-    """GET /export?format=csv|xlsx|notat&<list filters>: the file, as a download."""
-    state = request.app.state
-    options = options_from(request)
+async def export(request: Request) -> FileResponse:
+    """POST /export format=csv|xlsx|notat&<list filters>: the file, as a download."""
+    form = await checked_form(request)
+    options = options_from(form)
     try:
-        flt = params.list_filter(request.query_params, state.cfg)
+        flt = params.list_filter(form, request.app.state.cfg)
     except review.InvalidValue as exc:
-        raise HTTPException(400, f"Ukendt værdi i adressen: {exc}") from None
+        raise HTTPException(400, f"Ukendt værdi i filtrene: {exc}") from None
+    return await run_in_threadpool(_export, request, form, flt, options)
+
+
+def _export(request: Request, form: FormData, flt, options: ExportOptions) -> FileResponse:
+    state = request.app.state
     folder = Path(tempfile.mkdtemp(prefix="hoering-web-export-"))
     stamp = datetime.now(state.cfg.timezone).strftime("%Y-%m-%d")
     name = ("hoeringsnotat" if options.format == "notat" else "hoeringssvar") + f"-{stamp}"
     output = folder / f"{name}.{SUFFIXES[options.format]}"
     try:
         with state.sessions() as session:
-            flt = browse.with_search(session, flt, request.query_params.get("q", ""))
+            flt = browse.with_search(session, flt, str(form.get("q") or ""))
             if options.format == "notat":
-                cfg = state.cfg
-                themes = tuple(theme.label for theme in cfg.codebook.themes)
-                consultation = Consultation(
-                    cfg.title, cfg.start, cfg.deadline, cfg.timezone, themes
-                )
-                run_notat(session, flt, output, options, consultation)
+                run_notat(session, flt, output, options, consultation_of(state.cfg))
             else:
                 run_export(session, flt, output, options, state.cfg.timezone)
     except BaseException:

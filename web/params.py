@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from starlette.datastructures import QueryParams
+from starlette.datastructures import ImmutableMultiDict, QueryParams
 
 from hoering.config import Config
 from hoering.store import browse, review
@@ -28,8 +28,8 @@ PER_PAGE = 50
 INITIATIVES = "initiativer"  # ?vis=initiativer lists initiatives instead of replies
 
 
-def list_filter(params: QueryParams, cfg: Config) -> ProposalFilter:
-    """The filters in the URL; review.InvalidValue for a value outside its list."""
+def list_filter(params: ImmutableMultiDict, cfg: Config) -> ProposalFilter:
+    """The filters in the URL or the export form; review.InvalidValue for a value not allowed."""
     values = {}
     for param, field in FILTER_PARAMS.items():
         value = (params.get(param) or "").strip()

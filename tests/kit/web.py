@@ -73,10 +73,15 @@ def make_app(cfg: Config, *, require_login: bool = False, **options) -> Starlett
 
 
 def csrf_of(client: TestClient, path: str = "/") -> str:
-    """The CSRF token of the session, read from a page's form as a browser would."""
-    found = re.search(r'name="csrf" value="([^"]+)"', client.get(path).text)
-    assert found, "no CSRF field on " + path
+    """The CSRF token of the session, read from a form's action on a page as a browser would."""
+    found = re.search(r'method="post" action="[^"?]+\?csrf=([^"&]+)"', client.get(path).text)
+    assert found, "no form with a CSRF token on " + path
     return found.group(1)
+
+
+def submit(client: TestClient, path: str, data: dict, *, page: str = "/"):
+    """POST `data` to `path` as the desk's forms do: the token (read from `page`) in the URL."""
+    return client.post(path, params={"csrf": csrf_of(client, page)}, data=data)
 
 
 def revision_of(client: TestClient, proposal_id: int) -> str:

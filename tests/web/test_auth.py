@@ -9,7 +9,7 @@ from hoering.config import ConfigError, load_config
 from hoering.web import auth
 from tests.kit.cli import run
 from tests.kit.mails import write_config
-from tests.kit.web import csrf_of, make_app
+from tests.kit.web import make_app, submit
 
 PASSWORD = "korrekt hest batteri"
 
@@ -31,8 +31,8 @@ def secured(cfg, users):
 
 
 def log_in(client: TestClient, password: str = PASSWORD, next_: str = "/"):
-    data = {"csrf": csrf_of(client, "/login"), "username": "karen", "password": password}
-    return client.post("/login", data=data | {"next": next_})
+    data = {"username": "karen", "password": password, "next": next_}
+    return submit(client, "/login", data, page="/login")
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.2", "::1", "[::1]", "localhost"])
@@ -96,8 +96,7 @@ def test_login_never_redirects_to_another_site(secured: TestClient) -> None:
 def test_logout_needs_csrf_and_ends_the_session(secured: TestClient) -> None:
     log_in(secured)
     assert secured.post("/logout", data={}).status_code == 403
-    token = csrf_of(secured, "/")
-    secured.post("/logout", data={"csrf": token})
+    submit(secured, "/logout", {})
     assert secured.get("/", follow_redirects=False).status_code == 303
 
 
@@ -112,28 +111,11 @@ def test_session_cookie_is_signed_and_strict(secured: TestClient) -> None:
 
 def test_hoering_serve_answers_on_loopback(cfg) -> None:
     # The real command: config, database, uvicorn; stopped with SIGTERM as Ctrl+C would.
-    import subprocess
-    import sys
-    import time
     import urllib.request
 
-    from tests.kit.web import free_port
+    from tests.kit.served import serve
 
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "hoering", "serve", "-c", str(cfg.path), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        deadline, page = time.monotonic() + 60, None
-        while page is None and time.monotonic() < deadline and server.poll() is None:
-            try:
-                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read()
-            except OSError:
-                time.sleep(0.2)
-        assert page is not None, server.stderr.read() if server.poll() is not None else "timeout"
+    with serve(cfg.path) as desk:
+        page = urllib.request.urlopen(desk.url + "/", timeout=30).read()
         assert b"14 svar" in page
-    finally:
-        server.terminate()
-        _, err = server.communicate(timeout=20)
-    assert f"serving http://127.0.0.1:{port}/" in err
+    assert f"serving {desk.url}/" in desk.stderr

@@ -10,15 +10,15 @@ from starlette.testclient import TestClient
 from hoering.config import Config
 from hoering.store.db import open_database
 from hoering.store.initiatives import list_initiatives
-from tests.kit.web import csrf_of
+from tests.kit.web import submit
 
 
 def hidden(client: TestClient, ref: str, action: str) -> dict[str, str]:
-    """The CSRF token and revision of one form on the initiative page."""
+    """The revision of one form on the initiative page."""
     page = client.get(f"/initiatives/{ref}").text
-    form = page[page.index(f'action="/initiatives/{ref}/{action}"') :]
+    form = page[page.index(f'action="/initiatives/{ref}/{action}?csrf=') :]
     revision = re.search(r'name="revision" value="(\d+)"', form).group(1)
-    return {"csrf": csrf_of(client, f"/initiatives/{ref}"), "revision": revision}
+    return {"revision": revision}
 
 
 def titles(cfg: Config, proposal_id: int) -> list[str]:
@@ -44,7 +44,7 @@ def test_initiative_page_shows_text_and_forms(client: TestClient) -> None:
 
 def test_split_makes_the_next_number(client: TestClient, cfg) -> None:
     data = hidden(client, "4.1", "split") | {"at": "Vi  foreslår", "title": "Varsling af ændringer"}
-    answer = client.post("/initiatives/4.1/split", data=data)
+    answer = submit(client, "/initiatives/4.1/split", data)
     assert answer.status_code == 200 and "Initiativet er delt i to" in answer.text
     assert titles(cfg, 4)[:3] == [
         "4.1 Stabile API'er til offentlige data", "4.2 Varsling af ændringer",
@@ -55,14 +55,14 @@ def test_split_makes_the_next_number(client: TestClient, cfg) -> None:
 
 
 def test_merge_with_the_next(client: TestClient, cfg) -> None:
-    answer = client.post("/initiatives/3.3/merge", data=hidden(client, "3.3", "merge"))
+    answer = submit(client, "/initiatives/3.3/merge", hidden(client, "3.3", "merge"))
     assert answer.status_code == 200
     assert len(titles(cfg, 3)) == 3
 
 
 def test_retitle(client: TestClient, cfg) -> None:
     data = hidden(client, "3.1", "retitle") | {"title": "Lobbyregister"}
-    client.post("/initiatives/3.1/retitle", data=data)
+    submit(client, "/initiatives/3.1/retitle", data)
     assert titles(cfg, 3)[0] == "3.1 Lobbyregister"
 
 
@@ -70,22 +70,22 @@ def test_review_an_initiative(client: TestClient) -> None:
     data = hidden(client, "5.2", "review") | {
         "status": "behandlet", "decision": "optaget", "reason": "Forslag 4", "assignee": "",
     }  # fmt: skip
-    answer = client.post("/initiatives/5.2/review", data=data)
+    answer = submit(client, "/initiatives/5.2/review", data)
     assert "Vurderingen er gemt." in answer.text
     assert "optaget</strong>" in answer.text and "Forslag 4" in answer.text
 
 
 def test_split_on_a_stale_numbering_is_a_conflict(client: TestClient, cfg) -> None:
     stale = hidden(client, "4.1", "split")
-    client.post("/initiatives/4.2/merge", data=hidden(client, "4.2", "merge"))
-    answer = client.post("/initiatives/4.1/split", data=stale | {"at": "Vi  foreslår"})
+    submit(client, "/initiatives/4.2/merge", hidden(client, "4.2", "merge"))
+    answer = submit(client, "/initiatives/4.1/split", stale | {"at": "Vi  foreslår"})
     assert answer.status_code == 409 and "ændret af en anden" in answer.text
     assert len(titles(cfg, 4)) == 3  # the merge happened, the split did not
 
 
 def test_split_at_a_phrase_not_in_the_text_is_400(client: TestClient, cfg) -> None:
     data = hidden(client, "4.1", "split") | {"at": "findes ikke i teksten"}
-    answer = client.post("/initiatives/4.1/split", data=data)
+    answer = submit(client, "/initiatives/4.1/split", data)
     assert answer.status_code == 400
     assert len(titles(cfg, 4)) == 4
 
@@ -93,7 +93,6 @@ def test_split_at_a_phrase_not_in_the_text_is_400(client: TestClient, cfg) -> No
 def test_forms_without_csrf_change_nothing(client: TestClient, cfg) -> None:
     for action in ("split", "merge", "retitle", "review"):
         data = hidden(client, "3.1", action)
-        del data["csrf"]
         answer = client.post(f"/initiatives/3.1/{action}", data=data | {"at": "Et", "title": "X"})
         assert answer.status_code == 403
     assert titles(cfg, 3)[0] == "3.1 Et offentligt lobbyregister"
@@ -110,7 +109,7 @@ def test_list_of_initiatives_with_their_own_facets(client: TestClient) -> None:
 
 def test_initiative_status_filters_initiatives_not_replies(client: TestClient) -> None:
     data = hidden(client, "5.2", "review") | {"status": "behandlet", "decision": "optaget"}
-    client.post("/initiatives/5.2/review", data=data)
+    submit(client, "/initiatives/5.2/review", data)
     page = client.get("/", params={"vis": "initiativer", "status": "behandlet"})
     assert "1 initiativer" in page.text and 'href="/initiatives/5.2"' in page.text
     assert "0 svar" in client.get("/", params={"status": "behandlet"}).text
@@ -121,6 +120,6 @@ def test_export_per_initiative_from_the_initiative_list(client: TestClient) -> N
     import io
 
     wanted = {"format": "csv", "profile": "rfc4180", "vis": "initiativer", "type": "virksomhed"}
-    answer = client.get("/export", params=wanted)
+    answer = submit(client, "/export", wanted)
     rows = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8"))))
     assert len(rows) == 9  # 4 + 3 + 2 initiatives of the three companies' replies
