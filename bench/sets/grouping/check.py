@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Check the grouping set: schema, verbatim spans, proposal ids; print per-proposal respondent counts per split.
+"""Check the grouping set: schema, verbatim spans, proposal ids.
+
+Prints per proposal the number of respondents in each split.
 
 Standard library only. Run: python3 bench/sets/grouping/check.py   (exit status 1 on any error)
 """
+
 import hashlib
 import html
 import re
@@ -19,8 +22,21 @@ FORMATS = {"plain", "html"}
 KINDS = {"pdf", "docx"}
 PRODUCERS = {"word", "libreoffice"}
 ROLES = {"reply", "background"}
-STYLES = {"letterhead", "title", "heading1", "heading2", "paragraph", "bold", "bullet", "bullet2",
-          "number", "number2", "table", "signature", "footer"}
+STYLES = {
+    "letterhead",
+    "title",
+    "heading1",
+    "heading2",
+    "paragraph",
+    "bold",
+    "bullet",
+    "bullet2",
+    "number",
+    "number2",
+    "table",
+    "signature",
+    "footer",
+}
 TYPES = {"borger", "virksomhed", "organisation", "offentlig myndighed"}
 LANGS = {"da", "en"}
 DEADLINE = "2017-08-20T23:59:59+02:00"
@@ -84,7 +100,7 @@ def main():
         cid = f.stem
         try:
             c = tomllib.loads(f.read_text(encoding="utf-8"))
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             err(cid, f"TOML: {e}")
             continue
         if c.get("id") != cid:
@@ -118,7 +134,11 @@ def main():
             for k in ("filename", "kind", "producer", "justified", "role", "blocks"):
                 if k not in a:
                     err(cid, f"attachment: missing {k}")
-            if a.get("kind") not in KINDS or a.get("producer") not in PRODUCERS or a.get("role") not in ROLES:
+            if (
+                a.get("kind") not in KINDS
+                or a.get("producer") not in PRODUCERS
+                or a.get("role") not in ROLES
+            ):
                 err(cid, "attachment: bad kind/producer/role")
             n_docx += a.get("kind") == "docx"
             texts = []
@@ -189,11 +209,14 @@ def main():
             if not t or not any(t in h for h in hay):
                 err(cid, f"remark {j}: span not found verbatim")
 
-    print(f"cases: {len(files)}  (formats {dict(fmts)}, languages {dict(langs)}, docx attachments {n_docx})")
+    print(
+        f"cases: {len(files)}  (formats {dict(fmts)}, languages {dict(langs)}, "
+        f"docx attachments {n_docx})"
+    )
     print(f"initiatives: tune {n_init['tune']}, sealed {n_init['sealed']}")
     print(f"{'proposal':8} {'tune':>5} {'sealed':>6} {'total':>5}  title")
     for p in props:
-        t, s = len(counts[p['id']]['tune']), len(counts[p['id']]['sealed'])
+        t, s = len(counts[p["id"]]["tune"]), len(counts[p["id"]]["sealed"])
         print(f"{p['id']:8} {t:5} {s:6} {t + s:5}  {p['title']}")
     for p in pids:
         if not any(counts[p].values()):

@@ -12,15 +12,14 @@ attachments are that DOCX converted by LibreOffice (`soffice --headless
 soffice on PATH for PDFs.  Message-IDs, dates, MIME boundaries and document
 properties are fixed, so the text content is the same on every run.
 """
+
 from __future__ import annotations
 
 import argparse
-import copy
 import hashlib
 import html
 import html.parser
 import io
-import os
 import shutil
 import subprocess
 import sys
@@ -29,27 +28,43 @@ import tomllib
 from datetime import datetime
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import format_datetime, parseaddr
+from email.utils import format_datetime
 from pathlib import Path
+from typing import ClassVar
 
 HERE = Path(__file__).resolve().parent
 
 MAILER_HEADERS = {
-    "outlook": [("X-Mailer", "Microsoft Outlook 16.0"), ("Content-Language", "da-DK"),
-                ("Thread-Index", None)],
-    "exchange-owa": [("X-MS-Has-Attach", None), ("X-MS-TNEF-Correlator", ""),
-                     ("Content-Language", "da-DK"), ("X-Originating-IP", "[10.20.4.31]")],
+    "outlook": [
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Content-Language", "da-DK"),
+        ("Thread-Index", None),
+    ],
+    "exchange-owa": [
+        ("X-MS-Has-Attach", None),
+        ("X-MS-TNEF-Correlator", ""),
+        ("Content-Language", "da-DK"),
+        ("X-Originating-IP", "[10.20.4.31]"),
+    ],
     "gmail": [],
     "apple-mail": [("X-Mailer", "Apple Mail (2.3273)")],
     "iphone": [("X-Mailer", "iPhone Mail (14G60)")],
-    "thunderbird": [("User-Agent", "Mozilla/5.0 (Windows NT 10.0; WOW64; rv:52.0) Gecko/20100101 "
-                                   "Thunderbird/52.2.1"), ("Content-Language", "da")],
+    "thunderbird": [
+        (
+            "User-Agent",
+            "Mozilla/5.0 (Windows NT 10.0; WOW64; rv:52.0) Gecko/20100101 Thunderbird/52.2.1",
+        ),
+        ("Content-Language", "da"),
+    ],
     "webmail": [("User-Agent", "Roundcube Webmail/1.2.4")],
 }
 
 
 # ---------------------------------------------------------------- HTML bodies
-OUTLOOK_HEAD = """<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns:m="http://schemas.microsoft.com/office/2004/12/omml" xmlns="http://www.w3.org/TR/REC-html40">
+OUTLOOK_HEAD = """<html xmlns:v="urn:schemas-microsoft-com:vml"
+xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word"
+xmlns:m="http://schemas.microsoft.com/office/2004/12/omml" xmlns="http://www.w3.org/TR/REC-html40">
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset=utf-8">
 <meta name="Generator" content="Microsoft Word 15 (filtered medium)">
@@ -98,22 +113,27 @@ def wrap_html(mailer: str, body: str) -> str:
     if mailer == "apple-mail":
         if "<html" in body.lower():
             return body
-        return ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
-                '</head><body style="word-wrap: break-word; -webkit-nbsp-mode: space; '
-                '-webkit-line-break: after-white-space;" class="">' + body + "</body></html>\n")
+        return (
+            '<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
+            '</head><body style="word-wrap: break-word; -webkit-nbsp-mode: space; '
+            '-webkit-line-break: after-white-space;" class="">' + body + "</body></html>\n"
+        )
     if mailer == "webmail":
         if "<html" in body.lower():
             return body
-        return ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8" />'
-                '</head><body style=\'font-size: 10pt; font-family: Verdana,Geneva,sans-serif\'>\n'
-                + body + "</body></html>\n")
+        return (
+            '<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8" />'
+            "</head><body style='font-size: 10pt; font-family: Verdana,Geneva,sans-serif'>\n"
+            + body
+            + "</body></html>\n"
+        )
     return body  # gmail and others: the fragment as written
 
 
 class _Plain(html.parser.HTMLParser):
     """HTML to the text/plain alternative, roughly as mail clients do it."""
 
-    BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "tr", "table", "blockquote"}
+    BLOCK: ClassVar[set[str]] = {"p", "div", "h1", "h2", "h3", "h4", "tr", "table", "blockquote"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -198,9 +218,12 @@ def _numbering_setup(doc):
         f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
         f'<w:lvlText w:val="{txt}"/><w:lvlJc w:val="left"/>'
         f'<w:pPr><w:ind w:left="{ind}" w:hanging="{360 if i == 0 else 432}"/></w:pPr></w:lvl>'
-        for i, (fmt, txt, ind) in enumerate(levels))
-    absnum = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
-                       f'<w:multiLevelType w:val="multilevel"/>{lvl_xml}</w:abstractNum>')
+        for i, (fmt, txt, ind) in enumerate(levels)
+    )
+    absnum = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+        f'<w:multiLevelType w:val="multilevel"/>{lvl_xml}</w:abstractNum>'
+    )
     first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
     if first_num is not None:
         first_num.addprevious(absnum)
@@ -213,9 +236,12 @@ def _new_num(numbering, num_id: int) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    numbering.append(parse_xml(
-        f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="90"/>'
-        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="90"/>'
+            f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        )
+    )
 
 
 def _set_num(paragraph, num_id: int, level: int) -> None:
@@ -223,8 +249,12 @@ def _set_num(paragraph, num_id: int, level: int) -> None:
     from docx.oxml.ns import nsdecls
 
     ppr = paragraph._p.get_or_add_pPr()
-    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
-                         f'<w:numId w:val="{num_id}"/></w:numPr>'))
+    ppr.append(
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
+            f'<w:numId w:val="{num_id}"/></w:numPr>'
+        )
+    )
 
 
 def _add_lines(paragraph, text: str, bold: bool = False, size=None, italic: bool = False):
@@ -246,15 +276,17 @@ def _table_borders(table, on: bool) -> None:
 
     tblpr = table._tbl.tblPr
     val = "single" if on else "nil"
-    edges = "".join(f'<w:{e} w:val="{val}" w:sz="4" w:space="0" w:color="808080"/>'
-                    for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    tblpr.append(parse_xml(f'<w:tblBorders {nsdecls("w")}>{edges}</w:tblBorders>'))
+    edges = "".join(
+        f'<w:{e} w:val="{val}" w:sz="4" w:space="0" w:color="808080"/>'
+        for e in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    tblpr.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{edges}</w:tblBorders>"))
 
 
 def build_docx(case: dict, att: dict) -> bytes:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt, Cm
+    from docx.shared import Cm, Pt
 
     doc = docx.Document()
     sec = doc.sections[0]
@@ -324,9 +356,12 @@ def build_docx(case: dict, att: dict) -> bytes:
                 for c, cell_text in enumerate(row):
                     cell = t.cell(r, c)
                     cell.paragraphs[0].text = ""
-                    _add_lines(cell.paragraphs[0], cell_text,
-                               bold=(borders and r == 0 and b.get("header", True)),
-                               size=10 if borders else 9)
+                    _add_lines(
+                        cell.paragraphs[0],
+                        cell_text,
+                        bold=(borders and r == 0 and b.get("header", True)),
+                        size=10 if borders else 9,
+                    )
             doc.add_paragraph()
         elif style == "signature":
             p = doc.add_paragraph()
@@ -357,14 +392,24 @@ def build_docx(case: dict, att: dict) -> bytes:
         app_name = "Microsoft Office Word"
         company = org
     else:
-        app_name = "LibreOffice/5.3.4.2$Windows_X86_64 LibreOffice_project/f82d347ccc0be322489bf7da61d7e4ad13fe2ff3"
+        app_name = (
+            "LibreOffice/5.3.4.2$Windows_X86_64 "
+            "LibreOffice_project/f82d347ccc0be322489bf7da61d7e4ad13fe2ff3"
+        )
         company = ""
     for part in doc.part.package.iter_parts():
         if part.partname == "/docProps/app.xml":
             xml = part.blob.decode("utf-8")
             import re
-            xml = re.sub(r"<Application>.*?</Application>", f"<Application>{app_name}</Application>", xml)
-            xml = re.sub(r"<Company>.*?</Company>|<Company/>", f"<Company>{html.escape(company)}</Company>", xml)
+
+            xml = re.sub(
+                r"<Application>.*?</Application>", f"<Application>{app_name}</Application>", xml
+            )
+            xml = re.sub(
+                r"<Company>.*?</Company>|<Company/>",
+                f"<Company>{html.escape(company)}</Company>",
+                xml,
+            )
             part._blob = xml.encode("utf-8")
     buf = io.BytesIO()
     doc.save(buf)
@@ -398,10 +443,19 @@ def docx_to_pdf(docx_bytes: dict[str, bytes]) -> dict[str, bytes]:
             p = tmp / "in" / f"{key}.docx"
             p.write_bytes(data)
             paths.append(str(p))
-        cmd = [soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless",
-               "--convert-to", "pdf", "--outdir", str(tmp / "out"), *paths]
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       timeout=600)
+        cmd = [
+            soffice,
+            f"-env:UserInstallation=file://{tmp}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp / "out"),
+            *paths,
+        ]
+        subprocess.run(
+            cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600
+        )
         result = {}
         for key in docx_bytes:
             pdf = tmp / "out" / f"{key}.pdf"
@@ -453,7 +507,11 @@ def build_message(case: dict, files: dict[int, bytes]) -> bytes:
         msg.set_content(plain, charset="utf-8", cte=cte)
         msg.add_alternative(src, subtype="html", charset="utf-8", cte=cte)
     else:
-        cte = "quoted-printable" if mailer in ("outlook", "exchange-owa", "apple-mail", "iphone") else "8bit"
+        cte = (
+            "quoted-printable"
+            if mailer in ("outlook", "exchange-owa", "apple-mail", "iphone")
+            else "8bit"
+        )
         msg.set_content(body, charset="utf-8", cte=cte)
     for i, att in enumerate(mail.get("attachments", [])):
         if att["kind"] == "pdf":
@@ -491,14 +549,20 @@ def main(argv: list[str]) -> int:
     for case in cases:
         for i, att in enumerate(case["mail"].get("attachments", [])):
             docx_files[(case["id"], i)] = build_docx(case, att)
-    want_pdf = {f"{cid}_{i}": docx_files[(cid, i)]
-                for case in cases for i, att in enumerate(case["mail"].get("attachments", []))
-                for cid in [case["id"]] if att["kind"] == "pdf"}
+    want_pdf = {
+        f"{cid}_{i}": docx_files[(cid, i)]
+        for case in cases
+        for i, att in enumerate(case["mail"].get("attachments", []))
+        for cid in [case["id"]]
+        if att["kind"] == "pdf"
+    }
     pdfs = docx_to_pdf(want_pdf)
     for case in cases:
         files = {}
         for i, att in enumerate(case["mail"].get("attachments", [])):
-            files[i] = pdfs[f"{case['id']}_{i}"] if att["kind"] == "pdf" else docx_files[(case["id"], i)]
+            files[i] = (
+                pdfs[f"{case['id']}_{i}"] if att["kind"] == "pdf" else docx_files[(case["id"], i)]
+            )
         (out / f"{case['id']}.eml").write_bytes(build_message(case, files))
     print(f"built {len(cases)} messages into {out}")
     return 0

@@ -10,6 +10,7 @@ bodies the span is matched against the visible text of the HTML (tags removed,
 entities decoded); list numbers produced by Word numbering ("number" blocks) are
 not part of the text.  Prints counts per carrier, respondent type and split.
 """
+
 from __future__ import annotations
 
 import collections
@@ -28,15 +29,44 @@ BODY_FORMATS = {"plain", "html"}
 KINDS = {"pdf", "docx"}
 PRODUCERS = {"word", "libreoffice"}
 ROLES = {"reply", "background"}
-STYLES = {"letterhead", "title", "heading1", "heading2", "paragraph", "bold", "bullet",
-          "bullet2", "number", "number2", "table", "signature", "footer"}
+STYLES = {
+    "letterhead",
+    "title",
+    "heading1",
+    "heading2",
+    "paragraph",
+    "bold",
+    "bullet",
+    "bullet2",
+    "number",
+    "number2",
+    "table",
+    "signature",
+    "footer",
+}
 TYPES = {"borger", "virksomhed", "organisation", "offentlig myndighed"}
 LANGS = {"da", "en"}
 SPLITS = {"tune", "sealed"}
 DEADLINE = datetime.fromisoformat("2017-08-21T00:00:00+02:00")
 
-BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4",
-              "blockquote", "hr", "td", "th"}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "blockquote",
+    "hr",
+    "td",
+    "th",
+}
 
 
 class _Text(html.parser.HTMLParser):
@@ -90,7 +120,7 @@ def check_case(path: Path, errors: list[str]) -> dict | None:
 
     try:
         case = tomllib.loads(path.read_text(encoding="utf-8"))
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         err(f"TOML error: {e}")
         return None
     for key in ("id", "split", "structure", "mail", "label"):
@@ -177,9 +207,9 @@ def check_case(path: Path, errors: list[str]) -> dict | None:
             err(f"flags missing {key}")
     if flags.get("language") not in LANGS:
         err(f"bad language {flags.get('language')}")
-    if date is not None and isinstance(flags.get("late"), bool):
-        if flags["late"] != (date >= DEADLINE):
-            err(f"late flag {flags['late']} disagrees with date {mail['date']}")
+    late = flags.get("late")
+    if date is not None and isinstance(late, bool) and late != (date >= DEADLINE):
+        err(f"late flag {flags['late']} disagrees with date {mail['date']}")
     inits = label.get("initiatives", [])
     valid = [h for h in haystacks if h is not None]
     for i, ini in enumerate(inits, 1):
@@ -238,19 +268,23 @@ def main(argv: list[str]) -> int:
         return atts[0]["kind"] if atts else c["mail"]["body_format"]
 
     print(f"cases: {len(cases)}")
-    for name, fn in (("carrier", carrier),
-                     ("split", lambda c: c["split"]),
-                     ("type", lambda c: c["label"]["respondent"]["type"]),
-                     ("mailer", lambda c: c["mail"]["mailer"]),
-                     ("language", lambda c: c["label"]["flags"]["language"]),
-                     ("initiatives/reply", lambda c: len(c["label"].get("initiatives", [])))):
+    for name, fn in (
+        ("carrier", carrier),
+        ("split", lambda c: c["split"]),
+        ("type", lambda c: c["label"]["respondent"]["type"]),
+        ("mailer", lambda c: c["mail"]["mailer"]),
+        ("language", lambda c: c["label"]["flags"]["language"]),
+        ("initiatives/reply", lambda c: len(c["label"].get("initiatives", []))),
+    ):
         cnt = collections.Counter(fn(c) for c in cases)
         print(f"{name:18} " + ", ".join(f"{k}={v}" for k, v in sorted(cnt.items(), key=str)))
     tot = sum(len(c["label"].get("initiatives", [])) for c in cases)
     per_split = collections.Counter()
     for c in cases:
         per_split[c["split"]] += len(c["label"].get("initiatives", []))
-    print(f"initiatives total  {tot} ({', '.join(f'{k}={v}' for k, v in sorted(per_split.items()))})")
+    print(
+        f"initiatives total  {tot} ({', '.join(f'{k}={v}' for k, v in sorted(per_split.items()))})"
+    )
     print(f"late               {sum(1 for c in cases if c['label']['flags']['late'])}")
     print(f"no_remarks         {sum(1 for c in cases if c['label']['flags']['no_remarks'])}")
     if errors:

@@ -2,17 +2,20 @@
 
 Loads every cases/*.toml beside this file, validates the case schema (required keys, allowed values,
 unique ids, the split of r033-r064), and tests that every labelled span (initiative and remark text)
-occurs verbatim, after collapsing whitespace, in the mail body (an HTML body as the text a reader sees)
-or in the text of one attachment (its blocks joined by newlines; a table as its cells). Prints counts.
+occurs verbatim, after collapsing whitespace, in the mail body (an HTML body as the text a
+reader sees) or in the text of one attachment (its blocks joined by newlines; a table as its
+cells). Prints counts.
 
     python3 bench/sets/replies/check_b.py          # all cases in the folder
     python3 bench/sets/replies/check_b.py r033 r040  # only these ids
 
 Exit status 0 when clean, 1 when any problem was found.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import sys
 import tomllib
@@ -28,8 +31,21 @@ BODY_FORMATS = {"plain", "html"}
 KINDS = {"pdf", "docx"}
 PRODUCERS = {"word", "libreoffice"}
 ROLES = {"reply", "background"}
-STYLES = {"letterhead", "title", "heading1", "heading2", "paragraph", "bold", "bullet", "bullet2",
-          "number", "number2", "table", "signature", "footer"}
+STYLES = {
+    "letterhead",
+    "title",
+    "heading1",
+    "heading2",
+    "paragraph",
+    "bold",
+    "bullet",
+    "bullet2",
+    "number",
+    "number2",
+    "table",
+    "signature",
+    "footer",
+}
 TYPES = {"borger", "virksomhed", "organisation", "offentlig myndighed"}
 LANGUAGES = {"da", "en"}
 SPLITS = {"tune", "sealed"}
@@ -37,8 +53,27 @@ DEADLINE = dt.datetime(2017, 8, 21, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=
 # this writer's share: r033-r044 tune, r045-r064 sealed
 OWN = {f"r{n:03d}": ("tune" if n <= 44 else "sealed") for n in range(33, 65)}
 
-BLOCK_TAGS = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "ul",
-              "table", "blockquote", "hr", "pre"}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ol",
+    "ul",
+    "table",
+    "blockquote",
+    "hr",
+    "pre",
+}
 SKIP_TAGS = {"style", "script", "head", "title"}
 
 
@@ -183,7 +218,9 @@ def check_case(path: Path, probs: Problems) -> dict | None:
                 probs.add(cid, f"{where}.blocks[{j}] style {st!r}")
             elif st == "table":
                 rows = b.get("rows")
-                if not (isinstance(rows, list) and rows and all(isinstance(r, list) and r for r in rows)):
+                if not (
+                    isinstance(rows, list) and rows and all(isinstance(r, list) and r for r in rows)
+                ):
                     probs.add(cid, f"{where}.blocks[{j}] table without rows")
                 elif len({len(r) for r in rows}) != 1:
                     probs.add(cid, f"{where}.blocks[{j}] table rows of different length")
@@ -241,7 +278,7 @@ def check_case(path: Path, probs: Problems) -> dict | None:
         placed.setdefault(k, []).append((start, start + len(t), where))
     for k, lst in placed.items():
         lst.sort()
-        for (s1, e1, w1), (s2, e2, w2) in zip(lst, lst[1:]):
+        for (_s1, e1, w1), (s2, _e2, w2) in itertools.pairwise(lst):
             if s2 < e1:
                 probs.add(cid, f"{w1} and {w2} overlap in {k}")
 
@@ -293,9 +330,15 @@ def main(argv: list[str]) -> int:
         print(f"{k}: " + ", ".join(f"{a}={b}" for a, b in sorted(cnt.items())))
     per = Counter(len(c["label"].get("initiatives", [])) for c in cases)
     print("initiatives per reply: " + ", ".join(f"{a}:{b}" for a, b in sorted(per.items())))
-    print(f"initiatives: {sum(n_init.values())} (" + ", ".join(f"{a}={b}" for a, b in sorted(n_init.items())) + ")")
-    print(f"late: {sum(c['label']['flags']['late'] for c in cases)}, "
-          f"no_remarks: {sum(c['label']['flags']['no_remarks'] for c in cases)}")
+    print(
+        f"initiatives: {sum(n_init.values())} ("
+        + ", ".join(f"{a}={b}" for a, b in sorted(n_init.items()))
+        + ")"
+    )
+    print(
+        f"late: {sum(c['label']['flags']['late'] for c in cases)}, "
+        f"no_remarks: {sum(c['label']['flags']['no_remarks'] for c in cases)}"
+    )
     for line in probs.items:
         print("PROBLEM " + line)
     print(f"problems: {len(probs.items)}")
