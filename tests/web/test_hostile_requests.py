@@ -16,7 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx2 as httpx
+import openpyxl
 import pytest
+from docx import Document
 
 from hoering.pipeline import import_paths
 from hoering.store.db import open_database
@@ -27,6 +29,9 @@ from tests.kit.web import HOSTILE_ID, copy_sample
 
 CPR = "010180-1234"  # in the sample's reply 2
 FORMULA = "=cmd|' /C calc'!A0"  # the classic CSV injection, as a reply's subject
+# Characters XML 1.0 forbids: one of them in a reply made every XLSX and notat fail (issue 16).
+XML_UNSAFE_SUBJECT = "OGP-høring: ulovligt tegn \uffff i emnet"
+XML_UNSAFE_BODY = "Vi foreslår åbne data.\ufffe Med en ESC \x1b midt i.\n"
 PASSWORD = "korrekt hest batteri"
 TWO_MB = 2 * 1024 * 1024
 # Reading up to the cap and refusing costs a few MB until the garbage collector frees the
@@ -43,8 +48,12 @@ def sample_with_a_formula(template: Path, target: Path) -> Path:
     cfg = copy_sample(template, target)
     mail = target / "formula.eml"
     mail.write_bytes(make_mail(subject=f"{FORMULA} OGP-høring", message_id="<formula@x.example>"))
+    unsafe = target / "xml-unsafe.eml"
+    unsafe.write_bytes(
+        make_mail(XML_UNSAFE_SUBJECT, XML_UNSAFE_BODY, message_id="<xml-unsafe@x.example>")
+    )
     sessions = open_database(cfg.store_url)
-    import_paths(cfg, sessions, [mail])
+    import_paths(cfg, sessions, [mail, unsafe])
     sessions.kw["bind"].dispose()
     return cfg.path
 
@@ -124,6 +133,35 @@ def test_the_desks_own_export_keeps_no_cpr_and_guards_formulas_whatever_is_sent(
     assert CPR not in text
     subjects = [row["subject"] for row in csv.DictReader(io.StringIO(text))]
     assert "'" + FORMULA + " OGP-høring" in subjects  # quoted: shown as text, never run
+
+
+def export_from(desk: Desk, wanted: dict[str, str]) -> httpx.Response:
+    """The desk's own export form, sent as the browser sends it."""
+    with browser(desk) as client:
+        csrf = token(client)
+        return client.post("/export", params={"csrf": csrf}, data=wanted, headers=OWN)
+
+
+def test_the_desks_xlsx_holds_a_reply_with_characters_xml_forbids(desk: Desk) -> None:
+    answer = export_from(desk, {"format": "xlsx"})
+    assert answer.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(answer.content)).worksheets[0]
+    cells = [str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value]
+    assert any("ulovligt tegn  i emnet" in cell for cell in cells)
+    assert not any(char in cell for cell in cells for char in "\ufffe\uffff\x1b")
+
+
+def test_the_desks_notat_holds_a_reply_with_characters_xml_forbids(desk: Desk) -> None:
+    answer = export_from(desk, {"format": "notat"})
+    assert answer.status_code == 200
+    text = "\n".join(p.text for p in Document(io.BytesIO(answer.content)).paragraphs)
+    assert not any(char in text for char in "\ufffe\uffff\x1b")
+
+
+def test_the_desks_initiative_xlsx_holds_a_reply_with_characters_xml_forbids(desk: Desk) -> None:
+    answer = export_from(desk, {"format": "xlsx", "vis": "initiativer"})
+    assert answer.status_code == 200
+    openpyxl.load_workbook(io.BytesIO(answer.content))  # a valid file at all
 
 
 @pytest.mark.parametrize("path", DOWNLOADS)
