@@ -95,7 +95,9 @@ _YEAR_PAIR = re.compile(r"(?:19|20)\d\d[ \u00a0](?:19|20)\d\d")  # "2017 2019" i
 
 # The lookbehind starts a match only where a run of address characters starts: without it
 # every position inside a long word is tried, and a 200,000-letter word takes minutes.
-_EMAIL_RE = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+_EMAIL = r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}"
+_EMAIL_RE = re.compile(r"(?<![\w.%+-])" + _EMAIL)
+_EMAIL_GLUED = re.compile(_EMAIL)
 
 
 # Danish street addresses: "Engtoften 3", "Nørregade 7, 2. th.", "Gammel Kongevej 12A, st.",
@@ -214,7 +216,17 @@ def _separator_kind(separator: str) -> str:
 
 def find_emails(text: str) -> tuple[Finding, ...]:
     """E-mail addresses (Unicode local parts and domains included)."""
-    return tuple(Finding(EMAIL, m.start(), m.end(), m.group()) for m in _EMAIL_RE.finditer(text))
+    found = []
+    position = 0
+    while match := _EMAIL_RE.search(text, position):
+        found.append(Finding(EMAIL, match.start(), match.end(), match.group()))
+        position = match.end()
+        # "a@b.dk-c@d.dk": an address glued to the one before starts inside a run the
+        # look-behind refuses, and would surface only once the first was redacted.
+        while glued := _EMAIL_GLUED.match(text, position):
+            found.append(Finding(EMAIL, glued.start(), glued.end(), glued.group()))
+            position = glued.end()
+    return tuple(found)
 
 
 def find_phones(text: str) -> tuple[Finding, ...]:

@@ -284,6 +284,12 @@ def test_email_in_outlook_mailto_bracket() -> None:
     assert redact("Fra: B [mailto:bn@dfdd.example]") == "Fra: B [mailto:[e-mailadresse fjernet]]"
 
 
+def test_an_address_glued_to_the_one_before_is_found_in_the_same_pass() -> None:
+    # Two signature lines joined without a space: the second address used to survive the
+    # first redaction (hypothesis found it for test_redaction_is_idempotent).
+    assert redact("a@b.dk-c@d.dk") == "[e-mailadresse fjernet][e-mailadresse fjernet]"
+
+
 # --- redaction as a whole -------------------------------------------------------------
 
 
