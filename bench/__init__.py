@@ -8,6 +8,8 @@ ingest_phases    where a cold import of text replies spends its time (SQLite, Po
 bench_extract    attachment extraction with 1 and 2 workers; what the identical-file cache saves
 bench_duplicates, bench_analysis, bench_initiatives, bench_web, bench_startup, bench_hostile:
                  one figure each, see their docstrings
+bench_sets       how well replies are understood (initiatives, respondents) on the independent,
+                 frozen sets in bench/sets/: tune and sealed figures
 faults           more fault trials (connection cuts, kill -9) than the tests run
 corpus_report    what the extractors make of the third-party corpus
 """

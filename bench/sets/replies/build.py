@@ -298,6 +298,10 @@ def build_docx(case: dict, att: dict) -> bytes:
     normal.font.size = Pt(11)
     normal.paragraph_format.space_after = Pt(6)
     numbering = _numbering_setup(doc)
+    if att.get("running_header"):  # a line repeated at the top of every page (r050)
+        header = sec.header.paragraphs[0]
+        header.text = att["running_header"]
+        header.runs[0].font.size = Pt(8)
     num_id, in_list = 900, False
     justified = att.get("justified", False)
     for b in att["blocks"]:
