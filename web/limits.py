@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from hoering.errors import HoeringError
+
 MAX_BODY = 1024 * 1024
 TOO_LARGE = "Forespørgslen er for stor (højst 1 MB)."
 NOT_A_FORM = "Formularer sendes som application/x-www-form-urlencoded; filer modtages ikke."
 
 
-class BodyTooLarge(Exception):
+class BodyTooLarge(HoeringError):
     """More than MAX_BODY bytes arrived; raised from receive() so no reader gets them."""
 
 
