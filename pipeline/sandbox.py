@@ -9,16 +9,33 @@ replaced, and the run goes on with the message's other attachments.
 The pool has one worker per core by default, and the pipeline parses as many messages at
 once from threads, so one reply's PDF is read while another's scan is OCR'd. Identical
 attachments are read once per run (pipeline.extractcache).
+
+Workers are forked from a forkserver, a single-threaded process started once, never from
+the run itself: pebble forks from whichever thread starts the pool, here a parse thread, and
+a worker forked from a concurrent.futures thread tried to join that thread at its exit (the
+executor's atexit hook), so every worker retiring after `max_tasks` exited with status 1.
+When that happened with no task acknowledged, pebble took it for "All workers expired" and
+the pool stayed broken for the rest of the run (issue 16). As a safety net a broken pool is
+rebuilt (by one caller; the others wait for it) and the attachment sent once more; if the
+fresh pool breaks under it too, that is the attachment's recorded error, as a worker it
+killed (a crash, the time or memory limit) always is.
+
+Like spawn, the forkserver runs the main script again (as __mp_main__) in each worker: a
+script that uses the sandbox keeps its work under `if __name__ == "__main__":`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import os
 import resource
 import signal
+import threading
+from concurrent.futures import Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
@@ -41,6 +58,16 @@ from hoering.parse.versions import extractor_version
 from hoering.pipeline.extractcache import CACHE_BYTES, ExtractionCache
 
 log = logging.getLogger(__name__)
+
+# Workers start from a single-threaded server process that has imported the extractors once,
+# so a fork copies no parse thread (see the module docstring) and costs no imports.
+WORKER_START = multiprocessing.get_context("forkserver")
+WORKER_START.set_forkserver_preload(["hoering.parse.message"])
+# How often a caller waiting for its attachment checks that the pool is still alive: a task
+# pebble had not yet registered when the pool broke is never answered.
+WATCH_SECONDS = 0.5
+# Pools one attachment may find broken, and rebuild, before it is recorded as unread.
+MAX_POOLS = 3
 
 
 @dataclass(frozen=True)
@@ -99,6 +126,8 @@ class Sandbox:
         self.target = target  # a picklable top-level function; tests pass misbehaving ones
         self.extract_limits = extract_limits  # archive and OCR limits; None: the item's own
         self.pool: ProcessPool | None = None
+        self.generation = 0  # pools built in this run; a caller rebuilds only the one it used
+        self.pool_lock = threading.Lock()  # one caller submits to, or replaces, the pool
         self.cache = ExtractionCache(cache_bytes)  # one run's results, by content
 
     @property
@@ -119,13 +148,17 @@ class Sandbox:
 
     def __enter__(self) -> Sandbox:
         self.cache = ExtractionCache(self.cache.max_bytes)  # a run starts with none kept
-        self.pool = ProcessPool(
+        self.pool = self.new_pool()
+        return self
+
+    def new_pool(self) -> ProcessPool:
+        return ProcessPool(
             max_workers=self.limits.workers,
             max_tasks=self.limits.max_tasks,
             initializer=limit_memory,
             initargs=(self.limits.memory_mb,),
+            context=WORKER_START,
         )
-        return self
 
     def __exit__(
         self,
@@ -159,24 +192,77 @@ class Sandbox:
         return self.cache.extract(replace(item, limits=limits), self.run_in_worker)
 
     def run_in_worker(self, item: AttachmentInput) -> list[Attachment]:
-        if self.pool is None:
-            raise RuntimeError("Sandbox used outside its `with` block")
-        future = self.pool.submit(self.target, self.limits.timeout_seconds, item)
-        try:
-            return future.result()
-        except FutureTimeout:
-            reason = f"limit: took longer than {self.limits.timeout_seconds:g} s"
-        except MemoryError:
-            reason = f"limit: used more than {self.limits.memory_mb} MiB"
-        except ProcessExpired as exc:
-            reason = f"crashed: {_death(exc.exitcode)}"
-        except Exception as exc:
-            # The extractor catches its parsers' errors itself, so this is a bug in it (or
-            # an unpicklable result); the attachment records it and the run goes on.
-            log.warning("extractor raised for %s: %r", item.path, exc)
-            reason = f"crashed: extractor raised {type(exc).__name__}"
+        """`item` extracted in a worker, tried once more on a fresh pool if the pool broke
+        while it waited or ran; any other end of its task is its recorded error."""
+        reason = "crashed: the worker pool broke twice while reading it"
+        for _ in range(2):
+            try:
+                future, pool, generation = self.submit(item)
+            except BrokenProcessPool as exc:
+                reason = f"crashed: {exc}"
+                break
+            try:
+                return self.result(future, pool)
+            except BrokenProcessPool as exc:
+                log.warning("worker pool broke while reading %s (%s); rebuilding", item.path, exc)
+                self.rebuild(generation)
+                continue
+            except FutureTimeout:
+                reason = f"limit: took longer than {self.limits.timeout_seconds:g} s"
+            except MemoryError:
+                reason = f"limit: used more than {self.limits.memory_mb} MiB"
+            except ProcessExpired as exc:
+                reason = f"crashed: {_death(exc.exitcode)}"
+            except Exception as exc:
+                # The extractor catches its parsers' errors itself, so this is a bug in it
+                # (or an unpicklable result); the attachment records it and the run goes on.
+                log.warning("extractor raised for %s: %r", item.path, exc)
+                reason = f"crashed: extractor raised {type(exc).__name__}"
+            break
         log.warning("attachment %s not extracted: %s", item.path, reason)
         return [unextracted(item, reason)]
+
+    def submit(self, item: AttachmentInput) -> tuple[Future[list[Attachment]], ProcessPool, int]:
+        """`item`'s task on the current pool, with the pool and its generation; a pool found
+        broken before the task reached it (not the item's doing) is rebuilt first."""
+        for _ in range(MAX_POOLS):
+            with self.pool_lock:  # a rebuild cannot swap the pool between read and submit
+                pool, generation = self.pool, self.generation
+                if pool is None:
+                    raise RuntimeError("Sandbox used outside its `with` block")
+                try:
+                    return (
+                        pool.submit(self.target, self.limits.timeout_seconds, item),
+                        pool,
+                        generation,
+                    )
+                except RuntimeError as exc:  # pebble: "Unexpected error within the Pool"
+                    log.warning("worker pool found broken (%s); rebuilding", exc)
+            self.rebuild(generation)
+        raise BrokenProcessPool(f"{MAX_POOLS} worker pools in a row broke before reading it")
+
+    def result(self, future: Future[list[Attachment]], pool: ProcessPool) -> list[Attachment]:
+        """The task's result or error; BrokenProcessPool if its pool broke or was replaced
+        before answering (pebble leaves a task it had not registered yet unanswered)."""
+        while not wait([future], timeout=WATCH_SECONDS).done:
+            if not pool.active:
+                raise BrokenProcessPool("the pool stopped with this task unanswered")
+        return future.result()
+
+    def rebuild(self, generation: int) -> None:
+        """Replace the pool of `generation` by a fresh one, unless another caller has.
+
+        Callers block on the lock meanwhile, then submit to the new pool: one new pool per
+        breakage, however many threads saw it. The old pool's workers are killed and
+        reaped; its unanswered callers notice it stopped (result) and try again.
+        """
+        with self.pool_lock:
+            if self.pool is None or generation != self.generation:
+                return
+            broken, self.pool = self.pool, self.new_pool()
+            self.generation += 1
+            broken.stop()
+            broken.join()
 
 
 def ocr_seconds(timeout_seconds: float) -> float:
