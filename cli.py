@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hoering.errors import ExitCode, HoeringError, UsageError
-from hoering.ui import context, exports, logsetup
+from hoering.errors import ExitCode, HoeringError, Interrupted, UsageError
+from hoering.ui import context, exports, logsetup, maintenance
 from hoering.ui import initiatives as initiative_commands
 from hoering.ui import review as review_commands
 from hoering.ui import serve as serve_commands
@@ -41,6 +42,9 @@ from hoering.ui.options import (
 
 if TYPE_CHECKING:
     from hoering.pipeline.report import RunReport
+
+# Ctrl-C during the messages says the counts (pipeline.runs); before or after them, this.
+INTERRUPTED_OUTSIDE = "interrupted (Ctrl-C); every message stored until then stays stored"
 
 app = typer.Typer(
     help="Collect e-mailed consultation replies (OGP-høring) into reviewable proposals.",
@@ -86,8 +90,13 @@ def _main(
     logsetup.configure(verbose=verbose, json_lines=log_json)
 
 
-def _finish(report: RunReport) -> None:
-    out().print(report.summary())
+def _summary_line(text: str, tz) -> str:
+    """The run's one line, after the local time: what cron mails and a log file keeps."""
+    return f"{datetime.now(tz):%Y-%m-%d %H:%M:%S} {text}"
+
+
+def _finish(report: RunReport, tz) -> None:
+    out().print(_summary_line(report.summary(), tz))
     if report.partial:
         raise typer.Exit(ExitCode.PARTIAL)
 
@@ -107,11 +116,13 @@ def poll(config: ConfigOption = None) -> None:
         with progress("polling") as tick:
             report = pipeline.poll(cfg, context.sessions(cfg), tick)
     except pipeline.AccountsFailed as exc:
-        out().print(f"{exc.report.summary()}; {exc}")
+        out().print(_summary_line(f"{exc.report.summary()}; {exc}", cfg.timezone))
         for account, error in exc.failures:
             logsetup.error_line(f"hoering: {account}: {error}")
         raise typer.Exit(exc.exit_code) from None
-    _finish(report)
+    except KeyboardInterrupt:  # outside the recorded run: retries or post-actions
+        raise Interrupted(INTERRUPTED_OUTSIDE) from None
+    _finish(report, cfg.timezone)
 
 
 @app.command(cls=Command)
@@ -147,9 +158,12 @@ def import_(
     from hoering.ui.progress import progress
 
     cfg = context.load(config)
-    with progress("importing") as tick:
-        report = pipeline.import_paths(cfg, context.sessions(cfg), paths, tick)
-    _finish(report)
+    try:
+        with progress("importing") as tick:
+            report = pipeline.import_paths(cfg, context.sessions(cfg), paths, tick)
+    except KeyboardInterrupt:  # outside the recorded run: retries of earlier failures
+        raise Interrupted(INTERRUPTED_OUTSIDE) from None
+    _finish(report, cfg.timezone)
 
 
 @app.command("list", cls=Command)
@@ -179,7 +193,7 @@ def list_(
 
     cfg = context.load(config)
     if automatic:
-        _list_automatic(cfg)
+        _list_automatic(cfg, json_)
         return
     flt = context.proposal_filter(
         cfg, since, late, search, status=status, decision=decision, assignee=assignee,
@@ -197,12 +211,15 @@ def list_(
         out().print(views.proposal_table(rows, cfg.timezone))
 
 
-def _list_automatic(cfg) -> None:
+def _list_automatic(cfg, json_: bool) -> None:
     from hoering.pipeline import automatic
-    from hoering.ui import views
+    from hoering.ui import json_views, views
 
     with context.sessions(cfg)() as session:
         rows = automatic.list_automatic(session)
+    if json_:
+        print(json_views.dumps(json_views.automatic(rows, cfg.timezone)))
+    else:
         out().print(views.automatic_table(rows, cfg.timezone))
 
 
@@ -380,6 +397,7 @@ exports.register(app)
 review_commands.register(app)
 initiative_commands.register(app)
 serve_commands.register(app)
+maintenance.register(app)
 
 if __name__ == "__main__":
     main()

@@ -22,6 +22,7 @@ class ExitCode(IntEnum):
     UNREACHABLE = 4  # the IMAP server could not be reached, timed out, or TLS failed
     DATABASE = 5  # the database cannot be opened or written
     LOCKED = 6  # another poll or import is running
+    INTERRUPTED = 130  # stopped by Ctrl-C (SIGINT), as shells report it; what was stored stays
     INTERNAL = 70  # a bug: please report it with the log
 
 
@@ -64,6 +65,12 @@ class LockedError(HoeringError):
     """Another run holds the lock."""
 
     exit_code = ExitCode.LOCKED
+
+
+class Interrupted(HoeringError):
+    """Ctrl-C stopped a run; what it had committed stays and the next run goes on from there."""
+
+    exit_code = ExitCode.INTERRUPTED
 
 
 class UnknownProposal(UsageError):

@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 
 from hoering.config import Config
 from hoering.errors import LockedError
-from hoering.store.db import DatabaseError
+from hoering.store.db import PRIVATE_FILE_MODE, DatabaseError
 
 
 class RunLocked(LockedError):
@@ -36,7 +36,7 @@ def run_lock(config: Config) -> Iterator[None]:
     """
     path = lock_path(config)
     try:
-        lock = FileLock(path, timeout=0).acquire()
+        lock = FileLock(path, timeout=0, mode=PRIVATE_FILE_MODE).acquire()
     except Timeout:
         raise RunLocked(f"another hoering poll or import is running (lock {path})") from None
     except OSError as exc:

@@ -36,7 +36,7 @@ class RunReport:
         if self.retried:
             text += f", retried {self.retried} (recovered {self.recovered}, parked {self.parked})"
         if self.actions_done or self.actions_failed:
-            text += f", actions done {self.actions_done}, failed {self.actions_failed}"
+            text += f", actions done {self.actions_done}, refused {self.actions_failed}"
         return text
 
     def note_retries(self, done: RetryReport) -> None:

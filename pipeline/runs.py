@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.config import Config, ConfigError, ImapConfig, SecretError
-from hoering.errors import HoeringError
+from hoering.errors import HoeringError, Interrupted
 from hoering.ingest import imap
 from hoering.ingest.files import FILE_ACCOUNT, read_paths
 from hoering.ingest.raw import FolderChecked, RawMessage, SkippedMessage
@@ -31,6 +31,7 @@ from hoering.store import models
 from hoering.store.db import first_line, writing
 
 log = logging.getLogger(__name__)
+INTERRUPTED = "interrupted (Ctrl-C)"
 
 
 def record_run(sessions: sessionmaker[Session], kind: str) -> int:
@@ -175,6 +176,12 @@ def _recorded_run(
     pipeline = Pipeline(config, sessions, extract)
     try:
         report = pipeline.run(source(pipeline), tick)
+    except KeyboardInterrupt:
+        _close_failed_run(sessions, run_id, pipeline.report, INTERRUPTED)
+        raise Interrupted(
+            f"{INTERRUPTED}; until then: {pipeline.report.summary()}; "
+            "what was not stored is read again by the next run"
+        ) from None
     except Exception as exc:
         _close_failed_run(sessions, run_id, pipeline.report, str(exc))
         raise

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from alembic import command
@@ -23,6 +23,10 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 MIGRATION_LOCK_KEY = 0x686F6572696E67  # "hoering"
 MIGRATION_WAIT_SECONDS = 120  # another process creating or migrating the schema
+# The database holds raw mail, CPR numbers included: owner read-write, group read (reviewers
+# on other accounts get access through the group, README "Who may read the database").
+# SQLite creates its -wal and -shm files with the database file's mode; lock files get it too.
+PRIVATE_FILE_MODE = 0o640
 
 
 class DatabaseError(StoreError):
@@ -123,7 +127,9 @@ def _sqlite_migration_lock(database: str | None) -> Iterator[None]:
     if not database or database == ":memory:" or database.startswith("file:"):
         yield  # in memory, or a URI (e.g. read-only): nothing to share or nowhere to write
         return
-    lock = FileLock(database + ".migrate.lock", timeout=MIGRATION_WAIT_SECONDS)
+    lock = FileLock(
+        database + ".migrate.lock", timeout=MIGRATION_WAIT_SECONDS, mode=PRIVATE_FILE_MODE
+    )
     try:
         lock.acquire()
     except (OSError, Timeout) as exc:
@@ -140,11 +146,23 @@ def open_database(url: str) -> sessionmaker[Session]:
     """Open (creating and migrating if needed) the database at `url`."""
     try:
         engine = make_engine(url)
+        _create_privately(engine)
         upgrade_schema(engine)
     except SQLAlchemyError as exc:
         reason = first_line(exc) + _read_only_hint(url)
         raise DatabaseError(f"cannot open database {_safe_url(url)}: {reason}") from None
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def _create_privately(engine: Engine) -> None:
+    """Create a new SQLite file as PRIVATE_FILE_MODE before SQLite creates it as 0644."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    # An existing database keeps the mode its owner gave it; a missing folder or a read-only
+    # place is left to SQLite, whose error says it better.
+    with suppress(OSError):
+        os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
 
 
 def _read_only_hint(url: str) -> str:

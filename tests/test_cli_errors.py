@@ -10,7 +10,7 @@ import pytest
 
 from hoering import errors
 from hoering.errors import ExitCode, HoeringError, UnknownProposal
-from tests.kit.cli import run
+from tests.kit.cli import run, summary
 from tests.kit.mails import make_mail, write_config
 from tests.kit.paths import ROOT
 
@@ -126,7 +126,7 @@ def test_a_non_mail_eml_in_a_folder_is_skipped_by_name(config, tmp_path, capsys,
     (folder / "1.eml").write_bytes(make_mail())
     (folder / "2.eml").write_bytes(b"%PDF-1.4 not a mail\n")
     code, out, err = run(capsys, monkeypatch, "import", "-c", str(config), str(folder))
-    assert code == 0 and out.startswith("seen 1, matched 1, stored 1")
+    assert code == 0 and summary(out).startswith("seen 1, matched 1, stored 1")
     assert f"{folder / '2.eml'}: not mail (no mail headers), skipped" in err
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from hoering.store import models
 from hoering.store.db import open_database
+from tests.kit.cli import summary
 from tests.kit.dovecot import Mailbox, free_ports
 from tests.kit.mails import cyrus_munge8bit, make_mail, raw_8bit_mail
 from tests.kit.paths import ROOT, SAMPLE_INBOX
@@ -75,20 +76,20 @@ def test_poll_stores_marked_replies_once_and_leaves_them_unread(mailbox, tmp_pat
     config = poll_config(tmp_path, mailbox)
     first = poll(config, mailbox)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == "seen 17, matched 14, stored 13, duplicates 1, failed 0"
+    assert summary(first.stdout) == "seen 17, matched 14, stored 13, duplicates 1, failed 0"
     assert all(b"\\Seen" not in mailbox.flags("INBOX", uid) for uid in uids)
     second = poll(config, mailbox)
-    assert second.stdout.strip() == "seen 0, matched 0, stored 0, duplicates 0, failed 0"
+    assert summary(second.stdout) == "seen 0, matched 0, stored 0, duplicates 0, failed 0"
     assert proposal_count(tmp_path) == 13
 
 
 def test_poll_fetches_only_mail_that_arrived_since_the_last_run(mailbox, tmp_path) -> None:
     config = poll_config(tmp_path, mailbox)
     mailbox.append("INBOX", make_mail(message_id="<a@x>"))
-    assert poll(config, mailbox).stdout.strip().startswith("seen 1,")
+    assert summary(poll(config, mailbox).stdout).startswith("seen 1,")
     mailbox.append("INBOX", make_mail(message_id="<b@x>", body="Nyt forslag\n"))
     mailbox.append("INBOX", make_mail(subject="Nyhedsbrev", message_id="<c@x>"))
-    assert poll(config, mailbox).stdout.strip() == (
+    assert summary(poll(config, mailbox).stdout) == (
         "seen 2, matched 1, stored 1, duplicates 0, failed 0"
     )
 
@@ -102,14 +103,14 @@ def test_first_and_later_poll_on_each_imap_server(any_mailbox, tmp_path) -> None
     append_sample_inbox(any_mailbox)
     first = poll(config, any_mailbox)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == "seen 17, matched 14, stored 13, duplicates 1, failed 0"
+    assert summary(first.stdout) == "seen 17, matched 14, stored 13, duplicates 1, failed 0"
     any_mailbox.append("INBOX", make_mail(message_id="<later@x>", body="Et sent forslag\n"))
     any_mailbox.append("INBOX", make_mail(subject="Nyhedsbrev", message_id="<news@x>"))
 
     second = poll(config, any_mailbox)
 
-    assert second.stdout.strip() == "seen 2, matched 1, stored 1, duplicates 0, failed 0"
-    assert poll(config, any_mailbox).stdout.strip().startswith("seen 0,")
+    assert summary(second.stdout) == "seen 2, matched 1, stored 1, duplicates 0, failed 0"
+    assert summary(poll(config, any_mailbox).stdout).startswith("seen 0,")
     assert proposal_count(tmp_path) == 14
 
 
@@ -127,7 +128,7 @@ def test_replies_whose_subject_a_cyrus_server_munged_are_stored(any_mailbox, tmp
 
     result = poll(config, any_mailbox)
 
-    assert result.stdout.strip() == "seen 2, matched 2, stored 2, duplicates 0, failed 0"
+    assert summary(result.stdout) == "seen 2, matched 2, stored 2, duplicates 0, failed 0"
 
 
 def test_poll_after_uidvalidity_change_rescans_without_doubles(mailbox, tmp_path) -> None:
@@ -141,8 +142,8 @@ def test_poll_after_uidvalidity_change_rescans_without_doubles(mailbox, tmp_path
         mailbox.append("Høringssvar", data)
     result = poll(config, mailbox)
     # The same bytes under new UIDs: already stored, not new duplicates.
-    summary = "seen 3, matched 3, stored 0, already stored 3, duplicates 0, failed 0"
-    assert result.stdout.strip() == summary
+    expected = "seen 3, matched 3, stored 0, already stored 3, duplicates 0, failed 0"
+    assert summary(result.stdout) == expected
     assert "UIDVALIDITY" in result.stderr
     assert proposal_count(tmp_path) == 3
 

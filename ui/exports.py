@@ -217,8 +217,9 @@ def forget(
     out().print(f"stored from this address: {plural(len(found), 'message')}")
     for line in found:
         out().print(f"  {line}")
-    if not yes:
-        typer.confirm("Delete these and all data derived from them?", abort=True)
+    if not yes and not typer.confirm("Delete these and all data derived from them?"):
+        out().print("nothing deleted")  # a "no" is an answer, not a failure: exit 0
+        return
     with sessions() as session:
         report = forget_module.forget_sender(session, sender, getpass.getuser())
         session.commit()

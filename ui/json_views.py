@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from hoering.pipeline.automatic import AutomaticMail
 from hoering.store.duplicates import DuplicateCounts
 from hoering.store.models import Attachment, DuplicateMember, MessageState, Proposal
 from hoering.store.queries import Stats
@@ -156,3 +157,19 @@ def failures(rows: Sequence[MessageState], tz: ZoneInfo) -> dict[str, Any]:
             }
         )
     return {"count": len(items), "failures": items}
+
+
+def automatic(rows: Sequence[AutomaticMail], tz: ZoneInfo) -> dict[str, Any]:
+    """`hoering list --automatic --json`: machine-sent mail kept without a proposal."""
+    items = [
+        {
+            "id": row.id,
+            "first_seen": _time(row.first_seen_at, tz),
+            "sender": row.sender,
+            "subject": row.subject,
+            "reason": row.reason,
+            "places": row.places,
+        }
+        for row in rows
+    ]
+    return {"count": len(items), "automatic": items}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from hoering import cli
@@ -17,3 +19,13 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *ar
     captured = capsys.readouterr()
     code = excinfo.value.code
     return (code if isinstance(code, int) else 0), captured.out, captured.err
+
+
+_SUMMARY_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ")
+
+
+def summary(output: str) -> str:
+    """A run's summary line (poll, import) without the local time it must start with."""
+    line = output.strip()
+    assert _SUMMARY_TIME.match(line), f"no time at the start of the summary line: {line!r}"
+    return _SUMMARY_TIME.sub("", line, count=1)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from hoering.store import models
 from hoering.store.db import open_database
+from tests.kit.cli import summary
 from tests.kit.dovecot import Mailbox
 from tests.kit.mails import make_mail
 from tests.test_cli_poll import hoering, proposal_count
@@ -69,7 +70,7 @@ def test_poll_reads_every_account_in_the_config(mailbox, second_mailbox, tmp_pat
     result = run_poll(config, mailbox.password, second_mailbox.password)
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "seen 2, matched 2, stored 2, duplicates 0, failed 0"
+    assert summary(result.stdout) == "seen 2, matched 2, stored 2, duplicates 0, failed 0"
     assert stored_accounts(tmp_path) == sorted(
         [f"{mailbox.username}@127.0.0.1"] + [f"{second_mailbox.username}@127.0.0.1"] * 2
     )
@@ -83,7 +84,7 @@ def test_each_account_keeps_its_own_cursor(mailbox, second_mailbox, tmp_path):
 
     result = run_poll(config, mailbox.password, second_mailbox.password)
 
-    assert result.stdout.strip() == "seen 1, matched 1, stored 1, duplicates 0, failed 0"
+    assert summary(result.stdout) == "seen 1, matched 1, stored 1, duplicates 0, failed 0"
 
 
 def test_a_refused_account_does_not_stop_the_next(mailbox, second_mailbox, tmp_path):
@@ -94,7 +95,7 @@ def test_a_refused_account_does_not_stop_the_next(mailbox, second_mailbox, tmp_p
 
     assert result.returncode == 3  # the failed account's code: its login was refused
     assert proposal_count(tmp_path) == 1
-    assert result.stdout.strip() == (
+    assert summary(result.stdout) == (
         "seen 1, matched 1, stored 1, duplicates 0, failed 0; "
         f"1 account failed: {mailbox.username}@127.0.0.1"
     )

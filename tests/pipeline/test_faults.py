@@ -23,6 +23,7 @@ from sqlalchemy import select
 from hoering.store import models, states
 from hoering.store.db import open_database
 from tests.kit import faults as faultkit
+from tests.kit.cli import summary
 from tests.kit.dovecot import DovecotServer, Mailbox, find_dovecot, start_dovecot
 from tests.kit.mails import make_mail
 from tests.kit.needs import missing
@@ -189,7 +190,9 @@ def test_uidvalidity_reset_stores_nothing_again_and_drops_stale_actions(
     result = hoering("poll", "--config", str(config))
     assert result.returncode == 0, result.stderr
     assert "UIDVALIDITY" in result.stderr
-    assert result.stdout.startswith("seen 5, matched 5, stored 0, already stored 5, duplicates 0")
+    assert summary(result.stdout).startswith(
+        "seen 5, matched 5, stored 0, already stored 5, duplicates 0"
+    )
     with open_database(f"sqlite:///{tmp_path / 'hoering.db'}")() as session:
         rows = session.scalars(select(models.MessageState).order_by(models.MessageState.id))
         got = [(row.status, row.action_state) for row in rows]
