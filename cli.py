@@ -38,6 +38,7 @@ from hoering.ui.options import (
     StatusOption,
     ThemeOption,
     TypeOption,
+    parse_id,
 )
 
 if TYPE_CHECKING:
@@ -278,7 +279,8 @@ def failures(config: ConfigOption = None, json_: JsonOption = False) -> None:
 @app.command(cls=Command)
 def retry(
     ids: Annotated[
-        list[int] | None, typer.Argument(metavar="[ID]...", help="Ids from `hoering failures`.")
+        list[int] | None,
+        typer.Argument(metavar="[ID]...", parser=parse_id, help="Ids from `hoering failures`."),
     ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every failed or parked one.")] = False,
     config: ConfigOption = None,
@@ -359,7 +361,8 @@ def stats_(config: ConfigOption = None, json_: JsonOption = False) -> None:
 @app.command(cls=Command)
 def accept(
     message_id: Annotated[
-        int, typer.Argument(metavar="ID", help="Id from `hoering list --automatic`.")
+        int,
+        typer.Argument(metavar="ID", parser=parse_id, help="Id from `hoering list --automatic`."),
     ],
     by: ByOption = None,
     config: ConfigOption = None,
@@ -374,9 +377,25 @@ def accept(
 
 
 def main() -> None:
-    """Entry point: run the app; a HoeringError becomes one line and its exit code."""
+    """Entry point: run the app; a HoeringError or a usage error becomes one line and its
+    exit code."""
+    # typer (0.29) carries its own click as typer._click: a bad argument raises its UsageError.
+    from typer._click.exceptions import NoArgsIsHelpError
+    from typer._click.exceptions import UsageError as BadUsage
+
     try:
-        app(prog_name="hoering")
+        # Not standalone: typer would print a usage error as three lines of help.
+        code = app(prog_name="hoering", standalone_mode=False)
+    except NoArgsIsHelpError as exc:
+        exc.show()  # the help, as `hoering` alone has always printed
+        sys.exit(ExitCode.CONFIG)
+    except BadUsage as exc:
+        where = exc.ctx.command_path if exc.ctx else "hoering"
+        logsetup.error_line(f"hoering: {exc.format_message()} (see `{where} --help`)")
+        sys.exit(ExitCode.CONFIG)
+    except typer.Abort:  # a prompt's Ctrl-D
+        logsetup.error_line("hoering: aborted; nothing was changed")
+        sys.exit(ExitCode.PARTIAL)
     except HoeringError as exc:
         if exc.exit_code == ExitCode.INTERNAL:  # an error that should never reach us
             _internal_error(exc)
@@ -384,6 +403,7 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except Exception as exc:
         _internal_error(exc)
+    sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
 
 def _internal_error(exc: BaseException) -> None:

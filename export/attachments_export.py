@@ -3,8 +3,9 @@
 The bytes come from the stored raw message, parsed again without text extraction (the
 originals are wanted, not their text). Names are sanitized file names as the sender gave
 them, made valid on Windows ("NUL.txt" becomes "NUL_.txt"), never a path from the mail; a
-missing name becomes "bilag-N" with the type as extension, and a name taken twice in one
-folder is numbered: "svar.pdf", "svar (2).pdf".
+missing name becomes "bilag-N" with the type as extension (a nameless forwarded mail
+"Videresendt besked.eml", as `show`, the desk and the other exports call it), and a name
+taken twice in one folder is numbered: "svar.pdf", "svar (2).pdf".
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hoering.parse.filenames import portable_filename, sanitize_filename
-from hoering.parse.message import UnparseableMessage, parse_message
+from hoering.parse.message import FORWARD_NAME, UnparseableMessage, parse_message
 from hoering.parse.model import Attachment, AttachmentInput
 from hoering.parse.sniff import detect_type
 from hoering.store.models import Proposal
@@ -52,6 +53,8 @@ def safe_name(attachment: Attachment, index: int, taken: set[str]) -> str:
     """A file name for the attachment that is unique (case-insensitively) in `taken` and
     can be written on a Windows share (the drafting team's)."""
     name = portable_filename(attachment.filename)
+    if not name and attachment.detected_type == "message":
+        name = FORWARD_NAME
     if not name:
         kind = attachment.detected_type
         extension = EXTENSIONS.get(kind, kind if kind.isalnum() and kind != "unknown" else "bin")

@@ -149,8 +149,14 @@ def test_safe_names_never_keep_a_path_from_the_mail() -> None:
 
 def test_nameless_attachment_gets_a_name_from_its_type() -> None:
     taken: set[str] = set()
-    assert safe_name(attachment("", "message"), 3, taken) == "bilag-3.eml"
     assert safe_name(attachment("", "pdf"), 4, taken) == "bilag-4.pdf"
+
+
+def test_a_nameless_forwarded_mail_is_named_as_everywhere_else() -> None:
+    # Outlook's "Forward as attachment" sends message/rfc822 without a file name.
+    taken: set[str] = set()
+    assert safe_name(attachment("", "message"), 3, taken) == "Videresendt besked.eml"
+    assert safe_name(attachment("", "message"), 4, taken) == "Videresendt besked (2).eml"
 
 
 def test_export_takes_the_review_filters_of_list(imported, tmp_path, capsys, monkeypatch):

@@ -14,6 +14,12 @@ from tests.kit.cli import run
 
 GROUP = typer.main.get_command(cli.app)
 COMMANDS = sorted(GROUP.commands)  # every registered command, the reviewers' ones included
+# ... and the commands of each group ("initiative split"), as typed.
+SUBCOMMANDS = sorted(
+    f"{name} {sub}"
+    for name, group in GROUP.commands.items()
+    for sub in getattr(group, "commands", {})
+)
 # What typer prints when a parameter has no metavar: the Python type or the parameter name.
 LEAKS = re.compile(r"<[a-z%][^>]*>|\{\w+\}|\[\[|list\[|datetime|%Y")
 FORMAT_LIBRARIES = ("pdfminer", "docx", "openpyxl", "extract_msg", "PIL", "pypdfium2", "lxml")
@@ -79,3 +85,10 @@ def test_help_imports_no_format_library_and_no_database_layer() -> None:
     loaded = set(result.stderr.split())
     assert not loaded & {*FORMAT_LIBRARIES, "sqlalchemy", "alembic"}
     assert "Usage: hoering" in result.stdout
+
+
+@pytest.mark.parametrize("name", SUBCOMMANDS)
+def test_a_group_command_help_shows_no_python_types(capsys, monkeypatch, name: str) -> None:
+    code, out, _ = run(capsys, monkeypatch, *name.split(), "--help")
+    assert code == 0 and f"Usage: hoering {name}" in out
+    assert not LEAKS.findall(out), out

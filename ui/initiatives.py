@@ -25,7 +25,8 @@ from hoering.ui.options import (
 from hoering.ui.review import NothingToDo, reviewer
 
 RefArgument = Annotated[
-    str, typer.Argument(metavar="ID", help='Initiative id "<reply id>.<number>", e.g. 12.2.')
+    str,
+    typer.Argument(metavar="ID", help="Initiative id: the reply's id, a dot, its number (12.2)."),
 ]
 LEVELS = ("lokal", "regional", "national")
 
@@ -106,13 +107,19 @@ def split_command(
     ref: RefArgument,
     at: Annotated[
         str | None,
-        typer.Option("--at", help="Split before the first occurrence of this phrase."),
+        typer.Option(
+            "--at", metavar="PHRASE", help="Split before the first occurrence of this phrase."
+        ),
     ] = None,
     offset: Annotated[
-        int | None, typer.Option("--offset", help="Split at this character of the text.")
+        int | None,
+        typer.Option("--offset", metavar="N", help="Split at this character of the text."),
     ] = None,
     title: Annotated[
-        str | None, typer.Option("--title", help="Title of the second part (default: guessed).")
+        str | None,
+        typer.Option(
+            "--title", metavar="TEXT", help="Title of the second part (default: guessed)."
+        ),
     ] = None,
     by: ByOption = None,
     config: ConfigOption = None,

@@ -37,16 +37,39 @@ JsonOption = Annotated[
     bool,
     typer.Option("--json", help="Print one JSON document instead (keys: README, JSON output)."),
 ]
-IdArgument = Annotated[int, typer.Argument(metavar="ID", help="Proposal id from `list`.")]
+# Ids are SQL integers: a longer number is no id, not an overflow deep in the database driver.
+MAX_ID = 2**63 - 1
+
+
+def parse_id(text: str) -> int:
+    """An id as typed: a whole number from 1 to MAX_ID, else one clear usage error."""
+    value = text.strip()
+    if not value.isdecimal() or not 1 <= int(value) <= MAX_ID:
+        raise typer.BadParameter(f"{text!r} is not an id (a whole number, as `list` shows)")
+    return int(value)
+
+
+def parse_day(text: str) -> datetime:
+    """A day as typed, YYYY-MM-DD, else one clear usage error."""
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d")
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a day: write YYYY-MM-DD") from None
+
+
+IdArgument = Annotated[
+    int, typer.Argument(metavar="ID", parser=parse_id, help="Proposal id from `list`.")
+]
 IdsArgument = Annotated[
-    list[int] | None, typer.Argument(metavar="[ID]...", help="Proposal ids from `list`.")
+    list[int] | None,
+    typer.Argument(metavar="[ID]...", parser=parse_id, help="Proposal ids from `list`."),
 ]
 
 # The filters of `list`, which export, notat and export-attachments take too.
 SinceOption = Annotated[
     datetime | None,
     typer.Option(
-        formats=["%Y-%m-%d"],
+        parser=parse_day,
         metavar="YYYY-MM-DD",
         help="Only replies received on or after this day.",
     ),

@@ -16,7 +16,7 @@ import typer
 from hoering.errors import UnknownProposal, UsageError
 from hoering.ui import context
 from hoering.ui.console import out, plural
-from hoering.ui.options import ByOption, Command, ConfigOption, IdArgument
+from hoering.ui.options import ByOption, Command, ConfigOption, IdArgument, parse_id
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -190,7 +190,9 @@ def _apply(
 
 
 def tag_command(
-    ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Proposal ids.")],
+    ids: Annotated[
+        list[int], typer.Argument(metavar="ID...", parser=parse_id, help="Proposal ids.")
+    ],
     add: Annotated[
         list[str] | None,
         typer.Option("--add", metavar="THEME", help="Theme to add (key or label); repeatable."),
