@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hoering.config import Config, ImapConfig, SecretError
+from hoering.config import Config, ImapConfig
 from hoering.ingest import imap
 from hoering.ingest.imap_probe import NOTABLE_CAPABILITIES, ListingCheck, Probe, listing_ok, probe
+from hoering.ingest.secrets import SecretError
 from hoering.pipeline import accounts
 from hoering.store.db import DatabaseError
 from hoering.store.health import DatabaseStatus, database_status, stored_cursors
