@@ -32,10 +32,7 @@ class SecretSources(Protocol):
 def read_password(imap: SecretSources) -> str:
     """Fetch the IMAP password from the environment, a file or a command. Never logged."""
     if imap.password_env:
-        value = os.environ.get(imap.password_env)
-        if not value:
-            raise SecretError(f"environment variable {imap.password_env} is not set")
-        return value
+        return _secret_from_env(imap.password_env)
     if imap.password_file:
         return _password_from_file(imap.password_file)
     if imap.password_command:
@@ -53,13 +50,17 @@ def read_token_command(imap: SecretSources) -> str:
 def read_client_secret(imap: SecretSources) -> str:
     """The OAuth2 client secret, from the environment or a file. Never logged."""
     if imap.client_secret_env:
-        value = os.environ.get(imap.client_secret_env)
-        if not value:
-            raise SecretError(f"environment variable {imap.client_secret_env} is not set")
-        return value
+        return _secret_from_env(imap.client_secret_env)
     if imap.client_secret_file:
         return _password_from_file(imap.client_secret_file, "client secret file")
     raise SecretError("no client secret source configured")
+
+
+def _secret_from_env(variable: str) -> str:
+    value = os.environ.get(variable)
+    if not value:
+        raise SecretError(f"environment variable {variable} is not set")
+    return value
 
 
 def _password_from_file(path: Path, what: str = "password file") -> str:
