@@ -160,6 +160,40 @@ def test_no_import_cycles() -> None:
     assert cycles == []
 
 
+# Small modules with one job (STYLE.md): the limits the package code is held to. Tests,
+# examples, bench and the frozen migrations are not held to them.
+MODULE_LINES = 400
+FUNCTION_BODY_LINES = 60
+
+
+def package_modules() -> Iterator[Path]:
+    for path in python_files():
+        rel = path.relative_to(ROOT)
+        if rel.parts[0] not in NOT_PACKAGED and rel.parts[:2] != ("store", "migrations"):
+            yield path
+
+
+def test_no_module_is_over_400_lines() -> None:
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for path in package_modules()
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES
+    }
+    assert long == {}
+
+
+def test_no_function_body_is_over_60_lines() -> None:
+    long = {}
+    for path in package_modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                # From the first statement of the body (the docstring, if any) to the end.
+                lines = node.end_lineno - node.body[0].lineno + 1
+                if lines > FUNCTION_BODY_LINES:
+                    long[f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"] = lines
+    assert long == {}
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # Built from a copy: an in-tree build would leave build/ in the checkout.
