@@ -1,18 +1,15 @@
 """Load and validate the TOML configuration into frozen dataclasses.
 
-This is the only module that reads the config file. Every problem becomes a
-`ConfigError` naming the file and the key, which the CLI prints as one line.
+This is the only module that reads the config file, and the public entry to it: the
+[imap] section is read in config_imap.py, typed values in config_toml.py. Every problem
+becomes a `ConfigError` naming the file and the key, which the CLI prints as one line.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-import stat
-import subprocess
 import tomllib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,8 +17,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, CodebookError, codebook_from_mapping
-from hoering.errors import UsageError
-from hoering.ingest.imap_auth import DEFAULT_AUTHORITY, DEFAULT_SCOPE
+from hoering.config_imap import IMAP_KEYS, ImapConfig, ImapReader
+from hoering.config_toml import ConfigError, did_you_mean
 from hoering.parse.limits import (
     EXTRACT_MEMORY_MB,
     EXTRACT_TIMEOUT_SECONDS,
@@ -31,43 +28,7 @@ from hoering.parse.limits import (
 )
 
 DEFAULT_CONFIG = "hoering.toml"
-SECURITY_MODES = ("ssl", "starttls", "plain")
 ACTIONS = ("none", "flag", "seen", "move")
-AUTH_METHODS = ("password", "oauth2")
-PASSWORD_SOURCES = ("password_env", "password_file", "password_command")
-TOKEN_SOURCES = ("token_command", "client_secret_env", "client_secret_file")
-
-
-class ConfigError(UsageError):
-    """The configuration file is missing, unreadable or invalid."""
-
-
-class SecretError(UsageError):
-    """The IMAP password could not be obtained from its configured source."""
-
-
-@dataclass(frozen=True)
-class ImapConfig:
-    host: str
-    username: str
-    port: int = 993
-    security: str = "ssl"
-    folders: tuple[str, ...] = ("INBOX",)
-    password_env: str | None = None
-    password_file: Path | None = None
-    password_command: str | None = None
-    ca_file: Path | None = None
-    timeout: float = 60.0
-    batch_size: int = 50
-    connect_timeout: float | None = None  # None: `timeout`
-    auth: str = "password"  # or "oauth2" (XOAUTH2 with a bearer token)
-    token_command: str | None = None  # oauth2: prints an access token
-    tenant: str | None = None  # oauth2 client credentials (msal) ...
-    client_id: str | None = None
-    client_secret_env: str | None = None
-    client_secret_file: Path | None = None
-    scope: str = DEFAULT_SCOPE
-    authority: str = DEFAULT_AUTHORITY
 
 
 @dataclass(frozen=True)
@@ -150,8 +111,6 @@ def load_config(path: Path) -> Config:
     return _Reader(path, raw).config()
 
 
-TYPE_NAMES = {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}
-IMAP_KEYS = frozenset(ImapConfig.__dataclass_fields__)
 # Every section and key the file may hold. Anything else is an error, not ignored: a
 # misspelt `deadlin` would silently turn off every late flag.
 KNOWN_KEYS: dict[str, frozenset[str]] = {
@@ -173,26 +132,14 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
 }
 
 
-def _did_you_mean(name: str, known: Iterable[str], brackets: bool = False) -> str:
-    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-    if not close:
-        return ""
-    return f"; did you mean `[{close[0]}]`?" if brackets else f"; did you mean `{close[0]}`?"
-
-
-class _Reader:
-    """Pulls typed values out of the parsed TOML, naming file and key in every error."""
-
-    def __init__(self, path: Path, raw: dict[str, Any]) -> None:
-        self.path = path
-        self.raw = raw
-        self.base = path.resolve().parent
+class _Reader(ImapReader):
+    """Reads every section of the file into one Config."""
 
     def check_names(self) -> None:
         """Every section and key must be one hoering reads (KNOWN_KEYS)."""
         for section, value in self.raw.items():
             if section not in KNOWN_KEYS:
-                hint = _did_you_mean(section, KNOWN_KEYS, brackets=True)
+                hint = did_you_mean(section, KNOWN_KEYS, brackets=True)
                 raise self.fail(f"[{section}]", f"unknown section{hint}")
             if isinstance(value, dict):
                 self.check_keys(section, value, KNOWN_KEYS[section])
@@ -204,61 +151,6 @@ class _Reader:
 
     def imap_is_table(self) -> bool:
         return isinstance(self.raw.get("imap"), dict)
-
-    def check_keys(self, section: str, table: dict[str, Any], known: frozenset[str]) -> None:
-        for key in table:
-            if key not in known:
-                raise self.fail(f"[{section}] {key}", f"unknown key{_did_you_mean(key, known)}")
-
-    def fail(self, key: str, problem: str) -> ConfigError:
-        return ConfigError(f"{self.path}: {key}: {problem}")
-
-    def table(self, name: str, required: bool = False) -> dict[str, Any] | None:
-        value = self.raw.get(name)
-        if value is None:
-            if required:
-                raise self.fail(f"[{name}]", "section is missing")
-            return None
-        if not isinstance(value, dict):
-            raise self.fail(f"[{name}]", "must be a table")
-        return value
-
-    def get(self, table: dict[str, Any], section: str, key: str, kind: type, default: Any = None):
-        value = table.get(key, default)
-        if value is None:
-            return None
-        if kind is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            wanted = TYPE_NAMES.get(kind, kind.__name__)
-            raise self.fail(f"[{section}] {key}", f"must be {wanted}, got {value!r}")
-        return value
-
-    def required_str(self, table: dict[str, Any], section: str, key: str) -> str:
-        value = self.get(table, section, key, str)
-        if not value:
-            raise self.fail(f"[{section}] {key}", "is required")
-        return value
-
-    def str_list(self, table: dict[str, Any], section: str, key: str, default: list[str]):
-        value = table.get(key, default)
-        if (
-            not isinstance(value, list)
-            or not value
-            or not all(isinstance(v, str) and v.strip() for v in value)
-        ):
-            raise self.fail(f"[{section}] {key}", "must be a non-empty list of strings")
-        return tuple(value)
-
-    def file_path(self, table: dict[str, Any], section: str, key: str) -> Path | None:
-        """A file named in the config, relative to the config file (so cron's working
-        directory does not matter); an empty value would name the config's folder."""
-        value = self.get(table, section, key, str)
-        if value is None:
-            return None
-        if not value.strip():
-            raise self.fail(f"[{section}] {key}", "is empty; name a file, or leave the key out")
-        return self.base / Path(value).expanduser()
 
     def config(self) -> Config:
         self.check_names()
@@ -312,12 +204,6 @@ class _Reader:
         except CodebookError as exc:
             raise self.fail("[themes] codebook", f"{path}: {exc}") from None
 
-    def positive_int(self, table: dict[str, Any], section: str, key: str, default: int) -> int:
-        value = self.get(table, section, key, int, default)
-        if value < 1:
-            raise self.fail(f"[{section}] {key}", f"must be at least 1, got {value}")
-        return value
-
     def actions(self) -> ActionsConfig:
         actions = self.table("actions") or {}
         after = self.get(actions, "actions", "after", str, "none")
@@ -333,12 +219,6 @@ class _Reader:
                 "[actions] flag", f"must be \\Flagged or a keyword without spaces, got {flag!r}"
             )
         return ActionsConfig(after=after, move_to=move_to, flag=flag)
-
-    def positive(self, table: dict[str, Any], section: str, key: str, kind: type, default):
-        value = self.get(table, section, key, kind, default)
-        if value <= 0:
-            raise self.fail(f"[{section}] {key}", f"must be positive, got {value}")
-        return value
 
     def extract(self) -> ExtractConfig:
         """[extract]: the sandbox's limits, then the archive and OCR limits of parse.limits."""
@@ -399,158 +279,3 @@ class _Reader:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
             raise self.fail("[consultation] timezone", f"unknown time zone {name!r}") from None
-
-    def accounts(self) -> tuple[ImapConfig, ...]:
-        """[imap] alone is one account; each [[imap.accounts]] entry is one, inheriting [imap]."""
-        imap = self.table("imap")
-        if imap is None:
-            return ()
-        base = {key: value for key, value in imap.items() if key != "accounts"}
-        entries = imap.get("accounts")
-        if entries is None:
-            return (self.imap(base, "imap"),)
-        tables = isinstance(entries, list) and all(isinstance(e, dict) for e in entries)
-        if not tables or not entries:
-            raise self.fail("[[imap.accounts]]", "must be one or more tables")
-        accounts: list[ImapConfig] = []
-        for number, entry in enumerate(entries, start=1):
-            section = f"imap.accounts #{number}"
-            account = self.imap(_inherit(base, entry), section)
-            for other_number, other in enumerate(accounts, start=1):
-                if (other.username, other.host.lower()) == (account.username, account.host.lower()):
-                    raise self.fail(f"[{section}] username", f"same account as #{other_number}")
-            accounts.append(account)
-        return tuple(accounts)
-
-    def imap(self, imap: dict[str, Any], section: str) -> ImapConfig:
-        security = self.get(imap, section, "security", str, "ssl")
-        if security not in SECURITY_MODES:
-            raise self.fail(f"[{section}] security", f"must be one of {', '.join(SECURITY_MODES)}")
-        port = self.get(imap, section, "port", int, 993 if security == "ssl" else 143)
-        if not 0 < port < 65536:
-            raise self.fail(f"[{section}] port", f"must be between 1 and 65535, got {port}")
-        timeout = self.get(imap, section, "timeout", float, 60.0)
-        connect_timeout = self.get(imap, section, "connect_timeout", float)
-        batch_size = self.get(imap, section, "batch_size", int, 50)
-        if timeout <= 0 or batch_size <= 0:
-            raise self.fail(f"[{section}] timeout/batch_size", "must be positive")
-        if connect_timeout is not None and connect_timeout <= 0:
-            raise self.fail(f"[{section}] connect_timeout", "must be positive")
-        return ImapConfig(
-            host=self.required_str(imap, section, "host"),
-            username=self.required_str(imap, section, "username"),
-            port=port,
-            security=security,
-            folders=self.str_list(imap, section, "folders", ["INBOX"]),
-            ca_file=self.file_path(imap, section, "ca_file"),
-            timeout=timeout,
-            batch_size=batch_size,
-            connect_timeout=connect_timeout,
-            **self.credentials(imap, section),
-        )
-
-    def credentials(self, imap: dict[str, Any], section: str) -> dict[str, Any]:
-        """The auth method and where its secret comes from: exactly one source."""
-        auth = self.get(imap, section, "auth", str, "password")
-        if auth not in AUTH_METHODS:
-            raise self.fail(f"[{section}] auth", f"must be one of {', '.join(AUTH_METHODS)}")
-        allowed = PASSWORD_SOURCES if auth == "password" else TOKEN_SOURCES
-        sources = [key for key in (*PASSWORD_SOURCES, *TOKEN_SOURCES) if key in imap]
-        if len(sources) != 1 or sources[0] not in allowed:
-            raise self.fail(
-                f"[{section}] {allowed[0]}",
-                f'with auth = "{auth}", set exactly one of {", ".join(allowed)}',
-            )
-        found = {
-            "auth": auth,
-            "password_env": self.get(imap, section, "password_env", str),
-            "password_file": self.file_path(imap, section, "password_file"),
-            "password_command": self.get(imap, section, "password_command", str),
-            "token_command": self.get(imap, section, "token_command", str),
-        }
-        if sources[0] in ("client_secret_env", "client_secret_file"):
-            found.update(self.client_credentials(imap, section))
-        return found
-
-    def client_credentials(self, imap: dict[str, Any], section: str) -> dict[str, Any]:
-        """The Entra ID app registration for msal's client-credentials flow."""
-        authority = self.get(imap, section, "authority", str, DEFAULT_AUTHORITY)
-        if not authority.startswith("https://") or len(authority) <= len("https://"):
-            raise self.fail(f"[{section}] authority", "must be an https:// URL")
-        return {
-            "tenant": self.required_str(imap, section, "tenant"),
-            "client_id": self.required_str(imap, section, "client_id"),
-            "client_secret_env": self.get(imap, section, "client_secret_env", str),
-            "client_secret_file": self.file_path(imap, section, "client_secret_file"),
-            "scope": self.get(imap, section, "scope", str, DEFAULT_SCOPE),
-            "authority": authority,
-        }
-
-
-def _inherit(base: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
-    """An account entry over the [imap] defaults; its own secret source replaces [imap]'s."""
-    if any(key in entry for key in (*PASSWORD_SOURCES, *TOKEN_SOURCES)):
-        base = {k: v for k, v in base.items() if k not in (*PASSWORD_SOURCES, *TOKEN_SOURCES)}
-    return {**base, **entry}
-
-
-def read_password(imap: ImapConfig) -> str:
-    """Fetch the IMAP password from the environment, a file or a command. Never logged."""
-    if imap.password_env:
-        value = os.environ.get(imap.password_env)
-        if not value:
-            raise SecretError(f"environment variable {imap.password_env} is not set")
-        return value
-    if imap.password_file:
-        return _password_from_file(imap.password_file)
-    if imap.password_command:
-        return _password_from_command(imap.password_command)
-    raise SecretError("no password source configured")
-
-
-def read_token_command(imap: ImapConfig) -> str:
-    """Run `token_command` and return the OAuth2 access token it prints. Never logged."""
-    if not imap.token_command:
-        raise SecretError("no token_command configured")
-    return _password_from_command(imap.token_command, "token_command")
-
-
-def read_client_secret(imap: ImapConfig) -> str:
-    """The OAuth2 client secret, from the environment or a file. Never logged."""
-    if imap.client_secret_env:
-        value = os.environ.get(imap.client_secret_env)
-        if not value:
-            raise SecretError(f"environment variable {imap.client_secret_env} is not set")
-        return value
-    if imap.client_secret_file:
-        return _password_from_file(imap.client_secret_file, "client secret file")
-    raise SecretError("no client secret source configured")
-
-
-def _password_from_file(path: Path, what: str = "password file") -> str:
-    try:
-        mode = path.stat().st_mode
-        if mode & stat.S_IROTH:
-            raise SecretError(f"{path} is readable by everyone; run: chmod 600 {path}")
-        secret = path.read_text(encoding="utf-8").strip()
-    except OSError as exc:
-        raise SecretError(f"cannot read {what} {path}: {exc.strerror}") from None
-    if not secret:
-        raise SecretError(f"{what} {path} is empty")
-    return secret
-
-
-def _password_from_command(command: str, key: str = "password_command") -> str:
-    try:
-        result = subprocess.run(
-            command, shell=True, capture_output=True, text=True, timeout=60, check=False
-        )
-    except subprocess.TimeoutExpired:
-        raise SecretError(f"{key} did not finish within 60 s") from None
-    if result.returncode != 0:
-        # stderr may contain anything; report only the exit status.
-        raise SecretError(f"{key} failed with exit status {result.returncode}")
-    password = result.stdout.strip()
-    if not password:
-        raise SecretError(f"{key} printed nothing")
-    return password

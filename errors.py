@@ -1,9 +1,11 @@
 """The one exception base, `HoeringError`, and the exit codes the CLI turns it into.
 
-Every domain exception derives from one of the classes below; cli.py catches
+Every domain exception derives from `HoeringError`; cli.py catches
 `HoeringError` in one place and prints `hoering: <message>` with `exit_code`. Anything
-else that escapes is a bug (exit 70 with a traceback). This module imports nothing of ours,
-so every package, the pure ones (ingest, parse, analysis) included, may use it.
+else that escapes is a bug (exit 70 with a traceback). The IMAP failures (exit codes AUTH
+and UNREACHABLE) live in ingest/errors.py and derive from `HoeringError` too. This module
+imports nothing of ours, so every package, the pure ones (ingest, parse, analysis) included,
+may use it.
 """
 
 from __future__ import annotations
@@ -41,18 +43,6 @@ class UsageError(HoeringError):
     """A bad config file, argument or path: the user can fix it and run again."""
 
     exit_code = ExitCode.CONFIG
-
-
-class AuthError(HoeringError):
-    """A server refused our credentials."""
-
-    exit_code = ExitCode.AUTH
-
-
-class UnreachableError(HoeringError):
-    """A server could not be reached, timed out, or failed certificate verification."""
-
-    exit_code = ExitCode.UNREACHABLE
 
 
 class StoreError(HoeringError):

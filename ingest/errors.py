@@ -1,6 +1,7 @@
-"""The IMAP failures the CLI reports as one line each; ingest.imap re-exports them."""
+"""The IMAP failures the CLI reports as one line each (ingest.imap re-exports them), and
+SecretError for a login secret that cannot be read."""
 
-from hoering.errors import ExitCode, HoeringError
+from hoering.errors import ExitCode, HoeringError, UsageError
 
 
 class ImapError(HoeringError):
@@ -23,3 +24,7 @@ class ImapFolderError(ImapError):
     """A configured folder does not exist or cannot be selected."""
 
     exit_code = ExitCode.CONFIG
+
+
+class SecretError(UsageError):
+    """The IMAP password, token or client secret could not be read from its configured source."""

@@ -9,17 +9,8 @@ from dataclasses import dataclass, field
 from imapclient import IMAPClient
 
 from hoering.ingest.errors import ImapConnectionError
-from hoering.ingest.imap import (
-    RANGE_FORM,
-    ImapSettings,
-    Listing,
-    _close,
-    _examine,
-    _where,
-    connect,
-    list_after,
-    logout,
-)
+from hoering.ingest.imap import RANGE_FORM, Listing, _examine, list_after
+from hoering.ingest.imap_connect import ImapSettings, _close, _where, connect, logout
 
 # What each capability means for hoering; the operator sees these notes.
 NOTABLE_CAPABILITIES = {

@@ -16,15 +16,14 @@ from docx.opc.part import Part
 from lxml import etree
 
 from hoering.errors import HoeringError
-from hoering.parse.archive import check_unpacked_size, open_zip
 from hoering.parse.docx_xml import docx_xml_images, extract_docx_xml
 from hoering.parse.embedded import with_image_text
 from hoering.parse.extracted import Extracted, ExtractionError
 from hoering.parse.limits import ExtractLimits
-from hoering.parse.sniff import OLE_MAGIC, ole_stream_names
+from hoering.parse.ooxml import check_package
 from hoering.parse.text import normalize_text
 from hoering.parse.wordml import comments_text, notes_text, story_text
-from hoering.parse.xmlsafe import parse_xml, refuse_entities
+from hoering.parse.xmlsafe import parse_xml
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -78,17 +77,8 @@ def _document_text(document: Document) -> str:
 
 
 def _check_package(data: bytes, limits: ExtractLimits) -> None:
-    if data.startswith(OLE_MAGIC):
-        # Word saves password-protected .docx files as an OLE2 wrapper around the zip.
-        if "EncryptedPackage" in ole_stream_names(data):
-            raise DocxError("encrypted")
-        raise DocxError("not a valid Word file (OLE2, an old .doc?)")
     try:
-        with open_zip(data) as archive:
-            check_unpacked_size(archive, limits)
-            refuse_entities(archive)
-    except DocxError:
-        raise
+        check_package(data, limits, "not a valid Word file (OLE2, an old .doc?)")
     except ExtractionError as exc:
         reason = "not a valid Word file" if "not a valid zip" in str(exc) else str(exc)
         raise DocxError(reason) from None

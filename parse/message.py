@@ -16,10 +16,6 @@ from dataclasses import dataclass, field, replace
 from email.generator import BytesGenerator
 from email.message import Message
 
-import mailparser
-from mailparser.exceptions import MailParserRecursionError
-
-from hoering.errors import HoeringError
 from hoering.parse.attachments import extract_tree
 from hoering.parse.body import (
     Body,
@@ -32,7 +28,13 @@ from hoering.parse.body import (
 from hoering.parse.filenames import sanitize_filename
 from hoering.parse.headers import parse_address, parse_date, raw_header, received_date
 from hoering.parse.limits import ExtractLimits
-from hoering.parse.mime_depth import MAX_MIME_DEPTH, cut_note, parse_guarded
+from hoering.parse.message_read import UnparseableMessage as UnparseableMessage
+from hoering.parse.message_read import (
+    read_mail,
+    read_top,
+    strip_leading_junk,
+    unindented_words_folded,
+)
 from hoering.parse.model import Attachment, AttachmentInput, Extractor, ParsedMessage
 from hoering.parse.partial import Joined, fragment, joined_children, reassemble
 from hoering.parse.subject import decode_subject
@@ -42,10 +44,6 @@ from hoering.parse.versions import extractor_version
 MAX_DEPTH = 5  # forwards inside forwards; deeper ones stay unopened attachments
 FORWARD_NAME = "Videresendt besked.eml"
 _FORWARD_TYPES = ("message/rfc822", "message/global")
-
-
-class UnparseableMessage(HoeringError):
-    """The bytes hold nothing usable as an e-mail (empty, or no header at all)."""
 
 
 @dataclass
@@ -94,10 +92,10 @@ def parse_message(
 
 def _parse_top(data: bytes, extract: Extractor) -> ParsedMessage:
     """parse_message before the text caps."""
-    msg, defects = _read_top(data)
+    msg, defects = read_top(data)
     if msg.get_content_type() == "message/partial":
         # A fragment of a split mail (RFC 2046 5.2.2): read what it holds of the whole.
-        found = fragment(_unindented_words_folded(_strip_leading_junk(data)))
+        found = fragment(unindented_words_folded(strip_leading_junk(data)))
         unnumbered = "message/partial without a fragment number; kept as it is"
         whole, warning = reassemble([found]) if found else (None, unnumbered)
         if whole is not None:
@@ -109,7 +107,7 @@ def _parse_top(data: bytes, extract: Extractor) -> ParsedMessage:
 
 def _parse(data: bytes, extract: Extractor) -> ParsedMessage:
     """parse_message for a reassembled message: a fragment inside it is not opened again."""
-    msg, defects = _read_top(data)
+    msg, defects = read_top(data)
     return _parsed(msg, defects, _Walk(extract))
 
 
@@ -121,11 +119,11 @@ def _joined_fragments(msg: Message, data: bytes) -> dict[tuple[str, int], Joined
         part.get_content_type() == "message/partial" for part in children
     ):
         return {}
-    return joined_children(_unindented_words_folded(_strip_leading_junk(data)), boundary)
+    return joined_children(unindented_words_folded(strip_leading_junk(data)), boundary)
 
 
 def _parsed(msg: Message, defects: list[str], walk: _Walk) -> ParsedMessage:
-    """The ParsedMessage of a message read by _read_top."""
+    """The ParsedMessage of a message read by read_top."""
     entity = _parse_entity(msg, walk)
     name, address = parse_address(raw_header(msg, "from") or raw_header(msg, "sender") or "")
     return ParsedMessage(
@@ -154,73 +152,6 @@ def attached_mail(
     return found
 
 
-def _read_top(data: bytes) -> tuple[Message, list[str]]:
-    """The parsed message and its defects; UnparseableMessage when no header is found."""
-    data = _unindented_words_folded(_strip_leading_junk(data))
-    if not data.strip():
-        raise UnparseableMessage("empty input")
-    msg, defects = _read(data)
-    if len(msg) == 0:  # Message.__len__ counts header fields
-        msg, defects = _read(_obsolete_colons_fixed(data))
-    if len(msg) == 0:
-        raise UnparseableMessage("no header fields: not an e-mail")
-    return msg, defects
-
-
-def _read(data: bytes) -> tuple[Message, list[str]]:
-    """mail-parser's parse and defect list, or the stdlib's where mail-parser crashes."""
-    try:
-        parser = mailparser.parse_from_bytes(data)
-    except MailParserRecursionError:
-        msg, cut = parse_guarded(data)
-        return msg, [cut_note(MAX_MIME_DEPTH)] if cut else []
-    except (AttributeError, TypeError):
-        # mail-parser 4.8.0's epilogue recovery (parse() -> find_between) assumes that the
-        # root is a multipart with a boundary and an epilogue. When a nested multipart's
-        # boundary never starts (a truncated message) it raises one of these instead.
-        msg, cut = parse_guarded(data)
-        crash = "mail-parser crashed on this structure; parsed with the stdlib alone"
-        return msg, [crash, *([cut_note(MAX_MIME_DEPTH)] if cut else []), *_stdlib_defects(msg)]
-    return parser.message, _defect_warnings(parser.defects)
-
-
-def _stdlib_defects(msg: Message) -> list[str]:
-    return [f"{p.get_content_type()}: {type(d).__name__}" for p in msg.walk() for d in p.defects]
-
-
-_OBSOLETE_NAME = re.compile(rb"^([!-9;-~]+)[ \t]+:", re.MULTILINE)
-
-
-def _obsolete_colons_fixed(data: bytes) -> bytes:
-    """RFC 822 allowed "Subject :"; the stdlib then finds no header at all."""
-    head, sep, rest = (
-        data.partition(b"\r\n\r\n") if b"\r\n\r\n" in data else data.partition(b"\n\n")
-    )
-    return _OBSOLETE_NAME.sub(rb"\1:", head) + sep + rest
-
-
-# An encoded word alone on a header line, without the leading space that makes it a
-# continuation: Exchange Online (Japan) folds long subjects this way (corpus
-# msgreader_UTF-8_Test). The stdlib ends the header there and reads the rest as body.
-_BARE_WORD_LINE = re.compile(rb"^(?==\?[^?\s]+\?[BbQq]\?[^?\s]*\?=[ \t]*\r?$)", re.MULTILINE)
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
-
-
-def _unindented_words_folded(data: bytes) -> bytes:
-    """Indent bare encoded-word lines in the header block so they continue the field above."""
-    end = _HEADER_END.search(data)
-    head_end = end.start() if end else len(data)
-    head = data[:head_end]
-    if b"\n=?" not in head:
-        return data
-    return _BARE_WORD_LINE.sub(b" ", head) + data[head_end:]
-
-
-def _strip_leading_junk(data: bytes) -> bytes:
-    # A BOM or blank lines before the first header would make every header body text.
-    return data.removeprefix(b"\xef\xbb\xbf").lstrip(b"\r\n")
-
-
 def _subject(msg: Message) -> str:
     # mail-parser 4.8.0 drops the non-ASCII bytes of a raw 8-bit subject
     # ("OGP-h\xf8ring" becomes "OGP-hring"), so decode the bytes as sent.
@@ -231,20 +162,6 @@ def _subject(msg: Message) -> str:
 def _message_id(raw: str | None) -> str | None:
     value = decode_subject(raw or "").strip("<> \t")
     return value or None
-
-
-def _defect_warnings(defects: list[dict[str, list[str]]]) -> list[str]:
-    """One line per MIME or header defect mail-parser found, without its long docstrings."""
-    lines = []
-    for group in defects:
-        for where, items in group.items():
-            for item in items:
-                name, _, detail = item.partition(": ")
-                if name == "CharsetDecodeDefect":
-                    continue  # bodies are decoded here, with our own fallback warnings
-                text = detail if where.endswith("-headers") else name
-                lines.append(f"{where}: {text}"[:300])
-    return lines
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:
@@ -402,7 +319,7 @@ def _looks_like_mail(part: Message, data: bytes) -> bool:
 
 def _parse_bytes(data: bytes) -> Message | None:
     try:
-        msg = _read(_strip_leading_junk(data))[0]
+        msg = read_mail(strip_leading_junk(data))[0]
     except UnparseableMessage:  # nested too deep
         return None
     return msg if len(msg) else None

@@ -3,39 +3,26 @@
 from __future__ import annotations
 
 import io
-import zipfile
-import zlib
 from collections.abc import Iterable, Iterator
 
-from lxml import etree
 from pptx import Presentation
 from pptx.exc import PackageNotFoundError
 from pptx.shapes.base import BaseShape
 from pptx.shapes.group import GroupShape
 from pptx.slide import Slide
 
-from hoering.parse.archive import check_unpacked_size, open_zip
 from hoering.parse.extracted import ExtractionError
 from hoering.parse.limits import ExtractLimits
-from hoering.parse.sniff import OLE_MAGIC, ole_stream_names
+from hoering.parse.ooxml import LIBRARY_DAMAGE, check_package
 from hoering.parse.text import normalize_text
-from hoering.parse.xmlsafe import refuse_entities
 
-# What python-pptx lets escape on damaged packages (missing parts, bad XML, bad zip data).
-_DAMAGED = (
-    zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError,
-    zlib.error, EOFError, etree.XMLSyntaxError, NotImplementedError, RuntimeError,
-)  # fmt: skip
+# python-pptx also lets zipfile's errors for an unknown compression or an encrypted member out.
+_DAMAGED = (*LIBRARY_DAMAGE, NotImplementedError, RuntimeError)
 
 
 def extract_pptx_text(data: bytes, limits: ExtractLimits) -> str:
     """Slides in order under "Dias N", shapes and tables in reading order, notes last."""
-    if data.startswith(OLE_MAGIC):
-        encrypted = "EncryptedPackage" in ole_stream_names(data)
-        raise ExtractionError("encrypted" if encrypted else "not a .pptx file (old .ppt?)")
-    with open_zip(data) as archive:
-        check_unpacked_size(archive, limits)
-        refuse_entities(archive)
+    check_package(data, limits, "not a .pptx file (old .ppt?)")
     try:
         presentation = Presentation(io.BytesIO(data))
         slides = [_slide(number, slide) for number, slide in enumerate(presentation.slides, 1)]

@@ -3,38 +3,25 @@
 from __future__ import annotations
 
 import io
-import zipfile
-import zlib
 from datetime import date, datetime, time
 from typing import Any
 
-from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from hoering.parse.archive import check_unpacked_size, open_zip
 from hoering.parse.extracted import ExtractionError
 from hoering.parse.limits import ExtractLimits
-from hoering.parse.sniff import OLE_MAGIC, ole_stream_names
+from hoering.parse.ooxml import LIBRARY_DAMAGE, check_package
 from hoering.parse.text import normalize_text
-from hoering.parse.xmlsafe import refuse_entities
 
-# openpyxl parses with defusedxml when it is installed (a dependency here); these are
-# what it lets escape on damaged packages.
-_DAMAGED = (
-    zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, AttributeError,
-    zlib.error, EOFError, etree.XMLSyntaxError, SyntaxError,
-)  # fmt: skip
+# openpyxl parses with defusedxml when it is installed (a dependency here), which adds
+# SyntaxError (its ParseError) to what escapes on damaged packages.
+_DAMAGED = (*LIBRARY_DAMAGE, SyntaxError)
 
 
 def extract_xlsx_text(data: bytes, limits: ExtractLimits) -> str:
     """Each sheet under an "Ark: <name>" line, its non-empty rows as "a | b | c"."""
-    if data.startswith(OLE_MAGIC):
-        encrypted = "EncryptedPackage" in ole_stream_names(data)
-        raise ExtractionError("encrypted" if encrypted else "not an .xlsx file (old .xls?)")
-    with open_zip(data) as archive:
-        check_unpacked_size(archive, limits)
-        refuse_entities(archive)
+    check_package(data, limits, "not an .xlsx file (old .xls?)")
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except InvalidFileException:

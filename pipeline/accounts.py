@@ -1,13 +1,14 @@
 """From a configured IMAP account to connection settings: read its secret, fetch its token.
 
-The glue between config.py (where secrets come from) and ingest (how to use them); poll and
+The glue between config.py (where secrets come from) and ingest (reading and using them); poll and
 doctor both go through here, so they log in exactly the same way.
 """
 
 from __future__ import annotations
 
-from hoering.config import ImapConfig, read_client_secret, read_password, read_token_command
+from hoering.config import ImapConfig
 from hoering.ingest import imap, imap_auth
+from hoering.ingest.secrets import read_client_secret, read_password, read_token_command
 
 
 def settings(account: ImapConfig) -> imap.ImapSettings:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hoering.config import Config, ImapConfig, SecretError
+from hoering.config import Config, ImapConfig
 from hoering.ingest import imap
+from hoering.ingest.imap_connect import is_loopback
 from hoering.ingest.imap_probe import NOTABLE_CAPABILITIES, ListingCheck, Probe, listing_ok, probe
+from hoering.ingest.secrets import SecretError
 from hoering.pipeline import accounts
 from hoering.store.db import DatabaseError
 from hoering.store.health import DatabaseStatus, database_status, stored_cursors
@@ -61,7 +63,7 @@ def _check_account(
 ) -> None:
     name = accounts.name(account)
     say(f"account     {name}: {account.host}:{account.port} ({account.security}), {account.auth}")
-    if account.security == "plain" and not imap.is_loopback(account.host):
+    if account.security == "plain" and not is_loopback(account.host):
         say("  warning   no TLS to a host that is not this machine: the secret crosses the network")
     try:
         settings = accounts.settings(account)

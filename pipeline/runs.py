@@ -11,11 +11,12 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from hoering.config import Config, ConfigError, ImapConfig, SecretError
+from hoering.config import Config, ConfigError, ImapConfig
 from hoering.errors import HoeringError, Interrupted
 from hoering.ingest import imap
 from hoering.ingest.files import FILE_ACCOUNT, read_paths
 from hoering.ingest.raw import FolderChecked, RawMessage, SkippedMessage
+from hoering.ingest.secrets import SecretError
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor
 from hoering.pipeline import accounts, postactions, retries

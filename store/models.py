@@ -2,64 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
-    DateTime,
-    Float,
     ForeignKey,
     Integer,
     LargeBinary,
-    String,
-    Text,
-    TypeDecorator,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from hoering.store.base import Base, NulFreeString, NulFreeText, UTCDateTime, utcnow
 
-class UTCDateTime(TypeDecorator[datetime]):
-    """Stores timezone-aware datetimes as UTC; SQLite would otherwise drop the offset."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to a UTCDateTime column")
-        return value.astimezone(UTC)
-
-    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-class NulFreeString(TypeDecorator[str]):
-    """Text without NUL: PostgreSQL refuses it (SQLite does not), and broken mailers send it."""
-
-    impl = String
-    cache_ok = True
-
-    def process_bind_param(self, value: str | None, dialect) -> str | None:
-        return value.replace("\x00", "\ufffd") if value else value
-
-
-class NulFreeText(NulFreeString):
-    impl = Text
-    cache_ok = True
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-class Base(DeclarativeBase):
-    pass
+# Callers read every table as models.X; the duplicate tables live in their own module.
+from hoering.store.models_duplicates import DuplicateBand as DuplicateBand
+from hoering.store.models_duplicates import DuplicateGroup as DuplicateGroup
+from hoering.store.models_duplicates import DuplicateIndex as DuplicateIndex
+from hoering.store.models_duplicates import DuplicateMember as DuplicateMember
 
 
 class RawMessage(Base):
@@ -335,50 +296,6 @@ class AuditEvent(Base):
     initiative_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
-class DuplicateGroup(Base):
-    """Proposals with the same text ("exact") or the same form letter ("near").
-
-    Recomputed as a whole (store/duplicates.py); nothing is deleted from proposals.
-    common_text: the common letter, one sentence per line; distinct: distinct texts.
-    """
-
-    __tablename__ = "duplicate_groups"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(NulFreeString(10))
-    size: Mapped[int] = mapped_column(Integer)
-    distinct: Mapped[int] = mapped_column(Integer)
-    common_text: Mapped[str] = mapped_column(NulFreeText, default="")
-    computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-    members: Mapped[list[DuplicateMember]] = relationship(
-        back_populates="group", order_by="DuplicateMember.proposal_id", cascade="all, delete-orphan"
-    )
-
-
-class DuplicateMember(Base):
-    """A proposal in a duplicate group, with what it adds to / leaves out of the common letter.
-
-    added_text/omitted_text: sentences, one per line; similarity: Jaccard with the group's
-    most typical member (1.0 for exact duplicates).
-    """
-
-    __tablename__ = "duplicate_members"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    group_id: Mapped[int] = mapped_column(
-        ForeignKey("duplicate_groups.id", ondelete="CASCADE"), index=True
-    )
-    proposal_id: Mapped[int] = mapped_column(
-        ForeignKey("proposals.id", ondelete="CASCADE"), unique=True
-    )
-    similarity: Mapped[float] = mapped_column(Float, default=1.0)
-    added_text: Mapped[str] = mapped_column(NulFreeText, default="")
-    omitted_text: Mapped[str] = mapped_column(NulFreeText, default="")
-
-    group: Mapped[DuplicateGroup] = relationship(back_populates="members")
-
-
 class ForgetLog(Base):
     """One `hoering forget`: when, by whom, whose (as a sha256, never the address) and counts.
 
@@ -455,31 +372,3 @@ class InitiativeNote(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     initiative: Mapped[Initiative] = relationship(back_populates="notes")
-
-
-class DuplicateIndex(Base):
-    """Each proposal's place in the duplicate grouping, so a new reply is grouped without
-    reading the others (store/duplicates.py). text_key: hash of the normalized text (None:
-    no words); leader: its band keys are in duplicate_bands (it started a group's letter)."""
-
-    __tablename__ = "duplicate_index"
-
-    proposal_id: Mapped[int] = mapped_column(
-        ForeignKey("proposals.id", ondelete="CASCADE"), primary_key=True
-    )
-    text_key: Mapped[str | None] = mapped_column(NulFreeString(64), index=True)
-    shingles: Mapped[int] = mapped_column(Integer, default=0)
-    leader: Mapped[bool] = mapped_column(Boolean, default=False)
-
-
-class DuplicateBand(Base):
-    """One LSH band key of a leader's MinHash; leaders sharing a key with a text are its
-    candidates."""
-
-    __tablename__ = "duplicate_bands"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    proposal_id: Mapped[int] = mapped_column(
-        ForeignKey("proposals.id", ondelete="CASCADE"), index=True
-    )
-    key: Mapped[int] = mapped_column(BigInteger, index=True)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from hoering.config import ConfigError, SecretError, load_config, read_password, resolve_config_path
+from hoering.config import ConfigError, load_config, resolve_config_path
+from hoering.ingest.secrets import SecretError, read_password
 from tests.kit.paths import ROOT
 
 IMAP = """

@@ -8,16 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from hoering.config import (
-    DEFAULT_AUTHORITY,
-    DEFAULT_SCOPE,
-    ConfigError,
-    ImapConfig,
-    SecretError,
-    load_config,
-    read_client_secret,
-    read_token_command,
-)
+from hoering.config import ConfigError, ImapConfig, load_config
+from hoering.ingest.imap_auth import DEFAULT_AUTHORITY, DEFAULT_SCOPE
+from hoering.ingest.secrets import SecretError, read_client_secret, read_token_command
 from tests.kit.paths import ROOT
 
 STORE = '[store]\nurl = "sqlite:///x.db"\n'

@@ -10,15 +10,9 @@ import socket
 
 import pytest
 
-from hoering.ingest.imap import (
-    ImapAuthError,
-    ImapConnectionError,
-    ImapSettings,
-    connect,
-    is_loopback,
-    logout,
-)
+from hoering.ingest.imap import ImapAuthError, ImapConnectionError, ImapSettings, connect, logout
 from hoering.ingest.imap_auth import ClientCredentials, client_credentials_token
+from hoering.ingest.imap_connect import is_loopback
 from tests.kit.dovecot import free_ports
 
 SCOPE = "https://outlook.office365.com/.default"

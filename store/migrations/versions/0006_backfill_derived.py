@@ -16,9 +16,10 @@ Create Date: 2026-12-03 11:20:00
 import sqlalchemy as sa
 from alembic import op
 
-from hoering.analysis.cleaning import clean_reply
-from hoering.analysis.respondent import identify_respondent
-from hoering.analysis.themes import DEFAULT_CODEBOOK, tag_themes
+# Frozen copies (frozen/__init__.py): what this revision does must not change with analysis/.
+from hoering.store.migrations.frozen.r0006.cleaning import clean_reply
+from hoering.store.migrations.frozen.r0006.respondent import identify_respondent
+from hoering.store.migrations.frozen.r0006.themes import DEFAULT_CODEBOOK, tag_themes
 
 revision = "0006"
 down_revision = "0005"

@@ -17,7 +17,8 @@ Create Date: 2026-12-03 11:30:00
 import sqlalchemy as sa
 from alembic import op
 
-from hoering.parse.identity import message_identity
+# A frozen copy (frozen/__init__.py): what this revision does must not change with parse/.
+from hoering.store.migrations.frozen.r0007.identity import message_identity
 
 revision = "0007"
 down_revision = "0006"

@@ -1,0 +1,325 @@
+# Frozen for migration 0006: hoering/analysis/respondent.py at 6196859; never edit.
+"""Who replied: name, e-mail, organisation and respondent type, with the rule that decided.
+
+The type comes from ordered tables of transparent rules (PUBLIC_RULES, PRIVATE_RULES,
+CVR_RULE and the domain lists below): the first rule that fires decides, and its Danish
+description is kept so a reviewer sees why, e.g. 'signatur indeholder "ApS"'. Rules read
+the signature block (see analysis.cleaning), the sender's display name and the domain of
+the address. Order matters:
+
+1. public-authority names (Kommune, Region X, -ministeriet, -styrelsen, ...)  -> offentlig myndighed
+2. public-authority domains (PUBLIC_DOMAINS, "*kommune*", "region*")          -> offentlig myndighed
+   (an association's name in the signature or display name goes before "*kommune*")
+3. company forms (A/S, ApS, I/S, IVS, P/S, K/S, a.m.b.a., Ltd, GmbH)          -> virksomhed
+4. association words (forening, fond, forbund, NGO, ...)                       -> organisation
+5. a CVR number ("CVR-nr. 12345678")                                           -> virksomhed
+6. a webmail domain (gmail.com, hotmail.com, mail.dk, jubii.dk, ...)           -> borger
+7. nothing fired                                                               -> borger (assumed)
+
+Municipalities, regions and associations have CVR numbers too, hence CVR after them.
+An association named after a public body ("Foreningen Åben Kommune") is an association:
+a name rule of step 1 does not fire when the name around its match is an association's.
+
+Before the rules: a library, citizens' service or office that sends on a citizen's letter
+is not the respondent. When the sender's own words say whose reply it is ("Hermed
+høringssvar fra Grethe Villadsen", "Vedhæftet brev fra borger Grethe Villadsen"), that
+person is the respondent, a borger (rule "sent-on-behalf").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+BORGER = "borger"
+VIRKSOMHED = "virksomhed"
+ORGANISATION = "organisation"
+MYNDIGHED = "offentlig myndighed"
+RESPONDENT_TYPES = (BORGER, VIRKSOMHED, ORGANISATION, MYNDIGHED)
+
+SIGNATURE = "signatur"
+# What the rules read is capped, so their cost has a bound whatever a mail holds: a
+# signature block is a few lines, a display name a few words.
+MAX_SIGNATURE_CHARS = 3000
+MAX_NAME_CHARS = 500
+MAX_ON_BEHALF_CHARS = 5000  # "høringssvar fra NAME" stands near the start of a reply
+DISPLAY_NAME = "afsendernavn"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A name rule: when `pattern` matches the signature or display name, the type is `type`."""
+
+    id: str  # stable key for storage, e.g. "company-form"
+    type: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Domains:
+    """The domain lists the rules use; the defaults below, extendable from configuration."""
+
+    public: Mapping[str, str]  # domain -> authority name
+    webmail: frozenset[str]
+
+
+def _rule(rule_id: str, type_: str, pattern: str, flags: int = 0) -> Rule:
+    return Rule(rule_id, type_, re.compile(pattern, flags))
+
+
+_I = re.IGNORECASE
+# Step 1 of the module docstring.
+PUBLIC_RULES: tuple[Rule, ...] = (
+    _rule("public-municipality", MYNDIGHED, r"\b\w*[Kk]ommune\b|\bByråd(?:et)?\b"),
+    _rule("public-region", MYNDIGHED, r"\bRegion(?:s(?:rådet|huset))?\s+[A-ZÆØÅ]\w+"),
+    # Every `\w*` before a suffix starts at a word boundary: unanchored, each letter of a
+    # long word is a start and the search is quadratic (a 200,000-letter word took 197 s).
+    _rule("public-ministry", MYNDIGHED, r"\b\w*ministeriet?\b|\bministerium\b|\bMinistry\b", _I),
+    # "Digitaliseringsstyrelsen", "Styrelsen for ..."; not a board ("bestyrelsen").
+    _rule("public-agency", MYNDIGHED, r"\b(?![Bb]estyrelse)[A-ZÆØÅ]\w*styrelsen\b|\bStyrelsen\b"),
+    _rule(
+        "public-institution",
+        MYNDIGHED,
+        r"\b\w*[Tt]ilsynet\b|\bRigsrevisionen\b|\bFolketinget\b|\bOmbudsmand(?:en)?\b"
+        r"|\bStatsforvaltningen\b|\bDanmarks Statistik\b|\bRigspolitiet\b|\bPoliti\b"
+        r"|\bAgency\b|\bMunicipality\b",
+    ),
+)
+# Steps 3 and 4.
+PRIVATE_RULES: tuple[Rule, ...] = (
+    # (?<!\w) and (?!\w) rather than \b: "A/S" ends in a letter, "a.m.b.a." in a dot.
+    _rule(
+        "company-form",
+        VIRKSOMHED,
+        r"(?<!\w)(?:A/S|ApS|I/S|IVS|K/S|P/S|a\.m\.b\.a\.?|A\.m\.b\.A\.?|Ltd\.?|GmbH|Inc\.?|LLC)"
+        r"(?!\w)",
+    ),
+    _rule(
+        "association",
+        ORGANISATION,
+        r"\b\w*[Ff]orening(?:en)?\b|\b\w*[Ff]ond(?:en)?\b|\b\w*[Ff]orbund(?:et)?\b"
+        r"|\bNGO\b|\b[Aa]ssociation\b|\b[Ff]oundation\b|\bDanske Regioner\b"
+        r"|\b\w*[Oo]rganisation(?:en|erne|er)?\b|\bTænketank(?:en)?\b|\bNetværk(?:et)?\b",
+    ),
+)
+_ASSOCIATION = PRIVATE_RULES[1]
+# Step 5, after the association words: a forening with a CVR number is still a forening.
+CVR_RULE = _rule(
+    "cvr-number", VIRKSOMHED, r"\bCVR(?:-?n(?:r|ummer))?\.?\s*:?\s*\d{2} ?\d{2} ?\d{2} ?\d{2}\b", _I
+)
+
+# Domains of Danish public authorities that the name rules miss (no "Kommune" in them).
+# Extend here; subdomains count ("mail.digst.dk").
+PUBLIC_DOMAINS: dict[str, str] = {
+    "digst.dk": "Digitaliseringsstyrelsen",
+    "fm.dk": "Finansministeriet",
+    "stm.dk": "Statsministeriet",
+    "jm.dk": "Justitsministeriet",
+    "um.dk": "Udenrigsministeriet",
+    "em.dk": "Erhvervsministeriet",
+    "uvm.dk": "Undervisningsministeriet",
+    "sum.dk": "Sundhedsministeriet",
+    "kum.dk": "Kulturministeriet",
+    "erst.dk": "Erhvervsstyrelsen",
+    "sst.dk": "Sundhedsstyrelsen",
+    "mst.dk": "Miljøstyrelsen",
+    "skat.dk": "Skattestyrelsen",
+    "dst.dk": "Danmarks Statistik",
+    "datatilsynet.dk": "Datatilsynet",
+    "ombudsmanden.dk": "Folketingets Ombudsmand",
+    "rigsrevisionen.dk": "Rigsrevisionen",
+    "ft.dk": "Folketinget",
+    "kk.dk": "Københavns Kommune",
+    "aarhus.dk": "Aarhus Kommune",
+    "odense.dk": "Odense Kommune",
+    "aalborg.dk": "Aalborg Kommune",
+    "regionh.dk": "Region Hovedstaden",
+    "regionsjaelland.dk": "Region Sjælland",
+    "rsyd.dk": "Region Syddanmark",
+    "rm.dk": "Region Midtjylland",
+    "rn.dk": "Region Nordjylland",
+}
+# Free mail services and Danish ISPs' mail: a private person, unless the signature says more.
+# fmt: off
+WEBMAIL_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "hotmail.com", "hotmail.dk", "outlook.com", "outlook.dk",
+    "live.com", "live.dk", "msn.com", "yahoo.com", "yahoo.dk", "ymail.com", "icloud.com",
+    "me.com", "mac.com", "aol.com", "gmx.com", "gmx.net", "protonmail.com", "proton.me",
+    "mail.dk", "jubii.dk", "ofir.dk", "get2net.dk", "post.tele.dk", "mail.tele.dk",
+    "stofanet.dk", "webspeed.dk", "youmail.dk", "tdcadsl.dk", "tdcspace.dk",
+})
+# fmt: on
+DEFAULT_DOMAINS = Domains(PUBLIC_DOMAINS, WEBMAIL_DOMAINS)
+# Domain labels that name an authority: "nordbykommune.dk", "regionsydkyst.dk" (not "regional").
+_PUBLIC_LABEL = re.compile(r"kommune|^region(?!al)")
+
+# "høringssvar fra Grethe Villadsen", "brev fra borger Grethe Villadsen"; a person's name
+# is two to four capitalized words (checked by _NAME_WORD below).
+_ON_BEHALF = re.compile(
+    r"(?i:\b(?:høringssvar|svar|brev|bidrag|henvendelse|bemærkninger)\s+fra\s+"
+    r"(?:borger(?:en)?\s+|en\s+borger,?\s+)?)"
+    r"(?P<name>[A-ZÆØÅ][\w'-]+(?:[ \t]+[A-ZÆØÅ][\w'-]+){1,3})"
+)
+_PHRASE_END = re.compile(r"[,.;:()\n]")
+_NAME_WORD = re.compile(r"^[A-ZÆØÅ][\w'-]*\.?$|^(?:af|de|van|von|la|le)$")
+# Starts only where a run of spaces starts: else a long run is scanned from each of its spaces.
+_SEGMENT_SPLIT = re.compile(r"(?<!\s)\s*(?:,|·|\||\s[-–]\s)\s*")
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """Who sent a reply, as far as the text tells; `rule` says why `type` was chosen."""
+
+    name: str
+    email: str
+    organisation: str  # "" for a private person or when nothing names it
+    type: str  # one of RESPONDENT_TYPES
+    rule: str  # Danish, for people: 'signatur indeholder "ApS"'
+    rule_id: str  # stable key, e.g. "company-form", "webmail-domain", "default"
+
+
+def identify_respondent(
+    sender_name: str,
+    sender_email: str,
+    signature: str = "",
+    *,
+    text: str = "",
+    domains: Domains | None = None,
+) -> Respondent:
+    """Name, organisation and respondent type from the display name, address and signature.
+
+    `text` is the sender's own words (without quoted mail), read for "høringssvar fra NAME".
+    """
+    email = sender_email.strip().lower()
+    domain = email.rpartition("@")[2]
+    display = _display_name(sender_name[:MAX_NAME_CHARS])
+    signature = signature[:MAX_SIGNATURE_CHARS]
+    on_behalf = sent_on_behalf_of(text[:MAX_ON_BEHALF_CHARS], display, signature)
+    if on_behalf:
+        rule = f'teksten siger "{on_behalf[1]}" (sendt af {display or email})'
+        return Respondent(on_behalf[0], email, "", BORGER, rule, "sent-on-behalf")
+    known = domains or DEFAULT_DOMAINS
+    type_, rule_id, rule, organisation = _classify(display, domain, signature, known)
+    name = display
+    if not name or (organisation and name.casefold() in organisation.casefold()):
+        name = signature_name(signature) or name
+    return Respondent(name, email, organisation, type_, rule, rule_id)
+
+
+def sent_on_behalf_of(text: str, display: str, signature: str = "") -> tuple[str, str] | None:
+    """(name, phrase) when the text says it passes on a named person's reply, else None."""
+    for match in _ON_BEHALF.finditer(text):
+        name = match.group("name")
+        own = name.casefold() in (display.casefold(), signature_name(signature).casefold())
+        looks_like_name = all(map(_NAME_WORD.match, name.split()))
+        # "bidrag fra Nordlys Software A/S": the words up to the next comma name a company.
+        end = _PHRASE_END.search(text, match.end())
+        phrase = text[match.start("name") : end.start() if end else len(text)]
+        if not own and looks_like_name and not _names_an_organisation(phrase):
+            return name, " ".join(match.group().split())
+    return None
+
+
+Verdict = tuple[str, str, str, str]  # type, rule id, rule text, organisation
+
+
+def _classify(display: str, domain: str, signature: str, known: Domains) -> Verdict:
+    """The verdict of the first rule that fires, in the order of the module docstring."""
+    sources = ((SIGNATURE, signature), (DISPLAY_NAME, display))
+    organisation = "" if domain in known.webmail else domain
+    return (
+        _by_names(PUBLIC_RULES, sources)
+        or _public_domain(domain, known.public, listed_only=True)
+        # "formand@aabenkommune.example, Foreningen Åben Kommune": the association's name
+        # says more than the word "kommune" in its domain.
+        or _by_names((_ASSOCIATION,), sources)
+        or _public_domain(domain, known.public)
+        or _by_names(PRIVATE_RULES, sources)
+        or _by_cvr(signature, organisation)
+        or _by_webmail(domain, known.webmail)
+        or (BORGER, "default", "ingen regel ramte; privatperson antaget", "")
+    )
+
+
+def _by_names(rules: tuple[Rule, ...], sources: tuple[tuple[str, str], ...]) -> Verdict | None:
+    for rule in rules:
+        for source, text in sources:
+            for match in rule.pattern.finditer(text):
+                segment = _segment_around(text, match)
+                if rule.type == MYNDIGHED and _ASSOCIATION.pattern.search(segment):
+                    continue  # "Foreningen Åben Kommune" is an association
+                described = f'{source} indeholder "{match.group().strip()}"'
+                return rule.type, rule.id, described, segment
+    return None
+
+
+def _by_cvr(signature: str, organisation: str) -> Verdict | None:
+    if not CVR_RULE.pattern.search(signature):
+        return None
+    return VIRKSOMHED, CVR_RULE.id, f"{SIGNATURE} indeholder CVR-nummer", organisation
+
+
+def _by_webmail(domain: str, webmail: frozenset[str]) -> Verdict | None:
+    if domain not in webmail:
+        return None
+    return BORGER, "webmail-domain", f"domænet {domain} er en webmail", ""
+
+
+def _public_domain(
+    domain: str, public: Mapping[str, str], *, listed_only: bool = False
+) -> Verdict | None:
+    for known, name in public.items():
+        if domain == known or domain.endswith(f".{known}"):
+            text = f"domænet {domain} er på listen over offentlige domæner"
+            return MYNDIGHED, "public-domain", text, name
+    if listed_only:
+        return None
+    label = domain.split(".")[0]
+    match = _PUBLIC_LABEL.search(label)
+    if match:
+        text = f'domænet {domain} indeholder "{match.group()}"'
+        return MYNDIGHED, "public-domain-name", text, domain
+    return None
+
+
+def _segment_around(text: str, match: re.Match[str]) -> str:
+    """The piece of the line around a match: "Formand, Foreningen X" -> "Foreningen X"."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    offset, start = match.start() - line_start, 0
+    for separator in _SEGMENT_SPLIT.finditer(line):
+        if offset < separator.start():
+            return line[start : separator.start()].strip()
+        start = separator.end()
+    return line[start:].strip()
+
+
+def _display_name(name: str) -> str:
+    """The display name, with Outlook's "Last, First" turned round and quotes dropped."""
+    name = " ".join(name.replace('"', "").split())
+    last, comma, first = (part.strip() for part in name.partition(","))
+    if (
+        comma
+        and first
+        and " " not in last
+        and "," not in first
+        and not _names_an_organisation(name)
+    ):
+        return f"{first} {last}"
+    return name
+
+
+def _names_an_organisation(text: str) -> bool:
+    return any(rule.pattern.search(text) for rule in PUBLIC_RULES + PRIVATE_RULES)
+
+
+def signature_name(signature: str) -> str:
+    """The first line below the closing that looks like a person's name ("Jens Kofoed")."""
+    for line in signature.splitlines()[1:]:
+        words = line.split()
+        looks_like_name = 2 <= len(words) <= 4 and all(map(_NAME_WORD.match, words))
+        if looks_like_name and not _names_an_organisation(line):
+            return line.strip()
+    return ""
