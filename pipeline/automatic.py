@@ -23,6 +23,7 @@ from hoering.pipeline.retries import _first_source
 from hoering.pipeline.run import Pipeline
 from hoering.pipeline.sandbox import Sandbox
 from hoering.store import models, states
+from hoering.vocab import MessageStatus
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ def accept(config: Config, sessions: sessionmaker[Session], raw_id: int, by: str
                         proposal_id=proposal.id,
                         by=by,
                         field="accepted",
-                        old_value=f"{states.AUTOMATIC}: {reason}",
+                        old_value=f"{MessageStatus.AUTOMATIC}: {reason}",
                         new_value="proposal",
                     )
                 )
@@ -98,7 +99,7 @@ def accept(config: Config, sessions: sessionmaker[Session], raw_id: int, by: str
                 return proposal.id
             raw.parse_error = analysis.error
             for row in states.record_accepted(session, raw_id):
-                row.status, row.last_error = states.FAILED, analysis.error
+                row.status, row.last_error = MessageStatus.FAILED, analysis.error
     raise AcceptFailed(f"message {raw_id} cannot be parsed: {analysis.error} (hoering failures)")
 
 

@@ -34,20 +34,12 @@ from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor, ParsedMessage
 from hoering.parse.subject import SubjectMatcher
 from hoering.pipeline.analyse import OUT_OF_MEMORY, Analysis, analyse, failed
-from hoering.pipeline.batch import (
-    ALREADY_STORED,
-    AUTOMATIC,
-    DUPLICATE,
-    KNOWN,
-    PARSED,
-    BatchWriter,
-    Entry,
-    source_of,
-)
+from hoering.pipeline.batch import BatchWriter, Entry, source_of
 from hoering.pipeline.report import RunReport
 from hoering.store import messages as store_messages
 from hoering.store import models, states
 from hoering.store.db import writing
+from hoering.vocab import EntryKind, MessageStatus, WriteOutcome
 
 log = logging.getLogger(__name__)
 Tick = Callable[[], None]
@@ -184,13 +176,13 @@ class Pipeline:
     def entry(self, item: RawMessage, sha256: str, known: set[str]) -> Entry:
         """What the message is: known bytes, a machine's mail, or a reply to parse."""
         if sha256 in self.batch_shas or sha256 in known:
-            return Entry(item, sha256, KNOWN)  # a rerun, or the same mail in two folders
+            return Entry(item, sha256, EntryKind.KNOWN)  # a rerun, or the same mail in two folders
         self.batch_shas.add(sha256)
         reason = automatic_reason(item.data, self.own_addresses)
         if reason is not None:
             key = store_messages.dedup_key(message_identity(item.data))
-            return Entry(item, sha256, AUTOMATIC, key=key, reason=reason)
-        entry = Entry(item, sha256, PARSED)
+            return Entry(item, sha256, EntryKind.AUTOMATIC, key=key, reason=reason)
+        entry = Entry(item, sha256, EntryKind.PARSED)
         if self.threads is None:
             self.finish_parse(entry, self.parse(item.data))
         else:
@@ -227,7 +219,7 @@ class Pipeline:
 
     def parse_now(self, entry: Entry) -> None:
         """A KNOWN entry whose stored copy was deleted meanwhile: parse it after all."""
-        entry.kind = PARSED
+        entry.kind = EntryKind.PARSED
         self.finish_parse(entry, self.parse(entry.item.data))
 
     def out_of_memory(self, entry: Entry) -> None:
@@ -291,7 +283,7 @@ class Pipeline:
             # Another poller stored one of these between our check and our insert: look
             # again. The rolled-back proposals are built anew, as new objects.
             for entry in batch:
-                if entry.kind == PARSED and entry.analysis is not None:
+                if entry.kind == EntryKind.PARSED and entry.analysis is not None:
                     self.finish_parse(entry, entry.analysis)
             self.write(batch, cursors)
 
@@ -305,14 +297,14 @@ class Pipeline:
                 continue
             except MemoryError:
                 pass  # handled below, once the traceback and the texts it holds are released
-            if entry.kind != PARSED:
+            if entry.kind != EntryKind.PARSED:
                 raise MemoryError  # no text of its own to give up: nothing to fall back to
             self.out_of_memory(entry)
             self.write_retrying([entry], cursors=number == len(batch))
 
     def write(self, batch: list[Entry], cursors: bool) -> None:
         for entry in batch:
-            entry.raw, entry.new, entry.outcome = None, False, ""
+            entry.raw, entry.new, entry.outcome = None, False, None
         with self.sessions.begin() as session:
             if cursors:
                 self.write_cursors(session)
@@ -322,16 +314,16 @@ class Pipeline:
         """The run's counts and log lines for one committed entry."""
         origin = entry.item.origin
         where = {"account": origin.account, "folder": origin.folder, "uid": origin.uid}
-        if entry.outcome == ALREADY_STORED:
+        if entry.outcome == WriteOutcome.ALREADY_STORED:
             self.report.already_stored += 1
-        elif entry.kind == AUTOMATIC and entry.state_status == states.AUTOMATIC:
+        elif entry.kind == EntryKind.AUTOMATIC and entry.state_status == MessageStatus.AUTOMATIC:
             self.report.automatic += 1
             log.info(
                 "sent by a machine, kept without a proposal (hoering list --automatic): %s",
                 entry.reason,
                 extra=where,
             )
-        elif entry.outcome == DUPLICATE or entry.kind == AUTOMATIC:
+        elif entry.outcome == WriteOutcome.DUPLICATE or entry.kind == EntryKind.AUTOMATIC:
             self.report.duplicates += 1  # a copy of a message stored (or accepted) before
         elif entry.analysis is not None and entry.analysis.error:
             self.report.failed += 1
