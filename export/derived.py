@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from hoering.analysis.cleaning import flag_labels
 from hoering.store.models import Proposal
-
-NEW = "ny"  # review status of a proposal nobody has looked at
+from hoering.vocab import ReviewStatus
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ def derive(proposal: Proposal, duplicate_group: str = "") -> Derived:
     """Normalized fields for one proposal (see the module docstring for where each comes from)."""
     return Derived(
         **_stored(proposal),
-        status=proposal.status or NEW,
+        status=proposal.status or ReviewStatus.NEW,
         decision=proposal.decision or "",
         reason=proposal.reason or "",
         notes="\n".join(f"{note.author}: {note.text}" for note in proposal.notes),

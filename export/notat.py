@@ -22,7 +22,6 @@ from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 
 from hoering.analysis.cleaning import ATTACHMENT_ONLY, NO_COMMENTS
-from hoering.analysis.respondent import BORGER, MYNDIGHED, ORGANISATION, VIRKSOMHED
 from hoering.analysis.summary import summarize
 from hoering.analysis.themes import DEFAULT_CODEBOOK
 from hoering.export.columns import NOT_A_DOCUMENT
@@ -30,6 +29,7 @@ from hoering.export.docx_page import header_and_footer, set_up_page
 from hoering.export.files import atomic_file
 from hoering.export.notat_initiatives import initiative_line, initiatives_on
 from hoering.export.record import ExportRecord
+from hoering.vocab import RespondentType
 
 MONTHS = (
     "januar", "februar", "marts", "april", "maj", "juni",
@@ -39,7 +39,12 @@ LATE = "modtaget efter fristen"
 OTHER = "Øvrige bemærkninger"
 TO_FILL = "[udfyldes]"
 # Danish practice: authorities first, then organisations, companies and citizens.
-PARTY_ORDER = (MYNDIGHED, ORGANISATION, VIRKSOMHED, BORGER)
+PARTY_ORDER = (
+    RespondentType.MYNDIGHED,
+    RespondentType.ORGANISATION,
+    RespondentType.VIRKSOMHED,
+    RespondentType.BORGER,
+)
 TABLE_FONT = Pt(10)
 TEXT_WIDTH_CM = 16.0  # A4 less 2.5 cm margins
 # Width of the widest word a column must hold unbroken: Arial (Liberation Sans) 10 pt

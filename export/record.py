@@ -17,6 +17,7 @@ from hoering.export.derived import derive
 from hoering.export.privacy import Privacy, pseudonymize_text
 from hoering.export.xml_text import clean_fields
 from hoering.store.models import Attachment, Initiative, Proposal
+from hoering.vocab import ReviewStatus
 
 COLUMNS = (
     "id",
@@ -219,7 +220,7 @@ def _initiative(row: Initiative, text: Callable[[str], str]) -> InitiativeRecord
         theme_keys=tuple(line for line in row.themes.splitlines() if line),
         owner=text(row.owner),
         level=row.level,
-        status=row.status or "ny",
+        status=row.status or ReviewStatus.NEW,
         decision=row.decision or "",
         reason=text(row.reason or ""),
         notes=text("\n".join(f"{note.author}: {note.text}" for note in row.notes)),
