@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from hoering.ingest.raw import MessageOrigin, RawMessage
-from hoering.pipeline.analyse import Analysis
+from hoering.pipeline.parsing import ParseResult
 from hoering.store import messages as store_messages
 from hoering.store import models, states
 from hoering.vocab import EntryKind, MessageStatus, WriteOutcome
@@ -34,8 +34,8 @@ class Entry:
     kind: EntryKind
     key: str = ""  # identity key (store.messages.dedup_key); for AUTOMATIC and PARSED
     reason: str = ""  # why AUTOMATIC
-    analysis: Analysis | None = None  # PARSED, once its parse is done
-    parsing: Future[Analysis] | None = None  # PARSED, while a thread parses it
+    result: ParseResult | None = None  # PARSED, once its parse is done
+    parsing: Future[ParseResult] | None = None  # PARSED, while a thread parses it
     proposal: models.Proposal | None = None  # built, not yet in a session
     raw: models.RawMessage | None = None  # found or added by the write
     new: bool = False  # its raw message is added by this batch
@@ -48,7 +48,7 @@ class Entry:
 
     def text_size(self) -> int:
         """Characters the entry holds beyond its bytes: what bounds a batch in memory."""
-        parsed = self.analysis.parsed if self.analysis else None
+        parsed = self.result.parsed if self.result else None
         if parsed is None:
             return 0
         return len(parsed.body_text) + sum(len(a.text or "") for a in parsed.attachments)
@@ -120,13 +120,13 @@ class BatchWriter:
             by_key[entry.key] = by_sha[entry.sha256] = entry.raw
 
     def new_raw(self, session: Session, entry: Entry) -> models.RawMessage:
-        analysis = entry.analysis
-        if analysis is None:  # AUTOMATIC
+        result = entry.result
+        if result is None:  # AUTOMATIC
             message_id, error, automatic = None, None, entry.reason
         else:
-            parsed = analysis.parsed
-            message_id = parsed.message_id if parsed else analysis.message_id
-            error, automatic = analysis.error, None
+            parsed = result.parsed
+            message_id = parsed.message_id if parsed else result.message_id
+            error, automatic = result.error, None
         raw = store_messages.add_raw_message(
             session, entry.key, entry.sha256, message_id, entry.item.data, error, automatic,
             flush=False,

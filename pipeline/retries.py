@@ -26,7 +26,7 @@ from hoering.store.db import writing
 from hoering.vocab import MessageStatus, RetryOutcome
 
 if TYPE_CHECKING:
-    from hoering.pipeline.analyse import Analysis
+    from hoering.pipeline.parsing import ParseResult
 
 log = logging.getLogger(__name__)
 
@@ -65,12 +65,12 @@ class Retrier:
         self,
         config: Config,
         sessions: sessionmaker[Session],
-        analyse: Callable[[bytes], Analysis],
+        parse: Callable[[bytes], ParseResult],
         add_proposal: AddProposal,
     ) -> None:
         self.config = config
         self.sessions = sessions
-        self.analyse = analyse
+        self.parse = parse
         self.add_proposal = add_proposal
 
     def retry_due(self, account: str) -> RetryReport:
@@ -115,29 +115,29 @@ class Retrier:
                 report.retried += 1
                 # Parsed outside any transaction, as in a run; not kept in a local, so
                 # _record_or_fail can free it when it does not fit in memory.
-                outcome = self._record_or_fail(raw_id, self.analyse(data))
+                outcome = self._record_or_fail(raw_id, self.parse(data))
                 report.recovered += outcome == RetryOutcome.RECOVERED
                 report.parked += outcome == RetryOutcome.PARKED
         return report
 
-    def _record_or_fail(self, raw_id: int, analysis: Analysis) -> RetryOutcome:
+    def _record_or_fail(self, raw_id: int, result: ParseResult) -> RetryOutcome:
         """Record the outcome; running out of memory storing the proposal counts as a failure,
         so the message is parked after `max_attempts` instead of stopping every run."""
         try:
             with self.sessions.begin() as session:
-                return self._record(session, raw_id, analysis)
+                return self._record(session, raw_id, result)
         except MemoryError:
             pass  # handled below, once the traceback and the texts it holds are released
         log.error("out of memory storing message %d on retry", raw_id)
-        analysis = replace(analysis, parsed=None, error="out of memory while storing its proposal")
+        result = replace(result, parsed=None, error="out of memory while storing its proposal")
         gc.collect()  # ORM objects and frames form cycles
         with self.sessions.begin() as session:
-            return self._record(session, raw_id, analysis)
+            return self._record(session, raw_id, result)
 
-    def _record(self, session: Session, raw_id: int, analysis: Analysis) -> RetryOutcome:
+    def _record(self, session: Session, raw_id: int, result: ParseResult) -> RetryOutcome:
         raw = session.get_one(models.RawMessage, raw_id)
-        if analysis.parsed is None:
-            error = analysis.error or "unknown error"
+        if result.parsed is None:
+            error = result.error or "unknown error"
             raw.parse_error = error
             rows = states.record_retry_failure(session, raw_id, error, self.config.max_attempts)
             parked = [row for row in rows if row.status == MessageStatus.PARKED]
@@ -152,7 +152,7 @@ class Retrier:
                 extra={"raw_message_id": raw_id},
             )
             return RetryOutcome.PARKED
-        status = self._store_recovered(session, raw, analysis)
+        status = self._store_recovered(session, raw, result)
         states.record_recovered(session, raw_id, status, self.config.actions.after != "none")
         log.info(
             "message %d parsed on retry (%s)", raw_id, status, extra={"raw_message_id": raw_id}
@@ -160,18 +160,18 @@ class Retrier:
         return RetryOutcome.RECOVERED
 
     def _store_recovered(
-        self, session: Session, raw: models.RawMessage, analysis: Analysis
+        self, session: Session, raw: models.RawMessage, result: ParseResult
     ) -> MessageStatus:
         """Write the proposal of a message that parsed on retry; DUPLICATE if already stored."""
-        parsed = analysis.parsed
+        parsed = result.parsed
         assert parsed is not None
         raw.parse_error = None
         raw.message_id = parsed.message_id
-        other = store_messages.find_raw_message(session, analysis.key)
+        other = store_messages.find_raw_message(session, result.key)
         if other is not None and other.id != raw.id:
             # The same Message-ID arrived again meanwhile and parsed: that copy is the proposal.
             return MessageStatus.DUPLICATE
-        raw.dedup_key = analysis.key  # from now on known by its Message-ID, like any other
+        raw.dedup_key = result.key  # from now on known by its Message-ID, like any other
         if raw.proposal is None:
             self.add_proposal(session, raw, parsed, _first_source(raw))
         return MessageStatus.STORED

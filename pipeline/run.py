@@ -33,8 +33,8 @@ from hoering.parse.identity import message_identity
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor, ParsedMessage
 from hoering.parse.subject import SubjectMatcher
-from hoering.pipeline.analyse import OUT_OF_MEMORY, Analysis, analyse, failed
 from hoering.pipeline.batch import BatchWriter, Entry, source_of
+from hoering.pipeline.parsing import OUT_OF_MEMORY, ParseResult, failed, parse_bytes
 from hoering.pipeline.report import RunReport
 from hoering.store import messages as store_messages
 from hoering.store import models, states
@@ -198,22 +198,22 @@ class Pipeline:
         with self.sessions() as session:
             return store_messages.known_sha256(session, shas)
 
-    def parse(self, data: bytes) -> Analysis:
-        return analyse(data, self.extract, self.config.extract.limits)
+    def parse(self, data: bytes) -> ParseResult:
+        return parse_bytes(data, self.extract, self.config.extract.limits)
 
     def collect(self, entry: Entry) -> None:
         """Wait for a thread's parse of `entry`, then build its proposal in this thread
         (the analysis package is not thread-safe)."""
         assert entry.parsing is not None
-        analysis, entry.parsing = entry.parsing.result(), None
-        self.finish_parse(entry, analysis)
+        result, entry.parsing = entry.parsing.result(), None
+        self.finish_parse(entry, result)
         self.batch_size += entry.text_size()
 
-    def finish_parse(self, entry: Entry, analysis: Analysis) -> None:
-        entry.key = analysis.key
-        entry.analysis = analysis
+    def finish_parse(self, entry: Entry, result: ParseResult) -> None:
+        entry.key = result.key
+        entry.result = result
         try:
-            entry.proposal = self.build_proposal(entry.source, analysis.parsed)
+            entry.proposal = self.build_proposal(entry.source, result.parsed)
         except MemoryError:
             self.out_of_memory(entry)
 
@@ -224,14 +224,14 @@ class Pipeline:
 
     def out_of_memory(self, entry: Entry) -> None:
         """Store the message raw with the error; the retries of later runs park it."""
-        assert entry.analysis is not None
-        analysis = entry.analysis
-        log.error("out of memory storing message sha256=%s; storing it raw", analysis.sha256)
+        assert entry.result is not None
+        result = entry.result
+        log.error("out of memory storing message sha256=%s; storing it raw", result.sha256)
         entry.proposal = None
-        entry.analysis = failed(
-            analysis.sha256, OUT_OF_MEMORY + "storing its proposal", entry.key, analysis.message_id
+        entry.result = failed(
+            result.sha256, OUT_OF_MEMORY + "storing its proposal", entry.key, result.message_id
         )
-        del analysis
+        del result
         gc.collect()  # ORM objects and frames form cycles: free them before writing the bytes
 
     def build_proposal(
@@ -283,8 +283,8 @@ class Pipeline:
             # Another poller stored one of these between our check and our insert: look
             # again. The rolled-back proposals are built anew, as new objects.
             for entry in batch:
-                if entry.kind == EntryKind.PARSED and entry.analysis is not None:
-                    self.finish_parse(entry, entry.analysis)
+                if entry.kind == EntryKind.PARSED and entry.result is not None:
+                    self.finish_parse(entry, entry.result)
             self.write(batch, cursors)
 
     def write_one_by_one(self, batch: list[Entry]) -> None:
@@ -325,11 +325,9 @@ class Pipeline:
             )
         elif entry.outcome == WriteOutcome.DUPLICATE or entry.kind == EntryKind.AUTOMATIC:
             self.report.duplicates += 1  # a copy of a message stored (or accepted) before
-        elif entry.analysis is not None and entry.analysis.error:
+        elif entry.result is not None and entry.result.error:
             self.report.failed += 1
-            log.warning(
-                "could not parse message (stored raw): %s", entry.analysis.error, extra=where
-            )
+            log.warning("could not parse message (stored raw): %s", entry.result.error, extra=where)
         else:
             self.report.stored += 1
             proposal = entry.proposal

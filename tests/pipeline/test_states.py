@@ -12,7 +12,7 @@ from hoering import pipeline
 from hoering.config import load_config
 from hoering.parse.identity import message_identity
 from hoering.parse.message import UnparseableMessage
-from hoering.pipeline import analyse as pipeline_analyse
+from hoering.pipeline import parsing as pipeline_parsing
 from hoering.store import models
 from hoering.store.db import open_database
 from hoering.vocab import MessageStatus
@@ -55,7 +55,7 @@ def parser_down(monkeypatch):
     def fail(data, *args, **kwargs):
         raise UnparseableMessage("parser unavailable in this test")
 
-    monkeypatch.setattr(pipeline_analyse, "parse_message", fail)
+    monkeypatch.setattr(pipeline_parsing, "parse_message", fail)
     return lambda: monkeypatch.undo()
 
 
@@ -108,18 +108,18 @@ def test_another_copy_of_a_failed_message_is_the_same_message_and_a_duplicate_on
 ) -> None:
     # The first copy failed; a re-sent copy (other relay: only a Received line more) is the
     # same message (parse/identity.py), so it shares the failure and then the recovery.
-    real = pipeline_analyse.parse_message
+    real = pipeline_parsing.parse_message
 
     def fail_first_copy(data, *args, **kwargs):
         if not data.startswith(b"Received"):
             raise UnparseableMessage("parser unavailable in this test")
         return real(data, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline_analyse, "parse_message", fail_first_copy)
+    monkeypatch.setattr(pipeline_parsing, "parse_message", fail_first_copy)
     first = write_in(tmp_path, "1.eml", make_mail())
     second = write_in(tmp_path, "2.eml", b"Received: by relay2\r\n" + make_mail())
     pipeline.import_paths(cfg, db, [first, second])
-    monkeypatch.setattr(pipeline_analyse, "parse_message", real)
+    monkeypatch.setattr(pipeline_parsing, "parse_message", real)
     assert pipeline.import_paths(cfg, db, []).recovered == 1
     assert [r.status for r in rows(db)] == [MessageStatus.STORED, MessageStatus.DUPLICATE]
     with db() as session:
