@@ -21,6 +21,7 @@ from docx import Document
 from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 
+from hoering import glossary
 from hoering.analysis.cleaning import ATTACHMENT_ONLY, NO_COMMENTS
 from hoering.analysis.summary import summarize
 from hoering.analysis.themes import DEFAULT_CODEBOOK
@@ -201,7 +202,8 @@ def _parties(doc, records: list[ExportRecord], tz: ZoneInfo) -> None:
         if record.late:
             received += f" ({LATE})"
         rows.append((party_name(record), record.respondent_type, received, str(number)))
-    _table(doc, ("Høringspart", "Type", "Modtaget", "Bilag"), rows, (6.4, 3.6, 4.6, 1.4), 0)
+    headers = ("Høringspart", glossary.TYPE, glossary.RECEIVED, "Bilag")
+    _table(doc, headers, rows, (6.4, 3.6, 4.6, 1.4), 0)
 
 
 def _by_theme(
@@ -245,7 +247,7 @@ def _replies(doc, records: list[ExportRecord], order: tuple[str, ...]) -> None:
         doc.add_heading(f"3.{number}. {label[:1].upper()}{label[1:]}", level=2)
         rows = [row for record in members for row in _rows(record, label)]
         _table(
-            doc, ("Høringspart", "Bemærkning", "Beslutning", "Begrundelse"), rows,
+            doc, ("Høringspart", "Bemærkning", glossary.DECISION, glossary.REASON), rows,
             (3.8, 6.6, 2.6, 3.0),
         )  # fmt: skip
 

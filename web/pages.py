@@ -6,6 +6,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from hoering import glossary
 from hoering.export.attachments_export import attachments_of, safe_name
 from hoering.store import browse, browse_initiatives, duplicates, review
 from hoering.vocab import DECISIONS, RESPONDENT_TYPES, STATUSES, ReviewStatus
@@ -13,11 +14,11 @@ from hoering.web import charts, params
 from hoering.web.render import page
 
 FACET_TITLES = {
-    "status": "Status",
-    "decision": "Afgørelse",
+    "status": glossary.STATUS,
+    "decision": glossary.DECISION_ON_THE_WEB,
     "theme": "Tema",
     "respondent_type": "Type af afsender",
-    "late": "For sent",
+    "late": glossary.LATE,
 }
 # The facet's URL parameter (params.FILTER_PARAMS in reverse).
 FACET_PARAMS = {field: param for param, field in params.FILTER_PARAMS.items()}
