@@ -31,19 +31,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-BORGER = "borger"
-VIRKSOMHED = "virksomhed"
-ORGANISATION = "organisation"
-MYNDIGHED = "offentlig myndighed"
-RESPONDENT_TYPES = (BORGER, VIRKSOMHED, ORGANISATION, MYNDIGHED)
+from hoering.vocab import RespondentType, TextPlace
 
-SIGNATURE = "signatur"
 # What the rules read is capped, so their cost has a bound whatever a mail holds: a
 # signature block is a few lines, a display name a few words.
 MAX_SIGNATURE_CHARS = 3000
 MAX_NAME_CHARS = 500
 MAX_ON_BEHALF_CHARS = 5000  # "høringssvar fra NAME" stands near the start of a reply
-DISPLAY_NAME = "afsendernavn"
 
 
 @dataclass(frozen=True)
@@ -51,7 +45,7 @@ class Rule:
     """A name rule: when `pattern` matches the signature or display name, the type is `type`."""
 
     id: str  # stable key for storage, e.g. "company-form"
-    type: str
+    type: RespondentType
     pattern: re.Pattern[str]
 
 
@@ -63,23 +57,34 @@ class Domains:
     webmail: frozenset[str]
 
 
-def _rule(rule_id: str, type_: str, pattern: str, flags: int = 0) -> Rule:
+def _rule(rule_id: str, type_: RespondentType, pattern: str, flags: int = 0) -> Rule:
     return Rule(rule_id, type_, re.compile(pattern, flags))
 
 
 _I = re.IGNORECASE
 # Step 1 of the module docstring.
 PUBLIC_RULES: tuple[Rule, ...] = (
-    _rule("public-municipality", MYNDIGHED, r"\b\w*[Kk]ommune\b|\bByråd(?:et)?\b"),
-    _rule("public-region", MYNDIGHED, r"\bRegion(?:s(?:rådet|huset))?\s+[A-ZÆØÅ]\w+"),
+    _rule("public-municipality", RespondentType.MYNDIGHED, r"\b\w*[Kk]ommune\b|\bByråd(?:et)?\b"),
+    _rule(
+        "public-region", RespondentType.MYNDIGHED, r"\bRegion(?:s(?:rådet|huset))?\s+[A-ZÆØÅ]\w+"
+    ),
     # Every `\w*` before a suffix starts at a word boundary: unanchored, each letter of a
     # long word is a start and the search is quadratic (a 200,000-letter word took 197 s).
-    _rule("public-ministry", MYNDIGHED, r"\b\w*ministeriet?\b|\bministerium\b|\bMinistry\b", _I),
+    _rule(
+        "public-ministry",
+        RespondentType.MYNDIGHED,
+        r"\b\w*ministeriet?\b|\bministerium\b|\bMinistry\b",
+        _I,
+    ),
     # "Digitaliseringsstyrelsen", "Styrelsen for ..."; not a board ("bestyrelsen").
-    _rule("public-agency", MYNDIGHED, r"\b(?![Bb]estyrelse)[A-ZÆØÅ]\w*styrelsen\b|\bStyrelsen\b"),
+    _rule(
+        "public-agency",
+        RespondentType.MYNDIGHED,
+        r"\b(?![Bb]estyrelse)[A-ZÆØÅ]\w*styrelsen\b|\bStyrelsen\b",
+    ),
     _rule(
         "public-institution",
-        MYNDIGHED,
+        RespondentType.MYNDIGHED,
         r"\b\w*[Tt]ilsynet\b|\bRigsrevisionen\b|\bFolketinget\b|\bOmbudsmand(?:en)?\b"
         r"|\bStatsforvaltningen\b|\bDanmarks Statistik\b|\bRigspolitiet\b|\bPoliti\b"
         r"|\bAgency\b|\bMunicipality\b",
@@ -90,13 +95,13 @@ PRIVATE_RULES: tuple[Rule, ...] = (
     # (?<!\w) and (?!\w) rather than \b: "A/S" ends in a letter, "a.m.b.a." in a dot.
     _rule(
         "company-form",
-        VIRKSOMHED,
+        RespondentType.VIRKSOMHED,
         r"(?<!\w)(?:A/S|ApS|I/S|IVS|K/S|P/S|a\.m\.b\.a\.?|A\.m\.b\.A\.?|Ltd\.?|GmbH|Inc\.?|LLC)"
         r"(?!\w)",
     ),
     _rule(
         "association",
-        ORGANISATION,
+        RespondentType.ORGANISATION,
         r"\b\w*[Ff]orening(?:en)?\b|\b\w*[Ff]ond(?:en)?\b|\b\w*[Ff]orbund(?:et)?\b"
         r"|\bNGO\b|\b[Aa]ssociation\b|\b[Ff]oundation\b|\bDanske Regioner\b"
         r"|\b\w*[Oo]rganisation(?:en|erne|er)?\b|\bTænketank(?:en)?\b|\bNetværk(?:et)?\b",
@@ -105,7 +110,10 @@ PRIVATE_RULES: tuple[Rule, ...] = (
 _ASSOCIATION = PRIVATE_RULES[1]
 # Step 5, after the association words: a forening with a CVR number is still a forening.
 CVR_RULE = _rule(
-    "cvr-number", VIRKSOMHED, r"\bCVR(?:-?n(?:r|ummer))?\.?\s*:?\s*\d{2} ?\d{2} ?\d{2} ?\d{2}\b", _I
+    "cvr-number",
+    RespondentType.VIRKSOMHED,
+    r"\bCVR(?:-?n(?:r|ummer))?\.?\s*:?\s*\d{2} ?\d{2} ?\d{2} ?\d{2}\b",
+    _I,
 )
 
 # Domains of Danish public authorities that the name rules miss (no "Kommune" in them).
@@ -173,7 +181,7 @@ class Respondent:
     name: str
     email: str
     organisation: str  # "" for a private person or when nothing names it
-    type: str  # one of RESPONDENT_TYPES
+    type: RespondentType
     rule: str  # Danish, for people: 'signatur indeholder "ApS"'
     rule_id: str  # stable key, e.g. "company-form", "webmail-domain", "default"
 
@@ -197,7 +205,7 @@ def identify_respondent(
     on_behalf = sent_on_behalf_of(text[:MAX_ON_BEHALF_CHARS], display, signature)
     if on_behalf:
         rule = f'teksten siger "{on_behalf[1]}" (sendt af {display or email})'
-        return Respondent(on_behalf[0], email, "", BORGER, rule, "sent-on-behalf")
+        return Respondent(on_behalf[0], email, "", RespondentType.BORGER, rule, "sent-on-behalf")
     known = domains or DEFAULT_DOMAINS
     type_, rule_id, rule, organisation = _classify(display, domain, signature, known)
     name = display
@@ -225,7 +233,7 @@ Verdict = tuple[str, str, str, str]  # type, rule id, rule text, organisation
 
 def _classify(display: str, domain: str, signature: str, known: Domains) -> Verdict:
     """The verdict of the first rule that fires, in the order of the module docstring."""
-    sources = ((SIGNATURE, signature), (DISPLAY_NAME, display))
+    sources = ((TextPlace.SIGNATURE, signature), (TextPlace.DISPLAY_NAME, display))
     organisation = "" if domain in known.webmail else domain
     return (
         _by_names(PUBLIC_RULES, sources)
@@ -237,7 +245,7 @@ def _classify(display: str, domain: str, signature: str, known: Domains) -> Verd
         or _by_names(PRIVATE_RULES, sources)
         or _by_cvr(signature, organisation)
         or _by_webmail(domain, known.webmail)
-        or (BORGER, "default", "ingen regel ramte; privatperson antaget", "")
+        or (RespondentType.BORGER, "default", "ingen regel ramte; privatperson antaget", "")
     )
 
 
@@ -246,7 +254,7 @@ def _by_names(rules: tuple[Rule, ...], sources: tuple[tuple[str, str], ...]) -> 
         for source, text in sources:
             for match in rule.pattern.finditer(text):
                 segment = _segment_around(text, match)
-                if rule.type == MYNDIGHED and _ASSOCIATION.pattern.search(segment):
+                if rule.type == RespondentType.MYNDIGHED and _ASSOCIATION.pattern.search(segment):
                     continue  # "Foreningen Åben Kommune" is an association
                 described = f'{source} indeholder "{match.group().strip()}"'
                 return rule.type, rule.id, described, segment
@@ -256,13 +264,18 @@ def _by_names(rules: tuple[Rule, ...], sources: tuple[tuple[str, str], ...]) -> 
 def _by_cvr(signature: str, organisation: str) -> Verdict | None:
     if not CVR_RULE.pattern.search(signature):
         return None
-    return VIRKSOMHED, CVR_RULE.id, f"{SIGNATURE} indeholder CVR-nummer", organisation
+    return (
+        RespondentType.VIRKSOMHED,
+        CVR_RULE.id,
+        f"{TextPlace.SIGNATURE} indeholder CVR-nummer",
+        organisation,
+    )
 
 
 def _by_webmail(domain: str, webmail: frozenset[str]) -> Verdict | None:
     if domain not in webmail:
         return None
-    return BORGER, "webmail-domain", f"domænet {domain} er en webmail", ""
+    return RespondentType.BORGER, "webmail-domain", f"domænet {domain} er en webmail", ""
 
 
 def _public_domain(
@@ -271,14 +284,14 @@ def _public_domain(
     for known, name in public.items():
         if domain == known or domain.endswith(f".{known}"):
             text = f"domænet {domain} er på listen over offentlige domæner"
-            return MYNDIGHED, "public-domain", text, name
+            return RespondentType.MYNDIGHED, "public-domain", text, name
     if listed_only:
         return None
     label = domain.split(".")[0]
     match = _PUBLIC_LABEL.search(label)
     if match:
         text = f'domænet {domain} indeholder "{match.group()}"'
-        return MYNDIGHED, "public-domain-name", text, domain
+        return RespondentType.MYNDIGHED, "public-domain-name", text, domain
     return None
 
 

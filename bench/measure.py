@@ -19,7 +19,7 @@ from imapclient import IMAPClient
 from hoering import pipeline
 from hoering.config import load_config
 from hoering.pipeline import reparse as reparse_module
-from hoering.pipeline.reanalyse import reanalyse
+from hoering.pipeline.rederive import rederive
 from hoering.store.db import open_database
 
 
@@ -57,7 +57,7 @@ def run(operation: str, config: Path, paths: list[Path]) -> dict:
         done = reparse_module.reparse(cfg, sessions, reparse_module.Selection(all=True))
         result = {"checked": done.checked}
     elif operation == "analyse":
-        result = {"analysed": reanalyse(cfg, sessions).analysed}
+        result = {"analysed": rederive(cfg, sessions).analysed}
     else:
         raise SystemExit(f"unknown operation {operation}")
     result["seconds"] = time.perf_counter() - started

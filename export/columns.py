@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from hoering import glossary
 from hoering.analysis.cleaning import ATTACHMENT_ONLY
 from hoering.analysis.summary import summarize
 from hoering.export.record import COLUMNS, ExportRecord, flat_row
@@ -19,20 +20,20 @@ MACHINE = "machine"
 
 # (key in flat_row / people_row, header people read)
 PEOPLE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("id", "Id"),
-    ("received_at", "Modtaget"),
-    ("late", "For sent"),
-    ("respondent_name", "Afsender"),
-    ("organisation", "Organisation"),
-    ("respondent_type", "Type"),
+    ("id", glossary.ID),
+    ("received_at", glossary.RECEIVED),
+    ("late", glossary.LATE),
+    ("respondent_name", glossary.SENDER),
+    ("organisation", glossary.ORGANISATION),
+    ("respondent_type", glossary.TYPE),
     ("subject", "Titel"),
     ("reply_text", "Forslag"),
-    ("themes", "Temaer"),
-    ("status", "Status"),
-    ("decision", "Beslutning"),
-    ("reason", "Begrundelse"),
+    ("themes", glossary.THEMES),
+    ("status", glossary.STATUS),
+    ("decision", glossary.DECISION),
+    ("reason", glossary.REASON),
     ("notes", "Noter"),
-    ("assignee", "Sagsbehandler"),
+    ("assignee", glossary.ASSIGNEE),
     ("flags", "Markeringer"),
     ("sender_email", "E-mail"),
     ("sent_by", "Sendt af"),
@@ -61,7 +62,7 @@ def people_row(record: ExportRecord, tz: ZoneInfo) -> dict[str, str]:
     cells = flat_row(record, tz)
     received = record.received_at.astimezone(tz) if record.received_at else None
     cells["received_at"] = received.strftime("%Y-%m-%d %H:%M") if received else ""
-    cells["late"] = "ja" if record.late else "nej"
+    cells["late"] = glossary.YES if record.late else glossary.NO
     # The person the reply is from; the sender only when they sent it on for someone.
     cells["respondent_name"] = record.respondent_name or record.sender_name
     same = record.sender_name in ("", record.respondent_name)

@@ -11,16 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hoering.analysis.cleaning import flag_labels
+from hoering.export.xml_text import clean_fields
 from hoering.store.models import Proposal
-
-NEW = "ny"  # review status of a proposal nobody has looked at
+from hoering.vocab import ReviewStatus
 
 
 @dataclass(frozen=True)
-class ThemeHit:
+class ThemeRecord:
+    """An active theme of a reply as every export shows it: key, label and trigger words."""
+
     theme: str
     label: str
     triggers: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        clean_fields(self)
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,7 @@ class Derived:
     language: str
     flags: tuple[str, ...]
     references: tuple[str, ...]
-    themes: tuple[ThemeHit, ...]
+    themes: tuple[ThemeRecord, ...]
     status: str
     decision: str
     reason: str
@@ -47,7 +52,7 @@ def derive(proposal: Proposal, duplicate_group: str = "") -> Derived:
     """Normalized fields for one proposal (see the module docstring for where each comes from)."""
     return Derived(
         **_stored(proposal),
-        status=proposal.status or NEW,
+        status=proposal.status or ReviewStatus.NEW,
         decision=proposal.decision or "",
         reason=proposal.reason or "",
         notes="\n".join(f"{note.author}: {note.text}" for note in proposal.notes),
@@ -69,7 +74,7 @@ def _stored(proposal: Proposal) -> dict:
         flags=flag_labels(proposal.points_to_attachment, proposal.no_comments, proposal.forwarded),
         references=tuple(line for line in proposal.reference_numbers.splitlines() if line),
         themes=tuple(
-            ThemeHit(t.theme, t.label or t.theme, tuple(w for w in t.words.splitlines() if w))
+            ThemeRecord(t.theme, t.label or t.theme, tuple(w for w in t.words.splitlines() if w))
             for t in proposal.themes
             if t.active
         ),

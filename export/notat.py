@@ -21,8 +21,8 @@ from docx import Document
 from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 
+from hoering import glossary
 from hoering.analysis.cleaning import ATTACHMENT_ONLY, NO_COMMENTS
-from hoering.analysis.respondent import BORGER, MYNDIGHED, ORGANISATION, VIRKSOMHED
 from hoering.analysis.summary import summarize
 from hoering.analysis.themes import DEFAULT_CODEBOOK
 from hoering.export.columns import NOT_A_DOCUMENT
@@ -30,6 +30,7 @@ from hoering.export.docx_page import header_and_footer, set_up_page
 from hoering.export.files import atomic_file
 from hoering.export.notat_initiatives import initiative_line, initiatives_on
 from hoering.export.record import ExportRecord
+from hoering.vocab import RespondentType
 
 MONTHS = (
     "januar", "februar", "marts", "april", "maj", "juni",
@@ -39,7 +40,12 @@ LATE = "modtaget efter fristen"
 OTHER = "Øvrige bemærkninger"
 TO_FILL = "[udfyldes]"
 # Danish practice: authorities first, then organisations, companies and citizens.
-PARTY_ORDER = (MYNDIGHED, ORGANISATION, VIRKSOMHED, BORGER)
+PARTY_ORDER = (
+    RespondentType.MYNDIGHED,
+    RespondentType.ORGANISATION,
+    RespondentType.VIRKSOMHED,
+    RespondentType.BORGER,
+)
 TABLE_FONT = Pt(10)
 TEXT_WIDTH_CM = 16.0  # A4 less 2.5 cm margins
 # Width of the widest word a column must hold unbroken: Arial (Liberation Sans) 10 pt
@@ -196,7 +202,8 @@ def _parties(doc, records: list[ExportRecord], tz: ZoneInfo) -> None:
         if record.late:
             received += f" ({LATE})"
         rows.append((party_name(record), record.respondent_type, received, str(number)))
-    _table(doc, ("Høringspart", "Type", "Modtaget", "Bilag"), rows, (6.4, 3.6, 4.6, 1.4), 0)
+    headers = ("Høringspart", glossary.TYPE, glossary.RECEIVED, "Bilag")
+    _table(doc, headers, rows, (6.4, 3.6, 4.6, 1.4), 0)
 
 
 def _by_theme(
@@ -240,7 +247,7 @@ def _replies(doc, records: list[ExportRecord], order: tuple[str, ...]) -> None:
         doc.add_heading(f"3.{number}. {label[:1].upper()}{label[1:]}", level=2)
         rows = [row for record in members for row in _rows(record, label)]
         _table(
-            doc, ("Høringspart", "Bemærkning", "Beslutning", "Begrundelse"), rows,
+            doc, ("Høringspart", "Bemærkning", glossary.DECISION, glossary.REASON), rows,
             (3.8, 6.6, 2.6, 3.0),
         )  # fmt: skip
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from hoering.analysis.personal_data import EMAIL, MARKERS, redact
-from hoering.analysis.respondent import BORGER
+from hoering.vocab import RespondentType
 
 
 @dataclass(frozen=True)
@@ -41,13 +41,13 @@ class Privacy:
 
     def pseudonym(self, email: str, respondent_type: str) -> str | None:
         """The pseudonym to show instead of a borger's name, or None to show the name."""
-        if not self.pseudonymize or respondent_type != BORGER:
+        if not self.pseudonymize or respondent_type != RespondentType.BORGER:
             return None
         return self.pseudonyms.get(email.strip().lower()) or "Borger"
 
     def hides_email(self, respondent_type: str) -> bool:
         """Whether a sender address is left out: a borger's, under --redact or --pseudonymize."""
-        return respondent_type == BORGER and (self.redact or self.pseudonymize)
+        return respondent_type == RespondentType.BORGER and (self.redact or self.pseudonymize)
 
     def describe(self) -> dict[str, bool]:
         """The settings as written into the manifest."""
@@ -63,7 +63,7 @@ def number_borgere(senders: Iterable[tuple[str, str]]) -> dict[str, str]:
     numbered: dict[str, str] = {}
     for email, respondent_type in senders:
         key = email.strip().lower()
-        if respondent_type == BORGER and key and key not in numbered:
+        if respondent_type == RespondentType.BORGER and key and key not in numbered:
             numbered[key] = f"Borger {len(numbered) + 1}"
     return numbered
 

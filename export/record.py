@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from hoering.export.derived import derive
+from hoering.export.derived import ThemeRecord, derive
 from hoering.export.privacy import Privacy, pseudonymize_text
 from hoering.export.xml_text import clean_fields
 from hoering.store.models import Attachment, Initiative, Proposal
+from hoering.vocab import ReviewStatus
 
 COLUMNS = (
     "id",
@@ -93,16 +94,6 @@ class InitiativeRecord:
 
 
 @dataclass(frozen=True)
-class ThemeRecord:
-    theme: str
-    label: str
-    triggers: tuple[str, ...]
-
-    def __post_init__(self) -> None:
-        clean_fields(self)
-
-
-@dataclass(frozen=True)
 class ExportRecord:
     """Everything an export shows of one proposal, already redacted/pseudonymized."""
 
@@ -167,7 +158,7 @@ def build_record(proposal: Proposal, privacy: Privacy, duplicate_group: str = ""
         respondent_type=d.respondent_type,
         respondent_rule=text(d.respondent_rule),
         subject=text(proposal.subject),
-        themes=tuple(ThemeRecord(t.theme, t.label, t.triggers) for t in d.themes),
+        themes=d.themes,
         status=d.status,
         decision=d.decision,
         reason=text(d.reason),
@@ -219,7 +210,7 @@ def _initiative(row: Initiative, text: Callable[[str], str]) -> InitiativeRecord
         theme_keys=tuple(line for line in row.themes.splitlines() if line),
         owner=text(row.owner),
         level=row.level,
-        status=row.status or "ny",
+        status=row.status or ReviewStatus.NEW,
         decision=row.decision or "",
         reason=text(row.reason or ""),
         notes=text("\n".join(f"{note.author}: {note.text}" for note in row.notes)),

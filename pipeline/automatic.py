@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from hoering.config import Config
 from hoering.errors import ExitCode, HoeringError, UsageError
 from hoering.parse.automatic import sender_and_subject
-from hoering.pipeline.analyse import analyse
 from hoering.pipeline.lock import run_lock
+from hoering.pipeline.parsing import parse_bytes
 from hoering.pipeline.retries import _first_source
 from hoering.pipeline.run import Pipeline
 from hoering.pipeline.sandbox import Sandbox
 from hoering.store import models, states
+from hoering.vocab import MessageStatus
 
 log = logging.getLogger(__name__)
 
@@ -76,30 +77,30 @@ def accept(config: Config, sessions: sessionmaker[Session], raw_id: int, by: str
     with run_lock(config), Sandbox.from_config(config.extract) as sandbox:
         with sessions() as session:
             data = _waiting(session, raw_id).data
-        analysis = analyse(data, sandbox)  # outside the transaction: attachments take time
+        result = parse_bytes(data, sandbox)  # outside the transaction: attachments take time
         with sessions.begin() as session:
             raw = _waiting(session, raw_id)
             reason, raw.automatic = raw.automatic, None
-            if analysis.parsed is not None:
+            if result.parsed is not None:
                 writer = Pipeline(config, sessions, sandbox)
-                proposal = writer.add_proposal(session, raw, analysis.parsed, _first_source(raw))
+                proposal = writer.add_proposal(session, raw, result.parsed, _first_source(raw))
                 session.flush()
                 session.add(
                     models.AuditEvent(
                         proposal_id=proposal.id,
                         by=by,
                         field="accepted",
-                        old_value=f"{states.AUTOMATIC}: {reason}",
+                        old_value=f"{MessageStatus.AUTOMATIC}: {reason}",
                         new_value="proposal",
                     )
                 )
                 states.record_accepted(session, raw_id)
                 log.info("automatic message %d accepted by %s", raw_id, by)
                 return proposal.id
-            raw.parse_error = analysis.error
+            raw.parse_error = result.error
             for row in states.record_accepted(session, raw_id):
-                row.status, row.last_error = states.FAILED, analysis.error
-    raise AcceptFailed(f"message {raw_id} cannot be parsed: {analysis.error} (hoering failures)")
+                row.status, row.last_error = MessageStatus.FAILED, result.error
+    raise AcceptFailed(f"message {raw_id} cannot be parsed: {result.error} (hoering failures)")
 
 
 def _waiting(session: Session, raw_id: int) -> models.RawMessage:

@@ -17,20 +17,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from hoering.ingest.raw import MessageOrigin, RawMessage
-from hoering.pipeline.analyse import Analysis
+from hoering.pipeline.parsing import ParseResult
 from hoering.store import messages as store_messages
 from hoering.store import models, states
+from hoering.vocab import EntryKind, MessageStatus, WriteOutcome
 
 log = logging.getLogger(__name__)
-
-KNOWN = "known"  # these exact bytes were stored before: not parsed again
-AUTOMATIC = "automatic"  # sent by a machine: kept raw with its reason, no proposal
-PARSED = "parsed"  # a reply: parsed (or failed to), its proposal built
-
-# What writing an entry came to.
-STORED = "stored"
-ALREADY_STORED = "already stored"
-DUPLICATE = "duplicate"
 
 
 @dataclass
@@ -39,16 +31,16 @@ class Entry:
 
     item: RawMessage
     sha256: str
-    kind: str
+    kind: EntryKind
     key: str = ""  # identity key (store.messages.dedup_key); for AUTOMATIC and PARSED
     reason: str = ""  # why AUTOMATIC
-    analysis: Analysis | None = None  # PARSED, once its parse is done
-    parsing: Future[Analysis] | None = None  # PARSED, while a thread parses it
+    result: ParseResult | None = None  # PARSED, once its parse is done
+    parsing: Future[ParseResult] | None = None  # PARSED, while a thread parses it
     proposal: models.Proposal | None = None  # built, not yet in a session
     raw: models.RawMessage | None = None  # found or added by the write
     new: bool = False  # its raw message is added by this batch
-    outcome: str = ""
-    state_status: str = ""  # AUTOMATIC: the status its place got
+    outcome: WriteOutcome | None = None
+    state_status: MessageStatus | None = None  # AUTOMATIC: the status its place got
 
     @property
     def source(self) -> store_messages.Source:
@@ -56,7 +48,7 @@ class Entry:
 
     def text_size(self) -> int:
         """Characters the entry holds beyond its bytes: what bounds a batch in memory."""
-        parsed = self.analysis.parsed if self.analysis else None
+        parsed = self.result.parsed if self.result else None
         if parsed is None:
             return 0
         return len(parsed.body_text) + sum(len(a.text or "") for a in parsed.attachments)
@@ -99,16 +91,16 @@ class BatchWriter:
         """Find each entry's stored raw message, or add it; a later copy in the batch finds
         the earlier one's."""
         by_sha = store_messages.find_raw_messages(
-            session, "sha256", [e.sha256 for e in entries if e.kind == KNOWN]
+            session, "sha256", [e.sha256 for e in entries if e.kind == EntryKind.KNOWN]
         )
         by_key = store_messages.find_raw_messages(
-            session, "dedup_key", [e.key for e in entries if e.kind != KNOWN]
+            session, "dedup_key", [e.key for e in entries if e.kind != EntryKind.KNOWN]
         )
         for entry in entries:
-            if entry.kind == KNOWN:
+            if entry.kind == EntryKind.KNOWN:
                 entry.raw = by_sha.get(entry.sha256)
                 if entry.raw is not None:
-                    entry.outcome = ALREADY_STORED
+                    entry.outcome = WriteOutcome.ALREADY_STORED
                     continue
                 self.reparse(entry)  # makes it PARSED
                 entry.raw = by_key.get(entry.key) or store_messages.find_raw_message(
@@ -119,20 +111,22 @@ class BatchWriter:
             if entry.raw is None:
                 entry.raw = self.new_raw(session, entry)
                 entry.new = True
-                entry.outcome = STORED
+                entry.outcome = WriteOutcome.STORED
             else:
                 same_bytes = entry.raw.sha256 == entry.sha256
-                entry.outcome = ALREADY_STORED if same_bytes else DUPLICATE
+                entry.outcome = (
+                    WriteOutcome.ALREADY_STORED if same_bytes else WriteOutcome.DUPLICATE
+                )
             by_key[entry.key] = by_sha[entry.sha256] = entry.raw
 
     def new_raw(self, session: Session, entry: Entry) -> models.RawMessage:
-        analysis = entry.analysis
-        if analysis is None:  # AUTOMATIC
+        result = entry.result
+        if result is None:  # AUTOMATIC
             message_id, error, automatic = None, None, entry.reason
         else:
-            parsed = analysis.parsed
-            message_id = parsed.message_id if parsed else analysis.message_id
-            error, automatic = analysis.error, None
+            parsed = result.parsed
+            message_id = parsed.message_id if parsed else result.message_id
+            error, automatic = result.error, None
         raw = store_messages.add_raw_message(
             session, entry.key, entry.sha256, message_id, entry.item.data, error, automatic,
             flush=False,
@@ -156,7 +150,7 @@ class BatchWriter:
         if entry.new and entry.proposal is not None:
             entry.proposal.raw_message = raw
             session.add(entry.proposal)
-        owe_action = self.owe_action and entry.kind != AUTOMATIC
+        owe_action = self.owe_action and entry.kind != EntryKind.AUTOMATIC
         state = states.record_outcome(
             session, source, raw, new=entry.new, owe_action=owe_action, found=found
         )

@@ -27,6 +27,7 @@ from hoering.ingest.imap_actions import (
 )
 from hoering.store import models, states
 from hoering.store.db import writing
+from hoering.vocab import ActionState
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ def _folder(
 ) -> None:
     if action.kind == "move" and folder == server_name(client, action.move_to):
         # Polling the destination too: its messages are where they should be already.
-        _record(sessions, [r.id for r in rows], states.DONE, f"already in {folder}")
+        _record(sessions, [r.id for r in rows], ActionState.DONE, f"already in {folder}")
         return
     try:
         uidvalidity, permanent_flags = select_for_actions(client, folder)
@@ -91,7 +92,7 @@ def _folder(
     stale = [r.id for r in rows if r.uidvalidity != uidvalidity]
     if stale:
         # UIDs of the old UIDVALIDITY name nothing now; the rescan owes the action anew.
-        _record(sessions, stale, states.OBSOLETE, None, "UIDVALIDITY changed")
+        _record(sessions, stale, ActionState.OBSOLETE, None, "UIDVALIDITY changed")
     live = [r for r in rows if r.uidvalidity == uidvalidity]
     for start in range(0, len(live), UIDS_PER_COMMAND):
         batch = live[start : start + UIDS_PER_COMMAND]
@@ -101,7 +102,7 @@ def _folder(
         except ImapActionError as exc:
             _failed(config, sessions, ids, action, str(exc), folder, report)
             continue
-        _record(sessions, ids, states.DONE, how)
+        _record(sessions, ids, ActionState.DONE, how)
         report.done += len(ids)
         log.info(
             "%s: %d message(s) in %r", action.describe(), len(ids), folder, extra={"folder": folder}
@@ -127,7 +128,7 @@ def _failed(
     )
     with sessions.begin() as session:
         states.record_actions(
-            session, ids, states.ACTION_FAILED, action.describe(), error, config.max_attempts
+            session, ids, ActionState.FAILED, action.describe(), error, config.max_attempts
         )
     report.failed += len(ids)
 

@@ -30,8 +30,8 @@ from hoering.parse.combined import combined_text
 from hoering.parse.model import ParsedMessage
 from hoering.parse.versions import PARSER_VERSION, extractor_version
 from hoering.pipeline import retries
-from hoering.pipeline.analyse import Analysis, analyse
 from hoering.pipeline.lock import run_lock
+from hoering.pipeline.parsing import ParseResult, parse_bytes
 from hoering.pipeline.run import Tick, is_late, no_tick
 from hoering.pipeline.runs import retrier as make_retrier
 from hoering.pipeline.sandbox import Sandbox
@@ -97,12 +97,12 @@ def reparse(
     report = ReparseReport()
     with run_lock(config), Sandbox.from_config(config.extract) as sandbox, writing():
         proposal_ids, failed_ids = _targets(sessions, selection)
-        parse = partial(analyse, extract=sandbox, limits=config.extract.limits)
+        parse = partial(parse_bytes, extract=sandbox, limits=config.extract.limits)
         with _parsing_threads(getattr(sandbox, "workers", 1)) as parse_all:
             for start in range(0, len(proposal_ids), CHUNK):
                 chunk = proposal_ids[start : start + CHUNK]
-                analyses, before = _parse_chunk(sessions, chunk, partial(parse_all, parse), tick)
-                _write_chunk(config, sessions, analyses, before, report)
+                results, before = _parse_chunk(sessions, chunk, partial(parse_all, parse), tick)
+                _write_chunk(config, sessions, results, before, report)
         retrier = make_retrier(config, sessions, sandbox)
         for raw_id in failed_ids:
             _retry_failed(sessions, retrier, raw_id, report)
@@ -110,13 +110,13 @@ def reparse(
     return report
 
 
-ParseAll = Callable[[Iterable[bytes]], Iterator[Analysis]]
+ParseAll = Callable[[Iterable[bytes]], Iterator[ParseResult]]
 
 
 @contextmanager
 def _parsing_threads(workers: int) -> Iterator[Callable]:
     """`map`, or a map in `workers` threads when the extractor reads that many attachments at
-    once. Only analyse() runs in them: parsing is pure and the sandbox is a process pool
+    once. Only parse_bytes() runs in them: parsing is pure and the sandbox is a process pool
     (pebble) that takes tasks from several threads; writes stay in this thread."""
     if workers <= 1:
         yield map
@@ -175,7 +175,7 @@ def outdated_proposals(session: Session) -> list[int]:
 
 def _parse_chunk(
     sessions: sessionmaker[Session], chunk: Sequence[int], parse_all: ParseAll, tick: Tick
-) -> tuple[dict[int, Analysis], dict[int, Snapshot]]:
+) -> tuple[dict[int, ParseResult], dict[int, Snapshot]]:
     """The chunk's bytes read in one query and parsed outside any transaction, with what
     each proposal was before (ids deleted meanwhile are left out)."""
     with sessions() as session:
@@ -184,35 +184,35 @@ def _parse_chunk(
         data = [loaded[proposal_id].raw_message.data for proposal_id in ids]
         before = {proposal_id: snapshot(loaded[proposal_id]) for proposal_id in ids}
     del loaded  # the bytes are in `data`; the rows can go
-    analyses: dict[int, Analysis] = {}
-    for proposal_id, analysis in zip(ids, parse_all(data), strict=True):
-        analyses[proposal_id] = analysis
+    results: dict[int, ParseResult] = {}
+    for proposal_id, result in zip(ids, parse_all(data), strict=True):
+        results[proposal_id] = result
         tick()
-    return analyses, before
+    return results, before
 
 
 def _write_chunk(
     config: Config,
     sessions: sessionmaker[Session],
-    analyses: dict[int, Analysis],
+    results: dict[int, ParseResult],
     before: dict[int, Snapshot],
     report: ReparseReport,
 ) -> None:
     """Rewrite the parsed proposals of a chunk in one transaction, and report each."""
-    parsed = [proposal_id for proposal_id, a in analyses.items() if a.parsed is not None]
+    parsed = [proposal_id for proposal_id, a in results.items() if a.parsed is not None]
     after: dict[int, Snapshot] = {}
     with sessions.begin() as session:
         proposals = _load(session, parsed, for_write=True)
         dates = _internal_dates(session, proposals)
         for proposal in proposals:
-            _refill(config, proposal, analyses[proposal.id].parsed, dates.get(_source(proposal)))
+            _refill(config, proposal, results[proposal.id].parsed, dates.get(_source(proposal)))
             after[proposal.id] = snapshot(proposal)
-    for proposal_id, analysis in analyses.items():  # in the chunk's order, as before
+    for proposal_id, result in results.items():  # in the chunk's order, as before
         report.checked += 1
-        if analysis.parsed is None:
+        if result.parsed is None:
             report.failing += 1
             report.note(
-                f"proposal {proposal_id}: cannot be parsed now, kept as it was: {analysis.error}"
+                f"proposal {proposal_id}: cannot be parsed now, kept as it was: {result.error}"
             )
             continue
         if proposal_id not in after:  # deleted while it was parsed

@@ -23,9 +23,10 @@ from hoering.parse.model import ParsedMessage
 from hoering.store import messages as store_messages
 from hoering.store import models, states
 from hoering.store.db import writing
+from hoering.vocab import MessageStatus, RetryOutcome
 
 if TYPE_CHECKING:
-    from hoering.pipeline.analyse import Analysis
+    from hoering.pipeline.parsing import ParseResult
 
 log = logging.getLogger(__name__)
 
@@ -64,12 +65,12 @@ class Retrier:
         self,
         config: Config,
         sessions: sessionmaker[Session],
-        analyse: Callable[[bytes], Analysis],
+        parse: Callable[[bytes], ParseResult],
         add_proposal: AddProposal,
     ) -> None:
         self.config = config
         self.sessions = sessions
-        self.analyse = analyse
+        self.parse = parse
         self.add_proposal = add_proposal
 
     def retry_due(self, account: str) -> RetryReport:
@@ -95,7 +96,7 @@ class Retrier:
             for row in rows:
                 if row.status in states.FAILING and row.raw_message_id is not None:
                     raw_ids.append(row.raw_message_id)
-                if row.action_state in (states.ACTION_FAILED, states.ACTION_PARKED):
+                if row.action_state in states.ACTION_FAILING:
                     states.requeue(session, row)
                     requeued += 1
         return list(dict.fromkeys(raw_ids)), requeued
@@ -114,34 +115,34 @@ class Retrier:
                 report.retried += 1
                 # Parsed outside any transaction, as in a run; not kept in a local, so
                 # _record_or_fail can free it when it does not fit in memory.
-                outcome = self._record_or_fail(raw_id, self.analyse(data))
-                report.recovered += outcome == "recovered"
-                report.parked += outcome == "parked"
+                outcome = self._record_or_fail(raw_id, self.parse(data))
+                report.recovered += outcome == RetryOutcome.RECOVERED
+                report.parked += outcome == RetryOutcome.PARKED
         return report
 
-    def _record_or_fail(self, raw_id: int, analysis: Analysis) -> str:
+    def _record_or_fail(self, raw_id: int, result: ParseResult) -> RetryOutcome:
         """Record the outcome; running out of memory storing the proposal counts as a failure,
         so the message is parked after `max_attempts` instead of stopping every run."""
         try:
             with self.sessions.begin() as session:
-                return self._record(session, raw_id, analysis)
+                return self._record(session, raw_id, result)
         except MemoryError:
             pass  # handled below, once the traceback and the texts it holds are released
         log.error("out of memory storing message %d on retry", raw_id)
-        analysis = replace(analysis, parsed=None, error="out of memory while storing its proposal")
+        result = replace(result, parsed=None, error="out of memory while storing its proposal")
         gc.collect()  # ORM objects and frames form cycles
         with self.sessions.begin() as session:
-            return self._record(session, raw_id, analysis)
+            return self._record(session, raw_id, result)
 
-    def _record(self, session: Session, raw_id: int, analysis: Analysis) -> str:
+    def _record(self, session: Session, raw_id: int, result: ParseResult) -> RetryOutcome:
         raw = session.get_one(models.RawMessage, raw_id)
-        if analysis.parsed is None:
-            error = analysis.error or "unknown error"
+        if result.parsed is None:
+            error = result.error or "unknown error"
             raw.parse_error = error
             rows = states.record_retry_failure(session, raw_id, error, self.config.max_attempts)
-            parked = [row for row in rows if row.status == states.PARKED]
+            parked = [row for row in rows if row.status == MessageStatus.PARKED]
             if not parked:
-                return "failed"
+                return RetryOutcome.FAILED
             log.warning(
                 "message %d still cannot be parsed after %d attempts; parked (see hoering "
                 "failures): %s",
@@ -150,28 +151,30 @@ class Retrier:
                 error,
                 extra={"raw_message_id": raw_id},
             )
-            return "parked"
-        status = self._store_recovered(session, raw, analysis)
+            return RetryOutcome.PARKED
+        status = self._store_recovered(session, raw, result)
         states.record_recovered(session, raw_id, status, self.config.actions.after != "none")
         log.info(
             "message %d parsed on retry (%s)", raw_id, status, extra={"raw_message_id": raw_id}
         )
-        return "recovered"
+        return RetryOutcome.RECOVERED
 
-    def _store_recovered(self, session: Session, raw: models.RawMessage, analysis: Analysis) -> str:
-        """Write the proposal of a message that parsed on retry; "duplicate" if already stored."""
-        parsed = analysis.parsed
+    def _store_recovered(
+        self, session: Session, raw: models.RawMessage, result: ParseResult
+    ) -> MessageStatus:
+        """Write the proposal of a message that parsed on retry; DUPLICATE if already stored."""
+        parsed = result.parsed
         assert parsed is not None
         raw.parse_error = None
         raw.message_id = parsed.message_id
-        other = store_messages.find_raw_message(session, analysis.key)
+        other = store_messages.find_raw_message(session, result.key)
         if other is not None and other.id != raw.id:
             # The same Message-ID arrived again meanwhile and parsed: that copy is the proposal.
-            return states.DUPLICATE
-        raw.dedup_key = analysis.key  # from now on known by its Message-ID, like any other
+            return MessageStatus.DUPLICATE
+        raw.dedup_key = result.key  # from now on known by its Message-ID, like any other
         if raw.proposal is None:
             self.add_proposal(session, raw, parsed, _first_source(raw))
-        return states.STORED
+        return MessageStatus.STORED
 
 
 def _chosen(

@@ -33,21 +33,13 @@ from hoering.parse.identity import message_identity
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor, ParsedMessage
 from hoering.parse.subject import SubjectMatcher
-from hoering.pipeline.analyse import OUT_OF_MEMORY, Analysis, analyse, failed
-from hoering.pipeline.batch import (
-    ALREADY_STORED,
-    AUTOMATIC,
-    DUPLICATE,
-    KNOWN,
-    PARSED,
-    BatchWriter,
-    Entry,
-    source_of,
-)
+from hoering.pipeline.batch import BatchWriter, Entry, source_of
+from hoering.pipeline.parsing import OUT_OF_MEMORY, ParseResult, failed, parse_bytes
 from hoering.pipeline.report import RunReport
 from hoering.store import messages as store_messages
 from hoering.store import models, states
 from hoering.store.db import writing
+from hoering.vocab import EntryKind, MessageStatus, WriteOutcome
 
 log = logging.getLogger(__name__)
 Tick = Callable[[], None]
@@ -184,13 +176,13 @@ class Pipeline:
     def entry(self, item: RawMessage, sha256: str, known: set[str]) -> Entry:
         """What the message is: known bytes, a machine's mail, or a reply to parse."""
         if sha256 in self.batch_shas or sha256 in known:
-            return Entry(item, sha256, KNOWN)  # a rerun, or the same mail in two folders
+            return Entry(item, sha256, EntryKind.KNOWN)  # a rerun, or the same mail in two folders
         self.batch_shas.add(sha256)
         reason = automatic_reason(item.data, self.own_addresses)
         if reason is not None:
             key = store_messages.dedup_key(message_identity(item.data))
-            return Entry(item, sha256, AUTOMATIC, key=key, reason=reason)
-        entry = Entry(item, sha256, PARSED)
+            return Entry(item, sha256, EntryKind.AUTOMATIC, key=key, reason=reason)
+        entry = Entry(item, sha256, EntryKind.PARSED)
         if self.threads is None:
             self.finish_parse(entry, self.parse(item.data))
         else:
@@ -206,40 +198,40 @@ class Pipeline:
         with self.sessions() as session:
             return store_messages.known_sha256(session, shas)
 
-    def parse(self, data: bytes) -> Analysis:
-        return analyse(data, self.extract, self.config.extract.limits)
+    def parse(self, data: bytes) -> ParseResult:
+        return parse_bytes(data, self.extract, self.config.extract.limits)
 
     def collect(self, entry: Entry) -> None:
         """Wait for a thread's parse of `entry`, then build its proposal in this thread
         (the analysis package is not thread-safe)."""
         assert entry.parsing is not None
-        analysis, entry.parsing = entry.parsing.result(), None
-        self.finish_parse(entry, analysis)
+        result, entry.parsing = entry.parsing.result(), None
+        self.finish_parse(entry, result)
         self.batch_size += entry.text_size()
 
-    def finish_parse(self, entry: Entry, analysis: Analysis) -> None:
-        entry.key = analysis.key
-        entry.analysis = analysis
+    def finish_parse(self, entry: Entry, result: ParseResult) -> None:
+        entry.key = result.key
+        entry.result = result
         try:
-            entry.proposal = self.build_proposal(entry.source, analysis.parsed)
+            entry.proposal = self.build_proposal(entry.source, result.parsed)
         except MemoryError:
             self.out_of_memory(entry)
 
     def parse_now(self, entry: Entry) -> None:
         """A KNOWN entry whose stored copy was deleted meanwhile: parse it after all."""
-        entry.kind = PARSED
+        entry.kind = EntryKind.PARSED
         self.finish_parse(entry, self.parse(entry.item.data))
 
     def out_of_memory(self, entry: Entry) -> None:
         """Store the message raw with the error; the retries of later runs park it."""
-        assert entry.analysis is not None
-        analysis = entry.analysis
-        log.error("out of memory storing message sha256=%s; storing it raw", analysis.sha256)
+        assert entry.result is not None
+        result = entry.result
+        log.error("out of memory storing message sha256=%s; storing it raw", result.sha256)
         entry.proposal = None
-        entry.analysis = failed(
-            analysis.sha256, OUT_OF_MEMORY + "storing its proposal", entry.key, analysis.message_id
+        entry.result = failed(
+            result.sha256, OUT_OF_MEMORY + "storing its proposal", entry.key, result.message_id
         )
-        del analysis
+        del result
         gc.collect()  # ORM objects and frames form cycles: free them before writing the bytes
 
     def build_proposal(
@@ -291,8 +283,8 @@ class Pipeline:
             # Another poller stored one of these between our check and our insert: look
             # again. The rolled-back proposals are built anew, as new objects.
             for entry in batch:
-                if entry.kind == PARSED and entry.analysis is not None:
-                    self.finish_parse(entry, entry.analysis)
+                if entry.kind == EntryKind.PARSED and entry.result is not None:
+                    self.finish_parse(entry, entry.result)
             self.write(batch, cursors)
 
     def write_one_by_one(self, batch: list[Entry]) -> None:
@@ -305,14 +297,14 @@ class Pipeline:
                 continue
             except MemoryError:
                 pass  # handled below, once the traceback and the texts it holds are released
-            if entry.kind != PARSED:
+            if entry.kind != EntryKind.PARSED:
                 raise MemoryError  # no text of its own to give up: nothing to fall back to
             self.out_of_memory(entry)
             self.write_retrying([entry], cursors=number == len(batch))
 
     def write(self, batch: list[Entry], cursors: bool) -> None:
         for entry in batch:
-            entry.raw, entry.new, entry.outcome = None, False, ""
+            entry.raw, entry.new, entry.outcome = None, False, None
         with self.sessions.begin() as session:
             if cursors:
                 self.write_cursors(session)
@@ -322,22 +314,20 @@ class Pipeline:
         """The run's counts and log lines for one committed entry."""
         origin = entry.item.origin
         where = {"account": origin.account, "folder": origin.folder, "uid": origin.uid}
-        if entry.outcome == ALREADY_STORED:
+        if entry.outcome == WriteOutcome.ALREADY_STORED:
             self.report.already_stored += 1
-        elif entry.kind == AUTOMATIC and entry.state_status == states.AUTOMATIC:
+        elif entry.kind == EntryKind.AUTOMATIC and entry.state_status == MessageStatus.AUTOMATIC:
             self.report.automatic += 1
             log.info(
                 "sent by a machine, kept without a proposal (hoering list --automatic): %s",
                 entry.reason,
                 extra=where,
             )
-        elif entry.outcome == DUPLICATE or entry.kind == AUTOMATIC:
+        elif entry.outcome == WriteOutcome.DUPLICATE or entry.kind == EntryKind.AUTOMATIC:
             self.report.duplicates += 1  # a copy of a message stored (or accepted) before
-        elif entry.analysis is not None and entry.analysis.error:
+        elif entry.result is not None and entry.result.error:
             self.report.failed += 1
-            log.warning(
-                "could not parse message (stored raw): %s", entry.analysis.error, extra=where
-            )
+            log.warning("could not parse message (stored raw): %s", entry.result.error, extra=where)
         else:
             self.report.stored += 1
             proposal = entry.proposal

@@ -20,8 +20,8 @@ from hoering.ingest.secrets import SecretError
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor
 from hoering.pipeline import accounts, postactions, retries
-from hoering.pipeline.analyse import analyse
 from hoering.pipeline.lock import run_lock
+from hoering.pipeline.parsing import parse_bytes
 from hoering.pipeline.partials import joined_partials
 from hoering.pipeline.report import RunReport
 from hoering.pipeline.run import Pipeline, Tick, no_tick
@@ -148,7 +148,7 @@ def retrier(
     `extract` is the run's Sandbox: stored attachments are as untrusted as new ones.
     """
     writer = Pipeline(config, sessions, extract)
-    parse = partial(analyse, extract=extract, limits=config.extract.limits)
+    parse = partial(parse_bytes, extract=extract, limits=config.extract.limits)
     return retries.Retrier(config, sessions, parse, writer.add_proposal)
 
 

@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session, selectinload
 from hoering.store import models
 from hoering.store.queries import ProposalFilter, proposal_query
 from hoering.store.search import matching, ranked_ids, snippets
+from hoering.vocab import NO_DECISION
 
 P = models.Proposal
-NO_DECISION = "ingen"
 # Sort keys of the list (the URL's ?sort=), each a column; "relevans" is the search rank.
 SORTS: dict[str, ColumnElement] = {
     "modtaget": P.received_at,

@@ -13,9 +13,10 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from hoering.store import models
-from hoering.store.browse import NO_DECISION, ListPage, ListRequest
+from hoering.store.browse import ListPage, ListRequest
 from hoering.store.initiatives import InitiativeFilter, initiative_query
 from hoering.store.search import matching
+from hoering.vocab import NO_DECISION
 
 Ini, P = models.Initiative, models.Proposal
 FACET_COLUMNS = {

@@ -11,15 +11,15 @@ from hoering.analysis.initiative_fields import find_level, find_owner
 from hoering.analysis.initiatives import Section, split_initiatives
 from hoering.analysis.themes import Codebook, tag_themes
 from hoering.store import models
+from hoering.vocab import ReviewStatus, TextPlace
 
 AUTO = "auto"
 REVIEWER = "reviewer"
-BODY = "brødtekst"
 
 
 def sections_of(proposal: models.Proposal) -> list[Section]:
     """What the splitter reads: the respondent's own words, then each attachment's text."""
-    found = [Section(BODY, proposal.reply_text or "")]
+    found = [Section(TextPlace.BODY, proposal.reply_text or "")]
     for attachment in proposal.attachments:
         if attachment.detected_type == "message" and proposal.forwarded:
             continue  # a forwarded .eml's words are in reply_text already (store.normalize)
@@ -58,7 +58,8 @@ def _resplit(proposal: models.Proposal) -> None:
 
 
 def has_review(row: models.Initiative) -> bool:
-    return bool(row.decision or row.reason or row.assignee or row.notes or row.status != "ny")
+    reviewed = row.decision or row.reason or row.assignee or row.notes
+    return bool(reviewed or row.status != ReviewStatus.NEW)
 
 
 def derive_fields(row: models.Initiative, codebook: Codebook) -> None:

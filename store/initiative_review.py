@@ -15,7 +15,8 @@ from hoering.analysis.themes import Codebook
 from hoering.store import models
 from hoering.store.initiative_derive import REVIEWER, derive_fields
 from hoering.store.initiatives import get_initiative, parse_ref
-from hoering.store.review import NO_DECISION, Change, InvalidValue
+from hoering.store.review import Change, InvalidValue
+from hoering.vocab import NO_DECISION
 
 Event = tuple[str, str | None, str | None]
 

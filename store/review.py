@@ -14,15 +14,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from hoering.analysis.respondent import RESPONDENT_TYPES
 from hoering.analysis.themes import Codebook
 from hoering.errors import UnknownProposal, UsageError
 from hoering.store import models
 from hoering.store.normalize import REVIEWER
-
-STATUSES = ("ny", "under behandling", "behandlet")
-DECISIONS = ("optaget", "delvist optaget", "ikke optaget", "uden for rammen")
-NO_DECISION = "ingen"  # `--decision ingen` clears a decision
+from hoering.vocab import DECISIONS, NO_DECISION, RESPONDENT_TYPES, STATUSES
 
 
 class InvalidValue(UsageError):

@@ -16,24 +16,13 @@ from sqlalchemy.orm import Session
 
 from hoering.store import models
 from hoering.store.messages import Place, Source, at_places, place_of
+from hoering.vocab import ActionState, MessageStatus
 
-# Message statuses (the issue's words; `hoering failures` shows them as they are).
-SKIPPED = "skipped-unmarked"  # subject has no marker; only the header was fetched
-AUTOMATIC = "skipped-automatic"  # sent by a machine (raw_messages.automatic says why); kept
-STORED = "stored"  # a new proposal
-DUPLICATE = "duplicate"  # the same message (Message-ID or bytes) was stored before
-FAILED = "failed"  # kept raw, could not be parsed; retried on later runs
-PARKED = "parked"  # failed max_attempts times; waits for `hoering retry`
-
-# Post-action states; None means no action is owed (actions off, or not a reply).
-PENDING = "pending"
-DONE = "done"
-ACTION_FAILED = "failed"
-ACTION_PARKED = "parked"
-OBSOLETE = "obsolete"  # the folder's UIDVALIDITY changed: the UID no longer names the message
-
-FAILING = (FAILED, PARKED)
-ACTION_DUE = (PENDING, ACTION_FAILED)
+# The words are vocab.MessageStatus and vocab.ActionState; `hoering failures` shows them as
+# they are.
+FAILING = (MessageStatus.FAILED, MessageStatus.PARKED)
+ACTION_DUE = (ActionState.PENDING, ActionState.FAILED)
+ACTION_FAILING = (ActionState.FAILED, ActionState.PARKED)
 
 
 def _same(column, value) -> ColumnElement[bool]:
@@ -69,7 +58,7 @@ def find_places(session: Session, sources: Sequence[Source]) -> dict[Place, mode
     return found
 
 
-def _new_row(session: Session, source: Source, status: str) -> models.MessageState:
+def _new_row(session: Session, source: Source, status: MessageStatus) -> models.MessageState:
     row = models.MessageState(
         account=source.account,
         folder=source.folder,
@@ -102,7 +91,7 @@ def record_skipped(session: Session, sources: Sequence[Source]) -> None:
         place = (source.account, source.folder, source.uidvalidity, source.uid)
         if place not in known:
             known.add(place)
-            _new_row(session, source, SKIPPED)
+            _new_row(session, source, MessageStatus.SKIPPED)
 
 
 def record_outcome(
@@ -120,26 +109,28 @@ def record_outcome(
     the place is looked up.
     """
     row = find(session, source) if found is None else found.get(place_of(source))
-    if row is not None and row.status != SKIPPED:
+    if row is not None and row.status != MessageStatus.SKIPPED:
         return row
     if row is None:
-        row = _new_row(session, source, STORED)
+        row = _new_row(session, source, MessageStatus.STORED)
         if found is not None:
             found[place_of(source)] = row
     row.raw_message_id = raw.id
     if raw.automatic is not None and raw.proposal is None:
-        row.status = AUTOMATIC  # no proposal, no post-action: the mail is left as it is
+        row.status = (
+            MessageStatus.AUTOMATIC
+        )  # no proposal, no post-action: the mail is left as it is
         return row
     if raw.parse_error is None:
-        row.status = STORED if new else DUPLICATE
+        row.status = MessageStatus.STORED if new else MessageStatus.DUPLICATE
         row.attempts = max(row.attempts, 1)
         row.last_error = None
         if owe_action and source.uidvalidity is not None:
-            row.action_state = PENDING
+            row.action_state = ActionState.PENDING
         return row
     # Every place of a failing message shares its failure, so a retry updates them together.
     sibling = [s for s in _failing_rows(session, [raw.id]) if s is not row]
-    row.status = sibling[0].status if sibling else FAILED
+    row.status = sibling[0].status if sibling else MessageStatus.FAILED
     row.attempts = max((s.attempts for s in sibling), default=1)
     row.last_error = raw.parse_error
     return row
@@ -158,7 +149,7 @@ def due_for_retry(session: Session, accounts: Sequence[str]) -> list[int]:
     query = (
         select(models.MessageState.raw_message_id)
         .where(
-            models.MessageState.status == FAILED,
+            models.MessageState.status == MessageStatus.FAILED,
             models.MessageState.account.in_(accounts),
             models.MessageState.raw_message_id.is_not(None),
         )
@@ -177,34 +168,35 @@ def record_retry_failure(
         row.attempts += 1
         row.last_error = error
         if row.attempts >= max_attempts:
-            row.status = PARKED
+            row.status = MessageStatus.PARKED
     return rows
 
 
 def record_accepted(session: Session, raw_id: int) -> list[models.MessageState]:
     """An automatic message a reviewer accepted: its places count as stored from now on."""
     query = select(models.MessageState).where(
-        models.MessageState.raw_message_id == raw_id, models.MessageState.status == AUTOMATIC
+        models.MessageState.raw_message_id == raw_id,
+        models.MessageState.status == MessageStatus.AUTOMATIC,
     )
     rows = list(session.scalars(query.order_by(models.MessageState.id)))
     for position, row in enumerate(rows):
-        row.status = STORED if position == 0 else DUPLICATE
+        row.status = MessageStatus.STORED if position == 0 else MessageStatus.DUPLICATE
         row.attempts = max(row.attempts, 1)
     return rows
 
 
 def record_recovered(
-    session: Session, raw_id: int, status: str, owe_action: bool
+    session: Session, raw_id: int, status: MessageStatus, owe_action: bool
 ) -> list[models.MessageState]:
     """A failing message now parsed: its first place becomes `status` (stored or duplicate),
     its other places (copies of the same message) duplicates."""
     rows = _failing_rows(session, [raw_id])
     for position, row in enumerate(rows):
         row.attempts += 1
-        row.status = status if position == 0 else DUPLICATE
+        row.status = status if position == 0 else MessageStatus.DUPLICATE
         row.last_error = None
         if owe_action and row.uidvalidity is not None and row.action_state is None:
-            row.action_state = PENDING
+            row.action_state = ActionState.PENDING
     return rows
 
 
@@ -213,7 +205,7 @@ def failures(session: Session) -> list[models.MessageState]:
     query = select(models.MessageState).where(
         or_(
             models.MessageState.status.in_(FAILING),
-            models.MessageState.action_state.in_((ACTION_FAILED, ACTION_PARKED)),
+            models.MessageState.action_state.in_(ACTION_FAILING),
         )
     )
     return list(session.scalars(query.order_by(models.MessageState.id)))
@@ -241,7 +233,7 @@ def due_actions(
 def record_actions(
     session: Session,
     ids: Sequence[int],
-    state: str,
+    state: ActionState,
     action: str | None,
     error: str | None = None,
     max_attempts: int | None = None,
@@ -251,16 +243,16 @@ def record_actions(
     now = datetime.now(UTC)
     for row in rows:
         row.action_state, row.action, row.action_error, row.action_at = state, action, error, now
-        if state == ACTION_FAILED:
+        if state == ActionState.FAILED:
             row.action_attempts += 1
             if max_attempts is not None and row.action_attempts >= max_attempts:
-                row.action_state = ACTION_PARKED
+                row.action_state = ActionState.PARKED
 
 
 def requeue(session: Session, row: models.MessageState) -> None:
     """`hoering retry` of a failed or parked action: try it again on the next poll."""
-    if row.action_state in (ACTION_FAILED, ACTION_PARKED):
-        row.action_state = PENDING
+    if row.action_state in ACTION_FAILING:
+        row.action_state = ActionState.PENDING
         row.action_attempts = 0
         row.action_error = None
 

@@ -57,20 +57,21 @@ def where_filter(
     """A ProposalFilter from CLI values, each checked against its allowed list (exit 2)."""
     from hoering.store import review
     from hoering.store.queries import ProposalFilter
+    from hoering.vocab import DECISIONS, NO_DECISION, RESPONDENT_TYPES, STATUSES
 
     if decision is not None:
         decision = (
-            review.NO_DECISION
-            if decision.strip().casefold() == review.NO_DECISION
-            else review.canonical(decision, review.DECISIONS, "decision")
+            NO_DECISION
+            if decision.strip().casefold() == NO_DECISION
+            else review.canonical(decision, DECISIONS, "decision")
         )
     return ProposalFilter(
-        status=None if status is None else review.canonical(status, review.STATUSES, "status"),
+        status=None if status is None else review.canonical(status, STATUSES, "status"),
         decision=decision,
         assignee=assignee,
         respondent_type=None
         if respondent_type is None
-        else review.canonical(respondent_type, review.RESPONDENT_TYPES, "respondent type"),
+        else review.canonical(respondent_type, RESPONDENT_TYPES, "respondent type"),
         theme=None if theme is None else review.theme_key(theme, cfg.codebook),
         language=None
         if language is None

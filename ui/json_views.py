@@ -16,6 +16,7 @@ from hoering.pipeline.automatic import AutomaticMail
 from hoering.store.duplicates import DuplicateCounts
 from hoering.store.models import Attachment, DuplicateMember, MessageState, Proposal
 from hoering.store.queries import Stats
+from hoering.store.states import FAILING
 
 
 def dumps(document: Any) -> str:
@@ -141,7 +142,7 @@ def failures(rows: Sequence[MessageState], tz: ZoneInfo) -> dict[str, Any]:
     items = []
     for row in rows:
         status, tries, reason = row.status, row.attempts, row.last_error
-        if row.status not in ("failed", "parked"):  # the message is fine, its action is not
+        if row.status not in FAILING:  # the message is fine, its action is not
             status = f"action {row.action_state}"
             tries, reason = row.action_attempts, row.action_error
         items.append(

@@ -16,12 +16,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from typer.core import TyperArgument, TyperCommand
 
+from hoering import glossary
+from hoering.vocab import NO_DECISION
+
 if TYPE_CHECKING:
     import click
 
-STATUSES_HELP = "ny, under behandling, behandlet."
-DECISIONS_HELP = 'optaget, delvist optaget, ikke optaget, uden for rammen; "ingen".'
-TYPES_HELP = "borger, virksomhed, organisation, offentlig myndighed."
+STATUSES_HELP = ", ".join(glossary.STATUSES) + "."
+DECISIONS_HELP = ", ".join(glossary.DECISIONS) + f'; "{NO_DECISION}".'
+TYPES_HELP = ", ".join(glossary.RESPONDENT_TYPES) + "."
 
 ConfigOption = Annotated[
     Path | None,

@@ -275,12 +275,12 @@ def analyse_command(config: ConfigOption = None) -> None:
     """Recompute respondents, cleaned text, flags, themes, initiatives and duplicate groups
     from the stored text (after an upgrade or a codebook change); reviewer choices, and
     splits a reviewer fixed, are kept."""
-    from hoering.pipeline.reanalyse import reanalyse
+    from hoering.pipeline.rederive import rederive
     from hoering.ui.progress import progress
 
     cfg = context.load(config)
     with progress("analysing") as tick:
-        report = reanalyse(cfg, context.sessions(cfg), tick)
+        report = rederive(cfg, context.sessions(cfg), tick)
     out().print(
         f"analysed {plural(report.analysed, 'proposal')} with codebook {cfg.codebook.version}; "
         f"{plural(report.initiatives, 'initiative')}; "

@@ -15,6 +15,7 @@ from hoering.analysis.cleaning import flag_labels
 from hoering.pipeline.automatic import AutomaticMail
 from hoering.store.models import Attachment, MessageState, Proposal
 from hoering.store.queries import Stats
+from hoering.store.states import FAILING
 
 
 def local_time(value: datetime | None, tz: ZoneInfo) -> str:
@@ -142,7 +143,7 @@ def failures_table(rows: Sequence[MessageState], tz: ZoneInfo) -> RenderableType
         table.add_column(column, **options)
     for row in rows:
         status, tries, reason = row.status, row.attempts, row.last_error or ""
-        if row.status not in ("failed", "parked"):  # the message is fine, its action is not
+        if row.status not in FAILING:  # the message is fine, its action is not
             status = f"action {row.action_state}"
             tries, reason = row.action_attempts, row.action_error or ""
         table.add_row(

@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from hoering.store import browse, review
+from hoering.vocab import NO_DECISION
 from hoering.web import auth
 from hoering.web.pages import proposal_page
 from hoering.web.render import page
@@ -31,7 +32,7 @@ def change_from(form: FormData, active: set[str], type_: str) -> review.Change:
     sent_type = str(form.get("respondent_type") or "")
     return review.Change(
         status=str(form.get("status") or "") or None,
-        decision=decision or review.NO_DECISION,
+        decision=decision or NO_DECISION,
         reason=str(form.get("reason") or "").replace("\r\n", "\n").strip(),
         assignee=str(form.get("assignee") or ""),
         respondent_type=sent_type if sent_type and sent_type != type_ else None,

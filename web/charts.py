@@ -12,7 +12,13 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
-STATUS_COLOURS = {"ny": "#5f6b7a", "under behandling": "#a65300", "behandlet": "#1a7f37"}
+from hoering.vocab import ReviewStatus
+
+STATUS_COLOURS = {
+    ReviewStatus.NEW: "#5f6b7a",
+    ReviewStatus.IN_PROGRESS: "#a65300",
+    ReviewStatus.DONE: "#1a7f37",
+}
 ON_TIME, LATE = "#2f5fa7", "#b3261e"
 WIDTH = 760
 MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -103,7 +109,7 @@ def progress(rows: Sequence[tuple[str, Counter[str]]], label: str) -> Markup:
                     f'fill="{colour}"><title>{escape(tip)}</title></rect>'
                 )
             x += width
-        done = counts.get("behandlet", 0)
+        done = counts.get(ReviewStatus.DONE, 0)
         body.append(f'<text x="{x + 6:.1f}" y="{y + 15}">{done} af {total} behandlet</text>')
     body += _legend(list(STATUS_COLOURS.items()), height - 8)
     return _svg(height, label, body)

@@ -18,6 +18,7 @@ from hoering.analysis.themes import Codebook
 from hoering.store import initiative_review, review
 from hoering.store.initiatives import UnknownInitiative, get_initiative
 from hoering.store.models import Initiative
+from hoering.vocab import DECISIONS, NO_DECISION, STATUSES
 from hoering.web.pages import DONE, FIELD_NAMES, theme_labels
 from hoering.web.render import page
 from hoering.web.security import checked_form, reviewer
@@ -59,8 +60,8 @@ def initiative_page(request: Request, status: int = 200, **extra) -> HTMLRespons
         request,
         "initiative.html",
         status=status,
-        statuses=review.STATUSES,
-        decisions=review.DECISIONS,
+        statuses=STATUSES,
+        decisions=DECISIONS,
         theme_labels=theme_labels(request),
         field_names=INITIATIVE_FIELDS,
         done=DONE.get(request.query_params.get("gjort", "")) if request.method == "GET" else None,
@@ -113,7 +114,7 @@ def _review(session: Session, initiative: Initiative, form: FormData, by: str, c
     decision = str(form.get("decision") or "")
     change = review.Change(
         status=str(form.get("status") or "") or None,
-        decision=decision or review.NO_DECISION,
+        decision=decision or NO_DECISION,
         reason=str(form.get("reason") or "").replace("\r\n", "\n").strip(),
         assignee=str(form.get("assignee") or ""),
         note=str(form.get("note") or "").replace("\r\n", "\n").strip() or None,

@@ -6,17 +6,19 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from hoering import glossary
 from hoering.export.attachments_export import attachments_of, safe_name
 from hoering.store import browse, browse_initiatives, duplicates, review
+from hoering.vocab import DECISIONS, RESPONDENT_TYPES, STATUSES, ReviewStatus
 from hoering.web import charts, params
 from hoering.web.render import page
 
 FACET_TITLES = {
-    "status": "Status",
-    "decision": "Afgørelse",
+    "status": glossary.STATUS,
+    "decision": glossary.DECISION_ON_THE_WEB,
     "theme": "Tema",
     "respondent_type": "Type af afsender",
-    "late": "For sent",
+    "late": glossary.LATE,
 }
 # The facet's URL parameter (params.FILTER_PARAMS in reverse).
 FACET_PARAMS = {field: param for param, field in params.FILTER_PARAMS.items()}
@@ -119,9 +121,9 @@ def proposal_page(request: Request, status: int = 200, **extra) -> HTMLResponse:
         status=status,
         themes=request.app.state.cfg.codebook.themes,
         theme_labels=theme_labels(request),
-        statuses=review.STATUSES,
-        decisions=review.DECISIONS,
-        respondent_types=review.RESPONDENT_TYPES,
+        statuses=STATUSES,
+        decisions=DECISIONS,
+        respondent_types=RESPONDENT_TYPES,
         field_names=FIELD_NAMES,
         saved=_saved(request),
         done=DONE.get(request.query_params.get("gjort", "")) if request.method == "GET" else None,
@@ -215,5 +217,5 @@ def dashboard_page(request: Request) -> HTMLResponse:
         per_theme=charts.progress(
             [(labels.get(key, key), counts) for key, counts in themes], "Fremdrift pr. tema"
         ),
-        done=sum(c.get("behandlet", 0) for c in figures.per_assignee.values()),
+        done=sum(c.get(ReviewStatus.DONE, 0) for c in figures.per_assignee.values()),
     )

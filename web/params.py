@@ -13,6 +13,7 @@ from starlette.datastructures import ImmutableMultiDict, QueryParams
 from hoering.config import Config
 from hoering.store import browse, review
 from hoering.store.queries import ProposalFilter
+from hoering.vocab import DECISIONS, NO_DECISION, RESPONDENT_TYPES, STATUSES
 
 # URL parameter -> ProposalFilter field; "type" reads better in a URL than respondent_type.
 FILTER_PARAMS = {
@@ -40,15 +41,15 @@ def list_filter(params: ImmutableMultiDict, cfg: Config) -> ProposalFilter:
 
 def _canonical(field: str, value: str, cfg: Config):
     if field == "status":
-        return review.canonical(value, review.STATUSES, "status")
+        return review.canonical(value, STATUSES, "status")
     if field == "decision":
-        if value.casefold() == review.NO_DECISION:
-            return review.NO_DECISION
-        return review.canonical(value, review.DECISIONS, "decision")
+        if value.casefold() == NO_DECISION:
+            return NO_DECISION
+        return review.canonical(value, DECISIONS, "decision")
     if field == "theme":
         return review.theme_key(value, cfg.codebook)
     if field == "respondent_type":
-        return review.canonical(value, review.RESPONDENT_TYPES, "respondent type")
+        return review.canonical(value, RESPONDENT_TYPES, "respondent type")
     if field == "late":
         return review.canonical(value, ("ja", "nej"), "late") == "ja"
     return value

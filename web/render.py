@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
+from hoering import glossary
 from hoering.store.search import MARK_END, MARK_START
 from hoering.web.security import csrf_token, reviewer
 
@@ -27,6 +28,7 @@ def templates() -> Jinja2Templates:
     )
     env.filters["size"] = human_size
     env.filters["marks"] = marks
+    env.globals["glossary"] = glossary  # the Danish words of every page
     return Jinja2Templates(env=env)
 
 

@@ -6,17 +6,16 @@ import pytest
 
 from hoering.analysis.cleaning import clean_reply
 from hoering.analysis.respondent import (
-    BORGER,
     DEFAULT_DOMAINS,
-    MYNDIGHED,
-    ORGANISATION,
-    VIRKSOMHED,
     Domains,
     identify_respondent,
     signature_name,
 )
 from hoering.parse.message import parse_message
+from hoering.vocab import RespondentType
 from tests.kit.paths import SAMPLE_INBOX as INBOX
+
+BORGER, VIRKSOMHED, ORGANISATION, MYNDIGHED = RespondentType
 
 
 def respondent_of(name: str):

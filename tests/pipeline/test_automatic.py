@@ -10,8 +10,9 @@ from sqlalchemy import select
 from hoering import pipeline
 from hoering.config import load_config
 from hoering.pipeline import automatic
-from hoering.store import forget, models, states
+from hoering.store import forget, models
 from hoering.store.db import open_database
+from hoering.vocab import MessageStatus
 from tests.kit.cli import run as run_cli
 from tests.kit.mails import EXCHANGE_OOF_DA, GMAIL_VACATION, make_mail, write_config, write_in
 from tests.kit.rows import count
@@ -44,7 +45,7 @@ def test_auto_reply_is_kept_raw_without_a_proposal(cfg, db, tmp_path) -> None:
         assert raw.data == EXCHANGE_OOF_DA
         assert raw.automatic == "auto-reply (Auto-Submitted: auto-generated)"
         [state] = session.scalars(select(models.MessageState))
-        assert state.status == states.AUTOMATIC == "skipped-automatic"
+        assert state.status == MessageStatus.AUTOMATIC == "skipped-automatic"
 
 
 def test_the_same_auto_reply_seen_twice_is_one_message(cfg, db, tmp_path) -> None:
@@ -58,7 +59,7 @@ def test_the_same_auto_reply_seen_twice_is_one_message(cfg, db, tmp_path) -> Non
         statuses = session.scalars(
             select(models.MessageState.status).order_by(models.MessageState.id)
         ).all()
-    assert statuses == [states.AUTOMATIC, states.AUTOMATIC]
+    assert statuses == [MessageStatus.AUTOMATIC, MessageStatus.AUTOMATIC]
 
 
 def test_mail_from_the_polled_account_itself_is_not_a_reply(cfg, db, tmp_path) -> None:
@@ -98,7 +99,7 @@ def test_accept_makes_a_proposal_and_audits_it(cfg, db, tmp_path, capsys, monkey
         assert event.old_value == "skipped-automatic: auto-reply (Auto-Submitted: auto-generated)"
         assert session.scalars(
             select(models.MessageState.status).order_by(models.MessageState.id)
-        ).all() == [states.STORED]
+        ).all() == [MessageStatus.STORED]
         assert automatic.list_automatic(session) == []
 
 
@@ -122,7 +123,7 @@ def test_an_accepted_message_seen_again_is_a_duplicate(cfg, db, tmp_path) -> Non
         statuses = session.scalars(
             select(models.MessageState.status).order_by(models.MessageState.id)
         ).all()
-    assert statuses == [states.STORED, states.DUPLICATE]
+    assert statuses == [MessageStatus.STORED, MessageStatus.DUPLICATE]
 
 
 def test_forget_deletes_a_persons_automatic_mail_too(cfg, db, tmp_path) -> None:

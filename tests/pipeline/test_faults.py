@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from hoering.store import models, states
+from hoering.store import models
 from hoering.store.db import open_database
+from hoering.vocab import ActionState, MessageStatus
 from tests.kit import faults as faultkit
 from tests.kit.cli import summary
 from tests.kit.dovecot import DovecotServer, Mailbox, find_dovecot, start_dovecot
@@ -196,7 +197,11 @@ def test_uidvalidity_reset_stores_nothing_again_and_drops_stale_actions(
     with open_database(f"sqlite:///{tmp_path / 'hoering.db'}")() as session:
         rows = session.scalars(select(models.MessageState).order_by(models.MessageState.id))
         got = [(row.status, row.action_state) for row in rows]
-    assert got == [(states.STORED, states.OBSOLETE)] * 5 + [(states.DUPLICATE, states.DONE)] * 5
+    assert (
+        got
+        == [(MessageStatus.STORED, ActionState.OBSOLETE)] * 5
+        + [(MessageStatus.DUPLICATE, ActionState.DONE)] * 5
+    )
     census = faultkit.census(tmp_path / "hoering.db", {f"u{i}@x" for i in range(5)})
     assert census.ok and census.stored == 5
 

@@ -16,8 +16,9 @@ from hoering import pipeline
 from hoering.config import ConfigError, load_config
 from hoering.ingest.imap import ImapConnectionError
 from hoering.ingest.imap_actions import ImapActionError, _check_flag_allowed
-from hoering.store import models, states
+from hoering.store import models
 from hoering.store.db import open_database
+from hoering.vocab import ActionState, MessageStatus
 from tests.kit import faults as faultkit
 from tests.kit.dovecot import DovecotServer, Mailbox, find_dovecot, start_dovecot
 from tests.kit.mails import make_mail, write_config
@@ -107,15 +108,15 @@ def set_pending(tmp_path: Path) -> None:
     with db.begin() as session:
         session.execute(
             update(models.MessageState)
-            .where(models.MessageState.action_state == states.DONE)
-            .values(action_state=states.PENDING)
+            .where(models.MessageState.action_state == ActionState.DONE)
+            .values(action_state=ActionState.PENDING)
         )
 
 
 def test_default_is_read_only_and_owes_nothing(mailbox, tmp_path, monkeypatch) -> None:
     uid = mailbox.append("INBOX", REPLY)
     run_poll(tmp_path, mailbox, monkeypatch)
-    assert action_rows(tmp_path) == [(states.STORED, None, None)]
+    assert action_rows(tmp_path) == [(MessageStatus.STORED, None, None)]
     assert flags(mailbox, uid) == set()
 
 
@@ -131,7 +132,9 @@ def test_flag_sets_flagged_by_default(mailbox, tmp_path, monkeypatch) -> None:
     uid = mailbox.append("INBOX", REPLY)
     run_poll(tmp_path, mailbox, monkeypatch, 'after = "flag"\n')
     assert flags(mailbox, uid) == {b"\\Flagged"}
-    assert action_rows(tmp_path) == [(states.STORED, states.DONE, "STORE +FLAGS \\Flagged")]
+    assert action_rows(tmp_path) == [
+        (MessageStatus.STORED, ActionState.DONE, "STORE +FLAGS \\Flagged")
+    ]
 
 
 def test_flag_with_a_keyword_where_the_server_allows_keywords(mailbox, tmp_path, monkeypatch):
@@ -156,8 +159,8 @@ def test_move_creates_the_folder_and_moves_only_replies(mailbox, tmp_path, monke
     assert uids(mailbox, "INBOX") == [other]
     assert len(uids(mailbox, DONE_FOLDER)) == 1
     assert action_rows(tmp_path)[0] == (
-        states.STORED,
-        states.DONE,
+        MessageStatus.STORED,
+        ActionState.DONE,
         f"UID MOVE to {DONE_FOLDER}",
     )
     again = run_poll(tmp_path, mailbox, monkeypatch, 'after = "move"\n')
@@ -199,7 +202,7 @@ def test_without_move_a_repeat_after_a_crash_does_not_copy_twice(
     client.unselect_folder()
     db = open_database(f"sqlite:///{tmp_path / 'hoering.db'}")
     with db.begin() as session:
-        session.execute(update(models.MessageState).values(action_state=states.PENDING))
+        session.execute(update(models.MessageState).values(action_state=ActionState.PENDING))
     run_poll(tmp_path, limited_box, monkeypatch, 'after = "move"\n')
     assert uids(limited_box, "INBOX") == [] and len(uids(limited_box, DONE_FOLDER)) == 1
 
@@ -241,7 +244,7 @@ def test_refused_action_is_retried_next_run_and_never_stores_again(
     db = open_database(f"sqlite:///{tmp_path / 'hoering.db'}")
     with db() as session:
         row = session.scalars(select(models.MessageState)).one()
-        assert (row.action_state, row.action_attempts) == (states.ACTION_FAILED, 2)
+        assert (row.action_state, row.action_attempts) == (ActionState.FAILED, 2)
         assert "refused" in row.action_error
     config = str(tmp_path / "hoering.toml")
     code, listed, _ = run_cli(capsys, monkeypatch, "failures", "--config", config)
@@ -259,7 +262,7 @@ def test_action_lost_with_the_connection_is_done_on_the_next_run(
     proxy = faultkit.CuttingProxy(mailbox.port, limit=0, spare=1)
     with proxy, pytest.raises(ImapConnectionError):
         run_poll(tmp_path, mailbox, monkeypatch, 'after = "seen"\n', port=proxy.port)
-    assert action_rows(tmp_path) == [(states.STORED, states.PENDING, None)]
+    assert action_rows(tmp_path) == [(MessageStatus.STORED, ActionState.PENDING, None)]
     assert flags(mailbox, uid) == set()
     report = run_poll(tmp_path, mailbox, monkeypatch, 'after = "seen"\n')
     assert (report.seen, report.stored, report.actions_done) == (0, 0, 1)

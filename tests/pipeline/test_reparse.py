@@ -16,11 +16,12 @@ from sqlalchemy import select
 from hoering import pipeline
 from hoering.config import load_config
 from hoering.pipeline import reparse as reparse_module
-from hoering.pipeline.analyse import analyse
+from hoering.pipeline.parsing import parse_bytes
 from hoering.pipeline.reparse import ReparseReport, Selection, UnknownProposal, reparse
 from hoering.pipeline.sandbox import Sandbox
-from hoering.store import models, states
+from hoering.store import models
 from hoering.store.db import open_database
+from hoering.vocab import MessageStatus
 from tests.kit.mails import make_mail, write_config
 from tests.kit.paths import SAMPLE_INBOX
 
@@ -117,7 +118,7 @@ def as_failed_before(sessions, message_id: str, data: bytes | None = None) -> in
         raw.data = raw.data if data is None else data
         for row in session.scalars(select(models.MessageState)):
             if row.raw_message_id == raw.id:
-                row.status, row.last_error = states.FAILED, raw.parse_error
+                row.status, row.last_error = MessageStatus.FAILED, raw.parse_error
         return raw.id
 
 
@@ -202,9 +203,9 @@ def test_several_extraction_workers_parse_in_threads(cfg, db, monkeypatch) -> No
 
     def recording(data, extract, limits):
         threads.add(threading.current_thread().name)
-        return analyse(data, extract, limits)
+        return parse_bytes(data, extract, limits)
 
-    monkeypatch.setattr(reparse_module, "analyse", recording)
+    monkeypatch.setattr(reparse_module, "parse_bytes", recording)
     with db.begin() as session:
         session.get_one(models.Proposal, 2).body_text = "gammel tekst"
     report = reparse(cfg, db, Selection(all=True))

@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from hoering import pipeline
 from hoering.config import load_config
-from hoering.store import models, states
+from hoering.store import models
 from hoering.store.db import open_database
+from hoering.vocab import MessageStatus
 from tests.kit.mails import make_mail, write_config
 
 LIMITED = "[extract]\nmax_attachment_mb = 0.001\n"
@@ -44,7 +45,7 @@ def test_a_failed_message_is_retried_in_the_sandbox(tmp_path: Path) -> None:
         session.delete(raw.proposal)
         raw.parse_error = "internal parser error: KeyError: 'x'"
         for row in session.scalars(select(models.MessageState)):
-            row.status, row.last_error = states.FAILED, raw.parse_error
+            row.status, row.last_error = MessageStatus.FAILED, raw.parse_error
     report = pipeline.import_paths(cfg, sessions, [])
     assert (report.retried, report.recovered) == (1, 1)
     assert errors(sessions) == ["limit: larger than 0.001 MB"]

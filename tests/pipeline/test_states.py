@@ -12,9 +12,10 @@ from hoering import pipeline
 from hoering.config import load_config
 from hoering.parse.identity import message_identity
 from hoering.parse.message import UnparseableMessage
-from hoering.pipeline import analyse as pipeline_analyse
-from hoering.store import models, states
+from hoering.pipeline import parsing as pipeline_parsing
+from hoering.store import models
 from hoering.store.db import open_database
+from hoering.vocab import MessageStatus
 from tests.kit.cli import run as run_cli
 from tests.kit.mails import make_mail, write_config, write_in
 from tests.test_cli_poll import poll_config
@@ -54,7 +55,7 @@ def parser_down(monkeypatch):
     def fail(data, *args, **kwargs):
         raise UnparseableMessage("parser unavailable in this test")
 
-    monkeypatch.setattr(pipeline_analyse, "parse_message", fail)
+    monkeypatch.setattr(pipeline_parsing, "parse_message", fail)
     return lambda: monkeypatch.undo()
 
 
@@ -63,8 +64,8 @@ def test_stored_and_duplicate_places_get_a_state_row_each(cfg, db, tmp_path) -> 
     b = write_in(tmp_path, "b.eml", b"Received: by relay2\r\n" + make_mail())
     pipeline.import_paths(cfg, db, [a, b])
     assert [(r.status, r.attempts, r.raw_message_id is not None) for r in rows(db)] == [
-        (states.STORED, 1, True),
-        (states.DUPLICATE, 1, True),
+        (MessageStatus.STORED, 1, True),
+        (MessageStatus.DUPLICATE, 1, True),
     ]
 
 
@@ -72,18 +73,18 @@ def test_importing_again_keeps_one_row_per_place(cfg, db, tmp_path) -> None:
     path = write_in(tmp_path, "a.eml", make_mail())
     pipeline.import_paths(cfg, db, [path])
     pipeline.import_paths(cfg, db, [path])
-    assert [r.status for r in rows(db)] == [states.STORED]
+    assert [r.status for r in rows(db)] == [MessageStatus.STORED]
 
 
 def test_failed_message_is_retried_on_later_runs_then_parked(cfg, db, tmp_path, parser_down):
     path = write_in(tmp_path, "a.eml", make_mail())
     first = pipeline.import_paths(cfg, db, [path])
-    assert (first.failed, rows(db)[0].status, rows(db)[0].attempts) == (1, states.FAILED, 1)
+    assert (first.failed, rows(db)[0].status, rows(db)[0].attempts) == (1, MessageStatus.FAILED, 1)
     second = pipeline.import_paths(cfg, db, [])
     assert (second.retried, second.parked, rows(db)[0].attempts) == (1, 0, 2)
     third = pipeline.import_paths(cfg, db, [])
     assert (third.retried, third.parked) == (1, 1)
-    assert (rows(db)[0].status, rows(db)[0].attempts) == (states.PARKED, 3)
+    assert (rows(db)[0].status, rows(db)[0].attempts) == (MessageStatus.PARKED, 3)
     assert pipeline.import_paths(cfg, db, []).retried == 0  # parked: left alone
 
 
@@ -94,7 +95,7 @@ def test_retry_reparses_the_stored_bytes_and_stores_the_proposal(cfg, db, tmp_pa
     report = pipeline.import_paths(cfg, db, [])
     assert (report.retried, report.recovered) == (1, 1)
     [row] = rows(db)
-    assert (row.status, row.last_error) == (states.STORED, None)
+    assert (row.status, row.last_error) == (MessageStatus.STORED, None)
     with db() as session:
         proposal = session.scalars(select(models.Proposal)).one()
         assert proposal.message_id == "svar-1@borgernet.example"
@@ -107,20 +108,20 @@ def test_another_copy_of_a_failed_message_is_the_same_message_and_a_duplicate_on
 ) -> None:
     # The first copy failed; a re-sent copy (other relay: only a Received line more) is the
     # same message (parse/identity.py), so it shares the failure and then the recovery.
-    real = pipeline_analyse.parse_message
+    real = pipeline_parsing.parse_message
 
     def fail_first_copy(data, *args, **kwargs):
         if not data.startswith(b"Received"):
             raise UnparseableMessage("parser unavailable in this test")
         return real(data, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline_analyse, "parse_message", fail_first_copy)
+    monkeypatch.setattr(pipeline_parsing, "parse_message", fail_first_copy)
     first = write_in(tmp_path, "1.eml", make_mail())
     second = write_in(tmp_path, "2.eml", b"Received: by relay2\r\n" + make_mail())
     pipeline.import_paths(cfg, db, [first, second])
-    monkeypatch.setattr(pipeline_analyse, "parse_message", real)
+    monkeypatch.setattr(pipeline_parsing, "parse_message", real)
     assert pipeline.import_paths(cfg, db, []).recovered == 1
-    assert [r.status for r in rows(db)] == [states.STORED, states.DUPLICATE]
+    assert [r.status for r in rows(db)] == [MessageStatus.STORED, MessageStatus.DUPLICATE]
     with db() as session:
         assert session.scalar(select(func.count(models.Proposal.id))) == 1
         assert session.scalar(select(func.count(models.RawMessage.id))) == 1
@@ -135,7 +136,7 @@ def test_unparseable_message_is_parked_after_max_attempts_for_real(tmp_path) -> 
     pipeline.import_paths(cfg, db, [mbox])
     pipeline.import_paths(cfg, db, [])
     [row] = rows(db)
-    assert (row.status, row.attempts) == (states.PARKED, 2)
+    assert (row.status, row.attempts) == (MessageStatus.PARKED, 2)
     assert "no header fields" in row.last_error
 
 
@@ -161,11 +162,11 @@ def test_retry_by_id_parses_a_parked_message_again(
     for _ in range(2):
         pipeline.import_paths(cfg, db, [])
     [row] = rows(db)
-    assert row.status == states.PARKED
+    assert row.status == MessageStatus.PARKED
     parser_down()
     code, out, _ = run_cli(capsys, monkeypatch, "retry", str(row.id), "--config", str(cfg.path))
     assert (code, out.strip()) == (0, "retried 1: recovered 1, still failing 0 (parked 0)")
-    assert rows(db)[0].status == states.STORED
+    assert rows(db)[0].status == MessageStatus.STORED
 
 
 def test_retry_all_that_still_fails_exits_1(
@@ -196,8 +197,8 @@ def test_unmarked_imap_mail_is_recorded_without_its_subject(mailbox, tmp_path, m
     uidvalidity = mailbox.uidvalidity("INBOX")
     got = [(r.folder, r.uidvalidity, r.uid, r.status) for r in rows(db)]
     assert got == [
-        ("INBOX", uidvalidity, 1, states.SKIPPED),
-        ("INBOX", uidvalidity, 2, states.STORED),
+        ("INBOX", uidvalidity, 1, MessageStatus.SKIPPED),
+        ("INBOX", uidvalidity, 2, MessageStatus.STORED),
     ]
     with db() as session:
         assert session.scalar(select(func.count(models.RawMessage.id))) == 1
@@ -227,8 +228,8 @@ def test_migration_gives_messages_stored_before_it_a_state(tmp_path) -> None:
     engine.dispose()
     db = open_database(url)
     assert [(r.uid, r.status, r.attempts) for r in rows(db)] == [
-        (1, states.STORED, 1),
-        (2, states.FAILED, 1),
+        (1, MessageStatus.STORED, 1),
+        (2, MessageStatus.FAILED, 1),
     ]
 
 

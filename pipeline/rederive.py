@@ -22,15 +22,15 @@ CHUNK = 200  # proposals per transaction
 
 
 @dataclass(frozen=True)
-class AnalyseReport:
-    analysed: int
+class RederiveReport:
+    analysed: int  # proposals derived again (the CLI says "analysed", as cron logs expect)
     initiatives: int
     groups: int
 
 
-def reanalyse(
+def rederive(
     config: Config, sessions: sessionmaker[Session], tick: Tick = no_tick
-) -> AnalyseReport:
+) -> RederiveReport:
     """Normalize every proposal again with the config's codebook, then regroup duplicates.
 
     `tick()` after each proposal, for the CLI's progress bar."""
@@ -49,4 +49,4 @@ def reanalyse(
             analysed, after = analysed + len(chunk), chunk[-1].id
         with sessions.begin() as session:
             counts = duplicates.refresh(session)
-    return AnalyseReport(analysed, initiatives, counts.groups)
+    return RederiveReport(analysed, initiatives, counts.groups)

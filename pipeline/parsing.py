@@ -1,4 +1,6 @@
-"""One message's bytes to what will be written: parsed, or the error that stopped it.
+"""One message's bytes parsed into what will be written: the parsed message, or the error that
+stopped it. (Parsing only: deriving respondents, themes and initiatives from the text is the
+analysis package's job, done by store/normalize.py; `hoering analyse` derives again.)
 
 Runs outside any transaction (a big PDF takes seconds); never raises for bad input.
 """
@@ -20,7 +22,7 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class Analysis:
+class ParseResult:
     """Everything derived from one message's bytes before it is written."""
 
     sha256: str
@@ -33,15 +35,15 @@ class Analysis:
 OUT_OF_MEMORY = "out of memory while "
 
 
-def failed(sha256: str, error: str, key: str, message_id: str | None) -> Analysis:
-    """The analysis of a message that could not be parsed (or stored): its bytes and why,
+def failed(sha256: str, error: str, key: str, message_id: str | None) -> ParseResult:
+    """The result of a message that could not be parsed (or stored): its bytes and why,
     under its identity `key` (store.messages.dedup_key), as a parsed one would be."""
-    return Analysis(sha256, key, None, error, message_id)
+    return ParseResult(sha256, key, None, error, message_id)
 
 
-def analyse(
+def parse_bytes(
     data: bytes, extract: Extractor = extract_in_process, limits: ExtractLimits | None = None
-) -> Analysis:
+) -> ParseResult:
     """Parse one message; any failure becomes a recorded error, never an exception.
 
     `extract` reads the attachments: a run passes its Sandbox, and `limits` the text caps of
@@ -62,4 +64,4 @@ def analyse(
         log.exception("parser crashed on message sha256=%s", sha256)
         error = f"internal parser error: {type(exc).__name__}: {exc}"
         return failed(sha256, error, key, identity.message_id)
-    return Analysis(sha256, key, parsed, None, identity.message_id)
+    return ParseResult(sha256, key, parsed, None, identity.message_id)

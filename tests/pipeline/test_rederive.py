@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from hoering import pipeline
 from hoering.config import load_config
-from hoering.pipeline import reanalyse as reanalyse_module
-from hoering.pipeline.reanalyse import reanalyse
+from hoering.pipeline import rederive as rederive_module
+from hoering.pipeline.rederive import rederive
 from hoering.store import models, review
 from hoering.store.db import open_database
 from tests.kit.mails import write_config
@@ -20,10 +20,10 @@ def test_every_proposal_is_analysed_once_across_chunks(tmp_path: Path, monkeypat
     cfg = load_config(write_config(tmp_path))
     sessions = open_database(cfg.store_url)
     stored = pipeline.import_paths(cfg, sessions, [SAMPLE_INBOX]).stored
-    monkeypatch.setattr(reanalyse_module, "CHUNK", 4)  # 13 replies: four chunks
+    monkeypatch.setattr(rederive_module, "CHUNK", 4)  # 13 replies: four chunks
     ticks: list[int] = []
 
-    report = reanalyse(cfg, sessions, lambda: ticks.append(1))
+    report = rederive(cfg, sessions, lambda: ticks.append(1))
 
     assert report.analysed == stored == len(ticks) == 13
     with sessions() as session:
@@ -41,7 +41,7 @@ def test_a_reviewers_type_survives_analyse(tmp_path: Path) -> None:
         review.apply(session, first, change, "mette", cfg.codebook)
         first_id = first.id
 
-    reanalyse(cfg, sessions)
+    rederive(cfg, sessions)
 
     with sessions() as session:
         again = session.get(models.Proposal, first_id)
