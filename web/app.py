@@ -21,6 +21,7 @@ from hoering.config import Config
 from hoering.web import actions, exports, initiatives, pages
 from hoering.web.limits import BodyLimit
 from hoering.web.render import HERE, page, templates
+from hoering.web.searching import SearchSlots
 from hoering.web.security import CrossSiteGuard, SecurityHeaders, login_redirect
 
 # Without logins the app trusts whoever reaches it, so only this machine's own names are
@@ -114,4 +115,5 @@ def create_app(
     app.state.require_login = require_login
     app.state.default_reviewer = default_reviewer
     app.state.templates = templates()
+    app.state.searches = SearchSlots()
     return app
