@@ -18,7 +18,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from hoering.config import Config
-from hoering.web import actions, exports, initiatives, pages
+from hoering.web import actions, exports, ids, initiatives, pages
 from hoering.web.limits import BodyLimit
 from hoering.web.render import HERE, page, templates
 from hoering.web.searching import SearchSlots
@@ -28,32 +28,33 @@ from hoering.web.security import CrossSiteGuard, SecurityHeaders, login_redirect
 # accepted as Host: a web page whose domain re-resolves to 127.0.0.1 (DNS rebinding) is not.
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
 SESSION_HOURS = 12
-INITIATIVE = "/initiatives/{proposal_id:int}.{number:int}"  # "12.2", as reviewers write it
+INITIATIVE = "/initiatives/{proposal_id:id}.{number:id}"  # "12.2", as reviewers write it
 
 
 def routes() -> list[Route | Mount]:
+    ids.register()  # {name:id}: every id in a path is bounded (web/ids.py)
     return [
         Route("/", pages.list_page, name="list"),
-        Route("/proposals/{proposal_id:int}", pages.proposal_page, name="proposal"),
+        Route("/proposals/{proposal_id:id}", pages.proposal_page, name="proposal"),
         Route(
-            "/proposals/{proposal_id:int}/review",
+            "/proposals/{proposal_id:id}/review",
             actions.save_review,
             methods=["POST"],
             name="review",
         ),
         Route(
-            "/proposals/{proposal_id:int}/attachments/{position:int}",
+            "/proposals/{proposal_id:id}/attachments/{position:id}",
             pages.attachment,
             name="attachment",
         ),
-        Route("/proposals/{proposal_id:int}/mail.eml", pages.raw_message, name="raw"),
+        Route("/proposals/{proposal_id:id}/mail.eml", pages.raw_message, name="raw"),
         Route(INITIATIVE, initiatives.initiative_page, name="initiative"),
         Route(INITIATIVE + "/review", initiatives.save_review, methods=["POST"]),
         Route(INITIATIVE + "/retitle", initiatives.retitle, methods=["POST"]),
         Route(INITIATIVE + "/split", initiatives.split, methods=["POST"]),
         Route(INITIATIVE + "/merge", initiatives.merge, methods=["POST"]),
         Route("/groups", pages.groups_page, name="groups"),
-        Route("/groups/{group_id:int}", pages.group_page, name="group"),
+        Route("/groups/{group_id:id}", pages.group_page, name="group"),
         Route("/dashboard", pages.dashboard_page, name="dashboard"),
         Route("/export", exports.export, methods=["POST"], name="export"),
         Route("/login", actions.login_form, name="login_form"),

@@ -27,7 +27,10 @@ HEADERS = {
     "x-frame-options": "DENY",
     "referrer-policy": "same-origin",
 }
-OPEN_PATHS = ("/login", "/static/")
+# Exactly these, or under /static/: a prefix test let "/loginx" (and any route added later
+# with such a name) past the gate.
+OPEN_PATHS = ("/login",)
+OPEN_PREFIXES = ("/static/",)
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 # The responses that hand out replies as files: a page elsewhere that navigates here would
 # put them in the download folder without a click, so only the desk itself may ask.
@@ -129,7 +132,8 @@ def login_redirect(request: Request) -> RedirectResponse | None:
     """A redirect to /login when logins are needed and nobody is logged in."""
     if not request.app.state.require_login or request.session.get("user"):
         return None
-    if request.url.path.startswith(OPEN_PATHS):
+    path = request.url.path
+    if path in OPEN_PATHS or path.startswith(OPEN_PREFIXES):
         return None
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
