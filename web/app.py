@@ -16,13 +16,16 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from hoering.config import Config
 from hoering.web import actions, exports, ids, initiatives, pages
 from hoering.web.limits import BodyLimit
 from hoering.web.render import HERE, page, templates
 from hoering.web.searching import SearchSlots
-from hoering.web.security import CrossSiteGuard, SecurityHeaders, login_redirect
+from hoering.web.security import CrossSiteGuard, SecureCookie, SecurityHeaders, login_redirect
+from hoering.web.sessions import LiveSessions
+from hoering.web.throttle import LoginThrottle
 
 # Without logins the app trusts whoever reaches it, so only this machine's own names are
 # accepted as Host: a web page whose domain re-resolves to 127.0.0.1 (DNS rebinding) is not.
@@ -94,6 +97,9 @@ def create_app(
     """
     hosts = list(allowed_hosts or (["*"] if require_login else LOOPBACK_HOSTS))
     middleware = [
+        # The client's address and scheme from X-Forwarded-For/-Proto, from these only.
+        Middleware(ProxyHeadersMiddleware, trusted_hosts=list(cfg.web.trusted_proxies)),
+        Middleware(SecureCookie),
         Middleware(SecurityHeaders),
         Middleware(TrustedHostMiddleware, allowed_hosts=hosts),
         # Both refuse before the session is read or a byte of the body is parsed.
@@ -117,4 +123,6 @@ def create_app(
     app.state.default_reviewer = default_reviewer
     app.state.templates = templates()
     app.state.searches = SearchSlots()
+    app.state.live_sessions = LiveSessions(SESSION_HOURS)
+    app.state.throttle = LoginThrottle()
     return app

@@ -83,6 +83,35 @@ def from_this_site(headers: dict[bytes, bytes]) -> bool:
     return True
 
 
+class SecureCookie:
+    """Marks cookies Secure on a request that came by HTTPS.
+
+    Behind the agency's proxy the desk itself speaks plain HTTP; the scheme is the proxy's
+    X-Forwarded-Proto, which uvicorn's ProxyHeadersMiddleware sets in the scope only for an
+    address in [web] trusted_proxies.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("scheme") != "https":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_secure(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [
+                    (name, value + b"; secure")
+                    if name == b"set-cookie" and b"secure" not in value.lower()
+                    else (name, value)
+                    for name, value in message["headers"]
+                ]
+            await send(message)
+
+        await self.app(scope, receive, send_secure)
+
+
 class CrossSiteGuard:
     """403 for a POST, or a GET of a download, sent by another site (even one on this machine)."""
 
@@ -129,8 +158,17 @@ def reviewer(request: Request) -> str:
 
 
 def login_redirect(request: Request) -> RedirectResponse | None:
-    """A redirect to /login when logins are needed and nobody is logged in."""
-    if not request.app.state.require_login or request.session.get("user"):
+    """A redirect to /login when logins are needed and nobody is logged in.
+
+    A cookie whose session has ended on the server (logout, expiry, restart) is emptied here,
+    so no handler sees its user.
+    """
+    if not request.app.state.require_login:
+        return None
+    user = request.session.get("user")
+    if user and request.app.state.live_sessions.user(request.session.get("sid")) != user:
+        request.session.clear()
+    elif user:
         return None
     path = request.url.path
     if path in OPEN_PATHS or path.startswith(OPEN_PREFIXES):
