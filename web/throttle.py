@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException
 MAX_FAILURES = 5  # per user name and per address, within WINDOW_SECONDS
 WINDOW_SECONDS = 15 * 60
 CHECKS_AT_ONCE = 2  # argon2 verifications running at once (64 MiB each)
-MAX_WAITING = 16  # logins queued for a check; past it, 503 at once
+MAX_WAITING = 64  # logins queued for a check (a coroutine each, no memory); past it, 503
 MAX_KEYS = 10_000  # remembered names and addresses: random names must not grow memory
 BUSY = "Der logges mange ind lige nu; prøv igen om lidt."
 

@@ -39,3 +39,16 @@ def test_the_connection_has_no_limit_after_the_block(sessions) -> None:
         time.sleep(0.01)  # past the deadline: a handler left behind would stop the next query
         short = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000) "
         assert session.scalar(text(short + "SELECT count(*) FROM c")) == 200000
+
+
+def test_a_postgresql_statement_past_its_limit_is_stopped(postgres_url: str) -> None:
+    factory = open_database(postgres_url)
+    try:
+        with factory() as session, pytest.raises(TooSlow), time_limit(session, 0.2):
+            session.execute(text("SELECT pg_sleep(30)"))
+        with factory() as session:  # the limit was this transaction's only
+            with time_limit(session, 0.2):
+                session.execute(text("SELECT 1"))
+            session.execute(text("SELECT pg_sleep(0.4)"))
+    finally:
+        factory.kw["bind"].dispose()
