@@ -7,6 +7,7 @@ becomes a `ConfigError` naming the file and the key, which the CLI prints as one
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import tomllib
@@ -56,6 +57,9 @@ class WebConfig:
     """[web]: who may log in to `hoering serve`; users maps a name to an argon2 hash."""
 
     users: tuple[tuple[str, str], ...] = ()
+    # Addresses (or networks) of the HTTPS proxies in front of the desk: only their
+    # X-Forwarded-For and X-Forwarded-Proto are believed.
+    trusted_proxies: tuple[str, ...] = ()
 
 
 DEFAULT_TITLE = "Udkast til Danmarks handlingsplan for Open Government Partnership 2017-2019"
@@ -128,7 +132,7 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
         | {"ocr_languages", "ocr_page_seconds", "max_text_chars", "max_message_text_chars"}
     ),
     "themes": frozenset({"codebook"}),
-    "web": frozenset({"users"}),
+    "web": frozenset({"users", "trusted_proxies"}),
 }
 
 
@@ -189,7 +193,22 @@ class _Reader(ImapReader):
                 raise self.fail(
                     f"[web.users] {name}", "must be an argon2 hash from `hoering web-user NAME`"
                 )
-        return WebConfig(users=tuple(sorted(users.items())))
+        return WebConfig(users=tuple(sorted(users.items())), trusted_proxies=self.proxies())
+
+    def proxies(self) -> tuple[str, ...]:
+        """[web] trusted_proxies: IP addresses or networks ("10.0.0.5", "10.0.0.0/24")."""
+        web = self.table("web") or {}
+        if "trusted_proxies" not in web:
+            return ()
+        proxies = self.str_list(web, "web", "trusted_proxies", [])
+        for proxy in proxies:
+            try:
+                ipaddress.ip_network(proxy.strip(), strict=False)
+            except ValueError:
+                raise self.fail(
+                    "[web] trusted_proxies", f"{proxy!r} is not an IP address or network"
+                ) from None
+        return tuple(proxy.strip() for proxy in proxies)
 
     def codebook(self) -> Codebook:
         """[themes] codebook: a TOML file with `version` and [[themes]]; else the default."""

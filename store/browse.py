@@ -14,7 +14,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from hoering.store import models
 from hoering.store.queries import ProposalFilter, proposal_query
-from hoering.store.search import matching, ranked_ids, snippets
+from hoering.store.search import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    matching,
+    ranked_ids,
+    snippets,
+)
 from hoering.vocab import NO_DECISION
 
 P = models.Proposal
@@ -50,7 +56,7 @@ class ListRequest:
 class ListPage:
     rows: list[models.Proposal]
     total: int
-    snippets: dict[int, str]  # proposal id -> search snippet, matches in [ ]
+    snippets: dict[int, str]  # proposal id -> search snippet, matches in search.HIGHLIGHT_*
     facets: dict[str, list[tuple[str, int]]]  # facet -> (value, count), value as in the URL
 
     def pages(self, per_page: int) -> int:
@@ -74,7 +80,8 @@ def list_page(session: Session, request: ListRequest) -> ListPage:
         offset = (max(request.page, 1) - 1) * request.per_page
         query = query.order_by(order, P.id).offset(offset).limit(request.per_page)
         rows = list(session.scalars(query))
-    marked = snippets(session, request.query, [p.id for p in rows]) if ranked else {}
+    marks = (HIGHLIGHT_START, HIGHLIGHT_END)
+    marked = snippets(session, request.query, [p.id for p in rows], marks) if ranked else {}
     return ListPage(rows, total, marked, facets(session, flt, where))
 
 

@@ -12,6 +12,7 @@ which is fine for a consultation's few thousand replies.
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,8 +20,16 @@ from sqlalchemy import TextClause, text
 from sqlalchemy.orm import Session
 
 FTS_TABLE = "proposals_fts"
-MARK_START, MARK_END = "[", "]"
+MARK_START, MARK_END = "[", "]"  # for the terminal (`hoering search`)
+# For the web desk: private-use characters around a secret of this process, so a mail that
+# holds "[" or even U+E000 cannot make its own text look like a match.
+_NONCE = secrets.token_hex(8)
+HIGHLIGHT_START, HIGHLIGHT_END = f"\ue000{_NONCE}\ue001", f"\ue002{_NONCE}\ue003"
 _TERM = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*\*?")
+# Every term is a scan of the index, a prefix term a scan of every word it starts: 2,000
+# terms of "a*" ran past 30 s on the sample inbox. Past MAX_TERMS the rest are dropped.
+MAX_TERMS = 32
+MIN_PREFIX = 3  # "a*" expands to most of the vocabulary; shorter prefixes are plain words
 
 
 @dataclass(frozen=True)
@@ -37,27 +46,47 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
     return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
 
 
+def terms(query: str) -> list[str]:
+    """The words of `query`, each once, at most MAX_TERMS; "ab*" loses its * (too short)."""
+    found: list[str] = []
+    for term in _TERM.findall(query):
+        word = term.rstrip("*")
+        if term.endswith("*") and len(word) >= MIN_PREFIX:
+            word += "*"
+        if word.casefold() not in (known.casefold() for known in found):
+            found.append(word)
+        if len(found) == MAX_TERMS:
+            break
+    return found
+
+
 def fts_query(query: str) -> str:
     """The user's words as an FTS5 query: every word must occur (prefix with a trailing *).
 
     Quoting each word keeps FTS5 syntax characters (-, :, ", parentheses) from the user's
     text out of the query grammar.
     """
-    terms = []
-    for term in _TERM.findall(query):
-        prefix = term.endswith("*")
-        word = term.rstrip("*")
-        terms.append(f'"{word}"' + ("*" if prefix else ""))
-    return " ".join(terms)
+    return " ".join(
+        f'"{term.rstrip("*")}"' + ("*" if term.endswith("*") else "") for term in terms(query)
+    )
 
 
-def search(session: Session, query: str, *, limit: int | None = None) -> list[Hit]:
-    """Proposals matching all words of `query`, best first."""
+Marks = tuple[str, str]
+
+
+def search(
+    session: Session,
+    query: str,
+    *,
+    limit: int | None = None,
+    marks: Marks = (MARK_START, MARK_END),
+) -> list[Hit]:
+    """Proposals matching all words of `query`, best first; matches in `marks`."""
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        return _search_sqlite(session, query, limit)
+        return _search_sqlite(session, query, limit, marks)
     if dialect == "postgresql":
-        return _search_postgresql(session, query, limit)
+        return _search_postgresql(session, query, limit, marks)
     return _search_like(session, query, limit)
 
 
@@ -66,7 +95,7 @@ def matching_ids(session: Session, query: str) -> list[int]:
     return [hit.proposal_id for hit in search(session, query)]
 
 
-def _search_sqlite(session: Session, query: str, limit: int | None) -> list[Hit]:
+def _search_sqlite(session: Session, query: str, limit: int | None, marks: Marks) -> list[Hit]:
     match = fts_query(query)
     if not match:
         return []
@@ -76,12 +105,12 @@ def _search_sqlite(session: Session, query: str, limit: int | None) -> list[Hit]
             f"snippet({FTS_TABLE}, -1, :start, :end, ' … ', 12) FROM {FTS_TABLE} "
             f"WHERE {FTS_TABLE} MATCH :match ORDER BY rank, rowid LIMIT :limit"
         ),
-        {"match": match, "start": MARK_START, "end": MARK_END, "limit": limit or -1},
+        {"match": match, "start": marks[0], "end": marks[1], "limit": limit or -1},
     )
     return [Hit(row[0], row[1], _one_line(row[2])) for row in rows]
 
 
-def _search_postgresql(session: Session, query: str, limit: int | None) -> list[Hit]:
+def _search_postgresql(session: Session, query: str, limit: int | None, marks: Marks) -> list[Hit]:
     rows = session.execute(
         text(
             "SELECT id, ts_rank(doc, q) AS rank, ts_headline('danish', search_text, q, :options) "
@@ -92,9 +121,9 @@ def _search_postgresql(session: Session, query: str, limit: int | None) -> list[
         {
             # search_text and the query are case-folded by Python: a database created with
             # the C locale lower-cases ASCII only, and "ÅBNE" would not find "åbne".
-            "query": query.casefold(),
+            "query": " ".join(terms(query)).casefold(),
             "limit": limit,
-            "options": f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=20, MinWords=8",
+            "options": f"StartSel={marks[0]}, StopSel={marks[1]}, MaxWords=20, MinWords=8",
         },
     )
     return [Hit(row[0], -float(row[1]), _one_line(row[2])) for row in rows]
@@ -102,7 +131,7 @@ def _search_postgresql(session: Session, query: str, limit: int | None) -> list[
 
 def _search_like(session: Session, query: str, limit: int | None) -> list[Hit]:
     """Other databases: every word as a substring of the case-folded search_text, unranked."""
-    words = [word.rstrip("*").casefold() for word in _TERM.findall(query)]
+    words = [word.rstrip("*").casefold() for word in terms(query)]
     if not words:
         return []
     where = " AND ".join(f"search_text LIKE :w{i}" for i in range(len(words)))
@@ -130,27 +159,29 @@ def ranked_ids(session: Session, query: str) -> list[int]:
     return [row[0] for row in rows]
 
 
-def snippets(session: Session, query: str, ids: Sequence[int]) -> dict[int, str]:
-    """Search snippets of these proposals only (a page of the list), matches marked [ ]."""
+def snippets(
+    session: Session, query: str, ids: Sequence[int], marks: Marks = (MARK_START, MARK_END)
+) -> dict[int, str]:
+    """Search snippets of these proposals only (a page of the list), matches in `marks`."""
     if not ids:
         return {}
     if session.get_bind().dialect.name != "sqlite":
         wanted = set(ids)
         return {
             hit.proposal_id: hit.snippet
-            for hit in search(session, query)
+            for hit in search(session, query, marks=marks)
             if hit.proposal_id in wanted
         }
     match = fts_query(query)
     if not match:
         return {}
-    marks = ", ".join(str(int(i)) for i in ids)  # ints only: safe to inline
+    listed = ", ".join(str(int(i)) for i in ids)  # ints only: safe to inline
     rows = session.execute(
         text(
             f"SELECT rowid, snippet({FTS_TABLE}, -1, :start, :end, ' … ', 12) FROM {FTS_TABLE} "
-            f"WHERE {FTS_TABLE} MATCH :match AND rowid IN ({marks})"
+            f"WHERE {FTS_TABLE} MATCH :match AND rowid IN ({listed})"
         ),
-        {"match": match, "start": MARK_START, "end": MARK_END},
+        {"match": match, "start": marks[0], "end": marks[1]},
     )
     return {row[0]: _one_line(row[1]) for row in rows}
 

@@ -29,9 +29,7 @@ def serve(
     port: Annotated[int, typer.Option(metavar="PORT", help="Port to listen on.")] = 8080,
 ) -> None:
     """Review in the browser: the list, replies, review form, groups, exports, overview."""
-    import uvicorn
-
-    from hoering.web import auth
+    from hoering.web import auth, server
     from hoering.web.app import LOOPBACK_HOSTS, create_app
 
     cfg = context.load(config)
@@ -46,7 +44,7 @@ def serve(
         allowed_hosts=None if require_login else [*LOOPBACK_HOSTS, where],
     )
     typer.echo(f"hoering: serving http://{where}:{port}/ (Ctrl+C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    server.run(app, host, port)
 
 
 def web_user(

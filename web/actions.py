@@ -6,6 +6,7 @@ Each POST checks the CSRF token first (security.checked_form): without it nothin
 from __future__ import annotations
 
 import secrets
+from functools import partial
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
@@ -19,6 +20,8 @@ from hoering.web import auth
 from hoering.web.pages import proposal_page
 from hoering.web.render import page
 from hoering.web.security import checked_form, reviewer, safe_next
+
+MAX_NAME = 100  # a user name's length; longer ones are no name in [web.users]
 
 
 def change_from(form: FormData, active: set[str], type_: str) -> review.Change:
@@ -86,20 +89,33 @@ def login_form(request: Request) -> Response:
 
 async def login(request: Request) -> Response:
     form = await checked_form(request)
-    name = str(form.get("username") or "").strip()
+    name = str(form.get("username") or "").strip()[:MAX_NAME]
     password = str(form.get("password") or "")
-    users = request.app.state.cfg.web.users
-    if not await run_in_threadpool(auth.verify, users, name, password):
+    state = request.app.state
+    # request.client is the browser's address, also behind a [web] trusted_proxies proxy.
+    keys = [f"user:{name.casefold()}", f"addr:{request.client.host if request.client else ''}"]
+    wait = state.throttle.wait_seconds(keys)
+    if wait:  # not even the right password now: guessing must not go on
+        minutes = max(1, round(wait / 60))
+        answer = page(request, "login.html", status=429, blocked=minutes, next=form.get("next"))
+        answer.headers["retry-after"] = str(int(wait) + 1)
+        return answer
+    if not await state.throttle.check(partial(auth.verify, state.cfg.web.users, name, password)):
+        state.throttle.failed(keys)
         return page(request, "login.html", status=401, failed=True, next=form.get("next"))
+    state.throttle.succeeded(keys[0])
     # A new session on login: a token planted before login is worth nothing after it.
     request.session.clear()
     request.session["user"] = name
+    request.session["sid"] = state.live_sessions.start(name)
     request.session["csrf"] = secrets.token_urlsafe(32)
     return RedirectResponse(safe_next(str(form.get("next") or "")), 303)
 
 
 async def logout(request: Request) -> Response:
+    """Ends the session on the server too: a copy of the cookie is worth nothing after it."""
     await checked_form(request)
+    request.app.state.live_sessions.end(request.session.get("sid"))
     request.session.clear()
     return RedirectResponse("/login", 303)
 

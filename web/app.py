@@ -16,43 +16,48 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from hoering.config import Config
-from hoering.web import actions, exports, initiatives, pages
+from hoering.web import actions, exports, ids, initiatives, pages
 from hoering.web.limits import BodyLimit
 from hoering.web.render import HERE, page, templates
-from hoering.web.security import CrossSiteGuard, SecurityHeaders, login_redirect
+from hoering.web.searching import SearchSlots
+from hoering.web.security import CrossSiteGuard, SecureCookie, SecurityHeaders, login_redirect
+from hoering.web.sessions import LiveSessions
+from hoering.web.throttle import LoginThrottle
 
 # Without logins the app trusts whoever reaches it, so only this machine's own names are
 # accepted as Host: a web page whose domain re-resolves to 127.0.0.1 (DNS rebinding) is not.
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
 SESSION_HOURS = 12
-INITIATIVE = "/initiatives/{proposal_id:int}.{number:int}"  # "12.2", as reviewers write it
+INITIATIVE = "/initiatives/{proposal_id:id}.{number:id}"  # "12.2", as reviewers write it
 
 
 def routes() -> list[Route | Mount]:
+    ids.register()  # {name:id}: every id in a path is bounded (web/ids.py)
     return [
         Route("/", pages.list_page, name="list"),
-        Route("/proposals/{proposal_id:int}", pages.proposal_page, name="proposal"),
+        Route("/proposals/{proposal_id:id}", pages.proposal_page, name="proposal"),
         Route(
-            "/proposals/{proposal_id:int}/review",
+            "/proposals/{proposal_id:id}/review",
             actions.save_review,
             methods=["POST"],
             name="review",
         ),
         Route(
-            "/proposals/{proposal_id:int}/attachments/{position:int}",
+            "/proposals/{proposal_id:id}/attachments/{position:id}",
             pages.attachment,
             name="attachment",
         ),
-        Route("/proposals/{proposal_id:int}/mail.eml", pages.raw_message, name="raw"),
+        Route("/proposals/{proposal_id:id}/mail.eml", pages.raw_message, name="raw"),
         Route(INITIATIVE, initiatives.initiative_page, name="initiative"),
         Route(INITIATIVE + "/review", initiatives.save_review, methods=["POST"]),
         Route(INITIATIVE + "/retitle", initiatives.retitle, methods=["POST"]),
         Route(INITIATIVE + "/split", initiatives.split, methods=["POST"]),
         Route(INITIATIVE + "/merge", initiatives.merge, methods=["POST"]),
         Route("/groups", pages.groups_page, name="groups"),
-        Route("/groups/{group_id:int}", pages.group_page, name="group"),
+        Route("/groups/{group_id:id}", pages.group_page, name="group"),
         Route("/dashboard", pages.dashboard_page, name="dashboard"),
         Route("/export", exports.export, methods=["POST"], name="export"),
         Route("/login", actions.login_form, name="login_form"),
@@ -92,6 +97,9 @@ def create_app(
     """
     hosts = list(allowed_hosts or (["*"] if require_login else LOOPBACK_HOSTS))
     middleware = [
+        # The client's address and scheme from X-Forwarded-For/-Proto, from these only.
+        Middleware(ProxyHeadersMiddleware, trusted_hosts=list(cfg.web.trusted_proxies)),
+        Middleware(SecureCookie),
         Middleware(SecurityHeaders),
         Middleware(TrustedHostMiddleware, allowed_hosts=hosts),
         # Both refuse before the session is read or a byte of the body is parsed.
@@ -114,4 +122,7 @@ def create_app(
     app.state.require_login = require_login
     app.state.default_reviewer = default_reviewer
     app.state.templates = templates()
+    app.state.searches = SearchSlots()
+    app.state.live_sessions = LiveSessions(SESSION_HOURS)
+    app.state.throttle = LoginThrottle()
     return app

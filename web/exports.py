@@ -24,6 +24,7 @@ from hoering.export.notat import Consultation
 from hoering.export.run import ExportOptions, run_export, run_notat
 from hoering.store import browse, review
 from hoering.web import params
+from hoering.web.searching import checked_query
 from hoering.web.security import checked_form
 
 KINDS = {
@@ -74,8 +75,10 @@ def _export(request: Request, form: FormData, flt, options: ExportOptions) -> Fi
     name = ("hoeringsnotat" if options.format == "notat" else "hoeringssvar") + f"-{stamp}"
     output = folder / f"{name}.{SUFFIXES[options.format]}"
     try:
+        query = checked_query(str(form.get("q") or ""))
         with state.sessions() as session:
-            flt = browse.with_search(session, flt, str(form.get("q") or ""))
+            with state.searches.hold(session, query):  # the search only, not the export
+                flt = browse.with_search(session, flt, query)
             if options.format == "notat":
                 run_notat(session, flt, output, options, consultation_of(state.cfg))
             else:

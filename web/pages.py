@@ -30,7 +30,7 @@ def list_page(request: Request) -> HTMLResponse:
         wanted = params.list_request(request.query_params, state.cfg)
     except review.InvalidValue as exc:
         raise HTTPException(400, f"Ukendt værdi i adressen: {exc}") from None
-    with state.sessions() as session:
+    with state.sessions() as session, state.searches.hold(session, wanted.query):
         if wanted.initiatives:
             result = browse_initiatives.initiative_page(session, wanted)
         else:

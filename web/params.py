@@ -14,6 +14,7 @@ from hoering.config import Config
 from hoering.store import browse, review
 from hoering.store.queries import ProposalFilter
 from hoering.vocab import DECISIONS, NO_DECISION, RESPONDENT_TYPES, STATUSES
+from hoering.web.searching import checked_query
 
 # URL parameter -> ProposalFilter field; "type" reads better in a URL than respondent_type.
 FILTER_PARAMS = {
@@ -56,7 +57,7 @@ def _canonical(field: str, value: str, cfg: Config):
 
 
 def list_request(params: QueryParams, cfg: Config) -> browse.ListRequest:
-    query = (params.get("q") or "").strip()
+    query = checked_query(params.get("q"))
     sort = params.get("sort") or (browse.RELEVANCE if query else "modtaget")
     if sort != browse.RELEVANCE and sort not in browse.SORTS:
         sort = "modtaget"

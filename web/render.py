@@ -13,8 +13,11 @@ from starlette.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
 from hoering import glossary
-from hoering.store.search import MARK_END, MARK_START
+from hoering.store.search import HIGHLIGHT_END, HIGHLIGHT_START
+from hoering.web.searching import MAX_QUERY_CHARS
 from hoering.web.security import csrf_token, reviewer
+
+MAX_NEXT_QUERY = 4 * MAX_QUERY_CHARS  # urlencoded, with the list's filters
 
 HERE = Path(__file__).parent
 
@@ -33,9 +36,9 @@ def templates() -> Jinja2Templates:
 
 
 def marks(snippet: str) -> Markup:
-    """A search snippet with its [matches] as <mark>, everything else escaped."""
+    """A search snippet with its matches as <mark>, everything else (a mail's "[") escaped."""
     escaped = str(escape(snippet))
-    return Markup(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+    return Markup(escaped.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_END, "</mark>"))
 
 
 def human_size(size: int) -> str:
@@ -44,6 +47,13 @@ def human_size(size: int) -> str:
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}".replace(".", ",")
         size /= 1024
     return str(size)
+
+
+def here(request: Request) -> str:
+    """This page's path and query, for a form's `next`; a query too long to be a search the
+    desk accepts is left out rather than repeated into the page."""
+    query = request.url.query
+    return request.url.path + (f"?{query}" if query and len(query) <= MAX_NEXT_QUERY else "")
 
 
 def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -61,6 +71,6 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
         "require_login": state.require_login,
         "when": when,
         "title_of_consultation": state.cfg.title,
-        "here": request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+        "here": here(request),
     }
     return state.templates.TemplateResponse(request, name, context, status_code=status)

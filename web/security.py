@@ -27,7 +27,10 @@ HEADERS = {
     "x-frame-options": "DENY",
     "referrer-policy": "same-origin",
 }
-OPEN_PATHS = ("/login", "/static/")
+# Exactly these, or under /static/: a prefix test let "/loginx" (and any route added later
+# with such a name) past the gate.
+OPEN_PATHS = ("/login",)
+OPEN_PREFIXES = ("/static/",)
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 # The responses that hand out replies as files: a page elsewhere that navigates here would
 # put them in the download folder without a click, so only the desk itself may ask.
@@ -80,6 +83,35 @@ def from_this_site(headers: dict[bytes, bytes]) -> bool:
     return True
 
 
+class SecureCookie:
+    """Marks cookies Secure on a request that came by HTTPS.
+
+    Behind the agency's proxy the desk itself speaks plain HTTP; the scheme is the proxy's
+    X-Forwarded-Proto, which uvicorn's ProxyHeadersMiddleware sets in the scope only for an
+    address in [web] trusted_proxies.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("scheme") != "https":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_secure(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [
+                    (name, value + b"; secure")
+                    if name == b"set-cookie" and b"secure" not in value.lower()
+                    else (name, value)
+                    for name, value in message["headers"]
+                ]
+            await send(message)
+
+        await self.app(scope, receive, send_secure)
+
+
 class CrossSiteGuard:
     """403 for a POST, or a GET of a download, sent by another site (even one on this machine)."""
 
@@ -126,10 +158,20 @@ def reviewer(request: Request) -> str:
 
 
 def login_redirect(request: Request) -> RedirectResponse | None:
-    """A redirect to /login when logins are needed and nobody is logged in."""
-    if not request.app.state.require_login or request.session.get("user"):
+    """A redirect to /login when logins are needed and nobody is logged in.
+
+    A cookie whose session has ended on the server (logout, expiry, restart) is emptied here,
+    so no handler sees its user.
+    """
+    if not request.app.state.require_login:
         return None
-    if request.url.path.startswith(OPEN_PATHS):
+    user = request.session.get("user")
+    if user and request.app.state.live_sessions.user(request.session.get("sid")) != user:
+        request.session.clear()
+    elif user:
+        return None
+    path = request.url.path
+    if path in OPEN_PATHS or path.startswith(OPEN_PREFIXES):
         return None
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)

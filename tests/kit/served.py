@@ -3,6 +3,7 @@ requests written byte by byte where an HTTP client would not send them as they a
 
 from __future__ import annotations
 
+import resource
 import socket
 import subprocess
 import sys
@@ -27,19 +28,34 @@ class Desk:
 
     def rss_kb(self) -> int:
         """The server's resident memory (VmRSS in /proc/PID/status), in kB."""
+        return self._status_kb("VmRSS:")
+
+    def peak_kb(self) -> int:
+        """The most resident memory the server has had (VmHWM), in kB."""
+        return self._status_kb("VmHWM:")
+
+    def _status_kb(self, field: str) -> int:
         for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(field):
                 return int(line.split()[1])
-        raise AssertionError("no VmRSS for the server")
+        raise AssertionError(f"no {field} for the server")
 
 
 @contextmanager
-def serve(config: Path) -> Iterator[Desk]:
-    """`hoering serve -c config` on a free port until it answers; SIGTERM (as Ctrl+C) after."""
+def serve(config: Path, *, open_files: int | None = None) -> Iterator[Desk]:
+    """`hoering serve -c config` on a free port until it answers; SIGTERM (as Ctrl+C) after.
+
+    `open_files` lowers the server's open-files limit (RLIMIT_NOFILE), as `prlimit` would.
+    """
     port = free_port()
+
+    def limit() -> None:
+        if open_files is not None:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, open_files))
+
     process = subprocess.Popen(
         [sys.executable, "-m", "hoering", "serve", "-c", str(config), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=limit,
     )  # fmt: skip
     desk = Desk(f"http://127.0.0.1:{port}", port, process)
     try:

@@ -10,6 +10,7 @@ import pytest
 from hoering.analysis.themes import DEFAULT_CODEBOOK
 from hoering.store import browse, models, review
 from hoering.store.queries import ProposalFilter
+from hoering.store.search import HIGHLIGHT_START
 from tests.kit.mails import write_config
 from tests.store.test_search import BODIES, import_mails
 
@@ -30,7 +31,7 @@ def test_search_narrows_the_page_the_total_and_the_facets(sessions) -> None:
     assert page.total == 2
     assert page.rows[0].message_id == "aabne@x"
     assert dict(page.facets["status"]) == {"ny": 2}
-    assert all("[" in page.snippets[p.id] for p in page.rows)
+    assert all(HIGHLIGHT_START in page.snippets[p.id] for p in page.rows)
 
 
 def test_a_facet_counts_its_other_values_while_chosen(sessions) -> None:

@@ -11,7 +11,7 @@ from hoering.config import load_config
 from hoering.pipeline import import_paths
 from hoering.store import models
 from hoering.store.db import open_database
-from hoering.store.search import fts_query, search
+from hoering.store.search import MAX_TERMS, fts_query, search
 from tests.kit.mails import make_mail, write_config
 
 BODIES = {
@@ -73,6 +73,17 @@ def test_prefix_search_with_star(sessions) -> None:
 def test_query_syntax_in_user_text_is_taken_literally() -> None:
     # Users type hyphens, quotes and colons; FTS5 would read them as operators.
     assert fts_query('"open-source" NOT data: (x)') == '"open-source" "NOT" "data" "x"'
+
+
+def test_repeated_terms_count_once_and_short_prefixes_are_words() -> None:
+    # 2,000 of "a*" ran past 30 s: each was a scan of every word starting with "a".
+    assert fts_query("a* " * 2000) == '"a"'
+    assert fts_query("Lobby lobby lob* lo*") == '"Lobby" "lob"* "lo"'
+
+
+def test_terms_past_the_cap_are_dropped() -> None:
+    words = [f"ord{number}" for number in range(MAX_TERMS + 10)]
+    assert fts_query(" ".join(words)).split() == [f'"{word}"' for word in words[:MAX_TERMS]]
 
 
 def test_index_follows_updates_and_deletes(sessions) -> None:

@@ -119,3 +119,11 @@ def test_hoering_serve_answers_on_loopback(cfg) -> None:
         page = urllib.request.urlopen(desk.url + "/", timeout=30).read()
         assert b"14 svar" in page
     assert f"serving {desk.url}/" in desk.stderr
+
+
+def test_config_reads_trusted_proxies_and_refuses_a_name(tmp_path) -> None:
+    config = write_config(tmp_path, '\n[web]\ntrusted_proxies = ["10.20.0.5", "10.30.0.0/24"]\n')
+    assert load_config(config).web.trusted_proxies == ("10.20.0.5", "10.30.0.0/24")
+    named = write_config(tmp_path, '\n[web]\ntrusted_proxies = ["proxy.agency.dk"]\n')
+    with pytest.raises(ConfigError, match="not an IP address"):
+        load_config(named)
