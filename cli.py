@@ -8,8 +8,6 @@ uses, so `hoering --help` never loads a format library or the database layer
 
 from __future__ import annotations
 
-import logging
-import sys
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -17,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hoering.errors import ExitCode, HoeringError, Interrupted, UsageError
-from hoering.ui import context, exports, logsetup, maintenance
+from hoering.ui import context, entry, exports, logsetup, maintenance
 from hoering.ui import initiatives as initiative_commands
 from hoering.ui import review as review_commands
 from hoering.ui import serve as serve_commands
@@ -377,39 +375,8 @@ def accept(
 
 
 def main() -> None:
-    """Entry point: run the app; a HoeringError or a usage error becomes one line and its
-    exit code."""
-    # typer (0.29) carries its own click as typer._click: a bad argument raises its UsageError.
-    from typer._click.exceptions import NoArgsIsHelpError
-    from typer._click.exceptions import UsageError as BadUsage
-
-    try:
-        # Not standalone: typer would print a usage error as three lines of help.
-        code = app(prog_name="hoering", standalone_mode=False)
-    except NoArgsIsHelpError as exc:
-        exc.show()  # the help, as `hoering` alone has always printed
-        sys.exit(ExitCode.CONFIG)
-    except BadUsage as exc:
-        where = exc.ctx.command_path if exc.ctx else "hoering"
-        logsetup.error_line(f"hoering: {exc.format_message()} (see `{where} --help`)")
-        sys.exit(ExitCode.CONFIG)
-    except typer.Abort:  # a prompt's Ctrl-D
-        logsetup.error_line("hoering: aborted; nothing was changed")
-        sys.exit(ExitCode.PARTIAL)
-    except HoeringError as exc:
-        if exc.exit_code == ExitCode.INTERNAL:  # an error that should never reach us
-            _internal_error(exc)
-        logsetup.error_line(f"hoering: {exc}")
-        sys.exit(exc.exit_code)
-    except Exception as exc:
-        _internal_error(exc)
-    sys.exit(code if isinstance(code, int) else ExitCode.OK)
-
-
-def _internal_error(exc: BaseException) -> None:
-    logging.getLogger("hoering").exception("internal error")
-    print(f"hoering: internal error: {type(exc).__name__} (see the log above)", file=sys.stderr)
-    sys.exit(ExitCode.INTERNAL)
+    """Entry point: run the app; errors become one `hoering:` line and an exit code."""
+    entry.run(app)
 
 
 # After the commands above, in this order: the order of `hoering --help`.

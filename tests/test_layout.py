@@ -78,7 +78,8 @@ def test_packaged_list_is_every_package() -> None:
         if path.relative_to(ROOT).parts[0] not in NOT_PACKAGED
     }
     alembic = {"hoering.store.migrations", "hoering.store.migrations.versions"}
-    assert set(setuptools["packages"]) == on_disk | alembic
+    desk_files = {"hoering.web.templates", "hoering.web.static"}  # data folders
+    assert set(setuptools["packages"]) == on_disk | alembic | desk_files
     assert setuptools["package-dir"] == {"hoering": "."}
 
 
