@@ -51,8 +51,7 @@ def finish_run(
         run = session.get_one(models.Run, run_id)
         run.finished_at = datetime.now(UTC)
         run.seen, run.matched, run.stored = report.seen, report.matched, report.stored
-        # The runs table has one column for both: neither was stored again.
-        run.duplicates = report.duplicates + report.already_stored
+        run.already_stored, run.duplicates = report.already_stored, report.duplicates
         run.failed, run.error = report.failed, error
 
 

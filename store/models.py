@@ -195,6 +195,9 @@ class Run(Base):
     seen: Mapped[int] = mapped_column(Integer, default=0)
     matched: Mapped[int] = mapped_column(Integer, default=0)
     stored: Mapped[int] = mapped_column(Integer, default=0)
+    # Stored before, byte for byte (a rerun); runs before migration 0011 count them in
+    # `duplicates`, the other copies of a stored reply.
+    already_stored: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     duplicates: Mapped[int] = mapped_column(Integer, default=0)
     failed: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(NulFreeText)

@@ -132,3 +132,15 @@ def test_forget_declined_deletes_nothing_and_exits_0(config: Path, capsys, monke
     assert code == 0 and out.rstrip().endswith("[y/N]: nothing deleted")
     code, out, _ = run(capsys, monkeypatch, "list", "-c", str(config))
     assert "13 proposals" in out
+
+
+def test_stats_counts_the_last_run_as_its_summary_line_did(
+    config: Path, capsys, monkeypatch
+) -> None:
+    run(capsys, monkeypatch, "import", "-c", str(config), str(SAMPLE_INBOX))
+    run(capsys, monkeypatch, "import", "-c", str(config), str(SAMPLE_INBOX))
+    code, out, _ = run(capsys, monkeypatch, "stats", "-c", str(config))
+    assert code == 0 and "stored 0, already stored 13, duplicates 1, failed 0" in out
+    code, out, _ = run(capsys, monkeypatch, "stats", "--json", "-c", str(config))
+    last = json.loads(out)["last_run"]
+    assert (last["already_stored"], last["duplicates"]) == (13, 1)

@@ -130,6 +130,7 @@ def stats(s: Stats, counts: DuplicateCounts, tz: ZoneInfo) -> dict[str, Any]:
             "seen": run.seen,
             "matched": run.matched,
             "stored": run.stored,
+            "already_stored": run.already_stored,
             "duplicates": run.duplicates,
             "failed": run.failed,
             "error": run.error,

@@ -114,7 +114,8 @@ def stats_text(s: Stats, tz: ZoneInfo) -> RenderableType:
         lines.append(
             f"Last run:           {run.kind} {local_time(run.started_at, tz)}: "
             f"seen {run.seen}, matched {run.matched}, stored {run.stored}, "
-            f"duplicates {run.duplicates}, failed {run.failed}"
+            + (f"already stored {run.already_stored}, " if run.already_stored else "")
+            + f"duplicates {run.duplicates}, failed {run.failed}"
             + (f" — error: {run.error}" if run.error else "")
         )
     return Text("\n".join(lines))
