@@ -77,13 +77,13 @@ class ImapReader(TomlReader):
         port = self.get(imap, section, "port", int, 993 if security == "ssl" else 143)
         if not 0 < port < 65536:
             raise self.fail(f"[{section}] port", f"must be between 1 and 65535, got {port}")
-        timeout = self.get(imap, section, "timeout", float, 60.0)
+        timeout = self.positive(imap, section, "timeout", float, 60.0)
+        batch_size = self.positive(imap, section, "batch_size", int, 50)
         connect_timeout = self.get(imap, section, "connect_timeout", float)
-        batch_size = self.get(imap, section, "batch_size", int, 50)
-        if timeout <= 0 or batch_size <= 0:
-            raise self.fail(f"[{section}] timeout/batch_size", "must be positive")
         if connect_timeout is not None and connect_timeout <= 0:
-            raise self.fail(f"[{section}] connect_timeout", "must be positive")
+            raise self.fail(
+                f"[{section}] connect_timeout", f"must be positive, got {connect_timeout:g}"
+            )
         return ImapConfig(
             host=self.required_str(imap, section, "host"),
             username=self.required_str(imap, section, "username"),

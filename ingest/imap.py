@@ -102,7 +102,7 @@ def _examine(client: IMAPClient, folder: str) -> FolderInfo:
     except imaplib.IMAP4.abort:
         raise  # a lost connection, not a folder problem: messages() reports it
     except imaplib.IMAP4.error as exc:
-        raise ImapFolderError(f"cannot open IMAP folder {folder!r}: {exc}") from exc
+        raise ImapFolderError(f"cannot open IMAP folder {folder!r}: {_named(exc, folder)}") from exc
     if b"UIDVALIDITY" not in info:
         raise ImapFolderError(
             f"server gave no UIDVALIDITY for {folder!r}; UIDs would not be stable"
@@ -245,3 +245,11 @@ def _subject_text(block: bytes) -> str:
     """The decoded subject for reports; the email policy never raises on malformed headers."""
     subject = BytesHeaderParser(policy=policy.default).parsebytes(block)["subject"]
     return str(subject or "")
+
+
+def _named(exc: imaplib.IMAP4.error, folder: str) -> str:
+    """The server's refusal with the folder's own name in it: Dovecot answers in UTF-8,
+    which imaplib reads as ASCII and drops ("Mailbox doesn't exist: Hringssvar")."""
+    stripped = folder.encode("ascii", "ignore").decode("ascii")
+    text = str(exc)
+    return text.replace(stripped, folder) if stripped != folder and stripped else text

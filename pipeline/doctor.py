@@ -26,11 +26,24 @@ def run(config: Config, say: Say) -> list[Exception]:
     count = len(config.accounts)
     say(f"config      {config.path}: ok, {count} IMAP account{'' if count == 1 else 's'}")
     database = _check_database(config, say, problems)
+    say(f"actions     {_post_action(config)}")
     if not config.accounts:
         say("imap        no [imap] section: poll cannot run (import works without it)")
     for account in config.accounts:
         _check_account(config, account, database, say, problems)
     return problems
+
+
+def _post_action(config: Config) -> str:
+    """What poll does in the mailbox to a reply once it is stored ([actions] after)."""
+    actions = config.actions
+    if actions.after == "move":
+        return f"after storing, poll moves each reply to {actions.move_to!r}"
+    if actions.after == "flag":
+        return f"after storing, poll flags each reply {actions.flag}"
+    if actions.after == "seen":
+        return "after storing, poll marks each reply as read"
+    return "none: poll leaves the mailbox as it is ([actions] after)"
 
 
 def _check_database(config: Config, say: Say, problems: list[Exception]) -> DatabaseStatus | None:

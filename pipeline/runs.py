@@ -86,7 +86,8 @@ def poll(config: Config, sessions: sessionmaker[Session], tick: Tick = no_tick) 
             try:
                 total.add(poll_account(config, sessions, account, tick))
             except (imap.ImapError, SecretError) as exc:
-                log.warning(
+                # Said once at the end (`hoering: ACCOUNT: reason`); here only with -v.
+                log.info(
                     "account %s failed, going on with the next: %s", accounts.name(account), exc
                 )
                 failures.append((accounts.name(account), exc))

@@ -197,3 +197,12 @@ def test_uidvalidity_warning_is_given_once_for_an_emptied_folder(mailbox, tmp_pa
     mailbox.recreate_folder("Høringssvar")
     assert "UIDVALIDITY" in poll(config, mailbox).stderr
     assert poll(config, mailbox).stderr == ""
+
+
+def test_a_missing_danish_folder_is_named_as_written(mailbox, tmp_path) -> None:
+    # Dovecot answers "Mailbox doesn't exist: Høringssvar" in UTF-8; imaplib reads ASCII.
+    config = poll_config(tmp_path, mailbox, folders=["Høringssvar"])
+    result = poll(config, mailbox)
+    assert result.returncode == 2
+    assert "cannot open IMAP folder 'Høringssvar'" in result.stderr
+    assert "doesn't exist: Høringssvar" in result.stderr and "Hringssvar" not in result.stderr

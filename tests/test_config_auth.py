@@ -106,6 +106,16 @@ def test_connect_timeout_defaults_to_none_and_must_be_positive(tmp_path):
         load(tmp_path, IMAP + 'password_env = "P"\nconnect_timeout = 0\n')
 
 
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [("timeout = -5", r"\[imap\] timeout: must be positive, got -5"),
+     ("batch_size = 0", r"\[imap\] batch_size: must be positive, got 0")],
+)  # fmt: skip
+def test_a_bad_imap_number_names_its_own_key(tmp_path, line: str, named: str) -> None:
+    with pytest.raises(ConfigError, match=named):
+        load(tmp_path, IMAP + f'password_env = "P"\n{line}\n')
+
+
 # --- several accounts ---------------------------------------------------------------------------
 
 ACCOUNTS = (

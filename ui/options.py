@@ -44,11 +44,19 @@ JsonOption = Annotated[
 MAX_ID = 2**63 - 1
 
 
-def parse_id(text: str) -> int:
+def parse_id(text: str | int) -> int:
     """An id as typed: a whole number from 1 to MAX_ID, else one clear usage error."""
-    value = text.strip()
+    value = str(text).strip()
     if not value.isdecimal() or not 1 <= int(value) <= MAX_ID:
         raise typer.BadParameter(f"{text!r} is not an id (a whole number, as `list` shows)")
+    return int(value)
+
+
+def parse_port(text: str | int) -> int:
+    """A TCP port as typed (or the default), 1 to 65535, else one clear usage error."""
+    value = str(text).strip()
+    if not value.isdecimal() or not 1 <= int(value) <= 65535:
+        raise typer.BadParameter(f"{text!r} is not a port (1 to 65535)")
     return int(value)
 
 

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from hoering.ui import context
-from hoering.ui.options import Command, ConfigOption
+from hoering.ui.options import Command, ConfigOption, parse_port
 
 
 def serve(
@@ -26,7 +26,9 @@ def serve(
             "needs users in the config's web.users table (see `hoering web-user`).",
         ),
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(metavar="PORT", help="Port to listen on.")] = 8080,
+    port: Annotated[
+        int, typer.Option(metavar="PORT", parser=parse_port, help="Port to listen on.")
+    ] = 8080,
 ) -> None:
     """Review in the browser: the list, replies, review form, groups, exports, overview."""
     from hoering.web import auth, server
@@ -43,8 +45,9 @@ def serve(
         # Without logins: this machine's names and the address it listens on (127.0.0.2).
         allowed_hosts=None if require_login else [*LOOPBACK_HOSTS, where],
     )
+    sock = server.listen(host, port)
     typer.echo(f"hoering: serving http://{where}:{port}/ (Ctrl+C stops)", err=True)
-    server.run(app, host, port)
+    server.run(app, sock)
 
 
 def web_user(

@@ -27,6 +27,8 @@ import uvicorn
 from uvicorn.config import STARTUP_FAILURE
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from hoering.errors import UsageError
+
 HEADER_SECONDS = 5.0
 KEEP_ALIVE_SECONDS = 5
 MAX_CONNECTIONS = 500
@@ -114,9 +116,29 @@ class DeskServer(uvicorn.Server):
         await super().serve(sockets)
 
 
-def run(app: Any, host: str, port: int) -> None:
-    """Serve `app` until Ctrl+C (SIGINT) or SIGTERM, as uvicorn.run would, with the limits."""
+def listen(host: str, port: int) -> socket.socket:
+    """The desk's socket, bound before anything says "serving": a taken port or an address
+    this machine does not have is one line and exit 2, not uvicorn's exit 3 (which is
+    hoering's code for a refused IMAP login)."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        sock = socket.socket(family, kind, proto)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    return sock
+
+
+def run(app: Any, sock: socket.socket) -> None:
+    """Serve `app` on `sock` (from listen) until Ctrl+C (SIGINT) or SIGTERM, as uvicorn.run
+    would, with the limits."""
     raise_open_files()
+    host, port = sock.getsockname()[:2]
     config = uvicorn.Config(
         app,
         host=host,
@@ -129,7 +151,7 @@ def run(app: Any, host: str, port: int) -> None:
         **uvicorn_options(),
     )
     server = DeskServer(config)
-    server.run()
+    server.run(sockets=[sock])
     if not server.started:  # the port was taken, or the app did not start: as uvicorn.run
         raise SystemExit(STARTUP_FAILURE)
 

@@ -105,6 +105,7 @@ def test_a_refused_account_does_not_stop_the_next(mailbox, second_mailbox, tmp_p
         f"127.0.0.1:{mailbox.ssl_port} (ssl) refused: [AUTHENTICATIONFAILED] "
         "Authentication failed."
     ]
+    assert result.stderr.count("Authentication failed") == 1  # said once, not also as a warning
     assert "Forkert-Kodeord-1" not in result.stdout + result.stderr
 
 

@@ -237,3 +237,12 @@ def test_doctor_warns_when_every_poll_must_fall_back(mailbox, tmp_path, env, mon
     assert problems == []
     assert "listing WARNING" in text
     assert "falls back to UID SEARCH ALL (2 of 2 found)" in text
+
+
+def test_doctor_says_what_poll_will_do_in_the_mailbox(mailbox, tmp_path, env):
+    config = poll_config(tmp_path, mailbox)
+    assert "actions     none: poll leaves the mailbox as it is" in report(config)[0]
+    with config.open("a", encoding="utf-8") as extra:
+        extra.write('\n[actions]\nafter = "move"\nmove_to = "OGP/Behandlet"\n')
+    moved = "actions     after storing, poll moves each reply to 'OGP/Behandlet'"
+    assert moved in report(config)[0]

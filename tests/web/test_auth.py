@@ -121,6 +121,37 @@ def test_hoering_serve_answers_on_loopback(cfg) -> None:
     assert f"serving {desk.url}/" in desk.stderr
 
 
+def hoering_serve(cfg, *args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "hoering", "serve", "-c", str(cfg.path), *args],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_serve_on_a_taken_port_is_one_line_and_exit_2(cfg) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        answer = hoering_serve(cfg, "--port", str(port))
+    # Not 3: that is the code for a refused IMAP login, and cron scripts tell them apart.
+    assert answer.returncode == 2
+    assert answer.stderr.strip().splitlines() == [
+        f"hoering: cannot listen on 127.0.0.1:{port}: Address already in use"
+    ]
+
+
+def test_serve_on_a_port_out_of_range_is_one_line_and_exit_2(cfg) -> None:
+    answer = hoering_serve(cfg, "--port", "99999")
+    assert answer.returncode == 2 and len(answer.stderr.strip().splitlines()) == 1
+    assert answer.stderr.startswith("hoering: Invalid value for '--port': '99999' is not a port")
+
+
 def test_config_reads_trusted_proxies_and_refuses_a_name(tmp_path) -> None:
     config = write_config(tmp_path, '\n[web]\ntrusted_proxies = ["10.20.0.5", "10.30.0.0/24"]\n')
     assert load_config(config).web.trusted_proxies == ("10.20.0.5", "10.30.0.0/24")
