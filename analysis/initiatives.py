@@ -316,17 +316,29 @@ def _greeting(line: str) -> bool:
 def split_text(text: str, at: int | str) -> tuple[str, str]:
     """`text` cut in two at a character offset or before the first occurrence of a phrase.
 
-    ValueError when the phrase is not found or a part would be empty.
+    The phrase matches regardless of case and of the whitespace between its words: a
+    reviewer types "Det styrker" for a text that reads "Det  styrker" or breaks the line
+    there. ValueError when the phrase is not found or a part would be empty.
     """
     if isinstance(at, str):
-        found = text.casefold().find(at.casefold())
-        if found < 0:
+        found = _phrase(at).search(text)
+        if found is None:
             raise ValueError(f"{at!r} does not occur in the text")
-        at = found
+        at = found.start()
     before, after = text[:at].rstrip(), text[at:].strip()
     if not before.strip() or not after:
         raise ValueError("both parts of a split must have text")
     return before, after
+
+
+def _phrase(at: str) -> re.Pattern[str]:
+    """The typed phrase as a pattern: its words in order, any run of whitespace between them."""
+    words = at.split()
+    if not words:
+        raise ValueError("the phrase to split at is empty")
+    # re.IGNORECASE rather than casefold(): casefold changes lengths ("ß" -> "ss"), which
+    # would shift the offset found in the folded text away from the original.
+    return re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE)
 
 
 def title_of(text: str) -> str:

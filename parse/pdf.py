@@ -1,4 +1,6 @@
-"""Text layer of a PDF, read with pdfminer.six; pages without one go to OCR (parse.pdf_ocr)."""
+"""Text layer of a PDF, read with poppler's pdftotext (parse.pdf_poppler) or, without it,
+pdfminer.six, and put in reading order (parse.pdf_reading); pages without one go to OCR
+(parse.pdf_ocr)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from pdfminer.psexceptions import PSEOF, PSException
 from hoering.parse.extracted import Extracted, ExtractionError
 from hoering.parse.limits import ExtractLimits
 from hoering.parse.pdf_ocr import ocr_pages
+from hoering.parse.pdf_poppler import PopplerFailed, poppler_pages
+from hoering.parse.pdf_reading import reading_text
 from hoering.parse.sniff import PDF_HEADER_WINDOW
 from hoering.parse.text import normalize_text
 
@@ -47,6 +51,11 @@ _MALFORMED = (
     struct.error,
     zlib.error,
 )
+
+
+# char_margin wider than pdfminer's 2.0: a justified line or wide-set words keep gaps of
+# several spaces between words, which at 2.0 cut a line into boxes read out of order.
+_LAYOUT = LAParams(char_margin=6.0, line_margin=0.5, word_margin=0.2)
 
 
 class PdfError(ExtractionError):
@@ -87,7 +96,11 @@ def _from_header(data: bytes) -> bytes:
 
 
 def _page_texts(data: bytes) -> list[str]:
-    """The text layer of each page, as pdfminer's extract_text reads it."""
+    """The text layer of each page, by pdftotext or else by pdfminer."""
+    try:
+        return poppler_pages(data)
+    except PopplerFailed:
+        pass  # pdfminer reads it, or says why the file cannot be read
     try:
         return list(_pages(data))
     except PDFPasswordIncorrect:
@@ -104,10 +117,15 @@ def _page_texts(data: bytes) -> list[str]:
         raise PdfError(f"damaged ({type(exc).__name__} in pdfminer)") from None
 
 
+def pdfminer_pages(data: bytes) -> list[str]:
+    """The text of each page as pdfminer reads it; raises pdfminer's own errors."""
+    return list(_pages(data))
+
+
 def _pages(data: bytes) -> Iterator[str]:
     resources = PDFResourceManager(caching=True)
     output = io.StringIO()
-    device = TextConverter(resources, output, laparams=LAParams())
+    device = TextConverter(resources, output, laparams=_LAYOUT)
     interpreter = PDFPageInterpreter(resources, device)
     for page in PDFPage.get_pages(io.BytesIO(data), caching=True):
         interpreter.process_page(page)
@@ -122,7 +140,7 @@ def _chars(text: str) -> int:
 
 
 def _joined(pages: list[str]) -> str:
-    return normalize_text("\n\n".join(pages))
+    return normalize_text(reading_text(pages))
 
 
 def _reason(exc: Exception, default: str) -> str:

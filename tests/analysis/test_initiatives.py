@@ -103,3 +103,12 @@ def test_titles_match_when_one_contains_the_other() -> None:
         "national portal for åbne kommunale data",
     )
     assert not same_title("Åbne data", "Lobbyregister")
+
+
+def test_split_text_phrase_matches_across_other_spacing_and_case() -> None:
+    text = "Vi foreslår åbne data.  Det  styrker\ntilliden til myndighederne."
+    assert split_text(text, "det STYRKER tilliden") == (
+        "Vi foreslår åbne data.",
+        "Det  styrker\ntilliden til myndighederne.",
+    )
+    assert split_text(text, "  åbne   data. ")[1].startswith("åbne data.")

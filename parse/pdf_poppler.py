@@ -1,0 +1,38 @@
+"""A PDF's text layer page by page through poppler's `pdftotext` (Debian poppler-utils).
+
+pdftotext rather than pdfminer for the text layer: it reads justified lines and wide-set
+words in order with single spaces, left column before right, and joins words hyphenated at
+a line end (bench/bench_pdf_text.py scores them). pdfminer stays as the reader when poppler
+is not installed or refuses a file, and names why a file cannot be read.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+from hoering.parse.tools import ToolMissing, run_tool
+
+TIMEOUT_SECONDS = 60.0
+
+
+class PopplerFailed(Exception):
+    """pdftotext is missing, timed out or refused the file; pdfminer reads it instead."""
+
+
+def poppler_pages(data: bytes) -> list[str]:
+    """The text of each page, as `pdftotext` reads it in its default (reading order) mode."""
+    try:
+        # fd://0: poppler reads the PDF from stdin, so no temporary file is written.
+        result = run_tool(
+            ["pdftotext", "-q", "-enc", "UTF-8", "-eol", "unix", "fd://0", "-"],
+            data,
+            TIMEOUT_SECONDS,
+        )
+    except ToolMissing:
+        raise PopplerFailed("pdftotext not installed") from None
+    except subprocess.TimeoutExpired:
+        raise PopplerFailed(f"pdftotext took over {TIMEOUT_SECONDS:.0f} s") from None
+    if result.returncode != 0:
+        raise PopplerFailed(f"pdftotext exit {result.returncode}")
+    pages = result.stdout.decode("utf-8", errors="replace").split("\f")
+    return pages[:-1] if len(pages) > 1 and not pages[-1].strip() else pages
