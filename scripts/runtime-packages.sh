@@ -1,8 +1,9 @@
 #!/bin/sh
 # Install the Debian packages hoering uses at run time, when missing: Tesseract with Danish
-# (OCR of scanned PDFs and images), catdoc (Word 97-2003 .doc) and libwpd-tools (WordPerfect).
-# Without them hoering still runs and records "ocr unavailable" / "doc: catdoc not installed" /
-# "wordperfect: wpd2text not installed" on those attachments.
+# (OCR of scanned PDFs and images), catdoc (Word 97-2003 .doc), libwpd-tools (WordPerfect) and
+# poppler-utils (pdftotext: PDF text in reading order). Without them hoering still runs and
+# records "ocr unavailable" / "doc: catdoc not installed" / "wordperfect: wpd2text not
+# installed" on those attachments; without pdftotext PDFs are read by pdfminer.
 # Usage: scripts/runtime-packages.sh [EXTRA DEBIAN PACKAGES...]
 set -eu
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -18,6 +19,9 @@ if ! command -v catdoc >/dev/null 2>&1; then
 fi
 if ! command -v wpd2text >/dev/null 2>&1; then
     packages="$packages libwpd-tools"
+fi
+if ! command -v pdftotext >/dev/null 2>&1; then
+    packages="$packages poppler-utils"
 fi
 if [ -n "$(echo "$packages" | tr -d ' ')" ]; then
     as_root apt-get update -qq
