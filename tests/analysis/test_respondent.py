@@ -78,17 +78,17 @@ def test_email_is_lower_cased() -> None:
 @pytest.mark.parametrize(
     ("signature", "type_", "rule_id"),
     [
-        ("Med venlig hilsen\nKim Holm\nKøbenhavns Kommune", MYNDIGHED, "public-municipality"),
-        ("Mvh\nKim Holm\nRegion Hovedstaden, Center for IT", MYNDIGHED, "public-region"),
-        ("Venlig hilsen\nKim Holm\nJustitsministeriet", MYNDIGHED, "public-ministry"),
-        ("Venlig hilsen\nKim Holm\nErhvervsstyrelsen", MYNDIGHED, "public-agency"),
-        ("Venlig hilsen\nKim Holm\nDatatilsynet", MYNDIGHED, "public-institution"),
+        ("Med venlig hilsen\nKim Holm\nNordby Kommune", MYNDIGHED, "public-municipality"),
+        ("Mvh\nKim Holm\nRegion Sydkyst, Center for IT", MYNDIGHED, "public-region"),
+        ("Venlig hilsen\nKim Holm\nVejministeriet", MYNDIGHED, "public-ministry"),
+        ("Venlig hilsen\nKim Holm\nKystbeskyttelsesstyrelsen", MYNDIGHED, "public-agency"),
+        ("Venlig hilsen\nKim Holm\nFyrtilsynet", MYNDIGHED, "public-institution"),
         ("Venlig hilsen\nKim Holm\nHolm Rådgivning IVS", VIRKSOMHED, "company-form"),
         ("Venlig hilsen\nKim Holm\nHolm & Søn I/S", VIRKSOMHED, "company-form"),
         ("Venlig hilsen\nKim Holm\nAdvokatfirmaet Holm P/S", VIRKSOMHED, "company-form"),
         ("Venlig hilsen\nKim Holm\nDansk Vejforening", ORGANISATION, "association"),
         ("Venlig hilsen\nKim Holm\nDet Digitale Fonden", ORGANISATION, "association"),
-        ("Venlig hilsen\nKim Holm\nDansk Journalistforbund", ORGANISATION, "association"),
+        ("Venlig hilsen\nKim Holm\nDansk Skribentforbund", ORGANISATION, "association"),
         ("Venlig hilsen\nKim Holm\nHolm Rådgivning\nCVR-nr. 12345678", VIRKSOMHED, "cvr-number"),
     ],
 )
@@ -124,7 +124,7 @@ def test_known_public_domain() -> None:
     respondent = identify_respondent("Kim Holm", "kh@digst.dk")
     assert respondent.type == MYNDIGHED
     assert respondent.organisation == "Digitaliseringsstyrelsen"
-    assert respondent.rule == "domænet digst.dk er på listen over offentlige domæner"
+    assert respondent.rule == "domænet digst.dk tilhører Digitaliseringsstyrelsen"
 
 
 def test_subdomain_of_a_public_domain() -> None:
