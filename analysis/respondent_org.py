@@ -25,7 +25,9 @@ MAX_PART_WORDS = 8  # longer than this, a part of a line is a sentence, not a na
 # "som privatperson", "på egne vegne", "privat høringssvar": the writer says it is a person.
 PRIVATE_STATEMENT = re.compile(
     r"\bsom\s+(?:privat\s*person|borger|privat\s+borger)\b|\bpå\s+egne\s+vegne\b"
-    r"|\bprivat(?:e)?\s+høringssvar\b|\bi\s+eget\s+navn\b|\bas\s+a\s+private\s+(?:person|citizen)\b",
+    r"|\bprivat(?:e)?\s+høringssvar\b|\bi\s+eget\s+navn\b|\bas\s+a\s+private\s+(?:person|citizen)\b"
+    r"|\bviews\s+(?:below\s+|expressed\s+(?:here\s+)?)?are\s+my\s+own\b"
+    r"|\bmine\s+egne\s+(?:synspunkter|holdninger)\b",
     re.IGNORECASE,
 )
 _ON_BEHALF_ORG = re.compile(

@@ -357,3 +357,9 @@ def test_every_kommune_is_in_the_registry() -> None:
 def test_a_registry_file_with_an_unknown_table_is_refused() -> None:
     with pytest.raises(RegistryError):
         registry_from_mapping({"firma": []})
+
+
+def test_views_of_my_own_from_a_registry_domain_make_a_person() -> None:
+    text = "Jeg arbejder i en kommune, men det er mine egne synspunkter."
+    who = identify_respondent("Mette Hald", "mh@kl.dk", "Hilsen\nMette Hald\nKL", text=text)
+    assert (who.type, who.organisation) == (BORGER, "")
