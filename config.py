@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from hoering.analysis.registry import Registry, RegistryError, default_registry, load_registry
 from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, CodebookError, codebook_from_mapping
 from hoering.config_imap import IMAP_KEYS, ImapConfig, ImapReader
 from hoering.config_toml import ConfigError, did_you_mean
@@ -86,6 +87,8 @@ class Config:
     actions: ActionsConfig = field(default_factory=ActionsConfig)
     # [themes] codebook: the themes proposals are tagged with (analysis.themes).
     codebook: Codebook = DEFAULT_CODEBOOK
+    # [respondents] registry: the shipped registry of Danish bodies plus the configured file's.
+    respondent_registry: Registry = field(default_factory=default_registry)
     web: WebConfig = field(default_factory=WebConfig)
 
     def __post_init__(self) -> None:
@@ -132,6 +135,7 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
         | {"ocr_languages", "ocr_page_seconds", "max_text_chars", "max_message_text_chars"}
     ),
     "themes": frozenset({"codebook"}),
+    "respondents": frozenset({"registry"}),
     "web": frozenset({"users", "trusted_proxies"}),
 }
 
@@ -180,6 +184,7 @@ class _Reader(ImapReader):
             extract=self.extract(),
             accounts=accounts,
             codebook=self.codebook(),
+            respondent_registry=self.respondent_registry(),
             web=self.web(),
         )
 
@@ -222,6 +227,19 @@ class _Reader(ImapReader):
             raise self.fail("[themes] codebook", f"cannot read {path}: {exc}") from None
         except CodebookError as exc:
             raise self.fail("[themes] codebook", f"{path}: {exc}") from None
+
+    def respondent_registry(self) -> Registry:
+        """[respondents] registry: a TOML file of more bodies, added to the shipped one."""
+        respondents = self.table("respondents") or {}
+        path = self.file_path(respondents, "respondents", "registry")
+        if path is None:
+            return default_registry()
+        try:
+            return default_registry().extended(load_registry(path))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise self.fail("[respondents] registry", f"cannot read {path}: {exc}") from None
+        except RegistryError as exc:
+            raise self.fail("[respondents] registry", f"{path}: {exc}") from None
 
     def actions(self) -> ActionsConfig:
         actions = self.table("actions") or {}

@@ -28,9 +28,11 @@ person is the respondent, a borger (rule "sent-on-behalf").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from hoering.analysis.registry import Registry, default_registry
+from hoering.analysis.respondent_org import named_organisation, says_private
 from hoering.vocab import RespondentType, TextPlace
 
 # What the rules read is capped, so their cost has a bound whatever a mail holds: a
@@ -38,6 +40,8 @@ from hoering.vocab import RespondentType, TextPlace
 MAX_SIGNATURE_CHARS = 3000
 MAX_NAME_CHARS = 500
 MAX_ON_BEHALF_CHARS = 5000  # "høringssvar fra NAME" stands near the start of a reply
+MAX_LETTERS = 5  # attached letters read for a letterhead or a signature
+MAX_LETTER_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,10 @@ PRIVATE_RULES: tuple[Rule, ...] = (
         RespondentType.ORGANISATION,
         r"\b\w*[Ff]orening(?:en)?\b|\b\w*[Ff]ond(?:en)?\b|\b\w*[Ff]orbund(?:et)?\b"
         r"|\bNGO\b|\b[Aa]ssociation\b|\b[Ff]oundation\b|\bDanske Regioner\b"
-        r"|\b\w*[Oo]rganisation(?:en|erne|er)?\b|\bTænketank(?:en)?\b|\bNetværk(?:et)?\b",
+        r"|\b\w*[Oo]rganisation(?:en|erne|er)?\b|\bTænketank(?:en)?\b|\bNetværk(?:et)?\b"
+        # A municipality's advisory council is no authority: "Handicaprådet i Nordby Kommune".
+        r"|\b\w*(?:[Ææ]ldre|[Ss]enior|[Hh]andicap|[Uu]ngdoms|[Uu]nge|[Ii]ntegrations|[Bb]ruger"
+        r"|[Pp]atient|[Ee]lev|[Bb]ørne)råd(?:et)?\b",
     ),
 )
 _ASSOCIATION = PRIVATE_RULES[1]
@@ -184,6 +191,8 @@ class Respondent:
     type: RespondentType
     rule: str  # Danish, for people: 'signatur indeholder "ApS"'
     rule_id: str  # stable key, e.g. "company-form", "webmail-domain", "default"
+    # Danish, for reviewers: why this verdict should be looked at ("" when it need not be).
+    review: str = ""
 
 
 def identify_respondent(
@@ -193,25 +202,82 @@ def identify_respondent(
     *,
     text: str = "",
     domains: Domains | None = None,
+    attachments: Sequence[str] = (),
+    registry: Registry | None = None,
 ) -> Respondent:
-    """Name, organisation and respondent type from the display name, address and signature.
-
-    `text` is the sender's own words (without quoted mail), read for "høringssvar fra NAME".
+    """Name, organisation and respondent type from the display name, address, signature,
+    the reply's own words (`text`, without quoted mail) and its attached letters' texts.
     """
     email = sender_email.strip().lower()
     domain = email.rpartition("@")[2]
     display = _display_name(sender_name[:MAX_NAME_CHARS])
     signature = signature[:MAX_SIGNATURE_CHARS]
-    on_behalf = sent_on_behalf_of(text[:MAX_ON_BEHALF_CHARS], display, signature)
-    if on_behalf:
+    text = text[:MAX_ON_BEHALF_CHARS]
+    letters = [letter[:MAX_LETTER_CHARS] for letter in attachments[:MAX_LETTERS]]
+    registry = registry or default_registry()
+    on_behalf = sent_on_behalf_of(text, display, signature)
+    if on_behalf and not registry.by_name(on_behalf[0]):  # "høringssvar fra HK Stat"
         rule = f'teksten siger "{on_behalf[1]}" (sendt af {display or email})'
         return Respondent(on_behalf[0], email, "", RespondentType.BORGER, rule, "sent-on-behalf")
     known = domains or DEFAULT_DOMAINS
-    type_, rule_id, rule, organisation = _classify(display, domain, signature, known)
+    read = _Read(display, domain, signature, text, letters)
+    type_, rule_id, rule, organisation = _decide(read, known, registry)
     name = display
     if not name or (organisation and name.casefold() in organisation.casefold()):
         name = signature_name(signature) or name
-    return Respondent(name, email, organisation, type_, rule, rule_id)
+    return Respondent(name, email, organisation, type_, rule, rule_id, _review(rule_id, domain))
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What the rules read of one reply."""
+
+    display: str
+    domain: str
+    signature: str
+    text: str
+    letters: list[str]
+
+
+def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
+    """What the text says first, then the sender's domain, then the older rules."""
+    private = says_private(read.text, read.signature, *read.letters)
+    if private:
+        return RespondentType.BORGER, "private-statement", f'teksten siger "{private}"', ""
+    named = named_organisation(
+        display=read.display,
+        signature=read.signature,
+        text=read.text,
+        attachments=read.letters,
+        registry=registry,
+        rules=_rule_on_part,
+    )
+    if named:
+        return named.type, named.rule_id, named.rule, named.organisation
+    body = registry.by_domain(read.domain)
+    if body:
+        rule = f"domænet {read.domain} tilhører {body.name}"
+        return body.type, "registry-domain", rule, body.name
+    return _classify(read.display, read.domain, read.signature, known)
+
+
+def _rule_on_part(part: str, place: str) -> tuple[str, RespondentType, str, str] | None:
+    """A name rule (Kommune, forening, A/S, ...) fired on one part of a line."""
+    verdict = _by_names(PUBLIC_RULES, ((place, part),)) or _by_names(
+        PRIVATE_RULES, ((place, part),)
+    )
+    if not verdict:
+        return None
+    type_, rule_id, rule, segment = verdict
+    return segment, RespondentType(type_), rule_id, rule
+
+
+def _review(rule_id: str, domain: str) -> str:
+    if rule_id == "signature-title-line":
+        return "organisationen er læst under en stillingsbetegnelse og er ikke i registret"
+    if rule_id == "default" and domain:
+        return f"arbejdsadresse ({domain}) uden organisation i teksten; privatperson antaget"
+    return ""
 
 
 def sent_on_behalf_of(text: str, display: str, signature: str = "") -> tuple[str, str] | None:

@@ -38,7 +38,7 @@ def test_a_long_word_in_the_signature_and_display_name_is_read() -> None:
 
 
 def test_a_ministry_in_a_long_signature_is_found_within_the_cap() -> None:
-    signature = "Med venlig hilsen\nJens Hansen\nFinansministeriet\n" + "x " * LONG
+    signature = "Med venlig hilsen\nJens Hansen\nVejministeriet\n" + "x " * LONG
     assert identify_respondent("", "j@example.dk", signature).rule_id == "public-ministry"
 
 

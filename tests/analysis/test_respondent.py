@@ -5,6 +5,12 @@ from __future__ import annotations
 import pytest
 
 from hoering.analysis.cleaning import clean_reply
+from hoering.analysis.registry import (
+    RegistryError,
+    default_registry,
+    load_registry,
+    registry_from_mapping,
+)
 from hoering.analysis.respondent import (
     DEFAULT_DOMAINS,
     Domains,
@@ -78,17 +84,17 @@ def test_email_is_lower_cased() -> None:
 @pytest.mark.parametrize(
     ("signature", "type_", "rule_id"),
     [
-        ("Med venlig hilsen\nKim Holm\nKøbenhavns Kommune", MYNDIGHED, "public-municipality"),
-        ("Mvh\nKim Holm\nRegion Hovedstaden, Center for IT", MYNDIGHED, "public-region"),
-        ("Venlig hilsen\nKim Holm\nJustitsministeriet", MYNDIGHED, "public-ministry"),
-        ("Venlig hilsen\nKim Holm\nErhvervsstyrelsen", MYNDIGHED, "public-agency"),
-        ("Venlig hilsen\nKim Holm\nDatatilsynet", MYNDIGHED, "public-institution"),
+        ("Med venlig hilsen\nKim Holm\nNordby Kommune", MYNDIGHED, "public-municipality"),
+        ("Mvh\nKim Holm\nRegion Sydkyst, Center for IT", MYNDIGHED, "public-region"),
+        ("Venlig hilsen\nKim Holm\nVejministeriet", MYNDIGHED, "public-ministry"),
+        ("Venlig hilsen\nKim Holm\nKystbeskyttelsesstyrelsen", MYNDIGHED, "public-agency"),
+        ("Venlig hilsen\nKim Holm\nFyrtilsynet", MYNDIGHED, "public-institution"),
         ("Venlig hilsen\nKim Holm\nHolm Rådgivning IVS", VIRKSOMHED, "company-form"),
         ("Venlig hilsen\nKim Holm\nHolm & Søn I/S", VIRKSOMHED, "company-form"),
         ("Venlig hilsen\nKim Holm\nAdvokatfirmaet Holm P/S", VIRKSOMHED, "company-form"),
         ("Venlig hilsen\nKim Holm\nDansk Vejforening", ORGANISATION, "association"),
         ("Venlig hilsen\nKim Holm\nDet Digitale Fonden", ORGANISATION, "association"),
-        ("Venlig hilsen\nKim Holm\nDansk Journalistforbund", ORGANISATION, "association"),
+        ("Venlig hilsen\nKim Holm\nDansk Skribentforbund", ORGANISATION, "association"),
         ("Venlig hilsen\nKim Holm\nHolm Rådgivning\nCVR-nr. 12345678", VIRKSOMHED, "cvr-number"),
     ],
 )
@@ -124,7 +130,7 @@ def test_known_public_domain() -> None:
     respondent = identify_respondent("Kim Holm", "kh@digst.dk")
     assert respondent.type == MYNDIGHED
     assert respondent.organisation == "Digitaliseringsstyrelsen"
-    assert respondent.rule == "domænet digst.dk er på listen over offentlige domæner"
+    assert respondent.rule == "domænet digst.dk tilhører Digitaliseringsstyrelsen"
 
 
 def test_subdomain_of_a_public_domain() -> None:
@@ -224,3 +230,136 @@ def test_library_sending_on_a_citizens_letter_makes_the_citizen_the_respondent(
 def test_reply_naming_an_organisation_or_the_sender_is_not_sent_on_behalf(text: str) -> None:
     respondent = identify_respondent("Kim Holm", "kh@holm.example", text=text)
     assert respondent.rule_id != "sent-on-behalf"
+
+
+# The organisation registry and the text's own words (issue 18). Invented replies.
+def test_a_title_comma_registry_name_in_the_signature_is_that_body() -> None:
+    signature = "Med venlig hilsen\nSofie Lund\nSeniorkonsulent, Dansk Erhverv"
+    who = identify_respondent("Sofie Lund", "sl@example.dk", signature)
+    assert (who.type, who.organisation, who.name) == (
+        ORGANISATION,
+        "Dansk Erhverv",
+        "Sofie Lund",
+    )
+    assert who.rule_id == "registry-name"
+
+
+def test_a_short_form_on_its_own_line_names_the_body() -> None:
+    who = identify_respondent("Ole Berg", "ob@example.dk", "Venlig hilsen\nOle Berg\nKL")
+    assert (who.type, who.organisation) == (ORGANISATION, "KL")
+
+
+def test_a_short_form_inside_a_sentence_is_not_the_sender() -> None:
+    text = "Jeg synes KL bør lytte mere til borgerne."
+    who = identify_respondent("Ole Berg", "ob@gmail.com", "Hilsen\nOle Berg", text=text)
+    assert (who.type, who.organisation) == (BORGER, "")
+
+
+def test_a_registry_domain_without_a_name_in_the_text_is_the_body_with_its_contact() -> None:
+    who = identify_respondent("Mette Hald", "mh@kl.dk", "Venlig hilsen\nMette Hald")
+    assert (who.type, who.organisation, who.name) == (ORGANISATION, "KL", "Mette Hald")
+    assert who.rule_id == "registry-domain"
+
+
+def test_a_registry_subdomain_is_the_body() -> None:
+    assert identify_respondent("", "a@post.taenk.dk").organisation == "Forbrugerrådet Tænk"
+
+
+def test_som_privatperson_makes_a_person_even_from_a_registry_domain() -> None:
+    text = "Jeg skriver som privatperson og ikke på vegne af min arbejdsplads."
+    who = identify_respondent("Mette Hald", "mh@kl.dk", "Hilsen\nMette Hald", text=text)
+    assert (who.type, who.organisation, who.rule_id) == (BORGER, "", "private-statement")
+
+
+def test_pa_vegne_af_a_known_body_names_it() -> None:
+    text = "På vegne af Danske Handicaporganisationer fremsendes hermed vores bemærkninger."
+    who = identify_respondent("Lis Krog", "lk@example.dk", text=text)
+    assert (who.type, who.organisation, who.rule_id) == (
+        ORGANISATION,
+        "Danske Handicaporganisationer",
+        "on-behalf-org",
+    )
+
+
+def test_horingssvar_fra_a_body_ends_at_its_name() -> None:
+    text = "Høringssvar fra Nyborg Kommune vedr. handlingsplanen"
+    who = identify_respondent("Lis Krog", "lk@example.dk", text=text)
+    assert (who.type, who.organisation) == (MYNDIGHED, "Nyborg Kommune")
+
+
+def test_horingssvar_fra_a_two_word_registry_name_is_not_a_citizen() -> None:
+    text = "Vedhæftet høringssvar fra HK Stat."
+    who = identify_respondent("Lis Krog", "lk@example.dk", text=text)
+    assert (who.type, who.organisation) == (ORGANISATION, "HK Stat")
+
+
+def test_a_letterhead_of_an_attached_letter_names_the_body() -> None:
+    letter = "Forbrugerrådet Tænk\nNørregade 7\n1165 København K\n\nHøringssvar\n..."
+    who = identify_respondent("Lis Krog", "lk@example.dk", attachments=[letter])
+    assert (who.organisation, who.type) == ("Forbrugerrådet Tænk", ORGANISATION)
+
+
+def test_a_line_addressing_the_recipient_is_not_the_sender() -> None:
+    text = "Til Digitaliseringsstyrelsen\n\nJeg foreslår åbne data om busser."
+    who = identify_respondent("Lis Krog", "lk@gmail.com", "Hilsen\nLis Krog", text=text)
+    assert (who.type, who.organisation) == (BORGER, "")
+
+
+def test_an_unknown_employer_under_a_job_title_is_read_and_flagged() -> None:
+    signature = "Venlig hilsen\nAnders Vinther\nProjektleder\nByLab Odense"
+    who = identify_respondent("Anders Vinther", "av@bylab.example", signature)
+    assert (who.type, who.organisation) == (ORGANISATION, "ByLab Odense")
+    assert who.review
+
+
+def test_an_unknown_employer_with_a_company_word_is_a_company() -> None:
+    signature = "Venlig hilsen\nAnders Vinther\nPartner\nVinther & Holm Rådgivning"
+    who = identify_respondent("Anders Vinther", "av@vh.example", signature)
+    assert (who.type, who.organisation) == (VIRKSOMHED, "Vinther & Holm Rådgivning")
+
+
+def test_a_work_address_outside_the_registry_stays_a_person_for_review() -> None:
+    who = identify_respondent("Anders Vinther", "av@bylab.example", "Hilsen\nAnders Vinther")
+    assert (who.type, who.organisation) == (BORGER, "")
+    assert "bylab.example" in who.review
+
+
+def test_a_webmail_person_needs_no_review() -> None:
+    assert identify_respondent("Lis Krog", "lk@gmail.com").review == ""
+
+
+def test_a_library_passing_on_a_citizens_letter_is_not_the_respondent() -> None:
+    text = "En af vores lånere har bedt os om at sende brevet videre."
+    who = identify_respondent("Bo Bibliotekar", "bo@nyborg.dk", text=text)
+    assert (who.type, who.organisation) == (BORGER, "")
+
+
+def test_a_municipal_advisory_council_is_an_organisation() -> None:
+    signature = "Venlig hilsen\nEva Juhl\nFormand, Ældrerådet i Nordby Kommune"
+    who = identify_respondent("Eva Juhl", "ej@example.dk", signature)
+    assert (who.type, who.organisation) == (ORGANISATION, "Ældrerådet i Nordby Kommune")
+
+
+def test_a_configured_registry_adds_a_body(tmp_path) -> None:
+    extra = tmp_path / "extra.toml"
+    extra.write_text('virksomhed = [{ name = "Nordlys Data", domains = ["nordlys.example"] }]')
+    registry = default_registry().extended(load_registry(extra))
+    who = identify_respondent("Kim Holm", "kh@nordlys.example", registry=registry)
+    assert (who.type, who.organisation) == (VIRKSOMHED, "Nordlys Data")
+
+
+def test_every_kommune_is_in_the_registry() -> None:
+    kommuner = [body for body in default_registry().bodies if body.name.endswith("kommune")]
+    kommuner += [body for body in default_registry().bodies if body.name.endswith(" Kommune")]
+    assert len(kommuner) == 98 and all(body.domains for body in kommuner)
+
+
+def test_a_registry_file_with_an_unknown_table_is_refused() -> None:
+    with pytest.raises(RegistryError):
+        registry_from_mapping({"firma": []})
+
+
+def test_views_of_my_own_from_a_registry_domain_make_a_person() -> None:
+    text = "Jeg arbejder i en kommune, men det er mine egne synspunkter."
+    who = identify_respondent("Mette Hald", "mh@kl.dk", "Hilsen\nMette Hald\nKL", text=text)
+    assert (who.type, who.organisation) == (BORGER, "")
