@@ -1,28 +1,23 @@
 """Who replied: name, e-mail, organisation and respondent type, with the rule that decided.
 
-The type comes from ordered tables of transparent rules (PUBLIC_RULES, PRIVATE_RULES,
-CVR_RULE and the domain lists below): the first rule that fires decides, and its Danish
-description is kept so a reviewer sees why, e.g. 'signatur indeholder "ApS"'. Rules read
-the signature block (see analysis.cleaning), the sender's display name and the domain of
-the address. Order matters:
+What the reply says comes first, then where it came from; the first step that decides wins,
+and its Danish description is kept so a reviewer sees why:
 
-1. public-authority names (Kommune, Region X, -ministeriet, -styrelsen, ...)  -> offentlig myndighed
-2. public-authority domains (PUBLIC_DOMAINS, "*kommune*", "region*")          -> offentlig myndighed
-   (an association's name in the signature or display name goes before "*kommune*")
-3. company forms (A/S, ApS, I/S, IVS, P/S, K/S, a.m.b.a., Ltd, GmbH)          -> virksomhed
-4. association words (forening, fond, forbund, NGO, ...)                       -> organisation
-5. a CVR number ("CVR-nr. 12345678")                                           -> virksomhed
-6. a webmail domain (gmail.com, hotmail.com, mail.dk, jubii.dk, ...)           -> borger
-7. nothing fired                                                               -> borger (assumed)
+1. the sender's words name whose reply it is ("Hermed høringssvar fra Grethe Villadsen",
+   a library or citizens' service sending on a letter): that person, unless the name is a
+   body in the registry ("høringssvar fra HK Stat")                          -> borger
+2. the text says a person writes ("som privatperson", "på egne vegne", "the views are my
+   own")                                                                     -> borger
+3. an organisation named in the text: "på vegne af", a signature ("Title, Org", or name /
+   title / organisation lines), a letterhead, the From display name (analysis.respondent_org,
+   the registry in analysis.registry)                               -> its type
+4. the sender's domain in the registry (mh@kl.dk is KL, Mette the contact) -> its type
+5. the rule tables below: public-authority names and domains, company forms, association
+   words, a CVR number, a webmail domain
+6. nothing decided: a person; from a work address, flagged for review (`Respondent.review`)
 
-Municipalities, regions and associations have CVR numbers too, hence CVR after them.
-An association named after a public body ("Foreningen Åben Kommune") is an association:
-a name rule of step 1 does not fire when the name around its match is an association's.
-
-Before the rules: a library, citizens' service or office that sends on a citizen's letter
-is not the respondent. When the sender's own words say whose reply it is ("Hermed
-høringssvar fra Grethe Villadsen", "Vedhæftet brev fra borger Grethe Villadsen"), that
-person is the respondent, a borger (rule "sent-on-behalf").
+A citizen read as an organisation would be published by name (organisations are never
+pseudonymized), so every step leans towards a person when it is unsure.
 """
 
 from __future__ import annotations
