@@ -4,30 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from hoering.store import models
-
-
-@dataclass(frozen=True)
-class ProposalFilter:
-    """The filters `list` and `export` share. Empty means everything."""
-
-    since: datetime | None = None
-    late: bool | None = None
-    search: str | None = None
-    ids: tuple[int, ...] = ()
-    # Review and normalized fields (issue 5), in their canonical Danish spelling
-    # (store.review.canonical); theme is a codebook key. decision "ingen": no decision yet.
-    status: str | None = None
-    decision: str | None = None
-    assignee: str | None = None
-    respondent_type: str | None = None
-    theme: str | None = None
-    language: str | None = None
+from hoering.store.filters import ProposalFilter
 
 
 def _filtered(flt: ProposalFilter) -> Select[tuple[models.Proposal]]:
