@@ -324,7 +324,7 @@ def reparse(
 def stats_(config: ConfigOption = None, json_: JsonOption = False) -> None:
     """Counts of proposals, attachments, failures and the last run."""
     from hoering.store import duplicates
-    from hoering.store.queries import stats
+    from hoering.store.figures import stats
 
     cfg = context.load(config)
     with context.sessions(cfg)() as session:

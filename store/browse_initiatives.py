@@ -13,8 +13,8 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from hoering.store import models
-from hoering.store.browse import ListPage, ListRequest
 from hoering.store.initiatives import InitiativeFilter, initiative_query
+from hoering.store.queries import ListPage, ListRequest
 from hoering.store.search import matching
 from hoering.vocab import NO_DECISION
 

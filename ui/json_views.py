@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 from hoering.pipeline.automatic import AutomaticMail
 from hoering.store.duplicates import DuplicateCounts
+from hoering.store.figures import Stats
 from hoering.store.models import Attachment, DuplicateMember, MessageState, Proposal
-from hoering.store.queries import Stats
 from hoering.store.states import FAILING
 
 

@@ -13,8 +13,8 @@ from rich.text import Text
 
 from hoering.analysis.cleaning import flag_labels
 from hoering.pipeline.automatic import AutomaticMail
+from hoering.store.figures import Stats
 from hoering.store.models import Attachment, MessageState, Proposal
-from hoering.store.queries import Stats
 from hoering.store.states import FAILING
 
 

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from starlette.datastructures import ImmutableMultiDict, QueryParams
 
 from hoering.config import Config
-from hoering.store import browse, filters
+from hoering.store import filters, queries
 from hoering.store.filters import ProposalFilter
 from hoering.web.searching import checked_query
 
@@ -26,12 +26,12 @@ def list_filter(params: ImmutableMultiDict, cfg: Config) -> ProposalFilter:
     return filters.from_url(params, cfg.codebook)
 
 
-def list_request(params: QueryParams, cfg: Config) -> browse.ListRequest:
+def list_request(params: QueryParams, cfg: Config) -> queries.ListRequest:
     query = checked_query(params.get("q"))
-    sort = params.get("sort") or (browse.RELEVANCE if query else "modtaget")
-    if sort != browse.RELEVANCE and sort not in browse.SORTS:
+    sort = params.get("sort") or (queries.RELEVANCE if query else "modtaget")
+    if sort != queries.RELEVANCE and sort not in queries.SORTS:
         sort = "modtaget"
-    return browse.ListRequest(
+    return queries.ListRequest(
         flt=list_filter(params, cfg),
         query=query,
         sort=sort,
