@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from hoering.analysis.cleaning import flag_labels
+from hoering.store.listfields import listed
 
 
 class _Stored(Protocol):
@@ -28,11 +29,6 @@ class ReplySignals:
     language: str | None  # "da", "en", "other"; None when not detected
     references: tuple[str, ...]  # reference numbers quoted in the reply (journalnumre)
     warnings: tuple[str, ...]  # what went wrong reading it (parse, extraction)
-
-
-def listed(text: str | None) -> tuple[str, ...]:
-    """A list-valued field, stored one value per line, as its values."""
-    return tuple(text.splitlines()) if text else ()
 
 
 def signals(reply: _Stored) -> ReplySignals:
