@@ -21,21 +21,15 @@ from hoering.ui import review as review_commands
 from hoering.ui import serve as serve_commands
 from hoering.ui.console import out, plural
 from hoering.ui.options import (
-    AssigneeOption,
+    NO_FILTERS,
     ByOption,
     Command,
     ConfigOption,
-    DecisionOption,
+    FilterArgs,
     IdArgument,
     IdsArgument,
     JsonOption,
-    LanguageOption,
-    LateOption,
-    SearchOption,
-    SinceOption,
-    StatusOption,
-    ThemeOption,
-    TypeOption,
+    filter_options,
     parse_id,
 )
 
@@ -166,17 +160,10 @@ def import_(
 
 
 @app.command("list", cls=Command)
+@filter_options
 def list_(
     config: ConfigOption = None,
-    since: SinceOption = None,
-    late: LateOption = None,
-    search: SearchOption = None,
-    status: StatusOption = None,
-    decision: DecisionOption = None,
-    assignee: AssigneeOption = None,
-    type_: TypeOption = None,
-    theme: ThemeOption = None,
-    language: LanguageOption = None,
+    filters: FilterArgs = NO_FILTERS,
     automatic: Annotated[
         bool,
         typer.Option(
@@ -194,10 +181,7 @@ def list_(
     if automatic:
         _list_automatic(cfg, json_)
         return
-    flt = context.proposal_filter(
-        cfg, since, late, search, status=status, decision=decision, assignee=assignee,
-        respondent_type=type_, theme=theme, language=language,
-    )  # fmt: skip
+    flt = context.proposal_filter(cfg, filters)
     with context.sessions(cfg)() as session:
         rows = list(iter_proposals(session, flt))
         if json_:
@@ -340,7 +324,7 @@ def reparse(
 def stats_(config: ConfigOption = None, json_: JsonOption = False) -> None:
     """Counts of proposals, attachments, failures and the last run."""
     from hoering.store import duplicates
-    from hoering.store.queries import stats
+    from hoering.store.figures import stats
 
     cfg = context.load(config)
     with context.sessions(cfg)() as session:

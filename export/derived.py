@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from hoering.analysis.cleaning import flag_labels
 from hoering.export.xml_text import clean_fields
+from hoering.store.listfields import listed
 from hoering.store.models import Proposal
 from hoering.vocab import ReviewStatus
 
@@ -72,9 +73,9 @@ def _stored(proposal: Proposal) -> dict:
         reply_text=proposal.reply_text,
         language=proposal.language,
         flags=flag_labels(proposal.points_to_attachment, proposal.no_comments, proposal.forwarded),
-        references=tuple(line for line in proposal.reference_numbers.splitlines() if line),
+        references=listed(proposal.reference_numbers),
         themes=tuple(
-            ThemeRecord(t.theme, t.label or t.theme, tuple(w for w in t.words.splitlines() if w))
+            ThemeRecord(t.theme, t.label or t.theme, listed(t.words))
             for t in proposal.themes
             if t.active
         ),

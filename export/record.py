@@ -16,6 +16,7 @@ from datetime import datetime
 from hoering.export.derived import ThemeRecord, derive
 from hoering.export.privacy import Privacy, pseudonymize_text
 from hoering.export.xml_text import clean_fields
+from hoering.store.listfields import listed
 from hoering.store.models import Attachment, Initiative, Proposal
 from hoering.vocab import ReviewStatus
 
@@ -206,8 +207,8 @@ def _initiative(row: Initiative, text: Callable[[str], str]) -> InitiativeRecord
         number=row.number,
         title=text(row.title),
         text=text(row.text),
-        themes=tuple(line for line in row.theme_labels.splitlines() if line),
-        theme_keys=tuple(line for line in row.themes.splitlines() if line),
+        themes=listed(row.theme_labels),
+        theme_keys=listed(row.themes),
         owner=text(row.owner),
         level=row.level,
         status=row.status or ReviewStatus.NEW,

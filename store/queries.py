@@ -1,33 +1,25 @@
-"""Reading proposals back for the CLI and the exports."""
+"""The one read API: proposals by filter, by id and by page (with facet counts), for the CLI,
+the exports, analysis and the desk. The web layer holds no SQL; this does."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from hoering.store import models
-
-
-@dataclass(frozen=True)
-class ProposalFilter:
-    """The filters `list` and `export` share. Empty means everything."""
-
-    since: datetime | None = None
-    late: bool | None = None
-    search: str | None = None
-    ids: tuple[int, ...] = ()
-    # Review and normalized fields (issue 5), in their canonical Danish spelling
-    # (store.review.canonical); theme is a codebook key. decision "ingen": no decision yet.
-    status: str | None = None
-    decision: str | None = None
-    assignee: str | None = None
-    respondent_type: str | None = None
-    theme: str | None = None
-    language: str | None = None
+from hoering.store.filters import ProposalFilter
+from hoering.store.search import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    matching,
+    ranked_ids,
+    snippets,
+)
+from hoering.vocab import NO_DECISION
 
 
 def _filtered(flt: ProposalFilter) -> Select[tuple[models.Proposal]]:
@@ -107,62 +99,157 @@ def proposals_for_analysis(
 
 
 def get_proposal(session: Session, proposal_id: int) -> models.Proposal | None:
-    return session.scalars(_filtered(ProposalFilter(ids=(proposal_id,)))).first()
-
-
-@dataclass(frozen=True)
-class Stats:
-    proposals: int
-    late: int
-    with_attachments: int
-    attachments: int
-    attachment_errors: int
-    raw_messages: int
-    failed_messages: int
-    sightings: int
-    last_run: models.Run | None
-    automatic: int = 0  # machine-sent mail kept without a proposal
-
-
-def stats(session: Session) -> Stats:
-    def count(query) -> int:
-        return session.scalar(query) or 0
-
-    proposal_count = select(func.count(models.Proposal.id))
-    return Stats(
-        proposals=count(proposal_count),
-        late=count(proposal_count.where(models.Proposal.late.is_(True))),
-        with_attachments=count(select(func.count(func.distinct(models.Attachment.proposal_id)))),
-        attachments=count(select(func.count(models.Attachment.id))),
-        attachment_errors=count(
-            select(func.count(models.Attachment.id)).where(models.Attachment.error.is_not(None))
-        ),
-        raw_messages=count(select(func.count(models.RawMessage.id))),
-        failed_messages=count(
-            select(func.count(models.RawMessage.id)).where(
-                models.RawMessage.parse_error.is_not(None)
-            )
-        ),
-        sightings=count(select(func.count(models.Sighting.id))),
-        last_run=session.scalars(select(models.Run).order_by(models.Run.id.desc())).first(),
-        automatic=count(
-            select(func.count(models.RawMessage.id))
-            .outerjoin(models.Proposal)
-            .where(models.RawMessage.automatic.is_not(None), models.Proposal.id.is_(None))
-        ),
-    )
-
-
-def failed_messages(session: Session) -> list[models.RawMessage]:
-    """Messages stored raw because they could not be parsed."""
+    """One proposal with what `show` and the desk's reply page read loaded: attachments,
+    themes, notes, its raw message and its initiatives with their notes."""
     query = (
-        select(models.RawMessage)
-        .where(models.RawMessage.parse_error.is_not(None))
-        .order_by(models.RawMessage.id)
+        select(models.Proposal)
+        .where(models.Proposal.id == proposal_id)
+        .options(
+            selectinload(models.Proposal.attachments),
+            selectinload(models.Proposal.themes),
+            selectinload(models.Proposal.notes),
+            selectinload(models.Proposal.raw_message),
+            selectinload(models.Proposal.initiatives).selectinload(models.Initiative.notes),
+        )
     )
-    return list(session.scalars(query))
+    return session.scalars(query).first()
 
 
 def proposal_query(flt: ProposalFilter) -> Select[tuple[models.Proposal]]:
     """The filtered query `iter_proposals` runs, for callers that page, count or sort it."""
     return _filtered(flt)
+
+
+# The desk's list: a page of replies with their facet counts (initiatives: browse_initiatives).
+P = models.Proposal
+# Sort keys of the list (the URL's ?sort=), each a column; "relevans" is the search rank.
+SORTS: dict[str, ColumnElement] = {
+    "modtaget": P.received_at,
+    "id": P.id,
+    "afsender": func.lower(P.sender_name),
+    "emne": func.lower(P.subject),
+    "status": P.status,
+    "afgoerelse": P.decision,
+    "type": P.respondent_type,
+}
+RELEVANCE = "relevans"
+# Facet name -> the ProposalFilter field it sets.
+FACETS = ("status", "decision", "theme", "respondent_type", "late")
+
+
+@dataclass(frozen=True)
+class ListRequest:
+    """One view of the list: filters, the full-text query, sort order and page (1-based)."""
+
+    flt: ProposalFilter = field(default_factory=ProposalFilter)
+    query: str = ""
+    sort: str = "modtaget"
+    descending: bool = False
+    page: int = 1
+    per_page: int = 50
+    initiatives: bool = False  # list initiatives instead of replies (browse_initiatives.py)
+
+
+@dataclass(frozen=True)
+class ListPage:
+    rows: list[models.Proposal]
+    total: int
+    snippets: dict[int, str]  # proposal id -> search snippet, matches in search.HIGHLIGHT_*
+    facets: dict[str, list[tuple[str, int]]]  # facet -> (value, count), value as in the URL
+
+    def pages(self, per_page: int) -> int:
+        return max(1, -(-self.total // per_page))
+
+
+def list_page(session: Session, request: ListRequest) -> ListPage:
+    """The requested page of proposals, their total and the facet counts around it."""
+    flt, ranked, where = request.flt, [], None
+    if request.query.strip():
+        ranked = ranked_ids(session, request.query)
+        where = matching(session, request.query)
+    ids = _base(flt, where).with_only_columns(P.id)
+    total = session.scalar(select(func.count()).select_from(ids.subquery())) or 0
+    query = _base(flt, where).options(selectinload(P.themes))
+    if request.sort == RELEVANCE and ranked:
+        rows = _ranked_page(session, query, ranked, request)
+    else:
+        column = SORTS.get(request.sort, P.received_at)
+        order = column.desc() if request.descending else column.asc()
+        offset = (max(request.page, 1) - 1) * request.per_page
+        query = query.order_by(order, P.id).offset(offset).limit(request.per_page)
+        rows = list(session.scalars(query))
+    marks = (HIGHLIGHT_START, HIGHLIGHT_END)
+    marked = snippets(session, request.query, [p.id for p in rows], marks) if ranked else {}
+    return ListPage(rows, total, marked, facets(session, flt, where))
+
+
+def with_search(session: Session, flt: ProposalFilter, query: str) -> ProposalFilter:
+    """`flt` narrowed to the proposals matching the full-text `query` (unchanged if empty)."""
+    if not query.strip():
+        return flt
+    return _only(flt, ranked_ids(session, query))
+
+
+def _only(flt: ProposalFilter, ids: list[int]) -> ProposalFilter:
+    wanted = set(flt.ids) & set(ids) if flt.ids else set(ids)
+    # (-1,): no proposal has it; an empty tuple would mean "no id filter".
+    return dataclasses.replace(flt, ids=tuple(sorted(wanted)) or (-1,))
+
+
+def _ranked_page(session: Session, query: Select, ranked: list[int], request: ListRequest):
+    """A page in search-rank order: the filtered ids are few enough to order in Python."""
+    allowed = set(session.scalars(query.with_only_columns(P.id)))
+    order = [i for i in ranked if i in allowed]
+    start = (max(request.page, 1) - 1) * request.per_page
+    chosen = order[start : start + request.per_page]
+    found = {p.id: p for p in session.scalars(query.where(P.id.in_(chosen)))}
+    return [found[i] for i in chosen if i in found]
+
+
+def _base(flt: ProposalFilter, where: ColumnElement[bool] | None) -> Select:
+    """The list's query without order; `where`: the full-text match, if searching."""
+    query = proposal_query(flt).order_by(None)
+    return query if where is None else query.where(where)
+
+
+def facets(
+    session: Session, flt: ProposalFilter, where: ColumnElement[bool] | None = None
+) -> dict[str, list[tuple[str, int]]]:
+    """Counts per value of each facet, over the filter with that facet's own choice cleared
+    (so choosing "ny" still shows how many are "behandlet")."""
+    result: dict[str, list[tuple[str, int]]] = {}
+    T = models.ProposalTheme
+    for name in FACETS:
+        # The list's own query (its WHERE clauses) with the facet's column counted instead.
+        base = _base(dataclasses.replace(flt, **{name: None}), where)
+        if name == "theme":
+            query = (
+                base.join(T, T.proposal_id == P.id)
+                .where(T.active.is_(True))
+                .with_only_columns(T.theme, func.count())
+                .group_by(T.theme)
+            )
+        else:
+            column = getattr(P, name)
+            query = base.with_only_columns(column, func.count()).group_by(column)
+        counts = [(_facet_value(value), count) for value, count in session.execute(query)]
+        result[name] = sorted(counts, key=lambda item: (-item[1], item[0]))
+    return result
+
+
+def _facet_value(value: object) -> str:
+    if value is None:
+        return NO_DECISION
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    return str(value)
+
+
+def duplicate_group(session: Session, group_id: int) -> models.DuplicateGroup | None:
+    """One stored duplicate/campaign group with its members."""
+    query = (
+        select(models.DuplicateGroup)
+        .where(models.DuplicateGroup.id == group_id)
+        .options(selectinload(models.DuplicateGroup.members))
+    )
+    return session.scalars(query).first()

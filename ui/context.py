@@ -5,7 +5,6 @@ Imported when a command runs (config, store), not at start-up: see cli.py.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +12,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from hoering import config as config_module
-    from hoering.store.queries import ProposalFilter
+    from hoering.store.filters import ProposalFilter
+    from hoering.ui.options import FilterArgs
 
 
 def load(path: Path | None) -> config_module.Config:
@@ -30,51 +30,21 @@ def sessions(cfg: config_module.Config) -> sessionmaker[Session]:
     return open_database(cfg.store_url)
 
 
-def proposal_filter(
-    cfg: config_module.Config,
-    since: datetime | None,
-    late: bool | None,
-    search: str | None,
-    **review_fields: str | None,
-) -> ProposalFilter:
-    """The filters of `list` (and the exports): --since is a day in the consultation's zone."""
-    from datetime import time
+def proposal_filter(cfg: config_module.Config, filters: FilterArgs) -> ProposalFilter:
+    """The filters of `list` and the exports, each checked against its allowed list (exit 2);
+    --since is a day in the consultation's zone."""
+    from hoering.store.filters import proposal_filter as checked_filter
 
-    since_at = datetime.combine(since.date(), time(0), tzinfo=cfg.timezone) if since else None
-    return where_filter(cfg, **review_fields, since=since_at, late=late, search=search)
+    return checked_filter(
+        cfg.codebook, cfg.timezone, since=filters.since, late=filters.late,
+        search=filters.search, status=filters.status, decision=filters.decision,
+        assignee=filters.assignee, respondent_type=filters.type_, theme=filters.theme,
+        language=filters.language,
+    )  # fmt: skip
 
 
-def where_filter(
-    cfg: config_module.Config,
-    status: str | None = None,
-    decision: str | None = None,
-    assignee: str | None = None,
-    respondent_type: str | None = None,
-    theme: str | None = None,
-    language: str | None = None,
-    **others,
-) -> ProposalFilter:
-    """A ProposalFilter from CLI values, each checked against its allowed list (exit 2)."""
-    from hoering.store import review
-    from hoering.store.queries import ProposalFilter
-    from hoering.vocab import DECISIONS, NO_DECISION, RESPONDENT_TYPES, STATUSES
+def where_filter(cfg: config_module.Config, **values: str | None) -> ProposalFilter:
+    """A ProposalFilter from review fields given as CLI values, each checked (exit 2)."""
+    from hoering.store.filters import proposal_filter as checked_filter
 
-    if decision is not None:
-        decision = (
-            NO_DECISION
-            if decision.strip().casefold() == NO_DECISION
-            else review.canonical(decision, DECISIONS, "decision")
-        )
-    return ProposalFilter(
-        status=None if status is None else review.canonical(status, STATUSES, "status"),
-        decision=decision,
-        assignee=assignee,
-        respondent_type=None
-        if respondent_type is None
-        else review.canonical(respondent_type, RESPONDENT_TYPES, "respondent type"),
-        theme=None if theme is None else review.theme_key(theme, cfg.codebook),
-        language=None
-        if language is None
-        else review.canonical(language, ("da", "en", "other"), "language"),
-        **others,
-    )
+    return checked_filter(cfg.codebook, **values)

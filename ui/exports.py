@@ -14,14 +14,12 @@ from hoering.errors import UsageError
 from hoering.ui import context
 from hoering.ui.console import out, plural
 from hoering.ui.options import (
-    AssigneeOption,
+    NO_FILTERS,
     Command,
     ConfigOption,
     CsvProfile,
-    DecisionOption,
     ExportFormat,
-    LanguageOption,
-    LateOption,
+    FilterArgs,
     NotatFormat,
     OutputOption,
     Per,
@@ -29,11 +27,7 @@ from hoering.ui.options import (
     PseudonymizeOption,
     RedactCprOption,
     RedactOption,
-    SearchOption,
-    SinceOption,
-    StatusOption,
-    ThemeOption,
-    TypeOption,
+    filter_options,
 )
 
 EMAIL_SHAPE = r"[^@\s]+@[^@\s]+\.[^@\s.]+"
@@ -74,15 +68,7 @@ def export(
     redact: RedactOption = False,
     redact_cpr: RedactCprOption = True,
     pseudonymize: PseudonymizeOption = False,
-    since: SinceOption = None,
-    late: LateOption = None,
-    search: SearchOption = None,
-    status: StatusOption = None,
-    decision: DecisionOption = None,
-    assignee: AssigneeOption = None,
-    type_: TypeOption = None,
-    theme: ThemeOption = None,
-    language: LanguageOption = None,
+    filters: FilterArgs = NO_FILTERS,
     per: PerOption = Per.reply,
 ) -> None:
     """Write the proposals to CSV, XLSX or JSONL, with a manifest (OUTPUT.manifest.json)."""
@@ -94,10 +80,7 @@ def export(
     options = ExportOptions(
         chosen, profile.value, formula_guard, redact, redact_cpr, pseudonymize, per.value
     )
-    flt = context.proposal_filter(
-        cfg, since, late, search, status=status, decision=decision, assignee=assignee,
-        respondent_type=type_, theme=theme, language=language,
-    )  # fmt: skip
+    flt = context.proposal_filter(cfg, filters)
     with context.sessions(cfg)() as session:
         result = run_export(session, flt, output, options, cfg.timezone)
     unit = "initiative" if per == Per.initiative else "proposal"
@@ -114,15 +97,7 @@ def notat(
     redact: RedactOption = False,
     redact_cpr: RedactCprOption = True,
     pseudonymize: PseudonymizeOption = False,
-    since: SinceOption = None,
-    late: LateOption = None,
-    search: SearchOption = None,
-    status: StatusOption = None,
-    decision: DecisionOption = None,
-    assignee: AssigneeOption = None,
-    type_: TypeOption = None,
-    theme: ThemeOption = None,
-    language: LanguageOption = None,
+    filters: FilterArgs = NO_FILTERS,
 ) -> None:
     """Write the høringsnotat skeleton (DOCX): period, høringsparter, replies per theme."""
     from hoering.export.notat import Consultation
@@ -138,10 +113,7 @@ def notat(
     consultation = Consultation(
         cfg.title, cfg.start, cfg.deadline, cfg.timezone, themes, cfg.ministry, cfg.journal_number
     )
-    flt = context.proposal_filter(
-        cfg, since, late, search, status=status, decision=decision, assignee=assignee,
-        respondent_type=type_, theme=theme, language=language,
-    )  # fmt: skip
+    flt = context.proposal_filter(cfg, filters)
     with context.sessions(cfg)() as session:
         result = run_notat(session, flt, output, options, consultation)
     out().print(
@@ -161,24 +133,13 @@ def export_attachments(
         ),
     ],
     config: ConfigOption = None,
-    since: SinceOption = None,
-    late: LateOption = None,
-    search: SearchOption = None,
-    status: StatusOption = None,
-    decision: DecisionOption = None,
-    assignee: AssigneeOption = None,
-    type_: TypeOption = None,
-    theme: ThemeOption = None,
-    language: LanguageOption = None,
+    filters: FilterArgs = NO_FILTERS,
 ) -> None:
     """Save the original attachment files, with safe names, one folder per proposal."""
     from hoering.export.run import run_attachment_export
 
     cfg = context.load(config)
-    flt = context.proposal_filter(
-        cfg, since, late, search, status=status, decision=decision, assignee=assignee,
-        respondent_type=type_, theme=theme, language=language,
-    )  # fmt: skip
+    flt = context.proposal_filter(cfg, filters)
     with context.sessions(cfg)() as session:
         result = run_attachment_export(session, flt, output)
     if not result.extra_files:
@@ -229,7 +190,7 @@ def forget(
 
 def register(app: typer.Typer) -> None:
     """Add the export commands and forget to the app."""
-    app.command("export", cls=Command)(export)
-    app.command("notat", cls=Command)(notat)
-    app.command("export-attachments", cls=Command)(export_attachments)
+    app.command("export", cls=Command)(filter_options(export))
+    app.command("notat", cls=Command)(filter_options(notat))
+    app.command("export-attachments", cls=Command)(filter_options(export_attachments))
     app.command("forget", cls=Command)(forget)

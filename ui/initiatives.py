@@ -75,7 +75,9 @@ def initiatives_command(
     from hoering.ui import views_initiatives
 
     cfg = context.load(config)
-    base = context.where_filter(cfg, status, decision, assignee, type_, theme)
+    base = context.where_filter(
+        cfg, status=status, decision=decision, assignee=assignee, respondent_type=type_, theme=theme
+    )
     flt = InitiativeFilter(
         proposal_ids=tuple(reply or ()),
         status=base.status,

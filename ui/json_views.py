@@ -12,10 +12,11 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from hoering.export.reply_view import signals
 from hoering.pipeline.automatic import AutomaticMail
 from hoering.store.duplicates import DuplicateCounts
+from hoering.store.figures import Stats
 from hoering.store.models import Attachment, DuplicateMember, MessageState, Proposal
-from hoering.store.queries import Stats
 from hoering.store.states import FAILING
 
 
@@ -65,6 +66,7 @@ def proposal_detail(
     p: Proposal, member: DuplicateMember | None, audit_count: int, tz: ZoneInfo
 ) -> dict[str, Any]:
     """Everything `hoering show --json` gives for one proposal."""
+    shown = signals(p)
     return {
         **proposal_row(p, tz),
         "sent_at": _time(p.sent_at, tz),
@@ -76,7 +78,7 @@ def proposal_detail(
             "uid": p.source_uid,
         },
         "body_source": p.body_source,
-        "warnings": p.warnings.splitlines(),
+        "warnings": list(shown.warnings),
         "attachment_list": [_attachment(a) for a in p.attachments],
         "text": p.combined_text,
         "reply_text": p.reply_text,
@@ -89,7 +91,7 @@ def proposal_detail(
         },
         "points_to_attachment": p.points_to_attachment,
         "no_comments": p.no_comments,
-        "reference_numbers": p.reference_numbers.splitlines(),
+        "reference_numbers": list(shown.references),
         "reason": p.reason or None,
         "notes": [{"at": _time(n.created_at, tz), "by": n.author, "text": n.text} for n in p.notes],
         "themes": [

@@ -8,6 +8,10 @@ typer would otherwise print the Python type (`<str>`, `<%Y-%m-%d>`).
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -103,6 +107,65 @@ ThemeOption = Annotated[
     str | None, typer.Option(metavar="THEME", help="Tagged with this theme (key or label).")
 ]
 LanguageOption = Annotated[str | None, typer.Option(metavar="LANG", help="da, en or other.")]
+
+
+@dataclass(frozen=True)
+class FilterArgs:
+    """The filter options as typed; ui/context.py checks them into a ProposalFilter."""
+
+    since: datetime | None = None
+    late: bool | None = None
+    search: str | None = None
+    status: str | None = None
+    decision: str | None = None
+    assignee: str | None = None
+    type_: str | None = None
+    theme: str | None = None
+    language: str | None = None
+
+
+NO_FILTERS = FilterArgs()  # the default of a command's `filters`; filter_options replaces it
+
+_FILTER_OPTIONS = {
+    "since": SinceOption,
+    "late": LateOption,
+    "search": SearchOption,
+    "status": StatusOption,
+    "decision": DecisionOption,
+    "assignee": AssigneeOption,
+    "type_": TypeOption,
+    "theme": ThemeOption,
+    "language": LanguageOption,
+}
+assert tuple(_FILTER_OPTIONS) == tuple(f.name for f in fields(FilterArgs))
+
+
+def filter_options(command: Callable) -> Callable:
+    """The command with the filter options (--since ... --language) where its `filters:
+    FilterArgs` parameter stands, in that order, handed to it as one FilterArgs.
+
+    Declared once, so every command that filters takes the same options with the same help.
+    """
+    signature = inspect.signature(command, eval_str=True)
+    parameters = []
+    for parameter in signature.parameters.values():
+        if parameter.name != "filters":  # keyword-only, as typer passes them: any order works
+            parameters.append(parameter.replace(kind=inspect.Parameter.KEYWORD_ONLY))
+            continue
+        parameters.extend(
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=kind)
+            for name, kind in _FILTER_OPTIONS.items()
+        )
+
+    @functools.wraps(command)
+    def with_filters(**values):
+        typed = {name: values.pop(name) for name in _FILTER_OPTIONS}
+        return command(**values, filters=FilterArgs(**typed))
+
+    with_filters.__signature__ = signature.replace(parameters=parameters)
+    with_filters.__annotations__ = {p.name: p.annotation for p in parameters}
+    return with_filters
+
 
 # What the export commands share.
 OutputOption = Annotated[

@@ -127,7 +127,10 @@ def review_command(
     wheres = (where_status, where_decision, where_assignee, where_type, where_theme, where_language)
     flt = None
     if any(value is not None for value in wheres):
-        flt = context.where_filter(cfg, *wheres)
+        flt = context.where_filter(
+            cfg, status=where_status, decision=where_decision, assignee=where_assignee,
+            respondent_type=where_type, theme=where_theme, language=where_language,
+        )  # fmt: skip
     _check_selection(ids, flt, all_)
     if change.is_empty():
         raise NothingToDo(

@@ -12,9 +12,10 @@ from rich.table import Table
 from rich.text import Text
 
 from hoering.analysis.cleaning import flag_labels
+from hoering.export.reply_view import signals
 from hoering.pipeline.automatic import AutomaticMail
+from hoering.store.figures import Stats
 from hoering.store.models import Attachment, MessageState, Proposal
-from hoering.store.queries import Stats
 from hoering.store.states import FAILING
 
 
@@ -90,8 +91,9 @@ def proposal_detail(p: Proposal, tz: ZoneInfo) -> RenderableType:
     ):
         fields.add_row(label, Text(value))
     parts: list[RenderableType] = [fields]
-    if p.warnings:
-        parts.append(Text("Warnings:\n  " + p.warnings.replace("\n", "\n  "), style="yellow"))
+    warnings = signals(p).warnings
+    if warnings:
+        parts.append(Text("Warnings:\n  " + "\n  ".join(warnings), style="yellow"))
     parts.append(Text(f"Attachments: {len(p.attachments)}", style="bold"))
     parts.extend(_attachment_line(a) for a in p.attachments)
     parts.append(Rule("Text"))

@@ -10,8 +10,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from hoering.analysis.cleaning import flag_labels
+from hoering.export.reply_view import signals
 from hoering.store.duplicates import DuplicateCounts
+from hoering.store.listfields import listed
 from hoering.store.models import AuditEvent, DuplicateGroup, DuplicateMember, Proposal
 from hoering.store.search import Hit
 from hoering.ui.views import local_time
@@ -31,15 +32,15 @@ def review_detail(
 ) -> RenderableType:
     """The normalized and review part of `hoering show`."""
     source = "sat af sagsbehandler" if p.respondent_type_source == "reviewer" else "automatisk"
-    flags = flag_labels(p.points_to_attachment, p.no_comments, p.forwarded)
+    shown = signals(p)
     respondent = _grid(
         [
             ("Respondent", p.respondent_name or "-"),
             ("Organisation", p.respondent_organisation or "-"),
             ("Type", f"{p.respondent_type} ({source}: {p.respondent_rule or '-'})"),
-            ("Language", p.language or "-"),
-            ("Flags", ", ".join(flags) or "-"),
-            ("References", p.reference_numbers.replace("\n", "; ") or "-"),
+            ("Language", shown.language or "-"),
+            ("Flags", ", ".join(shown.flags) or "-"),
+            ("References", "; ".join(shown.references) or "-"),
         ]
     )
     reviewed = _grid(
@@ -83,7 +84,7 @@ def _theme_lines(p: Proposal) -> list[Text]:
         if row.source == "reviewer":
             how = "added by a reviewer" if row.active else "removed by a reviewer"
         else:
-            how = f"words: {', '.join(row.words.splitlines())} (codebook {row.codebook_version})"
+            how = f"words: {', '.join(listed(row.words))} (codebook {row.codebook_version})"
         line = Text(f"  {row.label} [{row.theme}]: {how}")
         if not row.active:
             line.stylize("dim strike")

@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from hoering.store import browse, review
+from hoering.store import queries, review
 from hoering.vocab import NO_DECISION
 from hoering.web import auth
 from hoering.web.pages import proposal_page
@@ -63,7 +63,7 @@ def _save(request: Request, proposal_id: int, form: FormData, seen: int) -> int 
     """Changes saved, or "conflict" / the InvalidValue message."""
     state = request.app.state
     with state.sessions() as session:
-        proposal = browse.proposal_detail(session, proposal_id)
+        proposal = queries.get_proposal(session, proposal_id)
         if proposal is None:
             raise HTTPException(404, f"Svar nr. {proposal_id} findes ikke.")
         active = {t.theme for t in proposal.themes if t.active}

@@ -22,7 +22,7 @@ from starlette.responses import FileResponse
 from hoering.export.csv_export import PROFILES
 from hoering.export.notat import Consultation
 from hoering.export.run import ExportOptions, run_export, run_notat
-from hoering.store import browse, review
+from hoering.store import queries, review
 from hoering.web import params
 from hoering.web.searching import checked_query
 from hoering.web.security import checked_form
@@ -78,7 +78,7 @@ def _export(request: Request, form: FormData, flt, options: ExportOptions) -> Fi
         query = checked_query(str(form.get("q") or ""))
         with state.sessions() as session:
             with state.searches.hold(session, query):  # the search only, not the export
-                flt = browse.with_search(session, flt, query)
+                flt = queries.with_search(session, flt, query)
             if options.format == "notat":
                 run_notat(session, flt, output, options, consultation_of(state.cfg))
             else:

@@ -8,7 +8,9 @@ from starlette.responses import HTMLResponse, Response
 
 from hoering import glossary
 from hoering.export.attachments_export import attachments_of, safe_name
-from hoering.store import browse, browse_initiatives, duplicates, review
+from hoering.export.reply_view import signals
+from hoering.store import browse_initiatives, duplicates, queries, review
+from hoering.store.figures import dashboard
 from hoering.vocab import DECISIONS, RESPONDENT_TYPES, STATUSES, ReviewStatus
 from hoering.web import charts, params
 from hoering.web.render import page
@@ -34,7 +36,7 @@ def list_page(request: Request) -> HTMLResponse:
         if wanted.initiatives:
             result = browse_initiatives.initiative_page(session, wanted)
         else:
-            result = browse.list_page(session, wanted)
+            result = queries.list_page(session, wanted)
     labels = theme_labels(request)
     template = "_results.html" if request.headers.get("hx-request") else "list.html"
     return page(
@@ -49,7 +51,7 @@ def list_page(request: Request) -> HTMLResponse:
         query=request.query_params,
         link=lambda **changes: params.link(request.query_params, **changes),
         kept=params.kept(request.query_params),
-        sorts=browse.SORTS,
+        sorts=queries.SORTS,
     )
 
 
@@ -101,7 +103,7 @@ def proposal_page(request: Request, status: int = 200, **extra) -> HTMLResponse:
     """A reply: cleaned text beside the original mail, attachments, review form and audit."""
     proposal_id = request.path_params["proposal_id"]
     with request.app.state.sessions() as session:
-        proposal = browse.proposal_detail(session, proposal_id)
+        proposal = queries.get_proposal(session, proposal_id)
         if proposal is None:
             raise HTTPException(404, f"Svar nr. {proposal_id} findes ikke.")
         history = review.history(session, proposal_id)
@@ -109,6 +111,7 @@ def proposal_page(request: Request, status: int = 200, **extra) -> HTMLResponse:
         originals = {att.path for att in attachments_of(proposal)}
         context = {
             "proposal": proposal,
+            "signals": signals(proposal),
             "history": history,
             "revision": review.revision(session, proposal_id),
             "member": member,
@@ -141,7 +144,7 @@ def attachment(request: Request) -> Response:
     proposal_id = request.path_params["proposal_id"]
     position = request.path_params["position"]
     with request.app.state.sessions() as session:
-        proposal = browse.proposal_detail(session, proposal_id)
+        proposal = queries.get_proposal(session, proposal_id)
         stored = next(
             (a for a in (proposal.attachments if proposal else []) if a.position == position),
             None,
@@ -159,7 +162,7 @@ def raw_message(request: Request) -> Response:
     """The mail exactly as received (.eml), as a download."""
     proposal_id = request.path_params["proposal_id"]
     with request.app.state.sessions() as session:
-        proposal = browse.proposal_detail(session, proposal_id)
+        proposal = queries.get_proposal(session, proposal_id)
         if proposal is None:
             raise HTTPException(404, f"Svar nr. {proposal_id} findes ikke.")
         data = proposal.raw_message.data
@@ -183,7 +186,7 @@ def groups_page(request: Request) -> HTMLResponse:
     with request.app.state.sessions() as session:
         found = duplicates.groups(session)
         ids = [m.proposal_id for g in found for m in g.members]
-        proposals = browse.proposals_by_id(session, ids)
+        proposals = queries.proposals_by_id(session, ids)
     return page(request, "groups.html", groups=found, proposals=proposals)
 
 
@@ -191,17 +194,17 @@ def group_page(request: Request) -> HTMLResponse:
     """A duplicate or campaign group: the common letter, each variant's own words beside."""
     group_id = request.path_params["group_id"]
     with request.app.state.sessions() as session:
-        group = browse.duplicate_group(session, group_id)
+        group = queries.duplicate_group(session, group_id)
         if group is None:
             raise HTTPException(404, f"Gruppe nr. {group_id} findes ikke.")
-        proposals = browse.proposals_by_id(session, [m.proposal_id for m in group.members])
+        proposals = queries.proposals_by_id(session, [m.proposal_id for m in group.members])
     return page(request, "group.html", group=group, proposals=proposals)
 
 
 def dashboard_page(request: Request) -> HTMLResponse:
     state = request.app.state
     with state.sessions() as session:
-        figures = browse.dashboard(session, state.cfg.timezone)
+        figures = dashboard(session, state.cfg.timezone)
     labels = theme_labels(request)
     reviewers = sorted(figures.per_assignee.items(), key=lambda item: (item[0] == "", item[0]))
     themes = sorted(figures.per_theme.items(), key=lambda item: -sum(item[1].values()))

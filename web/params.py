@@ -11,20 +11,11 @@ from urllib.parse import urlencode
 from starlette.datastructures import ImmutableMultiDict, QueryParams
 
 from hoering.config import Config
-from hoering.store import browse, review
-from hoering.store.queries import ProposalFilter
-from hoering.vocab import DECISIONS, NO_DECISION, RESPONDENT_TYPES, STATUSES
+from hoering.store import filters, queries
+from hoering.store.filters import ProposalFilter
 from hoering.web.searching import checked_query
 
-# URL parameter -> ProposalFilter field; "type" reads better in a URL than respondent_type.
-FILTER_PARAMS = {
-    "status": "status",
-    "decision": "decision",
-    "theme": "theme",
-    "type": "respondent_type",
-    "late": "late",
-    "assignee": "assignee",
-}
+FILTER_PARAMS = filters.URL_PARAMS
 KEPT = (*FILTER_PARAMS, "q", "vis")  # what a facet link, sort link or export keeps
 PER_PAGE = 50
 INITIATIVES = "initiativer"  # ?vis=initiativer lists initiatives instead of replies
@@ -32,36 +23,15 @@ INITIATIVES = "initiativer"  # ?vis=initiativer lists initiatives instead of rep
 
 def list_filter(params: ImmutableMultiDict, cfg: Config) -> ProposalFilter:
     """The filters in the URL or the export form; review.InvalidValue for a value not allowed."""
-    values = {}
-    for param, field in FILTER_PARAMS.items():
-        value = (params.get(param) or "").strip()
-        if value:
-            values[field] = _canonical(field, value, cfg)
-    return ProposalFilter(**values)
+    return filters.from_url(params, cfg.codebook)
 
 
-def _canonical(field: str, value: str, cfg: Config):
-    if field == "status":
-        return review.canonical(value, STATUSES, "status")
-    if field == "decision":
-        if value.casefold() == NO_DECISION:
-            return NO_DECISION
-        return review.canonical(value, DECISIONS, "decision")
-    if field == "theme":
-        return review.theme_key(value, cfg.codebook)
-    if field == "respondent_type":
-        return review.canonical(value, RESPONDENT_TYPES, "respondent type")
-    if field == "late":
-        return review.canonical(value, ("ja", "nej"), "late") == "ja"
-    return value
-
-
-def list_request(params: QueryParams, cfg: Config) -> browse.ListRequest:
+def list_request(params: QueryParams, cfg: Config) -> queries.ListRequest:
     query = checked_query(params.get("q"))
-    sort = params.get("sort") or (browse.RELEVANCE if query else "modtaget")
-    if sort != browse.RELEVANCE and sort not in browse.SORTS:
+    sort = params.get("sort") or (queries.RELEVANCE if query else "modtaget")
+    if sort != queries.RELEVANCE and sort not in queries.SORTS:
         sort = "modtaget"
-    return browse.ListRequest(
+    return queries.ListRequest(
         flt=list_filter(params, cfg),
         query=query,
         sort=sort,

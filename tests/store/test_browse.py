@@ -1,4 +1,4 @@
-"""store/browse.py and review.apply_unless_changed: what the web app reads and writes, on
+"""store/queries.py and review.apply_unless_changed: what the web app reads and writes, on
 SQLite and PostgreSQL."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from hoering.analysis.themes import DEFAULT_CODEBOOK
-from hoering.store import browse, models, review
+from hoering.store import models, queries, review
+from hoering.store.figures import dashboard
 from hoering.store.queries import ProposalFilter
 from hoering.store.search import HIGHLIGHT_START
 from tests.kit.mails import write_config
@@ -27,7 +28,7 @@ def sessions(request, tmp_path: Path):
 
 def test_search_narrows_the_page_the_total_and_the_facets(sessions) -> None:
     with sessions() as session:
-        page = browse.list_page(session, browse.ListRequest(query="åbne", sort=browse.RELEVANCE))
+        page = queries.list_page(session, queries.ListRequest(query="åbne", sort=queries.RELEVANCE))
     assert page.total == 2
     assert page.rows[0].message_id == "aabne@x"
     assert dict(page.facets["status"]) == {"ny": 2}
@@ -39,16 +40,16 @@ def test_a_facet_counts_its_other_values_while_chosen(sessions) -> None:
         first = session.get_one(models.Proposal, 1)
         review.apply(session, first, review.Change(status="behandlet"), "karen", DEFAULT_CODEBOOK)
     with sessions() as session:
-        wanted = browse.ListRequest(flt=ProposalFilter(status="behandlet"))
-        page = browse.list_page(session, wanted)
+        wanted = queries.ListRequest(flt=ProposalFilter(status="behandlet"))
+        page = queries.list_page(session, wanted)
     assert page.total == 1
     assert dict(page.facets["status"]) == {"ny": 3, "behandlet": 1}
 
 
 def test_paging_and_sorting(sessions) -> None:
     with sessions() as session:
-        wanted = browse.ListRequest(sort="id", descending=True, page=2, per_page=3)
-        page = browse.list_page(session, wanted)
+        wanted = queries.ListRequest(sort="id", descending=True, page=2, per_page=3)
+        page = queries.list_page(session, wanted)
     assert [p.id for p in page.rows] == [1] and page.total == 4 and page.pages(3) == 2
 
 
@@ -71,6 +72,6 @@ def test_dashboard_counts_days_and_progress(sessions) -> None:
     from zoneinfo import ZoneInfo
 
     with sessions() as session:
-        figures = browse.dashboard(session, ZoneInfo("Europe/Copenhagen"))
+        figures = dashboard(session, ZoneInfo("Europe/Copenhagen"))
     assert figures.total == 4 and sum(ok + late for _, ok, late in figures.per_day) == 4
     assert figures.per_assignee == {"": {"ny": 4}}

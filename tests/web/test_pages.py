@@ -108,3 +108,25 @@ def test_hostile_reply_shows_as_text(client: TestClient) -> None:
     assert "<img src=x" not in page.text
     listing = client.get("/", params={"q": "alert"})
     assert "<script>alert" not in listing.text and "&lt;script&gt;" in listing.text
+
+
+def test_reply_page_shows_flags_language_references_and_warnings(cfg, client) -> None:
+    # What `hoering show` prints beside the text; the sample has no references or warnings.
+    from hoering.store import models
+    from hoering.store.db import open_database
+
+    with open_database(cfg.store_url)() as session:
+        reply = session.get(models.Proposal, 1)
+        reply.reference_numbers = "2017-1234\nJ.nr. 17/0042"
+        reply.warnings = "bilag.pdf: no text layer"
+        session.commit()
+    page = client.get("/proposals/1")
+    assert page.status_code == 200
+    signals = page.text[page.text.index('aria-label="Kendetegn"') :]
+    assert "<dt>Sprog</dt><dd>da</dd>" in signals
+    assert (
+        '<span class="tag flag">kun bilag</span> <span class="tag flag">videresendt</span>'
+        in signals
+    )
+    assert "<dd>2017-1234; J.nr. 17/0042</dd>" in signals
+    assert "<li>bilag.pdf: no text layer</li>" in signals
