@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from hoering.errors import UsageError
 from hoering.vocab import RespondentType
 
 DEFAULT_FILE = Path(__file__).with_name("respondents.toml")
@@ -24,7 +25,7 @@ SECTIONS: dict[str, RespondentType] = {
 _TRIM = " \t.,;:–-|·\"'()"
 
 
-class RegistryError(ValueError):
+class RegistryError(UsageError):
     """A registry file that does not have the documented shape."""
 
 

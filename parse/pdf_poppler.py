@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import subprocess
 
+from hoering.errors import HoeringError
 from hoering.parse.tools import ToolMissing, run_tool
 
 TIMEOUT_SECONDS = 60.0
 
 
-class PopplerFailed(Exception):
+class PopplerFailed(HoeringError):
     """pdftotext is missing, timed out or refused the file; pdfminer reads it instead."""
 
 
