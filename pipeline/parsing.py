@@ -1,6 +1,6 @@
 """One message's bytes parsed into what will be written: the parsed message, or the error that
 stopped it. (Parsing only: deriving respondents, themes and initiatives from the text is the
-analysis package's job, done by store/normalize.py; `hoering analyse` derives again.)
+analysis package's job, run over the rows by rules/derive.py; `hoering analyse` derives again.)
 
 Runs outside any transaction (a big PDF takes seconds); never raises for bad input.
 """

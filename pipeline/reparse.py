@@ -26,16 +26,14 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from hoering.config import Config
 from hoering.errors import UnknownProposal
-from hoering.parse.combined import combined_text
-from hoering.parse.model import ParsedMessage
 from hoering.parse.versions import PARSER_VERSION, extractor_version
 from hoering.pipeline import retries
+from hoering.pipeline.assemble import Assembler
 from hoering.pipeline.lock import run_lock
 from hoering.pipeline.parsing import ParseResult, parse_bytes
-from hoering.pipeline.run import Tick, is_late, no_tick
+from hoering.pipeline.run import Tick, no_tick
 from hoering.pipeline.runs import retrier as make_retrier
 from hoering.pipeline.sandbox import Sandbox
-from hoering.store import messages as store_messages
 from hoering.store import models
 from hoering.store.db import writing
 
@@ -201,11 +199,14 @@ def _write_chunk(
     """Rewrite the parsed proposals of a chunk in one transaction, and report each."""
     parsed = [proposal_id for proposal_id, a in results.items() if a.parsed is not None]
     after: dict[int, Snapshot] = {}
+    assembler = Assembler.from_config(config)
     with sessions.begin() as session:
         proposals = _load(session, parsed, for_write=True)
         dates = _internal_dates(session, proposals)
         for proposal in proposals:
-            _refill(config, proposal, results[proposal.id].parsed, dates.get(_source(proposal)))
+            parsed = results[proposal.id].parsed
+            assert parsed is not None
+            assembler.fill(proposal, parsed, dates.get(_source(proposal)))
             after[proposal.id] = snapshot(proposal)
     for proposal_id, result in results.items():  # in the chunk's order, as before
         report.checked += 1
@@ -266,24 +267,6 @@ def _internal_dates(
 def _source(proposal: models.Proposal) -> tuple:
     return (proposal.raw_message_id, proposal.source_account, proposal.source_folder,
             proposal.source_uidvalidity, proposal.source_uid)  # fmt: skip
-
-
-def _refill(
-    config: Config,
-    proposal: models.Proposal,
-    parsed: ParsedMessage,
-    internal_date: datetime | None,
-) -> None:
-    """Rewrite the parser's fields of `proposal`, received time and late flag included."""
-    received_at = internal_date or parsed.received_at or parsed.sent_at
-    store_messages.fill_proposal(
-        proposal,
-        parsed,
-        received_at=received_at,
-        late=is_late(received_at, config.deadline, config.timezone),
-        combined_text=combined_text(parsed),
-        codebook=config.codebook,
-    )
 
 
 def _retry_failed(

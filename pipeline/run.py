@@ -18,8 +18,6 @@ import time as clock
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,12 +25,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from hoering.config import Config
 from hoering.ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
 from hoering.parse.automatic import automatic_reason
-from hoering.parse.combined import combined_text
 from hoering.parse.headers import header_block, subject_from_header_block
 from hoering.parse.identity import message_identity
 from hoering.parse.message import extract as extract_in_process
-from hoering.parse.model import Extractor, ParsedMessage
+from hoering.parse.model import Extractor
 from hoering.parse.subject import SubjectMatcher
+from hoering.pipeline.assemble import Assembler
 from hoering.pipeline.batch import BatchWriter, Entry, source_of
 from hoering.pipeline.parsing import OUT_OF_MEMORY, ParseResult, failed, parse_bytes
 from hoering.pipeline.report import RunReport
@@ -61,14 +59,6 @@ def no_tick() -> None:
     """No progress display (cron, tests)."""
 
 
-def is_late(received_at: datetime | None, deadline: date | None, tz: ZoneInfo) -> bool:
-    """Late means received after the end of the deadline day, in the consultation's time zone."""
-    if received_at is None or deadline is None:
-        return False
-    end_of_deadline = datetime.combine(deadline + timedelta(days=1), time(0), tzinfo=tz)
-    return received_at >= end_of_deadline
-
-
 class Pipeline:
     """One run: feeds raw messages through matching, parsing and storage."""
 
@@ -82,6 +72,7 @@ class Pipeline:
         self.sessions = sessions
         self.extract = extract  # the run's Sandbox
         self.matcher = SubjectMatcher(config.subject_markers)
+        self.assembler = Assembler.from_config(config)
         self.report = RunReport()
         # (account, folder) -> (uidvalidity, uid) not yet written to the database.
         self.pending_cursors: dict[tuple[str, str], tuple[int, int]] = {}
@@ -213,7 +204,7 @@ class Pipeline:
         entry.key = result.key
         entry.result = result
         try:
-            entry.proposal = self.build_proposal(entry.source, result.parsed)
+            entry.proposal = self.build_proposal(entry.source, result)
         except MemoryError:
             self.out_of_memory(entry)
 
@@ -235,20 +226,12 @@ class Pipeline:
         gc.collect()  # ORM objects and frames form cycles: free them before writing the bytes
 
     def build_proposal(
-        self, source: store_messages.Source, parsed: ParsedMessage | None
+        self, source: store_messages.Source, result: ParseResult
     ) -> models.Proposal | None:
         """The proposal with every derived field (respondent, themes), not yet in a session."""
-        if parsed is None:
+        if result.parsed is None:
             return None
-        received_at = source.internal_date or parsed.received_at or parsed.sent_at
-        return store_messages.new_proposal(
-            parsed,
-            received_at=received_at,
-            late=is_late(received_at, self.config.deadline, self.config.timezone),
-            combined_text=combined_text(parsed),
-            source=source,
-            codebook=self.config.codebook,
-        )
+        return self.assembler.new_proposal(result.parsed, source)
 
     def batch_due(self) -> bool:
         messages = len(self.batch) + len(self.arrived)
@@ -340,20 +323,6 @@ class Pipeline:
                 proposal.subject,
                 extra={"proposal_id": proposal.id},
             )
-
-    def add_proposal(
-        self,
-        session: Session,
-        raw: models.RawMessage,
-        parsed: ParsedMessage,
-        source: store_messages.Source,
-    ) -> models.Proposal:
-        """A proposal for a stored raw message (the retries' writer)."""
-        proposal = self.build_proposal(source, parsed)
-        assert proposal is not None
-        proposal.raw_message = raw
-        session.add(proposal)
-        return proposal
 
     def note_cursor(self, origin: MessageOrigin) -> None:
         if origin.uidvalidity is not None and origin.uid is not None:
