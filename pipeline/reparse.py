@@ -6,7 +6,7 @@ alone). Messages that failed to parse before are retried like `hoering retry` do
 one that parses now gets its proposal.
 
 Proposals go in chunks of CHUNK: their bytes are read in one query, parsed outside any
-transaction (in threads when the extractor has several workers), and written in one
+transaction (pipeline.parsing.ParsePool), and written in one
 transaction, so 50,000 replies take bounded memory and a reviewer's write waits at most
 one chunk's write.
 """
@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -30,7 +28,7 @@ from hoering.parse.versions import PARSER_VERSION, extractor_version
 from hoering.pipeline import retries
 from hoering.pipeline.assemble import Assembler
 from hoering.pipeline.lock import run_lock
-from hoering.pipeline.parsing import ParseResult, parse_bytes
+from hoering.pipeline.parsing import ParsePool, ParseResult, parse_bytes
 from hoering.pipeline.run import Tick, no_tick
 from hoering.pipeline.runs import retrier as make_retrier
 from hoering.pipeline.sandbox import Sandbox
@@ -96,10 +94,10 @@ def reparse(
     with run_lock(config), Sandbox.from_config(config.extract) as sandbox, writing():
         proposal_ids, failed_ids = _targets(sessions, selection)
         parse = partial(parse_bytes, extract=sandbox, limits=config.extract.limits)
-        with _parsing_threads(getattr(sandbox, "workers", 1)) as parse_all:
+        with ParsePool(parse, getattr(sandbox, "workers", 1), "reparse") as pool:
             for start in range(0, len(proposal_ids), CHUNK):
                 chunk = proposal_ids[start : start + CHUNK]
-                results, before = _parse_chunk(sessions, chunk, partial(parse_all, parse), tick)
+                results, before = _parse_chunk(sessions, chunk, pool.map, tick)
                 _write_chunk(config, sessions, results, before, report)
         retrier = make_retrier(config, sessions, sandbox)
         for raw_id in failed_ids:
@@ -109,18 +107,6 @@ def reparse(
 
 
 ParseAll = Callable[[Iterable[bytes]], Iterator[ParseResult]]
-
-
-@contextmanager
-def _parsing_threads(workers: int) -> Iterator[Callable]:
-    """`map`, or a map in `workers` threads when the extractor reads that many attachments at
-    once. Only parse_bytes() runs in them: parsing is pure and the sandbox is a process pool
-    (pebble) that takes tasks from several threads; writes stay in this thread."""
-    if workers <= 1:
-        yield map
-        return
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="reparse") as pool:
-        yield pool.map
 
 
 def _targets(sessions: sessionmaker[Session], selection: Selection) -> tuple[list[int], list[int]]:

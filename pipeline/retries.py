@@ -8,11 +8,9 @@ library); after `[poll] max_attempts` parses the message is parked until `hoerin
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,13 +18,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from hoering.config import Config
 from hoering.errors import UsageError
 from hoering.parse.model import ParsedMessage
+from hoering.pipeline.parsing import ParseResult, gave_up
 from hoering.store import messages as store_messages
 from hoering.store import models, states
 from hoering.store.db import writing
 from hoering.vocab import MessageStatus, RetryOutcome
-
-if TYPE_CHECKING:
-    from hoering.pipeline.parsing import ParseResult
 
 log = logging.getLogger(__name__)
 
@@ -129,8 +125,7 @@ class Retrier:
         except MemoryError:
             pass  # handled below, once the traceback and the texts it holds are released
         log.error("out of memory storing message %d on retry", raw_id)
-        result = replace(result, parsed=None, error="out of memory while storing its proposal")
-        gc.collect()  # ORM objects and frames form cycles
+        result = gave_up(result)
         with self.sessions.begin() as session:
             return self._record(session, raw_id, result)
 

@@ -17,7 +17,6 @@ import logging
 import time as clock
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -32,7 +31,7 @@ from hoering.parse.model import Extractor
 from hoering.parse.subject import SubjectMatcher
 from hoering.pipeline.assemble import Assembler
 from hoering.pipeline.batch import BatchWriter, Entry, source_of
-from hoering.pipeline.parsing import OUT_OF_MEMORY, ParseResult, failed, parse_bytes
+from hoering.pipeline.parsing import ParsePool, ParseResult, gave_up, parse_bytes
 from hoering.pipeline.report import RunReport
 from hoering.store import messages as store_messages
 from hoering.store import models, states
@@ -84,11 +83,7 @@ class Pipeline:
         self.batch_shas: set[str] = set()
         # Entries whose parse runs in a thread, oldest first.
         self.parsing: deque[Entry] = deque()
-        # Messages parsed at once: two per extraction worker, so their attachments overlap
-        # and a worker done with one message need not wait for the oldest to be collected.
-        workers = max(1, getattr(extract, "workers", 1))
-        self.parallel = 1 if workers == 1 else 2 * workers
-        self.threads: ThreadPoolExecutor | None = None
+        self.pool = ParsePool(self.parse, getattr(extract, "workers", 1), "parse")
         # Matched messages not yet checked against the stored ones (see check_arrived).
         self.arrived: list[RawMessage] = []
         self.owe_action = config.actions.after != "none"
@@ -104,19 +99,10 @@ class Pipeline:
 
     def run(self, items: Iterable[Item], tick: Tick = no_tick) -> RunReport:
         """Feed every item through; `tick()` after each message (the CLI's progress bar)."""
-        with writing():
-            if self.parallel > 1:
-                # Threads only wait here: attachments are read in the sandbox's processes.
-                self.threads = ThreadPoolExecutor(self.parallel, thread_name_prefix="parse")
-            try:
-                for item in self.received(items):
-                    self.take(item, tick)
-                self.flush()
-            finally:
-                if self.threads is not None:
-                    # Not waiting: on Ctrl-C the sandbox stops next and ends their parses.
-                    self.threads.shutdown(wait=False, cancel_futures=True)
-                    self.threads = None
+        with writing(), self.pool:
+            for item in self.received(items):
+                self.take(item, tick)
+            self.flush()
         return self.report
 
     def received(self, items: Iterable[Item]) -> Iterator[Item]:
@@ -160,9 +146,7 @@ class Pipeline:
         shas = [hashlib.sha256(item.data).hexdigest() for item in arrived]
         known = self.known_bytes(shas)
         for item, sha256 in zip(arrived, shas, strict=True):
-            entry = self.entry(item, sha256, known)
-            self.batch.append(entry)
-            self.batch_size += entry.text_size()
+            self.batch.append(self.entry(item, sha256, known))
 
     def entry(self, item: RawMessage, sha256: str, known: set[str]) -> Entry:
         """What the message is: known bytes, a machine's mail, or a reply to parse."""
@@ -174,13 +158,10 @@ class Pipeline:
             key = store_messages.dedup_key(message_identity(item.data))
             return Entry(item, sha256, EntryKind.AUTOMATIC, key=key, reason=reason)
         entry = Entry(item, sha256, EntryKind.PARSED)
-        if self.threads is None:
-            self.finish_parse(entry, self.parse(item.data))
-        else:
-            entry.parsing = self.threads.submit(self.parse, item.data)
-            self.parsing.append(entry)
-            while len(self.parsing) >= self.parallel:
-                self.collect(self.parsing.popleft())
+        entry.parsing = self.pool.submit(item.data, sha256)
+        self.parsing.append(entry)
+        while len(self.parsing) >= self.pool.parallel:
+            self.collect(self.parsing.popleft())
         return entry
 
     def known_bytes(self, shas: list[str]) -> set[str]:
@@ -189,8 +170,8 @@ class Pipeline:
         with self.sessions() as session:
             return store_messages.known_sha256(session, shas)
 
-    def parse(self, data: bytes) -> ParseResult:
-        return parse_bytes(data, self.extract, self.config.extract.limits)
+    def parse(self, data: bytes, sha256: str | None = None) -> ParseResult:
+        return parse_bytes(data, self.extract, self.config.extract.limits, sha256=sha256)
 
     def collect(self, entry: Entry) -> None:
         """Wait for a thread's parse of `entry`, then build its proposal in this thread
@@ -211,19 +192,13 @@ class Pipeline:
     def parse_now(self, entry: Entry) -> None:
         """A KNOWN entry whose stored copy was deleted meanwhile: parse it after all."""
         entry.kind = EntryKind.PARSED
-        self.finish_parse(entry, self.parse(entry.item.data))
+        self.finish_parse(entry, self.parse(entry.item.data, entry.sha256))
 
     def out_of_memory(self, entry: Entry) -> None:
         """Store the message raw with the error; the retries of later runs park it."""
         assert entry.result is not None
-        result = entry.result
-        log.error("out of memory storing message sha256=%s; storing it raw", result.sha256)
-        entry.proposal = None
-        entry.result = failed(
-            result.sha256, OUT_OF_MEMORY + "storing its proposal", entry.key, result.message_id
-        )
-        del result
-        gc.collect()  # ORM objects and frames form cycles: free them before writing the bytes
+        result, entry.result, entry.proposal = entry.result, None, None
+        entry.result = gave_up(result)
 
     def build_proposal(
         self, source: store_messages.Source, result: ParseResult
