@@ -42,7 +42,8 @@ REVIEWER = "reviewer"
 
 
 class EntryKind(StrEnum):
-    """What a matched message of a run's batch is, decided before the write (pipeline/batch.py)."""
+    """What a matched message of a run's batch is, decided before the write; pipeline/batch.py
+    gives each its own type (Known, Automatic, Parsed), these are their names."""
 
     KNOWN = "known"  # these exact bytes were stored before: not parsed again
     AUTOMATIC = "automatic"  # sent by a machine: kept raw with its reason, no proposal
