@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from hoering.ingest.raw import MessageOrigin, RawMessage
+from hoering.ingest.raw import RawMessage
+from hoering.origin import MessageOrigin
 from hoering.pipeline.parsing import ParseResult
 from hoering.store import messages as store_messages
 from hoering.store import models, states
@@ -34,8 +35,8 @@ class Known:
     sha256: str
 
     @property
-    def source(self) -> store_messages.Source:
-        return source_of(self.item.origin)
+    def source(self) -> MessageOrigin:
+        return self.item.origin
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,8 @@ class Automatic:
     reason: str
 
     @property
-    def source(self) -> store_messages.Source:
-        return source_of(self.item.origin)
+    def source(self) -> MessageOrigin:
+        return self.item.origin
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,8 @@ class Parsed:
         return self.result.key
 
     @property
-    def source(self) -> store_messages.Source:
-        return source_of(self.item.origin)
+    def source(self) -> MessageOrigin:
+        return self.item.origin
 
     def text_size(self) -> int:
         """Characters the entry holds beyond its bytes: what bounds a batch in memory."""
@@ -99,16 +100,6 @@ class Written:
     new: bool  # its raw message was added by this batch
     outcome: WriteOutcome
     status: MessageStatus  # the status its place got
-
-
-def source_of(origin: MessageOrigin) -> store_messages.Source:
-    return store_messages.Source(
-        account=origin.account,
-        folder=origin.folder,
-        uidvalidity=origin.uidvalidity,
-        uid=origin.uid,
-        internal_date=origin.internal_date,
-    )
 
 
 class BatchWriter:

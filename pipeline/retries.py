@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.config import Config
 from hoering.errors import UsageError
+from hoering.origin import MessageOrigin
 from hoering.parse.model import ParsedMessage
 from hoering.pipeline.parsing import ParseResult, gave_up
 from hoering.store import messages as store_messages
@@ -26,7 +27,7 @@ from hoering.vocab import MessageStatus, RetryOutcome
 
 log = logging.getLogger(__name__)
 
-AddProposal = Callable[[Session, models.RawMessage, ParsedMessage, store_messages.Source], None]
+AddProposal = Callable[[Session, models.RawMessage, ParsedMessage, MessageOrigin], None]
 
 
 class NotAFailure(UsageError):
@@ -186,9 +187,9 @@ def _chosen(
     return [by_id[i] for i in dict.fromkeys(state_ids)]
 
 
-def _first_source(raw: models.RawMessage) -> store_messages.Source:
+def _first_source(raw: models.RawMessage) -> MessageOrigin:
     """Where the message was first seen: the proposal's source, with its INTERNALDATE."""
     first = min(raw.sightings, key=lambda s: s.id)
-    return store_messages.Source(
+    return MessageOrigin(
         first.account, first.folder, first.uidvalidity, first.uid, first.internal_date
     )

@@ -38,7 +38,6 @@ from hoering.pipeline.batch import (
     Parsed,
     Pending,
     Written,
-    source_of,
 )
 from hoering.pipeline.parsing import ParsePool, ParseResult, gave_up, parse_bytes
 from hoering.pipeline.report import RunReport
@@ -85,7 +84,7 @@ class Pipeline:
         # (account, folder) -> (uidvalidity, uid) not yet written to the database.
         self.pending_cursors: dict[tuple[str, str], tuple[int, int]] = {}
         # Unmarked IMAP messages, recorded with the cursor that passes them.
-        self.pending_skips: list[store_messages.Source] = []
+        self.pending_skips: list[MessageOrigin] = []
         self.batch: list[Entry | Pending] = []
         self.batch_size = 0
         self.batch_started = 0.0
@@ -196,7 +195,7 @@ class Pipeline:
         """The entry of a parsed message, its proposal built; raw with the error if that
         does not fit in memory."""
         try:
-            return Parsed(item, sha256, result, self.build_proposal(source_of(item.origin), result))
+            return Parsed(item, sha256, result, self.build_proposal(item.origin, result))
         except MemoryError:
             pass  # handled below, once the traceback and the texts it holds are released
         return Parsed(item, sha256, gave_up(result), None)
@@ -205,9 +204,7 @@ class Pipeline:
         """A Known entry whose stored copy was deleted meanwhile: parse it after all."""
         return self.parsed(entry.item, entry.sha256, self.parse(entry.item.data, entry.sha256))
 
-    def build_proposal(
-        self, source: store_messages.Source, result: ParseResult
-    ) -> models.Proposal | None:
+    def build_proposal(self, source: MessageOrigin, result: ParseResult) -> models.Proposal | None:
         """The proposal with every derived field (respondent, themes), not yet in a session."""
         if result.parsed is None:
             return None
@@ -318,7 +315,7 @@ class Pipeline:
 
     def note_skipped(self, origin: MessageOrigin) -> None:
         if origin.uidvalidity is not None:  # IMAP: a file has nothing to download again
-            self.pending_skips.append(source_of(origin))
+            self.pending_skips.append(origin)
 
     def write_cursors(self, session: Session) -> None:
         """The cursors and skipped messages noted so far, in the caller's transaction."""

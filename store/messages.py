@@ -7,34 +7,24 @@ Callers own the transaction: everything for one message is written inside one
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session, defer, object_session
 
+from hoering.origin import MessageOrigin, PlaceKey
 from hoering.parse.identity import Identity
 from hoering.parse.model import Attachment, ParsedMessage
 from hoering.parse.versions import PARSER_VERSION
 from hoering.store import models
 
-
-@dataclass(frozen=True)
-class Source:
-    """Where a message was seen; mirrors ingest's MessageOrigin without importing it."""
-
-    account: str
-    folder: str
-    uidvalidity: int | None
-    uid: int | None
-    internal_date: datetime | None = None
-
-
-Place = tuple[str, str, int | None, int | None]  # (account, folder, uidvalidity, uid)
+# Where a message was seen: the one type ingest yields and the rows below are written from.
+Source = MessageOrigin
+Place = PlaceKey  # (account, folder, uidvalidity, uid)
 
 
 def place_of(source: Source) -> Place:
-    return (source.account, source.folder, source.uidvalidity, source.uid)
+    return source.key
 
 
 def at_places(table: type[models.Sighting | models.MessageState], sources: Sequence[Source]
