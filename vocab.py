@@ -35,8 +35,15 @@ class ActionState(StrEnum):
     OBSOLETE = "obsolete"  # the folder's UIDVALIDITY changed: the UID no longer names the message
 
 
+# Who set a derived value (respondent type, theme tag, initiative split): the rules, or a
+# reviewer, whose choice the rules then keep.
+AUTO = "auto"
+REVIEWER = "reviewer"
+
+
 class EntryKind(StrEnum):
-    """What a matched message of a run's batch is, decided before the write (pipeline/batch.py)."""
+    """What a matched message of a run's batch is, decided before the write; pipeline/batch.py
+    gives each its own type (Known, Automatic, Parsed), these are their names."""
 
     KNOWN = "known"  # these exact bytes were stored before: not parsed again
     AUTOMATIC = "automatic"  # sent by a machine: kept raw with its reason, no proposal

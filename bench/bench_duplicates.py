@@ -1,4 +1,4 @@
-"""Cost of grouping duplicates in the database: a full rebuild (store.duplicates.refresh, run
+"""Cost of grouping duplicates in the database: a full rebuild (rules.duplicates.refresh, run
 by `duplicates --refresh` and `analyse`) and placing one new reply (place_new, run after
 every poll or import), whose cost must not grow with the database. Prints figures.
 
@@ -19,7 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from hoering.store import duplicates, models
+from hoering.rules import duplicates
+from hoering.store import models
 from hoering.store.db import open_database
 
 WORDS = [

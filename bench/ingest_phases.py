@@ -37,7 +37,7 @@ PHASES = {  # label: (owner, attribute)
     "parse": (run.Pipeline, "parse"),
     "derived fields": (run.Pipeline, "build_proposal"),
     "write batches": (run.Pipeline, "write"),
-    "duplicate groups": (runs.store_duplicates, "place_new"),
+    "duplicate groups": (runs.rules_duplicates, "place_new"),
 }
 
 

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
+from hoering.origin import MessageOrigin
 
-@dataclass(frozen=True)
-class MessageOrigin:
-    """Where a message was seen. (account, folder, uidvalidity, uid) identifies it on IMAP."""
-
-    account: str  # "user@host" for IMAP, "file" for offline sources
-    folder: str  # IMAP folder name, or the file/mbox/Maildir path
-    uidvalidity: int | None = None
-    uid: int | None = None  # IMAP UID, or the position inside an mbox/folder (1-based)
-    internal_date: datetime | None = None  # IMAP INTERNALDATE: when the server received it
+__all__ = ["MessageOrigin"]  # ingest's name for it, kept for its callers
 
 
 @dataclass(frozen=True)

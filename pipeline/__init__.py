@@ -5,9 +5,9 @@
 `doctor` and `accounts` check and read the IMAP settings.
 """
 
+from hoering.pipeline.assemble import is_late
 from hoering.pipeline.lock import RunLocked, run_lock
 from hoering.pipeline.report import RunReport
-from hoering.pipeline.run import is_late
 from hoering.pipeline.runs import AccountsFailed, import_paths, poll, retry
 
 __all__ = [

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from hoering.config import Config
 from hoering.errors import ExitCode, HoeringError, UsageError
 from hoering.parse.automatic import sender_and_subject
+from hoering.pipeline.assemble import Assembler
 from hoering.pipeline.lock import run_lock
 from hoering.pipeline.parsing import parse_bytes
 from hoering.pipeline.retries import _first_source
-from hoering.pipeline.run import Pipeline
 from hoering.pipeline.sandbox import Sandbox
 from hoering.store import models, states
 from hoering.vocab import MessageStatus
@@ -82,8 +82,8 @@ def accept(config: Config, sessions: sessionmaker[Session], raw_id: int, by: str
             raw = _waiting(session, raw_id)
             reason, raw.automatic = raw.automatic, None
             if result.parsed is not None:
-                writer = Pipeline(config, sessions, sandbox)
-                proposal = writer.add_proposal(session, raw, result.parsed, _first_source(raw))
+                assembler = Assembler.from_config(config)
+                proposal = assembler.add_proposal(session, raw, result.parsed, _first_source(raw))
                 session.flush()
                 session.add(
                     models.AuditEvent(

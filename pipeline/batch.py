@@ -16,114 +16,157 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from hoering.ingest.raw import MessageOrigin, RawMessage
+from hoering.ingest.raw import RawMessage
+from hoering.origin import MessageOrigin
 from hoering.pipeline.parsing import ParseResult
 from hoering.store import messages as store_messages
 from hoering.store import models, states
-from hoering.vocab import EntryKind, MessageStatus, WriteOutcome
+from hoering.vocab import MessageStatus, WriteOutcome
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class Entry:
-    """One matched message of a batch, with what was derived from it before the write."""
+@dataclass(frozen=True)
+class Known:
+    """These exact bytes were stored before (a rerun, the same mail in two folders): not
+    parsed again."""
 
     item: RawMessage
     sha256: str
-    kind: EntryKind
-    key: str = ""  # identity key (store.messages.dedup_key); for AUTOMATIC and PARSED
-    reason: str = ""  # why AUTOMATIC
-    result: ParseResult | None = None  # PARSED, once its parse is done
-    parsing: Future[ParseResult] | None = None  # PARSED, while a thread parses it
-    proposal: models.Proposal | None = None  # built, not yet in a session
-    raw: models.RawMessage | None = None  # found or added by the write
-    new: bool = False  # its raw message is added by this batch
-    outcome: WriteOutcome | None = None
-    state_status: MessageStatus | None = None  # AUTOMATIC: the status its place got
 
     @property
-    def source(self) -> store_messages.Source:
-        return source_of(self.item.origin)
+    def source(self) -> MessageOrigin:
+        return self.item.origin
+
+
+@dataclass(frozen=True)
+class Automatic:
+    """Sent by a machine: kept raw with its reason, no proposal."""
+
+    item: RawMessage
+    sha256: str
+    key: str  # identity key (store.messages.dedup_key)
+    reason: str
+
+    @property
+    def source(self) -> MessageOrigin:
+        return self.item.origin
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A reply, parsed (or failed to, `result.error`) and its proposal built (None if its
+    parse failed), not yet in a session."""
+
+    item: RawMessage
+    sha256: str
+    result: ParseResult
+    proposal: models.Proposal | None
+
+    @property
+    def key(self) -> str:
+        return self.result.key
+
+    @property
+    def source(self) -> MessageOrigin:
+        return self.item.origin
 
     def text_size(self) -> int:
         """Characters the entry holds beyond its bytes: what bounds a batch in memory."""
-        parsed = self.result.parsed if self.result else None
+        parsed = self.result.parsed
         if parsed is None:
             return 0
         return len(parsed.body_text) + sum(len(a.text or "") for a in parsed.attachments)
 
 
-def source_of(origin: MessageOrigin) -> store_messages.Source:
-    return store_messages.Source(
-        account=origin.account,
-        folder=origin.folder,
-        uidvalidity=origin.uidvalidity,
-        uid=origin.uid,
-        internal_date=origin.internal_date,
-    )
+@dataclass(frozen=True)
+class Pending:
+    """A reply whose parse runs in a thread; the run makes it Parsed before the write."""
+
+    item: RawMessage
+    sha256: str
+    parsing: Future[ParseResult]
+
+
+Entry = Known | Automatic | Parsed  # one matched message of a batch, decided before the write
+
+
+@dataclass(frozen=True)
+class Written:
+    """What writing one entry came to, once its transaction commits."""
+
+    entry: Entry  # as written: a Known whose stored copy was gone meanwhile is Parsed
+    raw: models.RawMessage
+    new: bool  # its raw message was added by this batch
+    outcome: WriteOutcome
+    status: MessageStatus  # the status its place got
 
 
 class BatchWriter:
     """Writes a batch's entries in the caller's transaction.
 
-    `reparse(entry)` parses a KNOWN entry after all, when its stored copy is gone since it
+    `reparse(entry)` parses a Known entry after all, when its stored copy is gone since it
     was checked (`hoering forget` ran meanwhile); rare, so it runs inside the transaction.
     """
 
-    def __init__(self, owe_action: bool, reparse: Callable[[Entry], None]) -> None:
+    def __init__(self, owe_action: bool, reparse: Callable[[Known], Parsed]) -> None:
         self.owe_action = owe_action
         self.reparse = reparse
 
-    def write(self, session: Session, entries: list[Entry]) -> None:
+    def write(self, session: Session, entries: list[Entry]) -> list[Written]:
         with session.no_autoflush:  # flushed twice on purpose, not before every query
-            self.add_raw_messages(session, entries)
+            found_raw = self.add_raw_messages(session, entries)
             session.flush()  # one INSERT for the new raw messages; IntegrityError if raced
-            sources = [entry.source for entry in entries]
+            sources = [entry.source for entry, _raw, _new, _outcome in found_raw]
             sighted = store_messages.sighted_places(session, sources)
             found = states.find_places(session, sources)
-            _warn_collisions(session, [entry.raw for entry in entries if entry.new])
-            for entry in entries:
-                self.record(session, entry, sighted, found)
+            _warn_collisions(session, [raw for _entry, raw, new, _outcome in found_raw if new])
+            written = [
+                Written(
+                    entry, raw, new, outcome, self.record(session, entry, raw, new, sighted, found)
+                )
+                for entry, raw, new, outcome in found_raw
+            ]
         session.flush()  # gives new proposals their ids, for the -v lines
+        return written
 
-    def add_raw_messages(self, session: Session, entries: list[Entry]) -> None:
+    def add_raw_messages(
+        self, session: Session, entries: list[Entry]
+    ) -> list[tuple[Entry, models.RawMessage, bool, WriteOutcome]]:
         """Find each entry's stored raw message, or add it; a later copy in the batch finds
-        the earlier one's."""
+        the earlier one's. (entry as written, raw message, added now, outcome) each."""
         by_sha = store_messages.find_raw_messages(
-            session, "sha256", [e.sha256 for e in entries if e.kind == EntryKind.KNOWN]
+            session, "sha256", [e.sha256 for e in entries if isinstance(e, Known)]
         )
         by_key = store_messages.find_raw_messages(
-            session, "dedup_key", [e.key for e in entries if e.kind != EntryKind.KNOWN]
+            session, "dedup_key", [e.key for e in entries if not isinstance(e, Known)]
         )
+        found: list[tuple[Entry, models.RawMessage, bool, WriteOutcome]] = []
         for entry in entries:
-            if entry.kind == EntryKind.KNOWN:
-                entry.raw = by_sha.get(entry.sha256)
-                if entry.raw is not None:
-                    entry.outcome = WriteOutcome.ALREADY_STORED
+            if isinstance(entry, Known):
+                raw = by_sha.get(entry.sha256)
+                if raw is not None:
+                    found.append((entry, raw, False, WriteOutcome.ALREADY_STORED))
                     continue
-                self.reparse(entry)  # makes it PARSED
-                entry.raw = by_key.get(entry.key) or store_messages.find_raw_message(
-                    session, entry.key
-                )
+                entry = self.reparse(entry)
+                raw = by_key.get(entry.key) or store_messages.find_raw_message(session, entry.key)
             else:
-                entry.raw = by_key.get(entry.key)
-            if entry.raw is None:
-                entry.raw = self.new_raw(session, entry)
-                entry.new = True
-                entry.outcome = WriteOutcome.STORED
+                raw = by_key.get(entry.key)
+            if raw is None:
+                raw, new, outcome = self.new_raw(session, entry), True, WriteOutcome.STORED
             else:
-                same_bytes = entry.raw.sha256 == entry.sha256
-                entry.outcome = (
-                    WriteOutcome.ALREADY_STORED if same_bytes else WriteOutcome.DUPLICATE
-                )
-            by_key[entry.key] = by_sha[entry.sha256] = entry.raw
+                same_bytes = raw.sha256 == entry.sha256
+                new = False
+                outcome = WriteOutcome.ALREADY_STORED if same_bytes else WriteOutcome.DUPLICATE
+            found.append((entry, raw, new, outcome))
+            by_key[entry.key] = by_sha[entry.sha256] = raw
+        return found
 
-    def new_raw(self, session: Session, entry: Entry) -> models.RawMessage:
-        result = entry.result
-        if result is None:  # AUTOMATIC
+    def new_raw(self, session: Session, entry: Automatic | Parsed) -> models.RawMessage:
+        if isinstance(entry, Automatic):
             message_id, error, automatic = None, None, entry.reason
         else:
+            result = entry.result
             parsed = result.parsed
             message_id = parsed.message_id if parsed else result.message_id
             error, automatic = result.error, None
@@ -140,21 +183,23 @@ class BatchWriter:
         self,
         session: Session,
         entry: Entry,
+        raw: models.RawMessage,
+        new: bool,
         sighted: set[store_messages.Place],
         found: dict[store_messages.Place, models.MessageState],
-    ) -> None:
-        raw = entry.raw
-        assert raw is not None
+    ) -> MessageStatus:
+        """The sighting, the proposal of a new message and the state of its place; the
+        status the place got."""
         source = entry.source
         store_messages.record_sighting(session, raw, source, sighted)
-        if entry.new and entry.proposal is not None:
+        if new and isinstance(entry, Parsed) and entry.proposal is not None:
             entry.proposal.raw_message = raw
             session.add(entry.proposal)
-        owe_action = self.owe_action and entry.kind != EntryKind.AUTOMATIC
+        owe_action = self.owe_action and not isinstance(entry, Automatic)
         state = states.record_outcome(
-            session, source, raw, new=entry.new, owe_action=owe_action, found=found
+            session, source, raw, new=new, owe_action=owe_action, found=found
         )
-        entry.state_status = state.status
+        return state.status
 
 
 def _warn_collisions(session: Session, new: list[models.RawMessage | None]) -> None:

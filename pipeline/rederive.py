@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.config import Config
 from hoering.pipeline.run import Tick, no_tick
-from hoering.store import duplicates
+from hoering.rules import duplicates
+from hoering.rules.derive import normalize_proposal
 from hoering.store.db import writing
-from hoering.store.normalize import normalize_proposal
 from hoering.store.queries import proposals_for_analysis
 
 CHUNK = 200  # proposals per transaction

@@ -6,7 +6,7 @@ alone). Messages that failed to parse before are retried like `hoering retry` do
 one that parses now gets its proposal.
 
 Proposals go in chunks of CHUNK: their bytes are read in one query, parsed outside any
-transaction (in threads when the extractor has several workers), and written in one
+transaction (pipeline.parsing.ParsePool), and written in one
 transaction, so 50,000 replies take bounded memory and a reviewer's write waits at most
 one chunk's write.
 """
@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -26,16 +24,14 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from hoering.config import Config
 from hoering.errors import UnknownProposal
-from hoering.parse.combined import combined_text
-from hoering.parse.model import ParsedMessage
 from hoering.parse.versions import PARSER_VERSION, extractor_version
 from hoering.pipeline import retries
+from hoering.pipeline.assemble import Assembler
 from hoering.pipeline.lock import run_lock
-from hoering.pipeline.parsing import ParseResult, parse_bytes
-from hoering.pipeline.run import Tick, is_late, no_tick
+from hoering.pipeline.parsing import ParsePool, ParseResult, parse_bytes
+from hoering.pipeline.run import Tick, no_tick
 from hoering.pipeline.runs import retrier as make_retrier
 from hoering.pipeline.sandbox import Sandbox
-from hoering.store import messages as store_messages
 from hoering.store import models
 from hoering.store.db import writing
 
@@ -98,10 +94,10 @@ def reparse(
     with run_lock(config), Sandbox.from_config(config.extract) as sandbox, writing():
         proposal_ids, failed_ids = _targets(sessions, selection)
         parse = partial(parse_bytes, extract=sandbox, limits=config.extract.limits)
-        with _parsing_threads(getattr(sandbox, "workers", 1)) as parse_all:
+        with ParsePool(parse, getattr(sandbox, "workers", 1), "reparse") as pool:
             for start in range(0, len(proposal_ids), CHUNK):
                 chunk = proposal_ids[start : start + CHUNK]
-                results, before = _parse_chunk(sessions, chunk, partial(parse_all, parse), tick)
+                results, before = _parse_chunk(sessions, chunk, pool.map, tick)
                 _write_chunk(config, sessions, results, before, report)
         retrier = make_retrier(config, sessions, sandbox)
         for raw_id in failed_ids:
@@ -111,18 +107,6 @@ def reparse(
 
 
 ParseAll = Callable[[Iterable[bytes]], Iterator[ParseResult]]
-
-
-@contextmanager
-def _parsing_threads(workers: int) -> Iterator[Callable]:
-    """`map`, or a map in `workers` threads when the extractor reads that many attachments at
-    once. Only parse_bytes() runs in them: parsing is pure and the sandbox is a process pool
-    (pebble) that takes tasks from several threads; writes stay in this thread."""
-    if workers <= 1:
-        yield map
-        return
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="reparse") as pool:
-        yield pool.map
 
 
 def _targets(sessions: sessionmaker[Session], selection: Selection) -> tuple[list[int], list[int]]:
@@ -201,11 +185,14 @@ def _write_chunk(
     """Rewrite the parsed proposals of a chunk in one transaction, and report each."""
     parsed = [proposal_id for proposal_id, a in results.items() if a.parsed is not None]
     after: dict[int, Snapshot] = {}
+    assembler = Assembler.from_config(config)
     with sessions.begin() as session:
         proposals = _load(session, parsed, for_write=True)
         dates = _internal_dates(session, proposals)
         for proposal in proposals:
-            _refill(config, proposal, results[proposal.id].parsed, dates.get(_source(proposal)))
+            parsed = results[proposal.id].parsed
+            assert parsed is not None
+            assembler.fill(proposal, parsed, dates.get(_source(proposal)))
             after[proposal.id] = snapshot(proposal)
     for proposal_id, result in results.items():  # in the chunk's order, as before
         report.checked += 1
@@ -266,24 +253,6 @@ def _internal_dates(
 def _source(proposal: models.Proposal) -> tuple:
     return (proposal.raw_message_id, proposal.source_account, proposal.source_folder,
             proposal.source_uidvalidity, proposal.source_uid)  # fmt: skip
-
-
-def _refill(
-    config: Config,
-    proposal: models.Proposal,
-    parsed: ParsedMessage,
-    internal_date: datetime | None,
-) -> None:
-    """Rewrite the parser's fields of `proposal`, received time and late flag included."""
-    received_at = internal_date or parsed.received_at or parsed.sent_at
-    store_messages.fill_proposal(
-        proposal,
-        parsed,
-        received_at=received_at,
-        late=is_late(received_at, config.deadline, config.timezone),
-        combined_text=combined_text(parsed),
-        codebook=config.codebook,
-    )
 
 
 def _retry_failed(

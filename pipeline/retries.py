@@ -8,29 +8,26 @@ library); after `[poll] max_attempts` parses the message is parked until `hoerin
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.config import Config
 from hoering.errors import UsageError
+from hoering.origin import MessageOrigin
 from hoering.parse.model import ParsedMessage
+from hoering.pipeline.parsing import ParseResult, gave_up
 from hoering.store import messages as store_messages
 from hoering.store import models, states
 from hoering.store.db import writing
 from hoering.vocab import MessageStatus, RetryOutcome
 
-if TYPE_CHECKING:
-    from hoering.pipeline.parsing import ParseResult
-
 log = logging.getLogger(__name__)
 
-AddProposal = Callable[[Session, models.RawMessage, ParsedMessage, store_messages.Source], None]
+AddProposal = Callable[[Session, models.RawMessage, ParsedMessage, MessageOrigin], None]
 
 
 class NotAFailure(UsageError):
@@ -129,8 +126,7 @@ class Retrier:
         except MemoryError:
             pass  # handled below, once the traceback and the texts it holds are released
         log.error("out of memory storing message %d on retry", raw_id)
-        result = replace(result, parsed=None, error="out of memory while storing its proposal")
-        gc.collect()  # ORM objects and frames form cycles
+        result = gave_up(result)
         with self.sessions.begin() as session:
             return self._record(session, raw_id, result)
 
@@ -191,9 +187,9 @@ def _chosen(
     return [by_id[i] for i in dict.fromkeys(state_ids)]
 
 
-def _first_source(raw: models.RawMessage) -> store_messages.Source:
+def _first_source(raw: models.RawMessage) -> MessageOrigin:
     """Where the message was first seen: the proposal's source, with its INTERNALDATE."""
     first = min(raw.sightings, key=lambda s: s.id)
-    return store_messages.Source(
+    return MessageOrigin(
         first.account, first.folder, first.uidvalidity, first.uid, first.internal_date
     )

@@ -17,9 +17,6 @@ import logging
 import time as clock
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,19 +24,27 @@ from sqlalchemy.orm import Session, sessionmaker
 from hoering.config import Config
 from hoering.ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
 from hoering.parse.automatic import automatic_reason
-from hoering.parse.combined import combined_text
 from hoering.parse.headers import header_block, subject_from_header_block
 from hoering.parse.identity import message_identity
 from hoering.parse.message import extract as extract_in_process
-from hoering.parse.model import Extractor, ParsedMessage
+from hoering.parse.model import Extractor
 from hoering.parse.subject import SubjectMatcher
-from hoering.pipeline.batch import BatchWriter, Entry, source_of
-from hoering.pipeline.parsing import OUT_OF_MEMORY, ParseResult, failed, parse_bytes
+from hoering.pipeline.assemble import Assembler
+from hoering.pipeline.batch import (
+    Automatic,
+    BatchWriter,
+    Entry,
+    Known,
+    Parsed,
+    Pending,
+    Written,
+)
+from hoering.pipeline.parsing import ParsePool, ParseResult, gave_up, parse_bytes
 from hoering.pipeline.report import RunReport
 from hoering.store import messages as store_messages
 from hoering.store import models, states
 from hoering.store.db import writing
-from hoering.vocab import EntryKind, MessageStatus, WriteOutcome
+from hoering.vocab import MessageStatus, WriteOutcome
 
 log = logging.getLogger(__name__)
 Tick = Callable[[], None]
@@ -61,14 +66,6 @@ def no_tick() -> None:
     """No progress display (cron, tests)."""
 
 
-def is_late(received_at: datetime | None, deadline: date | None, tz: ZoneInfo) -> bool:
-    """Late means received after the end of the deadline day, in the consultation's time zone."""
-    if received_at is None or deadline is None:
-        return False
-    end_of_deadline = datetime.combine(deadline + timedelta(days=1), time(0), tzinfo=tz)
-    return received_at >= end_of_deadline
-
-
 class Pipeline:
     """One run: feeds raw messages through matching, parsing and storage."""
 
@@ -82,22 +79,19 @@ class Pipeline:
         self.sessions = sessions
         self.extract = extract  # the run's Sandbox
         self.matcher = SubjectMatcher(config.subject_markers)
+        self.assembler = Assembler.from_config(config)
         self.report = RunReport()
         # (account, folder) -> (uidvalidity, uid) not yet written to the database.
         self.pending_cursors: dict[tuple[str, str], tuple[int, int]] = {}
         # Unmarked IMAP messages, recorded with the cursor that passes them.
-        self.pending_skips: list[store_messages.Source] = []
-        self.batch: list[Entry] = []
+        self.pending_skips: list[MessageOrigin] = []
+        self.batch: list[Entry | Pending] = []
         self.batch_size = 0
         self.batch_started = 0.0
         self.batch_shas: set[str] = set()
-        # Entries whose parse runs in a thread, oldest first.
-        self.parsing: deque[Entry] = deque()
-        # Messages parsed at once: two per extraction worker, so their attachments overlap
-        # and a worker done with one message need not wait for the oldest to be collected.
-        workers = max(1, getattr(extract, "workers", 1))
-        self.parallel = 1 if workers == 1 else 2 * workers
-        self.threads: ThreadPoolExecutor | None = None
+        # Places in the batch of the messages whose parse runs in a thread, oldest first.
+        self.parsing: deque[int] = deque()
+        self.pool = ParsePool(self.parse, getattr(extract, "workers", 1), "parse")
         # Matched messages not yet checked against the stored ones (see check_arrived).
         self.arrived: list[RawMessage] = []
         self.owe_action = config.actions.after != "none"
@@ -113,19 +107,10 @@ class Pipeline:
 
     def run(self, items: Iterable[Item], tick: Tick = no_tick) -> RunReport:
         """Feed every item through; `tick()` after each message (the CLI's progress bar)."""
-        with writing():
-            if self.parallel > 1:
-                # Threads only wait here: attachments are read in the sandbox's processes.
-                self.threads = ThreadPoolExecutor(self.parallel, thread_name_prefix="parse")
-            try:
-                for item in self.received(items):
-                    self.take(item, tick)
-                self.flush()
-            finally:
-                if self.threads is not None:
-                    # Not waiting: on Ctrl-C the sandbox stops next and ends their parses.
-                    self.threads.shutdown(wait=False, cancel_futures=True)
-                    self.threads = None
+        with writing(), self.pool:
+            for item in self.received(items):
+                self.take(item, tick)
+            self.flush()
         return self.report
 
     def received(self, items: Iterable[Item]) -> Iterator[Item]:
@@ -170,27 +155,23 @@ class Pipeline:
         known = self.known_bytes(shas)
         for item, sha256 in zip(arrived, shas, strict=True):
             entry = self.entry(item, sha256, known)
-            self.batch.append(entry)
-            self.batch_size += entry.text_size()
+            if entry is not None:
+                self.batch.append(entry)
 
-    def entry(self, item: RawMessage, sha256: str, known: set[str]) -> Entry:
-        """What the message is: known bytes, a machine's mail, or a reply to parse."""
+    def entry(self, item: RawMessage, sha256: str, known: set[str]) -> Known | Automatic | None:
+        """What the message is: known bytes, a machine's mail, or (None) a reply whose parse
+        is under way in the batch."""
         if sha256 in self.batch_shas or sha256 in known:
-            return Entry(item, sha256, EntryKind.KNOWN)  # a rerun, or the same mail in two folders
+            return Known(item, sha256)  # a rerun, or the same mail in two folders
         self.batch_shas.add(sha256)
         reason = automatic_reason(item.data, self.own_addresses)
         if reason is not None:
             key = store_messages.dedup_key(message_identity(item.data))
-            return Entry(item, sha256, EntryKind.AUTOMATIC, key=key, reason=reason)
-        entry = Entry(item, sha256, EntryKind.PARSED)
-        if self.threads is None:
-            self.finish_parse(entry, self.parse(item.data))
-        else:
-            entry.parsing = self.threads.submit(self.parse, item.data)
-            self.parsing.append(entry)
-            while len(self.parsing) >= self.parallel:
-                self.collect(self.parsing.popleft())
-        return entry
+            return Automatic(item, sha256, key, reason)
+        self.parsing.append(len(self.batch))
+        self.batch.append(Pending(item, sha256, self.pool.submit(item.data, sha256)))
+        while len(self.parsing) >= self.pool.parallel:
+            self.collect(self.parsing.popleft())
 
     def known_bytes(self, shas: list[str]) -> set[str]:
         """Which of these are stored already; a copy another poller stores meanwhile is
@@ -198,57 +179,36 @@ class Pipeline:
         with self.sessions() as session:
             return store_messages.known_sha256(session, shas)
 
-    def parse(self, data: bytes) -> ParseResult:
-        return parse_bytes(data, self.extract, self.config.extract.limits)
+    def parse(self, data: bytes, sha256: str | None = None) -> ParseResult:
+        return parse_bytes(data, self.extract, self.config.extract.limits, sha256=sha256)
 
-    def collect(self, entry: Entry) -> None:
-        """Wait for a thread's parse of `entry`, then build its proposal in this thread
-        (the analysis package is not thread-safe)."""
-        assert entry.parsing is not None
-        result, entry.parsing = entry.parsing.result(), None
-        self.finish_parse(entry, result)
+    def collect(self, place: int) -> None:
+        """Wait for a thread's parse of the batch's message at `place`, then build its
+        proposal in this thread (the analysis package is not thread-safe)."""
+        pending = self.batch[place]
+        assert isinstance(pending, Pending)
+        entry = self.parsed(pending.item, pending.sha256, pending.parsing.result())
+        self.batch[place] = entry
         self.batch_size += entry.text_size()
 
-    def finish_parse(self, entry: Entry, result: ParseResult) -> None:
-        entry.key = result.key
-        entry.result = result
+    def parsed(self, item: RawMessage, sha256: str, result: ParseResult) -> Parsed:
+        """The entry of a parsed message, its proposal built; raw with the error if that
+        does not fit in memory."""
         try:
-            entry.proposal = self.build_proposal(entry.source, result.parsed)
+            return Parsed(item, sha256, result, self.build_proposal(item.origin, result))
         except MemoryError:
-            self.out_of_memory(entry)
+            pass  # handled below, once the traceback and the texts it holds are released
+        return Parsed(item, sha256, gave_up(result), None)
 
-    def parse_now(self, entry: Entry) -> None:
-        """A KNOWN entry whose stored copy was deleted meanwhile: parse it after all."""
-        entry.kind = EntryKind.PARSED
-        self.finish_parse(entry, self.parse(entry.item.data))
+    def parse_now(self, entry: Known) -> Parsed:
+        """A Known entry whose stored copy was deleted meanwhile: parse it after all."""
+        return self.parsed(entry.item, entry.sha256, self.parse(entry.item.data, entry.sha256))
 
-    def out_of_memory(self, entry: Entry) -> None:
-        """Store the message raw with the error; the retries of later runs park it."""
-        assert entry.result is not None
-        result = entry.result
-        log.error("out of memory storing message sha256=%s; storing it raw", result.sha256)
-        entry.proposal = None
-        entry.result = failed(
-            result.sha256, OUT_OF_MEMORY + "storing its proposal", entry.key, result.message_id
-        )
-        del result
-        gc.collect()  # ORM objects and frames form cycles: free them before writing the bytes
-
-    def build_proposal(
-        self, source: store_messages.Source, parsed: ParsedMessage | None
-    ) -> models.Proposal | None:
+    def build_proposal(self, source: MessageOrigin, result: ParseResult) -> models.Proposal | None:
         """The proposal with every derived field (respondent, themes), not yet in a session."""
-        if parsed is None:
+        if result.parsed is None:
             return None
-        received_at = source.internal_date or parsed.received_at or parsed.sent_at
-        return store_messages.new_proposal(
-            parsed,
-            received_at=received_at,
-            late=is_late(received_at, self.config.deadline, self.config.timezone),
-            combined_text=combined_text(parsed),
-            source=source,
-            codebook=self.config.codebook,
-        )
+        return self.assembler.new_proposal(result.parsed, source)
 
     def batch_due(self) -> bool:
         messages = len(self.batch) + len(self.arrived)
@@ -266,72 +226,80 @@ class Pipeline:
             self.collect(self.parsing.popleft())
         if not (self.batch or self.pending_cursors or self.pending_skips):
             return
-        batch = self.batch
+        batch = [entry for entry in self.batch if not isinstance(entry, Pending)]
+        assert len(batch) == len(self.batch)  # every parse collected above
+        self.batch = batch  # one list, so giving up a proposal below frees it
         try:
-            self.write_retrying(batch)
+            written = self.write_retrying(batch)
         except MemoryError:
             gc.collect()  # the rolled-back objects and the traceback's frames
-            self.write_one_by_one(batch)
+            written = self.write_one_by_one(batch)
         self.clear_pending()  # only once they are committed
-        for entry in batch:
-            self.count(entry)
+        for done in written:
+            self.count(done)
 
-    def write_retrying(self, batch: list[Entry], cursors: bool = True) -> None:
+    def write_retrying(self, batch: list[Entry], cursors: bool = True) -> list[Written]:
         try:
-            self.write(batch, cursors)
+            return self.write(batch, cursors)
         except IntegrityError:
             # Another poller stored one of these between our check and our insert: look
             # again. The rolled-back proposals are built anew, as new objects.
-            for entry in batch:
-                if entry.kind == EntryKind.PARSED and entry.result is not None:
-                    self.finish_parse(entry, entry.result)
-            self.write(batch, cursors)
+            rebuilt = [
+                self.parsed(e.item, e.sha256, e.result) if isinstance(e, Parsed) else e
+                for e in batch
+            ]
+            return self.write(rebuilt, cursors)
 
-    def write_one_by_one(self, batch: list[Entry]) -> None:
+    def write_one_by_one(self, batch: list[Entry]) -> list[Written]:
         """After running out of memory writing the batch: each message in a transaction of
         its own, and the one that does not fit is written raw with its error. The cursors
         go with the last, so a crash between them fetches the rest again."""
-        for number, entry in enumerate(batch, start=1):
+        written: list[Written] = []
+        while batch:
+            entry = batch.pop(0)  # the batch lets go of it, so giving up its proposal frees it
+            last = not batch
             try:
-                self.write_retrying([entry], cursors=number == len(batch))
+                written += self.write_retrying([entry], cursors=last)
                 continue
             except MemoryError:
                 pass  # handled below, once the traceback and the texts it holds are released
-            if entry.kind != EntryKind.PARSED:
+            if not isinstance(entry, Parsed):
                 raise MemoryError  # no text of its own to give up: nothing to fall back to
-            self.out_of_memory(entry)
-            self.write_retrying([entry], cursors=number == len(batch))
+            item, sha256, result = entry.item, entry.sha256, entry.result
+            del entry
+            raw = Parsed(item, sha256, gave_up(result), None)
+            written += self.write_retrying([raw], cursors=last)
+        return written
 
-    def write(self, batch: list[Entry], cursors: bool) -> None:
-        for entry in batch:
-            entry.raw, entry.new, entry.outcome = None, False, None
+    def write(self, batch: list[Entry], cursors: bool) -> list[Written]:
         with self.sessions.begin() as session:
             if cursors:
                 self.write_cursors(session)
-            self.writer.write(session, batch)
+            return self.writer.write(session, batch)
 
-    def count(self, entry: Entry) -> None:
+    def count(self, done: Written) -> None:
         """The run's counts and log lines for one committed entry."""
+        entry = done.entry
         origin = entry.item.origin
         where = {"account": origin.account, "folder": origin.folder, "uid": origin.uid}
-        if entry.outcome == WriteOutcome.ALREADY_STORED:
+        if done.outcome == WriteOutcome.ALREADY_STORED:
             self.report.already_stored += 1
-        elif entry.kind == EntryKind.AUTOMATIC and entry.state_status == MessageStatus.AUTOMATIC:
+        elif isinstance(entry, Automatic) and done.status == MessageStatus.AUTOMATIC:
             self.report.automatic += 1
             log.info(
                 "sent by a machine, kept without a proposal (hoering list --automatic): %s",
                 entry.reason,
                 extra=where,
             )
-        elif entry.outcome == WriteOutcome.DUPLICATE or entry.kind == EntryKind.AUTOMATIC:
+        elif done.outcome == WriteOutcome.DUPLICATE or isinstance(entry, Automatic):
             self.report.duplicates += 1  # a copy of a message stored (or accepted) before
-        elif entry.result is not None and entry.result.error:
+        elif isinstance(entry, Parsed) and entry.result.error:
             self.report.failed += 1
             log.warning("could not parse message (stored raw): %s", entry.result.error, extra=where)
         else:
             self.report.stored += 1
+            assert isinstance(entry, Parsed) and entry.proposal is not None
             proposal = entry.proposal
-            assert proposal is not None
             # -v tells which proposals a run stored; logged once committed.
             log.info(
                 "stored proposal %d from %s: %s",
@@ -341,27 +309,13 @@ class Pipeline:
                 extra={"proposal_id": proposal.id},
             )
 
-    def add_proposal(
-        self,
-        session: Session,
-        raw: models.RawMessage,
-        parsed: ParsedMessage,
-        source: store_messages.Source,
-    ) -> models.Proposal:
-        """A proposal for a stored raw message (the retries' writer)."""
-        proposal = self.build_proposal(source, parsed)
-        assert proposal is not None
-        proposal.raw_message = raw
-        session.add(proposal)
-        return proposal
-
     def note_cursor(self, origin: MessageOrigin) -> None:
         if origin.uidvalidity is not None and origin.uid is not None:
             self.pending_cursors[(origin.account, origin.folder)] = (origin.uidvalidity, origin.uid)
 
     def note_skipped(self, origin: MessageOrigin) -> None:
         if origin.uidvalidity is not None:  # IMAP: a file has nothing to download again
-            self.pending_skips.append(source_of(origin))
+            self.pending_skips.append(origin)
 
     def write_cursors(self, session: Session) -> None:
         """The cursors and skipped messages noted so far, in the caller's transaction."""

@@ -20,13 +20,14 @@ from hoering.ingest.secrets import SecretError
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor
 from hoering.pipeline import accounts, postactions, retries
+from hoering.pipeline.assemble import Assembler
 from hoering.pipeline.lock import run_lock
 from hoering.pipeline.parsing import parse_bytes
 from hoering.pipeline.partials import joined_partials
 from hoering.pipeline.report import RunReport
 from hoering.pipeline.run import Pipeline, Tick, no_tick
 from hoering.pipeline.sandbox import Sandbox
-from hoering.store import duplicates as store_duplicates
+from hoering.rules import duplicates as rules_duplicates
 from hoering.store import messages as store_messages
 from hoering.store import models
 from hoering.store.db import first_line, writing
@@ -143,13 +144,12 @@ def import_paths(
 def retrier(
     config: Config, sessions: sessionmaker[Session], extract: Extractor = extract_in_process
 ) -> retries.Retrier:
-    """Parses failed messages again with this pipeline's parser and proposal writer.
+    """Parses failed messages again with a run's parser and proposal assembly.
 
     `extract` is the run's Sandbox: stored attachments are as untrusted as new ones.
     """
-    writer = Pipeline(config, sessions, extract)
     parse = partial(parse_bytes, extract=extract, limits=config.extract.limits)
-    return retries.Retrier(config, sessions, parse, writer.add_proposal)
+    return retries.Retrier(config, sessions, parse, Assembler.from_config(config).add_proposal)
 
 
 def retry(
@@ -190,7 +190,7 @@ def _recorded_run(
     # New replies (and retried ones that parse now) may join or form campaigns: placed by
     # the persisted index, reading a few rows per new reply, not every stored one.
     with writing(), sessions.begin() as session:
-        store_duplicates.place_new(session)
+        rules_duplicates.place_new(session)
     return report
 
 

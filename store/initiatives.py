@@ -1,5 +1,5 @@
-"""Initiatives read back by reference or filter (derived in store/initiative_derive.py,
-changed by reviewers in store/initiative_review.py). "12.2" is initiative 2 of reply 12.
+"""Initiatives read back by reference or filter (derived in rules/initiative_derive.py,
+changed by reviewers in rules/initiative_review.py). "12.2" is initiative 2 of reply 12.
 """
 
 from __future__ import annotations

@@ -7,36 +7,24 @@ Callers own the transaction: everything for one message is written inside one
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session, defer, object_session
 
-from hoering.analysis.themes import Codebook
+from hoering.origin import MessageOrigin, PlaceKey
 from hoering.parse.identity import Identity
 from hoering.parse.model import Attachment, ParsedMessage
 from hoering.parse.versions import PARSER_VERSION
 from hoering.store import models
-from hoering.store.normalize import normalize_proposal
 
-
-@dataclass(frozen=True)
-class Source:
-    """Where a message was seen; mirrors ingest's MessageOrigin without importing it."""
-
-    account: str
-    folder: str
-    uidvalidity: int | None
-    uid: int | None
-    internal_date: datetime | None = None
-
-
-Place = tuple[str, str, int | None, int | None]  # (account, folder, uidvalidity, uid)
+# Where a message was seen: the one type ingest yields and the rows below are written from.
+Source = MessageOrigin
+Place = PlaceKey  # (account, folder, uidvalidity, uid)
 
 
 def place_of(source: Source) -> Place:
-    return (source.account, source.folder, source.uidvalidity, source.uid)
+    return source.key
 
 
 def at_places(table: type[models.Sighting | models.MessageState], sources: Sequence[Source]
@@ -209,44 +197,26 @@ def _add_sighting(session: Session, raw: models.RawMessage, source: Source) -> N
     )
 
 
-def new_proposal(
-    parsed: ParsedMessage,
-    *,
-    received_at: datetime | None,
-    late: bool,
-    combined_text: str,
-    source: Source,
-    codebook: Codebook | None = None,
-) -> models.Proposal:
-    """A filled proposal outside any session, so its analysis runs before the write."""
-    proposal = models.Proposal(
+def new_proposal(source: Source) -> models.Proposal:
+    """An empty proposal from `source`, outside any session (pipeline/assemble.py fills it)."""
+    return models.Proposal(
         source_account=source.account,
         source_folder=source.folder,
         source_uidvalidity=source.uidvalidity,
         source_uid=source.uid,
     )
-    fill_proposal(
-        proposal,
-        parsed,
-        received_at=received_at,
-        late=late,
-        combined_text=combined_text,
-        codebook=codebook,
-    )
-    return proposal
 
 
-def fill_proposal(
+def fill_parsed(
     proposal: models.Proposal,
     parsed: ParsedMessage,
     *,
     received_at: datetime | None,
     late: bool,
     combined_text: str,
-    codebook: Codebook | None = None,
 ) -> None:
-    """Set every parsed field of `proposal` and the fields derived from them (used on
-    insert and on reparse); reviewer fields are left alone."""
+    """Set every parsed field of `proposal` and its attachment rows (used on insert and on
+    reparse); derived and reviewer fields are left alone."""
     proposal.message_id = parsed.message_id
     proposal.received_at = received_at
     proposal.sent_at = parsed.sent_at
@@ -261,7 +231,6 @@ def fill_proposal(
     proposal.warnings = "\n".join(parsed.warnings)
     proposal.parser_version = PARSER_VERSION
     sync_attachments(proposal, parsed.attachments)
-    normalize_proposal(proposal, codebook)
 
 
 def sync_attachments(proposal: models.Proposal, attachments: Sequence[Attachment]) -> None:

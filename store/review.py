@@ -10,15 +10,31 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from hoering.analysis.themes import Codebook
 from hoering.errors import UnknownProposal, UsageError
 from hoering.store import models
-from hoering.store.normalize import REVIEWER
-from hoering.vocab import DECISIONS, NO_DECISION, RESPONDENT_TYPES, STATUSES
+from hoering.vocab import DECISIONS, NO_DECISION, RESPONDENT_TYPES, REVIEWER, STATUSES
+
+
+class Theme(Protocol):
+    @property
+    def key(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+
+
+class Codebook(Protocol):
+    """What review reads of a codebook (analysis.themes.Codebook): its themes' keys and
+    labels, and its version; said here so the store needs nothing of analysis/."""
+
+    @property
+    def version(self) -> str: ...
+    @property
+    def themes(self) -> Sequence[Theme]: ...
 
 
 class InvalidValue(UsageError):

@@ -132,7 +132,7 @@ def split_command(
     """
     if (at is None) == (offset is None):
         raise NothingToDo("give --at PHRASE or --offset N (one of them)")
-    from hoering.store import initiative_review
+    from hoering.rules import initiative_review
     from hoering.store.initiatives import get_initiative
 
     cfg = context.load(config)
@@ -152,7 +152,7 @@ def merge_command(
     config: ConfigOption = None,
 ) -> None:
     """Merge ID2 into ID (same reply): its text and notes are appended, numbers close up."""
-    from hoering.store import initiative_review
+    from hoering.rules import initiative_review
     from hoering.store.initiatives import get_initiative
 
     cfg = context.load(config)
@@ -175,7 +175,7 @@ def retitle_command(
     config: ConfigOption = None,
 ) -> None:
     """Give an initiative a new title (kept on re-analysis)."""
-    from hoering.store import initiative_review
+    from hoering.rules import initiative_review
     from hoering.store.initiatives import get_initiative
 
     cfg = context.load(config)
@@ -189,7 +189,7 @@ def retitle_command(
 @initiative_app.command("history", cls=Command)
 def history_command(ref: RefArgument, config: ConfigOption = None) -> None:
     """Every reviewer change of one initiative: when, who, which field, old and new value."""
-    from hoering.store import initiative_review
+    from hoering.rules import initiative_review
     from hoering.ui import views_review
 
     cfg = context.load(config)

@@ -158,7 +158,7 @@ def _reply_ids(values: list[str]) -> list[int]:
 def _apply_initiatives(
     cfg: config_module.Config, refs: list[str], change: review.Change, by: str
 ) -> None:
-    from hoering.store import initiative_review
+    from hoering.rules import initiative_review
     from hoering.store.initiatives import get_initiatives
 
     with context.sessions(cfg).begin() as session:
@@ -260,6 +260,7 @@ def duplicates_command(
     config: ConfigOption = None,
 ) -> None:
     """Duplicate and form-letter groups: size, the common letter, what each member adds."""
+    from hoering.rules import duplicates as placing
     from hoering.store import duplicates
     from hoering.ui import views_review
 
@@ -267,7 +268,7 @@ def duplicates_command(
     sessions = context.sessions(cfg)
     if refresh:
         with sessions.begin() as session:
-            duplicates.refresh(session)
+            placing.refresh(session)
     with sessions() as session:
         out().print(
             views_review.duplicates_text(duplicates.groups(session), duplicates.counts(session))

@@ -1,4 +1,4 @@
-"""The initiative page and its forms: review, retitle, split and merge (store/initiative_review.py).
+"""The initiative page and its forms: review, retitle, split and merge (rules/initiative_review.py).
 
 An initiative's URL is its reference, as reviewers write it: /initiatives/12.2.
 """
@@ -15,7 +15,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from hoering.analysis.themes import Codebook
-from hoering.store import initiative_review, review
+from hoering.rules import initiative_review
+from hoering.store import review
 from hoering.store.initiatives import UnknownInitiative, get_initiative
 from hoering.store.models import Initiative
 from hoering.vocab import DECISIONS, NO_DECISION, STATUSES

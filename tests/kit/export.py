@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from hoering.export.run import ExportOptions, run_export
 from hoering.parse.model import ParsedMessage
+from hoering.rules.derive import normalize_proposal
 from hoering.store import messages
 from hoering.store.queries import ProposalFilter
 
@@ -34,9 +35,11 @@ def add(db, p: ParsedMessage, *, late: bool = False, key: str = "k1", raw: bytes
     source = messages.Source("file", "/tmp/x.eml", None, None)
     with db.begin() as session:
         row = messages.add_raw_message(session, key, "0" * 64, p.message_id, raw, None)
-        proposal = messages.new_proposal(
-            p, received_at=p.received_at, late=late, combined_text=p.body_text, source=source
+        proposal = messages.new_proposal(source)
+        messages.fill_parsed(
+            proposal, p, received_at=p.received_at, late=late, combined_text=p.body_text
         )
+        normalize_proposal(proposal)
         proposal.raw_message = row
         session.add(proposal)
         session.flush()

@@ -17,7 +17,7 @@ from starlette.testclient import TestClient
 
 from hoering.config import Config, load_config
 from hoering.pipeline import import_paths
-from hoering.store import duplicates
+from hoering.rules import duplicates
 from hoering.store.db import open_database
 from hoering.web.app import create_app
 from tests.kit.mails import make_mail, write_config

@@ -12,9 +12,10 @@ from sqlalchemy.orm import selectinload
 from hoering import pipeline
 from hoering.analysis.duplicates import find_duplicates
 from hoering.config import load_config
+from hoering.rules import duplicates as placing
+from hoering.rules.derive import analysed_text
 from hoering.store import duplicates, models
 from hoering.store.db import open_database
-from hoering.store.normalize import analysed_text
 from tests.kit.mails import make_mail, write_config
 
 LETTER = (
@@ -91,14 +92,14 @@ def test_refresh_rebuilds_the_same_groups_and_counts(tmp_path) -> None:
     with sessions() as session:
         before, counts_before = _stored_groups(session), duplicates.counts(session)
     with sessions.begin() as session:
-        counts_after = duplicates.refresh(session)
+        counts_after = placing.refresh(session)
     with sessions() as session:
         assert _stored_groups(session) == before
     assert counts_after == counts_before
 
 
 def test_a_large_group_keeps_its_letter_and_counts_new_members(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(duplicates, "RECOMPUTE_UP_TO", 3)
+    monkeypatch.setattr(placing, "RECOMPUTE_UP_TO", 3)
     write_config(tmp_path)
     letters = [f"{WORDS[n % 8].capitalize()} {n}.\n\n{LETTER}" for n in range(6)] + [LETTER]
     _import(tmp_path, letters, 0)

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 from hoering.analysis.themes import DEFAULT_CODEBOOK
 from hoering.config import load_config
 from hoering.pipeline import import_paths, reparse
-from hoering.store import initiative_review, models, review
+from hoering.rules import initiative_review
+from hoering.rules.derive import normalize_proposal
+from hoering.store import models, review
 from hoering.store.initiatives import (
     InitiativeFilter,
     UnknownInitiative,
@@ -20,7 +22,6 @@ from hoering.store.initiatives import (
     list_initiatives,
     parse_ref,
 )
-from hoering.store.normalize import normalize_proposal
 from tests.kit.initiative_docs import to_docx
 from tests.kit.mails import make_mail, write_config
 

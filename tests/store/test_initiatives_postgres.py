@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hoering.analysis.themes import DEFAULT_CODEBOOK
-from hoering.store import initiative_review
+from hoering.rules import initiative_review
 from hoering.store.initiatives import InitiativeFilter, get_initiative, list_initiatives
 from tests.kit.mails import write_config
 from tests.store.test_search import import_mails

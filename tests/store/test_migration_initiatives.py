@@ -8,9 +8,9 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import inspect, select
 
+from hoering.rules.derive import normalize_proposal
 from hoering.store import models
 from hoering.store.db import _alembic_config, make_engine, open_database
-from hoering.store.normalize import normalize_proposal
 from tests.store.test_migration_review import old_database
 
 

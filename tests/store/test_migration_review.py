@@ -7,9 +7,9 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import select
 
+from hoering.rules.derive import normalize_proposal
 from hoering.store import models
 from hoering.store.db import _alembic_config, make_engine, open_database
-from hoering.store.normalize import normalize_proposal
 from hoering.store.search import search
 
 

@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from hoering.config import load_config
 from hoering.pipeline import import_paths, reparse
+from hoering.rules.derive import normalize_proposal
 from hoering.store import models
 from hoering.store.db import open_database
-from hoering.store.normalize import normalize_proposal
 from tests.kit.mails import make_mail, write_config
 from tests.kit.paths import SAMPLE_INBOX
 

@@ -14,11 +14,9 @@ from collections.abc import Sequence
 from hoering.analysis.cleaning import clean_reply, forwarded_mail_content
 from hoering.analysis.respondent import identify_respondent
 from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, tag_themes
+from hoering.rules.initiative_derive import refresh_initiatives
 from hoering.store import models
-from hoering.store.initiative_derive import refresh_initiatives
-
-AUTO = "auto"
-REVIEWER = "reviewer"
+from hoering.vocab import AUTO, REVIEWER
 
 
 def analysed_text(proposal: models.Proposal) -> str:

@@ -1,7 +1,7 @@
 """Initiatives derived from a reply's text, refreshed with its other derived fields
-(store/normalize.py: at import, poll, reparse and `hoering analyse`).
+(rules/derive.py: at import, poll, reparse and `hoering analyse`).
 
-Reviewers' changes (store/initiative_review.py) mark a reply's split as the reviewer's;
+Reviewers' changes (rules/initiative_review.py) mark a reply's split as the reviewer's;
 refreshing then keeps title, text and numbering and recomputes only themes, owner and level.
 """
 
@@ -11,10 +11,7 @@ from hoering.analysis.initiative_fields import find_level, find_owner
 from hoering.analysis.initiatives import Section, split_initiatives
 from hoering.analysis.themes import Codebook, tag_themes
 from hoering.store import models
-from hoering.vocab import ReviewStatus, TextPlace
-
-AUTO = "auto"
-REVIEWER = "reviewer"
+from hoering.vocab import AUTO, REVIEWER, ReviewStatus, TextPlace
 
 
 def sections_of(proposal: models.Proposal) -> list[Section]:
@@ -22,7 +19,7 @@ def sections_of(proposal: models.Proposal) -> list[Section]:
     found = [Section(TextPlace.BODY, proposal.reply_text or "")]
     for attachment in proposal.attachments:
         if attachment.detected_type == "message" and proposal.forwarded:
-            continue  # a forwarded .eml's words are in reply_text already (store.normalize)
+            continue  # a forwarded .eml's words are in reply_text already (rules.derive)
         name = attachment.filename or attachment.path or f"bilag {attachment.position}"
         found.append(Section(name, attachment.text or ""))
     return found

@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 
 from hoering.analysis.initiatives import split_text, title_of
 from hoering.analysis.themes import Codebook
+from hoering.rules.initiative_derive import derive_fields
 from hoering.store import models
-from hoering.store.initiative_derive import REVIEWER, derive_fields
 from hoering.store.initiatives import get_initiative, parse_ref
 from hoering.store.review import Change, InvalidValue
-from hoering.vocab import NO_DECISION
+from hoering.vocab import NO_DECISION, REVIEWER
 
 Event = tuple[str, str | None, str | None]
 

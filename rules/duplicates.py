@@ -1,0 +1,285 @@
+"""Duplicate groups and form-letter campaigns over all proposals, kept in the database.
+
+Incremental: each new proposal is placed by `place_new` using the persisted index
+(duplicate_index: a hash of its normalized text; duplicate_bands: the MinHash LSH band keys
+of group leaders), so a poll that stores one reply reads a few rows, not every reply.
+`refresh` rebuilds the index and the groups from every proposal's text, in id order, with
+the same steps (so both give the same groups). Nothing in proposals is changed or deleted.
+
+A text joins the group of an exact twin, or of every leader (a text that matched no one
+before it) whose shingles are near its own (analysis.duplicates). A group's common letter
+is recomputed from all members while it has at most RECOMPUTE_UP_TO of them; a larger
+group keeps its letter and each new member is compared with that letter only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, insert, select, text, true, update
+from sqlalchemy.orm import Session
+
+from hoering.analysis import duplicates as analysis
+from hoering.rules.derive import joined_text
+from hoering.store import models
+from hoering.store.duplicates import DuplicateCounts, counts
+
+RECOMPUTE_UP_TO = 20  # members whose letter is recomputed as a whole when one joins
+REFRESH_CHUNK = 500  # proposals read (and flushed) at a time by refresh
+LEADER_CACHE = 1000  # leaders' shingle sets kept while placing
+PLACING_LOCK_KEY = 0x686F6572696E6701  # pg_advisory_xact_lock: one poller places at a time
+
+
+def place_new(
+    session: Session, progress: Callable[[int], None] | None = None, *, every: bool = False
+) -> int:
+    """Place the proposals not yet in the index; returns how many were placed.
+
+    Those are the ones after the highest indexed id (ids only grow, and placing goes in id
+    order); `every` looks for unindexed ones among all proposals instead (refresh).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        # Pollers sharing one PostgreSQL database run at once (each machine has its own run
+        # lock): one places at a time, and a reply another poller committed late, with a
+        # lower id than some already placed, is still found.
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PLACING_LOCK_KEY})
+        every = True
+    done = 0
+    leaders: dict[int, frozenset[str]] = {}  # a campaign's leader is checked again and again
+    while True:
+        indexed = select(models.DuplicateIndex).where(
+            models.DuplicateIndex.proposal_id == models.Proposal.id
+        )
+        last = session.scalar(select(func.max(models.DuplicateIndex.proposal_id)))
+        newer = models.Proposal.id > (last or 0)
+        query = (
+            select(models.Proposal.id)
+            .where(~indexed.exists() if every else newer)
+            .order_by(models.Proposal.id)
+            .limit(REFRESH_CHUNK)
+        )
+        chunk = list(session.scalars(query))
+        _place_chunk(session, _texts(session, chunk), leaders)
+        done += len(chunk)
+        session.flush()
+        session.expunge_all()  # bounded memory over 50,000 proposals
+        if progress is not None and chunk:
+            progress(done)
+        if len(chunk) < REFRESH_CHUNK:
+            return done
+
+
+def refresh(session: Session, progress: Callable[[int], None] | None = None) -> DuplicateCounts:
+    """Forget the index and the groups, and place every proposal again."""
+    for table in (models.DuplicateMember, models.DuplicateGroup, models.DuplicateBand):
+        session.execute(delete(table))
+    session.execute(delete(models.DuplicateIndex))
+    place_new(session, progress, every=True)
+    return counts(session)
+
+
+@dataclass(frozen=True)
+class _Fingerprint:
+    """What placing compares of one proposal's text."""
+
+    proposal_id: int
+    text: str
+    key: str | None  # None: no words of its own
+    words: frozenset[str]
+    bands: list[int]
+
+
+def _fingerprint(proposal_id: int, text: str) -> _Fingerprint:
+    normalized = analysis.normalize(text)
+    if not normalized:
+        # Replies without words of their own ("Se vedhæftede" with an unreadable scan) would
+        # all be "exact duplicates" of each other; they are left out of the grouping.
+        return _Fingerprint(proposal_id, text, None, frozenset(), [])
+    words = analysis.shingles(normalized)
+    bands = analysis.band_keys(words) if len(words) >= analysis.MIN_SHINGLES else []
+    return _Fingerprint(proposal_id, text, analysis.text_key(normalized), words, bands)
+
+
+def _place_chunk(
+    session: Session, chunk: dict[int, str], leaders: dict[int, frozenset[str]]
+) -> None:
+    """Index each proposal of `chunk` (id -> text, in id order) and join it to the groups its text
+    belongs to: a twin's (same text key), or every near leader's (sharing an LSH band and
+    near by shingles). One query for the chunk's twins, one for its bands' leaders; the
+    chunk's own texts count as they are placed. `leaders` caches leaders' shingles (a
+    campaign's letter is the leader every copy is checked against)."""
+    prints = [_fingerprint(proposal_id, text) for proposal_id, text in chunk.items()]
+    twins = _twins(session, {p.key for p in prints if p.key})
+    by_band = _leaders_by_band(session, {band for p in prints for band in p.bands})
+    index_rows: list[dict] = []
+    band_rows: list[dict] = []
+    for found in prints:
+        proposal_id = found.proposal_id
+        twin = twins.get(found.key) if found.key else None
+        if found.key is None or twin is not None:
+            matched = [] if twin is None else [twin]
+        else:
+            candidates = {leader for band in found.bands for leader in by_band.get(band, ())}
+            matched = _near_leaders(session, found.words, sorted(candidates), leaders)
+        leader = twin is None and bool(found.bands) and not matched
+        index_rows.append(
+            {"proposal_id": proposal_id, "text_key": found.key, "shingles": len(found.words),
+             "leader": leader}
+        )  # fmt: skip
+        if found.key:
+            twins.setdefault(found.key, proposal_id)
+        if leader:
+            if len(leaders) >= LEADER_CACHE:
+                leaders.clear()
+            leaders[proposal_id] = found.words
+            band_rows += [{"proposal_id": proposal_id, "key": band} for band in found.bands]
+            for band in found.bands:
+                by_band.setdefault(band, set()).add(proposal_id)
+        if matched:
+            _join(session, proposal_id, found.text, matched, exact=twin is not None)
+    # Table inserts: the unit of work (or ORM bulk inserts) cost more than the grouping.
+    if index_rows:
+        session.connection().execute(insert(models.DuplicateIndex.__table__), index_rows)
+    if band_rows:
+        session.connection().execute(insert(models.DuplicateBand.__table__), band_rows)
+
+
+IN_LIST = 5000  # values per IN (...): well inside SQLite's and PostgreSQL's parameter limits
+
+
+def _twins(session: Session, keys: set[str]) -> dict[str, int]:
+    """Text key -> an indexed proposal with that text."""
+    found: dict[str, int] = {}
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), IN_LIST):
+        query = select(models.DuplicateIndex.text_key, models.DuplicateIndex.proposal_id).where(
+            models.DuplicateIndex.text_key.in_(ordered[start : start + IN_LIST])
+        )
+        for key, proposal_id in session.execute(query):
+            found.setdefault(key, proposal_id)
+    return found
+
+
+def _leaders_by_band(session: Session, bands: set[int]) -> dict[int, set[int]]:
+    """LSH band key -> the leaders having it."""
+    found: dict[int, set[int]] = {}
+    ordered = sorted(bands)
+    for start in range(0, len(ordered), IN_LIST):
+        query = select(models.DuplicateBand.key, models.DuplicateBand.proposal_id).where(
+            models.DuplicateBand.key.in_(ordered[start : start + IN_LIST])
+        )
+        for band, proposal_id in session.execute(query):
+            found.setdefault(band, set()).add(proposal_id)
+    return found
+
+
+def _near_leaders(
+    session: Session,
+    words: frozenset[str],
+    candidates: list[int],
+    leaders: dict[int, frozenset[str]],
+) -> list[int]:
+    matched = []
+    for leader in candidates:
+        if leader not in leaders:
+            if len(leaders) >= LEADER_CACHE:
+                leaders.clear()
+            leaders[leader] = analysis.shingles(analysis.normalize(_text(session, leader)))
+        if analysis.is_near(words, leaders[leader]):
+            matched.append(leader)
+    return matched
+
+
+def _text(session: Session, proposal_id: int) -> str:
+    return _texts(session, [proposal_id])[proposal_id]
+
+
+def _texts(session: Session, proposal_ids: Sequence[int]) -> dict[int, str]:
+    """Id -> what grouping compares (rules.derive.analysed_text), in the order given,
+    read as two columns rather than as whole proposals."""
+    proposal, attachment = models.Proposal, models.Attachment
+    query = select(proposal.id, proposal.reply_text).where(proposal.id.in_(proposal_ids))
+    replies = {proposal_id: reply for proposal_id, reply in session.execute(query)}
+    attached: dict[int, list[str | None]] = {}
+    texts = (
+        select(attachment.proposal_id, attachment.text)
+        .where(attachment.proposal_id.in_(proposal_ids))
+        .order_by(attachment.proposal_id, attachment.position)
+    )
+    for proposal_id, attachment_text in session.execute(texts):
+        attached.setdefault(proposal_id, []).append(attachment_text)
+    return {
+        proposal_id: joined_text(replies[proposal_id], attached.get(proposal_id, []))
+        for proposal_id in proposal_ids
+    }
+
+
+def _join(session: Session, proposal_id: int, text: str, matched: list[int], exact: bool) -> None:
+    """Put the proposal into the group of `matched` proposals, merging their groups.
+
+    Sizes and distinct counts are kept by arithmetic (a big campaign's members are not read):
+    twins always share a group, so a proposal found by LSH is a new distinct text, and so
+    is every leader not yet in a group.
+    """
+    found = session.execute(
+        select(models.DuplicateMember.proposal_id, models.DuplicateGroup)
+        .join(models.DuplicateGroup)
+        .where(models.DuplicateMember.proposal_id.in_(matched))
+    ).all()
+    groups = sorted({g for _, g in found}, key=lambda g: (-g.size, g.id))
+    loose = [pid for pid in matched if pid not in {pid for pid, _ in found}]
+    group = groups[0] if groups else models.DuplicateGroup(kind=analysis.EXACT, size=0, distinct=0)
+    session.add(group)
+    session.flush()
+    for other in groups[1:]:
+        session.execute(
+            update(models.DuplicateMember)
+            .where(models.DuplicateMember.group_id == other.id)
+            .values(group_id=group.id)
+        )
+        group.size += other.size
+        group.distinct += other.distinct
+        session.delete(other)
+    new = [*loose, proposal_id]
+    session.add_all(models.DuplicateMember(group_id=group.id, proposal_id=pid) for pid in new)
+    group.size += len(new)
+    group.distinct += len(loose) + (0 if exact else 1)
+    group.kind = analysis.EXACT if group.distinct == 1 else analysis.NEAR
+    session.flush()
+    _describe(session, group, {proposal_id: text}, new)
+
+
+def _describe(
+    session: Session, group: models.DuplicateGroup, texts: dict[int, str], new: list[int]
+) -> None:
+    """Recompute the letter and members of a small group; add the new ones to a large one.
+
+    `texts` holds the new proposal's text; the other members' are read as needed."""
+    small = group.size <= RECOMPUTE_UP_TO
+    rows = session.scalars(
+        select(models.DuplicateMember)
+        .where(models.DuplicateMember.group_id == group.id)
+        .where(true() if small else models.DuplicateMember.proposal_id.in_(new))
+        .order_by(models.DuplicateMember.proposal_id)
+    ).all()  # fmt: skip
+    for row in rows:
+        if row.proposal_id not in texts:
+            texts[row.proposal_id] = _text(session, row.proposal_id)
+    if not small:
+        for row in rows:
+            text = texts[row.proposal_id]
+            _fill(row, analysis.describe_member(group.common_text, str(row.proposal_id), text))
+        return
+    described = analysis.describe_group(
+        [(str(row.proposal_id), texts[row.proposal_id]) for row in rows], group.distinct
+    )
+    group.common_text = described.common
+    for member, row in zip(described.members, rows, strict=True):
+        _fill(row, member)
+
+
+def _fill(row: models.DuplicateMember, member: analysis.Member) -> None:
+    row.similarity = member.similarity
+    row.added_text = "\n".join(member.added)
+    row.omitted_text = "\n".join(member.omitted)
