@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from hoering.analysis.registry import Registry
 from hoering.analysis.themes import Codebook
 from hoering.config import Config
 from hoering.parse.combined import combined_text
@@ -35,15 +36,16 @@ def is_late(received_at: datetime | None, deadline: date | None, tz: ZoneInfo) -
 @dataclass(frozen=True)
 class Assembler:
     """What a consultation's config says about its replies: the deadline, in which time
-    zone, and the codebook their themes come from."""
+    zone, the codebook their themes come from and the registry of known bodies."""
 
     deadline: date | None
     timezone: ZoneInfo
     codebook: Codebook | None = None
+    registry: Registry | None = None  # None: the shipped registry
 
     @classmethod
     def from_config(cls, config: Config) -> Assembler:
-        return cls(config.deadline, config.timezone, config.codebook)
+        return cls(config.deadline, config.timezone, config.codebook, config.respondent_registry)
 
     def new_proposal(self, parsed: ParsedMessage, source: store_messages.Source) -> models.Proposal:
         """The proposal with every derived field, not yet in a session."""
@@ -77,4 +79,4 @@ class Assembler:
             late=is_late(received_at, self.deadline, self.timezone),
             combined_text=combined_text(parsed),
         )
-        normalize_proposal(proposal, self.codebook)
+        normalize_proposal(proposal, self.codebook, self.registry)

@@ -40,7 +40,7 @@ def rederive(
             with sessions.begin() as session:
                 chunk = proposals_for_analysis(session, after=after, limit=CHUNK)
                 for proposal in chunk:
-                    normalize_proposal(proposal, config.codebook)
+                    normalize_proposal(proposal, config.codebook, config.respondent_registry)
                     tick()
                 session.flush()
                 initiatives += sum(len(proposal.initiatives) for proposal in chunk)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hoering.analysis.cleaning import clean_reply, forwarded_mail_content
+from hoering.analysis.registry import Registry
 from hoering.analysis.respondent import identify_respondent
 from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, tag_themes
 from hoering.rules.initiative_derive import refresh_initiatives
@@ -30,8 +31,11 @@ def joined_text(reply_text: str | None, attachment_texts: Sequence[str | None]) 
     return "\n\n".join(part for part in parts if part and part.strip())
 
 
-def normalize_proposal(proposal: models.Proposal, codebook: Codebook | None = None) -> None:
-    """Refresh every automatic derived field of `proposal` from its stored text."""
+def normalize_proposal(
+    proposal: models.Proposal, codebook: Codebook | None = None, registry: Registry | None = None
+) -> None:
+    """Refresh every automatic derived field of `proposal` from its stored text; `registry`
+    (default: the shipped one) names the bodies a reply may come from."""
     cleaned = clean_reply(proposal.body_text or "")
     forwarded_mails = [
         forwarded_mail_content(att.text)
@@ -39,7 +43,13 @@ def normalize_proposal(proposal: models.Proposal, codebook: Codebook | None = No
         if att.detected_type == "message" and att.text
     ]
     who = identify_respondent(
-        proposal.sender_name, proposal.sender_email, cleaned.signature, text=cleaned.reply
+        proposal.sender_name,
+        proposal.sender_email,
+        cleaned.signature,
+        text=cleaned.reply,
+        # Attached letters are not read yet: on the tune set their reading took an addressee
+        # ("Til Social- og Boligstyrelsen") for the sender (bench.bench_sets, case r036).
+        registry=registry,
     )
     proposal.respondent_name = who.name
     proposal.respondent_email = who.email
