@@ -17,7 +17,7 @@ from hoering.store import review
 from hoering.vocab import DECISIONS, NO_DECISION, RESPONDENT_TYPES, STATUSES
 
 if TYPE_CHECKING:
-    from hoering.analysis.themes import Codebook
+    from hoering.store.review import Codebook
 
 LANGUAGES = ("da", "en", "other")
 # URL parameter -> ProposalFilter field; "type" reads better in a URL than respondent_type.
