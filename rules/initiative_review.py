@@ -15,8 +15,8 @@ from hoering.analysis.themes import Codebook
 from hoering.rules.initiative_derive import derive_fields
 from hoering.store import models
 from hoering.store.initiatives import get_initiative, parse_ref
-from hoering.store.review import Change, InvalidValue
-from hoering.vocab import NO_DECISION, REVIEWER
+from hoering.store.review import Change, InvalidValue, set_decision_fields
+from hoering.vocab import REVIEWER
 
 Event = tuple[str, str | None, str | None]
 
@@ -31,19 +31,7 @@ def apply_review(session: Session, initiative: models.Initiative, change: Change
     fields changed. Respondent type and theme tags belong to the reply: InvalidValue."""
     if change.respondent_type is not None or change.add_themes or change.remove_themes:
         raise InvalidValue("respondent type and theme tags are set on the reply, not an initiative")
-    decision = change.decision
-    if decision is not None and " ".join(decision.casefold().split()) == NO_DECISION:
-        decision = ""
-    events: list[Event] = []
-    for field, value in (
-        ("status", change.status),
-        ("decision", decision),
-        ("reason", change.reason),
-        ("assignee", change.assignee),
-    ):
-        if value is not None and (getattr(initiative, field) or "") != value:
-            events.append((field, getattr(initiative, field) or None, value or None))
-            setattr(initiative, field, value or (None if field == "decision" else ""))
+    events: list[Event] = set_decision_fields(initiative, change)
     if change.note:
         initiative.notes.append(models.InitiativeNote(author=by, text=change.note))
         events.append(("note", None, change.note))

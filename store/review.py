@@ -103,19 +103,7 @@ def apply(
     session: Session, proposal: models.Proposal, change: Change, by: str, codebook: Codebook
 ) -> int:
     """Apply a validated change to one proposal; returns how many fields changed."""
-    events: list[tuple[str, str | None, str | None]] = []
-    decision = change.decision
-    if decision is not None and _key(decision) == NO_DECISION:
-        decision = ""
-    for field, value in (
-        ("status", change.status),
-        ("decision", decision),
-        ("reason", change.reason),
-        ("assignee", change.assignee),
-    ):
-        if value is not None and (getattr(proposal, field) or "") != value:
-            events.append((field, getattr(proposal, field) or None, value or None))
-            setattr(proposal, field, value or (None if field == "decision" else ""))
+    events = set_decision_fields(proposal, change)
     if change.respondent_type is not None:
         events += _set_type(proposal, change.respondent_type)
     if change.note:
@@ -129,6 +117,27 @@ def apply(
             )
         )
     return len(events)
+
+
+def set_decision_fields(
+    row: models.Proposal | models.Initiative, change: Change
+) -> list[tuple[str, str | None, str | None]]:
+    """Set status, decision, reason and assignee of a reply or an initiative from `change`;
+    the (field, old, new) of each that changed. "ingen" clears the decision."""
+    events: list[tuple[str, str | None, str | None]] = []
+    decision = change.decision
+    if decision is not None and _key(decision) == NO_DECISION:
+        decision = ""
+    for field, value in (
+        ("status", change.status),
+        ("decision", decision),
+        ("reason", change.reason),
+        ("assignee", change.assignee),
+    ):
+        if value is not None and (getattr(row, field) or "") != value:
+            events.append((field, getattr(row, field) or None, value or None))
+            setattr(row, field, value or (None if field == "decision" else ""))
+    return events
 
 
 def _set_type(proposal: models.Proposal, type_: str) -> list[tuple[str, str | None, str | None]]:
