@@ -31,6 +31,12 @@ def joined_text(reply_text: str | None, attachment_texts: Sequence[str | None]) 
     return "\n\n".join(part for part in parts if part and part.strip())
 
 
+def letters(proposal: models.Proposal) -> list[str]:
+    """The attached documents' texts a respondent's letterhead or signature may stand in
+    (a forwarded mail is the reply's content, read as such)."""
+    return [att.text for att in proposal.attachments if att.text and att.detected_type != "message"]
+
+
 def normalize_proposal(
     proposal: models.Proposal, codebook: Codebook | None = None, registry: Registry | None = None
 ) -> None:
@@ -47,8 +53,7 @@ def normalize_proposal(
         proposal.sender_email,
         cleaned.signature,
         text=cleaned.reply,
-        # Attached letters are not read yet: on the tune set their reading took an addressee
-        # ("Til Social- og Boligstyrelsen") for the sender (bench.bench_sets, case r036).
+        attachments=letters(proposal),
         registry=registry,
     )
     proposal.respondent_name = who.name
