@@ -3,8 +3,8 @@ the initiatives it proposes.
 
 Computed from the stored fields (sender, body text, attachment texts) by the pure analysis/
 package, at ingest and on every reparse or `hoering analyse`. Only automatic values are
-replaced: a respondent type set by a reviewer, reviewer theme tags and a split a reviewer
-edited stay as they are.
+replaced: a respondent name, organisation or type set by a reviewer, reviewer theme tags and
+a split a reviewer edited stay as they are.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from hoering.analysis.registry import Registry
 from hoering.analysis.respondent import identify_respondent
 from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, tag_themes
 from hoering.rules.initiative_derive import refresh_initiatives
+from hoering.rules.respondent_review import keep_reviewed_respondent
 from hoering.store import models
 from hoering.vocab import AUTO, REVIEWER
 
@@ -64,6 +65,7 @@ def normalize_proposal(
         proposal.respondent_rule = who.rule
         proposal.respondent_rule_id = who.rule_id
         proposal.respondent_type_source = AUTO
+    keep_reviewed_respondent(proposal)
     # A mail attached as .eml is forwarded too: its words are the reply's content.
     proposal.reply_text = "\n\n".join(p for p in (cleaned.content, *forwarded_mails) if p)
     proposal.forwarded = cleaned.forwarded or bool(forwarded_mails)

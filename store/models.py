@@ -103,6 +103,10 @@ class Proposal(Base):
     respondent_rule: Mapped[str] = mapped_column(NulFreeString(500), default="")
     respondent_rule_id: Mapped[str] = mapped_column(NulFreeString(50), default="")
     respondent_type_source: Mapped[str] = mapped_column(NulFreeString(10), default="auto")
+    # A reviewer's name and organisation for the respondent (`hoering review
+    # --respondent-name/--organisation`): None means the rules' reading; "" is a value.
+    reviewed_respondent_name: Mapped[str | None] = mapped_column(NulFreeString(500), default=None)
+    reviewed_organisation: Mapped[str | None] = mapped_column(NulFreeString(500), default=None)
     # The respondent's own words: body_text without quoted mail, signature and disclaimer
     # (a forwarded mail counts as part of the reply). body_text/combined_text stay original.
     reply_text: Mapped[str] = mapped_column(NulFreeText, default="")

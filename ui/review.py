@@ -87,6 +87,20 @@ def review_command(
             '"offentlig myndighed" (kept on reparse).',
         ),
     ] = None,
+    respondent_name: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME", help="Set the respondent's name (the person; kept on reparse)."
+        ),
+    ] = None,
+    organisation: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help='Set the organisation the reply speaks for ("" for none, a citizen; kept on '
+            "reparse).",
+        ),
+    ] = None,
     by: ByOption = None,
     where_status: Annotated[
         str | None, typer.Option(metavar="STATUS", help="Bulk: proposals with this status.")
@@ -111,7 +125,8 @@ def review_command(
     all_: Annotated[bool, typer.Option("--all", help="Bulk: every proposal.")] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Record a reviewer's status, decision, reason, note, assignee or respondent type.
+    """Record a reviewer's status, decision, reason, note, assignee or respondent (type,
+    name, organisation).
 
     Give proposal ids, or change many at once with --where-... filters (or --all). An id
     "12.2" is initiative 2 of reply 12: status, decision, reason, note and assignee are then
@@ -132,18 +147,20 @@ def review_command(
             respondent_type=where_type, theme=where_theme, language=where_language,
         )  # fmt: skip
     _check_selection(ids, flt, all_)
-    if change.is_empty():
+    who = (respondent_name, organisation)
+    if change.is_empty() and who == (None, None):
         raise NothingToDo(
-            "nothing to change: give --status, --decision, --reason, --note, --assign or --type"
+            "nothing to change: give --status, --decision, --reason, --note, --assign, --type,"
+            " --respondent-name or --organisation"
         )
     from hoering.store.initiatives import is_ref
 
     refs = [value for value in ids or [] if is_ref(value)]
-    if refs and change.respondent_type is not None:  # checked before anything is written
-        raise NothingToDo("--type is set on replies (12), not on initiatives (12.2)")
+    if refs and (change.respondent_type is not None or who != (None, None)):
+        raise NothingToDo("the respondent is set on replies (12), not on initiatives (12.2)")
     reply_ids = _reply_ids([value for value in ids or [] if value not in refs])
     if reply_ids or flt is not None or all_:  # not when only initiative ids were given
-        _apply(cfg, reply_ids, flt, change, reviewer(by))
+        _apply(cfg, reply_ids, flt, change, reviewer(by), who)
     if refs:
         _apply_initiatives(cfg, refs, change, reviewer(by))
 
@@ -180,15 +197,23 @@ def _apply(
     flt: ProposalFilter | None,
     change: review.Change,
     by: str,
+    who: tuple[str | None, str | None] = (None, None),
 ) -> None:
     from hoering.store import review
+    from hoering.store.respondent_review import set_respondent
 
+    name, organisation = who
     with context.sessions(cfg).begin() as session:
         proposals = _targets(session, ids, flt)
         changed = 0
         for proposal in proposals:
-            if review.apply(session, proposal, change, by, cfg.codebook):
-                changed += 1
+            fields = (
+                0
+                if change.is_empty()
+                else review.apply(session, proposal, change, by, cfg.codebook)
+            )
+            fields += set_respondent(session, proposal, by, name=name, organisation=organisation)
+            changed += bool(fields)
     out().print(f"{changed} of {plural(len(proposals), 'proposal')} changed by {by}")
 
 

@@ -27,6 +27,10 @@ def _grid(rows: Sequence[tuple[str, str]]) -> Table:
     return grid
 
 
+def _by_reviewer(shown: str, reviewed: str | None) -> str:
+    return f"{shown or '-'} (sat af sagsbehandler)" if reviewed is not None else shown or "-"
+
+
 def review_detail(
     p: Proposal, member: DuplicateMember | None, audit_count: int, tz: ZoneInfo
 ) -> RenderableType:
@@ -35,8 +39,8 @@ def review_detail(
     shown = signals(p)
     respondent = _grid(
         [
-            ("Respondent", p.respondent_name or "-"),
-            ("Organisation", p.respondent_organisation or "-"),
+            ("Respondent", _by_reviewer(p.respondent_name, p.reviewed_respondent_name)),
+            ("Organisation", _by_reviewer(p.respondent_organisation, p.reviewed_organisation)),
             ("Type", f"{p.respondent_type} ({source}: {p.respondent_rule or '-'})"),
             ("Language", shown.language or "-"),
             ("Flags", ", ".join(shown.flags) or "-"),

@@ -15,6 +15,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from hoering.store import queries, review
+from hoering.store.models import Proposal
+from hoering.store.respondent_review import set_respondent
 from hoering.vocab import NO_DECISION
 from hoering.web import auth
 from hoering.web.pages import proposal_page
@@ -45,6 +47,22 @@ def change_from(form: FormData, active: set[str], type_: str) -> review.Change:
     )
 
 
+def respondent_from(form: FormData, proposal: Proposal) -> tuple[str | None, str | None]:
+    """The respondent's name and organisation as sent, each None when unchanged: saving the
+    rules' reading unchanged must not pin it against a later, better reading."""
+
+    def changed(key: str, now: str) -> str | None:
+        if key not in form:
+            return None
+        value = " ".join(str(form.get(key) or "").split())
+        return value if value != now else None
+
+    return (
+        changed("respondent_name", proposal.respondent_name),
+        changed("organisation", proposal.respondent_organisation),
+    )
+
+
 async def save_review(request: Request) -> Response:
     """Save the review form; 409 with the other reviewer's changes when it was changed since."""
     form = await checked_form(request)
@@ -72,6 +90,10 @@ def _save(request: Request, proposal_id: int, form: FormData, seen: int) -> int 
             change = review.validated(asked, state.cfg.codebook)
             changed = review.apply_unless_changed(
                 session, proposal, change, reviewer(request), state.cfg.codebook, seen
+            )
+            name, organisation = respondent_from(form, proposal)
+            changed += set_respondent(
+                session, proposal, reviewer(request), name=name, organisation=organisation
             )
         except review.Conflict:
             session.rollback()

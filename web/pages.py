@@ -71,6 +71,8 @@ FIELD_NAMES = {
     "reason": "begrundelse",
     "assignee": "tildelt",
     "respondent_type": "type af afsender",
+    "respondent_name": "afsender",
+    "organisation": "organisation",
     "note": "note",
     "theme": "tema",
 }
@@ -85,6 +87,8 @@ def form_values(proposal, sent=None) -> dict:
             "reason": sent.get("reason") or "",
             "assignee": sent.get("assignee") or "",
             "respondent_type": sent.get("respondent_type"),
+            "respondent_name": sent.get("respondent_name") or "",
+            "organisation": sent.get("organisation") or "",
             "themes": set(sent.getlist("theme")),
             "note": sent.get("note") or "",
         }
@@ -94,6 +98,8 @@ def form_values(proposal, sent=None) -> dict:
         "reason": proposal.reason,
         "assignee": proposal.assignee,
         "respondent_type": proposal.respondent_type,
+        "respondent_name": proposal.respondent_name,
+        "organisation": proposal.respondent_organisation,
         "themes": {t.theme for t in proposal.themes if t.active},
         "note": "",
     }
