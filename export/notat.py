@@ -26,7 +26,7 @@ from hoering.analysis.cleaning import ATTACHMENT_ONLY, NO_COMMENTS
 from hoering.analysis.summary import summarize
 from hoering.analysis.themes import DEFAULT_CODEBOOK
 from hoering.export.columns import NOT_A_DOCUMENT
-from hoering.export.docx_page import header_and_footer, set_up_page
+from hoering.export.docx_page import describe_document, header_and_footer, set_up_page
 from hoering.export.files import atomic_file
 from hoering.export.notat_initiatives import initiative_line, initiatives_on
 from hoering.export.record import ExportRecord
@@ -75,25 +75,28 @@ def party_name(record: ExportRecord) -> str:
     return record.organisation or record.respondent_name or record.sender_name or "(ukendt)"
 
 
+NO_SUMMARY = "(intet resumé – se høringssvaret)"
+
+
 def summary_line(record: ExportRecord) -> str:
     """The reply's substance in one sentence (see analysis.summary), from the attachment
     (marked "(bilag)") when the mail is a cover note."""
     if NO_COMMENTS in record.flags:
         return "Ingen bemærkninger."
-    own = summarize(record.reply_text)
+    own = summarize(record.reply_text, skip=[record.subject])
     attached = next(
         (
             found
             for att in record.attachments
             if att.detected_type not in NOT_A_DOCUMENT
-            for found in (summarize(att.text),)
+            for found in (summarize(att.text, skip=[record.subject]),)
             if found
         ),
         None,
     )
     if attached and (ATTACHMENT_ONLY in record.flags or not own):
         return f"(bilag) {attached}"
-    return own or record.subject or "(uden tekst)"
+    return own or NO_SUMMARY  # never the subject: it is the call's, not what they propose
 
 
 def column_widths(
@@ -296,6 +299,7 @@ def write_notat(
     rows = ranked(records)
     doc = Document()
     set_up_page(doc)  # A4 with 2.5 cm margins: 16 cm for the tables
+    describe_document(doc, f"Høringsnotat – {consultation.title}", consultation.ministry)
     _furniture(doc, consultation, today or datetime.now(consultation.tz).date())
     doc.add_heading("Høringsnotat", level=0)
     doc.add_paragraph().add_run(consultation.title).bold = True
