@@ -4,7 +4,7 @@ organisation for the respondent, kept through reparse and `hoering analyse`
 NULL (every existing reply) means the rules' reading stands.
 
 Revision ID: 0016
-Revises: 0011
+Revises: 0017
 Create Date: 2026-12-07 10:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
-down_revision = "0011"
+down_revision = "0017"  # migrations are chained in the order they landed
 branch_labels = None
 depends_on = None
 
