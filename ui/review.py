@@ -300,14 +300,23 @@ def duplicates_command(
         )
 
 
-def analyse_command(config: ConfigOption = None) -> None:
+def analyse_command(
+    config: ConfigOption = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Print what would change, reply by reply; write nothing."),
+    ] = False,
+) -> None:
     """Recompute respondents, cleaned text, flags, themes, initiatives, duplicate groups and
     the bruttoliste's candidates from the stored text (after an upgrade or a codebook
-    change); reviewer choices, and splits a reviewer fixed, are kept."""
+    change); reviewer choices are kept, and a reply a reviewer worked on keeps its split."""
     from hoering.pipeline.rederive import rederive
     from hoering.ui.progress import progress
 
     cfg = context.load(config)
+    if dry_run:
+        _print_preview(cfg)
+        return
     with progress("analysing") as tick:
         report = rederive(cfg, context.sessions(cfg), tick)
     out().print(
@@ -315,6 +324,20 @@ def analyse_command(config: ConfigOption = None) -> None:
         f"{plural(report.initiatives, 'initiative')}; "
         f"{plural(report.groups, 'duplicate group')}; "
         f"{plural(report.candidates, 'candidate')}"
+    )
+
+
+def _print_preview(cfg) -> None:
+    from hoering.pipeline.rederive_preview import preview
+    from hoering.ui.progress import progress
+
+    with progress("analysing (dry run)") as tick:
+        found = preview(cfg, context.sessions(cfg), tick)
+    for change in found.changes:
+        out().print(f"{change.proposal_id}: " + "; ".join(change.lines()), markup=False)
+    out().print(
+        f"dry run: {len(found.changes)} of {plural(found.analysed, 'proposal')} would change "
+        f"with codebook {cfg.codebook.version}; nothing written"
     )
 
 
