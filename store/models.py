@@ -113,9 +113,10 @@ class Proposal(Base):
     language: Mapped[str] = mapped_column(NulFreeString(10), default="", index=True)  # da|en|other
     # The respondent's own reference numbers, one "label: value" per line ("Vores ref.: 17-42").
     reference_numbers: Mapped[str] = mapped_column(NulFreeText, default="")
-    # --- Review (issue 5): set only by reviewers (store/review.py), every change audited.
+    # --- Review (issue 5): set only by reviewers (rules/review.py decides,
+    # store/review.py writes), every change audited.
     # status: "ny" | "under behandling" | "behandlet"; decision: None | "optaget" |
-    # "delvist optaget" | "ikke optaget" | "uden for rammen" (store.review.STATUSES/DECISIONS).
+    # "delvist optaget" | "ikke optaget" | "uden for rammen" (vocab.STATUSES/DECISIONS).
     status: Mapped[str] = mapped_column(NulFreeString(30), default="ny", index=True)
     decision: Mapped[str | None] = mapped_column(NulFreeString(30), index=True)
     reason: Mapped[str] = mapped_column(NulFreeText, default="")

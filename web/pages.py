@@ -7,6 +7,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from hoering import glossary
+from hoering.edits import InvalidValue
 from hoering.export.attachments_export import attachments_of, safe_name
 from hoering.export.reply_view import signals
 from hoering.store import browse_initiatives, duplicates, queries, review
@@ -30,7 +31,7 @@ def list_page(request: Request) -> HTMLResponse:
     state = request.app.state
     try:
         wanted = params.list_request(request.query_params, state.cfg)
-    except review.InvalidValue as exc:
+    except InvalidValue as exc:
         raise HTTPException(400, f"Ukendt værdi i adressen: {exc}") from None
     with state.sessions() as session, state.searches.hold(session, wanted.query):
         if wanted.initiatives:
@@ -61,6 +62,7 @@ def theme_labels(request: Request) -> dict[str, str]:
 
 DONE = {  # ?gjort= after a change: the notice the page shows
     "gemt": "Vurderingen er gemt.",
+    "uaendret": "Ingen ændring: vurderingen var allerede sådan. Intet er skrevet i historikken.",
     "omdoebt": "Titlen er ændret.",
     "delt": "Initiativet er delt i to; den anden del har fået nummeret efter.",
     "samlet": "Initiativerne er slået sammen.",
