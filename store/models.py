@@ -24,7 +24,8 @@ from hoering.store.models_duplicates import DuplicateMember as DuplicateMember
 
 
 class RawMessage(Base):
-    """The exact bytes received. Never changed after insert; the source of every reparse."""
+    """The exact bytes received, the source of every reparse. Never changed after insert,
+    except that `hoering purge --raw-before` may empty `data` (purged_at says when)."""
 
     __tablename__ = "raw_messages"
 
@@ -42,6 +43,8 @@ class RawMessage(Base):
     # Why a machine sent it (auto-reply, bounce, read receipt, own mail; parse/automatic.py):
     # kept, but no proposal unless `hoering accept` makes one. None: a person's mail.
     automatic: Mapped[str | None] = mapped_column(NulFreeText)
+    # When the bytes were dropped (store/purge.py); data is then b"", size and sha256 stay.
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     sightings: Mapped[list[Sighting]] = relationship(back_populates="raw_message")
     proposal: Mapped[Proposal | None] = relationship(back_populates="raw_message")
@@ -313,6 +316,18 @@ class ForgetLog(Base):
     by: Mapped[str] = mapped_column(NulFreeString(200))
     email_sha256: Mapped[str] = mapped_column(NulFreeString(64), index=True)
     counts: Mapped[str] = mapped_column(NulFreeText, default="{}")
+
+
+class PurgeLog(Base):
+    """One `hoering purge --raw-before`: when, by whom, the cutoff and how many messages."""
+
+    __tablename__ = "purge_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    by: Mapped[str] = mapped_column(NulFreeString(200))
+    cutoff: Mapped[datetime] = mapped_column(UTCDateTime)
+    messages: Mapped[int] = mapped_column(Integer)
 
 
 class Initiative(Base):

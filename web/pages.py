@@ -56,6 +56,13 @@ def list_page(request: Request) -> HTMLResponse:
     )
 
 
+# 410 Gone: the bytes existed and were dropped on purpose (hoering purge --raw-before).
+PURGED = (
+    "Den originale mail og dens bilag er slettet (hoering purge); "
+    "teksten og vurderingen er bevaret."
+)
+
+
 def theme_labels(request: Request) -> dict[str, str]:
     return {theme.key: theme.label for theme in request.app.state.cfg.codebook.themes}
 
@@ -153,6 +160,8 @@ def attachment(request: Request) -> Response:
         )
         if proposal is None or stored is None:
             raise HTTPException(404, "Bilaget findes ikke.")
+        if proposal.raw_message.purged_at is not None:
+            raise HTTPException(410, PURGED)
         originals = [a for a in attachments_of(proposal) if a.path == stored.path]
     if not originals:
         raise HTTPException(404, "Bilaget findes kun som en del af et andet bilag.")
@@ -167,6 +176,8 @@ def raw_message(request: Request) -> Response:
         proposal = queries.get_proposal(session, proposal_id)
         if proposal is None:
             raise HTTPException(404, f"Svar nr. {proposal_id} findes ikke.")
+        if proposal.raw_message.purged_at is not None:
+            raise HTTPException(410, PURGED)
         data = proposal.raw_message.data
     return download(data, f"svar-{proposal_id}.eml")
 
