@@ -81,7 +81,46 @@ def purge(
     out().print(f"purged the raw mail of {plural(count, 'reply', 'replies')} received before {day}")
 
 
+def actions(
+    catch_up: Annotated[
+        bool,
+        typer.Option(
+            "--catch-up",
+            help="Apply the configured post-action now to replies stored before it was set.",
+        ),
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Post-actions ([actions] after) on replies stored before the action was configured.
+
+    Without --catch-up: how many stored replies never had it. With it: they owe the action
+    once each and it is done now, in every account's polled folders (as a poll does it after
+    storing); a second catch-up finds none. Refused actions are retried by later polls.
+    """
+    from hoering.config import ConfigError
+    from hoering.pipeline.postactions import action_of
+    from hoering.pipeline.postactions import catch_up as owe_and_apply
+
+    cfg = context.load(config)
+    if not cfg.accounts:
+        raise ConfigError(f"{cfg.path}: [imap]: section is missing (needed by actions)")
+    report = owe_and_apply(cfg, context.sessions(cfg), apply_now=catch_up)
+    action = action_of(cfg)
+    described = action.describe() if action else ""
+    if not catch_up:
+        out().print(
+            f"{plural(report.owed, 'stored reply', 'stored replies')} never had the post-action "
+            f"({described}); `hoering actions --catch-up` applies it"
+        )
+        return
+    out().print(
+        f"caught up: {plural(report.owed, 'reply', 'replies')} newly owed {described}; "
+        f"done {report.done}, refused {report.failed}"
+    )
+
+
 def register(app: typer.Typer) -> None:
     """Add the maintenance commands to the app."""
     app.command("backup", cls=Command)(backup)
     app.command("purge", cls=Command)(purge)
+    app.command("actions", cls=Command)(actions)
