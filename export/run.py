@@ -49,6 +49,7 @@ class ExportResult:
     output: Path
     manifest: Path
     extra_files: tuple[Path, ...]
+    purged: tuple[int, ...] = ()  # replies with attachments whose raw mail was purged
 
 
 def borger_pseudonyms(session: Session) -> dict[str, str]:
@@ -193,4 +194,5 @@ def run_attachment_export(session: Session, flt: ProposalFilter, folder: Path) -
         raise cannot_write(folder, exc) from None
     files = tuple(item.path for item in written)
     manifest = Manifest("attachments", folder, len(proposals), describe_filter(flt), {}, {}, files)
-    return ExportResult(len(proposals), folder, write_manifest(manifest), files)
+    purged = tuple(p.id for p in proposals if p.raw_message.purged_at and p.attachments)
+    return ExportResult(len(proposals), folder, write_manifest(manifest), files, purged)

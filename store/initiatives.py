@@ -37,7 +37,7 @@ def is_ref(value: str) -> bool:
 class InitiativeFilter:
     """Filters of `hoering initiatives` and the initiative export. Empty means everything.
 
-    Values in their canonical spelling (store.review.canonical); theme is a codebook key;
+    Values in their canonical spelling (edits.canonical); theme is a codebook key;
     decision "ingen": no decision yet; search: a substring of title or text (any case).
     """
 

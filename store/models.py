@@ -26,7 +26,8 @@ from hoering.store.models_duplicates import DuplicateMember as DuplicateMember
 
 
 class RawMessage(Base):
-    """The exact bytes received. Never changed after insert; the source of every reparse."""
+    """The exact bytes received, the source of every reparse. Never changed after insert,
+    except that `hoering purge --raw-before` may empty `data` (purged_at says when)."""
 
     __tablename__ = "raw_messages"
 
@@ -44,6 +45,8 @@ class RawMessage(Base):
     # Why a machine sent it (auto-reply, bounce, read receipt, own mail; parse/automatic.py):
     # kept, but no proposal unless `hoering accept` makes one. None: a person's mail.
     automatic: Mapped[str | None] = mapped_column(NulFreeText)
+    # When the bytes were dropped (store/purge.py); data is then b"", size and sha256 stay.
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     sightings: Mapped[list[Sighting]] = relationship(back_populates="raw_message")
     proposal: Mapped[Proposal | None] = relationship(back_populates="raw_message")
@@ -119,9 +122,10 @@ class Proposal(Base):
     language: Mapped[str] = mapped_column(NulFreeString(10), default="", index=True)  # da|en|other
     # The respondent's own reference numbers, one "label: value" per line ("Vores ref.: 17-42").
     reference_numbers: Mapped[str] = mapped_column(NulFreeText, default="")
-    # --- Review (issue 5): set only by reviewers (store/review.py), every change audited.
+    # --- Review (issue 5): set only by reviewers (rules/review.py decides,
+    # store/review.py writes), every change audited.
     # status: "ny" | "under behandling" | "behandlet"; decision: None | "optaget" |
-    # "delvist optaget" | "ikke optaget" | "uden for rammen" (store.review.STATUSES/DECISIONS).
+    # "delvist optaget" | "ikke optaget" | "uden for rammen" (vocab.STATUSES/DECISIONS).
     status: Mapped[str] = mapped_column(NulFreeString(30), default="ny", index=True)
     decision: Mapped[str | None] = mapped_column(NulFreeString(30), index=True)
     reason: Mapped[str] = mapped_column(NulFreeText, default="")
@@ -318,6 +322,18 @@ class ForgetLog(Base):
     by: Mapped[str] = mapped_column(NulFreeString(200))
     email_sha256: Mapped[str] = mapped_column(NulFreeString(64), index=True)
     counts: Mapped[str] = mapped_column(NulFreeText, default="{}")
+
+
+class PurgeLog(Base):
+    """One `hoering purge --raw-before`: when, by whom, the cutoff and how many messages."""
+
+    __tablename__ = "purge_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    by: Mapped[str] = mapped_column(NulFreeString(200))
+    cutoff: Mapped[datetime] = mapped_column(UTCDateTime)
+    messages: Mapped[int] = mapped_column(Integer)
 
 
 class Initiative(Base):

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from hoering.store import models
 from hoering.store.db import open_database
-from tests.kit.cli import summary
+from tests.kit.cli import run, summary
 from tests.kit.dovecot import Mailbox, free_ports
 from tests.kit.mails import cyrus_munge8bit, make_mail, raw_8bit_mail
 from tests.kit.paths import ROOT, SAMPLE_INBOX
@@ -206,3 +206,20 @@ def test_a_missing_danish_folder_is_named_as_written(mailbox, tmp_path) -> None:
     assert result.returncode == 2
     assert "cannot open IMAP folder 'Høringssvar'" in result.stderr
     assert "doesn't exist: Høringssvar" in result.stderr and "Hringssvar" not in result.stderr
+
+
+def test_a_folder_that_fails_leaves_the_others_polled_and_counted(
+    mailbox, tmp_path, capsys, monkeypatch
+) -> None:
+    mailbox.append("INBOX", make_mail(message_id="<foer@x.dk>"))
+    mailbox.append("Høringssvar", make_mail(message_id="<efter@x.dk>", body="Et andet svar.\n"))
+    folders = ["INBOX", "Findes ikke", "Høringssvar"]
+    config = poll_config(tmp_path, mailbox, folders=folders)
+    monkeypatch.setenv("TEST_IMAP_PASSWORD", mailbox.password)
+    code, out, err = run(capsys, monkeypatch, "poll", "--config", str(config))
+    assert code == 2
+    assert summary(out) == (
+        "seen 2, matched 2, stored 2, duplicates 0, failed 0; 1 folder could not be read"
+    )
+    assert err.startswith("hoering: cannot open IMAP folder 'Findes ikke'")
+    assert proposal_count(tmp_path) == 2

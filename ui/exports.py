@@ -142,6 +142,12 @@ def export_attachments(
     flt = context.proposal_filter(cfg, filters)
     with context.sessions(cfg)() as session:
         result = run_attachment_export(session, flt, output)
+    if result.purged:
+        ids = ", ".join(map(str, result.purged))
+        out().print(
+            f"the raw mail of {plural(len(result.purged), 'reply', 'replies')} ({ids}) was purged "
+            "(hoering purge --raw-before): their attachment files are gone, their text is kept"
+        )
     if not result.extra_files:
         selected = plural(result.rows, "selected proposal")
         out().print(f"no attachments in the {selected}; nothing written")

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from hoering import config as config_module
-    from hoering.store import models, review
+    from hoering.edits import Change
+    from hoering.store import models
     from hoering.store.queries import ProposalFilter
 
 
@@ -133,12 +134,11 @@ def review_command(
     set on that initiative. Every change is audited with who and when (see `hoering
     history`, `hoering initiative history`).
     """
-    from hoering.store import review
+    from hoering.edits import Change
+    from hoering.rules.review import validated
 
     cfg = context.load(config)
-    change = review.validated(
-        review.Change(status, decision, reason, assign, type_, note), cfg.codebook
-    )
+    change = validated(Change(status, decision, reason, assign, type_, note), cfg.codebook)
     wheres = (where_status, where_decision, where_assignee, where_type, where_theme, where_language)
     flt = None
     if any(value is not None for value in wheres):
@@ -172,16 +172,14 @@ def _reply_ids(values: list[str]) -> list[int]:
     return [int(value) for value in values]
 
 
-def _apply_initiatives(
-    cfg: config_module.Config, refs: list[str], change: review.Change, by: str
-) -> None:
-    from hoering.rules import initiative_review
+def _apply_initiatives(cfg: config_module.Config, refs: list[str], change: Change, by: str) -> None:
+    from hoering.rules.review import review_initiative
     from hoering.store.initiatives import get_initiatives
 
     with context.sessions(cfg).begin() as session:
         rows = get_initiatives(session, refs)
-        changed = sum(1 for row in rows if initiative_review.apply_review(session, row, change, by))
-    out().print(f"{changed} of {plural(len(rows), 'initiative')} changed by {by}")
+        changed = sum(1 for row in rows if review_initiative(session, row, change, by))
+    out().print(changed_line(changed, len(rows), "initiative", by))
 
 
 def _check_selection(ids: list[str] | None, flt: ProposalFilter | None, all_: bool) -> None:
@@ -195,11 +193,11 @@ def _apply(
     cfg: config_module.Config,
     ids: list[int],
     flt: ProposalFilter | None,
-    change: review.Change,
+    change: Change,
     by: str,
     who: tuple[str | None, str | None] = (None, None),
 ) -> None:
-    from hoering.store import review
+    from hoering.rules.review import review_reply
     from hoering.store.respondent_review import set_respondent
 
     name, organisation = who
@@ -210,11 +208,18 @@ def _apply(
             fields = (
                 0
                 if change.is_empty()
-                else review.apply(session, proposal, change, by, cfg.codebook)
+                else review_reply(session, proposal, change, by, cfg.codebook)
             )
             fields += set_respondent(session, proposal, by, name=name, organisation=organisation)
             changed += bool(fields)
-    out().print(f"{changed} of {plural(len(proposals), 'proposal')} changed by {by}")
+    out().print(changed_line(changed, len(proposals), "proposal", by))
+
+
+def changed_line(changed: int, total: int, what: str, by: str) -> str:
+    """How many of the chosen rows changed; "ingen ændring" when none did (nothing audited)."""
+    if total and not changed:
+        return f"ingen ændring: {plural(total, what)} already as asked; nothing recorded"
+    return f"{changed} of {plural(total, what)} changed by {by}"
 
 
 def tag_command(
@@ -233,11 +238,12 @@ def tag_command(
     config: ConfigOption = None,
 ) -> None:
     """Add or remove theme tags by hand; automatic re-tagging keeps these choices."""
-    from hoering.store import review
+    from hoering.edits import Change
+    from hoering.rules.review import validated
 
     cfg = context.load(config)
-    change = review.validated(
-        review.Change(add_themes=tuple(add or ()), remove_themes=tuple(remove or ())), cfg.codebook
+    change = validated(
+        Change(add_themes=tuple(add or ()), remove_themes=tuple(remove or ())), cfg.codebook
     )
     if change.is_empty():
         raise NothingToDo("nothing to change: give --add or --remove")

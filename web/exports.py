@@ -19,10 +19,11 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse
 
+from hoering.edits import InvalidValue
 from hoering.export.csv_export import PROFILES
 from hoering.export.notat import Consultation
 from hoering.export.run import ExportOptions, run_export, run_notat
-from hoering.store import queries, review
+from hoering.store import queries
 from hoering.web import params
 from hoering.web.searching import checked_query
 from hoering.web.security import checked_form
@@ -63,7 +64,7 @@ async def export(request: Request) -> FileResponse:
     options = options_from(form)
     try:
         flt = params.list_filter(form, request.app.state.cfg)
-    except review.InvalidValue as exc:
+    except InvalidValue as exc:
         raise HTTPException(400, f"Ukendt værdi i filtrene: {exc}") from None
     return await run_in_threadpool(_export, request, form, flt, options)
 

@@ -7,6 +7,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from hoering import glossary
+from hoering.edits import InvalidValue
 from hoering.export.attachments_export import attachments_of, safe_name
 from hoering.export.reply_view import signals
 from hoering.store import browse_initiatives, duplicates, queries, review
@@ -30,7 +31,7 @@ def list_page(request: Request) -> HTMLResponse:
     state = request.app.state
     try:
         wanted = params.list_request(request.query_params, state.cfg)
-    except review.InvalidValue as exc:
+    except InvalidValue as exc:
         raise HTTPException(400, f"Ukendt værdi i adressen: {exc}") from None
     with state.sessions() as session, state.searches.hold(session, wanted.query):
         if wanted.initiatives:
@@ -55,12 +56,20 @@ def list_page(request: Request) -> HTMLResponse:
     )
 
 
+# 410 Gone: the bytes existed and were dropped on purpose (hoering purge --raw-before).
+PURGED = (
+    "Den originale mail og dens bilag er slettet (hoering purge); "
+    "teksten og vurderingen er bevaret."
+)
+
+
 def theme_labels(request: Request) -> dict[str, str]:
     return {theme.key: theme.label for theme in request.app.state.cfg.codebook.themes}
 
 
 DONE = {  # ?gjort= after a change: the notice the page shows
     "gemt": "Vurderingen er gemt.",
+    "uaendret": "Ingen ændring: vurderingen var allerede sådan. Intet er skrevet i historikken.",
     "omdoebt": "Titlen er ændret.",
     "delt": "Initiativet er delt i to; den anden del har fået nummeret efter.",
     "samlet": "Initiativerne er slået sammen.",
@@ -157,6 +166,8 @@ def attachment(request: Request) -> Response:
         )
         if proposal is None or stored is None:
             raise HTTPException(404, "Bilaget findes ikke.")
+        if proposal.raw_message.purged_at is not None:
+            raise HTTPException(410, PURGED)
         originals = [a for a in attachments_of(proposal) if a.path == stored.path]
     if not originals:
         raise HTTPException(404, "Bilaget findes kun som en del af et andet bilag.")
@@ -171,6 +182,8 @@ def raw_message(request: Request) -> Response:
         proposal = queries.get_proposal(session, proposal_id)
         if proposal is None:
             raise HTTPException(404, f"Svar nr. {proposal_id} findes ikke.")
+        if proposal.raw_message.purged_at is not None:
+            raise HTTPException(410, PURGED)
         data = proposal.raw_message.data
     return download(data, f"svar-{proposal_id}.eml")
 

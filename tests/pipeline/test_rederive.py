@@ -8,9 +8,11 @@ from sqlalchemy import select
 
 from hoering import pipeline
 from hoering.config import load_config
+from hoering.edits import Change
 from hoering.pipeline import rederive as rederive_module
 from hoering.pipeline.rederive import rederive
-from hoering.store import models, review
+from hoering.rules.review import review_reply, validated
+from hoering.store import models
 from hoering.store.db import open_database
 from tests.kit.mails import write_config
 from tests.kit.paths import SAMPLE_INBOX
@@ -37,8 +39,8 @@ def test_a_reviewers_type_survives_analyse(tmp_path: Path) -> None:
     pipeline.import_paths(cfg, sessions, [SAMPLE_INBOX])
     with sessions.begin() as session:
         first = session.scalars(select(models.Proposal).order_by(models.Proposal.id)).first()
-        change = review.validated(review.Change(respondent_type="organisation"), cfg.codebook)
-        review.apply(session, first, change, "mette", cfg.codebook)
+        change = validated(Change(respondent_type="organisation"), cfg.codebook)
+        review_reply(session, first, change, "mette", cfg.codebook)
         first_id = first.id
 
     rederive(cfg, sessions)

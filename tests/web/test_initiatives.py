@@ -75,6 +75,14 @@ def test_review_an_initiative(client: TestClient) -> None:
     assert "optaget</strong>" in answer.text and "Forslag 4" in answer.text
 
 
+def test_reviewing_an_initiative_unchanged_says_so(client: TestClient) -> None:
+    fields = {"status": "behandlet", "decision": "optaget", "reason": "", "assignee": ""}
+    submit(client, "/initiatives/5.2/review", hidden(client, "5.2", "review") | fields)
+    answer = submit(client, "/initiatives/5.2/review", hidden(client, "5.2", "review") | fields)
+    assert "Ingen ændring" in answer.text and "Vurderingen er gemt." not in answer.text
+    assert answer.text.count("optaget</strong>") == 1  # one audit line, not two
+
+
 def test_split_on_a_stale_numbering_is_a_conflict(client: TestClient, cfg) -> None:
     stale = hidden(client, "4.1", "split")
     submit(client, "/initiatives/4.2/merge", hidden(client, "4.2", "merge"))
