@@ -80,11 +80,12 @@ def theme_key(value: str, codebook: Codebook) -> str:
     raise InvalidValue(f"theme {value!r} is not in codebook {codebook.version}: {listed}")
 
 
-def validated(change: Change, codebook: Codebook) -> Change:
-    """`change` with every value in its canonical spelling; InvalidValue otherwise."""
+def validated(change: Change, codebook: Codebook, decisions: Sequence[str] = DECISIONS) -> Change:
+    """`change` with every value in its canonical spelling; InvalidValue otherwise.
+    decisions: the allowed ones (the config's, Config.decisions)."""
     decision = change.decision
     if decision is not None and _key(decision) != NO_DECISION:
-        decision = canonical(decision, DECISIONS, "decision")
+        decision = canonical(decision, decisions, "decision")
     return Change(
         status=None if change.status is None else canonical(change.status, STATUSES, "status"),
         decision=decision,

@@ -137,7 +137,7 @@ def review_command(
 
     cfg = context.load(config)
     change = review.validated(
-        review.Change(status, decision, reason, assign, type_, note), cfg.codebook
+        review.Change(status, decision, reason, assign, type_, note), cfg.codebook, cfg.decisions
     )
     wheres = (where_status, where_decision, where_assignee, where_type, where_theme, where_language)
     flt = None
