@@ -16,6 +16,7 @@ from datetime import datetime
 from hoering.export.derived import ThemeRecord, derive
 from hoering.export.privacy import Privacy, pseudonymize_text
 from hoering.export.xml_text import clean_fields
+from hoering.rules.decision import standing
 from hoering.store.listfields import listed
 from hoering.store.models import Attachment, Initiative, Proposal
 from hoering.vocab import ReviewStatus
@@ -202,6 +203,8 @@ def text_privacy(
 
 
 def _initiative(row: Initiative, text: Callable[[str], str]) -> InitiativeRecord:
+    # The decision that stands: the initiative's own, else its candidate's, else the reply's.
+    decided = standing(row, row.candidate, row.proposal)
     return InitiativeRecord(
         ref=row.ref,
         number=row.number,
@@ -212,8 +215,8 @@ def _initiative(row: Initiative, text: Callable[[str], str]) -> InitiativeRecord
         owner=text(row.owner),
         level=row.level,
         status=row.status or ReviewStatus.NEW,
-        decision=row.decision or "",
-        reason=text(row.reason or ""),
+        decision=decided.decision,
+        reason=text(decided.reason),
         notes=text("\n".join(f"{note.author}: {note.text}" for note in row.notes)),
         assignee=row.assignee or "",
         split=row.source,

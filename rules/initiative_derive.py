@@ -58,8 +58,9 @@ def _resplit(proposal: models.Proposal) -> None:
     kept = []
     for index, initiative in enumerate(found):
         row = old[matches[index]] if index in matches else models.Initiative(source=AUTO)
-        if row.text != initiative.text:
-            row.candidate_id = None  # placed again by the next rules.candidates.place_new
+        if row.text != initiative.text and not row.candidate_pinned:
+            # Placed again by the next rules.candidates.place_new; a reviewer's stays.
+            row.candidate_id = None
         row.number, row.title, row.text = initiative.number, initiative.title, initiative.text
         row.rule, row.origin = initiative.rule, initiative.source
         kept.append(row)

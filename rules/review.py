@@ -9,6 +9,8 @@ join the two for the CLI and the desk.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy.orm import Session
 
 from hoering.edits import (
@@ -33,11 +35,12 @@ from hoering.vocab import DECISIONS, NO_DECISION, RESPONDENT_TYPES, STATUSES
 REVIEWER_RULE, REVIEWER_RULE_ID = "sat af sagsbehandler", "reviewer"
 
 
-def validated(change: Change, codebook: Codebook) -> Change:
-    """`change` with every value in its canonical spelling; InvalidValue otherwise."""
+def validated(change: Change, codebook: Codebook, decisions: Sequence[str] = DECISIONS) -> Change:
+    """`change` with every value in its canonical spelling; InvalidValue otherwise.
+    `decisions`: the allowed ones (the config's, Config.decisions)."""
     decision = change.decision
     if decision is not None and spelling_key(decision) != NO_DECISION:
-        decision = canonical(decision, DECISIONS, "decision")
+        decision = canonical(decision, decisions, "decision")
     return Change(
         status=None if change.status is None else canonical(change.status, STATUSES, "status"),
         decision=decision,

@@ -18,11 +18,13 @@ from hoering.store.base import Base, NulFreeString, NulFreeText, UTCDateTime, ut
 
 # Callers read every table as models.X; the duplicate and candidate tables live apart.
 from hoering.store.models_candidates import Candidate as Candidate
+from hoering.store.models_candidates import CandidateEvent as CandidateEvent
 from hoering.store.models_candidates import CandidateTerm as CandidateTerm
 from hoering.store.models_duplicates import DuplicateBand as DuplicateBand
 from hoering.store.models_duplicates import DuplicateGroup as DuplicateGroup
 from hoering.store.models_duplicates import DuplicateIndex as DuplicateIndex
 from hoering.store.models_duplicates import DuplicateMember as DuplicateMember
+from hoering.vocab import DECISION_CHARS
 
 
 class RawMessage(Base):
@@ -125,9 +127,9 @@ class Proposal(Base):
     # --- Review (issue 5): set only by reviewers (rules/review.py decides,
     # store/review.py writes), every change audited.
     # status: "ny" | "under behandling" | "behandlet"; decision: None | "optaget" |
-    # "delvist optaget" | "ikke optaget" | "uden for rammen" (vocab.STATUSES/DECISIONS).
+    # "delvist optaget" | ... (vocab.Decision, plus [review] decisions in the config).
     status: Mapped[str] = mapped_column(NulFreeString(30), default="ny", index=True)
-    decision: Mapped[str | None] = mapped_column(NulFreeString(30), index=True)
+    decision: Mapped[str | None] = mapped_column(NulFreeString(DECISION_CHARS), index=True)
     reason: Mapped[str] = mapped_column(NulFreeText, default="")
     assignee: Mapped[str] = mapped_column(NulFreeString(200), default="", index=True)
     # Where it was first seen, for people tracing a proposal back to the mailbox.
@@ -366,17 +368,20 @@ class Initiative(Base):
     origin: Mapped[str] = mapped_column(NulFreeText, default="")
     source: Mapped[str] = mapped_column(NulFreeString(10), default="auto")
     status: Mapped[str] = mapped_column(NulFreeString(30), default="ny", index=True)
-    decision: Mapped[str | None] = mapped_column(NulFreeString(30), index=True)
+    decision: Mapped[str | None] = mapped_column(NulFreeString(DECISION_CHARS), index=True)
     reason: Mapped[str] = mapped_column(NulFreeText, default="")
     assignee: Mapped[str] = mapped_column(NulFreeString(200), default="", index=True)
     # The bruttoliste candidate it was placed in (rules/candidates.py); None: not placed yet.
+    # pinned: a reviewer placed it or saw it there; re-analysis leaves it in that candidate.
     candidate_id: Mapped[int | None] = mapped_column(
         ForeignKey("candidates.id", ondelete="SET NULL"), index=True
     )
+    candidate_pinned: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     proposal: Mapped[Proposal] = relationship(back_populates="initiatives")
+    candidate: Mapped[Candidate | None] = relationship()
     notes: Mapped[list[InitiativeNote]] = relationship(
         back_populates="initiative", order_by="InitiativeNote.id", cascade="all, delete-orphan"
     )

@@ -138,7 +138,9 @@ def review_command(
     from hoering.rules.review import validated
 
     cfg = context.load(config)
-    change = validated(Change(status, decision, reason, assign, type_, note), cfg.codebook)
+    change = validated(
+        Change(status, decision, reason, assign, type_, note), cfg.codebook, cfg.decisions
+    )
     wheres = (where_status, where_decision, where_assignee, where_type, where_theme, where_language)
     flt = None
     if any(value is not None for value in wheres):

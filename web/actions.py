@@ -90,7 +90,7 @@ def _save(request: Request, proposal_id: int, form: FormData, seen: int) -> int 
         active = {t.theme for t in proposal.themes if t.active}
         try:
             asked = change_from(form, active, proposal.respondent_type)
-            change = validated(asked, state.cfg.codebook)
+            change = validated(asked, state.cfg.codebook, state.cfg.decisions)
             changed = review_reply_unless_changed(
                 session, proposal, change, reviewer(request), state.cfg.codebook, seen
             )
