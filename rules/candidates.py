@@ -12,6 +12,7 @@ their ids and pinned members stay, and `rebuild` describes them again from their
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
@@ -98,6 +99,29 @@ def rebuild(session: Session, candidate: models.Candidate) -> None:
         models.CandidateTerm(candidate_id=candidate.id, term=term)
         for term in analysis.index_terms(vector)
     )
+
+
+def describe_again(session: Session, candidate_ids: Iterable[int]) -> None:
+    """After `forget`: title and summary from the first member left (unless a reviewer
+    titled the candidate), then everything else from the members (rebuild)."""
+    Ini, Event = models.Initiative, models.CandidateEvent
+    for candidate_id in candidate_ids:
+        candidate = session.get(models.Candidate, candidate_id)
+        if candidate is None:
+            continue
+        retitled = session.scalar(
+            select(Event.id).where(Event.candidate_id == candidate_id, Event.field == "title")
+        )
+        first = session.scalars(
+            select(Ini)
+            .where(Ini.candidate_id == candidate_id)
+            .order_by(Ini.proposal_id, Ini.number)
+        ).first()
+        if first is not None and retitled is None:
+            candidate.title = first.title or ""
+        if first is not None:
+            candidate.summary = analysis.summary_of(first.text or "")
+        rebuild(session, candidate)
 
 
 def new_candidate(session: Session, initiative: models.Initiative) -> models.Candidate:

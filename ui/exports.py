@@ -170,6 +170,7 @@ def forget(
     import getpass
     import re
 
+    from hoering.rules import candidates
     from hoering.store import forget as forget_module
 
     if not re.fullmatch(EMAIL_SHAPE, sender.strip()):
@@ -189,6 +190,7 @@ def forget(
         return
     with sessions() as session:
         report = forget_module.forget_sender(session, sender, getpass.getuser())
+        candidates.describe_again(session, report.candidates_left)
         session.commit()
         forget_module.scrub_sqlite(session)
     out().print(f"deleted {plural(report.total, 'row')}: {report.summary()}")
