@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
@@ -26,6 +25,7 @@ from hoering.export.csv_export import PROFILES, Profile, neutralize_formula
 from hoering.export.files import EXCEL_CELL_LIMIT, atomic_file
 from hoering.export.manifest import Manifest, write_manifest
 from hoering.export.privacy import Privacy
+from hoering.export.xlsx_export import _fit_height, _header, _print_setup, _set_text, _set_value
 from hoering.store.candidates import list_candidates
 from hoering.store.filters import ProposalFilter
 
@@ -38,7 +38,11 @@ CANDIDATE_COLUMNS = (
 )  # fmt: skip
 COUNTS = ("replies", "initiatives")  # numbers in XLSX and JSONL; the id stays text in XLSX
 SHEET = "Bruttoliste"
-WIDE = {"title": 40, "summary": 70, "themes": 30, "supporters": 40, "reason": 40}
+# Characters wide, as the reply sheet counts them: one landscape page at about 70 %.
+WIDTHS = {
+    "id": 6, "title": 30, "summary": 60, "themes": 24, "supporters": 36, "replies": 7,
+    "initiatives": 9, "decision": 14, "reason": 30,
+}  # fmt: skip
 CUT = " [afkortet]"
 
 
@@ -143,21 +147,20 @@ def _xlsx(rows: Iterable[dict[str, str]], output: Path) -> int:
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET
-    for index, name in enumerate(CANDIDATE_COLUMNS, start=1):
-        sheet.cell(row=1, column=index, value=name).font = Font(bold=True)
-        sheet.column_dimensions[get_column_letter(index)].width = WIDE.get(name, 12)
-    sheet.freeze_panes = "B2"
+    _header(sheet, ((name, name) for name in CANDIDATE_COLUMNS))
+    for name, width in WIDTHS.items():
+        sheet.column_dimensions[get_column_letter(CANDIDATE_COLUMNS.index(name) + 1)].width = width
     count = 0
     for count, row in enumerate(rows, start=1):
         for index, name in enumerate(CANDIDATE_COLUMNS, start=1):
-            value: str | int = row[name][:EXCEL_CELL_LIMIT]  # XML-safe: export/xml_text.py
-            if name in COUNTS:
-                value = int(value)  # counted, summed and sorted as numbers
-            cell = sheet.cell(row=count + 1, column=index, value=value)
-            if name not in COUNTS:
-                cell.data_type = "s"  # the id is a name, not a quantity; never a formula
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(CANDIDATE_COLUMNS))}{count + 1}"
+            value = row[name][:EXCEL_CELL_LIMIT]  # XML-safe already: export/xml_text.py
+            if name in COUNTS:  # counted, summed and sorted as numbers
+                _set_value(sheet, count + 1, index, int(value))
+            else:  # the id too: a name, not a quantity; text never becomes a formula
+                _set_text(sheet, count + 1, index, value)
+        _fit_height(sheet, count + 1, len(CANDIDATE_COLUMNS))
+    # Printed like the reply sheet: A4 landscape, one page wide, the header on every page.
+    _print_setup(sheet, len(CANDIDATE_COLUMNS), count)
     with atomic_file(output, "wb") as handle:
         book.save(handle)
     return count
