@@ -1,9 +1,9 @@
 """`hoering export --per candidate`: one row per candidate of the bruttoliste, in CSV, XLSX
 or JSONL, most replies first (the order of `hoering candidates` and the desk's page).
 
-CANDIDATE_COLUMNS is the stable column list (README "Candidates"): new columns are only
-added at the end. Of the filters only --theme applies (a candidate's themes are its
-members'); the others pick replies, and a candidate is not a reply, so they are refused.
+CANDIDATE_COLUMNS is the stable column list (README "One row per candidate"): new columns
+are only added at the end. Of the filters only --theme applies (a candidate's themes are
+its members'); the others pick replies, and a candidate is not a reply, so they are refused.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import dataclasses
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -21,16 +20,12 @@ from sqlalchemy.orm import Session
 
 from hoering.errors import UsageError
 from hoering.export.candidate_view import CandidateRecord, candidate_record, in_theme
-from hoering.export.csv_export import PROFILES, Profile, neutralize_formula
+from hoering.export.csv_export import Profile, neutralize_formula
 from hoering.export.files import EXCEL_CELL_LIMIT, atomic_file
-from hoering.export.manifest import Manifest, write_manifest
 from hoering.export.privacy import Privacy
 from hoering.export.xlsx_export import _fit_height, _header, _print_setup, _set_text, _set_value
 from hoering.store.candidates import list_candidates
 from hoering.store.filters import ProposalFilter
-
-if TYPE_CHECKING:  # export/run.py dispatches here, with its options
-    from hoering.export.run import ExportOptions, ExportResult
 
 CANDIDATE_COLUMNS = (
     "id", "title", "summary", "themes", "supporters", "replies", "initiatives", "decision",
@@ -72,23 +67,19 @@ def candidate_records(
             yield candidate_record(view, privacy)
 
 
-def run_candidate_export(
-    session: Session, flt: ProposalFilter, output: Path, options: ExportOptions, privacy: Privacy
-) -> ExportResult:
-    """One row per candidate, and the manifest beside it."""
-    from hoering.export.run import ExportResult, describe_filter
-
+def export_candidates(
+    session: Session,
+    flt: ProposalFilter,
+    privacy: Privacy,
+    output: Path,
+    fmt: str,
+    profile: Profile,
+    formula_guard: bool = True,
+) -> int:
+    """Check the filter, write the candidates (with --theme's theme); how many were written."""
     check_filter(flt)
     rows = candidate_rows(candidate_records(session, privacy, flt.theme))
-    profile = PROFILES[options.profile]
-    count = write_candidates(rows, output, options.format, profile, options.formula_guard)
-    settings: dict[str, Any] = {"per": "candidate"}
-    if options.format == "csv":
-        settings |= {"profile": options.profile, "formula_guard": options.formula_guard}
-    manifest = Manifest(
-        options.format, output, count, describe_filter(flt), privacy.describe(), settings
-    )
-    return ExportResult(count, output, write_manifest(manifest), ())
+    return write_candidates(rows, output, fmt, profile, formula_guard)
 
 
 def candidate_rows(records: Iterable[CandidateRecord]) -> Iterator[dict[str, str]]:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from hoering.analysis.cleaning import clean_reply
 from hoering.analysis.respondent import identify_respondent
 from hoering.export.attachments_export import export_attachments
-from hoering.export.candidates_export import run_candidate_export
+from hoering.export.candidates_export import export_candidates
 from hoering.export.columns import MACHINE, PEOPLE
 from hoering.export.csv_export import PROFILES, export_csv
 from hoering.export.initiatives_export import ReviewFilter, initiative_rows, write_initiatives
@@ -127,7 +127,7 @@ def run_export(
     if options.per == "initiative":
         return run_initiative_export(session, flt, output, options, tz)
     if options.per == "candidate":
-        return run_candidate_export(session, flt, output, options, privacy_for(session, options))
+        return run_candidate_export(session, flt, output, options)
     privacy = privacy_for(session, options)
     rows = records(session, flt, privacy)
     extra: list[Path] = []
@@ -167,6 +167,24 @@ def run_initiative_export(
     profile = PROFILES[options.profile]
     count = write_initiatives(rows, output, options.format, profile, options.formula_guard)
     settings: dict[str, Any] = {"per": "initiative"}
+    if options.format == "csv":
+        settings |= {"profile": options.profile, "formula_guard": options.formula_guard}
+    manifest = Manifest(
+        options.format, output, count, describe_filter(flt), privacy.describe(), settings
+    )
+    return ExportResult(count, output, write_manifest(manifest), ())
+
+
+def run_candidate_export(
+    session: Session, flt: ProposalFilter, output: Path, options: ExportOptions
+) -> ExportResult:
+    """One row per candidate of the bruttoliste; of the filters only --theme applies."""
+    privacy = privacy_for(session, options)
+    profile = PROFILES[options.profile]
+    count = export_candidates(
+        session, flt, privacy, output, options.format, profile, options.formula_guard
+    )
+    settings: dict[str, Any] = {"per": "candidate"}
     if options.format == "csv":
         settings |= {"profile": options.profile, "formula_guard": options.formula_guard}
     manifest = Manifest(
