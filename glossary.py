@@ -31,6 +31,25 @@ THEMES = "Temaer"
 DECISION = "Beslutning"
 DECISION_ON_THE_WEB = "Afgørelse"
 
+# The bruttoliste (issue 19): candidates, the initiatives from different replies that
+# propose the same thing, on the desk's page and in `export --per candidate`.
+BRUTTOLISTE = "Bruttoliste"
+CANDIDATE = "Kandidat"
+TITLE = "Titel"
+SUMMARY = "Resumé"
+SUPPORTERS = "Forslagsstillere"
+REPLIES = "Svar"
+REPLY = "Svar nr."
+INITIATIVES = "Initiativer"
+INITIATIVE_TEXT = "Initiativets tekst"
+ALL_THEMES = "Alle temaer"
+LEVEL = "Niveau"
+OWNER = "Ansvarlig myndighed"
+# Supporters as one phrase: organisations by name, citizens counted ("KL og 4 borgere").
+CITIZEN = "borger"
+CITIZENS = "borgere"
+AND = "og"
+
 # Yes and no in a people-profile cell.
 YES = "ja"
 NO = "nej"

@@ -27,7 +27,7 @@ INITIATIVE_COLUMNS = (
     "id", "reply_id", "initiative", "title", "text", "themes", "owner", "level",
     "status", "decision", "reason", "notes", "assignee", "split", "source_section",
     "received_at", "late", "sender_name", "sender_email", "respondent_name", "organisation",
-    "respondent_type",
+    "respondent_type", "candidate",
 )  # fmt: skip
 SHEET = "Initiativer"
 WIDE = {"title": 40, "text": 80, "reason": 40, "notes": 40, "themes": 30}
@@ -72,6 +72,7 @@ def initiative_rows(
                 "sender_name": record.sender_name, "sender_email": record.sender_email,
                 "respondent_name": record.respondent_name, "organisation": record.organisation,
                 "respondent_type": record.respondent_type,
+                "candidate": "" if item.candidate is None else str(item.candidate),
             }  # fmt: skip
 
 
@@ -114,6 +115,7 @@ def _jsonl(rows: Iterable[dict[str, str]], output: Path) -> int:
         for row in rows:
             typed: dict[str, object] = dict(row)
             typed |= {"reply_id": int(row["reply_id"]), "initiative": int(row["initiative"])}
+            typed["candidate"] = int(row["candidate"]) if row["candidate"] else None
             typed["late"] = row["late"] == "true"
             handle.write(json.dumps(typed, ensure_ascii=False) + "\n")
             count += 1

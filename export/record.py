@@ -90,6 +90,7 @@ class InitiativeRecord:
     split: str  # "auto" or "reviewer" (a reviewer fixed the reply's split)
     rule: str  # how it was found: form | numbered-heading | heading | list | single | reviewer
     origin: str  # "brødtekst" or the attachment's file name
+    candidate: int | None = None  # the bruttoliste candidate it is placed in; None: not yet
 
     def __post_init__(self) -> None:
         clean_fields(self)
@@ -222,6 +223,7 @@ def _initiative(row: Initiative, text: Callable[[str], str]) -> InitiativeRecord
         split=row.source,
         rule=row.rule,
         origin=text(row.origin),
+        candidate=row.candidate_id,
     )
 
 

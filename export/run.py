@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from hoering.analysis.cleaning import clean_reply
 from hoering.analysis.respondent import identify_respondent
 from hoering.export.attachments_export import export_attachments
+from hoering.export.candidates_export import export_candidates
 from hoering.export.columns import MACHINE, PEOPLE
 from hoering.export.csv_export import PROFILES, export_csv
 from hoering.export.initiatives_export import ReviewFilter, initiative_rows, write_initiatives
@@ -40,7 +41,9 @@ class ExportOptions:
     redact: bool = False
     redact_cpr: bool = True
     pseudonymize: bool = False
-    per: str = "reply"  # "initiative": one row per initiative (export/initiatives_export.py)
+    # "initiative": one row per initiative (export/initiatives_export.py); "candidate": one
+    # row per candidate of the bruttoliste (export/candidates_export.py).
+    per: str = "reply"
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,8 @@ def run_export(
     check_output_file(output)
     if options.per == "initiative":
         return run_initiative_export(session, flt, output, options, tz)
+    if options.per == "candidate":
+        return run_candidate_export(session, flt, output, options)
     privacy = privacy_for(session, options)
     rows = records(session, flt, privacy)
     extra: list[Path] = []
@@ -163,6 +168,24 @@ def run_initiative_export(
     profile = PROFILES[options.profile]
     count = write_initiatives(rows, output, options.format, profile, options.formula_guard)
     settings: dict[str, Any] = {"per": "initiative"}
+    if options.format == "csv":
+        settings |= {"profile": options.profile, "formula_guard": options.formula_guard}
+    manifest = Manifest(
+        options.format, output, count, describe_filter(flt), privacy.describe(), settings
+    )
+    return ExportResult(count, output, write_manifest(manifest), ())
+
+
+def run_candidate_export(
+    session: Session, flt: ProposalFilter, output: Path, options: ExportOptions
+) -> ExportResult:
+    """One row per candidate of the bruttoliste; of the filters only --theme applies."""
+    privacy = privacy_for(session, options)
+    profile = PROFILES[options.profile]
+    count = export_candidates(
+        session, flt, privacy, output, options.format, profile, options.formula_guard
+    )
+    settings: dict[str, Any] = {"per": "candidate"}
     if options.format == "csv":
         settings |= {"profile": options.profile, "formula_guard": options.formula_guard}
     manifest = Manifest(

@@ -83,7 +83,7 @@ def export(
     flt = context.proposal_filter(cfg, filters)
     with context.sessions(cfg)() as session:
         result = run_export(session, flt, output, options, cfg.timezone)
-    unit = "initiative" if per == Per.initiative else "proposal"
+    unit = {Per.initiative: "initiative", Per.candidate: "candidate"}.get(per, "proposal")
     out().print(f"wrote {plural(result.rows, unit)} to {output}")
 
 
