@@ -9,20 +9,17 @@ from pathlib import Path
 import pytest
 
 from hoering import cli
-from tests.kit.cli import run, run_shared, summary
+from tests.kit.cli import run
 from tests.kit.mails import make_mail, write_config
 from tests.kit.paths import SAMPLE_INBOX
 
 COMMANDS = ["poll", "import", "list", "show", "export", "stats", "reparse"]
 
 
-@pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample inbox imported once: the tests that use it only read it."""
-    config = write_config(tmp_path_factory.mktemp("sample"))
-    code, out, _ = run_shared("import", "--config", str(config), str(SAMPLE_INBOX))
-    assert code == 0 and summary(out) == "seen 17, matched 14, stored 13, duplicates 1, failed 0"
-    return config
+@pytest.fixture
+def imported(sample_imported: Path) -> Path:
+    """The sample inbox imported once per session: these tests only read it."""
+    return sample_imported
 
 
 @pytest.mark.parametrize("command", COMMANDS)
