@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hoering import cli
-from tests.kit.cli import run, summary
+from tests.kit.cli import run
 from tests.kit.mails import make_mail, write_config
 from tests.kit.paths import SAMPLE_INBOX
 
@@ -17,11 +17,9 @@ COMMANDS = ["poll", "import", "list", "show", "export", "stats", "reparse"]
 
 
 @pytest.fixture
-def imported(tmp_path: Path, capsys, monkeypatch) -> Path:
-    config = write_config(tmp_path)
-    code, out, _ = run(capsys, monkeypatch, "import", "--config", str(config), str(SAMPLE_INBOX))
-    assert code == 0 and summary(out) == "seen 17, matched 14, stored 13, duplicates 1, failed 0"
-    return config
+def imported(sample_imported: Path) -> Path:
+    """The sample inbox imported once per session: these tests only read it."""
+    return sample_imported
 
 
 @pytest.mark.parametrize("command", COMMANDS)
