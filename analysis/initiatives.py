@@ -34,6 +34,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hoering.analysis.initiative_fields import find_level, find_owner, form_fields, label_of
+from hoering.analysis.initiative_headings import (
+    NO_PROPOSAL,
+    NUMBERED_HEADING,
+    ends_initiative,
+    heading_spans,
+    numbered_heading_spans,
+)
+from hoering.analysis.initiative_layout import inline_spans, ordinal_spans, with_layout_headings
 from hoering.analysis.initiative_lists import bare_numbered_spans, list_spans
 from hoering.analysis.initiative_text import (
     CLOSING,
@@ -42,37 +50,16 @@ from hoering.analysis.initiative_text import (
     Span,
     clean_title,
     item_title,
-    trim,
 )
 
 LEVELS = ("lokal", "regional", "national")
 
-_NUMBERED_HEADING = re.compile(
-    r"^(?:#{1,6}\s+)?(?:\*\*)?(?:initiativ\s*forslag|initiativ|forslag|idé)\s*(?:nr\.?\s*)?"
-    r"(\d{1,2})\s*(?:[:.)–—-]\s*|$)(.*)$",
-    re.IGNORECASE,
-)
 _PROPOSAL_COLUMN = re.compile(r"^(?:forslag|initiativ\w*|titel|idé|forslag til initiativ)$")
 _OTHER_COLUMN = re.compile(
     r"^(?:nr\.?|#|tema|temaer|bemærkning\w*|begrundelse|effekt|forventet effekt|prioritet|"
     r"formål|målgruppe|tidsplan|økonomi)$"
 )
-_AD = re.compile(r"^ad\s+(\d{1,2})\s*[:.]", re.IGNORECASE)
-# Letter sections, not proposals: they end the initiative before them.
-_LETTER_SECTION = re.compile(
-    r"^(?:\d+\.?\s*)?(?:indledning|indledende|baggrund(?:en)?$|generel|generelle|generelt|"
-    r"høringssvar|høring\b|resumé|sammenfatning|om (?:os|\w+)$|kontakt|afslutning|afsluttende|"
-    r"konklusion|bilag|vedr\.?|til digitaliseringsstyrelsen|øvrige bemærkninger|bemærkninger|"
-    r"forord|introduktion|vores forslag|forslag til initiativer|initiativforslag$)",
-    re.IGNORECASE,
-)
-# Sections inside one proposal: part of the initiative they follow.
-_SUBSECTION = re.compile(
-    r"^(?:baggrund|formål|beskrivelse|forventet|effekt|ansvarlig|økonomi|tidsplan|målgruppe|"
-    r"niveau|aktører|implementering|succeskriterier|udfordring|løsning|relevans|"
-    r"sammenhæng|ogp-værdier|perspektiv)",
-    re.IGNORECASE,
-)
+_AD = re.compile(r"^ad\s+(\d{1,2})\s*(?:[:.)]|$)", re.IGNORECASE)
 _NO_COMMENTS = re.compile(
     r"ingen (?:yderligere |særlige )?(?:bemærkninger|kommentarer)|ikke (?:nogen |har )?"
     r"(?:bemærkninger|kommentarer)|intet at bemærke|ikke anledning til (?:bemærkninger|"
@@ -87,7 +74,15 @@ _SUBJECT_NOISE = re.compile(
     r"input|2017[-–]2019|\d{4})\b",
     re.IGNORECASE,
 )
-SUBSTANCE = 400  # a "no comments" reply longer than this says something after all
+_PROPOSING = re.compile(
+    r"\b(?:foreslå\w*|bør|burde|skal(?! hermed)|skulle|opfordr\w*|anbefal\w*|ønsker (?:at|et|en)|"
+    r"kunne man|man kunne|god idé at|ville være (?:godt|en god|rart|fint)|mangler|savner|"
+    r"(?:vores|mit|vort|our|my) (?:forslag|idé|ide|suggestion|proposal)|"
+    r"forslag(?:et)? (?:er|om|går)|"
+    r"should|propose\w*|suggest\w*|recommend\w*|could|would like)\b",
+    re.IGNORECASE,
+)
+SUBSTANCE = 700  # a letter without a proposing word but longer than this may propose yet
 
 
 @dataclass(frozen=True)
@@ -125,15 +120,20 @@ def split_initiatives(sections: Sequence[Section], subject: str = "") -> tuple[I
 
 
 def structured_spans(text: str) -> list[Span]:
-    """The spans one text's structure marks as initiatives (rules 1-6 above), or []."""
-    lines = text.split("\n")
-    rules = (_form_spans, _numbered_heading_spans, _heading_spans, list_spans)
-    rules += (bare_numbered_spans,)
+    """The spans one text's structure marks as initiatives (rules 1-8 above), or []."""
+    lines = with_layout_headings(text.split("\n"))
+    rules = (_form_spans, numbered_heading_spans, heading_spans, _listed)
+    rules += (bare_numbered_spans, ordinal_spans, inline_spans)
     for rule in rules:
         spans = rule(lines)
         if spans:
             return spans
-    return _heading_spans(lines, minimum=1)
+    return heading_spans(lines, minimum=1)
+
+
+def _listed(lines: list[str]) -> list[Span]:
+    """Rule 4, with "Ad 2" paragraphs below a list of bare titles joined to item 2."""
+    return _with_ad_notes(list_spans(lines), lines)
 
 
 def _initiative(number: int, source: str, span: Span) -> Initiative:
@@ -156,7 +156,7 @@ def _form_spans(lines: list[str]) -> list[Span]:
     current: list[str] = []
     fields: dict[str, str] = {}
     header: list[str] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         cells = [cell.strip() for cell in line.split(" | ")] if " | " in line else []
         if _header_labels(cells):  # a header row: one initiative per row below
             header = _header_labels(cells)
@@ -165,20 +165,31 @@ def _form_spans(lines: list[str]) -> list[Span]:
             header = []
             _close_form(spans, current, fields)
             current, fields = [], {}
-        pairs = list(zip(header, cells, strict=False)) if header else form_fields(line)
+        pairs = list(zip(header, cells, strict=False)) if header else _fields(lines, index)
         for label, value in pairs:
             if label == "title":
                 _close_form(spans, current, fields)
                 current, fields = [], {}
             if label in ("title", "owner", "level"):
                 fields.setdefault(label, value)
-        if fields and (CLOSING.match(line.strip()) or _AD.match(line.strip())):
+        if fields and (ends_initiative(line) or _AD.match(line.strip())):
             _close_form(spans, current, fields)
             current, fields = [], {}
         if fields:
             current.append(line)
     _close_form(spans, current, fields)
     return _with_ad_notes(spans, lines)
+
+
+def _fields(lines: list[str], index: int) -> list[tuple[str, str]]:
+    """Form fields on line `index`; a heading that is a label ("## Titel på initiativet")
+    takes the line below it as its value."""
+    heading = HEADING.match(lines[index].strip())
+    if not heading:
+        return form_fields(lines[index])
+    label = label_of(heading.group(2))
+    value = next((line.strip() for line in lines[index + 1 :] if line.strip()), "")
+    return [(label, value)] if label == "title" and value and not HEADING.match(value) else []
 
 
 def _header_labels(cells: list[str]) -> list[str]:
@@ -221,53 +232,6 @@ def _close_form(spans: list[Span], lines: list[str], fields: dict[str, str]) -> 
         spans.append(Span(clean_title(title), tuple(lines), "form", pairs))
 
 
-# --- rule 2: numbered proposal headings ---------------------------------------------------
-
-
-def _numbered_heading_spans(lines: list[str]) -> list[Span]:
-    starts = [i for i, line in enumerate(lines) if _NUMBERED_HEADING.match(line.strip())]
-    spans = []
-    for index, start in enumerate(starts):
-        end = starts[index + 1] if index + 1 < len(starts) else _closing_end(lines, start + 1)
-        title = _NUMBERED_HEADING.match(lines[start].strip()).group(2).strip(" *")
-        body = lines[start:end]
-        if not title:
-            title = next((line.strip() for line in body[1:] if line.strip()), "")
-        spans.append(Span(clean_title(title), tuple(trim(body)), "numbered-heading"))
-    return spans
-
-
-def _closing_end(lines: list[str], start: int) -> int:
-    """Where the last initiative ends: a closing line, a letter-section heading, or the end."""
-    for index in range(start, len(lines)):
-        line = lines[index].strip()
-        heading = HEADING.match(line)
-        if CLOSING.match(line) or (heading and _LETTER_SECTION.match(heading.group(2))):
-            return index
-    return len(lines)
-
-
-# --- rules 3 and 5: document headings ---------------------------------------------------
-
-
-def _heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
-    headings = [(i, HEADING.match(line.strip())) for i, line in enumerate(lines)]
-    found = [(i, len(m.group(1)), m.group(2).strip()) for i, m in headings if m]
-    proposals = [h for h in found if not (_LETTER_SECTION.match(h[2]) or _SUBSECTION.match(h[2]))]
-    levels = sorted({level for _, level, _ in proposals})
-    chosen = next((lv for lv in levels if sum(h[1] == lv for h in proposals) >= minimum), None)
-    if chosen is None:
-        return []
-    spans: list[Span] = []
-    for index, (start, level, title) in enumerate(found):
-        if level != chosen or (start, level, title) not in proposals:
-            continue
-        end = next((i for i, lv, t in found[index + 1 :] if lv <= chosen), len(lines))
-        end = min(end, _closing_end(lines, start + 1))
-        spans.append(Span(clean_title(title), tuple(trim(lines[start:end])), "heading"))
-    return spans
-
-
 # --- titles and the single-proposal letter ----------------------------------------------
 
 
@@ -281,14 +245,31 @@ def _single(sections: Sequence[Section], subject: str) -> tuple[str, Span] | Non
         if not (n == 0 and with_attachments and len(s.text) < 300 and _COVER.search(s.text))
     ]
     joined = "\n\n".join(_without_greeting(s.text).strip() for s in kept)
-    if not joined or (_NO_COMMENTS.search(joined) and len(joined) < SUBSTANCE):
+    if not joined or proposes_nothing(joined):
         return None
     title = _single_title(joined, subject)
     return kept[0].source, Span(title, tuple(joined.split("\n")), "single")
 
 
+def proposes_nothing(text: str) -> bool:
+    """True for a letter without structure that proposes nothing: it says it has no
+    comments or proposals, asks questions, or only supports or criticises, by what it says
+    (no sentence proposes), whatever its length; a long letter without a proposing word
+    is kept as a proposal, since it may put its ask in other words."""
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    own = [
+        s
+        for s in sentences
+        if not (_NO_COMMENTS.search(s) or NO_PROPOSAL.search(s) or s.endswith("?"))
+    ]
+    if any(_PROPOSING.search(s) for s in own):
+        return False
+    said_so = _NO_COMMENTS.search(text) or NO_PROPOSAL.search(text)
+    return bool(said_so) or len(text) < SUBSTANCE
+
+
 def _single_title(text: str, subject: str) -> str:
-    heading = _heading_spans(text.split("\n"), minimum=1)
+    heading = heading_spans(text.split("\n"), minimum=1)
     if heading:
         return heading[0].title
     topic = " ".join(_SUBJECT_NOISE.sub(" ", subject).split()).strip(" -–:")
@@ -344,7 +325,7 @@ def _phrase(at: str) -> re.Pattern[str]:
 def title_of(text: str) -> str:
     """A title for a text a reviewer split off: its heading, item title or first sentence."""
     first = next((line for line in text.split("\n") if line.strip()), "")
-    numbered = _NUMBERED_HEADING.match(first.strip())
+    numbered = NUMBERED_HEADING.match(first.strip())
     if numbered and numbered.group(2).strip():
         return clean_title(numbered.group(2))
     item = ITEM.match(first)
