@@ -30,8 +30,7 @@ _LETTER_SECTION = re.compile(
     r"^(?:\d+\.?\s*)?(?:indledning|indledende|baggrund(?:en)?$|generel|generelle|generelt|"
     r"høringssvar|høring\b|resumé|sammenfatning|om (?:os|\w+)$|kontakt|afslutning|afsluttende|"
     r"konklusion|bilag|vedr\.?|til digitaliseringsstyrelsen|øvrige bemærkninger|bemærkninger|"
-    r"forord|introduktion|vores forslag|forslag til initiativer|initiativforslag$|"
-    r"[\w ]*\bforslag$|uddybning)",
+    r"forord|introduktion|vores forslag|forslag til initiativer|initiativforslag$|uddybning)",
     re.IGNORECASE,
 )
 # Sections inside one proposal (the call's template among them): part of the initiative
@@ -40,7 +39,8 @@ _SUBSECTION = re.compile(
     r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forventet|effekt|ansvarlig|økonomi|"
     r"tidsplan|målgruppe|niveau|aktører|implementering|succeskriterier|udfordring|løsning|"
     r"relevans|sammenhæng|ogp-værdier|perspektiv|problem|målsætning|mål$|aktiviteter|"
-    r"måling|milepæle|resultater|interessenter|partnere|finansiering)\b",
+    r"måling|milepæle|resultater|interessenter|partnere|finansiering|begrundelse|forslag$|"
+    r"forslaget|hvorfor|hvordan|hvem$)\b",
     re.IGNORECASE,
 )
 NO_PROPOSAL = re.compile(
@@ -108,12 +108,11 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
 
 
 def _proposal_heading(title: str, lines: list[str], index: int) -> bool:
-    if _SUBSECTION.match(title):
-        return False
-    if _LETTER_SECTION.match(title):
-        # "Vores forslag" over a list groups proposals; over prose it is a letter section.
-        return bool(_PROPOSALS_HEADING.search(title) and _list_follows(lines, index + 1))
-    return True
+    # "Vores forslag" over a list groups proposals; over prose it is a section of a letter
+    # ("Forslag" under one proposal's "Baggrund" is part of that proposal).
+    if _PROPOSALS_HEADING.search(title) and _list_follows(lines, index + 1):
+        return True
+    return not (_SUBSECTION.match(title) or _LETTER_SECTION.match(title))
 
 
 def _list_follows(lines: list[str], start: int) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from hoering.analysis.initiative_fields import form_fields
+from hoering.analysis.initiative_headings import ends_initiative
 from hoering.analysis.initiative_text import CLOSING, HEADING, ITEM, Span, clean_title, item_title
 
 _HEADING_MAX = 80  # characters of a layout heading
@@ -23,6 +24,7 @@ _GREETING = re.compile(r"^(?:kære|hej|til|att\.?|goddag|dear|hello|hi)\b", re.I
 _SALUTATION = re.compile(
     r"\b(?:hilsen|hilsner|regards|sincerely|faithfully|wishes)\b", re.IGNORECASE
 )
+_AD_NUMBER = re.compile(r"^ad\s+\d{1,2}\s*[:.)]?$", re.IGNORECASE)
 _ORDINAL = re.compile(
     r"^(?:for det (?P<first>første)|for det (?:andet|anden|tredje|fjerde|femte|sjette)|"
     r"(?P<first_en>first)(?:ly)?\b|(?:second|third|fourth|fifth)(?:ly)?\b|endelig\b|"
@@ -53,7 +55,7 @@ def _layout_heading(lines: list[str], index: int) -> bool:
         return False  # the middle of a paragraph
     following = next((line for line in lines[index + 1 :] if line.strip()), "")
     blank_after = index + 1 < len(lines) and not lines[index + 1].strip()
-    if ITEM.match(following) and not following.strip().endswith(":"):
+    if ITEM.match(following):
         return True  # a heading over a list: a theme grouping its proposals
     after = following.strip()
     return not blank_after and len(after) >= max(_PROSE_MIN, len(text) + 10)
@@ -68,6 +70,7 @@ def _heading_like(text: str) -> bool:
         and not (ITEM.match(text) or CLOSING.match(text) or _GREETING.match(text))
         and not _SALUTATION.search(text)
         and not form_fields(text)  # "Initiativets titel: ..." is the call's form
+        and not _AD_NUMBER.match(text)  # "Ad 2" comments on item 2 of a list above
         and "@" not in text
         and sum(ch.isdigit() for ch in text) < 6  # a phone number or a date line
     )
@@ -143,3 +146,52 @@ def _inline_parts(paragraph: str) -> list[Span]:
         title = clean_title(item_title(_INLINE.sub("", text, count=1)))
         spans.append(Span(title, (text,), "inline"))
     return spans
+
+
+def with_explanations(spans: list[Span], lines: list[str]) -> list[Span]:
+    """A list of bare titles explained further down ("Uddybning af forslagene", then each
+    title again over its paragraphs): each title's explanation joins its initiative."""
+    own = {line.strip() for span in spans for line in span.lines[:1]}
+    keys = [_key(span.lines[0]) if _bare(span) else "" for span in spans]
+    found: dict[int, int] = {}
+    after = max((i for i, line in enumerate(lines) if line.strip() in own), default=0)
+    for index, line in enumerate(lines[after + 1 :], start=after + 1):
+        key = _key(line)
+        for number, wanted in enumerate(keys):
+            if wanted and number not in found and _same_topic(key, wanted):
+                found[number] = index
+                break
+    if not found:
+        return spans
+    starts = sorted(found.values())
+    joined = list(spans)
+    for number, start in found.items():
+        later = [s for s in starts if s > start]
+        end = min([*later, _section_end(lines, start + 1)])
+        body = [line for line in lines[start:end]]
+        while body and not body[-1].strip():
+            body.pop()
+        span = spans[number]
+        joined[number] = Span(span.title, (*span.lines, *body), span.rule, span.fields)
+    return joined
+
+
+def _bare(span: Span) -> bool:
+    return sum(bool(line.strip()) for line in span.lines) == 1 and len(span.lines[0]) <= 120
+
+
+def _key(line: str) -> str:
+    text = re.sub(r"^[#\s]*(?:[-•*–▪◦·]|\d{1,2}[.)]|[a-hA-H]\))?\s*", "", line.strip())
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _same_topic(key: str, wanted: str) -> bool:
+    """The line repeats the title, alone or as the lead of its paragraph ("Titel: ...")."""
+    return len(wanted) >= 6 and (key == wanted or key.startswith(f"{wanted} "))
+
+
+def _section_end(lines: list[str], start: int) -> int:
+    for index in range(start, len(lines)):
+        if ends_initiative(lines[index]) or _SALUTATION.search(lines[index]):
+            return index
+    return len(lines)

@@ -237,11 +237,12 @@ def _items(lines: list[str], starts: list[int], end: int) -> list[Span]:
 
 
 def _without_sub_points(lines: list[str], starts: list[int], end: int) -> list[int]:
-    """Where items are titles with a paragraph under each, a bare item right after such a
-    paragraph is a point of that item whose nesting was lost (a flattened list)."""
+    """Where bulleted items are titles with a paragraph under each, a bare item right after
+    such a paragraph is a point of that item whose nesting was lost (a flattened list)."""
     bounds = [*starts[1:], end]
     prose = [_has_prose(lines[start:stop]) for start, stop in zip(starts, bounds, strict=True)]
-    if not any(prose):
+    # Numbers say each item is its own; so does a single titled item among bare ones.
+    if sum(prose) < 2 or _kind(ITEM.match(lines[starts[0]])) != "bullet":
         return starts
     kept = [starts[0]]
     last_prose = prose[0]

@@ -35,14 +35,19 @@ from dataclasses import dataclass
 
 from hoering.analysis.initiative_fields import find_level, find_owner, form_fields, label_of
 from hoering.analysis.initiative_headings import (
-    NO_PROPOSAL,
     NUMBERED_HEADING,
     ends_initiative,
     heading_spans,
     numbered_heading_spans,
 )
-from hoering.analysis.initiative_layout import inline_spans, ordinal_spans, with_layout_headings
+from hoering.analysis.initiative_layout import (
+    inline_spans,
+    ordinal_spans,
+    with_explanations,
+    with_layout_headings,
+)
 from hoering.analysis.initiative_lists import bare_numbered_spans, list_spans
+from hoering.analysis.initiative_single import single_span
 from hoering.analysis.initiative_text import (
     CLOSING,
     HEADING,
@@ -59,30 +64,7 @@ _OTHER_COLUMN = re.compile(
     r"^(?:nr\.?|#|tema|temaer|bemærkning\w*|begrundelse|effekt|forventet effekt|prioritet|"
     r"formål|målgruppe|tidsplan|økonomi)$"
 )
-_AD = re.compile(r"^ad\s+(\d{1,2})\s*(?:[:.)]|$)", re.IGNORECASE)
-_NO_COMMENTS = re.compile(
-    r"ingen (?:yderligere |særlige )?(?:bemærkninger|kommentarer)|ikke (?:nogen |har )?"
-    r"(?:bemærkninger|kommentarer)|intet at bemærke|ikke anledning til (?:bemærkninger|"
-    r"kommentarer)|afstår fra at (?:afgive|komme med)|ikke ønsker at afgive",
-    re.IGNORECASE,
-)
-_COVER = re.compile(r"vedhæft|vedlagt|vedlægge|fremsend|bilag|attached", re.IGNORECASE)
-_SUBJECT_NOISE = re.compile(
-    r"^(?:(?:sv|re|vs|fw|fwd|aw)\s*:\s*)*|\b(?:høringssvar|høring|svar|vedr\.?|vedrørende|"
-    r"ogp[- ]?(?:handlingsplan(?:en)?)?|handlingsplan(?:en)?|open government|partnership|"
-    r"til|fra|om|over|på|i|og|forslag|initiativforslag|initiativer|bemærkninger|kommentarer|"
-    r"input|2017[-–]2019|\d{4})\b",
-    re.IGNORECASE,
-)
-_PROPOSING = re.compile(
-    r"\b(?:foreslå\w*|bør|burde|skal(?! hermed)|skulle|opfordr\w*|anbefal\w*|ønsker (?:at|et|en)|"
-    r"kunne man|man kunne|god idé at|ville være (?:godt|en god|rart|fint)|mangler|savner|"
-    r"(?:vores|mit|vort|our|my) (?:forslag|idé|ide|suggestion|proposal)|"
-    r"forslag(?:et)? (?:er|om|går)|"
-    r"should|propose\w*|suggest\w*|recommend\w*|could|would like)\b",
-    re.IGNORECASE,
-)
-SUBSTANCE = 700  # a letter without a proposing word but longer than this may propose yet
+_AD = re.compile(r"^(?:#+\s*)?ad\s+(\d{1,2})\s*(?:[:.)]|$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -112,7 +94,7 @@ def split_initiatives(sections: Sequence[Section], subject: str = "") -> tuple[I
     for section in sections:
         found += [(section.source, span) for span in structured_spans(section.text)]
     if not found:
-        single = _single(sections, subject)
+        single = single_span([(s.source, s.text) for s in sections], subject)
         found = [single] if single else []
     return tuple(
         _initiative(number, source, span) for number, (source, span) in enumerate(found, start=1)
@@ -127,8 +109,8 @@ def structured_spans(text: str) -> list[Span]:
     for rule in rules:
         spans = rule(lines)
         if spans:
-            return spans
-    return heading_spans(lines, minimum=1)
+            return with_explanations(spans, lines)
+    return with_explanations(heading_spans(lines, minimum=1), lines)
 
 
 def _listed(lines: list[str]) -> list[Span]:
@@ -230,65 +212,6 @@ def _close_form(spans: list[Span], lines: list[str], fields: dict[str, str]) -> 
     if title:  # an empty template row is no initiative
         pairs = tuple((k, v) for k, v in fields.items() if k != "title")
         spans.append(Span(clean_title(title), tuple(lines), "form", pairs))
-
-
-# --- titles and the single-proposal letter ----------------------------------------------
-
-
-def _single(sections: Sequence[Section], subject: str) -> tuple[str, Span] | None:
-    texts = [s for s in sections if s.text.strip()]
-    with_attachments = any(s.text.strip() for s in sections[1:])
-    # "Se vedhæftede" above a document: the document is the proposal, not the cover note.
-    kept = [
-        s
-        for n, s in enumerate(texts)
-        if not (n == 0 and with_attachments and len(s.text) < 300 and _COVER.search(s.text))
-    ]
-    joined = "\n\n".join(_without_greeting(s.text).strip() for s in kept)
-    if not joined or proposes_nothing(joined):
-        return None
-    title = _single_title(joined, subject)
-    return kept[0].source, Span(title, tuple(joined.split("\n")), "single")
-
-
-def proposes_nothing(text: str) -> bool:
-    """True for a letter without structure that proposes nothing: it says it has no
-    comments or proposals, asks questions, or only supports or criticises, by what it says
-    (no sentence proposes), whatever its length; a long letter without a proposing word
-    is kept as a proposal, since it may put its ask in other words."""
-    sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
-    own = [
-        s
-        for s in sentences
-        if not (_NO_COMMENTS.search(s) or NO_PROPOSAL.search(s) or s.endswith("?"))
-    ]
-    if any(_PROPOSING.search(s) for s in own):
-        return False
-    said_so = _NO_COMMENTS.search(text) or NO_PROPOSAL.search(text)
-    return bool(said_so) or len(text) < SUBSTANCE
-
-
-def _single_title(text: str, subject: str) -> str:
-    heading = heading_spans(text.split("\n"), minimum=1)
-    if heading:
-        return heading[0].title
-    topic = " ".join(_SUBJECT_NOISE.sub(" ", subject).split()).strip(" -–:")
-    if len(topic) >= 8:
-        return clean_title(subject.split(":")[-1] if ":" in subject else subject)
-    lines = [line for line in text.split("\n") if line.strip() and not _greeting(line)]
-    return item_title(" ".join(lines)[:400]) if lines else ""
-
-
-def _without_greeting(text: str) -> str:
-    """The text without a first line that only greets ("Hej", "Kære Digitaliseringsstyrelse")."""
-    lines = text.strip().split("\n")
-    if lines and _greeting(lines[0]) and len(lines[0]) < 60:
-        lines = lines[1:]
-    return "\n".join(lines)
-
-
-def _greeting(line: str) -> bool:
-    return bool(re.match(r"^\s*(?:kære|hej|til|att\.?|goddag)\b", line, re.IGNORECASE))
 
 
 # --- reviewers' changes ----------------------------------------------------------------
