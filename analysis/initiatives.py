@@ -6,25 +6,32 @@ parse/odf.py, parse/text.py): "# " headings (one "#" per level), "- " list items
 of indent per nesting level), table rows as cells joined by " | ". Plain-text mails and PDFs
 bring their own "1." / "a)" / "•" markers, which are read the same way.
 
-Per section the first rule that finds something wins:
+PDF and plain text carry no heading markup: a short line on its own before prose or a list
+is read as a "# " heading (analysis/initiative_layout.py). Per section the first rule that
+finds something wins:
 
 1. form: the call's template, a table repeated per initiative (Initiativets titel |
-   Beskrivelse | Ansvarlig myndighed | Niveau) as label rows or typed labels, or a table
-   whose header names a proposal column ("Nr. | Forslag | Tema"), one initiative per row;
-   "Ad 2: ..." paragraphs below it belong to row 2;
+   Beskrivelse | Ansvarlig myndighed | Niveau) as label rows, typed labels or label
+   headings, or a table whose header names a proposal column ("Nr. | Forslag | Tema"), one
+   initiative per row; "Ad 2: ..." paragraphs below it belong to row 2;
 2. numbered headings: "Forslag 1: ...", "Initiativforslag 2 - ...", "Initiativ 3." on a line;
 3. document headings: the shallowest heading level with two or more headings that are not
-   sections of a letter ("Indledning", "Baggrund", "Afslutning", ...);
-4. a list after an introducing sentence ("Vi foreslår:", "Vi har følgende forslag:"), or
-   paragraphs opening with a label ("Borgerpaneler: ...") after one; a list after "kan
-   gennemføres i tre trin:", or nested in an item, belongs to that item;
+   sections of a letter ("Indledning", "Baggrund", "Afslutning", ...); a heading over a list
+   groups proposals, its items are the initiatives (analysis/initiative_headings.py);
+4. a list after an introducing sentence ("Vi foreslår:", "Vi har følgende forslag:") or a
+   paragraph that counts proposals, or paragraphs opening with a label ("Borgerpaneler:
+   ...") after one; a list after "kan gennemføres i tre trin:", or nested in an item,
+   belongs to that item; "Ad 2" paragraphs below join item 2;
 5. two or more numbered paragraphs (1., 2., ...) at the margin, not after a line ending
    in ":" (a letter that numbers its proposals without introducing them);
-6. a single document heading.
+6. paragraphs opened by ordinals ("For det første ... For det andet ...");
+7. proposals numbered inside a paragraph ("(1) ... (2) ...");
+8. a single document heading.
 
-When no section has such structure, the reply is one initiative (a letter with one
-proposal), or none when it only says "ingen bemærkninger" or has no text. Text before the
-first and after the last initiative (greeting, introduction, closing) belongs to none.
+Bare titles explained further down take their explanation. When no section has such
+structure, the reply is one initiative (a letter with one proposal), or none when it
+proposes nothing (analysis/initiative_single.py). Text before the first and after the last
+initiative (greeting, introduction, closing) belongs to none.
 """
 
 from __future__ import annotations
