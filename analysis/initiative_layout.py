@@ -58,7 +58,9 @@ def _layout_heading(lines: list[str], index: int) -> bool:
     if ITEM.match(following):
         return True  # a heading over a list: a theme grouping its proposals
     after = following.strip()
-    return not blank_after and len(after) >= max(_PROSE_MIN, len(text) + 10)
+    if blank_after and before:
+        return False  # a heading set apart by a blank line below is set apart above too
+    return len(after) >= max(_PROSE_MIN, len(text) + 10)
 
 
 def _heading_like(text: str) -> bool:

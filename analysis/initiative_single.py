@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from hoering.analysis.initiative_headings import NO_PROPOSAL, heading_spans
-from hoering.analysis.initiative_text import Span, clean_title, item_title
+from hoering.analysis.initiative_text import PROPOSING, Span, clean_title, item_title
 
 
 class _Text(NamedTuple):
@@ -35,16 +35,6 @@ _SUBJECT_NOISE = re.compile(
     r"ogp[- ]?(?:handlingsplan(?:en)?)?|handlingsplan(?:en)?|open government|partnership|"
     r"til|fra|om|over|på|i|og|forslag|initiativforslag|initiativer|bemærkninger|kommentarer|"
     r"input|2017[-–]2019|\d{4})\b",
-    re.IGNORECASE,
-)
-_PROPOSING = re.compile(
-    r"\b(?:foreslå\w*|bør|burde|skal(?! hermed)|skulle|opfordr\w*|anbefal\w*|ønsker (?:at|et|en)|"
-    r"kunne man|man kunne|god idé at|ville være (?:godt|en god|rart|fint)|mangler|savner|"
-    r"(?:vores|mit|vort|our|my) (?:forslag|idé|ide|suggestion|proposal)|"
-    r"forslag(?:et)? (?:er|om|går)|"
-    r"gerne se|tænke mig|brug for|vigtigt at|nødvendigt|kræve\w*|indføre\w*|etablere\w*|"
-    r"oprette\w*|sikre at|hvad med at|hvorfor ikke|what about|why not|need\w*|must|ought|"
-    r"would be|should|propose\w*|suggest\w*|recommend\w*|could|would like)\b",
     re.IGNORECASE,
 )
 _ASKED_PROPOSAL = re.compile(
@@ -88,7 +78,7 @@ def proposes_nothing(text: str) -> bool:
         for s in sentences
         if not (_NO_COMMENTS.search(s) or NO_PROPOSAL.search(s) or _asks_only(s))
     ]
-    if any(_PROPOSING.search(s) for s in own):
+    if any(PROPOSING.search(s) for s in own):
         return False
     said_so = _NO_COMMENTS.search(text) or NO_PROPOSAL.search(text)
     return bool(said_so) or len(text) < SUBSTANCE

@@ -247,3 +247,19 @@ def test_a_forwarded_letter_is_its_own_words_without_the_cover_note_and_header()
     assert only.text.startswith("Jeg foreslår")
     assert "Biblioteket" not in only.text and "Fra:" not in only.text
     assert "bekræfte" not in only.text
+
+
+def test_headings_set_apart_by_blank_lines_as_html_mail_gives_them_are_read() -> None:
+    # What parse/text.html_to_text makes of <h2>/<p><b> headings: paragraphs between blank lines.
+    from hoering.parse.text import html_to_text
+
+    markup = (
+        "<p>Kære styrelse</p><h2>Input fra Foreningen Åben Kommune</h2>"
+        "<p>Foreningen har samlet medlemmernes ønsker til den nye handlingsplan her.</p>"
+        "<p><b>Livestreaming af byråd</b></p>"
+        "<p>Alle byrådsmøder bør sendes direkte på nettet og gemmes med dagsordenen.</p>"
+        "<p><b>Åbne kontrakter</b></p>"
+        "<p>Kommunernes kontrakter over en million kroner skal offentliggøres.</p>"
+        "<p>Med venlig hilsen<br>Eva</p>"
+    )
+    assert titles(html_to_text(markup)) == ["Livestreaming af byråd", "Åbne kontrakter"]
