@@ -17,7 +17,6 @@ from hoering.analysis.initiative_text import (
     CLOSING,
     HEADING,
     ITEM,
-    PROPOSING,
     Span,
     clean_title,
     trim,
@@ -112,21 +111,6 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
             spans += items
         elif not NO_PROPOSAL.search(" ".join(body)):
             spans.append(Span(clean_title(title), tuple(body), "heading"))
-    return _without_framing(spans)
-
-
-def _without_framing(spans: list[Span]) -> list[Span]:
-    """A section before the first or after the last proposal that asks for nothing (a
-    title over the introduction, a closing remark under a heading) is no initiative, as
-    long as two proposals remain."""
-
-    def asks(span: Span) -> bool:
-        return span.rule != "heading" or bool(PROPOSING.search(" ".join(span.lines[1:])))
-
-    while len(spans) > 2 and not asks(spans[0]):
-        spans = spans[1:]
-    while len(spans) > 2 and not asks(spans[-1]):
-        spans = spans[:-1]
     return spans
 
 
