@@ -347,8 +347,9 @@ class Initiative(Base):
     themes, owner and level are recomputed. number: 1, 2, ... within the reply, shown as
     "<reply id>.<number>". text: this initiative's words only. themes/theme_labels: codebook
     keys and labels, one per line. level: "lokal" | "regional" | "national" | "".
-    rule: form | numbered-heading | heading | list | single | reviewer. origin: the section
-    it came from ("brødtekst" or an attachment's file name). Review fields as on proposals.
+    rule: form | numbered-heading | heading | list | ordinal | inline | single | reviewer.
+    origin: the section it came from ("brødtekst" or an attachment's file name). Review
+    fields as on proposals.
     """
 
     __tablename__ = "initiatives"
