@@ -52,7 +52,7 @@ def _base(request: ListRequest, where: ColumnElement[bool] | None, clear: str = 
 
 def initiative_page(session: Session, request: ListRequest) -> ListPage:
     """A page of initiatives in order of their reply's arrival, their total and facets."""
-    where = matching(session, request.query) if request.query.strip() else None
+    where = matching(request.query) if request.query.strip() else None
     base = _base(request, where)
     total = session.scalar(
         select(func.count()).select_from(base.with_only_columns(Ini.id).subquery())
