@@ -9,9 +9,9 @@ looked up differs by database, the set of hits does not:
 - PostgreSQL and others: LIKE on search_text, which the pg_trgm GIN index of migration 0014
   answers on PostgreSQL.
 Rank: replies whose own words (reply_text, without quoted mail and signature) hold every term
-come first; then SQLite orders by bm25, PostgreSQL by where the first match is (the subject
-comes first in search_text). Snippets are cut in Python from subject and text, the same on
-every database.
+come first; then SQLite orders by bm25, PostgreSQL by how often the first word occurs and
+where it first does (the subject comes first in search_text). Snippets are cut in Python
+from subject and text, the same on every database.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ _NONCE = secrets.token_hex(8)
 HIGHLIGHT_START, HIGHLIGHT_END = f"\ue000{_NONCE}\ue001", f"\ue002{_NONCE}\ue003"
 SNIPPET_CONTEXT = 70  # characters of text on each side of the first match
 Marks = tuple[str, str]
+_UPPER = "ÆØÅÄÖÜÉÈÊÁÀÓÍÚÑÇ"
 P = models.Proposal
 
 
@@ -105,12 +106,12 @@ def fts_query(terms: list[Term], column: str = "search_text") -> str:
     return " AND ".join(f"{{{column}}} : ({group})" for group in groups)
 
 
-def _like_all(terms: list[Term], column, *, fold: bool = False) -> ColumnElement[bool]:
-    """Every term has a form that is a substring of `column` (ILIKE if `fold`)."""
+def _like_all(terms: list[Term], column) -> ColumnElement[bool]:
+    """Every term has a form that is a substring of `column` (case-folded text)."""
 
     def holds(form: str) -> ColumnElement[bool]:
         pattern = "%" + re.sub(r"([\\%_])", r"\\\1", form) + "%"
-        return column.ilike(pattern, escape="\\") if fold else column.like(pattern, escape="\\")
+        return column.like(pattern, escape="\\")
 
     return and_(*(or_(*(holds(form) for form in term.forms)) for term in terms))
 
@@ -122,12 +123,16 @@ def ranked_ids(session: Session, query: str, limit: int | None = None) -> list[i
         return []
     if session.get_bind().dialect.name == "sqlite":
         return _ranked_sqlite(session, terms, limit)
-    own_words = case((_like_all(terms, P.reply_text, fold=True), 0), else_=1)
-    first = func.strpos(P.search_text, terms[0].forms[0])
     if session.get_bind().dialect.name != "postgresql":
-        first = P.id  # no portable position function; arrival order instead
-    ranked = select(P.id).where(_Matches(terms)).order_by(own_words, first, P.id).limit(limit)
-    return list(session.scalars(ranked))
+        return list(session.scalars(select(P.id).where(_Matches(terms)).order_by(P.id)))[:limit]
+    # lower() of a database made with the C locale folds ASCII only: fold Danish letters too.
+    own_text = func.translate(func.lower(P.reply_text), _UPPER, _UPPER.lower())
+    own_words = case((_like_all(terms, own_text), 0), else_=1)
+    form = terms[0].forms[0]
+    others = func.length(P.search_text) - func.length(func.replace(P.search_text, form, ""))
+    first = func.strpos(P.search_text, form)
+    ranked = select(P.id).where(_Matches(terms)).order_by(own_words, others.desc(), first, P.id)
+    return list(session.scalars(ranked.limit(limit)))
 
 
 def _ranked_sqlite(session: Session, terms: list[Term], limit: int | None) -> list[int]:
