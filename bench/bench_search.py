@@ -128,17 +128,22 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder, database(args.backend, Path(folder)) as url:
         sessions = open_database(url)
         begin = time.perf_counter()
+        postgres = args.backend == "postgresql"
+        if postgres:  # a GIN index is built far faster at once than row by row
+            run(sessions, f"DROP INDEX {TRIGRAM_INDEX}")
         fill(sessions, args.replies, random.Random(1))
-        if args.backend == "postgresql":
-            with sessions.begin() as session:
-                session.connection().exec_driver_sql("ANALYZE proposals")
         print(
             f"{args.backend}: filled {args.replies} replies in {time.perf_counter() - begin:.0f} s"
         )
+        if postgres:
+            begin = time.perf_counter()
+            run(sessions, MAKE_INDEX)
+            run(sessions, "ANALYZE proposals")
+            print(f"built {TRIGRAM_INDEX} in {time.perf_counter() - begin:.0f} s", flush=True)
         for query in SEARCHES:
             with sessions() as session:
                 ms, hits = timed(lambda q=query: search(session, q, limit=20), args.repeat)
-            print(f"search top 20  {query!r:40} {ms}  ({len(hits)} shown)")
+            print(f"search top 20  {query!r:40} {ms}  ({len(hits)} shown)", flush=True)
         cfg = Config(path=Path(folder) / "hoering.toml", store_url=url)
         app = create_app(
             cfg, sessions, require_login=False, default_reviewer="bench",
@@ -147,9 +152,11 @@ def main() -> None:
         with TestClient(app) as client:
             for path in PAGES:
                 ms, answer = timed(lambda p=path: client.get(p), args.repeat)
-                assert answer.status_code == 200, (path, answer.status_code)
+                if answer.status_code != 200:  # the desk's 5 s limit: 503
+                    print(f"list + facets  {path:40} {ms}  (status {answer.status_code})")
+                    continue
                 total = answer.text.split('class="total" role="status">')[1].split("<")[0]
-                print(f"list + facets  {path:40} {ms}  ({' '.join(total.split())})")
+                print(f"list + facets  {path:40} {ms}  ({' '.join(total.split())})", flush=True)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,15 @@ from sqlalchemy.orm import Session, selectinload
 
 from hoering.store import models
 from hoering.store.filters import ProposalFilter
-from hoering.store.search import HIGHLIGHT_END, HIGHLIGHT_START, matching, ranked_ids, snippets
+from hoering.store.search import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    matched_ids,
+    matching,
+    narrowed,
+    ranked_ids,
+    snippets,
+)
 from hoering.vocab import NO_DECISION
 
 
@@ -162,7 +170,7 @@ def list_page(session: Session, request: ListRequest) -> ListPage:
     flt, where = request.flt, None
     searching = bool(request.query.strip())
     if searching:
-        where = matching(request.query)
+        where = narrowed(session, request.query)
     ids = _base(flt, where).with_only_columns(P.id)
     total = capped_count(session, ids) if searching else count(session, ids)
     query = _base(flt, where).options(selectinload(P.themes))
@@ -190,7 +198,7 @@ def with_search(session: Session, flt: ProposalFilter, query: str) -> ProposalFi
     runs here, so the desk can hold it to its time limit apart from the export."""
     if not query.strip():
         return flt
-    ids = set(session.scalars(select(P.id).where(matching(query))))
+    ids = set(matched_ids(session, query))
     wanted = ids & set(flt.ids) if flt.ids else ids
     # (-1,): no proposal has it; an empty tuple would mean "no id filter".
     return dataclasses.replace(flt, ids=tuple(sorted(wanted)) or (-1,))

@@ -22,9 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import (
+    ARRAY,
     Boolean,
     ColumnElement,
+    Integer,
     and_,
+    any_,
     bindparam,
     case,
     false,
@@ -48,6 +51,7 @@ MARK_START, MARK_END = "[", "]"  # for the terminal (`hoering search`)
 # holds "[" or even U+E000 cannot make its own text look like a match.
 _NONCE = secrets.token_hex(8)
 HIGHLIGHT_START, HIGHLIGHT_END = f"\ue000{_NONCE}\ue001", f"\ue002{_NONCE}\ue003"
+RANK_CAP = 1000  # PostgreSQL ranks at most this many hits (see ranked_ids)
 SNIPPET_CONTEXT = 70  # characters of text on each side of the first match
 Marks = tuple[str, str]
 _UPPER = "ÆØÅÄÖÜÉÈÊÁÀÓÍÚÑÇ"
@@ -123,16 +127,57 @@ def ranked_ids(session: Session, query: str, limit: int | None = None) -> list[i
         return []
     if session.get_bind().dialect.name == "sqlite":
         return _ranked_sqlite(session, terms, limit)
+    found = matched_ids(session, query)
     if session.get_bind().dialect.name != "postgresql":
-        return list(session.scalars(select(P.id).where(_Matches(terms)).order_by(P.id)))[:limit]
+        return found[:limit]
+    # Ranking reads every hit's own words: past RANK_CAP hits (a common word) only the first
+    # RANK_CAP found are ranked, the rest follow in id order.
+    ranked = _ranked_postgresql(session, terms, found[:RANK_CAP])
+    return (ranked + found[RANK_CAP:])[:limit]
+
+
+def _ranked_postgresql(session: Session, terms: list[Term], ids: list[int]) -> list[int]:
     # lower() of a database made with the C locale folds ASCII only: fold Danish letters too.
     own_text = func.translate(func.lower(P.reply_text), _UPPER, _UPPER.lower())
     own_words = case((_like_all(terms, own_text), 0), else_=1)
     form = terms[0].forms[0]
     others = func.length(P.search_text) - func.length(func.replace(P.search_text, form, ""))
     first = func.strpos(P.search_text, form)
-    ranked = select(P.id).where(_Matches(terms)).order_by(own_words, others.desc(), first, P.id)
-    return list(session.scalars(ranked.limit(limit)))
+    ranked = select(P.id).where(P.id == any_(_id_array(ids)))
+    return list(session.scalars(ranked.order_by(own_words, others.desc(), first, P.id)))
+
+
+def matched_ids(session: Session, query: str) -> list[int]:
+    """Ids of the proposals matching `query`, in id order.
+
+    PostgreSQL does not count the cost of reading a long text out of TOAST, so it prefers
+    a sequential scan that reads every reply over the trigram index: 1.6 s instead of a few
+    ms for 1,000 hits in 20,000. This one query is told to use the index.
+    """
+    terms = parse(query)
+    if not terms:
+        return []
+    statement = select(P.id).where(_Matches(terms)).order_by(P.id)
+    if session.get_bind().dialect.name != "postgresql":
+        return list(session.scalars(statement))
+    connection = session.connection()
+    connection.execute(text("SET LOCAL enable_seqscan = off"))
+    try:
+        return list(session.scalars(statement))
+    finally:
+        connection.execute(text("SET LOCAL enable_seqscan = DEFAULT"))
+
+
+def narrowed(session: Session, query: str) -> ColumnElement[bool]:
+    """matching(query), for a page that runs several queries over the same hits (the list
+    with its facets): on PostgreSQL the hits are found once and named by id."""
+    if session.get_bind().dialect.name != "postgresql":
+        return matching(query)
+    return P.id == any_(_id_array(matched_ids(session, query)))
+
+
+def _id_array(ids: list[int]):
+    return bindparam("ids", ids, type_=ARRAY(Integer), unique=True)
 
 
 def _ranked_sqlite(session: Session, terms: list[Term], limit: int | None) -> list[int]:

@@ -127,3 +127,10 @@ def test_snippet_marks_the_compound_that_matched(sessions) -> None:
     with sessions() as session:
         (hit,) = search(session, "lobby")
     assert "[lobby]registret" in hit.snippet
+
+
+def test_past_the_rank_cap_every_hit_is_still_listed(sessions, monkeypatch) -> None:
+    # PostgreSQL ranks only the first RANK_CAP hits of a common word; none may be lost.
+    monkeypatch.setattr("hoering.store.search.RANK_CAP", 1)
+    assert found(sessions, "søen") == {"soe", "so"}
+    assert found(sessions, "ønsker") == {"hoering", "wrapped"}
