@@ -67,7 +67,8 @@ class Hit:
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
-    """For Alembic: the FTS5 table, its shadow tables and the trigram index are no models'."""
+    """For Alembic: the FTS5 table, its shadow tables and the trigram index are made by hand,
+    not by a model: ignore them."""
     if type_ == "index" and name == TRIGRAM_INDEX:
         return False
     return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
