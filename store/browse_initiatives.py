@@ -16,7 +16,7 @@ from hoering.store import models
 from hoering.store.initiatives import InitiativeFilter, initiative_query
 from hoering.store.listfields import listed
 from hoering.store.queries import ListPage, ListRequest
-from hoering.store.search import matching
+from hoering.store.search import narrowed
 from hoering.vocab import NO_DECISION
 
 Ini, P = models.Initiative, models.Proposal
@@ -52,7 +52,7 @@ def _base(request: ListRequest, where: ColumnElement[bool] | None, clear: str = 
 
 def initiative_page(session: Session, request: ListRequest) -> ListPage:
     """A page of initiatives in order of their reply's arrival, their total and facets."""
-    where = matching(session, request.query) if request.query.strip() else None
+    where = narrowed(session, request.query) if request.query.strip() else None
     base = _base(request, where)
     total = session.scalar(
         select(func.count()).select_from(base.with_only_columns(Ini.id).subquery())

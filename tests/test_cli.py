@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -46,6 +48,18 @@ def test_list_filters_late_and_search(imported: Path, capsys, monkeypatch) -> No
     assert "0 proposals" not in out
     _, out, _ = run(capsys, monkeypatch, "list", "--config", str(imported), "--since", "2017-08-21")
     assert "1 proposal\n" in out
+
+
+def test_search_and_list_search_find_the_same_compound_parts(
+    imported: Path, capsys, monkeypatch
+) -> None:
+    # Measured before: `hoering search lobby` said "No matches" beside 3 "lobbyregister".
+    config = str(imported)
+    _, out, _ = run(capsys, monkeypatch, "search", "lobby", "--config", config)
+    searched = {int(found) for found in re.findall(r"^\s*(\d+)  ", out, re.M)}
+    _, listed, _ = run(capsys, monkeypatch, "list", "--json", "--search", "lobby", "-c", config)
+    assert searched == {p["id"] for p in json.loads(listed)["proposals"]}
+    assert len(searched) >= 3 and "[lobby]register" in out
 
 
 def test_show_prints_fields_attachments_and_text(imported: Path, capsys, monkeypatch) -> None:

@@ -267,23 +267,32 @@ def search_command(
     query: Annotated[
         str,
         typer.Argument(
-            metavar="TEXT", help="Words to find (all must occur; end a word with * for a prefix)."
+            metavar="TEXT",
+            help=(
+                "Words to find: all must occur, each also inside compounds and inflections "
+                '(lobby finds lobbyregistret), ae/oe/aa also as æ/ø/å; "a phrase" exactly.'
+            ),
         ),
     ],
     limit: Annotated[int, typer.Option(metavar="N", help="Show at most this many hits.")] = 20,
     config: ConfigOption = None,
 ) -> None:
     """Full-text search over subject, sender and all text, best matches first, with snippets."""
+    from sqlalchemy import select
+
     from hoering.store import search
-    from hoering.store.queries import proposals_by_id
+    from hoering.store.models import Proposal
+    from hoering.store.queries import COUNT_CAP, capped_count, proposals_by_id
     from hoering.ui import views_review
 
     cfg = context.load(config)
     with context.sessions(cfg)() as session:
         hits = search.search(session, query, limit=limit)
-        total = len(search.matching_ids(session, query)) if len(hits) >= limit else len(hits)
+        total = len(hits)
+        if total >= limit:
+            total = capped_count(session, select(Proposal.id).where(search.matching(query)))
         rows = proposals_by_id(session, [h.proposal_id for h in hits])
-        out().print(views_review.search_text(hits, rows, total))
+        out().print(views_review.search_text(hits, rows, total, capped=total > COUNT_CAP))
 
 
 def duplicates_command(

@@ -116,16 +116,23 @@ def history_text(events: Sequence[AuditEvent], tz: ZoneInfo) -> RenderableType:
 
 
 def search_text(
-    hits: Sequence[Hit], proposals: Mapping[int, Proposal], total: int | None = None
+    hits: Sequence[Hit],
+    proposals: Mapping[int, Proposal],
+    total: int | None = None,
+    *,
+    capped: bool = False,
 ) -> RenderableType:
     """`hoering search`: best first, with the sender and a snippet ([ ] marks a match).
 
-    `total` is how many matched in all, when --limit cut the list.
+    `total` is how many matched in all, when --limit cut the list; `capped`: more than
+    that were not counted.
     """
     if not hits:
         return Text("No matches.")
     total = len(hits) if total is None else total
     found = f"{total} match" if total == 1 else f"{total} matches"
+    if capped:
+        found = f"over {total - 1} matches"
     shown = f", best {len(hits)} shown" if total > len(hits) else ", best first"
     lines = [Text(f"{found}{shown}:")]
     for hit in hits:

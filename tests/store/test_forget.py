@@ -147,7 +147,7 @@ def test_forget_takes_the_persons_words_out_of_the_bruttoliste(
     # A candidate of Ida's alone goes; one Ida shares with Bo is described from Bo's reply.
     from tests.kit.cli import run
 
-    cfg, db, _ = imported
+    _, db, _ = imported
     config_path = tmp_path / "hoering.toml"
     with db.begin() as session:
         shared = session.scalars(select(models.Candidate)).first()
