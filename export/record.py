@@ -16,7 +16,6 @@ from datetime import datetime
 from hoering.export.derived import ThemeRecord, derive
 from hoering.export.privacy import Privacy, pseudonymize_text
 from hoering.export.xml_text import clean_fields
-from hoering.store.listfields import listed
 from hoering.store.models import Attachment, Initiative, Proposal
 from hoering.vocab import ReviewStatus
 
@@ -207,8 +206,8 @@ def _initiative(row: Initiative, text: Callable[[str], str]) -> InitiativeRecord
         number=row.number,
         title=text(row.title),
         text=text(row.text),
-        themes=listed(row.theme_labels),
-        theme_keys=listed(row.themes),
+        themes=row.theme_labels,
+        theme_keys=row.themes,
         owner=text(row.owner),
         level=row.level,
         status=row.status or ReviewStatus.NEW,

@@ -16,7 +16,7 @@ from hoering.rules.initiative_derive import derive_fields
 from hoering.store import models
 from hoering.store.initiatives import get_initiative, parse_ref
 from hoering.store.review import Change, InvalidValue, set_decision_fields
-from hoering.vocab import REVIEWER
+from hoering.vocab import REVIEWER, NoteTarget
 
 Event = tuple[str, str | None, str | None]
 
@@ -33,7 +33,8 @@ def apply_review(session: Session, initiative: models.Initiative, change: Change
         raise InvalidValue("respondent type and theme tags are set on the reply, not an initiative")
     events: list[Event] = set_decision_fields(initiative, change)
     if change.note:
-        initiative.notes.append(models.InitiativeNote(author=by, text=change.note))
+        note = models.Note(target_kind=NoteTarget.INITIATIVE, author=by, text=change.note)
+        initiative.notes.append(note)
         events.append(("note", None, change.note))
     _audit(session, initiative, by, events)
     return len(events)

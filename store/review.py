@@ -17,7 +17,14 @@ from sqlalchemy.orm import Session
 
 from hoering.errors import UnknownProposal, UsageError
 from hoering.store import models
-from hoering.vocab import DECISIONS, NO_DECISION, RESPONDENT_TYPES, REVIEWER, STATUSES
+from hoering.vocab import (
+    DECISIONS,
+    NO_DECISION,
+    RESPONDENT_TYPES,
+    REVIEWER,
+    STATUSES,
+    NoteTarget,
+)
 
 
 class Theme(Protocol):
@@ -107,7 +114,9 @@ def apply(
     if change.respondent_type is not None:
         events += _set_type(proposal, change.respondent_type)
     if change.note:
-        proposal.notes.append(models.ReviewNote(author=by, text=change.note))
+        proposal.notes.append(
+            models.Note(target_kind=NoteTarget.REPLY, author=by, text=change.note)
+        )
         events.append(("note", None, change.note))
     events += _set_themes(proposal, change, codebook)
     for field, old, new in events:
