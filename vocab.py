@@ -117,3 +117,10 @@ class TextPlace(StrEnum):
 STATUSES = tuple(ReviewStatus)
 DECISIONS = tuple(Decision)
 RESPONDENT_TYPES = tuple(RespondentType)
+
+
+class NoteTarget(StrEnum):
+    """What a reviewer's note (the notes table) is written on."""
+
+    REPLY = "reply"  # a proposal: `hoering review ID --note`, the desk's reply page
+    INITIATIVE = "initiative"  # `hoering review ID.N --note`, the desk's initiative page

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from hoering.analysis.cleaning import flag_labels
 from hoering.export.xml_text import clean_fields
-from hoering.store.listfields import listed
 from hoering.store.models import Proposal
 from hoering.vocab import ReviewStatus
 
@@ -73,10 +72,8 @@ def _stored(proposal: Proposal) -> dict:
         reply_text=proposal.reply_text,
         language=proposal.language,
         flags=flag_labels(proposal.points_to_attachment, proposal.no_comments, proposal.forwarded),
-        references=listed(proposal.reference_numbers),
+        references=proposal.reference_numbers,
         themes=tuple(
-            ThemeRecord(t.theme, t.label or t.theme, listed(t.words))
-            for t in proposal.themes
-            if t.active
+            ThemeRecord(t.theme, t.label or t.theme, t.words) for t in proposal.themes if t.active
         ),
     )

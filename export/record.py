@@ -17,7 +17,6 @@ from hoering.export.derived import ThemeRecord, derive
 from hoering.export.privacy import Privacy, pseudonymize_text
 from hoering.export.xml_text import clean_fields
 from hoering.rules.decision import standing
-from hoering.store.listfields import listed
 from hoering.store.models import Attachment, Initiative, Proposal
 from hoering.vocab import ReviewStatus
 
@@ -211,8 +210,8 @@ def _initiative(row: Initiative, text: Callable[[str], str]) -> InitiativeRecord
         number=row.number,
         title=text(row.title),
         text=text(row.text),
-        themes=listed(row.theme_labels),
-        theme_keys=listed(row.themes),
+        themes=row.theme_labels,
+        theme_keys=row.themes,
         owner=text(row.owner),
         level=row.level,
         status=row.status or ReviewStatus.NEW,

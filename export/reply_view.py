@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from hoering.analysis.cleaning import flag_labels
-from hoering.store.listfields import listed
 
 
 class _Stored(Protocol):
@@ -19,8 +18,8 @@ class _Stored(Protocol):
     no_comments: bool
     forwarded: bool
     language: str | None
-    reference_numbers: str
-    warnings: str
+    reference_numbers: tuple[str, ...]
+    warnings: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,6 @@ def signals(reply: _Stored) -> ReplySignals:
     return ReplySignals(
         flags=flag_labels(reply.points_to_attachment, reply.no_comments, reply.forwarded),
         language=reply.language or None,
-        references=listed(reply.reference_numbers),
-        warnings=listed(reply.warnings),
+        references=reply.reference_numbers,
+        warnings=reply.warnings,
     )

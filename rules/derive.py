@@ -73,7 +73,7 @@ def normalize_proposal(
     proposal.points_to_attachment = cleaned.attachment_only
     proposal.no_comments = cleaned.no_comments
     proposal.language = cleaned.language
-    proposal.reference_numbers = "\n".join(f"{r.label}: {r.value}" for r in cleaned.references)
+    proposal.reference_numbers = tuple(f"{r.label}: {r.value}" for r in cleaned.references)
     retag(proposal, codebook or DEFAULT_CODEBOOK)
     refresh_initiatives(proposal, codebook or DEFAULT_CODEBOOK)
 
@@ -89,8 +89,8 @@ def retag(proposal: models.Proposal, codebook: Codebook) -> None:
         row = auto.get(tag.theme) or models.ProposalTheme(theme=tag.theme, source=AUTO)
         row.label = tag.label
         row.codebook_version = tag.codebook_version
-        row.words = "\n".join(tag.words)
-        row.keywords = "\n".join(tag.keywords)
+        row.words = tuple(tag.words)
+        row.keywords = tuple(tag.keywords)
         row.hits = tag.hits
         row.active = True
         kept.append(row)

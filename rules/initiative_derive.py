@@ -98,7 +98,7 @@ def has_review(row: models.Initiative) -> bool:
 def derive_fields(row: models.Initiative, codebook: Codebook) -> None:
     """Themes, proposed owner and level of one initiative, from its own text."""
     tags = tag_themes(row.text or "", codebook)
-    row.themes = "\n".join(tag.theme for tag in tags)
-    row.theme_labels = "\n".join(tag.label for tag in tags)
+    row.themes = tuple(tag.theme for tag in tags)
+    row.theme_labels = tuple(tag.label for tag in tags)
     row.owner = find_owner(row.text or "")
     row.level = find_level(row.text or "")

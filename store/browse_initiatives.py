@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from hoering.store import models
 from hoering.store.initiatives import InitiativeFilter, initiative_query
-from hoering.store.listfields import listed
 from hoering.store.queries import ListPage, ListRequest
 from hoering.store.search import narrowed
 from hoering.vocab import NO_DECISION
@@ -71,7 +70,7 @@ def _facets(session: Session, request: ListRequest, where) -> dict[str, list[tup
         result[name] = [(NO_DECISION if v is None else str(v), n) for v, n in counts]
     themes: Counter[str] = Counter()
     for text in session.scalars(_base(request, where, "theme").with_only_columns(Ini.themes)):
-        themes.update(listed(text))
+        themes.update(text)
     result["theme"] = list(themes.items())
     late = _base(request, where, "late").with_only_columns(P.late, func.count())
     result["late"] = [("ja" if v else "nej", n) for v, n in session.execute(late.group_by(P.late))]

@@ -13,10 +13,11 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import ColumnElement, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from hoering.store import models
+from hoering.vocab import NoteTarget
 
 
 @dataclass(frozen=True)
@@ -89,17 +90,17 @@ def _proposal_rows(session: Session, proposal_ids: list[int]) -> dict[str, int]:
         models.Initiative.proposal_id.in_(proposal_ids)
     )
     counts = {
-        "initiative_notes": _delete(
-            session, models.InitiativeNote, models.InitiativeNote.initiative_id.in_(initiative_ids)
+        "notes": _delete(
+            session,
+            models.Note,
+            _notes_on(NoteTarget.INITIATIVE, initiative_ids)
+            | _notes_on(NoteTarget.REPLY, proposal_ids),
         ),
         "initiatives": _delete(
             session, models.Initiative, models.Initiative.proposal_id.in_(proposal_ids)
         ),
         "audit_events": _delete(
             session, models.AuditEvent, models.AuditEvent.proposal_id.in_(proposal_ids)
-        ),
-        "review_notes": _delete(
-            session, models.ReviewNote, models.ReviewNote.proposal_id.in_(proposal_ids)
         ),
         "proposal_themes": _delete(
             session, models.ProposalTheme, models.ProposalTheme.proposal_id.in_(proposal_ids)
@@ -111,6 +112,10 @@ def _proposal_rows(session: Session, proposal_ids: list[int]) -> dict[str, int]:
     }
     counts["proposals"] = _delete(session, models.Proposal, models.Proposal.id.in_(proposal_ids))
     return counts
+
+
+def _notes_on(kind: NoteTarget, ids) -> ColumnElement[bool]:
+    return (models.Note.target_kind == kind) & models.Note.target_id.in_(ids)
 
 
 def _shrink_groups(session: Session, proposal_ids: list[int]) -> int:

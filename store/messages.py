@@ -228,7 +228,7 @@ def fill_parsed(
     proposal.combined_text = combined_text
     proposal.search_text = search_text(parsed, combined_text)
     proposal.late = late
-    proposal.warnings = "\n".join(parsed.warnings)
+    proposal.warnings = tuple(parsed.warnings)
     proposal.parser_version = PARSER_VERSION
     sync_attachments(proposal, parsed.attachments)
 

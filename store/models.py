@@ -8,13 +8,14 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from hoering.store.base import Base, NulFreeString, NulFreeText, UTCDateTime, utcnow
+from hoering.store.base import Base, NulFreeString, NulFreeText, StringList, UTCDateTime, utcnow
 
 # Callers read every table as models.X; the duplicate and candidate tables live apart.
 from hoering.store.models_candidates import Candidate as Candidate
@@ -94,7 +95,7 @@ class Proposal(Base):
     # "Høring" must find "HØRING".
     search_text: Mapped[str] = mapped_column(NulFreeText, default="")
     late: Mapped[bool] = mapped_column(Boolean, default=False)
-    warnings: Mapped[str] = mapped_column(NulFreeText, default="")  # one per line
+    warnings: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
     # parse.versions.PARSER_VERSION of the code that filled the fields above; NULL: older.
     parser_version: Mapped[str | None] = mapped_column(NulFreeString(20))
     # --- Normalized (issue 5), derived from the text by analysis/ at ingest and on reparse.
@@ -122,8 +123,8 @@ class Proposal(Base):
     no_comments: Mapped[bool] = mapped_column(Boolean, default=False)  # "ingen bemærkninger"
     forwarded: Mapped[bool] = mapped_column(Boolean, default=False)  # "videresendt"
     language: Mapped[str] = mapped_column(NulFreeString(10), default="", index=True)  # da|en|other
-    # The respondent's own reference numbers, one "label: value" per line ("Vores ref.: 17-42").
-    reference_numbers: Mapped[str] = mapped_column(NulFreeText, default="")
+    # The respondent's own reference numbers, each "label: value" ("Vores ref.: 17-42").
+    reference_numbers: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
     # --- Review (issue 5): set only by reviewers (rules/review.py decides,
     # store/review.py writes), every change audited.
     # status: "ny" | "under behandling" | "behandlet"; decision: None | "optaget" |
@@ -149,8 +150,11 @@ class Proposal(Base):
     themes: Mapped[list[ProposalTheme]] = relationship(
         back_populates="proposal", order_by="ProposalTheme.id", cascade="all, delete-orphan"
     )
-    notes: Mapped[list[ReviewNote]] = relationship(
-        back_populates="proposal", order_by="ReviewNote.id", cascade="all, delete-orphan"
+    notes: Mapped[list[Note]] = relationship(
+        primaryjoin="and_(Note.target_kind == 'reply', foreign(Note.target_id) == Proposal.id)",
+        order_by="Note.id",
+        cascade="all, delete-orphan",
+        overlaps="notes",
     )
     initiatives: Mapped[list[Initiative]] = relationship(
         back_populates="proposal", order_by="Initiative.number", cascade="all, delete-orphan"
@@ -252,8 +256,8 @@ class ProposalTheme(Base):
 
     source: "auto" (analysis.themes, replaced on every re-tagging) or "reviewer" (`hoering
     tag`, never touched by re-tagging). active=False with source "reviewer" records that a
-    reviewer removed the theme, so re-tagging does not bring it back. words/keywords: one
-    per line; codebook_version: the codebook that produced the tag ("" for reviewer tags).
+    reviewer removed the theme, so re-tagging does not bring it back. words/keywords: lists
+    of strings; codebook_version: the codebook that produced the tag ("" for reviewer tags).
     """
 
     __tablename__ = "proposal_themes"
@@ -264,29 +268,13 @@ class ProposalTheme(Base):
     theme: Mapped[str] = mapped_column(NulFreeString(100), index=True)  # codebook key
     label: Mapped[str] = mapped_column(NulFreeString(200), default="")
     codebook_version: Mapped[str] = mapped_column(NulFreeString(50), default="")
-    words: Mapped[str] = mapped_column(NulFreeText, default="")
-    keywords: Mapped[str] = mapped_column(NulFreeText, default="")
+    words: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
+    keywords: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
     hits: Mapped[int] = mapped_column(Integer, default=0)
     source: Mapped[str] = mapped_column(NulFreeString(10), default="auto")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     proposal: Mapped[Proposal] = relationship(back_populates="themes")
-
-
-class ReviewNote(Base):
-    """A reviewer's note on a proposal; notes are only ever added."""
-
-    __tablename__ = "review_notes"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    proposal_id: Mapped[int] = mapped_column(
-        ForeignKey("proposals.id", ondelete="CASCADE"), index=True
-    )
-    author: Mapped[str] = mapped_column(NulFreeString(200))
-    text: Mapped[str] = mapped_column(NulFreeText)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-    proposal: Mapped[Proposal] = relationship(back_populates="notes")
 
 
 class AuditEvent(Base):
@@ -346,7 +334,7 @@ class Initiative(Base):
     merges or retitles one, every initiative of that reply has source "reviewer" and only
     themes, owner and level are recomputed. number: 1, 2, ... within the reply, shown as
     "<reply id>.<number>". text: this initiative's words only. themes/theme_labels: codebook
-    keys and labels, one per line. level: "lokal" | "regional" | "national" | "".
+    keys and labels, as lists. level: "lokal" | "regional" | "national" | "".
     rule: form | numbered-heading | heading | list | ordinal | inline | single | reviewer.
     origin: the section it came from ("brødtekst" or an attachment's file name). Review
     fields as on proposals.
@@ -361,8 +349,8 @@ class Initiative(Base):
     number: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(NulFreeText, default="")
     text: Mapped[str] = mapped_column(NulFreeText, default="")
-    themes: Mapped[str] = mapped_column(NulFreeText, default="")
-    theme_labels: Mapped[str] = mapped_column(NulFreeText, default="")
+    themes: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
+    theme_labels: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
     owner: Mapped[str] = mapped_column(NulFreeString(500), default="")
     level: Mapped[str] = mapped_column(NulFreeString(20), default="", index=True)
     rule: Mapped[str] = mapped_column(NulFreeString(30), default="")
@@ -383,8 +371,12 @@ class Initiative(Base):
 
     proposal: Mapped[Proposal] = relationship(back_populates="initiatives")
     candidate: Mapped[Candidate | None] = relationship()
-    notes: Mapped[list[InitiativeNote]] = relationship(
-        back_populates="initiative", order_by="InitiativeNote.id", cascade="all, delete-orphan"
+    notes: Mapped[list[Note]] = relationship(
+        primaryjoin="and_(Note.target_kind == 'initiative', "
+        "foreign(Note.target_id) == Initiative.id)",
+        order_by="Note.id",
+        cascade="all, delete-orphan",
+        overlaps="notes",
     )
 
     @property
@@ -393,17 +385,17 @@ class Initiative(Base):
         return f"{self.proposal_id}.{self.number}"
 
 
-class InitiativeNote(Base):
-    """A reviewer's note on an initiative; notes are only ever added (moved on a merge)."""
+class Note(Base):
+    """A reviewer's note on a reply or an initiative (vocab.NoteTarget); only ever added, and
+    moved on a merge. No foreign key can name two tables: Proposal.notes and Initiative.notes
+    delete a target's notes with it, and store/forget.py deletes them explicitly."""
 
-    __tablename__ = "initiative_notes"
+    __tablename__ = "notes"
+    __table_args__ = (Index("ix_notes_target", "target_kind", "target_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    initiative_id: Mapped[int] = mapped_column(
-        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True
-    )
+    target_kind: Mapped[str] = mapped_column(NulFreeString(20))
+    target_id: Mapped[int] = mapped_column(Integer)
     author: Mapped[str] = mapped_column(NulFreeString(200))
     text: Mapped[str] = mapped_column(NulFreeText)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-    initiative: Mapped[Initiative] = relationship(back_populates="notes")

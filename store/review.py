@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from hoering.edits import DecisionNow, Edit, ReplyNow
 from hoering.errors import UnknownProposal, UsageError
 from hoering.store import models
-from hoering.vocab import REVIEWER
+from hoering.vocab import REVIEWER, NoteTarget
 
 
 def decision_now(row: models.Proposal | models.Initiative) -> DecisionNow:
@@ -41,7 +41,7 @@ def write_reply(session: Session, proposal: models.Proposal, edit: Edit, by: str
         proposal.respondent_type_source = REVIEWER
         proposal.respondent_rule, proposal.respondent_rule_id = mark.rule, mark.rule_id
     if edit.note:
-        proposal.notes.append(models.ReviewNote(author=by, text=edit.note))
+        proposal.notes.append(models.Note(target_kind=NoteTarget.REPLY, author=by, text=edit.note))
     rows = {row.theme: row for row in proposal.themes}
     for mark in edit.themes:
         row = rows.get(mark.key)
@@ -67,7 +67,8 @@ def write_initiative(session: Session, initiative: models.Initiative, edit: Edit
     """Store a decided edit on an initiative and its audit rows; how many."""
     _set_fields(initiative, edit)
     if edit.note:
-        initiative.notes.append(models.InitiativeNote(author=by, text=edit.note))
+        note = models.Note(target_kind=NoteTarget.INITIATIVE, author=by, text=edit.note)
+        initiative.notes.append(note)
     audit_initiative(session, initiative, by, [(e.field, e.old, e.new) for e in edit.audit])
     return edit.changes
 

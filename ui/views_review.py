@@ -12,7 +12,6 @@ from rich.text import Text
 
 from hoering.export.reply_view import signals
 from hoering.store.duplicates import DuplicateCounts
-from hoering.store.listfields import listed
 from hoering.store.models import AuditEvent, DuplicateGroup, DuplicateMember, Proposal
 from hoering.store.search import Hit
 from hoering.ui.views import local_time
@@ -88,7 +87,7 @@ def _theme_lines(p: Proposal) -> list[Text]:
         if row.source == "reviewer":
             how = "added by a reviewer" if row.active else "removed by a reviewer"
         else:
-            how = f"words: {', '.join(listed(row.words))} (codebook {row.codebook_version})"
+            how = f"words: {', '.join(row.words)} (codebook {row.codebook_version})"
         line = Text(f"  {row.label} [{row.theme}]: {how}")
         if not row.active:
             line.stylize("dim strike")

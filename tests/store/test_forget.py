@@ -54,7 +54,11 @@ def _review_rows(session, ida_ids) -> None:
         select(models.Proposal.id).where(models.Proposal.sender_email == "bo@hotmail.com")
     )
     for proposal_id in ida_ids:
-        session.add(models.ReviewNote(proposal_id=proposal_id, author="rumth", text=f"Ring {IDA}"))
+        session.add(
+            models.Note(
+                target_kind="reply", target_id=proposal_id, author="rumth", text=f"Ring {IDA}"
+            )
+        )
         session.add(models.AuditEvent(proposal_id=proposal_id, by="rumth", field="status",
                                       old_value="ny", new_value="behandlet"))  # fmt: skip
         session.add(
@@ -128,7 +132,7 @@ def test_forget_logs_counts_and_a_hash_never_the_address(imported) -> None:
     assert entry.by == "rumth"
     assert entry.email_sha256 == hashlib.sha256(IDA.encode()).hexdigest()
     assert json.loads(entry.counts) == report.counts
-    assert report.counts["attachments"] == 1 and report.counts["review_notes"] == 2
+    assert report.counts["attachments"] == 1 and report.counts["notes"] == 2
     assert report.counts["audit_events"] == 2 and report.counts["duplicate_members"] == 1
 
 

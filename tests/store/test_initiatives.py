@@ -65,7 +65,7 @@ def test_import_splits_a_reply_into_its_initiatives(three) -> None:
     assert first.text == (
         "1. Åbne budgetdata: Kommunerne offentliggør budgetter som åbne data på lokalt niveau."
     )
-    assert (first.level, "aabne-data" in first.themes.splitlines()) == ("lokal", True)
+    assert (first.level, "aabne-data" in first.themes) == ("lokal", True)
     assert second.owner == "Folketinget"
 
 

@@ -130,8 +130,8 @@ def test_reply_page_shows_flags_language_references_and_warnings(cfg, client) ->
 
     with open_database(cfg.store_url)() as session:
         reply = session.get(models.Proposal, 1)
-        reply.reference_numbers = "2017-1234\nJ.nr. 17/0042"
-        reply.warnings = "bilag.pdf: no text layer"
+        reply.reference_numbers = ("2017-1234", "J.nr. 17/0042")
+        reply.warnings = ("bilag.pdf: no text layer",)
         session.commit()
     page = client.get("/proposals/1")
     assert page.status_code == 200

@@ -68,7 +68,7 @@ def test_note_is_added_with_the_reviewers_name(client: TestClient, cfg) -> None:
     submit(client, "/name", {"name": "Lise Holm", "next": "/"})
     post(client, 3, note="Ring til foreningen")
     with open_database(cfg.store_url)() as session:
-        note = session.scalars(select(models.ReviewNote)).one()
+        note = session.scalars(select(models.Note)).one()
     assert (note.author, note.text) == ("Lise Holm", "Ring til foreningen")
 
 
