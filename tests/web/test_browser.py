@@ -183,3 +183,18 @@ def test_no_console_errors_under_the_content_security_policy(browser, base_url) 
     assert browser.find_element(By.TAG_NAME, "h1").text.endswith("<script>alert(1)</script>")
     errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
     assert errors == []
+
+
+@pytest.mark.parametrize("path", ["/", "/?vis=initiativer"])
+def test_the_lists_fit_1280_and_800_px_windows_without_sideways_scrolling(
+    browser, base_url, path: str
+) -> None:
+    widths = {}
+    for width in (1280, 800):
+        browser.set_window_size(width, 900)
+        browser.get(base_url + path)
+        widths[width] = browser.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth]"
+        )
+    browser.set_window_size(1280, 900)
+    assert all(scroll <= inner for scroll, inner in widths.values()), widths
