@@ -190,7 +190,7 @@ def ranked(records: Iterable[ExportRecord]) -> list[ExportRecord]:
 
 
 def _received(record: ExportRecord, tz: ZoneInfo) -> str:
-    return record.received_at.astimezone(tz).strftime("%d.%m.%Y") if record.received_at else ""
+    return glossary.people_date(record.received_at, tz)
 
 
 def _parties(doc, records: list[ExportRecord], tz: ZoneInfo) -> None:

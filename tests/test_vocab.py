@@ -52,5 +52,5 @@ def test_people_columns_and_web_facets_take_their_words_from_the_glossary() -> N
         glossary.STATUS, glossary.DECISION, glossary.TYPE,
     )  # fmt: skip
     assert (FACET_TITLES["status"], FACET_TITLES["decision"]) == (
-        glossary.STATUS, glossary.DECISION_ON_THE_WEB,
+        glossary.STATUS, glossary.DECISION,
     )  # fmt: skip

@@ -18,9 +18,9 @@ from hoering.web.render import page
 
 FACET_TITLES = {
     "status": glossary.STATUS,
-    "decision": glossary.DECISION_ON_THE_WEB,
-    "theme": "Tema",
-    "respondent_type": "Type af afsender",
+    "decision": glossary.DECISION,
+    "theme": glossary.THEME,
+    "respondent_type": glossary.TYPE,
     "late": glossary.LATE,
 }
 # The facet's URL parameter (params.FILTER_PARAMS in reverse).
@@ -74,16 +74,20 @@ DONE = {  # ?gjort= after a change: the notice the page shows
     "delt": "Initiativet er delt i to; den anden del har fået nummeret efter.",
     "samlet": "Initiativerne er slået sammen.",
 }
+# The audit trail's field names: the glossary's words, in lower case mid-sentence.
 FIELD_NAMES = {
-    "status": "status",
-    "decision": "afgørelse",
-    "reason": "begrundelse",
-    "assignee": "tildelt",
-    "respondent_type": "type af afsender",
-    "respondent_name": "afsender",
-    "organisation": "organisation",
-    "note": "note",
-    "theme": "tema",
+    field: word.lower()
+    for field, word in {
+        "status": glossary.STATUS,
+        "decision": glossary.DECISION,
+        "reason": glossary.REASON,
+        "assignee": glossary.ASSIGNEE,
+        "respondent_type": glossary.TYPE,
+        "respondent_name": glossary.SENDER,
+        "organisation": glossary.ORGANISATION,
+        "note": glossary.NOTE,
+        "theme": glossary.THEME,
+    }.items()
 }
 
 
@@ -231,7 +235,7 @@ def dashboard_page(request: Request) -> HTMLResponse:
         request,
         "dashboard.html",
         figures=figures,
-        per_day=charts.received_per_day(figures.per_day),
+        per_day=charts.received_per_day(figures.per_day, state.cfg.deadline),
         per_reviewer=charts.progress(
             [(name or "ikke tildelt", counts) for name, counts in reviewers],
             "Fremdrift pr. sagsbehandler",

@@ -62,7 +62,7 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
     tz = state.cfg.timezone
 
     def when(moment: datetime | None) -> str:
-        return moment.astimezone(tz).strftime("%d-%m-%Y %H:%M") if moment else "–"
+        return glossary.people_time(moment, tz) or glossary.NO_DATE
 
     context |= {
         "csrf": csrf_token(request),

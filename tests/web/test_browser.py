@@ -205,3 +205,18 @@ def first_candidate(browser, base_url: str) -> str:
     browser.get(base_url + "/bruttoliste")
     link = browser.find_element(By.CSS_SELECTOR, "table.candidates tbody a")
     return link.get_attribute("href").rsplit("/", 1)[1]
+
+
+@pytest.mark.parametrize("path", ["/", "/?vis=initiativer"])
+def test_the_lists_fit_1280_and_800_px_windows_without_sideways_scrolling(
+    browser, base_url, path: str
+) -> None:
+    widths = {}
+    for width in (1280, 800):
+        browser.set_window_size(width, 900)
+        browser.get(base_url + path)
+        widths[width] = browser.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth]"
+        )
+    browser.set_window_size(1280, 900)
+    assert all(scroll <= inner for scroll, inner in widths.values()), widths
