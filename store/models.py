@@ -329,10 +329,8 @@ class PurgeLog(Base):
 class Initiative(Base):
     """One initiative a reply proposes (issue 10), with its own review fields.
 
-    Derived by analysis.initiatives at ingest, reparse and `hoering analyse` (source "auto",
-    replaced each time, ids and review fields kept by number); once a reviewer splits,
-    merges or retitles one, every initiative of that reply has source "reviewer" and only
-    themes, owner and level are recomputed. number: 1, 2, ... within the reply, shown as
+    Derived at ingest, reparse and `hoering analyse` (rules/initiative_derive.py: a reply a
+    reviewer worked on keeps its split; others keep ids by words). number: 1, 2, ... shown as
     "<reply id>.<number>". text: this initiative's words only. themes/theme_labels: codebook
     keys and labels, as lists. level: "lokal" | "regional" | "national" | "".
     rule: form | numbered-heading | heading | list | ordinal | inline | single | reviewer.
