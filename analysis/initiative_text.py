@@ -23,7 +23,7 @@ CLOSING = re.compile(
 
 # Words that ask for something: a sentence with none of them proposes nothing.
 PROPOSING = re.compile(
-    r"\b(?:foreslå\w*|bør|burde|skal(?! hermed)|skulle|opfordr\w*|anbefal\w*|ønsker (?:at|et|en)|"
+    r"\b(?:foreslå\w*|bør|burde|skal(?! hermed)|skulle|opfordr\w*|anbefal\w*|ønsk\w*|"
     r"kunne man|man kunne|god idé at|ville være (?:godt|en god|rart|fint)|mangler|savner|"
     r"(?:vores|mit|vort|our|my) (?:forslag|idé|ide|suggestion|proposal)|"
     r"forslag(?:et)? (?:er|om|går)|"

@@ -32,7 +32,7 @@ def candidate_table(rows: Sequence[CandidateView]) -> RenderableType:
         ("Svar", {"justify": "right"}),
         ("Forslagsstillere", {"ratio": 3}),
         ("Temaer", {"ratio": 2}),
-        (glossary.DECISION_ON_THE_WEB, {"ratio": 2}),
+        (glossary.DECISION, {"ratio": 2}),
     ):
         table.add_column(column, **options)
     for view in rows:
@@ -64,7 +64,7 @@ def candidate_detail(view: CandidateView, revision: int = 0) -> RenderableType:
         ("Ansvarlig myndighed", candidate.owner or "-"),
         ("Svar", str(view.replies)),
         (glossary.STATUS, candidate.status or "ny"),
-        (glossary.DECISION_ON_THE_WEB, candidate.decision or "-"),
+        (glossary.DECISION, candidate.decision or "-"),
         (glossary.REASON, candidate.reason or "-"),
         (glossary.ASSIGNEE, candidate.assignee or "-"),
         ("Nye", fresh(view) or "-"),

@@ -11,8 +11,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from hoering.edits import InvalidValue, theme_key
 from hoering.export.candidate_view import in_theme, supporters_phrase
-from hoering.store import review
 from hoering.store.candidates import UnknownCandidate, get_candidate, list_candidates
 from hoering.store.listfields import listed
 from hoering.web.pages import theme_labels
@@ -25,8 +25,8 @@ def _theme(request: Request) -> str | None:
     if not value:
         return None
     try:
-        return review.theme_key(value, request.app.state.cfg.codebook)
-    except review.InvalidValue as exc:
+        return theme_key(value, request.app.state.cfg.codebook)
+    except InvalidValue as exc:
         raise HTTPException(400, f"Ukendt værdi i adressen: {exc}") from None
 
 
