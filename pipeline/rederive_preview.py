@@ -13,7 +13,8 @@ from hoering.analysis.initiatives import split_initiatives
 from hoering.config import Config
 from hoering.pipeline.run import Tick, no_tick
 from hoering.rules.derive import normalize_proposal
-from hoering.rules.initiative_derive import reviewer_worked_on, sections_of
+from hoering.rules.initiative_derive import sections
+from hoering.rules.reply_inputs import inputs_of
 from hoering.store import models
 from hoering.store.queries import proposals_for_analysis
 
@@ -89,8 +90,11 @@ def preview(config: Config, sessions: sessionmaker[Session], tick: Tick = no_tic
 def _change(proposal: models.Proposal, config: Config) -> list[Change]:
     before = reading(proposal)
     kept_split = None
-    if reviewer_worked_on(proposal):
-        found = split_initiatives(sections_of(proposal), proposal.subject or "")
+    inputs = inputs_of(proposal)
+    if inputs.split_kept:
+        # Read before deriving again: the split the reviewer kept was made of this text.
+        current = sections(inputs, proposal.reply_text or "", proposal.forwarded)
+        found = split_initiatives(current, inputs.subject)
         if [item.text for item in found] != [row.text for row in proposal.initiatives]:
             kept_split = len(found)
     normalize_proposal(proposal, config.codebook, config.respondent_registry)

@@ -28,7 +28,7 @@ from sqlalchemy import delete, func, insert, select, text, true, update
 from sqlalchemy.orm import Session
 
 from hoering.analysis import duplicates as analysis
-from hoering.rules.derive import joined_text
+from hoering.rules.reply_derive import joined_text
 from hoering.store import models
 from hoering.store.duplicates import DuplicateCounts, counts
 

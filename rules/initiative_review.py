@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 from hoering.analysis.initiatives import split_text, title_of
 from hoering.analysis.themes import Codebook
 from hoering.edits import InvalidValue
-from hoering.rules.initiative_derive import derive_fields
+from hoering.rules.initiative_derive import initiative_fields
 from hoering.store import models
 from hoering.store import review as store_review
+from hoering.store.derived_rows import apply_initiative_fields
 from hoering.store.initiatives import get_initiative, parse_ref
 from hoering.vocab import REVIEWER
 
@@ -113,6 +114,11 @@ def merge(
     derive_fields(first, codebook)
     _audit(session, first, by, [("merge", gone, first.ref)])
     return first
+
+
+def derive_fields(row: models.Initiative, codebook: Codebook) -> None:
+    """Themes, owner and level of an initiative a reviewer just cut or joined."""
+    apply_initiative_fields(row, initiative_fields(row.text or "", codebook))
 
 
 def history(session: Session, ref: str) -> list[models.AuditEvent]:
