@@ -51,7 +51,7 @@ def test_every_automatic_field_is_written() -> None:
     )
     assert (proposal.respondent_rule_id, proposal.respondent_type_source) == ("cf", AUTO)
     assert proposal.reply_text == "Vi foreslår et lobbyregister."
-    assert proposal.reference_numbers == "Vores ref.: 17-42"
+    assert proposal.reference_numbers == ("Vores ref.: 17-42",)  # a list column since 0013
     assert [(t.theme, t.words, t.hits, t.source) for t in proposal.themes] == [
         ("transparens", "lobby", 2, AUTO)
     ]
