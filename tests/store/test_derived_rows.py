@@ -53,10 +53,10 @@ def test_every_automatic_field_is_written() -> None:
     assert proposal.reply_text == "Vi foreslår et lobbyregister."
     assert proposal.reference_numbers == ("Vores ref.: 17-42",)  # a list column since 0013
     assert [(t.theme, t.words, t.hits, t.source) for t in proposal.themes] == [
-        ("transparens", "lobby", 2, AUTO)
+        ("transparens", ("lobby",), 2, AUTO)
     ]
     row = proposal.initiatives[0]
-    assert (row.number, row.source, row.themes, row.level) == (1, AUTO, "transparens", "national")
+    assert (row.number, row.source, row.themes, row.level) == (1, AUTO, ("transparens",), "national")
 
 
 def test_a_reviewers_respondent_type_organisation_and_name_stay() -> None:
