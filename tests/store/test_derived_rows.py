@@ -56,7 +56,12 @@ def test_every_automatic_field_is_written() -> None:
         ("transparens", ("lobby",), 2, AUTO)
     ]
     row = proposal.initiatives[0]
-    assert (row.number, row.source, row.themes, row.level) == (1, AUTO, ("transparens",), "national")
+    assert (row.number, row.source, row.themes, row.level) == (
+        1,
+        AUTO,
+        ("transparens",),
+        "national",
+    )
 
 
 def test_a_reviewers_respondent_type_organisation_and_name_stay() -> None:
