@@ -8,7 +8,6 @@ its members'); the others pick replies, and a candidate is not a reply, so they 
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import json
 from collections.abc import Iterable, Iterator
@@ -20,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from hoering.errors import UsageError
 from hoering.export.candidate_view import CandidateRecord, candidate_record, in_theme
-from hoering.export.csv_export import Profile, neutralize_formula
+from hoering.export.csv_export import Profile, write_table
 from hoering.export.files import EXCEL_CELL_LIMIT, atomic_file
 from hoering.export.privacy import Privacy
 from hoering.export.xlsx_export import _fit_height, _header, _print_setup, _set_text, _set_value
@@ -38,7 +37,6 @@ WIDTHS = {
     "id": 6, "title": 30, "summary": 60, "themes": 24, "supporters": 36, "replies": 7,
     "initiatives": 9, "decision": 14, "reason": 30,
 }  # fmt: skip
-CUT = " [afkortet]"
 
 
 class CandidateFilterError(UsageError):
@@ -102,25 +100,7 @@ def write_candidates(
         return _xlsx(rows, output)
     if fmt == "jsonl":
         return _jsonl(rows, output)
-    return _csv(rows, output, profile, formula_guard)
-
-
-def _csv(rows: Iterable[dict[str, str]], output: Path, profile: Profile, guard: bool) -> int:
-    count = 0
-    encoding = "utf-8-sig" if profile.bom else "utf-8"
-    with atomic_file(output, "w", encoding=encoding, newline="") as handle:
-        writer = csv.DictWriter(
-            handle, CANDIDATE_COLUMNS, delimiter=profile.delimiter, lineterminator="\r\n"
-        )
-        writer.writeheader()
-        for row in rows:
-            for column, value in row.items():
-                if profile.truncate_for_excel and len(value) > EXCEL_CELL_LIMIT:
-                    value = value[: EXCEL_CELL_LIMIT - len(CUT)] + CUT
-                row[column] = neutralize_formula(value) if guard else value
-            writer.writerow(row)
-            count += 1
-    return count
+    return write_table(rows, output, CANDIDATE_COLUMNS, profile, formula_guard)
 
 
 def _jsonl(rows: Iterable[dict[str, str]], output: Path) -> int:
