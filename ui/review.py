@@ -66,7 +66,8 @@ def review_command(
         typer.Option(
             metavar="DECISION",
             help='Set the decision: "optaget", "delvist optaget", "ikke optaget", '
-            '"uden for rammen"; "ingen" clears it.',
+            '"uden for rammen", "indgår i det videre OGP-samarbejde", "ikke OGP-relevant" '
+            '(and [review] decisions in the config); "ingen" clears it.',
         ),
     ] = None,
     reason: Annotated[
