@@ -16,12 +16,12 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from hoering.edits import Change, DecisionNow, InvalidValue
+from hoering.edits import Change, InvalidValue
 from hoering.rules.candidates import new_candidate, rebuild
 from hoering.rules.review import decision_edit
 from hoering.store import models
 from hoering.store.candidates import get_candidate
-from hoering.store.review import Conflict
+from hoering.store.review import Conflict, decision_now
 
 REVIEW_FIELDS = ("status", "decision", "reason", "assignee")
 # What an action changed: old and new as people read them, and the candidate it started.
@@ -194,10 +194,7 @@ def review(session: Session, candidate: models.Candidate, change: Change, by: st
     events: list[tuple[str, str | None, str | None]] = []
 
     def apply() -> Changed:
-        now = DecisionNow(
-            candidate.status, candidate.decision, candidate.reason, candidate.assignee
-        )
-        edit = decision_edit(now, change)
+        edit = decision_edit(decision_now(candidate), change)
         for field, value in edit.fields:
             setattr(candidate, field, value)
         events.extend((entry.field, entry.old, entry.new) for entry in edit.audit)

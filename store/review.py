@@ -17,8 +17,8 @@ from hoering.store import models
 from hoering.vocab import REVIEWER, NoteTarget
 
 
-def decision_now(row: models.Proposal | models.Initiative) -> DecisionNow:
-    """The review fields of a reply or an initiative as stored now."""
+def decision_now(row: models.Proposal | models.Initiative | models.Candidate) -> DecisionNow:
+    """The review fields of a reply, an initiative or a candidate as stored now."""
     return DecisionNow(row.status, row.decision, row.reason, row.assignee)
 
 
