@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from hoering.analysis.initiatives import split_initiatives
 from hoering.config import Config
 from hoering.pipeline.run import Tick, no_tick
-from hoering.rules.derive import normalize_proposal
 from hoering.rules.initiative_derive import sections
+from hoering.rules.reply_derive import derive_reply
 from hoering.rules.reply_inputs import inputs_of
 from hoering.store import models
+from hoering.store.derived_rows import apply_derived
 from hoering.store.queries import proposals_for_analysis
 
 CHUNK = 200
@@ -97,7 +98,8 @@ def _change(proposal: models.Proposal, config: Config) -> list[Change]:
         found = split_initiatives(current, inputs.subject)
         if [item.text for item in found] != [row.text for row in proposal.initiatives]:
             kept_split = len(found)
-    normalize_proposal(proposal, config.codebook, config.respondent_registry)
+    derived = derive_reply(inputs, config.codebook, config.respondent_registry)
+    apply_derived(proposal, derived)  # as normalize_proposal, from the inputs read above
     change = Change(proposal.id, before, reading(proposal), kept_split)
     return [change] if change.lines() else []
 
