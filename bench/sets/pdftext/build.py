@@ -65,8 +65,8 @@ def cases() -> list[Case]:
 def main() -> None:
     out = HERE / "pdf"
     out.mkdir(exist_ok=True)
-    from libreoffice import libreoffice_pdf  # noqa: PLC0415 - beside this script
-    from reportlab_pdf import reportlab_pdf  # noqa: PLC0415
+    from libreoffice import libreoffice_pdf  # beside this script
+    from reportlab_pdf import reportlab_pdf
 
     for case in cases():
         for producer, make in (("libreoffice", libreoffice_pdf), ("reportlab", reportlab_pdf)):

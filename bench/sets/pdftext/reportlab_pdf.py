@@ -79,7 +79,7 @@ def _story(case) -> list:
 
 def _decorator(case, total: int, left: float, text_width: float):
     def decorate(canvas, document) -> None:
-        width, height = A4
+        height = A4[1]
         canvas.saveState()
         canvas.setFont("LiberationSerif", 10)
         page = document.page
