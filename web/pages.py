@@ -12,7 +12,7 @@ from hoering.export.attachments_export import attachments_of, safe_name
 from hoering.export.reply_view import signals
 from hoering.store import browse_initiatives, duplicates, queries, review
 from hoering.store.figures import dashboard
-from hoering.vocab import DECISIONS, RESPONDENT_TYPES, STATUSES, ReviewStatus
+from hoering.vocab import RESPONDENT_TYPES, STATUSES, ReviewStatus
 from hoering.web import charts, params
 from hoering.web.render import page
 
@@ -144,7 +144,6 @@ def proposal_page(request: Request, status: int = 200, **extra) -> HTMLResponse:
         themes=request.app.state.cfg.codebook.themes,
         theme_labels=theme_labels(request),
         statuses=STATUSES,
-        decisions=DECISIONS,
         respondent_types=RESPONDENT_TYPES,
         field_names=FIELD_NAMES,
         saved=_saved(request),
