@@ -1,4 +1,5 @@
-"""How candidates look in the terminal: `hoering candidates` and `hoering candidate show`."""
+"""How candidates look in the terminal: `hoering candidates`, `hoering candidate show` and
+`hoering candidate history`, in Danish (a reviewer's commands), the glossary's words."""
 
 from __future__ import annotations
 
@@ -18,20 +19,21 @@ from hoering.ui.views import local_time
 
 
 def fresh(view: CandidateView) -> str:
-    """ "N nye siden afgørelsen" when initiatives joined since a reviewer last acted on it."""
+    """ "N nye siden sidste vurdering" when initiatives joined since a reviewer last acted on it."""
     count = view.new_since_decision
-    return f"{count} {'ny' if count == 1 else 'nye'} siden afgørelsen" if count else ""
+    return f"{count} {'ny' if count == 1 else 'nye'} siden sidste vurdering" if count else ""
 
 
 def candidate_table(rows: Sequence[CandidateView]) -> RenderableType:
     """One line per candidate: id, title, replies, supporters, themes."""
-    table = Table(title=f"{len(rows)} kandidater", title_justify="left")
+    title = "1 kandidat" if len(rows) == 1 else f"{len(rows)} kandidater"
+    table = Table(title=title, title_justify="left")
     for column, options in (
-        ("Id", {"justify": "right", "no_wrap": True}),
-        ("Titel", {"ratio": 4}),
-        ("Svar", {"justify": "right"}),
-        ("Forslagsstillere", {"ratio": 3}),
-        ("Temaer", {"ratio": 2}),
+        (glossary.ID, {"justify": "right", "no_wrap": True}),
+        (glossary.TITLE, {"ratio": 4}),
+        (glossary.REPLIES, {"justify": "right"}),
+        (glossary.SUPPORTERS, {"ratio": 3}),
+        (glossary.THEMES, {"ratio": 2}),
         (glossary.DECISION, {"ratio": 2}),
     ):
         table.add_column(column, **options)
@@ -56,13 +58,13 @@ def candidate_detail(view: CandidateView, revision: int = 0) -> RenderableType:
     grid.add_column(style="bold")
     grid.add_column()
     for label, value in (
-        ("Kandidat", str(candidate.id)),
-        ("Titel", candidate.title),
-        ("Resumé", candidate.summary or "-"),
-        ("Temaer", ", ".join(listed(candidate.theme_labels)) or "-"),
-        ("Niveau", candidate.level or "-"),
-        ("Ansvarlig myndighed", candidate.owner or "-"),
-        ("Svar", str(view.replies)),
+        (glossary.CANDIDATE, str(candidate.id)),
+        (glossary.TITLE, candidate.title),
+        (glossary.SUMMARY, candidate.summary or "-"),
+        (glossary.THEMES, ", ".join(listed(candidate.theme_labels)) or "-"),
+        (glossary.LEVEL, candidate.level or "-"),
+        (glossary.OWNER, candidate.owner or "-"),
+        (glossary.REPLIES, str(view.replies)),
         (glossary.STATUS, candidate.status or "ny"),
         (glossary.DECISION, candidate.decision or "-"),
         (glossary.REASON, candidate.reason or "-"),
@@ -77,25 +79,22 @@ def candidate_detail(view: CandidateView, revision: int = 0) -> RenderableType:
         Text(f"  {row.ref}{'' if seen or row.candidate_pinned else '*'}  {row.title}")
         for row in view.initiatives
     ]
-    return Group(grid, Rule("Forslagsstillere"), *supporters, Rule("Initiativer"), *members)
+    return Group(grid, Rule(glossary.SUPPORTERS), *supporters, Rule(glossary.INITIATIVES), *members)
 
 
 def history_table(events: Sequence[CandidateEvent], tz: ZoneInfo) -> RenderableType:
     """`hoering candidate history`: one line per action, oldest first."""
     if not events:
-        return Text("No changes recorded.")
-    title = "1 change" if len(events) == 1 else f"{len(events)} changes"
+        return Text(glossary.NO_CHANGES)
+    title = "1 ændring" if len(events) == 1 else f"{len(events)} ændringer"
     table = Table(title=title, title_justify="left")
-    for column in ("#", "When", "Who", "What", "Old", "New"):
+    for column in ("#", glossary.WHEN, glossary.BY, glossary.ACTION, glossary.OLD, glossary.NEW):
         table.add_column(column)
     for e in events:
-        what = e.field + (f" (undone by #{e.undone})" if e.undone else "")
-        table.add_row(
-            str(e.id),
-            local_time(e.at, tz),
-            Text(e.by),
-            what,
-            Text(e.old_value or "-"),
-            Text(e.new_value or "-"),
-        )
+        what = glossary.CANDIDATE_ACTIONS.get(e.field, e.field)
+        what += f" (fortrudt ved #{e.undone})" if e.undone else ""
+        old, new = e.old_value or "-", e.new_value or "-"
+        if e.field == "review":
+            old, new = glossary.field_words(e.old_value), glossary.field_words(e.new_value)
+        table.add_row(str(e.id), local_time(e.at, tz), Text(e.by), what, Text(old), Text(new))
     return table

@@ -21,7 +21,7 @@ from hoering.store.candidates import UnknownCandidate, get_candidate, list_candi
 from hoering.store.listfields import listed
 from hoering.store.models import CandidateEvent
 from hoering.vocab import STATUSES
-from hoering.web.pages import DONE, FIELD_NAMES, theme_labels
+from hoering.web.pages import DONE, theme_labels
 from hoering.web.render import page
 
 # ?gjort= after a candidate's form: the notice its page shows.
@@ -33,14 +33,7 @@ CANDIDATE_DONE = DONE | {
     "samme-titel": "Ingen ændring: kandidaten havde allerede den titel.",
 }
 # A candidate's trail, as people read it: what each action is called on the page.
-ACTIONS = {
-    "move": "flyttede et initiativ",
-    "merge": "slog sammen",
-    "split": "delte",
-    "title": glossary.TITLE.lower(),
-    "review": "vurdering",
-    "undo": "fortrød",
-}
+ACTIONS = glossary.CANDIDATE_ACTIONS
 
 
 def _theme(request: Request) -> str | None:
@@ -78,19 +71,11 @@ def bruttoliste_page(request: Request) -> HTMLResponse:
 def described(event: CandidateEvent) -> tuple[str, str, str]:
     """An event of the trail as the page shows it: the action, the old and the new value; a
     review's "decision: optaget; reason: -" in the glossary's words."""
-
-    def words(value: str | None) -> str:
-        parts = []
-        for part in (value or "").split("; "):
-            field, sep, rest = part.partition(": ")
-            parts.append(f"{FIELD_NAMES.get(field, field)}: {rest}" if sep else part)
-        return "; ".join(p for p in parts if p) or "–"
-
     action = ACTIONS.get(event.field, event.field)
     if event.undone:
         action += " (fortrudt)"
     if event.field == "review":
-        return action, words(event.old_value), words(event.new_value)
+        return action, glossary.field_words(event.old_value), glossary.field_words(event.new_value)
     return action, event.old_value or "–", event.new_value or "–"
 
 

@@ -14,7 +14,6 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from hoering import glossary
 from hoering.config import Config
 from hoering.edits import Change, InvalidValue
 from hoering.rules import initiative_review
@@ -27,11 +26,7 @@ from hoering.web.pages import DONE, FIELD_NAMES, theme_labels
 from hoering.web.render import page
 from hoering.web.security import checked_form, reviewer
 
-INITIATIVE_FIELDS = FIELD_NAMES | {
-    "title": glossary.TITLE.lower(),
-    "split": "delt",
-    "merge": "slået sammen",
-}
+INITIATIVE_FIELDS = FIELD_NAMES  # title, split and merge are the glossary's too
 
 
 def _ref(request: Request) -> str:

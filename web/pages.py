@@ -75,20 +75,7 @@ DONE = {  # ?gjort= after a change: the notice the page shows
     "samlet": "Initiativerne er slået sammen.",
 }
 # The audit trail's field names: the glossary's words, in lower case mid-sentence.
-FIELD_NAMES = {
-    field: word.lower()
-    for field, word in {
-        "status": glossary.STATUS,
-        "decision": glossary.DECISION,
-        "reason": glossary.REASON,
-        "assignee": glossary.ASSIGNEE,
-        "respondent_type": glossary.TYPE,
-        "respondent_name": glossary.SENDER,
-        "organisation": glossary.ORGANISATION,
-        "note": glossary.NOTE,
-        "theme": glossary.THEME,
-    }.items()
-}
+FIELD_NAMES = glossary.FIELD_NAMES
 
 
 def form_values(proposal, sent=None) -> dict:
