@@ -13,7 +13,6 @@ from rich.text import Text
 
 from hoering import glossary
 from hoering.store.candidates import CandidateView
-from hoering.store.listfields import listed
 from hoering.store.models import CandidateEvent
 from hoering.ui.views import local_time
 
@@ -44,7 +43,7 @@ def candidate_table(rows: Sequence[CandidateView]) -> RenderableType:
             Text(candidate.title),
             str(view.replies),
             Text(", ".join(s.name for s in view.supporters)),
-            Text(", ".join(listed(candidate.theme_labels))),
+            Text(", ".join(candidate.theme_labels)),
             Text(" · ".join(part for part in (candidate.decision or "", fresh(view)) if part)),
         )
     return table
@@ -61,7 +60,7 @@ def candidate_detail(view: CandidateView, revision: int = 0) -> RenderableType:
         (glossary.CANDIDATE, str(candidate.id)),
         (glossary.TITLE, candidate.title),
         (glossary.SUMMARY, candidate.summary or "-"),
-        (glossary.THEMES, ", ".join(listed(candidate.theme_labels)) or "-"),
+        (glossary.THEMES, ", ".join(candidate.theme_labels) or "-"),
         (glossary.LEVEL, candidate.level or "-"),
         (glossary.OWNER, candidate.owner or "-"),
         (glossary.REPLIES, str(view.replies)),

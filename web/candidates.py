@@ -18,7 +18,6 @@ from hoering.export.candidate_view import in_theme, supporters_phrase
 from hoering.rules.candidate_review import REVIEW_FIELDS, revision
 from hoering.rules.candidate_undo import history
 from hoering.store.candidates import UnknownCandidate, get_candidate, list_candidates
-from hoering.store.listfields import listed
 from hoering.store.models import CandidateEvent
 from hoering.vocab import STATUSES
 from hoering.web.pages import DONE, theme_labels
@@ -52,7 +51,7 @@ def bruttoliste_page(request: Request) -> HTMLResponse:
     theme = _theme(request)
     with request.app.state.sessions() as session:
         views = list_candidates(session)
-        per_theme = Counter(key for view in views for key in listed(view.candidate.themes))
+        per_theme = Counter(key for view in views for key in view.candidate.themes)
         shown = [
             (view, supporters_phrase(view.supporters)) for view in views if in_theme(view, theme)
         ]
