@@ -12,6 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from hoering import glossary
+from hoering.analysis.campaigns import CampaignEntry
+from hoering.export.candidate_campaigns import CandidateCampaign, grouped
 from hoering.store.candidates import CandidateView
 from hoering.store.models import CandidateEvent
 from hoering.ui.views import local_time
@@ -23,8 +25,19 @@ def fresh(view: CandidateView) -> str:
     return f"{count} {'ny' if count == 1 else 'nye'} siden sidste vurdering" if count else ""
 
 
-def candidate_table(rows: Sequence[CandidateView]) -> RenderableType:
-    """One line per candidate: id, title, replies, supporters, themes."""
+def supporters_cell(view: CandidateView, campaigns: Sequence[CampaignEntry]) -> str:
+    """The supporters by name, a campaign as one entry: "KL, Ida Holm; 14 borgere har sendt
+    enslydende høringssvar"."""
+    found = grouped(view, campaigns)
+    names = ", ".join(s.name for s in found.others)
+    return "; ".join([names] * bool(names) + [c.describe() for c in found.campaigns])
+
+
+def candidate_table(
+    rows: Sequence[CandidateView], campaigns: Sequence[CampaignEntry] = ()
+) -> RenderableType:
+    """One line per candidate: id, title, replies, supporters (a campaign as one entry),
+    themes, decision."""
     title = "1 kandidat" if len(rows) == 1 else f"{len(rows)} kandidater"
     table = Table(title=title, title_justify="left")
     for column, options in (
@@ -42,16 +55,29 @@ def candidate_table(rows: Sequence[CandidateView]) -> RenderableType:
             str(candidate.id),
             Text(candidate.title),
             str(view.replies),
-            Text(", ".join(s.name for s in view.supporters)),
+            Text(supporters_cell(view, campaigns)),
             Text(", ".join(candidate.theme_labels)),
             Text(" · ".join(part for part in (candidate.decision or "", fresh(view)) if part)),
         )
     return table
 
 
-def candidate_detail(view: CandidateView, revision: int = 0) -> RenderableType:
-    """The fields and review, the supporters with their type, then each member initiative
-    (* after a reference: placed since a reviewer last acted on the candidate)."""
+def campaign_lines(campaign: CandidateCampaign) -> list[Text]:
+    """A campaign among a candidate's supporters: one entry, its replies, what variants add."""
+    replies = ", ".join(str(s.reply_id) for s in campaign.supporters)
+    lines = [Text(f"  {campaign.describe()} (svar {replies})")]
+    if campaign.entry.organiser:
+        lines.append(Text(f"    Brevet er udarbejdet af {campaign.entry.organiser}."))
+    lines.extend(Text(f"    tilføjer: {sentence}") for sentence in campaign.entry.added)
+    return lines
+
+
+def candidate_detail(
+    view: CandidateView, revision: int = 0, campaigns: Sequence[CampaignEntry] = ()
+) -> RenderableType:
+    """The fields and review, the supporters with their type (a campaign as one entry),
+    then each member initiative (* after a reference: placed since a reviewer last acted on
+    the candidate)."""
     candidate = view.candidate
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
@@ -72,7 +98,9 @@ def candidate_detail(view: CandidateView, revision: int = 0) -> RenderableType:
         ("Revision", str(revision)),
     ):
         grid.add_row(label, Text(value))
-    supporters = [Text(f"  {s.name} ({s.type}), svar {s.reply_id}") for s in view.supporters]
+    found = grouped(view, campaigns)
+    supporters = [Text(f"  {s.name} ({s.type}), svar {s.reply_id}") for s in found.others]
+    supporters += [line for campaign in found.campaigns for line in campaign_lines(campaign)]
     seen = not view.candidate.touched
     members = [
         Text(f"  {row.ref}{'' if seen or row.candidate_pinned else '*'}  {row.title}")

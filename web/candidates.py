@@ -14,7 +14,8 @@ from starlette.responses import HTMLResponse
 
 from hoering import glossary
 from hoering.edits import InvalidValue, theme_key
-from hoering.export.candidate_view import in_theme, supporters_phrase
+from hoering.export import candidate_campaigns
+from hoering.export.candidate_view import in_theme
 from hoering.rules.candidate_review import REVIEW_FIELDS, revision
 from hoering.rules.candidate_undo import history
 from hoering.store.candidates import UnknownCandidate, get_candidate, list_candidates
@@ -52,8 +53,11 @@ def bruttoliste_page(request: Request) -> HTMLResponse:
     with request.app.state.sessions() as session:
         views = list_candidates(session)
         per_theme = Counter(key for view in views for key in view.candidate.themes)
+        campaigns = candidate_campaigns.entries(session)
         shown = [
-            (view, supporters_phrase(view.supporters)) for view in views if in_theme(view, theme)
+            (view, candidate_campaigns.grouped(view, campaigns))
+            for view in views
+            if in_theme(view, theme)
         ]
     labels = theme_labels(request)
     return page(
@@ -89,6 +93,7 @@ def candidate_page(request: Request, status: int = 200, **extra) -> HTMLResponse
         except UnknownCandidate:
             raise HTTPException(404, f"Kandidat nr. {candidate_id} findes ikke.") from None
         candidate = view.candidate
+        grouped = candidate_campaigns.grouped(view, candidate_campaigns.entries(session))
         values = {
             key: (sent.get(key) if sent is not None else getattr(candidate, key)) or ""
             for key in REVIEW_FIELDS
@@ -99,8 +104,9 @@ def candidate_page(request: Request, status: int = 200, **extra) -> HTMLResponse
             status=status,
             view=view,
             candidate=candidate,
-            members=[(row, row.proposal) for row in view.initiatives],
-            supporters=supporters_phrase(view.supporters),
+            members=[(row, row.proposal) for row in grouped.loose],
+            campaigns=grouped.campaigns,
+            supporters=grouped.phrase(),
             revision=revision(session, candidate_id),
             history=[(event, *described(event)) for event in history(session, candidate_id)],
             values=values,
