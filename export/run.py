@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -13,8 +13,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hoering.analysis.cleaning import clean_reply
-from hoering.analysis.respondent import identify_respondent
 from hoering.export.attachments_export import export_attachments
 from hoering.export.columns import MACHINE, PEOPLE
 from hoering.export.csv_export import PROFILES, export_csv
@@ -22,11 +20,12 @@ from hoering.export.initiatives_export import ReviewFilter, initiative_rows, wri
 from hoering.export.jsonl_export import export_jsonl
 from hoering.export.manifest import Manifest, write_manifest
 from hoering.export.notat import write_notat
-from hoering.export.privacy import Privacy, number_borgere
-from hoering.export.record import ExportRecord, build_record
+from hoering.export.privacy import Policy, apply
 from hoering.export.target import cannot_write, check_output_file, check_output_folder
+from hoering.export.views import ReplyView, reply_view
 from hoering.export.xlsx_export import export_xlsx
 from hoering.store import models
+from hoering.store.pseudonyms import assign_pseudonyms, pseudonym_map
 from hoering.store.queries import ProposalFilter, iter_proposals
 
 FORMATS = ("csv", "xlsx", "jsonl")
@@ -51,33 +50,6 @@ class ExportResult:
     extra_files: tuple[Path, ...]
 
 
-def borger_pseudonyms(session: Session) -> dict[str, str]:
-    """ "Borger N" per private sender, numbered by first reply over the whole database.
-
-    Numbering ignores the export's filters, so Borger 3 is the same person in every export.
-    """
-    query = select(
-        models.Proposal.sender_name,
-        models.Proposal.sender_email,
-        models.Proposal.respondent_type,
-        models.Proposal.respondent_rule_id,
-        models.Proposal.body_text,
-    ).order_by(models.Proposal.received_at, models.Proposal.id)
-    senders = (
-        (
-            email,
-            kind if rule else _respondent_type(name, email, body),
-        )
-        for name, email, kind, rule, body in session.execute(query)
-    )
-    return number_borgere(senders)
-
-
-def _respondent_type(name: str, email: str, body: str) -> str:
-    cleaned = clean_reply(body)
-    return identify_respondent(name, email, cleaned.signature, text=cleaned.reply).type
-
-
 def duplicate_groups(session: Session) -> dict[int, str]:
     """proposal id -> "group 3 (near, 4 svar)" for proposals in a duplicate group."""
     query = select(
@@ -92,16 +64,34 @@ def duplicate_groups(session: Session) -> dict[int, str]:
     }
 
 
+@dataclass(frozen=True)
+class Privacy:
+    """One export's policy and the stored pseudonym map it reads."""
+
+    policy: Policy
+    pseudonyms: Mapping[str, int]
+
+    def describe(self) -> dict[str, bool]:
+        return self.policy.describe()
+
+
 def privacy_for(session: Session, options: ExportOptions) -> Privacy:
-    pseudonyms = borger_pseudonyms(session) if options.pseudonymize else {}
-    return Privacy(options.redact, options.redact_cpr, options.pseudonymize, pseudonyms)
+    """The export's policy; under --pseudonymize, private senders not yet numbered get
+    their numbers in the stored map first (committed, so every later export agrees)."""
+    policy = Policy(options.redact, options.redact_cpr, options.pseudonymize)
+    if not options.pseudonymize:
+        return Privacy(policy, {})
+    assign_pseudonyms(session)
+    session.commit()
+    return Privacy(policy, pseudonym_map(session))
 
 
-def records(session: Session, flt: ProposalFilter, privacy: Privacy) -> Iterator[ExportRecord]:
-    """The filtered proposals as export records, oldest first."""
+def records(session: Session, flt: ProposalFilter, privacy: Privacy) -> Iterator[ReplyView]:
+    """The filtered replies as views with the privacy policy applied, oldest first."""
     groups = duplicate_groups(session)
     for proposal in iter_proposals(session, flt):
-        yield build_record(proposal, privacy, groups.get(proposal.id, ""))
+        view = reply_view(proposal, groups.get(proposal.id, ""))
+        yield apply(view, privacy.policy, privacy.pseudonyms)
 
 
 def describe_filter(flt: ProposalFilter) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from hoering.export.reply_view import signals
+from hoering.export.views import reply_view
 from hoering.store.duplicates import DuplicateCounts
 from hoering.store.listfields import listed
 from hoering.store.models import AuditEvent, DuplicateGroup, DuplicateMember, Proposal
@@ -32,7 +32,7 @@ def review_detail(
 ) -> RenderableType:
     """The normalized and review part of `hoering show`."""
     source = "sat af sagsbehandler" if p.respondent_type_source == "reviewer" else "automatisk"
-    shown = signals(p)
+    shown = reply_view(p).signals
     respondent = _grid(
         [
             ("Respondent", p.respondent_name or "-"),
