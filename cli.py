@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hoering.errors import ExitCode, HoeringError, Interrupted, UsageError
+from hoering.ui import candidates as candidate_commands
 from hoering.ui import context, entry, exports, logsetup, maintenance
 from hoering.ui import initiatives as initiative_commands
 from hoering.ui import review as review_commands
@@ -367,6 +368,7 @@ def main() -> None:
 exports.register(app)
 review_commands.register(app)
 initiative_commands.register(app)
+candidate_commands.register(app)
 serve_commands.register(app)
 maintenance.register(app)
 

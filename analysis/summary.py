@@ -6,6 +6,11 @@ The first sentence of a reply is often no summary: a letterhead ("Dataklar ApS -
 `summarize` skips those and returns the first sentence with substance: one that proposes
 ("bør", "foreslår", ...) or a list item after an introduction; the introduction is kept in
 front when it carries the proposal itself ("Jeg støtter, at planen indeholder: ...").
+
+Never a summary: the subject line or a heading repeated (`skip`), a greeting, a signature, a
+sentence with a removed CPR number or other marker, a sentence that says nothing on its own
+("Åbenhed skal også gælde for dem."). Danish abbreviations ("kr.", "fx.", "bl.a.") do not end
+a sentence, and a summary too long is cut at a word, with "…".
 """
 
 from __future__ import annotations
@@ -13,13 +18,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-SUMMARY_LIMIT = 200
+SUMMARY_LIMIT = 300
 
 _HEADER_LINE = re.compile(r"(?i)^(?:fra|til|cc|dato|sendt|emne|from|to|date|sent|subject)\s*:\s*\S")
 _GREETING = re.compile(r"(?i)^(?:hej|kære|til|dear|hello|goddag|att\.?)\b")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-•*–·▪])\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“»(]?[A-ZÆØÅ0-9])")
+# Where a sentence may end: a stop, then space, then a capital or digit (abbreviations aside).
+_SENTENCE_END = re.compile(r"[.!?]+[\"”»)]?\s+(?=[\"“»(]?[A-ZÆØÅ0-9])")
+# Abbreviations Danish writers end with a stop mid-sentence ("kr. 500", "fx. KL", "jf. lov").
+_ABBREVIATION_WORDS = """
+kr fx f.eks bl.a jf jvf mv m.v pct nr ca cirka m.fl osv evt inkl ift i.f.t dvs etc vedr
+ang stk pkt mio mia hhv iht mht pga vha tlf ref bilag p.t o.l s.d ff e.g i.e vs no
+"""
+ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+_PRONOUN_END = re.compile(r"(?i)\b(?:dem|det|den|disse|dette|dét|them|it|this|those)\W*$")
+_CONTENT_FREE_WORDS = 8  # a sentence this short that ends on a pronoun points elsewhere
+# What redaction leaves ("[CPR-nummer fjernet]") and CPR numbers left in (--no-redact-cpr).
+_REMOVED = re.compile(r"\[[^\]]{0,40}\bfjernet\]|\b\d{6}[-\u2010\u2011\u2013]?\d{4}\b")
+_REMOVED_ASIDE = re.compile(r"\s*\([^()]*(?:" + _REMOVED.pattern + r")[^()]*\)")
+_REMOVED_CLAUSE = re.compile(r",[^,.]*(?:" + _REMOVED.pattern + r")[^,]*?(?=,|\.\s*$|$)")
 # Lines of a letterhead or a letter's head: addresses, postcodes, CVR, dates, "Att.:".
 _LETTERHEAD = re.compile(
     r"(?i)\bcvr\b|\b\d{4}\s+[A-ZÆØÅ][\wæøå]+|\bj\.\s?nr\b|\bsagsnr\b|^att\.?\s*:|"
@@ -31,6 +49,7 @@ _BOILERPLATE = re.compile(
     r"|\bvedhæfte(?:t|de)\b|\bvedlagte?\b|\bse\s+(?:venligst\s+)?vedhæftede\b|\bvideresend"
     r"|\bnedenstående\b|\bbeklager\b|\bhåber\b|\bi\s+forlængelse\s+af\b|\bhøringsbrev"
     r"|\bforward|\battached\b|^(?:med\s+)?venlig(?:st)?\s+hilsen|^mvh\b"
+    r"|\bskriv\s+(?:gerne\s+)?tilbage\b|\bkontakt(?:e)?\s+(?:mig|os)\b|\bcontact\s+(?:me|us)\b"
 )
 _PROPOSES = re.compile(
     r"(?i)\b(?:bør|burde|foreslår|foreslås|anbefaler|anbefales|opfordrer|ønsker|støtter"
@@ -41,11 +60,16 @@ _TABLE_HEADER_CELL = 20  # a table row with no cell longer than this is a header
 _SHORT_ITEM = 60  # a list item this short is a title: the sentence after it goes with it
 
 
-def summarize(text: str) -> str | None:
-    """The sentence of `text` that carries its substance, or None if it has none."""
-    units = list(_units(text))
+def summarize(text: str, skip: Iterable[str] = ()) -> str | None:
+    """The sentence of `text` that carries its substance, or None if it has none.
+
+    `skip`: lines never to return on their own (the subject, a title already printed).
+    """
+    skipped = {_plain(line) for line in skip if line}
+    units = [unit for unit in _units(text) if _plain(_strip_marker(unit)) not in skipped]
+    units = [unit for unit in map(_without_removed, units) if unit and not _REMOVED.search(unit)]
     for index, unit in enumerate(units):
-        if _BOILERPLATE.search(unit):
+        if _BOILERPLATE.search(unit) or _content_free(unit):
             continue
         if unit.endswith(":"):
             if index + 1 < len(units) and units[index + 1].endswith(":"):
@@ -83,15 +107,57 @@ def _strip_marker(unit: str) -> str:
     return _LIST_ITEM.sub("", unit, count=1)
 
 
+def _without_removed(unit: str) -> str:
+    """The sentence without the aside that held a removed CPR number: "Jeg (cpr [CPR-nummer
+    fjernet]) støtter ..." keeps what it says; what cannot be cut out drops the sentence."""
+    unit = _REMOVED_ASIDE.sub("", unit)
+    return _REMOVED_CLAUSE.sub("", unit).strip()
+
+
+def _plain(line: str) -> str:
+    """A line compared without case, spacing, reply prefixes or end punctuation."""
+    line = re.sub(r"(?i)^(?:(?:sv|vs|re|fw|fwd|aw)\s*:\s*)+", "", " ".join(line.split()))
+    return line.strip(" .:–-").casefold()
+
+
+def _content_free(unit: str) -> bool:
+    """ "Åbenhed skal også gælde for dem.": short, and what it is about is elsewhere."""
+    return len(unit.split()) <= _CONTENT_FREE_WORDS and bool(_PRONOUN_END.search(unit))
+
+
 def _fit(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= SUMMARY_LIMIT else text[: SUMMARY_LIMIT - 1].rstrip() + "…"
+    return fit(" ".join(text.split()))
+
+
+def fit(text: str, limit: int = SUMMARY_LIMIT) -> str:
+    """`text` if it fits in `limit` characters, else cut after its last whole word with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if not text[limit - 1].isspace() and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]  # the word the limit fell in goes whole
+    return cut.rstrip(" ,;:–-") + "…"
+
+
+def sentences(text: str) -> list[str]:
+    """`text` split into sentences; a stop after an abbreviation or an initial ("H. C.") is
+    no sentence end."""
+    found, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        before = text[start : end.start() + 1].split()
+        word = before[-1].lstrip('("“»').rstrip(".").casefold() if before else ""
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        found.append(text[start : end.end()].strip())
+        start = end.end()
+    found.append(text[start:].strip())
+    return [sentence for sentence in found if sentence]
 
 
 def _units(text: str) -> Iterable[str]:
     """Sentences, list items and introductions ("...:"), letterhead and greetings left out."""
     for block in _blocks(_body_lines(text)):
-        pieces = [piece.strip() for piece in _SENTENCE_END.split(block) if piece.strip()]
+        pieces = sentences(block)
         for index, piece in enumerate(pieces):
             if _NUMBER_ONLY.match(piece):
                 if index + 1 < len(pieces):

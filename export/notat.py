@@ -75,25 +75,28 @@ def party_name(record: ReplyView) -> str:
     return record.organisation or record.respondent_name or record.sender_name or "(ukendt)"
 
 
+NO_SUMMARY = "(intet resumé – se høringssvaret)"
+
+
 def summary_line(record: ReplyView) -> str:
     """The reply's substance in one sentence (see analysis.summary), from the attachment
     (marked "(bilag)") when the mail is a cover note."""
     if NO_COMMENTS in record.flags:
         return "Ingen bemærkninger."
-    own = summarize(record.reply_text)
+    own = summarize(record.reply_text, skip=[record.subject])
     attached = next(
         (
             found
             for att in record.attachments
             if att.detected_type not in NOT_A_DOCUMENT
-            for found in (summarize(att.text),)
+            for found in (summarize(att.text, skip=[record.subject]),)
             if found
         ),
         None,
     )
     if attached and (ATTACHMENT_ONLY in record.flags or not own):
         return f"(bilag) {attached}"
-    return own or record.subject or "(uden tekst)"
+    return own or NO_SUMMARY  # never the subject: it is the call's, not what they propose
 
 
 def column_widths(

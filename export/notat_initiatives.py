@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 
+from hoering.analysis.summary import fit, sentences
 from hoering.export.views import InitiativeView, ReplyView
 
-SUMMARY_LIMIT = 160
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“»(]?[A-ZÆØÅ0-9])")
 _MARKER = re.compile(r"^(?:#+\s*|[-•*–]\s+|\d{1,2}[.)]\s+|[a-h]\)\s+)", re.IGNORECASE)
-_AD = re.compile(r"^ad\s+\d{1,2}\s*[:.]\s*", re.IGNORECASE)
+_AD = re.compile(r"^(?:ad|forslag|initiativ|tiltag|proposal)\s+\d{1,2}\s*[:.–-]\s*", re.IGNORECASE)
 _LABEL_ROW = re.compile(
     r"^(?:initiativets?\s+titel|beskrivelse|ansvarlig\s+myndighed|niveau)\s*(?:\||:)\s*",
     re.IGNORECASE,
@@ -64,13 +63,13 @@ def _first_sentence(item: InitiativeView) -> str:
         if line:
             parts.append(line)
     text = " ".join(" ".join(parts).split())
-    sentences = _SENTENCE_END.split(text, maxsplit=2)
+    found = sentences(text)[:2] or [""]
     stem = item.title.rstrip("…").rstrip(".").casefold()
     # "4. Samskabelse med erhvervslivet. Vi foreslår ...": the title is a sentence of its own.
-    if len(sentences) > 1 and sentences[0].rstrip(".:").casefold() == stem:
-        return f"{item.title}: {sentences[1].strip()}"
-    return sentences[0].strip()
+    if len(found) > 1 and found[0].rstrip(".:").casefold() == stem:
+        return f"{item.title}: {found[1]}"
+    return found[0]
 
 
 def _cut(text: str) -> str:
-    return text if len(text) <= SUMMARY_LIMIT else text[: SUMMARY_LIMIT - 1] + "…"
+    return fit(text)

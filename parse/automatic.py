@@ -1,18 +1,16 @@
 """Recognise mail a machine sent: auto-replies, bounces, read receipts, the account's own mail.
 
-Pure: header bytes in, a reason (or None) out. The pipeline decides what to do with it.
+Pure: a parsed header block in, a reason (or None) out. The pipeline decides what to do with it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from email import policy
 from email.message import Message
-from email.parser import BytesHeaderParser
 
-from hoering.parse.headers import header_block, parse_address, raw_header
-from hoering.parse.subject import decode_subject
+from hoering.parse.envelope import Envelope
+from hoering.parse.headers import raw_header
 
 # Subject prefixes mail clients and servers put on what they send by themselves, in Danish and
 # English: Outlook/Exchange ("Automatisk svar:", "Automatic reply:", older "Fraværende:",
@@ -29,28 +27,31 @@ _MACHINE_SUBJECT = re.compile(
 _MACHINE_SENDERS = ("mailer-daemon", "postmaster")
 
 
-def automatic_reason(data: bytes, own_addresses: Collection[str] = ()) -> str | None:
+def automatic_reason(envelope: Envelope, own_addresses: Collection[str] = ()) -> str | None:
     """Why the message was sent by a machine and is no reply, or None for a person's mail.
 
     `own_addresses`: the polled accounts' own addresses (lower case); their mail is not a reply.
     """
-    msg = BytesHeaderParser(policy=policy.compat32).parsebytes(header_block(data))
-    for rule in (_report, _auto_headers, _sender, _subject):
-        reason = rule(msg)
+    for rule in (_report, _auto_headers):
+        reason = rule(envelope.headers)
         if reason:
             return reason
-    _name, address = parse_address(raw_header(msg, "from") or "")
+    _name, address = envelope.sender
+    if address.partition("@")[0] in _MACHINE_SENDERS:
+        return f"delivery status notification (from {address})"
+    found = _MACHINE_SUBJECT.match(envelope.subject)
+    if found:
+        return f"automatic mail (subject starts {found.group(0).strip()!r})"
     if address and address in own_addresses:
         return f"sent from the polled account itself ({address})"
     return None
 
 
-def sender_and_subject(data: bytes) -> tuple[str, str]:
+def sender_and_subject(envelope: Envelope) -> tuple[str, str]:
     """("Name <address>", decoded subject) of a message, for listing automatic mail."""
-    msg = BytesHeaderParser(policy=policy.compat32).parsebytes(header_block(data))
-    name, address = parse_address(raw_header(msg, "from") or "")
+    name, address = envelope.sender
     sender = f"{name} <{address}>" if name and address else (address or name)
-    return sender, decode_subject(raw_header(msg, "subject") or "")
+    return sender, envelope.subject
 
 
 def _report(msg: Message) -> str | None:
@@ -77,22 +78,6 @@ def _auto_headers(msg: Message) -> str | None:
     precedence = _value(msg, "precedence")
     if precedence and precedence.lower() == "auto_reply":
         return "auto-reply (Precedence: auto_reply)"
-    return None
-
-
-def _sender(msg: Message) -> str | None:
-    _name, address = parse_address(raw_header(msg, "from") or "")
-    local = address.partition("@")[0]
-    if local in _MACHINE_SENDERS:
-        return f"delivery status notification (from {address})"
-    return None
-
-
-def _subject(msg: Message) -> str | None:
-    subject = decode_subject(raw_header(msg, "subject") or "")
-    found = _MACHINE_SUBJECT.match(subject)
-    if found:
-        return f"automatic mail (subject starts {found.group(0).strip()!r})"
     return None
 
 

@@ -1,8 +1,9 @@
 """What makes two copies one message: its Message-ID and what its sender wrote.
 
-Pure: bytes in, an Identity out. Transport and server headers (Received, Delivered-To,
-Return-Path, DKIM/ARC signatures, spam scores, the X-UID/X-IMAPbase/Status lines mbox servers
-such as GNU Mailutils imap4d show) differ between copies of one mail and are left out.
+Pure: a parsed header block and the body bytes in, an Identity out. Transport and server
+headers (Received, Delivered-To, Return-Path, DKIM/ARC signatures, spam scores, the
+X-UID/X-IMAPbase/Status lines mbox servers such as GNU Mailutils imap4d show) differ between
+copies of one mail and are left out.
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC
-from email import policy
-from email.parser import BytesHeaderParser
 
-from hoering.parse.headers import parse_date, raw_header, split_header_block
+from hoering.parse.envelope import Envelope, read_envelope
+from hoering.parse.headers import parse_date
 from hoering.parse.subject import decode_subject
 
 KEY_PREFIX = "id:"  # raw_messages.dedup_key of this scheme; older keys were "mid:"/"sha256:"
@@ -29,16 +29,17 @@ class Identity:
     key: str  # "id:" + sha256 of Message-ID and content_sha256: raw_messages.dedup_key
 
 
-def message_identity(data: bytes) -> Identity:
-    """The identity of one message's bytes; never raises."""
-    head, body = split_header_block(data)
-    msg = BytesHeaderParser(policy=policy.compat32).parsebytes(head)
-    message_id = message_id_of(raw_header(msg, "message-id"))
+def message_identity(data: bytes, envelope: Envelope | None = None) -> Identity:
+    """The identity of one message's bytes; never raises. `envelope`: their headers, when
+    the caller has read them already."""
+    envelope = envelope or read_envelope(data)
+    message_id = message_id_of(envelope.header("message-id"))
     fields = [
-        _collapse(decode_subject(raw_header(msg, "from") or "")),
-        _date(raw_header(msg, "date")),
-        _collapse(decode_subject(raw_header(msg, "subject") or "")),
+        _collapse(decode_subject(envelope.header("from") or "")),
+        _date(envelope.header("date")),
+        _collapse(envelope.subject),
     ]
+    body = envelope.body
     if message_id is None and not any(fields):
         body = data  # no header worth the name (garbage, a fragment): all bytes decide
     fields.append(_body(body))

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from hoering.config import Config
 from hoering.errors import ExitCode, HoeringError, UsageError
 from hoering.parse.automatic import sender_and_subject
+from hoering.parse.envelope import read_envelope
 from hoering.pipeline.assemble import Assembler
 from hoering.pipeline.lock import run_lock
 from hoering.pipeline.parsing import parse_bytes
@@ -65,7 +66,7 @@ def list_automatic(session: Session) -> list[AutomaticMail]:
     )
     found = []
     for raw, count in session.execute(query):
-        sender, subject = sender_and_subject(raw.data)
+        sender, subject = sender_and_subject(read_envelope(raw.data))
         found.append(
             AutomaticMail(raw.id, raw.first_seen_at, sender, subject, raw.automatic or "", count)
         )

@@ -16,7 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from types import TracebackType
 
-from hoering.parse.identity import message_identity
+from hoering.parse.identity import Identity, message_identity
 from hoering.parse.limits import ExtractLimits
 from hoering.parse.message import UnparseableMessage, parse_message
 from hoering.parse.message import extract as extract_in_process
@@ -63,14 +63,16 @@ def parse_bytes(
     limits: ExtractLimits | None = None,
     *,
     sha256: str | None = None,
+    identity: Identity | None = None,
 ) -> ParseResult:
     """Parse one message; any failure becomes a recorded error, never an exception.
 
     `extract` reads the attachments: a run passes its Sandbox, and `limits` the text caps of
-    its [extract] config; `sha256`, the digest of `data` when the caller has it already.
+    its [extract] config; `sha256` and `identity`, the digest and identity of `data` when the
+    caller has them already (a run reads them before it decides to parse).
     """
     sha256 = sha256 or hashlib.sha256(data).hexdigest()
-    identity = message_identity(data)
+    identity = identity or message_identity(data)
     key = store_messages.dedup_key(identity)
     try:
         parsed = parse_message(data, extract, limits)

@@ -1,5 +1,6 @@
 """`hoering analyse`: derive respondents, cleaned text, flags, themes and initiatives again
-from the stored text, then rebuild the duplicate groups; reviewer choices are kept.
+from the stored text, then rebuild the duplicate groups and the bruttoliste's candidates;
+reviewer choices are kept.
 
 Streams the proposals in id ranges, one short transaction per chunk, so 50,000 replies take
 bounded memory and a reviewer's write waits at most one chunk.
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.config import Config
 from hoering.pipeline.run import Tick, no_tick
-from hoering.rules import duplicates
+from hoering.rules import candidates, duplicates
 from hoering.rules.derive import normalize_proposal
 from hoering.store.db import writing
 from hoering.store.queries import proposals_for_analysis
@@ -26,6 +27,7 @@ class RederiveReport:
     analysed: int  # proposals derived again (the CLI says "analysed", as cron logs expect)
     initiatives: int
     groups: int
+    candidates: int = 0
 
 
 def rederive(
@@ -49,4 +51,6 @@ def rederive(
             analysed, after = analysed + len(chunk), chunk[-1].id
         with sessions.begin() as session:
             counts = duplicates.refresh(session)
-    return RederiveReport(analysed, initiatives, counts.groups)
+        with sessions.begin() as session:
+            placed = candidates.refresh(session)
+    return RederiveReport(analysed, initiatives, counts.groups, placed)

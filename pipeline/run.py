@@ -24,8 +24,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from hoering.config import Config
 from hoering.ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
 from hoering.parse.automatic import automatic_reason
+from hoering.parse.envelope import read_envelope
 from hoering.parse.headers import header_block, subject_from_header_block
-from hoering.parse.identity import message_identity
+from hoering.parse.identity import Identity, message_identity
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor
 from hoering.parse.subject import SubjectMatcher
@@ -164,12 +165,13 @@ class Pipeline:
         if sha256 in self.batch_shas or sha256 in known:
             return Known(item, sha256)  # a rerun, or the same mail in two folders
         self.batch_shas.add(sha256)
-        reason = automatic_reason(item.data, self.own_addresses)
+        envelope = read_envelope(item.data)  # the one parse of its headers
+        identity = message_identity(item.data, envelope)
+        reason = automatic_reason(envelope, self.own_addresses)
         if reason is not None:
-            key = store_messages.dedup_key(message_identity(item.data))
-            return Automatic(item, sha256, key, reason)
+            return Automatic(item, sha256, store_messages.dedup_key(identity), reason)
         self.parsing.append(len(self.batch))
-        self.batch.append(Pending(item, sha256, self.pool.submit(item.data, sha256)))
+        self.batch.append(Pending(item, sha256, self.pool.submit(item.data, sha256, identity)))
         while len(self.parsing) >= self.pool.parallel:
             self.collect(self.parsing.popleft())
 
@@ -179,8 +181,11 @@ class Pipeline:
         with self.sessions() as session:
             return store_messages.known_sha256(session, shas)
 
-    def parse(self, data: bytes, sha256: str | None = None) -> ParseResult:
-        return parse_bytes(data, self.extract, self.config.extract.limits, sha256=sha256)
+    def parse(
+        self, data: bytes, sha256: str | None = None, identity: Identity | None = None
+    ) -> ParseResult:
+        limits = self.config.extract.limits
+        return parse_bytes(data, self.extract, limits, sha256=sha256, identity=identity)
 
     def collect(self, place: int) -> None:
         """Wait for a thread's parse of the batch's message at `place`, then build its

@@ -27,6 +27,7 @@ from hoering.pipeline.partials import joined_partials
 from hoering.pipeline.report import RunReport
 from hoering.pipeline.run import Pipeline, Tick, no_tick
 from hoering.pipeline.sandbox import Sandbox
+from hoering.rules import candidates as rules_candidates
 from hoering.rules import duplicates as rules_duplicates
 from hoering.store import messages as store_messages
 from hoering.store import models
@@ -191,6 +192,9 @@ def _recorded_run(
     # the persisted index, reading a few rows per new reply, not every stored one.
     with writing(), sessions.begin() as session:
         rules_duplicates.place_new(session)
+    # Their initiatives join the bruttoliste's candidates the same way (rules/candidates.py).
+    with writing(), sessions.begin() as session:
+        rules_candidates.place_new(session)
     return report
 
 

@@ -45,6 +45,8 @@ def _resplit(proposal: models.Proposal) -> None:
         row = by_number.pop(initiative.number, None) or models.Initiative(
             number=initiative.number, source=AUTO
         )
+        if row.text != initiative.text:
+            row.candidate_id = None  # placed again by the next rules.candidates.place_new
         row.title, row.text = initiative.title, initiative.text
         row.rule, row.origin = initiative.rule, initiative.source
         kept.append(row)

@@ -16,7 +16,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hoering.store.base import Base, NulFreeString, NulFreeText, UTCDateTime, utcnow
 
-# Callers read every table as models.X; the duplicate tables live in their own module.
+# Callers read every table as models.X; the duplicate and candidate tables live apart.
+from hoering.store.models_candidates import Candidate as Candidate
+from hoering.store.models_candidates import CandidateTerm as CandidateTerm
 from hoering.store.models_duplicates import DuplicateBand as DuplicateBand
 from hoering.store.models_duplicates import DuplicateGroup as DuplicateGroup
 from hoering.store.models_duplicates import DuplicateIndex as DuplicateIndex
@@ -348,6 +350,10 @@ class Initiative(Base):
     decision: Mapped[str | None] = mapped_column(NulFreeString(30), index=True)
     reason: Mapped[str] = mapped_column(NulFreeText, default="")
     assignee: Mapped[str] = mapped_column(NulFreeString(200), default="", index=True)
+    # The bruttoliste candidate it was placed in (rules/candidates.py); None: not placed yet.
+    candidate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("candidates.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -276,9 +276,9 @@ def duplicates_command(
 
 
 def analyse_command(config: ConfigOption = None) -> None:
-    """Recompute respondents, cleaned text, flags, themes, initiatives and duplicate groups
-    from the stored text (after an upgrade or a codebook change); reviewer choices, and
-    splits a reviewer fixed, are kept."""
+    """Recompute respondents, cleaned text, flags, themes, initiatives, duplicate groups and
+    the bruttoliste's candidates from the stored text (after an upgrade or a codebook
+    change); reviewer choices, and splits a reviewer fixed, are kept."""
     from hoering.pipeline.rederive import rederive
     from hoering.ui.progress import progress
 
@@ -288,7 +288,8 @@ def analyse_command(config: ConfigOption = None) -> None:
     out().print(
         f"analysed {plural(report.analysed, 'proposal')} with codebook {cfg.codebook.version}; "
         f"{plural(report.initiatives, 'initiative')}; "
-        f"{plural(report.groups, 'duplicate group')}"
+        f"{plural(report.groups, 'duplicate group')}; "
+        f"{plural(report.candidates, 'candidate')}"
     )
 
 

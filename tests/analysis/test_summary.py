@@ -80,6 +80,62 @@ def test_scanned_letters_address_block_is_skipped() -> None:
     )
 
 
-def test_long_sentence_is_cut_with_an_ellipsis() -> None:
-    summary = summarize("Staten bør " + "gøre mere " * 60 + ".")
-    assert summary is not None and len(summary) == SUMMARY_LIMIT and summary.endswith("…")
+def test_long_sentence_is_cut_at_a_word_with_an_ellipsis() -> None:
+    summary = summarize("Staten bør " + "gøre aktindsigt " * 40 + ".")
+    assert summary is not None and len(summary) <= SUMMARY_LIMIT and summary.endswith("…")
+    assert summary[:-1].split()[-1] in {"gøre", "aktindsigt"}  # no word cut ("aktindsi…")
+
+
+def test_a_summary_that_fits_is_not_cut() -> None:
+    text = "Vi foreslår, at " + "alle ministerier offentliggør deres kalendere, " * 5 + "ugentligt."
+    assert len(text) <= SUMMARY_LIMIT
+    assert summarize(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vi foreslår en pulje på kr. 5 mio. til borgerbudgetter. Den bør fordeles af KL.",
+            "Vi foreslår en pulje på kr. 5 mio. til borgerbudgetter.",
+        ),
+        (
+            "Myndighederne bør fx. Offentliggøre data om udbud. Det er vigtigt.",
+            "Myndighederne bør fx. Offentliggøre data om udbud.",
+        ),
+        (
+            "Staten bør bl.a. Åbne sine kontrakter, jf. Offentlighedsloven § 7. Tak.",
+            "Staten bør bl.a. Åbne sine kontrakter, jf. Offentlighedsloven § 7.",
+        ),
+    ],
+)
+def test_danish_abbreviations_do_not_end_a_sentence(text: str, expected: str) -> None:
+    assert summarize(text) == expected
+
+
+def test_subject_line_is_never_the_summary() -> None:
+    text = "OGP-høring\n\nJeg foreslår et offentligt lobbyregister for Folketinget."
+    assert summarize(text, skip=["SV: OGP-høring"]) == (
+        "Jeg foreslår et offentligt lobbyregister for Folketinget."
+    )
+
+
+def test_sentence_that_says_nothing_on_its_own_is_passed_over() -> None:
+    text = (
+        "Åbenhed skal også gælde for dem. Kommunerne bør offentliggøre alle "
+        "bestyrelsesmøder i deres selskaber."
+    )
+    assert summarize(text) == (
+        "Kommunerne bør offentliggøre alle bestyrelsesmøder i deres selskaber."
+    )
+
+
+def test_greeting_with_a_removed_cpr_number_is_never_the_summary() -> None:
+    text = (
+        "Hej, jeg skriver som borger, mit cpr-nr. er [CPR-nummer fjernet], hvis I skal bruge "
+        "det. Der bør være en fast frist for svar på aktindsigt i hele den offentlige sektor."
+    )
+    summary = summarize(text)
+    assert (
+        summary == "Der bør være en fast frist for svar på aktindsigt i hele den offentlige sektor."
+    )

@@ -30,7 +30,8 @@ SPELLINGS = {
     "070787-8901": ("070787", "8901"),
 }
 
-# The notat quotes a reply's first sentence, so the number stands in it.
+# The files quote the reply; the notat's summary quotes its sentence without the aside
+# that held the number.
 BODY = (
     "Hej\n\nJeg (cpr {number}) støtter forslaget om åbne data i kommunerne. Skriv gerne "
     "tilbage.\n\nMed venlig hilsen\nIda Rasmussen"
@@ -68,7 +69,10 @@ def test_no_digit_of_a_planted_cpr_number_survives(
     code, _, err = run(capsys, monkeypatch, *COMMANDS[suffix], "-c", str(config), "-o", str(target))
     assert code == 0, err
     written = {path.name: _text_of(path) for path in _outputs(tmp_path)}
-    assert "[CPR-nummer fjernet]" in written[target.name]
+    if suffix == "docx":
+        assert "Jeg støtter forslaget om åbne data i kommunerne." in written[target.name]
+    else:
+        assert "[CPR-nummer fjernet]" in written[target.name]
     leaks = [
         (name, piece)
         for name, text in written.items()

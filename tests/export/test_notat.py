@@ -116,7 +116,9 @@ def test_notat_pseudonymizes_borgere_and_redacts_cpr(db, tmp_path: Path) -> None
     doc = notat(db, tmp_path, pseudonymize=True)
     cells = " ".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     assert "Borger 1" in cells and "Ida Rasmussen" not in cells
-    assert "010180-1234" not in cells and "[CPR-nummer fjernet]" in cells
+    # The sentence with the CPR number is no summary, redacted or not (issue 19 item 4).
+    assert "010180-1234" not in cells and "[CPR-nummer fjernet]" not in cells
+    assert "Åbne data, tak." in cells
 
 
 def test_danish_date() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hoering.analysis.summary import SUMMARY_LIMIT
 from hoering.export.notat_initiatives import initiative_line
 from hoering.export.views import InitiativeView
 
@@ -33,4 +34,11 @@ def test_form_rows_give_the_description_not_the_labels() -> None:
 def test_a_truncated_title_shows_the_sentence_instead() -> None:
     sentence = "At der etableres en fælles ordning for hele den offentlige sektor, " * 3
     line = initiative_line(item(sentence[:99] + "…", "- " + sentence.strip() + "."))
-    assert line.startswith("At der etableres") and " – " not in line and len(line) <= 160
+    assert line.startswith("At der etableres") and " – " not in line
+    assert len(line) <= SUMMARY_LIMIT  # whole sentences up to 300 characters (issue 19)
+
+
+def test_a_heading_label_is_not_repeated_after_the_title() -> None:
+    text = "Forslag 1: Open source som standard. Staten bør frigive sin kode."
+    line = initiative_line(item("Open source som standard", text))
+    assert line == "Open source som standard – Staten bør frigive sin kode."

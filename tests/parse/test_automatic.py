@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hoering.parse.automatic import automatic_reason, sender_and_subject
+from hoering.parse import automatic
+from hoering.parse.envelope import read_envelope
 from tests.kit.mails import (
     EXCHANGE_OOF_DA,
     GMAIL_VACATION,
@@ -14,6 +15,11 @@ from tests.kit.mails import (
 )
 from tests.kit.needs import missing
 from tests.kit.paths import CORPUS, SAMPLE_INBOX
+
+
+def automatic_reason(data: bytes, own: set[str] | None = None) -> str | None:
+    """The check as the pipeline runs it: on the message's envelope, read once."""
+    return automatic.automatic_reason(read_envelope(data), own or set())
 
 
 def headers(*lines: str, subject: str = "SV: OGP-høring") -> bytes:
@@ -123,7 +129,7 @@ def test_only_the_out_of_office_of_the_sample_inbox_is_automatic() -> None:
 
 
 def test_sender_and_subject_for_the_listing() -> None:
-    assert sender_and_subject(EXCHANGE_OOF_DA) == (
+    assert automatic.sender_and_subject(read_envelope(EXCHANGE_OOF_DA)) == (
         "Mette Holm <meho@kommune.example>",
         "Automatisk svar: OGP-høring",
     )

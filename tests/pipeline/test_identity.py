@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from hoering import pipeline
 from hoering.config import load_config
+from hoering.parse import envelope
 from hoering.store import models
 from hoering.store.db import open_database
 from tests.kit.cli import run as run_cli
@@ -91,3 +92,24 @@ def test_a_resent_copy_with_the_same_message_id_and_content_is_a_duplicate(
         cfg, db, [write_in(tmp_path, f"{n}.eml", data) for n, data in enumerate(copies)]
     )
     assert (report.stored, report.duplicates) == (1, 1)
+
+
+def test_a_run_reads_each_messages_headers_once(cfg, db, tmp_path, monkeypatch) -> None:
+    # Identity and the automatic-mail check read one envelope; they each parsed the headers.
+    reads: list[bytes] = []
+    real = envelope.read_envelope
+
+    def counted(data: bytes) -> envelope.Envelope:
+        reads.append(data)
+        return real(data)
+
+    monkeypatch.setattr("hoering.pipeline.run.read_envelope", counted)
+    monkeypatch.setattr("hoering.parse.identity.read_envelope", counted)
+    paths = [
+        write_in(tmp_path, f"{n}.eml", make_mail(message_id=f"<m{n}@example.dk>")) for n in range(3)
+    ]
+
+    report = pipeline.import_paths(cfg, db, paths)
+
+    assert report.stored == 3
+    assert len(reads) == 3

@@ -1,0 +1,162 @@
+"""An initiative's text as weighted terms: the concepts of analysis.candidate_lexicon it
+names, and the Danish stems of its other content words. Pure; no model, no I/O.
+
+Matching is done on folded text (æ -> ae, ø -> oe, å -> aa, accents dropped), so "Åbne",
+"aabne" and "abne" written by a keyboard without Danish letters meet; what users see keeps
+its spelling. Compounds are split against the lexicon: a word that begins with one concept's
+form and ends with another's ("lobbyistregister") names both.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from hoering.analysis.candidate_lexicon import CONCEPTS, Concept
+
+STEM_WEIGHT = 0.5  # a content word outside the lexicon
+MIN_HEAD = 4  # a shorter form matches only a whole word ("api", "odf")
+MIN_TAIL = 5  # a form that ends a compound must be this long ...
+MIN_REST = 3  # ... and leave this much of the word before it
+MIN_STEM_WORD = 4  # shorter words outside the lexicon carry no meaning of their own
+CONCEPT = "c:"  # term prefixes: a concept of the lexicon, or a stem
+STEM = "s:"
+
+_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue"})
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+# Function words and the words of asking ("we propose that ... should") in both languages:
+# every initiative has them, so they would group everything with everything.
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, as in analysis.language."""
+    return frozenset(text.split())
+
+
+_STOPWORDS = _words(
+    """
+    og i at det er en til paa som de med af for ikke der har den vi jeg kan om et skal vaere
+    ogsaa men eller fra sig saa vil boer blive bliver hvor naar alle deres dette disse meget
+    efter ved hvis kun nu jeres mig os dem han hun man mod uden samt hvordan hvilke hvad selv
+    fordi mere mindre andre anden blev vaeret faa faar giver tak venlig hilsen hermed se
+    ingen forslag foreslaar foreslaa foreslaaet foreslag opfordr anbefal mener synes gerne
+    kunne skulle ville eksempel fx bl dag idag mange flere alle hele helt enkelte enkelt
+    saadan derfor desuden samtidig blandt inden over under mellem hver hvert
+    the and of to in is that it for on with as be are this by we our from at or not an have
+    has should would will can which their they you your all more also was were been into
+    than other about these those there what when how propose proposal proposes suggest
+    recommend first second third could must make like such many some every each very just
+    """
+)
+
+
+@dataclass(frozen=True)
+class _Form:
+    tokens: tuple[str, ...]
+    concept: Concept
+
+
+def fold(text: str) -> str:
+    """Lower case without Danish or other accents, for matching only."""
+    folded = text.casefold().translate(_FOLD)
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(fold(text))
+
+
+@lru_cache(maxsize=1)
+def _forms() -> tuple[tuple[_Form, ...], dict[str, list[_Form]]]:
+    """Single-word forms longest first; multi-word ones by their first token's head."""
+    forms = [_Form(tuple(tokens(f)), c) for c in CONCEPTS for f in c.forms if tokens(f)]
+    words = (f for f in forms if len(f.tokens) == 1)
+    single = tuple(sorted(words, key=lambda f: -len(f.tokens[0])))
+    multi: dict[str, list[_Form]] = {}
+    for form in sorted((f for f in forms if len(f.tokens) > 1), key=lambda f: -len(f.tokens)):
+        multi.setdefault(form.tokens[0][:MIN_HEAD], []).append(form)
+    return single, multi
+
+
+def _starts(word: str, form: str) -> bool:
+    return word == form or (len(form) >= MIN_HEAD and word.startswith(form))
+
+
+def _multi_at(words: list[str], at: int, multi: dict[str, list[_Form]]) -> _Form | None:
+    word = words[at]
+    for key in dict.fromkeys((word[:MIN_HEAD], word)):
+        for form in multi.get(key, ()):
+            span = words[at : at + len(form.tokens)]
+            if len(span) == len(form.tokens) and all(map(_starts, span, form.tokens)):
+                return form
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def word_concepts(word: str) -> tuple[Concept, ...]:
+    """The concepts one folded word names: its head's and its tail's (a compound)."""
+    single, _ = _forms()
+    head = next((f for f in single if _starts(word, f.tokens[0])), None)
+    covered = len(head.tokens[0]) if head else 0
+    tail = next(
+        (
+            f
+            for f in single
+            if len(f.tokens[0]) >= MIN_TAIL
+            and len(word) - len(f.tokens[0]) >= max(MIN_REST, covered)
+            and word.endswith(f.tokens[0])
+        ),
+        None,
+    )
+    found = [form.concept for form in (head, tail) if form is not None]
+    return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("danish")
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def term_counts(text: str) -> Counter[tuple[str, float]]:
+    """(term, weight) -> how often the text names it."""
+    _, multi = _forms()
+    words = tokens(text)
+    found: Counter[tuple[str, float]] = Counter()
+    at = 0
+    while at < len(words):
+        form = _multi_at(words, at, multi)
+        if form is not None:
+            found[(CONCEPT + form.concept.name, form.concept.weight)] += 1
+            at += len(form.tokens)
+            continue
+        word = words[at]
+        at += 1
+        concepts = word_concepts(word)
+        for concept in concepts:
+            found[(CONCEPT + concept.name, concept.weight)] += 1
+        meaningful = len(word) >= MIN_STEM_WORD and word not in _STOPWORDS
+        if not concepts and meaningful and not word.isdigit():
+            found[(STEM + _stem(word), STEM_WEIGHT)] += 1
+    return found
+
+
+def signature(title: str, text: str) -> dict[str, float]:
+    """Term -> weight for one initiative: the lexicon's weight (or STEM_WEIGHT) grown with
+    the log of how often they are named; a title the text does not hold is read too."""
+    counts = term_counts(f"{title}\n{text}" if title not in text else text)
+    return {
+        term: round(weight * (1.0 + math.log(count)), 6)
+        for (term, weight), count in sorted(counts.items())
+    }

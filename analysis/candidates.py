@@ -1,0 +1,106 @@
+"""Candidates for the bruttoliste: initiatives from different replies that propose the same
+thing, grouped one initiative at a time. Pure; the store keeps what is decided here.
+
+An initiative is a weighted term vector (analysis.candidate_terms). A candidate is kept as
+its representative: the summed vectors of its members, cut to their REPRESENTATIVE_TERMS
+heaviest terms. A new initiative looks up the candidates that share one of its LOOKUP_TERMS
+heaviest terms (an inverted index of each candidate's INDEX_TERMS heaviest ones, at most
+MAX_CANDIDATES of them), and joins the most similar if the cosine reaches JOIN_AT; else it
+starts a candidate. The work per initiative is bounded, so placing n initiatives costs O(n).
+
+The order matters (a candidate's representative grows with its members): initiatives are
+placed in the order their replies were stored, both at poll/import and when `hoering
+analyse` places every one again, so both give the same grouping.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from hoering.analysis.candidate_terms import CONCEPT, signature
+
+JOIN_AT = 0.45  # cosine with a candidate's representative to join it
+REPRESENTATIVE_TERMS = 40
+INDEX_TERMS = 12
+LOOKUP_TERMS = 8
+MAX_CANDIDATES = 50
+SUMMARY_CHARS = 300
+
+Vector = Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class Existing:
+    """A candidate as the assigner sees it: its id and representative vector."""
+
+    id: int
+    terms: Vector
+
+
+def initiative_terms(title: str, text: str) -> dict[str, float]:
+    """The vector an initiative is compared by."""
+    return signature(title, text)
+
+
+def lookup_terms(terms: Vector) -> list[str]:
+    """The terms whose candidates an initiative is compared with: its heaviest, concepts
+    before stems on a tie, then by name (so the choice does not depend on dict order)."""
+    return _heaviest(terms, LOOKUP_TERMS)
+
+
+def index_terms(terms: Vector) -> list[str]:
+    """The terms a candidate is found by."""
+    return _heaviest(terms, INDEX_TERMS)
+
+
+def _heaviest(terms: Vector, limit: int) -> list[str]:
+    ranked = sorted(terms.items(), key=lambda kv: (-kv[1], not kv[0].startswith(CONCEPT), kv[0]))
+    return [term for term, _ in ranked[:limit]]
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(weight * b.get(term, 0.0) for term, weight in a.items())
+    norms = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    return dot / norms if norms else 0.0
+
+
+def choose(terms: Vector, existing: Iterable[Existing]) -> int | None:
+    """The id of the candidate the initiative joins, or None: it starts one.
+
+    The most similar at or above JOIN_AT; on a tie, the oldest (lowest id)."""
+    best: tuple[float, int] | None = None
+    for candidate in existing:
+        score = round(cosine(terms, candidate.terms), 9)
+        if score >= JOIN_AT and (best is None or (score, -candidate.id) > (best[0], -best[1])):
+            best = (score, candidate.id)
+    return None if best is None else best[1]
+
+
+def representative(terms: Vector, joined: Vector | None = None) -> dict[str, float]:
+    """A candidate's vector after `joined` (an initiative's) is added; its heaviest terms."""
+    summed = dict(terms)
+    for term, weight in (joined or {}).items():
+        summed[term] = summed.get(term, 0.0) + weight
+    kept = _heaviest(summed, REPRESENTATIVE_TERMS)
+    return {term: round(summed[term], 6) for term in sorted(kept)}
+
+
+def summary_of(text: str) -> str:
+    """The first sentences of a text, up to SUMMARY_CHARS, cut at a word."""
+    flat = " ".join(text.split())
+    if len(flat) <= SUMMARY_CHARS:
+        return flat
+    cut = flat[:SUMMARY_CHARS]
+    end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+    if end >= SUMMARY_CHARS // 3:
+        return cut[: end + 1]
+    return cut.rsplit(" ", 1)[0] + " …"
+
+
+def merged_list(values: Sequence[str], more: Iterable[str]) -> list[str]:
+    """`values` then those of `more` not in it yet: a candidate's themes as members join."""
+    return list(dict.fromkeys([*values, *(value for value in more if value)]))

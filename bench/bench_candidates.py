@@ -1,0 +1,147 @@
+"""How well hoering groups initiatives into bruttoliste candidates, end to end, on the
+independent grouping set (bench/sets/grouping, README there):
+
+    .venv/bin/python -m bench.bench_candidates            # tune and sealed figures
+    .venv/bin/python -m bench.bench_candidates --verbose  # ... and the tune candidates
+
+The set is imported with `hoering import` into a fresh SQLite database (import -> split ->
+group, the incremental path); then `hoering analyse` places everything again and must give
+the same grouping. Found initiatives are matched to labelled ones with bench_sets' rule (key
+words and MOST of the words, one to one); a found initiative that matches none, and a
+labelled one that nothing matches, each count as a singleton. The truth is the labelled
+proposal (P01 ...). Per split, over its initiatives: pairwise precision and recall, B-cubed
+F1, and the reviewer's work left: moves (an initiative out of a candidate whose majority is
+another proposal) plus merges (candidates left of one proposal, beyond the first), per 100
+initiatives. Details are printed for tune cases only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from bench.bench_sets import MOST, SETS, coverage, hoering, imported, load_cases
+
+Item = tuple[str, str, str]  # (split, truth, found group)
+
+
+def matches(found: Sequence[str], labels: Sequence[dict]) -> dict[int, int]:
+    """Found index -> label index, bench_sets' rule: best coverage first, one to one."""
+    pairs = sorted(
+        ((coverage(text, label), f, j) for f, text in enumerate(found)
+         for j, label in enumerate(labels)),
+        reverse=True,
+    )  # fmt: skip
+    chosen: dict[int, int] = {}
+    for share, f, j in pairs:
+        if share >= MOST and f not in chosen and j not in chosen.values():
+            chosen[f] = j
+    return chosen
+
+
+def grouping(db: Path) -> dict[str, list[tuple[str, int | None]]]:
+    """Case id -> its initiatives' (text, candidate id) in order, read from the database."""
+    from sqlalchemy import select
+
+    from hoering.store import models
+    from hoering.store.db import open_database
+
+    sessions = open_database(f"sqlite:///{db}")
+    found: dict[str, list[tuple[str, int | None]]] = {}
+    with sessions() as session:
+        Ini, P = models.Initiative, models.Proposal
+        query = select(P.message_id, Ini.text, Ini.candidate_id).join(P).order_by(P.id, Ini.number)
+        for message_id, text, candidate_id in session.execute(query):
+            found.setdefault((message_id or "").split("@")[0], []).append((text, candidate_id))
+    return found
+
+
+def items(cases: Sequence[dict], found: dict[str, list[tuple[str, int | None]]]) -> list[Item]:
+    result: list[Item] = []
+    for case in cases:
+        labels = case["label"].get("initiatives", [])
+        mine = found.get(case["id"], [])
+        chosen = matches([text for text, _ in mine], labels)
+        for f, (_, candidate_id) in enumerate(mine):
+            truth = labels[chosen[f]]["proposal"] if f in chosen else f"{case['id']}-x{f}"
+            result.append((case["split"], truth, f"c{candidate_id}"))
+        for j, _ in enumerate(labels):
+            if j not in chosen.values():
+                result.append((case["split"], labels[j]["proposal"], f"{case['id']}-m{j}"))
+    return result
+
+
+def scores(group: Sequence[Item]) -> str:
+    same_truth = same_found = both = 0
+    for (_, t1, f1), (_, t2, f2) in itertools.combinations(group, 2):
+        same_truth += t1 == t2
+        same_found += f1 == f2
+        both += t1 == t2 and f1 == f2
+    precision = both / same_found if same_found else 1.0
+    recall = both / same_truth if same_truth else 1.0
+    truth_size = Counter(t for _, t, _ in group)
+    found_size = Counter(f for _, _, f in group)
+    overlap = Counter((t, f) for _, t, f in group)
+    b_p = sum(overlap[(t, f)] / found_size[f] for _, t, f in group) / len(group)
+    b_r = sum(overlap[(t, f)] / truth_size[t] for _, t, f in group) / len(group)
+    f1 = 2 * b_p * b_r / (b_p + b_r) if b_p + b_r else 0.0
+    per_100 = work(overlap, found_size) * 100 / len(group)
+    return (
+        f"{len(group):>3} initiatives: pairwise precision {precision:.2f} recall {recall:.2f}; "
+        f"B-cubed F1 {f1:.2f}; moves+merges per 100 {per_100:.1f}"
+    )
+
+
+def work(overlap: Counter[tuple[str, str]], found_size: Counter[str]) -> int:
+    """Moves out of each candidate's majority, then merges of what one proposal keeps apart."""
+    majority: dict[str, str] = {}
+    for found in found_size:
+        best = max((n, t) for (t, f), n in overlap.items() if f == found)
+        majority[found] = best[1]
+    moves = sum(size - overlap[(majority[f], f)] for f, size in found_size.items())
+    kept = Counter(majority.values())
+    return moves + sum(n - 1 for n in kept.values())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--verbose", action="store_true", help="the tune candidates")
+    args = parser.parse_args(argv)
+    folder = SETS / "grouping"
+    cases = load_cases(folder)
+    with tempfile.TemporaryDirectory(prefix="hoering-candidates-") as work_dir:
+        workdir = Path(work_dir)
+        imported(folder, workdir)
+        incremental = grouping(workdir / "hoering.db")
+        hoering(workdir, "analyse")
+        again = grouping(workdir / "hoering.db")
+    found = items(cases, incremental)
+    print(f"set grouping: {len(cases)} cases; import -> split -> group (incremental)")
+    for split in ("tune", "sealed"):
+        print(f"  {split:<6} {scores([item for item in found if item[0] == split])}")
+    same = _partition(again) == _partition(incremental)
+    print(f"  analyse places them again: {'same grouping' if same else 'DIFFERENT grouping'}")
+    if args.verbose:
+        for group, members in itertools.groupby(
+            sorted((f, t) for s, t, f in found if s == "tune"), key=lambda ft: ft[0]
+        ):
+            print(f"    {group}: {', '.join(t for _, t in members)}")
+    return 0
+
+
+def _partition(found: dict[str, list[tuple[str, int | None]]]) -> set[frozenset[str]]:
+    """The grouping without the candidates' ids: which initiatives share a candidate."""
+    groups: dict[int | None, set[str]] = {}
+    for case_id, rows in found.items():
+        for number, (_, candidate_id) in enumerate(rows):
+            groups.setdefault(candidate_id, set()).add(f"{case_id}.{number}")
+    return {frozenset(members) for members in groups.values()}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

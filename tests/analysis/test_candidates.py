@@ -1,0 +1,52 @@
+"""analysis.candidates: paraphrases of one ask join one candidate; different asks on one
+theme (the grouping set's hard negatives) stay apart."""
+
+from __future__ import annotations
+
+from hoering.analysis.candidate_terms import fold, word_concepts
+from hoering.analysis.candidates import Existing, choose, initiative_terms, representative
+
+
+def joins(first: str, second: str) -> bool:
+    existing = Existing(1, representative({}, initiative_terms("", first)))
+    return choose(initiative_terms("", second), [existing]) == 1
+
+
+def test_danish_compound_and_english_paraphrase_join_one_candidate() -> None:
+    assert joins(
+        "Vi foreslår et obligatorisk lobbyregister for Folketinget og ministerierne.",
+        "A public register of lobbyists, listing their clients and the issues they work on.",
+    )
+
+
+def test_open_procurement_data_and_open_municipal_budgets_stay_apart() -> None:
+    assert not joins(
+        "Offentliggør alle udbud, vindere og kontraktsummer som åbne data.",
+        "Kommunernes budgetter og regnskaber skal udgives som åbne data.",
+    )
+
+
+def test_open_source_and_open_document_formats_stay_apart() -> None:
+    assert not joins(
+        "Open source som standard: myndighederne vælger fri software ved it-anskaffelser.",
+        "Myndighederne skal udgive dokumenter i åbne filformater som ODF og PDF/A.",
+    )
+
+
+def test_citizen_panels_and_citizen_budgets_stay_apart() -> None:
+    assert not joins(
+        "Borgerpaneler med lodtrukne borgere, der giver anbefalinger til politikerne.",
+        "Borgerbudgetter, hvor beboerne stemmer om, hvilke projekter pengene går til.",
+    )
+
+
+def test_a_compound_names_its_head_and_its_tail() -> None:
+    assert [c.name for c in word_concepts(fold("lobbyistregister"))] == ["lobby", "register"]
+
+
+def test_a_whole_word_concept_is_not_split() -> None:
+    assert [c.name for c in word_concepts(fold("borgerbudgetter"))] == ["borgerbudget"]
+
+
+def test_no_candidate_near_enough_starts_a_new_one() -> None:
+    assert choose(initiative_terms("", "Klart sprog i breve."), []) is None

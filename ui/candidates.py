@@ -1,0 +1,49 @@
+"""The candidate commands: `hoering candidates` lists the bruttoliste, `hoering candidate
+show ID` shows one. Registered on the app by cli.py (`register(app)`); like cli.py, the
+store is imported only when a command runs.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from hoering.ui import context
+from hoering.ui.console import out
+from hoering.ui.options import Command, ConfigOption
+
+candidate_app = typer.Typer(help="Show one candidate of the bruttoliste.", no_args_is_help=True)
+
+
+def candidates_command(config: ConfigOption = None) -> None:
+    """List the bruttoliste: initiatives from different replies that propose the same thing,
+    most replies first. Placed at poll and import; `hoering analyse` places them again."""
+    from hoering.store.candidates import list_candidates
+    from hoering.ui import views_candidates
+
+    cfg = context.load(config)
+    with context.sessions(cfg)() as session:
+        out().print(views_candidates.candidate_table(list_candidates(session)))
+
+
+@candidate_app.command("show", cls=Command)
+def show_command(
+    candidate_id: Annotated[
+        int, typer.Argument(metavar="ID", help="Candidate id from `hoering candidates`.")
+    ],
+    config: ConfigOption = None,
+) -> None:
+    """Show one candidate: title, summary, themes, level, owner, supporters, initiatives."""
+    from hoering.store.candidates import get_candidate
+    from hoering.ui import views_candidates
+
+    cfg = context.load(config)
+    with context.sessions(cfg)() as session:
+        out().print(views_candidates.candidate_detail(get_candidate(session, candidate_id)))
+
+
+def register(app: typer.Typer) -> None:
+    """Add `candidates` and `candidate show` to the app."""
+    app.command("candidates", cls=Command)(candidates_command)
+    app.add_typer(candidate_app, name="candidate")
