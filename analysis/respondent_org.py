@@ -19,6 +19,7 @@ from hoering.vocab import RespondentType
 
 ORGANISATION = RespondentType.ORGANISATION
 LETTERHEAD_LINES = 6  # a letterhead is the first few lines of a reply or a letter
+LETTERHEAD_WORDS = 12  # ... and each is short ("Dataklar ApS · Nørregade 7 · 9999 Nordby")
 SIGNATURE_TAIL_LINES = 12  # an attached letter's signature is in its last lines
 MAX_PART_WORDS = 8  # longer than this, a part of a line is a sentence, not a name
 
@@ -53,7 +54,8 @@ _COMPANY_WORD = re.compile(
 # A library or citizens' service that passes on a citizen's letter speaks for nobody.
 PASSED_ON = re.compile(
     r"\bhar\s+bedt\s+(?:os|mig)\s+(?:om\s+)?at\s+(?:videre)?sende\b"
-    r"|\ben\s+af\s+vores\s+(?:lånere|borgere|brugere|beboere)\b",
+    r"|\ben\s+af\s+vores\s+(?:lånere|borgere|brugere|beboere)\b"
+    r"|\b(?:vi\s+sender|sender\s+vi)\s+(?:den|det|dem|henvendelsen)\s+videre\b",
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(r"\d|@|www\.|https?:|\btlf\b|\btelefon\b|\bmobil\b", re.IGNORECASE)
@@ -190,7 +192,10 @@ def _looks_like_org(line: str) -> bool:
 
 
 def _head(letter: str) -> list[str]:
-    return [line for line in letter.splitlines() if line.strip()][:LETTERHEAD_LINES]
+    """The first lines that could be a letterhead: running text ("..., men det er op til den
+    enkelte kommune") names what it talks about, not who writes."""
+    lines = [line for line in letter.splitlines() if line.strip()][:LETTERHEAD_LINES]
+    return [line for line in lines if len(line.split()) <= LETTERHEAD_WORDS]
 
 
 def _tail(letter: str) -> str:

@@ -124,10 +124,21 @@ def file_text(path: Path) -> str:
             delimiter = ";" if handle.read(4096).count(";") > 0 else ","
             handle.seek(0)
             return "\n".join(c for row in csv.reader(handle, delimiter=delimiter) for c in row)
-    if path.suffix in (".jsonl", ".json"):
+    if path.suffix == ".jsonl":
         lines = path.read_text(encoding="utf-8").splitlines()
-        return "\n".join(json.dumps(json.loads(line), ensure_ascii=False) for line in lines if line)
+        return "\n".join(_strings(json.loads(line)) for line in lines if line)
+    if path.suffix == ".json":
+        return _strings(json.loads(path.read_text(encoding="utf-8")))
     return path.read_text(encoding="utf-8")
+
+
+def _strings(value) -> str:
+    """Every key and value of decoded JSON as text, newlines in values kept as newlines."""
+    if isinstance(value, dict):
+        return "\n".join(f"{key}\n{_strings(item)}" for key, item in value.items())
+    if isinstance(value, list):
+        return "\n".join(_strings(item) for item in value)
+    return "" if value is None else str(value)
 
 
 def folder_text(folder: Path) -> str:

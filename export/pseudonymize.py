@@ -68,9 +68,15 @@ _ASCII = (("æ", ("ae", "a")), ("ø", ("oe", "o")), ("å", ("aa", "a")), ("é", 
           ("ü", ("ue", "u")), ("ö", ("oe", "o")))  # fmt: skip
 
 
+def is_office(name: str) -> bool:
+    """Whether a sender's name is an office ("Vejle Bibliotekerne", "Borgerservice Aarhus")
+    that passed a citizen's letter on: its name is no person's and stays."""
+    return bool(_NOT_A_PERSON.search(name))
+
+
 def people_named(names: Iterable[str], texts: Iterable[str]) -> list[str]:
-    """The given names and whoever signs with them in the texts' closings."""
-    people = [n.strip() for n in names if n and n.strip()]
+    """The given names (but offices) and whoever signs with them in the texts' closings."""
+    people = [n.strip() for n in names if n and n.strip() and not is_office(n)]
     for text in texts:
         people += signers(text or "")
     return list(dict.fromkeys(people))
@@ -173,7 +179,7 @@ def contact_lines(text: str, pseudonym: str) -> str:
     for block in blocks:
         if any(_personal(lines[i], pseudonym) for i in block):
             for i in block:
-                lines[i] = _contact_line(lines[i])
+                lines[i] = _contact_line(lines[i], pseudonym)
     return "\n".join(lines)
 
 
@@ -181,12 +187,14 @@ def _personal(line: str, pseudonym: str) -> bool:
     return pseudonym in line or any(marker in line for marker in MARKERS.values())
 
 
-def _contact_line(line: str) -> str:
+def _contact_line(line: str, pseudonym: str) -> str:
     segments = _SEGMENTS.split(line)
     separators = _SEGMENTS.findall(line)
     out = []
     for segment in segments:
-        if STREET_LINE.fullmatch(segment):
+        if pseudonym in segment:  # "Borger 3" has a street's shape
+            pass
+        elif STREET_LINE.fullmatch(segment):
             segment = MARKERS[ADDRESS]
         elif _BARE_NUMBER.fullmatch(segment):
             segment = MARKERS[PHONE]

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hoering import glossary
 from hoering.export.attachments_export import export_attachments
 from hoering.export.columns import MACHINE, PEOPLE
 from hoering.export.csv_export import PROFILES, export_csv
@@ -94,11 +95,15 @@ def records(session: Session, flt: ProposalFilter, privacy: Privacy) -> Iterator
         yield apply(view, privacy.policy, privacy.pseudonyms)
 
 
-def describe_filter(flt: ProposalFilter) -> dict[str, Any]:
-    """The filters that were set, for the manifest (unset ones left out)."""
+def describe_filter(flt: ProposalFilter, pseudonymize: bool = False) -> dict[str, Any]:
+    """The filters that were set, for the manifest (unset ones left out). A pseudonymized
+    export's manifest says a search was made, not what for: the term may be a name."""
     described = {}
     for key, value in dataclasses.asdict(flt).items():
         if value in (None, (), [], ""):
+            continue
+        if key == "search" and pseudonymize:
+            described[key] = "[udeladt]"
             continue
         described[key] = value.isoformat() if isinstance(value, date | datetime) else value
         if isinstance(value, tuple):
@@ -132,7 +137,7 @@ def run_export(
         options.format,
         output,
         count,
-        describe_filter(flt),
+        describe_filter(flt, options.pseudonymize),
         privacy.describe(),
         settings,
         tuple(extra),
@@ -155,7 +160,12 @@ def run_initiative_export(
     if options.format == "csv":
         settings |= {"profile": options.profile, "formula_guard": options.formula_guard}
     manifest = Manifest(
-        options.format, output, count, describe_filter(flt), privacy.describe(), settings
+        options.format,
+        output,
+        count,
+        describe_filter(flt, options.pseudonymize),
+        privacy.describe(),
+        settings,
     )
     return ExportResult(count, output, write_manifest(manifest), ())
 
@@ -167,7 +177,8 @@ def run_notat(
     check_output_file(output)
     privacy = privacy_for(session, options)
     count = write_notat(records(session, flt, privacy), output, consultation)
-    manifest = Manifest("notat", output, count, describe_filter(flt), privacy.describe())
+    filters = describe_filter(flt, options.pseudonymize)
+    manifest = Manifest("notat", output, count, filters, privacy.describe())
     return ExportResult(count, output, write_manifest(manifest), ())
 
 
@@ -182,5 +193,7 @@ def run_attachment_export(session: Session, flt: ProposalFilter, folder: Path) -
     except OSError as exc:
         raise cannot_write(folder, exc) from None
     files = tuple(item.path for item in written)
-    manifest = Manifest("attachments", folder, len(proposals), describe_filter(flt), {}, {}, files)
+    notice = {"notice": glossary.ORIGINALS}
+    filters = describe_filter(flt)
+    manifest = Manifest("attachments", folder, len(proposals), filters, {}, notice, files)
     return ExportResult(len(proposals), folder, write_manifest(manifest), files)

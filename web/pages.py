@@ -116,6 +116,7 @@ def proposal_page(request: Request, status: int = 200, **extra) -> HTMLResponse:
             "revision": review.revision(session, proposal_id),
             "member": member,
             "downloadable": originals,
+            "original_notice": glossary.ORIGINAL,
             "values": form_values(proposal, extra.pop("sent", None)),
         } | extra
     return page(
