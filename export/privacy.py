@@ -122,7 +122,10 @@ def _title(title: str, source: str, text: Callable[[str], str]) -> str:
     for start in range(min(len(lines), TITLE_LINES)):
         for end in range(start + 2, min(start + TITLE_LINES, len(lines)) + 1):
             joined = " ".join(lines[start:end])
-            if len(joined) >= len(flat) and joined.casefold().startswith(flat):
+            # Only a title that runs over a line's end: "Borgerdeltagelse" of the line
+            # "Borgerdeltagelse: Når staten ..." is that line's own.
+            crosses = len(flat) > len(lines[start])
+            if crosses and len(joined) >= len(flat) and joined.casefold().startswith(flat):
                 redacted = " ".join(text("\n".join(lines[start:end])).split())
                 if len(redacted) > len(title):
                     redacted = redacted[: len(title)].rsplit(" ", 1)[0] + "…"

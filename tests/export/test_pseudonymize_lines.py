@@ -142,3 +142,13 @@ def test_the_attachments_manifest_says_the_originals_hold_personal_data(tmp_path
 
 def test_views_are_frozen() -> None:
     assert dataclasses.is_dataclass(ReplyView) and ReplyView.__dataclass_params__.frozen
+
+
+def test_a_title_within_its_first_line_is_left_as_it_is() -> None:
+    text = "Borgerdeltagelse: Når staten sender lovforslag i høring, bør alle svar offentliggøres."
+    item = InitiativeView(
+        "1.1", 1, "Borgerdeltagelse", text, (), (), "", "", "ny", "", "", "", "", "auto",
+        "list", "brødtekst",
+    )  # fmt: skip
+    (shown,) = apply(view(initiatives=(item,)), POLICY, {}).initiatives
+    assert shown.title == "Borgerdeltagelse"
