@@ -84,6 +84,12 @@ def _main(
     logsetup.configure(verbose=verbose, json_lines=log_json)
 
 
+def _folder_errors(report: RunReport) -> None:
+    """One `hoering:` line per folder that could not be read; the others were polled."""
+    for error in report.folder_errors:
+        logsetup.error_line(f"hoering: {error}")
+
+
 def _summary_line(text: str, tz) -> str:
     """The run's one line, after the local time: what cron mails and a log file keeps."""
     return f"{datetime.now(tz):%Y-%m-%d %H:%M:%S} {text}"
@@ -91,6 +97,9 @@ def _summary_line(text: str, tz) -> str:
 
 def _finish(report: RunReport, tz) -> None:
     out().print(_summary_line(report.summary(), tz))
+    _folder_errors(report)
+    if report.folder_errors:  # as a wrong folder name always was: a config problem, exit 2
+        raise typer.Exit(ExitCode.CONFIG)
     if report.partial:
         raise typer.Exit(ExitCode.PARTIAL)
 
@@ -111,6 +120,7 @@ def poll(config: ConfigOption = None) -> None:
             report = pipeline.poll(cfg, context.sessions(cfg), tick)
     except pipeline.AccountsFailed as exc:
         out().print(_summary_line(f"{exc.report.summary()}; {exc}", cfg.timezone))
+        _folder_errors(exc.report)
         for account, error in exc.failures:
             logsetup.error_line(f"hoering: {account}: {error}")
         raise typer.Exit(exc.exit_code) from None

@@ -28,6 +28,7 @@ from hoering.parse.limits import (
     MIB,
     ExtractLimits,
 )
+from hoering.vocab import DECISION_CHARS, DECISIONS, NO_DECISION
 
 DEFAULT_CONFIG = "hoering.toml"
 ACTIONS = ("none", "flag", "seen", "move")
@@ -90,6 +91,8 @@ class Config:
     # [respondents] registry: the shipped registry of Danish bodies plus the configured file's.
     respondent_registry: Registry = field(default_factory=default_registry)
     web: WebConfig = field(default_factory=WebConfig)
+    # The decisions reviewers choose from: vocab.DECISIONS, then [review] decisions.
+    decisions: tuple[str, ...] = DECISIONS
 
     def __post_init__(self) -> None:
         if self.imap is not None and not self.accounts:
@@ -137,6 +140,7 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
     "themes": frozenset({"codebook"}),
     "respondents": frozenset({"registry"}),
     "web": frozenset({"users", "trusted_proxies"}),
+    "review": frozenset({"decisions"}),
 }
 
 
@@ -186,7 +190,23 @@ class _Reader(ImapReader):
             codebook=self.codebook(),
             respondent_registry=self.respondent_registry(),
             web=self.web(),
+            decisions=self.decisions(),
         )
+
+    def decisions(self) -> tuple[str, ...]:
+        """[review] decisions: more decisions after the built-in ones (vocab.Decision)."""
+        review = self.table("review") or {}
+        if "decisions" not in review:
+            return DECISIONS
+        extra = self.str_list(review, "review", "decisions", [])
+        for value in extra:
+            if len(value) > DECISION_CHARS or value.strip().casefold() == NO_DECISION:
+                raise self.fail(
+                    "[review] decisions",
+                    f"{value!r}: a decision has 1 to {DECISION_CHARS} characters and is not "
+                    f'"{NO_DECISION}" (that word clears one)',
+                )
+        return tuple(dict.fromkeys([*DECISIONS, *(" ".join(v.split()) for v in extra)]))
 
     def web(self) -> WebConfig:
         """[web] users: name = "$argon2id$..." (from `hoering web-user NAME`), never a password."""

@@ -6,18 +6,23 @@ is an edit of this one module. Stored values are not words of this module: they 
 members of vocab.py (the review statuses, decisions and respondent types people read are
 those very strings, listed here under the names people-facing code uses).
 
-Where the web and the files use different words for one thing today, both are here with a
-comment; making them one word is a visible change, left to a change of its own.
+One word per field: the desk, the people-profile files and the notat say the same thing
+(issue 19: "Beslutning", not "Afgørelse"; "Sagsbehandler", not "Tildelt"; "Emne", not
+"Titel"; "Nr.", not "Id"). Dates for people have one format too, below.
 
-Plain constants and mappings only; this module imports nothing but vocab.py.
+Constants, mappings and the two date formatters; this module imports nothing of ours but
+vocab.py.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from hoering.vocab import Decision, RespondentType, ReviewStatus
 
 # Column headers and field names the web desk and the people-profile files share.
-ID = "Id"
+ID = "Nr."
 RECEIVED = "Modtaget"
 LATE = "For sent"
 SENDER = "Afsender"
@@ -26,10 +31,39 @@ TYPE = "Type"
 STATUS = "Status"
 REASON = "Begrundelse"
 ASSIGNEE = "Sagsbehandler"
+SUBJECT = "Emne"  # the mail's subject line
+THEME = "Tema"
 THEMES = "Temaer"
-# The decision: "Beslutning" in the files and the notat, "Afgørelse" on the web desk.
 DECISION = "Beslutning"
-DECISION_ON_THE_WEB = "Afgørelse"
+NO_DECISION = "ingen beslutning"  # what a reply without a decision shows
+INITIATIVE = "Initiativ"
+INITIATIVES = "Initiativer"
+TITLE = "Titel"  # an initiative's title (a reply has a subject, not a title)
+NOTE = "Note"
+NOTES = "Noter"
+FLAGS = "Markeringer"
+LANGUAGE = "Sprog"
+REFERENCES = "Referencer"
+FOUND_IN = "Fundet i"
+
+# The bruttoliste (issue 19): candidates, the initiatives from different replies that
+# propose the same thing, on the desk's page and in `export --per candidate`.
+BRUTTOLISTE = "Bruttoliste"
+CANDIDATE = "Kandidat"
+TITLE = "Titel"
+SUMMARY = "Resumé"
+SUPPORTERS = "Forslagsstillere"
+REPLIES = "Svar"
+REPLY = "Svar nr."
+INITIATIVES = "Initiativer"
+INITIATIVE_TEXT = "Initiativets tekst"
+ALL_THEMES = "Alle temaer"
+LEVEL = "Niveau"
+OWNER = "Ansvarlig myndighed"
+# Supporters as one phrase: organisations by name, citizens counted ("KL og 4 borgere").
+CITIZEN = "borger"
+CITIZENS = "borgere"
+AND = "og"
 
 # Yes and no in a people-profile cell.
 YES = "ja"
@@ -45,3 +79,19 @@ RESPONDENT_TYPES: tuple[str, ...] = tuple(RespondentType)
 # not a redacted export, but the sender's own file.
 ORIGINALS = "Afsenderens egne filer med personoplysninger – ikke til offentliggørelse."
 ORIGINAL = "afsenderens egen fil med personoplysninger – ikke til offentliggørelse"
+
+# Dates people read (desk, people-profile CSV and XLSX, notat): Danish day-first with dots.
+DATE = "%d.%m.%Y"
+DATE_TIME = "%d.%m.%Y %H:%M"
+XLSX_DATE_TIME = "dd.mm.yyyy hh:mm"  # the same, as a spreadsheet number format
+NO_DATE = "–"
+
+
+def people_date(moment: datetime | None, tz: ZoneInfo) -> str:
+    """The day of `moment` in the consultation's time zone, e.g. 04.07.2017; "" for none."""
+    return moment.astimezone(tz).strftime(DATE) if moment else ""
+
+
+def people_time(moment: datetime | None, tz: ZoneInfo) -> str:
+    """`moment` in the consultation's time zone to the minute, e.g. 04.07.2017 12:47."""
+    return moment.astimezone(tz).strftime(DATE_TIME) if moment else ""

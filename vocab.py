@@ -75,12 +75,20 @@ class ReviewStatus(StrEnum):
 
 
 class Decision(StrEnum):
-    """What the drafting team decided about a reply or an initiative; None: not yet."""
+    """What the drafting team decided about a reply, an initiative or a bruttoliste
+    candidate; None: not yet. A config may add more ([review] decisions)."""
 
     ADOPTED = "optaget"
     PARTLY_ADOPTED = "delvist optaget"
     NOT_ADOPTED = "ikke optaget"
     OUT_OF_SCOPE = "uden for rammen"
+    # The OGP call's own outcomes for the bruttoliste (issue 19).
+    OGP_COLLABORATION = "indgår i det videre OGP-samarbejde"
+    NOT_OGP_RELEVANT = "ikke OGP-relevant"
+
+
+# The longest decision the database holds (decision columns; a configured one must fit).
+DECISION_CHARS = 100
 
 
 # Not a decision: the word that clears one (`--decision ingen`, the web form's empty choice),
@@ -109,3 +117,10 @@ class TextPlace(StrEnum):
 STATUSES = tuple(ReviewStatus)
 DECISIONS = tuple(Decision)
 RESPONDENT_TYPES = tuple(RespondentType)
+
+
+class NoteTarget(StrEnum):
+    """What a reviewer's note (the notes table) is written on."""
+
+    REPLY = "reply"  # a proposal: `hoering review ID --note`, the desk's reply page
+    INITIATIVE = "initiative"  # `hoering review ID.N --note`, the desk's initiative page

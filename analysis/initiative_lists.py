@@ -16,6 +16,7 @@ from hoering.analysis.initiative_text import (
     trim,
 )
 
+TITLE_LINE = 100  # characters of an item that is a title over its own paragraph
 LOOKAHEAD = 200  # lines a list looks ahead for its next item (and back for a previous line)
 _LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|]{2,60}):\s+\S")
 # Introductions that name proposals outright, even with a word of _OWN_PARTS in them.
@@ -24,9 +25,15 @@ _STRONG_INTRO = re.compile(
     r"handlingsplan\w*\b.*\bindeholde\w*|forslag til (?:handlingsplan|initiativ)\w*)",
     re.IGNORECASE,
 )
+# "Her er tre forslag", "I have two suggestions": a count of the proposals to come.
+_COUNTED = re.compile(
+    r"\b(?:to|tre|fire|fem|seks|syv|otte|two|three|four|five|six|\d) (?:\w+ )?(?:forslag|"
+    r"initiativer|idéer|ideer|ønsker|anbefalinger|suggestions|proposals|recommendations|ideas)\b",
+    re.IGNORECASE,
+)
 _INTRO = re.compile(
     r"\b(?:foreslå\w*|forslag\w*|anbefal\w*|initiativ\w*|opfordr\w*|ønske\w*|idéer|ideer|støtte\w*|"
-    r"bud på)\b",
+    r"bud på|suggest\w*|propos\w*|recommend\w*|ideas)\b",
     re.IGNORECASE,
 )
 # Enumerations of one proposal's own parts, steps or examples.
@@ -43,8 +50,8 @@ def list_spans(lines: list[str]) -> list[Span]:
     spans: list[Span] = []
     index = 0
     while index < len(lines):
-        if _is_intro(lines[index], _paragraph_before(lines, index)):
-            items, end = _list_after(lines, index + 1)
+        if _is_intro(lines[index], _paragraph_before(lines, index)) or _announces(lines, index):
+            items, end = list_items(lines, index + 1)
             if not items:
                 items, end = _labelled_after(lines, index + 1)
             spans, index = spans + items, max(end, index + 1)
@@ -81,7 +88,7 @@ def bare_numbered_spans(lines: list[str]) -> list[Span]:
         item = ITEM.match(lines[index])
         starts = item is not None and item.group(3) == "1" and not item.group(1)
         if starts and not _previous(lines, index).endswith(":"):
-            items, end = _list_after(lines, index)
+            items, end = list_items(lines, index)
             if len(items) >= 2:
                 spans += items
                 index = end
@@ -98,10 +105,29 @@ def _is_intro(line: str, before: str = "") -> bool:
     if not text.endswith(":") or ITEM.match(line) or HEADING.match(text):
         return False
     # "Vores forslag er et lobbyregister. Fordelene er:" introduces the benefits, not proposals.
-    last = re.split(r"(?<=[.!?])\s+", f"{before} {text}".strip())[-1]
-    if _STRONG_INTRO.search(last):
+    sentences = re.split(r"(?<=[.!?])\s+", f"{before} {text}".strip())
+    last = sentences[-1]
+    if _names_proposals(last):
         return True
-    return bool(_INTRO.search(last)) and not _OWN_PARTS.search(last)
+    # "Her er tre fra mig:" after "I vil gerne have idéer": the sentence before names them.
+    short = len(last) < 40 and not _OWN_PARTS.search(last)
+    return short and len(sentences) > 1 and _names_proposals(sentences[-2])
+
+
+def _names_proposals(sentence: str) -> bool:
+    if _STRONG_INTRO.search(sentence) or _COUNTED.search(sentence):
+        return True
+    return bool(_INTRO.search(sentence)) and not _OWN_PARTS.search(sentence)
+
+
+def _announces(lines: list[str], index: int) -> bool:
+    """A paragraph that counts the proposals to come ("Her er tre forslag fra os. Vi har
+    drøftet dem ...") right above a list introduces it, colon or not."""
+    text = lines[index].strip()
+    if not text or text.endswith(":") or ITEM.match(lines[index]) or HEADING.match(text):
+        return False
+    following = next((line for line in lines[index + 1 :] if line.strip()), "")
+    return bool(ITEM.match(following) and _COUNTED.search(text))
 
 
 def _paragraph_before(lines: list[str], index: int) -> str:
@@ -112,7 +138,7 @@ def _paragraph_before(lines: list[str], index: int) -> str:
     return " ".join(line.strip() for line in lines[start:index])
 
 
-def _list_after(lines: list[str], start: int) -> tuple[list[Span], int]:
+def list_items(lines: list[str], start: int) -> tuple[list[Span], int]:
     """The top-level items of the list starting after an intro, and where the list ends."""
     first = next((i for i in range(start, len(lines)) if lines[i].strip()), len(lines))
     match = ITEM.match(lines[first]) if first < len(lines) else None
@@ -198,6 +224,7 @@ def _until_blank(lines: list[str]) -> list[str]:
 
 
 def _items(lines: list[str], starts: list[int], end: int) -> list[Span]:
+    starts = _without_sub_points(lines, starts, end)
     spans = []
     for position, start in enumerate(starts):
         stop = starts[position + 1] if position + 1 < len(starts) else end
@@ -207,3 +234,35 @@ def _items(lines: list[str], starts: list[int], end: int) -> list[Span]:
         head += [line.strip() for line in _until_blank(body[1:]) if not ITEM.match(line)]
         spans.append(Span(item_title(" ".join(head)), tuple(body), "list"))
     return spans
+
+
+def _without_sub_points(lines: list[str], starts: list[int], end: int) -> list[int]:
+    """Where bulleted items are titles with a paragraph under each, a bare item right after
+    such a paragraph is a point of that item whose nesting was lost (a flattened list)."""
+    bounds = [*starts[1:], end]
+    prose = [_has_prose(lines[start:stop]) for start, stop in zip(starts, bounds, strict=True)]
+    # Numbers say each item is its own; so does a single titled item among bare ones.
+    if sum(prose) < 2 or _kind(ITEM.match(lines[starts[0]])) != "bullet":
+        return starts
+    kept = [starts[0]]
+    last_prose = prose[0]
+    for start, has in zip(starts[1:], prose[1:], strict=True):
+        if has or not last_prose:
+            kept.append(start)
+            last_prose = has
+    return kept
+
+
+def _has_prose(item: list[str]) -> bool:
+    """A title item with a paragraph of its own under it: a short first line, then an
+    unindented line that starts a sentence (a wrapped line goes on in lower case)."""
+    first = item[0].strip()
+    following = next((line for line in item[1:] if line.strip()), "")
+    return (
+        len(first) <= TITLE_LINE
+        and not first.endswith(",")
+        and bool(following)
+        and not following.startswith(" ")
+        and not ITEM.match(following)
+        and following.strip()[:1].isupper()
+    )

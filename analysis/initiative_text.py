@@ -21,6 +21,18 @@ CLOSING = re.compile(
     re.IGNORECASE,
 )
 
+# Words that ask for something: a sentence with none of them proposes nothing.
+PROPOSING = re.compile(
+    r"\b(?:foreslå\w*|bør|burde|skal(?! hermed)|skulle|opfordr\w*|anbefal\w*|ønsk\w*|"
+    r"kunne man|man kunne|god idé at|ville være (?:godt|en god|rart|fint)|mangler|savner|"
+    r"(?:vores|mit|vort|our|my) (?:forslag|idé|ide|suggestion|proposal)|"
+    r"forslag(?:et)? (?:er|om|går)|"
+    r"gerne se|tænke mig|brug for|vigtigt at|nødvendigt|kræve\w*|indføre\w*|etablere\w*|"
+    r"oprette\w*|sikre at|hvad med at|hvorfor ikke|what about|why not|need\w*|must|ought|"
+    r"would be|should|propose\w*|suggest\w*|recommend\w*|could|would like)\b",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Span:

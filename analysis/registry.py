@@ -38,6 +38,11 @@ class Body:
     short: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
 
+    def named_in(self, name: str) -> bool:
+        """Whether `name` holds this body's name or a long short form ("Foreningen X (FX)")."""
+        folded = _key(name)
+        return any(_key(form) in folded for form in (self.name, *self.short) if len(form) > 4)
+
 
 @dataclass(frozen=True)
 class Registry:

@@ -8,13 +8,12 @@ and its Danish description is kept so a reviewer sees why:
    body in the registry ("høringssvar fra HK Stat")                          -> borger
 2. the text says a person writes ("som privatperson", "på egne vegne", "the views are my
    own")                                                                     -> borger
-3. an organisation named in the text: "på vegne af", a signature ("Title, Org", or name /
-   title / organisation lines), a letterhead, the From display name (analysis.respondent_org,
-   the registry in analysis.registry)                               -> its type
+3. an organisation named in the reply or an attached letter: "på vegne af", a signature,
+   a letterhead (never the addressee block), the From display name (analysis.respondent_org)
 4. the sender's domain in the registry (mh@kl.dk is KL, Mette the contact) -> its type
-5. the rule tables below: public-authority names and domains, company forms, association
-   words, a CVR number, a webmail domain
-6. nothing decided: a person; from a work address, flagged for review (`Respondent.review`)
+5. "Vi er et mindre softwarefirma" from a work address: that domain        -> its type
+6. the rule tables below (authority names and domains, company forms, association words,
+   a CVR number, a webmail domain); else a person, from a work address flagged for review
 
 A citizen read as an organisation would be published by name (organisations are never
 pseudonymized), so every step leans towards a person when it is unsure.
@@ -27,7 +26,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from hoering.analysis.registry import Registry, default_registry
-from hoering.analysis.respondent_org import named_organisation, says_private
+from hoering.analysis.respondent_org import (
+    named_organisation,
+    review_note,
+    says_private,
+    self_description,
+)
 from hoering.vocab import RespondentType, TextPlace
 
 # What the rules read is capped, so their cost has a bound whatever a mail holds: a
@@ -61,7 +65,6 @@ def _rule(rule_id: str, type_: RespondentType, pattern: str, flags: int = 0) -> 
 
 
 _I = re.IGNORECASE
-# Step 1 of the module docstring.
 PUBLIC_RULES: tuple[Rule, ...] = (
     _rule("public-municipality", RespondentType.MYNDIGHED, r"\b\w*[Kk]ommune\b|\bByråd(?:et)?\b"),
     _rule(
@@ -89,7 +92,7 @@ PUBLIC_RULES: tuple[Rule, ...] = (
         r"|\bAgency\b|\bMunicipality\b",
     ),
 )
-# Steps 3 and 4.
+# Company forms and association words (step 6).
 PRIVATE_RULES: tuple[Rule, ...] = (
     # (?<!\w) and (?!\w) rather than \b: "A/S" ends in a letter, "a.m.b.a." in a dot.
     _rule(
@@ -110,7 +113,7 @@ PRIVATE_RULES: tuple[Rule, ...] = (
     ),
 )
 _ASSOCIATION = PRIVATE_RULES[1]
-# Step 5, after the association words: a forening with a CVR number is still a forening.
+# After the association words: a forening with a CVR number is still a forening.
 CVR_RULE = _rule(
     "cvr-number",
     RespondentType.VIRKSOMHED,
@@ -220,7 +223,7 @@ def identify_respondent(
     name = display
     if not name or (organisation and name.casefold() in organisation.casefold()):
         name = signature_name(signature) or name
-    return Respondent(name, email, organisation, type_, rule, rule_id, _review(rule_id, domain))
+    return Respondent(name, email, organisation, type_, rule, rule_id, review_note(rule_id, domain))
 
 
 @dataclass(frozen=True)
@@ -247,12 +250,19 @@ def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
         registry=registry,
         rules=_rule_on_part,
     )
+    body = registry.by_domain(read.domain)
+    if named and named.rule_id == "signature-title-line" and read.domain in known.webmail:
+        named = None  # an unknown employer under a title, from a private address: a person
+    if named and body and named.rule_id != "registry-name" and body.named_in(named.organisation):
+        return body.type, named.rule_id, named.rule, body.name  # the registry's spelling
     if named:
         return named.type, named.rule_id, named.rule, named.organisation
-    body = registry.by_domain(read.domain)
     if body:
         rule = f"domænet {read.domain} tilhører {body.name}"
         return body.type, "registry-domain", rule, body.name
+    said = self_description(read.text, *read.letters)
+    if said and read.domain and read.domain not in known.webmail:  # named by its domain
+        return said[0], "self-description", f'teksten siger "{said[1]}"', read.domain
     return _classify(read.display, read.domain, read.signature, known)
 
 
@@ -265,14 +275,6 @@ def _rule_on_part(part: str, place: str) -> tuple[str, RespondentType, str, str]
         return None
     type_, rule_id, rule, segment = verdict
     return segment, RespondentType(type_), rule_id, rule
-
-
-def _review(rule_id: str, domain: str) -> str:
-    if rule_id == "signature-title-line":
-        return "organisationen er læst under en stillingsbetegnelse og er ikke i registret"
-    if rule_id == "default" and domain:
-        return f"arbejdsadresse ({domain}) uden organisation i teksten; privatperson antaget"
-    return ""
 
 
 def sent_on_behalf_of(text: str, display: str, signature: str = "") -> tuple[str, str] | None:

@@ -25,16 +25,42 @@ MAX_PART_WORDS = 8  # longer than this, a part of a line is a sentence, not a na
 
 # "som privatperson", "på egne vegne", "privat høringssvar": the writer says it is a person.
 PRIVATE_STATEMENT = re.compile(
-    r"\bsom\s+(?:privat\s*person|borger|privat\s+borger)\b|\bpå\s+egne\s+vegne\b"
-    r"|\bprivat(?:e)?\s+høringssvar\b|\bi\s+eget\s+navn\b|\bas\s+a\s+private\s+(?:person|citizen)\b"
+    r"\bsom\s+privat\s*person\b|\bpå\s+egne\s+vegne\b"
+    # "som borger" alone is prose in an organisation's letter ("let som borger at finde").
+    r"|\b(?:jeg|mig)\b(?:\s+\w+){0,4}\s+som\s+(?:privat\s+)?borger\b"
+    r"|\bprivat(?:e)?\s+høringssvar\b|\bpersonligt\s+høringssvar\b|\bi\s+eget\s+navn\b"
+    r"|\bikke\s+på\s+vegne\s+af\s+(?:min|mit|mine)\b"
+    r"|\bas\s+a\s+private\s+(?:person|citizen|individual)\b"
+    r"|\bin\s+(?:a|my)\s+(?:personal|private)\s+capacity\b"
+    r"|\bnot\s+(?:on\s+behalf\s+of|representing)\s+my\b"
     r"|\bviews\s+(?:below\s+|expressed\s+(?:here\s+)?)?are\s+my\s+own\b"
-    r"|\bmine\s+egne\s+(?:synspunkter|holdninger)\b",
+    r"|\bmine\s+(?:egne|personlige)\s+(?:synspunkter|holdninger|meninger)\b",
     re.IGNORECASE,
 )
 _ON_BEHALF_ORG = re.compile(
-    r"\b(?:på\s+vegne\s+af|on\s+behalf\s+of|(?:høringssvar|bemærkninger|kommentarer)\s+fra)"
-    r"\s+(?P<rest>[^\n.;:!?]{2,120})",
+    r"\b(?:på\s+vegne\s+af|on\s+behalf\s+of|indsendt\s+af|submitted\s+by"
+    r"|(?:høringssvar|bemærkninger|kommentarer)\s+fra)"
+    r":?\s+(?P<rest>[^\n.;:!?]{2,120})",
     re.IGNORECASE,
+)
+# "Vi er et mindre softwarefirma": the writers say what kind of body they are.
+_SELF_DESCRIPTION = (
+    (
+        RespondentType.VIRKSOMHED,
+        re.compile(
+            r"\b(?:vi\s+er|we\s+are)\s+(?:et|en|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]*"
+            r"(?:firma|virksomhed|konsulenthus|bureau|company|firm)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        ORGANISATION,
+        re.compile(
+            r"\b(?:vi\s+er|we\s+are)\s+(?:et|en|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]*"
+            r"(?:forening|organisation|netværk|association|organization|ngo)\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 # Job titles that stand between a person's name and an employer in a signature.
 TITLE = re.compile(
@@ -54,11 +80,32 @@ _COMPANY_WORD = re.compile(
 # A library or citizens' service that passes on a citizen's letter speaks for nobody.
 PASSED_ON = re.compile(
     r"\bhar\s+bedt\s+(?:os|mig)\s+(?:om\s+)?at\s+(?:videre)?sende\b"
+    r"|\b(?:bad|beder)\s+(?:os|mig)\s+(?:om\s+)?(?:at\s+)?(?:videre)?sende\b"
     r"|\ben\s+af\s+vores\s+(?:lånere|borgere|brugere|beboere)\b"
-    r"|\b(?:vi\s+sender|sender\s+vi)\s+(?:den|det|dem|henvendelsen)\s+videre\b",
+    r"|\b(?:vi\s+sender|sender\s+vi)\s+(?:den|det|dem|henvendelsen)\s+videre\b"
+    r"|\b(?:henvendelse|brev|forslag|høringssvar)\s+fra\s+en\s+(?:borger|låner|bruger|beboer)\b",
     re.IGNORECASE,
 )
+# Lower-case words that stand inside a name: "Foreningen af ...", "Institut for ...".
+# fmt: off
+_CONNECTORS = frozenset({
+    "af", "for", "og", "i", "til", "på", "under", "ved", "med", "mod", "de", "den", "det",
+    "c/o", "the", "of", "and", "in", "on", "at", "&", "du", "la", "le", "von", "van",
+})
+# fmt: on
+_ENDS_IN_TITLE = re.compile(TITLE.pattern + r"\b")
+_FORMER = re.compile(r"(?i:pensioner|tidligere|fhv\.|forhenværende|retired|former|emerit)")
+_SHORT_FORM = re.compile(r"\s*\([A-ZÆØÅ]{2,8}\)\s*$")
 _ADDRESS = re.compile(r"\d|@|www\.|https?:|\btlf\b|\btelefon\b|\bmobil\b", re.IGNORECASE)
+# A letter's addressee block: the recipient's name above its street, postcode or "Att.:".
+_POSTAL = re.compile(r"^(?:[\w .'-]+\s\d+\w?\b|postboks\s+\d|\d{4}\s+[A-ZÆØÅ])", re.IGNORECASE)
+_ATTENTION = re.compile(r"^\W*att(?:n)?\b\.?", re.IGNORECASE)
+# A letter's own signature follows its closing; the lines before it are the letter's words.
+_CLOSING = re.compile(
+    r"^\W*(?:(?:med\s+)?(?:venlig(?:st)?|bedste|mange)\s+hilsen(?:er)?|mvh|vh"
+    r"|(?:kind|best)\s+regards|regards|sincerely|yours\s+sincerely)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -86,6 +133,28 @@ def says_private(*texts: str) -> str:
     return ""
 
 
+def self_description(*texts: str) -> tuple[RespondentType, str] | None:
+    """The kind of body the writers say they are ("Vi er et mindre softwarefirma") and
+    their words, else None."""
+    for type_, pattern in _SELF_DESCRIPTION:
+        for text in texts:
+            match = pattern.search(text)
+            if match:
+                return type_, " ".join(match.group().split())
+    return None
+
+
+def review_note(rule_id: str, domain: str) -> str:
+    """Why a reader should check the verdict of `rule_id` (Danish), or "" when it need not."""
+    if rule_id == "signature-title-line":
+        return "organisationen er læst under en stillingsbetegnelse og er ikke i registret"
+    if rule_id == "self-description":
+        return f"organisationen er kun navngivet ved domænet {domain}"
+    if rule_id == "default" and domain:
+        return f"arbejdsadresse ({domain}) uden organisation i teksten; privatperson antaget"
+    return ""
+
+
 def named_organisation(
     *,
     display: str,
@@ -102,9 +171,13 @@ def named_organisation(
         found = _on_behalf(letter[:5000], recognise)
         if found:
             return found
-    signatures = [signature, *(_tail(letter) for letter in attachments)]
+    signatures = [signature, *(letter_signature(letter) for letter in attachments)]
     for block in signatures:
-        found = _in_lines(block.splitlines(), recognise, "signatur") or _after_title(block)
+        found = (
+            _in_lines(block.splitlines(), recognise, "signatur")
+            or _after_title(block)
+            or _title_comma_org(block)
+        )
         if found:
             return found
     for letter in letters:
@@ -122,6 +195,8 @@ def _recogniser(registry: Registry, rules: Recognise) -> Recogniser:
         body = registry.by_name(part)
         if body:
             return Named(body.name, body.type, "registry-name", f'{place} nævner "{body.name}"')
+        if not looks_like_a_name(part):
+            return None
         verdict = rules(part, place)
         return Named(*verdict) if verdict else None
 
@@ -130,9 +205,19 @@ def _recogniser(registry: Registry, rules: Recognise) -> Recogniser:
 
 def _parts(line: str) -> Iterable[str]:
     for part in _PART_SPLIT.split(line.strip()):
-        part = part.strip(" .;:\"'()")
+        # "Dansk Ungdoms Fællesråd (DUF)": the name without the short form after it.
+        part = _SHORT_FORM.sub("", part).strip(" .;:\"'()")
         if part and len(part.split()) <= MAX_PART_WORDS:
             yield part
+
+
+def looks_like_a_name(part: str) -> bool:
+    """A name, not a clause of a sentence: it starts with a capital and every word in lower
+    case is a connector ("Handicaprådet i Randers Kommune", not "Jeg bor i Aarhus Kommune")."""
+    words = part.split()
+    if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    return all(not word[0].isalpha() or word[0].isupper() or word in _CONNECTORS for word in words)
 
 
 def _in_lines(lines: Iterable[str], recognise: Recogniser, place: str) -> Named | None:
@@ -169,11 +254,24 @@ def _after_title(block: str) -> Named | None:
     lines = [line.strip() for line in block.splitlines() if line.strip()]
     for number in range(1, len(lines) - 1):
         name, title, org = lines[number - 1], lines[number], lines[number + 1]
-        if _looks_like_name(name) and TITLE.search(title) and _looks_like_org(org):
-            rule = f'signatur: "{org}" står under stillingen "{title}"'
-            type_ = RespondentType.VIRKSOMHED if _COMPANY_WORD.search(org) else ORGANISATION
-            return Named(org, type_, "signature-title-line", rule)
+        if _looks_like_name(name) and _current_title(title) and _looks_like_org(org):
+            return _title_line_org(org, title)
     return None
+
+
+def _title_comma_org(block: str) -> Named | None:
+    """ "Formand, Open Knowledge Danmark": an employer after a job title on one line."""
+    for line in block.splitlines():
+        parts = [part.strip() for part in line.split(",")]
+        if len(parts) == 2 and _current_title(parts[0]) and _looks_like_org(parts[1]):
+            return _title_line_org(parts[1], parts[0])
+    return None
+
+
+def _title_line_org(org: str, title: str) -> Named:
+    rule = f'signatur: "{org}" står under stillingen "{title}"'
+    type_ = RespondentType.VIRKSOMHED if _COMPANY_WORD.search(org) else ORGANISATION
+    return Named(org, type_, "signature-title-line", rule)
 
 
 def _looks_like_name(line: str) -> bool:
@@ -181,22 +279,51 @@ def _looks_like_name(line: str) -> bool:
     return 2 <= len(words) <= 4 and all(map(_NAME_WORD.match, words))
 
 
+def _current_title(line: str) -> bool:
+    """A job held now: "Pensioneret skoleleder" names no employer who speaks."""
+    return bool(TITLE.search(line)) and not _FORMER.search(line)
+
+
 def _looks_like_org(line: str) -> bool:
+    """An employer's name; one plain word is more likely a town ("Holstebro") than a body."""
     words = line.split()
+    one_word_body = len(words) == 1 and (line.isupper() or any(c.isupper() for c in line[1:]))
     return (
-        1 <= len(words) <= 6
-        and line[0].isupper()
+        (2 <= len(words) <= 6 or one_word_body)
+        and looks_like_a_name(line)
         and not _ADDRESS.search(line)
-        and not TITLE.search(line)
+        and not _ENDS_IN_TITLE.search(line)  # "Chefkonsulent", not "Partnership"
     )
 
 
 def _head(letter: str) -> list[str]:
-    """The first lines that could be a letterhead: running text ("..., men det er op til den
-    enkelte kommune") names what it talks about, not who writes."""
-    lines = [line for line in letter.splitlines() if line.strip()][:LETTERHEAD_LINES]
-    return [line for line in lines if len(line.split()) <= LETTERHEAD_WORDS]
+    """The first lines of a letter, without the block that addresses its recipient; running
+    text ("..., men det er op til den enkelte kommune") names what it talks about, not who
+    writes."""
+    lines = [line.strip() for line in letter.splitlines() if line.strip()][: LETTERHEAD_LINES * 2]
+    kept: list[str] = []
+    for number, line in enumerate(lines):
+        if not _addresses_recipient(lines, number):
+            kept.append(line)
+    return [line for line in kept[:LETTERHEAD_LINES] if len(line.split()) <= LETTERHEAD_WORDS]
 
 
-def _tail(letter: str) -> str:
-    return "\n".join([line for line in letter.splitlines() if line.strip()][-SIGNATURE_TAIL_LINES:])
+def _addresses_recipient(lines: list[str], number: int) -> bool:
+    """Whether lines[number] names the addressee: "Digitaliseringsstyrelsen / Att.: ..."
+    anywhere, or, below the letterhead, a name over a street or postcode ("Landgreven 4")."""
+    following = lines[number + 1 : number + 3]
+    if any(_ATTENTION.match(line) for line in following):
+        return True
+    previous = lines[number - 1] if number else ""
+    below_letterhead = bool(_POSTAL.match(previous) or _ADDRESS.search(previous))
+    return below_letterhead and bool(following) and bool(_POSTAL.match(following[0]))
+
+
+def letter_signature(letter: str) -> str:
+    """The lines after a letter's last closing ("Med venlig hilsen"), else ""; without a
+    closing the last lines are the letter's words, which name others ("Socialstyrelsen")."""
+    lines = [line for line in letter.splitlines() if line.strip()]
+    closings = [number for number, line in enumerate(lines) if _CLOSING.match(line)]
+    if not closings:
+        return ""
+    return "\n".join(lines[closings[-1] : closings[-1] + SIGNATURE_TAIL_LINES])

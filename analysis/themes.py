@@ -121,7 +121,7 @@ DEFAULT_CODEBOOK = Codebook(
         ),
         _theme(
             "co-creation",
-            "co-creation",
+            "samskabelse",  # the call's "co-creation", as the drafting team writes it
             "co-creation, samskabelse, samproduktion, partnerskab, cocreation, co-production",
         ),
         _theme(

@@ -1,4 +1,5 @@
-"""The six goals of issue 11, each a function of the Workbench that records its figures.
+"""The six goals of issue 11 and the campaign goal of issue 20 (7), each a function of the
+Workbench that records its figures.
 
 Ratios compare figures taken in this one run, side by side (two variants interleaved), as
 the machine may be shared with other work."""
@@ -36,25 +37,34 @@ def one_new(bench: Workbench) -> None:
     """Goal 2: a poll storing one new reply into the largest and the smallest database,
     by wall seconds and by the process's CPU seconds (which vary less on a shared machine)."""
     small, large = min(bench.args.stored), max(bench.args.stored)
-    wall: dict[int, list[float]] = {small: [], large: []}
-    cpu: dict[int, list[float]] = {small: [], large: []}
-    for number in range(bench.args.repeats):
-        for size in (small, large):  # interleaved, so a change in the machine's load hits both
-            bench.deliver_one(size, number)
-        bench.settle()
-        for size in (small, large):
-            result = measure("poll", bench.stored_database(size)["config"])
-            if result["stored"] != 1:
-                raise RuntimeError(f"a one-reply poll stored {result['stored']}")
-            wall[size].append(result["seconds"])
-            cpu[size].append(result["cpu_op_seconds"])
-    imported = {size: bench.stored[size]["seconds"] for size in (small, large)}
+    wall, cpu = one_reply_polls(bench, (small, large), "text")
+    imported = {size: bench.stored_database(size)["seconds"] for size in (small, large)}
     for label, values, unit in (("CPU", cpu, "s CPU"), ("wall", wall, "s")):
         big, little = median(values[large]), median(values[small])
         bench.goal(2, f"poll of one new reply, {large} vs {small} stored ({label})",
                    f"{big:.3f} {unit} vs {little:.3f} {unit}", big / little, "<= 1.2x",
                    big / little <= 1.2, seconds={large: big, small: little},
                    import_seconds=imported)  # fmt: skip
+
+
+def one_reply_polls(
+    bench: Workbench, sizes: tuple[int, int], kind: str
+) -> tuple[dict[int, list[float]], dict[int, list[float]]]:
+    """Wall and CPU seconds of polls storing one new campaign letter into the stored
+    databases of `kind` at `sizes`, --repeats times each."""
+    wall: dict[int, list[float]] = {size: [] for size in sizes}
+    cpu: dict[int, list[float]] = {size: [] for size in sizes}
+    for number in range(bench.args.repeats):
+        for size in sizes:  # interleaved, so a change in the machine's load hits both
+            bench.deliver_one(size, number, kind)
+        bench.settle()
+        for size in sizes:
+            result = measure("poll", bench.stored_database(size, kind)["config"])
+            if result["stored"] != 1:
+                raise RuntimeError(f"a one-reply poll stored {result['stored']}")
+            wall[size].append(result["seconds"])
+            cpu[size].append(result["cpu_op_seconds"])
+    return wall, cpu
 
 
 def memory(bench: Workbench) -> None:
@@ -136,4 +146,47 @@ def postgres(bench: Workbench) -> None:
                size=size)  # fmt: skip
 
 
-STEPS = {1: ingest, 2: one_new, 3: memory, 4: attachments, 5: rework, 6: postgres}
+def campaign(bench: Workbench) -> None:
+    """Goal 7 (issue 20): a campaign of near-twin letters, placed in time linear in its size.
+
+    Per-letter CPU seconds of cold polls of two campaign boxes; one new letter polled into
+    two imported campaigns (CPU); with --backlog, the import of that many replies, a tenth of
+    them campaign letters, against BACKLOG_MINUTES."""
+    small, large = min(bench.args.campaign), max(bench.args.campaign)
+    per_letter = {}
+    for size in (small, large):
+        polls = bench.cold_polls(size, bench.args.repeats, "campaign")
+        per_letter[size] = median([p["cpu_op_seconds"] / size for p in polls])
+    ratio = per_letter[large] / per_letter[small]
+    bench.goal(7, f"cold poll of a campaign, per letter, {large} vs {small} letters (CPU)",
+               f"{1000 * per_letter[large]:.1f} ms vs {1000 * per_letter[small]:.1f} ms CPU",
+               ratio, "<= 1.2x", ratio <= 1.2, ms_per_letter={
+                   size: 1000 * value for size, value in per_letter.items()})  # fmt: skip
+    small, large = min(bench.args.campaign_stored), max(bench.args.campaign_stored)
+    _, cpu = one_reply_polls(bench, (small, large), "campaign")
+    big, little = median(cpu[large]), median(cpu[small])
+    bench.goal(7, f"poll of one new letter into a campaign of {large} vs {small} (CPU)",
+               f"{big:.3f} s CPU vs {little:.3f} s CPU", big / little, "<= 1.2x",
+               big / little <= 1.2, seconds={large: big, small: little})  # fmt: skip
+    if bench.args.backlog:
+        backlog(bench, bench.args.backlog)
+
+
+BACKLOG_MINUTES = 10  # issue 20: 50,000 replies with a 5,000-letter campaign, on 2 cores
+
+
+def backlog(bench: Workbench, size: int) -> None:
+    """The import of a backlog of `size` replies, a tenth of them the campaign's letters."""
+    config = write_config(bench.workdir / f"backlog{size}")
+    result = measure("import", config, bench.mbox("backlog", size))
+    if result["stored"] != size:
+        raise RuntimeError(f"backlog import stored {result['stored']} of {size}")
+    minutes = result["seconds"] / 60
+    bench.goal(7, f"import of a {size}-reply backlog with a {size // 10}-letter campaign",
+               f"{minutes:.1f} min ({size / result['seconds']:.0f}/s, {result['rss_mb']:.0f} MiB "
+               f"peak, {result['cpu_seconds'] / 60:.1f} CPU min)", minutes / BACKLOG_MINUTES,
+               f"<= 1.0 ({BACKLOG_MINUTES} min)", minutes <= BACKLOG_MINUTES, size=size,
+               seconds=result["seconds"], rss_mb=result["rss_mb"])  # fmt: skip
+
+
+STEPS = {1: ingest, 2: one_new, 3: memory, 4: attachments, 5: rework, 6: postgres, 7: campaign}

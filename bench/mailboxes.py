@@ -1,6 +1,8 @@
-"""Generated mailboxes for bench.suite: text replies (a fifth of them a campaign's form
-letter) and attachment-heavy replies (multi-page PDFs, DOCX, scans), delivered straight into
-a real Dovecot's Maildir or written to an mbox for `hoering import`."""
+"""Generated mailboxes for bench.suite: text replies (a fifth of them a short form letter),
+copies of a 3 KB campaign letter each with words of the sender's own (near-twins, never exact
+twins), a backlog mixing the two, and attachment-heavy replies (multi-page PDFs, DOCX,
+scans), delivered straight into a real Dovecot's Maildir or written to an mbox for
+`hoering import`."""
 
 from __future__ import annotations
 
@@ -52,6 +54,46 @@ def text_reply(number: int, rng: random.Random, tag: str) -> bytes:
         sender=f"Borger {number} <borger{number}@borgernet.example>",
         message_id=f"<{tag}-{number}@borgernet.example>",
     )
+
+
+# A campaign's letter of about 3 KB (issue 20): every copy is this letter with a few words of
+# the sender's own, so no two copies are exact twins and each is placed as a near-twin.
+CAMPAIGN_LETTER = "\n\n".join(
+    " ".join(random.Random(paragraph).choices(WORDS, k=42)).capitalize() + "."
+    for paragraph in range(7)
+)
+
+
+def campaign_reply(number: int, rng: random.Random, tag: str) -> bytes:
+    """The campaign letter with a few words of the sender's own before it and inside it."""
+    paragraphs = CAMPAIGN_LETTER.split("\n\n")
+    own = _sentence(rng, rng.randint(3, 6))
+    paragraphs.insert(rng.randint(1, len(paragraphs)), f"Jeg bor i {rng.choice(WORDS)} {number}.")
+    body = f"{own}\n\n" + "\n\n".join(paragraphs) + SIGNATURE.format(name=f"Borger {number}")
+    return make_mail(
+        subject=f"{MARKED} kampagne nr. {number}",
+        body=body,
+        sender=f"Borger {number} <kampagne{number}@borgernet.example>",
+        message_id=f"<{tag}-{number}@borgernet.example>",
+    )
+
+
+def campaign_mails(count: int, tag: str, seed: int = 13, start: int = 0) -> Iterator[bytes]:
+    """`count` copies of the campaign letter, each with words of its own, numbered from `start`."""
+    rng = random.Random(seed)
+    for number in range(start, start + count):
+        yield campaign_reply(number, rng, tag)
+
+
+def backlog_mails(count: int, tag: str, every: int = 10) -> Iterator[bytes]:
+    """`count` replies, every `every`th a copy of the campaign letter (5,000 of 50,000), the
+    rest the suite's text replies."""
+    texts, letters = random.Random(7), random.Random(13)
+    for number in range(count):
+        if number % every == every - 1:
+            yield campaign_reply(number, letters, tag)
+        else:
+            yield text_reply(number, texts, tag)
 
 
 def text_mails(count: int, tag: str, seed: int = 7, start: int = 0) -> Iterator[bytes]:

@@ -5,6 +5,7 @@ mailboxes, each goal's figure with its ratio and target; medians of repeated run
     .venv/bin/python -m bench.suite --quick          # a smoke run of about 2 min
     .venv/bin/python -m bench.suite --full           # the issue's sizes, 500/5,000/50,000
     .venv/bin/python -m bench.suite --goals 2,5 --repeats 5
+    .venv/bin/python -m bench.suite --goals 7 --backlog 50000   # issue 20's campaign figures
     .venv/bin/python -m bench.suite --table bench/results/latest.json   (the README's table)
 
 Every measured operation runs in a fresh process (bench.measure), so peak RSS is its own and
@@ -27,12 +28,14 @@ from bench.workbench import ROOT, Workbench
 from tests.kit.dovecot import find_dovecot, start_dovecot
 
 RESULTS = ROOT / "bench" / "results" / "latest.json"
-PRESETS = {  # sizes, stored, rss_sizes, attachments, pg_size, repeats
-    "default": ([500, 2000], [500, 5000], [1000, 10000], 6, 1000, 3),
-    "quick": ([300], [200, 1000], [300, 1500], 3, 300, 1),
-    "full": ([500, 5000, 50000], [500, 50000], [1000, 10000], 12, 5000, 3),
-}
-FIELDS = ("sizes", "stored", "rss_sizes", "attachments", "pg_size", "repeats")
+PRESETS = {  # sizes, stored, rss_sizes, attachments, pg_size, campaign, campaign_stored, repeats
+    "default": ([500, 2000], [500, 5000], [1000, 10000], 6, 1000, [500, 2000], [500, 5000], 3),
+    "quick": ([300], [200, 1000], [300, 1500], 3, 300, [200, 800], [200, 1000], 1),
+    "full": ([500, 5000, 50000], [500, 50000], [1000, 10000], 12, 5000, [500, 2000],
+             [500, 5000], 3),
+}  # fmt: skip
+FIELDS = ("sizes", "stored", "rss_sizes", "attachments", "pg_size", "campaign",
+          "campaign_stored", "repeats")  # fmt: skip
 
 
 def numbers(text: str) -> list[int]:
@@ -50,6 +53,15 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     add("--rss-sizes", type=numbers, help="goal 3: the two cold polls (1000,10000)")
     add("--attachments", type=int, help="goal 4: attachment-heavy replies (6)")
     add("--pg-size", type=int, help="goal 6: text replies imported (1000)")
+    add("--campaign", type=numbers, help="goal 7: campaign letters polled cold (500,2000)")
+    add(
+        "--campaign-stored",
+        type=numbers,
+        help="goal 7: campaigns imported, one new letter polled into each (500,5000)",
+    )
+    add("--backlog", type=int, default=0,
+        help="goal 7: also import a backlog of this many replies, a tenth of them campaign "
+        "letters (50000: about 10 minutes or more)")  # fmt: skip
     add("--repeats", type=int, help="runs per figure, the median is reported (3)")
     add("--quick", action="store_true", help="small sizes, one repeat: a ~2 min smoke run")
     add("--full", action="store_true", help="the issue's sizes, up to 50,000 (takes hours)")
@@ -61,8 +73,11 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     for name, value in zip(FIELDS, preset, strict=True):
         if getattr(args, name) is None:
             setattr(args, name, value)
-    if len(args.rss_sizes) != 2 or len(args.stored) < 2:
-        parser.error("--rss-sizes takes two sizes, --stored at least two")
+    if (
+        len(args.rss_sizes) != 2
+        or min(map(len, (args.stored, args.campaign, args.campaign_stored))) < 2
+    ):
+        parser.error("--rss-sizes takes two sizes; --stored and --campaign(-stored) at least two")
     return args
 
 

@@ -73,12 +73,13 @@ class Workbench:
         self.server, self.workdir, self.args = server, workdir, args
         self.boxes: dict[str, Mailbox] = {}
         self.mboxes: dict[str, Path] = {}
-        self.cold: dict[int, list[dict[str, Any]]] = {}  # text size -> cold poll results
-        self.stored: dict[int, dict[str, Any]] = {}  # size -> database filled by an import
+        self.cold: dict[tuple[str, int], list[dict[str, Any]]] = {}  # (kind, size) -> polls
+        self.stored: dict[tuple[str, int], dict[str, Any]] = {}  # (kind, size) -> imported
         self.goals: list[dict[str, Any]] = []
 
     def box(self, kind: str, size: int) -> Mailbox:
-        """A Dovecot user holding `size` generated mails of `kind` (text or attach)."""
+        """A Dovecot user holding `size` generated mails of `kind` (text, campaign, backlog
+        or attach)."""
         name = f"{kind}{size}"
         if name not in self.boxes:
             self.boxes[name] = mailboxes.new_box(self.server, name, self.mails(kind, size))
@@ -95,42 +96,52 @@ class Workbench:
     def mails(self, kind: str, size: int):
         if kind == "text":
             return mailboxes.text_mails(size, f"text{size}")
+        if kind == "campaign":
+            return mailboxes.campaign_mails(size, f"campaign{size}")
+        if kind == "backlog":
+            return mailboxes.backlog_mails(size, f"backlog{size}")
         return mailboxes.attachment_mails(size, f"attach{size}")
 
-    def cold_polls(self, size: int, repeats: int) -> list[dict[str, Any]]:
-        """Cold polls of the text box of `size` into fresh SQLite databases (cached)."""
-        runs = self.cold.setdefault(size, [])
+    def cold_polls(self, size: int, repeats: int, kind: str = "text") -> list[dict[str, Any]]:
+        """Cold polls of the `kind` box of `size` into fresh SQLite databases (cached)."""
+        runs = self.cold.setdefault((kind, size), [])
         while len(runs) < repeats:
-            workdir = self.workdir / f"poll{size}-{len(runs)}"
-            result = measure("poll", write_config(workdir, self.box("text", size)))
+            workdir = self.workdir / f"poll-{kind}{size}-{len(runs)}"
+            result = measure("poll", write_config(workdir, self.box(kind, size)))
             if result["stored"] != size:
                 raise RuntimeError(f"cold poll of {size} stored {result['stored']}")
             runs.append(result)
         return runs
 
-    def stored_database(self, size: int) -> dict[str, Any]:
-        """A database of `size` text replies put in by `hoering import` (its figures and
+    def stored_database(self, size: int, kind: str = "text") -> dict[str, Any]:
+        """A database of `size` replies of `kind` put in by `hoering import` (its figures and
         config), whose IMAP account is an empty box of its own for one-reply polls."""
-        if size not in self.stored:
-            self.server.add_user(f"one{size}")
-            box = Mailbox(self.server, f"one{size}")
-            config = write_config(self.workdir / f"stored{size}", box)
-            result = measure("import", config, self.mbox("text", size))
+        if (kind, size) not in self.stored:
+            user = f"one{size}" if kind == "text" else f"one-{kind}{size}"
+            self.server.add_user(user)
+            box = Mailbox(self.server, user)
+            config = write_config(self.workdir / f"stored-{kind}{size}", box)
+            result = measure("import", config, self.mbox(kind, size))
             if result["stored"] != size:
                 raise RuntimeError(f"import of {size} stored {result['stored']}")
-            self.stored[size] = {**result, "config": config, "box": box, "added": 0}
+            self.stored[kind, size] = {**result, "config": config, "box": box, "added": 0}
             print(
-                f"  ({size} replies imported in {result['seconds']:.0f} s, "
+                f"  ({size} {kind} replies imported in {result['seconds']:.0f} s, "
                 f"{size / result['seconds']:.0f}/s, {result['rss_mb']:.0f} MiB peak)",
                 flush=True,
             )
-        return self.stored[size]
+        return self.stored[kind, size]
 
-    def deliver_one(self, size: int, number: int) -> None:
-        """One new reply into the stored database's empty box: a campaign letter (every
-        fifth generated reply is one), so it joins the biggest duplicate group."""
-        database = self.stored_database(size)
-        mail = mailboxes.text_reply(5 * number, random.Random(number), f"new{size}-{number}")
+    def deliver_one(self, size: int, number: int, kind: str = "text") -> None:
+        """One new reply into the stored database's empty box: a campaign letter, so it joins
+        the biggest duplicate group (every fifth text reply is the short form letter; every
+        campaign reply is a near-twin of the 3 KB letter)."""
+        database = self.stored_database(size, kind)
+        tag = f"new-{kind}{size}-{number}"
+        if kind == "campaign":
+            mail = mailboxes.campaign_reply(size + number, random.Random(number), tag)
+        else:
+            mail = mailboxes.text_reply(5 * number, random.Random(number), tag)
         fill_maildir(database["box"], [mail])
         database["added"] += 1
 

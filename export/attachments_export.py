@@ -71,7 +71,10 @@ def safe_name(attachment: Attachment, index: int, taken: set[str]) -> str:
 
 
 def attachments_of(proposal: Proposal) -> list[Attachment]:
-    """The proposal's attachments with their original bytes, from the stored raw message."""
+    """The proposal's attachments with their original bytes, from the stored raw message;
+    none when `hoering purge --raw-before` dropped it."""
+    if proposal.raw_message.purged_at is not None:
+        return []
     try:
         parsed = parse_message(proposal.raw_message.data, _originals)
     except UnparseableMessage:

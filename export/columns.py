@@ -27,20 +27,20 @@ PEOPLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("respondent_name", glossary.SENDER),
     ("organisation", glossary.ORGANISATION),
     ("respondent_type", glossary.TYPE),
-    ("subject", "Titel"),
+    ("subject", glossary.SUBJECT),
     ("reply_text", "Forslag"),
     ("themes", glossary.THEMES),
     ("status", glossary.STATUS),
     ("decision", glossary.DECISION),
     ("reason", glossary.REASON),
-    ("notes", "Noter"),
+    ("notes", glossary.NOTES),
     ("assignee", glossary.ASSIGNEE),
-    ("flags", "Markeringer"),
+    ("flags", glossary.FLAGS),
     ("sender_email", "E-mail"),
     ("sent_by", "Sendt af"),
     ("duplicate_group", "Dublet"),
-    ("language", "Sprog"),
-    ("references", "Referencer"),
+    ("language", glossary.LANGUAGE),
+    ("references", glossary.REFERENCES),
     ("attachments", "Vedhæftede filer"),
     ("text", "Hele teksten"),
 )
@@ -59,10 +59,9 @@ def row(record: ReplyView, tz: ZoneInfo, profile: str) -> dict[str, str]:
 
 
 def people_row(record: ReplyView, tz: ZoneInfo) -> dict[str, str]:
-    """The record as people read it: local time without seconds, ja/nej, Danish labels."""
+    """The record as people read it: local day-first time without seconds, ja/nej, Danish labels."""
     cells = flat_row(record, tz)
-    received = record.received_at.astimezone(tz) if record.received_at else None
-    cells["received_at"] = received.strftime("%Y-%m-%d %H:%M") if received else ""
+    cells["received_at"] = glossary.people_time(record.received_at, tz)
     cells["late"] = glossary.YES if record.late else glossary.NO
     # The person the reply is from; the sender only when they sent it on for someone.
     cells["respondent_name"] = record.respondent_name or record.sender_name

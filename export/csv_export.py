@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -72,6 +72,33 @@ def write_rows(
             cells[column] = neutralize_formula(value) if formula_guard else value
         writer.writerow(cells)
         count += 1
+    return count
+
+
+CUT = " [afkortet]"  # ends a cell cut to Excel's limit in the row exports
+
+
+def write_table(
+    rows: Iterable[dict[str, str]],
+    output: Path,
+    columns: Sequence[str],
+    profile: Profile,
+    formula_guard: bool = True,
+) -> int:
+    """Write plain rows (one per initiative or candidate) as CSV atomically, cells cut to
+    Excel's limit for people and guarded against formulas; returns how many."""
+    count = 0
+    encoding = "utf-8-sig" if profile.bom else "utf-8"
+    with atomic_file(output, "w", encoding=encoding, newline="") as handle:
+        writer = csv.DictWriter(handle, columns, delimiter=profile.delimiter, lineterminator="\r\n")
+        writer.writeheader()
+        for cells in rows:
+            for column, value in cells.items():
+                if profile.truncate_for_excel and len(value) > EXCEL_CELL_LIMIT:
+                    value = value[: EXCEL_CELL_LIMIT - len(CUT)] + CUT
+                cells[column] = neutralize_formula(value) if formula_guard else value
+            writer.writerow(cells)
+            count += 1
     return count
 
 

@@ -8,7 +8,6 @@ the reply rows (export/record.py). INITIATIVE_COLUMNS is the stable column list 
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from hoering.export.csv_export import Profile, neutralize_formula
+from hoering.export.csv_export import Profile, write_table
 from hoering.export.files import EXCEL_CELL_LIMIT, atomic_file
 from hoering.export.views import InitiativeView, ReplyView
 
@@ -27,11 +26,10 @@ INITIATIVE_COLUMNS = (
     "id", "reply_id", "initiative", "title", "text", "themes", "owner", "level",
     "status", "decision", "reason", "notes", "assignee", "split", "source_section",
     "received_at", "late", "sender_name", "sender_email", "respondent_name", "organisation",
-    "respondent_type",
+    "respondent_type", "candidate",
 )  # fmt: skip
 SHEET = "Initiativer"
 WIDE = {"title": 40, "text": 80, "reason": 40, "notes": 40, "themes": 30}
-CUT = " [afkortet]"
 
 
 @dataclass(frozen=True)
@@ -72,6 +70,7 @@ def initiative_rows(
                 "sender_name": record.sender_name, "sender_email": record.sender_email,
                 "respondent_name": record.respondent_name, "organisation": record.organisation,
                 "respondent_type": record.respondent_type,
+                "candidate": "" if item.candidate is None else str(item.candidate),
             }  # fmt: skip
 
 
@@ -87,25 +86,8 @@ def write_initiatives(
         return _xlsx(rows, output)
     if fmt == "jsonl":
         return _jsonl(rows, output)
-    return _csv(rows, output, profile or Profile("excel", ";", True, True), formula_guard)
-
-
-def _csv(rows: Iterable[dict[str, str]], output: Path, profile: Profile, guard: bool) -> int:
-    count = 0
-    encoding = "utf-8-sig" if profile.bom else "utf-8"
-    with atomic_file(output, "w", encoding=encoding, newline="") as handle:
-        writer = csv.DictWriter(
-            handle, INITIATIVE_COLUMNS, delimiter=profile.delimiter, lineterminator="\r\n"
-        )
-        writer.writeheader()
-        for row in rows:
-            for column, value in row.items():
-                if profile.truncate_for_excel and len(value) > EXCEL_CELL_LIMIT:
-                    value = value[: EXCEL_CELL_LIMIT - len(CUT)] + CUT
-                row[column] = neutralize_formula(value) if guard else value
-            writer.writerow(row)
-            count += 1
-    return count
+    profile = profile or Profile("excel", ";", True, True)
+    return write_table(rows, output, INITIATIVE_COLUMNS, profile, formula_guard)
 
 
 def _jsonl(rows: Iterable[dict[str, str]], output: Path) -> int:
@@ -114,6 +96,7 @@ def _jsonl(rows: Iterable[dict[str, str]], output: Path) -> int:
         for row in rows:
             typed: dict[str, object] = dict(row)
             typed |= {"reply_id": int(row["reply_id"]), "initiative": int(row["initiative"])}
+            typed["candidate"] = int(row["candidate"]) if row["candidate"] else None
             typed["late"] = row["late"] == "true"
             handle.write(json.dumps(typed, ensure_ascii=False) + "\n")
             count += 1

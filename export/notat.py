@@ -26,7 +26,7 @@ from hoering.analysis.cleaning import ATTACHMENT_ONLY, NO_COMMENTS
 from hoering.analysis.summary import summarize
 from hoering.analysis.themes import DEFAULT_CODEBOOK
 from hoering.export.columns import NOT_A_DOCUMENT
-from hoering.export.docx_page import header_and_footer, set_up_page
+from hoering.export.docx_page import describe_document, header_and_footer, set_up_page
 from hoering.export.files import atomic_file
 from hoering.export.notat_initiatives import initiative_line, initiatives_on
 from hoering.export.views import ReplyView
@@ -190,7 +190,7 @@ def ranked(records: Iterable[ReplyView]) -> list[ReplyView]:
 
 
 def _received(record: ReplyView, tz: ZoneInfo) -> str:
-    return record.received_at.astimezone(tz).strftime("%d.%m.%Y") if record.received_at else ""
+    return glossary.people_date(record.received_at, tz)
 
 
 def _parties(doc, records: list[ReplyView], tz: ZoneInfo) -> None:
@@ -299,6 +299,7 @@ def write_notat(
     rows = ranked(records)
     doc = Document()
     set_up_page(doc)  # A4 with 2.5 cm margins: 16 cm for the tables
+    describe_document(doc, f"Høringsnotat – {consultation.title}", consultation.ministry)
     _furniture(doc, consultation, today or datetime.now(consultation.tz).date())
     doc.add_heading("Høringsnotat", level=0)
     doc.add_paragraph().add_run(consultation.title).bold = True

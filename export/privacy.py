@@ -66,6 +66,17 @@ class Policy:
         }
 
 
+@dataclass(frozen=True)
+class Privacy:
+    """One export's policy and the stored pseudonym map it reads."""
+
+    policy: Policy
+    pseudonyms: Mapping[str, int]
+
+    def describe(self) -> dict[str, bool]:
+        return self.policy.describe()
+
+
 def apply(view: ReplyView, policy: Policy, pseudonyms: Mapping[str, int]) -> ReplyView:
     """The view with what the policy removes replaced, in every text field of the reply, its
     attachments and its initiatives: one transform, so no renderer can leak what another
@@ -138,6 +149,12 @@ def hashed(message_id: str) -> str:
     if not message_id:
         return message_id
     return "sha256:" + hashlib.sha256(message_id.encode("utf-8")).hexdigest()[:16]
+
+
+def text_rule(view: ReplyView, privacy: Privacy) -> Callable[[str], str]:
+    """The rule `apply` uses for any text of this reply, for a text made from its words
+    elsewhere (a bruttoliste candidate's title and summary)."""
+    return _text_rule(view, privacy.policy, privacy.policy.pseudonym(view, privacy.pseudonyms))
 
 
 def _text_rule(view: ReplyView, policy: Policy, pseudonym: str | None) -> Callable[[str], str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -15,13 +15,14 @@ from sqlalchemy.orm import Session
 
 from hoering import glossary
 from hoering.export.attachments_export import export_attachments
+from hoering.export.candidates_export import export_candidates
 from hoering.export.columns import MACHINE, PEOPLE
 from hoering.export.csv_export import PROFILES, export_csv
 from hoering.export.initiatives_export import ReviewFilter, initiative_rows, write_initiatives
 from hoering.export.jsonl_export import export_jsonl
 from hoering.export.manifest import Manifest, write_manifest
 from hoering.export.notat import write_notat
-from hoering.export.privacy import Policy, apply
+from hoering.export.privacy import Policy, Privacy, apply
 from hoering.export.target import cannot_write, check_output_file, check_output_folder
 from hoering.export.views import ReplyView, reply_view
 from hoering.export.xlsx_export import export_xlsx
@@ -40,7 +41,9 @@ class ExportOptions:
     redact: bool = False
     redact_cpr: bool = True
     pseudonymize: bool = False
-    per: str = "reply"  # "initiative": one row per initiative (export/initiatives_export.py)
+    # "initiative": one row per initiative (export/initiatives_export.py); "candidate": one
+    # row per candidate of the bruttoliste (export/candidates_export.py).
+    per: str = "reply"
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class ExportResult:
     output: Path
     manifest: Path
     extra_files: tuple[Path, ...]
+    purged: tuple[int, ...] = ()  # replies with attachments whose raw mail was purged
 
 
 def duplicate_groups(session: Session) -> dict[int, str]:
@@ -63,17 +67,6 @@ def duplicate_groups(session: Session) -> dict[int, str]:
         proposal_id: f"{group_id} ({kind}, {size} svar)"
         for proposal_id, group_id, kind, size in session.execute(query)
     }
-
-
-@dataclass(frozen=True)
-class Privacy:
-    """One export's policy and the stored pseudonym map it reads."""
-
-    policy: Policy
-    pseudonyms: Mapping[str, int]
-
-    def describe(self) -> dict[str, bool]:
-        return self.policy.describe()
 
 
 def privacy_for(session: Session, options: ExportOptions) -> Privacy:
@@ -118,6 +111,8 @@ def run_export(
     check_output_file(output)
     if options.per == "initiative":
         return run_initiative_export(session, flt, output, options, tz)
+    if options.per == "candidate":
+        return run_candidate_export(session, flt, output, options)
     privacy = privacy_for(session, options)
     rows = records(session, flt, privacy)
     extra: list[Path] = []
@@ -170,6 +165,24 @@ def run_initiative_export(
     return ExportResult(count, output, write_manifest(manifest), ())
 
 
+def run_candidate_export(
+    session: Session, flt: ProposalFilter, output: Path, options: ExportOptions
+) -> ExportResult:
+    """One row per candidate of the bruttoliste; of the filters only --theme applies."""
+    privacy = privacy_for(session, options)
+    profile = PROFILES[options.profile]
+    count = export_candidates(
+        session, flt, privacy, output, options.format, profile, options.formula_guard
+    )
+    settings: dict[str, Any] = {"per": "candidate"}
+    if options.format == "csv":
+        settings |= {"profile": options.profile, "formula_guard": options.formula_guard}
+    manifest = Manifest(
+        options.format, output, count, describe_filter(flt), privacy.describe(), settings
+    )
+    return ExportResult(count, output, write_manifest(manifest), ())
+
+
 def run_notat(
     session: Session, flt: ProposalFilter, output: Path, options: ExportOptions, consultation
 ) -> ExportResult:
@@ -196,4 +209,5 @@ def run_attachment_export(session: Session, flt: ProposalFilter, folder: Path) -
     notice = {"notice": glossary.ORIGINALS}
     filters = describe_filter(flt)
     manifest = Manifest("attachments", folder, len(proposals), filters, {}, notice, files)
-    return ExportResult(len(proposals), folder, write_manifest(manifest), files)
+    purged = tuple(p.id for p in proposals if p.raw_message.purged_at and p.attachments)
+    return ExportResult(len(proposals), folder, write_manifest(manifest), files, purged)

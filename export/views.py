@@ -17,7 +17,7 @@ from datetime import datetime
 
 from hoering.analysis.cleaning import flag_labels
 from hoering.export.xml_text import clean_fields
-from hoering.store.listfields import listed
+from hoering.rules.decision import standing
 from hoering.store.models import Attachment, Initiative, Proposal
 from hoering.vocab import ReviewStatus
 
@@ -86,6 +86,7 @@ class InitiativeView:
     split: str  # "auto" or "reviewer" (a reviewer fixed the reply's split)
     rule: str  # how it was found: form | numbered-heading | heading | list | single | reviewer
     origin: str  # "brødtekst" or the attachment's file name
+    candidate: int | None = None  # the bruttoliste candidate it is placed in; None: not yet
 
     def __post_init__(self) -> None:
         clean_fields(self)
@@ -158,9 +159,7 @@ def reply_view(proposal: Proposal, duplicate_group: str = "") -> ReplyView:
         respondent_type=p.respondent_type,
         respondent_rule=p.respondent_rule,
         subject=p.subject,
-        themes=tuple(
-            ThemeView(t.theme, t.label or t.theme, listed(t.words)) for t in p.themes if t.active
-        ),
+        themes=tuple(ThemeView(t.theme, t.label or t.theme, t.words) for t in p.themes if t.active),
         status=p.status or ReviewStatus.NEW,
         decision=p.decision or "",
         reason=p.reason or "",
@@ -169,7 +168,7 @@ def reply_view(proposal: Proposal, duplicate_group: str = "") -> ReplyView:
         duplicate_group=duplicate_group,
         language=p.language,
         flags=flag_labels(p.points_to_attachment, p.no_comments, p.forwarded),
-        references=listed(p.reference_numbers),
+        references=p.reference_numbers,
         attachments=tuple(_attachment(a, p.id) for a in p.attachments),
         message_id=p.message_id or "",
         source=source_of(p),
@@ -177,28 +176,31 @@ def reply_view(proposal: Proposal, duplicate_group: str = "") -> ReplyView:
         text=p.combined_text,
         initiatives=tuple(_initiative(row) for row in p.initiatives),
         respondent_rule_id=p.respondent_rule_id,
-        warnings=listed(p.warnings),
+        warnings=p.warnings,
     )
 
 
 def _initiative(row: Initiative) -> InitiativeView:
+    # The decision that stands: the initiative's own, else its candidate's, else the reply's.
+    decided = standing(row, row.candidate, row.proposal)
     return InitiativeView(
         ref=row.ref,
         number=row.number,
         title=row.title,
         text=row.text,
-        themes=listed(row.theme_labels),
-        theme_keys=listed(row.themes),
+        themes=row.theme_labels,
+        theme_keys=row.themes,
         owner=row.owner,
         level=row.level,
         status=row.status or ReviewStatus.NEW,
-        decision=row.decision or "",
-        reason=row.reason or "",
+        decision=decided.decision,
+        reason=decided.reason,
         notes="\n".join(f"{note.author}: {note.text}" for note in row.notes),
         assignee=row.assignee or "",
         split=row.source,
         rule=row.rule,
         origin=row.origin,
+        candidate=row.candidate_id,
     )
 
 

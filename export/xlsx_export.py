@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from hoering import glossary
 from hoering.export.columns import PEOPLE, PRINTED_PEOPLE_COLUMNS, columns, row
 from hoering.export.files import FullTexts, atomic_file
 from hoering.export.views import AttachmentView, ReplyView
@@ -26,10 +27,10 @@ from hoering.export.views import AttachmentView, ReplyView
 PROPOSAL_SHEET = "Høringssvar"
 ATTACHMENT_SHEET = "Bilag"
 ATTACHMENT_COLUMNS = {
-    PEOPLE: ("Id", "Fil", "Type", "Metode", "Størrelse (byte)", "Fejl"),
+    PEOPLE: (glossary.ID, "Fil", "Type", "Metode", "Størrelse (byte)", "Fejl"),
     "machine": ("proposal_id", "path", "type", "method", "size", "error"),
 }
-DATE_FORMAT = "yyyy-mm-dd hh:mm"
+DATE_FORMAT = glossary.XLSX_DATE_TIME
 FONT_NAME = "Arial"  # Liberation Sans in LibreOffice: same widths, so the same page breaks
 FONT_SIZE = 10
 # Characters wide; long texts get a wide, wrapped column, codes a narrow one. The twelve

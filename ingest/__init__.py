@@ -4,6 +4,12 @@ Every source yields the same `RawMessage` values; nothing here knows about parsi
 or the database.
 """
 
-from hoering.ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
+from hoering.ingest.raw import (
+    FolderChecked,
+    FolderFailed,
+    MessageOrigin,
+    RawMessage,
+    SkippedMessage,
+)
 
-__all__ = ["FolderChecked", "MessageOrigin", "RawMessage", "SkippedMessage"]
+__all__ = ["FolderChecked", "FolderFailed", "MessageOrigin", "RawMessage", "SkippedMessage"]

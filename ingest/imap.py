@@ -17,12 +17,18 @@ from hoering.ingest.errors import ImapAuthError as ImapAuthError
 from hoering.ingest.errors import ImapConnectionError, ImapFolderError
 from hoering.ingest.errors import ImapError as ImapError
 from hoering.ingest.imap_connect import ImapSettings, _close, _where, account_id, connect, logout
-from hoering.ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
+from hoering.ingest.raw import (
+    FolderChecked,
+    FolderFailed,
+    MessageOrigin,
+    RawMessage,
+    SkippedMessage,
+)
 
 log = logging.getLogger(__name__)
 
 Cursor = tuple[int, int]  # (UIDVALIDITY, highest UID already yielded) of one folder
-ImapItem = RawMessage | SkippedMessage | FolderChecked
+ImapItem = RawMessage | SkippedMessage | FolderChecked | FolderFailed
 Wants = Callable[[bytes], bool]  # gets the raw "Subject: ...\r\n\r\n" header block
 
 SUBJECT_ITEM = "BODY.PEEK[HEADER.FIELDS (SUBJECT)]"
@@ -32,7 +38,10 @@ BODY_ITEM = "BODY.PEEK[]"
 def messages(
     settings: ImapSettings, cursors: Mapping[str, Cursor], wants: Wants
 ) -> Iterator[ImapItem]:
-    """Connect, then yield what is new in each configured folder after its cursor (by name)."""
+    """Connect, then yield what is new in each configured folder after its cursor (by name).
+
+    A folder that cannot be opened is one FolderFailed; the others are read all the same.
+    """
     account = account_id(settings)
     client = connect(settings)
     lost = False
@@ -42,6 +51,9 @@ def messages(
                 yield from fetch_new(
                     client, account, folder, cursors.get(folder), wants, settings.batch_size
                 )
+            except ImapFolderError as exc:  # raised before the folder yielded anything
+                log.info("%s: %s; going on with the next folder", account, exc)
+                yield FolderFailed(account, folder, str(exc))
             except (OSError, imaplib.IMAP4.abort) as exc:
                 # No LOGOUT: a server that stopped answering would make us wait a timeout more.
                 lost = True

@@ -34,3 +34,13 @@ class FolderChecked:
     """
 
     origin: MessageOrigin  # uid: highest UID looked at, 0 for an empty folder
+
+
+@dataclass(frozen=True)
+class FolderFailed:
+    """Yielded for a configured IMAP folder that cannot be opened (a wrong name, no rights):
+    the folders before and after it are still read, and the run reports it at the end."""
+
+    account: str
+    folder: str
+    error: str  # one line: "cannot open IMAP folder 'Arkiv': Mailbox doesn't exist: Arkiv"

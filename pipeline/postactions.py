@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.config import Config
+from hoering.errors import UsageError
 from hoering.ingest import imap
 from hoering.ingest.imap_actions import (
     Action,
@@ -25,6 +26,8 @@ from hoering.ingest.imap_actions import (
     select_for_actions,
     server_name,
 )
+from hoering.pipeline import accounts
+from hoering.pipeline.lock import run_lock
 from hoering.store import models, states
 from hoering.store.db import writing
 from hoering.vocab import ActionState
@@ -32,6 +35,10 @@ from hoering.vocab import ActionState
 log = logging.getLogger(__name__)
 
 UIDS_PER_COMMAND = 200  # keeps each command line well under servers' limits (~8 kB on some)
+
+
+class NoAction(UsageError):
+    """`hoering actions` without an [actions] after to apply."""
 
 
 @dataclass
@@ -68,6 +75,39 @@ def run_actions(
         raise imap.ImapConnectionError(
             f"IMAP connection to {settings.host}:{settings.port} lost during post-actions: {exc}"
         ) from exc
+    return report
+
+
+@dataclass
+class CatchUp:
+    """What `hoering actions --catch-up` did: replies newly owed the action, and the actions
+    done and failed in that run (older owed actions included)."""
+
+    owed: int = 0
+    done: int = 0
+    failed: int = 0
+
+
+def catch_up(config: Config, sessions: sessionmaker[Session], apply_now: bool) -> CatchUp:
+    """Owe the configured post-action on replies stored before it was configured, and (with
+    `apply_now`) do every owed action of every account now; holds the run lock."""
+    action = action_of(config)
+    if action is None:
+        raise NoAction(
+            'no post-action is configured: set [actions] after = "seen", "flag" or "move"'
+        )
+    report = CatchUp()
+    with run_lock(config):
+        for account in config.accounts:
+            settings = accounts.settings(account)
+            name = imap.account_id(settings)
+            with writing(), sessions.begin() as session:
+                if not apply_now:
+                    report.owed += states.never_actioned(session, name, settings.folders)
+                    continue
+                report.owed += states.owe_actions(session, name, settings.folders)
+            done = run_actions(config, sessions, settings)
+            report.done, report.failed = report.done + done.done, report.failed + done.failed
     return report
 
 

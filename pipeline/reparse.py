@@ -59,6 +59,7 @@ class ReparseReport:
     changed: int = 0  # proposals whose parsed fields or attachments changed
     recovered: int = 0  # formerly failed messages that parse now
     failing: int = 0  # messages that cannot be parsed (still, or now)
+    purged: int = 0  # proposals whose raw mail was purged: nothing to parse, kept as they are
     lines: list[str] = field(default_factory=list)
     omitted: int = 0  # lines not kept
 
@@ -77,10 +78,11 @@ class ReparseReport:
         return f"... and {self.omitted} more not shown" if self.omitted else ""
 
     def summary(self) -> str:
-        return (
+        line = (
             f"reparsed {self.checked}: changed {self.changed}, unchanged {self.unchanged}, "
             f"recovered {self.recovered}, failing {self.failing}"
         )
+        return f"{line}; raw mail purged {self.purged}, kept as stored" if self.purged else line
 
 
 def reparse(
@@ -93,6 +95,7 @@ def reparse(
     report = ReparseReport()
     with run_lock(config), Sandbox.from_config(config.extract) as sandbox, writing():
         proposal_ids, failed_ids = _targets(sessions, selection)
+        proposal_ids = _skip_purged(sessions, proposal_ids, report)
         parse = partial(parse_bytes, extract=sandbox, limits=config.extract.limits)
         with ParsePool(parse, getattr(sandbox, "workers", 1), "reparse") as pool:
             for start in range(0, len(proposal_ids), CHUNK):
@@ -131,6 +134,27 @@ def _targets(sessions: sessionmaker[Session], selection: Selection) -> tuple[lis
         return list(
             session.scalars(select(models.Proposal.id).order_by(models.Proposal.id))
         ), failed
+
+
+def _skip_purged(
+    sessions: sessionmaker[Session], proposal_ids: list[int], report: ReparseReport
+) -> list[int]:
+    """The proposals that still have their raw mail; the others are reported, not parsed."""
+    with sessions() as session:
+        purged = set(
+            session.scalars(
+                select(models.Proposal.id)
+                .join(models.RawMessage, models.Proposal.raw_message_id == models.RawMessage.id)
+                .where(models.RawMessage.purged_at.is_not(None))
+            )
+        )
+    for proposal_id in (i for i in proposal_ids if i in purged):
+        report.purged += 1
+        report.note(
+            f"proposal {proposal_id}: raw mail purged (hoering purge --raw-before), "
+            "nothing to parse; kept as stored"
+        )
+    return [i for i in proposal_ids if i not in purged]
 
 
 def outdated_proposals(session: Session) -> list[int]:

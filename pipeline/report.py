@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,6 +25,8 @@ class RunReport:
     parked: int = 0  # ... which failed for the last allowed time ([poll] max_attempts)
     actions_done: int = 0  # post-actions ([actions] after) done on stored replies
     actions_failed: int = 0  # ... refused by the server; tried again next run
+    # Folders that could not be opened; the others were read. One line each, for the CLI.
+    folder_errors: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         text = f"seen {self.seen}, matched {self.matched}, stored {self.stored}, "
@@ -37,6 +39,9 @@ class RunReport:
             text += f", retried {self.retried} (recovered {self.recovered}, parked {self.parked})"
         if self.actions_done or self.actions_failed:
             text += f", actions done {self.actions_done}, refused {self.actions_failed}"
+        if self.folder_errors:
+            count = len(self.folder_errors)
+            text += f"; {count} folder{'s' if count > 1 else ''} could not be read"
         return text
 
     def note_retries(self, done: RetryReport) -> None:
@@ -52,3 +57,4 @@ class RunReport:
         for name, value in vars(other).items():
             if isinstance(value, int):
                 setattr(self, name, getattr(self, name) + value)
+        self.folder_errors.extend(other.folder_errors)

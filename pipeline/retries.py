@@ -104,8 +104,12 @@ class Retrier:
         with writing():
             for raw_id in raw_ids:
                 with self.sessions() as session:
+                    # A purge keeps the bytes of mail that never became a reply, so a failed
+                    # message has them; a purged one is skipped rather than parsed as b"".
                     data = session.scalar(
-                        select(models.RawMessage.data).where(models.RawMessage.id == raw_id)
+                        select(models.RawMessage.data).where(
+                            models.RawMessage.id == raw_id, models.RawMessage.purged_at.is_(None)
+                        )
                     )
                 if data is None:
                     continue

@@ -22,7 +22,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.config import Config
-from hoering.ingest.raw import FolderChecked, MessageOrigin, RawMessage, SkippedMessage
+from hoering.ingest.raw import (
+    FolderChecked,
+    FolderFailed,
+    MessageOrigin,
+    RawMessage,
+    SkippedMessage,
+)
 from hoering.parse.automatic import automatic_reason
 from hoering.parse.envelope import read_envelope
 from hoering.parse.headers import header_block, subject_from_header_block
@@ -49,7 +55,7 @@ from hoering.vocab import MessageStatus, WriteOutcome
 
 log = logging.getLogger(__name__)
 Tick = Callable[[], None]
-Item = RawMessage | SkippedMessage | FolderChecked
+Item = RawMessage | SkippedMessage | FolderChecked | FolderFailed
 SKIPS_PER_COMMIT = 500  # a mailbox of newsletters still commits its progress now and then
 # One write transaction holds at most this much. 100 text replies take ~0.1 s to write on
 # SQLite, so a reviewer's write waits at most about that long for the lock.
@@ -131,6 +137,9 @@ class Pipeline:
     def take(self, item: Item, tick: Tick) -> None:
         if isinstance(item, FolderChecked):
             self.note_cursor(item.origin)
+            return
+        if isinstance(item, FolderFailed):  # its cursor stays; the next run tries it again
+            self.report.folder_errors.append(item.error)
             return
         tick()
         self.report.seen += 1

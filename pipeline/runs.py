@@ -15,7 +15,6 @@ from hoering.config import Config, ConfigError, ImapConfig
 from hoering.errors import HoeringError, Interrupted
 from hoering.ingest import imap
 from hoering.ingest.files import FILE_ACCOUNT, read_paths
-from hoering.ingest.raw import FolderChecked, RawMessage, SkippedMessage
 from hoering.ingest.secrets import SecretError
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor
@@ -25,7 +24,7 @@ from hoering.pipeline.lock import run_lock
 from hoering.pipeline.parsing import parse_bytes
 from hoering.pipeline.partials import joined_partials
 from hoering.pipeline.report import RunReport
-from hoering.pipeline.run import Pipeline, Tick, no_tick
+from hoering.pipeline.run import Item, Pipeline, Tick, no_tick
 from hoering.pipeline.sandbox import Sandbox
 from hoering.rules import candidates as rules_candidates
 from hoering.rules import duplicates as rules_duplicates
@@ -165,7 +164,7 @@ def _recorded_run(
     config: Config,
     sessions: sessionmaker[Session],
     kind: str,
-    source: Callable[[Pipeline], Iterable[RawMessage | SkippedMessage | FolderChecked]],
+    source: Callable[[Pipeline], Iterable[Item]],
     extract: Extractor,
     tick: Tick = no_tick,
 ) -> RunReport:
@@ -187,7 +186,7 @@ def _recorded_run(
     except Exception as exc:
         _close_failed_run(sessions, run_id, pipeline.report, str(exc))
         raise
-    finish_run(sessions, run_id, report)
+    finish_run(sessions, run_id, report, "; ".join(report.folder_errors) or None)
     # New replies (and retried ones that parse now) may join or form campaigns: placed by
     # the persisted index, reading a few rows per new reply, not every stored one.
     with writing(), sessions.begin() as session:

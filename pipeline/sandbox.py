@@ -10,18 +10,19 @@ The pool has one worker per core by default, and the pipeline parses as many mes
 once from threads, so one reply's PDF is read while another's scan is OCR'd. Identical
 attachments are read once per run (pipeline.extractcache).
 
-Workers are forked from a forkserver, a single-threaded process started once, never from
-the run itself: pebble forks from whichever thread starts the pool, here a parse thread, and
-a worker forked from a concurrent.futures thread tried to join that thread at its exit (the
-executor's atexit hook), so every worker retiring after `max_tasks` exited with status 1.
-When that happened with no task acknowledged, pebble took it for "All workers expired" and
-the pool stayed broken for the rest of the run (issue 16). As a safety net a broken pool is
-rebuilt (by one caller; the others wait for it) and the attachment sent once more; if the
-fresh pool breaks under it too, that is the attachment's recorded error, as a worker it
-killed (a crash, the time or memory limit) always is.
-
-Like spawn, the forkserver runs the main script again (as __mp_main__) in each worker: a
-script that uses the sandbox keeps its work under `if __name__ == "__main__":`.
+Workers are forked from the run itself, so they inherit the parsers already imported, but
+never from a parse thread: a worker forked from a concurrent.futures thread tried to join
+that thread at its exit (the executor's atexit hook), so every worker retiring after
+`max_tasks` exited with status 1. When that happened with no task acknowledged, pebble took
+it for "All workers expired" and the pool stayed broken for the rest of the run (issue 16).
+pebble forks a pool's first workers in the thread that starts it and their replacements in
+its own manager thread, so a pool is started on entry (the CLI's main thread, before any
+parse thread exists), and a rebuild starts its pool in a plain thread of its own. As a
+safety net a broken pool is rebuilt (by one caller; the others wait for it) and the
+attachment sent once more; if the fresh pool breaks under it too, that is the attachment's
+recorded error, as a worker it killed (a crash, the time or memory limit) always is.
+(A forkserver avoided the thread too, but starting it and importing the parsers again in
+it cost every run about 1.7 s.)
 """
 
 from __future__ import annotations
@@ -59,10 +60,9 @@ from hoering.pipeline.extractcache import CACHE_BYTES, ExtractionCache
 
 log = logging.getLogger(__name__)
 
-# Workers start from a single-threaded server process that has imported the extractors once,
-# so a fork copies no parse thread (see the module docstring) and costs no imports.
-WORKER_START = multiprocessing.get_context("forkserver")
-WORKER_START.set_forkserver_preload(["hoering.parse.message"])
+# Workers are forked (not spawned): they start at once, with the parsers imported. Named,
+# as Python 3.14 makes forkserver the default on Linux.
+WORKER_START = multiprocessing.get_context("fork")
 # How often a caller waiting for its attachment checks that the pool is still alive: a task
 # pebble had not yet registered when the pool broke is never answered.
 WATCH_SECONDS = 0.5
@@ -152,13 +152,22 @@ class Sandbox:
         return self
 
     def new_pool(self) -> ProcessPool:
-        return ProcessPool(
+        """A pool whose first workers are already forked, from the main thread or a plain
+        thread started for it, never from the caller's executor thread (module docstring)."""
+        pool = ProcessPool(
             max_workers=self.limits.workers,
             max_tasks=self.limits.max_tasks,
             initializer=limit_memory,
             initargs=(self.limits.memory_mb,),
             context=WORKER_START,
         )
+        if threading.current_thread() is threading.main_thread():
+            start_workers(pool)
+        else:
+            starter = threading.Thread(target=start_workers, args=(pool,), name="sandbox-start")
+            starter.start()
+            starter.join()
+        return pool
 
     def __exit__(
         self,
@@ -263,6 +272,11 @@ class Sandbox:
             self.generation += 1
             broken.stop()
             broken.join()
+
+
+def start_workers(pool: ProcessPool) -> None:
+    """Fork `pool`'s workers in this thread: pebble does so on the first task it is given."""
+    pool.submit(os.getpid, None)
 
 
 def ocr_seconds(timeout_seconds: float) -> float:

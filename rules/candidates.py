@@ -5,13 +5,14 @@ their replies were stored, each by analysis.candidates against the candidates sh
 its heaviest terms (candidate_terms, an inverted index): a poll reads a few rows per new
 initiative, never every candidate. `refresh` (`hoering analyse`) forgets the candidates and
 places every initiative again with the same steps in the same order, so both give the same
-grouping. Reviewer actions on candidates (merge, move, split) are not here yet: they would
-change candidate_id and call `reindex` on the candidates they touch.
+grouping, except that candidates a reviewer touched are kept (rules/candidate_review.py):
+their ids and pinned members stay, and `rebuild` describes them again from their members.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
@@ -49,13 +50,95 @@ def place_new(session: Session) -> int:
 
 
 def refresh(session: Session) -> int:
-    """Forget every candidate and place every initiative again; returns the candidates."""
-    session.execute(update(models.Initiative).values(candidate_id=None))
-    session.execute(delete(models.CandidateTerm))
-    session.execute(delete(models.Candidate))
+    """Place every initiative again; returns the candidates.
+
+    Candidates a reviewer touched stay, with their ids, review fields and pinned members;
+    the others are forgotten. Every unpinned initiative is then placed as new, and may join
+    a touched candidate (which then counts it as new since the decision)."""
+    Ini, Cand = models.Initiative, models.Candidate
+    kept = select(Cand.id).where(Cand.touched.is_(True))
+    session.execute(update(Ini).where(Ini.candidate_pinned.is_(False)).values(candidate_id=None))
+    session.execute(update(Ini).where(Ini.candidate_id.not_in(kept)).values(candidate_id=None))
+    session.execute(
+        delete(models.CandidateTerm).where(models.CandidateTerm.candidate_id.not_in(kept))
+    )
+    session.execute(delete(Cand).where(Cand.touched.is_(False)))
     session.expire_all()
+    for candidate in session.scalars(select(Cand).order_by(Cand.id)):
+        rebuild(session, candidate)
+    session.flush()
     place_new(session)
-    return len(session.scalars(select(models.Candidate.id)).all())
+    return len(
+        session.scalars(
+            select(Ini.candidate_id).distinct().where(Ini.candidate_id.is_not(None))
+        ).all()
+    )
+
+
+def rebuild(session: Session, candidate: models.Candidate) -> None:
+    """Describe a candidate again from the members it has now (after a reviewer moved some
+    in or out): its vector, index terms, themes, level, owner and member count. The title,
+    summary and review fields stay."""
+    Ini = models.Initiative
+    members = session.scalars(
+        select(Ini)
+        .where(Ini.candidate_id == candidate.id)
+        .order_by(Ini.proposal_id, Ini.number, Ini.id)
+    ).all()
+    candidate.themes = candidate.theme_labels = candidate.level = candidate.owner = ""
+    candidate.members = 0
+    vector: dict[str, float] = {}
+    for initiative in members:
+        _describe(candidate, initiative)
+        vector = analysis.representative(vector, _terms(initiative))
+    candidate.terms = json.dumps(vector, sort_keys=True)
+    session.execute(
+        delete(models.CandidateTerm).where(models.CandidateTerm.candidate_id == candidate.id)
+    )
+    session.add_all(
+        models.CandidateTerm(candidate_id=candidate.id, term=term)
+        for term in analysis.index_terms(vector)
+    )
+
+
+def describe_again(session: Session, candidate_ids: Iterable[int]) -> None:
+    """After `forget`: title and summary from the first member left (unless a reviewer
+    titled the candidate), then everything else from the members (rebuild)."""
+    Ini, Event = models.Initiative, models.CandidateEvent
+    for candidate_id in candidate_ids:
+        candidate = session.get(models.Candidate, candidate_id)
+        if candidate is None:
+            continue
+        retitled = session.scalar(
+            select(Event.id).where(Event.candidate_id == candidate_id, Event.field == "title")
+        )
+        first = session.scalars(
+            select(Ini)
+            .where(Ini.candidate_id == candidate_id)
+            .order_by(Ini.proposal_id, Ini.number)
+        ).first()
+        if first is not None and retitled is None:
+            candidate.title = first.title or ""
+        if first is not None:
+            candidate.summary = analysis.summary_of(first.text or "")
+        rebuild(session, candidate)
+
+
+def new_candidate(session: Session, initiative: models.Initiative) -> models.Candidate:
+    """An empty candidate titled and summarised after `initiative` (members: see rebuild)."""
+    candidate = models.Candidate(
+        title=initiative.title or "",
+        summary=analysis.summary_of(initiative.text or ""),
+        terms="{}",
+        members=0,
+    )
+    session.add(candidate)
+    session.flush()  # its id, for the initiatives and the index rows
+    return candidate
+
+
+def _terms(initiative: models.Initiative) -> dict[str, float]:
+    return analysis.initiative_terms(initiative.title or "", initiative.text or "")
 
 
 class _Placer:
@@ -66,7 +149,7 @@ class _Placer:
         self.vectors: dict[int, dict[str, float]] = {}
 
     def place(self, initiative: models.Initiative) -> None:
-        terms = analysis.initiative_terms(initiative.title or "", initiative.text or "")
+        terms = _terms(initiative)
         found = self.nearby(analysis.lookup_terms(terms))
         existing = [analysis.Existing(cid, self.vector(cid)) for cid in found]
         chosen = analysis.choose(terms, existing)
@@ -100,15 +183,8 @@ class _Placer:
         return self.vectors[candidate_id]
 
     def start(self, initiative: models.Initiative) -> models.Candidate:
-        candidate = models.Candidate(
-            title=initiative.title or "",
-            summary=analysis.summary_of(initiative.text or ""),
-            terms="{}",
-            members=0,
-        )
+        candidate = new_candidate(self.session, initiative)
         _describe(candidate, initiative)
-        self.session.add(candidate)
-        self.session.flush()  # its id, for the index rows and the initiative
         self.vectors[candidate.id] = {}
         return candidate
 

@@ -1,23 +1,22 @@
 """Derived fields of a proposal: respondent, cleaned reply, flags, references, themes and
 the initiatives it proposes.
 
-Computed from the stored fields (sender, body text, attachment texts) by the pure analysis/
-package, at ingest and on every reparse or `hoering analyse`. Only automatic values are
-replaced: a respondent type set by a reviewer, reviewer theme tags and a split a reviewer
-edited stay as they are.
+Computed from the stored fields (sender, body text, attachment texts) at ingest and on
+every reparse or `hoering analyse`, in three steps: read the inputs out of the rows
+(rules/reply_inputs.py), derive without a database (rules/reply_derive.py), map the result
+to the rows (store/derived_rows.py). Only automatic values are replaced: a respondent name,
+organisation or type set by a reviewer, reviewer theme tags and a split a reviewer worked
+on stay as they are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from hoering.analysis.cleaning import clean_reply, forwarded_mail_content
 from hoering.analysis.registry import Registry
-from hoering.analysis.respondent import identify_respondent
-from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, tag_themes
-from hoering.rules.initiative_derive import refresh_initiatives
+from hoering.analysis.themes import Codebook
+from hoering.rules.reply_derive import derive_reply, joined_text
+from hoering.rules.reply_inputs import inputs_of
 from hoering.store import models
-from hoering.vocab import AUTO, REVIEWER
+from hoering.store.derived_rows import apply_derived
 
 
 def analysed_text(proposal: models.Proposal) -> str:
@@ -25,67 +24,9 @@ def analysed_text(proposal: models.Proposal) -> str:
     return joined_text(proposal.reply_text, [att.text for att in proposal.attachments])
 
 
-def joined_text(reply_text: str | None, attachment_texts: Sequence[str | None]) -> str:
-    """analysed_text from its parts (duplicate grouping reads just these columns)."""
-    parts = [reply_text, *attachment_texts]
-    return "\n\n".join(part for part in parts if part and part.strip())
-
-
 def normalize_proposal(
     proposal: models.Proposal, codebook: Codebook | None = None, registry: Registry | None = None
 ) -> None:
     """Refresh every automatic derived field of `proposal` from its stored text; `registry`
     (default: the shipped one) names the bodies a reply may come from."""
-    cleaned = clean_reply(proposal.body_text or "")
-    forwarded_mails = [
-        forwarded_mail_content(att.text)
-        for att in proposal.attachments
-        if att.detected_type == "message" and att.text
-    ]
-    who = identify_respondent(
-        proposal.sender_name,
-        proposal.sender_email,
-        cleaned.signature,
-        text=cleaned.reply,
-        # Attached letters are not read yet: on the tune set their reading took an addressee
-        # ("Til Social- og Boligstyrelsen") for the sender (bench.bench_sets, case r036).
-        registry=registry,
-    )
-    proposal.respondent_name = who.name
-    proposal.respondent_email = who.email
-    if proposal.respondent_type_source != REVIEWER:
-        proposal.respondent_organisation = who.organisation
-        proposal.respondent_type = who.type
-        proposal.respondent_rule = who.rule
-        proposal.respondent_rule_id = who.rule_id
-        proposal.respondent_type_source = AUTO
-    # A mail attached as .eml is forwarded too: its words are the reply's content.
-    proposal.reply_text = "\n\n".join(p for p in (cleaned.content, *forwarded_mails) if p)
-    proposal.forwarded = cleaned.forwarded or bool(forwarded_mails)
-    proposal.signature_text = cleaned.signature
-    proposal.points_to_attachment = cleaned.attachment_only
-    proposal.no_comments = cleaned.no_comments
-    proposal.language = cleaned.language
-    proposal.reference_numbers = "\n".join(f"{r.label}: {r.value}" for r in cleaned.references)
-    retag(proposal, codebook or DEFAULT_CODEBOOK)
-    refresh_initiatives(proposal, codebook or DEFAULT_CODEBOOK)
-
-
-def retag(proposal: models.Proposal, codebook: Codebook) -> None:
-    """Replace the automatic theme tags; themes a reviewer added or removed are kept."""
-    reviewed = {row.theme for row in proposal.themes if row.source == REVIEWER}
-    kept = [row for row in proposal.themes if row.source == REVIEWER]
-    auto = {row.theme: row for row in proposal.themes if row.source == AUTO}
-    for tag in tag_themes(analysed_text(proposal), codebook):
-        if tag.theme in reviewed:
-            continue
-        row = auto.get(tag.theme) or models.ProposalTheme(theme=tag.theme, source=AUTO)
-        row.label = tag.label
-        row.codebook_version = tag.codebook_version
-        row.words = "\n".join(tag.words)
-        row.keywords = "\n".join(tag.keywords)
-        row.hits = tag.hits
-        row.active = True
-        kept.append(row)
-    # Rows keep their id when the theme stays, so (proposal_id, theme) never collides.
-    proposal.themes = kept
+    apply_derived(proposal, derive_reply(inputs_of(proposal), codebook, registry))

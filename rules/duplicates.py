@@ -10,6 +10,13 @@ A text joins the group of an exact twin, or of every leader (a text that matched
 before it) whose shingles are near its own (analysis.duplicates). A group's common letter
 is recomputed from all members while it has at most RECOMPUTE_UP_TO of them; a larger
 group keeps its letter and each new member is compared with that letter only.
+
+Placing one text costs the same whatever the size of the campaign it joins: a band key
+keeps at most BAND_LEADERS leaders (the first ones, a campaign's founder among them), and a
+text is compared with at most MAX_COMPARISONS candidate leaders, those sharing the most band
+keys with it first (the most likely to be near). Near-twins that are not near each other
+(each would become a leader, all sharing bands) no longer make every new letter read and
+compare every earlier one.
 """
 
 from __future__ import annotations
@@ -21,13 +28,15 @@ from sqlalchemy import delete, func, insert, select, text, true, update
 from sqlalchemy.orm import Session
 
 from hoering.analysis import duplicates as analysis
-from hoering.rules.derive import joined_text
+from hoering.rules.reply_derive import joined_text
 from hoering.store import models
 from hoering.store.duplicates import DuplicateCounts, counts
 
 RECOMPUTE_UP_TO = 20  # members whose letter is recomputed as a whole when one joins
 REFRESH_CHUNK = 500  # proposals read (and flushed) at a time by refresh
 LEADER_CACHE = 1000  # leaders' shingle sets kept while placing
+BAND_LEADERS = 8  # leaders indexed (and read) per LSH band key: the first ones
+MAX_COMPARISONS = 8  # candidate leaders compared with one new text, most shared bands first
 PLACING_LOCK_KEY = 0x686F6572696E6701  # pg_advisory_xact_lock: one poller places at a time
 
 
@@ -120,8 +129,8 @@ def _place_chunk(
         if found.key is None or twin is not None:
             matched = [] if twin is None else [twin]
         else:
-            candidates = {leader for band in found.bands for leader in by_band.get(band, ())}
-            matched = _near_leaders(session, found.words, sorted(candidates), leaders)
+            candidates = _candidates(found.bands, by_band)
+            matched = _near_leaders(session, found.words, candidates, leaders)
         leader = twin is None and bool(found.bands) and not matched
         index_rows.append(
             {"proposal_id": proposal_id, "text_key": found.key, "shingles": len(found.words),
@@ -133,9 +142,10 @@ def _place_chunk(
             if len(leaders) >= LEADER_CACHE:
                 leaders.clear()
             leaders[proposal_id] = found.words
-            band_rows += [{"proposal_id": proposal_id, "key": band} for band in found.bands]
-            for band in found.bands:
-                by_band.setdefault(band, set()).add(proposal_id)
+            open_bands = [band for band in found.bands if len(by_band.get(band, ())) < BAND_LEADERS]
+            band_rows += [{"proposal_id": proposal_id, "key": band} for band in open_bands]
+            for band in open_bands:
+                by_band.setdefault(band, []).append(proposal_id)
         if matched:
             _join(session, proposal_id, found.text, matched, exact=twin is not None)
     # Table inserts: the unit of work (or ORM bulk inserts) cost more than the grouping.
@@ -161,17 +171,35 @@ def _twins(session: Session, keys: set[str]) -> dict[str, int]:
     return found
 
 
-def _leaders_by_band(session: Session, bands: set[int]) -> dict[int, set[int]]:
-    """LSH band key -> the leaders having it."""
-    found: dict[int, set[int]] = {}
+def _leaders_by_band(session: Session, bands: set[int]) -> dict[int, list[int]]:
+    """LSH band key -> the first BAND_LEADERS leaders having it, in id order.
+
+    Placing stores no more than that per key; a database placed before the cap was kept
+    may hold more, and they are dropped here."""
+    found: dict[int, list[int]] = {}
     ordered = sorted(bands)
     for start in range(0, len(ordered), IN_LIST):
-        query = select(models.DuplicateBand.key, models.DuplicateBand.proposal_id).where(
-            models.DuplicateBand.key.in_(ordered[start : start + IN_LIST])
+        query = (
+            select(models.DuplicateBand.key, models.DuplicateBand.proposal_id)
+            .where(models.DuplicateBand.key.in_(ordered[start : start + IN_LIST]))
+            .order_by(models.DuplicateBand.key, models.DuplicateBand.proposal_id)
         )
         for band, proposal_id in session.execute(query):
-            found.setdefault(band, set()).add(proposal_id)
+            having = found.setdefault(band, [])
+            if len(having) < BAND_LEADERS:
+                having.append(proposal_id)
     return found
+
+
+def _candidates(bands: list[int], by_band: dict[int, list[int]]) -> list[int]:
+    """The leaders to compare a text with: at most MAX_COMPARISONS, those sharing the most
+    band keys with it first (more shared keys, likelier near), then the earliest."""
+    shared: dict[int, int] = {}
+    for band in bands:
+        for leader in by_band.get(band, ()):
+            shared[leader] = shared.get(leader, 0) + 1
+    ranked = sorted(shared, key=lambda leader: (-shared[leader], leader))
+    return sorted(ranked[:MAX_COMPARISONS])
 
 
 def _near_leaders(

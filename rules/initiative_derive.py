@@ -1,8 +1,12 @@
-"""Initiatives derived from a reply's text, refreshed with its other derived fields
-(rules/derive.py: at import, poll, reparse and `hoering analyse`).
+"""Initiatives derived from a reply's text, with its other derived fields (rules/
+reply_derive.py: at import, poll, reparse and `hoering analyse`). Pure: plain values in and
+out; store/derived_rows.py maps the result to rows.
 
-Reviewers' changes (rules/initiative_review.py) mark a reply's split as the reviewer's;
-refreshing then keeps title, text and numbering and recomputes only themes, owner and level.
+A reply a reviewer has worked on (rules/reply_inputs.reviewer_worked_on) keeps its split:
+title, text and numbering stay and only themes, owner and level are read again, so an
+upgraded splitter never moves a decision or a note onto other text. Elsewhere new
+initiatives are matched to the stored ones by their words, not by number, so a row keeps
+its id (and its place in the bruttoliste) when its text stays.
 """
 
 from __future__ import annotations
@@ -10,61 +14,83 @@ from __future__ import annotations
 from hoering.analysis.initiative_fields import find_level, find_owner
 from hoering.analysis.initiatives import Section, split_initiatives
 from hoering.analysis.themes import Codebook, tag_themes
-from hoering.store import models
-from hoering.vocab import AUTO, REVIEWER, ReviewStatus, TextPlace
+from hoering.derived import DerivedInitiative, InitiativeFields, ReplyInputs
+from hoering.vocab import TextPlace
 
 
-def sections_of(proposal: models.Proposal) -> list[Section]:
+def sections(inputs: ReplyInputs, reply_text: str, forwarded: bool) -> list[Section]:
     """What the splitter reads: the respondent's own words, then each attachment's text."""
-    found = [Section(TextPlace.BODY, proposal.reply_text or "")]
-    for attachment in proposal.attachments:
-        if attachment.detected_type == "message" and proposal.forwarded:
-            continue  # a forwarded .eml's words are in reply_text already (rules.derive)
-        name = attachment.filename or attachment.path or f"bilag {attachment.position}"
-        found.append(Section(name, attachment.text or ""))
+    found = [Section(TextPlace.BODY, reply_text)]
+    for attachment in inputs.attachments:
+        if attachment.detected_type == "message" and forwarded:
+            continue  # a forwarded .eml's words are in reply_text already (rules.reply_derive)
+        found.append(Section(attachment.name, attachment.text))
     return found
 
 
-def is_reviewed_split(proposal: models.Proposal) -> bool:
-    return any(row.source == REVIEWER for row in proposal.initiatives)
-
-
-def refresh_initiatives(proposal: models.Proposal, codebook: Codebook) -> None:
-    """Split the reply again unless a reviewer owns its split; themes, owner, level always."""
-    if not is_reviewed_split(proposal):
-        _resplit(proposal)
-    for row in proposal.initiatives:
-        derive_fields(row, codebook)
-
-
-def _resplit(proposal: models.Proposal) -> None:
-    found = split_initiatives(sections_of(proposal), proposal.subject or "")
-    by_number = {row.number: row for row in proposal.initiatives}
-    kept = []
-    for initiative in found:
-        row = by_number.pop(initiative.number, None) or models.Initiative(
-            number=initiative.number, source=AUTO
+def derive_initiatives(
+    inputs: ReplyInputs, reply_text: str, forwarded: bool, codebook: Codebook
+) -> tuple[DerivedInitiative, ...]:
+    """The reply split again unless a reviewer's split stays; fields read for each."""
+    if inputs.split_kept:
+        return tuple(
+            DerivedInitiative(
+                kept.number,
+                kept.title,
+                kept.text,
+                kept.rule,
+                kept.origin,
+                initiative_fields(kept.text, codebook),
+                continues=index,
+            )
+            for index, kept in enumerate(inputs.initiatives)
         )
-        if row.text != initiative.text:
-            row.candidate_id = None  # placed again by the next rules.candidates.place_new
-        row.title, row.text = initiative.title, initiative.text
-        row.rule, row.origin = initiative.rule, initiative.source
-        kept.append(row)
-    # A machine initiative that disappeared is dropped, unless a reviewer already worked
-    # on it: a decision is not lost to a changed extraction.
-    kept += [row for row in by_number.values() if has_review(row)]
-    proposal.initiatives = sorted(kept, key=lambda row: row.number)
+    found = split_initiatives(sections(inputs, reply_text, forwarded), inputs.subject)
+    matches = match_by_words([old.text for old in inputs.initiatives], [i.text for i in found])
+    derived = (
+        DerivedInitiative(
+            item.number,
+            item.title,
+            item.text,
+            item.rule,
+            item.source,
+            initiative_fields(item.text, codebook),
+            continues=matches.get(index),
+        )
+        for index, item in enumerate(found)
+    )
+    return tuple(sorted(derived, key=lambda item: item.number))
 
 
-def has_review(row: models.Initiative) -> bool:
-    reviewed = row.decision or row.reason or row.assignee or row.notes
-    return bool(reviewed or row.status != ReviewStatus.NEW)
+def match_by_words(old: list[str], new: list[str], least: float = 0.5) -> dict[int, int]:
+    """new index -> old index, one to one, for pairs that share at least `least` of their
+    words (Jaccard), the closest pairs first."""
+    words_old = [set(text.casefold().split()) for text in old]
+    words_new = [set(text.casefold().split()) for text in new]
+    scored = sorted(
+        (
+            (len(a & b) / len(a | b), n, o)
+            for n, a in enumerate(words_new)
+            for o, b in enumerate(words_old)
+            if a | b
+        ),
+        reverse=True,
+    )
+    matches: dict[int, int] = {}
+    taken: set[int] = set()
+    for score, n, o in scored:
+        if score >= least and n not in matches and o not in taken:
+            matches[n] = o
+            taken.add(o)
+    return matches
 
 
-def derive_fields(row: models.Initiative, codebook: Codebook) -> None:
+def initiative_fields(text: str, codebook: Codebook) -> InitiativeFields:
     """Themes, proposed owner and level of one initiative, from its own text."""
-    tags = tag_themes(row.text or "", codebook)
-    row.themes = "\n".join(tag.theme for tag in tags)
-    row.theme_labels = "\n".join(tag.label for tag in tags)
-    row.owner = find_owner(row.text or "")
-    row.level = find_level(row.text or "")
+    tags = tag_themes(text, codebook)
+    return InitiativeFields(
+        themes=tuple(tag.theme for tag in tags),
+        theme_labels=tuple(tag.label for tag in tags),
+        owner=find_owner(text),
+        level=find_level(text),
+    )

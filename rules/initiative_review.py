@@ -1,4 +1,5 @@
-"""Reviewers' changes to initiatives: review fields, notes, split, merge and retitle.
+"""Reviewers' structural changes to initiatives: split, merge and retitle (review fields
+and notes: rules/review.py).
 
 Every change is one audit_events row (proposal_id: the reply, initiative_id: the
 initiative). Split, merge and retitle mark all initiatives of the reply source "reviewer",
@@ -12,10 +13,12 @@ from sqlalchemy.orm import Session
 
 from hoering.analysis.initiatives import split_text, title_of
 from hoering.analysis.themes import Codebook
-from hoering.rules.initiative_derive import derive_fields
+from hoering.edits import InvalidValue
+from hoering.rules.initiative_derive import initiative_fields
 from hoering.store import models
+from hoering.store import review as store_review
+from hoering.store.derived_rows import apply_initiative_fields
 from hoering.store.initiatives import get_initiative, parse_ref
-from hoering.store.review import Change, InvalidValue, set_decision_fields
 from hoering.vocab import REVIEWER
 
 Event = tuple[str, str | None, str | None]
@@ -26,32 +29,8 @@ class SplitError(InvalidValue):
     any invalid review value: one line, exit 2)."""
 
 
-def apply_review(session: Session, initiative: models.Initiative, change: Change, by: str) -> int:
-    """Apply a validated change (store.review.validated) to one initiative; returns how many
-    fields changed. Respondent type and theme tags belong to the reply: InvalidValue."""
-    if change.respondent_type is not None or change.add_themes or change.remove_themes:
-        raise InvalidValue("respondent type and theme tags are set on the reply, not an initiative")
-    events: list[Event] = set_decision_fields(initiative, change)
-    if change.note:
-        initiative.notes.append(models.InitiativeNote(author=by, text=change.note))
-        events.append(("note", None, change.note))
-    _audit(session, initiative, by, events)
-    return len(events)
-
-
 def _audit(session: Session, initiative: models.Initiative, by: str, events: list[Event]) -> None:
-    session.flush()  # a new initiative needs its id for the trail
-    for field, old, new in events:
-        session.add(
-            models.AuditEvent(
-                proposal_id=initiative.proposal_id,
-                initiative_id=initiative.id,
-                by=by,
-                field=field,
-                old_value=old,
-                new_value=new,
-            )
-        )
+    store_review.audit_initiative(session, initiative, by, events)
 
 
 def _take_over(proposal: models.Proposal) -> None:
@@ -135,6 +114,11 @@ def merge(
     derive_fields(first, codebook)
     _audit(session, first, by, [("merge", gone, first.ref)])
     return first
+
+
+def derive_fields(row: models.Initiative, codebook: Codebook) -> None:
+    """Themes, owner and level of an initiative a reviewer just cut or joined."""
+    apply_initiative_fields(row, initiative_fields(row.text or "", codebook))
 
 
 def history(session: Session, ref: str) -> list[models.AuditEvent]:

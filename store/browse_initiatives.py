@@ -14,9 +14,8 @@ from sqlalchemy.orm import Session
 
 from hoering.store import models
 from hoering.store.initiatives import InitiativeFilter, initiative_query
-from hoering.store.listfields import listed
 from hoering.store.queries import ListPage, ListRequest
-from hoering.store.search import matching
+from hoering.store.search import narrowed
 from hoering.vocab import NO_DECISION
 
 Ini, P = models.Initiative, models.Proposal
@@ -52,7 +51,7 @@ def _base(request: ListRequest, where: ColumnElement[bool] | None, clear: str = 
 
 def initiative_page(session: Session, request: ListRequest) -> ListPage:
     """A page of initiatives in order of their reply's arrival, their total and facets."""
-    where = matching(session, request.query) if request.query.strip() else None
+    where = narrowed(session, request.query) if request.query.strip() else None
     base = _base(request, where)
     total = session.scalar(
         select(func.count()).select_from(base.with_only_columns(Ini.id).subquery())
@@ -71,7 +70,7 @@ def _facets(session: Session, request: ListRequest, where) -> dict[str, list[tup
         result[name] = [(NO_DECISION if v is None else str(v), n) for v, n in counts]
     themes: Counter[str] = Counter()
     for text in session.scalars(_base(request, where, "theme").with_only_columns(Ini.themes)):
-        themes.update(listed(text))
+        themes.update(text)
     result["theme"] = list(themes.items())
     late = _base(request, where, "late").with_only_columns(P.late, func.count())
     result["late"] = [("ja" if v else "nej", n) for v, n in session.execute(late.group_by(P.late))]

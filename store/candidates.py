@@ -39,6 +39,13 @@ class CandidateView:
     def replies(self) -> int:
         return len({s.reply_id for s in self.supporters})
 
+    @property
+    def new_since_decision(self) -> int:
+        """Members placed in it after a reviewer last acted on it (unpinned ones)."""
+        if not self.candidate.touched:
+            return 0
+        return sum(1 for row in self.initiatives if not row.candidate_pinned)
+
 
 def _supporter(proposal: models.Proposal) -> Supporter:
     name = proposal.respondent_organisation or proposal.respondent_name or proposal.sender_email

@@ -13,11 +13,11 @@ from datetime import datetime, time
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from hoering.store import review
+from hoering.edits import canonical, theme_key
 from hoering.vocab import DECISIONS, NO_DECISION, RESPONDENT_TYPES, STATUSES
 
 if TYPE_CHECKING:
-    from hoering.store.review import Codebook
+    from hoering.edits import Codebook
 
 LANGUAGES = ("da", "en", "other")
 # URL parameter -> ProposalFilter field; "type" reads better in a URL than respondent_type.
@@ -40,7 +40,7 @@ class ProposalFilter:
     search: str | None = None
     ids: tuple[int, ...] = ()
     # Review and normalized fields (issue 5), in their canonical Danish spelling
-    # (store.review.canonical); theme is a codebook key. decision "ingen": no decision yet.
+    # (edits.canonical); theme is a codebook key. decision "ingen": no decision yet.
     status: str | None = None
     decision: str | None = None
     assignee: str | None = None
@@ -50,22 +50,22 @@ class ProposalFilter:
 
 
 def checked(field: str, value: str | bool, codebook: Codebook) -> str | bool:
-    """`value` of a ProposalFilter field in its canonical spelling; review.InvalidValue if it
+    """`value` of a ProposalFilter field in its canonical spelling; edits.InvalidValue if it
     is not allowed."""
     if field == "status":
-        return review.canonical(value, STATUSES, "status")
+        return canonical(value, STATUSES, "status")
     if field == "decision":
         if value.strip().casefold() == NO_DECISION:
             return NO_DECISION
-        return review.canonical(value, DECISIONS, "decision")
+        return canonical(value, DECISIONS, "decision")
     if field == "theme":
-        return review.theme_key(value, codebook)
+        return theme_key(value, codebook)
     if field == "respondent_type":
-        return review.canonical(value, RESPONDENT_TYPES, "respondent type")
+        return canonical(value, RESPONDENT_TYPES, "respondent type")
     if field == "language":
-        return review.canonical(value, LANGUAGES, "language")
+        return canonical(value, LANGUAGES, "language")
     if field == "late" and isinstance(value, str):  # the URL's "ja"/"nej"
-        return review.canonical(value, ("ja", "nej"), "late") == "ja"
+        return canonical(value, ("ja", "nej"), "late") == "ja"
     return value
 
 

@@ -13,10 +13,11 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import ColumnElement, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from hoering.store import models
+from hoering.vocab import NoteTarget
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,9 @@ class ForgetReport:
     """Rows deleted per table, in deletion order."""
 
     counts: dict[str, int]
+    # Bruttoliste candidates that lost a member but keep others: their title and summary
+    # may be the forgotten person's words, so rules.candidates.describe_again must follow.
+    candidates_left: tuple[int, ...] = ()
 
     @property
     def total(self) -> int:
@@ -86,17 +90,17 @@ def _proposal_rows(session: Session, proposal_ids: list[int]) -> dict[str, int]:
         models.Initiative.proposal_id.in_(proposal_ids)
     )
     counts = {
-        "initiative_notes": _delete(
-            session, models.InitiativeNote, models.InitiativeNote.initiative_id.in_(initiative_ids)
+        "notes": _delete(
+            session,
+            models.Note,
+            _notes_on(NoteTarget.INITIATIVE, initiative_ids)
+            | _notes_on(NoteTarget.REPLY, proposal_ids),
         ),
         "initiatives": _delete(
             session, models.Initiative, models.Initiative.proposal_id.in_(proposal_ids)
         ),
         "audit_events": _delete(
             session, models.AuditEvent, models.AuditEvent.proposal_id.in_(proposal_ids)
-        ),
-        "review_notes": _delete(
-            session, models.ReviewNote, models.ReviewNote.proposal_id.in_(proposal_ids)
         ),
         "proposal_themes": _delete(
             session, models.ProposalTheme, models.ProposalTheme.proposal_id.in_(proposal_ids)
@@ -108,6 +112,10 @@ def _proposal_rows(session: Session, proposal_ids: list[int]) -> dict[str, int]:
     }
     counts["proposals"] = _delete(session, models.Proposal, models.Proposal.id.in_(proposal_ids))
     return counts
+
+
+def _notes_on(kind: NoteTarget, ids) -> ColumnElement[bool]:
+    return (models.Note.target_kind == kind) & models.Note.target_id.in_(ids)
 
 
 def _shrink_groups(session: Session, proposal_ids: list[int]) -> int:
@@ -148,7 +156,9 @@ def forget_sender(session: Session, email: str, by: str) -> ForgetReport:
             select(models.Proposal.id).where(models.Proposal.raw_message_id.in_(raw_ids))
         )
     )
+    touched = _candidates_of(session, proposal_ids)
     counts = _proposal_rows(session, proposal_ids)
+    counts["candidates"], left = _empty_candidates(session, touched)
     counts["message_states"] = _delete(
         session, models.MessageState, models.MessageState.raw_message_id.in_(raw_ids)
     )
@@ -159,7 +169,37 @@ def forget_sender(session: Session, email: str, by: str) -> ForgetReport:
     session.add(
         models.ForgetLog(by=by, email_sha256=email_digest(email), counts=json.dumps(counts))
     )
-    return ForgetReport(counts)
+    return ForgetReport(counts, left)
+
+
+def _candidates_of(session: Session, proposal_ids: list[int]) -> set[int]:
+    Ini = models.Initiative
+    found = select(Ini.candidate_id).where(
+        Ini.proposal_id.in_(proposal_ids), Ini.candidate_id.is_not(None)
+    )
+    return set(session.scalars(found))
+
+
+def _empty_candidates(session: Session, touched: set[int]) -> tuple[int, tuple[int, ...]]:
+    """Delete the touched candidates left without members (and their index rows); the
+    reviewers' trail of every touched candidate loses the member snapshots `undo` would put
+    back, which hold the forgotten text. Returns (deleted, ids of those that remain)."""
+    if not touched:
+        return 0, ()
+    Ini = models.Initiative
+    alive = set(
+        session.scalars(select(Ini.candidate_id).where(Ini.candidate_id.in_(touched)).distinct())
+    )
+    empty = touched - alive
+    Event = models.CandidateEvent
+    session.execute(
+        update(Event)
+        .where(Event.candidate_id.in_(touched) | Event.other_id.in_(touched))
+        .values(before=None)
+    )
+    _delete(session, models.CandidateTerm, models.CandidateTerm.candidate_id.in_(empty))
+    deleted = _delete(session, models.Candidate, models.Candidate.id.in_(empty))
+    return deleted, tuple(sorted(alive))
 
 
 def scrub_sqlite(session: Session) -> None:

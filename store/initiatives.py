@@ -8,11 +8,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, literal, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from hoering.errors import UsageError
 from hoering.store import models
+from hoering.store.listfields import holds
 
 _REF = re.compile(r"^\s*(\d+)\s*[.:/]\s*(\d+)\s*$")
 
@@ -37,7 +38,7 @@ def is_ref(value: str) -> bool:
 class InitiativeFilter:
     """Filters of `hoering initiatives` and the initiative export. Empty means everything.
 
-    Values in their canonical spelling (store.review.canonical); theme is a codebook key;
+    Values in their canonical spelling (edits.canonical); theme is a codebook key;
     decision "ingen": no decision yet; search: a substring of title or text (any case).
     """
 
@@ -74,9 +75,8 @@ def _query(flt: InitiativeFilter) -> Select[tuple[models.Initiative]]:
         query = query.where(func.lower(Ini.assignee) == flt.assignee.lower())
     if flt.respondent_type is not None:
         query = query.where(P.respondent_type == flt.respondent_type)
-    if flt.theme:  # themes holds one key per line
-        lines = literal("\n") + Ini.themes + literal("\n")
-        query = query.where(lines.contains(f"\n{flt.theme}\n"))
+    if flt.theme:
+        query = query.where(holds(Ini.themes, flt.theme))
     if flt.owner:
         query = query.where(func.lower(Ini.owner).contains(flt.owner.lower(), autoescape=True))
     if flt.search:

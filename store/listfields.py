@@ -1,9 +1,43 @@
-"""List-valued columns (warnings, reference numbers, theme labels, words) are stored one value
-a line; this reads them back as their values, the same way everywhere."""
+"""List-valued columns (warnings, reference numbers, theme keys and labels, words) are JSON
+arrays (store.base.StringList); `holds` asks in SQL whether one holds a value."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 
-def listed(text: str | None) -> tuple[str, ...]:
-    """The values of a one-value-a-line column, in order; empty lines are no values."""
-    return tuple(line for line in (text or "").splitlines() if line)
+from sqlalchemy import Boolean
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+
+
+class holds(FunctionElement[bool]):  # lower case: it reads as the SQL function it is
+    """True where the list column's array has `value` as one of its items, whole."""
+
+    type = Boolean()
+    name = "holds"
+    inherit_cache = True
+
+
+@compiles(holds, "sqlite")
+def _holds_sqlite(element: holds, compiler, **kw) -> str:
+    column, value = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"EXISTS (SELECT 1 FROM json_each({column}) AS item WHERE item.value = {value})"
+
+
+@compiles(holds, "postgresql")
+def _holds_postgresql(element: holds, compiler, **kw) -> str:
+    column, value = (compiler.process(clause, **kw) for clause in element.clauses)
+    return (
+        f"EXISTS (SELECT 1 FROM json_array_elements_text({column}) AS item(value) "
+        f"WHERE item.value = {value})"
+    )
+
+
+def listed(value: str | Sequence[str] | None) -> tuple[str, ...]:
+    """The items of a list field: a JSON list column's tuple as it is; newline text (the
+    bruttoliste's theme columns, still text) one item per non-empty line."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(line for line in value.splitlines() if line.strip())
+    return tuple(value)

@@ -228,7 +228,7 @@ def fill_parsed(
     proposal.combined_text = combined_text
     proposal.search_text = search_text(parsed, combined_text)
     proposal.late = late
-    proposal.warnings = "\n".join(parsed.warnings)
+    proposal.warnings = tuple(parsed.warnings)
     proposal.parser_version = PARSER_VERSION
     sync_attachments(proposal, parsed.attachments)
 
@@ -267,8 +267,10 @@ def _fill_attachment(row: models.Attachment, position: int, att: Attachment) -> 
 
 
 def search_text(parsed: ParsedMessage, combined_text: str) -> str:
+    """What search matches: subject, sender and text, case-folded, every run of white space
+    one space (so a quoted phrase also finds text broken over two lines)."""
     parts = [parsed.subject, parsed.sender_name, parsed.sender_email, combined_text]
-    return "\n".join(parts).casefold()
+    return " ".join(" ".join(parts).split()).casefold()
 
 
 def load_cursors(session: Session, account: str) -> dict[str, tuple[int, int]]:

@@ -8,26 +8,30 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from hoering.store.base import Base, NulFreeString, NulFreeText, UTCDateTime, utcnow
+from hoering.store.base import Base, NulFreeString, NulFreeText, StringList, UTCDateTime, utcnow
 
 # Callers read every table as models.X; the duplicate and candidate tables live apart.
 from hoering.store.models_candidates import Candidate as Candidate
+from hoering.store.models_candidates import CandidateEvent as CandidateEvent
 from hoering.store.models_candidates import CandidateTerm as CandidateTerm
 from hoering.store.models_duplicates import DuplicateBand as DuplicateBand
 from hoering.store.models_duplicates import DuplicateGroup as DuplicateGroup
 from hoering.store.models_duplicates import DuplicateIndex as DuplicateIndex
 from hoering.store.models_duplicates import DuplicateMember as DuplicateMember
 from hoering.store.models_pseudonyms import Pseudonym as Pseudonym
+from hoering.vocab import DECISION_CHARS
 
 
 class RawMessage(Base):
-    """The exact bytes received. Never changed after insert; the source of every reparse."""
+    """The exact bytes received, the source of every reparse. Never changed after insert,
+    except that `hoering purge --raw-before` may empty `data` (purged_at says when)."""
 
     __tablename__ = "raw_messages"
 
@@ -45,6 +49,8 @@ class RawMessage(Base):
     # Why a machine sent it (auto-reply, bounce, read receipt, own mail; parse/automatic.py):
     # kept, but no proposal unless `hoering accept` makes one. None: a person's mail.
     automatic: Mapped[str | None] = mapped_column(NulFreeText)
+    # When the bytes were dropped (store/purge.py); data is then b"", size and sha256 stay.
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     sightings: Mapped[list[Sighting]] = relationship(back_populates="raw_message")
     proposal: Mapped[Proposal | None] = relationship(back_populates="raw_message")
@@ -90,7 +96,7 @@ class Proposal(Base):
     # "Høring" must find "HØRING".
     search_text: Mapped[str] = mapped_column(NulFreeText, default="")
     late: Mapped[bool] = mapped_column(Boolean, default=False)
-    warnings: Mapped[str] = mapped_column(NulFreeText, default="")  # one per line
+    warnings: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
     # parse.versions.PARSER_VERSION of the code that filled the fields above; NULL: older.
     parser_version: Mapped[str | None] = mapped_column(NulFreeString(20))
     # --- Normalized (issue 5), derived from the text by analysis/ at ingest and on reparse.
@@ -106,6 +112,10 @@ class Proposal(Base):
     respondent_rule: Mapped[str] = mapped_column(NulFreeString(500), default="")
     respondent_rule_id: Mapped[str] = mapped_column(NulFreeString(50), default="")
     respondent_type_source: Mapped[str] = mapped_column(NulFreeString(10), default="auto")
+    # A reviewer's name and organisation for the respondent (`hoering review
+    # --respondent-name/--organisation`): None means the rules' reading; "" is a value.
+    reviewed_respondent_name: Mapped[str | None] = mapped_column(NulFreeString(500), default=None)
+    reviewed_organisation: Mapped[str | None] = mapped_column(NulFreeString(500), default=None)
     # The respondent's own words: body_text without quoted mail, signature and disclaimer
     # (a forwarded mail counts as part of the reply). body_text/combined_text stay original.
     reply_text: Mapped[str] = mapped_column(NulFreeText, default="")
@@ -114,13 +124,14 @@ class Proposal(Base):
     no_comments: Mapped[bool] = mapped_column(Boolean, default=False)  # "ingen bemærkninger"
     forwarded: Mapped[bool] = mapped_column(Boolean, default=False)  # "videresendt"
     language: Mapped[str] = mapped_column(NulFreeString(10), default="", index=True)  # da|en|other
-    # The respondent's own reference numbers, one "label: value" per line ("Vores ref.: 17-42").
-    reference_numbers: Mapped[str] = mapped_column(NulFreeText, default="")
-    # --- Review (issue 5): set only by reviewers (store/review.py), every change audited.
+    # The respondent's own reference numbers, each "label: value" ("Vores ref.: 17-42").
+    reference_numbers: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
+    # --- Review (issue 5): set only by reviewers (rules/review.py decides,
+    # store/review.py writes), every change audited.
     # status: "ny" | "under behandling" | "behandlet"; decision: None | "optaget" |
-    # "delvist optaget" | "ikke optaget" | "uden for rammen" (store.review.STATUSES/DECISIONS).
+    # "delvist optaget" | ... (vocab.Decision, plus [review] decisions in the config).
     status: Mapped[str] = mapped_column(NulFreeString(30), default="ny", index=True)
-    decision: Mapped[str | None] = mapped_column(NulFreeString(30), index=True)
+    decision: Mapped[str | None] = mapped_column(NulFreeString(DECISION_CHARS), index=True)
     reason: Mapped[str] = mapped_column(NulFreeText, default="")
     assignee: Mapped[str] = mapped_column(NulFreeString(200), default="", index=True)
     # Where it was first seen, for people tracing a proposal back to the mailbox.
@@ -140,8 +151,11 @@ class Proposal(Base):
     themes: Mapped[list[ProposalTheme]] = relationship(
         back_populates="proposal", order_by="ProposalTheme.id", cascade="all, delete-orphan"
     )
-    notes: Mapped[list[ReviewNote]] = relationship(
-        back_populates="proposal", order_by="ReviewNote.id", cascade="all, delete-orphan"
+    notes: Mapped[list[Note]] = relationship(
+        primaryjoin="and_(Note.target_kind == 'reply', foreign(Note.target_id) == Proposal.id)",
+        order_by="Note.id",
+        cascade="all, delete-orphan",
+        overlaps="notes",
     )
     initiatives: Mapped[list[Initiative]] = relationship(
         back_populates="proposal", order_by="Initiative.number", cascade="all, delete-orphan"
@@ -243,8 +257,8 @@ class ProposalTheme(Base):
 
     source: "auto" (analysis.themes, replaced on every re-tagging) or "reviewer" (`hoering
     tag`, never touched by re-tagging). active=False with source "reviewer" records that a
-    reviewer removed the theme, so re-tagging does not bring it back. words/keywords: one
-    per line; codebook_version: the codebook that produced the tag ("" for reviewer tags).
+    reviewer removed the theme, so re-tagging does not bring it back. words/keywords: lists
+    of strings; codebook_version: the codebook that produced the tag ("" for reviewer tags).
     """
 
     __tablename__ = "proposal_themes"
@@ -255,29 +269,13 @@ class ProposalTheme(Base):
     theme: Mapped[str] = mapped_column(NulFreeString(100), index=True)  # codebook key
     label: Mapped[str] = mapped_column(NulFreeString(200), default="")
     codebook_version: Mapped[str] = mapped_column(NulFreeString(50), default="")
-    words: Mapped[str] = mapped_column(NulFreeText, default="")
-    keywords: Mapped[str] = mapped_column(NulFreeText, default="")
+    words: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
+    keywords: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
     hits: Mapped[int] = mapped_column(Integer, default=0)
     source: Mapped[str] = mapped_column(NulFreeString(10), default="auto")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     proposal: Mapped[Proposal] = relationship(back_populates="themes")
-
-
-class ReviewNote(Base):
-    """A reviewer's note on a proposal; notes are only ever added."""
-
-    __tablename__ = "review_notes"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    proposal_id: Mapped[int] = mapped_column(
-        ForeignKey("proposals.id", ondelete="CASCADE"), index=True
-    )
-    author: Mapped[str] = mapped_column(NulFreeString(200))
-    text: Mapped[str] = mapped_column(NulFreeText)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-    proposal: Mapped[Proposal] = relationship(back_populates="notes")
 
 
 class AuditEvent(Base):
@@ -317,17 +315,28 @@ class ForgetLog(Base):
     counts: Mapped[str] = mapped_column(NulFreeText, default="{}")
 
 
+class PurgeLog(Base):
+    """One `hoering purge --raw-before`: when, by whom, the cutoff and how many messages."""
+
+    __tablename__ = "purge_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    by: Mapped[str] = mapped_column(NulFreeString(200))
+    cutoff: Mapped[datetime] = mapped_column(UTCDateTime)
+    messages: Mapped[int] = mapped_column(Integer)
+
+
 class Initiative(Base):
     """One initiative a reply proposes (issue 10), with its own review fields.
 
-    Derived by analysis.initiatives at ingest, reparse and `hoering analyse` (source "auto",
-    replaced each time, ids and review fields kept by number); once a reviewer splits,
-    merges or retitles one, every initiative of that reply has source "reviewer" and only
-    themes, owner and level are recomputed. number: 1, 2, ... within the reply, shown as
+    Derived at ingest, reparse and `hoering analyse` (rules/initiative_derive.py: a reply a
+    reviewer worked on keeps its split; others keep ids by words). number: 1, 2, ... shown as
     "<reply id>.<number>". text: this initiative's words only. themes/theme_labels: codebook
-    keys and labels, one per line. level: "lokal" | "regional" | "national" | "".
-    rule: form | numbered-heading | heading | list | single | reviewer. origin: the section
-    it came from ("brødtekst" or an attachment's file name). Review fields as on proposals.
+    keys and labels, as lists. level: "lokal" | "regional" | "national" | "".
+    rule: form | numbered-heading | heading | list | ordinal | inline | single | reviewer.
+    origin: the section it came from ("brødtekst" or an attachment's file name). Review
+    fields as on proposals.
     """
 
     __tablename__ = "initiatives"
@@ -339,27 +348,34 @@ class Initiative(Base):
     number: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(NulFreeText, default="")
     text: Mapped[str] = mapped_column(NulFreeText, default="")
-    themes: Mapped[str] = mapped_column(NulFreeText, default="")
-    theme_labels: Mapped[str] = mapped_column(NulFreeText, default="")
+    themes: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
+    theme_labels: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
     owner: Mapped[str] = mapped_column(NulFreeString(500), default="")
     level: Mapped[str] = mapped_column(NulFreeString(20), default="", index=True)
     rule: Mapped[str] = mapped_column(NulFreeString(30), default="")
     origin: Mapped[str] = mapped_column(NulFreeText, default="")
     source: Mapped[str] = mapped_column(NulFreeString(10), default="auto")
     status: Mapped[str] = mapped_column(NulFreeString(30), default="ny", index=True)
-    decision: Mapped[str | None] = mapped_column(NulFreeString(30), index=True)
+    decision: Mapped[str | None] = mapped_column(NulFreeString(DECISION_CHARS), index=True)
     reason: Mapped[str] = mapped_column(NulFreeText, default="")
     assignee: Mapped[str] = mapped_column(NulFreeString(200), default="", index=True)
     # The bruttoliste candidate it was placed in (rules/candidates.py); None: not placed yet.
+    # pinned: a reviewer placed it or saw it there; re-analysis leaves it in that candidate.
     candidate_id: Mapped[int | None] = mapped_column(
         ForeignKey("candidates.id", ondelete="SET NULL"), index=True
     )
+    candidate_pinned: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     proposal: Mapped[Proposal] = relationship(back_populates="initiatives")
-    notes: Mapped[list[InitiativeNote]] = relationship(
-        back_populates="initiative", order_by="InitiativeNote.id", cascade="all, delete-orphan"
+    candidate: Mapped[Candidate | None] = relationship()
+    notes: Mapped[list[Note]] = relationship(
+        primaryjoin="and_(Note.target_kind == 'initiative', "
+        "foreign(Note.target_id) == Initiative.id)",
+        order_by="Note.id",
+        cascade="all, delete-orphan",
+        overlaps="notes",
     )
 
     @property
@@ -368,17 +384,17 @@ class Initiative(Base):
         return f"{self.proposal_id}.{self.number}"
 
 
-class InitiativeNote(Base):
-    """A reviewer's note on an initiative; notes are only ever added (moved on a merge)."""
+class Note(Base):
+    """A reviewer's note on a reply or an initiative (vocab.NoteTarget); only ever added, and
+    moved on a merge. No foreign key can name two tables: Proposal.notes and Initiative.notes
+    delete a target's notes with it, and store/forget.py deletes them explicitly."""
 
-    __tablename__ = "initiative_notes"
+    __tablename__ = "notes"
+    __table_args__ = (Index("ix_notes_target", "target_kind", "target_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    initiative_id: Mapped[int] = mapped_column(
-        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True
-    )
+    target_kind: Mapped[str] = mapped_column(NulFreeString(20))
+    target_id: Mapped[int] = mapped_column(Integer)
     author: Mapped[str] = mapped_column(NulFreeString(200))
     text: Mapped[str] = mapped_column(NulFreeText)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-    initiative: Mapped[Initiative] = relationship(back_populates="notes")

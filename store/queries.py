@@ -15,7 +15,9 @@ from hoering.store.filters import ProposalFilter
 from hoering.store.search import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
+    matched_ids,
     matching,
+    narrowed,
     ranked_ids,
     snippets,
 )
@@ -33,10 +35,8 @@ def _filtered(flt: ProposalFilter) -> Select[tuple[models.Proposal]]:
     if flt.late is not None:
         query = query.where(models.Proposal.late.is_(flt.late))
     if flt.search:
-        # A substring of the case-folded text, the same on every database; ranked word
-        # search with snippets is `hoering search` (store/search.py).
-        needle = flt.search.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where(models.Proposal.search_text.like(f"%{needle}%", escape="\\"))
+        # The same match as `hoering search` and the desk (store/search.py).
+        query = query.where(matching(flt.search))
     if flt.ids:
         query = query.where(models.Proposal.id.in_(flt.ids))
     return query.order_by(models.Proposal.received_at, models.Proposal.id)
@@ -133,6 +133,9 @@ SORTS: dict[str, ColumnElement] = {
     "type": P.respondent_type,
 }
 RELEVANCE = "relevans"
+# A list's total is counted up to here: a search that matches most of 50,000 replies would
+# spend longer counting them than finding the page (the desk says "over 1000").
+COUNT_CAP = 1000
 # Facet name -> the ProposalFilter field it sets.
 FACETS = ("status", "decision", "theme", "respondent_type", "late")
 
@@ -156,6 +159,7 @@ class ListPage:
     total: int
     snippets: dict[int, str]  # proposal id -> search snippet, matches in search.HIGHLIGHT_*
     facets: dict[str, list[tuple[str, int]]]  # facet -> (value, count), value as in the URL
+    capped: bool = False  # a search matched more than `total` (COUNT_CAP); not counted on
 
     def pages(self, per_page: int) -> int:
         return max(1, -(-self.total // per_page))
@@ -163,15 +167,15 @@ class ListPage:
 
 def list_page(session: Session, request: ListRequest) -> ListPage:
     """The requested page of proposals, their total and the facet counts around it."""
-    flt, ranked, where = request.flt, [], None
-    if request.query.strip():
-        ranked = ranked_ids(session, request.query)
-        where = matching(session, request.query)
+    flt, where = request.flt, None
+    searching = bool(request.query.strip())
+    if searching:
+        where = narrowed(session, request.query)
     ids = _base(flt, where).with_only_columns(P.id)
-    total = session.scalar(select(func.count()).select_from(ids.subquery())) or 0
+    total = capped_count(session, ids) if searching else count(session, ids)
     query = _base(flt, where).options(selectinload(P.themes))
-    if request.sort == RELEVANCE and ranked:
-        rows = _ranked_page(session, query, ranked, request)
+    if request.sort == RELEVANCE and searching:
+        rows = _ranked_page(session, query, ranked_ids(session, request.query), request)
     else:
         column = SORTS.get(request.sort, P.received_at)
         order = column.desc() if request.descending else column.asc()
@@ -179,21 +183,35 @@ def list_page(session: Session, request: ListRequest) -> ListPage:
         query = query.order_by(order, P.id).offset(offset).limit(request.per_page)
         rows = list(session.scalars(query))
     marks = (HIGHLIGHT_START, HIGHLIGHT_END)
-    marked = snippets(session, request.query, [p.id for p in rows], marks) if ranked else {}
-    return ListPage(rows, total, marked, facets(session, flt, where))
+    marked = snippets(session, request.query, [p.id for p in rows], marks) if searching else {}
+    return ListPage(
+        rows,
+        min(total, COUNT_CAP) if searching else total,
+        marked,
+        facets(session, flt, where),
+        capped=searching and total > COUNT_CAP,
+    )
 
 
 def with_search(session: Session, flt: ProposalFilter, query: str) -> ProposalFilter:
-    """`flt` narrowed to the proposals matching the full-text `query` (unchanged if empty)."""
+    """`flt` narrowed to the ids matching the search `query` (unchanged if empty): the search
+    runs here, so the desk can hold it to its time limit apart from the export."""
     if not query.strip():
         return flt
-    return _only(flt, ranked_ids(session, query))
-
-
-def _only(flt: ProposalFilter, ids: list[int]) -> ProposalFilter:
-    wanted = set(flt.ids) & set(ids) if flt.ids else set(ids)
+    ids = set(matched_ids(session, query))
+    wanted = ids & set(flt.ids) if flt.ids else ids
     # (-1,): no proposal has it; an empty tuple would mean "no id filter".
     return dataclasses.replace(flt, ids=tuple(sorted(wanted)) or (-1,))
+
+
+def count(session: Session, ids: Select) -> int:
+    """How many rows `ids` selects."""
+    return session.scalar(select(func.count()).select_from(ids.subquery())) or 0
+
+
+def capped_count(session: Session, ids: Select, cap: int = COUNT_CAP) -> int:
+    """How many rows `ids` selects, counted up to cap + 1 (more than cap: "over cap")."""
+    return count(session, ids.limit(cap + 1))
 
 
 def _ranked_page(session: Session, query: Select, ranked: list[int], request: ListRequest):

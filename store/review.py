@@ -1,176 +1,104 @@
-"""The review workflow: status, decision, reason, notes, assignee, respondent type and theme
-tags, changed by a named reviewer; every change is one row in audit_events.
+"""The review workflow's rows: status, decision, reason, notes, assignee, respondent type
+and theme tags, changed by a named reviewer; every change is one row in audit_events.
 
-Values are Danish, as the drafting team writes them. Input is matched case-insensitively
-with "-", "_" and repeated spaces read as one space, so "Ikke-optaget" is "ikke optaget".
+What may be set and what counts as a change is decided in rules/review.py; this module reads
+the values now (`reply_now`, `decision_now`), writes the decided edit and its audit rows,
+and answers the trail's queries (history, revisions, the optimistic check).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol
-
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from hoering.edits import DecisionNow, Edit, ReplyNow
 from hoering.errors import UnknownProposal, UsageError
 from hoering.store import models
-from hoering.vocab import DECISIONS, NO_DECISION, RESPONDENT_TYPES, REVIEWER, STATUSES
+from hoering.vocab import REVIEWER, NoteTarget
 
 
-class Theme(Protocol):
-    @property
-    def key(self) -> str: ...
-    @property
-    def label(self) -> str: ...
+def decision_now(row: models.Proposal | models.Initiative | models.Candidate) -> DecisionNow:
+    """The review fields of a reply, an initiative or a candidate as stored now."""
+    return DecisionNow(row.status, row.decision, row.reason, row.assignee)
 
 
-class Codebook(Protocol):
-    """What review reads of a codebook (analysis.themes.Codebook): its themes' keys and
-    labels, and its version; said here so the store needs nothing of analysis/."""
-
-    @property
-    def version(self) -> str: ...
-    @property
-    def themes(self) -> Sequence[Theme]: ...
-
-
-class InvalidValue(UsageError):
-    """A review value outside the allowed list; the message lists the allowed values."""
-
-
-@dataclass(frozen=True)
-class Change:
-    """What a reviewer asks for; None leaves a field as it is."""
-
-    status: str | None = None
-    decision: str | None = None  # NO_DECISION clears it
-    reason: str | None = None
-    assignee: str | None = None  # "" clears it
-    respondent_type: str | None = None
-    note: str | None = None
-    add_themes: tuple[str, ...] = ()
-    remove_themes: tuple[str, ...] = ()
-
-    def is_empty(self) -> bool:
-        return self == Change()
-
-
-def _key(value: str) -> str:
-    return " ".join(re.sub(r"[-_]", " ", value).casefold().split())
-
-
-def canonical(value: str, allowed: Sequence[str], what: str) -> str:
-    """The allowed spelling of `value`, or InvalidValue naming the allowed values."""
-    for option in allowed:
-        if _key(option) == _key(value):
-            return option
-    listed = ", ".join(f'"{option}"' for option in allowed)
-    raise InvalidValue(f"{what} {value!r} is not one of {listed}")
-
-
-def theme_key(value: str, codebook: Codebook) -> str:
-    """The codebook key of a theme given by key or label ("aabne-data", "åbne data ...")."""
-    for theme in codebook.themes:
-        if _key(value) in (_key(theme.key), _key(theme.label)):
-            return theme.key
-    listed = ", ".join(f'"{theme.label}"' for theme in codebook.themes)
-    raise InvalidValue(f"theme {value!r} is not in codebook {codebook.version}: {listed}")
-
-
-def validated(change: Change, codebook: Codebook) -> Change:
-    """`change` with every value in its canonical spelling; InvalidValue otherwise."""
-    decision = change.decision
-    if decision is not None and _key(decision) != NO_DECISION:
-        decision = canonical(decision, DECISIONS, "decision")
-    return Change(
-        status=None if change.status is None else canonical(change.status, STATUSES, "status"),
-        decision=decision,
-        reason=change.reason,
-        assignee=None if change.assignee is None else change.assignee.strip(),
-        respondent_type=None
-        if change.respondent_type is None
-        else canonical(change.respondent_type, RESPONDENT_TYPES, "respondent type"),
-        note=change.note,
-        add_themes=tuple(theme_key(theme, codebook) for theme in change.add_themes),
-        remove_themes=tuple(theme_key(theme, codebook) for theme in change.remove_themes),
+def reply_now(proposal: models.Proposal) -> ReplyNow:
+    """What a reviewer can change of a reply, as stored now."""
+    return ReplyNow(
+        fields=decision_now(proposal),
+        respondent_type=proposal.respondent_type,
+        type_by_reviewer=proposal.respondent_type_source == REVIEWER,
+        active_themes=frozenset(row.theme for row in proposal.themes if row.active),
     )
 
 
-def apply(
-    session: Session, proposal: models.Proposal, change: Change, by: str, codebook: Codebook
-) -> int:
-    """Apply a validated change to one proposal; returns how many fields changed."""
-    events = set_decision_fields(proposal, change)
-    if change.respondent_type is not None:
-        events += _set_type(proposal, change.respondent_type)
-    if change.note:
-        proposal.notes.append(models.ReviewNote(author=by, text=change.note))
-        events.append(("note", None, change.note))
-    events += _set_themes(proposal, change, codebook)
+def write_reply(session: Session, proposal: models.Proposal, edit: Edit, by: str) -> int:
+    """Store a decided edit (rules/review.py) on a reply and its audit rows; how many."""
+    _set_fields(proposal, edit)
+    if edit.respondent_type is not None:
+        mark = edit.respondent_type
+        proposal.respondent_type = mark.respondent_type
+        proposal.respondent_type_source = REVIEWER
+        proposal.respondent_rule, proposal.respondent_rule_id = mark.rule, mark.rule_id
+    if edit.note:
+        proposal.notes.append(models.Note(target_kind=NoteTarget.REPLY, author=by, text=edit.note))
+    rows = {row.theme: row for row in proposal.themes}
+    for mark in edit.themes:
+        row = rows.get(mark.key)
+        if row is None:
+            row = models.ProposalTheme(theme=mark.key, label=mark.label, codebook_version="")
+            proposal.themes.append(row)
+            rows[mark.key] = row
+        row.source, row.active = REVIEWER, mark.active
+    for entry in edit.audit:
+        session.add(
+            models.AuditEvent(
+                proposal_id=proposal.id,
+                by=by,
+                field=entry.field,
+                old_value=entry.old,
+                new_value=entry.new,
+            )
+        )
+    return edit.changes
+
+
+def write_initiative(session: Session, initiative: models.Initiative, edit: Edit, by: str) -> int:
+    """Store a decided edit on an initiative and its audit rows; how many."""
+    _set_fields(initiative, edit)
+    if edit.note:
+        note = models.Note(target_kind=NoteTarget.INITIATIVE, author=by, text=edit.note)
+        initiative.notes.append(note)
+    audit_initiative(session, initiative, by, [(e.field, e.old, e.new) for e in edit.audit])
+    return edit.changes
+
+
+def _set_fields(row: models.Proposal | models.Initiative, edit: Edit) -> None:
+    for field, value in edit.fields:
+        setattr(row, field, value)
+
+
+def audit_initiative(
+    session: Session,
+    initiative: models.Initiative,
+    by: str,
+    events: list[tuple[str, str | None, str | None]],
+) -> None:
+    """One audit row per (field, old, new) on an initiative's own trail."""
+    if not events:
+        return
+    session.flush()  # a new initiative needs its id for the trail
     for field, old, new in events:
         session.add(
             models.AuditEvent(
-                proposal_id=proposal.id, by=by, field=field, old_value=old, new_value=new
+                proposal_id=initiative.proposal_id,
+                initiative_id=initiative.id,
+                by=by,
+                field=field,
+                old_value=old,
+                new_value=new,
             )
         )
-    return len(events)
-
-
-def set_decision_fields(
-    row: models.Proposal | models.Initiative, change: Change
-) -> list[tuple[str, str | None, str | None]]:
-    """Set status, decision, reason and assignee of a reply or an initiative from `change`;
-    the (field, old, new) of each that changed. "ingen" clears the decision."""
-    events: list[tuple[str, str | None, str | None]] = []
-    decision = change.decision
-    if decision is not None and _key(decision) == NO_DECISION:
-        decision = ""
-    for field, value in (
-        ("status", change.status),
-        ("decision", decision),
-        ("reason", change.reason),
-        ("assignee", change.assignee),
-    ):
-        if value is not None and (getattr(row, field) or "") != value:
-            events.append((field, getattr(row, field) or None, value or None))
-            setattr(row, field, value or (None if field == "decision" else ""))
-    return events
-
-
-def _set_type(proposal: models.Proposal, type_: str) -> list[tuple[str, str | None, str | None]]:
-    """A reviewer's type wins over the rules from now on, even when it equals theirs."""
-    if proposal.respondent_type == type_ and proposal.respondent_type_source == REVIEWER:
-        return []
-    old = proposal.respondent_type
-    proposal.respondent_type = type_
-    proposal.respondent_type_source = REVIEWER
-    proposal.respondent_rule = "sat af sagsbehandler"
-    proposal.respondent_rule_id = "reviewer"
-    return [("respondent_type", old, type_)]
-
-
-def _set_themes(
-    proposal: models.Proposal, change: Change, codebook: Codebook
-) -> list[tuple[str, str | None, str | None]]:
-    rows = {row.theme: row for row in proposal.themes}
-    labels = {theme.key: theme.label for theme in codebook.themes}
-    events: list[tuple[str, str | None, str | None]] = []
-    for key, active in [(k, True) for k in change.add_themes] + [
-        (k, False) for k in change.remove_themes
-    ]:
-        row = rows.get(key)
-        was = row is not None and row.active
-        if row is None:
-            row = models.ProposalTheme(theme=key, label=labels[key], codebook_version="")
-            proposal.themes.append(row)
-            rows[key] = row
-        row.source, row.active = REVIEWER, active
-        if was != active:
-            events.append(("theme", key if was else None, key if active else None))
-    return events
 
 
 def history(session: Session, proposal_id: int) -> list[models.AuditEvent]:
@@ -234,16 +162,3 @@ def ensure_unchanged(session: Session, proposal_id: int, seen: int, current) -> 
     now = current()
     if now != seen:
         raise Conflict(f"proposal {proposal_id} was changed (revision {now})")
-
-
-def apply_unless_changed(
-    session: Session,
-    proposal: models.Proposal,
-    change: Change,
-    by: str,
-    codebook: Codebook,
-    seen_revision: int,
-) -> int:
-    """`apply`, but Conflict when the reply changed after `seen_revision` was read."""
-    ensure_unchanged(session, proposal.id, seen_revision, lambda: revision(session, proposal.id))
-    return apply(session, proposal, change, by, codebook)

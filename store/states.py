@@ -230,6 +230,37 @@ def due_actions(
     return due
 
 
+def _never_actioned(account: str, folders: Sequence[str]):
+    """Replies stored at an IMAP place that owe no action and never had one: stored before a
+    post-action was configured."""
+    S = models.MessageState
+    return (
+        S.account == account,
+        S.folder.in_(folders),
+        S.status.in_((MessageStatus.STORED, MessageStatus.DUPLICATE)),
+        S.uidvalidity.is_not(None),
+        S.uid.is_not(None),
+        S.action_state.is_(None),
+    )
+
+
+def never_actioned(session: Session, account: str, folders: Sequence[str]) -> int:
+    """How many stored replies in `folders` never had a post-action."""
+    query = select(func.count(models.MessageState.id)).where(*_never_actioned(account, folders))
+    return session.scalar(query) or 0
+
+
+def owe_actions(session: Session, account: str, folders: Sequence[str]) -> int:
+    """Owe the configured post-action on every stored reply that never had one (`hoering
+    actions --catch-up`); how many. Once done they are `done`, so a second catch-up owes none."""
+    rows = list(
+        session.scalars(select(models.MessageState).where(*_never_actioned(account, folders)))
+    )
+    for row in rows:
+        row.action_state = ActionState.PENDING
+    return len(rows)
+
+
 def record_actions(
     session: Session,
     ids: Sequence[int],

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import itertools
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from tests.kit.cli import run_shared, summary
 from tests.kit.dovecot import DovecotServer, Mailbox, find_dovecot, make_certificate, start_dovecot
 from tests.kit.imap4d import Imap4dServer, find_imap4d, start_imap4d
+from tests.kit.mails import write_config
 from tests.kit.needs import missing
 from tests.kit.oauth_stub import TokenService
+from tests.kit.paths import SAMPLE_INBOX
 from tests.kit.postgres import PostgresServer, find_postgres, start_postgres
 
 _user_numbers = itertools.count(1)
@@ -110,3 +115,21 @@ def oauth_mailbox(oauth_dovecot: DovecotServer) -> Iterator[Mailbox]:
     box = Mailbox(oauth_dovecot, username)
     yield box
     box.close()
+
+
+@pytest.fixture(scope="session")
+def sample_imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample inbox imported once per session through the CLI: the config of its SQLite
+    database. Tests only read it; one that changes it takes `sample_copy`."""
+    config = write_config(tmp_path_factory.mktemp("sample"))
+    code, out, _ = run_shared("import", "-c", str(config), str(SAMPLE_INBOX))
+    assert code == 0 and summary(out) == "seen 17, matched 14, stored 13, duplicates 1, failed 0"
+    return config
+
+
+@pytest.fixture
+def sample_copy(sample_imported: Path, tmp_path: Path) -> Path:
+    """A private copy of the imported sample, in `tmp_path` (hoering.db next to its config)."""
+    for made in sample_imported.parent.iterdir():
+        shutil.copy2(made, tmp_path / made.name)
+    return tmp_path / sample_imported.name

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 from pathlib import Path
 
 import pytest
 
 from hoering import cli
-from tests.kit.cli import run, summary
+from tests.kit.cli import run
 from tests.kit.mails import make_mail, write_config
 from tests.kit.paths import SAMPLE_INBOX
 
@@ -17,11 +19,9 @@ COMMANDS = ["poll", "import", "list", "show", "export", "stats", "reparse"]
 
 
 @pytest.fixture
-def imported(tmp_path: Path, capsys, monkeypatch) -> Path:
-    config = write_config(tmp_path)
-    code, out, _ = run(capsys, monkeypatch, "import", "--config", str(config), str(SAMPLE_INBOX))
-    assert code == 0 and summary(out) == "seen 17, matched 14, stored 13, duplicates 1, failed 0"
-    return config
+def imported(sample_imported: Path) -> Path:
+    """The sample inbox imported once per session: these tests only read it."""
+    return sample_imported
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -48,6 +48,18 @@ def test_list_filters_late_and_search(imported: Path, capsys, monkeypatch) -> No
     assert "0 proposals" not in out
     _, out, _ = run(capsys, monkeypatch, "list", "--config", str(imported), "--since", "2017-08-21")
     assert "1 proposal\n" in out
+
+
+def test_search_and_list_search_find_the_same_compound_parts(
+    imported: Path, capsys, monkeypatch
+) -> None:
+    # Measured before: `hoering search lobby` said "No matches" beside 3 "lobbyregister".
+    config = str(imported)
+    _, out, _ = run(capsys, monkeypatch, "search", "lobby", "--config", config)
+    searched = {int(found) for found in re.findall(r"^\s*(\d+)  ", out, re.M)}
+    _, listed, _ = run(capsys, monkeypatch, "list", "--json", "--search", "lobby", "-c", config)
+    assert searched == {p["id"] for p in json.loads(listed)["proposals"]}
+    assert len(searched) >= 3 and "[lobby]register" in out
 
 
 def test_show_prints_fields_attachments_and_text(imported: Path, capsys, monkeypatch) -> None:

@@ -147,3 +147,15 @@ def test_respondent_type_on_an_initiative_is_refused_before_any_change(
     code, _, err = run(capsys, monkeypatch, *args)
     assert code == 2 and "not on initiatives" in err
     assert "borger" in hoering(capsys, monkeypatch, config, "show", "1")
+
+
+def test_a_review_that_changes_nothing_says_so_and_leaves_no_trail(
+    capsys, monkeypatch, config: Path
+) -> None:
+    out = hoering(capsys, monkeypatch, config, "review", "1", "--status", "ny", "--by", "ane")
+    assert "ingen ændring: 1 proposal already as asked" in out
+    assert "No changes recorded." in hoering(capsys, monkeypatch, config, "history", "1")
+    out = hoering(capsys, monkeypatch, config, "review", "1.1", "--decision", "ingen")
+    assert "ingen ændring: 1 initiative already as asked" in out
+    trail = hoering(capsys, monkeypatch, config, "initiative", "history", "1.1")
+    assert "No changes recorded." in trail

@@ -11,20 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from hoering import config as config_module
-from hoering import pipeline
-from hoering.store.db import open_database
 from tests.kit.cli import run, summary
 from tests.kit.mails import make_mail, write_config
 from tests.kit.paths import ROOT, SAMPLE_INBOX
 
 
-@pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    config = write_config(tmp_path_factory.mktemp("sample"))
-    cfg = config_module.load_config(config)
-    assert pipeline.import_paths(cfg, open_database(cfg.store_url), [SAMPLE_INBOX]).stored == 13
-    return config
+@pytest.fixture
+def imported(sample_imported: Path) -> Path:
+    """The sample inbox imported once per session: these tests only read it."""
+    return sample_imported
 
 
 def documented_keys() -> str:
@@ -71,8 +66,8 @@ def test_show_json_of_unknown_id_is_the_usual_error(imported, capsys, monkeypatc
     assert (code, out, err) == (2, "", "hoering: no proposal with id 999\n")
 
 
-def test_rerun_says_already_stored(imported, capsys, monkeypatch) -> None:
-    code, out, _ = run(capsys, monkeypatch, "import", "-c", str(imported), str(SAMPLE_INBOX))
+def test_rerun_says_already_stored(sample_copy, capsys, monkeypatch) -> None:
+    code, out, _ = run(capsys, monkeypatch, "import", "-c", str(sample_copy), str(SAMPLE_INBOX))
     assert code == 0
     assert (
         summary(out) == "seen 17, matched 14, stored 0, already stored 13, duplicates 1, failed 0"

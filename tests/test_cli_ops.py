@@ -28,10 +28,18 @@ def config(tmp_path: Path) -> Path:
     return write_config(tmp_path)
 
 
-def test_the_summary_line_starts_with_the_local_time(config: Path, capsys, monkeypatch) -> None:
-    code, out, _ = run(capsys, monkeypatch, "import", "-c", str(config), str(SAMPLE_INBOX))
+def one_mail(folder: Path) -> Path:
+    mail = folder / "svar.eml"
+    mail.write_bytes(make_mail())
+    return mail
+
+
+def test_the_summary_line_starts_with_the_local_time(
+    config: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    code, out, _ = run(capsys, monkeypatch, "import", "-c", str(config), str(one_mail(tmp_path)))
     assert code == 0
-    assert re.fullmatch(STAMP + "seen 17, matched 14, stored 13, duplicates 1, failed 0\n", out)
+    assert re.fullmatch(STAMP + "seen 1, matched 1, stored 1, duplicates 0, failed 0\n", out)
 
 
 def test_ctrl_c_records_the_counts_says_them_and_exits_130(
@@ -69,7 +77,7 @@ def test_the_database_and_its_lock_files_are_not_world_readable(
     config: Path, tmp_path: Path, capsys, monkeypatch
 ) -> None:
     monkeypatch.setattr("os.umask", lambda mask: 0o022)  # what a login shell usually has
-    code, _, _ = run(capsys, monkeypatch, "import", "-c", str(config), str(SAMPLE_INBOX))
+    code, _, _ = run(capsys, monkeypatch, "import", "-c", str(config), str(one_mail(tmp_path)))
     assert code == 0
     made = [p for p in tmp_path.iterdir() if p.name.startswith("hoering.db")]
     assert {p.name for p in made} >= {"hoering.db", "hoering.db.lock"}
@@ -78,9 +86,9 @@ def test_the_database_and_its_lock_files_are_not_world_readable(
 
 
 def test_backup_is_a_consistent_private_copy_while_a_poll_writes(
-    config: Path, tmp_path: Path, capsys, monkeypatch
+    sample_copy: Path, tmp_path: Path, capsys, monkeypatch
 ) -> None:
-    run(capsys, monkeypatch, "import", "-c", str(config), str(SAMPLE_INBOX))
+    config = sample_copy
     sessions = open_database(f"sqlite:///{tmp_path / 'hoering.db'}")
     stop = threading.Event()
     writes = []
@@ -108,15 +116,15 @@ def test_backup_is_a_consistent_private_copy_while_a_poll_writes(
     assert stat.S_IMODE((tmp_path / "b").stat().st_mode) & 0o007 == 0
 
 
-def test_backup_never_overwrites(config: Path, tmp_path: Path, capsys, monkeypatch) -> None:
-    run(capsys, monkeypatch, "import", "-c", str(config), str(SAMPLE_INBOX))
+def test_backup_never_overwrites(sample_copy: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    config = sample_copy
     (tmp_path / "b").write_text("keep me")
     code, _, err = run(capsys, monkeypatch, "backup", "-c", str(config), str(tmp_path / "b"))
     assert code == 2 and "exists" in err and (tmp_path / "b").read_text() == "keep me"
 
 
-def test_list_automatic_as_json(config: Path, capsys, monkeypatch) -> None:
-    run(capsys, monkeypatch, "import", "-c", str(config), str(SAMPLE_INBOX))
+def test_list_automatic_as_json(sample_imported: Path, capsys, monkeypatch) -> None:
+    config = sample_imported
     code, out, _ = run(capsys, monkeypatch, "list", "--automatic", "--json", "-c", str(config))
     listed = json.loads(out)
     assert code == 0 and listed["count"] == len(listed["automatic"])
@@ -124,8 +132,10 @@ def test_list_automatic_as_json(config: Path, capsys, monkeypatch) -> None:
         assert set(item) == {"id", "first_seen", "sender", "subject", "reason", "places"}
 
 
-def test_forget_declined_deletes_nothing_and_exits_0(config: Path, capsys, monkeypatch) -> None:
-    run(capsys, monkeypatch, "import", "-c", str(config), str(SAMPLE_INBOX))
+def test_forget_declined_deletes_nothing_and_exits_0(
+    sample_copy: Path, capsys, monkeypatch
+) -> None:
+    config = sample_copy
     monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
     sender = "soeren.joergensen@borgernet.example"
     code, out, _ = run(capsys, monkeypatch, "forget", "-c", str(config), "--sender", sender)
@@ -135,9 +145,9 @@ def test_forget_declined_deletes_nothing_and_exits_0(config: Path, capsys, monke
 
 
 def test_stats_counts_the_last_run_as_its_summary_line_did(
-    config: Path, capsys, monkeypatch
+    sample_copy: Path, capsys, monkeypatch
 ) -> None:
-    run(capsys, monkeypatch, "import", "-c", str(config), str(SAMPLE_INBOX))
+    config = sample_copy  # imported once already: this run finds all of it stored
     run(capsys, monkeypatch, "import", "-c", str(config), str(SAMPLE_INBOX))
     code, out, _ = run(capsys, monkeypatch, "stats", "-c", str(config))
     assert code == 0 and "stored 0, already stored 13, duplicates 1, failed 0" in out

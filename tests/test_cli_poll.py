@@ -1,4 +1,6 @@
-"""`hoering poll` end to end: a real `hoering` process against a real Dovecot over IMAPS."""
+"""`hoering poll` end to end: a real `hoering` process against a real Dovecot over IMAPS.
+Refusals that end before any mail is read (password, network, certificate, config) run the
+same command line in-process (tests.kit.cli): what they check is its exit code and message."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from sqlalchemy import func, select
 
 from hoering.store import models
 from hoering.store.db import open_database
-from tests.kit.cli import summary
+from tests.kit.cli import run, summary
 from tests.kit.dovecot import Mailbox, free_ports
 from tests.kit.mails import cyrus_munge8bit, make_mail, raw_8bit_mail
 from tests.kit.paths import ROOT, SAMPLE_INBOX
@@ -156,38 +158,47 @@ def test_poll_over_starttls_on_the_plain_port(mailbox, tmp_path) -> None:
     assert proposal_count(tmp_path) == 1
 
 
-def test_wrong_password_exits_3_with_one_line_and_no_secret(mailbox, tmp_path) -> None:
+def poll_here(config: Path, password: str, capsys, monkeypatch) -> tuple[int, str, str]:
+    """`hoering poll` in this process: (exit code, stdout, stderr)."""
+    monkeypatch.setenv("TEST_IMAP_PASSWORD", password)
+    return run(capsys, monkeypatch, "poll", "--config", str(config))
+
+
+def test_wrong_password_exits_3_with_one_line_and_no_secret(
+    mailbox, tmp_path, capsys, monkeypatch
+) -> None:
     config = poll_config(tmp_path, mailbox)
     secret = "Forkert-Kodeord-7391"
-    result = hoering("poll", "--config", str(config), env={"TEST_IMAP_PASSWORD": secret})
-    assert result.returncode == 3
-    assert result.stderr.count("\n") == 1 and "refused" in result.stderr
-    assert secret not in result.stderr + result.stdout
+    code, out, err = poll_here(config, secret, capsys, monkeypatch)
+    assert code == 3
+    assert err.count("\n") == 1 and "refused" in err
+    assert secret not in err + out
 
 
-def test_unreachable_server_exits_4(mailbox, tmp_path) -> None:
+def test_unreachable_server_exits_4(mailbox, tmp_path, capsys, monkeypatch) -> None:
     [closed_port] = free_ports(1)
-    result = poll(poll_config(tmp_path, mailbox, port=closed_port), mailbox)
-    assert result.returncode == 4
-    assert result.stderr.startswith("hoering: cannot connect") and "Traceback" not in result.stderr
+    config = poll_config(tmp_path, mailbox, port=closed_port)
+    code, _, err = poll_here(config, mailbox.password, capsys, monkeypatch)
+    assert code == 4
+    assert err.startswith("hoering: cannot connect") and "Traceback" not in err
 
 
-def test_untrusted_certificate_is_refused(mailbox, tmp_path) -> None:
+def test_untrusted_certificate_is_refused(mailbox, tmp_path, capsys, monkeypatch) -> None:
     # Without ca_file the self-signed test CA is unknown: verification must fail, not be skipped.
     config = poll_config(tmp_path, mailbox)
     text = config.read_text().replace(f'ca_file = "{mailbox.ca_file}"\n', "")
     config.write_text(text)
-    result = poll(config, mailbox)
-    assert result.returncode == 4
-    assert "CERTIFICATE_VERIFY_FAILED" in result.stderr
+    code, _, err = poll_here(config, mailbox.password, capsys, monkeypatch)
+    assert code == 4
+    assert "CERTIFICATE_VERIFY_FAILED" in err
 
 
-def test_missing_imap_section_exits_2(tmp_path) -> None:
+def test_missing_imap_section_exits_2(tmp_path, capsys, monkeypatch) -> None:
     config = tmp_path / "hoering.toml"
     config.write_text('[store]\nurl = "sqlite:///h.db"\n')
-    result = hoering("poll", "--config", str(config))
-    assert result.returncode == 2
-    assert result.stderr == f"hoering: {config}: [imap]: section is missing (needed by poll)\n"
+    code, _, err = run(capsys, monkeypatch, "poll", "--config", str(config))
+    assert code == 2
+    assert err == f"hoering: {config}: [imap]: section is missing (needed by poll)\n"
 
 
 def test_uidvalidity_warning_is_given_once_for_an_emptied_folder(mailbox, tmp_path) -> None:
@@ -206,3 +217,20 @@ def test_a_missing_danish_folder_is_named_as_written(mailbox, tmp_path) -> None:
     assert result.returncode == 2
     assert "cannot open IMAP folder 'Høringssvar'" in result.stderr
     assert "doesn't exist: Høringssvar" in result.stderr and "Hringssvar" not in result.stderr
+
+
+def test_a_folder_that_fails_leaves_the_others_polled_and_counted(
+    mailbox, tmp_path, capsys, monkeypatch
+) -> None:
+    mailbox.append("INBOX", make_mail(message_id="<foer@x.dk>"))
+    mailbox.append("Høringssvar", make_mail(message_id="<efter@x.dk>", body="Et andet svar.\n"))
+    folders = ["INBOX", "Findes ikke", "Høringssvar"]
+    config = poll_config(tmp_path, mailbox, folders=folders)
+    monkeypatch.setenv("TEST_IMAP_PASSWORD", mailbox.password)
+    code, out, err = run(capsys, monkeypatch, "poll", "--config", str(config))
+    assert code == 2
+    assert summary(out) == (
+        "seen 2, matched 2, stored 2, duplicates 0, failed 0; 1 folder could not be read"
+    )
+    assert err.startswith("hoering: cannot open IMAP folder 'Findes ikke'")
+    assert proposal_count(tmp_path) == 2

@@ -1,6 +1,7 @@
 """The candidate commands: `hoering candidates` lists the bruttoliste, `hoering candidate
-show ID` shows one. Registered on the app by cli.py (`register(app)`); like cli.py, the
-store is imported only when a command runs.
+show ID` shows one, and a reviewer's moves, merges, splits, retitles, reviews and undos
+(ui/candidate_actions.py). Registered on the app by cli.py (`register(app)`); like cli.py,
+the store is imported only when a command runs.
 """
 
 from __future__ import annotations
@@ -13,7 +14,11 @@ from hoering.ui import context
 from hoering.ui.console import out
 from hoering.ui.options import Command, ConfigOption
 
-candidate_app = typer.Typer(help="Show one candidate of the bruttoliste.", no_args_is_help=True)
+candidate_app = typer.Typer(
+    help="Show or fix a candidate of the bruttoliste: review, merge, move, split, retitle, "
+    "history, undo.",
+    no_args_is_help=True,
+)
 
 
 def candidates_command(config: ConfigOption = None) -> None:
@@ -34,16 +39,22 @@ def show_command(
     ],
     config: ConfigOption = None,
 ) -> None:
-    """Show one candidate: title, summary, themes, level, owner, supporters, initiatives."""
+    """Show one candidate: title, summary, themes, level, owner, review, supporters,
+    initiatives, and the revision to give --revision."""
+    from hoering.rules.candidate_review import revision
     from hoering.store.candidates import get_candidate
     from hoering.ui import views_candidates
 
     cfg = context.load(config)
     with context.sessions(cfg)() as session:
-        out().print(views_candidates.candidate_detail(get_candidate(session, candidate_id)))
+        view = get_candidate(session, candidate_id)
+        out().print(views_candidates.candidate_detail(view, revision(session, candidate_id)))
 
 
 def register(app: typer.Typer) -> None:
-    """Add `candidates` and `candidate show` to the app."""
+    """Add `candidates` and the `candidate` commands to the app."""
+    from hoering.ui import candidate_actions
+
     app.command("candidates", cls=Command)(candidates_command)
+    candidate_actions.register(candidate_app)
     app.add_typer(candidate_app, name="candidate")

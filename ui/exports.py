@@ -83,7 +83,7 @@ def export(
     flt = context.proposal_filter(cfg, filters)
     with context.sessions(cfg)() as session:
         result = run_export(session, flt, output, options, cfg.timezone)
-    unit = "initiative" if per == Per.initiative else "proposal"
+    unit = {Per.initiative: "initiative", Per.candidate: "candidate"}.get(per, "proposal")
     out().print(f"wrote {plural(result.rows, unit)} to {output}")
 
 
@@ -142,6 +142,12 @@ def export_attachments(
     flt = context.proposal_filter(cfg, filters)
     with context.sessions(cfg)() as session:
         result = run_attachment_export(session, flt, output)
+    if result.purged:
+        ids = ", ".join(map(str, result.purged))
+        out().print(
+            f"the raw mail of {plural(len(result.purged), 'reply', 'replies')} ({ids}) was purged "
+            "(hoering purge --raw-before): their attachment files are gone, their text is kept"
+        )
     if not result.extra_files:
         selected = plural(result.rows, "selected proposal")
         out().print(f"no attachments in the {selected}; nothing written")
@@ -164,6 +170,7 @@ def forget(
     import getpass
     import re
 
+    from hoering.rules import candidates
     from hoering.store import forget as forget_module
 
     if not re.fullmatch(EMAIL_SHAPE, sender.strip()):
@@ -183,6 +190,7 @@ def forget(
         return
     with sessions() as session:
         report = forget_module.forget_sender(session, sender, getpass.getuser())
+        candidates.describe_again(session, report.candidates_left)
         session.commit()
         forget_module.scrub_sqlite(session)
     out().print(f"deleted {plural(report.total, 'row')}: {report.summary()}")

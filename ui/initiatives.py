@@ -70,7 +70,7 @@ def initiatives_command(
     Id "12.2" is initiative 2 of reply 12; give it to `hoering review` and `hoering
     initiative`. A * after the title: a reviewer fixed that reply's split.
     """
-    from hoering.store import review
+    from hoering.edits import canonical
     from hoering.store.initiatives import InitiativeFilter, list_initiatives
     from hoering.ui import views_initiatives
 
@@ -84,7 +84,7 @@ def initiatives_command(
         decision=base.decision,
         assignee=base.assignee,
         theme=base.theme,
-        level=None if level is None else review.canonical(level, LEVELS, "level"),
+        level=None if level is None else canonical(level, LEVELS, "level"),
         owner=owner,
         search=search,
         respondent_type=base.respondent_type,

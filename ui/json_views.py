@@ -87,6 +87,8 @@ def proposal_detail(
             "organisation": p.respondent_organisation or None,
             "type": p.respondent_type,
             "type_source": p.respondent_type_source,
+            "name_source": "reviewer" if p.reviewed_respondent_name is not None else "auto",
+            "organisation_source": "reviewer" if p.reviewed_organisation is not None else "auto",
             "rule": p.respondent_rule or None,
         },
         "points_to_attachment": p.points_to_attachment,

@@ -254,15 +254,18 @@ class Command(TyperCommand):
 class Per(StrEnum):
     reply = "reply"
     initiative = "initiative"
+    candidate = "candidate"
 
 
 PerOption = Annotated[
     Per,
     typer.Option(
         "--per",
-        metavar="reply|initiative",
+        metavar="reply|initiative|candidate",
         help="reply: one row per reply; initiative: one row per initiative (reply_id, "
-        "initiative, title, its own text, review fields, sender). With --per initiative the "
-        "--status/--decision/--assignee/--theme filters match the initiatives' own fields.",
+        "initiative, title, its own text, review fields, sender, candidate). With --per "
+        "initiative the --status/--decision/--assignee/--theme filters match the initiatives' "
+        "own fields. candidate: one row per candidate of the bruttoliste (title, summary, "
+        "themes, supporters, replies, initiatives, decision, reason); takes --theme only.",
     ),
 ]

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from hoering import config as config_module
-    from hoering.store import models, review
+    from hoering.edits import Change
+    from hoering.store import models
     from hoering.store.queries import ProposalFilter
 
 
@@ -65,7 +66,8 @@ def review_command(
         typer.Option(
             metavar="DECISION",
             help='Set the decision: "optaget", "delvist optaget", "ikke optaget", '
-            '"uden for rammen"; "ingen" clears it.',
+            '"uden for rammen", "indgår i det videre OGP-samarbejde", "ikke OGP-relevant" '
+            '(and [review] decisions in the config); "ingen" clears it.',
         ),
     ] = None,
     reason: Annotated[
@@ -85,6 +87,20 @@ def review_command(
             metavar="TYPE",
             help='Set the respondent type: "borger", "virksomhed", "organisation", '
             '"offentlig myndighed" (kept on reparse).',
+        ),
+    ] = None,
+    respondent_name: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME", help="Set the respondent's name (the person; kept on reparse)."
+        ),
+    ] = None,
+    organisation: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help='Set the organisation the reply speaks for ("" for none, a citizen; kept on '
+            "reparse).",
         ),
     ] = None,
     by: ByOption = None,
@@ -111,18 +127,20 @@ def review_command(
     all_: Annotated[bool, typer.Option("--all", help="Bulk: every proposal.")] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Record a reviewer's status, decision, reason, note, assignee or respondent type.
+    """Record a reviewer's status, decision, reason, note, assignee or respondent (type,
+    name, organisation).
 
     Give proposal ids, or change many at once with --where-... filters (or --all). An id
     "12.2" is initiative 2 of reply 12: status, decision, reason, note and assignee are then
     set on that initiative. Every change is audited with who and when (see `hoering
     history`, `hoering initiative history`).
     """
-    from hoering.store import review
+    from hoering.edits import Change
+    from hoering.rules.review import validated
 
     cfg = context.load(config)
-    change = review.validated(
-        review.Change(status, decision, reason, assign, type_, note), cfg.codebook
+    change = validated(
+        Change(status, decision, reason, assign, type_, note), cfg.codebook, cfg.decisions
     )
     wheres = (where_status, where_decision, where_assignee, where_type, where_theme, where_language)
     flt = None
@@ -132,18 +150,20 @@ def review_command(
             respondent_type=where_type, theme=where_theme, language=where_language,
         )  # fmt: skip
     _check_selection(ids, flt, all_)
-    if change.is_empty():
+    who = (respondent_name, organisation)
+    if change.is_empty() and who == (None, None):
         raise NothingToDo(
-            "nothing to change: give --status, --decision, --reason, --note, --assign or --type"
+            "nothing to change: give --status, --decision, --reason, --note, --assign, --type,"
+            " --respondent-name or --organisation"
         )
     from hoering.store.initiatives import is_ref
 
     refs = [value for value in ids or [] if is_ref(value)]
-    if refs and change.respondent_type is not None:  # checked before anything is written
-        raise NothingToDo("--type is set on replies (12), not on initiatives (12.2)")
+    if refs and (change.respondent_type is not None or who != (None, None)):
+        raise NothingToDo("the respondent is set on replies (12), not on initiatives (12.2)")
     reply_ids = _reply_ids([value for value in ids or [] if value not in refs])
     if reply_ids or flt is not None or all_:  # not when only initiative ids were given
-        _apply(cfg, reply_ids, flt, change, reviewer(by))
+        _apply(cfg, reply_ids, flt, change, reviewer(by), who)
     if refs:
         _apply_initiatives(cfg, refs, change, reviewer(by))
 
@@ -155,16 +175,14 @@ def _reply_ids(values: list[str]) -> list[int]:
     return [int(value) for value in values]
 
 
-def _apply_initiatives(
-    cfg: config_module.Config, refs: list[str], change: review.Change, by: str
-) -> None:
-    from hoering.rules import initiative_review
+def _apply_initiatives(cfg: config_module.Config, refs: list[str], change: Change, by: str) -> None:
+    from hoering.rules.review import review_initiative
     from hoering.store.initiatives import get_initiatives
 
     with context.sessions(cfg).begin() as session:
         rows = get_initiatives(session, refs)
-        changed = sum(1 for row in rows if initiative_review.apply_review(session, row, change, by))
-    out().print(f"{changed} of {plural(len(rows), 'initiative')} changed by {by}")
+        changed = sum(1 for row in rows if review_initiative(session, row, change, by))
+    out().print(changed_line(changed, len(rows), "initiative", by))
 
 
 def _check_selection(ids: list[str] | None, flt: ProposalFilter | None, all_: bool) -> None:
@@ -178,18 +196,33 @@ def _apply(
     cfg: config_module.Config,
     ids: list[int],
     flt: ProposalFilter | None,
-    change: review.Change,
+    change: Change,
     by: str,
+    who: tuple[str | None, str | None] = (None, None),
 ) -> None:
-    from hoering.store import review
+    from hoering.rules.review import review_reply
+    from hoering.store.respondent_review import set_respondent
 
+    name, organisation = who
     with context.sessions(cfg).begin() as session:
         proposals = _targets(session, ids, flt)
         changed = 0
         for proposal in proposals:
-            if review.apply(session, proposal, change, by, cfg.codebook):
-                changed += 1
-    out().print(f"{changed} of {plural(len(proposals), 'proposal')} changed by {by}")
+            fields = (
+                0
+                if change.is_empty()
+                else review_reply(session, proposal, change, by, cfg.codebook)
+            )
+            fields += set_respondent(session, proposal, by, name=name, organisation=organisation)
+            changed += bool(fields)
+    out().print(changed_line(changed, len(proposals), "proposal", by))
+
+
+def changed_line(changed: int, total: int, what: str, by: str) -> str:
+    """How many of the chosen rows changed; "ingen ændring" when none did (nothing audited)."""
+    if total and not changed:
+        return f"ingen ændring: {plural(total, what)} already as asked; nothing recorded"
+    return f"{changed} of {plural(total, what)} changed by {by}"
 
 
 def tag_command(
@@ -208,11 +241,12 @@ def tag_command(
     config: ConfigOption = None,
 ) -> None:
     """Add or remove theme tags by hand; automatic re-tagging keeps these choices."""
-    from hoering.store import review
+    from hoering.edits import Change
+    from hoering.rules.review import validated
 
     cfg = context.load(config)
-    change = review.validated(
-        review.Change(add_themes=tuple(add or ()), remove_themes=tuple(remove or ())), cfg.codebook
+    change = validated(
+        Change(add_themes=tuple(add or ()), remove_themes=tuple(remove or ())), cfg.codebook
     )
     if change.is_empty():
         raise NothingToDo("nothing to change: give --add or --remove")
@@ -234,23 +268,32 @@ def search_command(
     query: Annotated[
         str,
         typer.Argument(
-            metavar="TEXT", help="Words to find (all must occur; end a word with * for a prefix)."
+            metavar="TEXT",
+            help=(
+                "Words to find: all must occur, each also inside compounds and inflections "
+                '(lobby finds lobbyregistret), ae/oe/aa also as æ/ø/å; "a phrase" exactly.'
+            ),
         ),
     ],
     limit: Annotated[int, typer.Option(metavar="N", help="Show at most this many hits.")] = 20,
     config: ConfigOption = None,
 ) -> None:
     """Full-text search over subject, sender and all text, best matches first, with snippets."""
+    from sqlalchemy import select
+
     from hoering.store import search
-    from hoering.store.queries import proposals_by_id
+    from hoering.store.models import Proposal
+    from hoering.store.queries import COUNT_CAP, capped_count, proposals_by_id
     from hoering.ui import views_review
 
     cfg = context.load(config)
     with context.sessions(cfg)() as session:
         hits = search.search(session, query, limit=limit)
-        total = len(search.matching_ids(session, query)) if len(hits) >= limit else len(hits)
+        total = len(hits)
+        if total >= limit:
+            total = capped_count(session, select(Proposal.id).where(search.matching(query)))
         rows = proposals_by_id(session, [h.proposal_id for h in hits])
-        out().print(views_review.search_text(hits, rows, total))
+        out().print(views_review.search_text(hits, rows, total, capped=total > COUNT_CAP))
 
 
 def duplicates_command(
@@ -275,14 +318,23 @@ def duplicates_command(
         )
 
 
-def analyse_command(config: ConfigOption = None) -> None:
+def analyse_command(
+    config: ConfigOption = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Print what would change, reply by reply; write nothing."),
+    ] = False,
+) -> None:
     """Recompute respondents, cleaned text, flags, themes, initiatives, duplicate groups and
     the bruttoliste's candidates from the stored text (after an upgrade or a codebook
-    change); reviewer choices, and splits a reviewer fixed, are kept."""
+    change); reviewer choices are kept, and a reply a reviewer worked on keeps its split."""
     from hoering.pipeline.rederive import rederive
     from hoering.ui.progress import progress
 
     cfg = context.load(config)
+    if dry_run:
+        _print_preview(cfg)
+        return
     with progress("analysing") as tick:
         report = rederive(cfg, context.sessions(cfg), tick)
     out().print(
@@ -290,6 +342,20 @@ def analyse_command(config: ConfigOption = None) -> None:
         f"{plural(report.initiatives, 'initiative')}; "
         f"{plural(report.groups, 'duplicate group')}; "
         f"{plural(report.candidates, 'candidate')}"
+    )
+
+
+def _print_preview(cfg) -> None:
+    from hoering.pipeline.rederive_preview import preview
+    from hoering.ui.progress import progress
+
+    with progress("analysing (dry run)") as tick:
+        found = preview(cfg, context.sessions(cfg), tick)
+    for change in found.changes:
+        out().print(f"{change.proposal_id}: " + "; ".join(change.lines()), markup=False)
+    out().print(
+        f"dry run: {len(found.changes)} of {plural(found.analysed, 'proposal')} would change "
+        f"with codebook {cfg.codebook.version}; nothing written"
     )
 
 

@@ -69,6 +69,13 @@ def _attachment_line(att: Attachment) -> Text:
     return line
 
 
+def _raw_state(p: Proposal, tz: ZoneInfo) -> str:
+    purged = p.raw_message.purged_at
+    if purged is None:
+        return f"kept ({human_size(p.raw_message.size)})"
+    return f"purged {local_time(purged, tz)} (hoering purge --raw-before); text and review kept"
+
+
 def proposal_detail(p: Proposal, tz: ZoneInfo) -> RenderableType:
     """Everything `hoering show` prints for one proposal."""
     fields = Table.grid(padding=(0, 2))
@@ -88,6 +95,7 @@ def proposal_detail(p: Proposal, tz: ZoneInfo) -> RenderableType:
         ("Message-ID", p.message_id or "-"),
         ("Source", source),
         ("Body from", p.body_source),
+        ("Raw mail", _raw_state(p, tz)),
     ):
         fields.add_row(label, Text(value))
     parts: list[RenderableType] = [fields]

@@ -10,7 +10,6 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from hoering.store.listfields import listed
 from hoering.store.models import Initiative
 from hoering.ui.views import local_time
 
@@ -35,7 +34,7 @@ def initiative_table(rows: Sequence[Initiative]) -> RenderableType:
             row.ref,
             Text(row.title + (" *" if row.source == "reviewer" else "")),
             Text(sender),
-            Text(", ".join(listed(row.theme_labels))),
+            Text(", ".join(row.theme_labels)),
             row.level or "-",
             row.status,
             row.decision or "-",
@@ -56,7 +55,7 @@ def initiative_detail(row: Initiative, tz: ZoneInfo) -> RenderableType:
         ("Svar", f"{reply.id}: {reply.sender_name} <{reply.sender_email}>"),
         ("Fra", row.origin or "-"),
         ("Opdeling", split_by),
-        ("Temaer", ", ".join(listed(row.theme_labels)) or "-"),
+        ("Temaer", ", ".join(row.theme_labels) or "-"),
         ("Ansvarlig myndighed", row.owner or "-"),
         ("Niveau", row.level or "-"),
         ("Status", row.status),

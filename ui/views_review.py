@@ -12,7 +12,6 @@ from rich.text import Text
 
 from hoering.export.views import reply_view
 from hoering.store.duplicates import DuplicateCounts
-from hoering.store.listfields import listed
 from hoering.store.models import AuditEvent, DuplicateGroup, DuplicateMember, Proposal
 from hoering.store.search import Hit
 from hoering.ui.views import local_time
@@ -27,6 +26,10 @@ def _grid(rows: Sequence[tuple[str, str]]) -> Table:
     return grid
 
 
+def _by_reviewer(shown: str, reviewed: str | None) -> str:
+    return f"{shown or '-'} (sat af sagsbehandler)" if reviewed is not None else shown or "-"
+
+
 def review_detail(
     p: Proposal, member: DuplicateMember | None, audit_count: int, tz: ZoneInfo
 ) -> RenderableType:
@@ -35,8 +38,8 @@ def review_detail(
     shown = reply_view(p).signals
     respondent = _grid(
         [
-            ("Respondent", p.respondent_name or "-"),
-            ("Organisation", p.respondent_organisation or "-"),
+            ("Respondent", _by_reviewer(p.respondent_name, p.reviewed_respondent_name)),
+            ("Organisation", _by_reviewer(p.respondent_organisation, p.reviewed_organisation)),
             ("Type", f"{p.respondent_type} ({source}: {p.respondent_rule or '-'})"),
             ("Language", shown.language or "-"),
             ("Flags", ", ".join(shown.flags) or "-"),
@@ -84,7 +87,7 @@ def _theme_lines(p: Proposal) -> list[Text]:
         if row.source == "reviewer":
             how = "added by a reviewer" if row.active else "removed by a reviewer"
         else:
-            how = f"words: {', '.join(listed(row.words))} (codebook {row.codebook_version})"
+            how = f"words: {', '.join(row.words)} (codebook {row.codebook_version})"
         line = Text(f"  {row.label} [{row.theme}]: {how}")
         if not row.active:
             line.stylize("dim strike")
@@ -112,16 +115,23 @@ def history_text(events: Sequence[AuditEvent], tz: ZoneInfo) -> RenderableType:
 
 
 def search_text(
-    hits: Sequence[Hit], proposals: Mapping[int, Proposal], total: int | None = None
+    hits: Sequence[Hit],
+    proposals: Mapping[int, Proposal],
+    total: int | None = None,
+    *,
+    capped: bool = False,
 ) -> RenderableType:
     """`hoering search`: best first, with the sender and a snippet ([ ] marks a match).
 
-    `total` is how many matched in all, when --limit cut the list.
+    `total` is how many matched in all, when --limit cut the list; `capped`: more than
+    that were not counted.
     """
     if not hits:
         return Text("No matches.")
     total = len(hits) if total is None else total
     found = f"{total} match" if total == 1 else f"{total} matches"
+    if capped:
+        found = f"over {total - 1} matches"
     shown = f", best {len(hits)} shown" if total > len(hits) else ", best first"
     lines = [Text(f"{found}{shown}:")]
     for hit in hits:

@@ -14,7 +14,12 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from hoering.store import queries, review
+from hoering.edits import Change, InvalidValue
+from hoering.rules.review import review_reply_unless_changed, validated
+from hoering.store import queries
+from hoering.store.models import Proposal
+from hoering.store.respondent_review import set_respondent
+from hoering.store.review import Conflict
 from hoering.vocab import NO_DECISION
 from hoering.web import auth
 from hoering.web.pages import proposal_page
@@ -24,7 +29,7 @@ from hoering.web.security import checked_form, reviewer, safe_next
 MAX_NAME = 100  # a user name's length; longer ones are no name in [web.users]
 
 
-def change_from(form: FormData, active: set[str], type_: str) -> review.Change:
+def change_from(form: FormData, active: set[str], type_: str) -> Change:
     """The review form as a Change: every field as sent, themes as additions and removals.
 
     The respondent type counts only when changed: saving it unchanged would turn the rules'
@@ -33,7 +38,7 @@ def change_from(form: FormData, active: set[str], type_: str) -> review.Change:
     chosen = {value for value in form.getlist("theme") if isinstance(value, str)}
     decision = str(form.get("decision") or "")
     sent_type = str(form.get("respondent_type") or "")
-    return review.Change(
+    return Change(
         status=str(form.get("status") or "") or None,
         decision=decision or NO_DECISION,
         reason=str(form.get("reason") or "").replace("\r\n", "\n").strip(),
@@ -42,6 +47,22 @@ def change_from(form: FormData, active: set[str], type_: str) -> review.Change:
         note=str(form.get("note") or "").replace("\r\n", "\n").strip() or None,
         add_themes=tuple(sorted(chosen - active)),
         remove_themes=tuple(sorted(active - chosen)),
+    )
+
+
+def respondent_from(form: FormData, proposal: Proposal) -> tuple[str | None, str | None]:
+    """The respondent's name and organisation as sent, each None when unchanged: saving the
+    rules' reading unchanged must not pin it against a later, better reading."""
+
+    def changed(key: str, now: str) -> str | None:
+        if key not in form:
+            return None
+        value = " ".join(str(form.get(key) or "").split())
+        return value if value != now else None
+
+    return (
+        changed("respondent_name", proposal.respondent_name),
+        changed("organisation", proposal.respondent_organisation),
     )
 
 
@@ -69,14 +90,18 @@ def _save(request: Request, proposal_id: int, form: FormData, seen: int) -> int 
         active = {t.theme for t in proposal.themes if t.active}
         try:
             asked = change_from(form, active, proposal.respondent_type)
-            change = review.validated(asked, state.cfg.codebook)
-            changed = review.apply_unless_changed(
+            change = validated(asked, state.cfg.codebook, state.cfg.decisions)
+            changed = review_reply_unless_changed(
                 session, proposal, change, reviewer(request), state.cfg.codebook, seen
             )
-        except review.Conflict:
+            name, organisation = respondent_from(form, proposal)
+            changed += set_respondent(
+                session, proposal, reviewer(request), name=name, organisation=organisation
+            )
+        except Conflict:
             session.rollback()
             return "conflict"
-        except review.InvalidValue as exc:
+        except InvalidValue as exc:
             session.rollback()
             return str(exc)
         session.commit()

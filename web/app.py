@@ -19,7 +19,7 @@ from starlette.staticfiles import StaticFiles
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from hoering.config import Config
-from hoering.web import actions, exports, ids, initiatives, pages
+from hoering.web import actions, candidates, exports, ids, initiatives, pages
 from hoering.web.limits import BodyLimit
 from hoering.web.render import HERE, page, templates
 from hoering.web.searching import SearchSlots
@@ -56,6 +56,8 @@ def routes() -> list[Route | Mount]:
         Route(INITIATIVE + "/retitle", initiatives.retitle, methods=["POST"]),
         Route(INITIATIVE + "/split", initiatives.split, methods=["POST"]),
         Route(INITIATIVE + "/merge", initiatives.merge, methods=["POST"]),
+        Route("/bruttoliste", candidates.bruttoliste_page, name="bruttoliste"),
+        Route("/bruttoliste/{candidate_id:id}", candidates.candidate_page, name="candidate"),
         Route("/groups", pages.groups_page, name="groups"),
         Route("/groups/{group_id:id}", pages.group_page, name="group"),
         Route("/dashboard", pages.dashboard_page, name="dashboard"),

@@ -19,10 +19,11 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse
 
+from hoering.edits import InvalidValue
 from hoering.export.csv_export import PROFILES
 from hoering.export.notat import Consultation
 from hoering.export.run import ExportOptions, run_export, run_notat
-from hoering.store import queries, review
+from hoering.store import queries
 from hoering.web import params
 from hoering.web.searching import checked_query
 from hoering.web.security import checked_form
@@ -51,6 +52,14 @@ def options_from(form: FormData) -> ExportOptions:
     )
 
 
+def file_stem(options: ExportOptions) -> str:
+    """The download's name before the date: what the file holds, so the reply list and the
+    initiative list saved on the same day do not take each other's name."""
+    if options.format == "notat":
+        return "hoeringsnotat"
+    return "initiativer" if options.per == "initiative" else "hoeringssvar"
+
+
 def consultation_of(cfg) -> Consultation:
     """What the notat says about the consultation, as `hoering notat` builds it."""
     themes = tuple(theme.label for theme in cfg.codebook.themes)
@@ -63,7 +72,7 @@ async def export(request: Request) -> FileResponse:
     options = options_from(form)
     try:
         flt = params.list_filter(form, request.app.state.cfg)
-    except review.InvalidValue as exc:
+    except InvalidValue as exc:
         raise HTTPException(400, f"Ukendt værdi i filtrene: {exc}") from None
     return await run_in_threadpool(_export, request, form, flt, options)
 
@@ -71,9 +80,8 @@ async def export(request: Request) -> FileResponse:
 def _export(request: Request, form: FormData, flt, options: ExportOptions) -> FileResponse:
     state = request.app.state
     folder = Path(tempfile.mkdtemp(prefix="hoering-web-export-"))
-    stamp = datetime.now(state.cfg.timezone).strftime("%Y-%m-%d")
-    name = ("hoeringsnotat" if options.format == "notat" else "hoeringssvar") + f"-{stamp}"
-    output = folder / f"{name}.{SUFFIXES[options.format]}"
+    stamp = datetime.now(state.cfg.timezone).strftime("%Y-%m-%d")  # sorts in a folder
+    output = folder / f"{file_stem(options)}-{stamp}.{SUFFIXES[options.format]}"
     try:
         query = checked_query(str(form.get("q") or ""))
         with state.sessions() as session:

@@ -14,8 +14,11 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from hoering import glossary
 from hoering.analysis.themes import Codebook
+from hoering.edits import Change, InvalidValue
 from hoering.rules import initiative_review
+from hoering.rules.review import review_initiative, validated
 from hoering.store import review
 from hoering.store.initiatives import UnknownInitiative, get_initiative
 from hoering.store.models import Initiative
@@ -24,7 +27,11 @@ from hoering.web.pages import DONE, FIELD_NAMES, theme_labels
 from hoering.web.render import page
 from hoering.web.security import checked_form, reviewer
 
-INITIATIVE_FIELDS = FIELD_NAMES | {"title": "titel", "split": "delt", "merge": "slået sammen"}
+INITIATIVE_FIELDS = FIELD_NAMES | {
+    "title": glossary.TITLE.lower(),
+    "split": "delt",
+    "merge": "slået sammen",
+}
 
 
 def _ref(request: Request) -> str:
@@ -99,7 +106,7 @@ async def _act(request: Request, action: Action, structural: bool) -> Response:
             except review.Conflict:
                 session.rollback()
                 return 409, "conflict"
-            except review.InvalidValue as exc:
+            except InvalidValue as exc:
                 session.rollback()
                 return 400, str(exc)
             session.commit()
@@ -113,14 +120,15 @@ async def _act(request: Request, action: Action, structural: bool) -> Response:
 
 def _review(session: Session, initiative: Initiative, form: FormData, by: str, codebook) -> str:
     decision = str(form.get("decision") or "")
-    change = review.Change(
+    change = Change(
         status=str(form.get("status") or "") or None,
         decision=decision or NO_DECISION,
         reason=str(form.get("reason") or "").replace("\r\n", "\n").strip(),
         assignee=str(form.get("assignee") or ""),
         note=str(form.get("note") or "").replace("\r\n", "\n").strip() or None,
     )
-    initiative_review.apply_review(session, initiative, review.validated(change, codebook), by)
+    if not review_initiative(session, initiative, validated(change, codebook), by):
+        return f"/initiatives/{initiative.ref}?gjort=uaendret"
     return f"/initiatives/{initiative.ref}?gjort=gemt"
 
 

@@ -7,6 +7,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from hoering import glossary
+from hoering.edits import InvalidValue
 from hoering.export.attachments_export import attachments_of, safe_name
 from hoering.export.views import reply_view
 from hoering.store import browse_initiatives, duplicates, queries, review
@@ -17,9 +18,9 @@ from hoering.web.render import page
 
 FACET_TITLES = {
     "status": glossary.STATUS,
-    "decision": glossary.DECISION_ON_THE_WEB,
-    "theme": "Tema",
-    "respondent_type": "Type af afsender",
+    "decision": glossary.DECISION,
+    "theme": glossary.THEME,
+    "respondent_type": glossary.TYPE,
     "late": glossary.LATE,
 }
 # The facet's URL parameter (params.FILTER_PARAMS in reverse).
@@ -30,7 +31,7 @@ def list_page(request: Request) -> HTMLResponse:
     state = request.app.state
     try:
         wanted = params.list_request(request.query_params, state.cfg)
-    except review.InvalidValue as exc:
+    except InvalidValue as exc:
         raise HTTPException(400, f"Ukendt værdi i adressen: {exc}") from None
     with state.sessions() as session, state.searches.hold(session, wanted.query):
         if wanted.initiatives:
@@ -55,24 +56,38 @@ def list_page(request: Request) -> HTMLResponse:
     )
 
 
+# 410 Gone: the bytes existed and were dropped on purpose (hoering purge --raw-before).
+PURGED = (
+    "Den originale mail og dens bilag er slettet (hoering purge); "
+    "teksten og vurderingen er bevaret."
+)
+
+
 def theme_labels(request: Request) -> dict[str, str]:
     return {theme.key: theme.label for theme in request.app.state.cfg.codebook.themes}
 
 
 DONE = {  # ?gjort= after a change: the notice the page shows
     "gemt": "Vurderingen er gemt.",
+    "uaendret": "Ingen ændring: vurderingen var allerede sådan. Intet er skrevet i historikken.",
     "omdoebt": "Titlen er ændret.",
     "delt": "Initiativet er delt i to; den anden del har fået nummeret efter.",
     "samlet": "Initiativerne er slået sammen.",
 }
+# The audit trail's field names: the glossary's words, in lower case mid-sentence.
 FIELD_NAMES = {
-    "status": "status",
-    "decision": "afgørelse",
-    "reason": "begrundelse",
-    "assignee": "tildelt",
-    "respondent_type": "type af afsender",
-    "note": "note",
-    "theme": "tema",
+    field: word.lower()
+    for field, word in {
+        "status": glossary.STATUS,
+        "decision": glossary.DECISION,
+        "reason": glossary.REASON,
+        "assignee": glossary.ASSIGNEE,
+        "respondent_type": glossary.TYPE,
+        "respondent_name": glossary.SENDER,
+        "organisation": glossary.ORGANISATION,
+        "note": glossary.NOTE,
+        "theme": glossary.THEME,
+    }.items()
 }
 
 
@@ -85,6 +100,8 @@ def form_values(proposal, sent=None) -> dict:
             "reason": sent.get("reason") or "",
             "assignee": sent.get("assignee") or "",
             "respondent_type": sent.get("respondent_type"),
+            "respondent_name": sent.get("respondent_name") or "",
+            "organisation": sent.get("organisation") or "",
             "themes": set(sent.getlist("theme")),
             "note": sent.get("note") or "",
         }
@@ -94,6 +111,8 @@ def form_values(proposal, sent=None) -> dict:
         "reason": proposal.reason,
         "assignee": proposal.assignee,
         "respondent_type": proposal.respondent_type,
+        "respondent_name": proposal.respondent_name,
+        "organisation": proposal.respondent_organisation,
         "themes": {t.theme for t in proposal.themes if t.active},
         "note": "",
     }
@@ -152,6 +171,8 @@ def attachment(request: Request) -> Response:
         )
         if proposal is None or stored is None:
             raise HTTPException(404, "Bilaget findes ikke.")
+        if proposal.raw_message.purged_at is not None:
+            raise HTTPException(410, PURGED)
         originals = [a for a in attachments_of(proposal) if a.path == stored.path]
     if not originals:
         raise HTTPException(404, "Bilaget findes kun som en del af et andet bilag.")
@@ -166,6 +187,8 @@ def raw_message(request: Request) -> Response:
         proposal = queries.get_proposal(session, proposal_id)
         if proposal is None:
             raise HTTPException(404, f"Svar nr. {proposal_id} findes ikke.")
+        if proposal.raw_message.purged_at is not None:
+            raise HTTPException(410, PURGED)
         data = proposal.raw_message.data
     return download(data, f"svar-{proposal_id}.eml")
 
@@ -213,7 +236,7 @@ def dashboard_page(request: Request) -> HTMLResponse:
         request,
         "dashboard.html",
         figures=figures,
-        per_day=charts.received_per_day(figures.per_day),
+        per_day=charts.received_per_day(figures.per_day, state.cfg.deadline),
         per_reviewer=charts.progress(
             [(name or "ikke tildelt", counts) for name, counts in reviewers],
             "Fremdrift pr. sagsbehandler",

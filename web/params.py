@@ -22,7 +22,7 @@ INITIATIVES = "initiativer"  # ?vis=initiativer lists initiatives instead of rep
 
 
 def list_filter(params: ImmutableMultiDict, cfg: Config) -> ProposalFilter:
-    """The filters in the URL or the export form; review.InvalidValue for a value not allowed."""
+    """The filters in the URL or the export form; edits.InvalidValue for a value not allowed."""
     return filters.from_url(params, cfg.codebook)
 
 

@@ -32,7 +32,7 @@ def templates() -> Jinja2Templates:
     )
     env.filters["size"] = human_size
     env.filters["marks"] = marks
-    env.filters["listed"] = listed  # a one-value-a-line column as its values
+    env.filters["listed"] = listed  # the bruttoliste's theme columns are still text
     env.globals["glossary"] = glossary  # the Danish words of every page
     return Jinja2Templates(env=env)
 
@@ -64,7 +64,7 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
     tz = state.cfg.timezone
 
     def when(moment: datetime | None) -> str:
-        return moment.astimezone(tz).strftime("%d-%m-%Y %H:%M") if moment else "–"
+        return glossary.people_time(moment, tz) or glossary.NO_DATE
 
     context |= {
         "csrf": csrf_token(request),

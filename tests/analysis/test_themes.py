@@ -36,7 +36,7 @@ def test_default_codebook_has_the_nine_areas_of_the_call() -> None:
         "antikorruption",
         "teknologi og innovation",
         "åbne data og open source",
-        "co-creation",
+        "samskabelse",  # Danish for the call's "co-creation" (issue 19 item 5)
         "demokrati og beslutningsprocesser",
         "sociale medier og crowdsourcing",
         "effektiv offentlig service",

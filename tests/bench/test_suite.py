@@ -11,6 +11,7 @@ from pathlib import Path
 from bench import mailboxes, suite
 from bench.report import goal_line, goal_record
 from bench.workbench import write_config
+from hoering.analysis import duplicates
 from hoering.config import load_config
 
 FIXTURE = Path(__file__).parent / "fixtures" / "results.json"
@@ -62,3 +63,26 @@ def test_mbox_holds_the_mails_in_order(tmp_path: Path) -> None:
 def test_generated_config_is_read_by_the_config_reader(tmp_path: Path) -> None:
     config = load_config(write_config(tmp_path, url=f"sqlite:///{tmp_path / 'x.db'}"))
     assert config.store_url.endswith("x.db") and not config.accounts
+
+
+def test_campaign_mails_are_near_twins_of_the_letter_never_exact_twins() -> None:
+    messages = [message_from_bytes(d, policy=email.policy.default) for d in
+                mailboxes.campaign_mails(20, "c")]  # fmt: skip
+    bodies = [m.get_content().split("\nMed venlig hilsen")[0] for m in messages]
+    texts = [duplicates.normalize(body) for body in bodies]
+    letter = duplicates.shingles(duplicates.normalize(mailboxes.CAMPAIGN_LETTER))
+    assert len(set(texts)) == 20
+    assert all(duplicates.is_near(duplicates.shingles(text), letter) for text in texts)
+    assert 2_800 < len(mailboxes.CAMPAIGN_LETTER) < 3_600
+
+
+def test_backlog_holds_a_campaign_letter_every_tenth_reply() -> None:
+    subjects = [message_from_bytes(d)["Subject"] for d in mailboxes.backlog_mails(30, "b")]
+    campaign = [n for n, subject in enumerate(subjects) if "kampagne" in subject]
+    assert campaign == [9, 19, 29]
+
+
+def test_campaign_goal_sizes_and_backlog_flag() -> None:
+    args = suite.arguments(["--goals", "7", "--backlog", "50000"])
+    assert (args.campaign, args.campaign_stored, args.backlog) == ([500, 2000], [500, 5000], 50000)
+    assert suite.arguments([]).backlog == 0

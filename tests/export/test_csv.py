@@ -74,7 +74,7 @@ def test_received_at_is_local_time_with_offset_for_machines(db, tmp_path: Path) 
     add(db, parsed())
     machine = rows(export(db, tmp_path, "rfc4180"), "rfc4180")
     assert machine[0]["received_at"] == "2017-08-10T10:16:00+02:00"
-    assert rows(export(db, tmp_path))[0]["Modtaget"] == "2017-08-10 10:16"
+    assert rows(export(db, tmp_path))[0]["Modtaget"] == "10.08.2017 10:16"
 
 
 def test_people_profile_has_no_technical_columns(db, tmp_path: Path) -> None:
@@ -85,7 +85,7 @@ def test_people_profile_has_no_technical_columns(db, tmp_path: Path) -> None:
     headers = list(row)
     # Who sent it, then the substance right after.
     assert headers[:8] == [
-        "Id", "Modtaget", "For sent", "Afsender", "Organisation", "Type", "Titel", "Forslag"
+        "Nr.", "Modtaget", "For sent", "Afsender", "Organisation", "Type", "Emne", "Forslag"
     ]  # fmt: skip
 
 
@@ -93,7 +93,7 @@ def test_people_profile_has_no_technical_columns(db, tmp_path: Path) -> None:
 def test_formula_like_cells_are_neutralized(db, tmp_path: Path, start: str) -> None:
     # A hostile sender can put =HYPERLINK(...) in a subject; Excel would run it.
     add(db, parsed(subject=f'{start}HYPERLINK("http://x")'))
-    assert rows(export(db, tmp_path))[0]["Titel"].startswith("'" + start)
+    assert rows(export(db, tmp_path))[0]["Emne"].startswith("'" + start)
 
 
 def test_plain_cells_are_not_touched() -> None:
@@ -155,7 +155,7 @@ def test_formula_guard_is_on_in_the_rfc4180_profile_too(db, tmp_path: Path) -> N
 def test_people_header_is_the_documented_stable_column_list() -> None:
     # README "Export columns"; new columns only at the end.
     assert [h for _, h in PEOPLE_COLUMNS] == [
-        "Id", "Modtaget", "For sent", "Afsender", "Organisation", "Type", "Titel", "Forslag",
+        "Nr.", "Modtaget", "For sent", "Afsender", "Organisation", "Type", "Emne", "Forslag",
         "Temaer", "Status", "Beslutning", "Begrundelse", "Noter", "Sagsbehandler",
         "Markeringer", "E-mail", "Sendt af", "Dublet", "Sprog", "Referencer",
         "Vedhæftede filer", "Hele teksten",

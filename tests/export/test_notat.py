@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from hoering import config as config_module
 from hoering.export.notat import (
@@ -236,3 +238,21 @@ def test_summary_skips_the_header_lines_of_a_forwarded_mail() -> None:
         "Fra: Mette Lund\nDato: 27. juli 2017\nEmne: OGP\n\nVi vil have åbne data."
     )
     assert summary_line(ReplyView(**fields)) == "Vi vil have åbne data."
+
+
+def test_notat_is_danish_and_names_its_author_and_title(db, tmp_path: Path) -> None:
+    seed(db)
+    out, ministry = (
+        tmp_path / "notat.docx",
+        replace(CONSULTATION, ministry="Digitaliseringsstyrelsen"),
+    )
+    with db() as session:
+        run_notat(session, ProposalFilter(), out, ExportOptions("notat"), ministry)
+    doc = Document(str(out))
+    props = doc.core_properties
+    assert props.title == f"Høringsnotat – {CONSULTATION.title}"
+    assert props.author == "Digitaliseringsstyrelsen"
+    assert "python-docx" not in (props.comments + props.last_modified_by)
+    assert props.language == "da-DK"
+    lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    assert lang.find(qn("w:rPr")).find(qn("w:lang")).get(qn("w:val")) == "da-DK"

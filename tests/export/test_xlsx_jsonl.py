@@ -70,7 +70,7 @@ def test_xlsx_writes_formula_like_text_as_a_string(db, tmp_path: Path) -> None:
     # A hostile sender's subject; openpyxl would store it as a formula unless told not to.
     add(db, parsed(subject='=HYPERLINK("http://x","klik")'))
     sheet = workbook(db, tmp_path)["Høringssvar"]
-    cell = sheet.cell(row=2, column=HEADERS.index("Titel") + 1)
+    cell = sheet.cell(row=2, column=HEADERS.index("Emne") + 1)
     assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x","klik")', "s")
     with zipfile.ZipFile(tmp_path / "svar.xlsx") as archive:
         assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")
@@ -80,7 +80,7 @@ def test_xlsx_received_at_is_a_real_local_date_time(db, tmp_path: Path) -> None:
     add(db, parsed())
     cell = workbook(db, tmp_path)["Høringssvar"]["B2"]
     assert cell.value == datetime(2017, 8, 10, 10, 16)
-    assert cell.number_format == "yyyy-mm-dd hh:mm"
+    assert cell.number_format == "dd.mm.yyyy hh:mm"
 
 
 def test_xlsx_drops_control_characters_xml_cannot_carry(db, tmp_path: Path) -> None:

@@ -19,7 +19,6 @@ from imapclient import IMAPClient
 from hoering.ingest.imap import (
     ImapAuthError,
     ImapConnectionError,
-    ImapFolderError,
     ImapSettings,
     _subject_block,
     account_id,
@@ -27,7 +26,7 @@ from hoering.ingest.imap import (
     fetch_new,
     messages,
 )
-from hoering.ingest.raw import FolderChecked, RawMessage, SkippedMessage
+from hoering.ingest.raw import FolderChecked, FolderFailed, RawMessage, SkippedMessage
 from tests.kit.dovecot import free_ports, make_certificate
 
 
@@ -227,9 +226,14 @@ def test_timeout_during_login_is_a_connection_error_not_an_auth_error(mailbox, g
         connect(settings_for(mailbox, port=greets_then_hangs, timeout=0.3))
 
 
-def test_missing_folder_raises_folder_error(mailbox):
-    with pytest.raises(ImapFolderError, match="Arkiv"):
-        poll(mailbox, folders=("Arkiv",))
+def test_a_missing_folder_is_reported_and_the_next_is_read(mailbox):
+    mailbox.append("INBOX", mail("Svar"))
+    items = list(messages(settings_for(mailbox, folders=("Arkiv", "INBOX")), {}, want_all))
+    failed = [item for item in items if isinstance(item, FolderFailed)]
+    assert [(f.folder, f.error.startswith("cannot open IMAP folder 'Arkiv'")) for f in failed] == [
+        ("Arkiv", True)
+    ]
+    assert [i.origin.folder for i in items if isinstance(i, RawMessage)] == ["INBOX"]
 
 
 # --- cursors ------------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
 
@@ -19,6 +21,21 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *ar
     captured = capsys.readouterr()
     code = excinfo.value.code
     return (code if isinstance(code, int) else 0), captured.out, captured.err
+
+
+def run_shared(*args: str) -> tuple[int, str, str]:
+    """`run` for a module- or session-scoped fixture, which has no capsys or monkeypatch:
+    the output is caught here, and sys.argv and COLUMNS are restored after."""
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch, redirect_stdout(out), redirect_stderr(err):
+        patch.setattr("sys.argv", ["hoering", *args])
+        patch.setenv("COLUMNS", "200")
+        try:
+            cli.main()
+            code: object = 0
+        except SystemExit as exit_:
+            code = exit_.code
+    return (code if isinstance(code, int) else 0), out.getvalue(), err.getvalue()
 
 
 _SUMMARY_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ")

@@ -281,3 +281,24 @@ def test_action_lost_with_the_connection_is_done_on_the_next_run(
 def test_bad_action_settings_name_the_key(tmp_path, section: str, message: str) -> None:
     with pytest.raises(ConfigError, match=re.escape(message)):
         load_config(write_config(tmp_path, section))
+
+
+def test_catch_up_applies_a_new_action_to_replies_stored_before_once_each(
+    mailbox, tmp_path, monkeypatch, capsys
+) -> None:
+    first = mailbox.append("INBOX", REPLY)
+    run_poll(tmp_path, mailbox, monkeypatch)  # read-only: stored, owes nothing
+    config = tmp_path / "hoering.toml"
+    config.write_text(config.read_text() + 'after = "flag"\n')  # [actions] is the last section
+    _, told, err = run_cli(capsys, monkeypatch, "actions", "-c", str(config))
+    assert "1 stored reply never had the post-action (flag \\Flagged)" in told, err
+    assert flags(mailbox, first) == set()  # only counted
+    code, out, _ = run_cli(capsys, monkeypatch, "actions", "--catch-up", "-c", str(config))
+    assert code == 0 and "caught up: 1 reply newly owed flag \\Flagged; done 1" in out
+    assert flags(mailbox, first) == {b"\\Flagged"}
+    client = mailbox.client()
+    client.select_folder("INBOX")
+    client.remove_flags([first], [b"\\Flagged"])  # a reviewer unflags it by hand
+    client.unselect_folder()
+    code, out, _ = run_cli(capsys, monkeypatch, "actions", "--catch-up", "-c", str(config))
+    assert "caught up: 0 replies newly owed" in out and flags(mailbox, first) == set()

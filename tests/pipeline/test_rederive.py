@@ -6,20 +6,20 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from hoering import pipeline
 from hoering.config import load_config
+from hoering.edits import Change
 from hoering.pipeline import rederive as rederive_module
 from hoering.pipeline.rederive import rederive
-from hoering.store import models, review
+from hoering.rules.review import review_reply, validated
+from hoering.store import models
 from hoering.store.db import open_database
-from tests.kit.mails import write_config
-from tests.kit.paths import SAMPLE_INBOX
 
 
-def test_every_proposal_is_analysed_once_across_chunks(tmp_path: Path, monkeypatch) -> None:
-    cfg = load_config(write_config(tmp_path))
+def test_every_proposal_is_analysed_once_across_chunks(sample_copy: Path, monkeypatch) -> None:
+    cfg = load_config(sample_copy)  # the sample inbox imported: 13 replies
     sessions = open_database(cfg.store_url)
-    stored = pipeline.import_paths(cfg, sessions, [SAMPLE_INBOX]).stored
+    with sessions() as session:
+        stored = session.query(models.Proposal).count()
     monkeypatch.setattr(rederive_module, "CHUNK", 4)  # 13 replies: four chunks
     ticks: list[int] = []
 
@@ -31,14 +31,13 @@ def test_every_proposal_is_analysed_once_across_chunks(tmp_path: Path, monkeypat
     assert report.initiatives == initiatives > 0
 
 
-def test_a_reviewers_type_survives_analyse(tmp_path: Path) -> None:
-    cfg = load_config(write_config(tmp_path))
+def test_a_reviewers_type_survives_analyse(sample_copy: Path) -> None:
+    cfg = load_config(sample_copy)  # the sample inbox imported
     sessions = open_database(cfg.store_url)
-    pipeline.import_paths(cfg, sessions, [SAMPLE_INBOX])
     with sessions.begin() as session:
         first = session.scalars(select(models.Proposal).order_by(models.Proposal.id)).first()
-        change = review.validated(review.Change(respondent_type="organisation"), cfg.codebook)
-        review.apply(session, first, change, "mette", cfg.codebook)
+        change = validated(Change(respondent_type="organisation"), cfg.codebook)
+        review_reply(session, first, change, "mette", cfg.codebook)
         first_id = first.id
 
     rederive(cfg, sessions)

@@ -52,8 +52,9 @@ def test_sample_inbox_imports_the_marked_replies_once(cfg, db) -> None:
     assert count(db, models.Proposal) == 13
 
 
-def test_second_import_stores_nothing_new(cfg, db) -> None:
-    run_import(cfg, db, SAMPLE_INBOX)
+def test_second_import_stores_nothing_new(sample_copy: Path) -> None:
+    cfg = load_config(sample_copy)  # the sample inbox imported once already
+    db = open_database(cfg.store_url)
     again = run_import(cfg, db, SAMPLE_INBOX)
     # 13 exact copies of stored mail, and the re-sent reply again: nothing is a new duplicate
     # but that one, and the summary says so (it said "duplicates 14").
@@ -157,8 +158,8 @@ def test_unknown_date_or_no_deadline_is_not_late() -> None:
     assert pipeline.is_late(datetime.now(UTC), None, tz) is False
 
 
-def test_late_reply_in_sample_inbox_is_flagged(cfg, db) -> None:
-    run_import(cfg, db, SAMPLE_INBOX)
+def test_late_reply_in_sample_inbox_is_flagged(sample_imported: Path) -> None:
+    db = open_database(load_config(sample_imported).store_url)
     with db() as session:
         late = session.scalars(select(models.Proposal).where(models.Proposal.late)).all()
     assert [p.sender_email.split("@")[1] for p in late] == ["regionsydkyst.example"]
@@ -177,8 +178,8 @@ def test_second_run_while_locked_is_refused(cfg, db, tmp_path: Path) -> None:
         run_import(cfg, db, write_mail(tmp_path, "a.eml", make_mail()))
 
 
-def test_run_is_recorded_with_counts(cfg, db) -> None:
-    run_import(cfg, db, SAMPLE_INBOX)
+def test_run_is_recorded_with_counts(sample_imported: Path) -> None:
+    db = open_database(load_config(sample_imported).store_url)  # one import, by the CLI
     with db() as session:
         run = session.scalars(select(models.Run)).one()
     assert (run.kind, run.seen, run.stored, run.error) == ("import", 17, 13, None)

@@ -103,3 +103,39 @@ def test_the_next_attachment_is_read_after_the_idle_workers_were_killed(tmp_path
         assert sandbox.pool is not broken
         [pid_file] = tmp_path.glob("met-c.txt")
         assert int(pid_file.read_text().split()[0]) not in pids
+
+
+def read_in_threads(sandbox: Sandbox, names: list[str]) -> list[tuple[str, str | None]]:
+    """Each name's attachment read from two parse threads, as the pipeline does: (text, error)."""
+    with ThreadPoolExecutor(2) as threads:
+        found = list(threads.map(sandbox, [text(name) for name in names]))
+    return [(attachment.text, attachment.error) for [attachment] in found]
+
+
+def test_workers_retire_without_breaking_the_pool_entered_in_a_parse_thread() -> None:
+    # A Sandbox entered in an executor thread (not the CLI's main thread) forks its workers
+    # from a plain thread: they retire every two attachments and the pool is never rebuilt.
+    limits = SandboxLimits(timeout_seconds=30, workers=2, max_tasks=2)
+    names = [f"{n}.txt" for n in range(24)]
+    sandbox = Sandbox(limits)
+    with ThreadPoolExecutor(1) as caller:
+        caller.submit(sandbox.__enter__).result()
+    try:
+        assert read_in_threads(sandbox, names) == [(f"Forslag i {n}.", None) for n in names]
+        assert sandbox.generation == 0
+    finally:
+        sandbox.__exit__(None, None, None)
+
+
+def test_a_pool_rebuilt_in_a_parse_thread_retires_workers_without_breaking(
+    tmp_path: Path,
+) -> None:
+    limits = SandboxLimits(timeout_seconds=30, workers=2, max_tasks=2)
+    names = [f"{n}.txt" for n in range(24)]
+    with Sandbox(limits) as sandbox:
+        broken = sandbox.pool
+        assert broken is not None
+        broken.stop()  # as if its workers had died: the next caller rebuilds it
+        broken.join()
+        assert read_in_threads(sandbox, names) == [(f"Forslag i {n}.", None) for n in names]
+        assert sandbox.generation == 1

@@ -1,5 +1,5 @@
-"""store/queries.py and review.apply_unless_changed: what the web app reads and writes, on
-SQLite and PostgreSQL."""
+"""store/queries.py and rules.review.review_reply_unless_changed: what the web app reads and
+writes, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from hoering.analysis.themes import DEFAULT_CODEBOOK
+from hoering.edits import Change
+from hoering.rules.review import review_reply, review_reply_unless_changed
 from hoering.store import models, queries, review
 from hoering.store.figures import dashboard
 from hoering.store.queries import ProposalFilter
@@ -38,7 +40,7 @@ def test_search_narrows_the_page_the_total_and_the_facets(sessions) -> None:
 def test_a_facet_counts_its_other_values_while_chosen(sessions) -> None:
     with sessions.begin() as session:
         first = session.get_one(models.Proposal, 1)
-        review.apply(session, first, review.Change(status="behandlet"), "karen", DEFAULT_CODEBOOK)
+        review_reply(session, first, Change(status="behandlet"), "karen", DEFAULT_CODEBOOK)
     with sessions() as session:
         wanted = queries.ListRequest(flt=ProposalFilter(status="behandlet"))
         page = queries.list_page(session, wanted)
@@ -58,12 +60,12 @@ def test_second_save_from_an_old_revision_is_a_conflict(sessions) -> None:
         seen = review.revision(session, 2)
     with sessions.begin() as session:
         row = session.get_one(models.Proposal, 2)
-        change = review.Change(decision="optaget")
-        review.apply_unless_changed(session, row, change, "karen", DEFAULT_CODEBOOK, seen)
+        change = Change(decision="optaget")
+        review_reply_unless_changed(session, row, change, "karen", DEFAULT_CODEBOOK, seen)
     with sessions() as session, pytest.raises(review.Conflict):
         row = session.get_one(models.Proposal, 2)
-        change = review.Change(decision="ikke optaget")
-        review.apply_unless_changed(session, row, change, "mette", DEFAULT_CODEBOOK, seen)
+        change = Change(decision="ikke optaget")
+        review_reply_unless_changed(session, row, change, "mette", DEFAULT_CODEBOOK, seen)
     with sessions() as session:
         assert session.get_one(models.Proposal, 2).decision == "optaget"
 

@@ -54,7 +54,11 @@ def _review_rows(session, ida_ids) -> None:
         select(models.Proposal.id).where(models.Proposal.sender_email == "bo@hotmail.com")
     )
     for proposal_id in ida_ids:
-        session.add(models.ReviewNote(proposal_id=proposal_id, author="rumth", text=f"Ring {IDA}"))
+        session.add(
+            models.Note(
+                target_kind="reply", target_id=proposal_id, author="rumth", text=f"Ring {IDA}"
+            )
+        )
         session.add(models.AuditEvent(proposal_id=proposal_id, by="rumth", field="status",
                                       old_value="ny", new_value="behandlet"))  # fmt: skip
         session.add(
@@ -128,7 +132,7 @@ def test_forget_logs_counts_and_a_hash_never_the_address(imported) -> None:
     assert entry.by == "rumth"
     assert entry.email_sha256 == hashlib.sha256(IDA.encode()).hexdigest()
     assert json.loads(entry.counts) == report.counts
-    assert report.counts["attachments"] == 1 and report.counts["review_notes"] == 2
+    assert report.counts["attachments"] == 1 and report.counts["notes"] == 2
     assert report.counts["audit_events"] == 2 and report.counts["duplicate_members"] == 1
 
 
@@ -139,3 +143,34 @@ def test_forget_of_an_unknown_address_deletes_nothing_but_is_logged(imported) ->
         session.commit()
         assert session.scalar(select(func.count(models.ForgetLog.id))) == 1
     assert report.total == 0
+
+
+def test_forget_takes_the_persons_words_out_of_the_bruttoliste(
+    imported, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    # A candidate of Ida's alone goes; one Ida shares with Bo is described from Bo's reply.
+    from tests.kit.cli import run
+
+    _, db, _ = imported
+    config_path = tmp_path / "hoering.toml"
+    with db.begin() as session:
+        shared = session.scalars(select(models.Candidate)).first()
+        shared.title, shared.summary = "Idas titel", "Idas egne ord"
+        session.add(
+            models.CandidateEvent(
+                candidate_id=shared.id, by="rumth", field="move", before='{"text": "Idas ord"}'
+            )
+        )
+
+    code, _, err = run(
+        capsys, monkeypatch, "forget", "--sender", IDA, "--yes", "-c", str(config_path)
+    )
+
+    assert code == 0, err
+    with db() as session:
+        left = session.scalars(select(models.Candidate)).all()
+        events = session.scalars(select(models.CandidateEvent)).all()
+    texts = " ".join(f"{c.title} {c.summary}" for c in left)
+    assert "Idas" not in texts and "Forslag fra Ida" not in texts
+    assert left and all(c.members for c in left)
+    assert all(event.before is None for event in events)

@@ -7,6 +7,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from hoering.analysis.themes import DEFAULT_CODEBOOK
+from hoering.edits import Change
+from hoering.rules.review import review_reply, validated
 from hoering.store import duplicates, models, review
 from hoering.store.queries import ProposalFilter, iter_proposals
 from tests.kit.mails import write_config
@@ -33,10 +35,8 @@ def test_review_audit_themes_and_groups_on_postgresql(tmp_path: Path, postgres_u
         proposal = session.scalars(
             select(models.Proposal).where(models.Proposal.message_id == "c@x")
         ).one()
-        change = review.validated(
-            review.Change(status="Behandlet", decision="Delvist-optaget"), DEFAULT_CODEBOOK
-        )
-        assert review.apply(session, proposal, change, "karen", DEFAULT_CODEBOOK) == 2
+        change = validated(Change(status="Behandlet", decision="Delvist-optaget"), DEFAULT_CODEBOOK)
+        assert review_reply(session, proposal, change, "karen", DEFAULT_CODEBOOK) == 2
     with sessions() as session:
         flt = ProposalFilter(status="behandlet", theme="aabne-data")
         assert [p.message_id for p in iter_proposals(session, flt)] == ["c@x"]

@@ -74,7 +74,7 @@ def test_reviewer_defaults_to_hoering_user(config, capsys, monkeypatch) -> None:
     run(capsys, monkeypatch, "review", "-c", str(config), str(REGION), "--note", "Ring til Anne")
     with open_database(load_config(config).store_url)() as session:
         event = session.scalars(select(models.AuditEvent)).one()
-        note = session.scalars(select(models.ReviewNote)).one()
+        note = session.scalars(select(models.Note)).one()
     assert (event.by, event.field, event.new_value) == ("Lise Holm", "note", "Ring til Anne")
     assert note.author == "Lise Holm"
 

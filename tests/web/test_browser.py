@@ -183,3 +183,40 @@ def test_no_console_errors_under_the_content_security_policy(browser, base_url) 
     assert browser.find_element(By.TAG_NAME, "h1").text.endswith("<script>alert(1)</script>")
     errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
     assert errors == []
+
+
+def test_the_bruttoliste_fits_1280_px_without_sideways_scrolling(browser, base_url, shots) -> None:
+    pages = {
+        "bruttoliste": "/bruttoliste",
+        "candidate": "/bruttoliste/" + first_candidate(browser, base_url),
+    }
+    for name, path in pages.items():
+        browser.get(base_url + path)
+        wide = browser.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth]"
+        )
+        assert wide[0] <= wide[1] == 1280, f"{path} is {wide[0]} px wide"
+        screenshot(browser, shots, name)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "article.member")) > 1
+
+
+def first_candidate(browser, base_url: str) -> str:
+    """The id of the biggest candidate, as the bruttoliste's first row links to it."""
+    browser.get(base_url + "/bruttoliste")
+    link = browser.find_element(By.CSS_SELECTOR, "table.candidates tbody a")
+    return link.get_attribute("href").rsplit("/", 1)[1]
+
+
+@pytest.mark.parametrize("path", ["/", "/?vis=initiativer"])
+def test_the_lists_fit_1280_and_800_px_windows_without_sideways_scrolling(
+    browser, base_url, path: str
+) -> None:
+    widths = {}
+    for width in (1280, 800):
+        browser.set_window_size(width, 900)
+        browser.get(base_url + path)
+        widths[width] = browser.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth]"
+        )
+    browser.set_window_size(1280, 900)
+    assert all(scroll <= inner for scroll, inner in widths.values()), widths

@@ -27,6 +27,19 @@ def test_full_text_search_finds_words_and_marks_them(client: TestClient) -> None
     assert "<mark>lobbyister</mark>" in page.text
 
 
+def test_search_finds_compound_parts_and_the_field_says_what_it_accepts(
+    client: TestClient,
+) -> None:
+    whole = set(rows(client.get("/", params={"q": "lobbyregister"}).text))
+    page = client.get("/", params={"q": "register"})
+    assert whole and whole <= set(rows(page.text))
+    assert "<mark>register</mark>" in page.text
+    hint = re.search(r'<p id="q-hint"[^>]*>(.*?)</p>', page.text, re.S).group(1)
+    assert 'aria-describedby="q-hint"' in page.text
+    for accepted in ("Alle ord", "lobbyregistret", "æ, ø og å", "anførselstegn", "3 tegn"):
+        assert accepted in " ".join(hint.split())
+
+
 def test_facet_filters_and_counts_the_other_values(client: TestClient) -> None:
     page = client.get("/", params={"type": "virksomhed"})
     assert set(rows(page.text)) == {4, 5, 13}
@@ -117,8 +130,8 @@ def test_reply_page_shows_flags_language_references_and_warnings(cfg, client) ->
 
     with open_database(cfg.store_url)() as session:
         reply = session.get(models.Proposal, 1)
-        reply.reference_numbers = "2017-1234\nJ.nr. 17/0042"
-        reply.warnings = "bilag.pdf: no text layer"
+        reply.reference_numbers = ("2017-1234", "J.nr. 17/0042")
+        reply.warnings = ("bilag.pdf: no text layer",)
         session.commit()
     page = client.get("/proposals/1")
     assert page.status_code == 200

@@ -11,6 +11,7 @@ from starlette.testclient import TestClient
 from hoering.config import Config
 from hoering.store import models
 from hoering.store.db import open_database
+from hoering.store.review import audit_count
 from tests.kit.web import csrf_of, make_app, revision_of, submit
 
 FORM = {
@@ -67,7 +68,7 @@ def test_note_is_added_with_the_reviewers_name(client: TestClient, cfg) -> None:
     submit(client, "/name", {"name": "Lise Holm", "next": "/"})
     post(client, 3, note="Ring til foreningen")
     with open_database(cfg.store_url)() as session:
-        note = session.scalars(select(models.ReviewNote)).one()
+        note = session.scalars(select(models.Note)).one()
     assert (note.author, note.text) == ("Lise Holm", "Ring til foreningen")
 
 
@@ -116,3 +117,15 @@ def test_a_script_may_send_the_token_as_a_header(client: TestClient, cfg) -> Non
     headers = {"x-csrf-token": csrf_of(client)}
     assert client.post("/proposals/2/review", data=data, headers=headers).status_code == 200
     assert stored(cfg, 2).status == "behandlet"
+
+
+def test_saving_the_form_unchanged_says_so_and_leaves_no_trail(client: TestClient, cfg) -> None:
+    themes = checked_themes(client, 2)
+    post(client, 2, theme=themes)
+    with open_database(cfg.store_url)() as session:
+        before = audit_count(session, 2)
+    answer = post(client, 2, theme=themes)
+    assert answer.status_code == 200 and "Ingen ændring" in answer.text
+    assert "Gemt:" not in answer.text
+    with open_database(cfg.store_url)() as session:
+        assert audit_count(session, 2) == before

@@ -1,7 +1,7 @@
 """pseudonyms: the stored "Borger N" number of each private sender, global and stable
 
 Revision ID: 0015
-Revises: 0017 (0011 when written; main gained 0017 meanwhile)
+Revises: 0013 (0011 when written; main gained 0017 to 0013 meanwhile)
 Create Date: 2026-12-06 22:30:00
 
 Creates the table empty: the first export with --pseudonymize numbers the private senders
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0017"
+down_revision = "0013"  # migrations are chained in the order they landed
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,143 @@
+"""Rules 2 and 3 of the initiative splitter (analysis/initiatives.py): numbered proposal
+headings, and document headings (markup or layout) with what stands under them.
+
+A heading whose section is a list ("Borgerinddragelse" over "1. ... 2. ...", "Vores
+forslag" over bullets) groups proposals: its items are the initiatives, not the heading.
+A heading's section that says it holds no proposal ("Her har vi ikke et konkret forslag")
+is a remark, not an initiative.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hoering.analysis.initiative_fields import label_of
+from hoering.analysis.initiative_lists import list_items
+from hoering.analysis.initiative_text import (
+    CLOSING,
+    HEADING,
+    ITEM,
+    Span,
+    clean_title,
+    trim,
+)
+
+NUMBERED_HEADING = re.compile(
+    r"^(?:#{1,6}\s+)?(?:\*\*)?(?:initiativ\s*forslag|initiativ|forslag|idé)\s*(?:nr\.?\s*)?"
+    r"(\d{1,2})\s*(?:[:.)–—-]\s*|$)(.*)$",
+    re.IGNORECASE,
+)
+# Headings that name the proposals below them: a grouping heading, never a proposal itself.
+_PROPOSALS_HEADING = re.compile(
+    r"(?:^|\s)(?:forslag|initiativ\w*|anbefaling\w*|idéer|ideer|proposals|recommendations)$",
+    re.IGNORECASE,
+)
+# Letter sections, not proposals: they end the initiative before them.
+_LETTER_SECTION = re.compile(
+    r"^(?:\d+\.?\s*)?(?:indledning|indledende|baggrund(?:en)?$|generel|generelle|generelt|"
+    r"høringssvar|høring\b|resumé|sammenfatning|om (?:os|\w+)$|kontakt|afslutning|afsluttende|"
+    r"konklusion|bilag|vedr\.?|til digitaliseringsstyrelsen|øvrige bemærkninger|bemærkninger|"
+    r"forord|introduktion|vores forslag|forslag til initiativer|initiativforslag$|uddybning)",
+    re.IGNORECASE,
+)
+# Sections inside one proposal (the call's template among them): part of the initiative
+# they follow.
+_SUBSECTION = re.compile(
+    r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forventet|effekt|ansvarlig|økonomi|"
+    r"tidsplan|målgruppe|niveau|aktører|implementering|succeskriterier|udfordring|løsning|"
+    r"relevans|sammenhæng|ogp-værdier|perspektiv|problem|målsætning|mål$|aktiviteter|"
+    r"måling|milepæle|resultater|interessenter|partnere|finansiering|begrundelse|forslag$|"
+    r"forslaget|hvorfor|hvordan|hvem$)\b",
+    re.IGNORECASE,
+)
+NO_PROPOSAL = re.compile(
+    r"\b(?:ikke|ingen)\s+(?:\w+\s+){0,2}(?:konkrete?|egentlige?|nye)\s+forslag|"
+    r"\b(?:ikke|ingen)\s+(?:selv\s+)?(?:nogen\s+)?forslag\b|no (?:specific |concrete )?proposals?",
+    re.IGNORECASE,
+)
+# "HK Stat deltager gerne i den videre dialog": a closing that names the sender first.
+_OWN_CLOSING = re.compile(
+    r"^[^.]{0,60}\b(?:deltager|indgår|bidrager|stiller|uddyber|står)\s+(?:\w+\s+)?gerne\b",
+    re.IGNORECASE,
+)
+
+
+def numbered_heading_spans(lines: list[str]) -> list[Span]:
+    starts = [i for i, line in enumerate(lines) if NUMBERED_HEADING.match(line.strip())]
+    spans = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else closing_end(lines, start + 1)
+        title = NUMBERED_HEADING.match(lines[start].strip()).group(2).strip(" *")
+        body = lines[start:end]
+        if not title:
+            title = _first_value(body[1:])
+        spans.append(Span(clean_title(title), tuple(trim(body)), "numbered-heading"))
+    return spans
+
+
+def closing_end(lines: list[str], start: int) -> int:
+    """Where the last initiative ends: a closing line, a letter-section heading, or the end."""
+    return next((i for i in range(start, len(lines)) if ends_initiative(lines[i])), len(lines))
+
+
+def ends_initiative(line: str) -> bool:
+    """A closing line or a letter-section heading ("# Om os"): no initiative goes past it."""
+    text = line.strip()
+    heading = HEADING.match(text)
+    if heading:
+        return bool(_LETTER_SECTION.match(heading.group(2)))
+    return bool(CLOSING.match(text) or _OWN_CLOSING.match(text))
+
+
+def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
+    """The sections under the shallowest heading level with `minimum` proposal headings;
+    a section that is a list gives its items instead."""
+    headings = [(i, HEADING.match(line.strip())) for i, line in enumerate(lines)]
+    found = [(i, len(m.group(1)), m.group(2).strip()) for i, m in headings if m]
+    proposals = [h for h in found if _proposal_heading(h[2], lines, h[0])]
+    levels = sorted({level for _, level, _ in proposals})
+    chosen = next((lv for lv in levels if sum(h[1] == lv for h in proposals) >= minimum), None)
+    if chosen is None:
+        return []
+    spans: list[Span] = []
+    for index, (start, level, title) in enumerate(found):
+        if level != chosen or (start, level, title) not in proposals:
+            continue
+        end = next((i for i, lv, t in found[index + 1 :] if lv <= chosen), len(lines))
+        end = min(end, closing_end(lines, start + 1))
+        items = _grouped_items(lines, start + 1, end)
+        body = trim(lines[start:end])
+        if items:
+            spans += items
+        elif not NO_PROPOSAL.search(" ".join(body)):
+            spans.append(Span(clean_title(title), tuple(body), "heading"))
+    return spans
+
+
+def _proposal_heading(title: str, lines: list[str], index: int) -> bool:
+    # "Vores forslag" over a list groups proposals; over prose it is a section of a letter
+    # ("Forslag" under one proposal's "Baggrund" is part of that proposal).
+    if _PROPOSALS_HEADING.search(title) and _list_follows(lines, index + 1):
+        return True
+    return not (_SUBSECTION.match(title) or _LETTER_SECTION.match(title))
+
+
+def _list_follows(lines: list[str], start: int) -> bool:
+    first = next((line for line in lines[start:] if line.strip()), "")
+    return bool(ITEM.match(first))
+
+
+def _grouped_items(lines: list[str], start: int, end: int) -> list[Span]:
+    """The items of a list that a heading's section opens with (two or more), else []."""
+    if not _list_follows(lines[:end], start):
+        return []
+    items, _ = list_items(lines[:end], start)
+    return items if len(items) >= 2 else []
+
+
+def _first_value(lines: list[str]) -> str:
+    """The first line under a bare "Idé 1" heading, or the line after a "Titel" label."""
+    texts = [line.strip() for line in lines if line.strip()]
+    if len(texts) > 1 and label_of(texts[0]) == "title":
+        return texts[1]
+    return texts[0] if texts else ""

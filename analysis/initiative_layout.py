@@ -1,0 +1,199 @@
+"""Structure a reply shows by layout and wording rather than by markup, for the initiative
+splitter (analysis/initiatives.py): headings read from short lines, paragraphs opened by
+ordinals ("For det første ...", "Second, ..."), and proposals enumerated inside one
+sentence ("(1) ... (2) ...").
+
+PDF text and plain mails carry no heading markup: a bold heading arrives as a short line on
+its own, after the end of a sentence (or a blank line) and before a longer line of prose or
+a list. Such lines are marked as "# " headings so the heading rules read them as DOCX
+headings are read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hoering.analysis.initiative_fields import form_fields
+from hoering.analysis.initiative_headings import ends_initiative
+from hoering.analysis.initiative_text import CLOSING, HEADING, ITEM, Span, clean_title, item_title
+
+_HEADING_MAX = 80  # characters of a layout heading
+_HEADING_WORDS = 12
+_PROSE_MIN = 50  # a line of prose after a heading is at least this long
+_GREETING = re.compile(r"^(?:kære|hej|til|att\.?|goddag|dear|hello|hi)\b", re.IGNORECASE)
+_SALUTATION = re.compile(
+    r"\b(?:hilsen|hilsner|regards|sincerely|faithfully|wishes)\b", re.IGNORECASE
+)
+_AD_NUMBER = re.compile(r"^ad\s+\d{1,2}\s*[:.)]?$", re.IGNORECASE)
+_ORDINAL = re.compile(
+    r"^(?:for det (?P<first>første)|for det (?:andet|anden|tredje|fjerde|femte|sjette)|"
+    r"(?P<first_en>first)(?:ly)?\b|(?:second|third|fourth|fifth)(?:ly)?\b|endelig\b|"
+    r"til sidst\b|finally\b|lastly\b)",
+    re.IGNORECASE,
+)
+_INLINE = re.compile(r"\((\d)\)\s*")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def with_layout_headings(lines: list[str]) -> list[str]:
+    """The lines with each layout heading written as "# heading"; unchanged when the text
+    has markup headings of its own (a DOCX says what its headings are)."""
+    if any(HEADING.match(line.strip()) for line in lines):
+        return lines
+    return [
+        f"# {line.strip()}" if _layout_heading(lines, index) else line
+        for index, line in enumerate(lines)
+    ]
+
+
+def _layout_heading(lines: list[str], index: int) -> bool:
+    text = lines[index].strip()
+    if not _heading_like(text):
+        return False
+    before = lines[index - 1].strip() if index else ""
+    if before and not (before.endswith((".", "!", "?", ":")) or _GREETING.match(before)):
+        return False  # the middle of a paragraph
+    following = next((line for line in lines[index + 1 :] if line.strip()), "")
+    blank_after = index + 1 < len(lines) and not lines[index + 1].strip()
+    if ITEM.match(following):
+        return True  # a heading over a list: a theme grouping its proposals
+    after = following.strip()
+    if blank_after and before:
+        return False  # a heading set apart by a blank line below is set apart above too
+    return len(after) >= max(_PROSE_MIN, len(text) + 10)
+
+
+def _heading_like(text: str) -> bool:
+    return (
+        3 <= len(text) <= _HEADING_MAX
+        and len(text.split()) <= _HEADING_WORDS
+        and text[:1].isupper()
+        and not text.endswith((".", ",", ";", "!", "?", ":"))
+        and not (ITEM.match(text) or CLOSING.match(text) or _GREETING.match(text))
+        and not _SALUTATION.search(text)
+        and not form_fields(text)  # "Initiativets titel: ..." is the call's form
+        and not _AD_NUMBER.match(text)  # "Ad 2" comments on item 2 of a list above
+        and "@" not in text
+        and sum(ch.isdigit() for ch in text) < 6  # a phone number or a date line
+    )
+
+
+def ordinal_spans(lines: list[str]) -> list[Span]:
+    """Paragraphs opened by "For det første", "For det andet", ... "Endelig" (or "First,
+    ... Second, ..."): one initiative each, when a first and a later one are both there."""
+    starts = [i for i, line in enumerate(lines) if _ORDINAL.match(line.strip())]
+    if len(starts) < 2 or not any(_is_first(lines[i]) for i in starts):
+        return []
+    starts = starts[next(n for n, i in enumerate(starts) if _is_first(lines[i])) :]
+    if len(starts) < 2:
+        return []
+    spans = []
+    for position, start in enumerate(starts):
+        end = starts[position + 1] if position + 1 < len(starts) else paragraph_end(lines, start)
+        body = [line for line in lines[start:end]]
+        while body and not body[-1].strip():
+            body.pop()
+        spans.append(Span(item_title(_ORDINAL.sub("", body[0].strip())), tuple(body), "ordinal"))
+    return spans
+
+
+def _is_first(line: str) -> bool:
+    match = _ORDINAL.match(line.strip())
+    return bool(match and (match.group("first") or match.group("first_en")))
+
+
+def paragraph_end(lines: list[str], start: int) -> int:
+    """Where the paragraph starting at `start` ends: a blank line, a closing line, or (PDF
+    text, which has no blank lines) a line ending a sentence well short of the longest."""
+    width = max((len(line.strip()) for line in lines), default=0)
+    for index in range(start, len(lines)):
+        text = lines[index].strip()
+        if not text or (index > start and CLOSING.match(text)):
+            return index
+        if text.endswith((".", "!", "?")) and len(text) < 0.75 * width:
+            return index + 1
+    return len(lines)
+
+
+def inline_spans(lines: list[str]) -> list[Span]:
+    """Proposals numbered inside a paragraph ("Vi foreslår, at regeringen (1) indfører ...;
+    (2) fremsætter ...; og (3) ..."): one initiative per number, in order from 1."""
+    spans: list[Span] = []
+    start = 0
+    while start < len(lines):
+        end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+        spans += _inline_parts(" ".join(line.strip() for line in lines[start:end]))
+        start = end + 1
+    return spans
+
+
+def _inline_parts(paragraph: str) -> list[Span]:
+    marks, expected = [], 1
+    for match in _INLINE.finditer(paragraph):
+        if int(match.group(1)) == expected:
+            marks.append(match)
+            expected += 1
+    if len(marks) < 2:
+        return []
+    spans = []
+    for position, mark in enumerate(marks):
+        if position + 1 < len(marks):
+            part = paragraph[mark.start() : marks[position + 1].start()]
+            part = re.sub(r"[\s,;]*(?:og|samt|and|or|eller)?\s*$", "", part)
+        else:
+            rest = paragraph[mark.start() :]
+            end = _SENTENCE_END.search(rest, mark.end() - mark.start())
+            part = rest[: end.end()] if end else rest
+        text = part.strip()
+        title = clean_title(item_title(_INLINE.sub("", text, count=1)))
+        spans.append(Span(title, (text,), "inline"))
+    return spans
+
+
+def with_explanations(spans: list[Span], lines: list[str]) -> list[Span]:
+    """A list of bare titles explained further down ("Uddybning af forslagene", then each
+    title again over its paragraphs): each title's explanation joins its initiative."""
+    own = {line.strip() for span in spans for line in span.lines[:1]}
+    keys = [_key(span.lines[0]) if _bare(span) else "" for span in spans]
+    found: dict[int, int] = {}
+    after = max((i for i, line in enumerate(lines) if line.strip() in own), default=0)
+    for index, line in enumerate(lines[after + 1 :], start=after + 1):
+        key = _key(line)
+        for number, wanted in enumerate(keys):
+            if wanted and number not in found and _same_topic(key, wanted):
+                found[number] = index
+                break
+    if not found:
+        return spans
+    starts = sorted(found.values())
+    joined = list(spans)
+    for number, start in found.items():
+        later = [s for s in starts if s > start]
+        end = min([*later, _section_end(lines, start + 1)])
+        body = [line for line in lines[start:end]]
+        while body and not body[-1].strip():
+            body.pop()
+        span = spans[number]
+        joined[number] = Span(span.title, (*span.lines, *body), span.rule, span.fields)
+    return joined
+
+
+def _bare(span: Span) -> bool:
+    return sum(bool(line.strip()) for line in span.lines) == 1 and len(span.lines[0]) <= 120
+
+
+def _key(line: str) -> str:
+    text = re.sub(r"^[#\s]*(?:[-•*–▪◦·]|\d{1,2}[.)]|[a-hA-H]\))?\s*", "", line.strip())
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _same_topic(key: str, wanted: str) -> bool:
+    """The line repeats the title, alone or as the lead of its paragraph ("Titel: ...")."""
+    return len(wanted) >= 6 and (key == wanted or key.startswith(f"{wanted} "))
+
+
+def _section_end(lines: list[str], start: int) -> int:
+    for index in range(start, len(lines)):
+        if ends_initiative(lines[index]) or _SALUTATION.search(lines[index]):
+            return index
+    return len(lines)

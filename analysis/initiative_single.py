@@ -1,0 +1,134 @@
+"""The reply without structure (rule 8 of analysis/initiatives.py): one letter, one
+initiative, unless it proposes nothing.
+
+Whether a letter proposes is read from what it says, not from its length: a sentence that
+says there are no comments or no proposals, questions to the agency, and support or
+criticism without an ask are no proposal: such a letter gets no initiative (its words stay
+in the reply's text). A forwarded letter's own words are the
+ones below the last forward header; a cover note above it is the forwarder's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from hoering.analysis.initiative_headings import NO_PROPOSAL, heading_spans
+from hoering.analysis.initiative_text import PROPOSING, Span, clean_title, item_title
+
+
+class _Text(NamedTuple):
+    source: str
+    text: str
+
+
+_NO_COMMENTS = re.compile(
+    r"ingen (?:yderligere |særlige )?(?:bemærkninger|kommentarer)|ikke (?:nogen |har )?"
+    r"(?:bemærkninger|kommentarer)|intet at bemærke|ikke anledning til (?:bemærkninger|"
+    r"kommentarer)|afstår fra at (?:afgive|komme med)|ikke ønsker at afgive",
+    re.IGNORECASE,
+)
+_COVER = re.compile(r"vedhæft|vedlagt|vedlægge|fremsend|bilag|attached", re.IGNORECASE)
+_SUBJECT_NOISE = re.compile(
+    r"^(?:(?:sv|re|vs|fw|fwd|aw)\s*:\s*)*|\b(?:høringssvar|høring|svar|vedr\.?|vedrørende|"
+    r"ogp[- ]?(?:handlingsplan(?:en)?)?|handlingsplan(?:en)?|open government|partnership|"
+    r"til|fra|om|over|på|i|og|forslag|initiativforslag|initiativer|bemærkninger|kommentarer|"
+    r"input|2017[-–]2019|\d{4})\b",
+    re.IGNORECASE,
+)
+_ASKED_PROPOSAL = re.compile(
+    r"\b(?:hvad med at|hvorfor ikke|kunne man ikke|what about|why not)\b", re.IGNORECASE
+)
+_FORWARD = re.compile(
+    r"^(?:-{2,}\s*(?:oprindelig meddelelse|original message|forwarded message|videresendt)|"
+    r"begin forwarded message|videresendt (?:af|besked|meddelelse))",
+    re.IGNORECASE,
+)
+_FIELD = re.compile(r"^\s*\*?(?:fra|from|sendt|sent|dato|date|til|to|cc|emne|subject)\s*:", re.I)
+SUBSTANCE = 700  # a letter without a proposing word but longer than this may propose yet
+
+
+def single_span(sections: Sequence[tuple[str, str]], subject: str) -> tuple[str, Span] | None:
+    """The whole reply as one initiative, from (source, text) sections: the body, then each
+    attachment; None when it proposes nothing."""
+    texts = [_Text(*s) for s in sections if s[1].strip()]
+    with_attachments = any(text.strip() for _, text in sections[1:])
+    # "Se vedhæftede" above a document: the document is the proposal, not the cover note.
+    kept = [
+        s
+        for n, s in enumerate(texts)
+        if not (n == 0 and with_attachments and len(s.text) < 300 and _COVER.search(s.text))
+    ]
+    joined = "\n\n".join(_own_words(s.text) for s in kept)
+    if not joined or proposes_nothing(joined):
+        return None
+    title = _single_title(joined, subject)
+    return kept[0].source, Span(title, tuple(joined.split("\n")), "single")
+
+
+def proposes_nothing(text: str) -> bool:
+    """True for a letter without structure that proposes nothing: it says it has no
+    comments or proposals, asks questions, or only supports or criticises, by what it says
+    (no sentence proposes), whatever its length; a long letter without a proposing word
+    is kept as a proposal, since it may put its ask in other words."""
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    own = [
+        s
+        for s in sentences
+        if not (_NO_COMMENTS.search(s) or NO_PROPOSAL.search(s) or _asks_only(s))
+    ]
+    if any(PROPOSING.search(s) for s in own):
+        return False
+    said_so = _NO_COMMENTS.search(text) or NO_PROPOSAL.search(text)
+    return bool(said_so) or len(text) < SUBSTANCE
+
+
+def _asks_only(sentence: str) -> bool:
+    """A question to the agency ("Kan man svare anonymt?"), not a proposal put as one
+    ("Hvad med at ...?")."""
+    return sentence.endswith("?") and not _ASKED_PROPOSAL.search(sentence)
+
+
+def _single_title(text: str, subject: str) -> str:
+    heading = heading_spans(text.split("\n"), minimum=1)
+    if heading:
+        return heading[0].title
+    topic = " ".join(_SUBJECT_NOISE.sub(" ", subject).split()).strip(" -–:")
+    if len(topic) >= 8:
+        return clean_title(subject.split(":")[-1] if ":" in subject else subject)
+    lines = [line for line in text.split("\n") if line.strip() and not _greeting(line)]
+    return item_title(" ".join(lines)[:400]) if lines else ""
+
+
+def _own_words(text: str) -> str:
+    """The letter itself: below the last forward header (a library's or a colleague's
+    cover note and the header block are not the proposal), without the greeting and
+    without paragraphs that only ask the agency questions."""
+    lines = text.strip().split("\n")
+    last = max((i for i, line in enumerate(lines) if _FORWARD.match(line.strip())), default=-1)
+    if last >= 0:
+        start = last + 1
+        while start < len(lines) and (not lines[start].strip() or _FIELD.match(lines[start])):
+            start += 1
+        lines = lines[start:]
+    paragraphs = re.split(r"\n\s*\n", _without_greeting("\n".join(lines)))
+    kept = [p for p in paragraphs if not _questions_only(p)]
+    return "\n\n".join(kept or paragraphs).strip()
+
+
+def _questions_only(paragraph: str) -> bool:
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(paragraph.split()))
+    return bool(paragraph.strip()) and all(_asks_only(s) for s in sentences if s)
+
+
+def _without_greeting(text: str) -> str:
+    """The text without a first line that only greets ("Hej", "Kære Digitaliseringsstyrelse")."""
+    lines = text.strip().split("\n")
+    if lines and _greeting(lines[0]) and len(lines[0]) < 60:
+        lines = lines[1:]
+    return "\n".join(lines)
+
+
+def _greeting(line: str) -> bool:
+    return bool(re.match(r"^\s*(?:kære|hej|til|att\.?|goddag)\b", line, re.IGNORECASE))

@@ -1,0 +1,88 @@
+"""A reply's derived fields from its stored text, without a database: respondent, cleaned
+reply, flags, language, reference numbers, themes and initiatives.
+
+Plain values in (derived.ReplyInputs), a frozen value out (derived.DerivedReply), so it can
+run in a worker process; rules/derive.py reads the inputs from the rows and has the store
+map the result (store/derived_rows.py), keeping what a reviewer set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hoering.analysis.cleaning import clean_reply, forwarded_mail_content
+from hoering.analysis.registry import Registry
+from hoering.analysis.respondent import identify_respondent
+from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, tag_themes
+from hoering.derived import DerivedReply, DerivedRespondent, DerivedTheme, ReplyInputs
+from hoering.rules.initiative_derive import derive_initiatives
+
+
+def joined_text(reply_text: str | None, attachment_texts: Sequence[str | None]) -> str:
+    """What themes and duplicates look at: the respondent's words plus attachment texts."""
+    parts = [reply_text, *attachment_texts]
+    return "\n\n".join(part for part in parts if part and part.strip())
+
+
+def derive_reply(
+    inputs: ReplyInputs, codebook: Codebook | None = None, registry: Registry | None = None
+) -> DerivedReply:
+    """Every derived field of one reply; `registry` (default: the shipped one) names the
+    bodies a reply may come from, `codebook` (default: the shipped one) its themes."""
+    codebook = codebook or DEFAULT_CODEBOOK
+    cleaned = clean_reply(inputs.body_text)
+    # A mail attached as .eml is forwarded too: its words are the reply's content.
+    forwarded_mails = [
+        forwarded_mail_content(att.text)
+        for att in inputs.attachments
+        if att.detected_type == "message" and att.text
+    ]
+    reply_text = "\n\n".join(p for p in (cleaned.content, *forwarded_mails) if p)
+    forwarded = cleaned.forwarded or bool(forwarded_mails)
+    return DerivedReply(
+        respondent=respondent(inputs, cleaned.signature, cleaned.reply, registry),
+        reply_text=reply_text,
+        forwarded=forwarded,
+        signature=cleaned.signature,
+        points_to_attachment=cleaned.attachment_only,
+        no_comments=cleaned.no_comments,
+        language=cleaned.language,
+        references=tuple((ref.label, ref.value) for ref in cleaned.references),
+        themes=themes(joined_text(reply_text, [att.text for att in inputs.attachments]), codebook),
+        initiatives=derive_initiatives(inputs, reply_text, forwarded, codebook),
+        split_kept=inputs.split_kept,
+    )
+
+
+def respondent(
+    inputs: ReplyInputs, signature: str, own_words: str, registry: Registry | None
+) -> DerivedRespondent:
+    """Who replied, read from the sender, signature, own words and attached letters (a
+    forwarded mail is the reply's content, not a letter)."""
+    letters = [
+        att.text for att in inputs.attachments if att.text and att.detected_type != "message"
+    ]
+    who = identify_respondent(
+        inputs.sender_name,
+        inputs.sender_email,
+        signature,
+        text=own_words,
+        attachments=letters,
+        registry=registry,
+    )
+    return DerivedRespondent(who.name, who.email, who.organisation, who.type, who.rule, who.rule_id)
+
+
+def themes(text: str, codebook: Codebook) -> tuple[DerivedTheme, ...]:
+    """The codebook's themes in `text`, in codebook order."""
+    return tuple(
+        DerivedTheme(
+            tag.theme,
+            tag.label,
+            tag.codebook_version,
+            tuple(tag.words),
+            tuple(tag.keywords),
+            tag.hits,
+        )
+        for tag in tag_themes(text, codebook)
+    )
