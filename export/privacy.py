@@ -138,10 +138,22 @@ def _title(title: str, source: str, text: Callable[[str], str]) -> str:
             crosses = len(flat) > len(lines[start])
             if crosses and len(joined) >= len(flat) and joined.casefold().startswith(flat):
                 redacted = " ".join(text("\n".join(lines[start:end])).split())
-                if len(redacted) > len(title):
-                    redacted = redacted[: len(title)].rsplit(" ", 1)[0] + "…"
-                return text(redacted)
+                # Nothing of a person's in those lines: the title as stored, cut as it was.
+                if redacted == joined:
+                    break
+                return text(_cut_as(redacted, title))
     return text(title)
+
+
+def _cut_as(value: str, title: str) -> str:
+    """`value` (the redacted lines a title was joined from) no longer than the stored title,
+    and cut with "…" when it was: a pseudonym shorter than the name must not let the title
+    run on to the lines' end uncut."""
+    if len(value) < len(title) and not title.endswith("…"):
+        return value
+    if len(value) > len(title) - 1:
+        value = value[: len(title) - 1].rsplit(" ", 1)[0]
+    return value + "…"
 
 
 def hashed(message_id: str) -> str:

@@ -152,3 +152,36 @@ def test_a_title_within_its_first_line_is_left_as_it_is() -> None:
     )  # fmt: skip
     (shown,) = apply(view(initiatives=(item,)), POLICY, {}).initiatives
     assert shown.title == "Borgerdeltagelse"
+
+
+LINES = (
+    "Kommunalbestyrelsens møder bør kunne følges på internettet\n"
+    "og på biblioteket, og referaterne skal skrives i et klart sprog."
+)
+CUT = "Kommunalbestyrelsens møder bør kunne følges på internettet og på biblioteket, og…"
+
+
+def test_a_cut_title_over_two_lines_without_personal_data_stays_as_stored() -> None:
+    item = InitiativeView(
+        "1.1", 1, CUT, LINES, (), (), "", "", "ny", "", "", "", "", "auto", "list", "brødtekst",
+    )  # fmt: skip
+    (shown,) = apply(view(initiatives=(item,)), POLICY, {}).initiatives
+    assert shown.title == CUT
+
+
+def test_a_cut_title_whose_lines_name_the_sender_stays_cut() -> None:
+    # The pseudonym is shorter than the name: the redacted lines fit in the title's length,
+    # and the title must still stop where it stopped, not run on to the lines' end.
+    name = "Anne-Marie Christiansen-Bergholt"
+    lines = (
+        f"{name} foreslår: Kommunalbestyrelsens møder bør kunne følges\n"
+        "på internettet og på biblioteket."
+    )
+    title = f"{name} foreslår: Kommunalbestyrelsens møder bør kunne følges på…"
+    item = InitiativeView(
+        "1.1", 1, title, lines, (), (), "", "", "ny", "", "", "", "", "auto", "list", "brødtekst",
+    )  # fmt: skip
+    sender = view(sender_name=name, respondent_name=name, text=lines)
+    (shown,) = apply(dataclasses.replace(sender, initiatives=(item,)), POLICY, {}).initiatives
+    assert gone("Bergholt", shown.title) and shown.title.endswith("…")
+    assert len(shown.title) <= len(title)
