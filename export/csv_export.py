@@ -17,7 +17,8 @@ from hoering.export.files import (
     FullTexts,
     atomic_file,
 )
-from hoering.export.record import COLUMNS, ExportRecord
+from hoering.export.record import COLUMNS
+from hoering.export.views import ReplyView
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 __all__ = ["COLUMNS", "EXCEL_CELL_LIMIT", "PROFILES", "Profile", "export_csv"]
@@ -47,7 +48,7 @@ def neutralize_formula(value: str) -> str:
 
 
 def write_rows(
-    records: Iterable[ExportRecord],
+    records: Iterable[ReplyView],
     out: TextIO,
     profile: Profile,
     tz: ZoneInfo,
@@ -102,7 +103,7 @@ def write_table(
 
 
 def export_csv(
-    records: Iterable[ExportRecord],
+    records: Iterable[ReplyView],
     output: Path,
     profile: Profile,
     tz: ZoneInfo,

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from hoering.export.csv_export import Profile, write_table
 from hoering.export.files import EXCEL_CELL_LIMIT, atomic_file
-from hoering.export.record import ExportRecord, InitiativeRecord
+from hoering.export.views import InitiativeView, ReplyView
 
 INITIATIVE_COLUMNS = (
     "id", "reply_id", "initiative", "title", "text", "themes", "owner", "level",
@@ -41,7 +41,7 @@ class ReviewFilter:
     assignee: str | None = None
     theme: str | None = None  # codebook key
 
-    def matches(self, item: InitiativeRecord) -> bool:
+    def matches(self, item: InitiativeView) -> bool:
         decision_ok = self.decision is None or (item.decision or "ingen") == self.decision
         return (
             decision_ok
@@ -52,7 +52,7 @@ class ReviewFilter:
 
 
 def initiative_rows(
-    records: Iterable[ExportRecord], tz: ZoneInfo, review: ReviewFilter | None = None
+    records: Iterable[ReplyView], tz: ZoneInfo, review: ReviewFilter | None = None
 ) -> Iterator[dict[str, str]]:
     """The text cells of INITIATIVE_COLUMNS, reply after reply, initiatives in order."""
     for record in records:

@@ -29,7 +29,7 @@ from hoering.export.columns import NOT_A_DOCUMENT
 from hoering.export.docx_page import describe_document, header_and_footer, set_up_page
 from hoering.export.files import atomic_file
 from hoering.export.notat_initiatives import initiative_line, initiatives_on
-from hoering.export.record import ExportRecord
+from hoering.export.views import ReplyView
 from hoering.vocab import RespondentType
 
 MONTHS = (
@@ -70,7 +70,7 @@ def danish_date(day: date) -> str:
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
-def party_name(record: ExportRecord) -> str:
+def party_name(record: ReplyView) -> str:
     """The organisation when there is one, else the person (or their pseudonym)."""
     return record.organisation or record.respondent_name or record.sender_name or "(ukendt)"
 
@@ -78,7 +78,7 @@ def party_name(record: ExportRecord) -> str:
 NO_SUMMARY = "(intet resumé – se høringssvaret)"
 
 
-def summary_line(record: ExportRecord) -> str:
+def summary_line(record: ReplyView) -> str:
     """The reply's substance in one sentence (see analysis.summary), from the attachment
     (marked "(bilag)") when the mail is a cover note."""
     if NO_COMMENTS in record.flags:
@@ -153,7 +153,7 @@ def _repeat_as_header(row) -> None:
     row._tr.get_or_add_trPr().append(marker)
 
 
-def _introduction(doc, consultation: Consultation, records: list[ExportRecord]) -> None:
+def _introduction(doc, consultation: Consultation, records: list[ReplyView]) -> None:
     doc.add_heading("1. Indledning", level=1)
     doc.add_heading("Høringsperiode", level=2)
     title = consultation.title
@@ -181,7 +181,7 @@ def _bilag_range(count: int) -> str:
     return "bilag 1" if count == 1 else f"bilag 1–{count}" if count else "bilag"
 
 
-def ranked(records: Iterable[ExportRecord]) -> list[ExportRecord]:
+def ranked(records: Iterable[ReplyView]) -> list[ReplyView]:
     """Authorities, organisations, companies, citizens; by name within each; stable."""
     order = {kind: index for index, kind in enumerate(PARTY_ORDER)}
     return sorted(
@@ -189,11 +189,11 @@ def ranked(records: Iterable[ExportRecord]) -> list[ExportRecord]:
     )
 
 
-def _received(record: ExportRecord, tz: ZoneInfo) -> str:
+def _received(record: ReplyView, tz: ZoneInfo) -> str:
     return glossary.people_date(record.received_at, tz)
 
 
-def _parties(doc, records: list[ExportRecord], tz: ZoneInfo) -> None:
+def _parties(doc, records: list[ReplyView], tz: ZoneInfo) -> None:
     """One row per reply, in the order of `ranked`; the last column is its bilag number."""
     doc.add_heading("2. Høringsparter", level=1)
     doc.add_paragraph(
@@ -210,11 +210,11 @@ def _parties(doc, records: list[ExportRecord], tz: ZoneInfo) -> None:
 
 
 def _by_theme(
-    records: list[ExportRecord], order: tuple[str, ...]
-) -> list[tuple[str, list[ExportRecord]]]:
+    records: list[ReplyView], order: tuple[str, ...]
+) -> list[tuple[str, list[ReplyView]]]:
     """(label, records) per theme in codebook order, then unknown themes, then OTHER."""
     known = list(order or (theme.label for theme in DEFAULT_CODEBOOK.themes))
-    groups: dict[str, list[ExportRecord]] = {}
+    groups: dict[str, list[ReplyView]] = {}
     other = []
     for record in records:
         for theme in record.themes:
@@ -227,7 +227,7 @@ def _by_theme(
     return result + ([(OTHER, other)] if other else [])
 
 
-def _rows(record: ExportRecord, label: str) -> list[tuple[str, str, str, str]]:
+def _rows(record: ReplyView, label: str) -> list[tuple[str, str, str, str]]:
     """The reply's initiatives on this theme by title and summary; a reply that is one
     proposal (or none on this theme) by its own summary."""
     items = initiatives_on(record, label)
@@ -239,7 +239,7 @@ def _rows(record: ExportRecord, label: str) -> list[tuple[str, str, str, str]]:
     return [(party, initiative_line(i), i.decision or TO_FILL, i.reason or TO_FILL) for i in items]
 
 
-def _replies(doc, records: list[ExportRecord], order: tuple[str, ...]) -> None:
+def _replies(doc, records: list[ReplyView], order: tuple[str, ...]) -> None:
     doc.add_heading("3. Høringssvarene", level=1)
     doc.add_paragraph(
         "Bemærkningerne er ordnet efter tema; et høringssvar, der berører flere temaer, "
@@ -255,7 +255,7 @@ def _replies(doc, records: list[ExportRecord], order: tuple[str, ...]) -> None:
         )  # fmt: skip
 
 
-def _bilag(doc, records: list[ExportRecord], tz: ZoneInfo) -> None:
+def _bilag(doc, records: list[ReplyView], tz: ZoneInfo) -> None:
     """The list of bilag: each reply, numbered as in section 2, with its attached files."""
     doc.add_heading("Bilag", level=1)
     for number, record in enumerate(records, start=1):
@@ -266,7 +266,7 @@ def _bilag(doc, records: list[ExportRecord], tz: ZoneInfo) -> None:
         doc.add_paragraph(line)
 
 
-def _bilag_files(record: ExportRecord) -> list[str]:
+def _bilag_files(record: ReplyView) -> list[str]:
     """Top-level attached files; for Outlook's winmail.dat the files packed inside it."""
     containers = {a.path for a in record.attachments if a.detected_type == "tnef"}
     return [
@@ -290,7 +290,7 @@ def _furniture(doc, consultation: Consultation, today: date) -> None:
 
 
 def write_notat(
-    records: Iterable[ExportRecord],
+    records: Iterable[ReplyView],
     output: Path,
     consultation: Consultation,
     today: date | None = None,

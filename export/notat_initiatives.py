@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from hoering.analysis.summary import fit, sentences
-from hoering.export.record import ExportRecord, InitiativeRecord
+from hoering.export.views import InitiativeView, ReplyView
 
 _MARKER = re.compile(r"^(?:#+\s*|[-•*–]\s+|\d{1,2}[.)]\s+|[a-h]\)\s+)", re.IGNORECASE)
 _AD = re.compile(r"^(?:ad|forslag|initiativ|tiltag|proposal)\s+\d{1,2}\s*[:.–-]\s*", re.IGNORECASE)
@@ -20,7 +20,7 @@ _LABEL_ROW = re.compile(
 )
 
 
-def initiatives_on(record: ExportRecord, label: str) -> list[InitiativeRecord]:
+def initiatives_on(record: ReplyView, label: str) -> list[InitiativeView]:
     """The reply's initiatives to list under theme `label`."""
     first = record.themes[0].label if record.themes else None
     return [
@@ -30,7 +30,7 @@ def initiatives_on(record: ExportRecord, label: str) -> list[InitiativeRecord]:
     ]
 
 
-def initiative_line(item: InitiativeRecord) -> str:
+def initiative_line(item: InitiativeView) -> str:
     """ "Title – first sentence of what it proposes"; just the sentence when the title is
     its beginning (a list item's title is its first sentence)."""
     sentence = _first_sentence(item)
@@ -45,13 +45,13 @@ def initiative_line(item: InitiativeRecord) -> str:
     return f"{item.title} – {_cut(sentence)}"
 
 
-def one_line_summary(item: InitiativeRecord) -> str:
+def one_line_summary(item: InitiativeView) -> str:
     """What initiative_line shows after the title ("" when the text is only the title)."""
     line = initiative_line(item)
     return line[len(item.title) + 3 :] if line.startswith(f"{item.title} – ") else ""
 
 
-def _first_sentence(item: InitiativeRecord) -> str:
+def _first_sentence(item: InitiativeView) -> str:
     """The first sentence of the initiative's text: list markers, form labels, "Ad 2:",
     number and title cells left out, spaces collapsed (PDF text doubles them)."""
     parts = []

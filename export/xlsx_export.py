@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from hoering import glossary
 from hoering.export.columns import PEOPLE, PRINTED_PEOPLE_COLUMNS, columns, row
 from hoering.export.files import FullTexts, atomic_file
-from hoering.export.record import AttachmentRecord, ExportRecord
+from hoering.export.views import AttachmentView, ReplyView
 
 PROPOSAL_SHEET = "Høringssvar"
 ATTACHMENT_SHEET = "Bilag"
@@ -114,7 +114,7 @@ def _local(moment: datetime | None, tz: ZoneInfo) -> datetime | None:
 
 
 def _proposal_row(
-    sheet: Worksheet, row_: int, record: ExportRecord, tz: ZoneInfo, full: FullTexts, profile: str
+    sheet: Worksheet, row_: int, record: ReplyView, tz: ZoneInfo, full: FullTexts, profile: str
 ) -> None:
     values = row(record, tz, profile)
     keys = [key for key, _ in columns(profile)]
@@ -129,7 +129,7 @@ def _proposal_row(
     _fit_height(sheet, row_, len(keys))
 
 
-def _attachment_row(sheet: Worksheet, row_: int, att: AttachmentRecord) -> None:
+def _attachment_row(sheet: Worksheet, row_: int, att: AttachmentView) -> None:
     _set_value(sheet, row_, 1, att.proposal_id)
     for index, value in enumerate((att.path, att.detected_type, att.method), start=2):
         _set_text(sheet, row_, index, value)
@@ -138,7 +138,7 @@ def _attachment_row(sheet: Worksheet, row_: int, att: AttachmentRecord) -> None:
     _fit_height(sheet, row_, 6)
 
 
-def _attachment_sheet(sheet: Worksheet, attachments: list[AttachmentRecord], profile: str) -> None:
+def _attachment_sheet(sheet: Worksheet, attachments: list[AttachmentView], profile: str) -> None:
     """Sorted by proposal id and position; columns as wide as their longest value (capped)."""
     headers = ATTACHMENT_COLUMNS[profile if profile == PEOPLE else "machine"]
     attachments.sort(key=lambda att: (att.proposal_id, att.position))
@@ -160,7 +160,7 @@ def _attachment_sheet(sheet: Worksheet, attachments: list[AttachmentRecord], pro
 
 
 def export_xlsx(
-    records: Iterable[ExportRecord], output: Path, tz: ZoneInfo, profile: str = PEOPLE
+    records: Iterable[ReplyView], output: Path, tz: ZoneInfo, profile: str = PEOPLE
 ) -> tuple[int, list[Path]]:
     """Write the workbook atomically; returns the row count and the full-text files written."""
     book = Workbook()
@@ -170,7 +170,7 @@ def export_xlsx(
     _header(proposals, keys_and_headers)
     full = FullTexts(output)
     count = 0
-    attachments: list[AttachmentRecord] = []
+    attachments: list[AttachmentView] = []
     for record in records:
         count += 1
         _proposal_row(proposals, count + 1, record, tz, full, profile)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from hoering.analysis.summary import SUMMARY_LIMIT
 from hoering.export.notat_initiatives import initiative_line
-from hoering.export.record import InitiativeRecord
+from hoering.export.views import InitiativeView
 
 
-def item(title: str, text: str) -> InitiativeRecord:
-    return InitiativeRecord(
+def item(title: str, text: str) -> InitiativeView:
+    return InitiativeView(
         "1.1", 1, title, text, (), (), "", "", "ny", "", "", "", "", "auto", "list", "brødtekst"
     )
 
