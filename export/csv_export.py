@@ -84,14 +84,16 @@ def write_table(
     columns: Sequence[str],
     profile: Profile,
     formula_guard: bool = True,
+    headers: Sequence[str] | None = None,
 ) -> int:
-    """Write plain rows (one per initiative or candidate) as CSV atomically, cells cut to
-    Excel's limit for people and guarded against formulas; returns how many."""
+    """Write plain rows (one per initiative or candidate) as CSV atomically under `headers`
+    (default: the column keys), cells cut to Excel's limit for people and guarded against
+    formulas; returns how many."""
     count = 0
     encoding = "utf-8-sig" if profile.bom else "utf-8"
     with atomic_file(output, "w", encoding=encoding, newline="") as handle:
         writer = csv.DictWriter(handle, columns, delimiter=profile.delimiter, lineterminator="\r\n")
-        writer.writeheader()
+        writer.writerow(dict(zip(columns, headers or columns, strict=True)))
         for cells in rows:
             for column, value in cells.items():
                 if profile.truncate_for_excel and len(value) > EXCEL_CELL_LIMIT:

@@ -11,6 +11,7 @@ date; footer: "Side N af M".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -184,9 +185,13 @@ def _bilag_range(count: int) -> str:
 def ranked(records: Iterable[ReplyView]) -> list[ReplyView]:
     """Authorities, organisations, companies, citizens; by name within each; stable."""
     order = {kind: index for index, kind in enumerate(PARTY_ORDER)}
-    return sorted(
-        records, key=lambda r: (order.get(r.respondent_type, 99), party_name(r).casefold())
-    )
+    return sorted(records, key=lambda r: (order.get(r.respondent_type, 99), _by_name(r)))
+
+
+def _by_name(record: ReplyView) -> tuple[tuple[int, str | int], ...]:
+    """The party's name to sort by, its numbers as numbers: Borger 2 before Borger 10."""
+    parts = re.split(r"(\d+)", party_name(record).casefold())
+    return tuple((1, int(part)) if part.isdigit() else (0, part) for part in parts)
 
 
 def _received(record: ReplyView, tz: ZoneInfo) -> str:

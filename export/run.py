@@ -148,8 +148,9 @@ def run_initiative_export(
     privacy = privacy_for(session, options)
     own = ReviewFilter(flt.status, flt.decision, flt.assignee, flt.theme)
     replies = dataclasses.replace(flt, status=None, decision=None, assignee=None, theme=None)
-    rows = initiative_rows(records(session, replies, privacy), tz, own)
     profile = PROFILES[options.profile]
+    columns = MACHINE if options.format == "jsonl" else profile.columns
+    rows = initiative_rows(records(session, replies, privacy), tz, own, columns)
     count = write_initiatives(rows, output, options.format, profile, options.formula_guard)
     settings: dict[str, Any] = {"per": "initiative"}
     if options.format == "csv":

@@ -72,8 +72,11 @@ def _header(sheet: Worksheet, keys_and_headers: Iterable[tuple[str, str]]) -> No
     sheet.freeze_panes = "A2"
 
 
-def _print_setup(sheet: Worksheet, columns_: int, rows: int, printed: int | None = None) -> None:
-    """Filter, A4 landscape fitted to one page wide, header row repeated on every page."""
+def _print_setup(
+    sheet: Worksheet, columns_: int, rows: int, printed: int | None = None, title: str = ""
+) -> None:
+    """Filter, A4 landscape fitted to one page wide, header row repeated on every page, the
+    title above and "Side N af M" below each page."""
     sheet.auto_filter.ref = f"A1:{get_column_letter(columns_)}{rows + 1}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -86,6 +89,10 @@ def _print_setup(sheet: Worksheet, columns_: int, rows: int, printed: int | None
     sheet.oddFooter.center.text = "Side &P af &N"
     sheet.oddFooter.center.font = f"{FONT_NAME},Regular"
     sheet.oddFooter.center.size = FONT_SIZE
+    if title:
+        sheet.oddHeader.center.text = title.replace("&", "&&")  # "&" starts a code there
+        sheet.oddHeader.center.font = f"{FONT_NAME},Bold"
+        sheet.oddHeader.center.size = FONT_SIZE
     if printed:
         sheet.print_area = f"A1:{get_column_letter(printed)}{rows + 1}"
 
@@ -116,6 +123,7 @@ def _local(moment: datetime | None, tz: ZoneInfo) -> datetime | None:
 def _proposal_row(
     sheet: Worksheet, row_: int, record: ReplyView, tz: ZoneInfo, full: FullTexts, profile: str
 ) -> None:
+    """One reply's cells; the row as tall as its printed columns need (not "Hele teksten")."""
     values = row(record, tz, profile)
     keys = [key for key, _ in columns(profile)]
     for index, key in enumerate(keys, start=1):
@@ -126,7 +134,7 @@ def _proposal_row(
             sheet.cell(row=row_, column=index).alignment = _TOP_LEFT
         else:
             _set_text(sheet, row_, index, full.fit(values[key], record.id, key))
-    _fit_height(sheet, row_, len(keys))
+    _fit_height(sheet, row_, PRINTED_PEOPLE_COLUMNS if profile == PEOPLE else len(keys))
 
 
 def _attachment_row(sheet: Worksheet, row_: int, att: AttachmentView) -> None:
@@ -176,7 +184,7 @@ def export_xlsx(
         _proposal_row(proposals, count + 1, record, tz, full, profile)
         attachments.extend(record.attachments)
     printed = PRINTED_PEOPLE_COLUMNS if profile == PEOPLE else None
-    _print_setup(proposals, len(keys_and_headers), count, printed)
+    _print_setup(proposals, len(keys_and_headers), count, printed, title=PROPOSAL_SHEET)
     _attachment_sheet(book.create_sheet(ATTACHMENT_SHEET), attachments, profile)
     with atomic_file(output, "wb") as handle:
         book.save(handle)

@@ -256,3 +256,9 @@ def test_notat_is_danish_and_names_its_author_and_title(db, tmp_path: Path) -> N
     assert props.language == "da-DK"
     lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
     assert lang.find(qn("w:rPr")).find(qn("w:lang")).get(qn("w:val")) == "da-DK"
+
+
+def test_pseudonyms_are_in_numeric_order() -> None:
+    names = ("Borger 10", "Borger 2", "Borger 1")
+    records = [record(respondent_type="borger", respondent_name=name) for name in names]
+    assert [r.respondent_name for r in ranked(records)] == ["Borger 1", "Borger 2", "Borger 10"]
