@@ -21,6 +21,8 @@ the export's organisation (or, for a non-citizen without one, its respondent nam
 the labelled name or one of its short forms, case-folded; for a citizen, when no
 organisation is given. "Citizens read as organisations" counts labelled citizens exported
 with another type or with an organisation: that error publishes a citizen's identity.
+
+General remarks (the notat's section 2): bench/remarks_score.py.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from bench.remarks_score import RemarkTally, score_remarks
 
 SETS = Path(__file__).resolve().parent / "sets"
 BUILD = SETS / "replies" / "build.py"
@@ -192,6 +196,7 @@ def imported(folder: Path, workdir: Path) -> dict[str, dict]:
 def report(cases: Iterable[dict], rows: dict[str, dict], verbose: bool) -> None:
     by_split: dict[str, dict[str, Tally]] = {}
     people: dict[str, People] = {}
+    remarks: dict[str, RemarkTally] = {}
     for case in cases:
         split = case["split"]
         row = rows.get(case["id"], {"initiatives": []})
@@ -199,6 +204,8 @@ def report(cases: Iterable[dict], rows: dict[str, dict], verbose: bool) -> None:
         labels = case["label"].get("initiatives", [])
         tally = score_initiatives(found, labels)
         by_split.setdefault(split, {}).setdefault(carrier(case), Tally()).add(tally)
+        said = score_remarks(row, case["label"].get("remarks", []))
+        remarks.setdefault(split, RemarkTally()).add(said)
         score_respondent(row, case["label"]["respondent"], people.setdefault(split, People()),
                          case["id"])  # fmt: skip
         if verbose and split == "tune" and tally.matched < max(tally.found, tally.labelled):
@@ -219,6 +226,7 @@ def report(cases: Iterable[dict], rows: dict[str, dict], verbose: bool) -> None:
                 total.add(by_split[split][kind])
         print(f"  initiatives all   {total.line()}")
         print(f"  respondents       {people[split].line()}")
+        print(f"  general remarks   {remarks[split].line()}")
         if verbose and split == "tune":
             for wrong in people[split].wrong:
                 print(f"    {wrong}")
