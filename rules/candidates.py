@@ -14,11 +14,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
 
 from hoering.analysis import candidates as analysis
 from hoering.store import models
+from hoering.store.bulk import insert_rows
 from hoering.store.listfields import listed
 
 CHUNK = 500  # initiatives read at a time
@@ -261,8 +262,7 @@ class _Placer:
             for term, cids in sorted(self.added.items())
             for cid in sorted(cids)
         ]
-        if new:
-            self.session.connection().execute(insert(table), new)
+        insert_rows(self.session, table, new)
         self.vectors = {ids.get(cid, cid): vector for cid, vector in self.vectors.items()}
         self.started.clear()
         self.added.clear()
