@@ -1,7 +1,8 @@
 """The message loop of one run: match the subject, parse, store; the only place all three meet.
 
 Messages are written in batches. Each matched message is parsed as it arrives, outside any
-transaction (several at once when the extraction sandbox has several workers); up to
+transaction (several at once when the extraction sandbox has several workers, whose
+processes also derive each reply's fields, pipeline/parsing.derived_in_worker); up to
 BATCH_MESSAGES of them (fewer if they hold much text, or arrived over BATCH_SECONDS) are then
 written with the folder cursors in one short transaction (pipeline.batch). A crash loses
 the uncommitted batch as a whole and the cursor never passes it, so those messages are
@@ -217,7 +218,8 @@ class Pipeline:
 
     def collect(self, place: int) -> None:
         """Wait for a thread's parse of the batch's message at `place`, then build its
-        proposal in this thread (the analysis package is not thread-safe)."""
+        proposal in this thread (the ORM objects, and the analysis when no worker derived
+        its fields, are not thread-safe)."""
         pending = self.batch[place]
         assert isinstance(pending, Pending)
         entry = self.parsed(pending.item, pending.sha256, pending.parsing.result())
