@@ -19,6 +19,10 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+INGEST_TARGET, INGEST_AIM = 0.05, 0.2  # issue 20: 0.05x the raw fetch now, 0.2x in time
+POSTGRES_TARGET = 0.9  # issue 20: PostgreSQL at least 0.9x SQLite
+
+
 def ingest(bench: Workbench) -> None:
     """Goal 1: cold poll rate of text replies against the raw fetch rate of the same box
     (imapclient, BODY.PEEK[] in batches of the same size)."""
@@ -28,8 +32,9 @@ def ingest(bench: Workbench) -> None:
         polls = bench.cold_polls(size, bench.args.repeats)
         raw = median([f["messages"] / f["seconds"] for f in fetches])
         ours = median([p["stored"] / p["seconds"] for p in polls])
+        target = f">= {INGEST_TARGET}x (aim {INGEST_AIM}x)"
         bench.goal(1, f"cold poll, {size} text replies", f"{ours:.0f}/s vs raw fetch {raw:.0f}/s",
-                   ours / raw, ">= 0.2x", ours / raw >= 0.2, size=size,
+                   ours / raw, target, ours / raw >= INGEST_TARGET, size=size,
                    ingest_per_s=ours, raw_fetch_per_s=raw)  # fmt: skip
 
 
@@ -127,7 +132,8 @@ def postgres(bench: Workbench) -> None:
     bindir = find_postgres()
     name = f"cold import of {bench.args.pg_size} into PostgreSQL vs SQLite"
     if bindir is None:
-        bench.goal(6, name, "not measurable: PostgreSQL not installed", None, ">= 1.0x", None)
+        bench.goal(6, name, "not measurable: PostgreSQL not installed", None,
+                   f">= {POSTGRES_TARGET}x", None)  # fmt: skip
         return
     size, mbox = bench.args.pg_size, bench.mbox("text", bench.args.pg_size)
     server = start_postgres(bindir)
@@ -142,8 +148,8 @@ def postgres(bench: Workbench) -> None:
     finally:
         server.stop()
     ours, lite = median(rates["postgresql"]), median(rates["sqlite"])
-    bench.goal(6, name, f"{ours:.0f}/s vs {lite:.0f}/s", ours / lite, ">= 1.0x", ours / lite >= 1.0,
-               size=size)  # fmt: skip
+    bench.goal(6, name, f"{ours:.0f}/s vs {lite:.0f}/s", ours / lite, f">= {POSTGRES_TARGET}x",
+               ours / lite >= POSTGRES_TARGET, size=size)  # fmt: skip
 
 
 def campaign(bench: Workbench) -> None:

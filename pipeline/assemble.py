@@ -4,7 +4,8 @@ respondent, cleaned reply, flags, themes and initiatives.
 The one place a parsed message becomes a stored reply: a run (poll, import), a retry, an
 accepted automatic mail and a reparse all come here. Parsing happened before (pipeline/
 parsing.py); the store maps the parsed fields to columns (store/messages.fill_parsed) and
-the rules derive the rest from them (rules/derive.py).
+the rules derive the rest from them (rules/derive.py), or a run's worker derived them
+already from the parsed message (pipeline/parsing.derived_in_worker).
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from sqlalchemy.orm import Session
 from hoering.analysis.registry import Registry
 from hoering.analysis.themes import Codebook
 from hoering.config import Config
+from hoering.derived import DerivedReply
 from hoering.parse.combined import combined_text
 from hoering.parse.model import ParsedMessage
 from hoering.rules.derive import normalize_proposal
 from hoering.store import messages as store_messages
 from hoering.store import models
+from hoering.store.derived_rows import apply_derived
 
 
 def is_late(received_at: datetime | None, deadline: date | None, tz: ZoneInfo) -> bool:
@@ -47,10 +50,16 @@ class Assembler:
     def from_config(cls, config: Config) -> Assembler:
         return cls(config.deadline, config.timezone, config.codebook, config.respondent_registry)
 
-    def new_proposal(self, parsed: ParsedMessage, source: store_messages.Source) -> models.Proposal:
-        """The proposal with every derived field, not yet in a session."""
+    def new_proposal(
+        self,
+        parsed: ParsedMessage,
+        source: store_messages.Source,
+        derived: DerivedReply | None = None,
+    ) -> models.Proposal:
+        """The proposal with every derived field, not yet in a session; `derived`: those
+        fields made already (in a worker, pipeline/parsing.derived_in_worker)."""
         proposal = store_messages.new_proposal(source)
-        self.fill(proposal, parsed, source.internal_date)
+        self.fill(proposal, parsed, source.internal_date, derived)
         return proposal
 
     def add_proposal(
@@ -67,10 +76,15 @@ class Assembler:
         return proposal
 
     def fill(
-        self, proposal: models.Proposal, parsed: ParsedMessage, internal_date: datetime | None
+        self,
+        proposal: models.Proposal,
+        parsed: ParsedMessage,
+        internal_date: datetime | None,
+        derived: DerivedReply | None = None,
     ) -> None:
         """Set the parser's fields of `proposal` (received time and late flag included) and
-        derive the rest again; reviewer fields are left alone (used on insert and reparse)."""
+        derive the rest again, or map `derived` (a new reply's, made from the same parsed
+        message); reviewer fields are left alone (used on insert and reparse)."""
         received_at = internal_date or parsed.received_at or parsed.sent_at
         store_messages.fill_parsed(
             proposal,
@@ -79,4 +93,7 @@ class Assembler:
             late=is_late(received_at, self.deadline, self.timezone),
             combined_text=combined_text(parsed),
         )
-        normalize_proposal(proposal, self.codebook, self.registry)
+        if derived is None:
+            normalize_proposal(proposal, self.codebook, self.registry)
+        else:
+            apply_derived(proposal, derived)

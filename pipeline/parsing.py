@@ -1,6 +1,5 @@
 """One message's bytes parsed into what will be written: the parsed message, or the error that
-stopped it. (Parsing only: deriving respondents, themes and initiatives from the text is the
-analysis package's job, run over the rows by rules/derive.py; `hoering analyse` derives again.)
+stopped it, and (`derived_in_worker`) its derived fields made in a worker process.
 
 Runs outside any transaction (a big PDF takes seconds); never raises for bad input.
 """
@@ -13,14 +12,17 @@ import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import TracebackType
 
+from hoering.derived import DerivedReply
 from hoering.parse.identity import Identity, message_identity
 from hoering.parse.limits import ExtractLimits
 from hoering.parse.message import UnparseableMessage, parse_message
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor, ParsedMessage
+from hoering.pipeline.sandbox import Sandbox, TaskFailed
+from hoering.rules.reply_task import DeriveContext, parsed_inputs
 from hoering.store import messages as store_messages
 
 log = logging.getLogger(__name__)
@@ -35,9 +37,13 @@ class ParseResult:
     parsed: ParsedMessage | None
     error: str | None
     message_id: str | None = None  # as the identity reads it, also when parsing failed
+    # Its derived fields, made in a worker (derived_in_worker); None: derived when its
+    # proposal is built, in the run's own process.
+    derived: DerivedReply | None = None
 
 
 OUT_OF_MEMORY = "out of memory while "
+NOT_DERIVED = "could not derive its fields: "
 
 
 def failed(sha256: str, error: str, key: str, message_id: str | None) -> ParseResult:
@@ -87,6 +93,20 @@ def parse_bytes(
         error = f"internal parser error: {type(exc).__name__}: {exc}"
         return failed(sha256, error, key, identity.message_id)
     return ParseResult(sha256, key, parsed, None, identity.message_id)
+
+
+def derived_in_worker(result: ParseResult, sandbox: Sandbox, context: DeriveContext) -> ParseResult:
+    """`result` with its derived fields made in one of `sandbox`'s workers, so a run derives
+    on every core while its own process writes; a worker that died or hit a limit on them
+    makes it a failed result (stored raw with the reason, retried by a later run)."""
+    if result.parsed is None:
+        return result
+    try:
+        derived = sandbox.derive(parsed_inputs(result.parsed), context)
+    except TaskFailed as exc:
+        log.warning("could not derive the fields of message sha256=%s: %s", result.sha256, exc)
+        return failed(result.sha256, NOT_DERIVED + exc.reason, result.key, result.message_id)
+    return replace(result, derived=derived)
 
 
 class ParsePool:

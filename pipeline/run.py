@@ -1,7 +1,8 @@
 """The message loop of one run: match the subject, parse, store; the only place all three meet.
 
 Messages are written in batches. Each matched message is parsed as it arrives, outside any
-transaction (several at once when the extraction sandbox has several workers); up to
+transaction (several at once when the extraction sandbox has several workers, whose
+processes also derive each reply's fields, pipeline/parsing.derived_in_worker); up to
 BATCH_MESSAGES of them (fewer if they hold much text, or arrived over BATCH_SECONDS) are then
 written with the folder cursors in one short transaction (pipeline.batch). A crash loses
 the uncommitted batch as a whole and the cursor never passes it, so those messages are
@@ -46,8 +47,16 @@ from hoering.pipeline.batch import (
     Pending,
     Written,
 )
-from hoering.pipeline.parsing import ParsePool, ParseResult, gave_up, parse_bytes
+from hoering.pipeline.parsing import (
+    ParsePool,
+    ParseResult,
+    derived_in_worker,
+    gave_up,
+    parse_bytes,
+)
 from hoering.pipeline.report import RunReport
+from hoering.pipeline.sandbox import Sandbox
+from hoering.rules.reply_task import DeriveContext
 from hoering.store import messages as store_messages
 from hoering.store import models, states
 from hoering.store.db import writing
@@ -99,6 +108,12 @@ class Pipeline:
         # Places in the batch of the messages whose parse runs in a thread, oldest first.
         self.parsing: deque[int] = deque()
         self.pool = ParsePool(self.parse, getattr(extract, "workers", 1), "parse")
+        # With a sandbox, a reply's derived fields are made in its workers, beside its parse.
+        self.derive_context = (
+            DeriveContext.of(config.codebook, config.respondent_registry)
+            if isinstance(extract, Sandbox)
+            else None
+        )
         # Matched messages not yet checked against the stored ones (see check_arrived).
         self.arrived: list[RawMessage] = []
         self.owe_action = config.actions.after != "none"
@@ -193,12 +208,18 @@ class Pipeline:
     def parse(
         self, data: bytes, sha256: str | None = None, identity: Identity | None = None
     ) -> ParseResult:
+        """One message parsed (in a parse thread), and derived in a worker with a sandbox."""
         limits = self.config.extract.limits
-        return parse_bytes(data, self.extract, limits, sha256=sha256, identity=identity)
+        result = parse_bytes(data, self.extract, limits, sha256=sha256, identity=identity)
+        if self.derive_context is None:
+            return result
+        assert isinstance(self.extract, Sandbox)
+        return derived_in_worker(result, self.extract, self.derive_context)
 
     def collect(self, place: int) -> None:
         """Wait for a thread's parse of the batch's message at `place`, then build its
-        proposal in this thread (the analysis package is not thread-safe)."""
+        proposal in this thread (the ORM objects, and the analysis when no worker derived
+        its fields, are not thread-safe)."""
         pending = self.batch[place]
         assert isinstance(pending, Pending)
         entry = self.parsed(pending.item, pending.sha256, pending.parsing.result())
@@ -219,10 +240,11 @@ class Pipeline:
         return self.parsed(entry.item, entry.sha256, self.parse(entry.item.data, entry.sha256))
 
     def build_proposal(self, source: MessageOrigin, result: ParseResult) -> models.Proposal | None:
-        """The proposal with every derived field (respondent, themes), not yet in a session."""
+        """The proposal with every derived field (respondent, themes), not yet in a session:
+        mapped from the worker's result, or derived here without a sandbox."""
         if result.parsed is None:
             return None
-        return self.assembler.new_proposal(result.parsed, source)
+        return self.assembler.new_proposal(result.parsed, source, result.derived)
 
     def batch_due(self) -> bool:
         messages = len(self.batch) + len(self.arrived)

@@ -10,6 +10,11 @@ The pool has one worker per core by default, and the pipeline parses as many mes
 once from threads, so one reply's PDF is read while another's scan is OCR'd. Identical
 attachments are read once per run (pipeline.extractcache).
 
+The same workers derive a new reply's fields (respondent, cleaned reply, themes, the
+initiative split: `derive`, rules/reply_task.py) from its parsed message, so a run derives
+on every core while its own process writes; those tasks have the same limits, and a worker
+that dies on one makes that message a recorded failure (pipeline/parsing.derived_in_worker).
+
 Workers are forked from the run itself, so they inherit the parsers already imported, but
 never from a parse thread: a worker forked from a concurrent.futures thread tried to join
 that thread at its exit (the executor's atexit hook), so every worker retiring after
@@ -34,16 +39,20 @@ import os
 import resource
 import signal
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
 from hoering.config import ExtractConfig
+from hoering.derived import DerivedReply, ReplyInputs
+from hoering.errors import HoeringError
 from hoering.parse.filenames import sanitize_filename
 from hoering.parse.limits import (
     EXTRACT_MEMORY_MB,
@@ -57,6 +66,7 @@ from hoering.parse.model import Attachment, AttachmentInput, Extractor
 from hoering.parse.sniff import detect_type
 from hoering.parse.versions import extractor_version
 from hoering.pipeline.extractcache import CACHE_BYTES, ExtractionCache
+from hoering.rules.reply_task import DeriveContext, derive_task
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +78,16 @@ WORKER_START = multiprocessing.get_context("fork")
 WATCH_SECONDS = 0.5
 # Pools one attachment may find broken, and rebuild, before it is recorded as unread.
 MAX_POOLS = 3
+T = TypeVar("T")
+
+
+class TaskFailed(HoeringError):
+    """A worker's task ended without a result: its worker died, it hit a limit, or it
+    raised. `reason` is what is recorded ("crashed: ...", "limit: ...")."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -121,9 +141,11 @@ class Sandbox:
         target: Extractor = extract,
         extract_limits: ExtractLimits | None = None,
         cache_bytes: int = CACHE_BYTES,
+        deriver: Callable[[ReplyInputs, DeriveContext], DerivedReply] = derive_task,
     ) -> None:
         self.limits = limits
         self.target = target  # a picklable top-level function; tests pass misbehaving ones
+        self.deriver = deriver  # the same for a reply's derived fields
         self.extract_limits = extract_limits  # archive and OCR limits; None: the item's own
         self.pool: ProcessPool | None = None
         self.generation = 0  # pools built in this run; a caller rebuilds only the one it used
@@ -201,19 +223,35 @@ class Sandbox:
         return self.cache.extract(replace(item, limits=limits), self.run_in_worker)
 
     def run_in_worker(self, item: AttachmentInput) -> list[Attachment]:
-        """`item` extracted in a worker, tried once more on a fresh pool if the pool broke
-        while it waited or ran; any other end of its task is its recorded error."""
+        """`item` extracted in a worker; how its task ended otherwise is its recorded error."""
+        try:
+            return self.run_task(self.target, item, label=item.path, doer="extractor")
+        except TaskFailed as failed:
+            log.warning("attachment %s not extracted: %s", item.path, failed.reason)
+            return [unextracted(item, failed.reason)]
+
+    def derive(self, inputs: ReplyInputs, context: DeriveContext) -> DerivedReply:
+        """A new reply's derived fields, made in a worker (so both cores derive while this
+        process writes); TaskFailed with the reason if its worker died, hit a limit or the
+        derivation raised."""
+        label = f"the reply from {inputs.sender_email or inputs.sender_name}"
+        return self.run_task(self.deriver, inputs, context, label=label, doer="derivation")
+
+    def run_task(self, function: Callable[..., T], *args: object, label: str, doer: str) -> T:
+        """`function(*args)` in a worker, tried once more on a fresh pool if the pool broke
+        while it waited or ran; any other end of its task raises TaskFailed with the reason
+        (`label` names the task in the log, `doer` what raised in the reason)."""
         reason = "crashed: the worker pool broke twice while reading it"
         for _ in range(2):
             try:
-                future, pool, generation = self.submit(item)
+                future, pool, generation = self.submit(function, *args)
             except BrokenProcessPool as exc:
                 reason = f"crashed: {exc}"
                 break
             try:
                 return self.result(future, pool)
             except BrokenProcessPool as exc:
-                log.warning("worker pool broke while reading %s (%s); rebuilding", item.path, exc)
+                log.warning("worker pool broke while reading %s (%s); rebuilding", label, exc)
                 self.rebuild(generation)
                 continue
             except FutureTimeout:
@@ -224,16 +262,17 @@ class Sandbox:
                 reason = f"crashed: {_death(exc.exitcode)}"
             except Exception as exc:
                 # The extractor catches its parsers' errors itself, so this is a bug in it
-                # (or an unpicklable result); the attachment records it and the run goes on.
-                log.warning("extractor raised for %s: %r", item.path, exc)
-                reason = f"crashed: extractor raised {type(exc).__name__}"
+                # (or an unpicklable result); the task records it and the run goes on.
+                log.warning("worker task raised for %s: %r", label, exc)
+                reason = f"crashed: {doer} raised {type(exc).__name__}"
             break
-        log.warning("attachment %s not extracted: %s", item.path, reason)
-        return [unextracted(item, reason)]
+        raise TaskFailed(reason)
 
-    def submit(self, item: AttachmentInput) -> tuple[Future[list[Attachment]], ProcessPool, int]:
-        """`item`'s task on the current pool, with the pool and its generation; a pool found
-        broken before the task reached it (not the item's doing) is rebuilt first."""
+    def submit(
+        self, function: Callable[..., T], *args: object
+    ) -> tuple[Future[T], ProcessPool, int]:
+        """The task on the current pool, with the pool and its generation; a pool found
+        broken before the task reached it (not the task's doing) is rebuilt first."""
         for _ in range(MAX_POOLS):
             with self.pool_lock:  # a rebuild cannot swap the pool between read and submit
                 pool, generation = self.pool, self.generation
@@ -241,7 +280,7 @@ class Sandbox:
                     raise RuntimeError("Sandbox used outside its `with` block")
                 try:
                     return (
-                        pool.submit(self.target, self.limits.timeout_seconds, item),
+                        pool.submit(function, self.limits.timeout_seconds, *args),
                         pool,
                         generation,
                     )
@@ -250,7 +289,7 @@ class Sandbox:
             self.rebuild(generation)
         raise BrokenProcessPool(f"{MAX_POOLS} worker pools in a row broke before reading it")
 
-    def result(self, future: Future[list[Attachment]], pool: ProcessPool) -> list[Attachment]:
+    def result(self, future: Future[T], pool: ProcessPool) -> T:
         """The task's result or error; BrokenProcessPool if its pool broke or was replaced
         before answering (pebble leaves a task it had not registered yet unanswered)."""
         while not wait([future], timeout=WATCH_SECONDS).done:

@@ -14,11 +14,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
 
 from hoering.analysis import candidates as analysis
 from hoering.store import models
+from hoering.store.bulk import insert_rows
 
 CHUNK = 500  # initiatives read at a time
 PLACING_LOCK_KEY = 0x686F6572696E6702  # pg_advisory_xact_lock: one poller places at a time
@@ -40,9 +41,10 @@ def place_new(session: Session) -> int:
             .limit(CHUNK)
         )
         chunk = list(session.scalars(query))
-        for initiative in chunk:
-            placer.place(initiative)
-        session.flush()
+        with session.no_autoflush:  # written once per chunk (_Placer.write)
+            for initiative in chunk:
+                placer.place(initiative)
+        placer.write()
         done += len(chunk)
         if len(chunk) < CHUNK:
             return done
@@ -141,12 +143,26 @@ def _terms(initiative: models.Initiative) -> dict[str, float]:
     return analysis.initiative_terms(initiative.title or "", initiative.text or "")
 
 
+# Ids standing in for the candidates a chunk starts until they are written (one INSERT for
+# the chunk, not one round trip each): above every stored id, in the order started, as the
+# ids they get will be, so ties between candidates are broken as after the write.
+STARTED_IDS = 1 << 62
+
+
 class _Placer:
-    """Places initiatives one by one; keeps the representatives it has read."""
+    """Places initiatives one by one; keeps the representatives it has read.
+
+    A chunk is placed without writing (no flush per initiative or candidate): candidates it
+    starts have stand-in ids, and the index changes it makes are kept here and overlaid on
+    the stored index rows when it looks terms up; `write` writes them for the chunk.
+    """
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.vectors: dict[int, dict[str, float]] = {}
+        self.started: dict[int, models.Candidate] = {}  # stand-in id -> candidate, unwritten
+        self.added: dict[str, set[int]] = {}  # term -> candidates newly indexed under it
+        self.removed: dict[str, set[int]] = {}  # term -> stored candidates no longer under it
 
     def place(self, initiative: models.Initiative) -> None:
         terms = _terms(initiative)
@@ -154,13 +170,13 @@ class _Placer:
         existing = [analysis.Existing(cid, self.vector(cid)) for cid in found]
         chosen = analysis.choose(terms, existing)
         if chosen is None:
-            candidate = self.start(initiative)
+            chosen, candidate = self.start(initiative)
         else:
-            candidate = self.session.get_one(models.Candidate, chosen)
+            candidate = self.candidate(chosen)
             _describe(candidate, initiative)
-        vector = analysis.representative(self.vectors.get(candidate.id, {}), terms)
-        self.reindex(candidate, vector)
-        initiative.candidate_id = candidate.id
+        vector = analysis.representative(self.vectors.get(chosen, {}), terms)
+        self.reindex(chosen, candidate, vector)
+        initiative.candidate = candidate
 
     def nearby(self, terms: list[str]) -> list[int]:
         """The candidates indexed under any of `terms`, most shared terms first, capped."""
@@ -168,42 +184,89 @@ class _Placer:
             return []
         Term = models.CandidateTerm
         rows = self.session.execute(
-            select(Term.candidate_id).where(Term.term.in_(terms)).order_by(Term.candidate_id)
-        ).scalars()
+            select(Term.candidate_id, Term.term)
+            .where(Term.term.in_(terms))
+            .order_by(Term.candidate_id)
+        )
         shared: dict[int, int] = {}
-        for candidate_id in rows:
-            shared[candidate_id] = shared.get(candidate_id, 0) + 1
+        for candidate_id, term in rows:
+            if candidate_id not in self.removed.get(term, ()):
+                shared[candidate_id] = shared.get(candidate_id, 0) + 1
+        for term in terms:
+            for candidate_id in self.added.get(term, ()):
+                shared[candidate_id] = shared.get(candidate_id, 0) + 1
         ranked = sorted(shared, key=lambda cid: (-shared[cid], cid))
         return ranked[: analysis.MAX_CANDIDATES]
 
+    def candidate(self, candidate_id: int) -> models.Candidate:
+        found = self.started.get(candidate_id)
+        return found or self.session.get_one(models.Candidate, candidate_id)
+
     def vector(self, candidate_id: int) -> dict[str, float]:
         if candidate_id not in self.vectors:
-            candidate = self.session.get_one(models.Candidate, candidate_id)
+            candidate = self.candidate(candidate_id)
             self.vectors[candidate_id] = json.loads(candidate.terms or "{}")
         return self.vectors[candidate_id]
 
-    def start(self, initiative: models.Initiative) -> models.Candidate:
-        candidate = new_candidate(self.session, initiative)
+    def start(self, initiative: models.Initiative) -> tuple[int, models.Candidate]:
+        candidate = models.Candidate(
+            title=initiative.title or "",
+            summary=analysis.summary_of(initiative.text or ""),
+            terms="{}",
+            members=0,
+        )
+        self.session.add(candidate)
         _describe(candidate, initiative)
-        self.vectors[candidate.id] = {}
-        return candidate
+        stand_in = STARTED_IDS + len(self.started)
+        self.started[stand_in] = candidate
+        self.vectors[stand_in] = {}
+        return stand_in, candidate
 
-    def reindex(self, candidate: models.Candidate, vector: dict[str, float]) -> None:
-        """Store the new representative, and its index terms where they changed."""
-        before = analysis.index_terms(self.vectors.get(candidate.id, {}))
+    def reindex(
+        self, candidate_id: int, candidate: models.Candidate, vector: dict[str, float]
+    ) -> None:
+        """Keep the new representative, and its index terms where they changed."""
+        before = analysis.index_terms(self.vectors.get(candidate_id, {}))
         after = analysis.index_terms(vector)
-        self.vectors[candidate.id] = vector
+        self.vectors[candidate_id] = vector
         candidate.terms = json.dumps(vector, sort_keys=True)
-        if before == after:
-            return
-        Term = models.CandidateTerm
-        gone = sorted(set(before) - set(after))
+        for term in set(before) - set(after):
+            if candidate_id in self.added.get(term, ()):
+                self.added[term].discard(candidate_id)
+            else:
+                self.removed.setdefault(term, set()).add(candidate_id)
+        for term in set(after) - set(before):
+            if candidate_id in self.removed.get(term, ()):
+                self.removed[term].discard(candidate_id)
+            else:
+                self.added.setdefault(term, set()).add(candidate_id)
+
+    def write(self) -> None:
+        """Write the chunk: its new candidates in one INSERT (their ids replace the stand-
+        ins), the members and representatives, then the index rows gone and added."""
+        self.session.flush()
+        ids = {stand_in: candidate.id for stand_in, candidate in self.started.items()}
+        table = models.CandidateTerm.__table__
+        gone = [
+            {"gone_id": cid, "gone_term": term}
+            for term, cids in sorted(self.removed.items())
+            for cid in sorted(cids)
+        ]
         if gone:
-            self.session.execute(
-                delete(Term).where(Term.candidate_id == candidate.id).where(Term.term.in_(gone))
+            condition = (table.c.candidate_id == bindparam("gone_id")) & (
+                table.c.term == bindparam("gone_term")
             )
-        new = sorted(set(after) - set(before))
-        self.session.add_all(Term(candidate_id=candidate.id, term=term) for term in new)
+            self.session.connection().execute(table.delete().where(condition), gone)
+        new = [
+            {"candidate_id": ids.get(cid, cid), "term": term}
+            for term, cids in sorted(self.added.items())
+            for cid in sorted(cids)
+        ]
+        insert_rows(self.session, table, new)
+        self.vectors = {ids.get(cid, cid): vector for cid, vector in self.vectors.items()}
+        self.started.clear()
+        self.added.clear()
+        self.removed.clear()
 
 
 def _describe(candidate: models.Candidate, initiative: models.Initiative) -> None:

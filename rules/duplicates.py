@@ -24,12 +24,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select, text, true, update
+from sqlalchemy import delete, func, select, text, true, update
 from sqlalchemy.orm import Session
 
 from hoering.analysis import duplicates as analysis
 from hoering.rules.reply_derive import joined_text
 from hoering.store import models
+from hoering.store.bulk import insert_rows
 from hoering.store.duplicates import DuplicateCounts, counts
 
 RECOMPUTE_UP_TO = 20  # members whose letter is recomputed as a whole when one joins
@@ -148,11 +149,9 @@ def _place_chunk(
                 by_band.setdefault(band, []).append(proposal_id)
         if matched:
             _join(session, proposal_id, found.text, matched, exact=twin is not None)
-    # Table inserts: the unit of work (or ORM bulk inserts) cost more than the grouping.
-    if index_rows:
-        session.connection().execute(insert(models.DuplicateIndex.__table__), index_rows)
-    if band_rows:
-        session.connection().execute(insert(models.DuplicateBand.__table__), band_rows)
+    # Table inserts (COPY on PostgreSQL): the unit of work cost more than the grouping.
+    insert_rows(session, models.DuplicateIndex.__table__, index_rows)
+    insert_rows(session, models.DuplicateBand.__table__, band_rows)
 
 
 IN_LIST = 5000  # values per IN (...): well inside SQLite's and PostgreSQL's parameter limits

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from hoering import config as config_module
 from hoering import pipeline
 from hoering.pipeline.rederive import rederive
+from hoering.rules import candidates as rules_candidates
 from hoering.store import models
 from hoering.store.db import _alembic_config, make_engine, open_database
 from tests.kit.cli import run
@@ -52,6 +53,18 @@ def imported(tmp_path: Path, one_run_each: bool):
 
 def test_import_groups_paraphrases_and_keeps_other_asks_apart(tmp_path: Path) -> None:
     _, _, sessions = imported(tmp_path, one_run_each=True)
+    assert grouping(sessions) == {
+        frozenset({"1.1", "2.1", "3.1"}),
+        frozenset({"1.2"}),
+        frozenset({"4.1"}),
+    }
+
+
+def test_one_import_in_chunks_groups_as_one_run_per_reply(monkeypatch, tmp_path: Path) -> None:
+    # Placing writes once per chunk: later initiatives find candidates started earlier in
+    # the chunk (not written yet) and those of the chunks before it.
+    monkeypatch.setattr(rules_candidates, "CHUNK", 2)
+    _, _, sessions = imported(tmp_path, one_run_each=False)
     assert grouping(sessions) == {
         frozenset({"1.1", "2.1", "3.1"}),
         frozenset({"1.2"}),

@@ -319,3 +319,21 @@ def test_two_first_opens_of_an_empty_database_both_succeed(postgres_url: str) ->
     for child in children:
         child.join(timeout=30)
     assert [child.exitcode for child in children] == [0, 0]
+
+
+def index_rows(sessions) -> tuple[list, list, list]:
+    """The duplicate index, its LSH band rows and the candidates' index terms."""
+    Index, Band, Term = models.DuplicateIndex, models.DuplicateBand, models.CandidateTerm
+    with sessions() as session:
+        return (
+            sorted(session.execute(select(Index.proposal_id, Index.text_key, Index.leader))),
+            sorted(session.execute(select(Band.proposal_id, Band.key))),
+            sorted(session.execute(select(Term.candidate_id, Term.term))),
+        )
+
+
+def test_index_rows_copied_into_postgres_equal_sqlite(pg_sample: Imported, sqlite_twin) -> None:
+    # On PostgreSQL they go in by COPY (store/bulk.py), on SQLite by executemany.
+    pg_rows = index_rows(pg_sample.db)
+    assert all(pg_rows)
+    assert pg_rows == index_rows(sqlite_twin)
