@@ -133,6 +133,8 @@ def new_candidate(session: Session, initiative: models.Initiative) -> models.Can
         summary=analysis.summary_of(initiative.text or ""),
         terms="{}",
         members=0,
+        themes=(),
+        theme_labels=(),
     )
     session.add(candidate)
     session.flush()  # its id, for the initiatives and the index rows
@@ -214,6 +216,8 @@ class _Placer:
             summary=analysis.summary_of(initiative.text or ""),
             terms="{}",
             members=0,
+            themes=(),  # set here: a candidate is not flushed before its members join
+            theme_labels=(),
         )
         self.session.add(candidate)
         _describe(candidate, initiative)
