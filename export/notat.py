@@ -12,7 +12,7 @@ date; footer: "Side N af M".
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -25,6 +25,7 @@ from hoering import glossary
 from hoering.analysis.cleaning import ATTACHMENT_ONLY, NO_COMMENTS
 from hoering.analysis.summary import summarize
 from hoering.analysis.themes import DEFAULT_CODEBOOK
+from hoering.config_notat import NotatConfig
 from hoering.export.columns import NOT_A_DOCUMENT
 from hoering.export.docx_page import describe_document, header_and_footer, set_up_page
 from hoering.export.files import atomic_file
@@ -63,6 +64,24 @@ class Consultation:
     theme_order: tuple[str, ...] = ()  # theme labels in codebook order; default codebook if ()
     ministry: str = ""  # page header, e.g. "Digitaliseringsstyrelsen"
     journal_number: str = ""  # page header "J.nr. ..."
+    # [notat]: office, where it was published, the høringsliste, citizens named, template.
+    notat: NotatConfig = field(default_factory=NotatConfig)
+
+
+def consultation_of(cfg) -> Consultation:
+    """What the notat says about the consultation, from the config: `hoering notat` and
+    the desk's export build it the same way."""
+    themes = tuple(theme.label for theme in cfg.codebook.themes)
+    return Consultation(
+        cfg.title,
+        cfg.start,
+        cfg.deadline,
+        cfg.timezone,
+        themes,
+        cfg.ministry,
+        cfg.journal_number,
+        cfg.notat,
+    )
 
 
 def danish_date(day: date) -> str:

@@ -22,7 +22,7 @@ from hoering.export.csv_export import PROFILES, export_csv
 from hoering.export.initiatives_export import ReviewFilter, initiative_rows, write_initiatives
 from hoering.export.jsonl_export import export_jsonl
 from hoering.export.manifest import Manifest, write_manifest
-from hoering.export.notat import write_notat
+from hoering.export.notat_data import write_notat
 from hoering.export.privacy import Privacy, number_borgere
 from hoering.export.record import ExportRecord, build_record
 from hoering.export.target import cannot_write, check_output_file, check_output_folder
@@ -200,7 +200,7 @@ def run_notat(
     """Write the høringsnotat DOCX and its manifest."""
     check_output_file(output)
     privacy = privacy_for(session, options)
-    count = write_notat(records(session, flt, privacy), output, consultation)
+    count = write_notat(session, records(session, flt, privacy), privacy, output, consultation)
     manifest = Manifest("notat", output, count, describe_filter(flt), privacy.describe())
     return ExportResult(count, output, write_manifest(manifest), ())
 
