@@ -86,7 +86,7 @@ _POINTS_TO_ATTACHMENT = re.compile(
     r"|\bplease\s+find\s+(?:\w+\s+)?attached\b|\bsee\s+(?:the\s+)?attached\b"
     r"|\battached\s+(?:please\s+find|is|are|you\s+will\s+find)\b"
 )
-_NO_COMMENTS = re.compile(
+NO_COMMENTS_PATTERN = re.compile(
     r"(?i)\bingen\s+(?:yderligere\s+|særlige\s+|videre\s+)?bemærkninger\b"
     r"|\bgiver\s+ikke\s+anledning\s+til\s+(?:nogen\s+|yderligere\s+|særlige\s+)?bemærkninger"
     r"|\bhar\s+ikke\s+(?:nogen\s+|yderligere\s+|særlige\s+)?bemærkninger"
@@ -152,7 +152,7 @@ def clean_reply(text: str) -> CleanedReply:
         quoted=quoted,
         forwarded=forwarded,
         attachment_only=short and bool(_POINTS_TO_ATTACHMENT.search(reply)),
-        no_comments=short and bool(_NO_COMMENTS.search(reply)),
+        no_comments=short and bool(NO_COMMENTS_PATTERN.search(reply)),
         language=detect_language(_content(reply, quoted, forwarded)),
         references=find_references(f"{reply}\n{_join(signature)}"),
     )

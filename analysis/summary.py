@@ -66,10 +66,10 @@ def summarize(text: str, skip: Iterable[str] = ()) -> str | None:
     `skip`: lines never to return on their own (the subject, a title already printed).
     """
     skipped = {_plain(line) for line in skip if line}
-    units = [unit for unit in _units(text) if _plain(_strip_marker(unit)) not in skipped]
+    units = [unit for unit in substance_units(text) if _plain(_strip_marker(unit)) not in skipped]
     units = [unit for unit in map(_without_removed, units) if unit and not _REMOVED.search(unit)]
     for index, unit in enumerate(units):
-        if _BOILERPLATE.search(unit) or _content_free(unit):
+        if is_boilerplate(unit) or content_free(unit):
             continue
         if unit.endswith(":"):
             if index + 1 < len(units) and units[index + 1].endswith(":"):
@@ -120,7 +120,12 @@ def _plain(line: str) -> str:
     return line.strip(" .:–-").casefold()
 
 
-def _content_free(unit: str) -> bool:
+def is_boilerplate(unit: str) -> bool:
+    """Thanks, "hermed fremsendes", "se vedhæftede", sign-offs, "kontakt os": no substance."""
+    return bool(_BOILERPLATE.search(unit))
+
+
+def content_free(unit: str) -> bool:
     """ "Åbenhed skal også gælde for dem.": short, and what it is about is elsewhere."""
     return len(unit.split()) <= _CONTENT_FREE_WORDS and bool(_PRONOUN_END.search(unit))
 
@@ -154,7 +159,7 @@ def sentences(text: str) -> list[str]:
     return [sentence for sentence in found if sentence]
 
 
-def _units(text: str) -> Iterable[str]:
+def substance_units(text: str) -> Iterable[str]:
     """Sentences, list items and introductions ("...:"), letterhead and greetings left out."""
     for block in _blocks(_body_lines(text)):
         pieces = sentences(block)

@@ -14,7 +14,6 @@ from hoering.export.privacy import Privacy
 from hoering.export.record import text_privacy
 from hoering.export.xml_text import clean_fields
 from hoering.store.candidates import CandidateView, Supporter
-from hoering.store.listfields import listed
 from hoering.store.models import Candidate, Proposal
 from hoering.vocab import RespondentType
 
@@ -45,7 +44,7 @@ def supporters_phrase(
 
 def in_theme(view: CandidateView, theme: str | None) -> bool:
     """Whether the candidate has the codebook theme `theme` (None: every candidate has)."""
-    return theme is None or theme in listed(view.candidate.themes)
+    return theme is None or theme in view.candidate.themes
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,7 @@ def candidate_record(view: CandidateView, privacy: Privacy) -> CandidateRecord:
         id=candidate.id,
         title=members_text(candidate.title),
         summary=members_text(candidate.summary),
-        themes=listed(candidate.theme_labels),
+        themes=candidate.theme_labels,
         supporters=supporters_phrase(view.supporters, lambda s: rules[s.reply_id](s.name)),
         replies=view.replies,
         initiatives=len(view.initiatives),

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from hoering.analysis import candidates as analysis
 from hoering.store import models
-from hoering.store.listfields import listed
 
 CHUNK = 500  # initiatives read at a time
 PLACING_LOCK_KEY = 0x686F6572696E6702  # pg_advisory_xact_lock: one poller places at a time
@@ -85,7 +84,8 @@ def rebuild(session: Session, candidate: models.Candidate) -> None:
         .where(Ini.candidate_id == candidate.id)
         .order_by(Ini.proposal_id, Ini.number, Ini.id)
     ).all()
-    candidate.themes = candidate.theme_labels = candidate.level = candidate.owner = ""
+    candidate.themes = candidate.theme_labels = ()
+    candidate.level = candidate.owner = ""
     candidate.members = 0
     vector: dict[str, float] = {}
     for initiative in members:
@@ -208,9 +208,10 @@ class _Placer:
 
 def _describe(candidate: models.Candidate, initiative: models.Initiative) -> None:
     """What a new member adds: its themes, and level and owner if none is stated yet."""
-    keys = analysis.merged_list(listed(candidate.themes), listed(initiative.themes))
-    labels = analysis.merged_list(listed(candidate.theme_labels), listed(initiative.theme_labels))
-    candidate.themes, candidate.theme_labels = "\n".join(keys), "\n".join(labels)
+    candidate.themes = tuple(analysis.merged_list(candidate.themes, initiative.themes))
+    candidate.theme_labels = tuple(
+        analysis.merged_list(candidate.theme_labels, initiative.theme_labels)
+    )
     candidate.level = candidate.level or initiative.level or ""
     candidate.owner = candidate.owner or initiative.owner or ""
     candidate.members = (candidate.members or 0) + 1

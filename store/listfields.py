@@ -3,8 +3,6 @@ arrays (store.base.StringList); `holds` asks in SQL whether one holds a value.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from sqlalchemy import Boolean
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
@@ -31,13 +29,3 @@ def _holds_postgresql(element: holds, compiler, **kw) -> str:
         f"EXISTS (SELECT 1 FROM json_array_elements_text({column}) AS item(value) "
         f"WHERE item.value = {value})"
     )
-
-
-def listed(value: str | Sequence[str] | None) -> tuple[str, ...]:
-    """The items of a list field: a JSON list column's tuple as it is; newline text (the
-    bruttoliste's theme columns, still text) one item per non-empty line."""
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return tuple(line for line in value.splitlines() if line.strip())
-    return tuple(value)

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Integer
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hoering.store.base import Base, NulFreeString, NulFreeText, UTCDateTime, utcnow
+from hoering.store.base import Base, NulFreeString, NulFreeText, StringList, UTCDateTime, utcnow
 from hoering.vocab import DECISION_CHARS
 
 
@@ -17,7 +17,7 @@ class Candidate(Base):
 
     Placed by analysis.candidates, one initiative at a time; `hoering analyse` places every
     initiative again. title/summary: of its first initiative; themes/theme_labels: its
-    members' codebook keys and labels, one per line, in order of first appearance; level,
+    members' codebook keys and labels, in order of first appearance; level,
     owner: the first a member states. terms: JSON object of the representative vector.
     members: initiatives placed in it (supporters and replies are counted from initiatives).
     Review fields as on proposals (rules/candidate_review.py). touched: a reviewer moved,
@@ -31,8 +31,8 @@ class Candidate(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(NulFreeText, default="")
     summary: Mapped[str] = mapped_column(NulFreeText, default="")
-    themes: Mapped[str] = mapped_column(NulFreeText, default="")
-    theme_labels: Mapped[str] = mapped_column(NulFreeText, default="")
+    themes: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
+    theme_labels: Mapped[tuple[str, ...]] = mapped_column(StringList, default=())
     level: Mapped[str] = mapped_column(NulFreeString(20), default="")
     owner: Mapped[str] = mapped_column(NulFreeString(500), default="")
     terms: Mapped[str] = mapped_column(NulFreeText, default="{}")

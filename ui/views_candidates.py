@@ -12,7 +12,6 @@ from rich.text import Text
 
 from hoering import glossary
 from hoering.store.candidates import CandidateView
-from hoering.store.listfields import listed
 from hoering.store.models import CandidateEvent
 from hoering.ui.views import local_time
 
@@ -42,7 +41,7 @@ def candidate_table(rows: Sequence[CandidateView]) -> RenderableType:
             Text(candidate.title),
             str(view.replies),
             Text(", ".join(s.name for s in view.supporters)),
-            Text(", ".join(listed(candidate.theme_labels))),
+            Text(", ".join(candidate.theme_labels)),
             Text(" · ".join(part for part in (candidate.decision or "", fresh(view)) if part)),
         )
     return table
@@ -59,7 +58,7 @@ def candidate_detail(view: CandidateView, revision: int = 0) -> RenderableType:
         ("Kandidat", str(candidate.id)),
         ("Titel", candidate.title),
         ("Resumé", candidate.summary or "-"),
-        ("Temaer", ", ".join(listed(candidate.theme_labels)) or "-"),
+        ("Temaer", ", ".join(candidate.theme_labels) or "-"),
         ("Niveau", candidate.level or "-"),
         ("Ansvarlig myndighed", candidate.owner or "-"),
         ("Svar", str(view.replies)),

@@ -14,7 +14,6 @@ from starlette.responses import HTMLResponse
 from hoering.edits import InvalidValue, theme_key
 from hoering.export.candidate_view import in_theme, supporters_phrase
 from hoering.store.candidates import UnknownCandidate, get_candidate, list_candidates
-from hoering.store.listfields import listed
 from hoering.web.pages import theme_labels
 from hoering.web.render import page
 
@@ -35,7 +34,7 @@ def bruttoliste_page(request: Request) -> HTMLResponse:
     theme = _theme(request)
     with request.app.state.sessions() as session:
         views = list_candidates(session)
-        per_theme = Counter(key for view in views for key in listed(view.candidate.themes))
+        per_theme = Counter(key for view in views for key in view.candidate.themes)
         shown = [
             (view, supporters_phrase(view.supporters)) for view in views if in_theme(view, theme)
         ]

@@ -13,7 +13,6 @@ from starlette.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
 from hoering import glossary
-from hoering.store.listfields import listed
 from hoering.store.search import HIGHLIGHT_END, HIGHLIGHT_START
 from hoering.web.searching import MAX_QUERY_CHARS
 from hoering.web.security import csrf_token, reviewer
@@ -32,7 +31,6 @@ def templates() -> Jinja2Templates:
     )
     env.filters["size"] = human_size
     env.filters["marks"] = marks
-    env.filters["listed"] = listed  # the bruttoliste's theme columns are still text
     env.globals["glossary"] = glossary  # the Danish words of every page
     return Jinja2Templates(env=env)
 
