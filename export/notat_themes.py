@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from hoering.analysis.campaigns import CampaignEntry
 from hoering.analysis.cleaning import NO_COMMENTS
+from hoering.analysis.remarks import general_remarks
 from hoering.analysis.summary import summarize
 from hoering.export.notat import summary_line
 from hoering.export.notat_model import CandidateInfo, Entry, NotatSettings, Run, Section, voice
@@ -60,8 +61,11 @@ class Placement:
     def theme_sections(self) -> tuple[Section, ...]:
         for cid, pairs in self.members.items():
             self._candidate(self.candidates[cid], pairs)
+        for record in self.active:
+            self._remarks(record)
         for record in self.loose:
-            self._reply(record)
+            if record.initiatives:  # proposals not (yet) in a candidate: their own entry
+                self._reply(record)
         for campaign in self.campaigns:
             self._campaign(campaign)
         known = [label for label in self.order if label in self.sections]
@@ -75,7 +79,8 @@ class Placement:
         )
 
     def general(self) -> tuple[Entry, ...]:
-        return _ranked(self.general_entries)
+        """In the order of the replies: authorities, organisations, companies, citizens."""
+        return tuple(self.general_entries)
 
     def general_note(self) -> tuple[str, ...]:
         if self.general_entries:
@@ -115,6 +120,21 @@ class Placement:
         )
         self._place(themes, entry)
 
+    def _remarks(self, record: ExportRecord) -> None:
+        """Its general remarks (analysis/remarks.py) in section 2; a reply without an
+        initiative proposes nothing, so its summary goes there when it has no remarks."""
+        said = general_remarks(record.text, [item.text for item in record.initiatives])
+        if not said and record.initiatives:
+            return
+        said = said or summary_line(record)
+        who = supporters([voice(record)], self.settings.name_citizens)
+        runs = _said(said, record.language == "en")
+        if not said.startswith(who):  # "KL støtter overordnet ..." names KL already
+            runs.insert(0, Run(f"{as_subject(who)} bemærker: "))
+        decided = remark(record.decision, record.reason)
+        entry = Entry(tuple(runs), decided, 1, summarize(said) or said, record.decision)
+        self.general_entries.append(entry)
+
     def _reply(self, record: ExportRecord) -> None:
         themes = [theme.label for theme in record.themes]
         summary = summary_line(record)
@@ -127,9 +147,7 @@ class Placement:
         entry = Entry(
             tuple(runs), remark(record.decision, record.reason), 1, title, record.decision
         )
-        # No initiative: it proposes nothing (analysis/initiative_single.py), whatever its
-        # theme words; support, criticism and remarks on the process are general remarks.
-        self._place(themes, entry, general=not themes or not record.initiatives)
+        self._place(themes, entry)
 
     def _campaign(self, campaign: CampaignEntry) -> None:
         members = [self.by_id[i] for i in campaign.reply_ids if i in self.by_id]

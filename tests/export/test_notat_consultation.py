@@ -20,7 +20,7 @@ from hoering.config_notat import NotatConfig
 from hoering.export.notat import consultation_of
 from hoering.export.run import ExportOptions, run_notat
 from hoering.store.queries import ProposalFilter
-from tests.kit.consultation import NOT_REPLYING, SUBJECT, imported_consultation
+from tests.kit.consultation import BODIES, NOT_REPLYING, SUBJECT, imported_consultation
 from tests.kit.needs import missing
 
 MAX_PAGES = 25
@@ -29,6 +29,8 @@ REMARK = "Digitaliseringsstyrelsens bemærkninger:"
 SUPPORTERS = re.compile(
     r"^(?:[^.]+\. )?(?:En borger|[A-ZÆØÅ0-9][^:]*?) (?:foreslår|bemærker): "
     r"|^\d+ (?:borgere|høringsparter) har sendt enslydende høringssvar"
+    # A body's general remark that opens with its name: "KL støtter overordnet ...".
+    r"|^(?:" + "|".join(re.escape(name.split(" A/S")[0]) for name, *_ in BODIES) + r") "
 )
 
 
@@ -149,11 +151,24 @@ def test_indledning_lists_the_parties_without_remarks(doc) -> None:
     )
 
 
-def test_general_remarks_hold_the_replies_without_a_proposal(doc) -> None:
-    found = entries(
+def general(doc) -> list[str]:
+    return entries(
         section(doc, "2. Generelle bemærkninger", "3. Bemærkninger til de enkelte temaer")
     )
-    assert len(found) == 8 and all(e.startswith("En borger bemærker: ") for e in found)
+
+
+def test_general_remarks_hold_the_replies_without_a_proposal(doc) -> None:
+    assert sum(e.startswith("En borger bemærker: ") for e in general(doc)) == 8
+
+
+def test_general_remarks_hold_what_bodies_say_beside_their_proposals(doc) -> None:
+    found = general(doc)
+    assert (
+        "KL støtter overordnet udkastet, men savner konkrete mål for de enkelte initiativer."
+        in found
+    )
+    # Authorities, organisations, companies, then citizens: the order of section 1.
+    assert found[0].startswith("Aarhus Kommune") and found[-1].startswith("En borger")
 
 
 def test_a_reply_decision_is_the_ministrys_remark(doc) -> None:

@@ -177,12 +177,12 @@ GENERAL = (
 )
 FIRST = ("Anne", "Bo", "Carsten", "Dorthe", "Emil", "Freja", "Gustav", "Hanne", "Ida", "Jens")
 LAST = ("Hansen", "Nielsen", "Jensen", "Pedersen", "Larsen", "Sørensen", "Rasmussen", "Holm")
-ROLES = (
-    "uddyber gerne punkterne",
-    "har drøftet udkastet i sin bestyrelse",
-    "har samlet sine medlemmers synspunkter",
-    "bidrager gerne til det videre arbejde",
-    "står til rådighed for spørgsmål",
+ROLES = (  # what a body says of the draft as a whole, after its proposals
+    "støtter overordnet udkastet, men savner konkrete mål for de enkelte initiativer",
+    "finder, at processen har været åben, og at udkastet er godt gennemarbejdet",
+    "er skuffet over, at udkastet ikke bygger videre på erfaringerne fra den forrige plan",
+    "bakker op om handlingsplanens overordnede retning og ambitionsniveau",
+    "finder høringsperioden for kort til en grundig behandling i bestyrelsen",
 )
 REASONS = (
     "Det ville gøre en stor forskel for mig og mine naboer her i byen.",
