@@ -109,8 +109,10 @@ def _parties(replies: list[ExportRecord], settings: NotatSettings) -> str:
     if people and settings.name_citizens:
         names = sorted({party_name(r) for r in people}, key=str.casefold)
         parts.append(f"Borgere: {joined(names)}.")
-    elif people:
+    elif people and parts:
         parts.append(f"Desuden har {citizens(len(people))} afgivet høringssvar.")
+    elif people:
+        return f"{citizens(len(people)).capitalize()} har afgivet høringssvar."
     return "Følgende har afgivet høringssvar. " + " ".join(parts)
 
 

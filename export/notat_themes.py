@@ -170,7 +170,7 @@ class Placement:
 def _said(summary: str, english: bool) -> list[Run]:
     """A summary in the paragraph; an English one quoted and marked, for the paragraph is
     Danish."""
-    if summary and summary[-1] not in ".!?…:":
+    if summary and summary[-1] not in ".!?…:)":
         summary += "."
     if english:
         return [Run("(citat på engelsk) "), Run(f"“{summary}”", english=True)]

@@ -11,15 +11,10 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from hoering import config as config_module
-from hoering.export.notat import (
-    TEXT_WIDTH_CM,
-    Consultation,
-    column_widths,
-    danish_date,
-    ranked,
-    summary_line,
-    write_notat,
-)
+from hoering.export.notat import Consultation, danish_date, ranked, summary_line
+from hoering.export.notat_build import build_notat
+from hoering.export.notat_docx import write_notat_docx
+from hoering.export.notat_model import NotatSettings
 from hoering.export.record import AttachmentRecord, ExportRecord
 from hoering.export.run import ExportOptions, run_notat
 from hoering.store.db import open_database
@@ -166,38 +161,20 @@ def test_parties_are_ordered_authorities_organisations_companies_citizens() -> N
     ]  # fmt: skip
 
 
-def test_column_widths_fit_the_longest_word_and_the_page() -> None:
-    header = ("Høringspart", "Bemærkning", "Beslutning", "Begrundelse")
-    rows = [("Digitaliseringsstyrelsen", "Kort tekst", "delvist optaget", "[udfyldes]")]
-    widths = column_widths(header, rows, (3.8, 6.6, 2.6, 3.0), flex=1)
-    assert widths[0] >= len("Digitaliseringsstyrelsen") * 0.2
-    assert widths[2] >= len("Beslutning") * 0.2
-    assert sum(widths) == pytest.approx(TEXT_WIDTH_CM)
-
-
 def test_header_names_ministry_journal_number_and_date_footer_numbers_pages(
     tmp_path: Path,
 ) -> None:
-    consultation = Consultation(
-        "OGP", None, date(2017, 8, 20), TZ, (), "Digitaliseringsstyrelsen", "2017-1234"
+    settings = NotatSettings(
+        "OGP", date(2017, 9, 1), TZ, "Digitaliseringsstyrelsen", journal_number="2017-1234"
     )
-    out = tmp_path / "n.docx"
-    write_notat([record(reply_text="Staten bør åbne data.")], out, consultation, date(2017, 9, 1))
-    section = Document(str(out)).sections[0]
+    notat = build_notat([record(reply_text="Staten bør åbne data.")], [], [], settings)
+    write_notat_docx(notat, tmp_path / "n.docx", "Digitaliseringsstyrelsen", None)
+    section = Document(str(tmp_path / "n.docx")).sections[0]
     assert section.header.paragraphs[0].text == (
         "Digitaliseringsstyrelsen · J.nr. 2017-1234\t1. september 2017"
     )
     footer = section.footer.paragraphs[0]._p.xml
     assert "PAGE" in footer and "NUMPAGES" in footer and "Side" in footer
-
-
-def test_bilag_list_names_each_reply_and_its_files(tmp_path: Path) -> None:
-    files = (attachment("tekst", "pdf", "Høringssvar OGP.pdf"), attachment("x", "rtf", "a/b.rtf"))
-    out = tmp_path / "n.docx"
-    write_notat([record(organisation="Dataklar ApS", attachments=files)], out, CONSULTATION)
-    text = [p.text for p in Document(str(out)).paragraphs]
-    assert "Bilag 1. Høringssvar fra Dataklar ApS, med vedhæftet: Høringssvar OGP.pdf" in text
-    assert any("i bilag 1 (se listen sidst i notatet)" in line for line in text)
 
 
 def test_config_reads_the_consultation_title_and_start(tmp_path: Path) -> None:
