@@ -58,6 +58,10 @@ def _layout_heading(lines: list[str], index: int) -> bool:
     if ITEM.match(following):
         return True  # a heading over a list: a theme grouping its proposals
     after = following.strip()
+    if not blank_after and after[:1].islower():
+        # The first line of a paragraph whose sentence runs on to the next line: PDF text
+        # parts paragraphs by blank lines, so one opening short of the margin looks alone.
+        return False
     if blank_after and before:
         return False  # a heading set apart by a blank line below is set apart above too
     return len(after) >= max(_PROSE_MIN, len(text) + 10)

@@ -1,11 +1,17 @@
-"""Text layer of a PDF, read with poppler's pdftotext (parse.pdf_poppler) or, without it,
-pdfminer.six, and put in reading order (parse.pdf_reading); pages without one go to OCR
-(parse.pdf_ocr)."""
+"""Text layer of a PDF, read with pdfminer.six (or, for a long document or one pdfminer
+cannot read, poppler's pdftotext: parse.pdf_poppler) and put in reading order
+(parse.pdf_reading); pages without one go to OCR (parse.pdf_ocr).
+
+pdfminer rather than pdftotext first: with the layout below it reads two columns left
+before right and parts paragraphs where the page does, where pdftotext interleaves the
+columns' paragraphs and runs a page's paragraphs together (bench/bench_pdf_text.py).
+"""
 
 from __future__ import annotations
 
 import io
 import struct
+import time
 import zlib
 from collections.abc import Iterator
 
@@ -16,6 +22,7 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.psexceptions import PSEOF, PSException
 
+from hoering.errors import HoeringError
 from hoering.parse.extracted import Extracted, ExtractionError
 from hoering.parse.limits import ExtractLimits
 from hoering.parse.pdf_ocr import ocr_pages
@@ -58,8 +65,18 @@ _MALFORMED = (
 _LAYOUT = LAParams(char_margin=6.0, line_margin=0.5, word_margin=0.2)
 
 
+# pdfminer reads about ten pages a second; a document still unread after this long is
+# read again by pdftotext (a second or so for hundreds of pages), well inside the
+# sandbox's time limit for one attachment (parse.limits.EXTRACT_TIMEOUT_SECONDS).
+PDFMINER_SECONDS = 15.0
+
+
 class PdfError(ExtractionError):
     """The PDF could not be read; the message is a short reason."""
+
+
+class _TooLong(HoeringError):
+    """pdfminer has run out of its time on this document; never leaves this module."""
 
 
 def extract_pdf(data: bytes, limits: ExtractLimits, deadline: float | None = None) -> Extracted:
@@ -96,13 +113,38 @@ def _from_header(data: bytes) -> bytes:
 
 
 def _page_texts(data: bytes) -> list[str]:
-    """The text layer of each page, by pdftotext or else by pdfminer."""
+    """The text layer of each page: by pdfminer, or by pdftotext for a long document or
+    one pdfminer cannot read."""
     try:
-        return poppler_pages(data)
+        return _pdfminer_pages(data, time.monotonic() + PDFMINER_SECONDS)
+    except _TooLong:
+        return _poppler_pages(data, None)
+    except PdfError as error:
+        return _poppler_pages(data, error)
+
+
+def _poppler_pages(data: bytes, error: PdfError | None) -> list[str]:
+    """pdftotext's pages; without poppler, pdfminer's error or (no error: the document was
+    only long) all of pdfminer's pages."""
+    try:
+        pages = poppler_pages(data)
     except PopplerFailed:
-        pass  # pdfminer reads it, or says why the file cannot be read
+        if error is not None:
+            raise error from None
+        return _pdfminer_pages(data, None)
+    if error is not None and not any(_chars(text) for text in pages):
+        raise error  # poppler read nothing either: pdfminer's reason says why
+    return pages
+
+
+def _pdfminer_pages(data: bytes, deadline: float | None) -> list[str]:
+    """pdfminer's pages; _TooLong once `deadline` (time.monotonic()) has passed."""
+    pages = []
     try:
-        return list(_pages(data))
+        for text in _pages(data):
+            pages.append(text)
+            if deadline is not None and time.monotonic() > deadline:
+                raise _TooLong
     except PDFPasswordIncorrect:
         raise PdfError("encrypted") from None
     except PDFEncryptionError as exc:
@@ -115,6 +157,7 @@ def _page_texts(data: bytes) -> list[str]:
         raise PdfError(f"damaged ({_reason(exc, type(exc).__name__)})") from None
     except _MALFORMED as exc:
         raise PdfError(f"damaged ({type(exc).__name__} in pdfminer)") from None
+    return pages
 
 
 def pdfminer_pages(data: bytes) -> list[str]:
@@ -125,6 +168,7 @@ def pdfminer_pages(data: bytes) -> list[str]:
 def _pages(data: bytes) -> Iterator[str]:
     resources = PDFResourceManager(caching=True)
     output = io.StringIO()
+    # TextConverter ends each text box with a blank line: a box is a paragraph.
     device = TextConverter(resources, output, laparams=_LAYOUT)
     interpreter = PDFPageInterpreter(resources, device)
     for page in PDFPage.get_pages(io.BytesIO(data), caching=True):

@@ -1,9 +1,9 @@
 """A PDF's text layer page by page through poppler's `pdftotext` (Debian poppler-utils).
 
-pdftotext rather than pdfminer for the text layer: it reads justified lines and wide-set
-words in order with single spaces, left column before right, and joins words hyphenated at
-a line end (bench/bench_pdf_text.py scores them). pdfminer stays as the reader when poppler
-is not installed or refuses a file, and names why a file cannot be read.
+The reader parse.pdf turns to when pdfminer has not finished a long document in its time
+(pdftotext reads hundreds of pages in a second or so) or cannot read a file at all.
+pdfminer reads first: it keeps columns apart and paragraphs parted, where pdftotext
+interleaves the paragraphs of two columns (bench/bench_pdf_text.py scores them).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ TIMEOUT_SECONDS = 60.0
 
 
 class PopplerFailed(HoeringError):
-    """pdftotext is missing, timed out or refused the file; pdfminer reads it instead."""
+    """pdftotext is missing, timed out or refused the file."""
 
 
 def poppler_pages(data: bytes) -> list[str]:

@@ -31,19 +31,31 @@ def reading_text(pages: list[str]) -> str:
     cleaned = [_page_lines(page) for page in pages]
     header = _repeated(cleaned, top=True)
     footer = _repeated(cleaned, top=False)
-    kept_footer: list[str] = []
     text = ""
     for index, lines in enumerate(cleaned):
-        # The first page's header and letterhead stay: they name the sender.
+        # The first page's header and letterhead stay where they are: they name the sender.
         drop = footer[index] | (header[index] if index else set())
-        if footer[index]:
-            kept_footer = [lines[i] for i in sorted(footer[index])]
         body = _paragraphs([line for i, line in enumerate(lines) if i not in drop])
         if body:
             text = _continued(text, body) if text else body
-    if kept_footer:
-        text = f"{text}\n\n" + "\n".join(kept_footer)
+    furniture = _kept_once(cleaned, header[1:], exclude=cleaned[0] if cleaned else [])
+    furniture += _kept_once(cleaned[::-1], footer[::-1], exclude=furniture)
+    if furniture:
+        text = f"{text}\n\n" + "\n".join(furniture)
     return _HYPHENATED.sub(_joined_word, text).strip("\n")
+
+
+def _kept_once(pages: list[list[str]], found: list[set[int]], exclude: list[str]) -> list[str]:
+    """The running lines as they read on the first page in `pages` that has them, less page
+    numbers (they say nothing once the pages are one text) and lines already in `exclude`.
+    Headers are looked for from the second page (the first page's stay in place), footers
+    from the last page back: they come once, at the end, where they split no sentence."""
+    pages = pages[1:] if len(found) < len(pages) else pages
+    for lines, indexes in zip(pages, found, strict=True):
+        kept = [lines[i] for i in sorted(indexes) if not _PAGE_NUMBER.match(_key(lines[i]))]
+        if indexes:
+            return [line for line in kept if line not in exclude]
+    return []
 
 
 def _page_lines(page: str) -> list[str]:
@@ -79,25 +91,31 @@ def _repeated(pages: list[list[str]], *, top: bool) -> list[set[int]]:
     edges = [_edge(lines, top) for lines in pages]
     if len(pages) < 2:
         return [set() for _ in pages]
-    pages_with: dict[str, int] = {}
+    pages_with: dict[tuple[int, str], int] = {}
     for edge in edges:
         for key in set(edge.values()):
             pages_with[key] = pages_with.get(key, 0) + 1
     return [
-        {i for i, key in edge.items() if pages_with[key] >= 2 or _PAGE_NUMBER.match(key)}
+        {i for i, key in edge.items() if pages_with[key] >= 2 or _PAGE_NUMBER.match(key[1])}
         for edge in edges
     ]
 
 
-def _edge(lines: list[str], top: bool) -> dict[int, str]:
-    """The first (last) few non-blank lines by index, as keys that ignore case and numbers;
-    none on a page too short to be more than its header and footer."""
+def _edge(lines: list[str], top: bool) -> dict[int, tuple[int, str]]:
+    """The first (last) few non-blank lines by index, keyed by their place from the edge
+    and their text less case and numbers; none on a page too short to be more than its
+    header and footer. The place counts: a running line stands at the same place on every
+    page, while the sender's name in the letterhead and again in the signature does not."""
     positions = [i for i, line in enumerate(lines) if line]
     depth = min(_EDGE_LINES, len(positions) - 1)  # one line at least is the page's own
     if depth < 1:
         return {}
-    chosen = positions[:depth] if top else positions[-depth:]
-    return {i: _DIGITS.sub("#", lines[i].casefold()) for i in chosen}
+    chosen = positions[:depth] if top else positions[-depth:][::-1]
+    return {i: (place, _key(lines[i])) for place, i in enumerate(chosen)}
+
+
+def _key(line: str) -> str:
+    return _DIGITS.sub("#", line.casefold())
 
 
 def _paragraphs(lines: list[str]) -> str:

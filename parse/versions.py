@@ -13,8 +13,10 @@ from __future__ import annotations
 PARSER_VERSION = "3"
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
-    "pdf": 4,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read;
-    # 4: pdftotext, reading order, single spaces, running header/footer once, hyphens joined
+    "pdf": 5,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read;
+    # 4: pdftotext, reading order, single spaces, running header/footer once, hyphens joined;
+    # 5: pdfminer first again (columns, paragraphs), page numbers dropped, a running header
+    # of the later pages kept once at the end
     "docx": 4,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures; 4: "# ", "- "
     "xlsx": 1,
     "pptx": 2,  # 2: python-pptx (1: "unsupported type")

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Install the Debian packages hoering uses at run time, when missing: Tesseract with Danish
 # (OCR of scanned PDFs and images), catdoc (Word 97-2003 .doc), libwpd-tools (WordPerfect) and
-# poppler-utils (pdftotext: PDF text in reading order). Without them hoering still runs and
-# records "ocr unavailable" / "doc: catdoc not installed" / "wordperfect: wpd2text not
-# installed" on those attachments; without pdftotext PDFs are read by pdfminer.
+# poppler-utils (pdftotext: long PDFs, and PDFs pdfminer cannot read). Without them hoering
+# still runs and records "ocr unavailable" / "doc: catdoc not installed" / "wordperfect:
+# wpd2text not installed" on those attachments; without pdftotext pdfminer reads every PDF
+# to the end.
 # Usage: scripts/runtime-packages.sh [EXTRA DEBIAN PACKAGES...]
 set -eu
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -66,7 +66,7 @@ def test_review_sets_an_initiatives_decision(capsys, monkeypatch, config: Path) 
 
 def test_split_merge_and_retitle_by_hand(capsys, monkeypatch, config: Path) -> None:
     out = hoering(
-        capsys, monkeypatch, config, "initiative", "split", "1.2", "--at", "Hertil kommer",
+        capsys, monkeypatch, config, "initiative", "split", "1.2", "--at", "hertil  KOMMER",
         "--title", "Offentlige kalendere",
     )  # fmt: skip
     assert "1.3 'Offentlige kalendere'" in out

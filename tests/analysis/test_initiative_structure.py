@@ -266,3 +266,17 @@ def test_headings_set_apart_by_blank_lines_as_html_mail_gives_them_are_read() ->
         "<p>Med venlig hilsen<br>Eva</p>"
     )
     assert titles(html_to_text(markup)) == ["Livestreaming af byråd", "Åbne kontrakter"]
+
+
+def test_first_line_of_a_paragraph_that_runs_on_is_not_a_heading() -> None:
+    # PDF text parts paragraphs by blank lines: the opening line of a paragraph, broken
+    # where the page's margin fell, stands alone above the rest of its sentence.
+    text = (
+        "Vi har to forslag til handlingsplanen.\n\n"
+        "Åbne udvalgsmøder\n\n"
+        "Der bør indføres åbne møder i alle kommunale udvalg, så borgerne\n"
+        "kan følge de drøftelser, der går forud for byrådets beslutninger om budgettet.\n\n"
+        "Referater på nettet\n\n"
+        "Vi foreslår, at referaterne lægges på kommunens hjemmeside senest to dage efter hvert møde.\n"
+    )
+    assert titles(text) == ["Åbne udvalgsmøder", "Referater på nettet"]

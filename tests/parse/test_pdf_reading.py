@@ -86,7 +86,7 @@ def test_two_columns_read_left_before_right(columns: pdf_layouts.Layout, reader:
 
 def test_page_number_footer_goes_and_sentence_runs_on() -> None:
     pages = ["Brev\nVi foreslår at\n\nSide 1 af 2", "reglerne ændres.\n\nSide 2 af 2"]
-    assert reading_text(pages) == "Brev\nVi foreslår at\nreglerne ændres.\n\nSide 2 af 2"
+    assert reading_text(pages) == "Brev\nVi foreslår at\nreglerne ændres."
 
 
 def test_a_single_page_keeps_all_its_lines() -> None:

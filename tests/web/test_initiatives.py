@@ -43,7 +43,7 @@ def test_initiative_page_shows_text_and_forms(client: TestClient) -> None:
 
 
 def test_split_makes_the_next_number(client: TestClient, cfg) -> None:
-    data = hidden(client, "4.1", "split") | {"at": "Vi  foreslår", "title": "Varsling af ændringer"}
+    data = hidden(client, "4.1", "split") | {"at": "vi  FORESLÅR", "title": "Varsling af ændringer"}
     answer = submit(client, "/initiatives/4.1/split", data)
     assert answer.status_code == 200 and "Initiativet er delt i to" in answer.text
     assert titles(cfg, 4)[:3] == [
