@@ -125,6 +125,11 @@ STATUSES: tuple[str, ...] = tuple(ReviewStatus)
 DECISIONS: tuple[str, ...] = tuple(Decision)
 RESPONDENT_TYPES: tuple[str, ...] = tuple(RespondentType)
 
+# What an original handed on is (export-attachments' manifest, the desk's download links):
+# not a redacted export, but the sender's own file.
+ORIGINALS = "Afsenderens egne filer med personoplysninger – ikke til offentliggørelse."
+ORIGINAL = "afsenderens egen fil med personoplysninger – ikke til offentliggørelse"
+
 # Dates people read (desk, people-profile CSV and XLSX, notat): Danish day-first with dots.
 DATE = "%d.%m.%Y"
 DATE_TIME = "%d.%m.%Y %H:%M"

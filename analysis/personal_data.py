@@ -144,6 +144,18 @@ _BEFORE_POSTCODE = re.compile(
 )
 
 
+# A line (or a " · " segment of one) that is only "Name Number[, floor]": "Dæmningen 31,
+# 1. th.", "Skovbrynet 14". A street whatever its name ends in, but only where the lines
+# around it are a person's contact block (export/pseudonymize.py): "Forslag 2" has the
+# same shape, and the words a heading starts with are left out here for that reason.
+STREET_LINE = re.compile(
+    r"[ \t]*(?!(?i:forslag|punkt|bilag|kapitel|afsnit|side|artikel|initiativ|paragraf|tema"
+    r"|emne|del|trin|fase|nr|version|kl|bind|nummer|år|uge)\b)"
+    rf"(?:[A-ZÆØÅ][\wæøåéü.'-]*[ \t]+){{0,3}}[A-ZÆØÅ][\wæøåéü'-]*[ \t]+{_NUMBER}{_FLOOR}"
+    r"[ \t]*[,.]?[ \t]*"
+)
+
+
 @dataclass(frozen=True)
 class Finding:
     """One piece of personal data: its kind, where it is and the text found there."""

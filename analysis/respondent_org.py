@@ -19,6 +19,7 @@ from hoering.vocab import RespondentType
 
 ORGANISATION = RespondentType.ORGANISATION
 LETTERHEAD_LINES = 6  # a letterhead is the first few lines of a reply or a letter
+LETTERHEAD_WORDS = 12  # ... and each is short ("Dataklar ApS · Nørregade 7 · 9999 Nordby")
 SIGNATURE_TAIL_LINES = 12  # an attached letter's signature is in its last lines
 MAX_PART_WORDS = 8  # longer than this, a part of a line is a sentence, not a name
 
@@ -81,6 +82,7 @@ PASSED_ON = re.compile(
     r"\bhar\s+bedt\s+(?:os|mig)\s+(?:om\s+)?at\s+(?:videre)?sende\b"
     r"|\b(?:bad|beder)\s+(?:os|mig)\s+(?:om\s+)?(?:at\s+)?(?:videre)?sende\b"
     r"|\ben\s+af\s+vores\s+(?:lånere|borgere|brugere|beboere)\b"
+    r"|\b(?:vi\s+sender|sender\s+vi)\s+(?:den|det|dem|henvendelsen)\s+videre\b"
     r"|\b(?:henvendelse|brev|forslag|høringssvar)\s+fra\s+en\s+(?:borger|låner|bruger|beboer)\b",
     re.IGNORECASE,
 )
@@ -295,13 +297,15 @@ def _looks_like_org(line: str) -> bool:
 
 
 def _head(letter: str) -> list[str]:
-    """The first lines of a letter, without the block that addresses its recipient."""
+    """The first lines of a letter, without the block that addresses its recipient; running
+    text ("..., men det er op til den enkelte kommune") names what it talks about, not who
+    writes."""
     lines = [line.strip() for line in letter.splitlines() if line.strip()][: LETTERHEAD_LINES * 2]
     kept: list[str] = []
     for number, line in enumerate(lines):
         if not _addresses_recipient(lines, number):
             kept.append(line)
-    return kept[:LETTERHEAD_LINES]
+    return [line for line in kept[:LETTERHEAD_LINES] if len(line.split()) <= LETTERHEAD_WORDS]
 
 
 def _addresses_recipient(lines: list[str], number: int) -> bool:

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from hoering import glossary
-from hoering.export.privacy import Privacy
-from hoering.export.record import text_privacy
+from hoering.export.privacy import Privacy, text_rule
+from hoering.export.views import reply_view
 from hoering.export.xml_text import clean_fields
 from hoering.store.candidates import CandidateView, Supporter
 from hoering.store.models import Candidate, Proposal
@@ -66,13 +66,8 @@ class CandidateRecord:
 
 
 def _reply_text(proposal: Proposal, privacy: Privacy) -> Callable[[str], str]:
-    return text_privacy(
-        proposal,
-        privacy,
-        proposal.respondent_type,
-        proposal.respondent_name,
-        proposal.respondent_rule_id or "",
-    )
+    # The rule export/privacy.apply uses for the member reply's own row.
+    return text_rule(reply_view(proposal), privacy)
 
 
 def review_field(candidate: Candidate, name: str) -> str:

@@ -1,9 +1,12 @@
 """`hoering export --per candidate`: one row per candidate of the bruttoliste, in CSV, XLSX
 or JSONL, most replies first (the order of `hoering candidates` and the desk's page).
 
-CANDIDATE_COLUMNS is the stable column list (README "One row per candidate"): new columns
-are only added at the end. Of the filters only --theme applies (a candidate's themes are
-its members'); the others pick replies, and a candidate is not a reply, so they are refused.
+CANDIDATE_COLUMNS is the stable column list for machines (CSV profile "rfc4180", JSONL;
+README "One row per candidate"): new columns are only added at the end. People (CSV profile
+"excel", XLSX) read PEOPLE_CANDIDATE_COLUMNS: the same columns under Danish headers.
+
+Of the filters only --theme applies (a candidate's themes are its members'); the others pick
+replies, and a candidate is not a reply, so they are refused.
 """
 
 from __future__ import annotations
@@ -13,16 +16,16 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
+from hoering import glossary
 from hoering.errors import UsageError
 from hoering.export.candidate_view import CandidateRecord, candidate_record, in_theme
+from hoering.export.columns import MACHINE, PEOPLE
 from hoering.export.csv_export import Profile, write_table
-from hoering.export.files import EXCEL_CELL_LIMIT, atomic_file
+from hoering.export.files import atomic_file
 from hoering.export.privacy import Privacy
-from hoering.export.xlsx_export import _fit_height, _header, _print_setup, _set_text, _set_value
+from hoering.export.xlsx_table import Table, write_xlsx_table
 from hoering.store.candidates import list_candidates
 from hoering.store.filters import ProposalFilter
 
@@ -31,11 +34,22 @@ CANDIDATE_COLUMNS = (
     "reason",
 )  # fmt: skip
 COUNTS = ("replies", "initiatives")  # numbers in XLSX and JSONL; the id stays text in XLSX
-SHEET = "Bruttoliste"
+PEOPLE_CANDIDATE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", glossary.ID), ("title", glossary.TITLE), ("summary", glossary.SUMMARY),
+    ("themes", glossary.THEMES), ("supporters", glossary.SUPPORTERS),
+    ("replies", glossary.REPLIES), ("initiatives", glossary.INITIATIVES),
+    ("decision", glossary.DECISION), ("reason", glossary.REASON),
+)  # fmt: skip
+SHEET = glossary.BRUTTOLISTE
 # Characters wide, as the reply sheet counts them: one landscape page at about 70 %.
 WIDTHS = {
     "id": 6, "title": 30, "summary": 60, "themes": 24, "supporters": 36, "replies": 7,
     "initiatives": 9, "decision": 14, "reason": 30,
+}  # fmt: skip
+TABLES = {
+    PEOPLE: Table(SHEET, PEOPLE_CANDIDATE_COLUMNS, WIDTHS, frozenset(COUNTS)),
+    MACHINE: Table(SHEET, tuple((key, key) for key in CANDIDATE_COLUMNS), WIDTHS,
+                   frozenset(COUNTS)),
 }  # fmt: skip
 
 
@@ -76,15 +90,18 @@ def export_candidates(
 ) -> int:
     """Check the filter, write the candidates (with --theme's theme); how many were written."""
     check_filter(flt)
-    rows = candidate_rows(candidate_records(session, privacy, flt.theme))
+    columns = MACHINE if fmt == "jsonl" else profile.columns
+    rows = candidate_rows(candidate_records(session, privacy, flt.theme), columns)
     return write_candidates(rows, output, fmt, profile, formula_guard)
 
 
-def candidate_rows(records: Iterable[CandidateRecord]) -> Iterator[dict[str, str]]:
-    """The text cells of CANDIDATE_COLUMNS."""
+def candidate_rows(
+    records: Iterable[CandidateRecord], columns: str = MACHINE
+) -> Iterator[dict[str, str]]:
+    """The text cells of CANDIDATE_COLUMNS; for PEOPLE the themes one a line."""
     for record in records:
         cells = dataclasses.asdict(record)
-        cells["themes"] = "; ".join(record.themes)
+        cells["themes"] = ("\n" if columns == PEOPLE else "; ").join(record.themes)
         yield {name: str(cells[name]) for name in CANDIDATE_COLUMNS}
 
 
@@ -96,11 +113,13 @@ def write_candidates(
     formula_guard: bool = True,
 ) -> int:
     """Write the rows as csv, xlsx or jsonl atomically; returns how many were written."""
+    table = TABLES[profile.columns]
     if fmt == "xlsx":
-        return _xlsx(rows, output)
+        return write_xlsx_table(table, rows, output)
     if fmt == "jsonl":
         return _jsonl(rows, output)
-    return write_table(rows, output, CANDIDATE_COLUMNS, profile, formula_guard)
+    headers = [header for _, header in table.columns]
+    return write_table(rows, output, CANDIDATE_COLUMNS, profile, formula_guard, headers)
 
 
 def _jsonl(rows: Iterable[dict[str, str]], output: Path) -> int:
@@ -111,27 +130,4 @@ def _jsonl(rows: Iterable[dict[str, str]], output: Path) -> int:
             typed |= {name: int(row[name]) for name in ("id", *COUNTS)}
             handle.write(json.dumps(typed, ensure_ascii=False) + "\n")
             count += 1
-    return count
-
-
-def _xlsx(rows: Iterable[dict[str, str]], output: Path) -> int:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = SHEET
-    _header(sheet, ((name, name) for name in CANDIDATE_COLUMNS))
-    for name, width in WIDTHS.items():
-        sheet.column_dimensions[get_column_letter(CANDIDATE_COLUMNS.index(name) + 1)].width = width
-    count = 0
-    for count, row in enumerate(rows, start=1):
-        for index, name in enumerate(CANDIDATE_COLUMNS, start=1):
-            value = row[name][:EXCEL_CELL_LIMIT]  # XML-safe already: export/xml_text.py
-            if name in COUNTS:  # counted, summed and sorted as numbers
-                _set_value(sheet, count + 1, index, int(value))
-            else:  # the id too: a name, not a quantity; text never becomes a formula
-                _set_text(sheet, count + 1, index, value)
-        _fit_height(sheet, count + 1, len(CANDIDATE_COLUMNS))
-    # Printed like the reply sheet: A4 landscape, one page wide, the header on every page.
-    _print_setup(sheet, len(CANDIDATE_COLUMNS), count)
-    with atomic_file(output, "wb") as handle:
-        book.save(handle)
     return count

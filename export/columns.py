@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 from hoering import glossary
 from hoering.analysis.cleaning import ATTACHMENT_ONLY
 from hoering.analysis.summary import summarize
-from hoering.export.record import COLUMNS, ExportRecord, flat_row
+from hoering.export.record import COLUMNS, flat_row
+from hoering.export.views import ReplyView
 
 PEOPLE = "people"
 MACHINE = "machine"
@@ -52,12 +53,12 @@ def columns(profile: str) -> tuple[tuple[str, str], ...]:
     return PEOPLE_COLUMNS if profile == PEOPLE else tuple((c, c) for c in COLUMNS)
 
 
-def row(record: ExportRecord, tz: ZoneInfo, profile: str) -> dict[str, str]:
+def row(record: ReplyView, tz: ZoneInfo, profile: str) -> dict[str, str]:
     """The record's text cells keyed by the profile's column keys."""
     return people_row(record, tz) if profile == PEOPLE else flat_row(record, tz)
 
 
-def people_row(record: ExportRecord, tz: ZoneInfo) -> dict[str, str]:
+def people_row(record: ReplyView, tz: ZoneInfo) -> dict[str, str]:
     """The record as people read it: local day-first time without seconds, ja/nej, Danish labels."""
     cells = flat_row(record, tz)
     cells["received_at"] = glossary.people_time(record.received_at, tz)
@@ -77,7 +78,7 @@ def people_row(record: ExportRecord, tz: ZoneInfo) -> dict[str, str]:
 NOT_A_DOCUMENT = ("tnef", "message")
 
 
-def substance(record: ExportRecord) -> str:
+def substance(record: ReplyView) -> str:
     """The reply's own words; for a cover note ("Se vedhæftede") the attached documents'
     text follows, each under its file name, so the substance stands next to the sender."""
     documents = [

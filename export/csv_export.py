@@ -17,7 +17,8 @@ from hoering.export.files import (
     FullTexts,
     atomic_file,
 )
-from hoering.export.record import COLUMNS, ExportRecord
+from hoering.export.record import COLUMNS
+from hoering.export.views import ReplyView
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 __all__ = ["COLUMNS", "EXCEL_CELL_LIMIT", "PROFILES", "Profile", "export_csv"]
@@ -47,7 +48,7 @@ def neutralize_formula(value: str) -> str:
 
 
 def write_rows(
-    records: Iterable[ExportRecord],
+    records: Iterable[ReplyView],
     out: TextIO,
     profile: Profile,
     tz: ZoneInfo,
@@ -83,14 +84,16 @@ def write_table(
     columns: Sequence[str],
     profile: Profile,
     formula_guard: bool = True,
+    headers: Sequence[str] | None = None,
 ) -> int:
-    """Write plain rows (one per initiative or candidate) as CSV atomically, cells cut to
-    Excel's limit for people and guarded against formulas; returns how many."""
+    """Write plain rows (one per initiative or candidate) as CSV atomically under `headers`
+    (default: the column keys), cells cut to Excel's limit for people and guarded against
+    formulas; returns how many."""
     count = 0
     encoding = "utf-8-sig" if profile.bom else "utf-8"
     with atomic_file(output, "w", encoding=encoding, newline="") as handle:
         writer = csv.DictWriter(handle, columns, delimiter=profile.delimiter, lineterminator="\r\n")
-        writer.writeheader()
+        writer.writerow(dict(zip(columns, headers or columns, strict=True)))
         for cells in rows:
             for column, value in cells.items():
                 if profile.truncate_for_excel and len(value) > EXCEL_CELL_LIMIT:
@@ -102,7 +105,7 @@ def write_table(
 
 
 def export_csv(
-    records: Iterable[ExportRecord],
+    records: Iterable[ReplyView],
     output: Path,
     profile: Profile,
     tz: ZoneInfo,

@@ -2,8 +2,10 @@
 
 A row carries the initiative (reply_id, initiative, title, its own text, themes, proposed
 owner and level), its review fields, and who sent the reply, with the same privacy rules as
-the reply rows (export/record.py). INITIATIVE_COLUMNS is the stable column list (README
-"Initiatives"): new columns are only added at the end.
+the reply rows (export/privacy.py). Two column lists, like the reply rows' (export/columns.py):
+INITIATIVE_COLUMNS for machines (CSV profile "rfc4180", JSONL), stable, new columns only added
+at the end (README "Initiatives"); PEOPLE_INITIATIVE_COLUMNS for people (CSV profile "excel",
+XLSX): Danish headers, ja/nej, dd.mm.åååå tt:mm, the printed columns first.
 """
 
 from __future__ import annotations
@@ -14,13 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
-from hoering.export.csv_export import Profile, write_table
-from hoering.export.files import EXCEL_CELL_LIMIT, atomic_file
-from hoering.export.record import ExportRecord, InitiativeRecord
+from hoering import glossary
+from hoering.export.columns import MACHINE, PEOPLE
+from hoering.export.csv_export import PROFILES, Profile, write_table
+from hoering.export.files import atomic_file
+from hoering.export.views import InitiativeView, ReplyView
+from hoering.export.xlsx_table import Table, write_xlsx_table
 
 INITIATIVE_COLUMNS = (
     "id", "reply_id", "initiative", "title", "text", "themes", "owner", "level",
@@ -28,8 +29,33 @@ INITIATIVE_COLUMNS = (
     "received_at", "late", "sender_name", "sender_email", "respondent_name", "organisation",
     "respondent_type", "candidate",
 )  # fmt: skip
+# (key in the row, header people read); the first PRINTED_INITIATIVE_COLUMNS are printed:
+# the initiative, who proposed it and the decision.
+PEOPLE_INITIATIVE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", glossary.ID), ("title", glossary.TITLE), ("text", glossary.INITIATIVE_TEXT),
+    ("themes", glossary.THEMES), ("respondent_name", glossary.SENDER),
+    ("organisation", glossary.ORGANISATION), ("owner", glossary.OWNER),
+    ("status", glossary.STATUS), ("decision", glossary.DECISION), ("reason", glossary.REASON),
+    ("reply_id", glossary.REPLY), ("received_at", glossary.RECEIVED), ("late", glossary.LATE),
+    ("respondent_type", glossary.TYPE), ("level", glossary.LEVEL), ("notes", glossary.NOTES),
+    ("assignee", glossary.ASSIGNEE), ("candidate", glossary.CANDIDATE),
+    ("source_section", glossary.FOUND_IN), ("sender_email", "E-mail"), ("sent_by", "Sendt af"),
+)  # fmt: skip
+PRINTED_INITIATIVE_COLUMNS = 10  # Nr. ... Begrundelse
 SHEET = "Initiativer"
-WIDE = {"title": 40, "text": 80, "reason": 40, "notes": 40, "themes": 30}
+# Characters wide: the ten printed columns make about one landscape page, as the reply sheet.
+WIDTHS = {
+    "id": 7, "title": 28, "text": 50, "themes": 18, "respondent_name": 16, "organisation": 16,
+    "owner": 16, "status": 9, "decision": 12, "reason": 26, "notes": 30, "sender_email": 22,
+    "reply_id": 8, "received_at": 16, "late": 8,
+}  # fmt: skip
+# Reply ids and an initiative's number are numbers; its id ("12.10") and candidate are text.
+TABLES = {
+    PEOPLE: Table(SHEET, PEOPLE_INITIATIVE_COLUMNS, WIDTHS, frozenset({"reply_id"}),
+                  frozenset({"received_at"}), PRINTED_INITIATIVE_COLUMNS),
+    MACHINE: Table(SHEET, tuple((key, key) for key in INITIATIVE_COLUMNS), WIDTHS,
+                   frozenset({"reply_id", "initiative"})),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -41,7 +67,7 @@ class ReviewFilter:
     assignee: str | None = None
     theme: str | None = None  # codebook key
 
-    def matches(self, item: InitiativeRecord) -> bool:
+    def matches(self, item: InitiativeView) -> bool:
         decision_ok = self.decision is None or (item.decision or "ingen") == self.decision
         return (
             decision_ok
@@ -52,26 +78,46 @@ class ReviewFilter:
 
 
 def initiative_rows(
-    records: Iterable[ExportRecord], tz: ZoneInfo, review: ReviewFilter | None = None
+    records: Iterable[ReplyView],
+    tz: ZoneInfo,
+    review: ReviewFilter | None = None,
+    columns: str = MACHINE,
 ) -> Iterator[dict[str, str]]:
-    """The text cells of INITIATIVE_COLUMNS, reply after reply, initiatives in order."""
+    """The text cells of INITIATIVE_COLUMNS (or, for PEOPLE, of PEOPLE_INITIATIVE_COLUMNS),
+    reply after reply, initiatives in order."""
     for record in records:
-        received = record.received_at.astimezone(tz).isoformat() if record.received_at else ""
         for item in record.initiatives:
-            if review is not None and not review.matches(item):
-                continue
-            yield {
-                "id": item.ref, "reply_id": str(record.id), "initiative": str(item.number),
-                "title": item.title, "text": item.text, "themes": "; ".join(item.themes),
-                "owner": item.owner, "level": item.level, "status": item.status,
-                "decision": item.decision, "reason": item.reason, "notes": item.notes,
-                "assignee": item.assignee, "split": item.split, "source_section": item.origin,
-                "received_at": received, "late": "true" if record.late else "false",
-                "sender_name": record.sender_name, "sender_email": record.sender_email,
-                "respondent_name": record.respondent_name, "organisation": record.organisation,
-                "respondent_type": record.respondent_type,
-                "candidate": "" if item.candidate is None else str(item.candidate),
-            }  # fmt: skip
+            if review is None or review.matches(item):
+                cells = _machine_row(record, item, tz)
+                yield _people_row(cells, record, tz) if columns == PEOPLE else cells
+
+
+def _machine_row(record: ReplyView, item: InitiativeView, tz: ZoneInfo) -> dict[str, str]:
+    received = record.received_at.astimezone(tz).isoformat() if record.received_at else ""
+    return {
+        "id": item.ref, "reply_id": str(record.id), "initiative": str(item.number),
+        "title": item.title, "text": item.text, "themes": "; ".join(item.themes),
+        "owner": item.owner, "level": item.level, "status": item.status,
+        "decision": item.decision, "reason": item.reason, "notes": item.notes,
+        "assignee": item.assignee, "split": item.split, "source_section": item.origin,
+        "received_at": received, "late": "true" if record.late else "false",
+        "sender_name": record.sender_name, "sender_email": record.sender_email,
+        "respondent_name": record.respondent_name, "organisation": record.organisation,
+        "respondent_type": record.respondent_type,
+        "candidate": "" if item.candidate is None else str(item.candidate),
+    }  # fmt: skip
+
+
+def _people_row(cells: dict[str, str], record: ReplyView, tz: ZoneInfo) -> dict[str, str]:
+    """The machine cells as people read them, as the reply rows do (export/columns.py)."""
+    cells["received_at"] = glossary.people_time(record.received_at, tz)
+    cells["late"] = glossary.YES if record.late else glossary.NO
+    cells["themes"] = cells["themes"].replace("; ", "\n")  # one a line
+    # The person it is from; the sender only when they sent it on for someone.
+    cells["respondent_name"] = record.respondent_name or record.sender_name
+    same = record.sender_name in ("", record.respondent_name)
+    cells["sent_by"] = "" if same else record.sender_name
+    return {key: cells[key] for key, _ in PEOPLE_INITIATIVE_COLUMNS}
 
 
 def write_initiatives(
@@ -81,13 +127,17 @@ def write_initiatives(
     profile: Profile | None = None,
     formula_guard: bool = True,
 ) -> int:
-    """Write the rows as csv, xlsx or jsonl atomically; returns how many were written."""
+    """Write the rows (of the profile's columns) as csv, xlsx or jsonl atomically; returns
+    how many were written."""
+    profile = profile or PROFILES["excel"]
     if fmt == "xlsx":
-        return _xlsx(rows, output)
+        return write_xlsx_table(TABLES[profile.columns], rows, output)
     if fmt == "jsonl":
         return _jsonl(rows, output)
-    profile = profile or Profile("excel", ";", True, True)
-    return write_table(rows, output, INITIATIVE_COLUMNS, profile, formula_guard)
+    table = TABLES[profile.columns]
+    keys = [key for key, _ in table.columns]
+    headers = [header for _, header in table.columns]
+    return write_table(rows, output, keys, profile, formula_guard, headers)
 
 
 def _jsonl(rows: Iterable[dict[str, str]], output: Path) -> int:
@@ -100,25 +150,4 @@ def _jsonl(rows: Iterable[dict[str, str]], output: Path) -> int:
             typed["late"] = row["late"] == "true"
             handle.write(json.dumps(typed, ensure_ascii=False) + "\n")
             count += 1
-    return count
-
-
-def _xlsx(rows: Iterable[dict[str, str]], output: Path) -> int:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = SHEET
-    for index, name in enumerate(INITIATIVE_COLUMNS, start=1):
-        sheet.cell(row=1, column=index, value=name).font = Font(bold=True)
-        sheet.column_dimensions[get_column_letter(index)].width = WIDE.get(name, 16)
-    sheet.freeze_panes = "B2"
-    count = 0
-    for count, row in enumerate(rows, start=1):
-        for index, name in enumerate(INITIATIVE_COLUMNS, start=1):
-            value = row[name][:EXCEL_CELL_LIMIT]  # XML-safe already: export/xml_text.py
-            cell = sheet.cell(row=count + 1, column=index, value=value)
-            cell.data_type = "s"  # never a formula
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(INITIATIVE_COLUMNS))}{count + 1}"
-    with atomic_file(output, "wb") as handle:
-        book.save(handle)
     return count

@@ -1,7 +1,8 @@
 """JSONL export for machines: one proposal per line with everything, attachments nested.
 
-Keys are the fields of export.record.ExportRecord in their order (stable; new keys only
-added), times ISO 8601 in UTC, lists as JSON arrays, no truncation and no formula guard.
+Keys are the fields of export.views.ReplyView in their order, views.INTERNAL left out
+(stable; new keys only added), times ISO 8601 in UTC, lists as JSON arrays, no truncation
+and no formula guard.
 The review history (audit) is left out: consumers get the current state of each field.
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from hoering.export.files import atomic_file
-from hoering.export.record import ExportRecord
+from hoering.export.views import INTERNAL, ReplyView
 
 
 def _plain(value: Any) -> Any:
@@ -28,12 +29,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def record_json(record: ExportRecord) -> str:
+def record_json(record: ReplyView) -> str:
     """One line of JSON (no newline inside: JSON escapes them)."""
-    return json.dumps(_plain(asdict(record)), ensure_ascii=False, sort_keys=False)
+    fields = {key: value for key, value in asdict(record).items() if key not in INTERNAL}
+    return json.dumps(_plain(fields), ensure_ascii=False, sort_keys=False)
 
 
-def export_jsonl(records: Iterable[ExportRecord], output: Path) -> int:
+def export_jsonl(records: Iterable[ReplyView], output: Path) -> int:
     """Write the JSONL file atomically; returns the number of lines."""
     count = 0
     with atomic_file(output, "w", encoding="utf-8", newline="\n") as handle:

@@ -6,6 +6,7 @@ export/notat_data.py (what it reads from the store).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +16,7 @@ from hoering.analysis.cleaning import ATTACHMENT_ONLY, NO_COMMENTS
 from hoering.analysis.summary import summarize
 from hoering.config_notat import NotatConfig
 from hoering.export.columns import NOT_A_DOCUMENT
-from hoering.export.record import ExportRecord
+from hoering.export.views import ReplyView
 from hoering.vocab import RespondentType
 
 MONTHS = (
@@ -65,7 +66,7 @@ def danish_date(day: date) -> str:
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
-def party_name(record: ExportRecord) -> str:
+def party_name(record: ReplyView) -> str:
     """The organisation when there is one, else the person (or their pseudonym)."""
     return record.organisation or record.respondent_name or record.sender_name or "(ukendt)"
 
@@ -73,7 +74,7 @@ def party_name(record: ExportRecord) -> str:
 NO_SUMMARY = "(intet resumé – se høringssvaret)"
 
 
-def summary_line(record: ExportRecord) -> str:
+def summary_line(record: ReplyView) -> str:
     """The reply's substance in one sentence (see analysis.summary), from the attachment
     (marked "(bilag)") when the mail is a cover note."""
     if NO_COMMENTS in record.flags:
@@ -94,9 +95,13 @@ def summary_line(record: ExportRecord) -> str:
     return own or NO_SUMMARY  # never the subject: it is the call's, not what they propose
 
 
-def ranked(records: Iterable[ExportRecord]) -> list[ExportRecord]:
+def ranked(records: Iterable[ReplyView]) -> list[ReplyView]:
     """Authorities, organisations, companies, citizens; by name within each; stable."""
     order = {kind: index for index, kind in enumerate(PARTY_ORDER)}
-    return sorted(
-        records, key=lambda r: (order.get(r.respondent_type, 99), party_name(r).casefold())
-    )
+    return sorted(records, key=lambda r: (order.get(r.respondent_type, 99), _by_name(r)))
+
+
+def _by_name(record: ReplyView) -> tuple[tuple[int, str | int], ...]:
+    """The party's name to sort by, its numbers as numbers: Borger 2 before Borger 10."""
+    parts = re.split(r"(\d+)", party_name(record).casefold())
+    return tuple((1, int(part)) if part.isdigit() else (0, part) for part in parts)

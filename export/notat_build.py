@@ -13,11 +13,11 @@ from hoering.export.notat_intro import bilag_rows, front, introduction
 from hoering.export.notat_model import CandidateInfo, Notat, NotatSettings, Section
 from hoering.export.notat_themes import GENERAL, Placement, changes
 from hoering.export.notat_words import genitive
-from hoering.export.record import ExportRecord
+from hoering.export.views import ReplyView
 
 
 def build_notat(
-    records: Iterable[ExportRecord],
+    records: Iterable[ReplyView],
     candidates: Sequence[CandidateInfo],
     campaigns: Sequence[CampaignEntry],
     settings: NotatSettings,

@@ -4,7 +4,7 @@ Then the model is built (export/notat_build.py) and written (export/notat_docx.p
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,8 +18,8 @@ from hoering.export.notat import Consultation
 from hoering.export.notat_build import build_notat
 from hoering.export.notat_docx import write_notat_docx
 from hoering.export.notat_model import CandidateInfo, NotatSettings
-from hoering.export.privacy import Privacy
-from hoering.export.record import ExportRecord
+from hoering.export.privacy import Privacy, text_rule, title_rule
+from hoering.export.views import ReplyView, reply_view
 from hoering.store import duplicates, models
 
 
@@ -42,10 +42,57 @@ def settings_of(consultation: Consultation, today: date) -> NotatSettings:
     )
 
 
-def candidates_of(session: Session, records: list[ExportRecord]) -> list[CandidateInfo]:
+class MemberRules:
+    """The privacy rule of each stored reply (export/privacy.text_rule), made once: what
+    export/privacy.apply does to the reply's own text, for text of its words shown elsewhere
+    (a campaign's added sentence, a candidate's title a reviewer wrote)."""
+
+    def __init__(self, session: Session, privacy: Privacy) -> None:
+        self.session, self.privacy = session, privacy
+        self.rules: dict[int, Callable[[str], str]] = {}
+
+    def rule(self, reply_id: int) -> Callable[[str], str]:
+        if reply_id not in self.rules:
+            proposal = self.session.get(models.Proposal, reply_id)
+            self.rules[reply_id] = (
+                text_rule(reply_view(proposal), self.privacy)
+                if proposal
+                else self.privacy.policy.text
+            )
+        return self.rules[reply_id]
+
+    def clean(self, reply_id: int, sentence: str) -> str:
+        return self.rule(reply_id)(sentence)
+
+    def members(self, candidate_id: int, value: str, title: bool = False) -> str:
+        """Every member reply's rule: the candidate never shows what a member's row hides.
+        A title is read by the lines of the member text it may be cut from (a letterhead's
+        postcode line), as export/privacy.apply reads an initiative's title."""
+        query = (
+            select(models.Initiative.proposal_id, models.Initiative.text)
+            .where(models.Initiative.candidate_id == candidate_id)
+            .order_by(models.Initiative.proposal_id, models.Initiative.number)
+        )
+        members = [
+            (self.rule(reply_id), source or "") for reply_id, source in self.session.execute(query)
+        ]
+        if title:
+            # The member the title was cut from redacts it by its lines; read before any
+            # other member's rule changes the words those lines are matched by.
+            by_lines = (title_rule(value, source, rule) for rule, source in members)
+            value = next((found for found in by_lines if found != value), value)
+        for rule, _source in members:
+            value = rule(value)
+        return value
+
+
+def candidates_of(
+    session: Session, records: list[ReplyView], rules: MemberRules
+) -> list[CandidateInfo]:
     """The candidates the replies' initiatives are in; a candidate's summary is its first
-    member's, from the record, so the privacy rules that hid a name there hide it here."""
-    first: dict[int, tuple[ExportRecord, object]] = {}
+    member's, from the record, so the privacy rules that hid a name there hide it here; a
+    title or reason a reviewer wrote goes through every member reply's rule."""
+    first: dict[int, tuple[ReplyView, object]] = {}
     for record in sorted(records, key=lambda r: r.id):
         for item in record.initiatives:
             if item.candidate is not None:
@@ -56,14 +103,15 @@ def candidates_of(session: Session, records: list[ExportRecord]) -> list[Candida
         record, item = first[row.id]
         text = summarize(item.text, skip=[record.subject]) or item.title
         english = record.language == "en"
-        title = row.title or item.title
-        found.append(CandidateInfo(row.id, title, text, english, row.decision or "", row.reason))
+        title = rules.members(row.id, row.title, title=True) if row.title else item.title
+        reason = rules.members(row.id, row.reason) if row.reason else row.reason
+        found.append(CandidateInfo(row.id, title, text, english, row.decision or "", reason))
     return sorted(found, key=lambda c: c.id)
 
 
 def write_notat(
     session: Session,
-    records: Iterable[ExportRecord],
+    records: Iterable[ReplyView],
     privacy: Privacy,
     output: Path,
     consultation: Consultation,
@@ -71,10 +119,10 @@ def write_notat(
 ) -> int:
     """Build and write the høringsnotat; returns the number of replies in it."""
     replies = list(records)
-    clean = lambda _reply, sentence: privacy.text(sentence)  # noqa: E731
-    campaigns = campaign_entries(duplicates.groups(session), clean)
+    rules = MemberRules(session, privacy)
+    campaigns = campaign_entries(duplicates.groups(session), rules.clean)
     settings = settings_of(consultation, today or datetime.now(consultation.tz).date())
-    notat = build_notat(replies, candidates_of(session, replies), campaigns, settings)
+    notat = build_notat(replies, candidates_of(session, replies, rules), campaigns, settings)
     author = consultation.ministry or "hoering"
     write_notat_docx(notat, output, author, consultation.notat.template)
     return len(replies)

@@ -16,7 +16,7 @@ from hoering.analysis.cleaning import NO_COMMENTS
 from hoering.export.notat import danish_date, party_name
 from hoering.export.notat_model import BilagRow, NotatSettings, Section, voice
 from hoering.export.notat_words import TO_FILL, citizens, genitive, joined, supporters
-from hoering.export.record import ExportRecord
+from hoering.export.views import ReplyView
 from hoering.vocab import RespondentType
 
 KINDS = (
@@ -35,7 +35,7 @@ def front(settings: NotatSettings) -> tuple[str, ...]:
 
 
 def introduction(
-    replies: list[ExportRecord], campaigns: Sequence[CampaignEntry], settings: NotatSettings
+    replies: list[ReplyView], campaigns: Sequence[CampaignEntry], settings: NotatSettings
 ) -> Section:
     paragraphs = [_period(settings), _received(replies, campaigns)]
     paragraphs += _hearing_list(replies, settings)
@@ -65,7 +65,7 @@ def _period(settings: NotatSettings) -> str:
     return text
 
 
-def _received(replies: list[ExportRecord], campaigns: Sequence[CampaignEntry]) -> str:
+def _received(replies: list[ReplyView], campaigns: Sequence[CampaignEntry]) -> str:
     late = sum(r.late for r in replies)
     text = f"Der er modtaget {len(replies)} høringssvar"
     text += f", heraf {late} efter fristen. Svarene efter fristen er medtaget." if late else "."
@@ -79,7 +79,7 @@ def _received(replies: list[ExportRecord], campaigns: Sequence[CampaignEntry]) -
     return text
 
 
-def _hearing_list(replies: list[ExportRecord], settings: NotatSettings) -> list[str]:
+def _hearing_list(replies: list[ReplyView], settings: NotatSettings) -> list[str]:
     listed = settings.hearing_list
     if not listed:
         return []
@@ -97,7 +97,7 @@ def _hearing_list(replies: list[ExportRecord], settings: NotatSettings) -> list[
     return [text]
 
 
-def _parties(replies: list[ExportRecord], settings: NotatSettings) -> str:
+def _parties(replies: list[ReplyView], settings: NotatSettings) -> str:
     parts = []
     for kind, label in KINDS:
         names = sorted(
@@ -129,7 +129,7 @@ def _how_built(settings: NotatSettings) -> str:
 
 
 def bilag_rows(
-    replies: list[ExportRecord], campaigns: Sequence[CampaignEntry], settings: NotatSettings
+    replies: list[ReplyView], campaigns: Sequence[CampaignEntry], settings: NotatSettings
 ) -> tuple[BilagRow, ...]:
     """One row a reply, numbered in the notat's order; a campaign one row with its range."""
     in_campaign = {i: c for c in campaigns for i in c.reply_ids}
@@ -148,7 +148,7 @@ def bilag_rows(
     return tuple(rows)
 
 
-def _day(record: ExportRecord, settings: NotatSettings) -> str:
+def _day(record: ReplyView, settings: NotatSettings) -> str:
     if not record.received_at:
         return ""
     day = record.received_at.astimezone(settings.tz).strftime("%d.%m.%Y")

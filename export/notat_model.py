@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from hoering.analysis.hearing_list import HearingParty
 from hoering.export.notat import party_name
 from hoering.export.notat_words import Voice
-from hoering.export.record import ExportRecord
+from hoering.export.views import ReplyView
 
 GENERAL = "Generelle bemærkninger"
 OTHER = "Øvrige forslag"
@@ -104,5 +104,5 @@ class Notat:
     header: str = "Høringsnotat"  # the page header's left side: ministry and j.nr.
 
 
-def voice(record: ExportRecord) -> Voice:
+def voice(record: ReplyView) -> Voice:
     return Voice(party_name(record), record.respondent_type, record.id)

@@ -21,7 +21,7 @@ from hoering.export.notat_words import (
     remark,
     supporters,
 )
-from hoering.export.record import ExportRecord
+from hoering.export.views import ReplyView
 
 GENERAL = "Generelle bemærkninger"
 OTHER = "Øvrige forslag"
@@ -120,7 +120,7 @@ class Placement:
         )
         self._place(themes, entry)
 
-    def _remarks(self, record: ExportRecord) -> None:
+    def _remarks(self, record: ReplyView) -> None:
         """Its general remarks (analysis/remarks.py) in section 2; a reply without an
         initiative proposes nothing, so its summary goes there when it has no remarks."""
         said = general_remarks(record.text, [item.text for item in record.initiatives])
@@ -135,7 +135,7 @@ class Placement:
         entry = Entry(tuple(runs), decided, 1, summarize(said) or said, record.decision)
         self.general_entries.append(entry)
 
-    def _reply(self, record: ExportRecord) -> None:
+    def _reply(self, record: ReplyView) -> None:
         themes = [theme.label for theme in record.themes]
         summary = summary_line(record)
         title = summarize(summary) or summary

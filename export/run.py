@@ -13,8 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hoering.analysis.cleaning import clean_reply
-from hoering.analysis.respondent import identify_respondent
+from hoering import glossary
 from hoering.export.attachments_export import export_attachments
 from hoering.export.candidates_export import export_candidates
 from hoering.export.columns import MACHINE, PEOPLE
@@ -23,11 +22,12 @@ from hoering.export.initiatives_export import ReviewFilter, initiative_rows, wri
 from hoering.export.jsonl_export import export_jsonl
 from hoering.export.manifest import Manifest, write_manifest
 from hoering.export.notat_data import write_notat
-from hoering.export.privacy import Privacy, number_borgere
-from hoering.export.record import ExportRecord, build_record
+from hoering.export.privacy import Policy, Privacy, apply
 from hoering.export.target import cannot_write, check_output_file, check_output_folder
+from hoering.export.views import ReplyView, reply_view
 from hoering.export.xlsx_export import export_xlsx
 from hoering.store import models
+from hoering.store.pseudonyms import assign_pseudonyms, pseudonym_map
 from hoering.store.queries import ProposalFilter, iter_proposals
 
 FORMATS = ("csv", "xlsx", "jsonl")
@@ -55,33 +55,6 @@ class ExportResult:
     purged: tuple[int, ...] = ()  # replies with attachments whose raw mail was purged
 
 
-def borger_pseudonyms(session: Session) -> dict[str, str]:
-    """ "Borger N" per private sender, numbered by first reply over the whole database.
-
-    Numbering ignores the export's filters, so Borger 3 is the same person in every export.
-    """
-    query = select(
-        models.Proposal.sender_name,
-        models.Proposal.sender_email,
-        models.Proposal.respondent_type,
-        models.Proposal.respondent_rule_id,
-        models.Proposal.body_text,
-    ).order_by(models.Proposal.received_at, models.Proposal.id)
-    senders = (
-        (
-            email,
-            kind if rule else _respondent_type(name, email, body),
-        )
-        for name, email, kind, rule, body in session.execute(query)
-    )
-    return number_borgere(senders)
-
-
-def _respondent_type(name: str, email: str, body: str) -> str:
-    cleaned = clean_reply(body)
-    return identify_respondent(name, email, cleaned.signature, text=cleaned.reply).type
-
-
 def duplicate_groups(session: Session) -> dict[int, str]:
     """proposal id -> "group 3 (near, 4 svar)" for proposals in a duplicate group."""
     query = select(
@@ -97,22 +70,33 @@ def duplicate_groups(session: Session) -> dict[int, str]:
 
 
 def privacy_for(session: Session, options: ExportOptions) -> Privacy:
-    pseudonyms = borger_pseudonyms(session) if options.pseudonymize else {}
-    return Privacy(options.redact, options.redact_cpr, options.pseudonymize, pseudonyms)
+    """The export's policy; under --pseudonymize, private senders not yet numbered get
+    their numbers in the stored map first (committed, so every later export agrees)."""
+    policy = Policy(options.redact, options.redact_cpr, options.pseudonymize)
+    if not options.pseudonymize:
+        return Privacy(policy, {})
+    assign_pseudonyms(session)
+    session.commit()
+    return Privacy(policy, pseudonym_map(session))
 
 
-def records(session: Session, flt: ProposalFilter, privacy: Privacy) -> Iterator[ExportRecord]:
-    """The filtered proposals as export records, oldest first."""
+def records(session: Session, flt: ProposalFilter, privacy: Privacy) -> Iterator[ReplyView]:
+    """The filtered replies as views with the privacy policy applied, oldest first."""
     groups = duplicate_groups(session)
     for proposal in iter_proposals(session, flt):
-        yield build_record(proposal, privacy, groups.get(proposal.id, ""))
+        view = reply_view(proposal, groups.get(proposal.id, ""))
+        yield apply(view, privacy.policy, privacy.pseudonyms)
 
 
-def describe_filter(flt: ProposalFilter) -> dict[str, Any]:
-    """The filters that were set, for the manifest (unset ones left out)."""
+def describe_filter(flt: ProposalFilter, pseudonymize: bool = False) -> dict[str, Any]:
+    """The filters that were set, for the manifest (unset ones left out). A pseudonymized
+    export's manifest says a search was made, not what for: the term may be a name."""
     described = {}
     for key, value in dataclasses.asdict(flt).items():
         if value in (None, (), [], ""):
+            continue
+        if key == "search" and pseudonymize:
+            described[key] = "[udeladt]"
             continue
         described[key] = value.isoformat() if isinstance(value, date | datetime) else value
         if isinstance(value, tuple):
@@ -148,7 +132,7 @@ def run_export(
         options.format,
         output,
         count,
-        describe_filter(flt),
+        describe_filter(flt, options.pseudonymize),
         privacy.describe(),
         settings,
         tuple(extra),
@@ -164,14 +148,20 @@ def run_initiative_export(
     privacy = privacy_for(session, options)
     own = ReviewFilter(flt.status, flt.decision, flt.assignee, flt.theme)
     replies = dataclasses.replace(flt, status=None, decision=None, assignee=None, theme=None)
-    rows = initiative_rows(records(session, replies, privacy), tz, own)
     profile = PROFILES[options.profile]
+    columns = MACHINE if options.format == "jsonl" else profile.columns
+    rows = initiative_rows(records(session, replies, privacy), tz, own, columns)
     count = write_initiatives(rows, output, options.format, profile, options.formula_guard)
     settings: dict[str, Any] = {"per": "initiative"}
     if options.format == "csv":
         settings |= {"profile": options.profile, "formula_guard": options.formula_guard}
     manifest = Manifest(
-        options.format, output, count, describe_filter(flt), privacy.describe(), settings
+        options.format,
+        output,
+        count,
+        describe_filter(flt, options.pseudonymize),
+        privacy.describe(),
+        settings,
     )
     return ExportResult(count, output, write_manifest(manifest), ())
 
@@ -201,7 +191,8 @@ def run_notat(
     check_output_file(output)
     privacy = privacy_for(session, options)
     count = write_notat(session, records(session, flt, privacy), privacy, output, consultation)
-    manifest = Manifest("notat", output, count, describe_filter(flt), privacy.describe())
+    filters = describe_filter(flt, options.pseudonymize)
+    manifest = Manifest("notat", output, count, filters, privacy.describe())
     return ExportResult(count, output, write_manifest(manifest), ())
 
 
@@ -216,6 +207,8 @@ def run_attachment_export(session: Session, flt: ProposalFilter, folder: Path) -
     except OSError as exc:
         raise cannot_write(folder, exc) from None
     files = tuple(item.path for item in written)
-    manifest = Manifest("attachments", folder, len(proposals), describe_filter(flt), {}, {}, files)
+    notice = {"notice": glossary.ORIGINALS}
+    filters = describe_filter(flt)
+    manifest = Manifest("attachments", folder, len(proposals), filters, {}, notice, files)
     purged = tuple(p.id for p in proposals if p.raw_message.purged_at and p.attachments)
     return ExportResult(len(proposals), folder, write_manifest(manifest), files, purged)

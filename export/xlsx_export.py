@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from hoering import glossary
 from hoering.export.columns import PEOPLE, PRINTED_PEOPLE_COLUMNS, columns, row
 from hoering.export.files import FullTexts, atomic_file
-from hoering.export.record import AttachmentRecord, ExportRecord
+from hoering.export.views import AttachmentView, ReplyView
 
 PROPOSAL_SHEET = "Høringssvar"
 ATTACHMENT_SHEET = "Bilag"
@@ -72,8 +72,11 @@ def _header(sheet: Worksheet, keys_and_headers: Iterable[tuple[str, str]]) -> No
     sheet.freeze_panes = "A2"
 
 
-def _print_setup(sheet: Worksheet, columns_: int, rows: int, printed: int | None = None) -> None:
-    """Filter, A4 landscape fitted to one page wide, header row repeated on every page."""
+def _print_setup(
+    sheet: Worksheet, columns_: int, rows: int, printed: int | None = None, title: str = ""
+) -> None:
+    """Filter, A4 landscape fitted to one page wide, header row repeated on every page, the
+    title above and "Side N af M" below each page."""
     sheet.auto_filter.ref = f"A1:{get_column_letter(columns_)}{rows + 1}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -86,6 +89,10 @@ def _print_setup(sheet: Worksheet, columns_: int, rows: int, printed: int | None
     sheet.oddFooter.center.text = "Side &P af &N"
     sheet.oddFooter.center.font = f"{FONT_NAME},Regular"
     sheet.oddFooter.center.size = FONT_SIZE
+    if title:
+        sheet.oddHeader.center.text = title.replace("&", "&&")  # "&" starts a code there
+        sheet.oddHeader.center.font = f"{FONT_NAME},Bold"
+        sheet.oddHeader.center.size = FONT_SIZE
     if printed:
         sheet.print_area = f"A1:{get_column_letter(printed)}{rows + 1}"
 
@@ -114,8 +121,9 @@ def _local(moment: datetime | None, tz: ZoneInfo) -> datetime | None:
 
 
 def _proposal_row(
-    sheet: Worksheet, row_: int, record: ExportRecord, tz: ZoneInfo, full: FullTexts, profile: str
+    sheet: Worksheet, row_: int, record: ReplyView, tz: ZoneInfo, full: FullTexts, profile: str
 ) -> None:
+    """One reply's cells; the row as tall as its printed columns need (not "Hele teksten")."""
     values = row(record, tz, profile)
     keys = [key for key, _ in columns(profile)]
     for index, key in enumerate(keys, start=1):
@@ -126,10 +134,10 @@ def _proposal_row(
             sheet.cell(row=row_, column=index).alignment = _TOP_LEFT
         else:
             _set_text(sheet, row_, index, full.fit(values[key], record.id, key))
-    _fit_height(sheet, row_, len(keys))
+    _fit_height(sheet, row_, PRINTED_PEOPLE_COLUMNS if profile == PEOPLE else len(keys))
 
 
-def _attachment_row(sheet: Worksheet, row_: int, att: AttachmentRecord) -> None:
+def _attachment_row(sheet: Worksheet, row_: int, att: AttachmentView) -> None:
     _set_value(sheet, row_, 1, att.proposal_id)
     for index, value in enumerate((att.path, att.detected_type, att.method), start=2):
         _set_text(sheet, row_, index, value)
@@ -138,7 +146,7 @@ def _attachment_row(sheet: Worksheet, row_: int, att: AttachmentRecord) -> None:
     _fit_height(sheet, row_, 6)
 
 
-def _attachment_sheet(sheet: Worksheet, attachments: list[AttachmentRecord], profile: str) -> None:
+def _attachment_sheet(sheet: Worksheet, attachments: list[AttachmentView], profile: str) -> None:
     """Sorted by proposal id and position; columns as wide as their longest value (capped)."""
     headers = ATTACHMENT_COLUMNS[profile if profile == PEOPLE else "machine"]
     attachments.sort(key=lambda att: (att.proposal_id, att.position))
@@ -160,7 +168,7 @@ def _attachment_sheet(sheet: Worksheet, attachments: list[AttachmentRecord], pro
 
 
 def export_xlsx(
-    records: Iterable[ExportRecord], output: Path, tz: ZoneInfo, profile: str = PEOPLE
+    records: Iterable[ReplyView], output: Path, tz: ZoneInfo, profile: str = PEOPLE
 ) -> tuple[int, list[Path]]:
     """Write the workbook atomically; returns the row count and the full-text files written."""
     book = Workbook()
@@ -170,13 +178,13 @@ def export_xlsx(
     _header(proposals, keys_and_headers)
     full = FullTexts(output)
     count = 0
-    attachments: list[AttachmentRecord] = []
+    attachments: list[AttachmentView] = []
     for record in records:
         count += 1
         _proposal_row(proposals, count + 1, record, tz, full, profile)
         attachments.extend(record.attachments)
     printed = PRINTED_PEOPLE_COLUMNS if profile == PEOPLE else None
-    _print_setup(proposals, len(keys_and_headers), count, printed)
+    _print_setup(proposals, len(keys_and_headers), count, printed, title=PROPOSAL_SHEET)
     _attachment_sheet(book.create_sheet(ATTACHMENT_SHEET), attachments, profile)
     with atomic_file(output, "wb") as handle:
         book.save(handle)

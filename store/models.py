@@ -25,6 +25,7 @@ from hoering.store.models_duplicates import DuplicateBand as DuplicateBand
 from hoering.store.models_duplicates import DuplicateGroup as DuplicateGroup
 from hoering.store.models_duplicates import DuplicateIndex as DuplicateIndex
 from hoering.store.models_duplicates import DuplicateMember as DuplicateMember
+from hoering.store.models_pseudonyms import Pseudonym as Pseudonym
 from hoering.vocab import DECISION_CHARS
 
 

@@ -140,9 +140,10 @@ def test_the_export_gives_an_initiative_its_candidates_decision_unless_it_has_it
     hoering(capsys, monkeypatch, path, "review", "2.1", "--decision", "optaget")
     hoering(capsys, monkeypatch, path, "review", "4", "--decision", "uden for rammen")
     output = tmp_path / "initiatives.csv"
-    hoering(capsys, monkeypatch, path, "export", "--per", "initiative", "-o", str(output))
-    with output.open(encoding="utf-8-sig", newline="") as file:
-        rows = {row["id"]: row for row in csv.DictReader(file, delimiter=";")}
+    args = ("export", "--per", "initiative", "--profile", "rfc4180", "-o", str(output))
+    hoering(capsys, monkeypatch, path, *args)
+    with output.open(encoding="utf-8", newline="") as file:
+        rows = {row["id"]: row for row in csv.DictReader(file)}
     assert rows["1.1"]["decision"] == rows["3.1"]["decision"] == "ikke OGP-relevant"
     assert rows["1.1"]["reason"] == "fælles"
     assert rows["2.1"]["decision"] == "optaget"

@@ -87,8 +87,9 @@ def test_export_per_initiative_has_its_own_text_and_the_sender(
     capsys, monkeypatch, config: Path, tmp_path: Path
 ) -> None:
     output = tmp_path / "initiativer.csv"
-    hoering(capsys, monkeypatch, config, "export", "--per", "initiative", "-o", str(output))
-    rows = list(csv.DictReader(io.StringIO(output.read_text("utf-8-sig")), delimiter=";"))
+    args = ("export", "--per", "initiative", "--profile", "rfc4180", "-o", str(output))
+    hoering(capsys, monkeypatch, config, *args)
+    rows = list(csv.DictReader(io.StringIO(output.read_text("utf-8"))))
     assert [(r["reply_id"], r["initiative"], r["title"]) for r in rows] == [
         ("1", "1", "Åbne budgetdata"), ("1", "2", "Lobbyregister"),
     ]  # fmt: skip

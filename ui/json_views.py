@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from hoering.export.reply_view import signals
+from hoering.export.views import reply_view
 from hoering.pipeline.automatic import AutomaticMail
 from hoering.store.duplicates import DuplicateCounts
 from hoering.store.figures import Stats
@@ -66,7 +66,7 @@ def proposal_detail(
     p: Proposal, member: DuplicateMember | None, audit_count: int, tz: ZoneInfo
 ) -> dict[str, Any]:
     """Everything `hoering show --json` gives for one proposal."""
-    shown = signals(p)
+    shown = reply_view(p).signals
     return {
         **proposal_row(p, tz),
         "sent_at": _time(p.sent_at, tz),

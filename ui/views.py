@@ -17,7 +17,7 @@ from rich.text import Text
 
 from hoering import glossary
 from hoering.analysis.cleaning import flag_labels
-from hoering.export.reply_view import signals
+from hoering.export.views import reply_view
 from hoering.pipeline.automatic import AutomaticMail
 from hoering.store.figures import Stats
 from hoering.store.models import Attachment, MessageState, Proposal
@@ -107,7 +107,7 @@ def proposal_detail(p: Proposal, tz: ZoneInfo) -> RenderableType:
     ):
         fields.add_row(label, Text(value))
     parts: list[RenderableType] = [fields]
-    warnings = signals(p).warnings
+    warnings = reply_view(p).signals.warnings
     if warnings:
         parts.append(Text(f"{glossary.WARNINGS}:\n  " + "\n  ".join(warnings), style="yellow"))
     parts.append(Text(f"{glossary.ATTACHMENTS}: {len(p.attachments)}", style="bold"))

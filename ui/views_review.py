@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hoering import glossary
-from hoering.export.reply_view import signals
+from hoering.export.views import reply_view
 from hoering.store.duplicates import DuplicateCounts
 from hoering.store.models import AuditEvent, DuplicateGroup, DuplicateMember, Proposal
 from hoering.store.search import Hit
@@ -40,7 +40,7 @@ def review_detail(
 ) -> RenderableType:
     """The normalized and review part of `hoering show`."""
     source = "sat af sagsbehandler" if p.respondent_type_source == "reviewer" else "automatisk"
-    shown = signals(p)
+    shown = reply_view(p).signals
     respondent = _grid(
         [
             (glossary.SENDER, _by_reviewer(p.respondent_name, p.reviewed_respondent_name)),

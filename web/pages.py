@@ -9,7 +9,7 @@ from starlette.responses import HTMLResponse, Response
 from hoering import glossary
 from hoering.edits import InvalidValue
 from hoering.export.attachments_export import attachments_of, safe_name
-from hoering.export.reply_view import signals
+from hoering.export.views import reply_view
 from hoering.store import browse_initiatives, duplicates, queries, review
 from hoering.store.figures import dashboard
 from hoering.vocab import RESPONDENT_TYPES, STATUSES, ReviewStatus
@@ -117,11 +117,12 @@ def proposal_page(request: Request, status: int = 200, **extra) -> HTMLResponse:
         originals = {att.path for att in attachments_of(proposal)}
         context = {
             "proposal": proposal,
-            "signals": signals(proposal),
+            "signals": reply_view(proposal).signals,
             "history": history,
             "revision": review.revision(session, proposal_id),
             "member": member,
             "downloadable": originals,
+            "original_notice": glossary.ORIGINAL,
             "values": form_values(proposal, extra.pop("sent", None)),
         } | extra
     return page(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
+
 import pytest
 
 from hoering.analysis.cleaning import clean_reply
@@ -19,6 +22,7 @@ from hoering.analysis.respondent import (
 )
 from hoering.parse.message import parse_message
 from hoering.vocab import RespondentType
+from tests.kit.paths import ROOT
 from tests.kit.paths import SAMPLE_INBOX as INBOX
 
 BORGER, VIRKSOMHED, ORGANISATION, MYNDIGHED = RespondentType
@@ -363,3 +367,24 @@ def test_views_of_my_own_from_a_registry_domain_make_a_person() -> None:
     text = "Jeg arbejder i en kommune, men det er mine egne synspunkter."
     who = identify_respondent("Mette Hald", "mh@kl.dk", "Hilsen\nMette Hald\nKL", text=text)
     assert (who.type, who.organisation) == (BORGER, "")
+
+
+PRIVACY_SET_C08 = ROOT / "bench" / "sets" / "privacy" / "mails" / "c08.eml"
+
+
+def test_running_text_at_the_top_is_no_letterhead() -> None:
+    # c08 of the privacy set: "..., men det er op til den enkelte kommune, ..." in the first
+    # lines named a municipality as the writer of a citizen's letter.
+    mail = email.message_from_bytes(PRIVACY_SET_C08.read_bytes(), policy=email.policy.default)
+    cleaned = clean_reply(mail.get_body(preferencelist=("plain",)).get_content())
+    respondent = identify_respondent(
+        "Niels Aagesen", "niels@aagesen.dk", cleaned.signature, text=cleaned.reply
+    )
+    assert (respondent.type, respondent.organisation) == ("borger", "")
+
+
+def test_an_office_sending_a_letter_on_speaks_for_nobody() -> None:
+    text = "Borgeren ønsker, at den indgår i jeres høring, så vi sender den videre."
+    signature = "Borgerservice Aarhus\nAarhus Kommune"
+    respondent = identify_respondent("Borgerservice Aarhus", "bs@aarhus.dk", signature, text=text)
+    assert respondent.type == "borger"

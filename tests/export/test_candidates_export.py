@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import openpyxl
@@ -14,11 +15,13 @@ from sqlalchemy import select
 
 from hoering.config import load_config
 from hoering.export.candidate_view import supporters_phrase
-from hoering.export.candidates_export import CANDIDATE_COLUMNS
+from hoering.export.candidates_export import CANDIDATE_COLUMNS, PEOPLE_CANDIDATE_COLUMNS
+from hoering.export.initiatives_export import PEOPLE_INITIATIVE_COLUMNS
 from hoering.pipeline import import_paths
 from hoering.store import models
 from hoering.store.candidates import Supporter, list_candidates
 from hoering.store.db import open_database
+from hoering.vocab import NoteTarget
 from tests.kit.cli import run
 from tests.kit.mails import make_mail, write_config
 from tests.kit.paths import SAMPLE_INBOX
@@ -77,7 +80,7 @@ def test_supporters_name_organisations_and_count_citizens() -> None:
 def test_candidate_xlsx_has_a_row_per_candidate_most_replies_first(export, config) -> None:
     sheet = openpyxl.load_workbook(export("kandidater.xlsx", "--per", "candidate")).active
     rows = list(sheet.iter_rows())
-    assert [cell.value for cell in rows[0]] == list(CANDIDATE_COLUMNS)
+    assert [cell.value for cell in rows[0]] == [header for _, header in PEOPLE_CANDIDATE_COLUMNS]
     with stored(config)() as session:
         views = list_candidates(session)
     assert [row[0].value for row in rows[1:]] == [str(view.candidate.id) for view in views]
@@ -91,8 +94,9 @@ def test_candidate_xlsx_has_a_row_per_candidate_most_replies_first(export, confi
 
 
 def test_candidate_csv_and_jsonl_hold_the_same_rows(export) -> None:
-    with export("kandidater.csv", "--per", "candidate").open(encoding="utf-8-sig") as handle:
-        from_csv = list(csv.DictReader(handle, delimiter=";"))
+    machine = export("kandidater.csv", "--per", "candidate", "--profile", "rfc4180")
+    with machine.open(encoding="utf-8") as handle:
+        from_csv = list(csv.DictReader(handle))
     lines = export("kandidater.jsonl", "--per", "candidate").read_text("utf-8").splitlines()
     from_jsonl = [json.loads(line) for line in lines]
     assert [row["id"] for row in from_csv] == [str(row["id"]) for row in from_jsonl]
@@ -135,7 +139,9 @@ def test_initiative_exports_end_with_the_candidate_id(export, config) -> None:
         rows = list(csv.reader(handle))
     assert rows[0][-1] == "candidate"
     assert {row[0]: row[-1] for row in rows[1:]} == placed
-    sheet = openpyxl.load_workbook(export("i.xlsx", "--per", "initiative")).active
+    sheet = openpyxl.load_workbook(
+        export("i.xlsx", "--per", "initiative", "--profile", "rfc4180")
+    ).active
     header = [cell.value for cell in sheet[1]]
     assert header[-1] == "candidate"
     cells = [row[-1] for row in sheet.iter_rows(min_row=2)]
@@ -144,3 +150,58 @@ def test_initiative_exports_end_with_the_candidate_id(export, config) -> None:
     lines = export("i.jsonl", "--per", "initiative").read_text("utf-8").splitlines()
     last = json.loads(lines[0])
     assert list(last)[-1] == "candidate" and str(last["candidate"]) == placed[last["id"]]
+
+
+def test_people_get_initiatives_in_danish_printed_on_a4_and_ids_as_text(export) -> None:
+    book = openpyxl.load_workbook(export("i.xlsx", "--per", "initiative"))
+    sheet = book.active
+    assert [cell.value for cell in sheet[1]] == [h for _, h in PEOPLE_INITIATIVE_COLUMNS]
+    assert sheet[1][0].value == "Nr." and sheet[1][8].value == "Beslutning"
+    rows = list(sheet.iter_rows(min_row=2))
+    column = {key: n for n, (key, _) in enumerate(PEOPLE_INITIATIVE_COLUMNS)}
+    assert all(row[0].data_type == "s" and "." in row[0].value for row in rows)  # "12.10"
+    assert all(isinstance(row[column["reply_id"]].value, int) for row in rows)
+    received = rows[0][column["received_at"]]
+    assert received.is_date and received.number_format == "dd.mm.yyyy hh:mm"
+    assert {row[column["late"]].value for row in rows} <= {"ja", "nej"}
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+    assert sheet.page_setup.fitToWidth == 1 and sheet.print_title_rows == "$1:$1"
+    assert sheet.oddHeader.center.text == "Initiativer"
+    assert sheet.oddFooter.center.text == "Side &P af &N"
+    assert sheet.print_area == "'Initiativer'!$A$1:$J$" + str(len(rows) + 1)
+
+
+def test_an_unprinted_long_column_does_not_make_a_row_tall(export, config) -> None:
+    with stored(config).begin() as session:
+        initiative = session.scalars(select(models.Initiative).order_by(models.Initiative.id))
+        first = initiative.first()
+        note = "Se også\n" * 40
+        kind = NoteTarget.INITIATIVE
+        session.add(models.Note(target_kind=kind, target_id=first.id, author="lise", text=note))
+        ref = first.ref
+    sheet = openpyxl.load_workbook(export("i.xlsx", "--per", "initiative")).active
+    (row,) = [row for row in sheet.iter_rows(min_row=2) if row[0].value == ref]
+    notes = [key for key, _ in PEOPLE_INITIATIVE_COLUMNS].index("notes")
+    assert row[notes].value.count("Se også") == 40
+    tall = sheet.row_dimensions[row[0].row].height
+    assert tall < 12 * 13  # the printed columns' lines, not the notes' forty
+
+
+def test_people_get_the_bruttoliste_in_danish_with_ids_as_text(export) -> None:
+    sheet = openpyxl.load_workbook(export("k.xlsx", "--per", "candidate")).active
+    assert [cell.value for cell in sheet[1]][:3] == ["Nr.", "Titel", "Resumé"]
+    rows = list(sheet.iter_rows(min_row=2))
+    assert all(row[0].data_type == "s" for row in rows)
+    assert all(isinstance(row[5].value, int) for row in rows)  # Svar: a count
+    assert sheet.oddHeader.center.text == "Bruttoliste" and sheet.page_setup.fitToWidth == 1
+    with export("k.csv", "--per", "candidate").open(encoding="utf-8-sig") as handle:
+        header = next(csv.reader(handle, delimiter=";"))
+    assert header == [h for _, h in PEOPLE_CANDIDATE_COLUMNS]
+
+
+def test_people_csv_of_initiatives_has_danish_words_and_dates(export) -> None:
+    with export("i.csv", "--per", "initiative").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    assert list(rows[0]) == [header for _, header in PEOPLE_INITIATIVE_COLUMNS]
+    assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", rows[0]["Modtaget"])
+    assert {row["For sent"] for row in rows} <= {"ja", "nej"}

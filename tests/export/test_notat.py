@@ -15,8 +15,8 @@ from hoering.export.notat import Consultation, danish_date, ranked, summary_line
 from hoering.export.notat_build import build_notat
 from hoering.export.notat_docx import write_notat_docx
 from hoering.export.notat_model import NotatSettings
-from hoering.export.record import AttachmentRecord, ExportRecord
 from hoering.export.run import ExportOptions, run_notat
+from hoering.export.views import AttachmentView, ReplyView
 from hoering.store.db import open_database
 from hoering.store.queries import ProposalFilter
 from tests.kit.export import TZ, add, parsed
@@ -116,16 +116,16 @@ def test_danish_date() -> None:
     assert danish_date(date(2017, 8, 20)) == "20. august 2017"
 
 
-def record(**kw) -> ExportRecord:
-    fields = {name: "" for name in ExportRecord.__dataclass_fields__}
+def record(**kw) -> ReplyView:
+    fields = {name: "" for name in ReplyView.__dataclass_fields__}
     fields.update(id=1, received_at=None, sent_at=None, late=False, themes=(), flags=(),
                   references=(), attachments=())  # fmt: skip
     fields.update(kw)
-    return ExportRecord(**fields)
+    return ReplyView(**fields)
 
 
-def attachment(text: str, detected_type: str = "pdf", path: str = "svar.pdf") -> AttachmentRecord:
-    return AttachmentRecord(1, 0, path, path, detected_type, "pdftotext", 10, "", "", text)
+def attachment(text: str, detected_type: str = "pdf", path: str = "svar.pdf") -> AttachmentView:
+    return AttachmentView(1, 0, path, path, detected_type, "pdftotext", 10, "", "", text)
 
 
 def test_summary_skips_greeting_and_thanks() -> None:
@@ -200,15 +200,15 @@ def test_config_start_must_be_a_date(tmp_path: Path) -> None:
 
 
 def test_summary_skips_the_header_lines_of_a_forwarded_mail() -> None:
-    from hoering.export.record import ExportRecord
+    from hoering.export.views import ReplyView
 
-    fields = {name: "" for name in ExportRecord.__dataclass_fields__}
+    fields = {name: "" for name in ReplyView.__dataclass_fields__}
     fields.update(id=1, received_at=None, sent_at=None, late=False, themes=(), flags=(),
                   references=(), attachments=())  # fmt: skip
     fields["reply_text"] = (
         "Fra: Mette Lund\nDato: 27. juli 2017\nEmne: OGP\n\nVi vil have åbne data."
     )
-    assert summary_line(ExportRecord(**fields)) == "Vi vil have åbne data."
+    assert summary_line(ReplyView(**fields)) == "Vi vil have åbne data."
 
 
 def test_notat_is_danish_and_names_its_author_and_title(db, tmp_path: Path) -> None:
@@ -227,3 +227,9 @@ def test_notat_is_danish_and_names_its_author_and_title(db, tmp_path: Path) -> N
     assert props.language == "da-DK"
     lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
     assert lang.find(qn("w:rPr")).find(qn("w:lang")).get(qn("w:val")) == "da-DK"
+
+
+def test_pseudonyms_are_in_numeric_order() -> None:
+    names = ("Borger 10", "Borger 2", "Borger 1")
+    records = [record(respondent_type="borger", respondent_name=name) for name in names]
+    assert [r.respondent_name for r in ranked(records)] == ["Borger 1", "Borger 2", "Borger 10"]

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 
 from hoering.config import load_config
 from hoering.export.notat import Consultation
-from hoering.export.privacy import pseudonymize_text
+from hoering.export.pseudonymize import pseudonymize_text
 from hoering.export.run import ExportOptions, run_export, run_notat
 from hoering.pipeline import import_paths
 from hoering.store.db import open_database

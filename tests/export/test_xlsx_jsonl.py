@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 
 from hoering.export.columns import PEOPLE_COLUMNS
 from hoering.export.files import EXCEL_CELL_LIMIT
-from hoering.export.record import COLUMNS, ExportRecord
+from hoering.export.record import COLUMNS
+from hoering.export.views import INTERNAL, ReplyView
 from hoering.export.xlsx_export import ATTACHMENT_COLUMNS, FONT_NAME, MAX_LINES
 from hoering.parse.model import Attachment
 from hoering.store.db import open_database
@@ -141,7 +142,7 @@ def test_jsonl_has_one_line_per_proposal_with_stable_keys(db, tmp_path: Path) ->
     lines = (tmp_path / "svar.jsonl").read_text("utf-8").splitlines()
     assert len(lines) == 2
     first = json.loads(lines[0])
-    assert list(first) == list(ExportRecord.__dataclass_fields__)
+    assert list(first) == [key for key in ReplyView.__dataclass_fields__ if key not in INTERNAL]
     assert first["received_at"] == "2017-08-10T08:16:00+00:00"
     assert first["text"] == "Første linje\nAnden linje"
     assert [a["path"] for a in first["attachments"]] == ["svar.pdf", "låst.pdf"]

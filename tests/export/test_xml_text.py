@@ -24,8 +24,8 @@ from hoering.export.notat import Consultation
 from hoering.export.notat_build import build_notat
 from hoering.export.notat_docx import write_notat_docx
 from hoering.export.notat_model import NotatSettings
-from hoering.export.record import AttachmentRecord, ExportRecord, ThemeRecord
 from hoering.export.run import ExportOptions, run_notat
+from hoering.export.views import AttachmentView, ReplyView, ThemeView
 from hoering.export.xlsx_export import export_xlsx
 from hoering.export.xml_text import xml_text
 from hoering.parse.model import Attachment
@@ -130,15 +130,13 @@ def test_notat_of_such_a_reply_opens(db, tmp_path: Path) -> None:
     assert not [text for text in texts if FORBIDDEN.search(text)]
 
 
-def _record_with_a_lone_surrogate() -> ExportRecord:
+def _record_with_a_lone_surrogate() -> ReplyView:
     # SQLite (and PostgreSQL) refuse to store a lone surrogate, so it is put in a record:
     # Python makes them from undecodable bytes with errors="surrogateescape".
-    attachment = AttachmentRecord(
-        1, 0, "a\udcff.txt", "a\udcff.txt", "text", "none", 3, "", "", "x"
-    )
-    return ExportRecord(
+    attachment = AttachmentView(1, 0, "a\udcff.txt", "a\udcff.txt", "text", "none", 3, "", "", "x")
+    return ReplyView(
         1, datetime(2017, 8, 10, 10, 16, tzinfo=TZ), None, False, "Ida\udcff", "ida@x.dk",
-        "Ida\udcff", "", "borger", "", "Emne\ud800", (ThemeRecord("t", "tema\udcff", ()),),
+        "Ida\udcff", "", "borger", "", "Emne\ud800", (ThemeView("t", "tema\udcff", ()),),
         "ny", "", "", "", "", "", "da", (), ("ref\udcff",), (attachment,), "m@x", "fil",
         "Forslag\udcff om data.", "Forslag\udcff om data.",
     )  # fmt: skip

@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 
-from hoering.export.reply_view import signals
+from hoering.export.views import reply_view
 from hoering.store import models
 from hoering.store.base import UTCDateTime
 from hoering.store.db import _alembic_config, make_engine, open_database
@@ -110,7 +110,7 @@ def test_the_old_note_tables_are_gone(migrated) -> None:
 def test_list_fields_read_back_as_their_values(migrated) -> None:
     with migrated() as session:
         reply = get_proposal(session, 1)
-        shown = signals(reply)
+        shown = reply_view(reply).signals
         assert shown.warnings == ("bilag.pdf: no text layer", "bilag.doc: encrypted")
         assert shown.references == ("Vores ref.: 17-42", "J.nr.: 2017-1234")
         (theme,) = reply.themes

@@ -132,3 +132,16 @@ def test_export_per_initiative_from_the_initiative_list(client: TestClient) -> N
     answer = submit(client, "/export", wanted)
     rows = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8"))))
     assert len(rows) == 9  # 4 + 3 + 2 initiatives of the three companies' replies
+
+
+def test_hent_xlsx_of_the_initiative_list_is_for_people(client: TestClient) -> None:
+    import io
+
+    import openpyxl
+
+    answer = submit(client, "/export", {"format": "xlsx", "vis": "initiativer"})
+    sheet = openpyxl.load_workbook(io.BytesIO(answer.content)).active
+    assert sheet.title == "Initiativer" and sheet["A1"].value == "Nr."
+    assert sheet["I1"].value == "Beslutning" and sheet.page_setup.orientation == "landscape"
+    ids = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert ids and all(cell.data_type == "s" and "." in cell.value for cell in ids)
