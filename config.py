@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from hoering.analysis.hearing_list import HearingParty, unknown_parties
 from hoering.analysis.registry import Registry, RegistryError, default_registry, load_registry
 from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, CodebookError, codebook_from_mapping
 from hoering.config_imap import IMAP_KEYS, ImapConfig, ImapReader
+from hoering.config_notat import NOTAT_KEYS, NotatConfig, read_notat
 from hoering.config_toml import ConfigError, did_you_mean
 from hoering.parse.limits import (
     EXTRACT_MEMORY_MB,
@@ -93,6 +95,8 @@ class Config:
     web: WebConfig = field(default_factory=WebConfig)
     # The decisions reviewers choose from: vocab.DECISIONS, then [review] decisions.
     decisions: tuple[str, ...] = DECISIONS
+    # [notat]: office, where it was published, the høringsliste, citizens named, template.
+    notat: NotatConfig = field(default_factory=NotatConfig)
 
     def __post_init__(self) -> None:
         if self.imap is not None and not self.accounts:
@@ -141,6 +145,7 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
     "respondents": frozenset({"registry"}),
     "web": frozenset({"users", "trusted_proxies"}),
     "review": frozenset({"decisions"}),
+    "notat": NOTAT_KEYS,
 }
 
 
@@ -171,6 +176,7 @@ class _Reader(ImapReader):
         consultation = self.table("consultation") or {}
         poll = self.table("poll") or {}
         accounts = self.accounts()
+        notat = read_notat(self)
         return Config(
             path=self.path,
             store_url=self.store_url(store),
@@ -188,9 +194,10 @@ class _Reader(ImapReader):
             extract=self.extract(),
             accounts=accounts,
             codebook=self.codebook(),
-            respondent_registry=self.respondent_registry(),
+            respondent_registry=self.respondent_registry(notat.hearing_list),
             web=self.web(),
             decisions=self.decisions(),
+            notat=notat,
         )
 
     def decisions(self) -> tuple[str, ...]:
@@ -248,14 +255,15 @@ class _Reader(ImapReader):
         except CodebookError as exc:
             raise self.fail("[themes] codebook", f"{path}: {exc}") from None
 
-    def respondent_registry(self) -> Registry:
-        """[respondents] registry: a TOML file of more bodies, added to the shipped one."""
+    def respondent_registry(self, hearing_list: tuple[HearingParty, ...] = ()) -> Registry:
+        """[respondents] registry: a TOML file of more bodies, added to the shipped one;
+        then the høringsliste's parties that neither knows yet."""
         respondents = self.table("respondents") or {}
         path = self.file_path(respondents, "respondents", "registry")
-        if path is None:
-            return default_registry()
+        base = default_registry()
         try:
-            return default_registry().extended(load_registry(path))
+            base = base.extended(load_registry(path)) if path else base
+            return base.extended(unknown_parties(base, hearing_list))
         except (OSError, UnicodeDecodeError) as exc:
             raise self.fail("[respondents] registry", f"cannot read {path}: {exc}") from None
         except RegistryError as exc:

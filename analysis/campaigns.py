@@ -137,4 +137,7 @@ def added_sentences(members: Iterable[StoredMember], clean: Clean | None = None)
 
 
 def _is_addition(sentence: str) -> bool:
-    return len(sentence.split()) >= MIN_ADDED_WORDS and not _NOT_ADDED.search(sentence)
+    # "Jeg har to forslag:" introduces what follows; it adds nothing of its own.
+    if sentence.endswith(":") or len(sentence.split()) < MIN_ADDED_WORDS:
+        return False
+    return not _NOT_ADDED.search(sentence)

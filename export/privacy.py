@@ -145,6 +145,12 @@ def _title(title: str, source: str, text: Callable[[str], str]) -> str:
     return text(title)
 
 
+def title_rule(title: str, source: str, text: Callable[[str], str]) -> str:
+    """A title cut from `source`'s first lines under a reply's rule `text`, as `apply` does
+    to an initiative's title (a bruttoliste candidate's title is its first member's)."""
+    return _title(title, source, text)
+
+
 def _cut_as(value: str, title: str) -> str:
     """`value` (the redacted lines a title was joined from) no longer than the stored title,
     and cut with "…" when it was: a pseudonym shorter than the name must not let the title

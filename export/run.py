@@ -21,7 +21,7 @@ from hoering.export.csv_export import PROFILES, export_csv
 from hoering.export.initiatives_export import ReviewFilter, initiative_rows, write_initiatives
 from hoering.export.jsonl_export import export_jsonl
 from hoering.export.manifest import Manifest, write_manifest
-from hoering.export.notat import write_notat
+from hoering.export.notat_data import write_notat
 from hoering.export.privacy import Policy, Privacy, apply
 from hoering.export.target import cannot_write, check_output_file, check_output_folder
 from hoering.export.views import ReplyView, reply_view
@@ -190,7 +190,7 @@ def run_notat(
     """Write the høringsnotat DOCX and its manifest."""
     check_output_file(output)
     privacy = privacy_for(session, options)
-    count = write_notat(records(session, flt, privacy), output, consultation)
+    count = write_notat(session, records(session, flt, privacy), privacy, output, consultation)
     filters = describe_filter(flt, options.pseudonymize)
     manifest = Manifest("notat", output, count, filters, privacy.describe())
     return ExportResult(count, output, write_manifest(manifest), ())

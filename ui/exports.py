@@ -99,8 +99,9 @@ def notat(
     pseudonymize: PseudonymizeOption = False,
     filters: FilterArgs = NO_FILTERS,
 ) -> None:
-    """Write the høringsnotat skeleton (DOCX): period, høringsparter, replies per theme."""
-    from hoering.export.notat import Consultation
+    """Write the høringsnotat (DOCX): indledning, general remarks, each proposal once under
+    its theme with who backs it and the decision, changes, bilag ([notat] in the config)."""
+    from hoering.export.notat import consultation_of
     from hoering.export.run import ExportOptions, run_notat
     from hoering.export.target import format_for
 
@@ -109,10 +110,7 @@ def notat(
     options = ExportOptions(
         "notat", redact=redact, redact_cpr=redact_cpr, pseudonymize=pseudonymize
     )
-    themes = tuple(theme.label for theme in cfg.codebook.themes)
-    consultation = Consultation(
-        cfg.title, cfg.start, cfg.deadline, cfg.timezone, themes, cfg.ministry, cfg.journal_number
-    )
+    consultation = consultation_of(cfg)
     flt = context.proposal_filter(cfg, filters)
     with context.sessions(cfg)() as session:
         result = run_notat(session, flt, output, options, consultation)

@@ -25,7 +25,7 @@ from starlette.responses import FileResponse
 
 from hoering.edits import InvalidValue
 from hoering.export.csv_export import PROFILES
-from hoering.export.notat import Consultation
+from hoering.export.notat import consultation_of
 from hoering.export.run import ExportOptions, run_export, run_notat
 from hoering.store import queries
 from hoering.web import params
@@ -63,12 +63,6 @@ def file_stem(options: ExportOptions) -> str:
     if options.format == "notat":
         return "hoeringsnotat"
     return "initiativer" if options.per == "initiative" else "hoeringssvar"
-
-
-def consultation_of(cfg) -> Consultation:
-    """What the notat says about the consultation, as `hoering notat` builds it."""
-    themes = tuple(theme.label for theme in cfg.codebook.themes)
-    return Consultation(cfg.title, cfg.start, cfg.deadline, cfg.timezone, themes)
 
 
 async def export(request: Request) -> FileResponse:

@@ -95,3 +95,8 @@ def test_a_single_reply_is_no_campaign() -> None:
 def test_largest_campaign_first() -> None:
     small, large = group(["", ""], first_id=1), group([""] * 5, first_id=50)
     assert [entry.count for entry in campaign_entries([small, large])] == [5, 2]
+
+
+def test_an_introduction_is_no_addition() -> None:
+    [entry] = campaign_entries([group(["Jeg har to forslag til planen:"] * 2)])
+    assert entry.added == ()

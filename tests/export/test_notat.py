@@ -11,17 +11,10 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from hoering import config as config_module
-from hoering.export.notat import (
-    LATE,
-    OTHER,
-    TEXT_WIDTH_CM,
-    Consultation,
-    column_widths,
-    danish_date,
-    ranked,
-    summary_line,
-    write_notat,
-)
+from hoering.export.notat import Consultation, danish_date, ranked, summary_line
+from hoering.export.notat_build import build_notat
+from hoering.export.notat_docx import write_notat_docx
+from hoering.export.notat_model import NotatSettings
 from hoering.export.run import ExportOptions, run_notat
 from hoering.export.views import AttachmentView, ReplyView
 from hoering.store.db import open_database
@@ -67,60 +60,56 @@ def seed(db) -> None:
 def test_notat_has_the_ministry_structure(db, tmp_path: Path) -> None:
     seed(db)
     found = headings(notat(db, tmp_path))
-    assert found[0] == "Høringsnotat"
-    assert found[1:3] == ["1. Indledning", "Høringsperiode"]
-    assert "2. Høringsparter" in found and "3. Høringssvarene" in found
-    assert found[-2:] == ["4. Ændringer i forhold til udkastet", "Bilag"]
+    assert found[:4] == [
+        "Høringsnotat", "1. Indledning", "2. Generelle bemærkninger",
+        "3. Bemærkninger til de enkelte temaer",
+    ]  # fmt: skip
+    assert found[-2:] == ["4. Ændringer som følge af høringen", "Bilag"]
 
 
 def test_notat_names_the_period_and_deadline_in_danish(db, tmp_path: Path) -> None:
     seed(db)
     text = "\n".join(p.text for p in notat(db, tmp_path).paragraphs)
-    assert (
-        "blev sendt i høring den 3. juli 2017 med frist for bemærkninger den 20. august 2017"
-        in text
-    )
-    assert f"Der er modtaget 2 høringssvar, heraf 1 {LATE}" in text
+    assert "var i høring fra den 3. juli 2017 til den 20. august 2017, i alt 48 dage" in text
+    assert "Der er modtaget 2 høringssvar, heraf 1 efter fristen" in text
 
 
-def test_respondent_table_marks_late_replies(db, tmp_path: Path) -> None:
+def test_bilag_table_marks_late_replies_and_counts_citizens_unnamed(db, tmp_path: Path) -> None:
     seed(db)
-    parties = notat(db, tmp_path).tables[0]
-    rows = [[cell.text for cell in row.cells] for row in parties.rows]
-    assert rows[0] == ["Høringspart", "Type", "Modtaget", "Bilag"]
-    assert ["Region Sydkyst", "offentlig myndighed", f"22.08.2017 ({LATE})", "1"] in rows
-    assert ["Ida Rasmussen", "borger", "10.08.2017", "2"] in rows
-
-
-def test_replies_are_grouped_per_theme_with_fields_to_fill(db, tmp_path: Path) -> None:
-    seed(db)
-    doc = notat(db, tmp_path)
-    found = headings(doc)
-    # "offentliggøre" is a transparency word, "datasæt" and "åbne data" open data.
-    assert found[5:8] == [
-        "3.1. Transparens og ansvarsplacering", "3.2. Åbne data og open source", f"3.3. {OTHER}"
-    ]  # fmt: skip
-    theme_table = doc.tables[2]
-    assert [c.text for c in theme_table.rows[0].cells] == [
-        "Høringspart", "Bemærkning", "Beslutning", "Begrundelse"
-    ]  # fmt: skip
-    assert [c.text for c in theme_table.rows[1].cells] == [
-        "Ida Rasmussen",
-        "Staten bør offentliggøre flere datasæt som åbne data.",
-        "[udfyldes]",
-        "[udfyldes]",
+    bilag = notat(db, tmp_path).tables[0]
+    rows = [[cell.text for cell in row.cells] for row in bilag.rows]
+    assert rows == [
+        ["Bilag", "Høringspart", "Modtaget"],
+        ["1", "Region Sydkyst", "22.08.2017 (efter fristen)"],
+        ["2", "Borger", "10.08.2017"],
     ]
 
 
-def test_notat_pseudonymizes_borgere_and_redacts_cpr(db, tmp_path: Path) -> None:
+def test_a_reply_no_candidate_holds_is_a_paragraph_under_its_first_theme(db, tmp_path) -> None:
+    seed(db)
+    doc = notat(db, tmp_path)
+    # "offentliggøre" is a transparency word, "datasæt" and "åbne data" open data; the
+    # reply is under its first theme only, its other theme named.
+    assert headings(doc)[4] == "3.1. Transparens og ansvarsplacering"
+    texts = [p.text for p in doc.paragraphs]
+    start = texts.index("3.1. Transparens og ansvarsplacering")
+    assert texts[start + 1 : start + 3] == [
+        "En borger bemærker: Staten bør offentliggøre flere datasæt som åbne data. "
+        "Bemærkningen vedrører også åbne data og open source.",
+        "Ministeriets bemærkninger: [udfyldes]",
+    ]
+
+
+def test_notat_names_no_citizen_and_summarizes_around_a_cpr_number(db, tmp_path: Path) -> None:
     add(db, parsed(body="Mit CPR-nummer er 010180-1234. Åbne data, tak.\n\nHilsen\nIda Rasmussen",
                    sender_name="Ida Rasmussen", sender_email="ida@gmail.com"))  # fmt: skip
     doc = notat(db, tmp_path, pseudonymize=True)
-    cells = " ".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
-    assert "Borger 1" in cells and "Ida Rasmussen" not in cells
+    text = " ".join([p.text for p in doc.paragraphs])
+    text += " ".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert "Ida Rasmussen" not in text
     # The sentence with the CPR number is no summary, redacted or not (issue 19 item 4).
-    assert "010180-1234" not in cells and "[CPR-nummer fjernet]" not in cells
-    assert "Åbne data, tak." in cells
+    assert "010180-1234" not in text and "[CPR-nummer fjernet]" not in text
+    assert "Åbne data, tak." in text
 
 
 def test_danish_date() -> None:
@@ -172,38 +161,20 @@ def test_parties_are_ordered_authorities_organisations_companies_citizens() -> N
     ]  # fmt: skip
 
 
-def test_column_widths_fit_the_longest_word_and_the_page() -> None:
-    header = ("Høringspart", "Bemærkning", "Beslutning", "Begrundelse")
-    rows = [("Digitaliseringsstyrelsen", "Kort tekst", "delvist optaget", "[udfyldes]")]
-    widths = column_widths(header, rows, (3.8, 6.6, 2.6, 3.0), flex=1)
-    assert widths[0] >= len("Digitaliseringsstyrelsen") * 0.2
-    assert widths[2] >= len("Beslutning") * 0.2
-    assert sum(widths) == pytest.approx(TEXT_WIDTH_CM)
-
-
 def test_header_names_ministry_journal_number_and_date_footer_numbers_pages(
     tmp_path: Path,
 ) -> None:
-    consultation = Consultation(
-        "OGP", None, date(2017, 8, 20), TZ, (), "Digitaliseringsstyrelsen", "2017-1234"
+    settings = NotatSettings(
+        "OGP", date(2017, 9, 1), TZ, "Digitaliseringsstyrelsen", journal_number="2017-1234"
     )
-    out = tmp_path / "n.docx"
-    write_notat([record(reply_text="Staten bør åbne data.")], out, consultation, date(2017, 9, 1))
-    section = Document(str(out)).sections[0]
+    notat = build_notat([record(reply_text="Staten bør åbne data.")], [], [], settings)
+    write_notat_docx(notat, tmp_path / "n.docx", "Digitaliseringsstyrelsen", None)
+    section = Document(str(tmp_path / "n.docx")).sections[0]
     assert section.header.paragraphs[0].text == (
         "Digitaliseringsstyrelsen · J.nr. 2017-1234\t1. september 2017"
     )
     footer = section.footer.paragraphs[0]._p.xml
     assert "PAGE" in footer and "NUMPAGES" in footer and "Side" in footer
-
-
-def test_bilag_list_names_each_reply_and_its_files(tmp_path: Path) -> None:
-    files = (attachment("tekst", "pdf", "Høringssvar OGP.pdf"), attachment("x", "rtf", "a/b.rtf"))
-    out = tmp_path / "n.docx"
-    write_notat([record(organisation="Dataklar ApS", attachments=files)], out, CONSULTATION)
-    text = [p.text for p in Document(str(out)).paragraphs]
-    assert "Bilag 1. Høringssvar fra Dataklar ApS, med vedhæftet: Høringssvar OGP.pdf" in text
-    assert any("i bilag 1 (se listen sidst i notatet)" in line for line in text)
 
 
 def test_config_reads_the_consultation_title_and_start(tmp_path: Path) -> None:

@@ -20,7 +20,10 @@ from openpyxl import load_workbook
 
 from hoering.export.csv_export import PROFILES, export_csv
 from hoering.export.jsonl_export import export_jsonl
-from hoering.export.notat import Consultation, write_notat
+from hoering.export.notat import Consultation
+from hoering.export.notat_build import build_notat
+from hoering.export.notat_docx import write_notat_docx
+from hoering.export.notat_model import NotatSettings
 from hoering.export.run import ExportOptions, run_notat
 from hoering.export.views import AttachmentView, ReplyView, ThemeView
 from hoering.export.xlsx_export import export_xlsx
@@ -150,8 +153,9 @@ def test_every_writer_takes_a_record_that_held_a_lone_surrogate(tmp_path: Path) 
     export_xlsx([record], tmp_path / "svar.xlsx", TZ)
     export_csv([record], tmp_path / "svar.csv", PROFILES["rfc4180"], TZ)
     export_jsonl([record], tmp_path / "svar.jsonl")
-    write_notat([record], tmp_path / "notat.docx", CONSULTATION)
+    notat = build_notat([record], [], [], NotatSettings(CONSULTATION.title, date(2017, 9, 1), TZ))
+    write_notat_docx(notat, tmp_path / "notat.docx", "", None)
     assert "Emne" in _cells(tmp_path / "svar.xlsx")
     assert next(csv.DictReader((tmp_path / "svar.csv").open(encoding="utf-8")))["subject"] == "Emne"
     assert json.loads((tmp_path / "svar.jsonl").read_text("utf-8"))["subject"] == "Emne"
-    assert any("Høringssvar fra Ida," in text for text in _docx_texts(tmp_path / "notat.docx"))
+    assert "1 borger har afgivet høringssvar." in _docx_texts(tmp_path / "notat.docx")
