@@ -199,3 +199,14 @@ def test_pseudonymized_party_export_names_no_citizen(export, decided) -> None:
             text = output.read_text(encoding="utf-8-sig")
         assert not [name for name in names if name in text], fmt
         assert "Borger " in text
+
+
+def test_reply_jsonl_initiatives_say_where_their_decision_comes_from(
+    capsys, monkeypatch, decided, tmp_path: Path
+) -> None:
+    output = tmp_path / "svar.jsonl"
+    code, _, err = run(capsys, monkeypatch, "export", "-c", str(decided[0]), "-o", str(output))
+    assert code == 0, err
+    replies = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    sources = {item["ref"]: item["decision_source"] for r in replies for item in r["initiatives"]}
+    assert sources == decided[1]
