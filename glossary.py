@@ -155,3 +155,15 @@ def field_words(value: str | None) -> str:
         field, sep, rest = part.partition(": ")
         parts.append(f"{FIELD_NAMES.get(field, field)}: {rest}" if sep else part)
     return "; ".join(part for part in parts if part) or "-"
+
+
+# `export --per party` (issue 19 item 1): each respondent, its initiatives and the decision
+# that applies, the basis of the reasoned answer every contributor is promised.
+PARTY = "Høringspart"
+PARTIES = "Høringsparter"
+SENDERS = "Antal afsendere"
+CANDIDATE_TITLE = "Kandidatens titel"
+DECISION_SOURCE = "Beslutning fra"
+REMARKS = "Bemærkninger"
+# Where the decision that applies was made, as people read it.
+DECISION_SOURCES = {"initiative": "initiativ", "candidate": "kandidat", "reply": "svar"}

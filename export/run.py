@@ -15,13 +15,15 @@ from sqlalchemy.orm import Session
 
 from hoering import glossary
 from hoering.export.attachments_export import export_attachments
-from hoering.export.candidates_export import export_candidates
+from hoering.export.candidate_campaigns import entries
+from hoering.export.candidates_export import candidate_records, export_candidates
 from hoering.export.columns import MACHINE, PEOPLE
 from hoering.export.csv_export import PROFILES, export_csv
 from hoering.export.initiatives_export import ReviewFilter, initiative_rows, write_initiatives
 from hoering.export.jsonl_export import export_jsonl
 from hoering.export.manifest import Manifest, write_manifest
 from hoering.export.notat_data import write_notat
+from hoering.export.parties_export import parties, party_rows, write_parties
 from hoering.export.privacy import Policy, Privacy, apply
 from hoering.export.target import cannot_write, check_output_file, check_output_folder
 from hoering.export.views import ReplyView, reply_view
@@ -42,7 +44,8 @@ class ExportOptions:
     redact_cpr: bool = True
     pseudonymize: bool = False
     # "initiative": one row per initiative (export/initiatives_export.py); "candidate": one
-    # row per candidate of the bruttoliste (export/candidates_export.py).
+    # row per candidate of the bruttoliste (export/candidates_export.py); "party": one row
+    # per party and initiative (export/parties_export.py).
     per: str = "reply"
 
 
@@ -113,6 +116,8 @@ def run_export(
         return run_initiative_export(session, flt, output, options, tz)
     if options.per == "candidate":
         return run_candidate_export(session, flt, output, options)
+    if options.per == "party":
+        return run_party_export(session, flt, output, options)
     privacy = privacy_for(session, options)
     rows = records(session, flt, privacy)
     extra: list[Path] = []
@@ -180,6 +185,31 @@ def run_candidate_export(
         settings |= {"profile": options.profile, "formula_guard": options.formula_guard}
     manifest = Manifest(
         options.format, output, count, describe_filter(flt), privacy.describe(), settings
+    )
+    return ExportResult(count, output, write_manifest(manifest), ())
+
+
+def run_party_export(
+    session: Session, flt: ProposalFilter, output: Path, options: ExportOptions
+) -> ExportResult:
+    """One row per party and initiative, the decision that applies; the filters pick replies."""
+    privacy = privacy_for(session, options)
+    profile = PROFILES[options.profile]
+    columns = MACHINE if options.format == "jsonl" else profile.columns
+    titles = {record.id: record.title for record in candidate_records(session, privacy)}
+    groups = parties(records(session, flt, privacy), entries(session))
+    rows = party_rows(groups, titles, columns)
+    count = write_parties(rows, output, options.format, profile, options.formula_guard)
+    settings: dict[str, Any] = {"per": "party"}
+    if options.format == "csv":
+        settings |= {"profile": options.profile, "formula_guard": options.formula_guard}
+    manifest = Manifest(
+        options.format,
+        output,
+        count,
+        describe_filter(flt, options.pseudonymize),
+        privacy.describe(),
+        settings,
     )
     return ExportResult(count, output, write_manifest(manifest), ())
 

@@ -87,6 +87,8 @@ class InitiativeView:
     rule: str  # how it was found: form | numbered-heading | heading | list | single | reviewer
     origin: str  # "brødtekst" or the attachment's file name
     candidate: int | None = None  # the bruttoliste candidate it is placed in; None: not yet
+    # Where the decision comes from: "initiative", "candidate", "reply", or "" (none yet).
+    decision_source: str = ""
 
     def __post_init__(self) -> None:
         clean_fields(self)
@@ -201,6 +203,7 @@ def _initiative(row: Initiative) -> InitiativeView:
         rule=row.rule,
         origin=row.origin,
         candidate=row.candidate_id,
+        decision_source=decided.source,
     )
 
 

@@ -83,7 +83,9 @@ def export(
     flt = context.proposal_filter(cfg, filters)
     with context.sessions(cfg)() as session:
         result = run_export(session, flt, output, options, cfg.timezone)
-    unit = {Per.initiative: "initiative", Per.candidate: "candidate"}.get(per, "proposal")
+    unit = {Per.initiative: "initiative", Per.candidate: "candidate", Per.party: "party row"}.get(
+        per, "proposal"
+    )
     out().print(f"wrote {plural(result.rows, unit)} to {output}")
 
 

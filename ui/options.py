@@ -255,17 +255,21 @@ class Per(StrEnum):
     reply = "reply"
     initiative = "initiative"
     candidate = "candidate"
+    party = "party"
 
 
 PerOption = Annotated[
     Per,
     typer.Option(
         "--per",
-        metavar="reply|initiative|candidate",
+        metavar="reply|initiative|candidate|party",
         help="reply: one row per reply; initiative: one row per initiative (reply_id, "
         "initiative, title, its own text, review fields, sender, candidate). With --per "
         "initiative the --status/--decision/--assignee/--theme filters match the initiatives' "
         "own fields. candidate: one row per candidate of the bruttoliste (title, summary, "
-        "themes, supporters, replies, initiatives, decision, reason); takes --theme only.",
+        "themes, supporters, replies, initiatives, decision, reason); takes --theme only. "
+        "party: per respondent (a campaign's citizens as one) each of its initiatives with "
+        "the decision and reason that apply and where the decision comes from (initiative, "
+        "candidate or reply); a reply that proposes nothing as one row with its remarks.",
     ),
 ]
