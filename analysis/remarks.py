@@ -32,7 +32,7 @@ _STANCE = re.compile(
     r"|support\w*|welcome[sd]?|concern\w*|regret\w*|urge[sd]?|believe[sd]?|should|must"
     r"|important|disappoint\w*)\b"
 )
-# Offers to take part and pleasantries: a stance word in them is politeness.
+# Offers to take part and pleasantries: a stance word in them is politeness, not a stance.
 _OFFER = re.compile(
     r"(?i)\bgerne\b.*\b(?:til\s+rådighed|deltage[rs]?|indgå[rs]?|bidrage[rs]?|dialog\w*"
     r"|uddyb\w*|møde)\b|\bser\s+(?:\w+\s+)?frem\s+til\b|\bønske[rs]?\s+(?:jer|dig|dem)\b"
@@ -58,11 +58,12 @@ def general_remarks(
 def _says_something(unit: str) -> bool:
     if _LIST_ITEM.match(unit) or not _SENTENCE_END.search(unit):
         return False  # list items are proposals or headings; a sentence ends
-    if len(unit.split()) < MIN_WORDS or _REMOVED.search(unit) or _OFFER.search(unit):
+    if len(unit.split()) < MIN_WORDS or _REMOVED.search(unit):
         return False
     if is_boilerplate(unit) or content_free(unit) or NO_COMMENTS_PATTERN.search(unit):
         return False
-    return unit.endswith("?") or bool(_STANCE.search(unit))
+    # "støtter ... og ser frem til den videre proces": the stance, not the pleasantry, counts.
+    return unit.endswith("?") or bool(_STANCE.search(_OFFER.sub(" ", unit)))
 
 
 def _plain(text: str) -> str:

@@ -49,6 +49,10 @@ EXPORTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("initiatives csv", ("export", "--per", "initiative", "--profile", "rfc4180"), "i.csv"),
     ("initiatives xlsx", ("export", "--per", "initiative"), "i.xlsx"),
     ("initiatives jsonl", ("export", "--per", "initiative"), "i.jsonl"),
+    ("candidates csv", ("export", "--per", "candidate", "--profile", "rfc4180"), "k.csv"),
+    ("candidates xlsx", ("export", "--per", "candidate"), "k.xlsx"),
+    ("parties csv", ("export", "--per", "party", "--profile", "rfc4180"), "p.csv"),
+    ("parties xlsx", ("export", "--per", "party"), "p.xlsx"),
 )
 # Formats that carry every reply's whole text: a must_stay piece must be in each of them.
 WHOLE_TEXT = ("csv excel", "csv rfc4180", "xlsx rfc4180", "jsonl")

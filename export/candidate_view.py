@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from hoering import glossary
-from hoering.export.privacy import Privacy, text_rule
+from hoering.export.privacy import Privacy, text_rule, title_rule
 from hoering.export.views import reply_view
 from hoering.export.xml_text import clean_fields
 from hoering.store.candidates import CandidateView, Supporter
@@ -87,11 +87,19 @@ def candidate_record(view: CandidateView, privacy: Privacy) -> CandidateRecord:
             value = text(value)
         return value
 
+    def title_text(value: str) -> str:
+        # A title or summary is cut from its first member's first lines (a postcode line):
+        # read by those lines, as privacy.apply reads an initiative's title, then as text.
+        by_lines = (
+            title_rule(value, row.text or "", rules[row.proposal_id]) for row in view.initiatives
+        )
+        return members_text(next((found for found in by_lines if found != value), value))
+
     candidate = view.candidate
     return CandidateRecord(
         id=candidate.id,
-        title=members_text(candidate.title),
-        summary=members_text(candidate.summary),
+        title=title_text(candidate.title),
+        summary=title_text(candidate.summary),  # cut from the same first lines
         themes=candidate.theme_labels,
         supporters=supporters_phrase(view.supporters, lambda s: rules[s.reply_id](s.name)),
         replies=view.replies,

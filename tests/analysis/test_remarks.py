@@ -81,3 +81,14 @@ def test_remarks_end_at_a_whole_sentence_within_the_limit() -> None:
     remarks = general_remarks(" ".join([sentence] * 20))
     assert len(remarks) <= REMARKS_LIMIT and remarks.endswith("sektor.")
     assert remarks.count(sentence) == REMARKS_LIMIT // (len(sentence) + 1)
+
+
+def test_support_beside_a_pleasantry_is_a_remark_and_an_offer_alone_is_not() -> None:
+    text = (
+        "Dansk Byggeri støtter overordnet regeringens arbejde med åbenhed og ser frem til "
+        "den videre proces.\n\nVi står gerne til rådighed og ønsker jer god arbejdslyst."
+    )
+    assert general_remarks(text) == (
+        "Dansk Byggeri støtter overordnet regeringens arbejde med åbenhed og ser frem til "
+        "den videre proces."
+    )
