@@ -20,6 +20,7 @@ from hoering.analysis.hearing_list import HearingParty
 from hoering.export.notat import party_name
 from hoering.export.notat_words import Voice
 from hoering.export.views import ReplyView
+from hoering.export.xml_text import clean_fields
 
 GENERAL = "Generelle bemærkninger"
 OTHER = "Øvrige forslag"
@@ -35,6 +36,9 @@ class CandidateInfo:
     english: bool
     decision: str
     reason: str
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # no character XML 1.0 forbids reaches the DOCX
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,9 @@ class Run:
     italic: bool = False
     english: bool = False
 
+    def __post_init__(self) -> None:
+        clean_fields(self)  # no character XML 1.0 forbids reaches the DOCX
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -77,6 +84,9 @@ class Entry:
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
 
+    def __post_init__(self) -> None:
+        clean_fields(self)  # no character XML 1.0 forbids reaches the DOCX
+
 
 @dataclass(frozen=True)
 class Section:
@@ -86,12 +96,18 @@ class Section:
     bullets: tuple[str, ...] = ()
     subsections: tuple[Section, ...] = ()
 
+    def __post_init__(self) -> None:
+        clean_fields(self)  # no character XML 1.0 forbids reaches the DOCX
+
 
 @dataclass(frozen=True)
 class BilagRow:
     number: str
     party: str
     received: str
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # no character XML 1.0 forbids reaches the DOCX
 
 
 @dataclass(frozen=True)
@@ -102,6 +118,9 @@ class Notat:
     sections: tuple[Section, ...]
     bilag: tuple[BilagRow, ...]
     header: str = "Høringsnotat"  # the page header's left side: ministry and j.nr.
+
+    def __post_init__(self) -> None:
+        clean_fields(self)  # no character XML 1.0 forbids reaches the DOCX
 
 
 def voice(record: ReplyView) -> Voice:

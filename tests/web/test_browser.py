@@ -211,7 +211,11 @@ def test_a_reviewer_decides_on_a_candidate_from_its_page(browser, base_url) -> N
     wait(driver).until(ready.presence_of_element_located((By.CSS_SELECTOR, ".notice")))
     assert "Vurderingen er gemt." in driver.find_element(By.CSS_SELECTOR, ".notice").text
     trail = driver.find_element(By.CSS_SELECTOR, "ol.audit").text
-    assert "server" in trail and "beslutning: indgår i det videre OGP-samarbejde" in trail
+    # The author is the name an earlier test of this module gave the browser, else the
+    # desk's own ("server"): the browser is shared by the module.
+    assert ("server" in trail or "Karen Holm" in trail) and (
+        "beslutning: indgår i det videre OGP-samarbejde" in trail
+    )
     wide = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
     assert wide[0] <= wide[1], wide
 
