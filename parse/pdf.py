@@ -65,10 +65,12 @@ _MALFORMED = (
 _LAYOUT = LAParams(char_margin=6.0, line_margin=0.5, word_margin=0.2)
 
 
-# pdfminer reads about ten pages a second; a document still unread after this long is
-# read again by pdftotext (a second or so for hundreds of pages), well inside the
-# sandbox's time limit for one attachment (parse.limits.EXTRACT_TIMEOUT_SECONDS).
-PDFMINER_SECONDS = 15.0
+# pdfminer reads about ten pages a second: a longer document goes to pdftotext (a second
+# or so for hundreds of pages). By pages, not by time, so one file always reads the same
+# whatever the machine's load; the time is only a safety valve for a short document
+# pdfminer is slow on, inside the sandbox's limit (parse.limits.EXTRACT_TIMEOUT_SECONDS).
+PDFMINER_PAGES = 40
+PDFMINER_SECONDS = 40.0
 
 
 class PdfError(ExtractionError):
@@ -116,6 +118,8 @@ def _page_texts(data: bytes) -> list[str]:
     """The text layer of each page: by pdfminer, or by pdftotext for a long document or
     one pdfminer cannot read."""
     try:
+        if _page_count(data) > PDFMINER_PAGES:
+            return _poppler_pages(data, None)
         return _pdfminer_pages(data, time.monotonic() + PDFMINER_SECONDS)
     except _TooLong:
         return _poppler_pages(data, None)
@@ -135,6 +139,15 @@ def _poppler_pages(data: bytes, error: PdfError | None) -> list[str]:
     if error is not None and not any(_chars(text) for text in pages):
         raise error  # poppler read nothing either: pdfminer's reason says why
     return pages
+
+
+def _page_count(data: bytes) -> int:
+    """The number of pages in the page tree; 0 when it cannot be read (pdfminer then says
+    why, or pdftotext reads what it can)."""
+    try:
+        return sum(1 for _ in PDFPage.get_pages(io.BytesIO(data)))
+    except (PSException, PDFEncryptionError, PDFPasswordIncorrect, RecursionError, *_MALFORMED):
+        return 0
 
 
 def _pdfminer_pages(data: bytes, deadline: float | None) -> list[str]:

@@ -65,6 +65,14 @@ def test_document_pdfminer_has_not_finished_in_time_is_read_by_pdftotext(monkeyp
     assert extract_pdf_text(data) == reading_text(poppler_pages(data))
 
 
+def test_a_document_of_more_pages_than_pdfminer_takes_is_read_by_pdftotext(monkeypatch) -> None:
+    # By page count, so the same file reads the same whatever the machine's load.
+    data = (SET / "pdf" / "running.reportlab.pdf").read_bytes()
+    monkeypatch.setattr(pdf, "PDFMINER_PAGES", 2)
+    monkeypatch.setattr(pdf, "_pdfminer_pages", lambda *_: pytest.fail("pdfminer started"))
+    assert extract_pdf_text(data) == reading_text(poppler_pages(data))
+
+
 def test_without_poppler_a_long_document_is_read_by_pdfminer_to_the_end(monkeypatch) -> None:
     data = (SET / "pdf" / "running.reportlab.pdf").read_bytes()
     monkeypatch.setattr(pdf, "PDFMINER_SECONDS", 0.0)
