@@ -244,8 +244,8 @@ def show(proposal_id: IdArgument, config: ConfigOption = None, json_: JsonOption
         shared = message_id_shared_with(session, proposal)
         if shared:
             out().print(
-                f"Message-ID shared with {', '.join(shared)}, of other content: separate "
-                "messages (a mailer reused the Message-ID)",
+                f"Samme Message-ID som {', '.join(shared)}, men andet indhold: forskellige "
+                "mails (et mailprogram har genbrugt Message-ID'et)",
                 style="yellow",
             )
         out().print(views_review.review_detail(proposal, member, audits, cfg.timezone))

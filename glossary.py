@@ -10,8 +10,8 @@ One word per field: the desk, the people-profile files and the notat say the sam
 (issue 19: "Beslutning", not "Afgørelse"; "Sagsbehandler", not "Tildelt"; "Emne", not
 "Titel"; "Nr.", not "Id"). Dates for people have one format too, below.
 
-Constants, mappings and the two date formatters; this module imports nothing of ours but
-vocab.py.
+Constants, mappings, the two date formatters and field_words; this module imports nothing
+of ours but vocab.py.
 """
 
 from __future__ import annotations
@@ -65,6 +65,56 @@ CITIZEN = "borger"
 CITIZENS = "borgere"
 AND = "og"
 
+# The CLI's reviewer-facing commands (show, history, initiatives, initiative show|history,
+# candidates, candidate show|history) speak Danish with these words and the ones above;
+# the operator's commands (list, stats, failures, poll, ...) stay English.
+SENT = "Sendt"
+FROM = "Fra"
+EMAIL = "E-mail"
+SOURCE = "Kilde"
+BODY_FROM = "Brødtekst fra"
+RAW_MAIL = "Original mail"
+WARNINGS = "Advarsler"
+ATTACHMENTS = "Bilag"
+TEXT = "Tekst"
+REVIEW = "Vurdering"
+CHANGES = "Ændringer"
+DUPLICATES = "Dubletter"
+WHEN = "Tidspunkt"
+BY = "Af"
+FIELD = "Felt"
+ACTION = "Handling"
+OLD = "Før"
+NEW = "Efter"
+NO_CHANGES = "Ingen ændringer endnu."
+NONE = "(ingen)"
+
+# A reviewer's change in a trail (the desk's history, `hoering history`): the field's word
+# from above, in lower case mid-sentence.
+FIELD_NAMES: dict[str, str] = {
+    "status": STATUS.lower(),
+    "decision": DECISION.lower(),
+    "reason": REASON.lower(),
+    "assignee": ASSIGNEE.lower(),
+    "respondent_type": TYPE.lower(),
+    "respondent_name": SENDER.lower(),
+    "organisation": ORGANISATION.lower(),
+    "note": NOTE.lower(),
+    "theme": THEME.lower(),
+    "title": TITLE.lower(),
+    "split": "delt",
+    "merge": "slået sammen",
+}
+# A reviewer's action on a candidate (candidate_events.field), as its trail shows it.
+CANDIDATE_ACTIONS: dict[str, str] = {
+    "move": "flyttede et initiativ",
+    "merge": "slog sammen",
+    "split": "delte",
+    "title": TITLE.lower(),
+    "review": REVIEW.lower(),
+    "undo": "fortrød",
+}
+
 # Yes and no in a people-profile cell.
 YES = "ja"
 NO = "nej"
@@ -90,3 +140,13 @@ def people_date(moment: datetime | None, tz: ZoneInfo) -> str:
 def people_time(moment: datetime | None, tz: ZoneInfo) -> str:
     """`moment` in the consultation's time zone to the minute, e.g. 04.07.2017 12:47."""
     return moment.astimezone(tz).strftime(DATE_TIME) if moment else ""
+
+
+def field_words(value: str | None) -> str:
+    """A candidate review's recorded values ("decision: optaget; reason: -", as
+    rules/candidate_review.py writes them) with each field in its word: "beslutning: optaget"."""
+    parts = []
+    for part in (value or "").split("; "):
+        field, sep, rest = part.partition(": ")
+        parts.append(f"{FIELD_NAMES.get(field, field)}: {rest}" if sep else part)
+    return "; ".join(part for part in parts if part) or "-"

@@ -7,7 +7,7 @@ same allowed list, so a value the CLI refuses the desk refuses with the same mes
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 from typing import TYPE_CHECKING
@@ -49,15 +49,17 @@ class ProposalFilter:
     language: str | None = None
 
 
-def checked(field: str, value: str | bool, codebook: Codebook) -> str | bool:
+def checked(
+    field: str, value: str | bool, codebook: Codebook, decisions: Sequence[str] = DECISIONS
+) -> str | bool:
     """`value` of a ProposalFilter field in its canonical spelling; edits.InvalidValue if it
-    is not allowed."""
+    is not allowed. `decisions`: the allowed ones (the config's, Config.decisions)."""
     if field == "status":
         return canonical(value, STATUSES, "status")
     if field == "decision":
         if value.strip().casefold() == NO_DECISION:
             return NO_DECISION
-        return canonical(value, DECISIONS, "decision")
+        return canonical(value, decisions, "decision")
     if field == "theme":
         return theme_key(value, codebook)
     if field == "respondent_type":
@@ -70,26 +72,33 @@ def checked(field: str, value: str | bool, codebook: Codebook) -> str | bool:
 
 
 def proposal_filter(
-    codebook: Codebook, tz: ZoneInfo | None = None, **values: str | bool | datetime | None
+    codebook: Codebook,
+    tz: ZoneInfo | None = None,
+    *,
+    decisions: Sequence[str],
+    **values: str | bool | datetime | None,
 ) -> ProposalFilter:
     """A ProposalFilter from typed values (None: not filtered), each checked. `since` is a
-    day, from its first moment in the consultation's zone `tz`."""
+    day, from its first moment in the consultation's zone `tz`; `decisions`: the config's
+    (Config.decisions), so a filter takes every decision a reviewer can set."""
     since = values.pop("since", None)
     if since is not None:
         values["since"] = datetime.combine(since.date(), time(0), tzinfo=tz)
     return ProposalFilter(
         **{
-            field: value if value is None else checked(field, value, codebook)
+            field: value if value is None else checked(field, value, codebook, decisions)
             for field, value in values.items()
         }
     )
 
 
-def from_url(params: Mapping[str, str], codebook: Codebook) -> ProposalFilter:
+def from_url(
+    params: Mapping[str, str], codebook: Codebook, decisions: Sequence[str]
+) -> ProposalFilter:
     """The filters in a desk URL or export form; an empty parameter filters nothing."""
     values = {}
     for param, field in URL_PARAMS.items():
         value = (params.get(param) or "").strip()
         if value:
             values[field] = value
-    return proposal_filter(codebook, **values)
+    return proposal_filter(codebook, decisions=decisions, **values)

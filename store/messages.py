@@ -83,15 +83,15 @@ def sharing_message_ids(
 
 
 def message_id_shared_with(session: Session, proposal: models.Proposal) -> list[str]:
-    """Other messages with this proposal's Message-ID: "proposal 7", or "message 9" (no
-    proposal: automatic, or failed), for reviewers to see a collision."""
+    """Other messages with this proposal's Message-ID: "svar 7", or "mail 9" (no reply:
+    automatic, or failed), for reviewers to see a collision (`hoering show`, in Danish)."""
     raw = proposal.raw_message
     found = []
     for raw_id in same_message_id(session, raw.message_id, raw.dedup_key):
         other = session.scalar(
             select(models.Proposal.id).where(models.Proposal.raw_message_id == raw_id)
         )
-        found.append(f"proposal {other}" if other is not None else f"message {raw_id}")
+        found.append(f"svar {other}" if other is not None else f"mail {raw_id}")
     return found
 
 

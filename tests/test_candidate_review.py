@@ -46,7 +46,7 @@ def test_merge_joins_two_candidates_and_undo_parts_them(capsys, monkeypatch, tmp
     hoering(capsys, monkeypatch, path, "candidate", "undo", str(keep))
     assert grouping(sessions) == before
     out = hoering(capsys, monkeypatch, path, "candidate", "history", str(gone))
-    assert "merge (undone by" in out and "undo" in out and "ida" in out
+    assert "slog sammen (fortrudt ved #" in out and "fortrød" in out and "ida" in out
 
 
 def test_move_to_a_new_candidate_is_kept_through_analyse(capsys, monkeypatch, tmp_path) -> None:
@@ -96,11 +96,13 @@ def test_a_new_initiative_joins_a_reviewed_candidate_as_new_until_reviewed(
     (later / "svar5.eml").write_bytes(make_mail(body=body, sender="Person 5 <p5@x.dk>"))
     pipeline.import_paths(cfg, sessions, [later])
     assert candidate_of(sessions, "5.1") == int(lobby)
-    assert "1 ny siden afgørelsen" in hoering(capsys, monkeypatch, path, "candidates")
+    assert "1 ny siden sidste vurdering" in hoering(capsys, monkeypatch, path, "candidates")
     rederive(cfg, sessions)  # re-analysis does not make it seen
-    assert "1 ny siden afgørelsen" in hoering(capsys, monkeypatch, path, "candidate", "show", lobby)
+    assert "1 ny siden sidste vurdering" in hoering(
+        capsys, monkeypatch, path, "candidate", "show", lobby
+    )
     hoering(capsys, monkeypatch, path, "candidate", "review", lobby, "--status", "behandlet")
-    assert "siden afgørelsen" not in hoering(capsys, monkeypatch, path, "candidates")
+    assert "siden sidste vurdering" not in hoering(capsys, monkeypatch, path, "candidates")
 
 
 def test_a_stale_revision_is_refused(capsys, monkeypatch, tmp_path) -> None:

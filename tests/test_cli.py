@@ -66,8 +66,8 @@ def test_show_prints_fields_attachments_and_text(imported: Path, capsys, monkeyp
     _, out, _ = run(capsys, monkeypatch, "list", "--config", str(imported), "--search", "CVR")
     code, out, _ = run(capsys, monkeypatch, "show", "4", "--config", str(imported))
     assert code == 0
-    assert "Høringssvar OGP.pdf" in out and "pdf (declared application/octet-stream)" in out
-    assert "method text-layer" in out and "--- Vedhæftet fil: Høringssvar OGP.pdf ---" in out
+    assert "Høringssvar OGP.pdf" in out and "pdf (angivet application/octet-stream)" in out
+    assert "metode text-layer" in out and "--- Vedhæftet fil: Høringssvar OGP.pdf ---" in out
 
 
 @pytest.mark.parametrize("command", ["show", "history", "review", "tag", "reparse"])

@@ -30,9 +30,9 @@ def test_show_gives_type_method_size_version_and_limit_reason(tmp_path, capsys, 
     config = imported(tmp_path, capsys, monkeypatch, "[extract]\nmax_attachment_mb = 0.002\n")
     code, out, _ = run(capsys, monkeypatch, "show", "1", "--config", str(config))
     assert code == 0
-    assert "bilag.txt  text (declared text/plain), 32 B, method decoded, extractor text/" in out
-    assert "stort-bilag.pdf  pdf (declared application/pdf), 2.9 kB, method none" in out
-    assert "error: limit: larger than 0.002 MB" in out
+    assert "bilag.txt  text (angivet text/plain), 32 B, metode decoded, udtrækker text/" in out
+    assert "stort-bilag.pdf  pdf (angivet application/pdf), 2.9 kB, metode none" in out
+    assert "fejl: limit: larger than 0.002 MB" in out
 
 
 def test_reparse_prints_changes_and_summary(tmp_path, capsys, monkeypatch) -> None:

@@ -49,7 +49,7 @@ def test_initiative_subcommands_have_help(capsys, monkeypatch, command: str) -> 
 
 def test_initiatives_lists_ids_reviewers_can_type(capsys, monkeypatch, config: Path) -> None:
     out = hoering(capsys, monkeypatch, config, "initiatives")
-    assert "2 initiatives" in out
+    assert "2 initiativer" in out
     assert "1.1" in out and "Åbne budgetdata" in out and "1.2" in out
 
 
@@ -59,7 +59,7 @@ def test_review_sets_an_initiatives_decision(capsys, monkeypatch, config: Path) 
     )
     assert "1 of 1 initiative changed by ane" in out
     assert "optaget" in hoering(capsys, monkeypatch, config, "initiative", "show", "1.2")
-    assert "decision" in hoering(capsys, monkeypatch, config, "initiative", "history", "1.2")
+    assert "beslutning" in hoering(capsys, monkeypatch, config, "initiative", "history", "1.2")
     listed = hoering(capsys, monkeypatch, config, "initiatives", "--decision", "ingen")
     assert "1.1" in listed and "1.2" not in listed
 
@@ -75,7 +75,7 @@ def test_split_merge_and_retitle_by_hand(capsys, monkeypatch, config: Path) -> N
     assert "Åbne kommunale budgetter *" in listed and "Offentlige kalendere *" in listed
     hoering(capsys, monkeypatch, config, "initiative", "merge", "1.2", "1.3")
     hoering(capsys, monkeypatch, config, "analyse")
-    assert "2 initiatives" in hoering(capsys, monkeypatch, config, "initiatives")
+    assert "2 initiativer" in hoering(capsys, monkeypatch, config, "initiatives")
 
 
 def test_unknown_initiative_is_one_line_and_exit_2(capsys, monkeypatch, config: Path) -> None:
@@ -154,8 +154,8 @@ def test_a_review_that_changes_nothing_says_so_and_leaves_no_trail(
 ) -> None:
     out = hoering(capsys, monkeypatch, config, "review", "1", "--status", "ny", "--by", "ane")
     assert "ingen ændring: 1 proposal already as asked" in out
-    assert "No changes recorded." in hoering(capsys, monkeypatch, config, "history", "1")
+    assert "Ingen ændringer endnu." in hoering(capsys, monkeypatch, config, "history", "1")
     out = hoering(capsys, monkeypatch, config, "review", "1.1", "--decision", "ingen")
     assert "ingen ændring: 1 initiative already as asked" in out
     trail = hoering(capsys, monkeypatch, config, "initiative", "history", "1.1")
-    assert "No changes recorded." in trail
+    assert "Ingen ændringer endnu." in trail

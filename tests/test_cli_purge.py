@@ -75,7 +75,7 @@ def test_purge_drops_old_raw_mail_and_keeps_text_and_review(capsys, monkeypatch,
     assert rows["gammel@x.dk"].data == b"" and rows["gammel@x.dk"].purged_at is not None
     assert rows["gammel@x.dk"].size > 0 and rows["ny@x.dk"].data.startswith(b"From:")
     shown = hoering(capsys, monkeypatch, config, "show", "1")
-    assert "Gammelt svar om åbne data." in shown and "Raw mail" in shown and "purged" in shown
+    assert "Gammelt svar om åbne data." in shown and "Original mail" in shown and "slettet" in shown
     listed = hoering(capsys, monkeypatch, config, "list", "--decision", "optaget")
     assert listed.startswith("1 proposal")  # the decision is kept
 

@@ -23,13 +23,16 @@ candidate_app = typer.Typer(
 
 def candidates_command(config: ConfigOption = None) -> None:
     """List the bruttoliste: initiatives from different replies that propose the same thing,
-    most replies first. Placed at poll and import; `hoering analyse` places them again."""
+    most replies first; a campaign's replies as one entry. Placed at poll and import;
+    `hoering analyse` places them again."""
+    from hoering.export.candidate_campaigns import entries
     from hoering.store.candidates import list_candidates
     from hoering.ui import views_candidates
 
     cfg = context.load(config)
     with context.sessions(cfg)() as session:
-        out().print(views_candidates.candidate_table(list_candidates(session)))
+        table = views_candidates.candidate_table(list_candidates(session), entries(session))
+        out().print(table)
 
 
 @candidate_app.command("show", cls=Command)
@@ -41,6 +44,7 @@ def show_command(
 ) -> None:
     """Show one candidate: title, summary, themes, level, owner, review, supporters,
     initiatives, and the revision to give --revision."""
+    from hoering.export.candidate_campaigns import entries
     from hoering.rules.candidate_review import revision
     from hoering.store.candidates import get_candidate
     from hoering.ui import views_candidates
@@ -48,7 +52,10 @@ def show_command(
     cfg = context.load(config)
     with context.sessions(cfg)() as session:
         view = get_candidate(session, candidate_id)
-        out().print(views_candidates.candidate_detail(view, revision(session, candidate_id)))
+        shown = views_candidates.candidate_detail(
+            view, revision(session, candidate_id), entries(session)
+        )
+        out().print(shown)
 
 
 def register(app: typer.Typer) -> None:

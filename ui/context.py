@@ -36,7 +36,7 @@ def proposal_filter(cfg: config_module.Config, filters: FilterArgs) -> ProposalF
     from hoering.store.filters import proposal_filter as checked_filter
 
     return checked_filter(
-        cfg.codebook, cfg.timezone, since=filters.since, late=filters.late,
+        cfg.codebook, cfg.timezone, decisions=cfg.decisions, since=filters.since, late=filters.late,
         search=filters.search, status=filters.status, decision=filters.decision,
         assignee=filters.assignee, respondent_type=filters.type_, theme=filters.theme,
         language=filters.language,
@@ -47,4 +47,4 @@ def where_filter(cfg: config_module.Config, **values: str | None) -> ProposalFil
     """A ProposalFilter from review fields given as CLI values, each checked (exit 2)."""
     from hoering.store.filters import proposal_filter as checked_filter
 
-    return checked_filter(cfg.codebook, **values)
+    return checked_filter(cfg.codebook, decisions=cfg.decisions, **values)

@@ -1,4 +1,8 @@
-"""How proposals look in the terminal: the `list` table, `show` and `stats`."""
+"""How proposals look in the terminal: the `list` table, `show` and `stats`.
+
+`show` is a reviewer's command and speaks Danish (the glossary's words); `list`, `stats` and
+`failures` are the operator's and stay English: one language per command.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from hoering import glossary
 from hoering.analysis.cleaning import flag_labels
 from hoering.export.reply_view import signals
 from hoering.pipeline.automatic import AutomaticMail
@@ -60,24 +65,27 @@ def proposal_table(proposals: Sequence[Proposal], tz: ZoneInfo) -> RenderableTyp
 
 def _attachment_line(att: Attachment) -> Text:
     line = Text(f"  {att.path}  ")
-    line.append(f"{att.detected_type} (declared {att.declared_type or '-'}), ", style="dim")
-    line.append(f"{human_size(att.size)}, method {att.method}", style="dim")
+    line.append(f"{att.detected_type} (angivet {att.declared_type or '-'}), ", style="dim")
+    line.append(f"{human_size(att.size)}, metode {att.method}", style="dim")
     # Which extractor version read it: `hoering reparse --outdated` re-reads older ones.
-    line.append(f", extractor {att.extractor_version or 'unknown'}", style="dim")
+    line.append(f", udtrækker {att.extractor_version or 'ukendt'}", style="dim")
     if att.error:
-        line.append(f"  error: {att.error}", style="red")
+        line.append(f"  fejl: {att.error}", style="red")
     return line
 
 
 def _raw_state(p: Proposal, tz: ZoneInfo) -> str:
     purged = p.raw_message.purged_at
     if purged is None:
-        return f"kept ({human_size(p.raw_message.size)})"
-    return f"purged {local_time(purged, tz)} (hoering purge --raw-before); text and review kept"
+        return f"gemt ({human_size(p.raw_message.size)})"
+    return (
+        f"slettet {local_time(purged, tz)} (hoering purge --raw-before); "
+        "teksten og vurderingen er bevaret"
+    )
 
 
 def proposal_detail(p: Proposal, tz: ZoneInfo) -> RenderableType:
-    """Everything `hoering show` prints for one proposal."""
+    """The mail and its attachments, the first part of `hoering show`."""
     fields = Table.grid(padding=(0, 2))
     fields.add_column(style="bold")
     fields.add_column()
@@ -85,27 +93,27 @@ def proposal_detail(p: Proposal, tz: ZoneInfo) -> RenderableType:
     if p.source_uid is not None:
         source += f" UIDVALIDITY {p.source_uidvalidity} UID {p.source_uid}"
     for label, value in (
-        ("ID", str(p.id)),
-        ("Received", local_time(p.received_at, tz)),
-        ("Sent", local_time(p.sent_at, tz)),
-        ("Late", "yes" if p.late else "no"),
-        ("Sender", p.sender_name),
-        ("E-mail", p.sender_email),
-        ("Subject", p.subject),
+        (glossary.ID, str(p.id)),
+        (glossary.RECEIVED, local_time(p.received_at, tz)),
+        (glossary.SENT, local_time(p.sent_at, tz)),
+        (glossary.LATE, glossary.YES if p.late else glossary.NO),
+        (glossary.FROM, p.sender_name),
+        (glossary.EMAIL, p.sender_email),
+        (glossary.SUBJECT, p.subject),
         ("Message-ID", p.message_id or "-"),
-        ("Source", source),
-        ("Body from", p.body_source),
-        ("Raw mail", _raw_state(p, tz)),
+        (glossary.SOURCE, source),
+        (glossary.BODY_FROM, p.body_source),
+        (glossary.RAW_MAIL, _raw_state(p, tz)),
     ):
         fields.add_row(label, Text(value))
     parts: list[RenderableType] = [fields]
     warnings = signals(p).warnings
     if warnings:
-        parts.append(Text("Warnings:\n  " + "\n  ".join(warnings), style="yellow"))
-    parts.append(Text(f"Attachments: {len(p.attachments)}", style="bold"))
+        parts.append(Text(f"{glossary.WARNINGS}:\n  " + "\n  ".join(warnings), style="yellow"))
+    parts.append(Text(f"{glossary.ATTACHMENTS}: {len(p.attachments)}", style="bold"))
     parts.extend(_attachment_line(a) for a in p.attachments)
-    parts.append(Rule("Text"))
-    parts.append(Text(p.combined_text or "(no text)"))
+    parts.append(Rule(glossary.TEXT))
+    parts.append(Text(p.combined_text or "(ingen tekst)"))
     return Group(*parts)
 
 

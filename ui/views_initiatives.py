@@ -1,4 +1,5 @@
-"""How initiatives look in the terminal: the `initiatives` table and `initiative show`."""
+"""How initiatives look in the terminal: the `initiatives` table and `initiative show`, in
+Danish (a reviewer's commands), the glossary's words."""
 
 from __future__ import annotations
 
@@ -10,21 +11,23 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from hoering import glossary
 from hoering.store.models import Initiative
 from hoering.ui.views import local_time
 
 
 def initiative_table(rows: Sequence[Initiative]) -> RenderableType:
     """`hoering initiatives`: one line each; Id is what `review` and `initiative` take."""
-    table = Table(title=f"{len(rows)} initiatives", title_justify="left")
+    title = "1 initiativ" if len(rows) == 1 else f"{len(rows)} initiativer"
+    table = Table(title=title, title_justify="left")
     for column, options in (
-        ("Id", {"justify": "right", "no_wrap": True}),
-        ("Titel", {"ratio": 4}),
-        ("Afsender", {"ratio": 2}),
-        ("Temaer", {"ratio": 2}),
-        ("Niveau", {}),
-        ("Status", {}),
-        ("Beslutning", {}),
+        (glossary.ID, {"justify": "right", "no_wrap": True}),
+        (glossary.TITLE, {"ratio": 4}),
+        (glossary.SENDER, {"ratio": 2}),
+        (glossary.THEMES, {"ratio": 2}),
+        (glossary.LEVEL, {}),
+        (glossary.STATUS, {}),
+        (glossary.DECISION, {}),
     ):
         table.add_column(column, **options)
     for row in rows:
@@ -50,19 +53,19 @@ def initiative_detail(row: Initiative, tz: ZoneInfo) -> RenderableType:
     grid.add_column(style="bold")
     grid.add_column()
     for label, value in (
-        ("Initiativ", row.ref),
-        ("Titel", row.title),
-        ("Svar", f"{reply.id}: {reply.sender_name} <{reply.sender_email}>"),
-        ("Fra", row.origin or "-"),
+        (glossary.INITIATIVE, row.ref),
+        (glossary.TITLE, row.title),
+        (glossary.REPLIES, f"{reply.id}: {reply.sender_name} <{reply.sender_email}>"),
+        (glossary.FOUND_IN, row.origin or "-"),
         ("Opdeling", split_by),
-        ("Temaer", ", ".join(row.theme_labels) or "-"),
-        ("Ansvarlig myndighed", row.owner or "-"),
-        ("Niveau", row.level or "-"),
-        ("Status", row.status),
-        ("Beslutning", row.decision or "-"),
-        ("Begrundelse", row.reason or "-"),
-        ("Tildelt", row.assignee or "-"),
+        (glossary.THEMES, ", ".join(row.theme_labels) or "-"),
+        (glossary.OWNER, row.owner or "-"),
+        (glossary.LEVEL, row.level or "-"),
+        (glossary.STATUS, row.status),
+        (glossary.DECISION, row.decision or "-"),
+        (glossary.REASON, row.reason or "-"),
+        (glossary.ASSIGNEE, row.assignee or "-"),
     ):
         grid.add_row(label, Text(value))
     notes = [Text(f"  note {local_time(n.created_at, tz)} {n.author}: {n.text}") for n in row.notes]
-    return Group(grid, *notes, Rule("Tekst"), Text(row.text))
+    return Group(grid, *notes, Rule(glossary.TEXT), Text(row.text))

@@ -1,4 +1,8 @@
-"""How the review side looks in the terminal: show's review part, history, search, duplicates."""
+"""How the review side looks in the terminal: show's review part, history, search, duplicates.
+
+`show` and `history` (a reply's and an initiative's) are a reviewer's and speak Danish, the
+glossary's words; `search` and `duplicates` stay English, as `list` does.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from hoering import glossary
 from hoering.export.reply_view import signals
 from hoering.store.duplicates import DuplicateCounts
 from hoering.store.models import AuditEvent, DuplicateGroup, DuplicateMember, Proposal
@@ -38,56 +43,64 @@ def review_detail(
     shown = signals(p)
     respondent = _grid(
         [
-            ("Respondent", _by_reviewer(p.respondent_name, p.reviewed_respondent_name)),
-            ("Organisation", _by_reviewer(p.respondent_organisation, p.reviewed_organisation)),
-            ("Type", f"{p.respondent_type} ({source}: {p.respondent_rule or '-'})"),
-            ("Language", shown.language or "-"),
-            ("Flags", ", ".join(shown.flags) or "-"),
-            ("References", "; ".join(shown.references) or "-"),
+            (glossary.SENDER, _by_reviewer(p.respondent_name, p.reviewed_respondent_name)),
+            (
+                glossary.ORGANISATION,
+                _by_reviewer(p.respondent_organisation, p.reviewed_organisation),
+            ),
+            (glossary.TYPE, f"{p.respondent_type} ({source}: {p.respondent_rule or '-'})"),
+            (glossary.LANGUAGE, shown.language or "-"),
+            (glossary.FLAGS, ", ".join(shown.flags) or "-"),
+            (glossary.REFERENCES, "; ".join(shown.references) or "-"),
         ]
     )
     reviewed = _grid(
         [
-            ("Status", p.status),
-            ("Decision", p.decision or "-"),
-            ("Reason", p.reason or "-"),
-            ("Assignee", p.assignee or "-"),
-            ("Changes", f"{audit_count} (hoering history {p.id})"),
+            (glossary.STATUS, p.status),
+            (glossary.DECISION, p.decision or "-"),
+            (glossary.REASON, p.reason or "-"),
+            (glossary.ASSIGNEE, p.assignee or "-"),
+            (glossary.CHANGES, f"{audit_count} (hoering history {p.id})"),
         ]
     )
-    parts: list[RenderableType] = [Rule("Respondent"), respondent, Rule("Review"), reviewed]
+    parts: list[RenderableType] = [
+        Rule(glossary.SENDER), respondent, Rule(glossary.REVIEW), reviewed
+    ]  # fmt: skip
     parts.extend(
         Text(f"  note {local_time(n.created_at, tz)} {n.author}: {n.text}") for n in p.notes
     )
-    parts.append(Rule("Themes"))
-    parts.extend(_theme_lines(p) or [Text("  (none)")])
-    parts.append(Rule("Initiatives (hoering initiative show ID)"))
+    parts.append(Rule(glossary.THEMES))
+    parts.extend(_theme_lines(p) or [Text(f"  {glossary.NONE}")])
+    parts.append(Rule(f"{glossary.INITIATIVES} (hoering initiative show NR)"))
     parts.extend(
         [Text(f"  {i.ref}  {i.title}  [{i.status}{', ' + i.decision if i.decision else ''}]")
-         for i in p.initiatives] or [Text("  (none)")]
+         for i in p.initiatives] or [Text(f"  {glossary.NONE}")]
     )  # fmt: skip
     if member is not None:
-        group = member.group
-        parts.append(Rule("Duplicates"))
-        parts.append(
-            Text(
-                f"  {group.kind} group {group.id}: {group.size} replies, {group.distinct} distinct "
-                f"texts (hoering duplicates); adds: "
-                + (member.added_text.replace("\n", " ") or "nothing")
-            )
-        )
-    parts.append(Rule("Reply (cleaned)"))
-    parts.append(Text(p.reply_text or "(no text of its own)"))
+        parts.append(Rule(glossary.DUPLICATES))
+        parts.append(_duplicate_line(member))
+    parts.append(Rule("Svaret (renset)"))
+    parts.append(Text(p.reply_text or "(ingen egen tekst)"))
     return Group(*parts)
+
+
+def _duplicate_line(member: DuplicateMember) -> Text:
+    group = member.group
+    kind = "samme tekst" if group.kind == "exact" else "skabelonbrev"
+    added = member.added_text.replace("\n", " ") or "intet"
+    return Text(
+        f"  gruppe {group.id} ({kind}): {group.size} svar, {group.distinct} forskellige "
+        f"tekster (hoering duplicates); tilføjer: {added}"
+    )
 
 
 def _theme_lines(p: Proposal) -> list[Text]:
     lines = []
     for row in p.themes:
         if row.source == "reviewer":
-            how = "added by a reviewer" if row.active else "removed by a reviewer"
+            how = "tilføjet af en sagsbehandler" if row.active else "fjernet af en sagsbehandler"
         else:
-            how = f"words: {', '.join(row.words)} (codebook {row.codebook_version})"
+            how = f"ord: {', '.join(row.words)} (kodebog {row.codebook_version})"
         line = Text(f"  {row.label} [{row.theme}]: {how}")
         if not row.active:
             line.stylize("dim strike")
@@ -96,18 +109,19 @@ def _theme_lines(p: Proposal) -> list[Text]:
 
 
 def history_text(events: Sequence[AuditEvent], tz: ZoneInfo) -> RenderableType:
-    """`hoering history`: one line per change, oldest first."""
+    """`hoering history` and `hoering initiative history`: one line per change, oldest first;
+    the field in the glossary's word, a theme by its key."""
     if not events:
-        return Text("No changes recorded.")
-    title = "1 change" if len(events) == 1 else f"{len(events)} changes"
+        return Text(glossary.NO_CHANGES)
+    title = "1 ændring" if len(events) == 1 else f"{len(events)} ændringer"
     table = Table(title=title, title_justify="left")
-    for column in ("When", "Who", "Field", "Old", "New"):
+    for column in (glossary.WHEN, glossary.BY, glossary.FIELD, glossary.OLD, glossary.NEW):
         table.add_column(column)
     for e in events:
         table.add_row(
             local_time(e.at, tz),
             Text(e.by),
-            e.field,
+            glossary.FIELD_NAMES.get(e.field, e.field),
             Text(e.old_value or "-"),
             Text(e.new_value or "-"),
         )

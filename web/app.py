@@ -19,7 +19,7 @@ from starlette.staticfiles import StaticFiles
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from hoering.config import Config
-from hoering.web import actions, candidates, exports, ids, initiatives, pages
+from hoering.web import actions, candidate_forms, candidates, exports, ids, initiatives, pages
 from hoering.web.limits import BodyLimit
 from hoering.web.render import HERE, page, templates
 from hoering.web.searching import SearchSlots
@@ -32,6 +32,7 @@ from hoering.web.throttle import LoginThrottle
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
 SESSION_HOURS = 12
 INITIATIVE = "/initiatives/{proposal_id:id}.{number:id}"  # "12.2", as reviewers write it
+CANDIDATE = "/bruttoliste/{candidate_id:id}"
 
 
 def routes() -> list[Route | Mount]:
@@ -57,7 +58,11 @@ def routes() -> list[Route | Mount]:
         Route(INITIATIVE + "/split", initiatives.split, methods=["POST"]),
         Route(INITIATIVE + "/merge", initiatives.merge, methods=["POST"]),
         Route("/bruttoliste", candidates.bruttoliste_page, name="bruttoliste"),
-        Route("/bruttoliste/{candidate_id:id}", candidates.candidate_page, name="candidate"),
+        Route(CANDIDATE, candidates.candidate_page, name="candidate"),
+        Route(CANDIDATE + "/review", candidate_forms.save_review, methods=["POST"]),
+        Route(CANDIDATE + "/retitle", candidate_forms.retitle, methods=["POST"]),
+        Route(CANDIDATE + "/merge", candidate_forms.merge, methods=["POST"]),
+        Route(CANDIDATE + "/move", candidate_forms.move, methods=["POST"]),
         Route("/groups", pages.groups_page, name="groups"),
         Route("/groups/{group_id:id}", pages.group_page, name="group"),
         Route("/dashboard", pages.dashboard_page, name="dashboard"),

@@ -1,21 +1,39 @@
-"""The bruttoliste on the desk: the candidates by size (filter by theme), and a candidate with
-its member initiatives side by side. Read-only: reviewers act on candidates from the CLI
-for now (the candidate page leaves its review form a place of its own).
+"""The bruttoliste on the desk: the candidates by size (filter by theme), and a candidate's
+page with its member initiatives side by side, its review form and history, and the forms
+that retitle it, merge another into it or move a member out (web/candidate_forms.py).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from hoering import glossary
 from hoering.edits import InvalidValue, theme_key
-from hoering.export.candidate_view import in_theme, supporters_phrase
+from hoering.export import candidate_campaigns
+from hoering.export.candidate_view import in_theme
+from hoering.rules.candidate_review import REVIEW_FIELDS, revision
+from hoering.rules.candidate_undo import history
 from hoering.store.candidates import UnknownCandidate, get_candidate, list_candidates
-from hoering.web.pages import theme_labels
+from hoering.store.models import CandidateEvent
+from hoering.vocab import STATUSES
+from hoering.web.pages import DONE, theme_labels
 from hoering.web.render import page
+
+# ?gjort= after a candidate's form: the notice its page shows.
+CANDIDATE_DONE = DONE | {
+    "flyttet": "Initiativet er flyttet.",
+    "samlet": "Kandidaterne er slået sammen.",
+    # A candidate's review is recorded even when no field changed: it marks its members seen.
+    "uaendret": "Ingen felter ændret; kandidatens initiativer er nu markeret som set.",
+    "samme-titel": "Ingen ændring: kandidaten havde allerede den titel.",
+}
+# A candidate's trail, as people read it: what each action is called on the page.
+ACTIONS = glossary.CANDIDATE_ACTIONS
 
 
 def _theme(request: Request) -> str | None:
@@ -35,8 +53,11 @@ def bruttoliste_page(request: Request) -> HTMLResponse:
     with request.app.state.sessions() as session:
         views = list_candidates(session)
         per_theme = Counter(key for view in views for key in view.candidate.themes)
+        campaigns = candidate_campaigns.entries(session)
         shown = [
-            (view, supporters_phrase(view.supporters)) for view in views if in_theme(view, theme)
+            (view, candidate_campaigns.grouped(view, campaigns))
+            for view in views
+            if in_theme(view, theme)
         ]
     labels = theme_labels(request)
     return page(
@@ -50,20 +71,48 @@ def bruttoliste_page(request: Request) -> HTMLResponse:
     )
 
 
-def candidate_page(request: Request) -> HTMLResponse:
-    """One candidate: its fields, its supporters, and each member initiative with its reply."""
+def described(event: CandidateEvent) -> tuple[str, str, str]:
+    """An event of the trail as the page shows it: the action, the old and the new value; a
+    review's "decision: optaget; reason: -" in the glossary's words."""
+    action = ACTIONS.get(event.field, event.field)
+    if event.undone:
+        action += " (fortrudt)"
+    if event.field == "review":
+        return action, glossary.field_words(event.old_value), glossary.field_words(event.new_value)
+    return action, event.old_value or "–", event.new_value or "–"
+
+
+def candidate_page(request: Request, status: int = 200, **extra) -> HTMLResponse:
+    """One candidate: its fields, supporters, review form and trail, and each member
+    initiative with its reply. `sent`: the form a reviewer sent, shown again after a refusal."""
     candidate_id = request.path_params["candidate_id"]
+    sent: FormData | None = extra.pop("sent", None)
     with request.app.state.sessions() as session:
         try:
             view = get_candidate(session, candidate_id)
         except UnknownCandidate:
             raise HTTPException(404, f"Kandidat nr. {candidate_id} findes ikke.") from None
-        members = [(row, row.proposal) for row in view.initiatives]
+        candidate = view.candidate
+        grouped = candidate_campaigns.grouped(view, candidate_campaigns.entries(session))
+        values = {
+            key: (sent.get(key) if sent is not None else getattr(candidate, key)) or ""
+            for key in REVIEW_FIELDS
+        }
         return page(
             request,
             "candidate.html",
+            status=status,
             view=view,
-            candidate=view.candidate,
-            members=members,
-            supporters=supporters_phrase(view.supporters),
+            candidate=candidate,
+            members=[(row, row.proposal) for row in grouped.loose],
+            campaigns=grouped.campaigns,
+            supporters=grouped.phrase(),
+            revision=revision(session, candidate_id),
+            history=[(event, *described(event)) for event in history(session, candidate_id)],
+            values=values,
+            statuses=STATUSES,
+            done=CANDIDATE_DONE.get(request.query_params.get("gjort", ""))
+            if request.method == "GET"
+            else None,
+            **extra,
         )

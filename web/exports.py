@@ -2,13 +2,17 @@
 filters (the list's current filters and search), written by export/run.py as a download.
 
 Only by POST with the CSRF token: a GET link could be followed by any web page open in the
-reviewer's browser. CPR numbers are always removed and formulas always guarded here; the CLI
-alone can turn either off (`--no-redact-cpr`, `--no-formula-guard`)."""
+reviewer's browser. A CSV or XLSX whose long cells were cut points to the whole texts in a
+`…-fulltekst/` folder beside it: the download is then a ZIP of the file and that folder, so
+every "hele teksten: …" marker names a file the reviewer has. CPR numbers are always
+removed and formulas always guarded here; the CLI alone can turn either off
+(`--no-redact-cpr`, `--no-formula-guard`)."""
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -34,6 +38,7 @@ KINDS = {
     "notat": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 SUFFIXES = {"csv": "csv", "xlsx": "xlsx", "notat": "docx"}
+ZIP = "application/zip"
 
 
 def options_from(form: FormData) -> ExportOptions:
@@ -89,15 +94,28 @@ def _export(request: Request, form: FormData, flt, options: ExportOptions) -> Fi
                 flt = queries.with_search(session, flt, query)
             if options.format == "notat":
                 run_notat(session, flt, output, options, consultation_of(state.cfg))
+                extra: tuple[Path, ...] = ()
             else:
-                run_export(session, flt, output, options, state.cfg.timezone)
+                extra = run_export(session, flt, output, options, state.cfg.timezone).extra_files
+        if extra:
+            output = zipped(output, extra)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return FileResponse(
         output,
-        media_type=KINDS[options.format],
+        media_type=ZIP if extra else KINDS[options.format],
         filename=output.name,
         content_disposition_type="attachment",
         background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
     )
+
+
+def zipped(output: Path, extra: tuple[Path, ...]) -> Path:
+    """`output` and its full-text files in a ZIP beside it, each under its path relative to
+    the export's folder: the markers in the cells name them so."""
+    archive = output.with_suffix(".zip")
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for path in (output, *extra):
+            bundle.write(path, path.relative_to(output.parent).as_posix())
+    return archive

@@ -14,24 +14,19 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from hoering import glossary
-from hoering.analysis.themes import Codebook
+from hoering.config import Config
 from hoering.edits import Change, InvalidValue
 from hoering.rules import initiative_review
 from hoering.rules.review import review_initiative, validated
 from hoering.store import review
 from hoering.store.initiatives import UnknownInitiative, get_initiative
 from hoering.store.models import Initiative
-from hoering.vocab import DECISIONS, NO_DECISION, STATUSES
+from hoering.vocab import NO_DECISION, STATUSES
 from hoering.web.pages import DONE, FIELD_NAMES, theme_labels
 from hoering.web.render import page
 from hoering.web.security import checked_form, reviewer
 
-INITIATIVE_FIELDS = FIELD_NAMES | {
-    "title": glossary.TITLE.lower(),
-    "split": "delt",
-    "merge": "slået sammen",
-}
+INITIATIVE_FIELDS = FIELD_NAMES  # title, split and merge are the glossary's too
 
 
 def _ref(request: Request) -> str:
@@ -69,7 +64,6 @@ def initiative_page(request: Request, status: int = 200, **extra) -> HTMLRespons
         "initiative.html",
         status=status,
         statuses=STATUSES,
-        decisions=DECISIONS,
         theme_labels=theme_labels(request),
         field_names=INITIATIVE_FIELDS,
         done=DONE.get(request.query_params.get("gjort", "")) if request.method == "GET" else None,
@@ -78,7 +72,7 @@ def initiative_page(request: Request, status: int = 200, **extra) -> HTMLRespons
     )
 
 
-Action = Callable[[Session, Initiative, FormData, str, Codebook], str]
+Action = Callable[[Session, Initiative, FormData, str, Config], str]
 
 
 async def _act(request: Request, action: Action, structural: bool) -> Response:
@@ -102,7 +96,7 @@ async def _act(request: Request, action: Action, structural: bool) -> Response:
             )
             try:
                 review.ensure_unchanged(session, pid, int(seen), current)
-                target = action(session, initiative, form, reviewer(request), state.cfg.codebook)
+                target = action(session, initiative, form, reviewer(request), state.cfg)
             except review.Conflict:
                 session.rollback()
                 return 409, "conflict"
@@ -118,7 +112,7 @@ async def _act(request: Request, action: Action, structural: bool) -> Response:
     return RedirectResponse(outcome, 303)
 
 
-def _review(session: Session, initiative: Initiative, form: FormData, by: str, codebook) -> str:
+def _review(session: Session, initiative: Initiative, form: FormData, by: str, cfg: Config) -> str:
     decision = str(form.get("decision") or "")
     change = Change(
         status=str(form.get("status") or "") or None,
@@ -127,7 +121,9 @@ def _review(session: Session, initiative: Initiative, form: FormData, by: str, c
         assignee=str(form.get("assignee") or ""),
         note=str(form.get("note") or "").replace("\r\n", "\n").strip() or None,
     )
-    if not review_initiative(session, initiative, validated(change, codebook), by):
+    if not review_initiative(
+        session, initiative, validated(change, cfg.codebook, cfg.decisions), by
+    ):
         return f"/initiatives/{initiative.ref}?gjort=uaendret"
     return f"/initiatives/{initiative.ref}?gjort=gemt"
 
@@ -137,23 +133,23 @@ def _retitle(session: Session, initiative: Initiative, form: FormData, by: str, 
     return f"/initiatives/{initiative.ref}?gjort=omdoebt"
 
 
-def _split(session: Session, initiative: Initiative, form: FormData, by: str, codebook) -> str:
+def _split(session: Session, initiative: Initiative, form: FormData, by: str, cfg: Config) -> str:
     at_text = str(form.get("at") or "").strip()
     at: int | str = int(at_text) if at_text.isdigit() else at_text
     if at == "":
         raise initiative_review.SplitError("skriv de ord, den anden del skal begynde med")
     title = str(form.get("title") or "").strip() or None
-    initiative_review.split(session, initiative, at, by, codebook, title)
+    initiative_review.split(session, initiative, at, by, cfg.codebook, title)
     return f"/proposals/{initiative.proposal_id}?gjort=delt#initiativer"
 
 
-def _merge(session: Session, initiative: Initiative, form: FormData, by: str, codebook) -> str:
+def _merge(session: Session, initiative: Initiative, form: FormData, by: str, cfg: Config) -> str:
     following = next(
         (i for i in initiative.proposal.initiatives if i.number == initiative.number + 1), None
     )
     if following is None:
         raise initiative_review.SplitError("der er intet initiativ efter dette")
-    initiative_review.merge(session, initiative, following, by, codebook)
+    initiative_review.merge(session, initiative, following, by, cfg.codebook)
     return f"/proposals/{initiative.proposal_id}?gjort=samlet#initiativer"
 
 

@@ -12,7 +12,7 @@ from hoering.export.attachments_export import attachments_of, safe_name
 from hoering.export.reply_view import signals
 from hoering.store import browse_initiatives, duplicates, queries, review
 from hoering.store.figures import dashboard
-from hoering.vocab import DECISIONS, RESPONDENT_TYPES, STATUSES, ReviewStatus
+from hoering.vocab import RESPONDENT_TYPES, STATUSES, ReviewStatus
 from hoering.web import charts, params
 from hoering.web.render import page
 
@@ -75,20 +75,7 @@ DONE = {  # ?gjort= after a change: the notice the page shows
     "samlet": "Initiativerne er slået sammen.",
 }
 # The audit trail's field names: the glossary's words, in lower case mid-sentence.
-FIELD_NAMES = {
-    field: word.lower()
-    for field, word in {
-        "status": glossary.STATUS,
-        "decision": glossary.DECISION,
-        "reason": glossary.REASON,
-        "assignee": glossary.ASSIGNEE,
-        "respondent_type": glossary.TYPE,
-        "respondent_name": glossary.SENDER,
-        "organisation": glossary.ORGANISATION,
-        "note": glossary.NOTE,
-        "theme": glossary.THEME,
-    }.items()
-}
+FIELD_NAMES = glossary.FIELD_NAMES
 
 
 def form_values(proposal, sent=None) -> dict:
@@ -144,7 +131,6 @@ def proposal_page(request: Request, status: int = 200, **extra) -> HTMLResponse:
         themes=request.app.state.cfg.codebook.themes,
         theme_labels=theme_labels(request),
         statuses=STATUSES,
-        decisions=DECISIONS,
         respondent_types=RESPONDENT_TYPES,
         field_names=FIELD_NAMES,
         saved=_saved(request),

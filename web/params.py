@@ -23,7 +23,7 @@ INITIATIVES = "initiativer"  # ?vis=initiativer lists initiatives instead of rep
 
 def list_filter(params: ImmutableMultiDict, cfg: Config) -> ProposalFilter:
     """The filters in the URL or the export form; edits.InvalidValue for a value not allowed."""
-    return filters.from_url(params, cfg.codebook)
+    return filters.from_url(params, cfg.codebook, cfg.decisions)
 
 
 def list_request(params: QueryParams, cfg: Config) -> queries.ListRequest:

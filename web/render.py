@@ -56,8 +56,15 @@ def here(request: Request) -> str:
     return request.url.path + (f"?{query}" if query and len(query) <= MAX_NEXT_QUERY else "")
 
 
+def decisions(request: Request) -> tuple[str, ...]:
+    """The decisions every form offers and every filter takes: the config's (vocab's own,
+    then [review] decisions), never a built-in list of the desk's."""
+    return request.app.state.cfg.decisions
+
+
 def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """Render a template with what every page shows: the user and the CSRF token."""
+    """Render a template with what every page shows: the user, the CSRF token and the
+    decisions a review form offers."""
     state = request.app.state
     tz = state.cfg.timezone
 
@@ -72,5 +79,6 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
         "when": when,
         "title_of_consultation": state.cfg.title,
         "here": here(request),
+        "decisions": decisions(request),
     }
     return state.templates.TemplateResponse(request, name, context, status_code=status)

@@ -79,7 +79,7 @@ def test_show_tells_the_reviewer_about_a_shared_message_id(
     code, out, _ = run_cli(capsys, monkeypatch, "show", "2", "-c", str(cfg.path))
 
     assert code == 0
-    assert "Message-ID shared with proposal 1, of other content" in out
+    assert "Samme Message-ID som svar 1, men andet indhold" in out
 
 
 def test_a_resent_copy_with_the_same_message_id_and_content_is_a_duplicate(

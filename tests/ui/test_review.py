@@ -65,7 +65,7 @@ def test_review_sets_fields_and_audits_each_change(config, capsys, monkeypatch) 
     row = proposal(config, NORDLYS)
     assert (row.status, row.decision, row.assignee) == ("under behandling", "ikke optaget", "mette")
     code, out, _ = run(capsys, monkeypatch, "history", "--config", str(config), str(NORDLYS))
-    assert code == 0 and "4 changes" in out
+    assert code == 0 and "4 ændringer" in out
     assert "karen" in out and "ny" in out and "ikke optaget" in out
 
 
@@ -126,7 +126,7 @@ def test_removed_theme_stays_removed_after_retagging(config, capsys, monkeypatch
     active = {t.theme for t in proposal(config, NORDLYS).themes if t.active}
     assert "aabne-data" not in active and "co-creation" in active
     _, out, _ = run(capsys, monkeypatch, "history", "-c", str(config), str(NORDLYS))
-    assert "2 changes" in out and "theme" in out
+    assert "2 ændringer" in out and "tema" in out
 
 
 def test_unknown_theme_exits_2(config, capsys, monkeypatch) -> None:
@@ -152,8 +152,8 @@ def test_show_has_respondent_review_themes_and_group(config, capsys, monkeypatch
     code, out, _ = run(capsys, monkeypatch, "show", "-c", str(config), str(CAMPAIGN_B))
     assert code == 0
     assert "borger" in out and "behandlet" in out and "1 (hoering history" in out
-    assert "transparens og ansvarsplacering" in out and "words:" in out
-    assert "form letter" not in out and "group" in out
+    assert "transparens og ansvarsplacering" in out and "ord:" in out
+    assert "gruppe 1 (skabelonbrev): 2 svar" in out
 
 
 def test_stats_reports_raw_and_distinct(config, capsys, monkeypatch) -> None:

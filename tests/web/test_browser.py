@@ -200,6 +200,22 @@ def test_the_bruttoliste_fits_1280_px_without_sideways_scrolling(browser, base_u
     assert len(browser.find_elements(By.CSS_SELECTOR, "article.member")) > 1
 
 
+def test_a_reviewer_decides_on_a_candidate_from_its_page(browser, base_url) -> None:
+    driver = browser
+    driver.get(base_url + "/bruttoliste/" + first_candidate(browser, base_url))
+    Select(driver.find_element(By.ID, "decision")).select_by_visible_text(
+        "indgår i det videre OGP-samarbejde"
+    )
+    driver.find_element(By.ID, "reason").send_keys("Tages op med ministerierne.")
+    driver.find_element(By.CSS_SELECTOR, ".review-form button[type=submit]").click()
+    wait(driver).until(ready.presence_of_element_located((By.CSS_SELECTOR, ".notice")))
+    assert "Vurderingen er gemt." in driver.find_element(By.CSS_SELECTOR, ".notice").text
+    trail = driver.find_element(By.CSS_SELECTOR, "ol.audit").text
+    assert "server" in trail and "beslutning: indgår i det videre OGP-samarbejde" in trail
+    wide = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    assert wide[0] <= wide[1], wide
+
+
 def first_candidate(browser, base_url: str) -> str:
     """The id of the biggest candidate, as the bruttoliste's first row links to it."""
     browser.get(base_url + "/bruttoliste")

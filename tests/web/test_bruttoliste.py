@@ -1,6 +1,7 @@
 """The bruttoliste on a running `hoering serve`, over HTTP: the candidates by size with their
-supporters ("… og 2 borgere") and reply count, the theme filter, and a candidate's page
-with its members side by side, each linking to its reply and initiative."""
+supporters ("… og 2 borgere") and reply count, a campaign as one entry ("2 borgere har sendt
+enslydende høringssvar", here and in `hoering candidates`), the theme filter, and a
+candidate's page with its members side by side, each linking to its reply and initiative."""
 
 from __future__ import annotations
 
@@ -14,11 +15,14 @@ import pytest
 from hoering.pipeline import import_paths
 from hoering.store.candidates import list_candidates
 from hoering.store.db import open_database
+from tests.kit.cli import run
 from tests.kit.mails import make_mail
 from tests.kit.served import Desk, serve
 from tests.kit.web import copy_sample
 
 MARKUP = "<script>alert(3)</script>"  # a reply's initiative with markup in it
+CAMPAIGN = "2 borgere har sendt enslydende høringssvar"  # the sample's replies 9 and 10
+ADDED = "Jeg synes også, at kommunerne skal være med i whistleblowerordningen."
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +37,7 @@ def served(sample_template: Path, tmp_path_factory: pytest.TempPathFactory):
         views = list_candidates(session)
     sessions.kw["bind"].dispose()
     with serve(cfg.path) as desk:
-        yield desk, views
+        yield desk, views, cfg
 
 
 @pytest.fixture
@@ -62,7 +66,8 @@ def test_candidates_are_listed_by_size_with_supporters_and_replies(client, serve
     assert ids == [view.candidate.id for view in views]  # most replies first
     first = listed[0]
     assert views[0].candidate.title.replace("'", "&#39;") in first
-    assert re.search(r'class="supporters">[^<]+ og 2 borgere</td>', first)
+    assert re.search(rf'class="supporters">[^<]+<p class="campaign">{CAMPAIGN}</p></td>', first)
+    assert "borger" not in first.replace(CAMPAIGN, "")  # the campaign's citizens, once
     assert f'<td class="num">{views[0].replies}</td>' in first
 
 
@@ -78,14 +83,37 @@ def test_a_candidate_shows_its_members_side_by_side(client, served) -> None:
     view = served[1][0]
     page = client.get(f"/bruttoliste/{view.candidate.id}").text
     members = re.findall(r'<article class="variant member">(.*?)</article>', page, re.S)
-    assert len(members) == len(view.initiatives)
-    for member, initiative in zip(members, view.initiatives, strict=True):
+    loose = [row for row in view.initiatives if row.proposal_id not in (9, 10)]
+    assert len(members) == len(loose)
+    for member, initiative in zip(members, loose, strict=True):
         assert f'href="/proposals/{initiative.proposal_id}"' in member
         assert f'href="/initiatives/{initiative.ref}"' in member
         assert initiative.text.split("\n")[0][:40].replace("'", "&#39;") in member
         reply = initiative.proposal
         assert (reply.respondent_organisation or reply.respondent_name) in member
-    assert "og 2 borgere" in page
+
+
+def test_a_campaign_is_one_entry_with_what_its_variants_add(client, served) -> None:
+    view = served[1][0]
+    page = client.get(f"/bruttoliste/{view.candidate.id}").text
+    (campaign,) = re.findall(
+        r'<article class="variant member campaign">(.*?)</article>', page, re.S
+    )
+    assert f"<h3>{CAMPAIGN}</h3>" in campaign
+    assert 'href="/proposals/9"' in campaign and 'href="/proposals/10"' in campaign
+    assert f"<li>{ADDED}</li>" in campaign
+    assert f"{CAMPAIGN}</dd>" in page  # the supporters' phrase names the campaign once
+
+
+def test_hoering_candidates_shows_the_campaign_as_one_entry(served, capsys, monkeypatch) -> None:
+    view, cfg = served[1][0], served[2]
+    code, listing, _ = run(capsys, monkeypatch, "candidates", "-c", str(cfg.path))
+    assert code == 0 and f"│ {CAMPAIGN} " in listing  # a candidate of the campaign alone
+    assert "Ida Rasmussen" not in listing and "Bo Andersen" not in listing  # never one by one
+    args = ("candidate", "show", str(view.candidate.id), "-c", str(cfg.path))
+    code, shown, _ = run(capsys, monkeypatch, *args)
+    assert code == 0 and f"{CAMPAIGN} (svar 9, 10)" in shown and f"tilføjer: {ADDED}" in shown
+    assert "svar 9\n" not in shown and "svar 10\n" not in shown  # not one by one
 
 
 def test_an_unknown_candidate_is_not_found(client) -> None:

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 
+import httpx2 as httpx
 import openpyxl
 from docx import Document
 from starlette.testclient import TestClient
 
-from tests.kit.web import submit
+from tests.kit.web import make_app, running, submit
+
+MARKER = re.compile(r"\[… afkortet; hele teksten: ([^\]]+)\]")
+
+
+def people_csv(answer) -> str:
+    """The people CSV of a download: the file itself, or the one CSV in its ZIP."""
+    if answer.headers["content-type"] != "application/zip":
+        return answer.content.decode("utf-8-sig")
+    with zipfile.ZipFile(io.BytesIO(answer.content)) as bundle:
+        (name,) = [n for n in bundle.namelist() if n.endswith(".csv")]
+        return bundle.read(name).decode("utf-8-sig")
 
 
 def test_xlsx_of_the_filtered_list(client: TestClient) -> None:
@@ -29,11 +43,11 @@ def test_csv_with_the_search_and_the_rfc4180_profile(client: TestClient) -> None
 
 
 def test_cpr_never_leaves_and_redact_hides_addresses(client: TestClient) -> None:
-    plain = submit(client, "/export", {"format": "csv"}).content.decode("utf-8-sig")
-    redacted = submit(client, "/export", {"format": "csv", "redact": "1"}).content
+    plain = people_csv(submit(client, "/export", {"format": "csv"}))
+    redacted = people_csv(submit(client, "/export", {"format": "csv", "redact": "1"}))
     assert "010180-1234" not in plain  # the sample's CPR number, in reply 2
     address = "soeren.joergensen@borgernet.example"
-    assert redacted.decode("utf-8-sig").count(address) < plain.count(address)
+    assert redacted.count(address) < plain.count(address)
 
 
 def test_notat_is_a_docx(client: TestClient) -> None:
@@ -45,3 +59,22 @@ def test_notat_is_a_docx(client: TestClient) -> None:
 
 def test_unknown_format_is_400(client: TestClient) -> None:
     assert submit(client, "/export", {"format": "pdf"}).status_code == 400
+
+
+def test_a_people_csv_with_cut_cells_comes_with_its_full_texts_in_a_zip(cfg) -> None:
+    with running(make_app(cfg)) as url, httpx.Client(base_url=url, timeout=60) as desk:
+        answer = submit(desk, "/export", {"format": "csv"})
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/zip"
+    assert re.search(
+        r'filename="hoeringssvar-\d{4}-\d\d-\d\d\.zip"', answer.headers["content-disposition"]
+    )
+    with zipfile.ZipFile(io.BytesIO(answer.content)) as bundle:
+        names = set(bundle.namelist())
+        rows = list(csv.DictReader(io.StringIO(people_csv(answer)), delimiter=";"))
+        cut = [(cell, MARKER.search(cell)) for row in rows for cell in row.values()]
+        cut = [(cell, found) for cell, found in cut if found]
+        assert cut, "the sample has replies longer than a people cell"
+        for cell, found in cut:
+            assert found.group(1) in names  # every marker names a file of the ZIP
+            whole = bundle.read(found.group(1)).decode("utf-8")
+            assert whole.startswith(cell[: found.start()].rstrip()[:200])
