@@ -45,4 +45,7 @@ fi
 scripts/runtime-packages.sh $packages
 scripts/setup-env.sh test
 .venv/bin/ruff check .
-.venv/bin/python -m pytest "$@"
+# One worker per core, each with its own Dovecot, imap4d, PostgreSQL and temp dirs; a test
+# file stays on one worker so its module fixtures (Chromium, LibreOffice, imports) start once.
+# Later options win: `scripts/test.sh -n 0` runs in one process.
+.venv/bin/python -m pytest -n auto --dist loadfile "$@"
