@@ -47,5 +47,7 @@ scripts/setup-env.sh test
 .venv/bin/ruff check .
 # One worker per core, each with its own Dovecot, imap4d, PostgreSQL and temp dirs; a test
 # file stays on one worker so its module fixtures (Chromium, LibreOffice, imports) start once.
+# Files go out in collection order, which tests/conftest.py starts with the files marked
+# `long` (the fault trials): xdist's own order (most tests first) left them for the end.
 # Later options win: `scripts/test.sh -n 0` runs in one process.
-.venv/bin/python -m pytest -n auto --dist loadfile "$@"
+.venv/bin/python -m pytest -n auto --dist loadfile --no-loadscope-reorder "$@"

@@ -1,4 +1,4 @@
-"""Tools for the fault tests (tests/pipeline/test_faults.py) and bench/faults.py: a TCP proxy that
+"""Tools for the fault tests (tests/pipeline/test_faults*.py) and bench/faults.py: a TCP proxy that
 cuts the connection after N bytes, a fast Maildir filler, a Dovecot restart that keeps
 the mail, and a census of the database that counts lost, doubled and half-written messages.
 """
@@ -25,6 +25,9 @@ from tests.kit.mails import make_mail
 
 ROOT = Path(__file__).resolve().parents[2]
 MARKED = "SV: OGP-høring"
+MESSAGES = 300  # a few hundred, a fifth of them replies (the rest only cost a header fetch)
+MARKED_EVERY = 5
+SEED = 20170820
 
 
 def corpus(count: int, marked_every: int = 1) -> tuple[list[bytes], set[str]]:
@@ -248,6 +251,12 @@ class Figures:
             f"half-written {self.half_written}, integrity failures {self.integrity_failures}, "
             f"actions still owed {self.actions_owed}"
         )
+
+
+def report(capsys, figures: Figures) -> None:
+    """Print a trial's figures even without -s, so CI logs keep them."""
+    with capsys.disabled():
+        print(f"\n[faults] {figures.line()}")
 
 
 def write_poll_config(

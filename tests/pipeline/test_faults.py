@@ -1,16 +1,14 @@
-"""Faults against real Dovecot and real `hoering` processes: connections cut after N bytes,
-kill -9 at random moments, a server restart, a UIDVALIDITY reset, two polls at once, a
-stale lock, a read-only database and a full disk. After each: every reply stored exactly
-once, none lost, nothing half-written.
+"""Faults against real Dovecot and real `hoering` processes: a server restart, a UIDVALIDITY
+reset, two polls at once, a stale lock, a read-only database and a full disk. After each:
+every reply stored exactly once, none lost, nothing half-written.
 
-The loops are bounded for CI; bench/faults.py runs more trials and prints the same figures.
-The figures are printed even without -s (capsys.disabled) so CI logs keep them.
+The long trials have files of their own, so xdist runs them beside this one:
+test_faults_cut.py (connections cut after N bytes) and test_faults_kill.py (kill -9).
 """
 
 from __future__ import annotations
 
 import gc
-import random
 import subprocess
 import sys
 import time
@@ -30,61 +28,18 @@ from tests.kit.mails import make_mail
 from tests.kit.needs import missing
 from tests.pipeline.test_states import run_cli
 
-MESSAGES = 300  # a few hundred, a fifth of them replies (the rest only cost a header fetch)
-MARKED_EVERY = 5
-CUT_TRIALS = 25
-KILL_GROUPS, KILLS_PER_GROUP, KILL_WINDOW = 3, 5, 0.5
-SEED = 20170820
-
-
-def report(capsys, figures: faultkit.Figures) -> None:
-    with capsys.disabled():
-        print(f"\n[faults] {figures.line()}")
-
-
-@pytest.fixture(scope="module")
-def big_box(dovecot_server: DovecotServer) -> Iterator[tuple[Mailbox, set[str]]]:
-    """One user with MESSAGES mails delivered once (Maildir), shared by the trials here."""
-    dovecot_server.add_user("faults")
-    box = Mailbox(dovecot_server, "faults")
-    mails, expected = faultkit.corpus(MESSAGES, MARKED_EVERY)
-    faultkit.fill_maildir(box, mails)
-    yield box, expected
-    box.close()
-
 
 @pytest.fixture
 def hoering(capsys, monkeypatch) -> Callable[..., subprocess.CompletedProcess]:
-    """The real entry point, in-process: exit code, stdout, stderr. (The kill, lock,
-    restart and two-polls tests start real processes; these only need the CLI's answer.)"""
+    """The real entry point, in-process: exit code, stdout, stderr. (The lock, restart and
+    two-polls tests, and the kill trials, start real processes; these only need the CLI's
+    answer.)"""
 
     def run(*args: str) -> subprocess.CompletedProcess:
         code, out, err = run_cli(capsys, monkeypatch, *args)
         return subprocess.CompletedProcess(args, code, out, err)
 
     return run
-
-
-def test_connection_cut_after_n_bytes_loses_and_doubles_nothing(big_box, tmp_path, capsys):
-    box, expected = big_box
-    total = faultkit.measure_poll_bytes(box, tmp_path / "measure")
-    rng = random.Random(SEED)
-    # One cut in each of CUT_TRIALS equal slices of the byte stream, at a random offset.
-    limits = [int(total * (k + rng.random()) / CUT_TRIALS) for k in range(CUT_TRIALS)]
-    figures = faultkit.cut_trials(box, tmp_path, limits, expected)
-    report(capsys, figures)
-    assert figures.interrupted == CUT_TRIALS
-    assert figures.ok, figures.line()
-
-
-def test_kill_9_at_random_moments_loses_and_doubles_nothing(big_box, tmp_path, capsys):
-    box, expected = big_box
-    figures = faultkit.kill_trials(
-        box, tmp_path, expected, KILL_GROUPS, KILLS_PER_GROUP, KILL_WINDOW, SEED
-    )
-    report(capsys, figures)
-    assert figures.interrupted >= figures.trials // 2, "most kills should land mid-run"
-    assert figures.ok, figures.line()
 
 
 def test_lock_of_a_killed_process_never_blocks(big_box, tmp_path, hoering) -> None:
@@ -151,7 +106,7 @@ def own_server() -> Iterator[DovecotServer]:
 def test_server_restart_mid_run_then_a_normal_poll_stores_everything(own_server, tmp_path):
     own_server.add_user("restart")
     box = Mailbox(own_server, "restart")
-    mails, expected = faultkit.corpus(MESSAGES, MARKED_EVERY)
+    mails, expected = faultkit.corpus(faultkit.MESSAGES, faultkit.MARKED_EVERY)
     faultkit.fill_maildir(box, mails)
     config = faultkit.write_poll_config(tmp_path, box)
     log = tmp_path / "stderr.log"
