@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from hoering import glossary
 from hoering.export.privacy import Privacy, text_rule, title_rule
 from hoering.export.views import reply_view
-from hoering.export.xml_text import clean_fields
+from hoering.export.xml_text import XmlSafe
 from hoering.store.candidates import CandidateView, Supporter
 from hoering.store.models import Candidate, Proposal
 from hoering.vocab import RespondentType
@@ -48,7 +48,7 @@ def in_theme(view: CandidateView, theme: str | None) -> bool:
 
 
 @dataclass(frozen=True)
-class CandidateRecord:
+class CandidateRecord(XmlSafe):
     """One candidate as exported, privacy rules applied."""
 
     id: int
@@ -60,9 +60,6 @@ class CandidateRecord:
     initiatives: int
     decision: str
     reason: str
-
-    def __post_init__(self) -> None:
-        clean_fields(self)
 
 
 def _reply_text(proposal: Proposal, privacy: Privacy) -> Callable[[str], str]:

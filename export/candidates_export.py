@@ -12,7 +12,6 @@ replies, and a candidate is not a reply, so they are refused.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -22,10 +21,10 @@ from hoering import glossary
 from hoering.errors import UsageError
 from hoering.export.candidate_view import CandidateRecord, candidate_record, in_theme
 from hoering.export.columns import MACHINE, PEOPLE
-from hoering.export.csv_export import Profile, write_table
-from hoering.export.files import atomic_file
+from hoering.export.csv_export import Profile
 from hoering.export.privacy import Privacy
-from hoering.export.xlsx_table import Table, write_xlsx_table
+from hoering.export.table_files import write_rows
+from hoering.export.xlsx_table import Table
 from hoering.store.candidates import list_candidates
 from hoering.store.filters import ProposalFilter
 
@@ -113,21 +112,8 @@ def write_candidates(
     formula_guard: bool = True,
 ) -> int:
     """Write the rows as csv, xlsx or jsonl atomically; returns how many were written."""
-    table = TABLES[profile.columns]
-    if fmt == "xlsx":
-        return write_xlsx_table(table, rows, output)
-    if fmt == "jsonl":
-        return _jsonl(rows, output)
-    headers = [header for _, header in table.columns]
-    return write_table(rows, output, CANDIDATE_COLUMNS, profile, formula_guard, headers)
+    return write_rows(TABLES[profile.columns], rows, output, fmt, profile, _typed, formula_guard)
 
 
-def _jsonl(rows: Iterable[dict[str, str]], output: Path) -> int:
-    count = 0
-    with atomic_file(output, "w", encoding="utf-8", newline="\n") as handle:
-        for row in rows:
-            typed: dict[str, object] = dict(row)
-            typed |= {name: int(row[name]) for name in ("id", *COUNTS)}
-            handle.write(json.dumps(typed, ensure_ascii=False) + "\n")
-            count += 1
-    return count
+def _typed(row: dict[str, str]) -> dict[str, object]:
+    return dict(row) | {name: int(row[name]) for name in ("id", *COUNTS)}

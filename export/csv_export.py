@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,9 @@ from hoering.export.record import COLUMNS
 from hoering.export.views import ReplyView
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# An id such as an initiative's "12.10": a spreadsheet reads it as the number 12.1 under an
+# English locale, and Danish Excel as the date 12 October.
+DOTTED_NUMBER = re.compile(r"\d+\.\d+")
 __all__ = ["COLUMNS", "EXCEL_CELL_LIMIT", "PROFILES", "Profile", "export_csv"]
 
 
@@ -45,6 +49,12 @@ DIALECTS = PROFILES  # the old name
 def neutralize_formula(value: str) -> str:
     """Stop spreadsheets from running a cell as a formula (CSV injection)."""
     return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+
+
+def as_written(value: str) -> str:
+    """A people's cell that a spreadsheet would read as a number or date, as a formula whose
+    result is the text itself: Excel and LibreOffice show "12.10" as written, in any locale."""
+    return f'="{value}"' if DOTTED_NUMBER.fullmatch(value) else value
 
 
 def write_rows(
@@ -99,6 +109,8 @@ def write_table(
                 if profile.truncate_for_excel and len(value) > EXCEL_CELL_LIMIT:
                     value = value[: EXCEL_CELL_LIMIT - len(CUT)] + CUT
                 cells[column] = neutralize_formula(value) if formula_guard else value
+                if profile.columns == PEOPLE:
+                    cells[column] = as_written(cells[column])
             writer.writerow(cells)
             count += 1
     return count

@@ -44,6 +44,14 @@ def set_up_page(doc, font: str = FONT, size: int = 11) -> None:
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
     """A field such as PAGE or NUMPAGES; `placeholder` shows until the field is updated."""
+    begin_field(paragraph, instruction)
+    paragraph.add_run(placeholder)
+    end_field(paragraph)
+
+
+def begin_field(paragraph: Paragraph, instruction: str) -> None:
+    """Open a field: the runs added until `end_field` are its shown result (a TOC lists the
+    headings there, so a reader who never updates fields still sees them)."""
     for kind, text in (("begin", None), ("instr", instruction), ("separate", None)):
         run = paragraph.add_run()
         if kind == "instr":
@@ -54,7 +62,9 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") ->
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
         run._r.append(element)
-    paragraph.add_run(placeholder)
+
+
+def end_field(paragraph: Paragraph) -> None:
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     paragraph.add_run()._r.append(end)

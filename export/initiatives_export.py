@@ -10,7 +10,6 @@ XLSX): Danish headers, ja/nej, dd.mm.åååå tt:mm, the printed columns first.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,10 +17,10 @@ from zoneinfo import ZoneInfo
 
 from hoering import glossary
 from hoering.export.columns import MACHINE, PEOPLE
-from hoering.export.csv_export import PROFILES, Profile, write_table
-from hoering.export.files import atomic_file
+from hoering.export.csv_export import PROFILES, Profile
+from hoering.export.table_files import optional_int, write_rows
 from hoering.export.views import InitiativeView, ReplyView
-from hoering.export.xlsx_table import Table, write_xlsx_table
+from hoering.export.xlsx_table import Table
 
 INITIATIVE_COLUMNS = (
     "id", "reply_id", "initiative", "title", "text", "themes", "owner", "level",
@@ -130,24 +129,13 @@ def write_initiatives(
     """Write the rows (of the profile's columns) as csv, xlsx or jsonl atomically; returns
     how many were written."""
     profile = profile or PROFILES["excel"]
-    if fmt == "xlsx":
-        return write_xlsx_table(TABLES[profile.columns], rows, output)
-    if fmt == "jsonl":
-        return _jsonl(rows, output)
-    table = TABLES[profile.columns]
-    keys = [key for key, _ in table.columns]
-    headers = [header for _, header in table.columns]
-    return write_table(rows, output, keys, profile, formula_guard, headers)
+    return write_rows(TABLES[profile.columns], rows, output, fmt, profile, _typed, formula_guard)
 
 
-def _jsonl(rows: Iterable[dict[str, str]], output: Path) -> int:
-    count = 0
-    with atomic_file(output, "w", encoding="utf-8", newline="\n") as handle:
-        for row in rows:
-            typed: dict[str, object] = dict(row)
-            typed |= {"reply_id": int(row["reply_id"]), "initiative": int(row["initiative"])}
-            typed["candidate"] = int(row["candidate"]) if row["candidate"] else None
-            typed["late"] = row["late"] == "true"
-            handle.write(json.dumps(typed, ensure_ascii=False) + "\n")
-            count += 1
-    return count
+def _typed(row: dict[str, str]) -> dict[str, object]:
+    return dict(row) | {
+        "reply_id": int(row["reply_id"]),
+        "initiative": int(row["initiative"]),
+        "candidate": optional_int(row["candidate"]),
+        "late": row["late"] == "true",
+    }

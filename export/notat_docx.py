@@ -16,7 +16,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from hoering.export.docx_page import describe_document, header_and_footer, set_up_page
+from hoering.export.docx_page import (
+    begin_field,
+    describe_document,
+    end_field,
+    header_and_footer,
+    set_up_page,
+)
 from hoering.export.files import atomic_file
 from hoering.export.notat_model import Entry, Notat, Section
 
@@ -65,26 +71,14 @@ def _contents(doc, notat: Notat) -> None:
     """ "Indhold" and a TOC field whose shown result lists the headings already."""
     doc.add_paragraph().add_run("Indhold").bold = True
     paragraph = doc.add_paragraph()
-    instruction = f'TOC \\o "{TOC_LEVELS}" \\h \\z \\u'
-    for kind, text in (("begin", None), ("instr", instruction), ("separate", None)):
-        run = paragraph.add_run()
-        if kind == "instr":
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = f" {text} "
-        else:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        run._r.append(element)
+    begin_field(paragraph, f'TOC \\o "{TOC_LEVELS}" \\h \\z \\u')
     headings = [*_toc_order(notat), "Bilag"]
     for number, heading in enumerate(headings):
         run = paragraph.add_run(heading)
         run.font.size = Pt(10)
         if number < len(headings) - 1:
             run.add_break()
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    paragraph.add_run()._r.append(end)
+    end_field(paragraph)
 
 
 def _toc_order(notat: Notat) -> list[str]:

@@ -20,14 +20,14 @@ from hoering.analysis.hearing_list import HearingParty
 from hoering.export.notat import party_name
 from hoering.export.notat_words import Voice
 from hoering.export.views import ReplyView
-from hoering.export.xml_text import clean_fields
+from hoering.export.xml_text import XmlSafe
 
 GENERAL = "Generelle bemærkninger"
 OTHER = "Øvrige forslag"
 
 
 @dataclass(frozen=True)
-class CandidateInfo:
+class CandidateInfo(XmlSafe):
     """A bruttoliste candidate as the notat shows it (privacy rules applied to its text)."""
 
     id: int
@@ -36,9 +36,6 @@ class CandidateInfo:
     english: bool
     decision: str
     reason: str
-
-    def __post_init__(self) -> None:
-        clean_fields(self)  # no character XML 1.0 forbids reaches the DOCX
 
 
 @dataclass(frozen=True)
@@ -58,7 +55,7 @@ class NotatSettings:
 
 
 @dataclass(frozen=True)
-class Run:
+class Run(XmlSafe):
     """A stretch of a paragraph: bold (an entry's title), italic, or a quote in English."""
 
     text: str
@@ -66,12 +63,9 @@ class Run:
     italic: bool = False
     english: bool = False
 
-    def __post_init__(self) -> None:
-        clean_fields(self)  # no character XML 1.0 forbids reaches the DOCX
-
 
 @dataclass(frozen=True)
-class Entry:
+class Entry(XmlSafe):
     """One paragraph of section 2 or 3 and the ministry's remark on it."""
 
     runs: tuple[Run, ...]
@@ -84,43 +78,31 @@ class Entry:
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
 
-    def __post_init__(self) -> None:
-        clean_fields(self)  # no character XML 1.0 forbids reaches the DOCX
-
 
 @dataclass(frozen=True)
-class Section:
+class Section(XmlSafe):
     heading: str
     paragraphs: tuple[str, ...] = ()
     entries: tuple[Entry, ...] = ()
     bullets: tuple[str, ...] = ()
     subsections: tuple[Section, ...] = ()
 
-    def __post_init__(self) -> None:
-        clean_fields(self)  # no character XML 1.0 forbids reaches the DOCX
-
 
 @dataclass(frozen=True)
-class BilagRow:
+class BilagRow(XmlSafe):
     number: str
     party: str
     received: str
 
-    def __post_init__(self) -> None:
-        clean_fields(self)  # no character XML 1.0 forbids reaches the DOCX
-
 
 @dataclass(frozen=True)
-class Notat:
+class Notat(XmlSafe):
     title: str
     front: tuple[str, ...]  # the title block: ministry, office, j.nr., date
     remark_label: str  # "Digitaliseringsstyrelsens bemærkninger:"
     sections: tuple[Section, ...]
     bilag: tuple[BilagRow, ...]
     header: str = "Høringsnotat"  # the page header's left side: ministry and j.nr.
-
-    def __post_init__(self) -> None:
-        clean_fields(self)  # no character XML 1.0 forbids reaches the DOCX
 
 
 def voice(record: ReplyView) -> Voice:

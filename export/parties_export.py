@@ -17,7 +17,6 @@ XLSX) read PEOPLE_PARTY_COLUMNS: Danish headers, every id as text.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,11 +26,11 @@ from hoering.analysis.campaigns import CampaignEntry
 from hoering.analysis.cleaning import NO_COMMENTS
 from hoering.analysis.remarks import general_remarks
 from hoering.export.columns import MACHINE, PEOPLE
-from hoering.export.csv_export import Profile, write_table
-from hoering.export.files import atomic_file
+from hoering.export.csv_export import Profile
 from hoering.export.notat import party_name, ranked
+from hoering.export.table_files import optional_int, write_rows
 from hoering.export.views import InitiativeView, ReplyView
-from hoering.export.xlsx_table import Table, write_xlsx_table
+from hoering.export.xlsx_table import Table
 from hoering.vocab import RespondentType
 
 PARTY_COLUMNS = (
@@ -170,23 +169,12 @@ def write_parties(
     formula_guard: bool = True,
 ) -> int:
     """Write the rows as csv, xlsx or jsonl atomically; returns how many were written."""
-    table = TABLES[profile.columns]
-    if fmt == "xlsx":
-        return write_xlsx_table(table, rows, output)
-    if fmt == "jsonl":
-        return _jsonl(rows, output)
-    headers = [header for _, header in table.columns]
-    return write_table(rows, output, PARTY_COLUMNS, profile, formula_guard, headers)
+    return write_rows(TABLES[profile.columns], rows, output, fmt, profile, _typed, formula_guard)
 
 
-def _jsonl(rows: Iterable[dict[str, str]], output: Path) -> int:
-    count = 0
-    with atomic_file(output, "w", encoding="utf-8", newline="\n") as handle:
-        for row in rows:
-            typed: dict[str, object] = dict(row)
-            typed["replies"] = [int(reply) for reply in row["replies"].split("; ")]
-            typed["senders"] = int(row["senders"])
-            typed["candidate"] = int(row["candidate"]) if row["candidate"] else None
-            handle.write(json.dumps(typed, ensure_ascii=False) + "\n")
-            count += 1
-    return count
+def _typed(row: dict[str, str]) -> dict[str, object]:
+    return dict(row) | {
+        "replies": [int(reply) for reply in row["replies"].split("; ")],
+        "senders": int(row["senders"]),
+        "candidate": optional_int(row["candidate"]),
+    }

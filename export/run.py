@@ -157,18 +157,7 @@ def run_initiative_export(
     columns = MACHINE if options.format == "jsonl" else profile.columns
     rows = initiative_rows(records(session, replies, privacy), tz, own, columns)
     count = write_initiatives(rows, output, options.format, profile, options.formula_guard)
-    settings: dict[str, Any] = {"per": "initiative"}
-    if options.format == "csv":
-        settings |= {"profile": options.profile, "formula_guard": options.formula_guard}
-    manifest = Manifest(
-        options.format,
-        output,
-        count,
-        describe_filter(flt, options.pseudonymize),
-        privacy.describe(),
-        settings,
-    )
-    return ExportResult(count, output, write_manifest(manifest), ())
+    return _per_row_result("initiative", count, flt, output, options, privacy)
 
 
 def run_candidate_export(
@@ -180,13 +169,7 @@ def run_candidate_export(
     count = export_candidates(
         session, flt, privacy, output, options.format, profile, options.formula_guard
     )
-    settings: dict[str, Any] = {"per": "candidate"}
-    if options.format == "csv":
-        settings |= {"profile": options.profile, "formula_guard": options.formula_guard}
-    manifest = Manifest(
-        options.format, output, count, describe_filter(flt), privacy.describe(), settings
-    )
-    return ExportResult(count, output, write_manifest(manifest), ())
+    return _per_row_result("candidate", count, flt, output, options, privacy)
 
 
 def run_party_export(
@@ -200,17 +183,23 @@ def run_party_export(
     groups = parties(records(session, flt, privacy), entries(session))
     rows = party_rows(groups, titles, columns)
     count = write_parties(rows, output, options.format, profile, options.formula_guard)
-    settings: dict[str, Any] = {"per": "party"}
+    return _per_row_result("party", count, flt, output, options, privacy)
+
+
+def _per_row_result(
+    per: str,
+    count: int,
+    flt: ProposalFilter,
+    output: Path,
+    options: ExportOptions,
+    privacy: Privacy,
+) -> ExportResult:
+    """The manifest of a one-row-per-`per` export written to `output`, and the result."""
+    settings: dict[str, Any] = {"per": per}
     if options.format == "csv":
         settings |= {"profile": options.profile, "formula_guard": options.formula_guard}
-    manifest = Manifest(
-        options.format,
-        output,
-        count,
-        describe_filter(flt, options.pseudonymize),
-        privacy.describe(),
-        settings,
-    )
+    filters = describe_filter(flt, options.pseudonymize)
+    manifest = Manifest(options.format, output, count, filters, privacy.describe(), settings)
     return ExportResult(count, output, write_manifest(manifest), ())
 
 

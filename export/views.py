@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from hoering.analysis.cleaning import flag_labels
-from hoering.export.xml_text import clean_fields
+from hoering.export.xml_text import XmlSafe
 from hoering.rules.decision import standing
 from hoering.store.models import Attachment, Initiative, Proposal
 from hoering.vocab import ReviewStatus
@@ -36,19 +36,16 @@ class ReplySignals:
 
 
 @dataclass(frozen=True)
-class ThemeView:
+class ThemeView(XmlSafe):
     """An active theme of a reply as every export shows it: key, label and trigger words."""
 
     theme: str
     label: str
     triggers: tuple[str, ...]
 
-    def __post_init__(self) -> None:
-        clean_fields(self)
-
 
 @dataclass(frozen=True)
-class AttachmentView:
+class AttachmentView(XmlSafe):
     """An attachment as exported (sheet "Bilag", JSONL "attachments")."""
 
     proposal_id: int
@@ -62,12 +59,9 @@ class AttachmentView:
     error: str
     text: str
 
-    def __post_init__(self) -> None:
-        clean_fields(self)
-
 
 @dataclass(frozen=True)
-class InitiativeView:
+class InitiativeView(XmlSafe):
     """An initiative of a reply (issue 10) with its review fields."""
 
     ref: str  # "12.2"
@@ -90,12 +84,9 @@ class InitiativeView:
     # Where the decision comes from: "initiative", "candidate", "reply", or "" (none yet).
     decision_source: str = ""
 
-    def __post_init__(self) -> None:
-        clean_fields(self)
-
 
 @dataclass(frozen=True)
-class ReplyView:
+class ReplyView(XmlSafe):
     """Everything a renderer shows of one reply (the JSONL keys, in order, but INTERNAL)."""
 
     id: int
@@ -127,9 +118,6 @@ class ReplyView:
     initiatives: tuple[InitiativeView, ...] = ()
     respondent_rule_id: str = ""  # "sent-on-behalf": the sender is not the respondent
     warnings: tuple[str, ...] = ()  # what went wrong reading it (parse, extraction)
-
-    def __post_init__(self) -> None:
-        clean_fields(self)
 
     @property
     def signals(self) -> ReplySignals:

@@ -3,9 +3,9 @@
 XLSX and DOCX are XML, and lxml refuses a string with a character XML 1.0 has no place for
 (openpyxl then fails halfway through the zip: "seek of closed file"). Broken mailers and
 mis-decoded attachments do send them: ESC from terminal colour codes, U+FFFE from UTF-16
-read the wrong way round. The export records (export/record.py) pass every text field
-through xml_text when they are made, so CSV, JSONL, XLSX, the notat and the initiative
-rows all show the same text and no writer can forget it.
+read the wrong way round. The read model (export/views.py) and the notat model pass every
+text field through xml_text when they are made (XmlSafe), so CSV, JSONL, XLSX, the notat and
+the initiative rows all show the same text and no writer can forget it.
 
 Taken out: the C0 controls but tab, LF and CR; lone surrogates; U+FFFE and U+FFFF. Form
 feed and vertical tab become a line break (pdfminer ends pages with one, Word exports use
@@ -43,10 +43,18 @@ def xml_text(value: str) -> str:
     return _NOT_TEXT.sub(_replacement, value)
 
 
+class XmlSafe:
+    """Base of the frozen dataclasses whose texts reach XML files (XLSX, DOCX): every text
+    field is cleaned once, when the record is made."""
+
+    def __post_init__(self) -> None:
+        clean_fields(self)
+
+
 def clean_fields(record: Any) -> None:
     """Pass each str and tuple-of-str field of a frozen dataclass through xml_text.
 
-    Called from the export records' __post_init__; records nested in a field clean
+    Called by XmlSafe's __post_init__; records nested in a field clean
     themselves when they are made.
     """
     for field in dataclasses.fields(record):

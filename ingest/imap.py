@@ -221,7 +221,7 @@ def _fetch_batch(
         if data is None:
             _log_vanished(base, uid)
             continue
-        yield RawMessage(origin, data)
+        yield RawMessage(origin, data, subject_checked=True)
 
 
 def _origin(base: MessageOrigin, uid: int, internal_date: datetime | None) -> MessageOrigin:

@@ -15,6 +15,9 @@ class RawMessage:
 
     origin: MessageOrigin
     data: bytes = field(repr=False)
+    # True when the source already applied the run's subject test (IMAP does, on a header-only
+    # fetch before it fetches bodies), so the run does not match the same subject again.
+    subject_checked: bool = False
 
 
 @dataclass(frozen=True)

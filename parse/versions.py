@@ -13,10 +13,11 @@ from __future__ import annotations
 PARSER_VERSION = "3"
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
-    "pdf": 5,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read;
+    "pdf": 6,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read;
     # 4: pdftotext, reading order, single spaces, running header/footer once, hyphens joined;
     # 5: pdfminer first again (columns, paragraphs), page numbers dropped, a running header
-    # of the later pages kept once at the end
+    # of the later pages kept once at the end; 6: a PDF over 40 pages goes to pdftotext by
+    # its page count, not after a time (a long PDF read by the old rule may differ)
     "docx": 4,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures; 4: "# ", "- "
     "xlsx": 1,
     "pptx": 2,  # 2: python-pptx (1: "unsupported type")

@@ -158,7 +158,9 @@ class Pipeline:
             return
         tick()
         self.report.seen += 1
-        if isinstance(item, RawMessage) and self.wants(header_block(item.data)):
+        if isinstance(item, RawMessage) and (
+            item.subject_checked or self.wants(header_block(item.data))
+        ):
             self.report.matched += 1
             if not (self.batch or self.arrived):
                 self.batch_started = clock.monotonic()

@@ -155,9 +155,9 @@ def test_a_review_that_changes_nothing_says_so_and_leaves_no_trail(
     capsys, monkeypatch, config: Path
 ) -> None:
     out = hoering(capsys, monkeypatch, config, "review", "1", "--status", "ny", "--by", "ane")
-    assert "ingen ændring: 1 proposal already as asked" in out
+    assert "no change: 1 proposal already as asked" in out
     assert "Ingen ændringer endnu." in hoering(capsys, monkeypatch, config, "history", "1")
     out = hoering(capsys, monkeypatch, config, "review", "1.1", "--decision", "ingen")
-    assert "ingen ændring: 1 initiative already as asked" in out
+    assert "no change: 1 initiative already as asked" in out
     trail = hoering(capsys, monkeypatch, config, "initiative", "history", "1.1")
     assert "Ingen ændringer endnu." in trail

@@ -219,9 +219,10 @@ def _apply(
 
 
 def changed_line(changed: int, total: int, what: str, by: str) -> str:
-    """How many of the chosen rows changed; "ingen ændring" when none did (nothing audited)."""
+    """How many of the chosen rows changed; "no change" when none did (nothing audited). English,
+    as every confirmation of a command that changes something is."""
     if total and not changed:
-        return f"ingen ændring: {plural(total, what)} already as asked; nothing recorded"
+        return f"no change: {plural(total, what)} already as asked; nothing recorded"
     return f"{changed} of {plural(total, what)} changed by {by}"
 
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import openpyxl
 import pytest
 from sqlalchemy import select
 
+from hoering import glossary
 from hoering.config import load_config
 from hoering.export.parties_export import PARTY_COLUMNS, PEOPLE_PARTY_COLUMNS
 from hoering.pipeline import import_paths
@@ -20,6 +23,7 @@ from hoering.store import models
 from hoering.store.db import open_database
 from tests.kit.cli import run
 from tests.kit.mails import make_mail, write_config
+from tests.kit.needs import missing
 from tests.kit.paths import SAMPLE_INBOX
 
 # Two replies that propose nothing: one has no remarks, one only general remarks.
@@ -210,3 +214,38 @@ def test_reply_jsonl_initiatives_say_where_their_decision_comes_from(
     replies = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     sources = {item["ref"]: item["decision_source"] for r in replies for item in r["initiatives"]}
     assert sources == decided[1]
+
+
+def test_initiative_ids_in_the_people_csv_stay_as_written_in_any_locale(export, tmp_path) -> None:
+    # "1.2" or "12.10" in a CSV cell: LibreOffice and Excel under an English locale read the
+    # number 1.2 or 12.1, Danish Excel the date 12 October. Opened as a person would, with
+    # LibreOffice's CSV import in both locales, every id cell keeps its text.
+    refs = {
+        json.loads(line)["initiative"]
+        for line in export("parter.jsonl").read_text().split("\n")
+        if line
+    }
+    refs.discard("")
+    source = export("parter.csv")
+    column = [header for _, header in PEOPLE_PARTY_COLUMNS].index(glossary.INITIATIVE) + 1
+    for locale in ("1033", "1030"):  # en-US, da-DK
+        shown = _open_csv_in_libreoffice(source, tmp_path / locale, locale)
+        cells = [row[column - 1] for row in shown.iter_rows(min_row=2, values_only=True)]
+        assert refs and refs <= {cell for cell in cells if isinstance(cell, str)}
+
+
+def _open_csv_in_libreoffice(source: Path, folder: Path, locale: str):
+    """The CSV as LibreOffice's import reads it (";", UTF-8, the locale's number rules), as
+    a worksheet whose cells hold what LibreOffice computed."""
+    if shutil.which("soffice") is None:
+        missing("not installed: soffice (apt install libreoffice-calc-nogui)")
+    folder.mkdir()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+         f"--infilter=CSV:59,34,76,1,,{locale}", "--convert-to", "xlsx", "--outdir",
+         str(folder), str(source)],
+        check=True, timeout=180, capture_output=True,
+    )  # fmt: skip
+    # data_only: the values LibreOffice shows, not the formulas behind them
+    book = openpyxl.load_workbook(folder / f"{source.stem}.xlsx", data_only=True)
+    return book.active

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from hoering import pipeline
 from hoering.config import load_config
 from hoering.parse import envelope
+from hoering.parse.subject import SubjectMatcher
 from hoering.store import models
 from hoering.store.db import open_database
 from tests.kit.cli import run as run_cli
@@ -113,3 +114,25 @@ def test_a_run_reads_each_messages_headers_once(cfg, db, tmp_path, monkeypatch) 
 
     assert report.stored == 3
     assert len(reads) == 3
+
+
+def test_a_poll_matches_each_subject_once(mailbox, tmp_path, monkeypatch) -> None:
+    # IMAP tests the subject on a header-only fetch before it fetches bodies; the run trusts
+    # that test instead of matching the same subject a second time on the full message.
+    checked: list[str] = []
+    real = SubjectMatcher.matches
+
+    def counted(self: SubjectMatcher, subject: str) -> bool:
+        checked.append(subject)
+        return real(self, subject)
+
+    monkeypatch.setattr(SubjectMatcher, "matches", counted)
+    mailbox.append("INBOX", make_mail(subject="OGP-høring: forslag"))
+    mailbox.append("INBOX", make_mail(subject="Nyhedsbrev", message_id="<news@example.dk>"))
+    monkeypatch.setenv("TEST_IMAP_PASSWORD", mailbox.password)
+    cfg = load_config(poll_config(tmp_path, mailbox))
+
+    report = pipeline.poll(cfg, open_database(cfg.store_url))
+
+    assert (report.seen, report.matched, report.stored) == (2, 1, 1)
+    assert checked == ["OGP-høring: forslag", "Nyhedsbrev"]

@@ -4,6 +4,7 @@
 Prints per proposal the number of respondents in each split.
 
 Standard library only. Run: python3 bench/sets/grouping/check.py   (exit status 1 on any error)
+Other grouping sets (grouping-b) run this check with their own folder, id letter and split.
 """
 
 import hashlib
@@ -15,7 +16,6 @@ from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CASES = HERE / "cases"
 
 MAILERS = {"outlook", "gmail", "apple-mail", "webmail", "exchange-owa", "thunderbird", "iphone"}
 FORMATS = {"plain", "html"}
@@ -70,13 +70,13 @@ def need(cid, d, key, typ, where):
     return d[key]
 
 
-def split_for(cid):
+def split_for(cid, last_tune=16):
     n = int(cid[1:])
-    return "tune" if n <= 16 else "sealed"
+    return "tune" if n <= last_tune else "sealed"
 
 
-def main():
-    props = tomllib.loads((HERE / "proposals.toml").read_text(encoding="utf-8"))["proposal"]
+def main(here=HERE, letter="g", last_tune=16):
+    props = tomllib.loads((here / "proposals.toml").read_text(encoding="utf-8"))["proposal"]
     pids = [p["id"] for p in props]
     if len(set(pids)) != len(pids):
         err("proposals", "duplicate proposal id")
@@ -89,7 +89,7 @@ def main():
                 err("proposals", f"{p['id']}: bad hard_negative_of {h}")
     pset = set(pids)
 
-    files = sorted(CASES.glob("*.toml"))
+    files = sorted((here / "cases").glob("*.toml"))
     seen = set()
     counts = defaultdict(lambda: defaultdict(set))  # proposal -> split -> respondents(case ids)
     n_init = defaultdict(int)
@@ -108,12 +108,12 @@ def main():
         if cid in seen:
             err(cid, "duplicate id")
         seen.add(cid)
-        if not re.fullmatch(r"g\d{3}", cid):
-            err(cid, "id must be gNNN")
+        if not re.fullmatch(rf"{letter}\d{{3}}", cid):
+            err(cid, f"id must be {letter}NNN")
             continue
         split = need(cid, c, "split", str, "top")
-        if split != split_for(cid):
-            err(cid, f"split {split!r}, expected {split_for(cid)!r}")
+        if split != split_for(cid, last_tune):
+            err(cid, f"split {split!r}, expected {split_for(cid, last_tune)!r}")
         need(cid, c, "structure", str, "top")
         m = need(cid, c, "mail", dict, "top") or {}
         if m.get("mailer") not in MAILERS:
@@ -226,12 +226,12 @@ def main():
         for e in errors:
             print("  " + e)
         return 1
-    frozen = HERE / "FROZEN.sha256"
+    frozen = here / "FROZEN.sha256"
     if frozen.exists():
         bad = 0
         for line in frozen.read_text().splitlines():
             h, name = line.split(None, 1)
-            fp = HERE / name.strip().lstrip("*")
+            fp = here / name.strip().lstrip("*")
             if not fp.exists() or hashlib.sha256(fp.read_bytes()).hexdigest() != h:
                 print(f"FROZEN mismatch: {name}")
                 bad += 1
