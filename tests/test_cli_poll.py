@@ -19,8 +19,10 @@ from tests.kit.mails import cyrus_munge8bit, make_mail, raw_8bit_mail
 from tests.kit.paths import ROOT, SAMPLE_INBOX
 
 
-def hoering(*args: str, env: dict[str, str] | None = None, timeout: float = 60):
-    """Run the real command line in a child process, as cron would."""
+def hoering(*args: str, env: dict[str, str] | None = None, timeout: float = 180):
+    """Run the real command line in a child process, as cron would. The timeout only stops a
+    hung child: under xdist on two cores shared with other suites (load 10) a sound poll of the
+    sample inbox took over 60 s."""
     return subprocess.run(
         [sys.executable, "-m", "hoering", *args],
         cwd=ROOT,
