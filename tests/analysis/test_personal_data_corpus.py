@@ -20,7 +20,7 @@ from tests.kit.paths import CORPUS
 if not CORPUS.is_dir():
     missing(f"document corpus not found at {CORPUS}", module=True)
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.long]  # minutes on two loaded cores
 
 # (file, where in it, the number found): all the CPR numbers the corpus holds.
 HITS = {

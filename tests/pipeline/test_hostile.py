@@ -12,6 +12,8 @@ import pytest
 from tests.kit import hostile
 from tests.kit.mails import make_mail
 
+pytestmark = pytest.mark.long  # out-of-memory and nesting trials: minutes on loaded cores
+
 MEMORY_MB = 2048  # hoering, SQLAlchemy and a pebble worker start in ~400 MiB of address space
 TIMEOUT = 120  # seconds; the fixed code takes a few, the old one took minutes or died
 

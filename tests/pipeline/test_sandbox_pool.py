@@ -27,6 +27,8 @@ from tests.kit.needs import missing
 from tests.kit.paths import CORPUS
 from tests.pipeline.test_sandbox_workers import meet, wait_for
 
+pytestmark = pytest.mark.long  # the corpus through two workers: minutes on loaded cores
+
 TWO_WORKERS = "[extract]\nworkers = 2\ntimeout_seconds = 30\n"
 
 
