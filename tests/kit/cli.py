@@ -9,12 +9,21 @@ from contextlib import redirect_stderr, redirect_stdout
 import pytest
 
 from hoering import cli
+from hoering.ui import console
+
+
+def _fresh_console() -> None:
+    """Forget the stdout console an earlier run made: a real `hoering` starts with a new one.
+    It keeps the width it was made with, so one made at another COLUMNS earlier in the worker
+    cut the tables of later tests (seen under xdist, where a worker's first file varies)."""
+    console.out.cache_clear()
 
 
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str):
     """Call `hoering ARGS...`; returns (exit code, stdout, stderr)."""
     monkeypatch.setattr("sys.argv", ["hoering", *args])
     monkeypatch.setenv("COLUMNS", "200")
+    _fresh_console()
     with pytest.raises(SystemExit) as excinfo:
         cli.main()
         raise SystemExit(0)
@@ -30,6 +39,7 @@ def run_shared(*args: str) -> tuple[int, str, str]:
     with pytest.MonkeyPatch.context() as patch, redirect_stdout(out), redirect_stderr(err):
         patch.setattr("sys.argv", ["hoering", *args])
         patch.setenv("COLUMNS", "200")
+        _fresh_console()
         try:
             cli.main()
             code: object = 0
