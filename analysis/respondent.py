@@ -107,9 +107,11 @@ def identify_respondent(
     domains: Domains | None = None,
     attachments: Sequence[str] = (),
     registry: Registry | None = None,
+    subject: str = "",
 ) -> Respondent:
     """Name, organisation and respondent type from the display name, address, signature,
-    the reply's own words (`text`, without quoted mail) and its attached letters' texts.
+    the reply's own words (`text`, without quoted mail), its attached letters' texts and its
+    subject ("Høringssvar fra KL").
     """
     email = sender_email.strip().lower()
     domain = email.rpartition("@")[2]
@@ -123,7 +125,7 @@ def identify_respondent(
         rule = f'teksten siger "{on_behalf[1]}" (sendt af {display or email})'
         return Respondent(on_behalf[0], email, "", RespondentType.BORGER, rule, "sent-on-behalf")
     known = domains or DEFAULT_DOMAINS
-    read = _Read(display, domain, signature, text, letters)
+    read = _Read(display, domain, signature, text, letters, subject[:MAX_NAME_CHARS])
     type_, rule_id, rule, organisation = _decide(read, known, registry)
     name = display
     if not name or (organisation and name.casefold() in organisation.casefold()):
@@ -140,11 +142,12 @@ class _Read:
     signature: str
     text: str
     letters: list[str]
+    subject: str
 
 
 def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
     """What the text says first, then the sender's domain, then the older rules."""
-    private = says_private(read.text, read.signature, *read.letters)
+    private = says_private(read.text, read.signature, letters=read.letters)
     if private:
         return RespondentType.BORGER, "private-statement", f'teksten siger "{private}"', ""
     named = named_organisation(
@@ -154,6 +157,7 @@ def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
         attachments=read.letters,
         registry=registry,
         rules=_rule_on_part,
+        subject=read.subject,
     )
     body = registry.by_domain(read.domain)
     if named and named.rule_id == "signature-title-line" and read.domain in known.webmail:

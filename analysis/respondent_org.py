@@ -15,6 +15,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from hoering.analysis.registry import Registry
+from hoering.analysis.respondent_words import (
+    BODY_PART,
+    FORMER,
+    ON_BEHALF_ORG,
+    PASSED_ON,
+    PRIVATE_STATEMENT,
+    SELF_DESCRIPTION,
+    TITLE,
+    TITLE_OF,
+)
 from hoering.vocab import RespondentType
 
 ORGANISATION = RespondentType.ORGANISATION
@@ -23,68 +33,14 @@ LETTERHEAD_WORDS = 12  # ... and each is short ("Dataklar ApS · Nørregade 7 ·
 SIGNATURE_TAIL_LINES = 12  # an attached letter's signature is in its last lines
 MAX_PART_WORDS = 8  # longer than this, a part of a line is a sentence, not a name
 
-# "som privatperson", "på egne vegne", "privat høringssvar": the writer says it is a person.
-PRIVATE_STATEMENT = re.compile(
-    r"\bsom\s+privat\s*person\b|\bpå\s+egne\s+vegne\b"
-    # "som borger" alone is prose in an organisation's letter ("let som borger at finde").
-    r"|\b(?:jeg|mig)\b(?:\s+\w+){0,4}\s+som\s+(?:privat\s+)?borger\b"
-    r"|\bprivat(?:e)?\s+høringssvar\b|\bpersonligt\s+høringssvar\b|\bi\s+eget\s+navn\b"
-    r"|\bikke\s+på\s+vegne\s+af\s+(?:min|mit|mine)\b"
-    r"|\bas\s+a\s+private\s+(?:person|citizen|individual)\b"
-    r"|\bin\s+(?:a|my)\s+(?:personal|private)\s+capacity\b"
-    r"|\bnot\s+(?:on\s+behalf\s+of|representing)\s+my\b"
-    r"|\bviews\s+(?:below\s+|expressed\s+(?:here\s+)?)?are\s+my\s+own\b"
-    r"|\bmine\s+(?:egne|personlige)\s+(?:synspunkter|holdninger|meninger)\b",
-    re.IGNORECASE,
-)
-_ON_BEHALF_ORG = re.compile(
-    r"\b(?:på\s+vegne\s+af|on\s+behalf\s+of|indsendt\s+af|submitted\s+by"
-    r"|(?:høringssvar|bemærkninger|kommentarer)\s+fra)"
-    r":?\s+(?P<rest>[^\n.;:!?]{2,120})",
-    re.IGNORECASE,
-)
-# "Vi er et mindre softwarefirma": the writers say what kind of body they are.
-_SELF_DESCRIPTION = (
-    (
-        RespondentType.VIRKSOMHED,
-        re.compile(
-            r"\b(?:vi\s+er|we\s+are)\s+(?:et|en|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]*"
-            r"(?:firma|virksomhed|konsulenthus|bureau|company|firm)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        ORGANISATION,
-        re.compile(
-            r"\b(?:vi\s+er|we\s+are)\s+(?:et|en|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]*"
-            r"(?:forening|organisation|netværk|association|organization|ngo)\b",
-            re.IGNORECASE,
-        ),
-    ),
-)
-# Job titles that stand between a person's name and an employer in a signature.
-TITLE = re.compile(
-    r"(?i:konsulent|chef|direktør|formand|forkvinde|næstformand|sekretær|rådgiver|leder"
-    r"|fuldmægtig|specialist|analytiker|koordinator|medarbejder|ansvarlig|advokat|partner"
-    r"|ordfører|talsperson|projektleder|seniorforsker|forsker|professor|adviser|advisor"
-    r"|officer|manager|director|head\s+of|policy|ceo|cto|coo)"
-)
 _PART_SPLIT = re.compile(r"\s*(?:,|·|\||\t|\s{2,}|\s[-–]\s)\s*")
+_TITLE_SPLIT = re.compile(r",|\s[-–|]\s")
 _NAME_WORD = re.compile(r"^[A-ZÆØÅ][\w'-]*\.?$|^(?:af|de|van|von|la|le)$")
 # "Til Digitaliseringsstyrelsen", "Hej KL": a line that addresses the recipient names it.
 _SALUTATION = re.compile(r"^\W*(?:til|hej|kære|att\.?n?|dear|modtager)\b", re.IGNORECASE)
 # Forms of a company's name, for a body the registry does not know.
 _COMPANY_WORD = re.compile(
     r"&|\b\w*(?:[Rr]ådgivning|[Cc]onsult(?:ing)?|[Ss]oftware|[Ss]olutions|[Gg]roup|[Kk]ompagni)\b"
-)
-# A library or citizens' service that passes on a citizen's letter speaks for nobody.
-PASSED_ON = re.compile(
-    r"\bhar\s+bedt\s+(?:os|mig)\s+(?:om\s+)?at\s+(?:videre)?sende\b"
-    r"|\b(?:bad|beder)\s+(?:os|mig)\s+(?:om\s+)?(?:at\s+)?(?:videre)?sende\b"
-    r"|\ben\s+af\s+vores\s+(?:lånere|borgere|brugere|beboere)\b"
-    r"|\b(?:vi\s+sender|sender\s+vi)\s+(?:den|det|dem|henvendelsen)\s+videre\b"
-    r"|\b(?:henvendelse|brev|forslag|høringssvar)\s+fra\s+en\s+(?:borger|låner|bruger|beboer)\b",
-    re.IGNORECASE,
 )
 # Lower-case words that stand inside a name: "Foreningen af ...", "Institut for ...".
 # fmt: off
@@ -94,7 +50,6 @@ _CONNECTORS = frozenset({
 })
 # fmt: on
 _ENDS_IN_TITLE = re.compile(TITLE.pattern + r"\b")
-_FORMER = re.compile(r"(?i:pensioner|tidligere|fhv\.|forhenværende|retired|former|emerit)")
 _SHORT_FORM = re.compile(r"\s*\([A-ZÆØÅ]{2,8}\)\s*$")
 _ADDRESS = re.compile(r"\d|@|www\.|https?:|\btlf\b|\btelefon\b|\bmobil\b", re.IGNORECASE)
 # A letter's addressee block: the recipient's name above its street, postcode or "Att.:".
@@ -122,11 +77,11 @@ class Named:
 Recognise = Callable[[str, str], tuple[str, RespondentType, str, str] | None]
 
 
-def says_private(*texts: str) -> str:
-    """The words by which the writer says it writes as a private person, or passes on a
-    citizen's letter; else ""."""
-    for pattern in (PRIVATE_STATEMENT, PASSED_ON):
-        for text in texts:
+def says_private(*texts: str, letters: Sequence[str] = ()) -> str:
+    """The words by which the writer says it writes as a private person (in `texts` or the
+    attached `letters`), or the mail's own words pass on a citizen's letter; else ""."""
+    for pattern, where in ((PRIVATE_STATEMENT, (*texts, *letters)), (PASSED_ON, texts)):
+        for text in where:
             match = pattern.search(text)
             if match:
                 return " ".join(match.group().split())
@@ -136,7 +91,7 @@ def says_private(*texts: str) -> str:
 def self_description(*texts: str) -> tuple[RespondentType, str] | None:
     """The kind of body the writers say they are ("Vi er et mindre softwarefirma") and
     their words, else None."""
-    for type_, pattern in _SELF_DESCRIPTION:
+    for type_, pattern in SELF_DESCRIPTION:
         for text in texts:
             match = pattern.search(text)
             if match:
@@ -163,11 +118,12 @@ def named_organisation(
     attachments: Sequence[str],
     registry: Registry,
     rules: Recognise,
+    subject: str = "",
 ) -> Named | None:
     """The first organisation the text names, in the order of the module docstring."""
     recognise = _recogniser(registry, rules)
     letters = [text, *attachments]
-    for letter in letters:
+    for letter in [*letters, subject]:
         found = _on_behalf(letter[:5000], recognise)
         if found:
             return found
@@ -207,6 +163,10 @@ def _parts(line: str) -> Iterable[str]:
     for part in _PART_SPLIT.split(line.strip()):
         # "Dansk Ungdoms Fællesråd (DUF)": the name without the short form after it.
         part = _SHORT_FORM.sub("", part).strip(" .;:\"'()")
+        titled = TITLE_OF.match(part)  # "Formand for Ældrerådet i Vejle Kommune"
+        if titled and FORMER.search(titled.group("title")):
+            continue  # "Tidligere formand for ...": no employer who speaks now
+        part = titled.group("org").strip(" .;:") if titled else part
         if part and len(part.split()) <= MAX_PART_WORDS:
             yield part
 
@@ -232,9 +192,10 @@ def _in_lines(lines: Iterable[str], recognise: Recogniser, place: str) -> Named 
 
 
 def _on_behalf(text: str, recognise: Recogniser) -> Named | None:
-    for match in _ON_BEHALF_ORG.finditer(text):
+    for match in ON_BEHALF_ORG.finditer(text):
         lead = match.group().split()[: -len(match.group("rest").split())]
-        words = match.group("rest").split(",")[0].split()[:MAX_PART_WORDS]
+        rest = BODY_PART.sub("", match.group("rest").split(",")[0].strip())
+        words = rest.split()[:MAX_PART_WORDS]
         # "Høringssvar fra Holbæk Kommune vedr. ...": a name ends at its last capitalised word.
         while words and not words[-1][0].isupper() and not words[-1][0].isdigit():
             words.pop()
@@ -256,13 +217,19 @@ def _after_title(block: str) -> Named | None:
         name, title, org = lines[number - 1], lines[number], lines[number + 1]
         if _looks_like_name(name) and _current_title(title) and _looks_like_org(org):
             return _title_line_org(org, title)
+    # Organisation / name / title: the body above its signatory (below the closing line).
+    for number in range(2, len(lines) - 1):
+        org, name, title = lines[number - 1], lines[number], lines[number + 1]
+        if _looks_like_name(name) and _current_title(title) and _looks_like_org(org):
+            return _title_line_org(org, title)
     return None
 
 
 def _title_comma_org(block: str) -> Named | None:
-    """ "Formand, Open Knowledge Danmark": an employer after a job title on one line."""
+    """ "Formand, Open Knowledge Danmark", "Formand – Danske Landsbyer": an employer after a
+    job title on one line."""
     for line in block.splitlines():
-        parts = [part.strip() for part in line.split(",")]
+        parts = [part.strip() for part in _TITLE_SPLIT.split(line, maxsplit=1)]
         if len(parts) == 2 and _current_title(parts[0]) and _looks_like_org(parts[1]):
             return _title_line_org(parts[1], parts[0])
     return None
@@ -281,7 +248,7 @@ def _looks_like_name(line: str) -> bool:
 
 def _current_title(line: str) -> bool:
     """A job held now: "Pensioneret skoleleder" names no employer who speaks."""
-    return bool(TITLE.search(line)) and not _FORMER.search(line)
+    return bool(TITLE.search(line)) and not FORMER.search(line)
 
 
 def _looks_like_org(line: str) -> bool:

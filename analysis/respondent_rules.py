@@ -81,7 +81,14 @@ PRIVATE_RULES: tuple[Rule, ...] = (
         r"|\b\w*[Oo]rganisation(?:en|erne|er)?\b|\bTænketank(?:en)?\b|\bNetværk(?:et)?\b"
         # A municipality's advisory council is no authority: "Handicaprådet i Nordby Kommune".
         r"|\b\w*(?:[Ææ]ldre|[Ss]enior|[Hh]andicap|[Uu]ngdoms|[Uu]nge|[Ii]ntegrations|[Bb]ruger"
-        r"|[Pp]atient|[Ee]lev|[Bb]ørne)råd(?:et)?\b",
+        r"|[Pp]atient|[Ee]lev|[Bb]ørne)råd(?:et)?\b"
+        # Any other council but a town's or a region's ("Landsbyrådet", "Rådet for ...").
+        r"|\b(?!(?:[Bb]y|[Rr]egions|[Kk]ommunal|[Ss]ogne|[Aa]mts)råd)\w+råd(?:et)?\b"
+        r"|\bRådet\s+for\b"
+        r"|\b\w*[Ss]amfund(?:et)?\b|\b\w*[Ss]ammenslutning(?:en)?\b|\b[Ss]elskab(?:et)?\s+for\b"
+        r"|\b[Aa]lliance(?:n)?\b|\b\w*[Bb]evægelse(?:n)?\b|\b\w*[Ll]aug(?:et)?\b"
+        r"|\b(?:Society|Institute|Network|Council|Coalition|Watch|Forum|Initiative|Federation"
+        r"|Trust|Partnership)\b",
     ),
 )
 ASSOCIATION = PRIVATE_RULES[1]
@@ -132,6 +139,10 @@ WEBMAIL_DOMAINS = frozenset({
     "me.com", "mac.com", "aol.com", "gmx.com", "gmx.net", "protonmail.com", "proton.me",
     "mail.dk", "jubii.dk", "ofir.dk", "get2net.dk", "post.tele.dk", "mail.tele.dk",
     "stofanet.dk", "webspeed.dk", "youmail.dk", "tdcadsl.dk", "tdcspace.dk",
+    "email.dk", "sol.dk", "privat.dk", "kabelmail.dk", "cybercity.dk", "worldonline.dk",
+    "pc.dk", "image.dk", "fiberpost.dk", "gmx.dk", "gmx.de", "web.de", "t-online.de",
+    "hotmail.co.uk", "live.co.uk", "yahoo.co.uk", "hotmail.se", "live.se", "hotmail.de",
+    "outlook.de", "icloud.dk", "tutanota.com", "mail.com", "zoho.com",
 })
 # fmt: on
 DEFAULT_DOMAINS = Domains(PUBLIC_DOMAINS, WEBMAIL_DOMAINS)

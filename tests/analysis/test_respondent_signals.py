@@ -1,0 +1,155 @@
+"""Who speaks, read from the signals Danish replies carry beyond a plain signature: a board
+member's title, a title before "for"/"i", "på vegne af bestyrelsen i", the subject, a
+forwarded mail's author, a person's own words, a citizen passed on by a library or a
+citizens' service, and the registry's public bodies."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoering.analysis.registry import default_registry
+from hoering.analysis.respondent import identify_respondent
+from hoering.derived import ReplyInputs
+from hoering.rules.reply_derive import derive_reply
+from hoering.vocab import RespondentType
+
+BORGER, VIRKSOMHED, ORGANISATION, MYNDIGHED = RespondentType
+
+
+def read(signature: str = "", email: str = "ib@gmail.com", **kwargs: object) -> tuple:
+    who = identify_respondent("Ib Lund", email, signature, **kwargs)  # type: ignore[arg-type]
+    return who.type, who.organisation
+
+
+def test_a_board_members_title_before_a_comma_names_the_association() -> None:
+    signature = "Venlig hilsen\nIb Lund\nBestyrelsesmedlem, Open Knowledge Danmark"
+    assert read(signature, "ib@okfn.dk") == (ORGANISATION, "Open Knowledge Danmark")
+
+
+def test_a_title_before_for_names_the_council() -> None:
+    signature = "Venlig hilsen\nIb Lund\nFormand for Ældrerådet i Vejle Kommune"
+    assert read(signature) == (ORGANISATION, "Ældrerådet i Vejle Kommune")
+
+
+def test_a_title_before_a_dash_names_the_employer() -> None:
+    signature = "Mvh\nIb Lund\nSekretariatschef – Grønt Netværk Fyn"
+    assert read(signature, "ib@gnf.example") == (ORGANISATION, "Grønt Netværk Fyn")
+
+
+def test_the_organisation_above_its_signatory_names_the_body() -> None:
+    signature = "Med venlig hilsen\nByLab Nordhavn\nIb Lund\nProjektleder"
+    assert read(signature, "ib@bylab.example") == (ORGANISATION, "ByLab Nordhavn")
+
+
+def test_a_village_council_is_an_association() -> None:
+    signature = "Venlig hilsen\nIb Lund\nKasserer\nLandsbyrådet Østerby"
+    assert read(signature) == (ORGANISATION, "Landsbyrådet Østerby")
+
+
+def test_a_town_council_stays_an_authority() -> None:
+    signature = "Venlig hilsen\nIb Lund\nByrådet i Nordby Kommune"
+    assert read(signature, "ib@nordby.example")[0] == MYNDIGHED
+
+
+def test_on_behalf_of_the_board_of_a_body_names_the_body() -> None:
+    text = "Hermed høringssvar på vegne af bestyrelsen i Foreningen Åbne Data."
+    assert read(text=text) == (ORGANISATION, "Foreningen Åbne Data")
+
+
+def test_the_subject_names_a_known_body() -> None:
+    subject = "SV: OGP-høring - høringssvar fra PROSA"
+    assert read(email="ib@prosa.example", subject=subject, text="Se vedhæftede.") == (
+        ORGANISATION,
+        "PROSA",
+    )
+
+
+def test_the_subject_naming_a_person_names_no_organisation() -> None:
+    subject = "OGP-høring - høringssvar fra Ib Lund"
+    assert read(subject=subject, text="Jeg foreslår åbne data.") == (BORGER, "")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Jeg skriver som almindelig borger og ikke som ansat.",
+        "Bemærk at det er mine personlige synspunkter.",
+        "Jeg skriver ikke på vegne af KL.",
+        "Ib Lund (privatperson)",
+        "I write in a personal capacity; these are my own views.",
+    ],
+)
+def test_a_person_saying_they_write_privately_from_a_work_address_is_a_citizen(
+    words: str,
+) -> None:
+    assert read(email="ib@kl.dk", text=words) == (BORGER, "")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "En borger har afleveret vedlagte brev i Borgerservice.",
+        "Vi sender hermed et forslag på vegne af en ældre borger.",
+        "Til orientering videresendes henvendelse fra borger.",
+        "Vi har skrevet brevet af på lånerens vegne.",
+    ],
+)
+def test_a_citizen_passed_on_by_an_authority_is_a_citizen(words: str) -> None:
+    assert read(email="borgerservice@aarhus.dk", text=words) == (BORGER, "")
+
+
+def test_a_letters_example_of_a_citizens_request_does_not_make_a_citizen() -> None:
+    letter = "Høringssvar\n\nEn borger har skrevet til os om aktindsigt.\n\nVi foreslår mere."
+    assert read(email="ib@kl.dk", attachments=[letter]) == (ORGANISATION, "KL")
+
+
+def test_the_author_of_a_forwarded_mail_speaks_not_the_office_forwarding() -> None:
+    body = (
+        "Se nedenstående.\n\nVenlig hilsen\nBorgerservice\n\n"
+        "---------- Videresendt besked ----------\n"
+        "Fra: Grethe Holm <grethe.holm@gmail.com>\nDato: 3. aug. 2017\nEmne: Forslag\n\n"
+        "Jeg foreslår, at byrådsmøder bliver filmet.\n\nVenlig hilsen\nGrethe Holm\n"
+    )
+    inputs = ReplyInputs("Borgerservice", "borgerservice@aarhus.dk", "VS: OGP-høring", body)
+    who = derive_reply(inputs).respondent
+    assert (who.type, who.organisation, who.name) == (BORGER, "", "Grethe Holm")
+
+
+def test_a_colleagues_forward_from_the_same_domain_keeps_the_sender() -> None:
+    body = (
+        "Videresender.\n\n-----Oprindelig meddelelse-----\nFra: Mette Holm <mh@kl.dk>\n"
+        "Sendt: 3. august 2017 10:12\nEmne: OGP\n\nKL foreslår åbne data.\n"
+    )
+    who = derive_reply(ReplyInputs("Jens Dal", "jd@kl.dk", "VS: OGP", body)).respondent
+    assert (who.type, who.organisation, who.name) == (ORGANISATION, "KL", "Jens Dal")
+
+
+@pytest.mark.parametrize(
+    ("domain", "name", "type_"),
+    [
+        ("modst.dk", "Moderniseringsstyrelsen", MYNDIGHED),
+        ("oim.dk", "Økonomi- og Indenrigsministeriet", MYNDIGHED),
+        ("slks.dk", "Slots- og Kulturstyrelsen", MYNDIGHED),
+        ("lo.dk", "LO", ORGANISATION),
+        ("ftf.dk", "FTF", ORGANISATION),
+        ("prosa.dk", "PROSA", ORGANISATION),
+        ("okfn.dk", "Open Knowledge Danmark", ORGANISATION),
+        ("via.dk", "VIA University College", ORGANISATION),
+        ("atea.dk", "Atea", VIRKSOMHED),
+    ],
+)
+def test_the_registry_knows_public_bodies_unions_and_companies(
+    domain: str, name: str, type_: RespondentType
+) -> None:
+    body = default_registry().by_domain(domain)
+    assert body is not None and (body.name, body.type) == (name, type_)
+
+
+def test_a_plain_personal_signature_from_webmail_stays_a_citizen() -> None:
+    signature = "Venlig hilsen\nIb Lund\nSkovvej 4\n8000 Aarhus C"
+    assert read(signature) == (BORGER, "")
+
+
+def test_a_membership_line_names_no_speaking_organisation() -> None:
+    signature = "Venlig hilsen\nIb Lund\nMedlem af Dansk Folkeparti"
+    assert read(signature) == (BORGER, "")
