@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from hoering.analysis.registry import Registry, default_registry
 from hoering.analysis.respondent_org import (
+    forwarded_by_office,
     named_organisation,
     review_note,
     says_private,
@@ -147,7 +148,9 @@ class _Read:
 
 def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
     """What the text says first, then the sender's domain, then the older rules."""
-    private = says_private(read.text, read.signature, letters=read.letters)
+    private = says_private(read.text, read.signature, letters=read.letters) or (
+        forwarded_by_office(read.display, read.signature, read.text)
+    )
     if private:
         return RespondentType.BORGER, "private-statement", f'teksten siger "{private}"', ""
     named = named_organisation(

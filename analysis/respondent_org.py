@@ -18,6 +18,8 @@ from hoering.analysis.registry import Registry
 from hoering.analysis.respondent_words import (
     BODY_PART,
     FORMER,
+    FORWARD_VERB,
+    FORWARDING_OFFICE,
     ON_BEHALF_ORG,
     PASSED_ON,
     PRIVATE_STATEMENT,
@@ -86,6 +88,14 @@ def says_private(*texts: str, letters: Sequence[str] = ()) -> str:
             if match:
                 return " ".join(match.group().split())
     return ""
+
+
+def forwarded_by_office(display: str, signature: str, text: str) -> str:
+    """The words by which a library or citizens' service (named in the sender or the
+    signature) says it forwards what a citizen handed in; else ""."""
+    office = FORWARDING_OFFICE.search(display) or FORWARDING_OFFICE.search(signature)
+    verb = FORWARD_VERB.search(text) or FORWARD_VERB.search(signature)
+    return f"{office.group()} … {verb.group()}" if office and verb else ""
 
 
 def self_description(*texts: str) -> tuple[RespondentType, str] | None:

@@ -101,3 +101,15 @@ TITLE_OF = re.compile(
     r"\s+(?:for|i|af|hos|ved|på|of|at)\s+(?P<org>.+)$"
 )
 FORMER = re.compile(r"(?i:pensioner|tidligere|fhv\.|forhenværende|retired|former|emerit)")
+# A library or a citizens' service that forwards what it was handed: the office is named in
+# the sender or the signature, and the mail's own words say it forwards.
+FORWARDING_OFFICE = re.compile(
+    r"\bbibliotek\w*|\bborgerservice\w*|\bborgerrådgiver\w*|\bborgerbutik\w*|\bborgerkontor\w*"
+    r"|\blibrar(?:y|ies)\b|\bcitizens?\s+service\b",
+    _I,
+)
+FORWARD_VERB = re.compile(
+    r"\bvideresend\w*|\bvideregive\w*|\bsend(?:er|e)\s+(?:hermed\s+)?(?:vedlagte|nedenstående"
+    r"|vedhæftede)\b|\bsend(?:er|e)\s+\w+\s+videre\b|\bforward\w*",
+    _I,
+)

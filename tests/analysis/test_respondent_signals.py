@@ -32,8 +32,8 @@ def test_a_title_before_for_names_the_council() -> None:
 
 
 def test_a_title_before_a_dash_names_the_employer() -> None:
-    signature = "Mvh\nIb Lund\nSekretariatschef – Grønt Netværk Fyn"
-    assert read(signature, "ib@gnf.example") == (ORGANISATION, "Grønt Netværk Fyn")
+    signature = "Mvh\nIb Lund\nProjektleder – ByLab Nordhavn"
+    assert read(signature, "ib@bylab.example") == (ORGANISATION, "ByLab Nordhavn")
 
 
 def test_the_organisation_above_its_signatory_names_the_body() -> None:
@@ -153,3 +153,23 @@ def test_a_plain_personal_signature_from_webmail_stays_a_citizen() -> None:
 def test_a_membership_line_names_no_speaking_organisation() -> None:
     signature = "Venlig hilsen\nIb Lund\nMedlem af Dansk Folkeparti"
     assert read(signature) == (BORGER, "")
+
+
+def test_a_library_that_forwards_a_letter_passes_on_a_citizen() -> None:
+    who = identify_respondent(
+        "Hovedbiblioteket",
+        "hovedbibliotek@odense.dk",
+        "Venlig hilsen\nLise Holm\nBibliotekar",
+        text="Vi videresender hermed nedenstående brev, som blev afleveret i udlånet.",
+    )
+    assert (who.type, who.organisation) == (BORGER, "")
+
+
+def test_a_library_association_replying_for_itself_is_an_organisation() -> None:
+    who = identify_respondent(
+        "Lise Holm",
+        "lh@db.dk",
+        "Venlig hilsen\nLise Holm\nDanmarks Biblioteksforening",
+        text="Vi foreslår, at bibliotekerne får en rolle i borgerinddragelsen.",
+    )
+    assert (who.type, who.organisation) == (ORGANISATION, "Danmarks Biblioteksforening")
