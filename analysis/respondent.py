@@ -164,7 +164,9 @@ def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
     )
     body = registry.by_domain(read.domain)
     if named and named.rule_id == "signature-title-line" and read.domain in known.webmail:
-        named = None  # an unknown employer under a title, from a private address: a person
+        # An unknown employer under a job title, from a private address: a person; an
+        # association's chair writes from home as its chair.
+        named = named if named.officer else None
     if named and body and named.rule_id != "registry-name" and body.named_in(named.organisation):
         return body.type, named.rule_id, named.rule, body.name  # the registry's spelling
     if named:

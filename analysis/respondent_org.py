@@ -20,6 +20,7 @@ from hoering.analysis.respondent_words import (
     FORMER,
     FORWARD_VERB,
     FORWARDING_OFFICE,
+    OFFICER,
     ON_BEHALF_ORG,
     PASSED_ON,
     PRIVATE_STATEMENT,
@@ -73,6 +74,7 @@ class Named:
     type: RespondentType
     rule_id: str  # "registry-name", "signature-title-line", "on-behalf-org" or a name rule's
     rule: str  # Danish, for people: 'signatur nævner "KL"'
+    officer: bool = False  # read under an association officer's title ("Formand")
 
 
 # A name rule of analysis.respondent: (part, place) -> (organisation, type, rule id, rule text).
@@ -171,8 +173,14 @@ def _recogniser(registry: Registry, rules: Recognise) -> Recogniser:
 
 def _parts(line: str) -> Iterable[str]:
     for part in _PART_SPLIT.split(line.strip()):
-        # "Dansk Ungdoms Fællesråd (DUF)": the name without the short form after it.
-        part = _SHORT_FORM.sub("", part).strip(" .;:\"'()")
+        # "Dansk Ungdoms Fællesråd (DUF)": the name without the short form after it, then
+        # the short form ("Jakob Thorsen (DI)" names DI).
+        short = _SHORT_FORM.search(part)
+        if short:
+            yield from _parts(_SHORT_FORM.sub("", part))
+            yield short.group().strip(" ()")
+            continue
+        part = part.strip(" .;:\"'()")
         titled = TITLE_OF.match(part)  # "Formand for Ældrerådet i Vejle Kommune"
         if titled and FORMER.search(titled.group("title")):
             continue  # "Tidligere formand for ...": no employer who speaks now
@@ -248,7 +256,7 @@ def _title_comma_org(block: str) -> Named | None:
 def _title_line_org(org: str, title: str) -> Named:
     rule = f'signatur: "{org}" står under stillingen "{title}"'
     type_ = RespondentType.VIRKSOMHED if _COMPANY_WORD.search(org) else ORGANISATION
-    return Named(org, type_, "signature-title-line", rule)
+    return Named(org, type_, "signature-title-line", rule, bool(OFFICER.search(title)))
 
 
 def _looks_like_name(line: str) -> bool:

@@ -88,7 +88,7 @@ PRIVATE_RULES: tuple[Rule, ...] = (
         r"|\b\w*[Ss]amfund(?:et)?\b|\b\w*[Ss]ammenslutning(?:en)?\b|\b[Ss]elskab(?:et)?\s+for\b"
         r"|\b[Aa]lliance(?:n)?\b|\b\w*[Bb]evægelse(?:n)?\b|\b\w*[Ll]aug(?:et)?\b"
         r"|\b(?:Society|Institute|Network|Council|Coalition|Watch|Forum|Initiative|Federation"
-        r"|Trust|Partnership)\b",
+        r"|Trust|Partnership|International)\b",
     ),
 )
 ASSOCIATION = PRIVATE_RULES[1]

@@ -15,7 +15,9 @@ from hoering.vocab import RespondentType
 _I = re.IGNORECASE
 # "som privatperson", "på egne vegne", "privat høringssvar": the writer says it is a person.
 PRIVATE_STATEMENT = re.compile(
-    r"\bsom\s+privat\s*person\b|\bpå\s+egne\s+vegne\b|\(\s*privat(?:person)?\s*\)"
+    r"\bsom\s+privat\s*person\b|\bpå\s+egne\s+vegne\b|\(\s*privatperson\s*\)"
+    # "Ib Lund (privat)" as a line of its own; not "Tlf. (privat): ..." in an office's block.
+    r"|(?m:^[^\d\n(:]{2,60}\(\s*privat\s*\)[ \t]*$)"
     # "som borger" alone is prose in an organisation's letter ("let som borger at finde").
     r"|\b(?:jeg|mig)\b(?:\s+\w+){0,4}\s+som\s+"
     r"(?:(?:privat|almindelig|menig|interesseret|engageret|bekymret|aktiv)\s+)?borger\b"
@@ -91,7 +93,8 @@ TITLE = re.compile(
     r"|fuldmægtig|specialist|analytiker|koordinator|medarbejder|ansvarlig|advokat|partner"
     r"|ordfører|talsperson|talsmand|talskvinde|projektleder|seniorforsker|forsker|professor"
     r"|lektor|adjunkt|postdoc|ph\.d|økonom|jurist|sagsbehandler|kasserer|stifter"
-    r"|bestyrelsesmedlem|borgmester|rådmand|redaktør|bibliotekar"
+    r"|bestyrelsesmedlem|borgmester|rådmand|redaktør|bibliotekar|forperson|indehaver"
+    r"|praktikant|medhjælp|assistent|arkitekt|analyst|fellow|counsel|campaigner|owner"
     r"|adviser|advisor|officer|manager|director|head\s+of|policy|ceo|cto|coo|founder"
     r"|chair|president|researcher|coordinator|secretary|board\s+member)"
 )
@@ -99,6 +102,11 @@ TITLE = re.compile(
 TITLE_OF = re.compile(
     r"^\W*(?P<title>(?:[\w.-]+\s+){0,2}?[\w.-]*" + TITLE.pattern + r"[\w.-]*)"
     r"\s+(?:for|i|af|hos|ved|på|of|at)\s+(?P<org>.+)$"
+)
+# Elected officers of an association, who often write from a private address: "Formand".
+OFFICER = re.compile(
+    r"(?i:formand|forkvinde|forperson|kasserer|bestyrelsesmedlem|talsperson|chair|president"
+    r"|board\s+member)"
 )
 FORMER = re.compile(r"(?i:pensioner|tidligere|fhv\.|forhenværende|retired|former|emerit)")
 # A library or a citizens' service that forwards what it was handed: the office is named in

@@ -173,3 +173,22 @@ def test_a_library_association_replying_for_itself_is_an_organisation() -> None:
         text="Vi foreslår, at bibliotekerne får en rolle i borgerinddragelsen.",
     )
     assert (who.type, who.organisation) == (ORGANISATION, "Danmarks Biblioteksforening")
+
+
+def test_a_short_form_in_brackets_after_a_name_names_the_body() -> None:
+    who = identify_respondent("Jakob Thorsen (DI)", "jt@gmail.com")
+    assert (who.type, who.organisation) == (ORGANISATION, "Dansk Industri")
+
+
+def test_a_name_marked_privat_on_its_own_line_is_a_citizen() -> None:
+    assert read("Venlig hilsen\nIb Lund (privat)", "ib@kl.dk") == (BORGER, "")
+
+
+def test_a_private_phone_number_in_an_office_signature_is_no_private_statement() -> None:
+    signature = "Venlig hilsen\nIb Lund\nChefkonsulent\nKL\nTlf. (privat) 12 34 56 78"
+    assert read(signature, "ib@kl.dk") == (ORGANISATION, "KL")
+
+
+def test_an_associations_chair_writing_from_webmail_speaks_for_it() -> None:
+    signature = "Venlig hilsen\nIb Lund\nFormand\nGrønne Naboer Vesterbro"
+    assert read(signature) == (ORGANISATION, "Grønne Naboer Vesterbro")
