@@ -25,6 +25,7 @@ from hoering.analysis.respondent_words import (
     PASSED_ON,
     PRIVATE_STATEMENT,
     SELF_DESCRIPTION,
+    SUBJECT_FROM,
     TITLE,
     TITLE_OF,
 )
@@ -33,10 +34,13 @@ from hoering.vocab import RespondentType
 ORGANISATION = RespondentType.ORGANISATION
 LETTERHEAD_LINES = 6  # a letterhead is the first few lines of a reply or a letter
 LETTERHEAD_WORDS = 12  # ... and each is short ("Dataklar ApS · Nørregade 7 · 9999 Nordby")
+HEAD_LINES = 10  # "Høringssvar fra X" counts in a reply's or a letter's first lines
 SIGNATURE_TAIL_LINES = 12  # an attached letter's signature is in its last lines
 MAX_PART_WORDS = 8  # longer than this, a part of a line is a sentence, not a name
 
 _PART_SPLIT = re.compile(r"\s*(?:,|·|\||\t|\s{2,}|\s[-–]\s)\s*")
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_ANYWHERE = ("på", "on", "indsendt", "submitted")  # "på vegne af X" counts anywhere
 _TITLE_SPLIT = re.compile(r",|\s[-–|]\s")
 _NAME_WORD = re.compile(r"^[A-ZÆØÅ][\w'-]*\.?$|^(?:af|de|van|von|la|le)$")
 # "Til Digitaliseringsstyrelsen", "Hej KL": a line that addresses the recipient names it.
@@ -135,10 +139,13 @@ def named_organisation(
     """The first organisation the text names, in the order of the module docstring."""
     recognise = _recogniser(registry, rules)
     letters = [text, *attachments]
-    for letter in [*letters, subject]:
+    for letter in letters:
         found = _on_behalf(letter[:5000], recognise)
         if found:
             return found
+    found = _on_behalf(subject, recognise, "emnet")
+    if found:
+        return found
     signatures = [signature, *(letter_signature(letter) for letter in attachments)]
     for block in signatures:
         found = (
@@ -209,8 +216,14 @@ def _in_lines(lines: Iterable[str], recognise: Recogniser, place: str) -> Named 
     return None
 
 
-def _on_behalf(text: str, recognise: Recogniser) -> Named | None:
-    for match in ON_BEHALF_ORG.finditer(text):
+def _on_behalf(text: str, recognise: Recogniser, place: str = "teksten") -> Named | None:
+    """ "på vegne af X" anywhere; "Høringssvar fra X" only in the first lines (a title, the
+    opening sentence): further on it cites others ("som bemærkninger fra KL viser")."""
+    pattern = SUBJECT_FROM if place == "emnet" else ON_BEHALF_ORG
+    head_end = _head_end(text)
+    for match in pattern.finditer(text):
+        if not match.group().lower().startswith(_ANYWHERE) and match.start() > head_end:
+            continue
         lead = match.group().split()[: -len(match.group("rest").split())]
         rest = BODY_PART.sub("", match.group("rest").split(",")[0].strip())
         words = rest.split()[:MAX_PART_WORDS]
@@ -220,12 +233,20 @@ def _on_behalf(text: str, recognise: Recogniser) -> Named | None:
         # "på vegne af Dansk Erhverv Børsen": the longest run of leading words that is a name.
         for end in range(len(words), 0, -1):
             name = " ".join(words[:end])
-            found = recognise(name, "teksten")
+            found = recognise(name, place)
             if found:
                 phrase = " ".join([*lead, name])
-                rule = f'teksten siger "{phrase}"'
+                rule = f'{place} siger "{phrase}"'
                 return Named(found.organisation, found.type, "on-behalf-org", rule)
     return None
+
+
+def _head_end(text: str) -> int:
+    """Where the first HEAD_LINES non-empty lines of `text` end."""
+    for seen, match in enumerate(_LINE.finditer(text), start=1):
+        if seen == HEAD_LINES:
+            return match.end()
+    return len(text)
 
 
 def _after_title(block: str) -> Named | None:

@@ -54,7 +54,14 @@ PASSED_ON = re.compile(
 )
 ON_BEHALF_ORG = re.compile(
     r"\b(?:på\s+vegne\s+af|on\s+behalf\s+of|indsendt\s+af|submitted\s+by"
-    r"|(?:høringssvar|bemærkninger|kommentarer|input|bidrag)\s+fra)"
+    r"|(?:høringssvar|bemærkninger|kommentarer)\s+fra)"
+    r":?\s+(?P<rest>[^\n.;:!?]{2,120})",
+    _I,
+)
+# A subject says more briefly whose reply it is: "OGP-høring - input fra Open Knowledge".
+SUBJECT_FROM = re.compile(
+    r"\b(?:på\s+vegne\s+af|on\s+behalf\s+of"
+    r"|(?:høringssvar|bemærkninger|kommentarer|input|bidrag|svar|forslag|comments)\s+(?:fra|from))"
     r":?\s+(?P<rest>[^\n.;:!?]{2,120})",
     _I,
 )

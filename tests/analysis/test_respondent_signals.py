@@ -192,3 +192,20 @@ def test_a_private_phone_number_in_an_office_signature_is_no_private_statement()
 def test_an_associations_chair_writing_from_webmail_speaks_for_it() -> None:
     signature = "Venlig hilsen\nIb Lund\nFormand\nGrønne Naboer Vesterbro"
     assert read(signature) == (ORGANISATION, "Grønne Naboer Vesterbro")
+
+
+def test_a_citizen_citing_another_bodys_comments_deep_in_a_letter_stays_a_citizen() -> None:
+    text = "\n\n".join(
+        [*(f"Afsnit {n} om åbenhed i forvaltningen." for n in range(1, 12)),
+         "Jeg er enig i bemærkninger fra KL om aktindsigt."]
+    )  # fmt: skip
+    assert read(text=text) == (BORGER, "")
+
+
+def test_input_from_a_body_counts_in_the_subject_not_in_running_text() -> None:
+    text = "Jeg har læst bidrag fra KL, og jeg foreslår åbne referater."
+    assert read(text=text) == (BORGER, "")
+    assert read(subject="OGP-høring - input fra KL", text="Se vedhæftede.") == (
+        ORGANISATION,
+        "KL",
+    )
