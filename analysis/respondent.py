@@ -45,6 +45,7 @@ from hoering.analysis.respondent_rules import (
     Domains,
     Rule,
 )
+from hoering.analysis.respondent_words import PERSONAL_TIE
 from hoering.vocab import RespondentType, TextPlace
 
 # Re-exported: callers read the rule tables and domain lists from here.
@@ -231,6 +232,8 @@ def _by_names(rules: tuple[Rule, ...], sources: tuple[tuple[str, str], ...]) -> 
         for source, text in sources:
             for match in rule.pattern.finditer(text):
                 segment = _segment_around(text, match)
+                if PERSONAL_TIE.match(segment):
+                    continue  # "Borger i Holbæk Kommune": where a person lives
                 if rule.type == RespondentType.MYNDIGHED and ASSOCIATION.pattern.search(segment):
                     continue  # "Foreningen Åben Kommune" is an association
                 described = f'{source} indeholder "{match.group().strip()}"'

@@ -23,6 +23,7 @@ from hoering.analysis.respondent_words import (
     OFFICER,
     ON_BEHALF_ORG,
     PASSED_ON,
+    PERSONAL_TIE,
     PRIVATE_STATEMENT,
     SELF_DESCRIPTION,
     SUBJECT_FROM,
@@ -188,6 +189,8 @@ def _parts(line: str) -> Iterable[str]:
             yield short.group().strip(" ()")
             continue
         part = part.strip(" .;:\"'()")
+        if PERSONAL_TIE.match(part):
+            continue
         titled = TITLE_OF.match(part)  # "Formand for Ældrerådet i Vejle Kommune"
         if titled and FORMER.search(titled.group("title")):
             continue  # "Tidligere formand for ...": no employer who speaks now

@@ -128,3 +128,12 @@ FORWARD_VERB = re.compile(
     r"|vedhæftede)\b|\bsend(?:er|e)\s+\w+\s+videre\b|\bforward\w*",
     _I,
 )
+# "Borger i Holbæk Kommune", "Medlem af Ældre Sagen": a person says where they live or
+# belong; the body named speaks no more than a town does.
+PERSONAL_TIE = re.compile(
+    r"^\W*(?:borger|beboer|bosiddende|bosat|indbygger|medlem|menigt\s+medlem|aktiv|studerende"
+    r"|elev|pensionist|førtidspensionist|frivillig|forælder|forældre|mor|far|bruger|patient"
+    r"|pårørende|låner|kunde|ansat|tidl\.?|tidligere|fhv\.?|member|resident|citizen|student"
+    r"|volunteer)\b",
+    _I,
+)

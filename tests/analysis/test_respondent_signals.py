@@ -209,3 +209,16 @@ def test_input_from_a_body_counts_in_the_subject_not_in_running_text() -> None:
         ORGANISATION,
         "KL",
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Borger i Holbæk Kommune",
+        "Bosiddende i Region Sjælland",
+        "Medlem af Dansk Handicap Forbund",
+        "Studerende ved Aarhus Universitet",
+    ],
+)
+def test_where_a_person_lives_or_belongs_names_no_speaking_body(line: str) -> None:
+    assert read(f"Venlig hilsen\nIb Lund\n{line}") == (BORGER, "")
