@@ -162,6 +162,7 @@ def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
         registry=registry,
         rules=_rule_on_part,
         subject=read.subject,
+        public_sender=_public_sender(read.domain, known, registry),
     )
     body = registry.by_domain(read.domain)
     if named and named.rule_id == "signature-title-line" and read.domain in known.webmail:
@@ -179,6 +180,14 @@ def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
     if said and read.domain and read.domain not in known.webmail:  # named by its domain
         return said[0], "self-description", f'teksten siger "{said[1]}"', read.domain
     return _classify(read.display, read.domain, read.signature, known)
+
+
+def _public_sender(domain: str, known: Domains, registry: Registry) -> bool:
+    """Whether the sender's domain is a public authority's (listed, or "nordbykommune.dk")."""
+    body = registry.by_domain(domain)
+    if body:
+        return body.type == RespondentType.MYNDIGHED
+    return bool(domain) and _public_domain(domain, known.public) is not None
 
 
 def _rule_on_part(part: str, place: str) -> tuple[str, RespondentType, str, str] | None:

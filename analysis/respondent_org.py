@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from hoering.analysis.registry import Registry
 from hoering.analysis.respondent_words import (
     BODY_PART,
+    DOCUMENT_WORD,
     FORMER,
     FORWARD_VERB,
     FORWARDING_OFFICE,
@@ -136,8 +137,11 @@ def named_organisation(
     registry: Registry,
     rules: Recognise,
     subject: str = "",
+    public_sender: bool = False,
 ) -> Named | None:
-    """The first organisation the text names, in the order of the module docstring."""
+    """The first organisation the text names, in the order of the module docstring. An
+    authority at the head of a letter from a sender outside the public sector is the
+    letter's addressee ("Digitaliseringsstyrelsen / Landgreven 4"), not its writer."""
     recognise = _recogniser(registry, rules)
     letters = [text, *attachments]
     for letter in letters:
@@ -157,7 +161,7 @@ def named_organisation(
         if found:
             return found
     for letter in letters:
-        found = _in_lines(_head(letter), recognise, "brevhoved")
+        found = _in_lines(_head(letter), recognise, "brevhoved", public_sender)
         if found:
             return found
     return _in_lines([display], recognise, "afsendernavn")
@@ -189,7 +193,7 @@ def _parts(line: str) -> Iterable[str]:
             yield short.group().strip(" ()")
             continue
         part = part.strip(" .;:\"'()")
-        if PERSONAL_TIE.match(part):
+        if PERSONAL_TIE.match(part) or DOCUMENT_WORD.match(part):
             continue
         titled = TITLE_OF.match(part)  # "Formand for Ældrerådet i Vejle Kommune"
         if titled and FORMER.search(titled.group("title")):
@@ -208,13 +212,16 @@ def looks_like_a_name(part: str) -> bool:
     return all(not word[0].isalpha() or word[0].isupper() or word in _CONNECTORS for word in words)
 
 
-def _in_lines(lines: Iterable[str], recognise: Recogniser, place: str) -> Named | None:
+def _in_lines(
+    lines: Iterable[str], recognise: Recogniser, place: str, authority: bool = True
+) -> Named | None:
+    """The first body named by a line or a part of one; an authority only if `authority`."""
     for line in lines:
         if _SALUTATION.match(line):
             continue
         for part in _parts(line):
             found = recognise(part, place)
-            if found:
+            if found and (authority or found.type != RespondentType.MYNDIGHED):
                 return found
     return None
 

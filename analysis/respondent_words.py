@@ -137,3 +137,11 @@ PERSONAL_TIE = re.compile(
     r"|volunteer)\b",
     _I,
 )
+# "Forslag til Digitaliseringsstyrelsen", "Høringssvar til Finansministeriet": a heading
+# that names the document and its recipient, not a sender.
+DOCUMENT_WORD = re.compile(
+    r"^\W*(?:høringssvar|høring|forslag|svar|bidrag|input|kommentarer|bemærkninger|brev"
+    r"|vedr\.?|vedrørende|ang\.?|angående|emne|sendt|re|sv|vs|fw|fwd|response|comments"
+    r"|submission)\b",
+    _I,
+)

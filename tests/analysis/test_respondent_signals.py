@@ -222,3 +222,21 @@ def test_input_from_a_body_counts_in_the_subject_not_in_running_text() -> None:
 )
 def test_where_a_person_lives_or_belongs_names_no_speaking_body(line: str) -> None:
     assert read(f"Venlig hilsen\nIb Lund\n{line}") == (BORGER, "")
+
+
+def test_an_authority_at_the_head_of_a_private_persons_letter_is_its_addressee() -> None:
+    letter = "Digitaliseringsstyrelsen\nLandgreven 4\n1301 København K\n\nJeg foreslår åbne data."
+    assert read("Venlig hilsen\nIb Lund", attachments=[letter]) == (BORGER, "")
+
+
+def test_an_authoritys_own_letterhead_from_its_own_domain_names_it() -> None:
+    letter = "Slots- og Kulturstyrelsen\nH.C. Andersens Boulevard 2\n\nVi foreslår åbne data."
+    assert read(email="ib@slks.dk", attachments=[letter]) == (
+        MYNDIGHED,
+        "Slots- og Kulturstyrelsen",
+    )
+
+
+def test_a_heading_naming_the_recipient_names_no_sender() -> None:
+    text = "Forslag til Digitaliseringsstyrelsen\n\nJeg foreslår åbne data."
+    assert read(text=text) == (BORGER, "")
