@@ -172,6 +172,8 @@ Recogniser = Callable[[str, str], "Named | None"]
 
 def _recogniser(registry: Registry, rules: Recognise) -> Recogniser:
     def recognise(part: str, place: str) -> Named | None:
+        if PERSONAL_TIE.match(part) or DOCUMENT_WORD.match(part):
+            return None  # "Borger i Aarhus Kommune", "Forslag til Finansministeriet"
         body = registry.by_name(part)
         if body:
             return Named(body.name, body.type, "registry-name", f'{place} nævner "{body.name}"')
@@ -193,8 +195,6 @@ def _parts(line: str) -> Iterable[str]:
             yield short.group().strip(" ()")
             continue
         part = part.strip(" .;:\"'()")
-        if PERSONAL_TIE.match(part) or DOCUMENT_WORD.match(part):
-            continue
         titled = TITLE_OF.match(part)  # "Formand for Ældrerådet i Vejle Kommune"
         if titled and FORMER.search(titled.group("title")):
             continue  # "Tidligere formand for ...": no employer who speaks now

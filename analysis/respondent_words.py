@@ -67,9 +67,9 @@ SUBJECT_FROM = re.compile(
 )
 # "på vegne af bestyrelsen i Foreningen X": the body's board or office speaks for the body.
 BODY_PART = re.compile(
-    r"^(?:bestyrelsen|hovedbestyrelsen|sekretariatet|styregruppen|formandskabet|ledelsen"
+    r"^(?:(?:bestyrelsen|hovedbestyrelsen|sekretariatet|styregruppen|formandskabet|ledelsen"
     r"|direktionen|forretningsudvalget|repræsentantskabet|landsledelsen|medlemmerne"
-    r"|the\s+board|the\s+secretariat|the\s+members)\s+(?:i|for|af|hos|ved|of|at)\s+",
+    r"|(?:the\s+)?(?:board|secretariat|members))\s+(?:i|for|af|hos|ved|of|at)\s+|the\s+)",
     _I,
 )
 # "Vi er et mindre softwarefirma": the writers say what kind of body they are.

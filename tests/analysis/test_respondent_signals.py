@@ -240,3 +240,13 @@ def test_an_authoritys_own_letterhead_from_its_own_domain_names_it() -> None:
 def test_a_heading_naming_the_recipient_names_no_sender() -> None:
     text = "Forslag til Digitaliseringsstyrelsen\n\nJeg foreslår åbne data."
     assert read(text=text) == (BORGER, "")
+
+
+def test_on_behalf_of_the_board_of_an_international_ngo_names_it() -> None:
+    text = "Submitted on behalf of the board of Open Procurement Watch."
+    assert read(email="hs@opw.example", text=text) == (ORGANISATION, "Open Procurement Watch")
+
+
+def test_a_subject_from_a_person_tied_to_a_municipality_names_no_authority() -> None:
+    subject = "Høringssvar fra Borger i Aarhus Kommune"
+    assert read(subject=subject, text="Jeg foreslår åbne referater.") == (BORGER, "")
