@@ -170,7 +170,7 @@ def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
         # association's chair writes from home as its chair.
         named = named if named.officer else None
     if named and body and named.rule_id != "registry-name" and body.named_in(named.organisation):
-        return body.type, named.rule_id, named.rule, body.name  # the registry's spelling
+        return body.type, named.rule_id, named.rule, body.written_in(named.organisation)
     if named:
         return named.type, named.rule_id, named.rule, named.organisation
     if body:

@@ -176,7 +176,9 @@ def _recogniser(registry: Registry, rules: Recognise) -> Recogniser:
             return None  # "Borger i Aarhus Kommune", "Forslag til Finansministeriet"
         body = registry.by_name(part)
         if body:
-            return Named(body.name, body.type, "registry-name", f'{place} nævner "{body.name}"')
+            # A full name as written ("Dansk Energi"), an abbreviation as the registry's name.
+            name = body.written_in(part) or body.name
+            return Named(name, body.type, "registry-name", f'{place} nævner "{name}"')
         if not looks_like_a_name(part):
             return None
         verdict = rules(part, place)
