@@ -12,6 +12,7 @@ import re
 from hoering.analysis.cleaning import clean_reply
 
 HEADER_LINES = 12  # the header block stands in the first lines of the forwarded part
+MAX_FROM_CHARS = 500  # a "Fra:" line holds a name and an address
 _FROM = re.compile(r"(?i)^\s*\*?(?:fra|from|von|från)\s*:\*?\s*(?P<value>.+)$")
 _ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _HEADER = re.compile(
@@ -25,7 +26,7 @@ def forwarded_author(quoted: str) -> tuple[str, str] | None:
         match = _FROM.match(line)
         if not match:
             continue
-        value = match.group("value")
+        value = match.group("value")[:MAX_FROM_CHARS]
         address = _ADDRESS.search(value)
         if not address:
             return None

@@ -39,9 +39,9 @@ LETTERHEAD_WORDS = 12  # ... and each is short ("Dataklar ApS · Nørregade 7 ·
 HEAD_LINES = 10  # "Høringssvar fra X" counts in a reply's or a letter's first lines
 SIGNATURE_TAIL_LINES = 12  # an attached letter's signature is in its last lines
 MAX_PART_WORDS = 8  # longer than this, a part of a line is a sentence, not a name
+MAX_PART_CHARS = 200
 
 _PART_SPLIT = re.compile(r"\s*(?:,|·|\||\t|\s{2,}|\s[-–]\s)\s*")
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
 _ANYWHERE = ("på", "on", "indsendt", "submitted")  # "på vegne af X" counts anywhere
 _TITLE_SPLIT = re.compile(r",|\s[-–|]\s")
 _NAME_WORD = re.compile(r"^[A-ZÆØÅ][\w'-]*\.?$|^(?:af|de|van|von|la|le)$")
@@ -197,6 +197,8 @@ def _parts(line: str) -> Iterable[str]:
             yield short.group().strip(" ()")
             continue
         part = part.strip(" .;:\"'()")
+        if len(part) > MAX_PART_CHARS:
+            continue  # a sentence or a run of text, not a name (and bounds the rules' cost)
         titled = TITLE_OF.match(part)  # "Formand for Ældrerådet i Vejle Kommune"
         if titled and FORMER.search(titled.group("title")):
             continue  # "Tidligere formand for ...": no employer who speaks now
@@ -255,9 +257,12 @@ def _on_behalf(text: str, recognise: Recogniser, place: str = "teksten") -> Name
 
 def _head_end(text: str) -> int:
     """Where the first HEAD_LINES non-empty lines of `text` end."""
-    for seen, match in enumerate(_LINE.finditer(text), start=1):
+    seen, offset = 0, 0
+    for line in text.split("\n"):
+        offset += len(line) + 1
+        seen += bool(line.strip())
         if seen == HEAD_LINES:
-            return match.end()
+            return offset
     return len(text)
 
 

@@ -5,8 +5,12 @@ citizens' service, and the registry's public bodies."""
 
 from __future__ import annotations
 
+import re
+import time
+
 import pytest
 
+from hoering.analysis import respondent_words
 from hoering.analysis.registry import default_registry
 from hoering.analysis.respondent import identify_respondent
 from hoering.derived import ReplyInputs
@@ -250,3 +254,30 @@ def test_on_behalf_of_the_board_of_an_international_ngo_names_it() -> None:
 def test_a_subject_from_a_person_tied_to_a_municipality_names_no_authority() -> None:
     subject = "Høringssvar fra Borger i Aarhus Kommune"
     assert read(subject=subject, text="Jeg foreslår åbne referater.") == (BORGER, "")
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        value
+        for name, value in vars(respondent_words).items()
+        if name.isupper() and isinstance(value, re.Pattern)
+    ],
+    ids=lambda pattern: pattern.pattern[:24],
+)
+@pytest.mark.parametrize("letter", ["a", "A", "1", " "])
+def test_no_reading_word_list_is_quadratic_in_a_long_run(pattern: re.Pattern, letter: str) -> None:
+    # A hang guard, as in test_hostile_text: quadratic takes seconds, linear milliseconds.
+    started = time.process_time()
+    pattern.search(letter * 100_000)
+    assert time.process_time() - started < 2
+
+
+def test_a_long_run_in_a_letter_subject_and_forward_is_read_in_bounded_time() -> None:
+    long = "a" * 200_000
+    body = f"Se nedenstående.\n\n-----Oprindelig meddelelse-----\nFra: {long}\n\n{long}\n"
+    started = time.process_time()
+    forwarded = derive_reply(ReplyInputs("Ib Lund", "ib@gmail.com", long, body)).respondent
+    lettered = identify_respondent("Ib Lund", "ib@gmail.com", long, text=long, attachments=[long])
+    assert time.process_time() - started < 10
+    assert (forwarded.type, lettered.type) == (BORGER, BORGER)
