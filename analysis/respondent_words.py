@@ -33,7 +33,9 @@ PRIVATE_STATEMENT = re.compile(
     r"|\bin\s+(?:a|my)\s+(?:personal|private)\s+capacity\b|\bin\s+my\s+own\s+name\b"
     r"|\bnot\s+(?:on\s+behalf\s+of|representing)\s+my\b|\bspeaking\s+for\s+myself\b"
     r"|\bviews\s+(?:below\s+|expressed\s+(?:here\s+)?)?are\s+my\s+own\b"
-    r"|\bmy\s+(?:own|personal)\s+views\b",
+    r"|\bmy\s+(?:own|personal)\s+views\b"
+    r"|\bjeg\s+er\s+(?:\w+\s+){0,2}?(?:borger|privatperson|pensionist|studerende)\b"
+    r"|\bI\b(?:\s+\w+){0,4}\s+as\s+an?\s+(?:\w+\s+)?(?:citizen|resident|individual)\b",
     _I,
 )
 # A library or citizens' service that passes on a citizen's letter speaks for nobody: said

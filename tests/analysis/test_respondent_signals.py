@@ -81,6 +81,8 @@ def test_the_subject_naming_a_person_names_no_organisation() -> None:
         "Jeg skriver ikke på vegne af KL.",
         "Ib Lund (privatperson)",
         "I write in a personal capacity; these are my own views.",
+        "I am writing as a concerned citizen of Denmark.",
+        "Jeg er helt almindelig borger i Odense.",
     ],
 )
 def test_a_person_saying_they_write_privately_from_a_work_address_is_a_citizen(
