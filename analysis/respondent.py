@@ -27,7 +27,9 @@ from dataclasses import dataclass
 
 from hoering.analysis.registry import Registry, default_registry
 from hoering.analysis.respondent_org import (
+    domain_named,
     forwarded_by_office,
+    letter_signature,
     named_organisation,
     review_note,
     says_private,
@@ -176,6 +178,12 @@ def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
     if body:
         rule = f"domænet {read.domain} tilhører {body.name}"
         return body.type, "registry-domain", rule, body.name
+    if read.domain not in known.webmail:
+        persons = (read.display, signature_name(read.signature))
+        blocks = [read.signature, *map(letter_signature, read.letters)]
+        spelled = domain_named(blocks, read.domain, persons)
+        if spelled:
+            return spelled.type, spelled.rule_id, spelled.rule, spelled.organisation
     said = self_description(read.text, *read.letters)
     if said and read.domain and read.domain not in known.webmail:  # named by its domain
         return said[0], "self-description", f'teksten siger "{said[1]}"', read.domain

@@ -42,6 +42,7 @@ MAX_PART_WORDS = 8  # longer than this, a part of a line is a sentence, not a na
 MAX_PART_CHARS = 200
 
 _PART_SPLIT = re.compile(r"\s*(?:,|·|\||\t|\s{2,}|\s[-–]\s)\s*")
+_COMPANY_FORM = re.compile(r"(?<!\w)(?:A/S|ApS|I/S|IVS|K/S|P/S)(?!\w)")
 _ANYWHERE = ("på", "on", "indsendt", "submitted")  # "på vegne af X" counts anywhere
 _TITLE_SPLIT = re.compile(r",|\s[-–|]\s")
 _NAME_WORD = re.compile(r"^[A-ZÆØÅ][\w'-]*\.?$|^(?:af|de|van|von|la|le)$")
@@ -106,6 +107,32 @@ def forwarded_by_office(display: str, signature: str, text: str) -> str:
     return f"{office.group()} … {verb.group()}" if office and verb else ""
 
 
+def domain_named(blocks: Sequence[str], domain: str, persons: Sequence[str]) -> Named | None:
+    """A line or part of one in `blocks` that spells the sender's domain ("Nordlys Analyse"
+    from ib@nordlysanalyse.dk, "Kortdata ApS" from kortdata.dk): the body that owns it. A
+    person's own name is never one (jensaagaard.dk is Jens Aagaard's)."""
+    labels = domain.split(".")
+    label = _squash(labels[-2]) if len(labels) >= 2 else ""
+    own = {_squash(word) for person in persons for word in (person, *person.split()) if word}
+    if len(label) < 4:
+        return None
+    for block in blocks:
+        for line in block.splitlines()[1:]:  # below the closing
+            for part in _parts(line):
+                bare = _squash(_COMPANY_FORM.sub("", part))
+                if bare == label and _squash(part) not in own and bare not in own:
+                    is_org = labels[-1] in ("org", "ngo")
+                    type_ = ORGANISATION if is_org else RespondentType.VIRKSOMHED
+                    rule = f'signaturen nævner "{part}", som svarer til domænet {domain}'
+                    return Named(part, type_, "domain-name-line", rule)
+    return None
+
+
+def _squash(text: str) -> str:
+    folded = text.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return "".join(char for char in folded if char.isalnum())
+
+
 def self_description(*texts: str) -> tuple[RespondentType, str] | None:
     """The kind of body the writers say they are ("Vi er et mindre softwarefirma") and
     their words, else None."""
@@ -121,6 +148,8 @@ def review_note(rule_id: str, domain: str) -> str:
     """Why a reader should check the verdict of `rule_id` (Danish), or "" when it need not."""
     if rule_id == "signature-title-line":
         return "organisationen er læst under en stillingsbetegnelse og er ikke i registret"
+    if rule_id == "domain-name-line":
+        return f"organisationen er læst, fordi en linje svarer til domænet {domain}"
     if rule_id == "self-description":
         return f"organisationen er kun navngivet ved domænet {domain}"
     if rule_id == "default" and domain:

@@ -283,3 +283,19 @@ def test_a_long_run_in_a_letter_subject_and_forward_is_read_in_bounded_time() ->
     lettered = identify_respondent("Ib Lund", "ib@gmail.com", long, text=long, attachments=[long])
     assert time.process_time() - started < 10
     assert (forwarded.type, lettered.type) == (BORGER, BORGER)
+
+
+def test_a_signature_line_that_spells_the_senders_domain_names_the_company() -> None:
+    signature = "Venlig hilsen\nIb Lund\nNordlys Analyse\nwww.nordlysanalyse.dk"
+    who = identify_respondent("Ib Lund", "ib@nordlysanalyse.dk", signature)
+    assert (who.type, who.organisation, who.rule_id) == (
+        VIRKSOMHED,
+        "Nordlys Analyse",
+        "domain-name-line",
+    )
+    assert who.review  # read from the domain alone: a reviewer should look
+
+
+def test_a_persons_own_name_in_their_family_domain_names_no_body() -> None:
+    who = identify_respondent("Jens Aagaard", "jens@aagaard.dk", "Hilsen\nJens Aagaard\nAagaard")
+    assert (who.type, who.organisation) == (BORGER, "")
