@@ -162,6 +162,11 @@ def score_respondent(row: dict, label: dict, people: People, case_id: str) -> No
         )
 
 
+def part(case_id: str) -> str:
+    """The set's writers: a/b wrote r001-r064, c wrote r065-r104 (bench/sets/replies/README)."""
+    return "a/b" if case_id[0] != "r" or int(case_id[1:]) <= 64 else "c"
+
+
 def carrier(case: dict) -> str:
     replies = [a for a in case["mail"].get("attachments", []) if a.get("role") == "reply"]
     return replies[0]["kind"] if replies else case["mail"]["body_format"]
@@ -196,6 +201,7 @@ def imported(folder: Path, workdir: Path) -> dict[str, dict]:
 def report(cases: Iterable[dict], rows: dict[str, dict], verbose: bool) -> None:
     by_split: dict[str, dict[str, Tally]] = {}
     people: dict[str, People] = {}
+    parts: dict[tuple[str, str], People] = {}
     remarks: dict[str, RemarkTally] = {}
     for case in cases:
         split = case["split"]
@@ -208,6 +214,8 @@ def report(cases: Iterable[dict], rows: dict[str, dict], verbose: bool) -> None:
         remarks.setdefault(split, RemarkTally()).add(said)
         score_respondent(row, case["label"]["respondent"], people.setdefault(split, People()),
                          case["id"])  # fmt: skip
+        by_part = parts.setdefault((split, part(case["id"])), People())
+        score_respondent(row, case["label"]["respondent"], by_part, case["id"])
         if verbose and split == "tune" and tally.matched < max(tally.found, tally.labelled):
             print(f"  {case['id']} ({carrier(case)}): found {tally.found}, labelled "
                   f"{tally.labelled}, matched {tally.matched}")  # fmt: skip
@@ -226,6 +234,9 @@ def report(cases: Iterable[dict], rows: dict[str, dict], verbose: bool) -> None:
                 total.add(by_split[split][kind])
         print(f"  initiatives all   {total.line()}")
         print(f"  respondents       {people[split].line()}")
+        for (where, writers), who in sorted(parts.items()):
+            if where == split and len({w for s, w in parts if s == split}) > 1:
+                print(f"    writers {writers:<9} {who.line()}")
         print(f"  general remarks   {remarks[split].line()}")
         if verbose and split == "tune":
             for wrong in people[split].wrong:
