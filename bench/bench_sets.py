@@ -150,7 +150,10 @@ def score_respondent(row: dict, label: dict, people: People, case_id: str) -> No
     if label["type"] == "borger":
         people.citizens += 1
         organisation_right = not row.get("organisation")
-        people.citizens_as_organisation += int(not (type_right and organisation_right))
+        # A reply the import did not store is wrong, but publishes no one: not counted here.
+        people.citizens_as_organisation += int(
+            bool(row) and not (type_right and organisation_right)
+        )
     else:
         organisation_right = any(same_name(organisation, name) for name in names if name)
     people.type_right += type_right
