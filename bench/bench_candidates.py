@@ -4,6 +4,11 @@ independent grouping sets (bench/sets/grouping and bench/sets/grouping-b, README
     .venv/bin/python -m bench.bench_candidates                   # both sets, and pooled
     .venv/bin/python -m bench.bench_candidates --set grouping-b  # one set
     .venv/bin/python -m bench.bench_candidates --verbose         # ... and the tune candidates
+    .venv/bin/python -m bench.bench_candidates --tune            # tune figures only
+
+--tune is for working on the grouping: the sealed cases are still imported (they are part of
+each consultation and may meet tune cases in a candidate) but their figures are not printed,
+so that rules are tuned without looking at them.
 
 Each set is imported with `hoering import` into a fresh SQLite database (import -> split ->
 group, the incremental path); then `hoering analyse` places everything again and must give
@@ -131,22 +136,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", choices=(*SET_NAMES, "all"), default="all", dest="name")
     parser.add_argument("--verbose", action="store_true", help="the tune candidates")
+    parser.add_argument("--tune", action="store_true", help="tune figures only, not sealed")
     args = parser.parse_args(argv)
     names = SET_NAMES if args.name == "all" else (args.name,)
+    splits = ("tune",) if args.tune else ("tune", "sealed")
     pooled: list[Item] = []
     for name in names:
-        found = measure(name)
+        found = measure(name, splits)
         pooled += found
         if args.verbose:
             show_tune(found)
     if len(names) > 1:
         print(f"pooled: {', '.join(names)}")
-        for split in ("tune", "sealed"):
+        for split in splits:
             print(f"  {split:<6} {scores([item for item in pooled if item.split == split])}")
     return 0
 
 
-def measure(name: str) -> list[Item]:
+def measure(name: str, splits: Sequence[str]) -> list[Item]:
     """Import set `name` (incremental placement), print its figures per split and whether
     `hoering analyse` places them again the same; its items."""
     folder = SETS / name
@@ -159,7 +166,7 @@ def measure(name: str) -> list[Item]:
         again = grouping(workdir / "hoering.db")
     found = items(name, cases, incremental)
     print(f"set {name}: {len(cases)} cases; import -> split -> group (incremental)")
-    for split in ("tune", "sealed"):
+    for split in splits:
         print(f"  {split:<6} {scores([item for item in found if item.split == split])}")
     same = _partition(again) == _partition(incremental)
     print(f"  analyse places them again: {'same grouping' if same else 'DIFFERENT grouping'}")
