@@ -34,7 +34,11 @@ def _c(name: str, weight: float, forms: str) -> Concept:
 
 CONCEPTS: tuple[Concept, ...] = (
     _c("lobby", SPECIFIC, "lobby, lobbyis, lobbyist, lobbying, lobbyer, interessevaretag"),
-    _c("register", RELATED, "regist, registrer, registrering, register, registry, tilmeld"),
+    _c(
+        "register",
+        RELATED,
+        "regist, registrer, registrering, register, registry, tilmeld, fortegnelse",
+    ),
     _c("kalender", SPECIFIC, "kalender, calendar, diary, diaries, moedekalender, moedeplan"),
     _c("minister", RELATED, "minister, ministre, ministrene, ministers, ministerens"),
     _c("moede", GENERIC, "moede, moeder, meeting, meetings"),
@@ -57,7 +61,44 @@ CONCEPTS: tuple[Concept, ...] = (
         "borgerbudget, borgerbudgetter, participatory budget, "
         "participatory budgeting, medborgerbudget, nabolagsbudget, pulje til borgernes",
     ),
-    _c("stemme", RELATED, "stemme, stemmer, afstemning, vote, votes, voting"),
+    _c("stemme", RELATED, "stemme, stemmer, vote, votes, voting"),
+    # Open parliament: how each member voted, not citizens voting themselves.
+    _c(
+        "afstemning",
+        SPECIFIC,
+        "afstemning, afstemninger, stemmeafgivning, voting record, voting records, "
+        "roll call, roll-call, har stemt, how they voted, how members voted",
+    ),
+    _c(
+        "folketingsmedlem",
+        RELATED,
+        "folketingsmedlem, folketingspolitiker, members of parliament, member of "
+        "parliament, mps, medlemmer af folketinget",
+    ),
+    _c("folketing", GENERIC, "folketing, folketinget, parliament, parlament, christiansborg"),
+    # Citizens' initiatives and petitions: citizens put a proposal to a council or parliament.
+    _c(
+        "borgerforslag",
+        SPECIFIC,
+        "borgerforslag, borgerinitiativ, folkeinitiativ, citizens initiative, "
+        "citizens initiatives, citizen initiative, citizen initiatives, e-petition, "
+        "e-petitions, petition, petitions, underskriftindsamling, underskrift, signatures, "
+        "signature, borgerforslagsordning",
+    ),
+    _c(
+        "ungdomsraad",
+        SPECIFIC,
+        "ungdomsraad, ungeraad, ungdomsparlament, ungdomsbyraad, boerne- og ungeraad, "
+        "youth council, youth councils, youth parliament",
+    ),
+    _c("unge", GENERIC, "unge, ungdom, ungdommen, young people, youth, youngsters"),
+    _c(
+        "valgret",
+        SPECIFIC,
+        "valgret, valgretsalder, stemmeret, stemmeretsalder, valgalder, voting age, "
+        "vote at 16, votes at 16, right to vote",
+    ),
+    _c("valg", GENERIC, "kommunalvalg, regionsraadsvalg, folketingsvalg, election, elections"),
     _c(
         "borgerpanel",
         SPECIFIC,
@@ -148,14 +189,124 @@ CONCEPTS: tuple[Concept, ...] = (
         SPECIFIC,
         "digitalt udfordrede, digitalt udfordret, it-hjaelp, "
         "digital hjaelp, digital inclusion, digitally excluded, digital assistance, "
-        "fritaget for digital post, ikke-digitale, it-kursus, it-cafe",
+        "it-kursus, it-cafe",
+    ),
+    # The right to be served without digital channels: paper, telephone, in person.
+    _c(
+        "analog",
+        SPECIFIC,
+        "ikke-digital, ikke digital, non-digital, analog, analoge, paa papir, "
+        "papirbrev, papirbreve, on paper, paper letters, personligt fremmoede, fremmoede, "
+        "in person, by phone, by telephone, pr telefon, telefonisk, fritagelse, fritaget, "
+        "exemption, exempted, digital post, obligatorisk digital, tvungen digital",
+    ),
+    _c(
+        "selvbetjening",
+        RELATED,
+        "selvbetjening, self-service, digitale loesninger, digitalisering, digitaliseringen, "
+        "digital by default, digitalt som udgangspunkt",
+    ),
+    # Press freedom: the sources of journalists.
+    _c(
+        "kildebeskyttelse",
+        SPECIFIC,
+        "kildebeskyttelse, kildebeskyt, kildeskyt, source protection, protection of "
+        "sources, protect sources, protect their sources, journalistic sources, beskytte "
+        "kilder, beskytte deres kilder, kildernes anonymitet, kilders anonymitet",
+    ),
+    _c(
+        "presse",
+        RELATED,
+        "journalist, journalister, journalistik, presse, pressen, pressefrihed, "
+        "journalism, journalists, press freedom, free press, medierne, redaktoer, editors",
+    ),
+    _c(
+        "frist",
+        RELATED,
+        "frist, fristen, frister, svarfrist, tidsfrist, deadline, deadlines, svartid, "
+        "svartider, sagsbehandlingstid, response time, response times, arbejdsdage, "
+        "working days, overskrid",
+    ),
+    # Health and care: waiting times, inspection reports.
+    _c(
+        "ventetid",
+        SPECIFIC,
+        "ventetid, ventetider, venteliste, ventelister, waiting time, waiting times, "
+        "waiting list, waiting lists, behandlingsgaranti",
+    ),
+    _c(
+        "tilsyn",
+        SPECIFIC,
+        "tilsyn, tilsynsrapport, tilsynsbesoeg, inspection, inspections, inspektion, "
+        "inspection report, inspection reports, kontrolbesoeg, kontrolrapport",
+    ),
+    _c(
+        "sundhed",
+        RELATED,
+        "sundhed, sundhedsvaesen, sygehus, sygehuse, hospital, hospitaler, hospitals, "
+        "patient, patienter, patients, psykiatri, health, healthcare, plejehjem, botilbud, "
+        "nursing home, nursing homes, care home, care homes",
+    ),
+    # Open data by domain: maps and places, research.
+    _c(
+        "geodata",
+        SPECIFIC,
+        "geodata, geografisk, geografiske, geospatial, spatial data, kortdata, kortene, "
+        "kortet, digitale kort, tekniske kort, kortvaerk, maps, map data, luftfoto, "
+        "ortofoto, aerial photo, lokalplan, plandata, ledningsoplysning, ledningsdata, "
+        "ledningsejer, ledninger i jorden, wms, wfs, gis, matrikel, grunddata",
+    ),
+    _c(
+        "forskning",
+        SPECIFIC,
+        "forskningsdata, forskning, forskere, forskningsresultat, research, researchers, "
+        "research data, open access, open science, aaben videnskab, videnskabelig, "
+        "scientific, repositor, datahaandteringsplan, data management plan, "
+        "forskningsraad, forskningsfond, research fund",
+    ),
+    # Plain language of laws (klart-sprog above is the language itself).
+    _c(
+        "lovgivning",
+        GENERIC,
+        "lovgivning, lovforslag, bekendtgoerelse, bekendtgoerelser, legislation, laws, "
+        "law, regler, regulations",
+    ),
+    # Money to and from politics and business.
+    _c(
+        "erhvervsstoette",
+        SPECIFIC,
+        "erhvervsstoette, statsstoette, stoetteordning, stoettemodtager, stoettebeloeb, "
+        "offentlig stoette, tilskud, subsidy, subsidies, subsidised, subsidized, state "
+        "aid, erhvervsfremme, skattebegunstigelse, tax breaks, tax break",
+    ),
+    _c(
+        "partistoette",
+        SPECIFIC,
+        "partistoette, partibidrag, private bidrag, bidrag til partier, bidrag til "
+        "politiske partier, partifinansiering, party funding, party financing, political "
+        "finance, political donations, campaign finance, donation, donations, donor, "
+        "donors, bidragyder, anonyme bidrag, valgkampsbidrag",
+    ),
+    _c(
+        "interesser",
+        SPECIFIC,
+        "interesseregistrering, formueforhold, asset declaration, asset declarations, "
+        "declaration of interests, hverv og oekonomiske interesser, bijob, bibeskaeftigelse",
+    ),
+    # Open justice.
+    _c(
+        "domme",
+        SPECIFIC,
+        "domme, dommene, retsafgoerelse, retsafgoerelser, domsdatabase, court decisions, "
+        "court rulings, judgments, judgements, domstol, domstole, courts",
     ),
     _c(
         "algoritme",
         SPECIFIC,
         "algoritm, algorithm, algorithms, automatiseret, automated, "
         "profilering, profiling, kunstig intelligens, artificial intelligence, machine "
-        "learning, maskinlaering",
+        "learning, maskinlaering, beslutningsstoette, decision support, regnemodel, "
+        "risikomodel, risk model, risk scoring, ai",
     ),
     _c(
         "sociale-medier",

@@ -44,6 +44,7 @@ class Item(NamedTuple):
     found: str  # the candidate, or a stand-in of its own for a label nothing matched
     case: str
     text: str
+    split_right: bool  # its reply's found initiatives match the labelled ones one to one
 
 
 def matches(found: Sequence[str], labels: Sequence[dict]) -> dict[int, int]:
@@ -88,13 +89,15 @@ def items(
         mine = found.get(case["id"], [])
         chosen = matches([text for text, _ in mine], labels)
         split, cid = case["split"], case["id"]
+        right = len(mine) == len(labels) == len(chosen)
         for f, (text, candidate_id) in enumerate(mine):
             truth = labels[chosen[f]]["proposal"] if f in chosen else f"{cid}-x{f}"
-            result.append(Item(split, f"{name}:{truth}", f"{name}:c{candidate_id}", cid, text))
+            group = f"{name}:c{candidate_id}"
+            result.append(Item(split, f"{name}:{truth}", group, cid, text, right))
         for j, label in enumerate(labels):
             if j not in chosen.values():
                 truth, stand_in = f"{name}:{label['proposal']}", f"{name}:{cid}-m{j}"
-                result.append(Item(split, truth, stand_in, cid, "(not found)"))
+                result.append(Item(split, truth, stand_in, cid, "(not found)", right))
     return result
 
 
@@ -148,9 +151,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             show_tune(found)
     if len(names) > 1:
         print(f"pooled: {', '.join(names)}")
-        for split in splits:
-            print(f"  {split:<6} {scores([item for item in pooled if item.split == split])}")
+        figures(pooled, splits)
     return 0
+
+
+def figures(found: Sequence[Item], splits: Sequence[str]) -> None:
+    """Per split: over every reply, then over the replies the splitter got right (issue 19
+    measures grouping "on replies whose structure the splitter gets right")."""
+    for split in splits:
+        mine = [item for item in found if item.split == split]
+        print(f"  {split:<6} {scores(mine)}")
+        right = [item for item in mine if item.split_right]
+        replies = f"{len({i.case for i in right})}/{len({i.case for i in mine})}"
+        print(f"  {split:<6} {scores(right)}  (replies split right: {replies})")
 
 
 def measure(name: str, splits: Sequence[str]) -> list[Item]:
@@ -166,8 +179,7 @@ def measure(name: str, splits: Sequence[str]) -> list[Item]:
         again = grouping(workdir / "hoering.db")
     found = items(name, cases, incremental)
     print(f"set {name}: {len(cases)} cases; import -> split -> group (incremental)")
-    for split in splits:
-        print(f"  {split:<6} {scores([item for item in found if item.split == split])}")
+    figures(found, splits)
     same = _partition(again) == _partition(incremental)
     print(f"  analyse places them again: {'same grouping' if same else 'DIFFERENT grouping'}")
     return found
