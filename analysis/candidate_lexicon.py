@@ -3,8 +3,9 @@
 A concept is a name, a weight and the folded word forms (æ -> ae, ø -> oe, å -> aa) that
 express it. A form matches a whole word, a word it begins (a compound's head: "lobbyregister")
 or, when long enough, a word it ends (a compound's tail: "udbudsregister"); a form with a
-space matches those words in a row ("citizens assembly"). A longer form wins over the forms
-inside it, so "borgerbudget" is its own concept and not "borger" plus "budget".
+space matches those words in a row ("citizens assembly"); a form that ends in WHOLE
+matches whole words only ("kilder=" are sources; "datakilder" are not). A longer form wins
+over the forms inside it, so "borgerbudget" is its own concept and not "borger" plus "budget".
 
 Weights say how much sharing a concept means: the specific asks weigh most; the words every
 reply on a theme uses ("data", "åben", "offentlig") weigh little, so two asks on one theme
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 SPECIFIC = 3.0  # an ask's own words
 RELATED = 1.5  # words that narrow the theme
 GENERIC = 0.4  # words every reply on the theme uses
+WHOLE = "="  # a form's last character: whole words only
 
 
 @dataclass(frozen=True)
@@ -67,13 +69,14 @@ CONCEPTS: tuple[Concept, ...] = (
         "afstemning",
         SPECIFIC,
         "afstemning, afstemninger, stemmeafgivning, voting record, voting records, "
-        "roll call, roll-call, har stemt, how they voted, how members voted",
+        "roll call, roll-call, har stemt, stemte=, stemmeadfaerd, how they voted, how members "
+        "voted, voting behaviour, voting behavior",
     ),
     _c(
         "folketingsmedlem",
         RELATED,
         "folketingsmedlem, folketingspolitiker, members of parliament, member of "
-        "parliament, mps, medlemmer af folketinget",
+        "parliament, mps, medlemmer af folketinget, mf=, mf'er=, mf'erne=",
     ),
     _c("folketing", GENERIC, "folketing, folketinget, parliament, parlament, christiansborg"),
     # Citizens' initiatives and petitions: citizens put a proposal to a council or parliament.
@@ -83,7 +86,7 @@ CONCEPTS: tuple[Concept, ...] = (
         "borgerforslag, borgerinitiativ, folkeinitiativ, citizens initiative, "
         "citizens initiatives, citizen initiative, citizen initiatives, e-petition, "
         "e-petitions, petition, petitions, underskriftindsamling, underskrift, signatures, "
-        "signature, borgerforslagsordning",
+        "signature, borgerforslagsordning, skrive under, skrevet under, skriver under",
     ),
     _c(
         "ungdomsraad",
@@ -96,7 +99,8 @@ CONCEPTS: tuple[Concept, ...] = (
         "valgret",
         SPECIFIC,
         "valgret, valgretsalder, stemmeret, stemmeretsalder, valgalder, voting age, "
-        "vote at 16, votes at 16, right to vote",
+        "vote at 16, votes at 16, right to vote, 16-aarige, 16 aarige, 16-year-olds, 16 year "
+        "olds, 16 aar=",
     ),
     _c("valg", GENERIC, "kommunalvalg, regionsraadsvalg, folketingsvalg, election, elections"),
     _c(
@@ -163,13 +167,15 @@ CONCEPTS: tuple[Concept, ...] = (
         SPECIFIC,
         "aktindsigt, offentlighedslov, offentlighedsloven, "
         "freedom of information, foi, access to documents, ministerbetjening, "
-        "access to information",
+        "access to information, dokumentindsigt, indsigt i dokumenter, indsigt i sagens "
+        "dokumenter, foi requests, information requests, records requests",
     ),
     _c(
         "reelle-ejere",
         SPECIFIC,
         "reelle ejere, reel ejer, beneficial owner, beneficial "
-        "owners, beneficial ownership, ejerregister, ownership register",
+        "owners, beneficial ownership, ejerregister, ownership register, skjult ejerskab, "
+        "ejerforhold, hidden ownership, hvem der ejer, who owns, ultimate owner",
     ),
     _c("selskab", RELATED, "selskab, selskaber, companies, company, shell company"),
     _c(
@@ -198,7 +204,8 @@ CONCEPTS: tuple[Concept, ...] = (
         "ikke-digital, ikke digital, non-digital, analog, analoge, paa papir, "
         "papirbrev, papirbreve, on paper, paper letters, personligt fremmoede, fremmoede, "
         "in person, by phone, by telephone, pr telefon, telefonisk, fritagelse, fritaget, "
-        "exemption, exempted, digital post, obligatorisk digital, tvungen digital",
+        "exemption, exempted, digital post, obligatorisk digital, tvungen digital, moede op, "
+        "moeder op, telefonen=, post i postkassen",
     ),
     _c(
         "selvbetjening",
@@ -212,7 +219,8 @@ CONCEPTS: tuple[Concept, ...] = (
         SPECIFIC,
         "kildebeskyttelse, kildebeskyt, kildeskyt, source protection, protection of "
         "sources, protect sources, protect their sources, journalistic sources, beskytte "
-        "kilder, beskytte deres kilder, kildernes anonymitet, kilders anonymitet",
+        "kilder, beskytte deres kilder, kildernes anonymitet, kilders anonymitet, kilde=, "
+        "kilder=, kilderne=, source=, sources=, afsloere kilder",
     ),
     _c(
         "presse",
@@ -254,7 +262,8 @@ CONCEPTS: tuple[Concept, ...] = (
         "geodata, geografisk, geografiske, geospatial, spatial data, kortdata, kortene, "
         "kortet, digitale kort, tekniske kort, kortvaerk, maps, map data, luftfoto, "
         "ortofoto, aerial photo, lokalplan, plandata, ledningsoplysning, ledningsdata, "
-        "ledningsejer, ledninger i jorden, wms, wfs, gis, matrikel, grunddata",
+        "ledningsejer, ledninger i jorden, wms, wfs, gis, matrikel, grunddata, "
+        "kortmateriale, kortvaerk, map=, maps=, mapping data",
     ),
     _c(
         "forskning",
@@ -262,7 +271,8 @@ CONCEPTS: tuple[Concept, ...] = (
         "forskningsdata, forskning, forskere, forskningsresultat, research, researchers, "
         "research data, open access, open science, aaben videnskab, videnskabelig, "
         "scientific, repositor, datahaandteringsplan, data management plan, "
-        "forskningsraad, forskningsfond, research fund",
+        "forskningsraad, forskningsfond, research fund, universitet, universiteter, "
+        "university, universities",
     ),
     # Plain language of laws (klart-sprog above is the language itself).
     _c(
@@ -277,7 +287,8 @@ CONCEPTS: tuple[Concept, ...] = (
         SPECIFIC,
         "erhvervsstoette, statsstoette, stoetteordning, stoettemodtager, stoettebeloeb, "
         "offentlig stoette, tilskud, subsidy, subsidies, subsidised, subsidized, state "
-        "aid, erhvervsfremme, skattebegunstigelse, tax breaks, tax break",
+        "aid, erhvervsfremme, skattebegunstigelse, tax breaks, tax break, stoettemidler, "
+        "stoettekroner",
     ),
     _c(
         "partistoette",
@@ -306,7 +317,9 @@ CONCEPTS: tuple[Concept, ...] = (
         "algoritm, algorithm, algorithms, automatiseret, automated, "
         "profilering, profiling, kunstig intelligens, artificial intelligence, machine "
         "learning, maskinlaering, beslutningsstoette, decision support, regnemodel, "
-        "risikomodel, risk model, risk scoring, ai",
+        "risikomodel, risk model, risk scoring, ai, praediktiv, prediktiv, predictive, "
+        "automatiske afgoerelser, automatisk afgoerelse, automatiske beslutninger, "
+        "automatisk sagsbehandling, decision-making systems",
     ),
     _c(
         "sociale-medier",

@@ -97,7 +97,7 @@ def shares_an_ask(a: Vector, b: Vector) -> bool:
     still two asks."""
     main_a, main_b = _main_asks(a), _main_asks(b)
     if main_a or main_b:
-        return bool(main_a & b.keys()) and bool(main_b & a.keys())
+        return main_a <= b.keys() and main_b <= a.keys()
     shared = a.keys() & b.keys()
     return sum(term.startswith(STEM) for term in shared) >= SHARED_STEMS
 
