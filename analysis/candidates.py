@@ -88,8 +88,9 @@ def choose(terms: Vector, existing: Iterable[Existing]) -> int | None:
 
 
 def shares_an_ask(a: Vector, b: Vector) -> bool:
-    """Whether two vectors are about one ask: the main ask of each (its heaviest concept
-    of ASKS) is named by the other; without asks, they share SHARED_STEMS stems.
+    """Whether two vectors are about one ask: a main ask of each (its heaviest concept of
+    ASKS; on a tie, one of them) is named by the other; without asks, they share
+    SHARED_STEMS stems.
 
     Theme words alone ("register", "åben", "kommune") make a short text similar to anything
     on its theme (a sub-point "the register is public" is no lobby register), and two asks
@@ -97,7 +98,7 @@ def shares_an_ask(a: Vector, b: Vector) -> bool:
     still two asks."""
     main_a, main_b = _main_asks(a), _main_asks(b)
     if main_a or main_b:
-        return main_a <= b.keys() and main_b <= a.keys()
+        return bool(main_a & b.keys()) and bool(main_b & a.keys())
     shared = a.keys() & b.keys()
     return sum(term.startswith(STEM) for term in shared) >= SHARED_STEMS
 
