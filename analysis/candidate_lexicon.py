@@ -35,7 +35,12 @@ def _c(name: str, weight: float, forms: str) -> Concept:
 
 
 CONCEPTS: tuple[Concept, ...] = (
-    _c("lobby", SPECIFIC, "lobby, lobbyis, lobbyist, lobbying, lobbyer, interessevaretag"),
+    _c(
+        "lobby",
+        SPECIFIC,
+        "lobby, lobbyis, lobbyist, lobbying, lobbyer, interessevaretag, public affairs, "
+        "paavirke politikerne, paavirke beslutningstagerne, paavirkning af politikere",
+    ),
     _c(
         "register",
         RELATED,
@@ -49,7 +54,8 @@ CONCEPTS: tuple[Concept, ...] = (
         SPECIFIC,
         "udbud, udbudt, tender, tenders, procurement, indkoeb, purchasing, "
         "kontrakt, contract, contracts, contracting, ocds, leverandoer, supplier, suppliers, "
-        "tildeling, award, awards",
+        "tildeling, award, awards, tilbudsgiver, ordregiver, licitation, bidder, bidders, "
+        "offentlige opgaver",
     ),
     _c(
         "regnskab",
@@ -61,7 +67,8 @@ CONCEPTS: tuple[Concept, ...] = (
         "borgerbudget",
         SPECIFIC,
         "borgerbudget, borgerbudgetter, participatory budget, "
-        "participatory budgeting, medborgerbudget, nabolagsbudget, pulje til borgernes",
+        "participatory budgeting, medborgerbudget, nabolagsbudget, pulje til borgernes, "
+        "anlaegsmidler, selv bestemme over, selv bestemme hvad",
     ),
     _c("stemme", RELATED, "stemme, stemmer, vote, votes, voting"),
     # Open parliament: how each member voted, not citizens voting themselves.
@@ -69,8 +76,8 @@ CONCEPTS: tuple[Concept, ...] = (
         "afstemning",
         SPECIFIC,
         "afstemning, afstemninger, stemmeafgivning, voting record, voting records, "
-        "roll call, roll-call, har stemt, stemte=, stemmeadfaerd, how they voted, how members "
-        "voted, voting behaviour, voting behavior",
+        "roll call, roll-call, har stemt, stemte=, voted=, stemmeadfaerd, stemmer i salen, "
+        "how they voted, how members voted, voting behaviour, voting behavior",
     ),
     _c(
         "folketingsmedlem",
@@ -130,13 +137,15 @@ CONCEPTS: tuple[Concept, ...] = (
         "filformat, dokumentformat, dokumentstandard, file format, "
         "file formats, document format, document formats, document standard, odf, odt, "
         "pdf/a, ooxml, docx, xlsx, open standard, open standards, aabne standarder, "
-        "aaben standard",
+        "aaben standard, aabne formater, aabent format, open formats, open format, "
+        "lukkede formater, proprietary formats, microsoft office",
     ),
     _c(
         "whistleblower",
         SPECIFIC,
         "whistleblow, whistle-blow, whistleblower, "
-        "whistleblowerordning, indberet, indberetning, varsl, repressalie, retaliation",
+        "whistleblowerordning, indberet, indberetning, varsl, repressalie, retaliation, "
+        "slaa alarm, slaar alarm, blow the whistle",
     ),
     _c(
         "kursus",
@@ -317,7 +326,8 @@ CONCEPTS: tuple[Concept, ...] = (
         "algoritm, algorithm, algorithms, automatiseret, automated, "
         "profilering, profiling, kunstig intelligens, artificial intelligence, machine "
         "learning, maskinlaering, beslutningsstoette, decision support, regnemodel, "
-        "risikomodel, risk model, risk scoring, ai, praediktiv, prediktiv, predictive, "
+        "risikomodel, risk model, risk scoring, ai, computermodel, computerprogram, "
+        "beregningsmodel, it-model, praediktiv, prediktiv, predictive, "
         "automatiske afgoerelser, automatisk afgoerelse, automatiske beslutninger, "
         "automatisk sagsbehandling, decision-making systems",
     ),

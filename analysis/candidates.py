@@ -88,17 +88,17 @@ def choose(terms: Vector, existing: Iterable[Existing]) -> int | None:
 
 
 def shares_an_ask(a: Vector, b: Vector) -> bool:
-    """Whether two vectors are about one ask: a main ask of each (its heaviest concept of
-    ASKS; on a tie, one of them) is named by the other; without asks, they share
-    SHARED_STEMS stems.
-
-    Theme words alone ("register", "åben", "kommune") make a short text similar to anything
-    on its theme (a sub-point "the register is public" is no lobby register), and two asks
-    that mention each other (ministers' calendars that show meetings with lobbyists) are
-    still two asks."""
+    """Whether two vectors may be one ask. When both name asks, a main ask of each (its
+    heaviest concept of ASKS; on a tie, one of them) is named by the other: two asks that
+    mention each other (ministers' calendars that show meetings with lobbyists) stay two.
+    When neither does, they share SHARED_STEMS stems: theme words alone ("register", "åben",
+    "kommune") make short texts alike ("the register is public"). A text that describes an
+    ask without its words ("who the ministers meet") is left to the cosine."""
     main_a, main_b = _main_asks(a), _main_asks(b)
-    if main_a or main_b:
+    if main_a and main_b:
         return bool(main_a & b.keys()) and bool(main_b & a.keys())
+    if main_a or main_b:
+        return True
     shared = a.keys() & b.keys()
     return sum(term.startswith(STEM) for term in shared) >= SHARED_STEMS
 
