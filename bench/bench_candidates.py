@@ -19,7 +19,9 @@ proposal (P01 ..., Q01 ...). Per split, over its initiatives (and pooled over th
 its own consultation): pairwise precision and recall, B-cubed
 F1, and the reviewer's work left: moves (an initiative out of a candidate whose majority is
 another proposal) plus merges (candidates left of one proposal, beyond the first), per 100
-initiatives. Details are printed for tune cases only.
+initiatives. Each split is scored over every reply and again over the replies split right
+(found initiatives match the labelled ones one to one): issue 19 measures grouping "on
+replies whose structure the splitter gets right". Details are printed for tune cases only.
 """
 
 from __future__ import annotations
