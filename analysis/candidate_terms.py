@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from hoering.analysis.candidate_lexicon import CONCEPTS, Concept
+from hoering.analysis.candidate_lexicon import CONCEPTS, WHOLE, Concept
 
 STEM_WEIGHT = 0.5  # a content word outside the lexicon
 MIN_HEAD = 4  # a shorter form matches only a whole word ("api", "odf")
@@ -60,6 +60,11 @@ _STOPWORDS = _words(
 class _Form:
     tokens: tuple[str, ...]
     concept: Concept
+    whole: bool  # written with a trailing WHOLE: matches whole words only
+
+    def starts(self, word: str, at: int = 0) -> bool:
+        """Whether `word` is (or, unless whole, begins with) this form's token `at`."""
+        return word == self.tokens[at] if self.whole else _starts(word, self.tokens[at])
 
 
 def fold(text: str) -> str:
@@ -76,7 +81,12 @@ def tokens(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _forms() -> tuple[tuple[_Form, ...], dict[str, list[_Form]]]:
     """Single-word forms longest first; multi-word ones by their first token's head."""
-    forms = [_Form(tuple(tokens(f)), c) for c in CONCEPTS for f in c.forms if tokens(f)]
+    forms = [
+        _Form(tuple(tokens(f)), c, f.endswith(WHOLE))
+        for c in CONCEPTS
+        for f in c.forms
+        if tokens(f)
+    ]
     words = (f for f in forms if len(f.tokens) == 1)
     single = tuple(sorted(words, key=lambda f: -len(f.tokens[0])))
     multi: dict[str, list[_Form]] = {}
@@ -94,7 +104,9 @@ def _multi_at(words: list[str], at: int, multi: dict[str, list[_Form]]) -> _Form
     for key in dict.fromkeys((word[:MIN_HEAD], word)):
         for form in multi.get(key, ()):
             span = words[at : at + len(form.tokens)]
-            if len(span) == len(form.tokens) and all(map(_starts, span, form.tokens)):
+            if len(span) == len(form.tokens) and all(
+                form.starts(token, i) for i, token in enumerate(span)
+            ):
                 return form
     return None
 
@@ -103,13 +115,14 @@ def _multi_at(words: list[str], at: int, multi: dict[str, list[_Form]]) -> _Form
 def word_concepts(word: str) -> tuple[Concept, ...]:
     """The concepts one folded word names: its head's and its tail's (a compound)."""
     single, _ = _forms()
-    head = next((f for f in single if _starts(word, f.tokens[0])), None)
+    head = next((f for f in single if f.starts(word)), None)
     covered = len(head.tokens[0]) if head else 0
     tail = next(
         (
             f
             for f in single
             if len(f.tokens[0]) >= MIN_TAIL
+            and not f.whole
             and len(word) - len(f.tokens[0]) >= max(MIN_REST, covered)
             and word.endswith(f.tokens[0])
         ),
