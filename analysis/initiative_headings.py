@@ -13,6 +13,7 @@ import re
 
 from hoering.analysis.initiative_fields import label_of
 from hoering.analysis.initiative_lists import list_items
+from hoering.analysis.initiative_sequence import split_sequenced
 from hoering.analysis.initiative_text import (
     CLOSING,
     HEADING,
@@ -110,7 +111,7 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
         if items:
             spans += items
         elif not NO_PROPOSAL.search(" ".join(body)):
-            spans.append(Span(clean_title(title), tuple(body), "heading"))
+            spans += split_sequenced(Span(clean_title(title), tuple(body), "heading"))
     return spans
 
 

@@ -1,7 +1,6 @@
 """Structure a reply shows by layout and wording rather than by markup, for the initiative
-splitter (analysis/initiatives.py): headings read from short lines, paragraphs opened by
-ordinals ("For det første ...", "Second, ..."), and proposals enumerated inside one
-sentence ("(1) ... (2) ...").
+splitter (analysis/initiatives.py): headings read from short lines, and proposals enumerated
+inside one sentence ("(1) ... (2) ..."). Ordinals are analysis/initiative_sequence.py.
 
 PDF text and plain mails carry no heading markup: a bold heading arrives as a short line on
 its own, after the end of a sentence (or a blank line) and before a longer line of prose or
@@ -25,12 +24,6 @@ _SALUTATION = re.compile(
     r"\b(?:hilsen|hilsner|regards|sincerely|faithfully|wishes)\b", re.IGNORECASE
 )
 _AD_NUMBER = re.compile(r"^ad\s+\d{1,2}\s*[:.)]?$", re.IGNORECASE)
-_ORDINAL = re.compile(
-    r"^(?:for det (?P<first>første)|for det (?:andet|anden|tredje|fjerde|femte|sjette)|"
-    r"(?P<first_en>first)(?:ly)?\b|(?:second|third|fourth|fifth)(?:ly)?\b|endelig\b|"
-    r"til sidst\b|finally\b|lastly\b)",
-    re.IGNORECASE,
-)
 _INLINE = re.compile(r"\((\d)\)\s*")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
@@ -80,43 +73,6 @@ def _heading_like(text: str) -> bool:
         and "@" not in text
         and sum(ch.isdigit() for ch in text) < 6  # a phone number or a date line
     )
-
-
-def ordinal_spans(lines: list[str]) -> list[Span]:
-    """Paragraphs opened by "For det første", "For det andet", ... "Endelig" (or "First,
-    ... Second, ..."): one initiative each, when a first and a later one are both there."""
-    starts = [i for i, line in enumerate(lines) if _ORDINAL.match(line.strip())]
-    if len(starts) < 2 or not any(_is_first(lines[i]) for i in starts):
-        return []
-    starts = starts[next(n for n, i in enumerate(starts) if _is_first(lines[i])) :]
-    if len(starts) < 2:
-        return []
-    spans = []
-    for position, start in enumerate(starts):
-        end = starts[position + 1] if position + 1 < len(starts) else paragraph_end(lines, start)
-        body = [line for line in lines[start:end]]
-        while body and not body[-1].strip():
-            body.pop()
-        spans.append(Span(item_title(_ORDINAL.sub("", body[0].strip())), tuple(body), "ordinal"))
-    return spans
-
-
-def _is_first(line: str) -> bool:
-    match = _ORDINAL.match(line.strip())
-    return bool(match and (match.group("first") or match.group("first_en")))
-
-
-def paragraph_end(lines: list[str], start: int) -> int:
-    """Where the paragraph starting at `start` ends: a blank line, a closing line, or (PDF
-    text, which has no blank lines) a line ending a sentence well short of the longest."""
-    width = max((len(line.strip()) for line in lines), default=0)
-    for index in range(start, len(lines)):
-        text = lines[index].strip()
-        if not text or (index > start and CLOSING.match(text)):
-            return index
-        if text.endswith((".", "!", "?")) and len(text) < 0.75 * width:
-            return index + 1
-    return len(lines)
 
 
 def inline_spans(lines: list[str]) -> list[Span]:

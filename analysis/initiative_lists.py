@@ -18,7 +18,8 @@ from hoering.analysis.initiative_text import (
 
 TITLE_LINE = 100  # characters of an item that is a title over its own paragraph
 LOOKAHEAD = 200  # lines a list looks ahead for its next item (and back for a previous line)
-_LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|]{2,60}):\s+\S")
+# "Borgerpaneler: Prøv med ..." or "Åbenhed om mål – Vi foreslår ...": a label, then its text.
+_LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|–—]{2,60}?)(?::| [–—-])\s+\S")
 # Introductions that name proposals outright, even with a word of _OWN_PARTS in them.
 _STRONG_INTRO = re.compile(
     r"\b(?:vi foreslår|foreslår vi|jeg foreslår|følgende (?:initiativ|forslag)\w*|"
@@ -122,12 +123,14 @@ def _names_proposals(sentence: str) -> bool:
 
 def _announces(lines: list[str], index: int) -> bool:
     """A paragraph that counts the proposals to come ("Her er tre forslag fra os. Vi har
-    drøftet dem ...") right above a list introduces it, colon or not."""
+    drøftet dem ...") right above a list or labelled paragraphs introduces them, colon or
+    not."""
     text = lines[index].strip()
     if not text or text.endswith(":") or ITEM.match(lines[index]) or HEADING.match(text):
         return False
     following = next((line for line in lines[index + 1 :] if line.strip()), "")
-    return bool(ITEM.match(following) and _COUNTED.search(text))
+    listed = ITEM.match(following) or _LABELLED.match(following.strip())
+    return bool(listed and _COUNTED.search(text))
 
 
 def _paragraph_before(lines: list[str], index: int) -> str:

@@ -24,7 +24,9 @@ finds something wins:
    belongs to that item; "Ad 2" paragraphs below join item 2;
 5. two or more numbered paragraphs (1., 2., ...) at the margin, not after a line ending
    in ":" (a letter that numbers its proposals without introducing them);
-6. paragraphs opened by ordinals ("For det første ... For det andet ...");
+6. paragraphs opened by ordinals or by words that add one more ("For det første ... For det
+   andet ...", "Vi foreslår ... Dernæst ...", "Derudover bør ..."), which also split a
+   heading's section (analysis/initiative_sequence.py);
 7. proposals numbered inside a paragraph ("(1) ... (2) ...");
 8. a single document heading.
 
@@ -49,11 +51,11 @@ from hoering.analysis.initiative_headings import (
 )
 from hoering.analysis.initiative_layout import (
     inline_spans,
-    ordinal_spans,
     with_explanations,
     with_layout_headings,
 )
 from hoering.analysis.initiative_lists import bare_numbered_spans, list_spans
+from hoering.analysis.initiative_sequence import ordinal_spans
 from hoering.analysis.initiative_single import single_span
 from hoering.analysis.initiative_text import (
     CLOSING,
