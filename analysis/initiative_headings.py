@@ -29,12 +29,12 @@ NUMBERED_HEADING = re.compile(
     re.IGNORECASE,
 )
 # Headings that name the proposals below them: a grouping heading, never a proposal itself.
-_PROPOSALS_HEADING = re.compile(
+PROPOSALS_HEADING = re.compile(
     r"(?:^|\s)(?:forslag|initiativ\w*|anbefaling\w*|idéer|ideer|proposals|recommendations)$",
     re.IGNORECASE,
 )
 # Letter sections, not proposals: they end the initiative before them.
-_LETTER_SECTION = re.compile(
+LETTER_SECTION = re.compile(
     r"^(?:\d+\.?\s*)?(?:indledning|indledende|baggrund(?:en)?$|generel|generelle|generelt|"
     r"høringssvar|høring\b|resumé|sammenfatning|om (?:os|\w+)$|kontakt|afslutning|afsluttende|"
     r"konklusion|bilag|vedr\.?|til digitaliseringsstyrelsen|øvrige bemærkninger|bemærkninger|"
@@ -43,7 +43,7 @@ _LETTER_SECTION = re.compile(
 )
 # Sections inside one proposal (the call's template among them): part of the initiative
 # they follow.
-_SUBSECTION = re.compile(
+SUBSECTION = re.compile(
     r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forventet|effekt|ansvarlig|økonomi|"
     r"tidsplan|målgruppe|niveau|aktører|implementering|succeskriterier|udfordring|løsning|"
     r"relevans|sammenhæng|ogp-værdier|perspektiv|problem|målsætning|mål$|aktiviteter|"
@@ -86,7 +86,7 @@ def ends_initiative(line: str) -> bool:
     text = line.strip()
     heading = HEADING.match(text)
     if heading:
-        return bool(_LETTER_SECTION.match(heading.group(2)))
+        return bool(LETTER_SECTION.match(heading.group(2)))
     return bool(CLOSING.match(text) or _OWN_CLOSING.match(text))
 
 
@@ -118,9 +118,9 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
 def _proposal_heading(title: str, lines: list[str], index: int) -> bool:
     # "Vores forslag" over a list groups proposals; over prose it is a section of a letter
     # ("Forslag" under one proposal's "Baggrund" is part of that proposal).
-    if _PROPOSALS_HEADING.search(title) and _list_follows(lines, index + 1):
+    if PROPOSALS_HEADING.search(title) and _list_follows(lines, index + 1):
         return True
-    return not (_SUBSECTION.match(title) or _LETTER_SECTION.match(title))
+    return not (SUBSECTION.match(title) or LETTER_SECTION.match(title))
 
 
 def _list_follows(lines: list[str], start: int) -> bool:

@@ -29,12 +29,13 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 def with_layout_headings(lines: list[str]) -> list[str]:
-    """The lines with each layout heading written as "# heading"; unchanged when the text
-    has markup headings of its own (a DOCX says what its headings are)."""
-    if any(HEADING.match(line.strip()) for line in lines):
-        return lines
+    """The lines with each layout heading written as "# heading". In a text with markup
+    headings of its own (a Word file's styles), a layout heading (a bold line in Normal
+    style) is one level below the deepest of them: its proposals sit under their sections."""
+    levels = [len(m.group(1)) for m in map(HEADING.match, map(str.strip, lines)) if m]
+    mark = "#" * min(max(levels, default=0) + 1, 6)
     return [
-        f"# {line.strip()}" if _layout_heading(lines, index) else line
+        f"{mark} {line.strip()}" if _layout_heading(lines, index) else line
         for index, line in enumerate(lines)
     ]
 
@@ -44,7 +45,10 @@ def _layout_heading(lines: list[str], index: int) -> bool:
     if not _heading_like(text):
         return False
     before = lines[index - 1].strip() if index else ""
-    if before and not (before.endswith((".", "!", "?", ":")) or _GREETING.match(before)):
+    ended = before.endswith((".", "!", "?", ":")) or _GREETING.match(before)
+    # A heading right under another ("Uddybning af forslagene", then the first title).
+    stacked = _heading_like(before) or HEADING.match(before)
+    if before and not (ended or stacked):
         return False  # the middle of a paragraph
     following = next((line for line in lines[index + 1 :] if line.strip()), "")
     blank_after = index + 1 < len(lines) and not lines[index + 1].strip()
@@ -57,7 +61,7 @@ def _layout_heading(lines: list[str], index: int) -> bool:
         return False
     if blank_after and before:
         return False  # a heading set apart by a blank line below is set apart above too
-    return len(after) >= max(_PROSE_MIN, len(text) + 10)
+    return " | " not in after and len(after) >= max(_PROSE_MIN, len(text) + 10)
 
 
 def _heading_like(text: str) -> bool:
@@ -71,6 +75,7 @@ def _heading_like(text: str) -> bool:
         and not form_fields(text)  # "Initiativets titel: ..." is the call's form
         and not _AD_NUMBER.match(text)  # "Ad 2" comments on item 2 of a list above
         and "@" not in text
+        and " | " not in text  # a table row
         and sum(ch.isdigit() for ch in text) < 6  # a phone number or a date line
     )
 

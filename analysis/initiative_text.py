@@ -66,6 +66,7 @@ def item_title(text: str) -> str:
 def clean_title(text: str) -> str:
     """Markup and spaces tidied, first letter upper case, at most TITLE_LIMIT characters."""
     text = " ".join(re.sub(r"^#+\s*|\*\*|__", "", text).split()).rstrip(".:;,– -")
+    text = re.sub(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+", "", text)  # a sub-number: "2.1 Titel"
     text = text[:1].upper() + text[1:]
     if len(text) <= TITLE_LIMIT:
         return text

@@ -23,7 +23,10 @@ finds something wins:
    ...") after one; a list after "kan gennemføres i tre trin:", or nested in an item,
    belongs to that item; "Ad 2" paragraphs below join item 2;
 5. two or more numbered paragraphs (1., 2., ...) at the margin, not after a line ending
-   in ":" (a letter that numbers its proposals without introducing them);
+   in ":" (a letter that numbers its proposals without introducing them), less the numbers
+   that are chapters or letter sections ("2. Metode", "4. Afslutning"); template sections
+   ("1. Problem", "2. Løsning") make them one proposal; sub-numbers ("2.1") are nested
+   items (analysis/initiative_chapters.py);
 6. paragraphs opened by ordinals or by words that add one more ("For det første ... For det
    andet ...", "Vi foreslår ... Dernæst ...", "Derudover bør ..."), which also split a
    heading's section (analysis/initiative_sequence.py);
@@ -42,6 +45,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hoering.analysis.initiative_chapters import numbered_sections, with_sub_numbers
 from hoering.analysis.initiative_fields import find_level, find_owner, form_fields, label_of
 from hoering.analysis.initiative_headings import (
     NUMBERED_HEADING,
@@ -54,7 +58,7 @@ from hoering.analysis.initiative_layout import (
     with_explanations,
     with_layout_headings,
 )
-from hoering.analysis.initiative_lists import bare_numbered_spans, list_spans
+from hoering.analysis.initiative_lists import list_spans
 from hoering.analysis.initiative_sequence import ordinal_spans
 from hoering.analysis.initiative_single import single_span
 from hoering.analysis.initiative_text import (
@@ -112,9 +116,9 @@ def split_initiatives(sections: Sequence[Section], subject: str = "") -> tuple[I
 
 def structured_spans(text: str) -> list[Span]:
     """The spans one text's structure marks as initiatives (rules 1-8 above), or []."""
-    lines = with_layout_headings(text.split("\n"))
+    lines = with_layout_headings(with_sub_numbers(text.split("\n")))
     rules = (_form_spans, numbered_heading_spans, heading_spans, _listed)
-    rules += (bare_numbered_spans, ordinal_spans, inline_spans)
+    rules += (numbered_sections, ordinal_spans, inline_spans)
     for rule in rules:
         spans = rule(lines)
         if spans:

@@ -1,0 +1,82 @@
+# ruff: noqa: E501 - replies are data: their sentences stay on one line to be read as written
+"""The splitter on numbered sections and on headings a Word file shows only by layout (issue
+18 item 2): chapters and letter sections are no proposals, sub-numbers are items, template
+sections one proposal, bold lines under styled headings are headings. Texts written for
+these tests."""
+
+from __future__ import annotations
+
+from hoering.analysis.initiatives import Initiative, Section, split_initiatives
+
+
+def split(text: str, source: str = "brødtekst") -> tuple[Initiative, ...]:
+    return split_initiatives([Section(source, text)])
+
+
+def test_a_report_numbered_by_its_chapters_proposes_nothing() -> None:
+    text = (
+        "1. Indledning\nRapporten beskriver borgernes brug af aktindsigt i ti kommuner i 2016.\n"
+        "2. Metode\nVi har interviewet 300 borgere og gennemgået 400 sager fra perioden.\n"
+        "3. Resultater\nHalvdelen af sagerne blev besvaret inden for fristen.\n"
+        "4. Afslutning\nRapporten er udarbejdet med støtte fra en privat fond.\n"
+    )
+    assert split(text, "rapport.pdf") == ()
+
+
+def test_sub_numbered_proposals_under_a_section_that_names_them_are_the_initiatives() -> None:
+    text = (
+        "1. Indledning\nVi har samlet vores forslag nedenfor.\n"
+        "2. Forslag\n"
+        "2.1 Offentlige kalendere for ministrene med mødernes emne.\n"
+        "2.2 Et register over møder mellem lobbyister og embedsværket.\n"
+        "2.3 Alle høringssvar samlet på ét sted.\n"
+        "3. Afslutning\nVi står gerne til rådighed.\n"
+    )
+    found = split(text)
+    assert [i.title for i in found] == [
+        "Offentlige kalendere for ministrene med mødernes emne",
+        "Et register over møder mellem lobbyister og embedsværket",
+        "Alle høringssvar samlet på ét sted",
+    ]
+
+
+def test_one_proposal_in_numbered_template_sections_with_sub_points_is_one_initiative() -> None:
+    text = (
+        "Vores forslag er en fælles portal for kommunale tilskud til foreninger.\n"
+        "1. Problem\n1.1 Foreninger kan ikke se, hvilke puljer der findes.\n1.2 Kommunerne svarer på de samme spørgsmål.\n"
+        "2. Løsning\n2.1 En portal med alle puljer og tildelinger som åbne data.\n2.2 Tildelinger indberettes hvert kvartal.\n"
+        "Med venlig hilsen\n"
+    )
+    assert len(split(text)) == 1
+
+
+def test_bold_lines_under_word_heading_sections_are_the_proposals() -> None:
+    # Word text: styled headings carry "#", a bold paragraph in Normal style carries nothing.
+    text = (
+        "# Høringssvar fra Lokalrådenes Landsforening\n"
+        "## Indledning\n"
+        "Landsforeningen takker for muligheden for at give input til den kommende handlingsplan.\n"
+        "Åbne udvalgsreferater\n"
+        "Vi foreslår, at alle kommunale udvalg offentliggør referater senest en uge efter mødet.\n"
+        "Borgerbudgetter i lokalområderne\n"
+        "Vi foreslår, at kommunerne lader lokalrådene prioritere en del af anlægsbudgettet.\n"
+        "## Afslutning\nVi uddyber gerne forslagene.\n"
+    )
+    assert [i.title for i in split(text, "svar.docx")] == [
+        "Åbne udvalgsreferater",
+        "Borgerbudgetter i lokalområderne",
+    ]
+
+
+def test_titles_explained_under_a_heading_right_above_the_first_title_take_their_text() -> None:
+    text = (
+        "Vi har tre forslag:\n- Åbne kalendere\n- Lobbyregister\n- Whistleblowerordning\n"
+        "Uddybning af forslagene\n"
+        "Åbne kalendere\nMinistrenes kalendere bør offentliggøres hver uge med mødernes emne og deltagere.\n"
+        "Lobbyregister\nDer bør oprettes et register over alle møder mellem lobbyister og ministerier.\n"
+        "Whistleblowerordning\nAlle ministerier bør have en uafhængig ordning, hvor ansatte kan indberette.\n"
+        "Med venlig hilsen\n"
+    )
+    found = split(text)
+    assert len(found) == 3
+    assert "hver uge" in found[0].text
