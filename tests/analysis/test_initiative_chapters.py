@@ -6,7 +6,13 @@ these tests."""
 
 from __future__ import annotations
 
+import io
+
+import docx
+
 from hoering.analysis.initiatives import Initiative, Section, split_initiatives
+from hoering.parse.docx import extract_docx_text
+from hoering.parse.text import html_to_text
 
 
 def split(text: str, source: str = "brødtekst") -> tuple[Initiative, ...]:
@@ -80,3 +86,32 @@ def test_titles_explained_under_a_heading_right_above_the_first_title_take_their
     found = split(text)
     assert len(found) == 3
     assert "hver uge" in found[0].text
+
+
+def test_a_list_nested_in_an_html_item_stays_part_of_that_item() -> None:
+    markup = (
+        "<p>Vi foreslår:</p><ol><li>Åbne kalendere for ministrene<ul><li>med mødernes emne</li>"
+        "<li>med deltagerne</li></ul></li><li>Et lobbyregister for embedsværket</li>"
+        "<li>Høringssvar samlet ét sted</li></ol><p>Med venlig hilsen</p>"
+    )
+    found = split(html_to_text(markup))
+    assert len(found) == 3
+    assert "deltagerne" in found[0].text
+
+
+def test_numbered_word_items_without_an_introduction_are_the_proposals() -> None:
+    document = docx.Document()
+    document.add_paragraph(
+        "Vi har læst materialet og bidrager gerne med erfaringer fra kommunerne."
+    )
+    document.add_paragraph(
+        "Åbne udvalgsreferater. Alle udvalg bør offentliggøre referater.", style="List Number"
+    )
+    document.add_paragraph(
+        "Borgerbudgetter. Kommunerne bør lade borgerne prioritere.", style="List Number"
+    )
+    document.add_paragraph("Med venlig hilsen")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    found = split(extract_docx_text(buffer.getvalue()), "svar.docx")
+    assert [i.title for i in found] == ["Åbne udvalgsreferater", "Borgerbudgetter"]
