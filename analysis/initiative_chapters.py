@@ -18,12 +18,6 @@ from hoering.analysis.initiative_lists import bare_numbered_spans, list_items
 from hoering.analysis.initiative_text import HEADING, ITEM, Span, clean_title
 
 _SUB_NUMBER = re.compile(r"^(\s*)(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(\S.*)$")
-# Chapters of a report attached for information: never a proposal of their own.
-_CHAPTER = re.compile(
-    r"^(?:metode|metoden|diskussion|litteratur\w*|referencer|kilder|noter|summary|"
-    r"introduction|conclusions?|background|about us|contact|methods?|results|findings)$",
-    re.IGNORECASE,
-)
 
 
 def with_sub_numbers(lines: list[str]) -> list[str]:
@@ -59,7 +53,7 @@ def numbered_sections(lines: list[str]) -> list[Span]:
             kept += grouped
         elif title and SUBSECTION.match(title):
             return []  # "1. Problem", "2. Løsning": one proposal's sections
-        elif not (title and (LETTER_SECTION.match(title) or _CHAPTER.match(title))):
+        elif not (title and LETTER_SECTION.match(title)):
             kept.append(span)
     return kept
 

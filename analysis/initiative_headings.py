@@ -38,7 +38,10 @@ LETTER_SECTION = re.compile(
     r"^(?:\d+\.?\s*)?(?:indledning|indledende|baggrund(?:en)?$|generel|generelle|generelt|"
     r"høringssvar|høring\b|resumé|sammenfatning|om (?:os|\w+)$|kontakt|afslutning|afsluttende|"
     r"konklusion|bilag|vedr\.?|til digitaliseringsstyrelsen|øvrige bemærkninger|bemærkninger|"
-    r"forord|introduktion|vores forslag|forslag til initiativer|initiativforslag$|uddybning)",
+    r"forord|introduktion|vores forslag|forslag til initiativer|initiativforslag$|uddybning|"
+    # chapters of a report: never a proposal of their own
+    r"metoden?$|diskussion$|litteratur\w*$|referencer$|kilder$|noter$|summary$|"
+    r"introduction$|conclusions?$|background$|about us$|contact$|methods?$|findings$)",
     re.IGNORECASE,
 )
 # Sections inside one proposal (the call's template among them): part of the initiative

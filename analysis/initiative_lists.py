@@ -67,7 +67,7 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
     starts, index = [], start
     while index < len(lines):
         line = lines[index].strip()
-        if line and (not starts or not lines[index - 1].strip()):
+        if line and (not starts or not lines[index - 1].strip()) and not _bulleted(lines, index):
             if not _LABELLED.match(line) or CLOSING.match(line):
                 break
             starts.append(index)
@@ -78,6 +78,11 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
         title = _LABELLED.match(lines[first].strip()).group(1)
         spans.append(Span(clean_title(title), tuple(trim(lines[first:stop])), "list"))
     return spans, index
+
+
+def _bulleted(lines: list[str], index: int) -> bool:
+    """Bullets set apart below a labelled paragraph: its points, not the end of the run."""
+    return bool(ITEM.match(lines[index]) and _kind(ITEM.match(lines[index])) == "bullet")
 
 
 def bare_numbered_spans(lines: list[str]) -> list[Span]:

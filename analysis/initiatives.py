@@ -33,7 +33,9 @@ finds something wins:
 7. proposals numbered inside a paragraph ("(1) ... (2) ...");
 8. a single document heading.
 
-Bare titles explained further down take their explanation. When no section has such
+Bare titles explained further down take their explanation. An attachment the body sends
+for information ("til orientering", "som baggrund") holds none when the body proposes
+itself. When no section has such
 structure, the reply is one initiative (a letter with one proposal), or none when it
 proposes nothing (analysis/initiative_single.py). Text before the first and after the last
 initiative (greeting, introduction, closing) belongs to none.
@@ -77,6 +79,11 @@ _OTHER_COLUMN = re.compile(
     r"^(?:nr\.?|#|tema|temaer|bemærkning\w*|begrundelse|effekt|forventet effekt|prioritet|"
     r"formål|målgruppe|tidsplan|økonomi)$"
 )
+_FOR_INFORMATION = re.compile(
+    r"\b(?:til (?:jeres |din |jer )?orientering|som baggrund\w*|baggrundsmateriale|"
+    r"til inspiration|for (?:your )?information|as background)\b",
+    re.IGNORECASE,
+)
 _AD = re.compile(r"^(?:#+\s*)?ad\s+(\d{1,2})\s*(?:[:.)]|$)", re.IGNORECASE)
 
 
@@ -103,6 +110,7 @@ class Initiative:
 
 def split_initiatives(sections: Sequence[Section], subject: str = "") -> tuple[Initiative, ...]:
     """The initiatives proposed in a reply, numbered from 1, in reading order."""
+    sections = _without_background(sections)
     found: list[tuple[str, Span]] = []
     for section in sections:
         found += [(section.source, span) for span in structured_spans(section.text)]
@@ -124,6 +132,17 @@ def structured_spans(text: str) -> list[Span]:
         if spans:
             return with_explanations(spans, lines)
     return with_explanations(heading_spans(lines, minimum=1), lines)
+
+
+def _without_background(sections: Sequence[Section]) -> Sequence[Section]:
+    """The sections without attachments the body sends for information ("Vedlagt til
+    orientering vores rapport ..."), when the body makes its own proposal: a background
+    report's chapters and recommendations are not the respondent's initiatives."""
+    if len(sections) < 2 or not _FOR_INFORMATION.search(sections[0].text):
+        return sections
+    body = sections[0]
+    proposes = structured_spans(body.text) or single_span([(body.source, body.text)], "")
+    return sections[:1] if proposes else sections
 
 
 def _listed(lines: list[str]) -> list[Span]:

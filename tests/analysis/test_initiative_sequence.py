@@ -121,3 +121,31 @@ def test_items_lettered_in_parentheses_are_list_items() -> None:
         "We would be happy to help.\n"
     )
     assert len(split(text)) == 2
+
+
+def test_bullets_set_apart_under_a_labelled_paragraph_do_not_end_the_run() -> None:
+    text = (
+        "Vi har disse forslag:\n\n"
+        "Borgerpaneler: Kommunerne bør prøve lodtrukne borgerpaneler om svære prioriteringer.\n\n"
+        "- panelerne mødes fire gange\n- de afgiver en skriftlig anbefaling\n\n"
+        "Åbne data: Alle kommunale nøgletal bør udgives som åbne data hvert kvartal.\n\n"
+        "Med venlig hilsen\n"
+    )
+    found = split(text)
+    assert [i.title for i in found] == ["Borgerpaneler", "Åbne data"]
+    assert "skriftlig anbefaling" in found[0].text
+
+
+def test_a_report_attached_for_information_beside_a_proposal_in_the_body_adds_nothing() -> None:
+    body = (
+        "Kære styrelse\n\n"
+        "Vi foreslår, at alle ministerier offentliggør deres mødekalendere hver uge.\n\n"
+        "Vedlagt er til orientering vores rapport om lobbyisme, som uddyber baggrunden.\n"
+    )
+    report = (
+        "Lobbyisme i Danmark\n\nMetode\n"
+        "Vi har interviewet 40 embedsmænd og gennemgået 300 mødekalendere fra ministerierne.\n\n"
+        "Anbefalinger\nMinisterierne bør offentliggøre kalendere, og der bør indføres et lobbyregister.\n"
+    )
+    found = split_initiatives([Section("brødtekst", body), Section("rapport.pdf", report)])
+    assert len(found) == 1 and "mødekalendere hver uge" in found[0].text
