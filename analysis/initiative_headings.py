@@ -18,6 +18,7 @@ from hoering.analysis.initiative_text import (
     CLOSING,
     HEADING,
     ITEM,
+    PROPOSING,
     Span,
     clean_title,
     trim,
@@ -54,6 +55,7 @@ SUBSECTION = re.compile(
     r"forslaget|hvorfor|hvordan|hvem$)\b",
     re.IGNORECASE,
 )
+_THEME_INTRO = 200  # characters of a line a theme heading may open with before its proposals
 NO_PROPOSAL = re.compile(
     r"\b(?:ikke|ingen)\s+(?:\w+\s+){0,2}(?:konkrete?|egentlige?|nye)\s+forslag|"
     r"\b(?:ikke|ingen)\s+(?:selv\s+)?(?:nogen\s+)?forslag\b|no (?:specific |concrete )?proposals?",
@@ -109,7 +111,7 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
             continue
         end = next((i for i, lv, t in found[index + 1 :] if lv <= chosen), len(lines))
         end = min(end, closing_end(lines, start + 1))
-        items = _grouped_items(lines, start + 1, end)
+        items = _grouped_items(lines, start + 1, end) or _grouped_sections(lines, start, end)
         body = trim(lines[start:end])
         if items:
             spans += items
@@ -137,6 +139,23 @@ def _grouped_items(lines: list[str], start: int, end: int) -> list[Span]:
         return []
     items, _ = list_items(lines[:end], start)
     return items if len(items) >= 2 else []
+
+
+def _grouped_sections(lines: list[str], start: int, end: int) -> list[Span]:
+    """The proposals under deeper headings of a theme heading that goes straight to them
+    ("# Åbenhed" over "## Åbne kalendere", "## Lobbyregister"), perhaps after a line that
+    asks for nothing ("Her har vi to forslag."): a heading whose own text proposes first is
+    one proposal whose sub-headings are its parts."""
+    inner = lines[start + 1 : end]
+    texts = [line.strip() for line in inner if line.strip()]
+    direct = bool(texts) and HEADING.match(texts[0]) is not None
+    introduced = (
+        len(texts) > 1
+        and len(texts[0]) <= _THEME_INTRO
+        and not PROPOSING.search(texts[0])
+        and HEADING.match(texts[1]) is not None
+    )
+    return heading_spans(inner, minimum=1) if direct or introduced else []
 
 
 def _first_value(lines: list[str]) -> str:

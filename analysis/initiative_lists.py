@@ -226,6 +226,13 @@ def _previous(lines: list[str], index: int) -> str:
     return ""
 
 
+def _title_alone(first: str, rest: list[str]) -> bool:
+    """A short item over a paragraph that opens a sentence of its own (Word text: one line
+    per paragraph) is a title alone; a wrapped line goes on in lower case."""
+    following = next((line.strip() for line in rest if line.strip()), "")
+    return len(first) <= 60 and not first.endswith(",") and following[:1].isupper()
+
+
 def _until_blank(lines: list[str]) -> list[str]:
     end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
     return lines[:end]
@@ -238,9 +245,12 @@ def _items(lines: list[str], starts: list[int], end: int) -> list[Span]:
         stop = starts[position + 1] if position + 1 < len(starts) else end
         body = trim(lines[start:stop])
         # An item wrapped over lines in a plain-text mail: its title reads across them.
-        head = [ITEM.match(body[0]).group(5)]
-        head += [line.strip() for line in _until_blank(body[1:]) if not ITEM.match(line)]
-        spans.append(Span(item_title(" ".join(head)), tuple(body), "list"))
+        head = ITEM.match(body[0]).group(5)
+        if not _title_alone(head, body[1:]):
+            head = " ".join(
+                [head, *(x.strip() for x in _until_blank(body[1:]) if not ITEM.match(x))]
+            )
+        spans.append(Span(item_title(head), tuple(body), "list"))
     return spans
 
 
@@ -249,8 +259,11 @@ def _without_sub_points(lines: list[str], starts: list[int], end: int) -> list[i
     such a paragraph is a point of that item whose nesting was lost (a flattened list)."""
     bounds = [*starts[1:], end]
     prose = [_has_prose(lines[start:stop]) for start, stop in zip(starts, bounds, strict=True)]
-    # Numbers say each item is its own; so does a single titled item among bare ones.
+    # Numbers say each item is its own; so does a single titled item among bare ones, and
+    # a list that shows its nesting (Word, HTML) has flattened nothing.
     if sum(prose) < 2 or _kind(ITEM.match(lines[starts[0]])) != "bullet":
+        return starts
+    if _nested(lines[starts[0] : end], len(ITEM.match(lines[starts[0]]).group(1))):
         return starts
     kept = [starts[0]]
     last_prose = prose[0]
@@ -259,6 +272,10 @@ def _without_sub_points(lines: list[str], starts: list[int], end: int) -> list[i
             kept.append(start)
             last_prose = has
     return kept
+
+
+def _nested(lines: list[str], indent: int) -> bool:
+    return any((item := ITEM.match(line)) and len(item.group(1)) > indent for line in lines)
 
 
 def _has_prose(item: list[str]) -> bool:

@@ -115,3 +115,47 @@ def test_numbered_word_items_without_an_introduction_are_the_proposals() -> None
     document.save(buffer)
     found = split(extract_docx_text(buffer.getvalue()), "svar.docx")
     assert [i.title for i in found] == ["Åbne udvalgsreferater", "Borgerbudgetter"]
+
+
+def test_proposal_headings_under_theme_headings_are_the_initiatives_not_the_themes() -> None:
+    text = (
+        "# Høringssvar\nVi har tre forslag under to temaer.\n"
+        "## Åbenhed\nHer har vi to forslag.\n"
+        "### Åbne kalendere\nMinistrenes kalendere bør offentliggøres hver uge.\n"
+        "### Lobbyregister\nDer bør oprettes et register over møder med lobbyister.\n"
+        "## Inddragelse\n### Borgerpaneler\nKommunerne bør afprøve lodtrukne borgerpaneler.\n"
+        "Med venlig hilsen\n"
+    )
+    assert [i.title for i in split(text, "svar.docx")] == [
+        "Åbne kalendere",
+        "Lobbyregister",
+        "Borgerpaneler",
+    ]
+
+
+def test_sub_headings_under_a_proposal_that_opens_with_its_ask_are_its_parts() -> None:
+    text = (
+        "## Åbne kalendere\nMinistrenes kalendere bør offentliggøres hver uge.\n"
+        "### Sådan kan det gøres\nKalenderne lægges på ministeriernes hjemmesider.\n"
+        "## Lobbyregister\nDer bør oprettes et register over møder med lobbyister.\n"
+        "### Sådan kan det gøres\nRegisteret drives af Folketinget.\n"
+    )
+    assert [i.title for i in split(text, "svar.docx")] == ["Åbne kalendere", "Lobbyregister"]
+
+
+def test_bare_bullets_between_titled_ones_in_a_list_that_shows_its_nesting_are_items() -> None:
+    text = (
+        "Vores forslag:\n"
+        "- Åbne udvalgsreferater\n"
+        "Vi foreslår, at alle udvalg offentliggør referater senest en uge efter mødet.\n"
+        "  - også for lukkede punkter, i anonymiseret form\n"
+        "- Borgerbudgetter\n"
+        "- Lobbyregister\n"
+        "Der bør oprettes et register over alle møder mellem lobbyister og ministerier.\n"
+        "Med venlig hilsen\n"
+    )
+    assert [i.title for i in split(text, "svar.docx")] == [
+        "Åbne udvalgsreferater",
+        "Borgerbudgetter",
+        "Lobbyregister",
+    ]
