@@ -74,10 +74,14 @@ from hoering.analysis.initiative_text import (
 
 LEVELS = ("lokal", "regional", "national")
 
-_PROPOSAL_COLUMN = re.compile(r"^(?:forslag|initiativ\w*|titel|idé|forslag til initiativ)$")
+_PROPOSAL_COLUMN = re.compile(
+    r"^(?:(?:vores|jeres|konkrete?|foreslåede?) )?(?:forslag|initiativ\w*|tiltag|idé|idéer|ideer|"
+    r"anbefaling\w*)(?: til (?:initiativ\w*|handlingsplan\w*))?$|^titel$|^hvad (?:vi|jeg) foreslår$"
+)
 _OTHER_COLUMN = re.compile(
-    r"^(?:nr\.?|#|tema|temaer|bemærkning\w*|begrundelse|effekt|forventet effekt|prioritet|"
-    r"formål|målgruppe|tidsplan|økonomi)$"
+    r"^(?:nr\.?|#|tema|temaer|emne|område|bemærkning\w*|begrundelse|effekt|forventet effekt|"
+    r"prioritet|formål|målgruppe|tidsplan|økonomi|uddybning|forklaring|hvorfor|hvordan|"
+    r"kommentar\w*|aktør\w*|ansvar\w*|gevinst\w*|værdi\w*|ogp-værdi\w*)$"
 )
 _FOR_INFORMATION = re.compile(
     r"\b(?:til (?:jeres |din |jer )?orientering|som baggrund\w*|baggrundsmateriale|"

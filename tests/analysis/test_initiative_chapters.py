@@ -159,3 +159,16 @@ def test_bare_bullets_between_titled_ones_in_a_list_that_shows_its_nesting_are_i
         "Borgerbudgetter",
         "Lobbyregister",
     ]
+
+
+def test_a_table_whose_header_names_the_proposals_in_other_words_gives_a_row_each() -> None:
+    text = (
+        "Vi har samlet vores forslag i tabellen.\n"
+        "Emne | Vores forslag | Begrundelse\n"
+        "Åbenhed | Et lobbyregister for alle ministerier | Borgerne skal se, hvem der påvirker\n"
+        "Inddragelse | Borgerpaneler i kommunerne | Flere skal høres\n\nMed venlig hilsen\n"
+    )
+    assert [i.title for i in split(text, "svar.docx")] == [
+        "Et lobbyregister for alle ministerier",
+        "Borgerpaneler i kommunerne",
+    ]
