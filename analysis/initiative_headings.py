@@ -48,11 +48,13 @@ LETTER_SECTION = re.compile(
 # Sections inside one proposal (the call's template among them): part of the initiative
 # they follow.
 SUBSECTION = re.compile(
-    r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forventet|effekt|ansvarlig|økonomi|"
-    r"tidsplan|målgruppe|niveau|aktører|implementering|succeskriterier|udfordring|løsning|"
-    r"relevans|sammenhæng|ogp-værdier|perspektiv|problem|målsætning|mål$|aktiviteter|"
-    r"måling|milepæle|resultater|interessenter|partnere|finansiering|begrundelse|forslag$|"
-    r"forslaget|hvorfor|hvordan|hvem$)\b",
+    r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forvente\w*|effekt\w*|ansvarlig\w*|"
+    r"økonomi|tidsplan|tidsramme|budget|ressourcer|risici|risiko|målgrupper?|niveau|aktører|"
+    r"implementering|succeskriteri\w*|indikatorer|udfordring\w*|løsning\w*|relevans|"
+    r"sammenhæng|ogp-værdier|perspektiv|problem\w*|målsætning\w*|mål$|aktiviteter|"
+    r"konkrete aktiviteter|måling|milepæle|resultater|interessenter|partnere|partnerskab\w*|"
+    r"organisering|forankring|finansiering|begrundelse|forslag$|forslaget|hvorfor|hvordan|"
+    r"hvem$)\b",
     re.IGNORECASE,
 )
 _THEME_INTRO = 200  # characters of a line a theme heading may open with before its proposals

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from hoering.analysis.initiative_fields import form_fields
-from hoering.analysis.initiative_headings import ends_initiative
+from hoering.analysis.initiative_headings import ends_initiative, heading_spans
 from hoering.analysis.initiative_text import CLOSING, HEADING, ITEM, Span, clean_title, item_title
 
 _HEADING_MAX = 80  # characters of a layout heading
@@ -31,8 +31,11 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 def with_layout_headings(lines: list[str]) -> list[str]:
     """The lines with each layout heading written as "# heading". In a text with markup
     headings of its own (a Word file's styles), a layout heading (a bold line in Normal
-    style) is one level below the deepest of them: its proposals sit under their sections."""
+    style) is one level below the deepest of them: its proposals sit under their sections;
+    unchanged when the styled headings already hold two or more proposals."""
     levels = [len(m.group(1)) for m in map(HEADING.match, map(str.strip, lines)) if m]
+    if levels and len(heading_spans(lines)) >= 2:
+        return lines  # the styled headings hold the proposals; bold lines are their parts
     mark = "#" * min(max(levels, default=0) + 1, 6)
     return [
         f"{mark} {line.strip()}" if _layout_heading(lines, index) else line

@@ -47,6 +47,24 @@ _OWN_PARTS = re.compile(
 )
 
 
+# Template sections whose numbered lists are one proposal's parts (a subset of the heading
+# rule's sub-sections, kept here: that module imports this one).
+_PART_HEADING = re.compile(
+    r"^(?:aktiviteter|konkrete aktiviteter|milepæle|tidsplan|trin|faser|delmål|leverancer|"
+    r"målsætning\w*|mål|succeskriteri\w*|indikatorer|måling\w*|resultater|forventede? \w+|"
+    r"løsning\w*|problem\w*|baggrund|udfordring\w*|implementering|beskrivelse|kort beskrivelse|"
+    r"risici|ressourcer|budget|økonomi|aktører|partnere|interessenter)\b",
+    re.IGNORECASE,
+)
+
+
+_PARTS_SENTENCE = re.compile(
+    r"\b(?:trin|faser?|etaper?|dele|skridt|elementer|består|bestå|gennemføres|omfatte\w*|"
+    r"eksempler?|følgende (?:aktiviteter|elementer|trin|milepæle))\b",
+    re.IGNORECASE,
+)
+
+
 def list_spans(lines: list[str]) -> list[Span]:
     spans: list[Span] = []
     index = 0
@@ -93,7 +111,7 @@ def bare_numbered_spans(lines: list[str]) -> list[Span]:
     while index < len(lines):
         item = ITEM.match(lines[index])
         starts = item is not None and item.group(3) == "1" and not item.group(1)
-        if starts and not _previous(lines, index).endswith(":"):
+        if starts and not _introduces_parts(_previous(lines, index)):
             items, end = list_items(lines, index)
             if len(items) >= 2:
                 spans += items
@@ -101,6 +119,19 @@ def bare_numbered_spans(lines: list[str]) -> list[Span]:
                 continue
         index += 1
     return spans
+
+
+def _introduces_parts(line: str) -> bool:
+    """The line above a numbered list makes it the parts of something: it ends in ":", or
+    it is a template section's heading ("## Aktiviteter"), or its last sentence announces
+    parts ("Initiativet består af tre trin.")."""
+    if line.endswith(":"):
+        return True
+    heading = HEADING.match(line)
+    if heading:
+        return bool(_PART_HEADING.match(heading.group(2)))
+    last = re.split(r"(?<=[.!?])\s+", line)[-1]
+    return bool(_PARTS_SENTENCE.search(last)) and not _names_proposals(last)
 
 
 def _is_intro(line: str, before: str = "") -> bool:

@@ -58,9 +58,12 @@ def ordinal_spans(lines: list[str]) -> list[Span]:
 
 def split_sequenced(span: Span) -> list[Span]:
     """A heading's section split where a paragraph adds one more proposal; the heading and
-    what precedes the first such paragraph stay one initiative."""
+    what precedes the first such paragraph stay one initiative. A section with sub-headings
+    is one proposal in parts and stays whole."""
     lines = list(span.lines)
     begin = 1 if lines and HEADING.match(lines[0].strip()) else 0
+    if any(HEADING.match(line.strip()) for line in lines[begin:]):
+        return [span]  # a proposal in sections of its own: "Derudover" adds to a section
     starts = [i for i in _sequence_starts(lines, begin, len(lines)) if i > begin]
     if not starts or not PROPOSING.search(" ".join(lines[begin : starts[0]])):
         return [span]

@@ -172,3 +172,58 @@ def test_a_table_whose_header_names_the_proposals_in_other_words_gives_a_row_eac
         "Et lobbyregister for alle ministerier",
         "Borgerpaneler i kommunerne",
     ]
+
+
+def _docx(*paragraphs: tuple[str, str | None]) -> str:
+    document = docx.Document()
+    for text, style in paragraphs:
+        if style and style.startswith("Heading"):
+            document.add_heading(text, level=int(style[-1]))
+        else:
+            document.add_paragraph(text, style=style)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return extract_docx_text(buffer.getvalue())
+
+
+def test_word_numbered_activities_under_a_template_heading_are_parts_of_one_proposal() -> None:
+    text = _docx(
+        ("Forslag: En åben portal for kommunale tilskud", "Heading 1"),
+        ("Vi foreslår en fælles portal, hvor alle kommunale tilskud til foreninger vises.", None),
+        ("Aktiviteter", "Heading 2"),
+        ("Kortlægning af puljerne i alle kommuner.", "List Number"),
+        ("Udvikling af portalen med åbne data.", "List Number"),
+        ("Kampagne over for foreningerne.", "List Number"),
+        ("Med venlig hilsen", None),
+    )
+    assert len(split(text, "svar.docx")) == 1
+
+
+def test_a_numbered_list_after_a_sentence_that_announces_steps_is_one_proposal() -> None:
+    text = (
+        "Vi foreslår et lobbyregister for alle ministerier. Registeret indføres i tre trin.\n"
+        "1. Ministrenes møder registreres fra 2018.\n"
+        "2. Departementschefernes møder følger i 2019.\n"
+        "3. Alle styrelser er med fra 2020.\n"
+    )
+    assert len(split(text)) == 1
+
+
+def test_an_adding_word_inside_a_proposal_written_in_sections_does_not_split_it() -> None:
+    text = (
+        "## Åbne kalendere\nMinistrenes kalendere bør offentliggøres hver uge.\n"
+        "### Aktiviteter\nKalenderne lægges på nettet.\n"
+        "Derudover bør der laves en vejledning til ministerierne.\n"
+        "## Lobbyregister\nDer bør oprettes et register over møder med lobbyister.\n"
+    )
+    assert [i.title for i in split(text, "svar.docx")] == ["Åbne kalendere", "Lobbyregister"]
+
+
+def test_bold_labels_inside_styled_proposal_headings_stay_inside_their_proposal() -> None:
+    text = (
+        "## Åbne kalendere\nMinistrenes kalendere bør offentliggøres hver uge med emne og deltagere.\n"
+        "Hvad det kræver\nEn fælles skabelon og en side på hvert ministeriums hjemmeside til formålet.\n"
+        "## Lobbyregister\nDer bør oprettes et register over alle møder mellem lobbyister og ministerier.\n"
+        "Hvad det kræver\nEn lov om registrering og en database, som Folketinget driver fremover.\n"
+    )
+    assert [i.title for i in split(text, "svar.docx")] == ["Åbne kalendere", "Lobbyregister"]
