@@ -48,7 +48,7 @@ LETTER_SECTION = re.compile(
 # Sections inside one proposal (the call's template among them): part of the initiative
 # they follow.
 SUBSECTION = re.compile(
-    r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forvente\w*|effekt\w*|ansvarlig\w*|"
+    r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forvente\w*|effekt(?:en|er)?|ansvarlig\w*|"
     r"økonomi|tidsplan|tidsramme|budget|ressourcer|risici|risiko|målgrupper?|niveau|aktører|"
     r"implementering|succeskriteri\w*|indikatorer|udfordring\w*|løsning\w*|relevans|"
     r"sammenhæng|ogp-værdier|perspektiv|problem\w*|målsætning\w*|mål$|aktiviteter|"

@@ -5,6 +5,7 @@ bench/sets/ (README there), imported end to end and scored against their frozen 
     .venv/bin/python -m bench.bench_sets --verbose       # ... and each wrong tune case
     .venv/bin/python -m bench.bench_sets --set grouping  # the grouping set's replies, same scores
     .venv/bin/python -m bench.bench_sets --mails DIR     # build the .eml files once, reuse them
+    .venv/bin/python -m bench.bench_sets --tune-only     # no sealed figures: for tuning rules
 
 Each split is reported per writer part (replies set: a+b wrote r001-r064, c wrote r065-r104)
 and pooled, so a new writer's structures are not hidden in the older parts' figures.
@@ -296,9 +297,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--mails", type=Path, help="build the .eml files here once and reuse them (no LibreOffice)"
     )
+    parser.add_argument(
+        "--tune-only", action="store_true", help="score the tune split only, while rules change"
+    )
     args = parser.parse_args(argv)
     folder = SETS / args.set
-    cases = load_cases(folder)
+    cases = [c for c in load_cases(folder) if c["split"] == "tune" or not args.tune_only]
     with tempfile.TemporaryDirectory(prefix="hoering-sets-") as work:
         rows = imported(folder, Path(work), args.mails)
     print(f"set {args.set}: {len(cases)} cases, rule: key words and {MOST:.0%} of the words")

@@ -227,3 +227,15 @@ def test_bold_labels_inside_styled_proposal_headings_stay_inside_their_proposal(
         "Hvad det kræver\nEn lov om registrering og en database, som Folketinget driver fremover.\n"
     )
     assert [i.title for i in split(text, "svar.docx")] == ["Åbne kalendere", "Lobbyregister"]
+
+
+def test_a_heading_that_opens_with_a_template_word_inside_a_longer_word_is_a_proposal() -> None:
+    # "Effektiv ..." is no "Effekt" section: the template words match whole words only.
+    text = (
+        "Vi har to forslag.\n\n"
+        "Effektiv offentlig service: Klart sprog\n"
+        "Vi foreslår et krav om klart sprog i alle breve fra det offentlige til borgerne.\n\n"
+        "Borgerinddragelse: Én høringsportal\n"
+        "Vi foreslår, at alle offentlige høringer samles på én tilgængelig høringsportal.\n"
+    )
+    assert len(split(text)) == 2
