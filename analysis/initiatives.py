@@ -2,13 +2,15 @@
 
 A reply is a list of sections: the respondent's own words (the cleaned body) and the text of
 each attachment. Extraction keeps the structure as light Markdown (parse/wordml.py,
-parse/odf.py, parse/text.py): "# " headings (one "#" per level), "- " list items (two spaces
-of indent per nesting level), table rows as cells joined by " | ". Plain-text mails and PDFs
-bring their own "1." / "a)" / "•" markers, which are read the same way.
+parse/odf.py, parse/text.py): "# " headings (one "#" per level), list items as "- " (bullets)
+or the number Word or the browser shows ("1. ", "2.1 "), two spaces of indent per nesting
+level, table rows as cells joined by " | ". Plain-text mails and PDFs bring their own "1." /
+"a)" / "•" markers, which are read the same way.
 
 PDF and plain text carry no heading markup: a short line on its own before prose or a list
-is read as a "# " heading (analysis/initiative_layout.py). Per section the first rule that
-finds something wins:
+is read as a "# " heading (analysis/initiative_layout.py), as is a bold line in Word text
+whose styled headings hold no proposals. Per section the first rule that finds something
+wins:
 
 1. form: the call's template, a table repeated per initiative (Initiativets titel |
    Beskrivelse | Ansvarlig myndighed | Niveau) as label rows, typed labels or label
