@@ -25,7 +25,6 @@ from pathlib import Path
 from hoering import glossary
 from hoering.analysis.campaigns import CampaignEntry
 from hoering.analysis.cleaning import NO_COMMENTS
-from hoering.analysis.remarks import general_remarks
 from hoering.export.columns import MACHINE, PEOPLE
 from hoering.export.csv_export import Profile, write_table
 from hoering.export.files import atomic_file
@@ -154,7 +153,7 @@ def _remarks_cells(record: ReplyView) -> dict[str, str]:
     """A reply without initiatives: its "ingen bemærkninger", else its general remarks;
     the reply's own decision is the one that applies to it."""
     none = NO_COMMENTS in record.flags
-    remarks = NO_COMMENTS if none else general_remarks(record.text)
+    remarks = NO_COMMENTS if none else record.remarks
     return {
         "initiative": "", "title": "", "candidate": "", "candidate_title": "",
         "decision": record.decision, "reason": record.reason,
