@@ -48,9 +48,9 @@ PEOPLE_PARTY_COLUMNS: tuple[tuple[str, str], ...] = (
 SHEET = glossary.PARTIES
 # Characters wide, as the reply sheet counts them: one landscape page at about 70 %.
 WIDTHS = {
-    "party": 22, "respondent_type": 12, "replies": 8, "senders": 8, "initiative": 8,
+    "party": 22, "respondent_type": 12, "replies": 8, "senders": 10, "initiative": 8,
     "title": 30, "candidate": 8, "candidate_title": 26, "decision": 14, "reason": 30,
-    "decision_source": 10, "remarks": 40,
+    "decision_source": 10, "remarks": 38,
 }  # fmt: skip
 TABLES = {
     # People: every cell text, the reply ids "3; 7" and an id "12.10" as they are.
