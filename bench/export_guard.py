@@ -4,9 +4,10 @@
 
 imports examples/inbox into a fresh database with the interpreter's `hoering`, then writes
 every export (csv/xlsx/jsonl per profile and --per reply|initiative|candidate|party, the
-notat; each plain, --redact, --pseudonymize and both) and dumps their cell values and text to OUT.txt, export times,
-temporary paths and file hashes masked. Run it with each checkout's own virtualenv and diff
-the two files: a refactor of the export path must leave them equal.
+notat; each plain, --redact, --pseudonymize and both) and dumps their cell values and text
+to OUT.txt, export times, temporary paths and file hashes masked. Run it with each
+checkout's own virtualenv and diff the two files: a refactor of the export path must leave
+them equal.
 """
 
 from __future__ import annotations
