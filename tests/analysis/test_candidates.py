@@ -3,6 +3,8 @@ theme (the grouping set's hard negatives) stay apart."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from hoering.analysis.candidate_terms import fold, word_concepts
 from hoering.analysis.candidates import Existing, choose, initiative_terms, representative
 
@@ -50,3 +52,14 @@ def test_a_whole_word_concept_is_not_split() -> None:
 
 def test_no_candidate_near_enough_starts_a_new_one() -> None:
     assert choose(initiative_terms("", "Klart sprog i breve."), []) is None
+
+
+def test_folding_char_by_char_equals_folding_the_whole_text() -> None:
+    # fold works on the few non-ASCII characters only; the whole text translated and
+    # decomposed at once is what it must equal, marks in any order and ligatures included.
+    text = "Kære ÅSE – “Café” naïve Straße ﬁl ™ Ørsted æble a\u0323\u0301 \u0301x Œuvre"
+    whole = unicodedata.normalize("NFKD", text.casefold().translate(str.maketrans({
+        "æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue"})))  # fmt: skip
+    expected = "".join(ch for ch in whole if not unicodedata.combining(ch))
+    assert fold(text) == expected
+    assert fold("Åbne data") == "aabne data"
