@@ -108,12 +108,11 @@ def _starts(word: str, form: str) -> bool:
 
 
 def _multi_at(words: list[str], at: int, multi: dict[str, list[_Form]]) -> _Form | None:
-    word = words[at]
-    for key in dict.fromkeys((word[:MIN_HEAD], word)):
-        for form in multi.get(key, ()):
-            span = words[at : at + len(form.tokens)]
-            if len(span) == len(form.tokens) and all(map(_starts, span, form.tokens)):
-                return form
+    # Keys are a first token's first MIN_HEAD letters: a longer word is found by its head.
+    for form in multi.get(words[at][:MIN_HEAD], ()):
+        span = words[at : at + len(form.tokens)]
+        if len(span) == len(form.tokens) and all(map(_starts, span, form.tokens)):
+            return form
     return None
 
 
@@ -151,23 +150,30 @@ def term_counts(text: str) -> Counter[tuple[str, float]]:
     """(term, weight) -> how often the text names it."""
     _, multi = _forms()
     words = tokens(text)
-    found: Counter[tuple[str, float]] = Counter()
+    found: list[tuple[str, float]] = []  # counted once at the end: Counter's C loop
     at = 0
     while at < len(words):
-        form = _multi_at(words, at, multi)
+        word = words[at]
+        form = _multi_at(words, at, multi) if word[:MIN_HEAD] in multi else None
         if form is not None:
-            found[(CONCEPT + form.concept.name, form.concept.weight)] += 1
+            found.append((CONCEPT + form.concept.name, form.concept.weight))
             at += len(form.tokens)
             continue
-        word = words[at]
         at += 1
-        concepts = word_concepts(word)
-        for concept in concepts:
-            found[(CONCEPT + concept.name, concept.weight)] += 1
-        meaningful = len(word) >= MIN_STEM_WORD and word not in _STOPWORDS
-        if not concepts and meaningful and not word.isdigit():
-            found[(STEM + _stem(word), STEM_WEIGHT)] += 1
-    return found
+        found += _word_terms(word)
+    return Counter(found)
+
+
+@lru_cache(maxsize=200_000)
+def _word_terms(word: str) -> tuple[tuple[str, float], ...]:
+    """The terms one word names on its own: its concepts, else its stem if it carries
+    meaning. Cached: placing a backlog reads the same words again and again."""
+    concepts = word_concepts(word)
+    if concepts:
+        return tuple((CONCEPT + concept.name, concept.weight) for concept in concepts)
+    if len(word) >= MIN_STEM_WORD and word not in _STOPWORDS and not word.isdigit():
+        return ((STEM + _stem(word), STEM_WEIGHT),)
+    return ()
 
 
 def signature(title: str, text: str) -> dict[str, float]:
