@@ -115,6 +115,11 @@ CANDIDATE_ACTIONS: dict[str, str] = {
     "undo": "fortrød",
 }
 
+# The candidate page's split and undo forms (`hoering candidate split|undo` on the desk).
+SPLIT_TICK = "Skil ud"  # beside a member: it goes to the new candidate
+SPLIT_BUTTON = "Skil de valgte ud i en ny kandidat"
+UNDO_BUTTON = "Fortryd seneste handling"
+
 # Yes and no in a people-profile cell.
 YES = "ja"
 NO = "nej"

@@ -19,7 +19,8 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from hoering.analysis.candidate_terms import CONCEPT, signature
+from hoering.analysis.candidate_lexicon import CONCEPTS, SPECIFIC
+from hoering.analysis.candidate_terms import CONCEPT, STEM, signature
 
 JOIN_AT = 0.45  # cosine with a candidate's representative to join it
 REPRESENTATIVE_TERMS = 40
@@ -27,6 +28,9 @@ INDEX_TERMS = 12
 LOOKUP_TERMS = 8
 MAX_CANDIDATES = 50
 SUMMARY_CHARS = 300
+SHARED_STEMS = 2  # stems an initiative must share with a candidate that shares no ask
+# The concepts that name an ask (a lobby register, citizens' initiatives), not a theme.
+ASKS = frozenset(CONCEPT + concept.name for concept in CONCEPTS if concept.weight >= SPECIFIC)
 
 Vector = Mapping[str, float]
 
@@ -71,13 +75,39 @@ def cosine(a: Vector, b: Vector) -> float:
 def choose(terms: Vector, existing: Iterable[Existing]) -> int | None:
     """The id of the candidate the initiative joins, or None: it starts one.
 
-    The most similar at or above JOIN_AT; on a tie, the oldest (lowest id)."""
+    The most similar at or above JOIN_AT that shares an ask with it (shares_an_ask); on a
+    tie, the oldest (lowest id)."""
     best: tuple[float, int] | None = None
     for candidate in existing:
         score = round(cosine(terms, candidate.terms), 9)
-        if score >= JOIN_AT and (best is None or (score, -candidate.id) > (best[0], -best[1])):
+        if score < JOIN_AT or not shares_an_ask(terms, candidate.terms):
+            continue
+        if best is None or (score, -candidate.id) > (best[0], -best[1]):
             best = (score, candidate.id)
     return None if best is None else best[1]
+
+
+def shares_an_ask(a: Vector, b: Vector) -> bool:
+    """Whether two vectors may be one ask. When both name asks, a main ask of each (its
+    heaviest concept of ASKS; on a tie, one of them) is named by the other: two asks that
+    mention each other (ministers' calendars that show meetings with lobbyists) stay two.
+    When neither does, they share SHARED_STEMS stems: theme words alone ("register", "åben",
+    "kommune") make short texts alike ("the register is public"). A text that describes an
+    ask without its words ("who the ministers meet") is left to the cosine."""
+    main_a, main_b = _main_asks(a), _main_asks(b)
+    if main_a and main_b:
+        return bool(main_a & b.keys()) and bool(main_b & a.keys())
+    if main_a or main_b:
+        return True
+    shared = a.keys() & b.keys()
+    return sum(term.startswith(STEM) for term in shared) >= SHARED_STEMS
+
+
+def _main_asks(terms: Vector) -> set[str]:
+    """The heaviest concepts of ASKS in `terms` (all of them on a tie)."""
+    asks = {term: weight for term, weight in terms.items() if term in ASKS}
+    top = max(asks.values(), default=0.0)
+    return {term for term, weight in asks.items() if weight >= top - 1e-9}
 
 
 def representative(terms: Vector, joined: Vector | None = None) -> dict[str, float]:

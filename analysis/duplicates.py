@@ -244,10 +244,9 @@ def band_keys(words: frozenset[str]) -> list[int]:
     import numpy as np
 
     a, b = _permutations()
-    hashed = np.array(
-        [int.from_bytes(hashlib.blake2b(w.encode(), digest_size=4).digest()) for w in words],
-        dtype=np.uint64,
-    ).reshape(-1, 1)
+    # Each shingle's 4-byte digest read as a big-endian number, all at once.
+    digests = b"".join([hashlib.blake2b(w.encode(), digest_size=4).digest() for w in words])
+    hashed = np.frombuffer(digests, dtype=">u4").astype(np.uint64).reshape(-1, 1)
     signature = ((hashed * a + b) & np.uint64(0xFFFFFFFF)).min(axis=0)
     keys = []
     for band in range(BANDS):
@@ -271,10 +270,17 @@ def describe_group(items: list[tuple[str, str]], distinct: int) -> DuplicateGrou
 def describe_member(common: str, key: str, text: str) -> Member:
     """A member joining a large group: its differences to the group's common letter kept
     as it is (recomputing the letter would read every member)."""
-    letter = _sentences(common)
+    letter, letter_shingles = _letter(common)
     added, omitted = _difference(letter, _sentences(text))
-    similarity = _jaccard(_shingles(normalize(text)), _shingles(normalize(common)))
+    similarity = _jaccard(_shingles(normalize(text)), letter_shingles)
     return Member(key, round(similarity, 3), added, omitted)
+
+
+@functools.lru_cache(maxsize=64)
+def _letter(common: str) -> tuple[list[tuple[str, str]], frozenset[str]]:
+    """A large group's letter as its members are compared with it: one split for all of
+    them (a campaign's thousands of letters meet the same letter). Read, never changed."""
+    return _sentences(common), _shingles(normalize(common))
 
 
 @functools.cache

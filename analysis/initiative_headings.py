@@ -13,10 +13,12 @@ import re
 
 from hoering.analysis.initiative_fields import label_of
 from hoering.analysis.initiative_lists import list_items
+from hoering.analysis.initiative_sequence import split_sequenced
 from hoering.analysis.initiative_text import (
     CLOSING,
     HEADING,
     ITEM,
+    PROPOSING,
     Span,
     clean_title,
     trim,
@@ -28,28 +30,34 @@ NUMBERED_HEADING = re.compile(
     re.IGNORECASE,
 )
 # Headings that name the proposals below them: a grouping heading, never a proposal itself.
-_PROPOSALS_HEADING = re.compile(
+PROPOSALS_HEADING = re.compile(
     r"(?:^|\s)(?:forslag|initiativ\w*|anbefaling\w*|idéer|ideer|proposals|recommendations)$",
     re.IGNORECASE,
 )
 # Letter sections, not proposals: they end the initiative before them.
-_LETTER_SECTION = re.compile(
+LETTER_SECTION = re.compile(
     r"^(?:\d+\.?\s*)?(?:indledning|indledende|baggrund(?:en)?$|generel|generelle|generelt|"
     r"høringssvar|høring\b|resumé|sammenfatning|om (?:os|\w+)$|kontakt|afslutning|afsluttende|"
     r"konklusion|bilag|vedr\.?|til digitaliseringsstyrelsen|øvrige bemærkninger|bemærkninger|"
-    r"forord|introduktion|vores forslag|forslag til initiativer|initiativforslag$|uddybning)",
+    r"forord|introduktion|vores forslag|forslag til initiativer|initiativforslag$|uddybning|"
+    # chapters of a report: never a proposal of their own
+    r"metoden?$|diskussion$|litteratur\w*$|referencer$|kilder$|noter$|summary$|"
+    r"introduction$|conclusions?$|background$|about us$|contact$|methods?$|findings$)",
     re.IGNORECASE,
 )
 # Sections inside one proposal (the call's template among them): part of the initiative
 # they follow.
-_SUBSECTION = re.compile(
-    r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forventet|effekt|ansvarlig|økonomi|"
-    r"tidsplan|målgruppe|niveau|aktører|implementering|succeskriterier|udfordring|løsning|"
-    r"relevans|sammenhæng|ogp-værdier|perspektiv|problem|målsætning|mål$|aktiviteter|"
-    r"måling|milepæle|resultater|interessenter|partnere|finansiering|begrundelse|forslag$|"
-    r"forslaget|hvorfor|hvordan|hvem$)\b",
+SUBSECTION = re.compile(
+    r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forvente\w*|effekt(?:en|er)?|ansvarlig\w*|"
+    r"økonomi|tidsplan|tidsramme|budget|ressourcer|risici|risiko|målgrupper?|niveau|aktører|"
+    r"implementering|succeskriteri\w*|indikatorer|udfordring\w*|løsning\w*|relevans|"
+    r"sammenhæng|ogp-værdier|perspektiv|problem\w*|målsætning\w*|mål$|aktiviteter|"
+    r"konkrete aktiviteter|måling|milepæle|resultater|interessenter|partnere|partnerskab\w*|"
+    r"organisering|forankring|finansiering|begrundelse|forslag$|forslaget|hvorfor|hvordan|"
+    r"hvem$)\b",
     re.IGNORECASE,
 )
+_THEME_INTRO = 200  # characters of a line a theme heading may open with before its proposals
 NO_PROPOSAL = re.compile(
     r"\b(?:ikke|ingen)\s+(?:\w+\s+){0,2}(?:konkrete?|egentlige?|nye)\s+forslag|"
     r"\b(?:ikke|ingen)\s+(?:selv\s+)?(?:nogen\s+)?forslag\b|no (?:specific |concrete )?proposals?",
@@ -85,7 +93,7 @@ def ends_initiative(line: str) -> bool:
     text = line.strip()
     heading = HEADING.match(text)
     if heading:
-        return bool(_LETTER_SECTION.match(heading.group(2)))
+        return bool(LETTER_SECTION.match(heading.group(2)))
     return bool(CLOSING.match(text) or _OWN_CLOSING.match(text))
 
 
@@ -105,21 +113,21 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
             continue
         end = next((i for i, lv, t in found[index + 1 :] if lv <= chosen), len(lines))
         end = min(end, closing_end(lines, start + 1))
-        items = _grouped_items(lines, start + 1, end)
+        items = _grouped_items(lines, start + 1, end) or _grouped_sections(lines, start, end)
         body = trim(lines[start:end])
         if items:
             spans += items
         elif not NO_PROPOSAL.search(" ".join(body)):
-            spans.append(Span(clean_title(title), tuple(body), "heading"))
+            spans += split_sequenced(Span(clean_title(title), tuple(body), "heading"))
     return spans
 
 
 def _proposal_heading(title: str, lines: list[str], index: int) -> bool:
     # "Vores forslag" over a list groups proposals; over prose it is a section of a letter
     # ("Forslag" under one proposal's "Baggrund" is part of that proposal).
-    if _PROPOSALS_HEADING.search(title) and _list_follows(lines, index + 1):
+    if PROPOSALS_HEADING.search(title) and _list_follows(lines, index + 1):
         return True
-    return not (_SUBSECTION.match(title) or _LETTER_SECTION.match(title))
+    return not (SUBSECTION.match(title) or LETTER_SECTION.match(title))
 
 
 def _list_follows(lines: list[str], start: int) -> bool:
@@ -133,6 +141,23 @@ def _grouped_items(lines: list[str], start: int, end: int) -> list[Span]:
         return []
     items, _ = list_items(lines[:end], start)
     return items if len(items) >= 2 else []
+
+
+def _grouped_sections(lines: list[str], start: int, end: int) -> list[Span]:
+    """The proposals under deeper headings of a theme heading that goes straight to them
+    ("# Åbenhed" over "## Åbne kalendere", "## Lobbyregister"), perhaps after a line that
+    asks for nothing ("Her har vi to forslag."): a heading whose own text proposes first is
+    one proposal whose sub-headings are its parts."""
+    inner = lines[start + 1 : end]
+    texts = [line.strip() for line in inner if line.strip()]
+    direct = bool(texts) and HEADING.match(texts[0]) is not None
+    introduced = (
+        len(texts) > 1
+        and len(texts[0]) <= _THEME_INTRO
+        and not PROPOSING.search(texts[0])
+        and HEADING.match(texts[1]) is not None
+    )
+    return heading_spans(inner, minimum=1) if direct or introduced else []
 
 
 def _first_value(lines: list[str]) -> str:

@@ -1,7 +1,6 @@
 """Structure a reply shows by layout and wording rather than by markup, for the initiative
-splitter (analysis/initiatives.py): headings read from short lines, paragraphs opened by
-ordinals ("For det første ...", "Second, ..."), and proposals enumerated inside one
-sentence ("(1) ... (2) ...").
+splitter (analysis/initiatives.py): headings read from short lines, and proposals enumerated
+inside one sentence ("(1) ... (2) ..."). Ordinals are analysis/initiative_sequence.py.
 
 PDF text and plain mails carry no heading markup: a bold heading arrives as a short line on
 its own, after the end of a sentence (or a blank line) and before a longer line of prose or
@@ -14,7 +13,7 @@ from __future__ import annotations
 import re
 
 from hoering.analysis.initiative_fields import form_fields
-from hoering.analysis.initiative_headings import ends_initiative
+from hoering.analysis.initiative_headings import ends_initiative, heading_spans
 from hoering.analysis.initiative_text import CLOSING, HEADING, ITEM, Span, clean_title, item_title
 
 _HEADING_MAX = 80  # characters of a layout heading
@@ -25,23 +24,21 @@ _SALUTATION = re.compile(
     r"\b(?:hilsen|hilsner|regards|sincerely|faithfully|wishes)\b", re.IGNORECASE
 )
 _AD_NUMBER = re.compile(r"^ad\s+\d{1,2}\s*[:.)]?$", re.IGNORECASE)
-_ORDINAL = re.compile(
-    r"^(?:for det (?P<first>første)|for det (?:andet|anden|tredje|fjerde|femte|sjette)|"
-    r"(?P<first_en>first)(?:ly)?\b|(?:second|third|fourth|fifth)(?:ly)?\b|endelig\b|"
-    r"til sidst\b|finally\b|lastly\b)",
-    re.IGNORECASE,
-)
 _INLINE = re.compile(r"\((\d)\)\s*")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 def with_layout_headings(lines: list[str]) -> list[str]:
-    """The lines with each layout heading written as "# heading"; unchanged when the text
-    has markup headings of its own (a DOCX says what its headings are)."""
-    if any(HEADING.match(line.strip()) for line in lines):
-        return lines
+    """The lines with each layout heading written as "# heading". In a text with markup
+    headings of its own (a Word file's styles), a layout heading (a bold line in Normal
+    style) is one level below the deepest of them: its proposals sit under their sections;
+    unchanged when the styled headings already hold two or more proposals."""
+    levels = [len(m.group(1)) for m in map(HEADING.match, map(str.strip, lines)) if m]
+    if levels and len(heading_spans(lines)) >= 2:
+        return lines  # the styled headings hold the proposals; bold lines are their parts
+    mark = "#" * min(max(levels, default=0) + 1, 6)
     return [
-        f"# {line.strip()}" if _layout_heading(lines, index) else line
+        f"{mark} {line.strip()}" if _layout_heading(lines, index) else line
         for index, line in enumerate(lines)
     ]
 
@@ -51,7 +48,10 @@ def _layout_heading(lines: list[str], index: int) -> bool:
     if not _heading_like(text):
         return False
     before = lines[index - 1].strip() if index else ""
-    if before and not (before.endswith((".", "!", "?", ":")) or _GREETING.match(before)):
+    ended = before.endswith((".", "!", "?", ":")) or _GREETING.match(before)
+    # A heading right under another ("Uddybning af forslagene", then the first title).
+    stacked = _heading_like(before) or HEADING.match(before)
+    if before and not (ended or stacked):
         return False  # the middle of a paragraph
     following = next((line for line in lines[index + 1 :] if line.strip()), "")
     blank_after = index + 1 < len(lines) and not lines[index + 1].strip()
@@ -64,7 +64,7 @@ def _layout_heading(lines: list[str], index: int) -> bool:
         return False
     if blank_after and before:
         return False  # a heading set apart by a blank line below is set apart above too
-    return len(after) >= max(_PROSE_MIN, len(text) + 10)
+    return " | " not in after and len(after) >= max(_PROSE_MIN, len(text) + 10)
 
 
 def _heading_like(text: str) -> bool:
@@ -78,45 +78,9 @@ def _heading_like(text: str) -> bool:
         and not form_fields(text)  # "Initiativets titel: ..." is the call's form
         and not _AD_NUMBER.match(text)  # "Ad 2" comments on item 2 of a list above
         and "@" not in text
+        and " | " not in text  # a table row
         and sum(ch.isdigit() for ch in text) < 6  # a phone number or a date line
     )
-
-
-def ordinal_spans(lines: list[str]) -> list[Span]:
-    """Paragraphs opened by "For det første", "For det andet", ... "Endelig" (or "First,
-    ... Second, ..."): one initiative each, when a first and a later one are both there."""
-    starts = [i for i, line in enumerate(lines) if _ORDINAL.match(line.strip())]
-    if len(starts) < 2 or not any(_is_first(lines[i]) for i in starts):
-        return []
-    starts = starts[next(n for n, i in enumerate(starts) if _is_first(lines[i])) :]
-    if len(starts) < 2:
-        return []
-    spans = []
-    for position, start in enumerate(starts):
-        end = starts[position + 1] if position + 1 < len(starts) else paragraph_end(lines, start)
-        body = [line for line in lines[start:end]]
-        while body and not body[-1].strip():
-            body.pop()
-        spans.append(Span(item_title(_ORDINAL.sub("", body[0].strip())), tuple(body), "ordinal"))
-    return spans
-
-
-def _is_first(line: str) -> bool:
-    match = _ORDINAL.match(line.strip())
-    return bool(match and (match.group("first") or match.group("first_en")))
-
-
-def paragraph_end(lines: list[str], start: int) -> int:
-    """Where the paragraph starting at `start` ends: a blank line, a closing line, or (PDF
-    text, which has no blank lines) a line ending a sentence well short of the longest."""
-    width = max((len(line.strip()) for line in lines), default=0)
-    for index in range(start, len(lines)):
-        text = lines[index].strip()
-        if not text or (index > start and CLOSING.match(text)):
-            return index
-        if text.endswith((".", "!", "?")) and len(text) < 0.75 * width:
-            return index + 1
-    return len(lines)
 
 
 def inline_spans(lines: list[str]) -> list[Span]:

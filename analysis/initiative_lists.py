@@ -18,7 +18,8 @@ from hoering.analysis.initiative_text import (
 
 TITLE_LINE = 100  # characters of an item that is a title over its own paragraph
 LOOKAHEAD = 200  # lines a list looks ahead for its next item (and back for a previous line)
-_LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|]{2,60}):\s+\S")
+# "Borgerpaneler: Prøv med ..." or "Åbenhed om mål – Vi foreslår ...": a label, then its text.
+_LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|–—]{2,60}?)(?::| [–—-])\s+\S")
 # Introductions that name proposals outright, even with a word of _OWN_PARTS in them.
 _STRONG_INTRO = re.compile(
     r"\b(?:vi foreslår|foreslår vi|jeg foreslår|følgende (?:initiativ|forslag)\w*|"
@@ -46,6 +47,24 @@ _OWN_PARTS = re.compile(
 )
 
 
+# Template sections whose numbered lists are one proposal's parts (a subset of the heading
+# rule's sub-sections, kept here: that module imports this one).
+_PART_HEADING = re.compile(
+    r"^(?:aktiviteter|konkrete aktiviteter|milepæle|tidsplan|trin|faser|delmål|leverancer|"
+    r"målsætning\w*|mål|succeskriteri\w*|indikatorer|måling\w*|resultater|forventede? \w+|"
+    r"løsning\w*|problem\w*|baggrund|udfordring\w*|implementering|beskrivelse|kort beskrivelse|"
+    r"risici|ressourcer|budget|økonomi|aktører|partnere|interessenter)\b",
+    re.IGNORECASE,
+)
+
+
+_PARTS_SENTENCE = re.compile(
+    r"\b(?:trin|faser?|etaper?|dele|skridt|elementer|består|bestå|gennemføres|omfatte\w*|"
+    r"eksempler?|følgende (?:aktiviteter|elementer|trin|milepæle))\b",
+    re.IGNORECASE,
+)
+
+
 def list_spans(lines: list[str]) -> list[Span]:
     spans: list[Span] = []
     index = 0
@@ -66,7 +85,7 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
     starts, index = [], start
     while index < len(lines):
         line = lines[index].strip()
-        if line and (not starts or not lines[index - 1].strip()):
+        if line and (not starts or not lines[index - 1].strip()) and not _bulleted(lines, index):
             if not _LABELLED.match(line) or CLOSING.match(line):
                 break
             starts.append(index)
@@ -79,6 +98,11 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
     return spans, index
 
 
+def _bulleted(lines: list[str], index: int) -> bool:
+    """Bullets set apart below a labelled paragraph: its points, not the end of the run."""
+    return bool(ITEM.match(lines[index]) and _kind(ITEM.match(lines[index])) == "bullet")
+
+
 def bare_numbered_spans(lines: list[str]) -> list[Span]:
     """Rule 5: two or more numbered paragraphs (1., 2., ...) at the margin, not after a line
     ending in ":" (which would make them the parts of what that line says)."""
@@ -87,7 +111,7 @@ def bare_numbered_spans(lines: list[str]) -> list[Span]:
     while index < len(lines):
         item = ITEM.match(lines[index])
         starts = item is not None and item.group(3) == "1" and not item.group(1)
-        if starts and not _previous(lines, index).endswith(":"):
+        if starts and not _introduces_parts(_previous(lines, index)):
             items, end = list_items(lines, index)
             if len(items) >= 2:
                 spans += items
@@ -95,6 +119,19 @@ def bare_numbered_spans(lines: list[str]) -> list[Span]:
                 continue
         index += 1
     return spans
+
+
+def _introduces_parts(line: str) -> bool:
+    """The line above a numbered list makes it the parts of something: it ends in ":", or
+    it is a template section's heading ("## Aktiviteter"), or its last sentence announces
+    parts ("Initiativet består af tre trin.")."""
+    if line.endswith(":"):
+        return True
+    heading = HEADING.match(line)
+    if heading:
+        return bool(_PART_HEADING.match(heading.group(2)))
+    last = re.split(r"(?<=[.!?])\s+", line)[-1]
+    return bool(_PARTS_SENTENCE.search(last)) and not _names_proposals(last)
 
 
 def _is_intro(line: str, before: str = "") -> bool:
@@ -122,12 +159,14 @@ def _names_proposals(sentence: str) -> bool:
 
 def _announces(lines: list[str], index: int) -> bool:
     """A paragraph that counts the proposals to come ("Her er tre forslag fra os. Vi har
-    drøftet dem ...") right above a list introduces it, colon or not."""
+    drøftet dem ...") right above a list or labelled paragraphs introduces them, colon or
+    not."""
     text = lines[index].strip()
     if not text or text.endswith(":") or ITEM.match(lines[index]) or HEADING.match(text):
         return False
     following = next((line for line in lines[index + 1 :] if line.strip()), "")
-    return bool(ITEM.match(following) and _COUNTED.search(text))
+    listed = ITEM.match(following) or _LABELLED.match(following.strip())
+    return bool(listed and _COUNTED.search(text))
 
 
 def _paragraph_before(lines: list[str], index: int) -> str:
@@ -218,6 +257,13 @@ def _previous(lines: list[str], index: int) -> str:
     return ""
 
 
+def _title_alone(first: str, rest: list[str]) -> bool:
+    """A short item over a paragraph that opens a sentence of its own (Word text: one line
+    per paragraph) is a title alone; a wrapped line goes on in lower case."""
+    following = next((line.strip() for line in rest if line.strip()), "")
+    return len(first) <= 60 and not first.endswith(",") and following[:1].isupper()
+
+
 def _until_blank(lines: list[str]) -> list[str]:
     end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
     return lines[:end]
@@ -230,9 +276,12 @@ def _items(lines: list[str], starts: list[int], end: int) -> list[Span]:
         stop = starts[position + 1] if position + 1 < len(starts) else end
         body = trim(lines[start:stop])
         # An item wrapped over lines in a plain-text mail: its title reads across them.
-        head = [ITEM.match(body[0]).group(5)]
-        head += [line.strip() for line in _until_blank(body[1:]) if not ITEM.match(line)]
-        spans.append(Span(item_title(" ".join(head)), tuple(body), "list"))
+        head = ITEM.match(body[0]).group(5)
+        if not _title_alone(head, body[1:]):
+            head = " ".join(
+                [head, *(x.strip() for x in _until_blank(body[1:]) if not ITEM.match(x))]
+            )
+        spans.append(Span(item_title(head), tuple(body), "list"))
     return spans
 
 
@@ -241,8 +290,11 @@ def _without_sub_points(lines: list[str], starts: list[int], end: int) -> list[i
     such a paragraph is a point of that item whose nesting was lost (a flattened list)."""
     bounds = [*starts[1:], end]
     prose = [_has_prose(lines[start:stop]) for start, stop in zip(starts, bounds, strict=True)]
-    # Numbers say each item is its own; so does a single titled item among bare ones.
+    # Numbers say each item is its own; so does a single titled item among bare ones, and
+    # a list that shows its nesting (Word, HTML) has flattened nothing.
     if sum(prose) < 2 or _kind(ITEM.match(lines[starts[0]])) != "bullet":
+        return starts
+    if _nested(lines[starts[0] : end], len(ITEM.match(lines[starts[0]]).group(1))):
         return starts
     kept = [starts[0]]
     last_prose = prose[0]
@@ -251,6 +303,10 @@ def _without_sub_points(lines: list[str], starts: list[int], end: int) -> list[i
             kept.append(start)
             last_prose = has
     return kept
+
+
+def _nested(lines: list[str], indent: int) -> bool:
+    return any((item := ITEM.match(line)) and len(item.group(1)) > indent for line in lines)
 
 
 def _has_prose(item: list[str]) -> bool:

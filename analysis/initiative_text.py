@@ -13,7 +13,10 @@ from dataclasses import dataclass
 TITLE_LIMIT = 100
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*\S)")
-ITEM = re.compile(r"^(\s*)(?:([-•*–▪◦·])|(\d{1,2})[.)]|([a-hA-H])\))\s+(.*\S)")
+# Bullets as text carries them: Word's Symbol and Wingdings bullets reach PDF text as their
+# private-use code points (U+F0B7 ""). Numbers and letters as "1." "1)" "(1)" "a)" "(a)".
+BULLETS = "-•*–▪◦·●■□➢►✓⁃\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf0e0"
+ITEM = re.compile(rf"^(\s*)(?:([{BULLETS}])|\(?(\d{{1,2}})[.)]|\(?([a-hA-H])\))\s+(.*\S)")
 CLOSING = re.compile(
     r"^(?:med venlig hilsen|venlig hilsen|mvh\b|de bedste hilsner|vi (?:står|stiller|deltager|"
     r"bidrager|uddyber|indgår) (?:gerne|meget gerne)|vi ser frem|(?:i )?er (?:meget )?velkomne|"
@@ -63,6 +66,7 @@ def item_title(text: str) -> str:
 def clean_title(text: str) -> str:
     """Markup and spaces tidied, first letter upper case, at most TITLE_LIMIT characters."""
     text = " ".join(re.sub(r"^#+\s*|\*\*|__", "", text).split()).rstrip(".:;,– -")
+    text = re.sub(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+", "", text)  # a sub-number: "2.1 Titel"
     text = text[:1].upper() + text[1:]
     if len(text) <= TITLE_LIMIT:
         return text

@@ -2,13 +2,15 @@
 
 A reply is a list of sections: the respondent's own words (the cleaned body) and the text of
 each attachment. Extraction keeps the structure as light Markdown (parse/wordml.py,
-parse/odf.py, parse/text.py): "# " headings (one "#" per level), "- " list items (two spaces
-of indent per nesting level), table rows as cells joined by " | ". Plain-text mails and PDFs
-bring their own "1." / "a)" / "•" markers, which are read the same way.
+parse/odf.py, parse/text.py): "# " headings (one "#" per level), list items as "- " (bullets)
+or the number Word or the browser shows ("1. ", "2.1 "), two spaces of indent per nesting
+level, table rows as cells joined by " | ". Plain-text mails and PDFs bring their own "1." /
+"a)" / "•" markers, which are read the same way.
 
 PDF and plain text carry no heading markup: a short line on its own before prose or a list
-is read as a "# " heading (analysis/initiative_layout.py). Per section the first rule that
-finds something wins:
+is read as a "# " heading (analysis/initiative_layout.py), as is a bold line in Word text
+whose styled headings hold no proposals. Per section the first rule that finds something
+wins:
 
 1. form: the call's template, a table repeated per initiative (Initiativets titel |
    Beskrivelse | Ansvarlig myndighed | Niveau) as label rows, typed labels or label
@@ -23,12 +25,19 @@ finds something wins:
    ...") after one; a list after "kan gennemføres i tre trin:", or nested in an item,
    belongs to that item; "Ad 2" paragraphs below join item 2;
 5. two or more numbered paragraphs (1., 2., ...) at the margin, not after a line ending
-   in ":" (a letter that numbers its proposals without introducing them);
-6. paragraphs opened by ordinals ("For det første ... For det andet ...");
+   in ":" (a letter that numbers its proposals without introducing them), less the numbers
+   that are chapters or letter sections ("2. Metode", "4. Afslutning"); template sections
+   ("1. Problem", "2. Løsning") make them one proposal; sub-numbers ("2.1") are nested
+   items (analysis/initiative_chapters.py);
+6. paragraphs opened by ordinals or by words that add one more ("For det første ... For det
+   andet ...", "Vi foreslår ... Dernæst ...", "Derudover bør ..."), which also split a
+   heading's section (analysis/initiative_sequence.py);
 7. proposals numbered inside a paragraph ("(1) ... (2) ...");
 8. a single document heading.
 
-Bare titles explained further down take their explanation. When no section has such
+Bare titles explained further down take their explanation. An attachment the body sends
+for information ("til orientering", "som baggrund") holds none when the body proposes
+itself. When no section has such
 structure, the reply is one initiative (a letter with one proposal), or none when it
 proposes nothing (analysis/initiative_single.py). Text before the first and after the last
 initiative (greeting, introduction, closing) belongs to none.
@@ -40,6 +49,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hoering.analysis.initiative_chapters import numbered_sections, with_sub_numbers
 from hoering.analysis.initiative_fields import find_level, find_owner, form_fields, label_of
 from hoering.analysis.initiative_headings import (
     NUMBERED_HEADING,
@@ -49,11 +59,11 @@ from hoering.analysis.initiative_headings import (
 )
 from hoering.analysis.initiative_layout import (
     inline_spans,
-    ordinal_spans,
     with_explanations,
     with_layout_headings,
 )
-from hoering.analysis.initiative_lists import bare_numbered_spans, list_spans
+from hoering.analysis.initiative_lists import list_spans
+from hoering.analysis.initiative_sequence import ordinal_spans
 from hoering.analysis.initiative_single import single_span
 from hoering.analysis.initiative_text import (
     CLOSING,
@@ -66,10 +76,19 @@ from hoering.analysis.initiative_text import (
 
 LEVELS = ("lokal", "regional", "national")
 
-_PROPOSAL_COLUMN = re.compile(r"^(?:forslag|initiativ\w*|titel|idé|forslag til initiativ)$")
+_PROPOSAL_COLUMN = re.compile(
+    r"^(?:(?:vores|jeres|konkrete?|foreslåede?) )?(?:forslag|initiativ\w*|tiltag|idé|idéer|ideer|"
+    r"anbefaling\w*)(?: til (?:initiativ\w*|handlingsplan\w*))?$|^titel$|^hvad (?:vi|jeg) foreslår$"
+)
 _OTHER_COLUMN = re.compile(
-    r"^(?:nr\.?|#|tema|temaer|bemærkning\w*|begrundelse|effekt|forventet effekt|prioritet|"
-    r"formål|målgruppe|tidsplan|økonomi)$"
+    r"^(?:nr\.?|#|tema|temaer|emne|område|bemærkning\w*|begrundelse|effekt|forventet effekt|"
+    r"prioritet|formål|målgruppe|tidsplan|økonomi|uddybning|forklaring|hvorfor|hvordan|"
+    r"kommentar\w*|aktør\w*|ansvar\w*|gevinst\w*|værdi\w*|ogp-værdi\w*)$"
+)
+_FOR_INFORMATION = re.compile(
+    r"\b(?:til (?:jeres |din |jer )?orientering|som baggrund\w*|baggrundsmateriale|"
+    r"til inspiration|for (?:your )?information|as background)\b",
+    re.IGNORECASE,
 )
 _AD = re.compile(r"^(?:#+\s*)?ad\s+(\d{1,2})\s*(?:[:.)]|$)", re.IGNORECASE)
 
@@ -97,6 +116,7 @@ class Initiative:
 
 def split_initiatives(sections: Sequence[Section], subject: str = "") -> tuple[Initiative, ...]:
     """The initiatives proposed in a reply, numbered from 1, in reading order."""
+    sections = _without_background(sections)
     found: list[tuple[str, Span]] = []
     for section in sections:
         found += [(section.source, span) for span in structured_spans(section.text)]
@@ -110,14 +130,25 @@ def split_initiatives(sections: Sequence[Section], subject: str = "") -> tuple[I
 
 def structured_spans(text: str) -> list[Span]:
     """The spans one text's structure marks as initiatives (rules 1-8 above), or []."""
-    lines = with_layout_headings(text.split("\n"))
+    lines = with_layout_headings(with_sub_numbers(text.split("\n")))
     rules = (_form_spans, numbered_heading_spans, heading_spans, _listed)
-    rules += (bare_numbered_spans, ordinal_spans, inline_spans)
+    rules += (numbered_sections, ordinal_spans, inline_spans)
     for rule in rules:
         spans = rule(lines)
         if spans:
             return with_explanations(spans, lines)
     return with_explanations(heading_spans(lines, minimum=1), lines)
+
+
+def _without_background(sections: Sequence[Section]) -> Sequence[Section]:
+    """The sections without attachments the body sends for information ("Vedlagt til
+    orientering vores rapport ..."), when the body makes its own proposal: a background
+    report's chapters and recommendations are not the respondent's initiatives."""
+    if len(sections) < 2 or not _FOR_INFORMATION.search(sections[0].text):
+        return sections
+    body = sections[0]
+    proposes = structured_spans(body.text) or single_span([(body.source, body.text)], "")
+    return sections[:1] if proposes else sections
 
 
 def _listed(lines: list[str]) -> list[Span]:

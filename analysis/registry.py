@@ -40,8 +40,14 @@ class Body:
 
     def named_in(self, name: str) -> bool:
         """Whether `name` holds this body's name or a long short form ("Foreningen X (FX)")."""
+        return bool(self.written_in(name))
+
+    def written_in(self, name: str) -> str:
+        """The longest of this body's names (not an abbreviation) that `name` holds, as the
+        registry spells it: a renamed body keeps the name the reply used ("Dansk Energi")."""
         folded = _key(name)
-        return any(_key(form) in folded for form in (self.name, *self.short) if len(form) > 4)
+        forms = [form for form in (self.name, *self.short) if len(form) > 4]
+        return max((form for form in forms if _key(form) in folded), key=len, default="")
 
 
 @dataclass(frozen=True)

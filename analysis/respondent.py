@@ -27,12 +27,44 @@ from dataclasses import dataclass
 
 from hoering.analysis.registry import Registry, default_registry
 from hoering.analysis.respondent_org import (
+    domain_named,
+    forwarded_by_office,
+    letter_signature,
     named_organisation,
     review_note,
     says_private,
     self_description,
 )
+from hoering.analysis.respondent_rules import (
+    ASSOCIATION,
+    CVR_RULE,
+    DEFAULT_DOMAINS,
+    PRIVATE_RULES,
+    PUBLIC_DOMAINS,
+    PUBLIC_LABEL,
+    PUBLIC_RULES,
+    WEBMAIL_DOMAINS,
+    Domains,
+    Rule,
+)
+from hoering.analysis.respondent_words import PERSONAL_TIE
 from hoering.vocab import RespondentType, TextPlace
+
+# Re-exported: callers read the rule tables and domain lists from here.
+__all__ = [
+    "CVR_RULE",
+    "DEFAULT_DOMAINS",
+    "PRIVATE_RULES",
+    "PUBLIC_DOMAINS",
+    "PUBLIC_RULES",
+    "WEBMAIL_DOMAINS",
+    "Domains",
+    "Respondent",
+    "Rule",
+    "identify_respondent",
+    "sent_on_behalf_of",
+    "signature_name",
+]
 
 # What the rules read is capped, so their cost has a bound whatever a mail holds: a
 # signature block is a few lines, a display name a few words.
@@ -42,129 +74,6 @@ MAX_ON_BEHALF_CHARS = 5000  # "høringssvar fra NAME" stands near the start of a
 MAX_LETTERS = 5  # attached letters read for a letterhead or a signature
 MAX_LETTER_CHARS = 200_000
 
-
-@dataclass(frozen=True)
-class Rule:
-    """A name rule: when `pattern` matches the signature or display name, the type is `type`."""
-
-    id: str  # stable key for storage, e.g. "company-form"
-    type: RespondentType
-    pattern: re.Pattern[str]
-
-
-@dataclass(frozen=True)
-class Domains:
-    """The domain lists the rules use; the defaults below, extendable from configuration."""
-
-    public: Mapping[str, str]  # domain -> authority name
-    webmail: frozenset[str]
-
-
-def _rule(rule_id: str, type_: RespondentType, pattern: str, flags: int = 0) -> Rule:
-    return Rule(rule_id, type_, re.compile(pattern, flags))
-
-
-_I = re.IGNORECASE
-PUBLIC_RULES: tuple[Rule, ...] = (
-    _rule("public-municipality", RespondentType.MYNDIGHED, r"\b\w*[Kk]ommune\b|\bByråd(?:et)?\b"),
-    _rule(
-        "public-region", RespondentType.MYNDIGHED, r"\bRegion(?:s(?:rådet|huset))?\s+[A-ZÆØÅ]\w+"
-    ),
-    # Every `\w*` before a suffix starts at a word boundary: unanchored, each letter of a
-    # long word is a start and the search is quadratic (a 200,000-letter word took 197 s).
-    _rule(
-        "public-ministry",
-        RespondentType.MYNDIGHED,
-        r"\b\w*ministeriet?\b|\bministerium\b|\bMinistry\b",
-        _I,
-    ),
-    # "Digitaliseringsstyrelsen", "Styrelsen for ..."; not a board ("bestyrelsen").
-    _rule(
-        "public-agency",
-        RespondentType.MYNDIGHED,
-        r"\b(?![Bb]estyrelse)[A-ZÆØÅ]\w*styrelsen\b|\bStyrelsen\b",
-    ),
-    _rule(
-        "public-institution",
-        RespondentType.MYNDIGHED,
-        r"\b\w*[Tt]ilsynet\b|\bRigsrevisionen\b|\bFolketinget\b|\bOmbudsmand(?:en)?\b"
-        r"|\bStatsforvaltningen\b|\bDanmarks Statistik\b|\bRigspolitiet\b|\bPoliti\b"
-        r"|\bAgency\b|\bMunicipality\b",
-    ),
-)
-# Company forms and association words (step 6).
-PRIVATE_RULES: tuple[Rule, ...] = (
-    # (?<!\w) and (?!\w) rather than \b: "A/S" ends in a letter, "a.m.b.a." in a dot.
-    _rule(
-        "company-form",
-        RespondentType.VIRKSOMHED,
-        r"(?<!\w)(?:A/S|ApS|I/S|IVS|K/S|P/S|a\.m\.b\.a\.?|A\.m\.b\.A\.?|Ltd\.?|GmbH|Inc\.?|LLC)"
-        r"(?!\w)",
-    ),
-    _rule(
-        "association",
-        RespondentType.ORGANISATION,
-        r"\b\w*[Ff]orening(?:en)?\b|\b\w*[Ff]ond(?:en)?\b|\b\w*[Ff]orbund(?:et)?\b"
-        r"|\bNGO\b|\b[Aa]ssociation\b|\b[Ff]oundation\b|\bDanske Regioner\b"
-        r"|\b\w*[Oo]rganisation(?:en|erne|er)?\b|\bTænketank(?:en)?\b|\bNetværk(?:et)?\b"
-        # A municipality's advisory council is no authority: "Handicaprådet i Nordby Kommune".
-        r"|\b\w*(?:[Ææ]ldre|[Ss]enior|[Hh]andicap|[Uu]ngdoms|[Uu]nge|[Ii]ntegrations|[Bb]ruger"
-        r"|[Pp]atient|[Ee]lev|[Bb]ørne)råd(?:et)?\b",
-    ),
-)
-_ASSOCIATION = PRIVATE_RULES[1]
-# After the association words: a forening with a CVR number is still a forening.
-CVR_RULE = _rule(
-    "cvr-number",
-    RespondentType.VIRKSOMHED,
-    r"\bCVR(?:-?n(?:r|ummer))?\.?\s*:?\s*\d{2} ?\d{2} ?\d{2} ?\d{2}\b",
-    _I,
-)
-
-# Domains of Danish public authorities that the name rules miss (no "Kommune" in them).
-# Extend here; subdomains count ("mail.digst.dk").
-PUBLIC_DOMAINS: dict[str, str] = {
-    "digst.dk": "Digitaliseringsstyrelsen",
-    "fm.dk": "Finansministeriet",
-    "stm.dk": "Statsministeriet",
-    "jm.dk": "Justitsministeriet",
-    "um.dk": "Udenrigsministeriet",
-    "em.dk": "Erhvervsministeriet",
-    "uvm.dk": "Undervisningsministeriet",
-    "sum.dk": "Sundhedsministeriet",
-    "kum.dk": "Kulturministeriet",
-    "erst.dk": "Erhvervsstyrelsen",
-    "sst.dk": "Sundhedsstyrelsen",
-    "mst.dk": "Miljøstyrelsen",
-    "skat.dk": "Skattestyrelsen",
-    "dst.dk": "Danmarks Statistik",
-    "datatilsynet.dk": "Datatilsynet",
-    "ombudsmanden.dk": "Folketingets Ombudsmand",
-    "rigsrevisionen.dk": "Rigsrevisionen",
-    "ft.dk": "Folketinget",
-    "kk.dk": "Københavns Kommune",
-    "aarhus.dk": "Aarhus Kommune",
-    "odense.dk": "Odense Kommune",
-    "aalborg.dk": "Aalborg Kommune",
-    "regionh.dk": "Region Hovedstaden",
-    "regionsjaelland.dk": "Region Sjælland",
-    "rsyd.dk": "Region Syddanmark",
-    "rm.dk": "Region Midtjylland",
-    "rn.dk": "Region Nordjylland",
-}
-# Free mail services and Danish ISPs' mail: a private person, unless the signature says more.
-# fmt: off
-WEBMAIL_DOMAINS = frozenset({
-    "gmail.com", "googlemail.com", "hotmail.com", "hotmail.dk", "outlook.com", "outlook.dk",
-    "live.com", "live.dk", "msn.com", "yahoo.com", "yahoo.dk", "ymail.com", "icloud.com",
-    "me.com", "mac.com", "aol.com", "gmx.com", "gmx.net", "protonmail.com", "proton.me",
-    "mail.dk", "jubii.dk", "ofir.dk", "get2net.dk", "post.tele.dk", "mail.tele.dk",
-    "stofanet.dk", "webspeed.dk", "youmail.dk", "tdcadsl.dk", "tdcspace.dk",
-})
-# fmt: on
-DEFAULT_DOMAINS = Domains(PUBLIC_DOMAINS, WEBMAIL_DOMAINS)
-# Domain labels that name an authority: "nordbykommune.dk", "regionsydkyst.dk" (not "regional").
-_PUBLIC_LABEL = re.compile(r"kommune|^region(?!al)")
 
 # "høringssvar fra Grethe Villadsen", "brev fra borger Grethe Villadsen"; a person's name
 # is two to four capitalized words (checked by _NAME_WORD below).
@@ -202,9 +111,11 @@ def identify_respondent(
     domains: Domains | None = None,
     attachments: Sequence[str] = (),
     registry: Registry | None = None,
+    subject: str = "",
 ) -> Respondent:
     """Name, organisation and respondent type from the display name, address, signature,
-    the reply's own words (`text`, without quoted mail) and its attached letters' texts.
+    the reply's own words (`text`, without quoted mail), its attached letters' texts and its
+    subject ("Høringssvar fra KL").
     """
     email = sender_email.strip().lower()
     domain = email.rpartition("@")[2]
@@ -218,7 +129,7 @@ def identify_respondent(
         rule = f'teksten siger "{on_behalf[1]}" (sendt af {display or email})'
         return Respondent(on_behalf[0], email, "", RespondentType.BORGER, rule, "sent-on-behalf")
     known = domains or DEFAULT_DOMAINS
-    read = _Read(display, domain, signature, text, letters)
+    read = _Read(display, domain, signature, text, letters, subject[:MAX_NAME_CHARS])
     type_, rule_id, rule, organisation = _decide(read, known, registry)
     name = display
     if not name or (organisation and name.casefold() in organisation.casefold()):
@@ -235,11 +146,14 @@ class _Read:
     signature: str
     text: str
     letters: list[str]
+    subject: str
 
 
 def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
     """What the text says first, then the sender's domain, then the older rules."""
-    private = says_private(read.text, read.signature, *read.letters)
+    private = says_private(read.text, read.signature, letters=read.letters) or (
+        forwarded_by_office(read.display, read.signature, read.text)
+    )
     if private:
         return RespondentType.BORGER, "private-statement", f'teksten siger "{private}"', ""
     named = named_organisation(
@@ -249,21 +163,39 @@ def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
         attachments=read.letters,
         registry=registry,
         rules=_rule_on_part,
+        subject=read.subject,
+        public_sender=_public_sender(read.domain, known, registry),
     )
     body = registry.by_domain(read.domain)
     if named and named.rule_id == "signature-title-line" and read.domain in known.webmail:
-        named = None  # an unknown employer under a title, from a private address: a person
+        # An unknown employer under a job title, from a private address: a person; an
+        # association's chair writes from home as its chair.
+        named = named if named.officer else None
     if named and body and named.rule_id != "registry-name" and body.named_in(named.organisation):
-        return body.type, named.rule_id, named.rule, body.name  # the registry's spelling
+        return body.type, named.rule_id, named.rule, body.written_in(named.organisation)
     if named:
         return named.type, named.rule_id, named.rule, named.organisation
     if body:
         rule = f"domænet {read.domain} tilhører {body.name}"
         return body.type, "registry-domain", rule, body.name
+    if read.domain not in known.webmail:
+        persons = (read.display, signature_name(read.signature))
+        blocks = [read.signature, *map(letter_signature, read.letters)]
+        spelled = domain_named(blocks, read.domain, persons)
+        if spelled:
+            return spelled.type, spelled.rule_id, spelled.rule, spelled.organisation
     said = self_description(read.text, *read.letters)
     if said and read.domain and read.domain not in known.webmail:  # named by its domain
         return said[0], "self-description", f'teksten siger "{said[1]}"', read.domain
     return _classify(read.display, read.domain, read.signature, known)
+
+
+def _public_sender(domain: str, known: Domains, registry: Registry) -> bool:
+    """Whether the sender's domain is a public authority's (listed, or "nordbykommune.dk")."""
+    body = registry.by_domain(domain)
+    if body:
+        return body.type == RespondentType.MYNDIGHED
+    return bool(domain) and _public_domain(domain, known.public) is not None
 
 
 def _rule_on_part(part: str, place: str) -> tuple[str, RespondentType, str, str] | None:
@@ -303,7 +235,7 @@ def _classify(display: str, domain: str, signature: str, known: Domains) -> Verd
         or _public_domain(domain, known.public, listed_only=True)
         # "formand@aabenkommune.example, Foreningen Åben Kommune": the association's name
         # says more than the word "kommune" in its domain.
-        or _by_names((_ASSOCIATION,), sources)
+        or _by_names((ASSOCIATION,), sources)
         or _public_domain(domain, known.public)
         or _by_names(PRIVATE_RULES, sources)
         or _by_cvr(signature, organisation)
@@ -317,7 +249,9 @@ def _by_names(rules: tuple[Rule, ...], sources: tuple[tuple[str, str], ...]) -> 
         for source, text in sources:
             for match in rule.pattern.finditer(text):
                 segment = _segment_around(text, match)
-                if rule.type == RespondentType.MYNDIGHED and _ASSOCIATION.pattern.search(segment):
+                if PERSONAL_TIE.match(segment):
+                    continue  # "Borger i Holbæk Kommune": where a person lives
+                if rule.type == RespondentType.MYNDIGHED and ASSOCIATION.pattern.search(segment):
                     continue  # "Foreningen Åben Kommune" is an association
                 described = f'{source} indeholder "{match.group().strip()}"'
                 return rule.type, rule.id, described, segment
@@ -351,7 +285,7 @@ def _public_domain(
     if listed_only:
         return None
     label = domain.split(".")[0]
-    match = _PUBLIC_LABEL.search(label)
+    match = PUBLIC_LABEL.search(label)
     if match:
         text = f'domænet {domain} indeholder "{match.group()}"'
         return RespondentType.MYNDIGHED, "public-domain-name", text, domain

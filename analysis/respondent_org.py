@@ -15,76 +15,42 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from hoering.analysis.registry import Registry
+from hoering.analysis.respondent_words import (
+    BODY_PART,
+    DOCUMENT_WORD,
+    FORMER,
+    FORWARD_VERB,
+    FORWARDING_OFFICE,
+    OFFICER,
+    ON_BEHALF_ORG,
+    PASSED_ON,
+    PERSONAL_TIE,
+    PRIVATE_STATEMENT,
+    SELF_DESCRIPTION,
+    SUBJECT_FROM,
+    TITLE,
+    TITLE_OF,
+)
 from hoering.vocab import RespondentType
 
 ORGANISATION = RespondentType.ORGANISATION
 LETTERHEAD_LINES = 6  # a letterhead is the first few lines of a reply or a letter
 LETTERHEAD_WORDS = 12  # ... and each is short ("Dataklar ApS · Nørregade 7 · 9999 Nordby")
+HEAD_LINES = 10  # "Høringssvar fra X" counts in a reply's or a letter's first lines
 SIGNATURE_TAIL_LINES = 12  # an attached letter's signature is in its last lines
 MAX_PART_WORDS = 8  # longer than this, a part of a line is a sentence, not a name
+MAX_PART_CHARS = 200
 
-# "som privatperson", "på egne vegne", "privat høringssvar": the writer says it is a person.
-PRIVATE_STATEMENT = re.compile(
-    r"\bsom\s+privat\s*person\b|\bpå\s+egne\s+vegne\b"
-    # "som borger" alone is prose in an organisation's letter ("let som borger at finde").
-    r"|\b(?:jeg|mig)\b(?:\s+\w+){0,4}\s+som\s+(?:privat\s+)?borger\b"
-    r"|\bprivat(?:e)?\s+høringssvar\b|\bpersonligt\s+høringssvar\b|\bi\s+eget\s+navn\b"
-    r"|\bikke\s+på\s+vegne\s+af\s+(?:min|mit|mine)\b"
-    r"|\bas\s+a\s+private\s+(?:person|citizen|individual)\b"
-    r"|\bin\s+(?:a|my)\s+(?:personal|private)\s+capacity\b"
-    r"|\bnot\s+(?:on\s+behalf\s+of|representing)\s+my\b"
-    r"|\bviews\s+(?:below\s+|expressed\s+(?:here\s+)?)?are\s+my\s+own\b"
-    r"|\bmine\s+(?:egne|personlige)\s+(?:synspunkter|holdninger|meninger)\b",
-    re.IGNORECASE,
-)
-_ON_BEHALF_ORG = re.compile(
-    r"\b(?:på\s+vegne\s+af|on\s+behalf\s+of|indsendt\s+af|submitted\s+by"
-    r"|(?:høringssvar|bemærkninger|kommentarer)\s+fra)"
-    r":?\s+(?P<rest>[^\n.;:!?]{2,120})",
-    re.IGNORECASE,
-)
-# "Vi er et mindre softwarefirma": the writers say what kind of body they are.
-_SELF_DESCRIPTION = (
-    (
-        RespondentType.VIRKSOMHED,
-        re.compile(
-            r"\b(?:vi\s+er|we\s+are)\s+(?:et|en|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]*"
-            r"(?:firma|virksomhed|konsulenthus|bureau|company|firm)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        ORGANISATION,
-        re.compile(
-            r"\b(?:vi\s+er|we\s+are)\s+(?:et|en|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]*"
-            r"(?:forening|organisation|netværk|association|organization|ngo)\b",
-            re.IGNORECASE,
-        ),
-    ),
-)
-# Job titles that stand between a person's name and an employer in a signature.
-TITLE = re.compile(
-    r"(?i:konsulent|chef|direktør|formand|forkvinde|næstformand|sekretær|rådgiver|leder"
-    r"|fuldmægtig|specialist|analytiker|koordinator|medarbejder|ansvarlig|advokat|partner"
-    r"|ordfører|talsperson|projektleder|seniorforsker|forsker|professor|adviser|advisor"
-    r"|officer|manager|director|head\s+of|policy|ceo|cto|coo)"
-)
 _PART_SPLIT = re.compile(r"\s*(?:,|·|\||\t|\s{2,}|\s[-–]\s)\s*")
+_COMPANY_FORM = re.compile(r"(?<!\w)(?:A/S|ApS|I/S|IVS|K/S|P/S)(?!\w)")
+_ANYWHERE = ("på", "on", "indsendt", "submitted")  # "på vegne af X" counts anywhere
+_TITLE_SPLIT = re.compile(r",|\s[-–|]\s")
 _NAME_WORD = re.compile(r"^[A-ZÆØÅ][\w'-]*\.?$|^(?:af|de|van|von|la|le)$")
 # "Til Digitaliseringsstyrelsen", "Hej KL": a line that addresses the recipient names it.
 _SALUTATION = re.compile(r"^\W*(?:til|hej|kære|att\.?n?|dear|modtager)\b", re.IGNORECASE)
 # Forms of a company's name, for a body the registry does not know.
 _COMPANY_WORD = re.compile(
     r"&|\b\w*(?:[Rr]ådgivning|[Cc]onsult(?:ing)?|[Ss]oftware|[Ss]olutions|[Gg]roup|[Kk]ompagni)\b"
-)
-# A library or citizens' service that passes on a citizen's letter speaks for nobody.
-PASSED_ON = re.compile(
-    r"\bhar\s+bedt\s+(?:os|mig)\s+(?:om\s+)?at\s+(?:videre)?sende\b"
-    r"|\b(?:bad|beder)\s+(?:os|mig)\s+(?:om\s+)?(?:at\s+)?(?:videre)?sende\b"
-    r"|\ben\s+af\s+vores\s+(?:lånere|borgere|brugere|beboere)\b"
-    r"|\b(?:vi\s+sender|sender\s+vi)\s+(?:den|det|dem|henvendelsen)\s+videre\b"
-    r"|\b(?:henvendelse|brev|forslag|høringssvar)\s+fra\s+en\s+(?:borger|låner|bruger|beboer)\b",
-    re.IGNORECASE,
 )
 # Lower-case words that stand inside a name: "Foreningen af ...", "Institut for ...".
 # fmt: off
@@ -94,7 +60,6 @@ _CONNECTORS = frozenset({
 })
 # fmt: on
 _ENDS_IN_TITLE = re.compile(TITLE.pattern + r"\b")
-_FORMER = re.compile(r"(?i:pensioner|tidligere|fhv\.|forhenværende|retired|former|emerit)")
 _SHORT_FORM = re.compile(r"\s*\([A-ZÆØÅ]{2,8}\)\s*$")
 _ADDRESS = re.compile(r"\d|@|www\.|https?:|\btlf\b|\btelefon\b|\bmobil\b", re.IGNORECASE)
 # A letter's addressee block: the recipient's name above its street, postcode or "Att.:".
@@ -116,27 +81,62 @@ class Named:
     type: RespondentType
     rule_id: str  # "registry-name", "signature-title-line", "on-behalf-org" or a name rule's
     rule: str  # Danish, for people: 'signatur nævner "KL"'
+    officer: bool = False  # read under an association officer's title ("Formand")
 
 
 # A name rule of analysis.respondent: (part, place) -> (organisation, type, rule id, rule text).
 Recognise = Callable[[str, str], tuple[str, RespondentType, str, str] | None]
 
 
-def says_private(*texts: str) -> str:
-    """The words by which the writer says it writes as a private person, or passes on a
-    citizen's letter; else ""."""
-    for pattern in (PRIVATE_STATEMENT, PASSED_ON):
-        for text in texts:
+def says_private(*texts: str, letters: Sequence[str] = ()) -> str:
+    """The words by which the writer says it writes as a private person (in `texts` or the
+    attached `letters`), or the mail's own words pass on a citizen's letter; else ""."""
+    for pattern, where in ((PRIVATE_STATEMENT, (*texts, *letters)), (PASSED_ON, texts)):
+        for text in where:
             match = pattern.search(text)
             if match:
                 return " ".join(match.group().split())
     return ""
 
 
+def forwarded_by_office(display: str, signature: str, text: str) -> str:
+    """The words by which a library or citizens' service (named in the sender or the
+    signature) says it forwards what a citizen handed in; else ""."""
+    office = FORWARDING_OFFICE.search(display) or FORWARDING_OFFICE.search(signature)
+    verb = FORWARD_VERB.search(text) or FORWARD_VERB.search(signature)
+    return f"{office.group()} … {verb.group()}" if office and verb else ""
+
+
+def domain_named(blocks: Sequence[str], domain: str, persons: Sequence[str]) -> Named | None:
+    """A line or part of one in `blocks` that spells the sender's domain ("Nordlys Analyse"
+    from ib@nordlysanalyse.dk, "Kortdata ApS" from kortdata.dk): the body that owns it. A
+    person's own name is never one (jensaagaard.dk is Jens Aagaard's)."""
+    labels = domain.split(".")
+    label = _squash(labels[-2]) if len(labels) >= 2 else ""
+    own = {_squash(word) for person in persons for word in (person, *person.split()) if word}
+    if len(label) < 4:
+        return None
+    for block in blocks:
+        for line in block.splitlines()[1:]:  # below the closing
+            for part in _parts(line):
+                bare = _squash(_COMPANY_FORM.sub("", part))
+                if bare == label and _squash(part) not in own and bare not in own:
+                    is_org = labels[-1] in ("org", "ngo")
+                    type_ = ORGANISATION if is_org else RespondentType.VIRKSOMHED
+                    rule = f'signaturen nævner "{part}", som svarer til domænet {domain}'
+                    return Named(part, type_, "domain-name-line", rule)
+    return None
+
+
+def _squash(text: str) -> str:
+    folded = text.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return "".join(char for char in folded if char.isalnum())
+
+
 def self_description(*texts: str) -> tuple[RespondentType, str] | None:
     """The kind of body the writers say they are ("Vi er et mindre softwarefirma") and
     their words, else None."""
-    for type_, pattern in _SELF_DESCRIPTION:
+    for type_, pattern in SELF_DESCRIPTION:
         for text in texts:
             match = pattern.search(text)
             if match:
@@ -148,6 +148,8 @@ def review_note(rule_id: str, domain: str) -> str:
     """Why a reader should check the verdict of `rule_id` (Danish), or "" when it need not."""
     if rule_id == "signature-title-line":
         return "organisationen er læst under en stillingsbetegnelse og er ikke i registret"
+    if rule_id == "domain-name-line":
+        return f"organisationen er læst, fordi en linje svarer til domænet {domain}"
     if rule_id == "self-description":
         return f"organisationen er kun navngivet ved domænet {domain}"
     if rule_id == "default" and domain:
@@ -163,14 +165,21 @@ def named_organisation(
     attachments: Sequence[str],
     registry: Registry,
     rules: Recognise,
+    subject: str = "",
+    public_sender: bool = False,
 ) -> Named | None:
-    """The first organisation the text names, in the order of the module docstring."""
+    """The first organisation the text names, in the order of the module docstring. An
+    authority at the head of a letter from a sender outside the public sector is the
+    letter's addressee ("Digitaliseringsstyrelsen / Landgreven 4"), not its writer."""
     recognise = _recogniser(registry, rules)
     letters = [text, *attachments]
     for letter in letters:
         found = _on_behalf(letter[:5000], recognise)
         if found:
             return found
+    found = _on_behalf(subject, recognise, "emnet")
+    if found:
+        return found
     signatures = [signature, *(letter_signature(letter) for letter in attachments)]
     for block in signatures:
         found = (
@@ -181,7 +190,7 @@ def named_organisation(
         if found:
             return found
     for letter in letters:
-        found = _in_lines(_head(letter), recognise, "brevhoved")
+        found = _in_lines(_head(letter), recognise, "brevhoved", public_sender)
         if found:
             return found
     return _in_lines([display], recognise, "afsendernavn")
@@ -192,9 +201,13 @@ Recogniser = Callable[[str, str], "Named | None"]
 
 def _recogniser(registry: Registry, rules: Recognise) -> Recogniser:
     def recognise(part: str, place: str) -> Named | None:
+        if PERSONAL_TIE.match(part) or DOCUMENT_WORD.match(part):
+            return None  # "Borger i Aarhus Kommune", "Forslag til Finansministeriet"
         body = registry.by_name(part)
         if body:
-            return Named(body.name, body.type, "registry-name", f'{place} nævner "{body.name}"')
+            # A full name as written ("Dansk Energi"), an abbreviation as the registry's name.
+            name = body.written_in(part) or body.name
+            return Named(name, body.type, "registry-name", f'{place} nævner "{name}"')
         if not looks_like_a_name(part):
             return None
         verdict = rules(part, place)
@@ -205,8 +218,20 @@ def _recogniser(registry: Registry, rules: Recognise) -> Recogniser:
 
 def _parts(line: str) -> Iterable[str]:
     for part in _PART_SPLIT.split(line.strip()):
-        # "Dansk Ungdoms Fællesråd (DUF)": the name without the short form after it.
-        part = _SHORT_FORM.sub("", part).strip(" .;:\"'()")
+        # "Dansk Ungdoms Fællesråd (DUF)": the name without the short form after it, then
+        # the short form ("Jakob Thorsen (DI)" names DI).
+        short = _SHORT_FORM.search(part)
+        if short:
+            yield from _parts(_SHORT_FORM.sub("", part))
+            yield short.group().strip(" ()")
+            continue
+        part = part.strip(" .;:\"'()")
+        if len(part) > MAX_PART_CHARS:
+            continue  # a sentence or a run of text, not a name (and bounds the rules' cost)
+        titled = TITLE_OF.match(part)  # "Formand for Ældrerådet i Vejle Kommune"
+        if titled and FORMER.search(titled.group("title")):
+            continue  # "Tidligere formand for ...": no employer who speaks now
+        part = titled.group("org").strip(" .;:") if titled else part
         if part and len(part.split()) <= MAX_PART_WORDS:
             yield part
 
@@ -220,33 +245,54 @@ def looks_like_a_name(part: str) -> bool:
     return all(not word[0].isalpha() or word[0].isupper() or word in _CONNECTORS for word in words)
 
 
-def _in_lines(lines: Iterable[str], recognise: Recogniser, place: str) -> Named | None:
+def _in_lines(
+    lines: Iterable[str], recognise: Recogniser, place: str, authority: bool = True
+) -> Named | None:
+    """The first body named by a line or a part of one; an authority only if `authority`."""
     for line in lines:
         if _SALUTATION.match(line):
             continue
         for part in _parts(line):
             found = recognise(part, place)
-            if found:
+            if found and (authority or found.type != RespondentType.MYNDIGHED):
                 return found
     return None
 
 
-def _on_behalf(text: str, recognise: Recogniser) -> Named | None:
-    for match in _ON_BEHALF_ORG.finditer(text):
+def _on_behalf(text: str, recognise: Recogniser, place: str = "teksten") -> Named | None:
+    """ "på vegne af X" anywhere; "Høringssvar fra X" only in the first lines (a title, the
+    opening sentence): further on it cites others ("som bemærkninger fra KL viser")."""
+    pattern = SUBJECT_FROM if place == "emnet" else ON_BEHALF_ORG
+    head_end = _head_end(text)
+    for match in pattern.finditer(text):
+        if not match.group().lower().startswith(_ANYWHERE) and match.start() > head_end:
+            continue
         lead = match.group().split()[: -len(match.group("rest").split())]
-        words = match.group("rest").split(",")[0].split()[:MAX_PART_WORDS]
+        rest = BODY_PART.sub("", match.group("rest").split(",")[0].strip())
+        words = rest.split()[:MAX_PART_WORDS]
         # "Høringssvar fra Holbæk Kommune vedr. ...": a name ends at its last capitalised word.
         while words and not words[-1][0].isupper() and not words[-1][0].isdigit():
             words.pop()
         # "på vegne af Dansk Erhverv Børsen": the longest run of leading words that is a name.
         for end in range(len(words), 0, -1):
             name = " ".join(words[:end])
-            found = recognise(name, "teksten")
+            found = recognise(name, place)
             if found:
                 phrase = " ".join([*lead, name])
-                rule = f'teksten siger "{phrase}"'
+                rule = f'{place} siger "{phrase}"'
                 return Named(found.organisation, found.type, "on-behalf-org", rule)
     return None
+
+
+def _head_end(text: str) -> int:
+    """Where the first HEAD_LINES non-empty lines of `text` end."""
+    seen, offset = 0, 0
+    for line in text.split("\n"):
+        offset += len(line) + 1
+        seen += bool(line.strip())
+        if seen == HEAD_LINES:
+            return offset
+    return len(text)
 
 
 def _after_title(block: str) -> Named | None:
@@ -256,13 +302,19 @@ def _after_title(block: str) -> Named | None:
         name, title, org = lines[number - 1], lines[number], lines[number + 1]
         if _looks_like_name(name) and _current_title(title) and _looks_like_org(org):
             return _title_line_org(org, title)
+    # Organisation / name / title: the body above its signatory (below the closing line).
+    for number in range(2, len(lines) - 1):
+        org, name, title = lines[number - 1], lines[number], lines[number + 1]
+        if _looks_like_name(name) and _current_title(title) and _looks_like_org(org):
+            return _title_line_org(org, title)
     return None
 
 
 def _title_comma_org(block: str) -> Named | None:
-    """ "Formand, Open Knowledge Danmark": an employer after a job title on one line."""
+    """ "Formand, Open Knowledge Danmark", "Formand – Danske Landsbyer": an employer after a
+    job title on one line."""
     for line in block.splitlines():
-        parts = [part.strip() for part in line.split(",")]
+        parts = [part.strip() for part in _TITLE_SPLIT.split(line, maxsplit=1)]
         if len(parts) == 2 and _current_title(parts[0]) and _looks_like_org(parts[1]):
             return _title_line_org(parts[1], parts[0])
     return None
@@ -271,7 +323,7 @@ def _title_comma_org(block: str) -> Named | None:
 def _title_line_org(org: str, title: str) -> Named:
     rule = f'signatur: "{org}" står under stillingen "{title}"'
     type_ = RespondentType.VIRKSOMHED if _COMPANY_WORD.search(org) else ORGANISATION
-    return Named(org, type_, "signature-title-line", rule)
+    return Named(org, type_, "signature-title-line", rule, bool(OFFICER.search(title)))
 
 
 def _looks_like_name(line: str) -> bool:
@@ -281,7 +333,7 @@ def _looks_like_name(line: str) -> bool:
 
 def _current_title(line: str) -> bool:
     """A job held now: "Pensioneret skoleleder" names no employer who speaks."""
-    return bool(TITLE.search(line)) and not _FORMER.search(line)
+    return bool(TITLE.search(line)) and not FORMER.search(line)
 
 
 def _looks_like_org(line: str) -> bool:

@@ -4,6 +4,11 @@ bench/sets/ (README there), imported end to end and scored against their frozen 
     .venv/bin/python -m bench.bench_sets                 # replies set: tune and sealed figures
     .venv/bin/python -m bench.bench_sets --verbose       # ... and each wrong tune case
     .venv/bin/python -m bench.bench_sets --set grouping  # the grouping set's replies, same scores
+    .venv/bin/python -m bench.bench_sets --mails DIR     # build the .eml files once, reuse them
+    .venv/bin/python -m bench.bench_sets --tune-only     # no sealed figures: for tuning rules
+
+Each split is reported per writer part (replies set: a+b wrote r001-r064, c wrote r065-r104)
+and pooled, so a new writer's structures are not hidden in the older parts' figures.
 
 Every case is rendered to a real .eml by the set's build.py (DOCX by python-docx, PDF by
 LibreOffice), imported with `hoering import` into a fresh SQLite database and read back with
@@ -36,7 +41,7 @@ import sys
 import tempfile
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +51,8 @@ SETS = Path(__file__).resolve().parent / "sets"
 BUILD = SETS / "replies" / "build.py"
 MOST = 0.6  # share of a label's words a found initiative must hold
 CARRIERS = ("plain", "html", "pdf", "docx")
+# Writer parts of a set: (name, first case number, last case number), by the cases' ids.
+PARTS = {"replies": (("a+b", 1, 64), ("c", 65, 104))}
 # Wide enough to take every case in: three replies in the set say only "Høringssvar OGP" or
 # "Forslag til OGP-handlingsplan", which the default marker ("OGP-høring") does not fetch.
 CONFIG = """[match]
@@ -150,7 +157,9 @@ def score_respondent(row: dict, label: dict, people: People, case_id: str) -> No
     if label["type"] == "borger":
         people.citizens += 1
         organisation_right = not row.get("organisation")
-        people.citizens_as_organisation += int(not (type_right and organisation_right))
+        # A reply the import did not store is wrong, but publishes no one: not counted here.
+        leak = bool(row.get("respondent_type")) and not (type_right and organisation_right)
+        people.citizens_as_organisation += int(leak)
     else:
         organisation_right = any(same_name(organisation, name) for name in names if name)
     people.type_right += type_right
@@ -179,13 +188,15 @@ def hoering(workdir: Path, *args: str) -> None:
     )  # fmt: skip
 
 
-def imported(folder: Path, workdir: Path) -> dict[str, dict]:
-    """Each case's exported reply (JSONL row), keyed by case id."""
-    mails = workdir / "mails"
-    subprocess.run(
-        [sys.executable, str(BUILD), str(mails), "--cases", str(folder / "cases")],
-        check=True, stdout=subprocess.DEVNULL,
-    )  # fmt: skip
+def imported(folder: Path, workdir: Path, mails: Path | None = None) -> dict[str, dict]:
+    """Each case's exported reply (JSONL row), keyed by case id. `mails`: a folder the built
+    messages are kept in and reused from (the cases are frozen, so a build stays right)."""
+    if mails is None or not any(mails.glob("*.eml")):
+        mails = mails or workdir / "mails"
+        subprocess.run(
+            [sys.executable, str(BUILD), str(mails), "--cases", str(folder / "cases")],
+            check=True, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
     (workdir / "hoering.toml").write_text(CONFIG, encoding="utf-8")
     hoering(workdir, "import", str(mails))
     hoering(workdir, "export", "--output", str(workdir / "replies.jsonl"))
@@ -193,43 +204,89 @@ def imported(folder: Path, workdir: Path) -> dict[str, dict]:
     return {row["message_id"].split("@")[0]: row for row in rows}
 
 
-def report(cases: Iterable[dict], rows: dict[str, dict], verbose: bool) -> None:
-    by_split: dict[str, dict[str, Tally]] = {}
-    people: dict[str, People] = {}
-    remarks: dict[str, RemarkTally] = {}
+@dataclass
+class Scores:
+    """One group of cases (a split, or a writer part of it): initiatives per carrier,
+    respondents and general remarks."""
+
+    carriers: dict[str, Tally] = field(default_factory=dict)
+    people: People = field(default_factory=People)
+    remarks: RemarkTally = field(default_factory=RemarkTally)
+
+    def print(self, indent: str, verbose: bool) -> None:
+        total = Tally()
+        for kind in CARRIERS:
+            if kind in self.carriers:
+                print(f"{indent}initiatives {kind:<5} {self.carriers[kind].line()}")
+                total.add(self.carriers[kind])
+        print(f"{indent}initiatives all   {total.line()}")
+        print(f"{indent}respondents       {self.people.line()}")
+        print(f"{indent}general remarks   {self.remarks.line()}")
+        if verbose:
+            for wrong in self.people.wrong:
+                print(f"{indent}  {wrong}")
+
+
+def part_of(case_id: str, parts: Sequence[tuple[str, int, int]]) -> str:
+    """The writer part a case belongs to ("a+b", "c"), by the number in its id."""
+    number = int(re.sub(r"\D", "", case_id) or 0)
+    return next((name for name, first, last in parts if first <= number <= last), "")
+
+
+def score_case(case: dict, row: dict, groups: Sequence[Scores]) -> Tally:
+    """Score one case into every group it belongs to; its initiative tally."""
+    found = [item["text"] for item in row.get("initiatives", [])]
+    labels = case["label"].get("initiatives", [])
+    tally = score_initiatives(found, labels)
+    said = score_remarks(row, case["label"].get("remarks", []))
+    for group in groups:
+        group.carriers.setdefault(carrier(case), Tally()).add(tally)
+        group.remarks.add(said)
+        score_respondent(row, case["label"]["respondent"], group.people, case["id"])
+    return tally
+
+
+def print_case(case: dict, row: dict, tally: Tally) -> None:
+    """A wrong tune case: what was found beside what was labelled (titles only)."""
+    print(f"  {case['id']} ({carrier(case)}): found {tally.found}, labelled "
+          f"{tally.labelled}, matched {tally.matched}")  # fmt: skip
+    for item in row.get("initiatives", []):
+        print(f"      found: {item['title'][:90]!r}")
+    for label in case["label"].get("initiatives", []):
+        print(f"    labelled: {label['title'][:90]!r}")
+
+
+def report(
+    cases: Sequence[dict],
+    rows: dict[str, dict],
+    verbose: bool,
+    parts: Sequence[tuple[str, int, int]] = (),
+) -> None:
+    """Per split: each writer part, then all parts pooled. Case details for tune only."""
+    pooled: dict[str, Scores] = {}
+    by_part: dict[str, dict[str, Scores]] = {}
     for case in cases:
         split = case["split"]
         row = rows.get(case["id"], {"initiatives": []})
-        found = [item["text"] for item in row.get("initiatives", [])]
-        labels = case["label"].get("initiatives", [])
-        tally = score_initiatives(found, labels)
-        by_split.setdefault(split, {}).setdefault(carrier(case), Tally()).add(tally)
-        said = score_remarks(row, case["label"].get("remarks", []))
-        remarks.setdefault(split, RemarkTally()).add(said)
-        score_respondent(row, case["label"]["respondent"], people.setdefault(split, People()),
-                         case["id"])  # fmt: skip
+        groups = [pooled.setdefault(split, Scores())]
+        if parts:
+            part = part_of(case["id"], parts)
+            groups.append(by_part.setdefault(split, {}).setdefault(part, Scores()))
+        tally = score_case(case, row, groups)
         if verbose and split == "tune" and tally.matched < max(tally.found, tally.labelled):
-            print(f"  {case['id']} ({carrier(case)}): found {tally.found}, labelled "
-                  f"{tally.labelled}, matched {tally.matched}")  # fmt: skip
-            for item in row.get("initiatives", []):
-                print(f"      found: {item['title'][:90]!r}")
-            for label in labels:
-                print(f"    labelled: {label['title'][:90]!r}")
+            print_case(case, row, tally)
     for split in ("tune", "sealed"):
-        if split not in by_split:
+        if split not in pooled:
             continue
         print(f"{split}:")
-        total = Tally()
-        for kind in CARRIERS:
-            if kind in by_split[split]:
-                print(f"  initiatives {kind:<5} {by_split[split][kind].line()}")
-                total.add(by_split[split][kind])
-        print(f"  initiatives all   {total.line()}")
-        print(f"  respondents       {people[split].line()}")
-        print(f"  general remarks   {remarks[split].line()}")
-        if verbose and split == "tune":
-            for wrong in people[split].wrong:
-                print(f"    {wrong}")
+        for name, _, _ in parts:
+            if name in by_part.get(split, {}):
+                print(f"  part {name}:")
+                by_part[split][name].print("    ", verbose and split == "tune")
+        if parts:
+            print("  pooled:")
+        # Wrong respondents are listed once: under their part, or here when there are none.
+        pooled[split].print("    " if parts else "  ", verbose and split == "tune" and not parts)
     missing = [case["id"] for case in cases if case["id"] not in rows]
     if missing:
         print(f"not stored: {', '.join(missing)}")
@@ -239,13 +296,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", choices=["replies", "grouping"], default="replies")
     parser.add_argument("--verbose", action="store_true", help="each wrong tune case")
+    parser.add_argument(
+        "--mails", type=Path, help="build the .eml files here once and reuse them (no LibreOffice)"
+    )
+    parser.add_argument(
+        "--tune-only", action="store_true", help="score the tune split only, while rules change"
+    )
     args = parser.parse_args(argv)
     folder = SETS / args.set
-    cases = load_cases(folder)
+    cases = [c for c in load_cases(folder) if c["split"] == "tune" or not args.tune_only]
     with tempfile.TemporaryDirectory(prefix="hoering-sets-") as work:
-        rows = imported(folder, Path(work))
+        rows = imported(folder, Path(work), args.mails)
     print(f"set {args.set}: {len(cases)} cases, rule: key words and {MOST:.0%} of the words")
-    report(cases, rows, args.verbose)
+    report(cases, rows, args.verbose, PARTS.get(args.set, ()))
     return 0
 
 

@@ -3,10 +3,11 @@
     .venv/bin/python bench/export_guard.py OUT.txt
 
 imports examples/inbox into a fresh database with the interpreter's `hoering`, then writes
-every export (csv/xlsx/jsonl per profile and --per, the notat; each plain, --redact,
---pseudonymize and both) and dumps their cell values and text to OUT.txt, export times,
-temporary paths and file hashes masked. Run it with each checkout's own virtualenv and diff
-the two files: a refactor of the export path must leave them equal.
+every export (csv/xlsx/jsonl per profile and --per reply|initiative|candidate|party, the
+notat; each plain, --redact, --pseudonymize and both) and dumps their cell values and text
+to OUT.txt, export times, temporary paths and file hashes masked. Run it with each
+checkout's own virtualenv and diff the two files: a refactor of the export path must leave
+them equal.
 """
 
 from __future__ import annotations
@@ -76,7 +77,11 @@ def main(out: Path) -> None:
         for name in ("hoering.toml", "codebook.toml"):
             shutil.copy(EXAMPLES / name, folder / name)
         parts = ["## import\n" + hoering(folder, "import", str(EXAMPLES / "inbox"))]
-        formats = product(("csv", "xlsx", "jsonl"), ("excel", "rfc4180"), ("reply", "initiative"))
+        formats = product(
+            ("csv", "xlsx", "jsonl"),
+            ("excel", "rfc4180"),
+            ("reply", "initiative", "candidate", "party"),
+        )
         for (fmt, profile, per), privacy in product(formats, PRIVACY):
             target = folder / f"out.{fmt}"
             args = ("export", "-o", str(target), "--profile", profile, "--per", per, *privacy)

@@ -1,7 +1,7 @@
 """Where one cold import of text replies spends its time, by phase, on SQLite and PostgreSQL:
 the profile behind goals 1 and 6 of issue 11 (README "Performance").
 
-    .venv/bin/python -m bench.ingest_phases [--messages 1000] [--postgres]
+    .venv/bin/python -m bench.ingest_phases [--messages 1000] [--postgres] [--backlog]
 
 Imports the suite's generated text replies (bench.mailboxes) from an mbox into a fresh
 database and prints wall and CPU seconds, messages/s, and the seconds spent in each phase of
@@ -10,7 +10,9 @@ reply's fields meanwhile: respondent, cleaning, themes, initiatives), building t
 from them, writing the batches, placing the new replies in duplicate groups and their
 initiatives in candidates. The import runs as `hoering import` does, in a sandbox with
 the config's workers (one per core). `--postgres` runs the same import into a PostgreSQL started for
-it (Debian `postgresql`) right after the SQLite one.
+it (Debian `postgresql`) right after the SQLite one. `--backlog` imports goal 7's backlog
+instead (bench.mailboxes.backlog_mails: every tenth reply a near-twin of the 3 KB campaign
+letter), so the figures show how placement scales with a campaign (issue 20).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.mailboxes import text_mails
+from bench.mailboxes import backlog_mails, text_mails
 from bench.workbench import ROOT
 from hoering import pipeline
 from hoering.config import load_config
@@ -46,50 +48,70 @@ PHASES = {  # label: (owner, attribute)
 }
 
 
-def timed(seconds: dict[str, float], label: str, function: Callable) -> Callable:
+def timed(
+    seconds: dict[str, float], cpu: dict[str, float], label: str, function: Callable
+) -> Callable:
     def wrapper(*args, **kwargs):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         try:
             return function(*args, **kwargs)
         finally:
             seconds[label] += time.perf_counter() - start
+            cpu[label] += time.process_time() - cpu_start
 
     return wrapper
 
 
-def import_once(count: int, url: str | None) -> None:
-    """One import in this process, its figures printed."""
+def import_once(
+    count: int, url: str | None, backlog: bool = False, keep: Path | None = None
+) -> None:
+    """One import in this process, its figures printed; into the SQLite file `keep` (kept,
+    for bench.bench_placement) when given."""
+    if keep is not None and keep.exists():
+        raise SystemExit(f"{keep} exists: the import needs a fresh database")
     seconds: dict[str, float] = defaultdict(float)
+    # The process's CPU seconds while a phase ran: the placements run alone after the loop,
+    # so theirs are their own whatever the machine's load; the loop's phases overlap.
+    cpu: dict[str, float] = defaultdict(float)
     for label, (owner, name) in PHASES.items():
-        setattr(owner, name, timed(seconds, label, getattr(owner, name)))
+        setattr(owner, name, timed(seconds, cpu, label, getattr(owner, name)))
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
         box = mailbox.mbox(directory / "replies.mbox")
-        for data in text_mails(count, "phases"):
+        mails = backlog_mails(count, "phases") if backlog else text_mails(count, "phases")
+        for data in mails:
             box.add(data)
         box.close()
-        store = url or "sqlite:///hoering.db"
+        store = url or f"sqlite:///{keep.resolve() if keep else 'hoering.db'}"
         config = directory / "hoering.toml"
         config.write_text(f'[store]\nurl = "{store}"\n\n[consultation]\ndeadline = 2017-08-20\n')
         cfg = load_config(config)
         sessions = open_database(cfg.store_url)
-        wall, cpu = time.perf_counter(), time.process_time()
+        wall, cpu_all = time.perf_counter(), time.process_time()
         report = pipeline.import_paths(cfg, sessions, [directory / "replies.mbox"])
-        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        wall, cpu_all = time.perf_counter() - wall, time.process_time() - cpu_all
     name = "PostgreSQL" if url else "SQLite"
     print(f"{name}: {report.summary()}")
-    print(f"  {wall:.2f} s wall, {cpu:.2f} s CPU, {count / wall:.0f} messages/s")
+    print(f"  {wall:.2f} s wall, {cpu_all:.2f} s CPU, {count / wall:.0f} messages/s")
     for label, spent in seconds.items():
-        print(f"  {label:17} {spent:6.2f} s  {1000 * spent / count:5.2f} ms/message")
+        print(f"  {label:17} {spent:6.2f} s  {1000 * spent / count:5.2f} ms/message"
+              f"  ({1000 * cpu[label] / count:5.2f} ms CPU)")  # fmt: skip
+    placing = ("duplicate groups", "candidates")
+    loop = wall - sum(seconds[label] for label in placing)
+    loop_cpu = cpu_all - sum(cpu[label] for label in placing)
+    print(f"  {'message loop':17} {loop:6.2f} s  {1000 * loop / count:5.2f} ms/message"
+          f"  ({1000 * loop_cpu / count:5.2f} ms CPU)")  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=1000)
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--backlog", action="store_true", help="goal 7's backlog mails")
+    parser.add_argument("--keep", type=Path, help="import into this SQLite file and keep it")
     parser.add_argument("--url", help=argparse.SUPPRESS)  # the child process's database
     args = parser.parse_args()
-    import_once(args.messages, args.url)
+    import_once(args.messages, args.url, args.backlog, args.keep)
     if args.url or not args.postgres:
         return
     bindir = find_postgres()
@@ -99,6 +121,7 @@ def main() -> None:
     try:
         url = server.create_database("phases")
         command = [sys.executable, "-m", "bench.ingest_phases", "--messages", str(args.messages)]
+        command += ["--backlog"] if args.backlog else []
         # A process of its own, so the SQLite run's caches do not help it.
         subprocess.run([*command, "--url", url], cwd=ROOT, check=True, env=os.environ)
     finally:

@@ -9,7 +9,6 @@ from collections.abc import Iterable, Sequence
 
 from hoering.analysis.campaigns import CampaignEntry
 from hoering.analysis.cleaning import NO_COMMENTS
-from hoering.analysis.remarks import general_remarks
 from hoering.analysis.summary import summarize
 from hoering.export.notat import summary_line
 from hoering.export.notat_model import CandidateInfo, Entry, NotatSettings, Run, Section, voice
@@ -123,7 +122,7 @@ class Placement:
     def _remarks(self, record: ReplyView) -> None:
         """Its general remarks (analysis/remarks.py) in section 2; a reply without an
         initiative proposes nothing, so its summary goes there when it has no remarks."""
-        said = general_remarks(record.text, [item.text for item in record.initiatives])
+        said = record.remarks
         if not said and record.initiatives:
             return
         said = said or summary_line(record)

@@ -24,7 +24,6 @@ from pathlib import Path
 from hoering import glossary
 from hoering.analysis.campaigns import CampaignEntry
 from hoering.analysis.cleaning import NO_COMMENTS
-from hoering.analysis.remarks import general_remarks
 from hoering.export.columns import MACHINE, PEOPLE
 from hoering.export.csv_export import Profile
 from hoering.export.notat import party_name, ranked
@@ -48,9 +47,9 @@ PEOPLE_PARTY_COLUMNS: tuple[tuple[str, str], ...] = (
 SHEET = glossary.PARTIES
 # Characters wide, as the reply sheet counts them: one landscape page at about 70 %.
 WIDTHS = {
-    "party": 22, "respondent_type": 12, "replies": 8, "senders": 8, "initiative": 8,
+    "party": 22, "respondent_type": 12, "replies": 8, "senders": 10, "initiative": 8,
     "title": 30, "candidate": 8, "candidate_title": 26, "decision": 14, "reason": 30,
-    "decision_source": 10, "remarks": 40,
+    "decision_source": 10, "remarks": 38,
 }  # fmt: skip
 TABLES = {
     # People: every cell text, the reply ids "3; 7" and an id "12.10" as they are.
@@ -153,7 +152,7 @@ def _remarks_cells(record: ReplyView) -> dict[str, str]:
     """A reply without initiatives: its "ingen bemærkninger", else its general remarks;
     the reply's own decision is the one that applies to it."""
     none = NO_COMMENTS in record.flags
-    remarks = NO_COMMENTS if none else general_remarks(record.text)
+    remarks = NO_COMMENTS if none else record.remarks
     return {
         "initiative": "", "title": "", "candidate": "", "candidate_title": "",
         "decision": record.decision, "reason": record.reason,

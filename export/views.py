@@ -4,7 +4,7 @@ A ReplyView is built once from the stored rows (`reply_view`), with no privacy a
 one privacy transform (export/privacy.apply) returns a view with the personal data its
 policy removes replaced. The CSV (both profiles), XLSX, JSONL, the notat and the
 per-initiative exports render views; `hoering show`, `show --json` and the desk's reply
-page take the reply's signals from the same builder.
+page take the reply's signals and general remarks from the same builder.
 
 Every view cleans its text fields when it is made (export/xml_text.py): whatever a writer
 does with a view, it never sees a character XML 1.0 forbids.
@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
-from hoering.analysis.cleaning import flag_labels
+from hoering.analysis.cleaning import NO_COMMENTS, flag_labels
+from hoering.analysis.remarks import general_remarks
 from hoering.export.xml_text import XmlSafe
 from hoering.rules.decision import standing
 from hoering.store.models import Attachment, Initiative, Proposal
@@ -122,6 +124,18 @@ class ReplyView(XmlSafe):
     @property
     def signals(self) -> ReplySignals:
         return ReplySignals(self.flags, self.language or None, self.references, self.warnings)
+
+    @cached_property
+    def remarks(self) -> str:
+        """Its general remarks (issue 18 item 2): the sentences outside its initiatives that
+        take a stance (analysis/remarks.py); "" for none or an "ingen bemærkninger" reply.
+
+        Read from this view's own text, so a view the privacy transform returned has the
+        remarks of the transformed text (a sentence with a removed detail is left out), and
+        only the renderers that show them pay for them (show, the reply page, the notat,
+        --per party)."""
+        initiatives = [item.text for item in self.initiatives]
+        return general_remarks(self.text, initiatives, no_comments=NO_COMMENTS in self.flags)
 
 
 def source_of(proposal: Proposal) -> str:

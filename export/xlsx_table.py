@@ -51,6 +51,9 @@ def write_xlsx_table(table: Table, rows: Iterable[dict[str, str]], output: Path)
     _header(sheet, table.columns)
     for index, (key, _) in enumerate(table.columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = table.widths.get(key, 14)
+    # A header wrapped in a narrow column ("Antal afsendere") ran over the first row in
+    # LibreOffice's print: the header row is as tall as its headers, as data rows are.
+    _fit_height(sheet, 1, table.printed or len(table.columns))
     count = 0
     for count, row in enumerate(rows, start=1):
         for index, (key, _) in enumerate(table.columns, start=1):

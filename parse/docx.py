@@ -22,6 +22,7 @@ from hoering.parse.extracted import Extracted, ExtractionError
 from hoering.parse.limits import ExtractLimits
 from hoering.parse.ooxml import check_package
 from hoering.parse.text import normalize_text
+from hoering.parse.word_numbering import read_numbering
 from hoering.parse.wordml import comments_text, notes_text, story_text
 from hoering.parse.xmlsafe import parse_xml
 
@@ -67,9 +68,12 @@ def extract_docx_text(data: bytes) -> str:
 def _document_text(document: Document) -> str:
     main = document.part
     headers, footers = _header_footer_parts(main)
-    stories = [(part.element, part) for part in headers]
-    stories.append((document.element.body, main))
-    texts = [story_text(element, part) for element, part in stories]
+    texts = [story_text(part.element, part) for part in headers]
+    # Numbers as Word shows them ("1.", "2.1"): counted through the body, where lists live.
+    numbering = read_numbering(
+        _related_element(main, RT.NUMBERING), _related_element(main, RT.STYLES)
+    )
+    texts.append(story_text(document.element.body, main, numbering))
     texts += notes_text(_related_element(main, RT.FOOTNOTES), _related_element(main, RT.ENDNOTES))
     texts.append(comments_text(_related_element(main, RT.COMMENTS)))
     texts += [story_text(part.element, part) for part in footers]

@@ -176,19 +176,23 @@ def html_to_text(markup: str) -> str:
     if "<" not in markup:
         return normalize_text(" ".join(html.unescape(markup).split()))
     soup = BeautifulSoup(markup, "html.parser")
-    text = re.sub(r"[ \t\n\r\f\v]+", " ", "".join(_chunks(soup)))
-    text = _BREAKS.sub(_breaks, text)
+    items: list[str] = []  # each list item's marker, in document order
+    text = re.sub(r"[ \t\n\r\f\v]+", " ", "".join(_chunks(soup, items)))
+    markers = iter(items)
+    text = _BREAKS.sub(lambda run: _breaks(run, markers), text)
     lines = (_join_cells(line) for line in text.replace("\xa0", " ").split("\n"))
     return normalize_text("\n".join(lines).lstrip(" "))
 
 
-def _chunks(root: Tag) -> Iterator[str]:
-    """Visible strings and break markers in document order, without recursion.
+def _chunks(root: Tag, items: list[str]) -> Iterator[str]:
+    """Visible strings and break markers in document order, without recursion; each list
+    item's marker ("- ", "2. ", indented two spaces per nesting level) is added to `items`.
 
     Mail HTML can nest thousands of levels deep; a stack avoids RecursionError and the
     quadratic cost of inserting markers into the tree.
     """
     stack: list[tuple[PageElement, bool]] = [(root, False)]
+    lists: list[list[int]] = []  # per open <ul>/<ol>: [ordered, next number]
     in_pre = in_item = 0
     while stack:
         node, leaving = stack.pop()
@@ -196,10 +200,16 @@ def _chunks(root: Tag) -> Iterator[str]:
             if leaving:
                 in_pre -= node.name == "pre"
                 in_item -= node.name == "li"
+                if node.name in ("ul", "ol") and lists:
+                    lists.pop()
                 yield _marker(node, in_item > 0)
             elif node.name == "br":
                 yield _BR
             elif node.name not in _DROP and not _is_hidden(node):
+                if node.name in ("ul", "ol"):
+                    lists.append([node.name == "ol", _start(node)])
+                if node.name == "li":
+                    items.append(_item_marker(lists))
                 yield _ITEM if node.name == "li" else _marker(node, in_item > 0)
                 in_pre += node.name == "pre"
                 in_item += node.name == "li"
@@ -209,6 +219,20 @@ def _chunks(root: Tag) -> Iterator[str]:
             # Comments, doctypes and CDATA are PreformattedStrings: not shown.
             text = str(node).translate(_NOT_MARKERS)
             yield text.replace(" ", "\xa0").replace("\n", _BR) if in_pre else text
+
+
+def _start(tag: Tag) -> int:
+    start = str(tag.get("start") or "1").strip()
+    return int(start) if start.isdigit() else 1
+
+
+def _item_marker(lists: list[list[int]]) -> str:
+    """ "- " in a <ul>, the number a browser shows in an <ol> ("3. "), indented per level."""
+    if not lists:
+        return "- "
+    ordered, number = lists[-1]
+    lists[-1][1] += 1
+    return "  " * (len(lists) - 1) + (f"{number}. " if ordered else "- ")
 
 
 def _marker(tag: Tag, in_item: bool) -> str:
@@ -232,8 +256,9 @@ def _is_hidden(tag: Tag) -> bool:
     return "display:none" in style or tag.has_attr("hidden")
 
 
-def _breaks(match: re.Match[str]) -> str:
-    """The newlines, and a list item's "- ", for a run of markers after some text.
+def _breaks(match: re.Match[str], markers: Iterator[str]) -> str:
+    """The newlines, and a list item's marker (the next of `markers`), for a run of markers
+    after some text.
 
     Block edges end the line once and paragraphs leave a blank line; a <br> ends the line,
     or on an empty line adds one (Gmail's <div><br></div> is a blank line).
@@ -248,7 +273,10 @@ def _breaks(match: re.Match[str]) -> str:
         elif not ended:
             newlines = 1
         ended = True
-    return "\n" * newlines + ("- " if _ITEM in run else "")
+    item = ""
+    for _ in range(run.count(_ITEM)):  # an empty item's marker is used up too
+        item = next(markers, "- ")
+    return "\n" * newlines + item
 
 
 def _join_cells(line: str) -> str:

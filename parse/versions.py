@@ -9,8 +9,9 @@ from __future__ import annotations
 # parse_message's own output (subject, sender, body, warnings, attachment paths); bump
 # when that changes. Attachments have their own numbers below.
 # 2: message/partial, unindented encoded words, Cyrillic bodies; 3: undeclared bodies are
-# Cyrillic only when the text proves it (parse/charset.py), Danish æøå lines stay Danish.
-PARSER_VERSION = "3"
+# Cyrillic only when the text proves it (parse/charset.py), Danish æøå lines stay Danish;
+# 4: an HTML body's ordered lists carry the numbers a browser shows, nested lists indented.
+PARSER_VERSION = "4"
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
     "pdf": 6,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read;
@@ -18,7 +19,8 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     # 5: pdfminer first again (columns, paragraphs), page numbers dropped, a running header
     # of the later pages kept once at the end; 6: a PDF over 40 pages goes to pdftotext by
     # its page count, not after a time (a long PDF read by the old rule may differ)
-    "docx": 4,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures; 4: "# ", "- "
+    "docx": 5,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures; 4: "# ", "- ";
+    # 5: numbered list items carry the number Word shows ("1.", "1.1", "a)")
     "xlsx": 1,
     "pptx": 2,  # 2: python-pptx (1: "unsupported type")
     "xls": 1,  # xlrd; before it was sniffed as "ole"
@@ -32,7 +34,7 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     "tnef": 1,
     "zip": 1,
     "ole": 2,  # other OLE2 files: "unsupported type" (2: .xls left this type for "xls")
-    "html": 1,
+    "html": 2,  # 2: ordered lists numbered as a browser shows them, nested lists indented
     "text": 4,  # 2: charset guessed if none declared; 3: Cyrillic too; 4: only proven Cyrillic
     "message": 1,
     "png": 2,  # 2: OCR

@@ -9,6 +9,7 @@ from typing import Protocol
 from lxml import etree
 
 from hoering.parse.altchunk import chunk_text
+from hoering.parse.word_numbering import Numbering
 from hoering.parse.xmlsafe import parse_xml
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -51,9 +52,12 @@ class Related(Protocol):
     def related_parts(self) -> Mapping[str, Chunk]: ...
 
 
-def story_text(element: etree._Element, part: Related | None = None) -> str:
-    """Text of one story (body, header, footer, note), a line per paragraph or table row."""
-    return "\n".join(blocks(element, part))
+def story_text(
+    element: etree._Element, part: Related | None = None, numbering: Numbering | None = None
+) -> str:
+    """Text of one story (body, header, footer, note), a line per paragraph or table row;
+    with `numbering`, numbered items carry the number Word shows (parse/word_numbering.py)."""
+    return "\n".join(blocks(element, part, numbering))
 
 
 def notes_text(footnotes: etree._Element | None, endnotes: etree._Element | None) -> list[str]:
@@ -85,36 +89,40 @@ def comments_text(comments: etree._Element | None) -> str:
     return "\n".join(lines)
 
 
-def blocks(container: etree._Element, part: Related | None) -> Iterator[str]:
+def blocks(
+    container: etree._Element, part: Related | None, numbering: Numbering | None = None
+) -> Iterator[str]:
     """Text of the paragraphs, tables and imported chunks in a container, in order."""
     for child in container:
         if child.tag == _P:
-            yield from _paragraph(child, part)
+            yield from _paragraph(child, part, numbering)
         elif child.tag == _TBL:
-            yield _table(child, part)
+            yield _table(child, part, numbering)
         elif child.tag == _ALT_CHUNK:
             yield _alt_chunk(child, part)
         elif child.tag not in _SKIP:  # content controls, custom XML, mc:Choice
-            yield from blocks(child, part)
+            yield from blocks(child, part, numbering)
 
 
-def _paragraph(paragraph: etree._Element, part: Related | None) -> Iterator[str]:
+def _paragraph(
+    paragraph: etree._Element, part: Related | None, numbering: Numbering | None
+) -> Iterator[str]:
     """The paragraph's own text, then the text of any text boxes anchored in it."""
     runs: list[etree._Element] = []
     boxes: list[etree._Element] = []
     _collect(paragraph, runs, boxes)
     text = "".join(map(_run_text, runs))
-    yield _markup(paragraph) + text if text.strip() else text
+    yield _markup(paragraph, numbering) + text if text.strip() else text
     for box in boxes:
-        yield from blocks(box, part)
+        yield from blocks(box, part, numbering)
 
 
-def _markup(paragraph: etree._Element) -> str:
+def _markup(paragraph: etree._Element, numbering: Numbering | None = None) -> str:
     """Light Markdown for the structure the initiative splitter reads: "# " for a heading
-    (one "#" per level), "- " for a list item (two spaces of indent per nesting level).
+    (one "#" per level), the number Word shows for a numbered item ("1. ", "2.1 ") when the
+    document's numbering is known, else "- " (bullets too), two spaces of indent per level.
 
-    Word stores numbering as a definition computed at display time, so numbered and bulleted
-    items both read "- "; the style id is "Heading1" in English Word, "Overskrift1" in Danish.
+    The style id is "Heading1" in English Word, "Overskrift1" in Danish.
     """
     properties = paragraph.find(_PPR)
     if properties is None:
@@ -124,21 +132,35 @@ def _markup(paragraph: etree._Element) -> str:
     heading = _HEADING_STYLE.match(style_id)
     if heading:
         return "#" * min(int(heading.group(1) or "1"), 6) + " "
-    listed = _LIST_STYLE.match(style_id)
-    if listed:  # "List Number 2": numbering comes from the style, not the paragraph
-        return "  " * (int(listed.group(1) or "1") - 1) + "- "
     outline = properties.find(f"{_W}outlineLvl")
     if outline is not None and (outline.get(f"{_W}val") or "").isdigit():
         level = int(outline.get(f"{_W}val") or "0")
         return "#" * (level + 1) + " " if level < 6 else ""
-    numbering = properties.find(f"{_W}numPr")
-    if numbering is not None and numbering.find(f"{_W}numId") is not None:
-        if numbering.find(f"{_W}numId").get(f"{_W}val") == "0":
-            return ""  # numId 0 switches numbering off
-        level = numbering.find(f"{_W}ilvl")
-        depth = level.get(f"{_W}val") if level is not None else "0"
-        return "  " * min(int(depth) if depth and depth.isdigit() else 0, 8) + "- "
-    return ""
+    listed = _LIST_STYLE.match(style_id)  # "List Number 2": the style says the depth
+    reference = _list_reference(properties, style_id, numbering)
+    if reference is None and not listed:
+        return ""
+    if reference is not None and reference[0] == "0":
+        return ""  # numId 0 switches numbering off
+    depth = reference[1] if reference else 0
+    if listed and listed.group(1):
+        depth = max(depth, int(listed.group(1)) - 1)
+    marker = numbering.marker(*reference) if numbering and reference else None
+    return "  " * min(depth, 8) + (f"{marker} " if marker else "- ")
+
+
+def _list_reference(
+    properties: etree._Element, style_id: str, numbering: Numbering | None
+) -> tuple[str, int] | None:
+    """(numId, level) of a paragraph in a list: its own w:numPr, else its style's."""
+    own = properties.find(f"{_W}numPr")
+    if own is not None and own.find(f"{_W}numId") is not None:
+        level = own.find(f"{_W}ilvl")
+        value = (level.get(f"{_W}val") or "0") if level is not None else "0"
+        return own.find(f"{_W}numId").get(f"{_W}val") or "", int(value) if value.isdigit() else 0
+    if numbering is not None:
+        return numbering.style_lists.get(style_id)
+    return None
 
 
 def _run_text(run: etree._Element) -> str:
@@ -171,7 +193,7 @@ def _collect(
         _collect(child, runs, boxes)
 
 
-def _table(table: etree._Element, part: Related | None) -> str:
+def _table(table: etree._Element, part: Related | None, numbering: Numbering | None) -> str:
     """One line per row, non-empty cells joined with ' | '; merged cells once."""
     rows = []
     for row in _children(table, _TR):
@@ -179,7 +201,7 @@ def _table(table: etree._Element, part: Related | None) -> str:
         for cell in _children(row, _TC):
             if _continues_merge(cell):
                 continue
-            text = "\n".join(blocks(cell, part)).strip()
+            text = "\n".join(blocks(cell, part, numbering)).strip()
             if text:
                 cells.append(text)
         if cells:

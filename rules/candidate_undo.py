@@ -4,6 +4,7 @@ putting its candidates and their members as they were (the event's `before`)."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -40,22 +41,44 @@ def _last_action(session: Session, candidate_id: int) -> models.CandidateEvent |
     return session.scalars(query).first()
 
 
+@dataclass(frozen=True)
+class Pending:
+    """What `undo` on a candidate would take back, and what stands in its way."""
+
+    event: models.CandidateEvent | None  # None: nothing to undo
+    # A later action on another candidate of `event`: undone first, on `blocked_on`.
+    blocked_by: models.CandidateEvent | None = None
+    blocked_on: int | None = None
+
+
+def pending(session: Session, candidate_id: int) -> Pending:
+    """The action `undo` would take back now (the desk offers it by this), and the later
+    action on another of its candidates that has to be undone first, if any."""
+    event = _last_action(session, candidate_id)
+    if event is None:
+        return Pending(None)
+    for other in (event.candidate_id, event.other_id):
+        later = _last_action(session, other) if other is not None else None
+        if later is not None and later.id != event.id:
+            return Pending(event, later, other)
+    return Pending(event)
+
+
 def undo(session: Session, candidate_id: int, by: str) -> models.CandidateEvent:
     """Take back the last action on the candidate that is not undone yet; returns it.
 
     Refused when a later action changed another candidate of that action: that one is
     undone first, so nothing a reviewer did after is lost silently."""
     get_candidate(session, candidate_id)
-    event = _last_action(session, candidate_id)
+    found = pending(session, candidate_id)
+    event, later = found.event, found.blocked_by
     if event is None:
         raise CandidateActionError(f"candidate {candidate_id} has no action to undo")
-    for other in (event.candidate_id, event.other_id):
-        later = _last_action(session, other) if other is not None else None
-        if later is not None and later.id != event.id:
-            raise CandidateActionError(
-                f"candidate {other} was changed after ({later.field} by {later.by}): "
-                f"undo that on candidate {other} first"
-            )
+    if later is not None:
+        raise CandidateActionError(
+            f"candidate {found.blocked_on} was changed after ({later.field} by {later.by}): "
+            f"undo that on candidate {found.blocked_on} first"
+        )
     _restore(session, json.loads(event.before or "{}"), event)
     mark = models.CandidateEvent(
         candidate_id=event.candidate_id,

@@ -30,24 +30,29 @@ def place_new(session: Session) -> int:
     if session.get_bind().dialect.name == "postgresql":
         # Pollers sharing a PostgreSQL database would otherwise start twin candidates.
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PLACING_LOCK_KEY})
-    done = 0
-    placer = _Placer(session)
-    while True:
-        Ini = models.Initiative
-        query = (
-            select(Ini)
+    Ini = models.Initiative
+    # The ids in placing order, read once: asking for the next chunk of unplaced ones each
+    # time made the database sort every initiative left (whole rows) once per chunk, which
+    # grew with the square of a backlog.
+    waiting = list(
+        session.scalars(
+            select(Ini.id)
             .where(Ini.candidate_id.is_(None))
             .order_by(Ini.proposal_id, Ini.number, Ini.id)
-            .limit(CHUNK)
         )
-        chunk = list(session.scalars(query))
+    )
+    placer = _Placer(session)
+    for start in range(0, len(waiting), CHUNK):
+        ids = waiting[start : start + CHUNK]
+        loaded = {ini.id: ini for ini in session.scalars(select(Ini).where(Ini.id.in_(ids)))}
+        chunk = [loaded[initiative_id] for initiative_id in ids]
         with session.no_autoflush:  # written once per chunk (_Placer.write)
             for initiative in chunk:
                 placer.place(initiative)
         placer.write()
-        done += len(chunk)
-        if len(chunk) < CHUNK:
-            return done
+        for initiative in chunk:  # placed and written: memory stays bounded
+            session.expunge(initiative)
+    return len(waiting)
 
 
 def refresh(session: Session) -> int:

@@ -35,7 +35,7 @@ from hoering.store.duplicates import DuplicateCounts, counts
 
 RECOMPUTE_UP_TO = 20  # members whose letter is recomputed as a whole when one joins
 REFRESH_CHUNK = 500  # proposals read (and flushed) at a time by refresh
-LEADER_CACHE = 1000  # leaders' shingle sets kept while placing
+LEADER_CACHE = 1000  # leaders' shingle sets kept from one chunk to the next
 BAND_LEADERS = 8  # leaders indexed (and read) per LSH band key: the first ones
 MAX_COMPARISONS = 8  # candidate leaders compared with one new text, most shared bands first
 PLACING_LOCK_KEY = 0x686F6572696E6701  # pg_advisory_xact_lock: one poller places at a time
@@ -122,6 +122,7 @@ def _place_chunk(
     prints = [_fingerprint(proposal_id, text) for proposal_id, text in chunk.items()]
     twins = _twins(session, {p.key for p in prints if p.key})
     by_band = _leaders_by_band(session, {band for p in prints for band in p.bands})
+    _read_leaders(session, prints, twins, by_band, leaders)
     index_rows: list[dict] = []
     band_rows: list[dict] = []
     for found in prints:
@@ -140,8 +141,6 @@ def _place_chunk(
         if found.key:
             twins.setdefault(found.key, proposal_id)
         if leader:
-            if len(leaders) >= LEADER_CACHE:
-                leaders.clear()
             leaders[proposal_id] = found.words
             open_bands = [band for band in found.bands if len(by_band.get(band, ())) < BAND_LEADERS]
             band_rows += [{"proposal_id": proposal_id, "key": band} for band in open_bands]
@@ -201,6 +200,32 @@ def _candidates(bands: list[int], by_band: dict[int, list[int]]) -> list[int]:
     return sorted(ranked[:MAX_COMPARISONS])
 
 
+def _read_leaders(
+    session: Session,
+    prints: list[_Fingerprint],
+    twins: dict[str, int],
+    by_band: dict[int, list[int]],
+    leaders: dict[int, frozenset[str]],
+) -> None:
+    """Read, in one query per IN_LIST, the stored leaders the chunk's texts will be compared
+    with, rather than one by one as each text needs them (two queries each).
+
+    A text's candidates among the stored leaders are its top MAX_COMPARISONS ranked by the
+    stored band index alone: the chunk's own new leaders may push some out (they are ranked
+    with them), never in, so these are all the stored ones it can compare with."""
+    wanted: set[int] = set()
+    for found in prints:
+        if found.key is not None and found.key not in twins:
+            wanted.update(_candidates(found.bands, by_band))
+    if len(leaders) > LEADER_CACHE:  # a chunk's own may go over it: they are needed now
+        for leader in leaders.keys() - wanted:
+            del leaders[leader]
+    missing = sorted(wanted - leaders.keys())
+    for start in range(0, len(missing), IN_LIST):
+        for leader, read in _texts(session, missing[start : start + IN_LIST]).items():
+            leaders[leader] = analysis.shingles(analysis.normalize(read))
+
+
 def _near_leaders(
     session: Session,
     words: frozenset[str],
@@ -209,9 +234,7 @@ def _near_leaders(
 ) -> list[int]:
     matched = []
     for leader in candidates:
-        if leader not in leaders:
-            if len(leaders) >= LEADER_CACHE:
-                leaders.clear()
+        if leader not in leaders:  # read by _read_leaders or placed in this chunk, mostly
             leaders[leader] = analysis.shingles(analysis.normalize(_text(session, leader)))
         if analysis.is_near(words, leaders[leader]):
             matched.append(leader)
@@ -290,9 +313,9 @@ def _describe(
         .where(true() if small else models.DuplicateMember.proposal_id.in_(new))
         .order_by(models.DuplicateMember.proposal_id)
     ).all()  # fmt: skip
-    for row in rows:
-        if row.proposal_id not in texts:
-            texts[row.proposal_id] = _text(session, row.proposal_id)
+    unread = [row.proposal_id for row in rows if row.proposal_id not in texts]
+    if unread:  # one read for the members, not two queries each
+        texts.update(_texts(session, unread))
     if not small:
         for row in rows:
             text = texts[row.proposal_id]

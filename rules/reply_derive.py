@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from hoering.analysis.cleaning import clean_reply, forwarded_mail_content
 from hoering.analysis.registry import Registry
 from hoering.analysis.respondent import identify_respondent
+from hoering.analysis.respondent_forward import forwarded_author, forwarded_words
 from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, tag_themes
 from hoering.derived import DerivedReply, DerivedRespondent, DerivedTheme, ReplyInputs
 from hoering.rules.initiative_derive import derive_initiatives
@@ -40,7 +41,13 @@ def derive_reply(
     reply_text = "\n\n".join(p for p in (cleaned.content, *forwarded_mails) if p)
     forwarded = cleaned.forwarded or bool(forwarded_mails)
     return DerivedReply(
-        respondent=respondent(inputs, cleaned.signature, cleaned.reply, registry),
+        respondent=respondent(
+            inputs,
+            cleaned.signature,
+            cleaned.reply,
+            registry,
+            forwarded=cleaned.quoted if cleaned.forwarded else "",
+        ),
         reply_text=reply_text,
         forwarded=forwarded,
         signature=cleaned.signature,
@@ -55,20 +62,30 @@ def derive_reply(
 
 
 def respondent(
-    inputs: ReplyInputs, signature: str, own_words: str, registry: Registry | None
+    inputs: ReplyInputs,
+    signature: str,
+    own_words: str,
+    registry: Registry | None,
+    forwarded: str = "",
 ) -> DerivedRespondent:
     """Who replied, read from the sender, signature, own words and attached letters (a
-    forwarded mail is the reply's content, not a letter)."""
+    forwarded mail is the reply's content, not a letter). When the reply forwards a mail
+    written from another domain, its author speaks, not the library or office forwarding."""
     letters = [
         att.text for att in inputs.attachments if att.text and att.detected_type != "message"
     ]
+    name, email = inputs.sender_name, inputs.sender_email
+    author = forwarded_author(forwarded)
+    if author and author[1].rpartition("@")[2] != email.lower().rpartition("@")[2]:
+        (name, email), (own_words, signature) = author, forwarded_words(forwarded)
     who = identify_respondent(
-        inputs.sender_name,
-        inputs.sender_email,
+        name,
+        email,
         signature,
         text=own_words,
         attachments=letters,
         registry=registry,
+        subject=inputs.subject,
     )
     return DerivedRespondent(who.name, who.email, who.organisation, who.type, who.rule, who.rule_id)
 

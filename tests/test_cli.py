@@ -70,6 +70,14 @@ def test_show_prints_fields_attachments_and_text(imported: Path, capsys, monkeyp
     assert "metode text-layer" in out and "--- Vedhæftet fil: Høringssvar OGP.pdf ---" in out
 
 
+def test_show_prints_the_general_remarks(imported: Path, capsys, monkeypatch) -> None:
+    code, out, _ = run(capsys, monkeypatch, "show", "9", "--config", str(imported))
+    assert code == 0
+    # Under its own rule, between the initiatives and the duplicate group.
+    remarks = out.split(" Bemærkninger ", 1)[1].split(" Dubletter ", 1)[0]
+    assert "Personligt har jeg oplevet, hvor svært det er" in " ".join(remarks.split())
+
+
 @pytest.mark.parametrize("command", ["show", "history", "review", "tag", "reparse"])
 def test_unknown_id_is_one_line_in_every_command(imported: Path, capsys, monkeypatch, command):
     changes = {"review": ["--status", "behandlet"], "tag": ["--add", "antikorruption"]}

@@ -61,6 +61,15 @@ def test_show_json_has_the_attachments_and_text(imported, capsys, monkeypatch) -
     assert "--- Vedhæftet fil: Høringssvar OGP.pdf ---" in document["text"]
 
 
+def test_show_json_ends_with_the_general_remarks(imported, capsys, monkeypatch) -> None:
+    # Reply 9, a citizen's campaign letter, adds a sentence of its own beside the proposal.
+    said = json.loads(run(capsys, monkeypatch, "show", "9", "--json", "-c", str(imported))[1])
+    assert list(said)[-1] == "remarks"
+    assert said["remarks"].startswith("Personligt har jeg oplevet, hvor svært det er")
+    silent = json.loads(run(capsys, monkeypatch, "show", "5", "--json", "-c", str(imported))[1])
+    assert silent["remarks"] is None
+
+
 def test_show_json_of_unknown_id_is_the_usual_error(imported, capsys, monkeypatch) -> None:
     code, out, err = run(capsys, monkeypatch, "show", "999", "--json", "-c", str(imported))
     assert (code, out, err) == (2, "", "hoering: no proposal with id 999\n")

@@ -66,7 +66,8 @@ def proposal_detail(
     p: Proposal, member: DuplicateMember | None, audit_count: int, tz: ZoneInfo
 ) -> dict[str, Any]:
     """Everything `hoering show --json` gives for one proposal."""
-    shown = reply_view(p).signals
+    view = reply_view(p)
+    shown = view.signals
     return {
         **proposal_row(p, tz),
         "sent_at": _time(p.sent_at, tz),
@@ -104,6 +105,7 @@ def proposal_detail(
         if member is None
         else {"id": member.group.id, "kind": member.group.kind, "size": member.group.size},
         "changes": audit_count,
+        "remarks": view.remarks or None,  # its general remarks (analysis/remarks.py)
     }
 
 

@@ -40,7 +40,8 @@ def review_detail(
 ) -> RenderableType:
     """The normalized and review part of `hoering show`."""
     source = "sat af sagsbehandler" if p.respondent_type_source == "reviewer" else "automatisk"
-    shown = reply_view(p).signals
+    view = reply_view(p)
+    shown = view.signals
     respondent = _grid(
         [
             (glossary.SENDER, _by_reviewer(p.respondent_name, p.reviewed_respondent_name)),
@@ -76,6 +77,9 @@ def review_detail(
         [Text(f"  {i.ref}  {i.title}  [{i.status}{', ' + i.decision if i.decision else ''}]")
          for i in p.initiatives] or [Text(f"  {glossary.NONE}")]
     )  # fmt: skip
+    # What it says outside its initiatives (the notat's "Generelle bemærkninger").
+    parts.append(Rule(glossary.REMARKS))
+    parts.append(Text(f"  {view.remarks or glossary.NONE}"))
     if member is not None:
         parts.append(Rule(glossary.DUPLICATES))
         parts.append(_duplicate_line(member))

@@ -63,6 +63,8 @@ def routes() -> list[Route | Mount]:
         Route(CANDIDATE + "/retitle", candidate_forms.retitle, methods=["POST"]),
         Route(CANDIDATE + "/merge", candidate_forms.merge, methods=["POST"]),
         Route(CANDIDATE + "/move", candidate_forms.move, methods=["POST"]),
+        Route(CANDIDATE + "/split", candidate_forms.split, methods=["POST"]),
+        Route(CANDIDATE + "/undo", candidate_forms.undo, methods=["POST"]),
         Route("/groups", pages.groups_page, name="groups"),
         Route("/groups/{group_id:id}", pages.group_page, name="group"),
         Route("/dashboard", pages.dashboard_page, name="dashboard"),

@@ -1,8 +1,9 @@
 """The forms on a candidate's page: review (status, decision, reason, assignee), retitle,
-merge another candidate into it, and move one of its initiatives to another candidate or a
-new one. The CLI's path (`hoering candidate review|retitle|merge|move`): the same rules
-(rules/candidate_review.py), the same optimistic check on the revision the page showed, the
-same audited event, which `hoering candidate undo` takes back.
+merge another candidate into it, move one of its initiatives to another candidate or a new
+one, split some of them off into a new candidate, and undo the last action. The CLI's path
+(`hoering candidate review|retitle|merge|move|split|undo`): the same rules
+(rules/candidate_review.py, rules/candidate_undo.py), the same optimistic check on the
+revision the page showed, the same audited event.
 
 Each POST checks the CSRF token first (security.checked_form): without it nothing changes.
 """
@@ -10,6 +11,7 @@ Each POST checks the CSRF token first (security.checked_form): without it nothin
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -20,20 +22,31 @@ from starlette.responses import RedirectResponse, Response
 
 from hoering.config import Config
 from hoering.edits import Change, InvalidValue
-from hoering.rules import candidate_review
+from hoering.rules import candidate_review, candidate_undo
 from hoering.rules.review import validated
 from hoering.store.candidates import UnknownCandidate, get_candidate
 from hoering.store.initiatives import UnknownInitiative, get_initiative
-from hoering.store.models import Candidate
+from hoering.store.models import Candidate, Initiative
 from hoering.store.review import Conflict
 from hoering.vocab import NO_DECISION
-from hoering.web.candidates import candidate_page
+from hoering.web.candidates import ACTIONS, candidate_page
 from hoering.web.security import checked_form, reviewer
 
 NEW = "ny"  # the move form's target for a candidate of the initiative's own
 
-# An action: the candidate, the form, who, the config in; the ?gjort= word out.
-Action = Callable[[Session, Candidate, FormData, str, Config], str]
+
+@dataclass(frozen=True)
+class Done:
+    """Where the page goes after an action: its ?gjort= word, and another candidate's page
+    (an undone split's new candidate is gone) or a candidate to link (a split's new one)."""
+
+    word: str
+    shown: int | None = None
+    started: int | None = None
+
+
+# An action: the candidate, the form, who, the config in; the ?gjort= word (or Done) out.
+Action = Callable[[Session, Candidate, FormData, str, Config], str | Done]
 
 
 async def _act(request: Request, action: Action) -> Response:
@@ -45,7 +58,7 @@ async def _act(request: Request, action: Action) -> Response:
         raise HTTPException(400, "Formularen mangler sit versionsnummer.")
     candidate_id = request.path_params["candidate_id"]
 
-    def run() -> str | tuple[int, str]:
+    def run() -> str | Done | tuple[int, str]:
         state = request.app.state
         with state.sessions() as session:
             try:
@@ -67,8 +80,11 @@ async def _act(request: Request, action: Action) -> Response:
     outcome = await run_in_threadpool(run)
     if isinstance(outcome, tuple):
         return candidate_page(request, status=outcome[0], problem=outcome[1], sent=form)
-    anchor = "#vurdering" if outcome in ("gemt", "uaendret") else ""
-    return RedirectResponse(f"/bruttoliste/{candidate_id}?gjort={outcome}{anchor}", 303)
+    done = outcome if isinstance(outcome, Done) else Done(outcome)
+    page = f"/bruttoliste/{done.shown or candidate_id}?gjort={done.word}"
+    page += f"&ny={done.started}" if done.started else ""
+    anchor = "#vurdering" if done.word in ("gemt", "uaendret") else ""
+    return RedirectResponse(page + anchor, 303)
 
 
 def _text(form: FormData, key: str) -> str:
@@ -116,12 +132,16 @@ def _merge(session: Session, candidate: Candidate, form: FormData, by: str, _: C
     return "samlet"
 
 
-def _move(session: Session, candidate: Candidate, form: FormData, by: str, _: Config) -> str:
-    ref = _text(form, "initiative")
+def _initiative(session: Session, ref: str) -> Initiative:
     try:
-        initiative = get_initiative(session, ref)
+        return get_initiative(session, ref)
     except UnknownInitiative:
         raise InvalidValue(f"initiativ {ref} findes ikke") from None
+
+
+def _move(session: Session, candidate: Candidate, form: FormData, by: str, _: Config) -> str:
+    ref = _text(form, "initiative")
+    initiative = _initiative(session, ref)
     if initiative.candidate_id != candidate.id:
         raise candidate_review.CandidateActionError(
             f"initiativ {ref} hører ikke til kandidat nr. {candidate.id}"
@@ -134,6 +154,44 @@ def _move(session: Session, candidate: Candidate, form: FormData, by: str, _: Co
         _other(session, target_id)
     candidate_review.move(session, initiative, target_id, by)
     return "flyttet"
+
+
+def _split(session: Session, candidate: Candidate, form: FormData, by: str, _: Config) -> Done:
+    # A campaign's tick carries all its letters' refs, comma-separated as `--initiatives`.
+    refs = [ref.strip() for value in form.getlist("initiatives") for ref in str(value).split(",")]
+    refs = list(dict.fromkeys(ref for ref in refs if ref))
+    if not refs:
+        raise candidate_review.CandidateActionError("vælg de initiativer, der skal skilles ud")
+    rows = [_initiative(session, ref) for ref in refs]
+    strangers = [row.ref for row in rows if row.candidate_id != candidate.id]
+    if strangers:
+        raise candidate_review.CandidateActionError(
+            f"{', '.join(strangers)} hører ikke til kandidat nr. {candidate.id}"
+        )
+    if len(rows) == len(candidate_review.members_of(session, [candidate.id])):
+        raise candidate_review.CandidateActionError(
+            "lad mindst ét initiativ blive tilbage: en deling skiller nogle ud, ikke alle"
+        )
+    started = candidate_review.split(session, candidate, rows, by)
+    return Done("delt", started=started.id)
+
+
+def _undo(session: Session, candidate: Candidate, _form: FormData, by: str, _: Config) -> Done:
+    found = candidate_undo.pending(session, candidate.id)
+    if found.event is None:
+        raise candidate_review.CandidateActionError("der er ingen handling at fortryde")
+    if found.blocked_by is not None:
+        later, other = found.blocked_by, found.blocked_on
+        action = ACTIONS.get(later.field, later.field)
+        raise candidate_review.CandidateActionError(
+            f"kandidat nr. {other} er ændret siden ({action} af {later.by}): "
+            f"fortryd det på kandidat nr. {other} først"
+        )
+    event = candidate_undo.undo(session, candidate.id, by)
+    # Undoing a split from the new candidate's page removes that candidate: show the old one.
+    session.flush()
+    left = session.get(Candidate, candidate.id) is not None
+    return Done("fortrudt", shown=None if left else event.candidate_id)
 
 
 async def save_review(request: Request) -> Response:
@@ -150,3 +208,11 @@ async def merge(request: Request) -> Response:
 
 async def move(request: Request) -> Response:
     return await _act(request, _move)
+
+
+async def split(request: Request) -> Response:
+    return await _act(request, _split)
+
+
+async def undo(request: Request) -> Response:
+    return await _act(request, _undo)

@@ -1,6 +1,7 @@
 """The bruttoliste on the desk: the candidates by size (filter by theme), and a candidate's
 page with its member initiatives side by side, its review form and history, and the forms
-that retitle it, merge another into it or move a member out (web/candidate_forms.py).
+that retitle it, merge another into it, move a member out, split members off into a new
+candidate and undo the last action (web/candidate_forms.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from hoering.edits import InvalidValue, theme_key
 from hoering.export import candidate_campaigns
 from hoering.export.candidate_view import in_theme
 from hoering.rules.candidate_review import REVIEW_FIELDS, revision
-from hoering.rules.candidate_undo import history
+from hoering.rules.candidate_undo import history, pending
 from hoering.store.candidates import UnknownCandidate, get_candidate, list_candidates
 from hoering.store.models import CandidateEvent
 from hoering.vocab import STATUSES
@@ -31,6 +32,8 @@ CANDIDATE_DONE = DONE | {
     # A candidate's review is recorded even when no field changed: it marks its members seen.
     "uaendret": "Ingen felter ændret; kandidatens initiativer er nu markeret som set.",
     "samme-titel": "Ingen ændring: kandidaten havde allerede den titel.",
+    "delt": "De valgte initiativer er skilt ud i en ny kandidat.",
+    "fortrudt": "Den seneste handling er fortrudt; historikken viser den som fortrudt.",
 }
 # A candidate's trail, as people read it: what each action is called on the page.
 ACTIONS = glossary.CANDIDATE_ACTIONS
@@ -82,6 +85,20 @@ def described(event: CandidateEvent) -> tuple[str, str, str]:
     return action, event.old_value or "–", event.new_value or "–"
 
 
+def _last(event: CandidateEvent | None) -> str:
+    """The action the undo button takes back, as the trail reads it: "delte: 9.1 i 3 → 9.1 i 8"."""
+    if event is None:
+        return ""
+    action, old, new = described(event)
+    return f"{action}: {old} → {new}"
+
+
+def _started(request: Request) -> int | None:
+    """The new candidate a split started (?ny=), linked from the page's notice."""
+    value = request.query_params.get("ny", "")
+    return int(value) if value.isdecimal() and request.method == "GET" else None
+
+
 def candidate_page(request: Request, status: int = 200, **extra) -> HTMLResponse:
     """One candidate: its fields, supporters, review form and trail, and each member
     initiative with its reply. `sent`: the form a reviewer sent, shown again after a refusal."""
@@ -98,6 +115,11 @@ def candidate_page(request: Request, status: int = 200, **extra) -> HTMLResponse
             key: (sent.get(key) if sent is not None else getattr(candidate, key)) or ""
             for key in REVIEW_FIELDS
         }
+        undoable = pending(session, candidate.id)
+        # A refused retitle shows the title typed; any other form, the stored one.
+        values["title"] = str(
+            sent.get("title") if sent and "title" in sent else candidate.title or ""
+        )
         return page(
             request,
             "candidate.html",
@@ -110,6 +132,11 @@ def candidate_page(request: Request, status: int = 200, **extra) -> HTMLResponse
             revision=revision(session, candidate_id),
             history=[(event, *described(event)) for event in history(session, candidate_id)],
             values=values,
+            # What a refused split had ticked stays ticked (a campaign's box: its refs).
+            ticked=set(sent.getlist("initiatives")) if sent is not None else set(),
+            undoable=undoable,
+            last_action=_last(undoable.event),
+            started=_started(request),
             statuses=STATUSES,
             done=CANDIDATE_DONE.get(request.query_params.get("gjort", ""))
             if request.method == "GET"

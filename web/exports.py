@@ -1,5 +1,6 @@
-"""Export buttons: CSV, XLSX and the høringsnotat with the CLI's profiles, privacy options and
-filters (the list's current filters and search), written by export/run.py as a download.
+"""Export buttons: CSV, XLSX, the party overview (`export --per party`, XLSX) and the
+høringsnotat with the CLI's profiles, privacy options and filters (the list's current
+filters and search), written by export/run.py as a download.
 
 Only by POST with the CSRF token: a GET link could be followed by any web page open in the
 reviewer's browser. A CSV or XLSX whose long cells were cut points to the whole texts in a
@@ -39,11 +40,20 @@ KINDS = {
 }
 SUFFIXES = {"csv": "csv", "xlsx": "xlsx", "notat": "docx"}
 ZIP = "application/zip"
+# The party overview's button: `export --per party` as the people's XLSX, of the replies shown.
+PARTIES = "parter"
 
 
 def options_from(form: FormData) -> ExportOptions:
     """The export form's choices; CPR removal and the formula guard keep their defaults (on)."""
     kind = form.get("format", "")
+    if kind == PARTIES:
+        return ExportOptions(
+            format="xlsx",
+            redact=form.get("redact") == "1",
+            pseudonymize=form.get("pseudonymize") == "1",
+            per="party",
+        )
     profile = form.get("profile") or "excel"
     if kind not in KINDS or profile not in PROFILES:
         raise HTTPException(400, "Ukendt eksportformat eller CSV-profil.")
@@ -62,7 +72,7 @@ def file_stem(options: ExportOptions) -> str:
     initiative list saved on the same day do not take each other's name."""
     if options.format == "notat":
         return "hoeringsnotat"
-    return "initiativer" if options.per == "initiative" else "hoeringssvar"
+    return {"initiative": "initiativer", "party": "hoeringsparter"}.get(options.per, "hoeringssvar")
 
 
 async def export(request: Request) -> FileResponse:

@@ -115,9 +115,11 @@ def proposal_page(request: Request, status: int = 200, **extra) -> HTMLResponse:
         history = review.history(session, proposal_id)
         member = duplicates.group_of(session, proposal_id)
         originals = {att.path for att in attachments_of(proposal)}
+        view = reply_view(proposal)
         context = {
             "proposal": proposal,
-            "signals": reply_view(proposal).signals,
+            "signals": view.signals,
+            "remarks": view.remarks,
             "history": history,
             "revision": review.revision(session, proposal_id),
             "member": member,

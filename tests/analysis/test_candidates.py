@@ -3,6 +3,8 @@ theme (the grouping set's hard negatives) stay apart."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from hoering.analysis.candidate_terms import fold, word_concepts
 from hoering.analysis.candidates import Existing, choose, initiative_terms, representative
 
@@ -50,3 +52,51 @@ def test_a_whole_word_concept_is_not_split() -> None:
 
 def test_no_candidate_near_enough_starts_a_new_one() -> None:
     assert choose(initiative_terms("", "Klart sprog i breve."), []) is None
+
+
+def test_citizens_initiatives_in_danish_and_english_join_one_candidate() -> None:
+    assert joins(
+        "Borgerne skal kunne stille borgerforslag på kommunens hjemmeside, og byrådet skal "
+        "svare, når et forslag har fået nok underskrifter.",
+        "An e-petition system: once a petition has enough signatures, the council must "
+        "debate it and give the petitioners a reasoned answer.",
+    )
+
+
+def test_parliament_voting_records_and_voting_at_16_stay_apart() -> None:
+    assert not joins(
+        "Afstemningerne i Folketinget skal udgives som data: hvordan hvert medlem har stemt.",
+        "Valgretsalderen bør sænkes til 16 år, så de unge får en stemme ved afstemningerne.",
+    )
+
+
+def test_source_protection_that_names_access_to_documents_stays_apart_from_deadlines() -> None:
+    # Its main ask is the sources; access to documents is named on the way.
+    assert not joins(
+        "Myndighederne skal overholde fristen for svar på aktindsigt.",
+        "Journalisters kilder skal beskyttes bedre, så myndighederne ikke via aktindsigt "
+        "eller logning kan finde frem til kilderne.",
+    )
+
+
+def test_a_sub_point_sharing_only_theme_words_starts_its_own_candidate() -> None:
+    assert not joins(
+        "Et offentligt, søgbart register over erhvervsstøtte og tilskud til virksomheder.",
+        "Registret skal være offentligt tilgængeligt.",
+    )
+
+
+def test_a_whole_word_form_does_not_match_inside_a_compound() -> None:
+    assert [c.name for c in word_concepts(fold("kilder"))] == ["kildebeskyttelse"]
+    assert [c.name for c in word_concepts(fold("datakilder"))] == ["data"]
+
+
+def test_folding_char_by_char_equals_folding_the_whole_text() -> None:
+    # fold works on the few non-ASCII characters only; the whole text translated and
+    # decomposed at once is what it must equal, marks in any order and ligatures included.
+    text = "Kære ÅSE – “Café” naïve Straße ﬁl ™ Ørsted æble a\u0323\u0301 \u0301x Œuvre"
+    whole = unicodedata.normalize("NFKD", text.casefold().translate(str.maketrans({
+        "æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue"})))  # fmt: skip
+    expected = "".join(ch for ch in whole if not unicodedata.combining(ch))
+    assert fold(text) == expected
+    assert fold("Åbne data") == "aabne data"

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from bench.bench_sets import SETS, People, coverage, score_initiatives, score_respondent
+from bench.bench_sets import (
+    PARTS,
+    SETS,
+    People,
+    coverage,
+    part_of,
+    report,
+    score_initiatives,
+    score_respondent,
+)
 
 FREEZES = sorted(SETS.glob("*/FROZEN*.sha256"))
 
@@ -64,3 +73,31 @@ def test_a_short_form_counts_as_the_organisation() -> None:
     row = {"respondent_type": "organisation", "organisation": "KL"}
     score_respondent(row, label, people, "x")
     assert people.type_right == people.organisation_right == 1
+
+
+def test_a_case_belongs_to_its_writers_part() -> None:
+    parts = PARTS["replies"]
+    assert [part_of(i, parts) for i in ("r001", "r064", "r065", "r104")] == ["a+b", "a+b", "c", "c"]
+
+
+def _case(case_id: str, split: str) -> dict:
+    label = {"type": "borger", "organisation": "", "short_forms": []}
+    initiatives = [{"title": f"Labelled {case_id}", "text": "Et register", "key_words": []}]
+    return {
+        "id": case_id,
+        "split": split,
+        "mail": {"body_format": "plain"},
+        "label": {"respondent": label, "initiatives": initiatives},
+    }
+
+
+def test_each_split_is_reported_per_part_and_pooled_without_sealed_details(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cases = [_case("r001", "tune"), _case("r070", "tune"), _case("r090", "sealed")]
+    rows = {c["id"]: {"initiatives": [{"title": f"Found {c['id']}", "text": "x"}]} for c in cases}
+    report(cases, rows, verbose=True, parts=PARTS["replies"])
+    out = capsys.readouterr().out
+    assert out.count("part a+b:") == 1 and out.count("part c:") == 2
+    assert out.count("pooled:") == 2
+    assert "Found r070" in out and "r090" not in out  # tune details only

@@ -27,10 +27,11 @@ from tests.kit.mails import make_mail, write_config
 from tests.kit.paths import SAMPLE_INBOX
 
 # A citizen who names herself in her initiative: the candidate's title and summary are her
-# words, so the candidate row must hide her name wherever her own reply's row does.
+# words, so the candidate row must hide her name wherever her own reply's row does. Her
+# ask is one no sample reply makes (waiting lists would join the region's waiting times).
 NAMED = "Kirsten Mørk"
 NAMED_BODY = (
-    "Kirsten Mørk foreslår, at ventelister til kommunale plejehjem offentliggøres hver måned.\n"
+    "Kirsten Mørk foreslår, at kommunens svømmehaller offentliggør deres besøgstal hver måned.\n"
 )
 
 

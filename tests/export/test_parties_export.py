@@ -17,6 +17,7 @@ from sqlalchemy import select
 from hoering import glossary
 from hoering.config import load_config
 from hoering.export.parties_export import PARTY_COLUMNS, PEOPLE_PARTY_COLUMNS
+from hoering.export.xlsx_export import LINE_HEIGHT
 from hoering.pipeline import import_paths
 from hoering.rules import duplicates
 from hoering.store import models
@@ -174,6 +175,12 @@ def test_party_xlsx_has_danish_headers_text_ids_and_print_setup(export, decided)
         source = decided[1][row["initiative"].value]
         assert row["decision_source"].value == people[source]
         assert row["decision"].value == REASONS[source][0]
+
+
+def test_party_xlsx_header_row_is_as_tall_as_its_wrapped_headers(export) -> None:
+    # "Antal afsendere" wraps in its narrow column: on one line's height it ran over row 2.
+    sheet = openpyxl.load_workbook(export("parter.xlsx")).active
+    assert sheet.row_dimensions[1].height >= 2 * LINE_HEIGHT
 
 
 def test_party_people_csv_has_danish_headers(export) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from hoering.export.privacy import Policy
 from hoering.export.pseudonymize import replace_names
-from hoering.export.run import ExportOptions, run_export
+from hoering.export.run import ExportOptions, privacy_for, records, run_export
 from hoering.store.db import open_database
 from hoering.store.queries import ProposalFilter
 from tests.kit.export import TZ, add, export, parsed
@@ -132,3 +132,23 @@ def test_pseudonymize_removes_the_borgers_address_from_forwarded_text(db, tmp_pa
     add(db, parsed(body=body, sender_name="Ida Rasmussen", sender_email="ida.rasmussen@gmail.com"))
     text = exported(db, tmp_path, pseudonymize=True)["text"]
     assert text.startswith("Fra: Borger 1 <[e-mailadresse fjernet]>")
+
+
+REMARK_BODY = (
+    "Hej\n\n1. Et offentligt lobbyregister for alle ministerier.\n"
+    "2. Åbne kalendere for ministre.\n\n"
+    "Som mor til tre synes jeg, Ida Rasmussen, at åbenhed er vigtig for tilliden til staten.\n\n"
+    "Venlig hilsen\nIda Rasmussen"
+)
+
+
+def test_general_remarks_are_read_from_the_text_the_privacy_transform_left(db) -> None:
+    mail = parsed(body=REMARK_BODY, sender_name="Ida Rasmussen", sender_email="ida@gmail.com")
+    add(db, mail)
+    with db() as session:
+        plain, hidden = (
+            next(records(session, ProposalFilter(), privacy_for(session, options)))
+            for options in (ExportOptions(), ExportOptions(pseudonymize=True))
+        )
+    assert "Ida Rasmussen, at åbenhed er vigtig" in plain.remarks
+    assert "Ida" not in hidden.remarks and "Borger 1, at åbenhed er vigtig" in hidden.remarks

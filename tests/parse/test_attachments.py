@@ -322,9 +322,18 @@ def test_html_table_cells_joined() -> None:
     assert html_to_text(markup) == "§ | Forslag\n2 | Slet"
 
 
-def test_html_list_items_get_dashes_and_nested_lists_no_blank_lines() -> None:
+def test_html_list_items_get_dashes_and_nested_lists_an_indent_and_no_blank_lines() -> None:
+    # The nesting is what makes "åbne" a point of "data" and not a proposal of its own.
     markup = "<p>Forslag:</p><ul><li>data<ul><li>åbne</li></ul></li><li>kode</li></ul>"
-    assert html_to_text(markup) == "Forslag:\n\n- data\n- åbne\n- kode"
+    assert html_to_text(markup) == "Forslag:\n\n- data\n  - åbne\n- kode"
+
+
+def test_html_ordered_list_items_carry_the_numbers_a_browser_shows() -> None:
+    markup = (
+        "<ol><li>data<ol><li>åbne</li><li>frie</li></ol></li><li>kode</li></ol>"
+        "<ol start=4><li>x</li></ol>"
+    )
+    assert html_to_text(markup) == "1. data\n  1. åbne\n  2. frie\n2. kode\n\n4. x"
 
 
 def test_html_br_on_an_empty_line_adds_a_blank_line() -> None:

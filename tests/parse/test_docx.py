@@ -32,7 +32,8 @@ def test_paragraphs_in_order() -> None:
 
 
 def test_headings_and_list_items_carry_light_markdown() -> None:
-    # The initiative splitter reads "# " headings and "- " items; Word's numbering is not text.
+    # The initiative splitter reads "# " headings and "- " items; a numbered item carries the
+    # number Word shows (parse/word_numbering.py), a bullet "- ".
     document = docx.Document()
     document.add_heading("Forslag til initiativer", level=1)
     document.add_heading("Åbne budgetdata", level=2)
@@ -40,7 +41,7 @@ def test_headings_and_list_items_carry_light_markdown() -> None:
     document.add_paragraph("Et trin", style="List Bullet 2")
     document.add_paragraph("Brødtekst")
     assert extract_docx_text(save(document)) == (
-        "# Forslag til initiativer\n## Åbne budgetdata\n- Første forslag\n  - Et trin\nBrødtekst"
+        "# Forslag til initiativer\n## Åbne budgetdata\n1. Første forslag\n  - Et trin\nBrødtekst"
     )
 
 

@@ -105,3 +105,16 @@ def test_a_form_letter_joining_a_large_campaign_is_compared_once(sessions, monke
         (group,) = duplicates.groups(session)
     assert compared == 1
     assert group.size == 61 and group.distinct == 61 and group.kind == "near"
+
+
+def test_a_chunk_reads_the_stored_leaders_it_compares_with_in_one_read(
+    sessions, monkeypatch
+) -> None:
+    _place(sessions, [_near_twin(n) for n in range(20)])  # 20 leaders sharing bands
+    reads = []
+    real = placing._texts
+    monkeypatch.setattr(placing, "_texts", lambda s, ids: reads.append(list(ids)) or real(s, ids))
+    compared = _comparisons_placing_one(sessions, monkeypatch, _near_twin(20), 20)
+    # One read of the chunk's own texts, one of the leaders it is compared with, however many.
+    assert len(reads) == 2
+    assert len(reads[1]) == compared == placing.MAX_COMPARISONS

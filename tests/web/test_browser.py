@@ -1,7 +1,7 @@
 """A reviewer at work in a real headless Chromium (Debian's chromium + chromium-driver, driven
 by Selenium): searches, opens a reply, records a decision with a reason, sees it in the audit
-trail, splits an initiative, exports an XLSX and the høringsnotat. Takes the README's
-screenshots on the way.
+trail, splits an initiative, exports an XLSX and the høringsnotat; splits a bruttoliste
+candidate and undoes it. Takes the README's screenshots on the way.
 
 HOERING_SCREENSHOTS=1 writes them to docs/screenshots (commit them); else to a temporary folder.
 """
@@ -218,6 +218,29 @@ def test_a_reviewer_decides_on_a_candidate_from_its_page(browser, base_url) -> N
     )
     wide = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
     assert wide[0] <= wide[1], wide
+
+
+def test_a_reviewer_splits_a_candidate_and_undoes_it(browser, base_url) -> None:
+    driver = browser
+    page = base_url + "/bruttoliste/" + first_candidate(browser, base_url)
+    driver.get(page)
+    before = len(driver.find_elements(By.CSS_SELECTOR, "article.member"))
+    ticks = driver.find_elements(By.CSS_SELECTOR, "input[name=initiatives][form=split]")
+    ticks[-1].click()  # outside its <form>: the form attribute sends it with the split
+    driver.find_element(By.CSS_SELECTOR, "form#split button[type=submit]").click()
+    wait(driver).until(ready.url_contains("gjort=delt"))
+    notice = driver.find_element(By.CSS_SELECTOR, ".notice")
+    assert "skilt ud i en ny kandidat" in notice.text
+    assert len(driver.find_elements(By.CSS_SELECTOR, "article.member")) == before - 1
+    new_page = notice.find_element(By.TAG_NAME, "a").get_attribute("href")
+
+    driver.find_element(By.CSS_SELECTOR, "form.undo button[type=submit]").click()
+    wait(driver).until(ready.url_contains("gjort=fortrudt"))
+    assert "fortrudt" in driver.find_element(By.CSS_SELECTOR, ".notice").text
+    assert len(driver.find_elements(By.CSS_SELECTOR, "article.member")) == before
+    assert "delte (fortrudt)" in driver.find_element(By.CSS_SELECTOR, "ol.audit").text
+    driver.get(new_page)  # the candidate the split started is gone with it
+    assert "findes ikke" in driver.find_element(By.TAG_NAME, "body").text
 
 
 def first_candidate(browser, base_url: str) -> str:

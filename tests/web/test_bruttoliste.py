@@ -29,7 +29,8 @@ ADDED = "Jeg synes også, at kommunerne skal være med i whistleblowerordningen.
 def served(sample_template: Path, tmp_path_factory: pytest.TempPathFactory):
     cfg = copy_sample(sample_template, tmp_path_factory.mktemp("bruttoliste") / "db")
     mail = cfg.path.parent / "markup.eml"
-    body = f"Vi foreslår {MARKUP} offentlige ventelister til kommunale plejehjem.\n"
+    # An ask no sample reply makes, so that it starts a candidate of its own.
+    body = f"Vi foreslår {MARKUP} offentlige besøgstal for kommunale svømmehaller.\n"
     mail.write_bytes(make_mail(body=body, message_id="<markup@x.example>"))
     sessions = open_database(cfg.store_url)
     import_paths(cfg, sessions, [mail])

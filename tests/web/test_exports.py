@@ -12,6 +12,9 @@ import openpyxl
 from docx import Document
 from starlette.testclient import TestClient
 
+from hoering.export.run import ExportOptions, run_export
+from hoering.store.db import open_database
+from hoering.store.queries import ProposalFilter
 from tests.kit.web import make_app, running, submit
 
 MARKER = re.compile(r"\[… afkortet; hele teksten: ([^\]]+)\]")
@@ -78,3 +81,28 @@ def test_a_people_csv_with_cut_cells_comes_with_its_full_texts_in_a_zip(cfg) -> 
             assert found.group(1) in names  # every marker names a file of the ZIP
             whole = bundle.read(found.group(1)).decode("utf-8")
             assert whole.startswith(cell[: found.start()].rstrip()[:200])
+
+
+def test_the_party_overview_is_the_clis_per_party_xlsx_under_its_own_name(
+    client: TestClient, cfg, tmp_path
+) -> None:
+    listing = client.get("/").text
+    assert 'value="parter"' in listing and ">Hent høringsparter (XLSX)</button>" in listing
+    answer = submit(client, "/export", {"format": "parter", "pseudonymize": "1"})
+    assert answer.status_code == 200
+    assert re.search(
+        r'filename="hoeringsparter-\d{4}-\d\d-\d\d\.xlsx"', answer.headers["content-disposition"]
+    )
+    downloaded = openpyxl.load_workbook(io.BytesIO(answer.content)).worksheets[0]
+    cli = tmp_path / "parter.xlsx"
+    options = ExportOptions("xlsx", pseudonymize=True, per="party")
+    with open_database(cfg.store_url)() as session:
+        run_export(session, ProposalFilter(), cli, options, cfg.timezone)
+    written = openpyxl.load_workbook(cli).worksheets[0]
+    assert downloaded.title == written.title == "Høringsparter"
+    assert list(downloaded.values) == list(written.values)
+    assert "Borger 1" in {row[0] for row in downloaded.values}
+
+
+def test_the_initiative_view_offers_no_party_overview(client: TestClient) -> None:
+    assert 'value="parter"' not in client.get("/?vis=initiativer").text

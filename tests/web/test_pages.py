@@ -90,6 +90,13 @@ def test_reply_page_lists_attachments_with_method_and_download(client: TestClien
     assert 'href="/proposals/11/attachments/1"' in page.text
 
 
+def test_reply_page_shows_its_general_remarks(client: TestClient) -> None:
+    section = client.get("/proposals/9").text.split('id="bemaerkninger"', 1)[1]
+    assert "Personligt har jeg oplevet, hvor svært det er" in section.split("</section>")[0]
+    none = client.get("/proposals/5").text.split('id="bemaerkninger"', 1)[1]
+    assert "(ingen)" in none.split("</section>")[0]
+
+
 def test_unknown_reply_is_404_in_danish(client: TestClient) -> None:
     page = client.get("/proposals/999")
     assert page.status_code == 404 and "findes ikke" in page.text

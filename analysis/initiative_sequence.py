@@ -1,0 +1,147 @@
+"""Proposals a letter puts in sequence by words rather than numbers, for the initiative
+splitter (analysis/initiatives.py): paragraphs opened by ordinals or by words that add one
+more ("For det første ... For det andet", "Det første forslag er ... Det andet forslag er",
+"Vi foreslår ... Dernæst ...", "Derudover bør ...", "X foreslår desuden, at ...").
+
+A paragraph that adds one more proposal ("Derudover", "Desuden", "Dernæst", "Endelig") needs
+a proposal before it: the first marked paragraph, or else the nearest paragraph above that
+proposes. A marked paragraph that asks for nothing ("Endelig vil vi takke for ...") starts
+nothing. Under a heading the same words split the heading's section: "Borgerinddragelse"
+over "Vi foreslår X." and "Derudover bør Y." holds two proposals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hoering.analysis.initiative_text import CLOSING, HEADING, PROPOSING, Span, item_title
+
+_FIRST = re.compile(
+    r"^(?:for det første|først og fremmest|(?:det|vores|vort|mit|et) første (?:forslag|"
+    r"initiativ|ønske|idé)|first(?:ly)?\b|(?:our|my|the) first (?:proposal|suggestion|"
+    r"recommendation))",
+    re.IGNORECASE,
+)
+_LATER = re.compile(
+    r"^(?:for det (?:andet|anden|tredje|fjerde|femte|sjette)|(?:det|vores|vort|mit|et) "
+    r"(?:andet|anden|tredje|fjerde|femte|sidste) (?:forslag|initiativ|ønske|idé)|dernæst|"
+    r"derudover|desuden|endvidere|herudover|yderligere|endelig|til sidst|sidst,? men ikke "
+    r"mindst|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|finally|lastly|in addition|"
+    r"furthermore|(?:our|my|the) (?:second|third|fourth|last) (?:proposal|suggestion|"
+    r"recommendation))\b",
+    re.IGNORECASE,
+)
+# "Københavns Kommune foreslår desuden, at ...": the sender adds a proposal mid-sentence.
+_ALSO = re.compile(
+    r"^[^.!?]{0,80}?\b(?:foreslår|anbefaler|opfordrer|ønsker|propose|recommend|suggest)\s+"
+    r"(?:vi\s+|jeg\s+|we\s+)?(?:desuden|endvidere|også|derudover|herudover|yderligere|"
+    r"endelig|additionally|also)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = (".", "!", "?", ":")
+
+
+def ordinal_spans(lines: list[str]) -> list[Span]:
+    """Paragraphs put in sequence (module docstring): one initiative each, when there are
+    two or more; the last ends with its paragraph."""
+    starts = _sequence_starts(lines, 0, len(lines))
+    if len(starts) < 2:
+        return []
+    spans = []
+    for position, start in enumerate(starts):
+        last = position + 1 == len(starts)
+        end = paragraph_end(lines, start) if last else starts[position + 1]
+        body = _trimmed(lines[start:end])
+        spans.append(Span(_title(body[0]), tuple(body), "ordinal"))
+    return spans
+
+
+def split_sequenced(span: Span) -> list[Span]:
+    """A heading's section split where a paragraph adds one more proposal; the heading and
+    what precedes the first such paragraph stay one initiative. A section with sub-headings
+    is one proposal in parts and stays whole."""
+    lines = list(span.lines)
+    begin = 1 if lines and HEADING.match(lines[0].strip()) else 0
+    if any(HEADING.match(line.strip()) for line in lines[begin:]):
+        return [span]  # a proposal in sections of its own: "Derudover" adds to a section
+    starts = [i for i in _sequence_starts(lines, begin, len(lines)) if i > begin]
+    if not starts or not PROPOSING.search(" ".join(lines[begin : starts[0]])):
+        return [span]
+    parts = [Span(span.title, tuple(_trimmed(lines[: starts[0]])), span.rule, span.fields)]
+    for position, start in enumerate(starts):
+        end = starts[position + 1] if position + 1 < len(starts) else len(lines)
+        body = _trimmed(lines[start:end])
+        parts.append(Span(_title(body[0]), tuple(body), span.rule))
+    return parts
+
+
+def _sequence_starts(lines: list[str], begin: int, end: int) -> list[int]:
+    """Where the proposals put in sequence start, from the first one on."""
+    marked = [
+        index
+        for index in range(begin, end)
+        if _paragraph_start(lines, index, begin)
+        and (_FIRST.match(lines[index].strip()) or _adds(lines[index]))
+        and _proposes(lines, index)
+    ]
+    firsts = [i for i in marked if _FIRST.match(lines[i].strip())]
+    if firsts:
+        return [i for i in marked if i >= firsts[0]]
+    if not marked:
+        return []
+    before = _proposing_paragraph_before(lines, marked[0], begin)
+    return [before, *marked] if before is not None else marked
+
+
+def _adds(line: str) -> bool:
+    text = line.strip()
+    return bool(_LATER.match(text) or _ALSO.match(text))
+
+
+def _paragraph_start(lines: list[str], index: int, begin: int) -> bool:
+    """The line opens a paragraph: the first line, or after a blank line, a heading or the
+    end of a sentence (a paragraph is a line of its own in Word text)."""
+    if index <= begin or not lines[index].strip():
+        return index == begin and bool(lines[index].strip())
+    before = lines[index - 1].strip()
+    return not before or bool(HEADING.match(before)) or before.endswith(_SENTENCE_END)
+
+
+def _proposes(lines: list[str], index: int) -> bool:
+    return bool(PROPOSING.search(" ".join(lines[index : paragraph_end(lines, index)])))
+
+
+def _proposing_paragraph_before(lines: list[str], index: int, begin: int) -> int | None:
+    """The start of the nearest paragraph above line `index` that proposes, if any."""
+    for start in range(index - 1, begin - 1, -1):
+        text = lines[start].strip()
+        if HEADING.match(text):
+            return None  # another section's proposal is not this one's first
+        if _paragraph_start(lines, start, begin) and _proposes(lines, start):
+            return start
+    return None
+
+
+def paragraph_end(lines: list[str], start: int) -> int:
+    """Where the paragraph starting at `start` ends: a blank line, a closing line, or (PDF
+    text, which has no blank lines) a line ending a sentence well short of the longest."""
+    width = max((len(line.strip()) for line in lines), default=0)
+    for index in range(start, len(lines)):
+        text = lines[index].strip()
+        if not text or (index > start and (CLOSING.match(text) or HEADING.match(text))):
+            return index
+        if text.endswith((".", "!", "?")) and len(text) < 0.75 * width:
+            return index + 1
+    return len(lines)
+
+
+def _trimmed(lines: list[str]) -> list[str]:
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    return lines
+
+
+def _title(line: str) -> str:
+    text = _FIRST.sub("", line.strip()) if _FIRST.match(line.strip()) else line.strip()
+    text = _LATER.sub("", text) if _LATER.match(text) else text
+    return item_title(text.lstrip(" ,;:") or line)

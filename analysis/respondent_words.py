@@ -1,0 +1,149 @@
+"""The words by which a reply says who speaks, for analysis.respondent_org: a person's own
+statement ("som privatperson"), a library or citizens' service passing on a citizen's letter,
+"på vegne af" and "Høringssvar fra" before a body's name, the writers' description of
+themselves, and the job titles that stand between a person's name and an employer.
+
+General Danish (and English) letter usage, not the words of any one reply.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hoering.vocab import RespondentType
+
+_I = re.IGNORECASE
+# "som privatperson", "på egne vegne", "privat høringssvar": the writer says it is a person.
+PRIVATE_STATEMENT = re.compile(
+    r"\bsom\s+privat\s*person\b|\bpå\s+egne\s+vegne\b|\(\s*privatperson\s*\)"
+    # "Ib Lund (privat)" as a line of its own; not "Tlf. (privat): ..." in an office's block.
+    r"|(?m:^[^\d\n(:]{2,60}\(\s*privat\s*\)[ \t]*$)"
+    # "som borger" alone is prose in an organisation's letter ("let som borger at finde").
+    r"|\b(?:jeg|mig)\b(?:\s+\w+){0,4}\s+som\s+"
+    r"(?:(?:privat|almindelig|menig|interesseret|engageret|bekymret|aktiv)\s+)?borger\b"
+    r"|\bprivat(?:e)?\s+høringssvar\b|\bpersonligt\s+høringssvar\b|\bi\s+eget\s+navn\b"
+    # "ikke på vegne af min arbejdsgiver", "ikke på vegne af KL": the employer does not speak.
+    r"|\bikke\s+(?:på\s+vegne\s+af|som\s+repræsentant\s+for|i\s+min\s+egenskab\s+af)\s+"
+    r"(?:min|mit|mine|nogen|arbejdsgiver\w*|(?-i:[A-ZÆØÅ]))"
+    r"|\bikke\s+som\s+ansat\b|\bi\s+privat\s+regi\b|\bi\s+min\s+private?\s+egenskab\b"
+    r"|\b(?:min|mine)\s+(?:egne?|personlige?)\s+(?:synspunkt(?:er)?|holdning(?:er)?"
+    r"|mening(?:er)?|betragtning(?:er)?)\b"
+    r"|\bsynspunkterne\s+er\s+(?:alene\s+)?mine\b"
+    r"|\bas\s+a\s+private\s+(?:person|citizen|individual)\b"
+    r"|\bin\s+(?:a|my)\s+(?:personal|private)\s+capacity\b|\bin\s+my\s+own\s+name\b"
+    r"|\bnot\s+(?:on\s+behalf\s+of|representing)\s+my\b|\bspeaking\s+for\s+myself\b"
+    r"|\bviews\s+(?:below\s+|expressed\s+(?:here\s+)?)?are\s+my\s+own\b"
+    r"|\bmy\s+(?:own|personal)\s+views\b"
+    r"|\bjeg\s+er\s+(?:\w+\s+){0,2}?(?:borger|privatperson|pensionist|studerende)\b"
+    r"|\bI\b(?:\s+\w+){0,4}\s+as\s+an?\s+(?:\w+\s+)?(?:citizen|resident|individual)\b",
+    _I,
+)
+# A library or citizens' service that passes on a citizen's letter speaks for nobody: said
+# in the cover note of the mail (a letter's example "en borger har henvendt sig" is not).
+PASSED_ON = re.compile(
+    r"\bhar\s+bedt\s+(?:os|mig)\s+(?:om\s+)?at\s+(?:videre)?sende\b"
+    r"|\b(?:bad|beder)\s+(?:os|mig)\s+(?:om\s+)?(?:at\s+)?(?:videre)?sende\b"
+    r"|\ben\s+af\s+vores\s+(?:lånere|borgere|brugere|beboere)\b"
+    r"|\b(?:vi\s+sender|sender\s+vi)\s+(?:den|det|dem|henvendelsen)\s+videre\b"
+    r"|\b(?:henvendelse|brev|forslag|høringssvar|bidrag)\s+fra\s+(?:en\s+)?"
+    r"(?:borger|låner|bruger|beboer)\b"
+    r"|\b(?:en|vores)\s+(?:borger|låner|bruger|beboer)\s+(?:har\s+)?"
+    r"(?:afleveret|indleveret|skrevet|bedt|afleverede|indleverede)\b"
+    r"|\bpå\s+vegne\s+af\s+en\s+(?:\w+\s+)?(?:borger|låner|bruger|beboer)\b"
+    r"|\bpå\s+(?:borgerens|lånerens|brugerens|beboerens)\s+vegne\b"
+    r"|\bon\s+behalf\s+of\s+(?:a|one\s+of\s+our)\s+(?:citizen|resident|patron|borrower)s?\b",
+    _I,
+)
+ON_BEHALF_ORG = re.compile(
+    r"\b(?:på\s+vegne\s+af|on\s+behalf\s+of|indsendt\s+af|submitted\s+by"
+    r"|(?:høringssvar|bemærkninger|kommentarer)\s+fra)"
+    r":?\s+(?P<rest>[^\n.;:!?]{2,120})",
+    _I,
+)
+# A subject says more briefly whose reply it is: "OGP-høring - input fra Open Knowledge".
+SUBJECT_FROM = re.compile(
+    r"\b(?:på\s+vegne\s+af|on\s+behalf\s+of"
+    r"|(?:høringssvar|bemærkninger|kommentarer|input|bidrag|svar|forslag|comments)\s+(?:fra|from))"
+    r":?\s+(?P<rest>[^\n.;:!?]{2,120})",
+    _I,
+)
+# "på vegne af bestyrelsen i Foreningen X": the body's board or office speaks for the body.
+BODY_PART = re.compile(
+    r"^(?:(?:bestyrelsen|hovedbestyrelsen|sekretariatet|styregruppen|formandskabet|ledelsen"
+    r"|direktionen|forretningsudvalget|repræsentantskabet|landsledelsen|medlemmerne"
+    r"|(?:the\s+)?(?:board|secretariat|members))\s+(?:i|for|af|hos|ved|of|at)\s+|the\s+)",
+    _I,
+)
+# "Vi er et mindre softwarefirma": the writers say what kind of body they are.
+SELF_DESCRIPTION = (
+    (
+        RespondentType.VIRKSOMHED,
+        re.compile(
+            r"\b(?:vi\s+er|we\s+are)\s+(?:et|en|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]*"
+            r"(?:firma|virksomhed|konsulenthus|bureau|company|firm)\b"
+            r"|\b(?:vores|vor)\s+(?:virksomhed|firma|company)\b",
+            _I,
+        ),
+    ),
+    (
+        RespondentType.ORGANISATION,
+        re.compile(
+            r"\b(?:vi\s+er|we\s+are)\s+(?:et|en|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]*"
+            r"(?:forening|organisation|netværk|association|organization|ngo)\b"
+            r"|\b(?:vores|vor)\s+(?:forening|organisation|medlemmer|medlemsorganisationer)\b"
+            r"|\bour\s+(?:members|organi[sz]ation|association)\b",
+            _I,
+        ),
+    ),
+)
+# Job titles that stand between a person's name and an employer in a signature.
+TITLE = re.compile(
+    r"(?i:konsulent|chef|direktør|formand|forkvinde|næstformand|sekretær|rådgiver|leder"
+    r"|fuldmægtig|specialist|analytiker|koordinator|medarbejder|ansvarlig|advokat|partner"
+    r"|ordfører|talsperson|talsmand|talskvinde|projektleder|seniorforsker|forsker|professor"
+    r"|lektor|adjunkt|postdoc|ph\.d|økonom|jurist|sagsbehandler|kasserer|stifter"
+    r"|bestyrelsesmedlem|borgmester|rådmand|redaktør|bibliotekar|forperson|indehaver"
+    r"|praktikant|medhjælp|assistent|arkitekt|analyst|fellow|counsel|campaigner|owner"
+    r"|adviser|advisor|officer|manager|director|head\s+of|policy|ceo|cto|coo|founder"
+    r"|chair|president|researcher|coordinator|secretary|board\s+member)"
+)
+# "Formand for Ældrerådet i Vejle Kommune": a title, a preposition, then the employer.
+TITLE_OF = re.compile(
+    r"^\W*(?P<title>(?:[\w.-]+\s+){0,2}?[\w.-]*" + TITLE.pattern + r"[\w.-]*)"
+    r"\s+(?:for|i|af|hos|ved|på|of|at)\s+(?P<org>.+)$"
+)
+# Elected officers of an association, who often write from a private address: "Formand".
+OFFICER = re.compile(
+    r"(?i:formand|forkvinde|forperson|kasserer|bestyrelsesmedlem|talsperson|chair|president"
+    r"|board\s+member)"
+)
+FORMER = re.compile(r"(?i:pensioner|tidligere|fhv\.|forhenværende|retired|former|emerit)")
+# A library or a citizens' service that forwards what it was handed: the office is named in
+# the sender or the signature, and the mail's own words say it forwards.
+FORWARDING_OFFICE = re.compile(
+    r"\bbibliotek\w*|\bborgerservice\w*|\bborgerrådgiver\w*|\bborgerbutik\w*|\bborgerkontor\w*"
+    r"|\blibrar(?:y|ies)\b|\bcitizens?\s+service\b",
+    _I,
+)
+FORWARD_VERB = re.compile(
+    r"\bvideresend\w*|\bvideregive\w*|\bsend(?:er|e)\s+(?:hermed\s+)?(?:vedlagte|nedenstående"
+    r"|vedhæftede)\b|\bsend(?:er|e)\s+\w+\s+videre\b|\bforward\w*",
+    _I,
+)
+# "Borger i Holbæk Kommune", "Medlem af Ældre Sagen": a person says where they live or
+# belong; the body named speaks no more than a town does.
+PERSONAL_TIE = re.compile(
+    r"^\W*(?:borger|beboer|bosiddende|bosat|indbygger|medlem|menigt\s+medlem|aktiv|studerende"
+    r"|elev|pensionist|førtidspensionist|frivillig|forælder|forældre|mor|far|bruger|patient"
+    r"|pårørende|låner|kunde|ansat|tidl\.?|tidligere|fhv\.?|member|resident|citizen|student"
+    r"|volunteer)\b",
+    _I,
+)
+# "Forslag til Digitaliseringsstyrelsen", "Høringssvar til Finansministeriet": a heading
+# that names the document and its recipient, not a sender.
+DOCUMENT_WORD = re.compile(
+    r"^\W*(?:høringssvar|høring|forslag|svar|bidrag|input|kommentarer|bemærkninger|brev"
+    r"|vedr\.?|vedrørende|ang\.?|angående|emne|sendt|re|sv|vs|fw|fwd|response|comments"
+    r"|submission)\b",
+    _I,
+)
