@@ -144,7 +144,9 @@ CONCEPTS: tuple[Concept, ...] = (
         "whistleblower",
         SPECIFIC,
         "whistleblow, whistle-blow, whistleblower, "
-        "whistleblowerordning, indberet, indberetning, varsl, repressalie, retaliation, "
+        # Not a bare "varsl": to "varsle ændringer" is to give notice of them.
+        "whistleblowerordning, indberet, indberetning, varslere, varslerne, varslerordning, "
+        "varslingsordning, varslerbeskyttelse, repressalie, retaliation, "
         "slaa alarm, slaar alarm, blow the whistle",
     ),
     _c(

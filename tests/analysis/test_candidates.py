@@ -100,3 +100,16 @@ def test_folding_char_by_char_equals_folding_the_whole_text() -> None:
     expected = "".join(ch for ch in whole if not unicodedata.combining(ch))
     assert fold(text) == expected
     assert fold("Åbne data") == "aabne data"
+
+
+def test_giving_notice_of_changes_is_not_whistleblowing() -> None:
+    # "varsle ændringer" is to give notice; a whistleblower scheme is "varslerordning".
+    assert not joins(
+        "Stabile API'er til offentlige data: myndighederne skal varsle ændringer mindst seks "
+        "måneder i forvejen og dokumentere alle API'er i et fælles katalog.",
+        "Vi foreslår en lovfæstet whistleblowerordning i hele den offentlige sektor.",
+    )
+    assert joins(
+        "En varslerordning, så offentligt ansatte kan slå alarm om fejl uden at frygte følger.",
+        "Vi foreslår en lovfæstet whistleblowerordning i hele den offentlige sektor.",
+    )
