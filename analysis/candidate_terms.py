@@ -118,14 +118,13 @@ def _starts(word: str, form: str) -> bool:
 
 
 def _multi_at(words: list[str], at: int, multi: dict[str, list[_Form]]) -> _Form | None:
-    word = words[at]
-    for key in dict.fromkeys((word[:MIN_HEAD], word)):
-        for form in multi.get(key, ()):
-            span = words[at : at + len(form.tokens)]
-            if len(span) == len(form.tokens) and all(
-                form.starts(token, i) for i, token in enumerate(span)
-            ):
-                return form
+    # Keys are a first token's first MIN_HEAD letters: a longer word is found by its head.
+    for form in multi.get(words[at][:MIN_HEAD], ()):
+        span = words[at : at + len(form.tokens)]
+        if len(span) == len(form.tokens) and all(
+            form.starts(token, i) for i, token in enumerate(span)
+        ):
+            return form
     return None
 
 
