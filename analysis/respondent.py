@@ -25,8 +25,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from hoering.analysis.registry import Registry, default_registry
+from hoering.analysis.registry import Body, Registry, default_registry
 from hoering.analysis.respondent_org import (
+    Named,
     domain_named,
     forwarded_by_office,
     letter_signature,
@@ -46,6 +47,7 @@ from hoering.analysis.respondent_rules import (
     WEBMAIL_DOMAINS,
     Domains,
     Rule,
+    is_student_domain,
 )
 from hoering.analysis.respondent_words import PERSONAL_TIE
 from hoering.vocab import RespondentType, TextPlace
@@ -129,7 +131,8 @@ def identify_respondent(
         rule = f'teksten siger "{on_behalf[1]}" (sendt af {display or email})'
         return Respondent(on_behalf[0], email, "", RespondentType.BORGER, rule, "sent-on-behalf")
     known = domains or DEFAULT_DOMAINS
-    read = _Read(display, domain, signature, text, letters, subject[:MAX_NAME_CHARS])
+    personal = domain in known.webmail or is_student_domain(domain)
+    read = _Read(display, domain, personal, signature, text, letters, subject[:MAX_NAME_CHARS])
     type_, rule_id, rule, organisation = _decide(read, known, registry)
     name = display
     if not name or (organisation and name.casefold() in organisation.casefold()):
@@ -143,6 +146,7 @@ class _Read:
 
     display: str
     domain: str
+    personal_domain: bool  # webmail or a student address: the person's own, not an employer's
     signature: str
     text: str
     letters: list[str]
@@ -151,7 +155,7 @@ class _Read:
 
 def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
     """What the text says first, then the sender's domain, then the older rules."""
-    private = says_private(read.text, read.signature, letters=read.letters) or (
+    private = says_private(read.text, read.signature, read.subject, letters=read.letters) or (
         forwarded_by_office(read.display, read.signature, read.text)
     )
     if private:
@@ -166,28 +170,39 @@ def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
         subject=read.subject,
         public_sender=_public_sender(read.domain, known, registry),
     )
-    body = registry.by_domain(read.domain)
-    if named and named.rule_id == "signature-title-line" and read.domain in known.webmail:
+    body = None if read.personal_domain else registry.by_domain(read.domain)
+    if named and named.rule_id == "signature-title-line" and read.personal_domain:
         # An unknown employer under a job title, from a private address: a person; an
         # association's chair writes from home as its chair.
         named = named if named.officer else None
-    if named and body and named.rule_id != "registry-name" and body.named_in(named.organisation):
+    if named and body and named.rule_id != "registry-name" and _same_body(named, body):
         return body.type, named.rule_id, named.rule, body.written_in(named.organisation)
     if named:
         return named.type, named.rule_id, named.rule, named.organisation
     if body:
         rule = f"domænet {read.domain} tilhører {body.name}"
         return body.type, "registry-domain", rule, body.name
-    if read.domain not in known.webmail:
+    if not read.personal_domain:
         persons = (read.display, signature_name(read.signature))
         blocks = [read.signature, *map(letter_signature, read.letters)]
         spelled = domain_named(blocks, read.domain, persons)
         if spelled:
             return spelled.type, spelled.rule_id, spelled.rule, spelled.organisation
     said = self_description(read.text, *read.letters)
-    if said and read.domain and read.domain not in known.webmail:  # named by its domain
+    if said and read.domain and not read.personal_domain:  # named by its domain
         return said[0], "self-description", f'teksten siger "{said[1]}"', read.domain
-    return _classify(read.display, read.domain, read.signature, known)
+    return _classify(read.display, read.domain, read.signature, known, read.personal_domain)
+
+
+def _same_body(named: Named, body: Body) -> bool:
+    """Whether the organisation the text names is the domain's body, spelled out ("Dansk
+    Industri (DI)"), not a council or association of it ("Ældrerådet i Svendborg Kommune",
+    written from svendborg.dk, speaks for the council, not the municipality)."""
+    if not body.named_in(named.organisation):
+        return False
+    return not ASSOCIATION.pattern.search(named.organisation) or bool(
+        ASSOCIATION.pattern.search(body.name)
+    )
 
 
 def _public_sender(domain: str, known: Domains, registry: Registry) -> bool:
@@ -226,10 +241,12 @@ def sent_on_behalf_of(text: str, display: str, signature: str = "") -> tuple[str
 Verdict = tuple[str, str, str, str]  # type, rule id, rule text, organisation
 
 
-def _classify(display: str, domain: str, signature: str, known: Domains) -> Verdict:
+def _classify(
+    display: str, domain: str, signature: str, known: Domains, personal_domain: bool
+) -> Verdict:
     """The verdict of the first rule that fires, in the order of the module docstring."""
     sources = ((TextPlace.SIGNATURE, signature), (TextPlace.DISPLAY_NAME, display))
-    organisation = "" if domain in known.webmail else domain
+    organisation = "" if personal_domain else domain
     return (
         _by_names(PUBLIC_RULES, sources)
         or _public_domain(domain, known.public, listed_only=True)
@@ -239,7 +256,7 @@ def _classify(display: str, domain: str, signature: str, known: Domains) -> Verd
         or _public_domain(domain, known.public)
         or _by_names(PRIVATE_RULES, sources)
         or _by_cvr(signature, organisation)
-        or _by_webmail(domain, known.webmail)
+        or _by_personal_domain(domain, personal_domain)
         or (RespondentType.BORGER, "default", "ingen regel ramte; privatperson antaget", "")
     )
 
@@ -269,9 +286,12 @@ def _by_cvr(signature: str, organisation: str) -> Verdict | None:
     )
 
 
-def _by_webmail(domain: str, webmail: frozenset[str]) -> Verdict | None:
-    if domain not in webmail:
+def _by_personal_domain(domain: str, personal_domain: bool) -> Verdict | None:
+    if not personal_domain:
         return None
+    if is_student_domain(domain):
+        rule = f"domænet {domain} er en studerendes mailadresse"
+        return RespondentType.BORGER, "student-domain", rule, ""
     return RespondentType.BORGER, "webmail-domain", f"domænet {domain} er en webmail", ""
 
 

@@ -250,8 +250,8 @@ def _in_lines(
 ) -> Named | None:
     """The first body named by a line or a part of one; an authority only if `authority`."""
     for line in lines:
-        if _SALUTATION.match(line):
-            continue
+        if _SALUTATION.match(line) or PERSONAL_TIE.match(line):
+            continue  # "stud.scient.pol., Aarhus Universitet": the whole line is the person's
         for part in _parts(line):
             found = recognise(part, place)
             if found and (authority or found.type != RespondentType.MYNDIGHED):

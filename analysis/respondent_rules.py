@@ -144,7 +144,23 @@ WEBMAIL_DOMAINS = frozenset({
     "hotmail.co.uk", "live.co.uk", "yahoo.co.uk", "hotmail.se", "live.se", "hotmail.de",
     "outlook.de", "icloud.dk", "tutanota.com", "mail.com", "zoho.com",
 })
+# Universities' mail for their students: a student writes as a person, not as the university
+# (au.dk and ku.dk are the universities' own; post.au.dk, uni.au.dk and alumni.ku.dk are the
+# students'). Any "student." or "stud." subdomain is read the same way.
+STUDENT_DOMAINS = frozenset({
+    "post.au.dk", "uni.au.dk", "alumni.ku.dk", "student.sdu.dk", "student.aau.dk",
+    "student.dtu.dk", "student.cbs.dk", "student.ruc.dk", "student.itu.dk",
+})
 # fmt: on
+_STUDENT_LABEL = re.compile(r"^stud(?:ent|ents)?$")
 DEFAULT_DOMAINS = Domains(PUBLIC_DOMAINS, WEBMAIL_DOMAINS)
+
+
+def is_student_domain(domain: str) -> bool:
+    """A university's mail domain for its students ("post.au.dk", "student.dtu.dk")."""
+    labels = domain.split(".")
+    return domain in STUDENT_DOMAINS or (len(labels) >= 3 and bool(_STUDENT_LABEL.match(labels[0])))
+
+
 # Domain labels that name an authority: "nordbykommune.dk", "regionsydkyst.dk" (not "regional").
 PUBLIC_LABEL = re.compile(r"kommune|^region(?!al)")

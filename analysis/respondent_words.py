@@ -51,12 +51,16 @@ PASSED_ON = re.compile(
     r"(?:afleveret|indleveret|skrevet|bedt|afleverede|indleverede)\b"
     r"|\bpå\s+vegne\s+af\s+en\s+(?:\w+\s+)?(?:borger|låner|bruger|beboer)\b"
     r"|\bpå\s+(?:borgerens|lånerens|brugerens|beboerens)\s+vegne\b"
+    # "Vi har haft besøg af en borger, som gerne ville give et forslag"
+    r"|\bbesøg\s+af\s+en\s+(?:ældre\s+)?(?:borger|låner|bruger|beboer)\b"
     r"|\bon\s+behalf\s+of\s+(?:a|one\s+of\s+our)\s+(?:citizen|resident|patron|borrower)s?\b",
     _I,
 )
 ON_BEHALF_ORG = re.compile(
     r"\b(?:på\s+vegne\s+af|on\s+behalf\s+of|indsendt\s+af|submitted\s+by"
-    r"|(?:høringssvar|bemærkninger|kommentarer)\s+fra)"
+    r"|(?:høringssvar|bemærkninger|kommentarer)\s+fra"
+    # "Hermed brev fra Ry Lokalhistoriske Forening", not "jeg har læst et brev fra KL".
+    r"|(?:hermed|vedlagt|vedhæftet)\s+(?:\w+\s+){0,3}?(?:brev|bidrag|input)\s+fra)"
     r":?\s+(?P<rest>[^\n.;:!?]{2,120})",
     _I,
 )
@@ -127,16 +131,19 @@ FORWARDING_OFFICE = re.compile(
 )
 FORWARD_VERB = re.compile(
     r"\bvideresend\w*|\bvideregive\w*|\bsend(?:er|e)\s+(?:hermed\s+)?(?:vedlagte|nedenstående"
-    r"|vedhæftede)\b|\bsend(?:er|e)\s+\w+\s+videre\b|\bforward\w*",
+    r"|vedhæftede)\b|\bsend(?:er|e)\s+\w+\s+videre\b|\bforward\w*"
+    # "Jeg har skrevet forslaget af efter hans håndskrevne brev": the office typed it up.
+    r"|\b(?:ren)?skrev(?:et)?\s+(?:\w+\s+){0,2}?af\s+efter\b|\bhåndskrevne?\b",
     _I,
 )
 # "Borger i Holbæk Kommune", "Medlem af Ældre Sagen": a person says where they live or
 # belong; the body named speaks no more than a town does.
 PERSONAL_TIE = re.compile(
-    r"^\W*(?:borger|beboer|bosiddende|bosat|indbygger|medlem|menigt\s+medlem|aktiv|studerende"
+    r"^\W*(?:stud\.(?=\w)"  # "stud.scient.pol., Aarhus Universitet": a student, not the university
+    r"|(?:borger|beboer|bosiddende|bosat|indbygger|medlem|menigt\s+medlem|aktiv|studerende"
     r"|elev|pensionist|førtidspensionist|frivillig|forælder|forældre|mor|far|bruger|patient"
     r"|pårørende|låner|kunde|ansat|tidl\.?|tidligere|fhv\.?|member|resident|citizen|student"
-    r"|volunteer)\b",
+    r"|volunteer)\b)",
     _I,
 )
 # "Forslag til Digitaliseringsstyrelsen", "Høringssvar til Finansministeriet": a heading

@@ -171,6 +171,74 @@ def test_a_library_that_forwards_a_letter_passes_on_a_citizen() -> None:
     assert (who.type, who.organisation) == (BORGER, "")
 
 
+def test_a_library_that_typed_up_a_visitors_letter_passes_on_a_citizen() -> None:
+    who = identify_respondent(
+        "Hanne Søby",
+        "hasoe@nordby.dk",
+        "Venlig hilsen\nHanne Søby\nBibliotekar\nBorgerservice og Bibliotek, Nordby Kommune",
+        text="Vi har haft besøg af en borger, som ikke selv har e-mail. "
+        "Jeg har skrevet forslaget af efter hans håndskrevne brev.",
+    )
+    assert (who.type, who.organisation) == (BORGER, "")
+
+
+def test_a_subject_saying_a_citizens_proposal_is_passed_on_makes_a_citizen() -> None:
+    who = identify_respondent(
+        "Hanne Søby",
+        "hasoe@nordby.dk",
+        "Venlig hilsen\nHanne Søby\nNordby Kommune",
+        text="Hermed et forslag til høringen.",
+        subject="VS: OGP-høring – forslag fra borger",
+    )
+    assert (who.type, who.organisation) == (BORGER, "")
+
+
+def test_a_students_university_address_is_the_students_own() -> None:
+    for email in ("201507733@post.au.dk", "s123456@student.dtu.dk", "abc123@alumni.ku.dk"):
+        who = identify_respondent("Frida Nissen", email, "Mvh\nFrida Nissen", text="Hej")
+        assert (who.type, who.organisation, who.rule_id) == (BORGER, "", "student-domain")
+
+
+def test_a_students_signature_does_not_make_the_university_speak() -> None:
+    signature = "Mvh\nFrida Nissen\nstud.scient.pol., Aarhus Universitet"
+    assert read(signature, "frida@gmail.com") == (BORGER, "")
+
+
+def test_a_lecturers_signature_still_names_the_university() -> None:
+    signature = "Mvh\nFrida Nissen\nLektor, Aarhus Universitet"
+    assert read(signature, "fn@au.dk")[1] == "Aarhus Universitet"
+
+
+def test_a_municipal_council_writing_from_the_municipalitys_address_speaks_for_itself() -> None:
+    who = identify_respondent(
+        "Jette Hvid",
+        "jette.hvid@svendborg.dk",
+        "Venlig hilsen\nJette Hvid\nSekretær for Ældrerådet\nSvendborg Kommune",
+        text="På vegne af Ældrerådet i Svendborg Kommune fremsendes rådets høringssvar.",
+    )
+    assert (who.type, who.organisation) == (ORGANISATION, "Ældrerådet i Svendborg Kommune")
+
+
+def test_the_municipality_spelled_out_from_its_own_address_stays_the_municipality() -> None:
+    who = identify_respondent(
+        "Jette Hvid",
+        "jette.hvid@svendborg.dk",
+        "Venlig hilsen\nJette Hvid",
+        text="På vegne af Svendborg Kommune fremsendes kommunens høringssvar.",
+    )
+    assert (who.type, who.organisation) == (MYNDIGHED, "Svendborg Kommune")
+
+
+def test_a_cover_note_sending_an_associations_letter_names_the_association() -> None:
+    text = "Hermed brev fra Ry Lokalhistoriske Forening. Det er scannet."
+    assert read(text=text) == (ORGANISATION, "Ry Lokalhistoriske Forening")
+
+
+def test_a_citizen_mentioning_a_letter_from_a_body_stays_a_citizen() -> None:
+    text = "Hej\n\nJeg har læst et brev fra KL om sagen, og jeg synes, det er for lidt."
+    assert read(text=text) == (BORGER, "")
+
+
 def test_a_library_association_replying_for_itself_is_an_organisation() -> None:
     who = identify_respondent(
         "Lise Holm",
