@@ -48,8 +48,10 @@ LETTER_SECTION = re.compile(
 # Sections inside one proposal (the call's template among them): part of the initiative
 # they follow.
 SUBSECTION = re.compile(
-    r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forvente\w*|effekt(?:en|er)?|ansvarlig\w*|"
-    r"økonomi|tidsplan|tidsramme|budget|ressourcer|risici|risiko|målgrupper?|niveau|aktører|"
+    r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forvente\w*|effekt(?:en|er)?|ansvar\w*|"
+    r"økonomi|tids(?:plan|ramme|horisont|perspektiv)|budget|ressourcer|risici|risiko|"
+    r"målgrupper?|niveau|aktører|gevinst(?:er)?$|omkostning\w*|forudsætning\w*|varighed|"
+    r"nuværende situation|næste skridt|deltagere$|"
     r"implementering|succeskriteri\w*|indikatorer|udfordring\w*|løsning\w*|relevans|"
     r"sammenhæng|ogp-værdier|perspektiv|problem\w*|målsætning\w*|mål$|aktiviteter|"
     r"konkrete aktiviteter|måling|milepæle|resultater|interessenter|partnere|partnerskab\w*|"

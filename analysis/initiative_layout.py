@@ -28,13 +28,15 @@ _INLINE = re.compile(r"\((\d)\)\s*")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
-def with_layout_headings(lines: list[str]) -> list[str]:
+def with_layout_headings(lines: list[str], marked: bool = False) -> list[str]:
     """The lines with each layout heading written as "# heading". In a text with markup
     headings of its own (a Word file's styles), a layout heading (a bold line in Normal
     style) is one level below the deepest of them: its proposals sit under their sections;
-    unchanged when the styled headings already hold two or more proposals."""
+    unchanged when the styled headings already hold two or more proposals, or when the
+    text is `marked` (Word text, whose bold headings extraction marks) and marks any: a
+    short paragraph between its paragraphs is then a sentence, not a heading."""
     levels = [len(m.group(1)) for m in map(HEADING.match, map(str.strip, lines)) if m]
-    if levels and len(heading_spans(lines)) >= 2:
+    if levels and (marked or len(heading_spans(lines)) >= 2):
         return lines  # the styled headings hold the proposals; bold lines are their parts
     mark = "#" * min(max(levels, default=0) + 1, 6)
     return [

@@ -75,6 +75,9 @@ from hoering.analysis.initiative_text import (
 )
 
 LEVELS = ("lokal", "regional", "national")
+# Word files mark their headings, styled or bold (parse/word_headings.py): where they mark
+# any, a short plain paragraph is no heading.
+WORD_FILES = (".docx", ".docm", ".dotx", ".dotm")
 
 _PROPOSAL_COLUMN = re.compile(
     r"^(?:(?:vores|jeres|konkrete?|foreslåede?) )?(?:forslag|initiativ\w*|tiltag|idé|idéer|ideer|"
@@ -119,7 +122,8 @@ def split_initiatives(sections: Sequence[Section], subject: str = "") -> tuple[I
     sections = _without_background(sections)
     found: list[tuple[str, Span]] = []
     for section in sections:
-        found += [(section.source, span) for span in structured_spans(section.text)]
+        marked = section.source.casefold().endswith(WORD_FILES)
+        found += [(section.source, span) for span in structured_spans(section.text, marked)]
     if not found:
         single = single_span([(s.source, s.text) for s in sections], subject)
         found = [single] if single else []
@@ -128,9 +132,10 @@ def split_initiatives(sections: Sequence[Section], subject: str = "") -> tuple[I
     )
 
 
-def structured_spans(text: str) -> list[Span]:
-    """The spans one text's structure marks as initiatives (rules 1-8 above), or []."""
-    lines = with_layout_headings(with_sub_numbers(text.split("\n")))
+def structured_spans(text: str, marked: bool = False) -> list[Span]:
+    """The spans one text's structure marks as initiatives (rules 1-8 above), or [].
+    `marked`: the text marks its headings (a Word file: styles and bold paragraphs)."""
+    lines = with_layout_headings(with_sub_numbers(text.split("\n")), marked)
     rules = (_form_spans, numbered_heading_spans, heading_spans, _listed)
     rules += (numbered_sections, ordinal_spans, inline_spans)
     for rule in rules:

@@ -1,0 +1,76 @@
+"""Bold paragraphs that serve as headings in a Word body are marked "# " (parse/
+word_headings.py), on real documents written with python-docx."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from docx.document import Document
+
+from hoering.parse.docx import extract_docx_text
+from hoering.parse.versions import EXTRACTOR_VERSIONS
+
+
+def save(document: Document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def bold(document: Document, text: str) -> None:
+    document.add_paragraph().add_run(text).bold = True
+
+
+def letter(*body: tuple[str, str]) -> Document:
+    """A letter: a bold letterhead line, a paragraph of prose, `body`, a closing with a
+    bold name; ("b", text) is a bold paragraph, ("h1", text) a styled heading."""
+    document = docx.Document()
+    bold(document, "Foreningen Åben By")
+    document.add_paragraph(
+        "Foreningen takker for muligheden for at komme med forslag til den nye handlingsplan."
+    )
+    for kind, text in body:
+        if kind == "b":
+            bold(document, text)
+        elif kind == "h1":
+            document.add_heading(text, level=1)
+        else:
+            document.add_paragraph(text)
+    document.add_paragraph("Med venlig hilsen")
+    bold(document, "Karen Holm")
+    return document
+
+
+def test_a_bold_paragraph_in_the_letter_is_a_heading() -> None:
+    text = extract_docx_text(
+        save(letter(("b", "Åbne byrådsmøder"), ("p", "Alle kommuner bør ...")))
+    )
+    assert "\n# Åbne byrådsmøder\nAlle kommuner bør ..." in text
+
+
+def test_the_letterhead_and_the_signature_stay_as_written() -> None:
+    # The respondent is read from these lines: a "# " would hide the organisation's name.
+    text = extract_docx_text(save(letter(("b", "Åbne byrådsmøder"))))
+    assert text.startswith("Foreningen Åben By\n")
+    assert text.endswith("Med venlig hilsen\nKaren Holm")
+
+
+def test_a_bold_heading_is_one_level_below_the_styled_headings() -> None:
+    text = extract_docx_text(save(letter(("h1", "Vores forslag"), ("b", "Et lobbyregister"))))
+    assert "# Vores forslag\n## Et lobbyregister" in text
+
+
+def test_a_bold_sentence_or_a_partly_bold_paragraph_is_no_heading() -> None:
+    document = letter(("b", "Fristen er den 20. august."))
+    mixed = document.add_paragraph()
+    mixed.add_run("Åbne data").bold = True
+    mixed.add_run(" om indkøb")
+    text = extract_docx_text(save(document))
+    assert "\nFristen er den 20. august.\n" in text
+    assert "# Åbne data" not in text
+
+
+def test_bold_headings_make_a_new_docx_version() -> None:
+    # reparse --outdated finds Word texts extracted before bold headings were marked.
+    assert EXTRACTOR_VERSIONS["docx"] >= 6
