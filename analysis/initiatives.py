@@ -61,6 +61,7 @@ from hoering.analysis.initiative_layout import (
     inline_spans,
     with_explanations,
     with_layout_headings,
+    with_tab_cells,
 )
 from hoering.analysis.initiative_lists import list_spans
 from hoering.analysis.initiative_sequence import ordinal_spans
@@ -135,7 +136,8 @@ def split_initiatives(sections: Sequence[Section], subject: str = "") -> tuple[I
 def structured_spans(text: str, marked: bool = False) -> list[Span]:
     """The spans one text's structure marks as initiatives (rules 1-8 above), or [].
     `marked`: the text marks its headings (a Word file: styles and bold paragraphs)."""
-    lines = with_layout_headings(with_sub_numbers(text.split("\n")), marked)
+    lines = with_tab_cells(with_sub_numbers(text.split("\n")))
+    lines = with_layout_headings(lines, marked)
     rules = (_form_spans, numbered_heading_spans, heading_spans, _listed)
     rules += (numbered_sections, ordinal_spans, inline_spans)
     for rule in rules:
