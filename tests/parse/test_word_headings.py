@@ -4,12 +4,17 @@ word_headings.py), on real documents written with python-docx."""
 from __future__ import annotations
 
 import io
+import subprocess
+import tempfile
+from pathlib import Path
 
 import docx
+import pytest
 from docx.document import Document
 
 from hoering.parse.docx import extract_docx_text
 from hoering.parse.versions import EXTRACTOR_VERSIONS
+from tests.kit.pdf_layouts import soffice_available
 
 
 def save(document: Document) -> bytes:
@@ -74,3 +79,19 @@ def test_a_bold_sentence_or_a_partly_bold_paragraph_is_no_heading() -> None:
 def test_bold_headings_make_a_new_docx_version() -> None:
     # reparse --outdated finds Word texts extracted before bold headings were marked.
     assert EXTRACTOR_VERSIONS["docx"] >= 6
+
+
+@pytest.mark.skipif(not soffice_available(), reason="LibreOffice (soffice) is not installed")
+def test_a_file_saved_by_libreoffice_keeps_its_bold_headings() -> None:
+    # LibreOffice writes bold on the paragraph mark as well as on the runs.
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work)
+        letter(("b", "Åbne byrådsmøder"), ("p", "Alle kommuner bør ...")).save(folder / "in.docx")
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
+             "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder / "out"),
+             str(folder / "in.docx")],
+            capture_output=True, timeout=120, check=True,
+        )  # fmt: skip
+        text = extract_docx_text((folder / "out" / "in.docx").read_bytes())
+    assert "\n# Åbne byrådsmøder\nAlle kommuner bør ..." in text
