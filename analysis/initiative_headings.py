@@ -42,7 +42,12 @@ LETTER_SECTION = re.compile(
     r"forord|introduktion|vores forslag|forslag til initiativer|initiativforslag$|uddybning|"
     # chapters of a report: never a proposal of their own
     r"metoden?$|diskussion$|litteratur\w*$|referencer$|kilder$|noter$|summary$|"
-    r"introduction$|conclusions?$|background$|about us$|contact$|methods?$|findings$)",
+    r"introduction$|conclusions?$|background$|about us$|contact$|methods?$|findings$|"
+    # the letter's title: "PROSAs bidrag til Danmarks OGP-handlingsplan 2017-2019"
+    r"[^:]{0,60}\b(?:bidrag|input|(?:initiativ)?forslag|idéer|ideer|bemærkninger|kommentarer|"
+    r"anbefalinger|høringssvar)\s+(?:til|om|vedr\.?|vedrørende)\s+(?:\S+\s+){0,3}?"
+    r"(?:\S*handlingsplan\w*|ogp\S*|høring\w*|open government\w*)"
+    r"(?:\s+(?:for\s+)?(?:open government|\d{4}(?:\s*[-–]\s*\d{4})?))*$)",
     re.IGNORECASE,
 )
 # Sections inside one proposal (the call's template among them): part of the initiative
@@ -57,6 +62,11 @@ SUBSECTION = re.compile(
     r"konkrete aktiviteter|måling|milepæle|resultater|interessenter|partnere|partnerskab\w*|"
     r"organisering|forankring|finansiering|begrundelse|forslag$|forslaget|hvorfor|hvordan|"
     r"hvem$)\b",
+    re.IGNORECASE,
+)
+_INTRO_MAX = 300  # characters of a letter's introduction under its title
+_ANNOUNCES = re.compile(
+    r"\b(?:nedenfor|nedenstående|i det følgende|herunder|følgende|below|following)\b",
     re.IGNORECASE,
 )
 _THEME_INTRO = 200  # characters of a line a theme heading may open with before its proposals
@@ -119,9 +129,18 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
         body = trim(lines[start:end])
         if items:
             spans += items
+        elif not spans and _introduces(body, len(proposals)):
+            continue  # the letter's title over its introduction
         elif not NO_PROPOSAL.search(" ".join(body)):
             spans += split_sequenced(Span(clean_title(title), tuple(body), "heading"))
     return spans
+
+
+def _introduces(body: list[str], headings: int) -> bool:
+    """A first section that only announces the proposals below it ("Foreningen har samlet
+    sine idéer nedenfor."), with two or more proposal headings after it."""
+    text = " ".join(line.strip() for line in body[1:] if line.strip())
+    return headings >= 3 and len(text) <= _INTRO_MAX and bool(_ANNOUNCES.search(text))
 
 
 def _proposal_heading(title: str, lines: list[str], index: int) -> bool:

@@ -25,7 +25,8 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OFF = {"0", "false", "off", "none"}
 _STRONG_STYLE = re.compile(r"strong|kraftig|fed|bold", re.IGNORECASE)
 # Private-use character: a bold heading found while walking, before its level is known.
-BOLD = "\ue010"
+BOLD, LARGE = "\ue010", "\ue011"
+_TEXT_SIZE = 24  # half-points: a bold line set larger than 12 pt is a title or a chapter
 _HEADING_MAX, _HEADING_WORDS = 80, 12
 _PROSE_MIN = 50  # characters of a paragraph of prose: the letter's own part begins
 _CLOSING = re.compile(
@@ -40,6 +41,17 @@ def all_bold(runs: Iterable[etree._Element]) -> bool:
     """True when every run that shows text is bold (w:b, or a character style "Strong")."""
     shown = [run for run in runs if "".join(run.itertext()).strip()]
     return bool(shown) and all(_bold(run) for run in shown)
+
+
+def bold_mark(runs: list[etree._Element]) -> str:
+    """LARGE when the bold runs are set larger than text, else BOLD."""
+    sizes = [
+        int(size.get(f"{_W}val") or "0")
+        for run in runs
+        for size in run.iterfind(f"{_W}rPr/{_W}sz")
+        if (size.get(f"{_W}val") or "").isdigit()
+    ]
+    return LARGE if sizes and min(sizes) > _TEXT_SIZE else BOLD
 
 
 def _bold(run: etree._Element) -> bool:
@@ -66,18 +78,29 @@ def heading_like(text: str) -> bool:
 
 
 def with_bold_headings(lines: list[str]) -> list[str]:
-    """The body's lines with each bold heading (a line opening with BOLD) marked "# " one
-    level below the deepest styled heading, inside the letter's own part; elsewhere the
-    mark is dropped and the line stays as written."""
+    """The body's lines with each bold heading (a line opening with BOLD, or LARGE when set
+    larger than the text) marked "# " below the deepest styled heading, a larger one a level
+    above the others, inside the letter's own part: from the heading right over its first
+    prose paragraph to its closing. Elsewhere the mark is dropped: the line stays as
+    written."""
     levels = [len(m.group(1)) for m in map(_MARKED.match, lines) if m]
-    mark = "#" * min(max(levels, default=0) + 1, 6) + " "
+    deepest = max(levels, default=0)
     first = next((i for i, line in enumerate(lines) if _opens_letter(line)), len(lines))
+    if 1 < first < len(lines) and lines[first - 1].startswith((BOLD, LARGE)):
+        first -= 1  # the first section's heading (the first line is the letterhead)
     closing = next(
         (i for i, line in enumerate(lines) if i > first and _CLOSING.match(line.strip())),
         len(lines),
     )
+    large = any(line.startswith(LARGE) for line in lines[first:closing])
+    marks = {
+        LARGE: "#" * min(deepest + 1, 6) + " ",
+        BOLD: "#" * min(deepest + 1 + large, 6) + " ",
+    }
     return [
-        (mark if first < index < closing else "") + line[1:] if line.startswith(BOLD) else line
+        (marks[line[0]] if first <= index < closing else "") + line[1:]
+        if line.startswith((BOLD, LARGE))
+        else line
         for index, line in enumerate(lines)
     ]
 
@@ -88,7 +111,7 @@ def _opens_letter(line: str) -> bool:
     if _MARKED.match(text):
         return True
     return (
-        not text.startswith(BOLD)
+        not text.startswith((BOLD, LARGE))
         and len(text) >= _PROSE_MIN
         and text.endswith((".", "!", "?", ":"))
     )

@@ -9,7 +9,7 @@ from typing import Protocol
 from lxml import etree
 
 from hoering.parse.altchunk import chunk_text
-from hoering.parse.word_headings import BOLD, all_bold, heading_like, with_bold_headings
+from hoering.parse.word_headings import all_bold, bold_mark, heading_like, with_bold_headings
 from hoering.parse.word_numbering import Numbering
 from hoering.parse.xmlsafe import parse_xml
 
@@ -128,7 +128,7 @@ def _paragraph(
     text = "".join(map(_run_text, runs))
     markup = _markup(paragraph, numbering) if text.strip() else ""
     if headings and not markup and heading_like(text) and all_bold(runs):
-        markup = BOLD
+        markup = bold_mark(runs)
     yield markup + text
     for box in boxes:
         yield from blocks(box, part, numbering)

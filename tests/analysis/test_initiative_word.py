@@ -136,3 +136,36 @@ def test_plain_paragraphs_are_read_as_headings_where_the_file_marks_none() -> No
     )
     found = split_initiatives(sections(case), case.subject)
     assert [i.title for i in found] == ["Åbne kalendere for ministre", "Et lobbyregister"]
+
+
+def proposals(title: str, intro: str) -> list[Block]:
+    blocks: list[Block] = [("p", "Foreningen Åben By"), ("b", title)]
+    blocks += [("p", intro)] if intro else []
+    return [
+        *blocks,
+        ("b", "Åbne kalendere"),
+        ("p", "Ministres kalendere bør offentliggøres hver uge med møder, deltagere og emne."),
+        ("b", "Lobbyregister"),
+        ("p", "Der bør oprettes et register over lobbyister, der mødes med ministerierne."),
+        *CLOSE,
+    ]
+
+
+def titles_of(blocks: list[Block]) -> list[str]:
+    case = Case("word-title", "Høringssvar", "Se vedhæftede.", (), ("docx", blocks))
+    return [i.title for i in split_initiatives(sections(case), case.subject)]
+
+
+def test_a_letter_title_that_names_the_reply_is_no_proposal() -> None:
+    intro = "PROSA takker for invitationen og har drøftet høringen i bestyrelsen i august."
+    found = titles_of(proposals("PROSAs bidrag til Danmarks OGP-handlingsplan 2017-2019", intro))
+    assert found == ["Åbne kalendere", "Lobbyregister"]
+
+
+def test_a_title_over_an_introduction_that_announces_the_proposals_is_no_proposal() -> None:
+    intro = "Foreningen takker for invitationen og har samlet sine idéer nedenfor."
+    assert titles_of(proposals("Åbenhed i staten", intro)) == ["Åbne kalendere", "Lobbyregister"]
+
+
+def test_a_bold_proposal_heading_right_under_the_title_is_read() -> None:
+    assert titles_of(proposals("Åbenhed i staten", "")) == ["Åbne kalendere", "Lobbyregister"]

@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document
+from docx.shared import Pt
 
 from hoering.parse.docx import extract_docx_text
 from hoering.parse.versions import EXTRACTOR_VERSIONS
@@ -74,6 +75,20 @@ def test_a_bold_sentence_or_a_partly_bold_paragraph_is_no_heading() -> None:
     text = extract_docx_text(save(document))
     assert "\nFristen er den 20. august.\n" in text
     assert "# Åbne data" not in text
+
+
+def test_the_heading_over_the_first_paragraph_is_marked_and_a_larger_one_a_level_above() -> None:
+    document = docx.Document()
+    document.add_paragraph("Foreningen Åben By")
+    title = document.add_paragraph().add_run("Åbenhed i staten")
+    title.bold, title.font.size = True, Pt(14)
+    document.add_paragraph("Foreningen har samlet sine idéer til den nye handlingsplan nedenfor.")
+    chapter = document.add_paragraph().add_run("Åbne data")
+    chapter.bold, chapter.font.size = True, Pt(14)
+    bold(document, "Lobbyregister")
+    text = extract_docx_text(save(document))
+    assert text.startswith("Foreningen Åben By\n# Åbenhed i staten\nForeningen har")
+    assert "\n# Åbne data\n## Lobbyregister" in text
 
 
 def test_bold_headings_make_a_new_docx_version() -> None:
