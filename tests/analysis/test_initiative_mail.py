@@ -69,3 +69,15 @@ def test_a_mail_with_an_html_table_is_split_from_its_text_part() -> None:
     )
     body = parse_message(message.as_bytes()).body_text
     assert titles(body) == ["Åbne kalendere", "Lobbyregister"]
+
+
+def test_nested_bullets_written_o_are_parts_of_their_item() -> None:
+    # Outlook and Gmail write a second-level bullet as "o" in the text part.
+    text = (
+        "Hej\n\nVi foreslår disse tre ting:\n\n"
+        "   1. Åbne kalendere\n      o hver uge\n      o med deltagere\n"
+        "   2. Lobbyregister for alle ministerier\n   3. Whistleblowerordning i staten\n\nMvh\nPer\n"
+    )
+    found = split_initiatives([Section("brødtekst", text)])
+    assert found[0].title == "Åbne kalendere"
+    assert len(found) == 3 and "med deltagere" in found[0].text
