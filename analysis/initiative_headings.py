@@ -123,7 +123,12 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
     for index, (start, level, title) in enumerate(found):
         if level != chosen or (start, level, title) not in proposals:
             continue
-        end = next((i for i, lv, t in found[index + 1 :] if lv <= chosen), len(lines))
+        # The proposal's own template sections at its level ("Problem", "Aktiviteter") are
+        # its parts: the next proposal or letter section ends it.
+        end = next(
+            (i for i, lv, t in found[index + 1 :] if lv <= chosen and not _part_of(t)),
+            len(lines),
+        )
         end = min(end, closing_end(lines, start + 1))
         items = _grouped_items(lines, start + 1, end) or _grouped_sections(lines, start, end)
         body = trim(lines[start:end])
@@ -134,6 +139,11 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
         elif not NO_PROPOSAL.search(" ".join(body)):
             spans += split_sequenced(Span(clean_title(title), tuple(body), "heading"))
     return spans
+
+
+def _part_of(title: str) -> bool:
+    """A template section of the proposal above it, not a section of the letter."""
+    return bool(SUBSECTION.match(title)) and not LETTER_SECTION.match(title)
 
 
 def _introduces(body: list[str], headings: int) -> bool:

@@ -66,6 +66,14 @@ _PUT_INTO_PLAN = re.compile(
     r"(?:et|nyt|konkret) (?:initiativ|forslag|tiltag)|initiativ(?:et)? om|include\w*)\b",
     re.IGNORECASE,
 )
+# Section headings that only a proposal written in a template has.
+_TEMPLATE = re.compile(
+    r"^(?:forslag(?:et)?|(?:kort )?beskrivelse af (?:forslaget|initiativet)|løsning(?:en)?|"
+    r"problem(?:et)?|udfordring(?:en)?|aktiviteter|konkrete aktiviteter|målsætning(?:er)?|"
+    r"forvente(?:t|de) (?:effekt|resultat)(?:er)?|milepæle|måling af fremskridt|"
+    r"ansvarlig(?:e)? (?:myndighed|aktør)(?:er)?)$",
+    re.IGNORECASE,
+)
 SUBSTANCE = 700  # a letter without a proposing word but longer than this may propose yet
 
 
@@ -98,6 +106,8 @@ def proposes_nothing(text: str) -> bool:
         for s in sentences
         if not (_NO_COMMENTS.search(s) or NO_PROPOSAL.search(s) or _asks_only(s))
     ]
+    if _template_sections(text) >= 2:
+        return False  # a proposal written in the call's sections, perhaps in the passive
     asks = [s for s in own if PROPOSING.search(s)]
     if any(not on_the_plan(s) for s in asks):
         return False
@@ -115,6 +125,14 @@ def on_the_plan(sentence: str) -> bool:
         _PLAN.search(sentence)
         and _PLAN_QUALITY.search(sentence)
         and not _PUT_INTO_PLAN.search(sentence)
+    )
+
+
+def _template_sections(text: str) -> int:
+    """How many lines are the headings of a proposal's template sections ("Problem",
+    "Løsning", "Aktiviteter", "Forventet effekt"), each on its own line."""
+    return sum(
+        bool(_TEMPLATE.match(line.strip().lstrip("#* ").rstrip(":* "))) for line in text.split("\n")
     )
 
 

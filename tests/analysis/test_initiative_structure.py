@@ -303,3 +303,16 @@ def test_an_ask_that_puts_a_thing_into_the_plan_is_a_proposal() -> None:
         "ministre, med datoer for hvornår kalenderne offentliggøres.\n\nMed venlig hilsen\nLone Berg"
     )
     assert len(split(text)) == 1
+
+
+def test_a_proposal_in_template_sections_written_in_the_passive_is_one_initiative() -> None:
+    # No "foreslår" or "bør": the sections (Problem, Forslag, Aktiviteter) say it proposes.
+    text = (
+        "Transparency Danmark\n\nOffentligt register over reelle ejere\n\n"
+        "Problem\nAnonyme selskaber bruges til at skjule korruption.\n\n"
+        "Forslag\nOplysningerne i registret gøres tilgængelige som åbne data.\n\n"
+        "Aktiviteter\n• Udstilling af registret\n• Stikprøvekontrol\n\n"
+        "Med venlig hilsen\nKaren Holm"
+    )
+    found = split(text)
+    assert len(found) == 1 and "åbne data" in found[0].text
