@@ -8,9 +8,9 @@ level, table rows as cells joined by " | ". Plain-text mails and PDFs bring thei
 "a)" / "•" markers, which are read the same way.
 
 PDF and plain text carry no heading markup: a short line on its own before prose or a list
-is read as a "# " heading (analysis/initiative_layout.py), as is a bold line in Word text
-whose styled headings hold no proposals. Per section the first rule that finds something
-wins:
+is read as a "# " heading (analysis/initiative_layout.py). Word text marks its bold headings
+itself (parse/word_headings.py); where a Word file marks any heading, none is guessed from
+line length. Per section the first rule that finds something wins:
 
 1. form: the call's template, a table repeated per initiative (Initiativets titel |
    Beskrivelse | Ansvarlig myndighed | Niveau) as label rows, typed labels or label
