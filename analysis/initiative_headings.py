@@ -42,19 +42,31 @@ LETTER_SECTION = re.compile(
     r"forord|introduktion|vores forslag|forslag til initiativer|initiativforslag$|uddybning|"
     # chapters of a report: never a proposal of their own
     r"metoden?$|diskussion$|litteratur\w*$|referencer$|kilder$|noter$|summary$|"
-    r"introduction$|conclusions?$|background$|about us$|contact$|methods?$|findings$)",
+    r"introduction$|conclusions?$|background$|about us$|contact$|methods?$|findings$|"
+    # the letter's title: "PROSAs bidrag til Danmarks OGP-handlingsplan 2017-2019"
+    r"[^:]{0,60}\b(?:bidrag|input|(?:initiativ)?forslag|idéer|ideer|bemærkninger|kommentarer|"
+    r"anbefalinger|høringssvar)\s+(?:til|om|vedr\.?|vedrørende)\s+(?:\S+\s+){0,3}?"
+    r"(?:\S*handlingsplan\w*|ogp\S*|høring\w*|open government\w*)"
+    r"(?:\s+(?:for\s+)?(?:open government|\d{4}(?:\s*[-–]\s*\d{4})?))*$)",
     re.IGNORECASE,
 )
 # Sections inside one proposal (the call's template among them): part of the initiative
 # they follow.
 SUBSECTION = re.compile(
-    r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forvente\w*|effekt(?:en|er)?|ansvarlig\w*|"
-    r"økonomi|tidsplan|tidsramme|budget|ressourcer|risici|risiko|målgrupper?|niveau|aktører|"
+    r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forvente\w*|effekt(?:en|er)?|ansvar\w*|"
+    r"økonomi|tids(?:plan|ramme|horisont|perspektiv)|budget|ressourcer|risici|risiko|"
+    r"målgrupper?|niveau|aktører|gevinst(?:er)?$|omkostning\w*|forudsætning\w*|varighed|"
+    r"nuværende situation|næste skridt|deltagere$|"
     r"implementering|succeskriteri\w*|indikatorer|udfordring\w*|løsning\w*|relevans|"
     r"sammenhæng|ogp-værdier|perspektiv|problem\w*|målsætning\w*|mål$|aktiviteter|"
     r"konkrete aktiviteter|måling|milepæle|resultater|interessenter|partnere|partnerskab\w*|"
     r"organisering|forankring|finansiering|begrundelse|forslag$|forslaget|hvorfor|hvordan|"
     r"hvem$)\b",
+    re.IGNORECASE,
+)
+_INTRO_MAX = 300  # characters of a letter's introduction under its title
+_ANNOUNCES = re.compile(
+    r"\b(?:nedenfor|nedenstående|i det følgende|herunder|følgende|below|following)\b",
     re.IGNORECASE,
 )
 _THEME_INTRO = 200  # characters of a line a theme heading may open with before its proposals
@@ -111,15 +123,34 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
     for index, (start, level, title) in enumerate(found):
         if level != chosen or (start, level, title) not in proposals:
             continue
-        end = next((i for i, lv, t in found[index + 1 :] if lv <= chosen), len(lines))
+        # The proposal's own template sections at its level ("Problem", "Aktiviteter") are
+        # its parts: the next proposal or letter section ends it.
+        end = next(
+            (i for i, lv, t in found[index + 1 :] if lv <= chosen and not _part_of(t)),
+            len(lines),
+        )
         end = min(end, closing_end(lines, start + 1))
         items = _grouped_items(lines, start + 1, end) or _grouped_sections(lines, start, end)
         body = trim(lines[start:end])
         if items:
             spans += items
+        elif not spans and _introduces(body, len(proposals)):
+            continue  # the letter's title over its introduction
         elif not NO_PROPOSAL.search(" ".join(body)):
             spans += split_sequenced(Span(clean_title(title), tuple(body), "heading"))
     return spans
+
+
+def _part_of(title: str) -> bool:
+    """A template section of the proposal above it, not a section of the letter."""
+    return bool(SUBSECTION.match(title)) and not LETTER_SECTION.match(title)
+
+
+def _introduces(body: list[str], headings: int) -> bool:
+    """A first section that only announces the proposals below it ("Foreningen har samlet
+    sine idéer nedenfor."), with two or more proposal headings after it."""
+    text = " ".join(line.strip() for line in body[1:] if line.strip())
+    return headings >= 3 and len(text) <= _INTRO_MAX and bool(_ANNOUNCES.search(text))
 
 
 def _proposal_heading(title: str, lines: list[str], index: int) -> bool:

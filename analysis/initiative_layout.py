@@ -26,21 +26,101 @@ _SALUTATION = re.compile(
 _AD_NUMBER = re.compile(r"^ad\s+\d{1,2}\s*[:.)]?$", re.IGNORECASE)
 _INLINE = re.compile(r"\((\d)\)\s*")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_SET_APART_MAX = 60  # a mail's hard-wrapped line of prose is longer
+# A line ending in one of these runs on: the first line of a wrapped paragraph.
+_RUNS_ON = {
+    "og",
+    "at",
+    "i",
+    "for",
+    "til",
+    "med",
+    "der",
+    "som",
+    "en",
+    "et",
+    "den",
+    "det",
+    "af",
+    "på",
+    "om",
+    "de",
+    "er",
+    "har",
+    "vil",
+    "kan",
+    "skal",
+    "bør",
+    "eller",
+    "samt",
+    "fra",
+    "ved",
+    "the",
+    "and",
+    "of",
+    "to",
+    "a",
+}
 
 
-def with_layout_headings(lines: list[str]) -> list[str]:
+def with_layout_headings(lines: list[str], marked: bool = False) -> list[str]:
     """The lines with each layout heading written as "# heading". In a text with markup
     headings of its own (a Word file's styles), a layout heading (a bold line in Normal
     style) is one level below the deepest of them: its proposals sit under their sections;
-    unchanged when the styled headings already hold two or more proposals."""
+    unchanged when the styled headings already hold two or more proposals, or when the
+    text is `marked` (Word text, whose bold headings extraction marks) and marks any: a
+    short paragraph between its paragraphs is then a sentence, not a heading."""
     levels = [len(m.group(1)) for m in map(HEADING.match, map(str.strip, lines)) if m]
-    if levels and len(heading_spans(lines)) >= 2:
+    if levels and (marked or len(heading_spans(lines)) >= 2):
         return lines  # the styled headings hold the proposals; bold lines are their parts
     mark = "#" * min(max(levels, default=0) + 1, 6)
-    return [
-        f"{mark} {line.strip()}" if _layout_heading(lines, index) else line
-        for index, line in enumerate(lines)
+    found = {index for index in range(len(lines)) if _layout_heading(lines, index)}
+    alike = {index for index in range(len(lines)) if _set_apart_heading(lines, index)}
+    if found or len(alike) >= 2:
+        found |= alike  # headings are parallel: the others are set out the same way
+    return [f"{mark} {line.strip()}" if n in found else line for n, line in enumerate(lines)]
+
+
+def with_tab_cells(lines: list[str]) -> list[str]:
+    """A table as a mail's text part shows it, cells parted by tabs ("\tForslag\tBeskrivelse"),
+    written as extraction writes a table's row ("Forslag | Beskrivelse"), where two or more
+    lines in a row have two or more cells."""
+    cells = [[cell.strip() for cell in line.split("\t") if cell.strip()] for line in lines]
+    tabbed = [len(row) >= 2 and "\t" in line for row, line in zip(cells, lines, strict=True)]
+    rows = [
+        found and ((n > 0 and tabbed[n - 1]) or (n + 1 < len(lines) and tabbed[n + 1]))
+        for n, found in enumerate(tabbed)
     ]
+    return [
+        " | ".join(cells[n]) if row else line
+        for n, (row, line) in enumerate(zip(rows, lines, strict=True))
+    ]
+
+
+def _set_apart_heading(lines: list[str], index: int) -> bool:
+    """A short line after a blank line, over a paragraph of prose that is longer and ends a
+    sentence ("Lobbyregister" / "Et register over lobbymøder."): the way a mail's text part
+    shows a bold or <h3> heading over a short paragraph. Read only beside another heading,
+    or two or more of them: alone it may be any short paragraph."""
+    text = lines[index].strip()
+    if index == 0 or lines[index - 1].strip() or len(text) > _SET_APART_MAX:
+        return False
+    if not _heading_like(text) or text.split()[-1].casefold() in _RUNS_ON:
+        return False
+    start = index + 1
+    if start < len(lines) and not lines[start].strip():
+        start += 1  # a text that sets every paragraph apart (Outlook's <p>s)
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    paragraph = " ".join(line.strip() for line in lines[start:end])
+    return (
+        bool(paragraph)
+        and not paragraph[:1].islower()
+        and _SENTENCE_END.search(paragraph[-1:]) is not None
+        and len(paragraph) >= len(text)
+        and not (ITEM.match(lines[start]) or HEADING.match(lines[start].strip()))
+        and " | " not in paragraph
+        and not CLOSING.match(paragraph)
+    )
 
 
 def _layout_heading(lines: list[str], index: int) -> bool:

@@ -46,6 +46,34 @@ _FORWARD = re.compile(
     re.IGNORECASE,
 )
 _FIELD = re.compile(r"^\s*\*?(?:fra|from|sendt|sent|dato|date|til|to|cc|emne|subject)\s*:", re.I)
+# The plan or the consultation itself, as a letter names it.
+_PLAN = re.compile(
+    r"\b(?:(?:handlings|ogp-|national)?plan(?:en|erne|ens)?|høring(?:en|sperioden?|sfristen?|"
+    r"sprocessen?|smaterialet)|processen|initiativerne|action plan|the plan|consultation)\b",
+    re.IGNORECASE,
+)
+# How a plan or a process should be, rather than a thing to do.
+_PLAN_QUALITY = re.compile(
+    r"\b(?:konkret\w*|ambitiøs\w*|ambitionsniveau\w*|færre|forpligtende|målbar\w*|"
+    r"målsætning\w*|datoer|tidsfrister|ansvarlige|opfølgning|evaluer\w*|fokus\w*|"
+    r"prioriter\w*|realistisk\w*|sommerferien?|frist\w*|vurder\w*|konsekvens\w*|"
+    r"alle initiativer|de enkelte initiativer|ambitious|measurable|fewer)\b",
+    re.IGNORECASE,
+)
+# Putting a thing into the plan makes the ask a proposal after all.
+_PUT_INTO_PLAN = re.compile(
+    r"\b(?:indeholde\w*|omfatte\w*|medtage\w*|tilføje\w*|optage\w*|indarbejde\w*|"
+    r"(?:et|nyt|konkret) (?:initiativ|forslag|tiltag)|initiativ(?:et)? om|include\w*)\b",
+    re.IGNORECASE,
+)
+# Section headings that only a proposal written in a template has.
+_TEMPLATE = re.compile(
+    r"^(?:forslag(?:et)?|(?:kort )?beskrivelse af (?:forslaget|initiativet)|løsning(?:en)?|"
+    r"problem(?:et)?|udfordring(?:en)?|aktiviteter|konkrete aktiviteter|målsætning(?:er)?|"
+    r"forvente(?:t|de) (?:effekt|resultat)(?:er)?|milepæle|måling af fremskridt|"
+    r"ansvarlig(?:e)? (?:myndighed|aktør)(?:er)?)$",
+    re.IGNORECASE,
+)
 SUBSTANCE = 700  # a letter without a proposing word but longer than this may propose yet
 
 
@@ -78,10 +106,34 @@ def proposes_nothing(text: str) -> bool:
         for s in sentences
         if not (_NO_COMMENTS.search(s) or NO_PROPOSAL.search(s) or _asks_only(s))
     ]
-    if any(PROPOSING.search(s) for s in own):
+    if _template_sections(text) >= 2:
+        return False  # a proposal written in the call's sections, perhaps in the passive
+    asks = [s for s in own if PROPOSING.search(s)]
+    if any(not on_the_plan(s) for s in asks):
         return False
+    if asks:
+        return True  # every ask is about the plan or the process itself: remarks
     said_so = _NO_COMMENTS.search(text) or NO_PROPOSAL.search(text)
     return bool(said_so) or len(text) < SUBSTANCE
+
+
+def on_the_plan(sentence: str) -> bool:
+    """An ask about the action plan or the consultation itself, not a thing to do: it names
+    the plan or the process, says how it should be (concrete, fewer goals, dates, the
+    hearing period) and puts nothing into it ("... at planen indeholder et initiativ om")."""
+    return bool(
+        _PLAN.search(sentence)
+        and _PLAN_QUALITY.search(sentence)
+        and not _PUT_INTO_PLAN.search(sentence)
+    )
+
+
+def _template_sections(text: str) -> int:
+    """How many lines are the headings of a proposal's template sections ("Problem",
+    "Løsning", "Aktiviteter", "Forventet effekt"), each on its own line."""
+    return sum(
+        bool(_TEMPLATE.match(line.strip().lstrip("#* ").rstrip(":* "))) for line in text.split("\n")
+    )
 
 
 def _asks_only(sentence: str) -> bool:

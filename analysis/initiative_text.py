@@ -16,7 +16,7 @@ HEADING = re.compile(r"^(#{1,6})\s+(.*\S)")
 # Bullets as text carries them: Word's Symbol and Wingdings bullets reach PDF text as their
 # private-use code points (U+F0B7 ""). Numbers and letters as "1." "1)" "(1)" "a)" "(a)".
 BULLETS = "-•*–▪◦·●■□➢►✓⁃\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf0e0"
-ITEM = re.compile(rf"^(\s*)(?:([{BULLETS}])|\(?(\d{{1,2}})[.)]|\(?([a-hA-H])\))\s+(.*\S)")
+ITEM = re.compile(rf"^(\s*)(?:([{BULLETS}]|(?<=\s)o)|\(?(\d{{1,2}})[.)]|\(?([a-hA-H])\))\s+(.*\S)")
 CLOSING = re.compile(
     r"^(?:med venlig hilsen|venlig hilsen|mvh\b|de bedste hilsner|vi (?:står|stiller|deltager|"
     r"bidrager|uddyber|indgår) (?:gerne|meget gerne)|vi ser frem|(?:i )?er (?:meget )?velkomne|"

@@ -8,9 +8,9 @@ level, table rows as cells joined by " | ". Plain-text mails and PDFs bring thei
 "a)" / "•" markers, which are read the same way.
 
 PDF and plain text carry no heading markup: a short line on its own before prose or a list
-is read as a "# " heading (analysis/initiative_layout.py), as is a bold line in Word text
-whose styled headings hold no proposals. Per section the first rule that finds something
-wins:
+is read as a "# " heading (analysis/initiative_layout.py). Word text marks its bold headings
+itself (parse/word_headings.py); where a Word file marks any heading, none is guessed from
+line length. Per section the first rule that finds something wins:
 
 1. form: the call's template, a table repeated per initiative (Initiativets titel |
    Beskrivelse | Ansvarlig myndighed | Niveau) as label rows, typed labels or label
@@ -61,6 +61,7 @@ from hoering.analysis.initiative_layout import (
     inline_spans,
     with_explanations,
     with_layout_headings,
+    with_tab_cells,
 )
 from hoering.analysis.initiative_lists import list_spans
 from hoering.analysis.initiative_sequence import ordinal_spans
@@ -75,6 +76,9 @@ from hoering.analysis.initiative_text import (
 )
 
 LEVELS = ("lokal", "regional", "national")
+# Word files mark their headings, styled or bold (parse/word_headings.py): where they mark
+# any, a short plain paragraph is no heading.
+WORD_FILES = (".docx", ".docm", ".dotx", ".dotm")
 
 _PROPOSAL_COLUMN = re.compile(
     r"^(?:(?:vores|jeres|konkrete?|foreslåede?) )?(?:forslag|initiativ\w*|tiltag|idé|idéer|ideer|"
@@ -119,7 +123,8 @@ def split_initiatives(sections: Sequence[Section], subject: str = "") -> tuple[I
     sections = _without_background(sections)
     found: list[tuple[str, Span]] = []
     for section in sections:
-        found += [(section.source, span) for span in structured_spans(section.text)]
+        marked = section.source.casefold().endswith(WORD_FILES)
+        found += [(section.source, span) for span in structured_spans(section.text, marked)]
     if not found:
         single = single_span([(s.source, s.text) for s in sections], subject)
         found = [single] if single else []
@@ -128,9 +133,11 @@ def split_initiatives(sections: Sequence[Section], subject: str = "") -> tuple[I
     )
 
 
-def structured_spans(text: str) -> list[Span]:
-    """The spans one text's structure marks as initiatives (rules 1-8 above), or []."""
-    lines = with_layout_headings(with_sub_numbers(text.split("\n")))
+def structured_spans(text: str, marked: bool = False) -> list[Span]:
+    """The spans one text's structure marks as initiatives (rules 1-8 above), or [].
+    `marked`: the text marks its headings (a Word file: styles and bold paragraphs)."""
+    lines = with_tab_cells(with_sub_numbers(text.split("\n")))
+    lines = with_layout_headings(lines, marked)
     rules = (_form_spans, numbered_heading_spans, heading_spans, _listed)
     rules += (numbered_sections, ordinal_spans, inline_spans)
     for rule in rules:

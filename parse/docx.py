@@ -73,7 +73,7 @@ def _document_text(document: Document) -> str:
     numbering = read_numbering(
         _related_element(main, RT.NUMBERING), _related_element(main, RT.STYLES)
     )
-    texts.append(story_text(document.element.body, main, numbering))
+    texts.append(story_text(document.element.body, main, numbering, headings=True))
     texts += notes_text(_related_element(main, RT.FOOTNOTES), _related_element(main, RT.ENDNOTES))
     texts.append(comments_text(_related_element(main, RT.COMMENTS)))
     texts += [story_text(part.element, part) for part in footers]

@@ -9,6 +9,7 @@ from typing import Protocol
 from lxml import etree
 
 from hoering.parse.altchunk import chunk_text
+from hoering.parse.word_headings import all_bold, bold_mark, heading_like, with_bold_headings
 from hoering.parse.word_numbering import Numbering
 from hoering.parse.xmlsafe import parse_xml
 
@@ -53,11 +54,17 @@ class Related(Protocol):
 
 
 def story_text(
-    element: etree._Element, part: Related | None = None, numbering: Numbering | None = None
+    element: etree._Element,
+    part: Related | None = None,
+    numbering: Numbering | None = None,
+    headings: bool = False,
 ) -> str:
     """Text of one story (body, header, footer, note), a line per paragraph or table row;
-    with `numbering`, numbered items carry the number Word shows (parse/word_numbering.py)."""
-    return "\n".join(blocks(element, part, numbering))
+    with `numbering`, numbered items carry the number Word shows (parse/word_numbering.py);
+    with `headings` (the body), bold paragraphs that are headings are marked "# "
+    (parse/word_headings.py)."""
+    found = list(blocks(element, part, numbering, headings))
+    return "\n".join(with_bold_headings(found) if headings else found)
 
 
 def notes_text(footnotes: etree._Element | None, endnotes: etree._Element | None) -> list[str]:
@@ -90,29 +97,39 @@ def comments_text(comments: etree._Element | None) -> str:
 
 
 def blocks(
-    container: etree._Element, part: Related | None, numbering: Numbering | None = None
+    container: etree._Element,
+    part: Related | None,
+    numbering: Numbering | None = None,
+    headings: bool = False,
 ) -> Iterator[str]:
-    """Text of the paragraphs, tables and imported chunks in a container, in order."""
+    """Text of the paragraphs, tables and imported chunks in a container, in order; with
+    `headings`, a bold heading's line opens with word_headings.BOLD."""
     for child in container:
         if child.tag == _P:
-            yield from _paragraph(child, part, numbering)
+            yield from _paragraph(child, part, numbering, headings)
         elif child.tag == _TBL:
             yield _table(child, part, numbering)
         elif child.tag == _ALT_CHUNK:
             yield _alt_chunk(child, part)
         elif child.tag not in _SKIP:  # content controls, custom XML, mc:Choice
-            yield from blocks(child, part, numbering)
+            yield from blocks(child, part, numbering, headings)
 
 
 def _paragraph(
-    paragraph: etree._Element, part: Related | None, numbering: Numbering | None
+    paragraph: etree._Element,
+    part: Related | None,
+    numbering: Numbering | None,
+    headings: bool = False,
 ) -> Iterator[str]:
     """The paragraph's own text, then the text of any text boxes anchored in it."""
     runs: list[etree._Element] = []
     boxes: list[etree._Element] = []
     _collect(paragraph, runs, boxes)
     text = "".join(map(_run_text, runs))
-    yield _markup(paragraph, numbering) + text if text.strip() else text
+    markup = _markup(paragraph, numbering) if text.strip() else ""
+    if headings and not markup and heading_like(text) and all_bold(runs):
+        markup = bold_mark(runs)
+    yield markup + text
     for box in boxes:
         yield from blocks(box, part, numbering)
 

@@ -57,14 +57,15 @@ def test_one_proposal_in_numbered_template_sections_with_sub_points_is_one_initi
 
 
 def test_bold_lines_under_word_heading_sections_are_the_proposals() -> None:
-    # Word text: styled headings carry "#", a bold paragraph in Normal style carries nothing.
+    # Word text: styled headings carry "#", a bold paragraph in Normal style one more
+    # (parse/word_headings.py).
     text = (
         "# Høringssvar fra Lokalrådenes Landsforening\n"
         "## Indledning\n"
         "Landsforeningen takker for muligheden for at give input til den kommende handlingsplan.\n"
-        "Åbne udvalgsreferater\n"
+        "### Åbne udvalgsreferater\n"
         "Vi foreslår, at alle kommunale udvalg offentliggør referater senest en uge efter mødet.\n"
-        "Borgerbudgetter i lokalområderne\n"
+        "### Borgerbudgetter i lokalområderne\n"
         "Vi foreslår, at kommunerne lader lokalrådene prioritere en del af anlægsbudgettet.\n"
         "## Afslutning\nVi uddyber gerne forslagene.\n"
     )

@@ -280,3 +280,39 @@ def test_first_line_of_a_paragraph_that_runs_on_is_not_a_heading() -> None:
         "Vi foreslår, at referaterne lægges på kommunens hjemmeside senest to dage efter hvert møde.\n"
     )
     assert titles(text) == ["Åbne udvalgsmøder", "Referater på nettet"]
+
+
+def test_a_letter_whose_only_asks_are_about_the_plan_itself_proposes_nothing() -> None:
+    # "Planen bør have færre mål" and "vurdér konsekvenserne ved alle initiativer" say how
+    # the plan should be, not what someone should do: remarks for the notat, no initiative.
+    text = (
+        "Til Digitaliseringsstyrelsen\n\n"
+        "Foreningen støtter arbejdet med en mere åben forvaltning og har fulgt de tidligere planer.\n\n"
+        "Vi mener, at handlingsplanen bør have færre og mere ambitiøse mål end de tidligere planer, "
+        "med datoer og ansvarlige for hvert mål.\n\n"
+        "Vi skal også opfordre til, at konsekvenserne for borgere uden computer vurderes ved alle "
+        "initiativer i planen.\n\nMed venlig hilsen\nLone Berg"
+    )
+    assert split(text) == ()
+
+
+def test_an_ask_that_puts_a_thing_into_the_plan_is_a_proposal() -> None:
+    text = (
+        "Til Digitaliseringsstyrelsen\n\n"
+        "Vi foreslår, at handlingsplanen indeholder et konkret initiativ om åbne kalendere for alle "
+        "ministre, med datoer for hvornår kalenderne offentliggøres.\n\nMed venlig hilsen\nLone Berg"
+    )
+    assert len(split(text)) == 1
+
+
+def test_a_proposal_in_template_sections_written_in_the_passive_is_one_initiative() -> None:
+    # No "foreslår" or "bør": the sections (Problem, Forslag, Aktiviteter) say it proposes.
+    text = (
+        "Transparency Danmark\n\nOffentligt register over reelle ejere\n\n"
+        "Problem\nAnonyme selskaber bruges til at skjule korruption.\n\n"
+        "Forslag\nOplysningerne i registret gøres tilgængelige som åbne data.\n\n"
+        "Aktiviteter\n• Udstilling af registret\n• Stikprøvekontrol\n\n"
+        "Med venlig hilsen\nKaren Holm"
+    )
+    found = split(text)
+    assert len(found) == 1 and "åbne data" in found[0].text

@@ -1,7 +1,8 @@
 """Build DOCX (python-docx), ODT (content.xml by hand) and PDF (fpdf2) from a list of blocks,
 so the initiative cases go through the real extraction path.
 
-A block is (kind, content): "h1"/"h2" heading, "p" paragraph, "num"/"bullet" list item,
+A block is (kind, content): "h1"/"h2" heading, "p" paragraph, "b" a bold paragraph (DOCX;
+plain elsewhere), "num"/"bullet" list item,
 "num2"/"bullet2" a nested item, "table" a list of rows (lists of cell texts).
 """
 
@@ -19,7 +20,7 @@ from tests.kit.office_files import odf
 Block = tuple[str, object]
 _DOCX_STYLES = {
     "num": "List Number", "bullet": "List Bullet", "num2": "List Number 2",
-    "bullet2": "List Bullet 2", "p": None,
+    "bullet2": "List Bullet 2", "p": None, "b": None,
 }  # fmt: skip
 _FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
@@ -29,6 +30,8 @@ def to_docx(blocks: list[Block]) -> bytes:
     for kind, content in blocks:
         if kind in ("h1", "h2"):
             document.add_heading(str(content), level=int(kind[1]))
+        elif kind == "b":
+            document.add_paragraph().add_run(str(content)).bold = True
         elif kind == "table":
             rows = list(content)  # type: ignore[call-overload]
             table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))

@@ -1,0 +1,117 @@
+"""Bold paragraphs that serve as headings in a Word body, marked "# " for the initiative
+splitter (analysis/initiatives.py), the way styled headings are.
+
+Many letters make their headings bold in the Normal style instead of using Heading 1-3.
+Word text has no blank lines between paragraphs, so without a mark such a heading looks like
+any short paragraph ("Det kan gøres billigt"), and the splitter would have to guess by line
+length. A paragraph whose every run is bold, short and without a sentence's end is a
+heading: it is marked one level below the deepest styled heading of the body, so proposals
+set in bold stay under the sections their styled headings open ("# Vores forslag").
+
+Only the letter's own part is marked: from its first styled heading or paragraph of prose
+to its closing
+("Med venlig hilsen"). The letterhead and title above, and the signature below, stay as
+written, since the respondent is read from those lines (analysis/respondent_org.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lxml import etree
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_OFF = {"0", "false", "off", "none"}
+_STRONG_STYLE = re.compile(r"strong|kraftig|fed|bold", re.IGNORECASE)
+# Private-use character: a bold heading found while walking, before its level is known.
+BOLD, LARGE = "\ue010", "\ue011"
+_TEXT_SIZE = 24  # half-points: a bold line set larger than 12 pt is a title or a chapter
+_HEADING_MAX, _HEADING_WORDS = 80, 12
+_PROSE_MIN = 50  # characters of a paragraph of prose: the letter's own part begins
+_CLOSING = re.compile(
+    r"^(?:med (?:venlig|venlige) hilsen|venlig hilsen|venligst|mvh\b|de bedste hilsner|"
+    r"bedste hilsner|kind regards|best regards|yours sincerely|sincerely)",
+    re.IGNORECASE,
+)
+_MARKED = re.compile(r"^(#{1,6}) ")
+
+
+def all_bold(runs: Iterable[etree._Element]) -> bool:
+    """True when every run that shows text is bold (w:b, or a character style "Strong")."""
+    shown = [run for run in runs if "".join(run.itertext()).strip()]
+    return bool(shown) and all(_bold(run) for run in shown)
+
+
+def bold_mark(runs: list[etree._Element]) -> str:
+    """LARGE when the bold runs are set larger than text, else BOLD."""
+    sizes = [
+        int(size.get(f"{_W}val") or "0")
+        for run in runs
+        for size in run.iterfind(f"{_W}rPr/{_W}sz")
+        if (size.get(f"{_W}val") or "").isdigit()
+    ]
+    return LARGE if sizes and min(sizes) > _TEXT_SIZE else BOLD
+
+
+def _bold(run: etree._Element) -> bool:
+    properties = run.find(f"{_W}rPr")
+    if properties is None:
+        return False
+    bold = properties.find(f"{_W}b")
+    if bold is not None:
+        return (bold.get(f"{_W}val") or "true").casefold() not in _OFF
+    style = properties.find(f"{_W}rStyle")
+    return style is not None and bool(_STRONG_STYLE.search(style.get(f"{_W}val") or ""))
+
+
+def heading_like(text: str) -> bool:
+    """Short, a few words, no sentence end: a heading rather than a bold sentence."""
+    text = text.strip()
+    return (
+        3 <= len(text) <= _HEADING_MAX
+        and len(text.split()) <= _HEADING_WORDS
+        and "\n" not in text
+        and not text.endswith((".", ",", ";", "!", "?", ":"))
+        and any(ch.isalpha() for ch in text)
+    )
+
+
+def with_bold_headings(lines: list[str]) -> list[str]:
+    """The body's lines with each bold heading (a line opening with BOLD, or LARGE when set
+    larger than the text) marked "# " below the deepest styled heading, a larger one a level
+    above the others, inside the letter's own part: from the heading right over its first
+    prose paragraph to its closing. Elsewhere the mark is dropped: the line stays as
+    written."""
+    levels = [len(m.group(1)) for m in map(_MARKED.match, lines) if m]
+    deepest = max(levels, default=0)
+    first = next((i for i, line in enumerate(lines) if _opens_letter(line)), len(lines))
+    if 1 < first < len(lines) and lines[first - 1].startswith((BOLD, LARGE)):
+        first -= 1  # the first section's heading (the first line is the letterhead)
+    closing = next(
+        (i for i, line in enumerate(lines) if i > first and _CLOSING.match(line.strip())),
+        len(lines),
+    )
+    large = any(line.startswith(LARGE) for line in lines[first:closing])
+    marks = {
+        LARGE: "#" * min(deepest + 1, 6) + " ",
+        BOLD: "#" * min(deepest + 1 + large, 6) + " ",
+    }
+    return [
+        (marks[line[0]] if first <= index < closing else "") + line[1:]
+        if line.startswith((BOLD, LARGE))
+        else line
+        for index, line in enumerate(lines)
+    ]
+
+
+def _opens_letter(line: str) -> bool:
+    """A styled heading or a paragraph of prose: the letterhead and title are above it."""
+    text = line.strip()
+    if _MARKED.match(text):
+        return True
+    return (
+        not text.startswith((BOLD, LARGE))
+        and len(text) >= _PROSE_MIN
+        and text.endswith((".", "!", "?", ":"))
+    )
