@@ -111,7 +111,7 @@ _ANNOUNCES = re.compile(
 )
 _WORD = re.compile(r"[^\W_]+")
 _GRAM = 4  # words in a run compared with the initiatives' text
-_INSIDE = 0.5  # a sentence with this share of its runs in an initiative belongs to it
+_INSIDE = 0.5  # a sentence with this share of its words in an initiative belongs to it
 _SOME_COMMENTS = re.compile(
     r"(?i)\b(?:yderligere|videre|øvrige|andre|further|other)\s+(?:\w+\s+)?(?:bemærkninger"
     r"|comments)|\b(?:til|om|vedrørende|on|to)\s+(?:tema|afsnit|punkt|kapitel|forslag|theme"
@@ -155,11 +155,15 @@ def _says_no_comments(paragraph: str) -> bool:
 
 
 def _proposed(unit: str, proposed: str) -> bool:
-    """Most of the sentence lies in an initiative (its word 4-grams are found there)."""
+    """Most of the sentence's words lie in runs of _GRAM words an initiative holds."""
     words = _flat(unit).split()
-    grams = [" ".join(words[i : i + _GRAM]) for i in range(max(len(words) - _GRAM + 1, 1))]
-    inside = sum(f" {gram} " in proposed for gram in grams)
-    return bool(words) and inside >= _INSIDE * len(grams)
+    if len(words) < _GRAM:
+        return f" {' '.join(words)} " in proposed
+    covered: set[int] = set()
+    for start in range(len(words) - _GRAM + 1):
+        if f" {' '.join(words[start : start + _GRAM])} " in proposed:
+            covered.update(range(start, start + _GRAM))
+    return len(covered) >= _INSIDE * len(words)
 
 
 def _announces(unit: str) -> bool:
