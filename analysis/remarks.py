@@ -32,9 +32,14 @@ REMARKS_LIMIT = 900  # characters: a paragraph or two of the notat, not the repl
 MIN_WORDS = 6  # a shorter sentence is a heading, a label or a fragment
 _ITEM = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-h]\)|[-•*–·▪●◦➢►])\s+")
 _REMOVED = re.compile(r"\[[^\]]{0,40}\bfjernet\]")
+# "støtter", "vil gerne støtte", "vores fulde støtte"; not the noun in "sende deres støtte".
+_SUPPORTS = (
+    r"støtter|støttes|støttet|(?:vil|kan|skal|må|gerne)\s+(?:\w+\s+){0,2}støtte"
+    r"|(?:vores|vor|sin|fulde|stor|varm|klar)\s+støtte"
+)
 # An explicit position on the plan or the process: support, criticism, concern, a call.
 _POSITION = re.compile(
-    r"(?i)\b(?:støtte[rs]?|støttes|bakke[rs]?\s+(?:\w+\s+){0,2}op|opbakning|(?:u)?enig[e]?"
+    r"(?i)\b(?:" + _SUPPORTS + r"|bakke[rs]?\s+(?:\w+\s+){0,2}op|opbakning|(?:u)?enig[e]?"
     r"|kriti\w*|bekymr\w*|savne[rs]?|beklage[rs]?|skuffe\w*|positiv\w*|glæde[rs]?\s+(?:os|mig|sig)"
     r"|hilse[rs]?\s+(?:\w+\s+){0,3}velkommen|opfordre[rs]?|anbefale[rs]?|påpege[rs]?"
     r"|understrege[rs]?|bemærke[rs]?|fremhæve[rs]?|advare[rs]?|pege[rs]?\s+på|mene[rs]?"
@@ -45,9 +50,21 @@ _POSITION = re.compile(
 )
 # Support or criticism of the plan: kept even in the sentence that introduces proposals.
 _SUPPORT = re.compile(
-    r"(?i)\b(?:støtte[rs]?|bakke[rs]?\s+(?:\w+\s+){0,2}op|opbakning|(?:u)?enig[e]?|kriti\w*"
+    r"(?i)\b(?:" + _SUPPORTS + r"|bakke[rs]?\s+(?:\w+\s+){0,2}op|opbakning|(?:u)?enig[e]?"
+    r"|kriti\w*"
     r"|bekymr\w*|savne[rs]?|beklage[rs]?|skuffe\w*|positiv\w*|glæde[rs]?\s+(?:os|mig|sig)"
     r"|velkommen|tilfreds|utilfreds|support\w*|welcome[sd]?|concern\w*|critici[sz]\w*)\b"
+)
+# A lead-in whose support is for the list below ("Jeg støtter, at planen indeholder:"):
+# the proposals are what it says.
+_LEADS_LIST = re.compile(
+    r"(?i)\b(?:støtte[rs]?|bakke[rs]?\s+op\s+om|anbefale[rs]?|foreslå[rs]?|ønske[rs]?)\s*,?"
+    r"\s+(?:at|følgende|de\s+følgende)\b[^.!?]*:$"
+)
+# Apologies for the reply itself (late, forwarded) and notes passed along with it.
+_APOLOGY = re.compile(
+    r"(?i)\bbeklage[rs]?\b.*\b(?:kommer|sent|fristen|forsink\w*|videresend\w*|ulejlighed)\b"
+    r"|\bundskyld\w*|\bvideresend\w*|\bsender\s+(?:den|det|dem|svaret|mailen)\s+videre\b"
 )
 # A view without an explicit position word: what matters, what is hard, what should be.
 _VIEW = re.compile(
@@ -171,7 +188,9 @@ def _announces(unit: str) -> bool:
 
 
 def _is_noise(unit: str) -> bool:
-    if _REMOVED.search(unit) or NO_COMMENTS_PATTERN.search(unit):
+    if _REMOVED.search(unit) or NO_COMMENTS_PATTERN.search(unit) or _APOLOGY.search(unit):
+        return True
+    if _LEADS_LIST.search(unit):
         return True
     if _POSITION.search(unit):
         return False

@@ -133,6 +133,9 @@ def test_an_introduction_to_the_proposals_is_no_remark_but_support_in_it_is() ->
     assert general_remarks(intro) == ""
     support = "Vi støtter overordnet regeringens ambition og har følgende forslag:"
     assert general_remarks(support) == support
+    # Support for the list below it is the proposals' lead-in, not a remark.
+    lead_in = "Jeg støtter, at den nye handlingsplan for åben forvaltning indeholder:"
+    assert general_remarks(f"{lead_in}\n\n- et lobbyregister\n- åbne kalendere") == ""
 
 
 def test_questions_about_the_process_are_remarks_and_the_lead_in_is_not() -> None:
@@ -200,3 +203,14 @@ def test_a_sentence_mostly_inside_an_initiative_is_no_remark() -> None:
     proposal = "(1) at alle kommuner offentliggør deres indkøbsdata hvert kvartal som åbne data"
     text = f"Vi har et konkret ønske til handlingsplanen: {proposal}, så alle kan se dem."
     assert general_remarks(text, [proposal]) == ""
+
+
+def test_an_apology_for_a_late_reply_is_no_remark_and_criticism_is() -> None:
+    late = "Vi beklager, at vores bemærkninger først kommer nu, efter fristen."
+    critical = "Vi beklager, at høringsfristen er lagt midt i sommerferien."
+    assert general_remarks(f"{late}\n\n{critical}") == critical
+
+
+def test_support_as_a_noun_for_something_else_is_no_stance() -> None:
+    text = "Vi har startet en kampagne, hvor borgere kan sende deres egen støtte til forslagene."
+    assert general_remarks(text) == ""
