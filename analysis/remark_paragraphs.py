@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from hoering.analysis.cleaning import clean_reply
+from hoering.analysis.cleaning import own_words
 
 _PART = re.compile(r"^--- (?:Vedhæftet fil|Videresendt besked): .* ---$", re.MULTILINE)
 # The body sends an attachment for information: that attachment is not the reply.
@@ -57,7 +57,7 @@ def own_parts(text: str) -> list[str]:
     body, attachments = parts[0], parts[1:]
     if _FOR_INFORMATION.search(body):
         attachments = []  # a report sent along is not what the respondent says
-    return [clean_reply(part).content for part in [body, *attachments]]
+    return [own_words(part) for part in [body, *attachments]]
 
 
 def is_heading(paragraph: str) -> bool:

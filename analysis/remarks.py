@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache, lru_cache
 
 from hoering.analysis.cleaning import NO_COMMENTS_PATTERN
 from hoering.analysis.remark_paragraphs import is_heading, own_paragraphs
@@ -30,6 +31,7 @@ from hoering.analysis.summary import fit, sentences
 
 REMARKS_LIMIT = 900  # characters: a paragraph or two of the notat, not the reply again
 MIN_WORDS = 6  # a shorter sentence is a heading, a label or a fragment
+MAX_SENTENCE = 1000  # characters: a longer "sentence" is a table or a run of text, no remark
 _ITEM = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-h]\)|[-•*–·▪●◦➢►])\s+")
 _REMOVED = re.compile(r"\[[^\]]{0,40}\bfjernet\]")
 # "støtter", "vil gerne støtte", "vores fulde støtte"; not the noun in "sende deres støtte".
@@ -126,6 +128,28 @@ _ANNOUNCES = re.compile(
     r"|\bskriver\s+(?:på\s+vegne\s+af|til\s+(?:jer|dig))\b|\bon\s+behalf\s+of\b"
     r"|\b(?:our|my|some|two|three|four|several)\s+(?:\w+\s+)?(?:proposals|suggestions|ideas)\b"
 )
+# Stems one of which starts a word of each alternative of a long pattern: where none does,
+# the pattern (many alternatives tried at every word) is not run. Keep in step with it.
+_POSITION_WORDS = (
+    "støtte", "bakke", "opbakning", "enig", "uenig", "kriti", "bekymr", "savne", "beklage",
+    "skuffe", "positiv", "glæde", "velkommen", "opfordre", "anbefale", "pege", "påpege",
+    "understrege", "bemærke",
+    "fremhæve", "advare", "mene", "finder", "tilfreds", "anerkende", "roser", "ambiti",
+    "support", "welcome", "concern", "regret", "urge", "believe", "appreciate", "endorse",
+    "commend", "encourage", "recommend", "disappoint", "critici", "agree",
+)  # fmt: skip
+_NOISE_WORDS = (
+    "tak", "thank", "hermed", "vedhæft", "vedlag", "fremsend", "attached", "enclosed",
+    "please", "kontakt", "contact", "spørgsmål", "rådighed", "uddyb", "velkom", "hesitate",
+    "happy", "glad", "arbejdslyst", "lykke", "sommer", "luck", "frem", "forward", "håbe",
+    "gerne",
+)  # fmt: skip
+_ANNOUNCES_WORDS = (
+    "følgende", "nedenstående", "nedenfor", "herunder", "below", "following",
+    "forslag", "idé", "ideer", "input", "bud", "bidrag", "foreslå", "give", "sende", "ønske",
+    "invitation", "initiativ", "tiltag", "anbefaling", "skriver", "behalf", "proposal",
+    "suggestion", "idea",
+)  # fmt: skip
 _WORD = re.compile(r"[^\W_]+")
 _GRAM = 4  # words in a run compared with the initiatives' text
 _INSIDE = 0.5  # a sentence with this share of its words in an initiative belongs to it
@@ -146,16 +170,19 @@ def general_remarks(
     paragraphs = own_paragraphs(text)
     if not initiative_texts and any(map(_says_no_comments, paragraphs)):
         return ""  # "Styrelsen har ingen bemærkninger": what else it says is courtesy
-    proposed = _flat(" ".join(initiative_texts))
+    proposed = _grams(" ".join(initiative_texts))
     kept = [remark_of(paragraph, proposed) for paragraph in paragraphs]
     return _within_limit([paragraph for paragraph in kept if paragraph])
 
 
-def remark_of(paragraph: str, proposed: str = "") -> str:
+def remark_of(paragraph: str, proposed: frozenset[str] = frozenset()) -> str:
     """The paragraph less what says nothing, if what is left says something; else ""."""
     if is_heading(paragraph):
         return ""
-    units = [u for u in sentences(_ITEM.sub("", paragraph)) if not _proposed(u, proposed)]
+    units = [u for u in sentences(_ITEM.sub("", paragraph)) if len(u) <= MAX_SENTENCE]
+    units = [unit for unit in units if not _proposed(unit, proposed)]
+    if not any(map(_says_something, units)):
+        return ""  # most paragraphs of a long letter: no need to look further
     if any(_announces(unit) for unit in units):
         units = [u for u in units if _SUPPORT.search(u) or (_takes_view(u) and not _announces(u))]
     units = [unit for unit in units if not _is_noise(unit)]
@@ -171,20 +198,24 @@ def _says_no_comments(paragraph: str) -> bool:
     )
 
 
-def _proposed(unit: str, proposed: str) -> bool:
+def _proposed(unit: str, proposed: frozenset[str]) -> bool:
     """Most of the sentence's words lie in runs of _GRAM words an initiative holds."""
-    words = _flat(unit).split()
-    if len(words) < _GRAM:
-        return f" {' '.join(words)} " in proposed
+    words = _WORD.findall(unit.casefold())
     covered: set[int] = set()
     for start in range(len(words) - _GRAM + 1):
-        if f" {' '.join(words[start : start + _GRAM])} " in proposed:
+        if " ".join(words[start : start + _GRAM]) in proposed:
             covered.update(range(start, start + _GRAM))
-    return len(covered) >= _INSIDE * len(words)
+    return bool(words) and len(covered) >= _INSIDE * len(words)
+
+
+def _grams(text: str) -> frozenset[str]:
+    """Every run of _GRAM words in `text`, case-folded: looked up per sentence in O(1)."""
+    words = _WORD.findall(text.casefold())
+    return frozenset(" ".join(words[i : i + _GRAM]) for i in range(len(words) - _GRAM + 1))
 
 
 def _announces(unit: str) -> bool:
-    return bool(_ANNOUNCES.search(unit)) and not _NEGATED.search(unit)
+    return _has(_ANNOUNCES, _ANNOUNCES_WORDS, unit) and not _NEGATED.search(unit)
 
 
 def _is_noise(unit: str) -> bool:
@@ -192,11 +223,13 @@ def _is_noise(unit: str) -> bool:
         return True
     if _LEADS_LIST.search(unit):
         return True
-    if _POSITION.search(unit):
+    if _has(_POSITION, _POSITION_WORDS, unit):
         return False
     if _ASKS.search(unit) and not _is_question(unit):
         return True
-    return bool(_NOISE.search(unit) or (_ABOUT.search(unit) and not _VIEW.search(unit)))
+    if _has(_NOISE, _NOISE_WORDS, unit):
+        return True
+    return bool(_ABOUT.search(unit)) and not _VIEW.search(unit)
 
 
 def _says_something(unit: str) -> bool:
@@ -204,12 +237,7 @@ def _says_something(unit: str) -> bool:
         return False
     if _is_question(unit):
         return True  # a question about the process
-    return bool(_POSITION.search(unit) or _VIEW.search(unit) or _INVOLVED.search(unit))
-
-
-def _flat(text: str) -> str:
-    """Words only, one space apart and around: "a b" is in " x a b y ", not in " xa b "."""
-    return f" {' '.join(_WORD.findall(text.casefold()))} "
+    return _takes_view(unit) or bool(_INVOLVED.search(unit))
 
 
 def _within_limit(paragraphs: list[str]) -> str:
@@ -230,7 +258,25 @@ def _within_limit(paragraphs: list[str]) -> str:
 
 
 def _takes_view(unit: str) -> bool:
-    return bool(_POSITION.search(unit) or _VIEW.search(unit))
+    return bool(_VIEW.search(unit)) or _has(_POSITION, _POSITION_WORDS, unit)
+
+
+def _has(pattern: re.Pattern[str], stems: tuple[str, ...], unit: str) -> bool:
+    """`pattern.search(unit)`, not run when no word of `unit` starts with one of the stems
+    it needs (nor, for ":", when it does not end in one)."""
+    needed = _stems(stems).search(_spaced(unit)) or unit.endswith(":")
+    return bool(needed) and bool(pattern.search(unit))
+
+
+@cache
+def _stems(stems: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(" (?:" + "|".join(map(re.escape, stems)) + ")")
+
+
+@lru_cache(maxsize=64)
+def _spaced(unit: str) -> str:
+    """The unit's words, case-folded, each after a space: " vi støtter planen"."""
+    return f" {' '.join(_WORD.findall(unit.casefold()))}"
 
 
 def _is_question(unit: str) -> bool:

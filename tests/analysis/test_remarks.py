@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hoering.analysis.initiatives import Section, split_initiatives
-from hoering.analysis.remarks import REMARKS_LIMIT, general_remarks
+from hoering.analysis.remarks import MAX_SENTENCE, REMARKS_LIMIT, general_remarks
 
 LETTER = """\
 Dansk Oplysningsforbund
@@ -214,3 +214,10 @@ def test_an_apology_for_a_late_reply_is_no_remark_and_criticism_is() -> None:
 def test_support_as_a_noun_for_something_else_is_no_stance() -> None:
     text = "Vi har startet en kampagne, hvor borgere kan sende deres egen støtte til forslagene."
     assert general_remarks(text) == ""
+
+
+def test_a_run_of_text_longer_than_a_sentence_is_no_remark() -> None:
+    # A table or a page without stops read as one "sentence": not read for a stance (the
+    # stance patterns would also cost time in proportion to its length squared).
+    run = " ".join(["Vi støtter planen og håber på mere"] * 40) + "."
+    assert len(run) > MAX_SENTENCE and general_remarks(run) == ""
