@@ -133,6 +133,31 @@ class CleanedReply:
 
 def clean_reply(text: str) -> CleanedReply:
     """Split one body text into reply, signature, disclaimer and quoted mail; classify it."""
+    reply, signature, disclaimer, quoted, forwarded = _split(text)
+    short = len(_WORD.findall(reply)) <= SHORT_REPLY_WORDS
+    return CleanedReply(
+        original=text,
+        reply=reply,
+        signature=signature,
+        disclaimer=disclaimer,
+        quoted=quoted,
+        forwarded=forwarded,
+        attachment_only=short and bool(_POINTS_TO_ATTACHMENT.search(reply)),
+        no_comments=short and bool(NO_COMMENTS_PATTERN.search(reply)),
+        language=detect_language(_content(reply, quoted, forwarded)),
+        references=find_references(f"{reply}\n{signature}"),
+    )
+
+
+def own_words(text: str) -> str:
+    """What `clean_reply(text).content` holds (the reply, and mail it forwards), without
+    classifying it: for readers that need only the words (analysis/remark_paragraphs.py)."""
+    reply, _, _, quoted, forwarded = _split(text)
+    return _content(reply, quoted, forwarded)
+
+
+def _split(text: str) -> tuple[str, str, str, str, bool]:
+    """Reply, signature, disclaimer, quoted mail, and whether the quote is forwarded."""
     lines = _normalized_lines(text)
     quote_at = _quote_start(lines)
     head = lines if quote_at is None else lines[:quote_at]
@@ -143,19 +168,7 @@ def clean_reply(text: str) -> CleanedReply:
     head, signature = _split_signature(head)
     reply, quoted = _join(head), _join(interleaved + tail)
     forwarded = bool(quoted) and _is_forward(tail, reply)
-    short = len(_WORD.findall(reply)) <= SHORT_REPLY_WORDS
-    return CleanedReply(
-        original=text,
-        reply=reply,
-        signature=_join(signature),
-        disclaimer=_join(disclaimer),
-        quoted=quoted,
-        forwarded=forwarded,
-        attachment_only=short and bool(_POINTS_TO_ATTACHMENT.search(reply)),
-        no_comments=short and bool(NO_COMMENTS_PATTERN.search(reply)),
-        language=detect_language(_content(reply, quoted, forwarded)),
-        references=find_references(f"{reply}\n{_join(signature)}"),
-    )
+    return reply, _join(signature), _join(disclaimer), quoted, forwarded
 
 
 def _content(reply: str, quoted: str, forwarded: bool) -> str:

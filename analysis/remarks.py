@@ -1,83 +1,283 @@
 """A reply's general remarks (issue 18 item 2): what it says outside its initiatives.
 
 Support, criticism and remarks on the process carry no concrete proposal, yet the
-høringsnotat reports them under "Generelle bemærkninger". They are the reply's sentences
-that no initiative holds and that take a stance (an opinion, support, criticism, a concern,
-a "bør" outside any proposal) or ask about the process, as whole sentences in reading
-order. Greetings, thanks, letterhead, headings, "about us", announcements of the proposals
-below and offers to take part ("står gerne til rådighed") take no stance and stay out.
-Pure: text in, text out.
+høringsnotat reports them under "Generelle bemærkninger", under the party's name. They
+are the paragraphs of the reply's own words (analysis/remark_paragraphs.py: no letterhead,
+signature, footer, quoted call or report sent for information) that no initiative holds
+and that say something about the plan, a theme or the consultation:
+
+- a stance: support or criticism ("støtter", "bakker op om", "savner", "er bekymrede
+  for"), an opinion ("mener", "finder det afgørende", "bør"), a wish for the plan;
+- a remark on the process: the hearing period, how proposals are chosen, a question about
+  it ("Bliver svarene offentliggjort?"), a wish to be involved in the further work.
+
+A remark is kept as the paragraph it was written in, less the sentences that say nothing
+to the call: greetings, thanks, cover notes ("Hermed fremsendes ..."), offers to elaborate
+or be contacted, pleasantries, a description of the writer ("X er en forening med ...").
+A paragraph that introduces the proposals ("Vi har følgende tre forslag", "vil gerne komme
+med et par idéer") is their preamble: only an explicit position in it ("Vi støtter
+overordnet ...") is a remark. Pure: text in, text out.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache, lru_cache
 
 from hoering.analysis.cleaning import NO_COMMENTS_PATTERN
-from hoering.analysis.summary import content_free, fit, is_boilerplate, substance_units
+from hoering.analysis.remark_paragraphs import is_heading, own_paragraphs
+from hoering.analysis.summary import fit, sentences
 
-REMARKS_LIMIT = 600  # characters: a paragraph of the notat, not the reply again
+REMARKS_LIMIT = 900  # characters: a paragraph or two of the notat, not the reply again
 MIN_WORDS = 6  # a shorter sentence is a heading, a label or a fragment
-_LIST_ITEM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[-•*–·▪]|[a-z][.)])\s+")
-_SENTENCE_END = re.compile(r"[.!?][\"”»)]?$")
+MAX_SENTENCE = 1000  # characters: a longer "sentence" is a table or a run of text, no remark
+_ITEM = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-h]\)|[-•*–·▪●◦➢►])\s+")
 _REMOVED = re.compile(r"\[[^\]]{0,40}\bfjernet\]")
-# Words that say what the writer thinks of something, Danish and English.
-_STANCE = re.compile(
-    r"(?i)\b(?:synes|mener|finder\s+det|støtte[rs]?|bakke[rs]?\s+(?:\w+\s+)?op|opbakning"
-    r"|savne[rs]?|mangle[rsd]?|kriti\w*|bekymr\w*|bemærke[rs]?|understrege[rs]?|påpege[rs]?"
-    r"|opfordre[rs]?|anbefale[rs]?|håbe[rs]?|ønske[rs]?|oplev\w*|glæde[rs]?|glad|positiv\w*"
-    r"|vigtig\w*|skuffe\w*|ærgerlig\w*|desværre|utilfreds|tilfreds|svært|for\s+kort"
-    r"|bør|burde|ambitiøs\w*|fint|godt\s+(?:initiativ|tiltag|at)"
-    r"|support\w*|welcome[sd]?|concern\w*|regret\w*|urge[sd]?|believe[sd]?|should|must"
-    r"|important|disappoint\w*)\b"
+# "støtter", "vil gerne støtte", "vores fulde støtte"; not the noun in "sende deres støtte".
+_SUPPORTS = (
+    r"støtter|støttes|støttet|(?:vil|kan|skal|må|gerne)\s+(?:\w+\s+){0,2}støtte"
+    r"|(?:vores|vor|sin|fulde|stor|varm|klar)\s+støtte"
 )
-# Offers to take part and pleasantries: a stance word in them is politeness, not a stance.
-_OFFER = re.compile(
-    r"(?i)\bgerne\b.*\b(?:til\s+rådighed|deltage[rs]?|indgå[rs]?|bidrage[rs]?|dialog\w*"
-    r"|uddyb\w*|møde)\b|\bser\s+(?:\w+\s+)?frem\s+til\b|\bønske[rs]?\s+(?:jer|dig|dem)\b"
-    r"|\bstår\s+(?:gerne\s+)?til\s+rådighed\b"
+# An explicit position on the plan or the process: support, criticism, concern, a call.
+_POSITION = re.compile(
+    r"(?i)\b(?:" + _SUPPORTS + r"|bakke[rs]?\s+(?:\w+\s+){0,2}op|opbakning|(?:u)?enig[e]?"
+    r"|kriti\w*|bekymr\w*|savne[rs]?|beklage[rs]?|skuffe\w*|positiv\w*|glæde[rs]?\s+(?:os|mig|sig)"
+    r"|hilse[rs]?\s+(?:\w+\s+){0,3}velkommen|opfordre[rs]?|anbefale[rs]?|påpege[rs]?"
+    r"|understrege[rs]?|bemærke[rs]?|fremhæve[rs]?|advare[rs]?|pege[rs]?\s+på|mene[rs]?"
+    r"|finder\s+(?:\w+\s+)?(?:det|at)|tilfreds|utilfreds|anerkende[rs]?|roser"
+    r"|ambiti\w*|support\w*|welcome[sd]?|concern\w*|regret\w*|urge[sd]?|believe[sd]?"
+    r"|appreciate[sd]?|endorse[sd]?|commend\w*|encourage[sd]?|recommend\w*|disappoint\w*"
+    r"|critici[sz]\w*|(?:dis)?agree[sd]?)\b"
 )
+# Support or criticism of the plan: kept even in the sentence that introduces proposals.
+_SUPPORT = re.compile(
+    r"(?i)\b(?:" + _SUPPORTS + r"|bakke[rs]?\s+(?:\w+\s+){0,2}op|opbakning|(?:u)?enig[e]?"
+    r"|kriti\w*"
+    r"|bekymr\w*|savne[rs]?|beklage[rs]?|skuffe\w*|positiv\w*|glæde[rs]?\s+(?:os|mig|sig)"
+    r"|velkommen|tilfreds|utilfreds|support\w*|welcome[sd]?|concern\w*|critici[sz]\w*)\b"
+)
+# A lead-in whose support is for the list below ("Jeg støtter, at planen indeholder:"):
+# the proposals are what it says.
+_LEADS_LIST = re.compile(
+    r"(?i)\b(?:støtte[rs]?|bakke[rs]?\s+op\s+om|anbefale[rs]?|foreslå[rs]?|ønske[rs]?)\s*,?"
+    r"\s+(?:at|følgende|de\s+følgende)\b[^.!?]*:$"
+)
+# Apologies for the reply itself (late, forwarded) and notes passed along with it.
+_APOLOGY = re.compile(
+    r"(?i)\bbeklage[rs]?\b.*\b(?:kommer|sent|fristen|forsink\w*|videresend\w*|ulejlighed)\b"
+    r"|\bundskyld\w*|\bvideresend\w*|\bsender\s+(?:den|det|dem|svaret|mailen)\s+videre\b"
+)
+# A view without an explicit position word: what matters, what is hard, what should be.
+_VIEW = re.compile(
+    r"(?i)\b(?:synes|vigtig\w*|afgørende|væsentlig\w*|nødvendig\w*|bør|burde|ønske[rst]?"
+    r"|håbe[rs]?|oplev\w*|svær[te]?|vanskelig\w*|desværre|ærgerlig\w*|for\s+kort|fint|godt"
+    r"|fornuftig\w*|overset|mangle[rsd]?|problem\w*|forudsætning\w*|should|must|important"
+    r"|essential|crucial|hope[sd]?|unfortunate\w*|rightly)\b"
+)
+# Asking to take part in what comes next ("vil gerne inddrages"), not offering to
+# ("deltager gerne", "står til rådighed"): the drafting team wants to know who asks.
+_INVOLVED = re.compile(
+    r"(?i)\b(?:gerne|ønske[rs]?|ønsker\s+at)\s+(?:\w+\s+){0,3}(?:inddrages|involveres"
+    r"|være\s+(?:med|repræsenteret)|have\s+(?:en\s+)?(?:plads|stemme|sæde))\b"
+    r"|\b(?:blive|bliver|være)\s+(?:\w+\s+)?(?:inddraget|involveret|repræsenteret)\b"
+    r"|\b(?:would\s+like|wish|ask|want)\s+to\s+(?:be\s+(?:involved|consulted|represented)"
+    r"|take\s+part|participate)\b"
+)
+# Sentences that say nothing to the call, unless a position is taken in them.
+_NOISE = re.compile(
+    r"(?i)^(?:mange\s+)?tak\b|\btakke[rs]?\b|^thank|\bhermed\b|\bvedhæfte\w*|\bvedlag\w*"
+    r"|\bfremsend\w*|\battached\b|\benclosed\b|\bplease\s+find\b|\bkontaktperson\w*"
+    r"|\bkontakt(?:e|es)?\s+(?:mig|os|undertegnede|gerne)\b|\bkontaktes\b|\bcontact\s+(?:me|us)\b"
+    r"|\bspørgsmål\s+(?:til|om|kan|vedr)|\bhar\s+(?:i|du)\s+(?:\w+\s+)?spørgsmål"
+    r"|\btil\s+rådighed\b|\buddyb\w*|\bvelkomne?\s+til\s+at\b|\bhesitate\b"
+    r"|\b(?:happy|glad)\s+to\s+(?:elaborate|answer|discuss|provide)\b|\bgod\s+arbejdslyst\b"
+    r"|\bheld\s+og\s+lykke\b|\bgod\s+sommer\b|\bgood\s+luck\b|\bser\s+(?:\w+\s+)?frem\s+til\b"
+    r"|\blook(?:ing)?\s+forward\b|\bhåbe[rs]?\b.*\b(?:kan\s+bruge|brugbar\w*|til\s+nytte"
+    r"|kan\s+anvendes|tages?\s+med|taget\s+med|komme\s+med|indgå\w*|inspiration|useful)\b"
+    r"|\b(?:deltager|bidrager|indgår|medvirker)\s+(?:meget\s+)?gerne\b"
+)
+# "Vi vil gerne spørge om et par ting": the questions that follow are the remark.
+_ASKS = re.compile(
+    r"(?i)\bgerne\s+spørge\b|\bhar\s+(?:et\s+par|nogle|enkelte|to|tre)\s+spørgsmål\b"
+)
+# Who the writer is and what it did with the call: "X er en landsdækkende forening med
+# 40.000 medlemmer", "Rådet har drøftet høringen på sit møde": no remark unless a view is
+# taken in the same sentence.
+_ABOUT = re.compile(
+    r"(?i)\b(?:er|is)\s+(?:en|et|danmarks|landets|a|an|the)\s+(?:\w+\s+){0,4}\w*(?:forening"
+    r"|organisation|sammenslutning|netværk|forbund|virksomhed|firma|selskab"
+    r"|association|organi[sz]ation|network|union|company|firm)\b"
+    r"|\b(?:repræsenterer|organiserer|samler|represents?|brings\s+together)\s+(?:\w+\s+){0,5}"
+    r"(?:\d|medlem\w*|members|medarbejdere|ansatte|husstande|virksomheder|\w*organisationer"
+    r"|foreninger)"
+    r"|\bhar\s+(?:over\s+|cirka\s+|ca\.\s+)?[\d.]+\s+medlemmer\b"
+    r"|\bhar\s+(?:\w+\s+){0,2}(?:drøftet|behandlet|modtaget|læst|gennemgået)\s+(?:\w+\s+){0,3}"
+    r"(?:høring\w*|materiale\w*|invitation\w*|opfordring\w*|brev\w*|udkast\w*)"
+    r"|\bhas\s+(?:received|read|discussed|reviewed)\s+(?:\w+\s+){0,3}(?:call|invitation|consultation)"
+)
+
+# A sentence that announces the proposals below it; "har ikke et konkret forslag" does not.
+_ANNOUNCES = re.compile(
+    r"(?i)\b(?:følgende|nedenstående|nedenfor|herunder|below|following)\b|:$"
+    r"|\b(?:komme|bidrage|byde\s+ind)\s+med\s+(?:\w+\s+){0,3}(?:forslag|idéer|ideer|input"
+    r"|bud|bidrag)\b|\b(?:vil|skal)\s+(?:gerne\s+)?(?:foreslå|give|sende)\b"
+    r"|\bhar\s+(?:\w+\s+){0,2}(?:forslag|idéer|ideer|input|bud|ønsker)\b|\binvitation\b"
+    r"|\b(?:to|tre|fire|fem|seks|syv|et\s+par|nogle|få|\d)\s+(?:\w+\s+)?(?:forslag"
+    r"|initiativer|idéer|ideer|ønsker|tiltag|anbefalinger)\b"
+    r"|\bskriver\s+(?:på\s+vegne\s+af|til\s+(?:jer|dig))\b|\bon\s+behalf\s+of\b"
+    r"|\b(?:our|my|some|two|three|four|several)\s+(?:\w+\s+)?(?:proposals|suggestions|ideas)\b"
+)
+# Stems one of which starts a word of each alternative of a long pattern: where none does,
+# the pattern (many alternatives tried at every word) is not run. Keep in step with it.
+_POSITION_WORDS = (
+    "støtte", "bakke", "opbakning", "enig", "uenig", "kriti", "bekymr", "savne", "beklage",
+    "skuffe", "positiv", "glæde", "velkommen", "opfordre", "anbefale", "pege", "påpege",
+    "understrege", "bemærke",
+    "fremhæve", "advare", "mene", "finder", "tilfreds", "anerkende", "roser", "ambiti",
+    "support", "welcome", "concern", "regret", "urge", "believe", "appreciate", "endorse",
+    "commend", "encourage", "recommend", "disappoint", "critici", "agree",
+)  # fmt: skip
+_NOISE_WORDS = (
+    "tak", "thank", "hermed", "vedhæft", "vedlag", "fremsend", "attached", "enclosed",
+    "please", "kontakt", "contact", "spørgsmål", "rådighed", "uddyb", "velkom", "hesitate",
+    "happy", "glad", "arbejdslyst", "lykke", "sommer", "luck", "frem", "forward", "håbe",
+    "gerne",
+)  # fmt: skip
+_ANNOUNCES_WORDS = (
+    "følgende", "nedenstående", "nedenfor", "herunder", "below", "following",
+    "forslag", "idé", "ideer", "input", "bud", "bidrag", "foreslå", "give", "sende", "ønske",
+    "invitation", "initiativ", "tiltag", "anbefaling", "skriver", "behalf", "proposal",
+    "suggestion", "idea",
+)  # fmt: skip
+_WORD = re.compile(r"[^\W_]+")
+_GRAM = 4  # words in a run compared with the initiatives' text
+_INSIDE = 0.5  # a sentence with this share of its words in an initiative belongs to it
+_SOME_COMMENTS = re.compile(
+    r"(?i)\b(?:yderligere|videre|øvrige|andre|further|other)\s+(?:\w+\s+)?(?:bemærkninger"
+    r"|comments)|\b(?:til|om|vedrørende|on|to)\s+(?:tema|afsnit|punkt|kapitel|forslag|theme"
+    r"|section)\w*|\b(?:men|dog|but|however)\b"
+)
+_NEGATED = re.compile(r"(?i)\b(?:ikke|ingen|intet|no|not)\b")
 
 
 def general_remarks(
     text: str, initiative_texts: Sequence[str] = (), no_comments: bool = False
 ) -> str:
-    """The sentences of `text` that say something and belong to no initiative, or ""."""
+    """The paragraphs of `text` that say something and belong to no initiative, or ""."""
     if no_comments:
         return ""
-    proposed = _plain(" ".join(initiative_texts))
-    kept = [
-        unit
-        for unit in substance_units(text)
-        if _says_something(unit) and _plain(unit) not in proposed
-    ]
-    return _within_limit(kept)
+    paragraphs = own_paragraphs(text)
+    if not initiative_texts and any(map(_says_no_comments, paragraphs)):
+        return ""  # "Styrelsen har ingen bemærkninger": what else it says is courtesy
+    proposed = _grams(" ".join(initiative_texts))
+    kept = [remark_of(paragraph, proposed) for paragraph in paragraphs]
+    return _within_limit([paragraph for paragraph in kept if paragraph])
+
+
+def remark_of(paragraph: str, proposed: frozenset[str] = frozenset()) -> str:
+    """The paragraph less what says nothing, if what is left says something; else ""."""
+    if is_heading(paragraph):
+        return ""
+    units = [u for u in sentences(_ITEM.sub("", paragraph)) if len(u) <= MAX_SENTENCE]
+    units = [unit for unit in units if not _proposed(unit, proposed)]
+    if not any(map(_says_something, units)):
+        return ""  # most paragraphs of a long letter: no need to look further
+    if any(_announces(unit) for unit in units):
+        units = [u for u in units if _SUPPORT.search(u) or (_takes_view(u) and not _announces(u))]
+    units = [unit for unit in units if not _is_noise(unit)]
+    return " ".join(units) if any(_says_something(unit) for unit in units) else ""
+
+
+def _says_no_comments(paragraph: str) -> bool:
+    """The reply as a whole has no comments: not "ingen yderligere bemærkninger" (after
+    some), not "ingen bemærkninger til afsnit 3, men ..." (to one part)."""
+    return any(
+        NO_COMMENTS_PATTERN.search(unit) and not _SOME_COMMENTS.search(unit)
+        for unit in sentences(paragraph)
+    )
+
+
+def _proposed(unit: str, proposed: frozenset[str]) -> bool:
+    """Most of the sentence's words lie in runs of _GRAM words an initiative holds."""
+    words = _WORD.findall(unit.casefold())
+    covered: set[int] = set()
+    for start in range(len(words) - _GRAM + 1):
+        if " ".join(words[start : start + _GRAM]) in proposed:
+            covered.update(range(start, start + _GRAM))
+    return bool(words) and len(covered) >= _INSIDE * len(words)
+
+
+def _grams(text: str) -> frozenset[str]:
+    """Every run of _GRAM words in `text`, case-folded: looked up per sentence in O(1)."""
+    words = _WORD.findall(text.casefold())
+    return frozenset(" ".join(words[i : i + _GRAM]) for i in range(len(words) - _GRAM + 1))
+
+
+def _announces(unit: str) -> bool:
+    return _has(_ANNOUNCES, _ANNOUNCES_WORDS, unit) and not _NEGATED.search(unit)
+
+
+def _is_noise(unit: str) -> bool:
+    if _REMOVED.search(unit) or NO_COMMENTS_PATTERN.search(unit) or _APOLOGY.search(unit):
+        return True
+    if _LEADS_LIST.search(unit):
+        return True
+    if _has(_POSITION, _POSITION_WORDS, unit):
+        return False
+    if _ASKS.search(unit) and not _is_question(unit):
+        return True
+    if _has(_NOISE, _NOISE_WORDS, unit):
+        return True
+    return bool(_ABOUT.search(unit)) and not _VIEW.search(unit)
 
 
 def _says_something(unit: str) -> bool:
-    if _LIST_ITEM.match(unit) or not _SENTENCE_END.search(unit):
-        return False  # list items are proposals or headings; a sentence ends
-    if len(unit.split()) < MIN_WORDS or _REMOVED.search(unit):
+    if len(unit.split()) < MIN_WORDS:
         return False
-    if is_boilerplate(unit) or content_free(unit) or NO_COMMENTS_PATTERN.search(unit):
-        return False
-    # "støtter ... og ser frem til den videre proces": the stance, not the pleasantry, counts.
-    return unit.endswith("?") or bool(_STANCE.search(_OFFER.sub(" ", unit)))
+    if _is_question(unit):
+        return True  # a question about the process
+    return _takes_view(unit) or bool(_INVOLVED.search(unit))
 
 
-def _plain(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _within_limit(units: list[str]) -> str:
-    """Whole sentences up to REMARKS_LIMIT; one longer first sentence is cut at a word."""
+def _within_limit(paragraphs: list[str]) -> str:
+    """Whole paragraphs up to REMARKS_LIMIT; a first paragraph longer than that keeps its
+    whole sentences up to it (one sentence longer still is cut at a word)."""
     kept: list[str] = []
-    for unit in units:
-        joined = " ".join([*kept, unit])
-        if len(joined) > REMARKS_LIMIT:
+    for paragraph in paragraphs:
+        if len(" ".join([*kept, paragraph])) > REMARKS_LIMIT:
+            break
+        kept.append(paragraph)
+    if kept or not paragraphs:
+        return " ".join(kept)
+    for unit in sentences(paragraphs[0]):
+        if len(" ".join([*kept, unit])) > REMARKS_LIMIT:
             break
         kept.append(unit)
-    if not kept and units:
-        return fit(units[0], REMARKS_LIMIT)
-    return " ".join(kept)
+    return " ".join(kept) if kept else fit(paragraphs[0], REMARKS_LIMIT)
+
+
+def _takes_view(unit: str) -> bool:
+    return bool(_VIEW.search(unit)) or _has(_POSITION, _POSITION_WORDS, unit)
+
+
+def _has(pattern: re.Pattern[str], stems: tuple[str, ...], unit: str) -> bool:
+    """`pattern.search(unit)`, not run when no word of `unit` starts with one of the stems
+    it needs (nor, for ":", when it does not end in one)."""
+    needed = _stems(stems).search(_spaced(unit)) or unit.endswith(":")
+    return bool(needed) and bool(pattern.search(unit))
+
+
+@cache
+def _stems(stems: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(" (?:" + "|".join(map(re.escape, stems)) + ")")
+
+
+@lru_cache(maxsize=64)
+def _spaced(unit: str) -> str:
+    """The unit's words, case-folded, each after a space: " vi støtter planen"."""
+    return f" {' '.join(_WORD.findall(unit.casefold()))}"
+
+
+def _is_question(unit: str) -> bool:
+    return unit.rstrip('"”») ').endswith("?")

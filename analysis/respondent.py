@@ -49,6 +49,7 @@ from hoering.analysis.respondent_rules import (
     Rule,
     is_student_domain,
 )
+from hoering.analysis.respondent_units import UNIT
 from hoering.analysis.respondent_words import PERSONAL_TIE
 from hoering.vocab import RespondentType, TextPlace
 
@@ -177,6 +178,9 @@ def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
         named = named if named.officer else None
     if named and body and named.rule_id != "registry-name" and _same_body(named, body):
         return body.type, named.rule_id, named.rule, body.written_in(named.organisation)
+    if named and body and named.rule_id != "registry-name" and UNIT.match(named.organisation):
+        rule = f"{named.rule}; domænet {read.domain} tilhører {body.name}"  # its institute
+        return body.type, "unit-of-body", rule, named.organisation
     if named:
         return named.type, named.rule_id, named.rule, named.organisation
     if body:

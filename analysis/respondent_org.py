@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from hoering.analysis.registry import Registry
+from hoering.analysis.respondent_units import with_parent_type
 from hoering.analysis.respondent_words import (
     BODY_PART,
     DOCUMENT_WORD,
@@ -248,12 +249,18 @@ def looks_like_a_name(part: str) -> bool:
 def _in_lines(
     lines: Iterable[str], recognise: Recogniser, place: str, authority: bool = True
 ) -> Named | None:
-    """The first body named by a line or a part of one; an authority only if `authority`."""
-    for line in lines:
+    """The first body named by a line or a part of one; an authority only if `authority`.
+    A unit ("Institut for X") has the type of the body named after it (respondent_units)."""
+    lines = list(lines)
+    for number, line in enumerate(lines):
         if _SALUTATION.match(line) or PERSONAL_TIE.match(line):
             continue  # "stud.scient.pol., Aarhus Universitet": the whole line is the person's
-        for part in _parts(line):
+        parts = list(_parts(line))
+        for index, part in enumerate(parts):
             found = recognise(part, place)
+            if found:
+                after = [*parts[index + 1 :], *_parts(" ".join(lines[number + 1 : number + 2]))]
+                found = with_parent_type(found, part, after, recognise, place)
             if found and (authority or found.type != RespondentType.MYNDIGHED):
                 return found
     return None

@@ -3,6 +3,7 @@ bench/sets/ (README there), imported end to end and scored against their frozen 
 
     .venv/bin/python -m bench.bench_sets                 # replies set: tune and sealed figures
     .venv/bin/python -m bench.bench_sets --verbose       # ... and each wrong tune case
+                                                         #     (initiatives, general remarks)
     .venv/bin/python -m bench.bench_sets --set grouping  # the grouping set's replies, same scores
     .venv/bin/python -m bench.bench_sets --mails DIR     # build the .eml files once, reuse them
     .venv/bin/python -m bench.bench_sets --tune-only     # no sealed figures: for tuning rules
@@ -45,7 +46,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.remarks_score import RemarkTally, score_remarks
+from bench.remarks_score import RemarkTally, remark_details, score_remarks
 
 SETS = Path(__file__).resolve().parent / "sets"
 BUILD = SETS / "replies" / "build.py"
@@ -275,6 +276,10 @@ def report(
         tally = score_case(case, row, groups)
         if verbose and split == "tune" and tally.matched < max(tally.found, tally.labelled):
             print_case(case, row, tally)
+        if verbose and split == "tune":  # remarks too: tune cases only, as above
+            details = remark_details(row, case["label"].get("remarks", []))
+            if details:
+                print(f"  {case['id']} ({carrier(case)}): general remarks", *details, sep="\n")
     for split in ("tune", "sealed"):
         if split not in pooled:
             continue

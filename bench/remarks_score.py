@@ -73,3 +73,21 @@ def score_remarks(row: dict, labels: list[dict]) -> RemarkTally:
         covered=covered,
         unlabelled_replies=int(bool(found_sentences) and not labels),
     )
+
+
+def remark_details(row: dict, labels: list[dict]) -> list[str]:
+    """A tune case's wrong remark sentences and missed labelled remarks, for --verbose."""
+    found = found_remarks(row)
+    labelled = _words(" ".join(label["text"] for label in labels))
+    lines = [
+        f"    remark found, not labelled: {s[:110]!r}"
+        for s in (sentences(found) if found else [])
+        if _held(_words(s), labelled) < RIGHT
+    ]
+    found_words = _words(found)
+    lines += [
+        f"    remark labelled, missed: {label['text'][:110]!r}"
+        for label in labels
+        if _held(_words(label["text"]), found_words) < FOUND
+    ]
+    return lines

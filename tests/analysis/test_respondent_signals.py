@@ -140,7 +140,7 @@ def test_a_colleagues_forward_from_the_same_domain_keeps_the_sender() -> None:
         ("ftf.dk", "FTF", ORGANISATION),
         ("prosa.dk", "PROSA", ORGANISATION),
         ("okfn.dk", "Open Knowledge Danmark", ORGANISATION),
-        ("via.dk", "VIA University College", ORGANISATION),
+        ("via.dk", "VIA University College", MYNDIGHED),
         ("atea.dk", "Atea", VIRKSOMHED),
     ],
 )

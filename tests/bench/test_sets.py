@@ -101,3 +101,16 @@ def test_each_split_is_reported_per_part_and_pooled_without_sealed_details(
     assert out.count("part a+b:") == 1 and out.count("part c:") == 2
     assert out.count("pooled:") == 2
     assert "Found r070" in out and "r090" not in out  # tune details only
+
+
+def test_verbose_lists_a_tune_cases_missed_remark_and_never_a_sealed_ones(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cases = [_case("r001", "tune"), _case("r090", "sealed")]
+    for case in cases:
+        case["label"]["remarks"] = [{"text": f"Vi savner en tidsplan for planen {case['id']}."}]
+    rows = {c["id"]: {"text": "Et register.", "initiatives": []} for c in cases}
+    report(cases, rows, verbose=True, parts=PARTS["replies"])
+    out = capsys.readouterr().out
+    assert "remark labelled, missed: 'Vi savner en tidsplan for planen r001.'" in out
+    assert "r090" not in out
