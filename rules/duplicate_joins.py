@@ -66,6 +66,7 @@ class Joins:
         texts = {proposal_id: text}
         if group.size <= RECOMPUTE_UP_TO:
             self.session.add_all(Member(group_id=group.id, proposal_id=pid) for pid in new)
+            self.session.flush()  # read back with the others, whatever the session's autoflush
             self.describe_small(group, texts)
         else:
             self.describe_new(group, texts, sorted(new))
