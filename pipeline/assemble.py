@@ -25,7 +25,7 @@ from hoering.parse.model import ParsedMessage
 from hoering.rules.derive import normalize_proposal
 from hoering.store import messages as store_messages
 from hoering.store import models
-from hoering.store.derived_rows import apply_derived
+from hoering.store.derived_rows import apply_columns, apply_derived
 
 
 def is_late(received_at: datetime | None, deadline: date | None, tz: ZoneInfo) -> bool:
@@ -55,11 +55,15 @@ class Assembler:
         parsed: ParsedMessage,
         source: store_messages.Source,
         derived: DerivedReply | None = None,
+        *,
+        children: bool = True,
     ) -> models.Proposal:
         """The proposal with every derived field, not yet in a session; `derived`: those
-        fields made already (in a worker, pipeline/parsing.derived_in_worker)."""
+        fields made already (in a worker, pipeline/parsing.derived_in_worker). With
+        `children` False, a proposal from `derived` gets no theme tag or initiative objects:
+        the caller writes them as rows (store.derived_rows.insert_children)."""
         proposal = store_messages.new_proposal(source)
-        self.fill(proposal, parsed, source.internal_date, derived)
+        self.fill(proposal, parsed, source.internal_date, derived, children=children)
         return proposal
 
     def add_proposal(
@@ -81,10 +85,13 @@ class Assembler:
         parsed: ParsedMessage,
         internal_date: datetime | None,
         derived: DerivedReply | None = None,
+        *,
+        children: bool = True,
     ) -> None:
         """Set the parser's fields of `proposal` (received time and late flag included) and
         derive the rest again, or map `derived` (a new reply's, made from the same parsed
-        message); reviewer fields are left alone (used on insert and reparse)."""
+        message; its theme tags and initiatives only with `children`); reviewer fields are
+        left alone (used on insert and reparse)."""
         received_at = internal_date or parsed.received_at or parsed.sent_at
         store_messages.fill_parsed(
             proposal,
@@ -95,5 +102,7 @@ class Assembler:
         )
         if derived is None:
             normalize_proposal(proposal, self.codebook, self.registry)
-        else:
+        elif children:
             apply_derived(proposal, derived)
+        else:
+            apply_columns(proposal, derived)

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from hoering.derived import DerivedReply
 from hoering.ingest.raw import RawMessage
 from hoering.origin import MessageOrigin
 from hoering.pipeline.parsing import ParseResult
+from hoering.store import derived_rows, models, states
 from hoering.store import messages as store_messages
-from hoering.store import models, states
 from hoering.vocab import MessageStatus, WriteOutcome
 
 log = logging.getLogger(__name__)
@@ -56,12 +57,14 @@ class Automatic:
 @dataclass(frozen=True)
 class Parsed:
     """A reply, parsed (or failed to, `result.error`) and its proposal built (None if its
-    parse failed), not yet in a session."""
+    parse failed), not yet in a session. `children`: the derived fields whose theme tags
+    and initiatives the proposal was built without; the writer inserts them as rows."""
 
     item: RawMessage
     sha256: str
     result: ParseResult
     proposal: models.Proposal | None
+    children: DerivedReply | None = None
 
     @property
     def key(self) -> str:
@@ -127,7 +130,13 @@ class BatchWriter:
                 )
                 for entry, raw, new, outcome in found_raw
             ]
-        session.flush()  # gives new proposals their ids, for the -v lines
+        session.flush()  # gives new proposals their ids, for the -v lines and their children
+        derived_rows.insert_children(session, [
+            (w.entry.proposal.id, w.entry.children)
+            for w in written
+            if w.new and isinstance(w.entry, Parsed) and w.entry.proposal is not None
+            and w.entry.children is not None
+        ])  # fmt: skip
         return written
 
     def add_raw_messages(

@@ -232,7 +232,9 @@ class Pipeline:
         """The entry of a parsed message, its proposal built; raw with the error if that
         does not fit in memory."""
         try:
-            return Parsed(item, sha256, result, self.build_proposal(item.origin, result))
+            proposal = self.build_proposal(item.origin, result)
+            children = result.derived if proposal is not None else None
+            return Parsed(item, sha256, result, proposal, children)
         except MemoryError:
             pass  # handled below, once the traceback and the texts it holds are released
         return Parsed(item, sha256, gave_up(result), None)
@@ -243,10 +245,11 @@ class Pipeline:
 
     def build_proposal(self, source: MessageOrigin, result: ParseResult) -> models.Proposal | None:
         """The proposal with every derived field (respondent, themes), not yet in a session:
-        mapped from the worker's result, or derived here without a sandbox."""
+        mapped from the worker's result (its theme tags and initiatives left to the writer,
+        as rows), or derived here without a sandbox."""
         if result.parsed is None:
             return None
-        return self.assembler.new_proposal(result.parsed, source, result.derived)
+        return self.assembler.new_proposal(result.parsed, source, result.derived, children=False)
 
     def batch_due(self) -> bool:
         messages = len(self.batch) + len(self.arrived)

@@ -22,6 +22,7 @@ from hoering.store import models
 from hoering.store.bulk import insert_rows
 
 CHUNK = 500  # initiatives read at a time
+IN_LIST = 5000  # values per IN (...): well inside SQLite's and PostgreSQL's parameter limits
 PLACING_LOCK_KEY = 0x686F6572696E6702  # pg_advisory_xact_lock: one poller places at a time
 
 
@@ -47,6 +48,7 @@ def place_new(session: Session) -> int:
         loaded = {ini.id: ini for ini in session.scalars(select(Ini).where(Ini.id.in_(ids)))}
         chunk = [loaded[initiative_id] for initiative_id in ids]
         with session.no_autoflush:  # written once per chunk (_Placer.write)
+            placer.read_index(chunk)
             for initiative in chunk:
                 placer.place(initiative)
         placer.write()
@@ -170,9 +172,29 @@ class _Placer:
         self.started: dict[int, models.Candidate] = {}  # stand-in id -> candidate, unwritten
         self.added: dict[str, set[int]] = {}  # term -> candidates newly indexed under it
         self.removed: dict[str, set[int]] = {}  # term -> stored candidates no longer under it
+        # The chunk's initiatives' terms, and the stored index rows under their lookup terms,
+        # read in one query for the chunk rather than one per initiative (read_index).
+        self.terms: dict[int, dict[str, float]] = {}
+        self.stored: dict[str, list[int]] = {}
+
+    def read_index(self, chunk: list[models.Initiative]) -> None:
+        """The stored index rows the chunk's initiatives will look up; the index is written
+        only by `write`, after the chunk, so they are what a query per initiative would read."""
+        self.terms = {initiative.id: _terms(initiative) for initiative in chunk}
+        wanted = sorted({t for terms in self.terms.values() for t in analysis.lookup_terms(terms)})
+        self.stored = {}
+        Term = models.CandidateTerm
+        for start in range(0, len(wanted), IN_LIST):
+            rows = self.session.execute(
+                select(Term.candidate_id, Term.term).where(
+                    Term.term.in_(wanted[start : start + IN_LIST])
+                )
+            )
+            for candidate_id, term in rows:
+                self.stored.setdefault(term, []).append(candidate_id)
 
     def place(self, initiative: models.Initiative) -> None:
-        terms = _terms(initiative)
+        terms = self.terms.pop(initiative.id, None) or _terms(initiative)
         found = self.nearby(analysis.lookup_terms(terms))
         existing = [analysis.Existing(cid, self.vector(cid)) for cid in found]
         chosen = analysis.choose(terms, existing)
@@ -187,18 +209,11 @@ class _Placer:
 
     def nearby(self, terms: list[str]) -> list[int]:
         """The candidates indexed under any of `terms`, most shared terms first, capped."""
-        if not terms:
-            return []
-        Term = models.CandidateTerm
-        rows = self.session.execute(
-            select(Term.candidate_id, Term.term)
-            .where(Term.term.in_(terms))
-            .order_by(Term.candidate_id)
-        )
         shared: dict[int, int] = {}
-        for candidate_id, term in rows:
-            if candidate_id not in self.removed.get(term, ()):
-                shared[candidate_id] = shared.get(candidate_id, 0) + 1
+        for term in terms:
+            for candidate_id in self.stored.get(term, ()):
+                if candidate_id not in self.removed.get(term, ()):
+                    shared[candidate_id] = shared.get(candidate_id, 0) + 1
         for term in terms:
             for candidate_id in self.added.get(term, ()):
                 shared[candidate_id] = shared.get(candidate_id, 0) + 1

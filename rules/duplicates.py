@@ -7,9 +7,8 @@ of group leaders), so a poll that stores one reply reads a few rows, not every r
 the same steps (so both give the same groups). Nothing in proposals is changed or deleted.
 
 A text joins the group of an exact twin, or of every leader (a text that matched no one
-before it) whose shingles are near its own (analysis.duplicates). A group's common letter
-is recomputed from all members while it has at most RECOMPUTE_UP_TO of them; a larger
-group keeps its letter and each new member is compared with that letter only.
+before it) whose shingles are near its own (analysis.duplicates); rules/duplicate_joins.py
+joins it (a small group's letter is recomputed, a large one's kept).
 
 Placing one text costs the same whatever the size of the campaign it joins: a band key
 keeps at most BAND_LEADERS leaders (the first ones, a campaign's founder among them), and a
@@ -24,16 +23,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, text, true, update
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from hoering.analysis import duplicates as analysis
+from hoering.rules.duplicate_joins import Joins
 from hoering.rules.reply_derive import joined_text
 from hoering.store import models
 from hoering.store.bulk import insert_rows
 from hoering.store.duplicates import DuplicateCounts, counts
 
-RECOMPUTE_UP_TO = 20  # members whose letter is recomputed as a whole when one joins
 REFRESH_CHUNK = 500  # proposals read (and flushed) at a time by refresh
 LEADER_CACHE = 1000  # leaders' shingle sets kept from one chunk to the next
 BAND_LEADERS = 8  # leaders indexed (and read) per LSH band key: the first ones
@@ -123,6 +122,7 @@ def _place_chunk(
     twins = _twins(session, {p.key for p in prints if p.key})
     by_band = _leaders_by_band(session, {band for p in prints for band in p.bands})
     _read_leaders(session, prints, twins, by_band, leaders)
+    joins = Joins(session, lambda proposal_ids: _texts(session, proposal_ids))
     index_rows: list[dict] = []
     band_rows: list[dict] = []
     for found in prints:
@@ -147,10 +147,11 @@ def _place_chunk(
             for band in open_bands:
                 by_band.setdefault(band, []).append(proposal_id)
         if matched:
-            _join(session, proposal_id, found.text, matched, exact=twin is not None)
+            joins.join(proposal_id, found.text, matched, exact=twin is not None)
     # Table inserts (COPY on PostgreSQL): the unit of work cost more than the grouping.
     insert_rows(session, models.DuplicateIndex.__table__, index_rows)
     insert_rows(session, models.DuplicateBand.__table__, band_rows)
+    joins.write()
 
 
 IN_LIST = 5000  # values per IN (...): well inside SQLite's and PostgreSQL's parameter limits
@@ -263,73 +264,3 @@ def _texts(session: Session, proposal_ids: Sequence[int]) -> dict[int, str]:
         proposal_id: joined_text(replies[proposal_id], attached.get(proposal_id, []))
         for proposal_id in proposal_ids
     }
-
-
-def _join(session: Session, proposal_id: int, text: str, matched: list[int], exact: bool) -> None:
-    """Put the proposal into the group of `matched` proposals, merging their groups.
-
-    Sizes and distinct counts are kept by arithmetic (a big campaign's members are not read):
-    twins always share a group, so a proposal found by LSH is a new distinct text, and so
-    is every leader not yet in a group.
-    """
-    found = session.execute(
-        select(models.DuplicateMember.proposal_id, models.DuplicateGroup)
-        .join(models.DuplicateGroup)
-        .where(models.DuplicateMember.proposal_id.in_(matched))
-    ).all()
-    groups = sorted({g for _, g in found}, key=lambda g: (-g.size, g.id))
-    loose = [pid for pid in matched if pid not in {pid for pid, _ in found}]
-    group = groups[0] if groups else models.DuplicateGroup(kind=analysis.EXACT, size=0, distinct=0)
-    session.add(group)
-    session.flush()
-    for other in groups[1:]:
-        session.execute(
-            update(models.DuplicateMember)
-            .where(models.DuplicateMember.group_id == other.id)
-            .values(group_id=group.id)
-        )
-        group.size += other.size
-        group.distinct += other.distinct
-        session.delete(other)
-    new = [*loose, proposal_id]
-    session.add_all(models.DuplicateMember(group_id=group.id, proposal_id=pid) for pid in new)
-    group.size += len(new)
-    group.distinct += len(loose) + (0 if exact else 1)
-    group.kind = analysis.EXACT if group.distinct == 1 else analysis.NEAR
-    session.flush()
-    _describe(session, group, {proposal_id: text}, new)
-
-
-def _describe(
-    session: Session, group: models.DuplicateGroup, texts: dict[int, str], new: list[int]
-) -> None:
-    """Recompute the letter and members of a small group; add the new ones to a large one.
-
-    `texts` holds the new proposal's text; the other members' are read as needed."""
-    small = group.size <= RECOMPUTE_UP_TO
-    rows = session.scalars(
-        select(models.DuplicateMember)
-        .where(models.DuplicateMember.group_id == group.id)
-        .where(true() if small else models.DuplicateMember.proposal_id.in_(new))
-        .order_by(models.DuplicateMember.proposal_id)
-    ).all()  # fmt: skip
-    unread = [row.proposal_id for row in rows if row.proposal_id not in texts]
-    if unread:  # one read for the members, not two queries each
-        texts.update(_texts(session, unread))
-    if not small:
-        for row in rows:
-            text = texts[row.proposal_id]
-            _fill(row, analysis.describe_member(group.common_text, str(row.proposal_id), text))
-        return
-    described = analysis.describe_group(
-        [(str(row.proposal_id), texts[row.proposal_id]) for row in rows], group.distinct
-    )
-    group.common_text = described.common
-    for member, row in zip(described.members, rows, strict=True):
-        _fill(row, member)
-
-
-def _fill(row: models.DuplicateMember, member: analysis.Member) -> None:
-    row.similarity = member.similarity
-    row.added_text = "\n".join(member.added)
-    row.omitted_text = "\n".join(member.omitted)

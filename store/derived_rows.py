@@ -4,9 +4,18 @@ its rows: the proposal's columns, its automatic theme tags and its initiatives.
 What a reviewer set stays: a respondent type (with its organisation and rule) of source
 "reviewer", a reviewer's name and organisation (store/respondent_review.py), theme tags of
 source "reviewer" (added or removed), and a kept split, whose rows get only their fields.
+
+A new reply written by a run gets its theme tags and initiatives as plain rows instead
+(`insert_children`, once its proposal has an id): a run writes thousands of them, and the
+ORM's unit of work cost more per row than deriving them did.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
 
 from hoering.derived import (
     DerivedInitiative,
@@ -16,12 +25,21 @@ from hoering.derived import (
     InitiativeFields,
 )
 from hoering.store import models
+from hoering.store.base import utcnow
 from hoering.store.respondent_review import FIELDS
 from hoering.vocab import AUTO, REVIEWER
 
 
 def apply_derived(proposal: models.Proposal, derived: DerivedReply) -> None:
     """Write every automatic derived field of `proposal`; reviewer values are kept."""
+    apply_columns(proposal, derived)
+    apply_themes(proposal, derived.themes)
+    apply_initiatives(proposal, derived.initiatives, derived.split_kept)
+
+
+def apply_columns(proposal: models.Proposal, derived: DerivedReply) -> None:
+    """The derived fields that are the proposal's own columns: all but its theme tags and
+    initiatives (a new reply's are `insert_children`'s)."""
     apply_respondent(proposal, derived.respondent)
     proposal.reply_text = derived.reply_text
     proposal.forwarded = derived.forwarded
@@ -30,8 +48,6 @@ def apply_derived(proposal: models.Proposal, derived: DerivedReply) -> None:
     proposal.no_comments = derived.no_comments
     proposal.language = derived.language
     proposal.reference_numbers = tuple(f"{label}: {value}" for label, value in derived.references)
-    apply_themes(proposal, derived.themes)
-    apply_initiatives(proposal, derived.initiatives, derived.split_kept)
 
 
 def apply_respondent(proposal: models.Proposal, who: DerivedRespondent) -> None:
@@ -97,3 +113,40 @@ def apply_initiative_fields(row: models.Initiative, fields: InitiativeFields) ->
     row.theme_labels = tuple(fields.theme_labels)
     row.owner = fields.owner
     row.level = fields.level
+
+
+def insert_children(session: Session, replies: Sequence[tuple[int, DerivedReply]]) -> None:
+    """The theme tags and initiatives of new proposals (id, its derived fields), written as
+    `apply_themes` and `apply_initiatives` would give them to a proposal without any: one
+    executemany per table for the lot, in the caller's transaction."""
+    themes = [_theme_row(pid, tag) for pid, derived in replies for tag in derived.themes]
+    initiatives = [
+        _initiative_row(pid, item) for pid, derived in replies for item in derived.initiatives
+    ]
+    connection = session.connection()
+    for table, rows in ((models.ProposalTheme, themes), (models.Initiative, initiatives)):
+        if rows:
+            connection.execute(insert(table.__table__), rows)
+
+
+def _theme_row(proposal_id: int, tag: DerivedTheme) -> dict[str, object]:
+    return {
+        "proposal_id": proposal_id, "theme": tag.theme, "label": tag.label,
+        "codebook_version": tag.codebook_version, "words": tuple(tag.words),
+        "keywords": tuple(tag.keywords), "hits": tag.hits, "source": AUTO, "active": True,
+    }  # fmt: skip
+
+
+def _initiative_row(proposal_id: int, item: DerivedInitiative) -> dict[str, object]:
+    # A new reply has no stored split to continue or keep (rules/initiative_derive.py).
+    assert item.continues is None, "a new reply's initiative continues no stored row"
+    fields = item.fields
+    now = utcnow()
+    return {
+        "proposal_id": proposal_id, "number": item.number, "title": item.title,
+        "text": item.text, "themes": tuple(fields.themes),
+        "theme_labels": tuple(fields.theme_labels), "owner": fields.owner,
+        "level": fields.level, "rule": item.rule, "origin": item.origin, "source": AUTO,
+        "status": "ny", "decision": None, "reason": "", "assignee": "", "candidate_id": None,
+        "candidate_pinned": False, "created_at": now, "updated_at": now,
+    }  # fmt: skip

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from hoering import config as config_module
 from hoering import pipeline
@@ -70,6 +70,25 @@ def test_one_import_in_chunks_groups_as_one_run_per_reply(monkeypatch, tmp_path:
         frozenset({"1.2"}),
         frozenset({"4.1"}),
     }
+
+
+def test_placing_reads_the_candidate_index_once_per_chunk(tmp_path: Path) -> None:
+    # Not once per initiative: a round trip each on PostgreSQL. Same grouping.
+    _, _, sessions = imported(tmp_path, one_run_each=False)
+    placed = grouping(sessions)
+    reads: list[str] = []
+
+    def note(_connection, _cursor, statement: str, *_args) -> None:
+        if statement.startswith("SELECT") and "FROM candidate_terms" in statement:
+            reads.append(statement)
+
+    engine = sessions.kw["bind"]
+    event.listen(engine, "before_cursor_execute", note)
+    with sessions.begin() as session:
+        rules_candidates.refresh(session)  # places the 5 initiatives again, in one chunk
+    event.remove(engine, "before_cursor_execute", note)
+    assert len(reads) == 1
+    assert grouping(sessions) == placed
 
 
 def test_analyse_gives_the_grouping_of_the_incremental_path(tmp_path: Path) -> None:

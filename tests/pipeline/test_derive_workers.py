@@ -99,3 +99,41 @@ def test_a_worker_dying_on_a_reply_fails_that_reply_and_the_run_goes_on(tmp_path
         "could not derive its fields: crashed: worker killed by SIGKILL (out of memory?)",
         None,
     ]
+
+
+def test_a_run_with_workers_writes_the_theme_and_initiative_rows_a_run_without_them_does(
+    tmp_path: Path,
+) -> None:
+    # With workers the writer inserts a new reply's theme tags and initiatives as plain rows
+    # (store.derived_rows.insert_children); without, the ORM writes the objects it derived.
+    items = [
+        RawMessage(MessageOrigin("file", "inbox", uid=n), path.read_bytes())
+        for n, path in enumerate(sorted(SAMPLE_INBOX.glob("*.eml")), start=1)
+        if "scannet" not in path.name  # a scan: no words without OCR, and slow to read
+    ]
+    stored = []
+    for name, workers in (("in-process", None), ("workers", TWO_WORKERS)):
+        (tmp_path / name).mkdir()
+        config = load_config(write_config(tmp_path / name, "\n[extract]\nocr = false\n"))
+        sessions = open_database(config.store_url)
+        if workers is None:
+            Pipeline(config, sessions).run(items)
+        else:
+            with Sandbox(workers) as sandbox:
+                Pipeline(config, sessions, sandbox).run(items)
+        stored.append(child_rows(sessions))
+    assert stored[0] == stored[1]
+    assert len(stored[0][0]) > len(items) and len(stored[0][1]) > len(items)  # a real test
+
+
+def child_rows(sessions) -> tuple[list[tuple], ...]:
+    """Every theme tag and initiative row in id order, without its timestamps."""
+    tables = [models.ProposalTheme.__table__, models.Initiative.__table__]
+    with sessions() as session:
+        return tuple(
+            [
+                tuple(value for key, value in row._mapping.items() if not key.endswith("_at"))
+                for row in session.execute(select(table).order_by(table.c.id))
+            ]
+            for table in tables
+        )

@@ -7,9 +7,10 @@ from __future__ import annotations
 import random
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from hoering.analysis import duplicates as analysis
+from hoering.rules import duplicate_joins as joins
 from hoering.rules import duplicates as placing
 from hoering.store import duplicates, models
 from hoering.store.db import open_database
@@ -118,3 +119,33 @@ def test_a_chunk_reads_the_stored_leaders_it_compares_with_in_one_read(
     # One read of the chunk's own texts, one of the leaders it is compared with, however many.
     assert len(reads) == 2
     assert len(reads[1]) == compared == placing.MAX_COMPARISONS
+
+
+def _statements_placing(sessions, texts: list[str], start: int) -> int:
+    """SQL statements sent while placing `texts`, stored as replies numbered from `start`."""
+    _store(sessions, texts, start)
+    sent = []
+    engine = sessions.kw["bind"]
+    count = lambda *_args: sent.append(1)  # noqa: E731
+    event.listen(engine, "before_cursor_execute", count)
+    with sessions.begin() as session:
+        placing.place_new(session)
+    event.remove(engine, "before_cursor_execute", count)
+    return len(sent)
+
+
+def test_letters_joining_a_large_campaign_cost_no_statements_of_their_own(tmp_path) -> None:
+    # Their member rows go in with the chunk's, and the group is read once: placing 40 costs
+    # the statements that placing 5 does.
+    sent = {}
+    for more in (5, 40):
+        sessions = open_database(f"sqlite:///{tmp_path / f'{more}.db'}")
+        _place(sessions, [_form_letter(n) for n in range(joins.RECOMPUTE_UP_TO + 5)])
+        start = joins.RECOMPUTE_UP_TO + 5
+        letters = [_form_letter(n) for n in range(start, start + more)]
+        sent[more] = _statements_placing(sessions, letters, start)
+        with sessions() as session:
+            (group,) = duplicates.groups(session)
+            assert group.size == start + more and len(group.members) == start + more
+            assert all(member.added_text for member in group.members[start:])
+    assert sent[40] == sent[5]

@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from hoering import pipeline
 from hoering.analysis.duplicates import find_duplicates
 from hoering.config import load_config
+from hoering.rules import duplicate_joins as joins
 from hoering.rules import duplicates as placing
 from hoering.rules.derive import analysed_text
 from hoering.store import duplicates, models
@@ -99,7 +100,7 @@ def test_refresh_rebuilds_the_same_groups_and_counts(tmp_path) -> None:
 
 
 def test_a_large_group_keeps_its_letter_and_counts_new_members(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(placing, "RECOMPUTE_UP_TO", 3)
+    monkeypatch.setattr(joins, "RECOMPUTE_UP_TO", 3)
     write_config(tmp_path)
     letters = [f"{WORDS[n % 8].capitalize()} {n}.\n\n{LETTER}" for n in range(6)] + [LETTER]
     _import(tmp_path, letters, 0)

@@ -25,6 +25,7 @@ from sqlalchemy.orm import sessionmaker
 from hoering import pipeline
 from hoering.config import Config, load_config
 from hoering.export.run import ExportOptions, run_export
+from hoering.rules import duplicate_joins
 from hoering.store import messages as store_messages
 from hoering.store import models
 from hoering.store.db import MIGRATIONS, open_database
@@ -337,3 +338,56 @@ def test_index_rows_copied_into_postgres_equal_sqlite(pg_sample: Imported, sqlit
     pg_rows = index_rows(pg_sample.db)
     assert all(pg_rows)
     assert pg_rows == index_rows(sqlite_twin)
+
+
+def child_rows(sessions) -> tuple[list, list]:
+    """Every theme tag and initiative row, without ids and timestamps."""
+    tables = [models.ProposalTheme.__table__, models.Initiative.__table__]
+    with sessions() as session:
+        return tuple(
+            sorted(
+                tuple(v for k, v in row._mapping.items() if k != "id" and not k.endswith("_at"))
+                for row in session.execute(select(table))
+            )
+            for table in tables
+        )
+
+
+def test_theme_and_initiative_rows_written_into_postgres_equal_sqlite(
+    pg_sample: Imported, sqlite_twin
+) -> None:
+    # A run writes them as plain rows (store.derived_rows.insert_children): the list
+    # columns go in as JSON on both.
+    pg_rows = child_rows(pg_sample.db)
+    assert all(pg_rows)
+    assert pg_rows == child_rows(sqlite_twin)
+
+
+def test_a_large_groups_member_rows_copied_into_postgres_equal_sqlite(
+    cfg, db, tmp_path: Path, monkeypatch
+) -> None:
+    # A large group's new member rows go in by COPY (rules/duplicate_joins.py).
+    monkeypatch.setattr(duplicate_joins, "RECOMPUTE_UP_TO", 2)
+    letter = (
+        "Vi støtter forslaget om et åbent lobbyregister for alle ministerier. Registret bør "
+        "vise møder, deltagere og emner inden for en uge, så borgerne kan se hvem der påvirker "
+        "lovgivningen og hvornår det sker."
+    )
+    folder = tmp_path / "campaign"
+    folder.mkdir()
+    for n, own in enumerate(["Borgere", "Data og demokrati", "Kommune", "Aktindsigt nu", ""]):
+        body = f"{own} {n}.\n\n{letter}" if own else letter
+        write_mail(folder, f"{n}.eml", make_mail(body=body, message_id=f"<c{n}@borgernet.dk>"))
+    sqlite = open_database(f"sqlite:///{tmp_path / 'twin.db'}")
+    members = []
+    for sessions in (db, sqlite):
+        run_import(cfg, sessions, folder)
+        with sessions() as session:
+            (group,) = session.scalars(select(models.DuplicateGroup)).all()
+            rows = session.scalars(
+                select(models.DuplicateMember).order_by(models.DuplicateMember.proposal_id)
+            ).all()
+            described = [(m.proposal_id, m.similarity, m.added_text, m.omitted_text) for m in rows]
+            members.append((group.size, group.distinct, group.common_text, described))
+    assert members[0][0] == 5
+    assert members[0] == members[1]
