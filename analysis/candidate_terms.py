@@ -27,6 +27,7 @@ MIN_REST = 3  # ... and leave this much of the word before it
 MIN_STEM_WORD = 4  # shorter words outside the lexicon carry no meaning of their own
 CONCEPT = "c:"  # term prefixes: a concept of the lexicon, or a stem
 STEM = "s:"
+DETAIL = 0.3  # share of its weight a term keeps when named only in a detail
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue"})
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -54,6 +55,32 @@ _STOPWORDS = _words(
     recommend first second third could must make like such many some every each very just
     """
 )
+
+
+# Words that bring in an example or an inclusion: the rest of their clause is a detail of
+# the ask ("herunder lobbyister", "especially purchasers"), not the ask. "Også"/"also" only
+# when a clause begins with it (", også møder med lobbyister"): inside a clause it adds an ask
+# ("vi foreslår også et lobbyregister"). Abbreviations with full stops are read as one word
+# first (f.eks. -> fx), since a full stop ends a clause, and so are phrases ("such as").
+_DETAIL_WORDS = _words(
+    """
+    herunder inklusive inkl isaer saerligt saerlig navnlig fx eksempelvis bla saasom
+    including incl especially particularly notably eg
+    """
+)
+_CLAUSE_DETAIL_WORDS = _DETAIL_WORDS | _words("ogsaa also")
+_PHRASES = {
+    "f.eks.": "fx", "f. eks.": "fx", "bl.a.": "bla", "bl. a.": "bla", "e.g.": "eg",
+    "blandt andet": "bla", "for eksempel": "fx", "such as": "eg", "for example": "eg",
+    "for instance": "eg",
+}  # fmt: skip
+_PHRASE = re.compile("|".join(rf"\b{re.escape(phrase)}" for phrase in _PHRASES))
+_NARROWS = {CONCEPT + c.name: CONCEPT + c.narrows for c in CONCEPTS if c.narrows}
+_CLAUSE = re.compile(r"[,;:!?()\n]|\.(?=\s|$)")
+
+
+def _phrase(match: re.Match[str]) -> str:
+    return _PHRASES[match.group()]
 
 
 @dataclass(frozen=True)
@@ -159,21 +186,26 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
-def term_counts(text: str) -> Counter[tuple[str, float]]:
-    """(term, weight) -> how often the text names it."""
+def term_counts(text: str) -> Counter[tuple[str, float, bool]]:
+    """(term, weight, in a detail) -> how often the text names it. A detail is the rest of a
+    clause after a word that brings in an example or an inclusion (_DETAIL_WORDS): "the
+    ministers' calendars, including meetings with lobbyists" names lobbyists on the way."""
     _, multi = _forms()
-    words = tokens(text)
-    found: list[tuple[str, float]] = []  # counted once at the end: Counter's C loop
-    at = 0
-    while at < len(words):
-        word = words[at]
-        form = _multi_at(words, at, multi) if word[:MIN_HEAD] in multi else None
-        if form is not None:
-            found.append((CONCEPT + form.concept.name, form.concept.weight))
-            at += len(form.tokens)
-            continue
-        at += 1
-        found += _word_terms(word)
+    found: list[tuple[str, float, bool]] = []  # counted once at the end: Counter's C loop
+    for clause in _CLAUSE.split(_PHRASE.sub(_phrase, fold(text))):
+        words = _TOKEN.findall(clause)
+        detail = bool(words) and words[0] in _CLAUSE_DETAIL_WORDS
+        at = 0
+        while at < len(words):
+            word = words[at]
+            detail = detail or word in _DETAIL_WORDS
+            form = _multi_at(words, at, multi) if word[:MIN_HEAD] in multi else None
+            if form is not None:
+                found.append((CONCEPT + form.concept.name, form.concept.weight, detail))
+                at += len(form.tokens)
+                continue
+            at += 1
+            found += ((term, weight, detail) for term, weight in _word_terms(word))
     return Counter(found)
 
 
@@ -191,9 +223,21 @@ def _word_terms(word: str) -> tuple[tuple[str, float], ...]:
 
 def signature(title: str, text: str) -> dict[str, float]:
     """Term -> weight for one initiative: the lexicon's weight (or STEM_WEIGHT) grown with
-    the log of how often they are named; a title the text does not hold is read too."""
+    the log of how often they are named; a title the text does not hold is read too. A term
+    named only in details weighs DETAIL of that: it narrows the ask, it is not what is asked
+    for; once named outside them, its mentions in details do not add to it. A text that names
+    an ask that narrows another (a citizens' budget is a budget) names the broader one as a
+    detail."""
     counts = term_counts(f"{title}\n{text}" if title not in text else text)
-    return {
-        term: round(weight * (1.0 + math.log(count)), 6)
-        for (term, weight), count in sorted(counts.items())
-    }
+    main: dict[str, tuple[float, int]] = {}
+    aside: dict[str, tuple[float, int]] = {}
+    for (term, weight, detail), count in counts.items():
+        (aside if detail else main)[term] = (weight, count)
+    weights = {term: weight * (1.0 + math.log(count)) for term, (weight, count) in main.items()}
+    for term, (weight, count) in aside.items():
+        if term not in weights:
+            weights[term] = weight * DETAIL * (1.0 + math.log(count))
+    for narrow, broad in _NARROWS.items():
+        if narrow in weights and broad in weights:
+            weights[broad] *= DETAIL  # named on the way to the narrower ask
+    return {term: round(weights[term], 6) for term in sorted(weights)}
