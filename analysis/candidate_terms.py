@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from hoering.analysis.candidate_lexicon import CONCEPTS, WHOLE, Concept
+from hoering.analysis.candidate_lexicon import CONCEPTS, SPECIFIC, WHOLE, Concept
 
 STEM_WEIGHT = 0.5  # a content word outside the lexicon
 MIN_HEAD = 4  # a shorter form matches only a whole word ("api", "odf")
@@ -28,6 +28,7 @@ MIN_STEM_WORD = 4  # shorter words outside the lexicon carry no meaning of their
 CONCEPT = "c:"  # term prefixes: a concept of the lexicon, or a stem
 STEM = "s:"
 DETAIL = 0.3  # share of its weight a term keeps when named only in a detail
+LEAD = 1.1  # the first ask a text names, outside details, weighs this much more
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue"})
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -57,22 +58,25 @@ _STOPWORDS = _words(
 )
 
 
-# Words that bring in an example or an inclusion: the rest of their clause is a detail of
-# the ask ("herunder lobbyister", "especially purchasers"), not the ask. "Også"/"also" only
-# when a clause begins with it (", også møder med lobbyister"): inside a clause it adds an ask
-# ("vi foreslår også et lobbyregister"). Abbreviations with full stops are read as one word
-# first (f.eks. -> fx), since a full stop ends a clause, and so are phrases ("such as").
+# Words that bring in an example, an inclusion or a purpose: the rest of their clause is a
+# detail of the ask ("herunder lobbyister", "especially purchasers", "so that one sees which
+# lobbyists they meet"), not the ask. "Også"/"also" and "så" (so that) only when a clause
+# begins with them (", også møder med lobbyister", ", så man kan se ..."): inside a clause
+# "også" adds an ask ("vi foreslår også et lobbyregister"). Abbreviations with full stops are
+# read as one word first (f.eks. -> fx), since a full stop ends a clause, and so are phrases
+# ("such as", "so that" -> eg).
 _DETAIL_WORDS = _words(
     """
     herunder inklusive inkl isaer saerligt saerlig navnlig fx eksempelvis bla saasom
     including incl especially particularly notably eg
     """
 )
-_CLAUSE_DETAIL_WORDS = _DETAIL_WORDS | _words("ogsaa also")
+_CLAUSE_DETAIL_WORDS = _DETAIL_WORDS | _words("ogsaa also saa")
 _PHRASES = {
     "f.eks.": "fx", "f. eks.": "fx", "bl.a.": "bla", "bl. a.": "bla", "e.g.": "eg",
     "blandt andet": "bla", "for eksempel": "fx", "such as": "eg", "for example": "eg",
-    "for instance": "eg",
+    "for instance": "eg", "so that": "eg", "in order to": "eg", "for at": "fx",
+    "saa at": "fx", "saaledes at": "fx",
 }  # fmt: skip
 _PHRASE = re.compile("|".join(rf"\b{re.escape(phrase)}" for phrase in _PHRASES))
 _NARROWS = {CONCEPT + c.name: CONCEPT + c.narrows for c in CONCEPTS if c.narrows}
@@ -227,13 +231,18 @@ def signature(title: str, text: str) -> dict[str, float]:
     named only in details weighs DETAIL of that: it narrows the ask, it is not what is asked
     for; once named outside them, its mentions in details do not add to it. A text that names
     an ask that narrows another (a citizens' budget is a budget) names the broader one as a
-    detail."""
+    detail. The first ask named outside details weighs LEAD more: a proposal names what it
+    asks for first ("the ministers' calendars and their meetings with lobbyists"), so two
+    asks named as often are not a tie."""
     counts = term_counts(f"{title}\n{text}" if title not in text else text)
-    main: dict[str, tuple[float, int]] = {}
+    main: dict[str, tuple[float, int]] = {}  # in the order first named (a Counter's order)
     aside: dict[str, tuple[float, int]] = {}
     for (term, weight, detail), count in counts.items():
         (aside if detail else main)[term] = (weight, count)
     weights = {term: weight * (1.0 + math.log(count)) for term, (weight, count) in main.items()}
+    lead = next((term for term, (weight, _) in main.items() if weight >= SPECIFIC), None)
+    if lead is not None:
+        weights[lead] *= LEAD
     for term, (weight, count) in aside.items():
         if term not in weights:
             weights[term] = weight * DETAIL * (1.0 + math.log(count))

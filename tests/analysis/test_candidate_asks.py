@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hoering.analysis.candidate_lexicon import load
-from hoering.analysis.candidate_terms import DETAIL, signature
+from hoering.analysis.candidate_terms import DETAIL, LEAD, signature
 from hoering.analysis.candidates import Existing, choose, initiative_terms, representative
 
 
@@ -41,13 +41,36 @@ def test_an_afterthought_clause_beginning_with_ogsaa_is_a_detail() -> None:
         "Offentliggør ministrenes mødeplaner med deltagere og emne, også møder med lobbyister.",
     )
     # Inside a clause, "også" adds an ask: it is no detail.
-    assert signature("", "Vi foreslår også et lobbyregister.")["c:lobby"] == 3.0
+    assert signature("", "Vi foreslår også et lobbyregister.")["c:lobby"] == pytest.approx(
+        3.0 * LEAD
+    )
+
+
+def test_a_purpose_clause_is_a_detail() -> None:
+    # What the calendars are for (seeing the lobbyists) is not what is asked for.
+    assert not joins(
+        LOBBY_REGISTER,
+        "Offentliggør ministrenes kalendere, så man kan se hvilke lobbyister de mødes med.",
+    )
+    assert not joins(
+        LOBBY_REGISTER,
+        "Ministers' diaries should be published so that anyone can see which lobbyists they meet.",
+    )
+
+
+def test_of_two_asks_named_as_often_the_first_named_is_the_main_one() -> None:
+    terms = signature("", "Ministrenes kalendere og møder med lobbyister skal være offentlige.")
+    assert terms["c:kalender"] == pytest.approx(3.0 * LEAD)
+    assert terms["c:lobby"] == 3.0
+    assert not joins(
+        LOBBY_REGISTER, "Ministrenes kalendere og møder med lobbyister skal være offentlige."
+    )
 
 
 def test_an_example_after_f_eks_weighs_as_a_detail() -> None:
     terms = signature("", "Undervisning i integritet for ansatte, f.eks. indkøbere.")
     assert terms["c:udbud"] == pytest.approx(3.0 * DETAIL)
-    assert terms["c:kursus"] == 3.0
+    assert terms["c:kursus"] == pytest.approx(3.0 * LEAD)
 
 
 def test_training_especially_for_purchasers_stays_apart_from_open_procurement_data() -> None:
