@@ -80,7 +80,8 @@ _PHRASES = {
 }  # fmt: skip
 _PHRASE = re.compile("|".join(rf"\b{re.escape(phrase)}" for phrase in _PHRASES))
 _NARROWS = {CONCEPT + c.name: CONCEPT + c.narrows for c in CONCEPTS if c.narrows}
-_CLAUSE = re.compile(r"[,;:!?()\n]|\.(?=\s|$)")
+_PIECE = re.compile(r"[a-z0-9]+|[,;:!?()\n]|\.(?=\s|$)")  # a word or a clause's end
+_ENDS = frozenset(",;:!?()\n.")
 
 
 def _phrase(match: re.Match[str]) -> str:
@@ -190,27 +191,35 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
-def term_counts(text: str) -> Counter[tuple[str, float, bool]]:
-    """(term, weight, in a detail) -> how often the text names it. A detail is the rest of a
-    clause after a word that brings in an example or an inclusion (_DETAIL_WORDS): "the
-    ministers' calendars, including meetings with lobbyists" names lobbyists on the way."""
+def term_counts(text: str) -> tuple[Counter[tuple[str, float]], Counter[tuple[str, float]]]:
+    """(term, weight) -> how often the text names it, outside details and in them. A detail
+    is the rest of a clause after a word that brings in an example, an inclusion or a purpose
+    (_DETAIL_WORDS): "the ministers' calendars, including meetings with lobbyists" names
+    lobbyists on the way."""
     _, multi = _forms()
-    found: list[tuple[str, float, bool]] = []  # counted once at the end: Counter's C loop
-    for clause in _CLAUSE.split(_PHRASE.sub(_phrase, fold(text))):
-        words = _TOKEN.findall(clause)
-        detail = bool(words) and words[0] in _CLAUSE_DETAIL_WORDS
-        at = 0
-        while at < len(words):
-            word = words[at]
-            detail = detail or word in _DETAIL_WORDS
-            form = _multi_at(words, at, multi) if word[:MIN_HEAD] in multi else None
-            if form is not None:
-                found.append((CONCEPT + form.concept.name, form.concept.weight, detail))
-                at += len(form.tokens)
-                continue
+    # Words and clause ends in one pass; a multi-word form never matches across an end.
+    pieces = _PIECE.findall(_PHRASE.sub(_phrase, fold(text)))
+    main: list[tuple[str, float]] = []  # counted once at the end: Counter's C loop
+    aside: list[tuple[str, float]] = []
+    into, starts = main, True
+    at = 0
+    while at < len(pieces):
+        word = pieces[at]
+        if word in _ENDS:
+            into, starts = main, True
             at += 1
-            found += ((term, weight, detail) for term, weight in _word_terms(word))
-    return Counter(found)
+            continue
+        if word in _DETAIL_WORDS or (starts and word in _CLAUSE_DETAIL_WORDS):
+            into = aside
+        starts = False
+        form = _multi_at(pieces, at, multi) if word[:MIN_HEAD] in multi else None
+        if form is not None:
+            into.append((CONCEPT + form.concept.name, form.concept.weight))
+            at += len(form.tokens)
+            continue
+        at += 1
+        into += _word_terms(word)
+    return Counter(main), Counter(aside)
 
 
 @lru_cache(maxsize=200_000)
@@ -234,16 +243,13 @@ def signature(title: str, text: str) -> dict[str, float]:
     detail. The first ask named outside details weighs LEAD more: a proposal names what it
     asks for first ("the ministers' calendars and their meetings with lobbyists"), so two
     asks named as often are not a tie."""
-    counts = term_counts(f"{title}\n{text}" if title not in text else text)
-    main: dict[str, tuple[float, int]] = {}  # in the order first named (a Counter's order)
-    aside: dict[str, tuple[float, int]] = {}
-    for (term, weight, detail), count in counts.items():
-        (aside if detail else main)[term] = (weight, count)
-    weights = {term: weight * (1.0 + math.log(count)) for term, (weight, count) in main.items()}
-    lead = next((term for term, (weight, _) in main.items() if weight >= SPECIFIC), None)
+    main, aside = term_counts(f"{title}\n{text}" if title not in text else text)
+    # In the order first named (a Counter keeps it): the lead is the first ask.
+    weights = {term: weight * (1.0 + math.log(count)) for (term, weight), count in main.items()}
+    lead = next((term for term, weight in main if weight >= SPECIFIC), None)
     if lead is not None:
         weights[lead] *= LEAD
-    for term, (weight, count) in aside.items():
+    for (term, weight), count in aside.items():
         if term not in weights:
             weights[term] = weight * DETAIL * (1.0 + math.log(count))
     for narrow, broad in _NARROWS.items():
