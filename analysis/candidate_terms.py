@@ -82,6 +82,7 @@ _PHRASE = re.compile("|".join(rf"\b{re.escape(phrase)}" for phrase in _PHRASES))
 _NARROWS = {CONCEPT + c.name: CONCEPT + c.narrows for c in CONCEPTS if c.narrows}
 _PIECE = re.compile(r"[a-z0-9]+|[,;:!?()\n]|\.(?=\s|$)")  # a word or a clause's end
 _ENDS = frozenset(",;:!?()\n.")
+_MARKS = _ENDS | _CLAUSE_DETAIL_WORDS
 
 
 def _phrase(match: re.Match[str]) -> str:
@@ -197,21 +198,19 @@ def term_counts(text: str) -> tuple[Counter[tuple[str, float]], Counter[tuple[st
     (_DETAIL_WORDS): "the ministers' calendars, including meetings with lobbyists" names
     lobbyists on the way."""
     _, multi = _forms()
-    # Words and clause ends in one pass; a multi-word form never matches across an end.
+    # Words and clause ends in one pass; a multi-word form never matches across an end (an
+    # end is no word of a form), and an end names no term.
     pieces = _PIECE.findall(_PHRASE.sub(_phrase, fold(text)))
     main: list[tuple[str, float]] = []  # counted once at the end: Counter's C loop
     aside: list[tuple[str, float]] = []
-    into, starts = main, True
+    bounds = _detail_bounds(pieces)  # where details begin and end, in turn
+    into, turn = main, bounds.pop() if bounds else len(pieces)
     at = 0
     while at < len(pieces):
+        while at >= turn:  # a plain int test per word: most texts have no detail at all
+            into = aside if into is main else main
+            turn = bounds.pop() if bounds else len(pieces)
         word = pieces[at]
-        if word in _ENDS:
-            into, starts = main, True
-            at += 1
-            continue
-        if word in _DETAIL_WORDS or (starts and word in _CLAUSE_DETAIL_WORDS):
-            into = aside
-        starts = False
         form = _multi_at(pieces, at, multi) if word[:MIN_HEAD] in multi else None
         if form is not None:
             into.append((CONCEPT + form.concept.name, form.concept.weight))
@@ -220,6 +219,23 @@ def term_counts(text: str) -> tuple[Counter[tuple[str, float]], Counter[tuple[st
         at += 1
         into += _word_terms(word)
     return Counter(main), Counter(aside)
+
+
+def _detail_bounds(pieces: list[str]) -> list[int]:
+    """Where each detail begins and ends (the clause end after it), last first (for pop)."""
+    bounds: list[int] = []
+    clause_start = 0
+    for at, piece in [(at, piece) for at, piece in enumerate(pieces) if piece in _MARKS]:
+        if piece in _ENDS:
+            if len(bounds) % 2:
+                bounds.append(at)
+            clause_start = at + 1
+        elif not len(bounds) % 2 and (
+            piece in _DETAIL_WORDS or (at == clause_start and piece in _CLAUSE_DETAIL_WORDS)
+        ):
+            bounds.append(at)
+    bounds.reverse()
+    return bounds
 
 
 @lru_cache(maxsize=200_000)

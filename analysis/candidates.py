@@ -97,26 +97,27 @@ def shares_an_ask(a: Vector, b: Vector) -> bool:
     does, they share SHARED_STEMS stems: theme words alone ("register", "åben",
     "kommune") make short texts alike ("the register is public"). A text that describes an
     ask without its words ("who the ministers meet") is left to the cosine."""
-    main_a, main_b = _main_asks(a), _main_asks(b)
-    if main_a and main_b:
-        return _prominent(main_a, b) and _prominent(main_b, a)
-    if main_a or main_b:
+    asks_a, asks_b = _asks(a), _asks(b)
+    if asks_a and asks_b:
+        return _prominent(asks_a, asks_b) and _prominent(asks_b, asks_a)
+    if asks_a or asks_b:
         return True
     shared = a.keys() & b.keys()
     return sum(term.startswith(STEM) for term in shared) >= SHARED_STEMS
 
 
-def _prominent(asks: set[str], terms: Vector) -> bool:
-    """Whether one of `asks` weighs at least PROMINENT of the heaviest ask in `terms`."""
-    top = max((weight for term, weight in terms.items() if term in ASKS), default=0.0)
-    return any(terms.get(ask, 0.0) >= PROMINENT * top - 1e-9 for ask in asks)
+def _asks(terms: Vector) -> dict[str, float]:
+    """The concepts of ASKS in `terms`, with their weights."""
+    return {term: terms[term] for term in ASKS.intersection(terms)}
 
 
-def _main_asks(terms: Vector) -> set[str]:
-    """The heaviest concepts of ASKS in `terms` (all of them on a tie)."""
-    asks = {term: weight for term, weight in terms.items() if term in ASKS}
-    top = max(asks.values(), default=0.0)
-    return {term for term, weight in asks.items() if weight >= top - 1e-9}
+def _prominent(mine: Mapping[str, float], other: Mapping[str, float]) -> bool:
+    """Whether a main ask of `mine` (its heaviest; on a tie, one of them) weighs at least
+    PROMINENT of the heaviest ask in `other`."""
+    top, bar = max(mine.values()), PROMINENT * max(other.values())
+    return any(
+        other.get(term, 0.0) >= bar - 1e-9 for term, weight in mine.items() if weight >= top - 1e-9
+    )
 
 
 def representative(terms: Vector, joined: Vector | None = None) -> dict[str, float]:
