@@ -61,13 +61,14 @@ _STOPWORDS = _words(
 # Words that bring in an example, an inclusion or a purpose: the rest of their clause is a
 # detail of the ask ("herunder lobbyister", "especially purchasers", "so that one sees which
 # lobbyists they meet"), not the ask. "Også"/"also" and "så" (so that) only when a clause
-# begins with them (", også møder med lobbyister", ", så man kan se ..."): inside a clause
-# "også" adds an ask ("vi foreslår også et lobbyregister"). Abbreviations with full stops are
-# read as one word first (f.eks. -> fx), since a full stop ends a clause, and so are phrases
-# ("such as", "so that" -> eg).
+# after a comma begins with them (", også møder med lobbyister", ", så man kan se ..."):
+# inside a clause, or beginning a sentence, "også" adds an ask ("vi foreslår også et
+# lobbyregister"). Not "særlig(t)": it is also an adjective ("et særligt register").
+# Abbreviations with full stops are read as one word first (f.eks. -> fx), since a full stop
+# ends a clause, and so are phrases ("such as", "so that" -> eg).
 _DETAIL_WORDS = _words(
     """
-    herunder inklusive inkl isaer saerligt saerlig navnlig fx eksempelvis bla saasom
+    herunder inklusive inkl isaer navnlig fx eksempelvis bla saasom
     including incl especially particularly notably eg
     """
 )
@@ -224,12 +225,12 @@ def term_counts(text: str) -> tuple[Counter[tuple[str, float]], Counter[tuple[st
 def _detail_bounds(pieces: list[str]) -> list[int]:
     """Where each detail begins and ends (the clause end after it), last first (for pop)."""
     bounds: list[int] = []
-    clause_start = 0
+    clause_start = -1  # where a clause after a comma begins
     for at, piece in [(at, piece) for at, piece in enumerate(pieces) if piece in _MARKS]:
         if piece in _ENDS:
             if len(bounds) % 2:
                 bounds.append(at)
-            clause_start = at + 1
+            clause_start = at + 1 if piece == "," else -1
         elif not len(bounds) % 2 and (
             piece in _DETAIL_WORDS or (at == clause_start and piece in _CLAUSE_DETAIL_WORDS)
         ):

@@ -40,10 +40,9 @@ def test_an_afterthought_clause_beginning_with_ogsaa_is_a_detail() -> None:
         LOBBY_REGISTER,
         "Offentliggør ministrenes mødeplaner med deltagere og emne, også møder med lobbyister.",
     )
-    # Inside a clause, "også" adds an ask: it is no detail.
-    assert signature("", "Vi foreslår også et lobbyregister.")["c:lobby"] == pytest.approx(
-        3.0 * LEAD
-    )
+    # Inside a clause, or beginning a sentence, "også" adds an ask: it is no detail.
+    for text in ("Vi foreslår også et lobbyregister.", "Også et lobbyregister er nødvendigt."):
+        assert signature("", text)["c:lobby"] == pytest.approx(3.0 * LEAD)
 
 
 def test_a_purpose_clause_is_a_detail() -> None:
