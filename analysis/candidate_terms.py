@@ -79,7 +79,7 @@ _PHRASES = {
     "for instance": "eg", "so that": "eg", "in order to": "eg", "for at": "fx",
     "saa at": "fx", "saaledes at": "fx",
 }  # fmt: skip
-_PHRASE = re.compile("|".join(rf"\b{re.escape(phrase)}" for phrase in _PHRASES))
+_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, _PHRASES)) + r")(?![a-z0-9])")
 _NARROWS = {CONCEPT + c.name: CONCEPT + c.narrows for c in CONCEPTS if c.narrows}
 _PIECE = re.compile(r"[a-z0-9]+|[,;:!?()\n]|\.(?=\s|$)")  # a word or a clause's end
 _ENDS = frozenset(",;:!?()\n.")

@@ -118,3 +118,10 @@ def test_a_concepts_file_whose_narrows_names_no_concept_is_refused(tmp_path: Pat
     )
     with pytest.raises(ValueError, match="narrows"):
         load(path)
+
+
+def test_a_phrase_that_brings_in_a_detail_is_read_only_as_whole_words() -> None:
+    # "for at" (in order to) is a phrase; "for attesterende revisorer" holds none.
+    terms = signature("", "Kurser for attesterende revisorer.")
+    assert any(term.startswith("s:attest") for term in terms)
+    assert terms["c:kursus"] == pytest.approx(3.0 * LEAD)
