@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from hoering.analysis.candidate_lexicon import CONCEPTS, WHOLE, Concept
+from hoering.analysis.candidate_lexicon import CONCEPTS, SPECIFIC, WHOLE, Concept
 
 STEM_WEIGHT = 0.5  # a content word outside the lexicon
 MIN_HEAD = 4  # a shorter form matches only a whole word ("api", "odf")
@@ -27,6 +27,8 @@ MIN_REST = 3  # ... and leave this much of the word before it
 MIN_STEM_WORD = 4  # shorter words outside the lexicon carry no meaning of their own
 CONCEPT = "c:"  # term prefixes: a concept of the lexicon, or a stem
 STEM = "s:"
+DETAIL = 0.3  # share of its weight a term keeps when named only in a detail
+LEAD = 1.1  # the first ask a text names, outside details, weighs this much more
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue"})
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -54,6 +56,38 @@ _STOPWORDS = _words(
     recommend first second third could must make like such many some every each very just
     """
 )
+
+
+# Words that bring in an example, an inclusion or a purpose: the rest of their clause is a
+# detail of the ask ("herunder lobbyister", "especially purchasers", "so that one sees which
+# lobbyists they meet"), not the ask. "Også"/"also" and "så" (so that) only when a clause
+# after a comma begins with them (", også møder med lobbyister", ", så man kan se ..."):
+# inside a clause, or beginning a sentence, "også" adds an ask ("vi foreslår også et
+# lobbyregister"). Not "særlig(t)": it is also an adjective ("et særligt register").
+# Abbreviations with full stops are read as one word first (f.eks. -> fx), since a full stop
+# ends a clause, and so are phrases ("such as", "so that" -> eg).
+_DETAIL_WORDS = _words(
+    """
+    herunder inklusive inkl isaer navnlig fx eksempelvis bla saasom
+    including incl especially particularly notably eg
+    """
+)
+_CLAUSE_DETAIL_WORDS = _DETAIL_WORDS | _words("ogsaa also saa")
+_PHRASES = {
+    "f.eks.": "fx", "f. eks.": "fx", "bl.a.": "bla", "bl. a.": "bla", "e.g.": "eg",
+    "blandt andet": "bla", "for eksempel": "fx", "such as": "eg", "for example": "eg",
+    "for instance": "eg", "so that": "eg", "in order to": "eg", "for at": "fx",
+    "saa at": "fx", "saaledes at": "fx",
+}  # fmt: skip
+_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, _PHRASES)) + r")(?![a-z0-9])")
+_NARROWS = {CONCEPT + c.name: CONCEPT + c.narrows for c in CONCEPTS if c.narrows}
+_PIECE = re.compile(r"[a-z0-9]+|[,;:!?()\n]|\.(?=\s|$)")  # a word or a clause's end
+_ENDS = frozenset(",;:!?()\n.")
+_MARKS = _ENDS | _CLAUSE_DETAIL_WORDS
+
+
+def _phrase(match: re.Match[str]) -> str:
+    return _PHRASES[match.group()]
 
 
 @dataclass(frozen=True)
@@ -159,22 +193,50 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
-def term_counts(text: str) -> Counter[tuple[str, float]]:
-    """(term, weight) -> how often the text names it."""
+def term_counts(text: str) -> tuple[Counter[tuple[str, float]], Counter[tuple[str, float]]]:
+    """(term, weight) -> how often the text names it, outside details and in them. A detail
+    is the rest of a clause after a word that brings in an example, an inclusion or a purpose
+    (_DETAIL_WORDS): "the ministers' calendars, including meetings with lobbyists" names
+    lobbyists on the way."""
     _, multi = _forms()
-    words = tokens(text)
-    found: list[tuple[str, float]] = []  # counted once at the end: Counter's C loop
+    # Words and clause ends in one pass; a multi-word form never matches across an end (an
+    # end is no word of a form), and an end names no term.
+    pieces = _PIECE.findall(_PHRASE.sub(_phrase, fold(text)))
+    main: list[tuple[str, float]] = []  # counted once at the end: Counter's C loop
+    aside: list[tuple[str, float]] = []
+    bounds = _detail_bounds(pieces)  # where details begin and end, in turn
+    into, turn = main, bounds.pop() if bounds else len(pieces)
     at = 0
-    while at < len(words):
-        word = words[at]
-        form = _multi_at(words, at, multi) if word[:MIN_HEAD] in multi else None
+    while at < len(pieces):
+        while at >= turn:  # a plain int test per word: most texts have no detail at all
+            into = aside if into is main else main
+            turn = bounds.pop() if bounds else len(pieces)
+        word = pieces[at]
+        form = _multi_at(pieces, at, multi) if word[:MIN_HEAD] in multi else None
         if form is not None:
-            found.append((CONCEPT + form.concept.name, form.concept.weight))
+            into.append((CONCEPT + form.concept.name, form.concept.weight))
             at += len(form.tokens)
             continue
         at += 1
-        found += _word_terms(word)
-    return Counter(found)
+        into += _word_terms(word)
+    return Counter(main), Counter(aside)
+
+
+def _detail_bounds(pieces: list[str]) -> list[int]:
+    """Where each detail begins and ends (the clause end after it), last first (for pop)."""
+    bounds: list[int] = []
+    clause_start = -1  # where a clause after a comma begins
+    for at, piece in [(at, piece) for at, piece in enumerate(pieces) if piece in _MARKS]:
+        if piece in _ENDS:
+            if len(bounds) % 2:
+                bounds.append(at)
+            clause_start = at + 1 if piece == "," else -1
+        elif not len(bounds) % 2 and (
+            piece in _DETAIL_WORDS or (at == clause_start and piece in _CLAUSE_DETAIL_WORDS)
+        ):
+            bounds.append(at)
+    bounds.reverse()
+    return bounds
 
 
 @lru_cache(maxsize=200_000)
@@ -191,9 +253,23 @@ def _word_terms(word: str) -> tuple[tuple[str, float], ...]:
 
 def signature(title: str, text: str) -> dict[str, float]:
     """Term -> weight for one initiative: the lexicon's weight (or STEM_WEIGHT) grown with
-    the log of how often they are named; a title the text does not hold is read too."""
-    counts = term_counts(f"{title}\n{text}" if title not in text else text)
-    return {
-        term: round(weight * (1.0 + math.log(count)), 6)
-        for (term, weight), count in sorted(counts.items())
-    }
+    the log of how often they are named; a title the text does not hold is read too. A term
+    named only in details weighs DETAIL of that: it narrows the ask, it is not what is asked
+    for; once named outside them, its mentions in details do not add to it. A text that names
+    an ask that narrows another (a citizens' budget is a budget) names the broader one as a
+    detail. The first ask named outside details weighs LEAD more: a proposal names what it
+    asks for first ("the ministers' calendars and their meetings with lobbyists"), so two
+    asks named as often are not a tie."""
+    main, aside = term_counts(f"{title}\n{text}" if title not in text else text)
+    # In the order first named (a Counter keeps it): the lead is the first ask.
+    weights = {term: weight * (1.0 + math.log(count)) for (term, weight), count in main.items()}
+    lead = next((term for term, weight in main if weight >= SPECIFIC), None)
+    if lead is not None:
+        weights[lead] *= LEAD
+    for (term, weight), count in aside.items():
+        if term not in weights:
+            weights[term] = weight * DETAIL * (1.0 + math.log(count))
+    for narrow, broad in _NARROWS.items():
+        if narrow in weights and broad in weights:
+            weights[broad] *= DETAIL  # named on the way to the narrower ask
+    return {term: round(weights[term], 6) for term in sorted(weights)}

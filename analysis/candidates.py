@@ -28,6 +28,7 @@ INDEX_TERMS = 12
 LOOKUP_TERMS = 8
 MAX_CANDIDATES = 50
 SUMMARY_CHARS = 300
+PROMINENT = 0.5  # share of a text's main ask that another ask must weigh to count as one
 SHARED_STEMS = 2  # stems an initiative must share with a candidate that shares no ask
 # The concepts that name an ask (a lobby register, citizens' initiatives), not a theme.
 ASKS = frozenset(CONCEPT + concept.name for concept in CONCEPTS if concept.weight >= SPECIFIC)
@@ -89,25 +90,34 @@ def choose(terms: Vector, existing: Iterable[Existing]) -> int | None:
 
 def shares_an_ask(a: Vector, b: Vector) -> bool:
     """Whether two vectors may be one ask. When both name asks, a main ask of each (its
-    heaviest concept of ASKS; on a tie, one of them) is named by the other: two asks that
-    mention each other (ministers' calendars that show meetings with lobbyists) stay two.
-    When neither does, they share SHARED_STEMS stems: theme words alone ("register", "åben",
+    heaviest concept of ASKS; on a tie, one of them) is prominent in the other (weighs at
+    least PROMINENT of the other's main ask): two asks that mention each other (ministers'
+    calendars that show meetings with lobbyists) stay two, and so does a long text (a whole
+    reply, several asks) beside a candidate whose ask it names in passing. When neither
+    does, they share SHARED_STEMS stems: theme words alone ("register", "åben",
     "kommune") make short texts alike ("the register is public"). A text that describes an
     ask without its words ("who the ministers meet") is left to the cosine."""
-    main_a, main_b = _main_asks(a), _main_asks(b)
-    if main_a and main_b:
-        return bool(main_a & b.keys()) and bool(main_b & a.keys())
-    if main_a or main_b:
+    asks_a, asks_b = _asks(a), _asks(b)
+    if asks_a and asks_b:
+        return _prominent(asks_a, asks_b) and _prominent(asks_b, asks_a)
+    if asks_a or asks_b:
         return True
     shared = a.keys() & b.keys()
     return sum(term.startswith(STEM) for term in shared) >= SHARED_STEMS
 
 
-def _main_asks(terms: Vector) -> set[str]:
-    """The heaviest concepts of ASKS in `terms` (all of them on a tie)."""
-    asks = {term: weight for term, weight in terms.items() if term in ASKS}
-    top = max(asks.values(), default=0.0)
-    return {term for term, weight in asks.items() if weight >= top - 1e-9}
+def _asks(terms: Vector) -> dict[str, float]:
+    """The concepts of ASKS in `terms`, with their weights."""
+    return {term: terms[term] for term in ASKS.intersection(terms)}
+
+
+def _prominent(mine: Mapping[str, float], other: Mapping[str, float]) -> bool:
+    """Whether a main ask of `mine` (its heaviest; on a tie, one of them) weighs at least
+    PROMINENT of the heaviest ask in `other`."""
+    top, bar = max(mine.values()), PROMINENT * max(other.values())
+    return any(
+        other.get(term, 0.0) >= bar - 1e-9 for term, weight in mine.items() if weight >= top - 1e-9
+    )
 
 
 def representative(terms: Vector, joined: Vector | None = None) -> dict[str, float]:

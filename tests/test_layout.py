@@ -254,6 +254,8 @@ def test_wheel_installs_one_top_level_name_with_the_migrations(wheel: Path) -> N
     assert "hoering/store/migrations/frozen/r0006/themes.py" in names  # what 0006 runs
     assert "hoering/web/templates/list.html" in names
     assert "hoering/web/static/htmx.min.js" in names
+    assert "hoering/analysis/respondents.toml" in names  # read when a reply is derived
+    assert "hoering/analysis/candidate_concepts.toml" in names  # read when placing
     versions = [n for n in names if n.startswith("hoering/store/migrations/versions/")]
     assert any(n.endswith("0001_initial_schema.py") for n in versions)
     assert not any(n.startswith(("hoering/tests/", "hoering/bench/")) for n in names)
