@@ -18,6 +18,7 @@ from hoering.analysis.initiative_text import (
     CLOSING,
     HEADING,
     ITEM,
+    NO_COMMENTS,
     PROPOSING,
     Span,
     clean_title,
@@ -109,6 +110,14 @@ def ends_initiative(line: str) -> bool:
     return bool(CLOSING.match(text) or _OWN_CLOSING.match(text))
 
 
+def _proposes_nothing(text: str) -> bool:
+    """ "Vi har ingen konkrete forslag", or "SDFE har ingen bemærkninger til høringen" with
+    no proposing word: a heading over such text (an addressee line) is no proposal."""
+    return bool(NO_PROPOSAL.search(text)) or bool(
+        NO_COMMENTS.search(text) and not PROPOSING.search(text)
+    )
+
+
 def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
     """The sections under the shallowest heading level with `minimum` proposal headings;
     a section that is a list gives its items instead."""
@@ -136,7 +145,7 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
             spans += items
         elif not spans and _introduces(body, len(proposals)):
             continue  # the letter's title over its introduction
-        elif not NO_PROPOSAL.search(" ".join(body)):
+        elif not _proposes_nothing(" ".join(body)):
             spans += split_sequenced(Span(clean_title(title), tuple(body), "heading"))
     return spans
 

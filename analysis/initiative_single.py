@@ -15,7 +15,13 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from hoering.analysis.initiative_headings import NO_PROPOSAL, heading_spans
-from hoering.analysis.initiative_text import PROPOSING, Span, clean_title, item_title
+from hoering.analysis.initiative_text import (
+    NO_COMMENTS,
+    PROPOSING,
+    Span,
+    clean_title,
+    item_title,
+)
 
 
 class _Text(NamedTuple):
@@ -23,12 +29,6 @@ class _Text(NamedTuple):
     text: str
 
 
-_NO_COMMENTS = re.compile(
-    r"ingen (?:yderligere |særlige )?(?:bemærkninger|kommentarer)|ikke (?:nogen |har )?"
-    r"(?:bemærkninger|kommentarer)|intet at bemærke|ikke anledning til (?:bemærkninger|"
-    r"kommentarer)|afstår fra at (?:afgive|komme med)|ikke ønsker at afgive",
-    re.IGNORECASE,
-)
 _COVER = re.compile(r"vedhæft|vedlagt|vedlægge|fremsend|bilag|attached", re.IGNORECASE)
 _SUBJECT_NOISE = re.compile(
     r"^(?:(?:sv|re|vs|fw|fwd|aw)\s*:\s*)*|\b(?:høringssvar|høring|svar|vedr\.?|vedrørende|"
@@ -104,7 +104,7 @@ def proposes_nothing(text: str) -> bool:
     own = [
         s
         for s in sentences
-        if not (_NO_COMMENTS.search(s) or NO_PROPOSAL.search(s) or _asks_only(s))
+        if not (NO_COMMENTS.search(s) or NO_PROPOSAL.search(s) or _asks_only(s))
     ]
     if _template_sections(text) >= 2:
         return False  # a proposal written in the call's sections, perhaps in the passive
@@ -113,7 +113,7 @@ def proposes_nothing(text: str) -> bool:
         return False
     if asks:
         return True  # every ask is about the plan or the process itself: remarks
-    said_so = _NO_COMMENTS.search(text) or NO_PROPOSAL.search(text)
+    said_so = NO_COMMENTS.search(text) or NO_PROPOSAL.search(text)
     return bool(said_so) or len(text) < SUBSTANCE
 
 

@@ -25,6 +25,13 @@ CLOSING = re.compile(
 )
 
 # Words that ask for something: a sentence with none of them proposes nothing.
+# "SDFE har ingen bemærkninger til høringen": the letter says it has nothing to add.
+NO_COMMENTS = re.compile(
+    r"ingen (?:yderligere |særlige )?(?:bemærkninger|kommentarer)|ikke (?:nogen |har )?"
+    r"(?:bemærkninger|kommentarer)|intet at bemærke|ikke anledning til (?:bemærkninger|"
+    r"kommentarer)|afstår fra at (?:afgive|komme med)|ikke ønsker at afgive",
+    re.IGNORECASE,
+)
 PROPOSING = re.compile(
     r"\b(?:foreslå\w*|bør|burde|skal(?! hermed)|skulle|opfordr\w*|anbefal\w*|ønsk\w*|"
     r"kunne man|man kunne|god idé at|ville være (?:godt|en god|rart|fint)|mangler|savner|"

@@ -209,6 +209,24 @@ def test_a_long_no_comments_letter_is_no_initiative() -> None:
     assert split(text) == ()
 
 
+def test_an_addressee_line_over_a_no_comments_letter_is_no_initiative() -> None:
+    text = (
+        "Digitaliseringsstyrelsen\n\n"
+        "Styrelsen for Vandløb har modtaget høringen om forslag til initiativer til "
+        "handlingsplanen.\n\nStyrelsen har ingen bemærkninger til høringen."
+    )
+    assert split(text) == ()
+
+
+def test_a_heading_whose_section_declines_one_theme_but_proposes_stays_an_initiative() -> None:
+    text = (
+        "# Åbne data\nVi har ingen bemærkninger til tema 1, men vi foreslår, at alle "
+        "kommuner lægger deres budgetter ud som åbne data.\n\n"
+        "# Borgerpaneler\nVi foreslår faste borgerpaneler i alle regioner.\n"
+    )
+    assert titles(text) == ["Åbne data", "Borgerpaneler"]
+
+
 def test_support_or_questions_without_a_proposal_are_no_initiative() -> None:
     support = "Hej\n\nJeg synes, det er fint, at staten arbejder med åbenhed. Held og lykke med det.\n\nHilsen Bente"
     questions = "Hej\n\nHvornår offentliggøres svarene? Kan man svare anonymt?\n\nTak, Jens"
