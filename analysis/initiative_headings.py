@@ -39,7 +39,8 @@ PROPOSALS_HEADING = re.compile(
 LETTER_SECTION = re.compile(
     r"^(?:\d+\.?\s*)?(?:indledning|indledende|baggrund(?:en)?$|generel|generelle|generelt|"
     r"høringssvar|høring\b|resumé|sammenfatning|om (?:os|\w+)$|kontakt|afslutning|afsluttende|"
-    r"konklusion|bilag|vedr\.?|til digitaliseringsstyrelsen|øvrige bemærkninger|bemærkninger|"
+    r"afrunding|opsummering|konklusion|bilag|vedr\.?|til digitaliseringsstyrelsen|"
+    r"øvrige bemærkninger|bemærkninger|"
     r"forord|introduktion|vores forslag|forslag til initiativer|initiativforslag$|uddybning|"
     # chapters of a report: never a proposal of their own
     r"metoden?$|diskussion$|litteratur\w*$|referencer$|kilder$|noter$|summary$|"

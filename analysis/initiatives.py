@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from hoering.analysis.initiative_chapters import numbered_sections, with_sub_numbers
 from hoering.analysis.initiative_fields import find_level, find_owner, form_fields, label_of
 from hoering.analysis.initiative_headings import (
+    LETTER_SECTION,
     NUMBERED_HEADING,
     ends_initiative,
     heading_spans,
@@ -141,10 +142,18 @@ def structured_spans(text: str, marked: bool = False) -> list[Span]:
     rules = (_form_spans, numbered_heading_spans, heading_spans, _listed)
     rules += (numbered_sections, ordinal_spans, inline_spans)
     for rule in rules:
-        spans = rule(lines)
+        spans = [span for span in rule(lines) if not _letter_section(span)]
         if spans:
             return with_explanations(spans, lines)
     return with_explanations(heading_spans(lines, minimum=1), lines)
+
+
+def _letter_section(span: Span) -> bool:
+    """An item titled only by a letter section ("3. Afrunding" after "2. Et borgerting"
+    in one numbering): the letter's closing, not a proposal. "Kontaktpunkt for borgere"
+    is a title of its own."""
+    title = span.title.strip(" .:")
+    return len(title.split()) <= 2 and bool(LETTER_SECTION.fullmatch(title.casefold()))
 
 
 def _without_background(sections: Sequence[Section]) -> Sequence[Section]:

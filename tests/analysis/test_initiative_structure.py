@@ -227,6 +227,16 @@ def test_a_heading_whose_section_declines_one_theme_but_proposes_stays_an_initia
     assert titles(text) == ["Åbne data", "Borgerpaneler"]
 
 
+def test_a_closing_section_numbered_on_from_the_proposals_is_no_initiative() -> None:
+    text = (
+        "Vi vil pege på to initiativer.\n\n"
+        "1. Åben kommentering af lovforslag. Udkast lægges ud, så alle kan kommentere.\n\n"
+        "2. Et borgerting om digitalisering. Tilfældigt udvalgte borgere drøfter data.\n\n"
+        "3. Afrunding\nVi håber, at den nye plan giver borgerne en større rolle.\n"
+    )
+    assert len(split(text)) == 2
+
+
 def test_support_or_questions_without_a_proposal_are_no_initiative() -> None:
     support = "Hej\n\nJeg synes, det er fint, at staten arbejder med åbenhed. Held og lykke med det.\n\nHilsen Bente"
     questions = "Hej\n\nHvornår offentliggøres svarene? Kan man svare anonymt?\n\nTak, Jens"
