@@ -49,7 +49,8 @@ LETTER_SECTION = re.compile(
     r"[^:]{0,60}\b(?:bidrag|input|(?:initiativ)?forslag|idéer|ideer|bemærkninger|kommentarer|"
     r"anbefalinger|høringssvar)\s+(?:til|om|vedr\.?|vedrørende)\s+(?:\S+\s+){0,3}?"
     r"(?:\S*handlingsplan\w*|ogp\S*|høring\w*|open government\w*)"
-    r"(?:\s+(?:for\s+)?(?:open government|\d{4}(?:\s*[-–]\s*\d{4})?))*$)",
+    r"(?:\s+(?:for\s+)?(?:open government(?: partnership)?|åben forvaltning"
+    r"|\d{4}(?:\s*[-–]\s*\d{4})?))*$)",
     re.IGNORECASE,
 )
 # Sections inside one proposal (the call's template among them): part of the initiative

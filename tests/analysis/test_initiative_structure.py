@@ -237,6 +237,17 @@ def test_a_closing_section_numbered_on_from_the_proposals_is_no_initiative() -> 
     assert len(split(text)) == 2
 
 
+def test_a_title_naming_the_plan_for_open_government_in_danish_is_no_initiative() -> None:
+    text = (
+        "Forslag til Danmarks handlingsplan for åben forvaltning\n\n"
+        "Vi er tre naboer, som sender vores fælles forslag.\n\n"
+        "Lokale data om vand\n\nVi foreslår, at forsyningerne offentliggør målinger af "
+        "drikkevand som åbne data.\n\n"
+        "Kommunale tilsyn\n\nDer bør være én samlet oversigt over kommunens tilsynsrapporter.\n"
+    )
+    assert titles(text) == ["Lokale data om vand", "Kommunale tilsyn"]
+
+
 def test_support_or_questions_without_a_proposal_are_no_initiative() -> None:
     support = "Hej\n\nJeg synes, det er fint, at staten arbejder med åbenhed. Held og lykke med det.\n\nHilsen Bente"
     questions = "Hej\n\nHvornår offentliggøres svarene? Kan man svare anonymt?\n\nTak, Jens"
