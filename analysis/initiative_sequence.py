@@ -31,11 +31,15 @@ _LATER = re.compile(
     r"recommendation))\b",
     re.IGNORECASE,
 )
-# "Københavns Kommune foreslår desuden, at ...": the sender adds a proposal mid-sentence.
+# "Københavns Kommune foreslår desuden, at ...", "Så vil jeg også foreslå, at ...": the
+# sender adds a proposal mid-sentence.
 _ALSO = re.compile(
     r"^[^.!?]{0,80}?\b(?:foreslår|anbefaler|opfordrer|ønsker|propose|recommend|suggest)\s+"
     r"(?:vi\s+|jeg\s+|we\s+)?(?:desuden|endvidere|også|derudover|herudover|yderligere|"
-    r"endelig|additionally|also)\b",
+    r"endelig|additionally|also)\b"
+    # "Så vil jeg også foreslå, at ...": the adverb before the verb.
+    r"|^[^.!?]{0,80}?\b(?:også|desuden|endvidere|derudover|yderligere|also)\s+(?:\w+\s+)?"
+    r"(?:foreslå|propose|suggest)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = (".", "!", "?", ":")

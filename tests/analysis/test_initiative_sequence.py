@@ -25,6 +25,18 @@ def test_a_paragraph_opened_by_dernaest_adds_a_proposal_to_the_one_above() -> No
     assert "afstemninger" in found[1].text and "Tak for" not in found[1].text
 
 
+def test_also_before_the_verb_adds_a_proposal_to_the_one_above() -> None:
+    text = (
+        "Til dem der laver planen\n\n"
+        "Mit forslag er, at byrådets dagsordener også kan fås på papir på biblioteket.\n\n"
+        "Så vil jeg også foreslå, at man kan ringe og få læst op, hvad byrådet besluttede.\n\n"
+        "Med venlig hilsen\nPoul\n"
+    )
+    found = split(text)
+    assert len(found) == 2
+    assert "papir" in found[0].text and "ringe" in found[1].text
+
+
 def test_det_foerste_and_det_andet_forslag_are_two_initiatives() -> None:
     text = (
         "Kære styrelse\n\nForeningen har to forslag.\n\n"
