@@ -3,6 +3,7 @@ paragraphs after an introducing sentence, and numbered paragraphs without one.""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -196,7 +197,12 @@ def list_items(lines: list[str], start: int) -> tuple[list[Span], int]:
             break  # "Derudover foreslår vi:" starts the next list
         elif line.strip().endswith(":") and not item:
             state.inner = True  # "... i tre trin:" - the items that follow are this item's own
-        elif line.strip() and not line.startswith(" ") and _ends_list(lines, index, indent, kind):
+        elif (
+            line.strip()
+            and not line.startswith(" ")
+            and not _explains_last_title(lines, starts, index)
+            and _ends_list(lines, index, indent, kind)
+        ):
             break
         index += 1
     return _items(lines, starts, index), index
@@ -247,6 +253,18 @@ def _ends_list(lines: list[str], index: int, indent: int, kind: str) -> bool:
         if item and len(item.group(1)) == indent and _kind(item) == kind:
             return False
     return True
+
+
+def _explains_last_title(lines: list[str], starts: list[int], index: int) -> bool:
+    """The first paragraph under the last item of a list of titles each explained by a
+    paragraph ("3. Hurtigere offentliggørelse" over its text, as 1. and 2. were): it is
+    that item's text, not the letter's closing."""
+    last = lines[starts[-1]]
+    bare = len(last.strip()) <= TITLE_LINE and not last.rstrip().endswith((".", "!", "?", ","))
+    if len(starts) < 2 or not bare or any(line.strip() for line in lines[starts[-1] + 1 : index]):
+        return False
+    pairs = itertools.pairwise(starts)
+    return all(any(line.strip() for line in lines[a + 1 : b]) for a, b in pairs)
 
 
 def _previous(lines: list[str], index: int) -> str:

@@ -248,6 +248,28 @@ def test_a_title_naming_the_plan_for_open_government_in_danish_is_no_initiative(
     assert titles(text) == ["Lokale data om vand", "Kommunale tilsyn"]
 
 
+def test_the_last_of_a_list_of_explained_titles_keeps_its_paragraph() -> None:
+    text = (
+        "Vi har tre forslag:\n\n"
+        "1. Åbne afgørelser\n\nAlle afgørelser bør offentliggøres som åbne data.\n\n"
+        "2. Overblik over gebyrer\n\nKommunerne bør indberette gebyrer til en oversigt.\n\n"
+        "3. Hurtigere høringssvar\n\nHøringssvar bør lægges på portalen inden en uge.\n\n"
+        "Vi uddyber gerne forslagene.\n\nMed venlig hilsen\nSusanne"
+    )
+    found = split(text)
+    assert len(found) == 3
+    assert "inden en uge" in found[2].text and "uddyber" not in found[2].text
+
+
+def test_a_general_paragraph_after_a_list_of_bare_titles_joins_no_title() -> None:
+    text = (
+        "Vi foreslår:\n\n- Åbne afgørelser\n- Overblik over gebyrer\n- Hurtigere høringssvar\n\n"
+        "Vi håber, at planen bliver ambitiøs.\n\nMed venlig hilsen\nSusanne"
+    )
+    found = split(text)
+    assert len(found) == 3 and "ambitiøs" not in found[2].text
+
+
 def test_support_or_questions_without_a_proposal_are_no_initiative() -> None:
     support = "Hej\n\nJeg synes, det er fint, at staten arbejder med åbenhed. Held og lykke med det.\n\nHilsen Bente"
     questions = "Hej\n\nHvornår offentliggøres svarene? Kan man svare anonymt?\n\nTak, Jens"
