@@ -11,6 +11,7 @@ from hoering.analysis.initiative_text import (
     CLOSING,
     HEADING,
     ITEM,
+    PROPOSING,
     Span,
     clean_title,
     item_title,
@@ -36,6 +37,13 @@ _COUNTED = re.compile(
 _INTRO = re.compile(
     r"\b(?:foreslå\w*|forslag\w*|anbefal\w*|initiativ\w*|opfordr\w*|ønske\w*|idéer|ideer|støtte\w*|"
     r"bud på|suggest\w*|propos\w*|recommend\w*|ideas)\b",
+    re.IGNORECASE,
+)
+# "Rådet har følgende bemærkninger:" over bullets: the items that ask for something are
+# proposals, the others remarks.
+_REMARKS_INTRO = re.compile(
+    r"\b(?:følgende|the following)\s+(?:\w+\s+)?(?:bemærkninger|kommentarer|synspunkter|"
+    r"comments|remarks)\s*:\s*$",
     re.IGNORECASE,
 )
 # Enumerations of one proposal's own parts, steps or examples.
@@ -75,6 +83,10 @@ def list_spans(lines: list[str]) -> list[Span]:
             if not items:
                 items, end = _labelled_after(lines, index + 1)
             spans, index = spans + items, max(end, index + 1)
+        elif _REMARKS_INTRO.search(lines[index]):
+            items, end = list_items(lines, index + 1)
+            asks = [span for span in items if PROPOSING.search(" ".join(span.lines))]
+            spans, index = spans + asks, max(end, index + 1)
         else:
             index += 1
     return spans

@@ -270,6 +270,19 @@ def test_a_general_paragraph_after_a_list_of_bare_titles_joins_no_title() -> Non
     assert len(found) == 3 and "ambitiøs" not in found[2].text
 
 
+def test_bullets_after_the_following_remarks_are_initiatives_where_they_ask() -> None:
+    text = (
+        "Til Digitaliseringsstyrelsen\n\nRådet har drøftet høringen og har følgende bemærkninger:\n\n"
+        "·        Alle offentlige hjemmesider bør kontrolleres for tilgængelighed én gang om året.\n\n"
+        "·        Rådet støtter en værktøjskasse til borgerinddragelse, som skal kunne bruges af alle.\n\n"
+        "·        Rådet bemærker, at høringsmaterialet ikke forelå på let dansk.\n\n"
+        "Med venlig hilsen\nKarin"
+    )
+    found = split(text)
+    assert len(found) == 2
+    assert "tilgængelighed" in found[0].text and "værktøjskasse" in found[1].text
+
+
 def test_support_or_questions_without_a_proposal_are_no_initiative() -> None:
     support = "Hej\n\nJeg synes, det er fint, at staten arbejder med åbenhed. Held og lykke med det.\n\nHilsen Bente"
     questions = "Hej\n\nHvornår offentliggøres svarene? Kan man svare anonymt?\n\nTak, Jens"
