@@ -78,6 +78,12 @@ NO_PROPOSAL = re.compile(
     r"\b(?:ikke|ingen)\s+(?:selv\s+)?(?:nogen\s+)?forslag\b|no (?:specific |concrete )?proposals?",
     re.IGNORECASE,
 )
+# Paragraphs that turn from the proposals to the whole plan or the process.
+_GENERAL = re.compile(
+    r"^(?:generelt|overordnet|i øvrigt|alt i alt|samlet set|(?:vi|jeg) har (?:\w+ ){0,3}?"
+    r"(?:et par|nogle|enkelte) spørgsmål)\b",
+    re.IGNORECASE,
+)
 # "HK Stat deltager gerne i den videre dialog": a closing that names the sender first.
 _OWN_CLOSING = re.compile(
     r"^[^.]{0,60}\b(?:deltager|indgår|bidrager|stiller|uddyber|står)\s+(?:\w+\s+)?gerne\b",
@@ -99,8 +105,21 @@ def numbered_heading_spans(lines: list[str]) -> list[Span]:
 
 
 def closing_end(lines: list[str], start: int) -> int:
-    """Where the last initiative ends: a closing line, a letter-section heading, or the end."""
-    return next((i for i in range(start, len(lines)) if ends_initiative(lines[i])), len(lines))
+    """Where the last initiative ends: a closing line, a letter-section heading, a general
+    paragraph that asks for nothing, or the end."""
+    return next(
+        (i for i in range(start, len(lines)) if ends_initiative(lines[i]) or _general(lines, i)),
+        len(lines),
+    )
+
+
+def _general(lines: list[str], index: int) -> bool:
+    """A paragraph that turns to the whole ("Generelt ser kommunen gerne, at planen ...",
+    "Vi har et par spørgsmål til processen: ...") and asks for nothing: a general remark
+    after the proposals, not part of the last one."""
+    line = lines[index].strip()
+    opens = index > 0 and not lines[index - 1].strip()
+    return opens and bool(_GENERAL.match(line)) and not PROPOSING.search(line)
 
 
 def ends_initiative(line: str) -> bool:

@@ -46,6 +46,7 @@ _POSITION = re.compile(
     r"|hilse[rs]?\s+(?:\w+\s+){0,3}velkommen|opfordre[rs]?|anbefale[rs]?|påpege[rs]?"
     r"|understrege[rs]?|bemærke[rs]?|fremhæve[rs]?|advare[rs]?|pege[rs]?\s+på|mene[rs]?"
     r"|finder\s+(?:\w+\s+)?(?:det|at)|tilfreds|utilfreds|anerkende[rs]?|roser"
+    r"|kvittere[rs]?\s+for|gøre?[rs]?\s+(?:\w+\s+)?opmærksom\s+på"
     r"|ambiti\w*|support\w*|welcome[sd]?|concern\w*|regret\w*|urge[sd]?|believe[sd]?"
     r"|appreciate[sd]?|endorse[sd]?|commend\w*|encourage[sd]?|recommend\w*|disappoint\w*"
     r"|critici[sz]\w*|(?:dis)?agree[sd]?)\b"
@@ -73,7 +74,8 @@ _VIEW = re.compile(
     r"(?i)\b(?:synes|vigtig\w*|afgørende|væsentlig\w*|nødvendig\w*|bør|burde|ønske[rst]?"
     r"|håbe[rs]?|oplev\w*|svær[te]?|vanskelig\w*|desværre|ærgerlig\w*|for\s+kort|fint|godt"
     r"|fornuftig\w*|overset|mangle[rsd]?|problem\w*|forudsætning\w*|should|must|important"
-    r"|essential|crucial|hope[sd]?|unfortunate\w*|rightly)\b"
+    r"|essential|crucial|hope[sd]?|unfortunate\w*|rightly"
+    r"|ser\s+(?:\w+\s+){0,3}gerne)\b"
 )
 # Asking to take part in what comes next ("vil gerne inddrages"), not offering to
 # ("deltager gerne", "står til rådighed"): the drafting team wants to know who asks.
@@ -91,7 +93,8 @@ _NOISE = re.compile(
     r"|\bkontakt(?:e|es)?\s+(?:mig|os|undertegnede|gerne)\b|\bkontaktes\b|\bcontact\s+(?:me|us)\b"
     r"|\bspørgsmål\s+(?:til|om|kan|vedr)|\bhar\s+(?:i|du)\s+(?:\w+\s+)?spørgsmål"
     r"|\btil\s+rådighed\b|\buddyb\w*|\bvelkomne?\s+til\s+at\b|\bhesitate\b"
-    r"|\b(?:happy|glad)\s+to\s+(?:elaborate|answer|discuss|provide)\b|\bgod\s+arbejdslyst\b"
+    r"|\b(?:happy|glad)\s+to\s+(?:elaborate|answer|discuss|provide|share|support|help|assist)\b"
+    r"|\bgod\s+arbejdslyst\b"
     r"|\bheld\s+og\s+lykke\b|\bgod\s+sommer\b|\bgood\s+luck\b|\bser\s+(?:\w+\s+)?frem\s+til\b"
     r"|\blook(?:ing)?\s+forward\b|\bhåbe[rs]?\b.*\b(?:kan\s+bruge|brugbar\w*|til\s+nytte"
     r"|kan\s+anvendes|tages?\s+med|taget\s+med|komme\s+med|indgå\w*|inspiration|useful)\b"
@@ -99,7 +102,20 @@ _NOISE = re.compile(
 )
 # "Vi vil gerne spørge om et par ting": the questions that follow are the remark.
 _ASKS = re.compile(
-    r"(?i)\bgerne\s+spørge\b|\bhar\s+(?:et\s+par|nogle|enkelte|to|tre)\s+spørgsmål\b"
+    r"(?i)\bgerne\s+spørge\b"
+    r"|\bhar\s+(?:\w+\s+){0,4}?(?:et\s+par|nogle|enkelte|to|tre)\s+spørgsmål\b"
+)
+# "Jeg vil meget gerne høre, hvordan I bruger forslagene": a question about the process
+# asked without a question mark.
+_WANTS_TO_KNOW = re.compile(
+    r"(?i)\bgerne\s+(?:høre|vide)\b[^.!?]*\b(?:hvordan|hvornår|hvad|hvem|hvorfor|om)\b"
+)
+# The writer's history and size ("Foreningen blev stiftet i 2015 af borgere, som ønsker
+# ...", "Vi er 21 unge", "har i dag godt 60 medlemmer"): no remark, whatever the clause says.
+_HISTORY = re.compile(
+    r"(?i)\b(?:blev|er|was|were)\s+(?:\w+\s+)?(?:stiftet|grundlagt|founded|established)\b"
+    r"|^vi\s+er\s+(?:\w+\s+)?\d+\b|\bhar\s+(?:i\s+dag\s+)?(?:over\s+|godt\s+|cirka\s+|ca\.\s+)?"
+    r"[\d.]+\s+medlemmer\b"
 )
 # Who the writer is and what it did with the call: "X er en landsdækkende forening med
 # 40.000 medlemmer", "Rådet har drøftet høringen på sit møde": no remark unless a view is
@@ -135,6 +151,7 @@ _POSITION_WORDS = (
     "skuffe", "positiv", "glæde", "velkommen", "opfordre", "anbefale", "pege", "påpege",
     "understrege", "bemærke",
     "fremhæve", "advare", "mene", "finder", "tilfreds", "anerkende", "roser", "ambiti",
+    "kvitter", "gør",
     "support", "welcome", "concern", "regret", "urge", "believe", "appreciate", "endorse",
     "commend", "encourage", "recommend", "disappoint", "critici", "agree",
 )  # fmt: skip
@@ -225,8 +242,10 @@ def _is_noise(unit: str) -> bool:
         return True
     if _has(_POSITION, _POSITION_WORDS, unit):
         return False
-    if _ASKS.search(unit) and not _is_question(unit):
+    if _HISTORY.search(unit):
         return True
+    if _ASKS.search(unit):
+        return not _is_question(unit)  # the questions themselves are the remark
     if _has(_NOISE, _NOISE_WORDS, unit):
         return True
     return bool(_ABOUT.search(unit)) and not _VIEW.search(unit)
@@ -235,7 +254,7 @@ def _is_noise(unit: str) -> bool:
 def _says_something(unit: str) -> bool:
     if len(unit.split()) < MIN_WORDS:
         return False
-    if _is_question(unit):
+    if _is_question(unit) or _WANTS_TO_KNOW.search(unit):
         return True  # a question about the process
     return _takes_view(unit) or bool(_INVOLVED.search(unit))
 

@@ -221,3 +221,54 @@ def test_a_run_of_text_longer_than_a_sentence_is_no_remark() -> None:
     # stance patterns would also cost time in proportion to its length squared).
     run = " ".join(["Vi støtter planen og håber på mere"] * 40) + "."
     assert len(run) > MAX_SENTENCE and general_remarks(run) == ""
+
+
+def test_a_general_paragraph_after_the_last_proposal_is_a_remark_not_part_of_it() -> None:
+    text = (
+        "# Åbne budgetter\nVi foreslår, at budgettet vises grafisk for hver skole.\n\n"
+        "# Samskabelse\nVi foreslår et netværk for samskabende kommuner.\n\n"
+        "Generelt ser kommunen gerne, at planen bygger videre på det, kommunerne allerede gør.\n\n"
+        "Med venlig hilsen\nJens"
+    )
+    assert "netværk" in split_initiatives([Section("brødtekst", text)])[-1].text
+    assert "Generelt" not in split_initiatives([Section("brødtekst", text)])[-1].text
+    assert remarks_of(text).startswith("Generelt ser kommunen gerne")
+
+
+def test_questions_announced_as_a_couple_about_the_process_are_a_remark() -> None:
+    text = (
+        "Vi foreslår, at alle kommuner offentliggør deres postlister hver uge.\n\n"
+        "Vi har i den forbindelse et par spørgsmål til processen: Forventes myndighederne "
+        "selv at finansiere initiativerne?\n\nMed venlig hilsen\nNikolaj"
+    )
+    assert "Forventes myndighederne" in remarks_of(text)
+
+
+def test_wanting_to_know_how_the_replies_are_used_is_a_remark() -> None:
+    text = (
+        "Hej\n\nJeg har to idéer:\n\n- Ministrenes kalendere bør ligge på nettet.\n"
+        "- Der bør være et ungepanel, som høres om uddannelse.\n\n"
+        "Jeg vil meget gerne høre, hvordan I bruger forslagene, når høringen er slut.\n\nMvh Frida"
+    )
+    assert "hvordan I bruger forslagene" in remarks_of(text)
+
+
+def test_the_writers_history_and_size_are_no_remark() -> None:
+    text = (
+        "Foreningen Åbent Råd blev stiftet i 2015 af borgere, som ønsker mere indsigt i "
+        "byrådets beslutninger.\n\nVi har i dag godt 60 medlemmer og følger byrådets arbejde.\n\n"
+        "Vi foreslår, at alle byrådsmøder optages og lægges på nettet.\n\nMed venlig hilsen\nOle"
+    )
+    assert remarks_of(text) == ""
+
+
+def test_calling_attention_and_acknowledging_the_process_are_remarks() -> None:
+    text = (
+        "Vi har to forslag:\n\n1. Lokalarkivernes samlinger bør gøres søgbare på nettet.\n"
+        "2. Kommunerne bør give lokalarkiverne adgang til deres gamle sager.\n\n"
+        "Vi gør opmærksom på, at lokalarkiverne i høj grad drives af frivillige med få timer.\n\n"
+        "Vi vil i øvrigt gerne kvittere for, at flere denne gang inddrages i arbejdet.\n\n"
+        "Med venlig hilsen\nKurt"
+    )
+    found = remarks_of(text)
+    assert "gør opmærksom på" in found and "kvittere for" in found
