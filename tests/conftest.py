@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import shutil
-from collections.abc import Iterator
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.kit.cli import run_shared, summary
+from tests.kit.cli import run_as_child, run_shared, summary
 from tests.kit.dovecot import DovecotServer, Mailbox, find_dovecot, make_certificate, start_dovecot
 from tests.kit.imap4d import Imap4dServer, find_imap4d, start_imap4d
 from tests.kit.mails import write_config
@@ -17,6 +19,7 @@ from tests.kit.needs import missing
 from tests.kit.oauth_stub import TokenService
 from tests.kit.paths import SAMPLE_INBOX
 from tests.kit.postgres import PostgresServer, find_postgres, start_postgres
+from tests.kit.template_db import install as install_template_database
 
 _user_numbers = itertools.count(1)
 _database_numbers = itertools.count(1)
@@ -29,6 +32,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     this order. Its default order (most tests first) started the one-test fault trials last,
     so one worker ran them alone for minutes while the other sat idle."""
     items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """New SQLite files opened in this process start as a copy of one database the real
+    migrations made this session (tests/kit/template_db.py): the same schema without
+    migrating anew each time."""
+    with pytest.MonkeyPatch.context() as patch:
+        yield install_template_database(patch, tmp_path_factory.mktemp("template"))
 
 
 @pytest.fixture(scope="session")
@@ -142,3 +154,10 @@ def sample_copy(sample_imported: Path, tmp_path: Path) -> Path:
     for made in sample_imported.parent.iterdir():
         shutil.copy2(made, tmp_path / made.name)
     return tmp_path / sample_imported.name
+
+
+@pytest.fixture
+def hoering_here(capfd: pytest.CaptureFixture[str]) -> Callable[..., subprocess.CompletedProcess]:
+    """`hoering ARGS... [env=...]` in this process, answered like `subprocess.run` (returncode,
+    stdout, stderr): for tests that check what a run does rather than that it is a process."""
+    return functools.partial(run_as_child, capfd)

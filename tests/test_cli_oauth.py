@@ -1,5 +1,6 @@
-"""`hoering poll` with auth = "oauth2": a real `hoering` process, a real Dovecot checking
-XOAUTH2 tokens, and the loopback token service standing in for Entra ID."""
+"""`hoering poll` with auth = "oauth2": the real command line (one test as a process of its
+own, the others in-process through `hoering_here`), a real Dovecot checking XOAUTH2 tokens,
+and the loopback token service standing in for Entra ID."""
 
 from __future__ import annotations
 
@@ -36,10 +37,11 @@ def client_credentials_config(tmp_path: Path, box, service, client_id: str) -> P
     )
 
 
-def run_poll(config: Path, service, secret: str = "app-secret"):
+def run_poll(config: Path, service, secret: str = "app-secret", *, run=hoering):
+    """`hoering poll` as a child process, or through `run` (the `hoering_here` fixture)."""
     # requests (under msal) trusts the test CA through REQUESTS_CA_BUNDLE.
     env = {SECRET_ENV: secret, "REQUESTS_CA_BUNDLE": str(service.ca_file)}
-    return hoering("poll", "--config", str(config), env=env)
+    return run("poll", "--config", str(config), env=env)
 
 
 def test_poll_logs_in_with_the_token_from_token_command(oauth_mailbox, token_service, tmp_path):
@@ -54,34 +56,40 @@ def test_poll_logs_in_with_the_token_from_token_command(oauth_mailbox, token_ser
     assert proposal_count(tmp_path) == 1
 
 
-def test_refused_token_exits_3_with_one_line_and_no_token(oauth_mailbox, token_service, tmp_path):
+def test_refused_token_exits_3_with_one_line_and_no_token(
+    oauth_mailbox, token_service, tmp_path, hoering_here
+):
     token = "tok-expired-5c1e0b"
     config = token_command_config(tmp_path, oauth_mailbox, token)
 
-    result = run_poll(config, token_service)
+    result = run_poll(config, token_service, run=hoering_here)
 
     assert result.returncode == 3
     assert result.stderr.count("\n") == 1 and "XOAUTH2 login as" in result.stderr
     assert token not in result.stderr + result.stdout
 
 
-def test_poll_fetches_an_app_token_from_entra_id_with_msal(oauth_mailbox, token_service, tmp_path):
+def test_poll_fetches_an_app_token_from_entra_id_with_msal(
+    oauth_mailbox, token_service, tmp_path, hoering_here
+):
     token_service.register_client("cli-app", "app-secret", oauth_mailbox.username)
     oauth_mailbox.append("INBOX", make_mail())
     config = client_credentials_config(tmp_path, oauth_mailbox, token_service, "cli-app")
 
-    result = run_poll(config, token_service)
+    result = run_poll(config, token_service, run=hoering_here)
 
     assert result.returncode == 0, result.stderr
     assert proposal_count(tmp_path) == 1
     assert token_service.token_requests[-1]["client_id"] == "cli-app"
 
 
-def test_wrong_client_secret_exits_3_without_the_secret(oauth_mailbox, token_service, tmp_path):
+def test_wrong_client_secret_exits_3_without_the_secret(
+    oauth_mailbox, token_service, tmp_path, hoering_here
+):
     token_service.register_client("cli-app-2", "app-secret", oauth_mailbox.username)
     config = client_credentials_config(tmp_path, oauth_mailbox, token_service, "cli-app-2")
 
-    result = run_poll(config, token_service, secret="Forkert~Hemmelighed.42")
+    result = run_poll(config, token_service, secret="Forkert~Hemmelighed.42", run=hoering_here)
 
     assert result.returncode == 3
     assert result.stderr.count("\n") == 1 and "invalid_client" in result.stderr

@@ -1,6 +1,7 @@
-"""`hoering poll` end to end: a real `hoering` process against a real Dovecot over IMAPS.
-Refusals that end before any mail is read (password, network, certificate, config) run the
-same command line in-process (tests.kit.cli): what they check is its exit code and message."""
+"""`hoering poll` end to end against a real Dovecot (and imap4d). One test runs a real
+`hoering` process over IMAPS as cron would; the others run the same command line in-process
+(tests.kit.cli, the `hoering_here` fixture): what they check is what a poll stores and says,
+which an interpreter start and imports per poll would not prove more of."""
 
 from __future__ import annotations
 
@@ -63,7 +64,13 @@ def poll_config(tmp_path: Path, box: Mailbox, **overrides: object) -> Path:
 
 
 def poll(config: Path, box: Mailbox):
+    """`hoering poll` as a child process, as cron starts it."""
     return hoering("poll", "--config", str(config), env={"TEST_IMAP_PASSWORD": box.password})
+
+
+def poll_in(hoering_here, config: Path, box: Mailbox):
+    """The same `hoering poll` in this process (`hoering_here`), answered like `poll`."""
+    return hoering_here("poll", "--config", str(config), env={"TEST_IMAP_PASSWORD": box.password})
 
 
 def proposal_count(tmp_path: Path) -> int:
@@ -87,38 +94,42 @@ def test_poll_stores_marked_replies_once_and_leaves_them_unread(mailbox, tmp_pat
     assert proposal_count(tmp_path) == 13
 
 
-def test_poll_fetches_only_mail_that_arrived_since_the_last_run(mailbox, tmp_path) -> None:
+def test_poll_fetches_only_mail_that_arrived_since_the_last_run(
+    mailbox, tmp_path, hoering_here
+) -> None:
     config = poll_config(tmp_path, mailbox)
     mailbox.append("INBOX", make_mail(message_id="<a@x>"))
-    assert summary(poll(config, mailbox).stdout).startswith("seen 1,")
+    assert summary(poll_in(hoering_here, config, mailbox).stdout).startswith("seen 1,")
     mailbox.append("INBOX", make_mail(message_id="<b@x>", body="Nyt forslag\n"))
     mailbox.append("INBOX", make_mail(subject="Nyhedsbrev", message_id="<c@x>"))
-    assert summary(poll(config, mailbox).stdout) == (
+    assert summary(poll_in(hoering_here, config, mailbox).stdout) == (
         "seen 2, matched 1, stored 1, duplicates 0, failed 0"
     )
 
 
-def test_first_and_later_poll_on_each_imap_server(any_mailbox, tmp_path) -> None:
+def test_first_and_later_poll_on_each_imap_server(any_mailbox, tmp_path, hoering_here) -> None:
     # Dovecot and GNU Mailutils imap4d (which answers "UID SEARCH UID 1:*" with nothing).
     # Plain IMAP to loopback: the imap4d of the tests has no TLS listener.
     config = poll_config(
         tmp_path, any_mailbox, port=any_mailbox.port, security="plain", ca_file=None
     )
     append_sample_inbox(any_mailbox)
-    first = poll(config, any_mailbox)
+    first = poll_in(hoering_here, config, any_mailbox)
     assert first.returncode == 0, first.stderr
     assert summary(first.stdout) == "seen 17, matched 14, stored 13, duplicates 1, failed 0"
     any_mailbox.append("INBOX", make_mail(message_id="<later@x>", body="Et sent forslag\n"))
     any_mailbox.append("INBOX", make_mail(subject="Nyhedsbrev", message_id="<news@x>"))
 
-    second = poll(config, any_mailbox)
+    second = poll_in(hoering_here, config, any_mailbox)
 
     assert summary(second.stdout) == "seen 2, matched 1, stored 1, duplicates 0, failed 0"
-    assert summary(poll(config, any_mailbox).stdout).startswith("seen 0,")
+    assert summary(poll_in(hoering_here, config, any_mailbox).stdout).startswith("seen 0,")
     assert proposal_count(tmp_path) == 14
 
 
-def test_replies_whose_subject_a_cyrus_server_munged_are_stored(any_mailbox, tmp_path) -> None:
+def test_replies_whose_subject_a_cyrus_server_munged_are_stored(
+    any_mailbox, tmp_path, hoering_here
+) -> None:
     # Raw 8-bit subjects as stock Cyrus delivers them: UTF-8 "ø" as "XX", Latin-1 "ø" as "X".
     utf8 = cyrus_munge8bit(raw_8bit_mail("SV: OGP-høring", "utf-8", "<u@x>"))
     latin1 = cyrus_munge8bit(raw_8bit_mail("OGP-høring", "iso-8859-1", "<l@x>"))
@@ -130,21 +141,23 @@ def test_replies_whose_subject_a_cyrus_server_munged_are_stored(any_mailbox, tmp
         tmp_path, any_mailbox, port=any_mailbox.port, security="plain", ca_file=None
     )
 
-    result = poll(config, any_mailbox)
+    result = poll_in(hoering_here, config, any_mailbox)
 
     assert summary(result.stdout) == "seen 2, matched 2, stored 2, duplicates 0, failed 0"
 
 
-def test_poll_after_uidvalidity_change_rescans_without_doubles(mailbox, tmp_path) -> None:
+def test_poll_after_uidvalidity_change_rescans_without_doubles(
+    mailbox, tmp_path, hoering_here
+) -> None:
     config = poll_config(tmp_path, mailbox, folders=["Høringssvar"])
     mails = [make_mail(message_id=f"<m{i}@x>", body=f"Forslag {i}\n") for i in range(3)]
     for data in mails:
         mailbox.append("Høringssvar", data)
-    assert poll(config, mailbox).returncode == 0
+    assert poll_in(hoering_here, config, mailbox).returncode == 0
     mailbox.recreate_folder("Høringssvar")  # e.g. a restored backup: all UIDs renumbered
     for data in mails:
         mailbox.append("Høringssvar", data)
-    result = poll(config, mailbox)
+    result = poll_in(hoering_here, config, mailbox)
     # The same bytes under new UIDs: already stored, not new duplicates.
     expected = "seen 3, matched 3, stored 0, already stored 3, duplicates 0, failed 0"
     assert summary(result.stdout) == expected
@@ -152,10 +165,10 @@ def test_poll_after_uidvalidity_change_rescans_without_doubles(mailbox, tmp_path
     assert proposal_count(tmp_path) == 3
 
 
-def test_poll_over_starttls_on_the_plain_port(mailbox, tmp_path) -> None:
+def test_poll_over_starttls_on_the_plain_port(mailbox, tmp_path, hoering_here) -> None:
     mailbox.append("INBOX", make_mail())
     config = poll_config(tmp_path, mailbox, port=mailbox.port, security="starttls")
-    result = poll(config, mailbox)
+    result = poll_in(hoering_here, config, mailbox)
     assert result.returncode == 0, result.stderr
     assert proposal_count(tmp_path) == 1
 
@@ -203,19 +216,21 @@ def test_missing_imap_section_exits_2(tmp_path, capsys, monkeypatch) -> None:
     assert err == f"hoering: {config}: [imap]: section is missing (needed by poll)\n"
 
 
-def test_uidvalidity_warning_is_given_once_for_an_emptied_folder(mailbox, tmp_path) -> None:
+def test_uidvalidity_warning_is_given_once_for_an_emptied_folder(
+    mailbox, tmp_path, hoering_here
+) -> None:
     config = poll_config(tmp_path, mailbox, folders=["Høringssvar"])
     mailbox.append("Høringssvar", make_mail())
-    assert poll(config, mailbox).returncode == 0
+    assert poll_in(hoering_here, config, mailbox).returncode == 0
     mailbox.recreate_folder("Høringssvar")
-    assert "UIDVALIDITY" in poll(config, mailbox).stderr
-    assert poll(config, mailbox).stderr == ""
+    assert "UIDVALIDITY" in poll_in(hoering_here, config, mailbox).stderr
+    assert poll_in(hoering_here, config, mailbox).stderr == ""
 
 
-def test_a_missing_danish_folder_is_named_as_written(mailbox, tmp_path) -> None:
+def test_a_missing_danish_folder_is_named_as_written(mailbox, tmp_path, hoering_here) -> None:
     # Dovecot answers "Mailbox doesn't exist: Høringssvar" in UTF-8; imaplib reads ASCII.
     config = poll_config(tmp_path, mailbox, folders=["Høringssvar"])
-    result = poll(config, mailbox)
+    result = poll_in(hoering_here, config, mailbox)
     assert result.returncode == 2
     assert "cannot open IMAP folder 'Høringssvar'" in result.stderr
     assert "doesn't exist: Høringssvar" in result.stderr and "Hringssvar" not in result.stderr

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
 
 from hoering import cli
 from hoering.ui import console
+from tests.kit.paths import ROOT
 
 
 def _fresh_console() -> None:
@@ -30,6 +32,23 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *ar
     captured = capsys.readouterr()
     code = excinfo.value.code
     return (code if isinstance(code, int) else 0), captured.out, captured.err
+
+
+def run_as_child(
+    capfd: pytest.CaptureFixture[str], *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`run` answered as `subprocess.run([hoering, ARGS...], env={**os.environ, **env})` would,
+    for tests whose point is what a run does, not that it is a process of its own: no
+    interpreter start and imports per call. Captured at the file descriptors (capfd), so what
+    forked extraction workers write reaches stderr as it does from a real `hoering`; `env`
+    and the working directory (the checkout, as the subprocess helpers use) last one call."""
+    capfd.readouterr()  # a child's output starts with the child
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in (env or {}).items():
+            patch.setenv(name, value)
+        patch.chdir(ROOT)
+        code, out, err = run(capfd, patch, *args)
+    return subprocess.CompletedProcess(["hoering", *args], code, out, err)
 
 
 def run_shared(*args: str) -> tuple[int, str, str]:

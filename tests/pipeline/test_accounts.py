@@ -1,4 +1,5 @@
-"""Several accounts in one config ([[imap.accounts]]), polled by a real `hoering` process
+"""Several accounts in one config ([[imap.accounts]]), polled by the real command line
+(in-process: `hoering_here`; tests/test_cli_poll.py has the poll as a process of its own)
 from two users on the real Dovecot."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from hoering.store.db import open_database
 from tests.kit.cli import summary
 from tests.kit.dovecot import Mailbox
 from tests.kit.mails import make_mail
-from tests.test_cli_poll import hoering, proposal_count
+from tests.test_cli_poll import proposal_count
 
 
 @pytest.fixture
@@ -52,9 +53,9 @@ url = "sqlite:///hoering.db"
     return path
 
 
-def run_poll(config: Path, first: str, second: str):
+def run_poll(hoering_here, config: Path, first: str, second: str):
     env = {"FIRST_PASSWORD": first, "SECOND_PASSWORD": second}
-    return hoering("poll", "--config", str(config), env=env)
+    return hoering_here("poll", "--config", str(config), env=env)
 
 
 def stored_accounts(tmp_path: Path) -> list[str]:
@@ -62,12 +63,12 @@ def stored_accounts(tmp_path: Path) -> list[str]:
         return sorted(session.scalars(select(models.FolderCursor.account)))
 
 
-def test_poll_reads_every_account_in_the_config(mailbox, second_mailbox, tmp_path):
+def test_poll_reads_every_account_in_the_config(mailbox, second_mailbox, tmp_path, hoering_here):
     mailbox.append("INBOX", make_mail(message_id="<a@x>"))
     second_mailbox.append("Høringssvar", make_mail(message_id="<b@x>", body="Andet forslag\n"))
     config = accounts_config(tmp_path, mailbox, second_mailbox)
 
-    result = run_poll(config, mailbox.password, second_mailbox.password)
+    result = run_poll(hoering_here, config, mailbox.password, second_mailbox.password)
 
     assert result.returncode == 0, result.stderr
     assert summary(result.stdout) == "seen 2, matched 2, stored 2, duplicates 0, failed 0"
@@ -76,22 +77,22 @@ def test_poll_reads_every_account_in_the_config(mailbox, second_mailbox, tmp_pat
     )
 
 
-def test_each_account_keeps_its_own_cursor(mailbox, second_mailbox, tmp_path):
+def test_each_account_keeps_its_own_cursor(mailbox, second_mailbox, tmp_path, hoering_here):
     mailbox.append("INBOX", make_mail(message_id="<a@x>"))
     config = accounts_config(tmp_path, mailbox, second_mailbox)
-    run_poll(config, mailbox.password, second_mailbox.password)
+    run_poll(hoering_here, config, mailbox.password, second_mailbox.password)
     second_mailbox.append("INBOX", make_mail(message_id="<c@x>", body="Nyt\n"))
 
-    result = run_poll(config, mailbox.password, second_mailbox.password)
+    result = run_poll(hoering_here, config, mailbox.password, second_mailbox.password)
 
     assert summary(result.stdout) == "seen 1, matched 1, stored 1, duplicates 0, failed 0"
 
 
-def test_a_refused_account_does_not_stop_the_next(mailbox, second_mailbox, tmp_path):
+def test_a_refused_account_does_not_stop_the_next(mailbox, second_mailbox, tmp_path, hoering_here):
     second_mailbox.append("INBOX", make_mail(message_id="<b@x>"))
     config = accounts_config(tmp_path, mailbox, second_mailbox)
 
-    result = run_poll(config, "Forkert-Kodeord-1", second_mailbox.password)
+    result = run_poll(hoering_here, config, "Forkert-Kodeord-1", second_mailbox.password)
 
     assert result.returncode == 3  # the failed account's code: its login was refused
     assert proposal_count(tmp_path) == 1
@@ -109,11 +110,11 @@ def test_a_refused_account_does_not_stop_the_next(mailbox, second_mailbox, tmp_p
     assert "Forkert-Kodeord-1" not in result.stdout + result.stderr
 
 
-def test_a_missing_secret_fails_only_its_account(mailbox, second_mailbox, tmp_path):
+def test_a_missing_secret_fails_only_its_account(mailbox, second_mailbox, tmp_path, hoering_here):
     mailbox.append("INBOX", make_mail(message_id="<a@x>"))
     config = accounts_config(tmp_path, mailbox, second_mailbox)
 
-    result = hoering("poll", "--config", str(config), env={"FIRST_PASSWORD": mailbox.password})
+    result = hoering_here("poll", "--config", str(config), env={"FIRST_PASSWORD": mailbox.password})
 
     assert result.returncode == 2  # a secret source that fails is a configuration problem
     assert "SECOND_PASSWORD is not set" in result.stderr
