@@ -45,6 +45,43 @@ def reply_carrier(case: dict) -> str:
     return case["mail"]["body_format"]
 
 
+def span_problems(cid: str, case: dict) -> list[str]:
+    """Spans that occur twice in their source or overlap another span of it."""
+    errors = []
+    placed: dict[int, list[tuple[int, int, str]]] = collections.defaultdict(list)
+    spans = [("initiative", i["text"]) for i in case["label"].get("initiatives", [])]
+    spans += [("remark", r["text"]) for r in case["label"].get("remarks", [])]
+    for what, text in spans:
+        t = check.collapse(text)
+        for k, s in enumerate(sources(case)):
+            at = s.find(t)
+            if at < 0:
+                continue
+            if s.find(t, at + 1) >= 0:
+                errors.append(f"{cid}: {what} span occurs twice: {t[:60]!r}")
+            placed[k].append((at, at + len(t), t[:40]))
+            break
+    for lst in placed.values():
+        lst.sort()
+        for a, b in itertools.pairwise(lst):
+            if b[0] < a[1]:
+                errors.append(f"{cid}: spans overlap: {a[2]!r} / {b[2]!r}")
+    return errors
+
+
+def frozen_problems(frozen: Path) -> list[str]:
+    """Files listed in a FROZEN-*.sha256 that changed or are missing."""
+    if not frozen.exists():
+        return []
+    errors = []
+    for line in frozen.read_text().splitlines():
+        digest, name = line.split(maxsplit=1)
+        p = HERE / name.strip().lstrip("*")
+        if not p.exists() or hashlib.sha256(p.read_bytes()).hexdigest() != digest:
+            errors.append(f"frozen file changed or missing: {name}")
+    return errors
+
+
 def main() -> int:
     errors: list[str] = []
     cases = []
@@ -59,34 +96,10 @@ def main() -> int:
         cases.append(c)
         if c["split"] != SPLIT[cid]:
             errors.append(f"{cid}: split {c['split']}, assigned {SPLIT[cid]}")
-        srcs = sources(c)
-        placed: dict[int, list[tuple[int, int, str]]] = collections.defaultdict(list)
-        spans = [("initiative", i["text"]) for i in c["label"].get("initiatives", [])]
-        spans += [("remark", r["text"]) for r in c["label"].get("remarks", [])]
-        for what, text in spans:
-            t = check.collapse(text)
-            for k, s in enumerate(srcs):
-                at = s.find(t)
-                if at < 0:
-                    continue
-                if s.find(t, at + 1) >= 0:
-                    errors.append(f"{cid}: {what} span occurs twice: {t[:60]!r}")
-                placed[k].append((at, at + len(t), t[:40]))
-                break
-        for lst in placed.values():
-            lst.sort()
-            for a, b in itertools.pairwise(lst):
-                if b[0] < a[1]:
-                    errors.append(f"{cid}: spans overlap: {a[2]!r} / {b[2]!r}")
+        errors += span_problems(cid, c)
         if c["label"]["flags"]["no_remarks"] and c["label"].get("initiatives"):
             errors.append(f"{cid}: no_remarks with initiatives")
-    frozen = HERE / "FROZEN-c.sha256"
-    if frozen.exists():
-        for line in frozen.read_text().splitlines():
-            digest, name = line.split(maxsplit=1)
-            p = HERE / name.strip().lstrip("*")
-            if not p.exists() or hashlib.sha256(p.read_bytes()).hexdigest() != digest:
-                errors.append(f"frozen file changed or missing: {name}")
+    errors += frozen_problems(HERE / "FROZEN-c.sha256")
 
     print(f"cases: {len(cases)} (r065-r104)")
     for name, fn in (

@@ -6,81 +6,26 @@
 Runs check.py's per-case validation (check.check_case: schema, allowed values, late flag against
 the date, every initiative/remark span verbatim in the body's visible text or a `reply`
 attachment, key words in their span) on r105-r144 and adds what this writer fixed beforehand:
-all 40 files present, the split by id range (r105-r124 tune, r125-r144 sealed), no span occurring
-twice in or overlapping another span of the same source, and, once frozen, that
-FROZEN-d.sha256 still matches. Prints counts by reply carrier (a `reply` attachment's kind,
-else the body format), respondent type, split, initiatives and remarks per split.
+all 40 files present, the split by id range (r105-r124 tune, r125-r144 sealed), and check_c.py's
+checks that no span occurs twice in or overlaps another span of the same source and, once
+frozen, that FROZEN-d.sha256 still matches. Prints counts by reply carrier (a `reply`
+attachment's kind, else the body format), respondent type, split, initiatives and remarks.
 """
 
 from __future__ import annotations
 
 import collections
-import hashlib
-import itertools
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import check  # noqa: E402  (this folder's check.py, writer a's)
+from check_c import frozen_problems, reply_carrier, span_problems  # noqa: E402  (writer c's)
 
 IDS = [f"r{n:03d}" for n in range(105, 145)]
 SPLIT = {cid: ("tune" if int(cid[1:]) <= 124 else "sealed") for cid in IDS}
 FROZEN = HERE / "FROZEN-d.sha256"
-
-
-def sources(case: dict) -> list[str]:
-    """The texts spans may point into: the body as seen, then each `reply` attachment."""
-    mail = case["mail"]
-    body = mail["body"]
-    out = [check.collapse(check.html_text(body) if mail["body_format"] == "html" else body)]
-    for att in mail.get("attachments", []):
-        if att.get("role") == "reply":
-            out.append(check.collapse(check.block_text(att.get("blocks", []))))
-    return out
-
-
-def reply_carrier(case: dict) -> str:
-    for att in case["mail"].get("attachments", []):
-        if att.get("role") == "reply":
-            return att["kind"]
-    return case["mail"]["body_format"]
-
-
-def span_problems(cid: str, case: dict) -> list[str]:
-    errors = []
-    srcs = sources(case)
-    placed: dict[int, list[tuple[int, int, str]]] = collections.defaultdict(list)
-    spans = [("initiative", i["text"]) for i in case["label"].get("initiatives", [])]
-    spans += [("remark", r["text"]) for r in case["label"].get("remarks", [])]
-    for what, text in spans:
-        t = check.collapse(text)
-        for k, s in enumerate(srcs):
-            at = s.find(t)
-            if at < 0:
-                continue
-            if s.find(t, at + 1) >= 0:
-                errors.append(f"{cid}: {what} span occurs twice: {t[:60]!r}")
-            placed[k].append((at, at + len(t), t[:40]))
-            break
-    for lst in placed.values():
-        lst.sort()
-        for a, b in itertools.pairwise(lst):
-            if b[0] < a[1]:
-                errors.append(f"{cid}: spans overlap: {a[2]!r} / {b[2]!r}")
-    return errors
-
-
-def frozen_problems() -> list[str]:
-    if not FROZEN.exists():
-        return []
-    errors = []
-    for line in FROZEN.read_text().splitlines():
-        digest, name = line.split(maxsplit=1)
-        p = HERE / name.strip().lstrip("*")
-        if not p.exists() or hashlib.sha256(p.read_bytes()).hexdigest() != digest:
-            errors.append(f"frozen file changed or missing: {name}")
-    return errors
 
 
 def main() -> int:
@@ -98,7 +43,7 @@ def main() -> int:
         if c["split"] != SPLIT[cid]:
             errors.append(f"{cid}: split {c['split']}, assigned {SPLIT[cid]}")
         errors += span_problems(cid, c)
-    errors += frozen_problems()
+    errors += frozen_problems(FROZEN)
 
     print(f"cases: {len(cases)} (r105-r144)")
     for name, fn in (
