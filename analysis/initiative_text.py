@@ -25,6 +25,12 @@ CLOSING = re.compile(
 )
 
 # Words that ask for something: a sentence with none of them proposes nothing.
+# "Vedlagt til orientering vores rapport": an attachment sent for information, not the reply.
+FOR_INFORMATION = re.compile(
+    r"\b(?:til (?:jeres |din |jer )?orientering|som baggrund\w*|baggrundsmateriale|"
+    r"til inspiration|for (?:your )?information|as background)\b",
+    re.IGNORECASE,
+)
 # "SDFE har ingen bemærkninger til høringen": the letter says it has nothing to add.
 NO_COMMENTS = re.compile(
     r"ingen (?:yderligere |særlige )?(?:bemærkninger|kommentarer)|ikke (?:nogen |har )?"

@@ -69,6 +69,7 @@ from hoering.analysis.initiative_sequence import ordinal_spans
 from hoering.analysis.initiative_single import single_span
 from hoering.analysis.initiative_text import (
     CLOSING,
+    FOR_INFORMATION,
     HEADING,
     ITEM,
     Span,
@@ -89,11 +90,6 @@ _OTHER_COLUMN = re.compile(
     r"^(?:nr\.?|#|tema|temaer|emne|område|bemærkning\w*|begrundelse|effekt|forventet effekt|"
     r"prioritet|formål|målgruppe|tidsplan|økonomi|uddybning|forklaring|hvorfor|hvordan|"
     r"kommentar\w*|aktør\w*|ansvar\w*|gevinst\w*|værdi\w*|ogp-værdi\w*)$"
-)
-_FOR_INFORMATION = re.compile(
-    r"\b(?:til (?:jeres |din |jer )?orientering|som baggrund\w*|baggrundsmateriale|"
-    r"til inspiration|for (?:your )?information|as background)\b",
-    re.IGNORECASE,
 )
 _AD = re.compile(r"^(?:#+\s*)?ad\s+(\d{1,2})\s*(?:[:.)]|$)", re.IGNORECASE)
 
@@ -160,7 +156,7 @@ def _without_background(sections: Sequence[Section]) -> Sequence[Section]:
     """The sections without attachments the body sends for information ("Vedlagt til
     orientering vores rapport ..."), when the body makes its own proposal: a background
     report's chapters and recommendations are not the respondent's initiatives."""
-    if len(sections) < 2 or not _FOR_INFORMATION.search(sections[0].text):
+    if len(sections) < 2 or not FOR_INFORMATION.search(sections[0].text):
         return sections
     body = sections[0]
     proposes = structured_spans(body.text) or single_span([(body.source, body.text)], "")

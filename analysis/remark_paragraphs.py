@@ -20,13 +20,9 @@ import re
 from collections.abc import Iterable
 
 from hoering.analysis.cleaning import own_words
+from hoering.analysis.initiative_text import FOR_INFORMATION
 
 _PART = re.compile(r"^--- (?:Vedhæftet fil|Videresendt besked): .* ---$", re.MULTILINE)
-# The body sends an attachment for information: that attachment is not the reply.
-_FOR_INFORMATION = re.compile(
-    r"(?i)\b(?:til (?:jeres |din |jer )?orientering|som baggrund\w*|baggrundsmateriale"
-    r"|til inspiration|for (?:your )?information|as background)\b"
-)
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _HEADER_LINE = re.compile(
     r"(?i)^\s*\*?(?:fra|til|cc|dato|sendt|emne|from|to|date|sent|subject)\s*:\*?\s*\S"
@@ -55,7 +51,7 @@ def own_parts(text: str) -> list[str]:
     """The body's and each reply attachment's own words: quote, signature, disclaimer out."""
     parts = _PART.split(text)
     body, attachments = parts[0], parts[1:]
-    if _FOR_INFORMATION.search(body):
+    if FOR_INFORMATION.search(body):
         attachments = []  # a report sent along is not what the respondent says
     return [own_words(part) for part in [body, *attachments]]
 
