@@ -74,14 +74,15 @@ _PARTS_SENTENCE = re.compile(
 )
 
 
-def list_spans(lines: list[str]) -> list[Span]:
+def list_spans(lines: list[str], per_line: bool = False) -> list[Span]:
+    """Rule 4; `per_line`: the text has a line per paragraph (Word), not blank lines."""
     spans: list[Span] = []
     index = 0
     while index < len(lines):
         if _is_intro(lines[index], _paragraph_before(lines, index)) or _announces(lines, index):
             items, end = list_items(lines, index + 1)
             if not items:
-                items, end = _labelled_after(lines, index + 1)
+                items, end = _labelled_after(lines, index + 1, per_line)
             spans, index = spans + items, max(end, index + 1)
         elif _REMARKS_INTRO.search(lines[index]):
             items, end = list_items(lines, index + 1)
@@ -92,13 +93,14 @@ def list_spans(lines: list[str]) -> list[Span]:
     return spans
 
 
-def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
+def _labelled_after(lines: list[str], start: int, per_line: bool) -> tuple[list[Span], int]:
     """Paragraphs opening with a short label ("Borgerpaneler: Prøv med ...") after an intro,
     each an initiative titled by its label; the first paragraph without one ends them."""
     starts, index = [], start
     while index < len(lines):
         line = lines[index].strip()
-        if line and (not starts or not lines[index - 1].strip()) and not _bulleted(lines, index):
+        opens = not starts or per_line or _new_paragraph(lines, index)
+        if line and opens and not _bulleted(lines, index):
             if not _LABELLED.match(line) or CLOSING.match(line):
                 break
             starts.append(index)
@@ -109,6 +111,14 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
         title = _LABELLED.match(lines[first].strip()).group(1)
         spans.append(Span(clean_title(title), tuple(trim(lines[first:stop])), "list"))
     return spans, index
+
+
+def _new_paragraph(lines: list[str], index: int) -> bool:
+    """Line `index` opens a paragraph: after a blank line, or after a sentence's end when it
+    opens with a label of its own (a text that parts its paragraphs by line breaks)."""
+    before = lines[index - 1].strip()
+    ended = before.endswith((".", "!", "?"))
+    return not before or (ended and bool(_LABELLED.match(lines[index].strip())))
 
 
 def _bulleted(lines: list[str], index: int) -> bool:

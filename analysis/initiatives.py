@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from hoering.analysis.initiative_chapters import numbered_sections, with_sub_numbers
 from hoering.analysis.initiative_fields import find_level, find_owner, form_fields, label_of
@@ -90,6 +91,12 @@ _OTHER_COLUMN = re.compile(
     r"^(?:nr\.?|#|tema|temaer|emne|område|bemærkning\w*|begrundelse|effekt|forventet effekt|"
     r"prioritet|formål|målgruppe|tidsplan|økonomi|uddybning|forklaring|hvorfor|hvordan|"
     r"kommentar\w*|aktør\w*|ansvar\w*|gevinst\w*|værdi\w*|ogp-værdi\w*)$"
+)
+_PROSE_MIN = 50  # characters of a paragraph of prose rather than a heading or a label
+# Asking for a thing to be done, in so many words ("ønsker" may be what a sender wants).
+_ASKS = re.compile(
+    r"\b(?:bør|burde|foreslå\w*|opfordr\w*|anbefal\w*|skal|skulle|should|propose\w*)\b",
+    re.IGNORECASE,
 )
 _AD = re.compile(r"^(?:#+\s*)?ad\s+(\d{1,2})\s*(?:[:.)]|$)", re.IGNORECASE)
 
@@ -135,13 +142,28 @@ def structured_spans(text: str, marked: bool = False) -> list[Span]:
     `marked`: the text marks its headings (a Word file: styles and bold paragraphs)."""
     lines = with_tab_cells(with_sub_numbers(text.split("\n")))
     lines = with_layout_headings(lines, marked)
-    rules = (_form_spans, numbered_heading_spans, heading_spans, _listed)
+    rules = (_form_spans, numbered_heading_spans, heading_spans, partial(_listed, per_line=marked))
     rules += (numbered_sections, ordinal_spans, inline_spans)
     for rule in rules:
         spans = [span for span in rule(lines) if not _letter_section(span)]
         if spans:
             return with_explanations(spans, lines)
-    return with_explanations(heading_spans(lines, minimum=1), lines)
+    single = heading_spans(lines, minimum=1)
+    if single and _proposes_above(lines, single[0]):
+        return []  # one proposal, with a heading over a part of it: the letter is the span
+    return with_explanations(single, lines)
+
+
+def _proposes_above(lines: list[str], span: Span) -> bool:
+    """A paragraph of prose above the one heading's section asks for something ("Der bør
+    oprettes ..." over a bold "Åbenhed skaber tillid"): the heading is a part of the
+    letter's one proposal, not its title. A heading over a list groups its items: not so."""
+    if span.rule != "heading" or not span.lines or span.lines[0] not in lines:
+        return False
+    above = [line.strip() for line in lines[: lines.index(span.lines[0])]]
+    return any(
+        len(line) >= _PROSE_MIN and not HEADING.match(line) and _ASKS.search(line) for line in above
+    )
 
 
 def _letter_section(span: Span) -> bool:
@@ -163,9 +185,10 @@ def _without_background(sections: Sequence[Section]) -> Sequence[Section]:
     return sections[:1] if proposes else sections
 
 
-def _listed(lines: list[str]) -> list[Span]:
-    """Rule 4, with "Ad 2" paragraphs below a list of bare titles joined to item 2."""
-    return _with_ad_notes(list_spans(lines), lines)
+def _listed(lines: list[str], per_line: bool = False) -> list[Span]:
+    """Rule 4, with "Ad 2" paragraphs below a list of bare titles joined to item 2;
+    `per_line`: Word text, a line per paragraph."""
+    return _with_ad_notes(list_spans(lines, per_line), lines)
 
 
 def _initiative(number: int, source: str, span: Span) -> Initiative:
