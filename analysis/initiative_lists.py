@@ -127,16 +127,20 @@ def _bulleted(lines: list[str], index: int) -> bool:
 
 
 def bare_numbered_spans(lines: list[str]) -> list[Span]:
-    """Rule 5: two or more numbered paragraphs (1., 2., ...) at the margin, not after a line
-    ending in ":" (which would make them the parts of what that line says)."""
+    """Rule 5: two or more numbered paragraphs (1., 2., ...) at the margin, or bulleted
+    titles each over a paragraph of its own ("- Åbne kalendere" / "Ministres kalendere
+    bør ..."), not after a line ending in ":" (which would make them the parts of what
+    that line says)."""
     spans: list[Span] = []
     index = 0
     while index < len(lines):
         item = ITEM.match(lines[index])
-        starts = item is not None and item.group(3) == "1" and not item.group(1)
-        if starts and not _introduces_parts(_previous(lines, index)):
+        numbered = item is not None and item.group(3) == "1" and not item.group(1)
+        bulleted = item is not None and bool(item.group(2)) and not item.group(1)
+        if (numbered or bulleted) and not _introduces_parts(_previous(lines, index)):
             items, end = list_items(lines, index)
-            if len(items) >= 2:
+            titled = all(_has_prose(list(span.lines)) for span in items)
+            if len(items) >= 2 and (numbered or titled):
                 spans += items
                 index = end
                 continue
