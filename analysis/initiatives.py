@@ -9,8 +9,9 @@ level, table rows as cells joined by " | ". Plain-text mails and PDFs bring thei
 
 PDF and plain text carry no heading markup: a short line on its own before prose or a list
 is read as a "# " heading (analysis/initiative_layout.py). Word text marks its bold headings
-itself (parse/word_headings.py); where a Word file marks any heading, none is guessed from
-line length. Per section the first rule that finds something wins:
+itself (parse/word_headings.py); where a Word file marks a heading inside the letter (not
+only its title), none is guessed from line length, and each line is a paragraph. Per
+section the first rule that finds something wins:
 
 1. form: the call's template, a table repeated per initiative (Initiativets titel |
    Beskrivelse | Ansvarlig myndighed | Niveau) as label rows, typed labels or label
@@ -24,8 +25,9 @@ line length. Per section the first rule that finds something wins:
    paragraph that counts proposals, or paragraphs opening with a label ("Borgerpaneler:
    ...") after one; a list after "kan gennemføres i tre trin:", or nested in an item,
    belongs to that item; "Ad 2" paragraphs below join item 2;
-5. two or more numbered paragraphs (1., 2., ...) at the margin, not after a line ending
-   in ":" (a letter that numbers its proposals without introducing them), less the numbers
+5. two or more numbered paragraphs (1., 2., ...), or bulleted titles each over a paragraph,
+   at the margin, not after a line ending in ":" (a letter that numbers its proposals
+   without introducing them), less the numbers
    that are chapters or letter sections ("2. Metode", "4. Afslutning"); template sections
    ("1. Problem", "2. Løsning") make them one proposal; sub-numbers ("2.1") are nested
    items (analysis/initiative_chapters.py);
@@ -33,13 +35,14 @@ line length. Per section the first rule that finds something wins:
    andet ...", "Vi foreslår ... Dernæst ...", "Derudover bør ..."), which also split a
    heading's section (analysis/initiative_sequence.py);
 7. proposals numbered inside a paragraph ("(1) ... (2) ...");
-8. a single document heading.
+8. a single document heading, unless a paragraph above it asks (then it heads a part of
+   the letter's one proposal).
 
 Bare titles explained further down take their explanation. An attachment the body sends
 for information ("til orientering", "som baggrund") holds none when the body proposes
-itself. When no section has such
-structure, the reply is one initiative (a letter with one proposal), or none when it
-proposes nothing (analysis/initiative_single.py). Text before the first and after the last
+itself. When no section has such structure, the reply is one initiative (a letter with one
+proposal: its proposing part, analysis/initiative_core.py), or none when it proposes
+nothing (analysis/initiative_single.py). Text before the first and after the last
 initiative (greeting, introduction, closing) belongs to none.
 """
 
@@ -80,7 +83,7 @@ from hoering.analysis.initiative_text import (
 
 LEVELS = ("lokal", "regional", "national")
 # Word files mark their headings, styled or bold (parse/word_headings.py): where they mark
-# any, a short plain paragraph is no heading.
+# a section, a short plain paragraph is no heading; their text has a line per paragraph.
 WORD_FILES = (".docx", ".docm", ".dotx", ".dotm")
 
 _PROPOSAL_COLUMN = re.compile(
