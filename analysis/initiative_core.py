@@ -31,9 +31,10 @@ _COURTESY = re.compile(
 )
 # An offer or a closing wish, whatever else the sentence says ("Kontakt os, hvis I ønsker").
 _OFFER = re.compile(
-    r"\b(?:står (?:\w+ )?til rådighed|uddyb\w*|kontakt\w*|deltage[rs]? (?:meget )?gerne|"
-    r"bidrage[rs]? (?:meget )?gerne|ser (?:\w+ )?frem til|held og lykke|spørgsmål|"
-    r"look(?:ing)? forward|happy to|hesitate)\b",
+    r"\b(?:står (?:\w+ )?til rådighed|uddyb(?:er|e) (?:gerne|meget gerne|forslag\w*)|"
+    r"kontakt(?:e|es)? (?:mig|os|undertegnede|gerne)|kontaktperson|deltage[rs]? (?:meget )?gerne|"
+    r"bidrage[rs]? (?:meget )?gerne|ser (?:\w+ )?frem til|held og lykke|"
+    r"(?:har|skulle) (?:i|du) (?:\w+ )?spørgsmål|look(?:ing)? forward|happy to|hesitate)\b",
     re.IGNORECASE,
 )
 # Putting a thing into the plan: a proposal, even said as support ("støtter, at planen
