@@ -53,7 +53,7 @@ _SENDER = re.compile(
 )
 # A stance on the plan or the consultation ("Vi støtter arbejdet med handlingsplanen").
 _STANCE = re.compile(
-    r"\b(?:støtte[rs]?|bakke[rs]? (?:\w+ )?op|opbakning|positiv\w*|glæde[rs]?|velkommen|"
+    r"\b(?:støtte[rs]?|bakke[rs]? (?:\w+ ){0,3}op|opbakning|positiv\w*|glæde[rs]?|velkommen|"
     r"ros(?:er)?|kvittere[rs]?|welcome[sd]?|support\w*)\b",
     re.IGNORECASE,
 )

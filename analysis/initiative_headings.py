@@ -136,8 +136,8 @@ def ends_initiative(line: str) -> bool:
     """A closing line or a letter-section heading ("# Om os"): no initiative goes past it."""
     text = line.strip()
     heading = HEADING.match(text)
-    if heading:
-        return bool(LETTER_SECTION.match(heading.group(2)))
+    if heading:  # a closing set in bold ("Vi ser frem til det videre arbejde") too
+        return bool(LETTER_SECTION.match(heading.group(2)) or CLOSING.match(heading.group(2)))
     return bool(CLOSING.match(text) or _OWN_CLOSING.match(text))
 
 
@@ -204,7 +204,7 @@ def _proposal_heading(title: str, lines: list[str], index: int) -> bool:
     # ("Forslag" under one proposal's "Baggrund" is part of that proposal).
     if PROPOSALS_HEADING.search(title) and _list_follows(lines, index + 1):
         return True
-    return not (SUBSECTION.match(title) or LETTER_SECTION.match(title))
+    return not (SUBSECTION.match(title) or LETTER_SECTION.match(title) or CLOSING.match(title))
 
 
 def _list_follows(lines: list[str], start: int) -> bool:

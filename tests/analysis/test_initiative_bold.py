@@ -181,3 +181,12 @@ def test_libreoffice_strong_emphasis_headings_and_a_bold_closing() -> None:
     assert "\n# Åbne kalendere\n" in text and text.endswith("Med venlig hilsen\nKaren Holm")
     found = split_initiatives([Section("svar.docx", text)])
     assert [i.title for i in found] == ["Åbne kalendere", "Lobbyregister"]
+
+
+def test_a_closing_phrase_set_in_bold_is_no_proposal() -> None:
+    document = opening(docx.Document())
+    for title, text in (("Åbne kalendere", CALENDARS), ("Lobbyregister", REGISTER)):
+        bold(document, title)
+        document.add_paragraph(text)
+    bold(document, "Vi ser frem til det videre arbejde")
+    assert titles(closing(document)) == ["Åbne kalendere", "Lobbyregister"]

@@ -78,6 +78,7 @@ def test_a_word_letter_s_letterhead_title_and_signature_are_no_part_of_the_propo
         "Foreningen takker for muligheden for at give input til den kommende handlingsplan.",
         "Der bør oprettes et offentligt register over lobbyister, der mødes med ministerier.",
         "Et register vil vise, hvem der påvirker lovgivningen, og styrke tilliden til den.",
+        "Vi bakker i øvrigt op om arbejdet med handlingsplanen.",
         "Med venlig hilsen",
         "Karen Holm",
         "Sekretariatschef, Foreningen Åben By",
