@@ -95,15 +95,18 @@ def list_spans(lines: list[str], per_line: bool = False) -> list[Span]:
 
 def _labelled_after(lines: list[str], start: int, per_line: bool) -> tuple[list[Span], int]:
     """Paragraphs opening with a short label ("Borgerpaneler: Prøv med ...") after an intro,
-    each an initiative titled by its label; the first paragraph without one ends them."""
+    each an initiative titled by its label; a paragraph without one explains the label above
+    it when another labelled paragraph follows, else it ends them."""
     starts, index = [], start
     while index < len(lines):
         line = lines[index].strip()
         opens = not starts or per_line or _new_paragraph(lines, index)
         if line and opens and not _bulleted(lines, index):
-            if not _LABELLED.match(line) or CLOSING.match(line):
+            labelled = _LABELLED.match(line)
+            if CLOSING.match(line) or not (labelled or (starts and _label_follows(lines, index))):
                 break
-            starts.append(index)
+            if labelled:
+                starts.append(index)
         index += 1
     spans = []
     for position, first in enumerate(starts):
@@ -111,6 +114,18 @@ def _labelled_after(lines: list[str], start: int, per_line: bool) -> tuple[list[
         title = _LABELLED.match(lines[first].strip()).group(1)
         spans.append(Span(clean_title(title), tuple(trim(lines[first:stop])), "list"))
     return spans, index
+
+
+def _label_follows(lines: list[str], index: int) -> bool:
+    """Another labelled paragraph follows this one before a closing, a heading or an
+    introduction: this paragraph explains the label above it."""
+    for line in lines[index + 1 : index + 1 + LOOKAHEAD]:
+        text = line.strip()
+        if CLOSING.match(text) or HEADING.match(text) or _is_intro(line):
+            return False
+        if _LABELLED.match(text) and not ITEM.match(line):
+            return True
+    return False
 
 
 def _new_paragraph(lines: list[str], index: int) -> bool:

@@ -245,6 +245,20 @@ def test_paragraphs_with_bold_lead_ins_are_one_proposal_each_in_word_text() -> N
     assert "Karen Holm" not in found[1].text and "håber" not in found[1].text
 
 
+def test_a_paragraph_between_two_labelled_ones_explains_the_label_above_it() -> None:
+    document = docx.Document()
+    document.add_paragraph("Foreningen foreslår følgende:")
+    for label, text in (("Åbne kalendere: ", CALENDARS), ("Lobbyregister: ", REGISTER)):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(label).bold = True
+        paragraph.add_run(text)
+        if label.startswith("Åbne"):
+            document.add_paragraph("Det vil give borgerne indsigt i, hvem der påvirker politikken.")
+    found = split_docx_file(document)
+    assert [i.title for i in found] == ["Åbne kalendere", "Lobbyregister"]
+    assert "indsigt" in found[0].text
+
+
 def test_one_proposal_under_a_template_s_bold_questions_is_one_initiative() -> None:
     found = split_docx(
         [
