@@ -11,14 +11,15 @@ Conservative, since a drafter's label holds the proposal's own explanation too: 
 paragraph between two asks is always kept, and so is a paragraph at either edge that says
 anything else (the problem the proposal answers, what it would bring). Only paragraphs
 whose every sentence is courtesy, about the sender, or a stance on the plan or the
-process, and lines that are no prose (letterhead, title, signature), are left out.
+process, and lines that are no prose (letterhead, title, signature), are left out. A
+template's section headings ("Problem", "Aktiviteter") mark the proposal as its asks do.
 """
 
 from __future__ import annotations
 
 import re
 
-from hoering.analysis.initiative_headings import LETTER_SECTION
+from hoering.analysis.initiative_headings import LETTER_SECTION, SUBSECTION
 from hoering.analysis.initiative_text import CLOSING, HEADING, NO_COMMENTS, PROPOSING
 
 _SENTENCE_END = (".", "!", "?", ":")
@@ -70,7 +71,7 @@ def proposal_part(text: str) -> str:
     lines = text.split("\n")
     bounds = _paragraphs(lines)
     texts = [" ".join(line.strip() for line in lines[a:b]) for a, b in bounds]
-    asking = [n for n, paragraph in enumerate(texts) if _asks(paragraph)]
+    asking = [n for n, paragraph in enumerate(texts) if _asks(paragraph) or _template(paragraph)]
     if not asking:
         return text
     first, last = asking[0], asking[-1]
@@ -97,6 +98,13 @@ def _explained(texts: list[str], index: int, way: int) -> int:
     if heading and 0 <= far < len(texts) and not _general(texts[far]):
         return 2
     return 0
+
+
+def _template(text: str) -> bool:
+    """A template section's heading ("# Problem", "Aktiviteter:"): the proposal is written
+    in the call's sections, perhaps in the passive ("... offentliggøres")."""
+    label = HEADING.sub(r"\2", text).strip().rstrip(":")
+    return _no_prose(text) and bool(SUBSECTION.match(label)) and not LETTER_SECTION.match(label)
 
 
 def _proposal_heading(text: str) -> bool:

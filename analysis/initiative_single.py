@@ -19,6 +19,7 @@ from typing import NamedTuple
 from hoering.analysis.initiative_core import proposal_part
 from hoering.analysis.initiative_headings import NO_PROPOSAL, heading_spans
 from hoering.analysis.initiative_text import (
+    HEADING,
     NO_COMMENTS,
     PROPOSING,
     Span,
@@ -162,7 +163,11 @@ def _single_title(text: str, subject: str, proposal: str) -> str:
     topic = " ".join(_SUBJECT_NOISE.sub(" ", subject).split()).strip(" -–:")
     if len(topic) >= 8:
         return clean_title(subject.split(":")[-1] if ":" in subject else subject)
-    lines = [line for line in proposal.split("\n") if line.strip() and not _greeting(line)]
+    lines = [
+        line
+        for line in proposal.split("\n")
+        if line.strip() and not _greeting(line) and not HEADING.match(line.strip())
+    ]
     # "Forslag: Der bør ...": the label names no proposal; its text does.
     opening = _LABEL.sub("", " ".join(lines)[:400])
     return item_title(opening) if lines else ""

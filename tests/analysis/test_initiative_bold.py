@@ -190,3 +190,30 @@ def test_a_closing_phrase_set_in_bold_is_no_proposal() -> None:
         document.add_paragraph(text)
     bold(document, "Vi ser frem til det videre arbejde")
     assert titles(closing(document)) == ["Åbne kalendere", "Lobbyregister"]
+
+
+def test_a_proposal_in_bold_template_labels_alone_is_its_sections_without_about_us() -> None:
+    # No title and no ask word ("... offentliggøres"): the template's sections are the
+    # proposal; the letterhead, thanks, "Om os" and signature around them are not.
+    document = opening(docx.Document())
+    for label, text in (
+        (
+            "Kort beskrivelse",
+            "Alle kommunale kontrakter over en halv million offentliggøres samlet.",
+        ),
+        (
+            "Problem",
+            "I dag er det svært for borgere at se, hvad kommunerne køber ind og til hvilken pris.",
+        ),
+        (
+            "Aktiviteter",
+            "KL og Digitaliseringsstyrelsen udvikler databasen, og kommunerne indberetter.",
+        ),
+        ("Om os", "Foreningen Åben By arbejder for gennemsigtighed og har 400 medlemmer."),
+    ):
+        bold(document, label)
+        document.add_paragraph(text)
+    (found,) = split(closing(document))
+    assert found.text.startswith("# Kort beskrivelse\nAlle kommunale kontrakter")
+    assert found.text.endswith("kommunerne indberetter.")
+    assert found.title == "Alle kommunale kontrakter over en halv million offentliggøres samlet"
