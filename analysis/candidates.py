@@ -32,6 +32,9 @@ PROMINENT = 0.5  # share of a text's main ask that another ask must weigh to cou
 SHARED_STEMS = 2  # stems an initiative must share with a candidate that shares no ask
 # The concepts that name an ask (a lobby register, citizens' initiatives), not a theme.
 ASKS = frozenset(CONCEPT + concept.name for concept in CONCEPTS if concept.weight >= SPECIFIC)
+# How an ask is met (as open data, on a portal, by law): term -> its weight when named once
+# outside details.
+FACETS = {CONCEPT + concept.name: concept.weight for concept in CONCEPTS if concept.facet}
 
 Vector = Mapping[str, float]
 
@@ -96,14 +99,31 @@ def shares_an_ask(a: Vector, b: Vector) -> bool:
     reply, several asks) beside a candidate whose ask it names in passing. When neither
     does, they share SHARED_STEMS stems: theme words alone ("register", "åben",
     "kommune") make short texts alike ("the register is public"). A text that describes an
-    ask without its words ("who the ministers meet") is left to the cosine."""
+    ask without its words ("who the ministers meet") is left to the cosine. Whatever they
+    share, two texts that each name a facet the other does not name stay apart."""
+    if _own_facets(a, b) and _own_facets(b, a):
+        return False
     asks_a, asks_b = _asks(a), _asks(b)
     if asks_a and asks_b:
-        return _prominent(asks_a, asks_b) and _prominent(asks_b, asks_a)
+        return (
+            _prominent(asks_a, asks_b)
+            and _prominent(asks_b, asks_a)
+            and _named(asks_a, asks_b)
+            and _named(asks_b, asks_a)
+        )
     if asks_a or asks_b:
         return True
     shared = a.keys() & b.keys()
     return sum(term.startswith(STEM) for term in shared) >= SHARED_STEMS
+
+
+def _own_facets(mine: Vector, other: Vector) -> bool:
+    """Whether `mine` names a facet outside details that `other` does not name at all."""
+    return any(
+        term not in other and mine[term] >= weight - 1e-9
+        for term, weight in FACETS.items()
+        if term in mine
+    )
 
 
 def _asks(terms: Vector) -> dict[str, float]:
@@ -118,6 +138,13 @@ def _prominent(mine: Mapping[str, float], other: Mapping[str, float]) -> bool:
     return any(
         other.get(term, 0.0) >= bar - 1e-9 for term, weight in mine.items() if weight >= top - 1e-9
     )
+
+
+def _named(mine: Mapping[str, float], other: Mapping[str, float]) -> bool:
+    """Whether every ask `mine` makes prominent (at least PROMINENT of its main ask) is
+    one `other` names."""
+    bar = PROMINENT * max(mine.values())
+    return all(term in other for term, weight in mine.items() if weight >= bar - 1e-9)
 
 
 def representative(terms: Vector, joined: Vector | None = None) -> dict[str, float]:
