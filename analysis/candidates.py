@@ -19,7 +19,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from hoering.analysis.candidate_lexicon import CONCEPTS, SPECIFIC
+from hoering.analysis.candidate_lexicon import CONCEPTS, RELATED, SPECIFIC
 from hoering.analysis.candidate_terms import CONCEPT, STEM, signature
 
 JOIN_AT = 0.45  # cosine with a candidate's representative to join it
@@ -32,6 +32,8 @@ PROMINENT = 0.5  # share of a text's main ask that another ask must weigh to cou
 SHARED_STEMS = 2  # stems an initiative must share with a candidate that shares no ask
 # The concepts that name an ask (a lobby register, citizens' initiatives), not a theme.
 ASKS = frozenset(CONCEPT + concept.name for concept in CONCEPTS if concept.weight >= SPECIFIC)
+# The words every reply on a theme uses: sharing them says nothing of the ask.
+THEME_WORDS = frozenset(CONCEPT + c.name for c in CONCEPTS if c.weight < RELATED)
 # How an ask is met (as open data, on a portal, by law): term -> its weight when named once
 # outside details.
 FACETS = {CONCEPT + concept.name: concept.weight for concept in CONCEPTS if concept.facet}
@@ -111,9 +113,9 @@ def shares_an_ask(a: Vector, b: Vector) -> bool:
             and _named(asks_a, asks_b)
             and _named(asks_b, asks_a)
         )
-    if asks_a or asks_b:
-        return True
     shared = a.keys() & b.keys()
+    if asks_a or asks_b:
+        return len(shared - THEME_WORDS) >= SHARED_STEMS
     return sum(term.startswith(STEM) for term in shared) >= SHARED_STEMS
 
 
