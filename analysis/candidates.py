@@ -98,30 +98,30 @@ def shares_an_ask(a: Vector, b: Vector) -> bool:
     heaviest concept of ASKS; on a tie, one of them) is prominent in the other (weighs at
     least PROMINENT of the other's main ask): two asks that mention each other (ministers'
     calendars that show meetings with lobbyists) stay two, and so does a long text (a whole
-    reply, several asks) beside a candidate whose ask it names in passing. When neither
-    does, they share SHARED_STEMS stems: theme words alone ("register", "åben",
-    "kommune") make short texts alike ("the register is public"). A text that describes an
-    ask without its words ("who the ministers meet") is left to the cosine. Whatever they
-    share, two texts that each name a facet the other does not name stay apart."""
-    if _own_facets(a, b) and _own_facets(b, a):
-        return False
+    reply, several asks) beside a candidate whose ask it names in passing. Two texts that
+    each add something the other does not name (_adds: a prominent ask, or a facet: open
+    procurement data beside training for purchasers, beside a portal of the contracts) ask
+    for different things on one object; one that adds something to the other's ask (open
+    source, preferred in procurement) is still that ask. When neither names an ask, they
+    share SHARED_STEMS stems: theme words alone ("register", "åben", "kommune") make short
+    texts alike ("the register is public"). A text that describes an ask without its words
+    ("who the ministers meet") joins if it shares as many words beyond theme words."""
     asks_a, asks_b = _asks(a), _asks(b)
+    if _adds(a, asks_a, b) and _adds(b, asks_b, a):
+        return False
     if asks_a and asks_b:
-        return (
-            _prominent(asks_a, asks_b)
-            and _prominent(asks_b, asks_a)
-            and _named(asks_a, asks_b)
-            and _named(asks_b, asks_a)
-        )
+        return _prominent(asks_a, asks_b) and _prominent(asks_b, asks_a)
     shared = a.keys() & b.keys()
     if asks_a or asks_b:
         return len(shared - THEME_WORDS) >= SHARED_STEMS
     return sum(term.startswith(STEM) for term in shared) >= SHARED_STEMS
 
 
-def _own_facets(mine: Vector, other: Vector) -> bool:
-    """Whether `mine` names a facet outside details that `other` does not name at all."""
-    return any(
+def _adds(mine: Vector, asks: Mapping[str, float], other: Vector) -> bool:
+    """Whether `mine` names what `other` does not name at all: an ask it makes prominent
+    (at least PROMINENT of its main ask), or a facet outside details."""
+    bar = PROMINENT * max(asks.values(), default=0.0)
+    return any(term not in other for term, weight in asks.items() if weight >= bar - 1e-9) or any(
         term not in other and mine[term] >= weight - 1e-9
         for term, weight in FACETS.items()
         if term in mine
@@ -140,13 +140,6 @@ def _prominent(mine: Mapping[str, float], other: Mapping[str, float]) -> bool:
     return any(
         other.get(term, 0.0) >= bar - 1e-9 for term, weight in mine.items() if weight >= top - 1e-9
     )
-
-
-def _named(mine: Mapping[str, float], other: Mapping[str, float]) -> bool:
-    """Whether every ask `mine` makes prominent (at least PROMINENT of its main ask) is
-    one `other` names."""
-    bar = PROMINENT * max(mine.values())
-    return all(term in other for term, weight in mine.items() if weight >= bar - 1e-9)
 
 
 def representative(terms: Vector, joined: Vector | None = None) -> dict[str, float]:

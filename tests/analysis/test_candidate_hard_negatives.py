@@ -106,3 +106,14 @@ def test_two_greetings_do_not_join_two_asks() -> None:
         "bør samles på ét digitalt sted, så borgerne nemt kan finde og svare på dem.",
         GREETING + "Alle kommuner skal have et ungdomsråd, der har ret til at blive hørt.",
     )
+
+
+def test_an_initiative_that_adds_a_context_to_an_ask_still_joins_it() -> None:
+    # Open source preferred in procurement is open source as the standard: only one side
+    # adds something (procurement), so they are one ask. (A guard: main joined these too.)
+    assert joins(
+        "Open source som standard: software, der udvikles for offentlige midler, frigives "
+        "som open source.",
+        "Staten bør i sine udbud foretrække open source-løsninger frem for den enkelte "
+        "leverandørs lukkede produkter.",
+    )
