@@ -114,6 +114,6 @@ def test_an_initiative_that_adds_a_context_to_an_ask_still_joins_it() -> None:
     assert joins(
         "Open source som standard: software, der udvikles for offentlige midler, frigives "
         "som open source.",
-        "Staten bør i sine udbud foretrække open source-løsninger frem for den enkelte "
-        "leverandørs lukkede produkter.",
+        "Open source først: staten bør i sine udbud foretrække open source-løsninger og "
+        "kræve, at leverandøren leverer kildekoden.",
     )
