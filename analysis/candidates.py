@@ -29,6 +29,7 @@ LOOKUP_TERMS = 8
 MAX_CANDIDATES = 50
 SUMMARY_CHARS = 300
 PROMINENT = 0.5  # share of a text's main ask that another ask must weigh to count as one
+NAMED = 0.2  # share of a vector's heaviest ask (or facet) at which it names another
 SHARED_STEMS = 2  # stems an initiative must share with a candidate that shares no ask
 # The concepts that name an ask (a lobby register, citizens' initiatives), not a theme.
 ASKS = frozenset(CONCEPT + concept.name for concept in CONCEPTS if concept.weight >= SPECIFIC)
@@ -107,7 +108,7 @@ def shares_an_ask(a: Vector, b: Vector) -> bool:
     texts alike ("the register is public"). A text that describes an ask without its words
     ("who the ministers meet") joins if it shares as many words beyond theme words."""
     asks_a, asks_b = _asks(a), _asks(b)
-    if _adds(a, asks_a, b) and _adds(b, asks_b, a):
+    if _adds(a, asks_a, b, asks_b) and _adds(b, asks_b, a, asks_a):
         return False
     if asks_a and asks_b:
         return _prominent(asks_a, asks_b) and _prominent(asks_b, asks_a)
@@ -117,15 +118,22 @@ def shares_an_ask(a: Vector, b: Vector) -> bool:
     return sum(term.startswith(STEM) for term in shared) >= SHARED_STEMS
 
 
-def _adds(mine: Vector, asks: Mapping[str, float], other: Vector) -> bool:
-    """Whether `mine` names what `other` does not name at all: an ask it makes prominent
-    (at least PROMINENT of its main ask), or a facet outside details."""
-    bar = PROMINENT * max(asks.values(), default=0.0)
-    return any(term not in other for term, weight in asks.items() if weight >= bar - 1e-9) or any(
-        term not in other and mine[term] >= weight - 1e-9
-        for term, weight in FACETS.items()
-        if term in mine
-    )
+def _adds(mine: Vector, my_asks: Vector, other: Vector, other_asks: Vector) -> bool:
+    """Whether `mine` names what `other` does not name: an ask it makes prominent (at least
+    PROMINENT of its main ask), or a facet outside details. `other` names an ask or a facet
+    if it weighs at least NAMED of its heaviest of that kind: a candidate of many members,
+    one of which names training or a portal on the way, does not name them."""
+    bar = PROMINENT * max(my_asks.values(), default=0.0)
+    named = NAMED * max(other_asks.values(), default=0.0)
+    if any(
+        other.get(t, 0.0) < named or t not in other for t, w in my_asks.items() if w >= bar - 1e-9
+    ):
+        return True
+    facets = [term for term in FACETS if term in mine and mine[term] >= FACETS[term] - 1e-9]
+    if not facets:
+        return False
+    named = NAMED * max((other[term] for term in FACETS if term in other), default=0.0)
+    return any(term not in other or other[term] < named for term in facets)
 
 
 def _asks(terms: Vector) -> dict[str, float]:

@@ -117,3 +117,21 @@ def test_an_initiative_that_adds_a_context_to_an_ask_still_joins_it() -> None:
         "Open source først: staten bør i sine udbud foretrække open source-løsninger og "
         "kræve, at leverandøren leverer kildekoden.",
     )
+
+
+def test_a_grown_candidate_that_names_another_ask_on_the_way_does_not_take_it_in() -> None:
+    # Six members on open procurement data, one naming training for purchasers and one a
+    # portal in passing: the candidate does not name them as its own.
+    members = [
+        PROCUREMENT_DATA,
+        "Publish all public procurement data (tenders, awards, contract values) as open data.",
+        "Data om offentlige indkøb bør være åbne data: leverandør, beløb og varighed.",
+        "Udbudsdata skal være åbne og maskinlæsbare; det kræver også kurser for indkøberne.",
+        "Kontraktdata fra alle offentlige indkøb bør offentliggøres som åbne data på en portal.",
+        "Open contracting: every contract and its changes published as open data.",
+    ]
+    training = "Indkøbere skal have obligatorisk uddannelse i at forebygge korruption."
+    portal = "Opret en kontraktportal, hvor alle offentlige kontrakter lægges ud i fuld tekst."
+    assert not joins(*members, training)
+    assert not joins(*members, portal)
+    assert joins(*members, "Offentlige indkøbsdata skal være frit tilgængelige som åbne data.")
