@@ -83,15 +83,42 @@ def choose(terms: Vector, existing: Iterable[Existing]) -> int | None:
     """The id of the candidate the initiative joins, or None: it starts one.
 
     The most similar at or above JOIN_AT that shares an ask with it (shares_an_ask); on a
-    tie, the oldest (lowest id)."""
-    best: tuple[float, int] | None = None
+    tie, the oldest (lowest id). Tried best first, so the ask rules are read only until one
+    passes; the initiative's side of them is read once."""
+    scored = []
     for candidate in existing:
         score = round(cosine(terms, candidate.terms), 9)
-        if score < JOIN_AT or not shares_an_ask(terms, candidate.terms):
-            continue
-        if best is None or (score, -candidate.id) > (best[0], -best[1]):
-            best = (score, candidate.id)
-    return None if best is None else best[1]
+        if score >= JOIN_AT:
+            scored.append((-score, candidate.id, candidate.terms))
+    mine = _profile(terms)
+    for _, candidate_id, other in sorted(scored, key=lambda row: row[:2]):
+        if _shares(terms, mine, other, _profile(other)):
+            return candidate_id
+    return None
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """What the ask rules read of one vector."""
+
+    asks: dict[str, float]  # its concepts of ASKS
+    main: float  # its heaviest ask's weight (0 without one)
+    facet_top: float  # its heaviest facet's weight (0 without one)
+    own: tuple[str, ...]  # asks it makes prominent, facets it names outside details
+
+
+def _profile(terms: Vector) -> _Profile:
+    asks = {term: terms[term] for term in ASKS.intersection(terms)}
+    main = max(asks.values(), default=0.0)
+    own = [term for term, weight in asks.items() if weight >= PROMINENT * main - 1e-9]
+    facet_top = 0.0
+    for term, base in FACETS.items():
+        weight = terms.get(term)
+        if weight is not None:
+            facet_top = max(facet_top, weight)
+            if weight >= base - 1e-9:
+                own.append(term)
+    return _Profile(asks, main, facet_top, tuple(own))
 
 
 def shares_an_ask(a: Vector, b: Vector) -> bool:
@@ -107,38 +134,31 @@ def shares_an_ask(a: Vector, b: Vector) -> bool:
     share SHARED_STEMS stems: theme words alone ("register", "åben", "kommune") make short
     texts alike ("the register is public"). A text that describes an ask without its words
     ("who the ministers meet") joins if it shares as many words beyond theme words."""
-    asks_a, asks_b = _asks(a), _asks(b)
-    if _adds(a, asks_a, b, asks_b) and _adds(b, asks_b, a, asks_a):
+    return _shares(a, _profile(a), b, _profile(b))
+
+
+def _shares(a: Vector, pa: _Profile, b: Vector, pb: _Profile) -> bool:
+    if pa.asks and pb.asks:
+        if not (_prominent(pa.asks, pb.asks) and _prominent(pb.asks, pa.asks)):
+            return False
+    elif pa.asks or pb.asks:
+        if len((a.keys() & b.keys()) - THEME_WORDS) < SHARED_STEMS:
+            return False
+    elif sum(term.startswith(STEM) for term in a.keys() & b.keys()) < SHARED_STEMS:
         return False
-    if asks_a and asks_b:
-        return _prominent(asks_a, asks_b) and _prominent(asks_b, asks_a)
-    shared = a.keys() & b.keys()
-    if asks_a or asks_b:
-        return len(shared - THEME_WORDS) >= SHARED_STEMS
-    return sum(term.startswith(STEM) for term in shared) >= SHARED_STEMS
+    return not (_adds(pa, b, pb) and _adds(pb, a, pa))
 
 
-def _adds(mine: Vector, my_asks: Vector, other: Vector, other_asks: Vector) -> bool:
-    """Whether `mine` names what `other` does not name: an ask it makes prominent (at least
-    PROMINENT of its main ask), or a facet outside details. `other` names an ask or a facet
-    if it weighs at least NAMED of its heaviest of that kind: a candidate of many members,
-    one of which names training or a portal on the way, does not name them."""
-    bar = PROMINENT * max(my_asks.values(), default=0.0)
-    named = NAMED * max(other_asks.values(), default=0.0)
-    if any(
-        other.get(t, 0.0) < named or t not in other for t, w in my_asks.items() if w >= bar - 1e-9
-    ):
-        return True
-    facets = [term for term in FACETS if term in mine and mine[term] >= FACETS[term] - 1e-9]
-    if not facets:
-        return False
-    named = NAMED * max((other[term] for term in FACETS if term in other), default=0.0)
-    return any(term not in other or other[term] < named for term in facets)
-
-
-def _asks(terms: Vector) -> dict[str, float]:
-    """The concepts of ASKS in `terms`, with their weights."""
-    return {term: terms[term] for term in ASKS.intersection(terms)}
+def _adds(mine: _Profile, other: Vector, theirs: _Profile) -> bool:
+    """Whether `mine` makes prominent an ask, or names a facet, that `other` does not name.
+    `other` names one if it weighs at least NAMED of its heaviest of that kind: a candidate
+    of many members, one of which names training or a portal on the way, does not name
+    them."""
+    for term in mine.own:
+        bar = NAMED * (theirs.facet_top if term in FACETS else theirs.main)
+        if term not in other or other[term] < bar - 1e-9:
+            return True
+    return False
 
 
 def _prominent(mine: Mapping[str, float], other: Mapping[str, float]) -> bool:
