@@ -38,7 +38,9 @@ class RawMessage(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # The message's identity (parse/identity.py): "id:" + sha256 of its Message-ID and of its
     # From, Date, Subject and body; transport headers are left out. One row per message.
-    dedup_key: Mapped[str] = mapped_column(NulFreeString(1000), unique=True)
+    # Also the insert sentinel: unique and always given, it lets SQLAlchemy write a batch's
+    # raw messages in one INSERT ... RETURNING on SQLite too and match the ids to the rows.
+    dedup_key: Mapped[str] = mapped_column(NulFreeString(1000), unique=True, insert_sentinel=True)
     sha256: Mapped[str] = mapped_column(NulFreeString(64), index=True)
     # Indexed: two different messages may share one (a Message-ID collision, shown to reviewers).
     message_id: Mapped[str | None] = mapped_column(NulFreeString(998), index=True)
