@@ -3,7 +3,8 @@ proposals and states.
 
 Everything slow (parsing, attachment extraction, the derived fields of a proposal) happened
 before, outside any transaction; here the batch's new raw messages go in with one INSERT,
-then the rows that need their ids, flushed together at commit.
+then the rows that need their ids, one statement per table (numbered by the writer on
+SQLite, store/row_ids.py).
 """
 
 from __future__ import annotations
