@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import mailbox
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -62,6 +63,13 @@ def timed(
     return wrapper
 
 
+def children_cpu() -> float:
+    """CPU seconds of this process's ended children: the sandbox's workers, joined when
+    the import's sandbox closes (and those that retired after `max_tasks` before)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def import_once(
     count: int, url: str | None, backlog: bool = False, keep: Path | None = None
 ) -> None:
@@ -87,12 +95,17 @@ def import_once(
         config.write_text(f'[store]\nurl = "{store}"\n\n[consultation]\ndeadline = 2017-08-20\n')
         cfg = load_config(config)
         sessions = open_database(cfg.store_url)
-        wall, cpu_all = time.perf_counter(), time.process_time()
+        wall, cpu_all, workers = time.perf_counter(), time.process_time(), children_cpu()
         report = pipeline.import_paths(cfg, sessions, [directory / "replies.mbox"])
         wall, cpu_all = time.perf_counter() - wall, time.process_time() - cpu_all
+        workers = children_cpu() - workers
     name = "PostgreSQL" if url else "SQLite"
     print(f"{name}: {report.summary()}")
     print(f"  {wall:.2f} s wall, {cpu_all:.2f} s CPU, {count / wall:.0f} messages/s")
+    print(
+        f"  CPU ms per message: {1000 * cpu_all / count:.2f} importing process, "
+        f"{1000 * workers / count:.2f} its workers; load average {os.getloadavg()[0]:.1f}"
+    )
     for label, spent in seconds.items():
         print(f"  {label:17} {spent:6.2f} s  {1000 * spent / count:5.2f} ms/message"
               f"  ({1000 * cpu[label] / count:5.2f} ms CPU)")  # fmt: skip

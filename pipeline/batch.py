@@ -3,7 +3,8 @@ proposals and states.
 
 Everything slow (parsing, attachment extraction, the derived fields of a proposal) happened
 before, outside any transaction; here the batch's new raw messages go in with one INSERT,
-then the rows that need their ids, flushed together at commit.
+then the rows that need their ids, one statement per table (numbered by the writer on
+SQLite, store/row_ids.py).
 """
 
 from __future__ import annotations
@@ -20,11 +21,21 @@ from hoering.derived import DerivedReply
 from hoering.ingest.raw import RawMessage
 from hoering.origin import MessageOrigin
 from hoering.pipeline.parsing import ParseResult
-from hoering.store import derived_rows, models, states
+from hoering.store import derived_rows, models, row_ids, states
 from hoering.store import messages as store_messages
 from hoering.vocab import MessageStatus, WriteOutcome
 
 log = logging.getLogger(__name__)
+# The rows a batch adds once its raw messages are in, numbered by the writer on SQLite so
+# that each table's go in with one executemany (store/row_ids.py).
+NUMBERED = (
+    models.Sighting,
+    models.Proposal,
+    models.Attachment,
+    models.ProposalTheme,  # a reply derived in this process (no sandbox) brings its
+    models.Initiative,  # theme tags and initiatives as objects
+    models.MessageState,
+)
 
 
 @dataclass(frozen=True)
@@ -119,6 +130,7 @@ class BatchWriter:
     def write(self, session: Session, entries: list[Entry]) -> list[Written]:
         with session.no_autoflush:  # flushed twice on purpose, not before every query
             found_raw = self.add_raw_messages(session, entries)
+            writes = bool(session.new)
             session.flush()  # one INSERT for the new raw messages; IntegrityError if raced
             sources = [entry.source for entry, _raw, _new, _outcome in found_raw]
             sighted = store_messages.sighted_places(session, sources)
@@ -130,6 +142,8 @@ class BatchWriter:
                 )
                 for entry, raw, new, outcome in found_raw
             ]
+        if writes:  # SQLite's write lock is held: the rows below may be numbered here
+            row_ids.assign_ids(session, NUMBERED)
         session.flush()  # gives new proposals their ids, for the -v lines and their children
         derived_rows.insert_children(session, [
             (w.entry.proposal.id, w.entry.children)

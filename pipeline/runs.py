@@ -28,6 +28,7 @@ from hoering.pipeline.run import Item, Pipeline, Tick, no_tick
 from hoering.pipeline.sandbox import Sandbox
 from hoering.rules import candidates as rules_candidates
 from hoering.rules import duplicates as rules_duplicates
+from hoering.rules.pure_map import in_process
 from hoering.store import messages as store_messages
 from hoering.store import models
 from hoering.store.db import first_line, writing
@@ -189,11 +190,13 @@ def _recorded_run(
     finish_run(sessions, run_id, report, "; ".join(report.folder_errors) or None)
     # New replies (and retried ones that parse now) may join or form campaigns: placed by
     # the persisted index, reading a few rows per new reply, not every stored one.
+    # The texts' fingerprints and term vectors are made in the sandbox's workers, idle now.
+    mapper = extract.map_parts if isinstance(extract, Sandbox) else in_process
     with writing(), sessions.begin() as session:
-        rules_duplicates.place_new(session)
+        rules_duplicates.place_new(session, mapper=mapper)
     # Their initiatives join the bruttoliste's candidates the same way (rules/candidates.py).
     with writing(), sessions.begin() as session:
-        rules_candidates.place_new(session)
+        rules_candidates.place_new(session, mapper)
     return report
 
 

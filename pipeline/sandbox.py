@@ -40,13 +40,13 @@ import resource
 import signal
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, wait
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -66,6 +66,7 @@ from hoering.parse.model import Attachment, AttachmentInput, Extractor
 from hoering.parse.sniff import detect_type
 from hoering.parse.versions import extractor_version
 from hoering.pipeline.extractcache import CACHE_BYTES, ExtractionCache
+from hoering.rules.pure_map import PartFunction
 from hoering.rules.reply_task import DeriveContext, derive_task
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,9 @@ WORKER_START = multiprocessing.get_context("fork")
 WATCH_SECONDS = 0.5
 # Pools one attachment may find broken, and rebuild, before it is recorded as unread.
 MAX_POOLS = 3
+# Items a worker gets per task from map_parts: a few tasks per worker for a chunk of 500, and
+# a part of long texts still ends well within the task time limit.
+MAP_PART = 100
 T = TypeVar("T")
 
 
@@ -236,6 +240,24 @@ class Sandbox:
         derivation raised."""
         label = f"the reply from {inputs.sender_email or inputs.sender_name}"
         return self.run_task(self.deriver, inputs, context, label=label, doer="derivation")
+
+    def map_parts(self, function: PartFunction, items: list[Any]) -> list[Any]:
+        """A Mapper (rules/pure_map.py): `function` over parts of `items` in the workers at
+        once, the results in the items' order. A part whose task fails (a limit, a crash) is
+        done in this process instead: the function is pure, so only the time differs."""
+        parts = [items[start : start + MAP_PART] for start in range(0, len(items), MAP_PART)]
+        if len(parts) <= 1 or self.limits.workers <= 1:
+            return function(items)  # nothing would run at once: spare the pickling
+        with ThreadPoolExecutor(2 * self.limits.workers, thread_name_prefix="map") as threads:
+            done = list(threads.map(lambda part: self.mapped_part(function, part), parts))
+        return [result for part in done for result in part]
+
+    def mapped_part(self, function: PartFunction, part: list[Any]) -> list[Any]:
+        try:
+            return self.run_task(function, part, label=function.__name__, doer="mapping")
+        except TaskFailed as failed:
+            log.warning("%s done in the run's process: %s", function.__name__, failed.reason)
+            return function(part)
 
     def run_task(self, function: Callable[..., T], *args: object, label: str, doer: str) -> T:
         """`function(*args)` in a worker, tried once more on a fresh pool if the pool broke

@@ -18,6 +18,7 @@ from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
 
 from hoering.analysis import candidates as analysis
+from hoering.rules.pure_map import Mapper, in_process
 from hoering.store import models
 from hoering.store.bulk import insert_rows
 
@@ -26,8 +27,9 @@ IN_LIST = 5000  # values per IN (...): well inside SQLite's and PostgreSQL's par
 PLACING_LOCK_KEY = 0x686F6572696E6702  # pg_advisory_xact_lock: one poller places at a time
 
 
-def place_new(session: Session) -> int:
-    """Place every initiative without a candidate; returns how many were placed."""
+def place_new(session: Session, mapper: Mapper = in_process) -> int:
+    """Place every initiative without a candidate; returns how many were placed. `mapper`
+    makes their term vectors (a run's: in its sandbox's workers, rules/pure_map.py)."""
     if session.get_bind().dialect.name == "postgresql":
         # Pollers sharing a PostgreSQL database would otherwise start twin candidates.
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PLACING_LOCK_KEY})
@@ -42,7 +44,7 @@ def place_new(session: Session) -> int:
             .order_by(Ini.proposal_id, Ini.number, Ini.id)
         )
     )
-    placer = _Placer(session)
+    placer = _Placer(session, mapper)
     for start in range(0, len(waiting), CHUNK):
         ids = waiting[start : start + CHUNK]
         loaded = {ini.id: ini for ini in session.scalars(select(Ini).where(Ini.id.in_(ids)))}
@@ -152,6 +154,11 @@ def _terms(initiative: models.Initiative) -> dict[str, float]:
     return analysis.initiative_terms(initiative.title or "", initiative.text or "")
 
 
+def term_vectors(initiatives: list[tuple[str, str]]) -> list[dict[str, float]]:
+    """The term vectors of (title, text) pairs: a Mapper's part function."""
+    return [analysis.initiative_terms(title, text) for title, text in initiatives]
+
+
 # Ids standing in for the candidates a chunk starts until they are written (one INSERT for
 # the chunk, not one round trip each): above every stored id, in the order started, as the
 # ids they get will be, so ties between candidates are broken as after the write.
@@ -166,8 +173,9 @@ class _Placer:
     the stored index rows when it looks terms up; `write` writes them for the chunk.
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, mapper: Mapper = in_process) -> None:
         self.session = session
+        self.mapper = mapper
         self.vectors: dict[int, dict[str, float]] = {}
         self.started: dict[int, models.Candidate] = {}  # stand-in id -> candidate, unwritten
         self.added: dict[str, set[int]] = {}  # term -> candidates newly indexed under it
@@ -180,7 +188,11 @@ class _Placer:
     def read_index(self, chunk: list[models.Initiative]) -> None:
         """The stored index rows the chunk's initiatives will look up; the index is written
         only by `write`, after the chunk, so they are what a query per initiative would read."""
-        self.terms = {initiative.id: _terms(initiative) for initiative in chunk}
+        texts = [(initiative.title or "", initiative.text or "") for initiative in chunk]
+        vectors = self.mapper(term_vectors, texts)
+        self.terms = {
+            initiative.id: terms for initiative, terms in zip(chunk, vectors, strict=True)
+        }
         wanted = sorted({t for terms in self.terms.values() for t in analysis.lookup_terms(terms)})
         self.stored = {}
         Term = models.CandidateTerm

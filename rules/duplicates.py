@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from hoering.analysis import duplicates as analysis
 from hoering.rules.duplicate_joins import Joins
+from hoering.rules.pure_map import Mapper, in_process
 from hoering.rules.reply_derive import joined_text
 from hoering.store import models
 from hoering.store.bulk import insert_rows
@@ -41,12 +42,17 @@ PLACING_LOCK_KEY = 0x686F6572696E6701  # pg_advisory_xact_lock: one poller place
 
 
 def place_new(
-    session: Session, progress: Callable[[int], None] | None = None, *, every: bool = False
+    session: Session,
+    progress: Callable[[int], None] | None = None,
+    *,
+    every: bool = False,
+    mapper: Mapper = in_process,
 ) -> int:
     """Place the proposals not yet in the index; returns how many were placed.
 
     Those are the ones after the highest indexed id (ids only grow, and placing goes in id
-    order); `every` looks for unindexed ones among all proposals instead (refresh).
+    order); `every` looks for unindexed ones among all proposals instead (refresh). `mapper`
+    makes the texts' fingerprints (a run's: in its sandbox's workers, rules/pure_map.py).
     """
     if session.get_bind().dialect.name == "postgresql":
         # Pollers sharing one PostgreSQL database run at once (each machine has its own run
@@ -69,7 +75,7 @@ def place_new(
             .limit(REFRESH_CHUNK)
         )
         chunk = list(session.scalars(query))
-        _place_chunk(session, _texts(session, chunk), leaders)
+        _place_chunk(session, _texts(session, chunk), leaders, mapper)
         done += len(chunk)
         session.flush()
         session.expunge_all()  # bounded memory over 50,000 proposals
@@ -110,15 +116,23 @@ def _fingerprint(proposal_id: int, text: str) -> _Fingerprint:
     return _Fingerprint(proposal_id, text, analysis.text_key(normalized), words, bands)
 
 
+def fingerprints(texts: list[tuple[int, str]]) -> list[_Fingerprint]:
+    """The fingerprints of (proposal id, text) pairs: a Mapper's part function."""
+    return [_fingerprint(proposal_id, text) for proposal_id, text in texts]
+
+
 def _place_chunk(
-    session: Session, chunk: dict[int, str], leaders: dict[int, frozenset[str]]
+    session: Session,
+    chunk: dict[int, str],
+    leaders: dict[int, frozenset[str]],
+    mapper: Mapper = in_process,
 ) -> None:
     """Index each proposal of `chunk` (id -> text, in id order) and join it to the groups its text
     belongs to: a twin's (same text key), or every near leader's (sharing an LSH band and
     near by shingles). One query for the chunk's twins, one for its bands' leaders; the
     chunk's own texts count as they are placed. `leaders` caches leaders' shingles (a
     campaign's letter is the leader every copy is checked against)."""
-    prints = [_fingerprint(proposal_id, text) for proposal_id, text in chunk.items()]
+    prints: list[_Fingerprint] = mapper(fingerprints, list(chunk.items()))
     twins = _twins(session, {p.key for p in prints if p.key})
     by_band = _leaders_by_band(session, {band for p in prints for band in p.bands})
     _read_leaders(session, prints, twins, by_band, leaders)

@@ -11,9 +11,11 @@ its id (and its place in the bruttoliste) when its text stays.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from hoering.analysis.initiative_fields import find_level, find_owner
 from hoering.analysis.initiatives import Section, split_initiatives
-from hoering.analysis.themes import Codebook, tag_themes
+from hoering.analysis.themes import Codebook, ThemeTag, tag_themes
 from hoering.derived import DerivedInitiative, InitiativeFields, ReplyInputs
 from hoering.vocab import TextPlace
 
@@ -29,9 +31,14 @@ def sections(inputs: ReplyInputs, reply_text: str, forwarded: bool) -> list[Sect
 
 
 def derive_initiatives(
-    inputs: ReplyInputs, reply_text: str, forwarded: bool, codebook: Codebook
+    inputs: ReplyInputs,
+    reply_text: str,
+    forwarded: bool,
+    codebook: Codebook,
+    tagged: Mapping[str, tuple[ThemeTag, ...]] | None = None,
 ) -> tuple[DerivedInitiative, ...]:
-    """The reply split again unless a reviewer's split stays; fields read for each."""
+    """The reply split again unless a reviewer's split stays; fields read for each.
+    `tagged`: theme tags already found in a text (the reply's), not looked for again."""
     if inputs.split_kept:
         return tuple(
             DerivedInitiative(
@@ -40,7 +47,7 @@ def derive_initiatives(
                 kept.text,
                 kept.rule,
                 kept.origin,
-                initiative_fields(kept.text, codebook),
+                initiative_fields(kept.text, codebook, tagged),
                 continues=index,
             )
             for index, kept in enumerate(inputs.initiatives)
@@ -54,7 +61,7 @@ def derive_initiatives(
             item.text,
             item.rule,
             item.source,
-            initiative_fields(item.text, codebook),
+            initiative_fields(item.text, codebook, tagged),
             continues=matches.get(index),
         )
         for index, item in enumerate(found)
@@ -85,9 +92,13 @@ def match_by_words(old: list[str], new: list[str], least: float = 0.5) -> dict[i
     return matches
 
 
-def initiative_fields(text: str, codebook: Codebook) -> InitiativeFields:
-    """Themes, proposed owner and level of one initiative, from its own text."""
-    tags = tag_themes(text, codebook)
+def initiative_fields(
+    text: str, codebook: Codebook, tagged: Mapping[str, tuple[ThemeTag, ...]] | None = None
+) -> InitiativeFields:
+    """Themes, proposed owner and level of one initiative, from its own text; its theme
+    tags from `tagged` when that text was tagged already (a reply that is one initiative:
+    the same words, so the same tags)."""
+    tags = tagged[text] if tagged and text in tagged else tag_themes(text, codebook)
     return InitiativeFields(
         themes=tuple(tag.theme for tag in tags),
         theme_labels=tuple(tag.label for tag in tags),

@@ -14,7 +14,7 @@ from hoering.analysis.cleaning import clean_reply, forwarded_mail_content
 from hoering.analysis.registry import Registry
 from hoering.analysis.respondent import identify_respondent
 from hoering.analysis.respondent_forward import forwarded_author, forwarded_words
-from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, tag_themes
+from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, ThemeTag, tag_themes
 from hoering.derived import DerivedReply, DerivedRespondent, DerivedTheme, ReplyInputs
 from hoering.rules.initiative_derive import derive_initiatives
 
@@ -40,6 +40,10 @@ def derive_reply(
     ]
     reply_text = "\n\n".join(p for p in (cleaned.content, *forwarded_mails) if p)
     forwarded = cleaned.forwarded or bool(forwarded_mails)
+    joined = joined_text(reply_text, [att.text for att in inputs.attachments])
+    # Tagged once: a reply that is one initiative has that initiative's text, whose tags
+    # are then the same (rules.initiative_derive.initiative_fields).
+    tags = tag_themes(joined, codebook)
     return DerivedReply(
         respondent=respondent(
             inputs,
@@ -55,8 +59,8 @@ def derive_reply(
         no_comments=cleaned.no_comments,
         language=cleaned.language,
         references=tuple((ref.label, ref.value) for ref in cleaned.references),
-        themes=themes(joined_text(reply_text, [att.text for att in inputs.attachments]), codebook),
-        initiatives=derive_initiatives(inputs, reply_text, forwarded, codebook),
+        themes=derived_themes(tags),
+        initiatives=derive_initiatives(inputs, reply_text, forwarded, codebook, {joined: tags}),
         split_kept=inputs.split_kept,
     )
 
@@ -90,8 +94,9 @@ def respondent(
     return DerivedRespondent(who.name, who.email, who.organisation, who.type, who.rule, who.rule_id)
 
 
-def themes(text: str, codebook: Codebook) -> tuple[DerivedTheme, ...]:
-    """The codebook's themes in `text`, in codebook order."""
+def derived_themes(tags: tuple[ThemeTag, ...]) -> tuple[DerivedTheme, ...]:
+    """The codebook's themes found in a text (analysis.themes.tag_themes), in codebook
+    order, as derived values."""
     return tuple(
         DerivedTheme(
             tag.theme,
@@ -101,5 +106,5 @@ def themes(text: str, codebook: Codebook) -> tuple[DerivedTheme, ...]:
             tuple(tag.keywords),
             tag.hits,
         )
-        for tag in tag_themes(text, codebook)
+        for tag in tags
     )

@@ -37,8 +37,9 @@ class RawMessage(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # The message's identity (parse/identity.py): "id:" + sha256 of its Message-ID and of its
-    # From, Date, Subject and body; transport headers are left out. One row per message.
-    dedup_key: Mapped[str] = mapped_column(NulFreeString(1000), unique=True)
+    # From, Date, Subject and body, not transport headers. One row per message; the insert
+    # sentinel (a batch's rows go in with one INSERT ... RETURNING on SQLite too).
+    dedup_key: Mapped[str] = mapped_column(NulFreeString(1000), unique=True, insert_sentinel=True)
     sha256: Mapped[str] = mapped_column(NulFreeString(64), index=True)
     # Indexed: two different messages may share one (a Message-ID collision, shown to reviewers).
     message_id: Mapped[str | None] = mapped_column(NulFreeString(998), index=True)
@@ -241,9 +242,7 @@ class MessageState(Base):
     status: Mapped[str] = mapped_column(NulFreeString(20), index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)  # times parsed
     last_error: Mapped[str | None] = mapped_column(NulFreeText)
-    action: Mapped[str | None] = mapped_column(
-        NulFreeString(1000)
-    )  # what was done, e.g. "move OGP"
+    action: Mapped[str | None] = mapped_column(NulFreeString(1000))  # done, e.g. "move OGP"
     action_state: Mapped[str | None] = mapped_column(NulFreeString(20), index=True)
     action_attempts: Mapped[int] = mapped_column(Integer, default=0)
     action_error: Mapped[str | None] = mapped_column(NulFreeText)

@@ -111,3 +111,25 @@ def test_the_pure_derivation_imports_nothing_of_the_store() -> None:
             todo += graph.get(module, ())
     assert {"hoering.analysis.cleaning", "hoering.derived"} <= seen  # the graph was walked
     assert not {module for module in seen if module.startswith("hoering.store")}
+
+
+def test_a_reply_that_is_one_initiative_has_its_words_tagged_once(monkeypatch) -> None:
+    # Its one initiative's text is the reply's text: the initiative gets the reply's tags
+    # (issue 20: the workers tagged every such reply twice), the same as tagging it again.
+    from hoering.analysis import themes as analysis_themes
+    from hoering.rules import initiative_derive, reply_derive
+
+    reply = dataclasses.replace(REPLY, body_text="Vi ønsker åbne data og et lobbyregister.\n")
+    tagged: list[str] = []
+
+    def counted(text, codebook=analysis_themes.DEFAULT_CODEBOOK):
+        tagged.append(text)
+        return analysis_themes.tag_themes(text, codebook)
+
+    for module in (reply_derive, initiative_derive):
+        monkeypatch.setattr(module, "tag_themes", counted)
+    derived = derive_reply(reply)
+    (initiative,) = derived.initiatives
+    assert len(tagged) == 1 and initiative.text == tagged[0]
+    again = initiative_derive.initiative_fields(initiative.text, analysis_themes.DEFAULT_CODEBOOK)
+    assert initiative.fields == again and again.themes
