@@ -39,12 +39,15 @@ PROPOSALS_HEADING = re.compile(
 LETTER_SECTION = re.compile(
     r"^(?:\d+\.?\s*)?(?:indledning|indledende|baggrund(?:en)?$|generel|generelle|generelt|"
     r"høringssvar|høring\b|resumé|sammenfatning|om (?:os|\w+)$|kontakt|afslutning|afsluttende|"
-    r"afrunding|opsummering|konklusion|bilag|vedr\.?|til digitaliseringsstyrelsen|"
+    r"afrunding|opsummering|konklusion|bilag|vedr\.?|vedrørende\b|re:|til digitaliseringsstyrelsen|"
     r"øvrige bemærkninger|bemærkninger|"
     r"forord|introduktion|vores forslag|forslag til initiativer|initiativforslag$|uddybning|"
     # chapters of a report: never a proposal of their own
     r"metoden?$|diskussion$|litteratur\w*$|referencer$|kilder$|noter$|summary$|"
     r"introduction$|conclusions?$|background$|about us$|contact$|methods?$|findings$|"
+    # sections of a council's minutes (a beslutningsreferat sent as the reply)
+    r"sagsfremstilling$|sagsbeskrivelse$|indstilling(?:en)?$|beslutning(?:en)?$|lovgrundlag$|"
+    r"dagsorden$|referat$|punkt\s+\d{1,2}\b|"
     # the letter's title: "PROSAs bidrag til Danmarks OGP-handlingsplan 2017-2019"
     r"[^:]{0,60}\b(?:bidrag|input|(?:initiativ)?forslag|idéer|ideer|bemærkninger|kommentarer|"
     r"anbefalinger|høringssvar)\s+(?:til|om|vedr\.?|vedrørende)\s+(?:\S+\s+){0,3}?"
@@ -81,7 +84,9 @@ NO_PROPOSAL = re.compile(
 # Paragraphs that turn from the proposals to the whole plan or the process.
 _GENERAL = re.compile(
     r"^(?:generelt|overordnet|i øvrigt|alt i alt|samlet set|(?:vi|jeg) har (?:\w+ ){0,3}?"
-    r"(?:et par|nogle|enkelte) spørgsmål)\b",
+    r"(?:et par|nogle|enkelte) spørgsmål|(?:vi|jeg) (?:bemærker|gør opmærksom på|vil (?:gerne )?"
+    r"(?:bemærke|gøre opmærksom på))|"
+    r"(?:in general|overall|finally|we note|i note)\b)\b",
     re.IGNORECASE,
 )
 # "HK Stat deltager gerne i den videre dialog": a closing that names the sender first.
@@ -164,8 +169,10 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
         body = trim(lines[start:end])
         if items:
             spans += items
-        elif not spans and _introduces(body, len(proposals)):
-            continue  # the letter's title over its introduction
+        elif not spans and (
+            _introduces(body, len(proposals)) or _letterhead(lines, start, len(proposals))
+        ):
+            continue  # the letter's title or letterhead over its introduction
         elif not _proposes_nothing(" ".join(body)):
             spans += split_sequenced(Span(clean_title(title), tuple(body), "heading"))
     return spans
@@ -181,6 +188,17 @@ def _introduces(body: list[str], headings: int) -> bool:
     sine idéer nedenfor."), with two or more proposal headings after it."""
     text = " ".join(line.strip() for line in body[1:] if line.strip())
     return headings >= 3 and len(text) <= _INTRO_MAX and bool(_ANNOUNCES.search(text))
+
+
+def _letterhead(lines: list[str], start: int, headings: int) -> bool:
+    """The first line of the text read as a heading over a short introduction that asks for
+    nothing ("Foreningen X" over "Vi svarer ud fra temaerne."), with two or more proposal
+    headings after it: the sender's letterhead."""
+    if headings < 3 or any(line.strip() for line in lines[:start]):
+        return False
+    end = next((i for i in range(start + 1, len(lines)) if HEADING.match(lines[i].strip())), 0)
+    text = " ".join(line.strip() for line in lines[start + 1 : end] if line.strip())
+    return bool(end) and len(text) <= _INTRO_MAX and not PROPOSING.search(text)
 
 
 def _proposal_heading(title: str, lines: list[str], index: int) -> bool:

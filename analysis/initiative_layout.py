@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from hoering.analysis.cleaning import find_references
 from hoering.analysis.initiative_fields import form_fields
 from hoering.analysis.initiative_headings import ends_initiative, heading_spans
 from hoering.analysis.initiative_text import CLOSING, HEADING, ITEM, Span, clean_title, item_title
@@ -24,6 +25,8 @@ _SALUTATION = re.compile(
     r"\b(?:hilsen|hilsner|regards|sincerely|faithfully|wishes)\b", re.IGNORECASE
 )
 _AD_NUMBER = re.compile(r"^ad\s+\d{1,2}\s*[:.)]?$", re.IGNORECASE)
+# A heading quoted from the call ("»Borgerinddragelse«", "“Open data”") starts inside quotes.
+_QUOTES = "»«\"“”„'‘’"
 _INLINE = re.compile(r"\((\d)\)\s*")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _SET_APART_MAX = 60  # a mail's hard-wrapped line of prose is longer
@@ -151,7 +154,7 @@ def _heading_like(text: str) -> bool:
     return (
         3 <= len(text) <= _HEADING_MAX
         and len(text.split()) <= _HEADING_WORDS
-        and text[:1].isupper()
+        and text.lstrip(_QUOTES)[:1].isupper()
         and not text.endswith((".", ",", ";", "!", "?", ":"))
         and not (ITEM.match(text) or CLOSING.match(text) or _GREETING.match(text))
         and not _SALUTATION.search(text)
@@ -160,7 +163,14 @@ def _heading_like(text: str) -> bool:
         and "@" not in text
         and " | " not in text  # a table row
         and sum(ch.isdigit() for ch in text) < 6  # a phone number or a date line
+        and not _reference(text)
     )
+
+
+def _reference(text: str) -> bool:
+    """A letter's reference line ("Sagsnr. 17-211", "J.nr. 2017-42"): a letterhead's detail
+    set apart like a heading, never a proposal's title."""
+    return any(text.casefold().startswith(ref.label.casefold()) for ref in find_references(text))
 
 
 def inline_spans(lines: list[str]) -> list[Span]:
