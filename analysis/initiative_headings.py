@@ -71,6 +71,13 @@ SUBSECTION = re.compile(
     re.IGNORECASE,
 )
 _INTRO_MAX = 300  # characters of a letter's introduction under its title
+# "Vi har valgt at besvare de spørgsmål, som styrelsen stiller": the reply follows the call.
+_ANSWERS_CALL = re.compile(
+    r"\b(?:besvare\w*|svare\w*\s+på|følge\w*|tage\w*\s+udgangspunkt\s+i|tager\s+udgangspunkt\s+i|"
+    r"answer\w*|respond\w*\s+to|follow\w*)\s+(?:\w+\s+){0,3}(?:spørgsmål\w*|temaer\w*|"
+    r"questions|themes)\b",
+    re.IGNORECASE,
+)
 _ANNOUNCES = re.compile(
     r"\b(?:nedenfor|nedenstående|i det følgende|herunder|følgende|below|following)\b",
     re.IGNORECASE,
@@ -113,9 +120,19 @@ def closing_end(lines: list[str], start: int) -> int:
     """Where the last initiative ends: a closing line, a letter-section heading, a general
     paragraph that asks for nothing, or the end."""
     return next(
-        (i for i in range(start, len(lines)) if ends_initiative(lines[i]) or _general(lines, i)),
+        (
+            i
+            for i in range(start, len(lines))
+            if ends_initiative(lines[i]) or _general(lines, i) or _chapter(lines[i])
+        ),
         len(lines),
     )
+
+
+def _chapter(line: str) -> bool:
+    """A report's numbered chapter after its proposals ("4. Afslutning"): a letter section."""
+    item = ITEM.match(line.strip())
+    return bool(item and len(item.group(5).split()) <= 2 and LETTER_SECTION.match(item.group(5)))
 
 
 def _general(lines: list[str], index: int) -> bool:
@@ -173,9 +190,20 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
             _introduces(body, len(proposals)) or _letterhead(lines, start, len(proposals))
         ):
             continue  # the letter's title or letterhead over its introduction
-        elif not _proposes_nothing(" ".join(body)):
+        elif not (_proposes_nothing(" ".join(body)) or _unanswered(title, body)):
             spans += split_sequenced(Span(clean_title(title), tuple(body), "heading"))
     return spans
+
+
+def answers_call(lines: list[str]) -> bool:
+    """The reply says it answers the call's questions or themes in turn."""
+    return any(_ANSWERS_CALL.search(line) for line in lines)
+
+
+def _unanswered(title: str, body: list[str]) -> bool:
+    """A question heading (one the call asked) whose answer asks for nothing ("Har I andre
+    forslag?" / "Nej, ikke på nuværende tidspunkt."): no proposal."""
+    return title.endswith("?") and not PROPOSING.search(" ".join(body[1:]))
 
 
 def _part_of(title: str) -> bool:
@@ -206,6 +234,8 @@ def _proposal_heading(title: str, lines: list[str], index: int) -> bool:
     # ("Forslag" under one proposal's "Baggrund" is part of that proposal).
     if PROPOSALS_HEADING.search(title) and _list_follows(lines, index + 1):
         return True
+    if title.endswith("?") and answers_call(lines):
+        return True  # the call's question ("Hvordan kan borgerne inddrages?"), not a template's
     return not (SUBSECTION.match(title) or LETTER_SECTION.match(title))
 
 

@@ -14,7 +14,7 @@ import re
 
 from hoering.analysis.cleaning import find_references
 from hoering.analysis.initiative_fields import form_fields
-from hoering.analysis.initiative_headings import ends_initiative, heading_spans
+from hoering.analysis.initiative_headings import answers_call, ends_initiative, heading_spans
 from hoering.analysis.initiative_text import CLOSING, HEADING, ITEM, Span, clean_title, item_title
 
 _HEADING_MAX = 80  # characters of a layout heading
@@ -30,6 +30,7 @@ _QUOTES = "»«\"“”„'‘’"
 _INLINE = re.compile(r"\((\d)\)\s*")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _SET_APART_MAX = 60  # a mail's hard-wrapped line of prose is longer
+_QUESTION_MAX = 160  # characters of a question quoted from the call over its answer
 # A line ending in one of these runs on: the first line of a wrapped paragraph.
 _RUNS_ON = {
     "og",
@@ -78,6 +79,9 @@ def with_layout_headings(lines: list[str], marked: bool = False) -> list[str]:
         return lines  # the styled headings hold the proposals; bold lines are their parts
     mark = "#" * min(max(levels, default=0) + 1, 6)
     found = {index for index in range(len(lines)) if _layout_heading(lines, index)}
+    asked = {index for index in range(len(lines)) if _asked_heading(lines, index)}
+    if len(asked) >= 2 and answers_call(lines):
+        found |= asked  # the call's questions quoted, each over its answer
     alike = {index for index in range(len(lines)) if _set_apart_heading(lines, index)}
     if found or len(alike) >= 2:
         found |= alike  # headings are parallel: the others are set out the same way
@@ -124,6 +128,23 @@ def _set_apart_heading(lines: list[str], index: int) -> bool:
         and " | " not in paragraph
         and not CLOSING.match(paragraph)
     )
+
+
+def _asked_heading(lines: list[str], index: int) -> bool:
+    """A question on a line of its own over a paragraph that answers it ("Hvordan kan
+    borgerne inddrages bedre?" / "Der bør holdes ..."): a reply that quotes the call's
+    questions and answers each. Read only where two or more are set out so."""
+    text = lines[index].strip()
+    if not (
+        text.endswith("?") and len(text) <= _QUESTION_MAX and text.lstrip(_QUOTES)[:1].isupper()
+    ):
+        return False
+    if ITEM.match(text) or (index and lines[index - 1].strip()):
+        return False
+    if index + 1 >= len(lines) or lines[index + 1].strip():
+        return False  # set apart below too: the first line of a wrapped paragraph is not
+    following = next((line.strip() for line in lines[index + 1 :] if line.strip()), "")
+    return bool(following) and not following.endswith("?") and not HEADING.match(following)
 
 
 def _layout_heading(lines: list[str], index: int) -> bool:

@@ -189,3 +189,56 @@ Director"""
         "Recommendation 2: A public register of lobby meetings",
     ]
     assert "Kind regards" not in found[1].text and "every month" in found[1].text
+
+
+def test_the_calls_questions_quoted_and_answered_give_the_answers_that_propose() -> None:
+    letter = """Seniorrådet i Vestby
+
+Høringssvar
+
+Vi har valgt at besvare de spørgsmål, som styrelsen stiller i høringsbrevet.
+
+Hvordan kan den offentlige sektor blive mere åben?
+
+Kommunerne bør offentliggøre alle svar på aktindsigt i en søgbar database, så andre borgere kan finde dem uden at spørge igen.
+
+Hvordan kan borgerne inddrages bedre?
+
+Der bør holdes mindst to borgermøder om året i hver kommune om de digitale løsninger, også for borgere uden computer.
+
+Har I andre forslag?
+
+Nej, ikke på nuværende tidspunkt.
+
+Med venlig hilsen
+Inge Madsen
+formand"""
+    found = split(letter, "svar.pdf")
+    assert len(found) == 2
+    assert "aktindsigt" in found[0].text and "borgermøder" in found[1].text
+
+
+def test_a_reports_numbered_closing_chapter_is_not_part_of_its_last_recommendation() -> None:
+    report = """Sammenfatning
+
+Vi anbefaler to initiativer, som uddybes i kapitel 3.
+
+3. Anbefalinger
+
+Anbefaling 1: Åbne ministerkalendere
+
+Alle ministre bør offentliggøre deres kalendere hver uge med emne og deltagere.
+
+Anbefaling 2: Et register over lobbymøder
+
+Der bør oprettes et offentligt register over møder mellem lobbyister og embedsmænd.
+
+4. Afslutning
+
+Rapporten bygger på interviews med journalister og embedsmænd i foråret 2017."""
+    found = split(report, "rapport.pdf")
+    assert [i.title for i in found] == [
+        "Anbefaling 1: Åbne ministerkalendere",
+        "Anbefaling 2: Et register over lobbymøder",
+    ]
+    assert "Afslutning" not in found[1].text
