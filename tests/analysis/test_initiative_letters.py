@@ -242,3 +242,34 @@ Rapporten bygger på interviews med journalister og embedsmænd i foråret 2017.
         "Anbefaling 2: Et register over lobbymøder",
     ]
     assert "Afslutning" not in found[1].text
+
+
+def test_a_reports_executive_summary_and_analysis_chapters_are_no_proposals() -> None:
+    report = """# Åbenhed i praksis
+
+## Executive summary
+
+Rapporten viser, at adgangen til dokumenter er blevet sværere. Vi anbefaler to initiativer: en evaluering af offentlighedsloven og åbne ministerkalendere.
+
+## 1. Indledning
+
+Denne rapport bygger på interviews med 40 journalister.
+
+## 2. Analyse
+
+Antallet af afslag er steget, og sagsbehandlingstiden er blevet længere.
+
+## 3. Anbefalinger
+
+### Anbefaling 1: Evaluering af offentlighedsloven
+
+Regeringen bør nedsætte et uafhængigt udvalg, der evaluerer loven.
+
+### Anbefaling 2: Åbne ministerkalendere
+
+Alle ministre bør offentliggøre deres kalendere hver uge."""
+    found = split(report, "rapport.docx")
+    assert [i.title for i in found] == [
+        "Anbefaling 1: Evaluering af offentlighedsloven",
+        "Anbefaling 2: Åbne ministerkalendere",
+    ]
