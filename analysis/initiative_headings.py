@@ -84,6 +84,12 @@ _ANNOUNCES = re.compile(
     r"\b(?:nedenfor|nedenstående|i det følgende|herunder|følgende|below|following)\b",
     re.IGNORECASE,
 )
+# What an introduction under a letterhead speaks of: the reply, the call, its themes.
+_ON_THE_REPLY = re.compile(
+    r"\b(?:høring\w*|handlingsplan\w*|bidrag\w*|svar\w*|besvar\w*|temaer\w*|spørgsmål\w*|"
+    r"invitation\w*|consultation|submission|action plan|respond\w*|answer\w*)\b",
+    re.IGNORECASE,
+)
 _THEME_INTRO = 200  # characters of a line a theme heading may open with before its proposals
 NO_PROPOSAL = re.compile(
     r"\b(?:ikke|ingen)\s+(?:\w+\s+){0,2}(?:konkrete?|egentlige?|nye)\s+forslag|"
@@ -228,7 +234,8 @@ def _letterhead(lines: list[str], start: int, headings: int) -> bool:
         return False
     end = next((i for i in range(start + 1, len(lines)) if HEADING.match(lines[i].strip())), 0)
     text = " ".join(line.strip() for line in lines[start + 1 : end] if line.strip())
-    return bool(end) and len(text) <= _INTRO_MAX and not PROPOSING.search(text)
+    short = bool(end) and len(text) <= _INTRO_MAX and not PROPOSING.search(text)
+    return short and bool(_ON_THE_REPLY.search(text))
 
 
 def _proposal_heading(title: str, lines: list[str], index: int) -> bool:

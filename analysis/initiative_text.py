@@ -25,7 +25,8 @@ CLOSING = re.compile(
     r"yours (?:sincerely|faithfully|truly)|(?:kind |best |warm )?regards\b|sincerely\b|"
     r"with (?:kind|best) (?:regards|wishes)|"
     # "På vegne af bestyrelsen" on a line of its own above the names
-    r"(?:på vegne af|on behalf of)\b[^.!?]{0,60}$)",
+    r"(?:på vegne af|on behalf of)\b(?![^\n]*\b(?:foreslå\w*|bør|skal|vil|ønske\w*|propose\w*|"
+    r"should|would)\b)[^.!?,]{0,50}$)",
     re.IGNORECASE,
 )
 

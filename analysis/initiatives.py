@@ -92,6 +92,12 @@ _OTHER_COLUMN = re.compile(
     r"prioritet|formål|målgruppe|tidsplan|økonomi|uddybning|forklaring|hvorfor|hvordan|"
     r"kommentar\w*|aktør\w*|ansvar\w*|gevinst\w*|værdi\w*|ogp-værdi\w*)$"
 )
+# A proposal put as a question: "Kan man ikke samle høringerne ét sted?"
+_ASKED_PROPOSAL = re.compile(
+    r"\b(?:kan (?:man|vi|i) ikke|er det ikke på tide|hvad hvis|could(?:n't)? (?:we|you)|"
+    r"why don't|how about)\b",
+    re.IGNORECASE,
+)
 _AD = re.compile(r"^(?:#+\s*)?ad\s+(\d{1,2})\s*(?:[:.)]|$)", re.IGNORECASE)
 
 
@@ -180,9 +186,8 @@ def _asks(span: Span) -> bool:
     own = [(item.group(5) if (item := ITEM.match(line)) else line).strip() for line in span.lines]
     text = " ".join(line for line in own if line)
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
-    return (
-        bool(sentences) and all(s.endswith("?") for s in sentences) and not PROPOSING.search(text)
-    )
+    asked = PROPOSING.search(text) or _ASKED_PROPOSAL.search(text)
+    return bool(sentences) and all(s.endswith("?") for s in sentences) and not asked
 
 
 def _without_background(sections: Sequence[Section]) -> Sequence[Section]:

@@ -273,3 +273,35 @@ Alle ministre bør offentliggøre deres kalendere hver uge."""
         "Anbefaling 1: Evaluering af offentlighedsloven",
         "Anbefaling 2: Åbne ministerkalendere",
     ]
+
+
+def test_proposals_put_as_questions_stay_initiatives() -> None:
+    text = """Kære styrelse
+
+Jeg har to idéer:
+
+1. Kan man ikke samle alle høringer på én hjemmeside, så man slipper for at lede?
+
+2. Hvorfor ikke sende en sms, når der er en ny høring i ens kommune?
+
+Hilsen Bo"""
+    assert len(split(text)) == 2
+
+
+def test_a_first_heading_over_a_proposal_in_the_passive_is_no_letterhead() -> None:
+    text = """Åbne kalendere
+
+Ministrenes kalendere offentliggøres hver uge med emne og deltagere.
+
+Et lobbyregister
+
+Møder med lobbyister registreres i et offentligt register.
+
+Åbne tilskud
+
+Tilskud til foreninger vises som åbne data med modtager og beløb."""
+    assert [i.title for i in split(text, "forslag.pdf")] == [
+        "Åbne kalendere",
+        "Et lobbyregister",
+        "Åbne tilskud",
+    ]
