@@ -73,21 +73,8 @@ SUBSECTION = re.compile(
     re.IGNORECASE,
 )
 _INTRO_MAX = 300  # characters of a letter's introduction under its title
-# "Vi har valgt at besvare de spørgsmål, som styrelsen stiller": the reply follows the call.
-_ANSWERS_CALL = re.compile(
-    r"\b(?:besvare\w*|svare\w*\s+på|følge\w*|tage\w*\s+udgangspunkt\s+i|tager\s+udgangspunkt\s+i|"
-    r"answer\w*|respond\w*\s+to|follow\w*)\s+(?:\w+\s+){0,3}(?:spørgsmål\w*|temaer\w*|"
-    r"questions|themes)\b",
-    re.IGNORECASE,
-)
 _ANNOUNCES = re.compile(
     r"\b(?:nedenfor|nedenstående|i det følgende|herunder|følgende|below|following)\b",
-    re.IGNORECASE,
-)
-# What an introduction under a letterhead speaks of: the reply, the call, its themes.
-_ON_THE_REPLY = re.compile(
-    r"\b(?:høring\w*|handlingsplan\w*|bidrag\w*|svar\w*|besvar\w*|temaer\w*|spørgsmål\w*|"
-    r"invitation\w*|consultation|submission|action plan|respond\w*|answer\w*)\b",
     re.IGNORECASE,
 )
 _THEME_INTRO = 200  # characters of a line a theme heading may open with before its proposals
@@ -174,7 +161,11 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
     a section that is a list gives its items instead."""
     headings = [(i, HEADING.match(line.strip())) for i, line in enumerate(lines)]
     found = [(i, len(m.group(1)), m.group(2).strip()) for i, m in headings if m]
-    proposals = [h for h in found if _proposal_heading(h[2], lines, h[0])]
+    # A question the call asked ("Hvordan kan borgerne inddrages?"), not a template's label.
+    asked = answers_call(lines)
+    proposals = [
+        h for h in found if _proposal_heading(h[2], lines, h[0]) or (asked and h[2].endswith("?"))
+    ]
     levels = sorted({level for _, level, _ in proposals})
     chosen = next((lv for lv in levels if sum(h[1] == lv for h in proposals) >= minimum), None)
     if chosen is None:
@@ -203,6 +194,15 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
     return spans
 
 
+# "Vi har valgt at besvare de spørgsmål, som styrelsen stiller": the reply follows the call.
+_ANSWERS_CALL = re.compile(
+    r"\b(?:besvare\w*|svare\w*\s+på|følge\w*|tage\w*\s+udgangspunkt\s+i|tager\s+udgangspunkt\s+i|"
+    r"answer\w*|respond\w*\s+to|follow\w*)\s+(?:\w+\s+){0,3}(?:spørgsmål\w*|temaer\w*|"
+    r"questions|themes)\b",
+    re.IGNORECASE,
+)
+
+
 def answers_call(lines: list[str]) -> bool:
     """The reply says it answers the call's questions or themes in turn."""
     return any(_ANSWERS_CALL.search(line) for line in lines)
@@ -226,6 +226,14 @@ def _introduces(body: list[str], headings: int) -> bool:
     return headings >= 3 and len(text) <= _INTRO_MAX and bool(_ANNOUNCES.search(text))
 
 
+# What an introduction under a letterhead speaks of: the reply, the call, its themes.
+_ON_THE_REPLY = re.compile(
+    r"\b(?:høring\w*|handlingsplan\w*|bidrag\w*|svar\w*|besvar\w*|temaer\w*|spørgsmål\w*|"
+    r"invitation\w*|consultation|submission|action plan|respond\w*|answer\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _letterhead(lines: list[str], start: int, headings: int) -> bool:
     """The first line of the text read as a heading over a short introduction that asks for
     nothing ("Foreningen X" over "Vi svarer ud fra temaerne."), with two or more proposal
@@ -243,8 +251,6 @@ def _proposal_heading(title: str, lines: list[str], index: int) -> bool:
     # ("Forslag" under one proposal's "Baggrund" is part of that proposal).
     if PROPOSALS_HEADING.search(title) and _list_follows(lines, index + 1):
         return True
-    if title.endswith("?") and answers_call(lines):
-        return True  # the call's question ("Hvordan kan borgerne inddrages?"), not a template's
     return not (SUBSECTION.match(title) or LETTER_SECTION.match(title))
 
 

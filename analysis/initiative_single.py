@@ -16,7 +16,6 @@ from typing import NamedTuple
 
 from hoering.analysis.initiative_headings import NO_PROPOSAL, heading_spans
 from hoering.analysis.initiative_text import (
-    ITEM,
     NO_COMMENTS,
     PROPOSING,
     Span,
@@ -172,7 +171,7 @@ def _own_words(text: str) -> str:
 
 def _questions_only(paragraph: str) -> bool:
     # "1. Hvordan vil styrelsen ...?": the item's number is no sentence of its own.
-    paragraph = ITEM.sub(r"\5", paragraph.strip())
+    paragraph = re.sub(r"^\(?\d{1,2}[.)]\s+", "", paragraph.strip())
     sentences = re.split(r"(?<=[.!?])\s+", " ".join(paragraph.split()))
     return bool(paragraph.strip()) and all(_asks_only(s) for s in sentences if s)
 

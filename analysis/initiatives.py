@@ -92,12 +92,6 @@ _OTHER_COLUMN = re.compile(
     r"prioritet|formål|målgruppe|tidsplan|økonomi|uddybning|forklaring|hvorfor|hvordan|"
     r"kommentar\w*|aktør\w*|ansvar\w*|gevinst\w*|værdi\w*|ogp-værdi\w*)$"
 )
-# A proposal put as a question: "Kan man ikke samle høringerne ét sted?"
-_ASKED_PROPOSAL = re.compile(
-    r"\b(?:kan (?:man|vi|i) ikke|er det ikke på tide|hvad hvis|could(?:n't)? (?:we|you)|"
-    r"why don't|how about)\b",
-    re.IGNORECASE,
-)
 _AD = re.compile(r"^(?:#+\s*)?ad\s+(\d{1,2})\s*(?:[:.)]|$)", re.IGNORECASE)
 
 
@@ -145,9 +139,12 @@ def structured_spans(text: str, marked: bool = False) -> list[Span]:
     rules = (_form_spans, numbered_heading_spans, heading_spans, _listed)
     rules += (numbered_sections, ordinal_spans, inline_spans)
     for rule in rules:
-        spans = [span for span in rule(lines) if not (_letter_section(span) or _asks(span))]
+        found = [
+            span for span in rule(lines) if not (_letter_section(span) or _only_questions(span))
+        ]
+        spans = _without_summary(found)
         if spans:
-            return with_explanations(_without_summary(spans), lines)
+            return with_explanations(spans, lines)
     return with_explanations(heading_spans(lines, minimum=1), lines)
 
 
@@ -179,7 +176,15 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text.casefold())
 
 
-def _asks(span: Span) -> bool:
+# A proposal put as a question: "Kan man ikke samle høringerne ét sted?"
+_ASKED_PROPOSAL = re.compile(
+    r"\b(?:kan (?:man|vi|i) ikke|er det ikke på tide|hvad hvis|could(?:n't)? (?:we|you)|"
+    r"why don't|how about)\b",
+    re.IGNORECASE,
+)
+
+
+def _only_questions(span: Span) -> bool:
     """An item that only asks the authority questions ("2. Er der afsat midler til ...?")
     and proposes nothing: a question about the process, a remark, not an initiative.
     "Hvorfor ikke et lobbyregister?" proposes."""
