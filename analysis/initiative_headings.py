@@ -111,16 +111,18 @@ def numbered_heading_spans(lines: list[str]) -> list[Span]:
     return spans
 
 
-def closing_end(lines: list[str], start: int) -> int:
+def closing_end(lines: list[str], start: int, stop: int | None = None) -> int:
     """Where the last initiative ends: a closing line, a letter-section heading, a general
-    paragraph that asks for nothing, or the end."""
+    paragraph that asks for nothing, or the end (`stop`, when the caller knows where the
+    section ends anyway: each heading's scan stays within its section, not to the end)."""
+    stop = len(lines) if stop is None else stop
     return next(
         (
             i
-            for i in range(start, len(lines))
+            for i in range(start, stop)
             if ends_initiative(lines[i]) or _general(lines, i) or _chapter(lines[i])
         ),
-        len(lines),
+        stop,
     )
 
 
@@ -171,16 +173,22 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
     if chosen is None:
         return []
     spans: list[Span] = []
-    for index, (start, level, title) in enumerate(found):
-        if level != chosen or (start, level, title) not in proposals:
+    chosen_starts = {start for start, level, _ in proposals if level == chosen}
+    for index, (start, _level, title) in enumerate(found):
+        if start not in chosen_starts:
             continue
         # The proposal's own template sections at its level ("Problem", "Aktiviteter") are
-        # its parts: the next proposal or letter section ends it.
+        # its parts: the next proposal (a question of the call too) or letter section ends it.
         end = next(
-            (i for i, lv, t in found[index + 1 :] if lv <= chosen and not _part_of(t)),
+            (
+                found[n][0]
+                for n in range(index + 1, len(found))
+                if found[n][1] <= chosen
+                and (not _part_of(found[n][2]) or (asked and found[n][2].endswith("?")))
+            ),
             len(lines),
         )
-        end = min(end, closing_end(lines, start + 1))
+        end = closing_end(lines, start + 1, end)
         items = _grouped_items(lines, start + 1, end) or _grouped_sections(lines, start, end)
         body = trim(lines[start:end])
         if items:

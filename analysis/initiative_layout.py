@@ -143,7 +143,9 @@ def _asked_heading(lines: list[str], index: int) -> bool:
         return False
     if index + 1 >= len(lines) or lines[index + 1].strip():
         return False  # set apart below too: the first line of a wrapped paragraph is not
-    following = next((line.strip() for line in lines[index + 1 :] if line.strip()), "")
+    # No copy of the rest of the text per line: a text of many questions stays linear.
+    after = range(index + 1, len(lines))
+    following = next((lines[i].strip() for i in after if lines[i].strip()), "")
     return bool(following) and not following.endswith("?") and not HEADING.match(following)
 
 
