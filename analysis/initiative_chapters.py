@@ -15,7 +15,7 @@ import re
 
 from hoering.analysis.initiative_headings import LETTER_SECTION, PROPOSALS_HEADING, SUBSECTION
 from hoering.analysis.initiative_lists import bare_numbered_spans, list_items
-from hoering.analysis.initiative_text import HEADING, ITEM, Span, clean_title
+from hoering.analysis.initiative_text import HEADING, ITEM, PROPOSING, Span, clean_title
 
 _SUB_NUMBER = re.compile(r"^(\s*)(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(\S.*)$")
 
@@ -45,6 +45,9 @@ def numbered_sections(lines: list[str]) -> list[Span]:
     gives its sub-numbered items; template sections make the list one proposal's parts,
     which the single rule reads as one."""
     spans = bare_numbered_spans(lines)
+    themes = _themes(spans)
+    if themes:
+        return themes
     kept: list[Span] = []
     for span in spans:
         title = _bare_title(span)
@@ -66,11 +69,34 @@ def _bare_title(span: Span) -> str:
     return clean_title(text) if bare else ""
 
 
-def _sub_items(span: Span) -> list[Span]:
+def _sub_items(span: Span, least: int = 2) -> list[Span]:
     """The nested items of a numbered section ("2. Forslag" over "2.1 ... 2.3")."""
     lines = list(span.lines)
     start = next((i for i, line in enumerate(lines[1:], 1) if ITEM.match(line)), None)
     if start is None:
         return []
     items, _ = list_items(lines, start)
-    return items if len(items) >= 2 else []
+    return items if len(items) >= least else []
+
+
+def _themes(spans: list[Span]) -> list[Span]:
+    """Numbered themes that group sub-numbered proposals ("1. Åbne sundhedsdata" over
+    "1.1 Regionerne bør ...", "1.2 Der bør ..."): every number a bare title, every
+    sub-number a sentence that asks for something, so the sub-numbers are the proposals.
+    Under a proposal that is a sentence itself, or a template section ("1. Problem"),
+    sub-numbers stay its parts."""
+    titles = [_bare_title(span) for span in spans]
+    if not titles or not all(titles) or any(SUBSECTION.match(t) for t in titles):
+        return []
+    found: list[Span] = []
+    for span in spans:
+        items = _sub_items(span, least=1)
+        if not items or not all(map(_proposes, items)):
+            return []
+        found += items
+    return found
+
+
+def _proposes(item: Span) -> bool:
+    text = " ".join(line.strip() for line in item.lines if line.strip())
+    return text.endswith((".", "!")) and PROPOSING.search(text) is not None

@@ -39,12 +39,17 @@ PROPOSALS_HEADING = re.compile(
 LETTER_SECTION = re.compile(
     r"^(?:\d+\.?\s*)?(?:indledning|indledende|baggrund(?:en)?$|generel|generelle|generelt|"
     r"høringssvar|høring\b|resumé|sammenfatning|om (?:os|\w+)$|kontakt|afslutning|afsluttende|"
-    r"afrunding|opsummering|konklusion|bilag|vedr\.?|til digitaliseringsstyrelsen|"
+    r"afrunding|opsummering|konklusion|bilag|vedr\.?|vedrørende\b|re:|til digitaliseringsstyrelsen|"
     r"øvrige bemærkninger|bemærkninger|"
     r"forord|introduktion|vores forslag|forslag til initiativer|initiativforslag$|uddybning|"
     # chapters of a report: never a proposal of their own
     r"metoden?$|diskussion$|litteratur\w*$|referencer$|kilder$|noter$|summary$|"
     r"introduction$|conclusions?$|background$|about us$|contact$|methods?$|findings$|"
+    r"(?:executive\s+)?summary$|key findings$|analysen?$|analysis$|hovedkonklusion\w*$|"
+    r"læsevejledning$|indhold(?:sfortegnelse)?$|(?:table of )?contents$|appendi(?:x|ks)\b|"
+    # sections of a council's minutes (a beslutningsreferat sent as the reply)
+    r"sagsfremstilling$|sagsbeskrivelse$|indstilling(?:en)?$|beslutning(?:en)?$|lovgrundlag$|"
+    r"dagsorden$|referat$|punkt\s+\d{1,2}\b|"
     # the letter's title: "PROSAs bidrag til Danmarks OGP-handlingsplan 2017-2019"
     r"[^:]{0,60}\b(?:bidrag|input|(?:initiativ)?forslag|idéer|ideer|bemærkninger|kommentarer|"
     r"anbefalinger|høringssvar)\s+(?:til|om|vedr\.?|vedrørende)\s+(?:\S+\s+){0,3}?"
@@ -91,7 +96,9 @@ NO_PROPOSAL = re.compile(
 # Paragraphs that turn from the proposals to the whole plan or the process.
 _GENERAL = re.compile(
     r"^(?:generelt|overordnet|i øvrigt|alt i alt|samlet set|(?:vi|jeg) har (?:\w+ ){0,3}?"
-    r"(?:et par|nogle|enkelte) spørgsmål)\b",
+    r"(?:et par|nogle|enkelte) spørgsmål|(?:vi|jeg) (?:bemærker|gør opmærksom på|vil (?:gerne )?"
+    r"(?:bemærke|gøre opmærksom på))|"
+    r"(?:in general|overall|finally|we note|i note)\b)\b",
     re.IGNORECASE,
 )
 # "HK Stat deltager gerne i den videre dialog": a closing that names the sender first.
@@ -114,13 +121,25 @@ def numbered_heading_spans(lines: list[str]) -> list[Span]:
     return spans
 
 
-def closing_end(lines: list[str], start: int) -> int:
+def closing_end(lines: list[str], start: int, stop: int | None = None) -> int:
     """Where the last initiative ends: a closing line, a letter-section heading, a general
-    paragraph that asks for nothing, or the end."""
+    paragraph that asks for nothing, or the end (`stop`, when the caller knows where the
+    section ends anyway: each heading's scan stays within its section, not to the end)."""
+    stop = len(lines) if stop is None else stop
     return next(
-        (i for i in range(start, len(lines)) if ends_initiative(lines[i]) or _general(lines, i)),
-        len(lines),
+        (
+            i
+            for i in range(start, stop)
+            if ends_initiative(lines[i]) or _general(lines, i) or _chapter(lines[i])
+        ),
+        stop,
     )
+
+
+def _chapter(line: str) -> bool:
+    """A report's numbered chapter after its proposals ("4. Afslutning"): a letter section."""
+    item = ITEM.match(line.strip())
+    return bool(item and len(item.group(5).split()) <= 2 and LETTER_SECTION.match(item.group(5)))
 
 
 def _general(lines: list[str], index: int) -> bool:
@@ -154,31 +173,63 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
     a section that is a list gives its items instead."""
     headings = [(i, HEADING.match(line.strip())) for i, line in enumerate(lines)]
     found = [(i, len(m.group(1)), m.group(2).strip()) for i, m in headings if m]
-    proposals = [h for h in found if _proposal_heading(h[2], lines, h[0])]
+    # A question the call asked ("Hvordan kan borgerne inddrages?"), not a template's label.
+    asked = answers_call(lines)
+    proposals = [
+        h for h in found if _proposal_heading(h[2], lines, h[0]) or (asked and h[2].endswith("?"))
+    ]
     levels = sorted({level for _, level, _ in proposals})
     chosen = next((lv for lv in levels if sum(h[1] == lv for h in proposals) >= minimum), None)
     if chosen is None:
         return []
     spans: list[Span] = []
-    for index, (start, level, title) in enumerate(found):
-        if level != chosen or (start, level, title) not in proposals:
+    chosen_starts = {start for start, level, _ in proposals if level == chosen}
+    for index, (start, _level, title) in enumerate(found):
+        if start not in chosen_starts:
             continue
         # The proposal's own template sections at its level ("Problem", "Aktiviteter") are
-        # its parts: the next proposal or letter section ends it.
+        # its parts: the next proposal (a question of the call too) or letter section ends it.
         end = next(
-            (i for i, lv, t in found[index + 1 :] if lv <= chosen and not _part_of(t)),
+            (
+                found[n][0]
+                for n in range(index + 1, len(found))
+                if found[n][1] <= chosen
+                and (not _part_of(found[n][2]) or (asked and found[n][2].endswith("?")))
+            ),
             len(lines),
         )
-        end = min(end, closing_end(lines, start + 1))
+        end = closing_end(lines, start + 1, end)
         items = _grouped_items(lines, start + 1, end) or _grouped_sections(lines, start, end)
         body = trim(lines[start:end])
         if items:
             spans += items
-        elif not spans and _introduces(body, len(proposals)):
-            continue  # the letter's title over its introduction
-        elif not _proposes_nothing(" ".join(body)):
+        elif not spans and (
+            _introduces(body, len(proposals)) or _letterhead(lines, start, len(proposals))
+        ):
+            continue  # the letter's title or letterhead over its introduction
+        elif not (_proposes_nothing(" ".join(body)) or _unanswered(title, body)):
             spans += split_sequenced(Span(clean_title(title), tuple(body), "heading"))
     return spans
+
+
+# "Vi har valgt at besvare de spørgsmål, som styrelsen stiller": the reply follows the call.
+_ANSWERS_CALL = re.compile(
+    r"\b(?:besvare\w*|svare\w*\s+på|følge\w*|tage\w*\s+udgangspunkt\s+i|tager\s+udgangspunkt\s+i|"
+    r"answer\w*|respond\w*\s+to|follow\w*)\s+(?:\w+\s+){0,3}(?:spørgsmål\w*|temaer\w*|"
+    r"questions|themes)\b",
+    re.IGNORECASE,
+)
+
+
+def answers_call(lines: list[str]) -> bool:
+    """The reply says it answers the call's questions or themes in turn."""
+    return any(_ANSWERS_CALL.search(line) for line in lines)
+
+
+def _unanswered(title: str, body: list[str]) -> bool:
+    """A question heading (one the call asked) whose answer asks for nothing ("Har I andre
+    forslag?" / "Nej, ikke på nuværende tidspunkt."): no proposal."""
+    return title.endswith("?") and not PROPOSING.search(" ".join(body[1:]))
 
 
 def _part_of(title: str) -> bool:
@@ -197,6 +248,26 @@ def _introduces(body: list[str], headings: int) -> bool:
     if headings >= 3 and _ANNOUNCES.search(text):
         return True
     return headings >= 2 and bool(_THANKS.search(text)) and not PROPOSING.search(text)
+
+
+# What an introduction under a letterhead speaks of: the reply, the call, its themes.
+_ON_THE_REPLY = re.compile(
+    r"\b(?:høring\w*|handlingsplan\w*|bidrag\w*|svar\w*|besvar\w*|temaer\w*|spørgsmål\w*|"
+    r"invitation\w*|consultation|submission|action plan|respond\w*|answer\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _letterhead(lines: list[str], start: int, headings: int) -> bool:
+    """The first line of the text read as a heading over a short introduction that asks for
+    nothing ("Foreningen X" over "Vi svarer ud fra temaerne."), with two or more proposal
+    headings after it: the sender's letterhead."""
+    if headings < 3 or any(line.strip() for line in lines[:start]):
+        return False
+    end = next((i for i in range(start + 1, len(lines)) if HEADING.match(lines[i].strip())), 0)
+    text = " ".join(line.strip() for line in lines[start + 1 : end] if line.strip())
+    short = bool(end) and len(text) <= _INTRO_MAX and not PROPOSING.search(text)
+    return short and bool(_ON_THE_REPLY.search(text))
 
 
 def _proposal_heading(title: str, lines: list[str], index: int) -> bool:

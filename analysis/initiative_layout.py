@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from hoering.analysis.cleaning import find_references
 from hoering.analysis.initiative_fields import form_fields
-from hoering.analysis.initiative_headings import ends_initiative, heading_spans
+from hoering.analysis.initiative_headings import answers_call, ends_initiative, heading_spans
 from hoering.analysis.initiative_text import CLOSING, HEADING, ITEM, Span, clean_title, item_title
 
 _HEADING_MAX = 80  # characters of a layout heading
@@ -24,9 +25,12 @@ _SALUTATION = re.compile(
     r"\b(?:hilsen|hilsner|regards|sincerely|faithfully|wishes)\b", re.IGNORECASE
 )
 _AD_NUMBER = re.compile(r"^ad\s+\d{1,2}\s*[:.)]?$", re.IGNORECASE)
+# A heading quoted from the call ("»Borgerinddragelse«", "“Open data”") starts inside quotes.
+_QUOTES = "»«\"“”„'‘’"
 _INLINE = re.compile(r"\((\d)\)\s*")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _SET_APART_MAX = 60  # a mail's hard-wrapped line of prose is longer
+_QUESTION_MAX = 160  # characters of a question quoted from the call over its answer
 # A line ending in one of these runs on: the first line of a wrapped paragraph.
 _RUNS_ON = {
     "og",
@@ -77,6 +81,9 @@ def with_layout_headings(lines: list[str], marked: bool = False) -> list[str]:
         return lines  # the styled headings hold the proposals; bold lines are their parts
     mark = "#" * min(max(levels, default=0) + 1, 6)
     found = {index for index in range(len(lines)) if _layout_heading(lines, index)}
+    asked = {index for index in range(len(lines)) if _asked_heading(lines, index)}
+    if len(asked) >= 2 and answers_call(lines):
+        found |= asked  # the call's questions quoted, each over its answer
     alike = {index for index in range(len(lines)) if _set_apart_heading(lines, index)}
     if found or len(alike) >= 2:
         found |= alike  # headings are parallel: the others are set out the same way
@@ -141,6 +148,25 @@ def _set_apart_heading(lines: list[str], index: int) -> bool:
     )
 
 
+def _asked_heading(lines: list[str], index: int) -> bool:
+    """A question on a line of its own over a paragraph that answers it ("Hvordan kan
+    borgerne inddrages bedre?" / "Der bør holdes ..."): a reply that quotes the call's
+    questions and answers each. Read only where two or more are set out so."""
+    text = lines[index].strip()
+    if not (
+        text.endswith("?") and len(text) <= _QUESTION_MAX and text.lstrip(_QUOTES)[:1].isupper()
+    ):
+        return False
+    if ITEM.match(text) or (index and lines[index - 1].strip()):
+        return False
+    if index + 1 >= len(lines) or lines[index + 1].strip():
+        return False  # set apart below too: the first line of a wrapped paragraph is not
+    # No copy of the rest of the text per line: a text of many questions stays linear.
+    after = range(index + 1, len(lines))
+    following = next((lines[i].strip() for i in after if lines[i].strip()), "")
+    return bool(following) and not following.endswith("?") and not HEADING.match(following)
+
+
 def _layout_heading(lines: list[str], index: int) -> bool:
     text = lines[index].strip()
     if not _heading_like(text):
@@ -171,7 +197,7 @@ def _heading_like(text: str) -> bool:
     return (
         3 <= len(text) <= _HEADING_MAX
         and len(text.split()) <= _HEADING_WORDS
-        and text[:1].isupper()
+        and text.lstrip(_QUOTES)[:1].isupper()
         and not text.endswith((".", ",", ";", "!", "?", ":"))
         and not (ITEM.match(text) or CLOSING.match(text) or _GREETING.match(text))
         and not _SALUTATION.search(text)
@@ -180,7 +206,14 @@ def _heading_like(text: str) -> bool:
         and "@" not in text
         and " | " not in text  # a table row
         and sum(ch.isdigit() for ch in text) < 6  # a phone number or a date line
+        and not _reference(text)
     )
+
+
+def _reference(text: str) -> bool:
+    """A letter's reference line ("Sagsnr. 17-211", "J.nr. 2017-42"): a letterhead's detail
+    set apart like a heading, never a proposal's title."""
+    return any(text.casefold().startswith(ref.label.casefold()) for ref in find_references(text))
 
 
 def inline_spans(lines: list[str]) -> list[Span]:

@@ -20,7 +20,13 @@ ITEM = re.compile(rf"^(\s*)(?:([{BULLETS}]|(?<=\s)o)|\(?(\d{{1,2}})[.)]|\(?([a-h
 CLOSING = re.compile(
     r"^(?:med venlig hilsen|venlig hilsen|mvh\b|de bedste hilsner|vi (?:står|stiller|deltager|"
     r"bidrager|uddyber|indgår) (?:gerne|meget gerne)|vi ser frem|(?:i )?er (?:meget )?velkomne|"
-    r"spørgsmål (?:til|om)|har i spørgsmål|kontakt(?:person)?\b|tak for|afslutningsvis)",
+    r"spørgsmål (?:til|om)|har i spørgsmål|kontakt(?:person)?\b|tak for|afslutningsvis|"
+    # an English letter's closing ("Yours sincerely,", "Kind regards")
+    r"yours (?:sincerely|faithfully|truly)|(?:kind |best |warm )?regards\b|sincerely\b|"
+    r"with (?:kind|best) (?:regards|wishes)|"
+    # "På vegne af bestyrelsen" on a line of its own above the names
+    r"(?:på vegne af|on behalf of)\b(?![^\n]*\b(?:foreslå\w*|bør|skal|vil|ønske\w*|propose\w*|"
+    r"should|would)\b)[^.!?,]{0,50}$)",
     re.IGNORECASE,
 )
 

@@ -76,6 +76,7 @@ from hoering.analysis.initiative_text import (
     FOR_INFORMATION,
     HEADING,
     ITEM,
+    PROPOSING,
     Span,
     clean_title,
     item_title,
@@ -148,7 +149,10 @@ def structured_spans(text: str, marked: bool = False) -> list[Span]:
     rules = (_form_spans, numbered_heading_spans, heading_spans, partial(_listed, per_line=marked))
     rules += (numbered_sections, ordinal_spans, inline_spans)
     for rule in rules:
-        spans = [span for span in rule(lines) if not _letter_section(span)]
+        found = [
+            span for span in rule(lines) if not (_letter_section(span) or _only_questions(span))
+        ]
+        spans = _without_summary(found)
         if spans:
             return with_explanations(spans, lines)
     single = heading_spans(lines, minimum=1)
@@ -175,6 +179,45 @@ def _letter_section(span: Span) -> bool:
     is a title of its own."""
     title = span.title.strip(" .:")
     return len(title.split()) <= 2 and bool(LETTER_SECTION.fullmatch(title.casefold()))
+
+
+def _without_summary(spans: list[Span]) -> list[Span]:
+    """Without the bare titles of a summary ("Summary of recommendations", "Vores forslag
+    kort") that later spans repeat over their text ("Recommendation 1: Publish ...",
+    "Ad 1. Frister ..."): each proposal once, as its full section."""
+    keys = [_words(span.title) for span in spans]
+    return [
+        span
+        for n, span in enumerate(spans)
+        if not (
+            sum(bool(line.strip()) for line in span.lines) == 1
+            and len(keys[n]) >= 2
+            and any(later[-len(keys[n]) :] == keys[n] for later in keys[n + 1 :])
+        )
+    ]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
+# A proposal put as a question: "Kan man ikke samle høringerne ét sted?"
+_ASKED_PROPOSAL = re.compile(
+    r"\b(?:kan (?:man|vi|i) ikke|er det ikke på tide|hvad hvis|could(?:n't)? (?:we|you)|"
+    r"why don't|how about)\b",
+    re.IGNORECASE,
+)
+
+
+def _only_questions(span: Span) -> bool:
+    """An item that only asks the authority questions ("2. Er der afsat midler til ...?")
+    and proposes nothing: a question about the process, a remark, not an initiative.
+    "Hvorfor ikke et lobbyregister?" proposes."""
+    own = [(item.group(5) if (item := ITEM.match(line)) else line).strip() for line in span.lines]
+    text = " ".join(line for line in own if line)
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+    asked = PROPOSING.search(text) or _ASKED_PROPOSAL.search(text)
+    return bool(sentences) and all(s.endswith("?") for s in sentences) and not asked
 
 
 def _without_background(sections: Sequence[Section]) -> Sequence[Section]:

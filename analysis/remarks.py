@@ -68,6 +68,18 @@ _LEADS_LIST = re.compile(
 _APOLOGY = re.compile(
     r"(?i)\bbeklage[rs]?\b.*\b(?:kommer|sent|fristen|forsink\w*|videresend\w*|ulejlighed)\b"
     r"|\bundskyld\w*|\bvideresend\w*|\bsender\s+(?:den|det|dem|svaret|mailen)\s+videre\b"
+    # the language the reply is written in ("I hope it is acceptable that I write in English")
+    r"|\b(?:write|writing|written|skriver|skrevet|svarer)\s+(?:\w+\s+){0,3}(?:in\s+english"
+    r"|på\s+engelsk)\b"
+)
+# Welcoming the chance to answer ("We welcome the opportunity to contribute", "Vi glæder os
+# over muligheden for at bidrage"): courtesy, not a position on the plan.
+_COURTESY = re.compile(
+    r"(?i)\b(?:welcome[sd]?|appreciate[sd]?|value[sd]?)\s+(?:the|this)\s+(?:\w+\s+)?"
+    r"(?:opportunity|chance|invitation)\b|\bglæde[rs]?\s+(?:os|mig)\s+over\s+(?:\w+\s+){0,2}"
+    r"(?:muligheden|invitationen|chancen)\b|\bsætte[rs]?\s+pris\s+på\s+(?:\w+\s+){0,2}"
+    r"(?:muligheden|invitationen)\b|\bhilse[rs]?\s+(?:\w+\s+){0,2}(?:muligheden|invitationen)"
+    r"\s+(?:\w+\s+){0,6}velkommen\b"
 )
 # A view without an explicit position word: what matters, what is hard, what should be.
 _VIEW = re.compile(
@@ -115,8 +127,10 @@ _WANTS_TO_KNOW = re.compile(
 # ...", "Vi er 21 unge", "har i dag godt 60 medlemmer"): no remark, whatever the clause says.
 _HISTORY = re.compile(
     r"(?i)\b(?:blev|er|was|were)\s+(?:\w+\s+)?(?:stiftet|grundlagt|founded|established)\b"
-    r"|^vi\s+er\s+(?:\w+\s+)?\d+\b|\bhar\s+(?:i\s+dag\s+)?(?:over\s+|godt\s+|cirka\s+|ca\.\s+)?"
-    r"[\d.]+\s+medlemmer\b"
+    r"|^vi\s+er\s+(?:\w+\s+)?\d+\b|\b(?:har|has|have)\s+(?:i\s+dag\s+)?(?:over\s+|godt\s+"
+    r"|cirka\s+|ca\.\s+|omkring\s+|knap\s+|about\s+|around\s+|more\s+than\s+|some\s+)?[\d.,]+\s+"
+    r"(?:medlemmer|beboere|indbyggere|ansatte|medarbejdere|elever|studerende|frivillige|brugere"
+    r"|members|residents|inhabitants|employees|staff|students|volunteers)\b"
 )
 # Who the writer is and what it did with the call: "X er en landsdækkende forening med
 # 40.000 medlemmer", "Rådet har drøftet høringen på sit møde": no remark unless a view is
@@ -241,9 +255,9 @@ def _is_noise(unit: str) -> bool:
         return True
     if _LEADS_LIST.search(unit):
         return True
-    if _has(_POSITION, _POSITION_WORDS, unit):
+    if _has(_POSITION, _POSITION_WORDS, _COURTESY.sub("", unit)):
         return False
-    if _HISTORY.search(unit):
+    if _COURTESY.search(unit) or _HISTORY.search(unit):
         return True
     if _ASKS.search(unit):
         return not _is_question(unit)  # the questions themselves are the remark

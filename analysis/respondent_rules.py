@@ -50,11 +50,12 @@ PUBLIC_RULES: tuple[Rule, ...] = (
         r"\b\w*ministeriet?\b|\bministerium\b|\bMinistry\b",
         _I,
     ),
-    # "Digitaliseringsstyrelsen", "Styrelsen for ..."; not a board ("bestyrelsen").
+    # "Digitaliseringsstyrelsen", "Styrelsen for ..."; not a board ("bestyrelsen",
+    # "Afdelingsbestyrelsen": a housing estate's tenants' board).
     _rule(
         "public-agency",
         RespondentType.MYNDIGHED,
-        r"\b(?![Bb]estyrelse)[A-ZÆØÅ]\w*styrelsen\b|\bStyrelsen\b",
+        r"\b(?![Bb]estyrelse)[A-ZÆØÅ]\w*(?<![Bb]e)styrelsen\b|\bStyrelsen\b",
     ),
     _rule(
         "public-institution",
@@ -87,6 +88,8 @@ PRIVATE_RULES: tuple[Rule, ...] = (
         r"|\bRådet\s+for\b"
         r"|\b\w*[Ss]amfund(?:et)?\b|\b\w*[Ss]ammenslutning(?:en)?\b|\b[Ss]elskab(?:et)?\s+for\b"
         r"|\b[Aa]lliance(?:n)?\b|\b\w*[Bb]evægelse(?:n)?\b|\b\w*[Ll]aug(?:et)?\b"
+        # a housing estate's tenants' board (beboerdemokrati)
+        r"|\b(?:[Aa]fdelings|[Bb]eboer)bestyrelse(?:n)?\b"
         r"|\b(?:Society|Institute|Network|Council|Coalition|Watch|Forum|Initiative|Federation"
         r"|Trust|Partnership|International)\b",
     ),

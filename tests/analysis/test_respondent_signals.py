@@ -367,3 +367,16 @@ def test_a_signature_line_that_spells_the_senders_domain_names_the_company() -> 
 def test_a_persons_own_name_in_their_family_domain_names_no_body() -> None:
     who = identify_respondent("Jens Aagaard", "jens@aagaard.dk", "Hilsen\nJens Aagaard\nAagaard")
     assert (who.type, who.organisation) == (BORGER, "")
+
+
+def test_a_tenants_board_is_an_association_not_an_agency() -> None:
+    # "-bestyrelsen" ends in "styrelsen" as the agencies' names do ("Digitaliseringsstyrelsen").
+    signature = "Venlig hilsen\nIb Lund\nAfdelingsbestyrelsen, Vestparken"
+    assert read(signature, "bestyrelsen@vestparken.example")[0] == ORGANISATION
+
+
+def test_a_members_association_named_a_council_is_no_authority() -> None:
+    # The registry's public bodies hold no association that only sounds like a council.
+    letter = "Vi foreslår åbne data.\n\nPå vegne af Rådet for Digital Sikkerhed\n\nIb Lund"
+    found = read("Venlig hilsen\nSekretariatet", "post@sikkerhed.example", attachments=[letter])
+    assert found == (ORGANISATION, "Rådet for Digital Sikkerhed")
