@@ -69,22 +69,12 @@ SUBSECTION = re.compile(
     r"sammenhæng|ogp-værdier|perspektiv|problem\w*|målsætning\w*|mål$|aktiviteter|"
     r"konkrete aktiviteter|måling|milepæle|resultater|interessenter|partnere|partnerskab\w*|"
     r"organisering|forankring|finansiering|begrundelse|forslag$|forslaget|hvorfor|hvordan|"
-    r"hvem$)\b"
-    # a template's questions: "Hvad er problemet?", "Hvem skal gøre det", "Hvornår"
-    r"|^hv(?:ad|em|orfor|ordan|ornår|or meget)(?:\s+(?:er|skal|kan|vil|bør|gør|gøres|koster|"
-    r"det|vi|jeg|i|man|problemet|udfordringen|forslaget|initiativet|løsningen|idéen|ideen|"
-    r"formålet|målet|gevinsten|effekten|ansvarlig|ansvaret|tid|gøre|foreslår|løse|løses|"
-    r"virker|lave|hjælpe|os|en|et|af|for|med|til|at))*\s*\??$",
+    r"hvem$)\b",
     re.IGNORECASE,
 )
 _INTRO_MAX = 300  # characters of a letter's introduction under its title
 _ANNOUNCES = re.compile(
     r"\b(?:nedenfor|nedenstående|i det følgende|herunder|følgende|below|following)\b",
-    re.IGNORECASE,
-)
-# What an introduction says to the call: thanks, the invitation, the chance to reply.
-_THANKS = re.compile(
-    r"\b(?:takke[rs]?|tak for|invitation\w*|muligheden for|anledning til at|thank\w*)\b",
     re.IGNORECASE,
 )
 _THEME_INTRO = 200  # characters of a line a theme heading may open with before its proposals
@@ -155,8 +145,8 @@ def ends_initiative(line: str) -> bool:
     """A closing line or a letter-section heading ("# Om os"): no initiative goes past it."""
     text = line.strip()
     heading = HEADING.match(text)
-    if heading:  # a closing set in bold ("Vi ser frem til det videre arbejde") too
-        return bool(LETTER_SECTION.match(heading.group(2)) or CLOSING.match(heading.group(2)))
+    if heading:
+        return bool(LETTER_SECTION.match(heading.group(2)))
     return bool(CLOSING.match(text) or _OWN_CLOSING.match(text))
 
 
@@ -239,15 +229,9 @@ def _part_of(title: str) -> bool:
 
 def _introduces(body: list[str], headings: int) -> bool:
     """A first section that only announces the proposals below it ("Foreningen har samlet
-    sine idéer nedenfor."), with two or more proposal headings after it; or one that thanks
-    for the call and asks for nothing, with a proposal heading after it: the letter's title
-    over its introduction ("Åbenhed i staten" / "Foreningen takker for muligheden ...")."""
+    sine idéer nedenfor."), with two or more proposal headings after it."""
     text = " ".join(line.strip() for line in body[1:] if line.strip())
-    if len(text) > _INTRO_MAX:
-        return False
-    if headings >= 3 and _ANNOUNCES.search(text):
-        return True
-    return headings >= 2 and bool(_THANKS.search(text)) and not PROPOSING.search(text)
+    return headings >= 3 and len(text) <= _INTRO_MAX and bool(_ANNOUNCES.search(text))
 
 
 # What an introduction under a letterhead speaks of: the reply, the call, its themes.
@@ -275,7 +259,7 @@ def _proposal_heading(title: str, lines: list[str], index: int) -> bool:
     # ("Forslag" under one proposal's "Baggrund" is part of that proposal).
     if PROPOSALS_HEADING.search(title) and _list_follows(lines, index + 1):
         return True
-    return not (SUBSECTION.match(title) or LETTER_SECTION.match(title) or CLOSING.match(title))
+    return not (SUBSECTION.match(title) or LETTER_SECTION.match(title))
 
 
 def _list_follows(lines: list[str], start: int) -> bool:

@@ -74,15 +74,14 @@ _PARTS_SENTENCE = re.compile(
 )
 
 
-def list_spans(lines: list[str], per_line: bool = False) -> list[Span]:
-    """Rule 4; `per_line`: the text has a line per paragraph (Word), not blank lines."""
+def list_spans(lines: list[str]) -> list[Span]:
     spans: list[Span] = []
     index = 0
     while index < len(lines):
         if _is_intro(lines[index], _paragraph_before(lines, index)) or _announces(lines, index):
             items, end = list_items(lines, index + 1)
             if not items:
-                items, end = _labelled_after(lines, index + 1, per_line)
+                items, end = _labelled_after(lines, index + 1)
             spans, index = spans + items, max(end, index + 1)
         elif _REMARKS_INTRO.search(lines[index]):
             items, end = list_items(lines, index + 1)
@@ -93,20 +92,16 @@ def list_spans(lines: list[str], per_line: bool = False) -> list[Span]:
     return spans
 
 
-def _labelled_after(lines: list[str], start: int, per_line: bool) -> tuple[list[Span], int]:
+def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
     """Paragraphs opening with a short label ("Borgerpaneler: Prøv med ...") after an intro,
-    each an initiative titled by its label; a paragraph without one explains the label above
-    it when another labelled paragraph follows, else it ends them."""
+    each an initiative titled by its label; the first paragraph without one ends them."""
     starts, index = [], start
     while index < len(lines):
         line = lines[index].strip()
-        opens = not starts or per_line or _new_paragraph(lines, index)
-        if line and opens and not _bulleted(lines, index):
-            labelled = _LABELLED.match(line)
-            if CLOSING.match(line) or not (labelled or (starts and _label_follows(lines, index))):
+        if line and (not starts or not lines[index - 1].strip()) and not _bulleted(lines, index):
+            if not _LABELLED.match(line) or CLOSING.match(line):
                 break
-            if labelled:
-                starts.append(index)
+            starts.append(index)
         index += 1
     spans = []
     for position, first in enumerate(starts):
@@ -116,46 +111,22 @@ def _labelled_after(lines: list[str], start: int, per_line: bool) -> tuple[list[
     return spans, index
 
 
-def _label_follows(lines: list[str], index: int) -> bool:
-    """Another labelled paragraph follows this one before a closing, a heading or an
-    introduction: this paragraph explains the label above it."""
-    for line in lines[index + 1 : index + 1 + LOOKAHEAD]:
-        text = line.strip()
-        if CLOSING.match(text) or HEADING.match(text) or _is_intro(line):
-            return False
-        if _LABELLED.match(text) and not ITEM.match(line):
-            return True
-    return False
-
-
-def _new_paragraph(lines: list[str], index: int) -> bool:
-    """Line `index` opens a paragraph: after a blank line, or after a sentence's end when it
-    opens with a label of its own (a text that parts its paragraphs by line breaks)."""
-    before = lines[index - 1].strip()
-    ended = before.endswith((".", "!", "?"))
-    return not before or (ended and bool(_LABELLED.match(lines[index].strip())))
-
-
 def _bulleted(lines: list[str], index: int) -> bool:
     """Bullets set apart below a labelled paragraph: its points, not the end of the run."""
     return bool(ITEM.match(lines[index]) and _kind(ITEM.match(lines[index])) == "bullet")
 
 
 def bare_numbered_spans(lines: list[str]) -> list[Span]:
-    """Rule 5: two or more numbered paragraphs (1., 2., ...) at the margin, or bulleted
-    titles each over a paragraph of its own ("- Åbne kalendere" / "Ministres kalendere
-    bør ..."), not after a line ending in ":" (which would make them the parts of what
-    that line says)."""
+    """Rule 5: two or more numbered paragraphs (1., 2., ...) at the margin, not after a line
+    ending in ":" (which would make them the parts of what that line says)."""
     spans: list[Span] = []
     index = 0
     while index < len(lines):
         item = ITEM.match(lines[index])
-        numbered = item is not None and item.group(3) == "1" and not item.group(1)
-        bulleted = item is not None and bool(item.group(2)) and not item.group(1)
-        if (numbered or bulleted) and not _introduces_parts(_previous(lines, index)):
+        starts = item is not None and item.group(3) == "1" and not item.group(1)
+        if starts and not _introduces_parts(_previous(lines, index)):
             items, end = list_items(lines, index)
-            titled = all(_has_prose(list(span.lines)) for span in items)
-            if len(items) >= 2 and (numbered or titled):
+            if len(items) >= 2:
                 spans += items
                 index = end
                 continue

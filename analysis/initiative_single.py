@@ -5,9 +5,7 @@ Whether a letter proposes is read from what it says, not from its length: a sent
 says there are no comments or no proposals, questions to the agency, and support or
 criticism without an ask are no proposal: such a letter gets no initiative (its words stay
 in the reply's text). A forwarded letter's own words are the
-ones below the last forward header; a cover note above it is the forwarder's. The
-initiative is the letter's proposing part (analysis/initiative_core.py): greeting, thanks,
-who the sender is and the closing around it are the reply's remarks.
+ones below the last forward header; a cover note above it is the forwarder's.
 """
 
 from __future__ import annotations
@@ -16,10 +14,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from hoering.analysis.initiative_core import proposal_part
 from hoering.analysis.initiative_headings import NO_PROPOSAL, heading_spans
 from hoering.analysis.initiative_text import (
-    HEADING,
     NO_COMMENTS,
     PROPOSING,
     Span,
@@ -78,7 +74,6 @@ _TEMPLATE = re.compile(
     r"ansvarlig(?:e)? (?:myndighed|aktør)(?:er)?)$",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"^(?:vores |mit |vort |our )?(?:forslag|idé|ide|proposal)\s*:\s*", re.I)
 SUBSTANCE = 700  # a letter without a proposing word but longer than this may propose yet
 
 
@@ -93,19 +88,11 @@ def single_span(sections: Sequence[tuple[str, str]], subject: str) -> tuple[str,
         for n, s in enumerate(texts)
         if not (n == 0 and with_attachments and len(s.text) < 300 and _COVER.search(s.text))
     ]
-    own = [_own_words(s.text) for s in kept]
-    joined = "\n\n".join(own)
+    joined = "\n\n".join(_own_words(s.text) for s in kept)
     if not joined or proposes_nothing(joined):
         return None
-    # Greeting, thanks, who the sender is, the closing: the reply's remarks, not the proposal.
-    proposal = proposal_part(joined)
-    title = _single_title(joined, subject, proposal)
-    opening = proposal.split("\n", 1)[0]
-    source = next(
-        (s.source for s, words in zip(kept, own, strict=True) if opening in words),
-        kept[0].source,
-    )
-    return source, Span(title, tuple(proposal.split("\n")), "single")
+    title = _single_title(joined, subject)
+    return kept[0].source, Span(title, tuple(joined.split("\n")), "single")
 
 
 def proposes_nothing(text: str) -> bool:
@@ -155,22 +142,15 @@ def _asks_only(sentence: str) -> bool:
     return sentence.endswith("?") and not _ASKED_PROPOSAL.search(sentence)
 
 
-def _single_title(text: str, subject: str, proposal: str) -> str:
-    """The letter's heading, else its subject's topic, else the proposal's first words."""
+def _single_title(text: str, subject: str) -> str:
     heading = heading_spans(text.split("\n"), minimum=1)
     if heading:
         return heading[0].title
     topic = " ".join(_SUBJECT_NOISE.sub(" ", subject).split()).strip(" -–:")
     if len(topic) >= 8:
         return clean_title(subject.split(":")[-1] if ":" in subject else subject)
-    lines = [
-        line
-        for line in proposal.split("\n")
-        if line.strip() and not _greeting(line) and not HEADING.match(line.strip())
-    ]
-    # "Forslag: Der bør ...": the label names no proposal; its text does.
-    opening = _LABEL.sub("", " ".join(lines)[:400])
-    return item_title(opening) if lines else ""
+    lines = [line for line in text.split("\n") if line.strip() and not _greeting(line)]
+    return item_title(" ".join(lines)[:400]) if lines else ""
 
 
 def _own_words(text: str) -> str:

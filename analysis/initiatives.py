@@ -9,9 +9,8 @@ level, table rows as cells joined by " | ". Plain-text mails and PDFs bring thei
 
 PDF and plain text carry no heading markup: a short line on its own before prose or a list
 is read as a "# " heading (analysis/initiative_layout.py). Word text marks its bold headings
-itself (parse/word_headings.py); where a Word file marks a heading inside the letter (not
-only its title), none is guessed from line length, and each line is a paragraph. Per
-section the first rule that finds something wins:
+itself (parse/word_headings.py); where a Word file marks any heading, none is guessed from
+line length. Per section the first rule that finds something wins:
 
 1. form: the call's template, a table repeated per initiative (Initiativets titel |
    Beskrivelse | Ansvarlig myndighed | Niveau) as label rows, typed labels or label
@@ -25,9 +24,8 @@ section the first rule that finds something wins:
    paragraph that counts proposals, or paragraphs opening with a label ("Borgerpaneler:
    ...") after one; a list after "kan gennemføres i tre trin:", or nested in an item,
    belongs to that item; "Ad 2" paragraphs below join item 2;
-5. two or more numbered paragraphs (1., 2., ...), or bulleted titles each over a paragraph,
-   at the margin, not after a line ending in ":" (a letter that numbers its proposals
-   without introducing them), less the numbers
+5. two or more numbered paragraphs (1., 2., ...) at the margin, not after a line ending
+   in ":" (a letter that numbers its proposals without introducing them), less the numbers
    that are chapters or letter sections ("2. Metode", "4. Afslutning"); template sections
    ("1. Problem", "2. Løsning") make them one proposal; sub-numbers ("2.1") are nested
    items (analysis/initiative_chapters.py);
@@ -35,14 +33,13 @@ section the first rule that finds something wins:
    andet ...", "Vi foreslår ... Dernæst ...", "Derudover bør ..."), which also split a
    heading's section (analysis/initiative_sequence.py);
 7. proposals numbered inside a paragraph ("(1) ... (2) ...");
-8. a single document heading, unless a paragraph above it asks (then it heads a part of
-   the letter's one proposal).
+8. a single document heading.
 
 Bare titles explained further down take their explanation. An attachment the body sends
 for information ("til orientering", "som baggrund") holds none when the body proposes
-itself. When no section has such structure, the reply is one initiative (a letter with one
-proposal: its proposing part, analysis/initiative_core.py), or none when it proposes
-nothing (analysis/initiative_single.py). Text before the first and after the last
+itself. When no section has such
+structure, the reply is one initiative (a letter with one proposal), or none when it
+proposes nothing (analysis/initiative_single.py). Text before the first and after the last
 initiative (greeting, introduction, closing) belongs to none.
 """
 
@@ -51,7 +48,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from hoering.analysis.initiative_chapters import numbered_sections, with_sub_numbers
 from hoering.analysis.initiative_fields import find_level, find_owner, form_fields, label_of
@@ -84,7 +80,7 @@ from hoering.analysis.initiative_text import (
 
 LEVELS = ("lokal", "regional", "national")
 # Word files mark their headings, styled or bold (parse/word_headings.py): where they mark
-# a section, a short plain paragraph is no heading; their text has a line per paragraph.
+# any, a short plain paragraph is no heading.
 WORD_FILES = (".docx", ".docm", ".dotx", ".dotm")
 
 _PROPOSAL_COLUMN = re.compile(
@@ -95,12 +91,6 @@ _OTHER_COLUMN = re.compile(
     r"^(?:nr\.?|#|tema|temaer|emne|område|bemærkning\w*|begrundelse|effekt|forventet effekt|"
     r"prioritet|formål|målgruppe|tidsplan|økonomi|uddybning|forklaring|hvorfor|hvordan|"
     r"kommentar\w*|aktør\w*|ansvar\w*|gevinst\w*|værdi\w*|ogp-værdi\w*)$"
-)
-_PROSE_MIN = 50  # characters of a paragraph of prose rather than a heading or a label
-# Asking for a thing to be done, in so many words ("ønsker" may be what a sender wants).
-_ASKS = re.compile(
-    r"\b(?:bør|burde|foreslå\w*|opfordr\w*|anbefal\w*|skal|skulle|should|propose\w*)\b",
-    re.IGNORECASE,
 )
 _AD = re.compile(r"^(?:#+\s*)?ad\s+(\d{1,2})\s*(?:[:.)]|$)", re.IGNORECASE)
 
@@ -146,7 +136,7 @@ def structured_spans(text: str, marked: bool = False) -> list[Span]:
     `marked`: the text marks its headings (a Word file: styles and bold paragraphs)."""
     lines = with_tab_cells(with_sub_numbers(text.split("\n")))
     lines = with_layout_headings(lines, marked)
-    rules = (_form_spans, numbered_heading_spans, heading_spans, partial(_listed, per_line=marked))
+    rules = (_form_spans, numbered_heading_spans, heading_spans, _listed)
     rules += (numbered_sections, ordinal_spans, inline_spans)
     for rule in rules:
         found = [
@@ -155,22 +145,7 @@ def structured_spans(text: str, marked: bool = False) -> list[Span]:
         spans = _without_summary(found)
         if spans:
             return with_explanations(spans, lines)
-    single = heading_spans(lines, minimum=1)
-    if single and _proposes_above(lines, single[0]):
-        return []  # one proposal, with a heading over a part of it: the letter is the span
-    return with_explanations(single, lines)
-
-
-def _proposes_above(lines: list[str], span: Span) -> bool:
-    """A paragraph of prose above the one heading's section asks for something ("Der bør
-    oprettes ..." over a bold "Åbenhed skaber tillid"): the heading is a part of the
-    letter's one proposal, not its title. A heading over a list groups its items: not so."""
-    if span.rule != "heading" or not span.lines or span.lines[0] not in lines:
-        return False
-    above = [line.strip() for line in lines[: lines.index(span.lines[0])]]
-    return any(
-        len(line) >= _PROSE_MIN and not HEADING.match(line) and _ASKS.search(line) for line in above
-    )
+    return with_explanations(heading_spans(lines, minimum=1), lines)
 
 
 def _letter_section(span: Span) -> bool:
@@ -231,10 +206,9 @@ def _without_background(sections: Sequence[Section]) -> Sequence[Section]:
     return sections[:1] if proposes else sections
 
 
-def _listed(lines: list[str], per_line: bool = False) -> list[Span]:
-    """Rule 4, with "Ad 2" paragraphs below a list of bare titles joined to item 2;
-    `per_line`: Word text, a line per paragraph."""
-    return _with_ad_notes(list_spans(lines, per_line), lines)
+def _listed(lines: list[str]) -> list[Span]:
+    """Rule 4, with "Ad 2" paragraphs below a list of bare titles joined to item 2."""
+    return _with_ad_notes(list_spans(lines), lines)
 
 
 def _initiative(number: int, source: str, span: Span) -> Initiative:

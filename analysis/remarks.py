@@ -109,8 +109,7 @@ _NOISE = re.compile(
     r"|\bgod\s+arbejdslyst\b"
     r"|\bheld\s+og\s+lykke\b|\bgod\s+sommer\b|\bgood\s+luck\b|\bser\s+(?:\w+\s+)?frem\s+til\b"
     r"|\blook(?:ing)?\s+forward\b|\bhåbe[rs]?\b.*\b(?:kan\s+bruge|brugbar\w*|til\s+nytte"
-    r"|kan\s+anvendes|tages?\s+med|taget\s+med|komme\s+med|indgå\w*|inspiration|useful"
-    r"|kan\s+(?:læses|åbnes|ses))\b|\b(?:er|blev)\s+scannet\b"  # a note on the file sent
+    r"|kan\s+anvendes|tages?\s+med|taget\s+med|komme\s+med|indgå\w*|inspiration|useful)\b"
     r"|\b(?:deltager|bidrager|indgår|medvirker)\s+(?:meget\s+)?gerne\b"
 )
 # "Vi vil gerne spørge om et par ting": the questions that follow are the remark.

@@ -4,14 +4,8 @@
 
 from __future__ import annotations
 
-import io
-
-import docx
-from docx.document import Document
-
 from bench.bench_initiatives import sections
-from hoering.analysis.initiatives import Initiative, Section, split_initiatives
-from hoering.parse.docx import extract_docx_text
+from hoering.analysis.initiatives import Initiative, split_initiatives
 from tests.analysis.initiative_cases import Case
 from tests.kit.initiative_docs import Block
 
@@ -26,15 +20,6 @@ CLOSE: list[Block] = [("p", "Med venlig hilsen"), ("p", "Karen Holm")]
 def split_docx(blocks: list[Block]) -> tuple[Initiative, ...]:
     case = Case("word", "Høringssvar", "Se vedhæftede.", (), ("docx", HEAD + blocks + CLOSE))
     return split_initiatives(sections(case), case.subject)
-
-
-def split_docx_file(document: Document) -> tuple[Initiative, ...]:
-    """A Word file built with python-docx (for runs the blocks cannot state), as the
-    splitter reads it after extraction."""
-    buffer = io.BytesIO()
-    document.save(buffer)
-    text = extract_docx_text(buffer.getvalue())
-    return split_initiatives([Section("brødtekst", "Se vedhæftede."), Section("svar.docx", text)])
 
 
 def test_a_short_paragraph_under_a_bold_heading_belongs_to_its_proposal() -> None:
@@ -184,114 +169,3 @@ def test_a_title_over_an_introduction_that_announces_the_proposals_is_no_proposa
 
 def test_a_bold_proposal_heading_right_under_the_title_is_read() -> None:
     assert titles_of(proposals("Åbenhed i staten", "")) == ["Åbne kalendere", "Lobbyregister"]
-
-
-def test_short_plain_headings_are_read_where_only_the_letter_title_is_bold() -> None:
-    # HEAD's bold title is the only marked heading: it marks no section of the letter, so
-    # its plain short headings are read as in a text without markup.
-    found = split_docx(
-        [
-            ("p", "Åbne kalendere for ministre"),
-            ("p", "Ministres kalendere bør offentliggøres hver uge med møder, deltagere og emne."),
-            ("p", "Et lobbyregister"),
-            ("p", "Der bør oprettes et register over lobbyister, der mødes med ministerierne."),
-        ]
-    )
-    assert [i.title for i in found] == ["Åbne kalendere for ministre", "Et lobbyregister"]
-
-
-def test_a_bold_closing_adds_no_initiatives() -> None:
-    found = split_docx(
-        [
-            ("b", "Åbne kalendere for ministre"),
-            ("p", "Ministres kalendere bør offentliggøres hver uge med møder, deltagere og emne."),
-            ("b", "Et lobbyregister"),
-            ("p", "Der bør oprettes et register over lobbyister, der mødes med ministerierne."),
-            ("b", "Med venlig hilsen"),
-            ("b", "Foreningen Åben By"),
-        ]
-    )
-    assert [i.title for i in found] == ["Åbne kalendere for ministre", "Et lobbyregister"]
-
-
-CALENDARS = "Ministres kalendere bør offentliggøres hver uge med møder, deltagere og emne."
-REGISTER = "Der bør oprettes et register over lobbyister, der mødes med ministerierne."
-
-
-def test_a_bold_topic_title_over_a_thanking_introduction_is_no_proposal() -> None:
-    # A letter's title need not name the reply: over an introduction that thanks for the
-    # call and asks for nothing, it titles the letter, not a proposal.
-    intro = "Foreningen takker for muligheden for at give input til den kommende handlingsplan."
-    blocks: list[Block] = [("p", "Foreningen Åben By"), ("b", "Åbenhed i staten"), ("p", intro)]
-    blocks += [("b", "Åbne kalendere"), ("p", CALENDARS), ("b", "Lobbyregister"), ("p", REGISTER)]
-    assert titles_of([*blocks, *CLOSE]) == ["Åbne kalendere", "Lobbyregister"]
-
-
-def test_paragraphs_with_bold_lead_ins_are_one_proposal_each_in_word_text() -> None:
-    # Word text has no blank line between paragraphs: each labelled paragraph is still one.
-    document = docx.Document()
-    document.add_paragraph(
-        "Foreningen har to forslag til den nye handlingsplan for åben forvaltning."
-    )
-    for label, text in (("Åbne kalendere: ", CALENDARS), ("Lobbyregister: ", REGISTER)):
-        paragraph = document.add_paragraph()
-        paragraph.add_run(label).bold = True
-        paragraph.add_run(text)
-    document.add_paragraph("Vi håber, at forslagene kan bruges i det videre arbejde.")
-    for line in ("Med venlig hilsen", "Karen Holm"):
-        document.add_paragraph(line)
-    found = split_docx_file(document)
-    assert [i.title for i in found] == ["Åbne kalendere", "Lobbyregister"]
-    assert "Karen Holm" not in found[1].text and "håber" not in found[1].text
-
-
-def test_a_paragraph_between_two_labelled_ones_explains_the_label_above_it() -> None:
-    document = docx.Document()
-    document.add_paragraph("Foreningen foreslår følgende:")
-    for label, text in (("Åbne kalendere: ", CALENDARS), ("Lobbyregister: ", REGISTER)):
-        paragraph = document.add_paragraph()
-        paragraph.add_run(label).bold = True
-        paragraph.add_run(text)
-        if label.startswith("Åbne"):
-            document.add_paragraph("Det vil give borgerne indsigt i, hvem der påvirker politikken.")
-    found = split_docx_file(document)
-    assert [i.title for i in found] == ["Åbne kalendere", "Lobbyregister"]
-    assert "indsigt" in found[0].text
-
-
-def test_one_proposal_under_a_template_s_bold_questions_is_one_initiative() -> None:
-    found = split_docx(
-        [
-            ("b", "Åbne kommunale kontrakter"),
-            ("b", "Hvad er problemet?"),
-            ("p", "Borgere kan i dag ikke se, hvad kommunerne køber ind og til hvilken pris."),
-            ("b", "Hvad foreslår vi"),
-            (
-                "p",
-                "Alle kommunale kontrakter over 500.000 kr. offentliggøres i en fælles database.",
-            ),
-            ("b", "Hvem skal gøre det"),
-            ("p", "KL og Digitaliseringsstyrelsen udvikler databasen sammen med kommunerne."),
-            ("b", "Hvornår"),
-            ("p", "Databasen kan være klar i 2019."),
-        ]
-    )
-    assert [i.title for i in found] == ["Åbne kommunale kontrakter"]
-    assert "klar i 2019" in found[0].text
-
-
-def test_a_bold_phrase_below_the_one_proposal_keeps_the_proposal_in_the_initiative() -> None:
-    # "Åbenhed skaber tillid" argues for the register proposed above it: it is no title of
-    # an initiative that would leave the proposal out.
-    found = split_docx(
-        [
-            ("p", REGISTER),
-            ("b", "Åbenhed skaber tillid"),
-            (
-                "p",
-                "Uden et register ved ingen, hvem der har talt med hvem, og det skader tilliden.",
-            ),
-        ]
-    )
-    assert len(found) == 1
-    assert "register over lobbyister" in found[0].text and "skader tilliden" in found[0].text

@@ -94,13 +94,6 @@ def test_support_beside_a_pleasantry_is_a_remark_and_an_offer_alone_is_not() -> 
     )
 
 
-def test_a_note_on_the_file_sent_is_no_remark() -> None:
-    # A cover note about the scan, not about the call: with the letter now outside the one
-    # initiative, it must not become the reply's remark.
-    text = "Hermed brev fra foreningen. Det er scannet, håber det kan læses.\n\nMvh Kurt"
-    assert general_remarks(text) == ""
-
-
 def test_a_remark_after_a_cover_notes_signature_and_a_letters_title_is_found() -> None:
     # Word text: one line per paragraph, no blank lines; the cover note's signature above.
     text = (
