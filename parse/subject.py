@@ -14,6 +14,7 @@ _ENCODED_WORD = re.compile(rb"=\?([^?\s]+)\?([QqBb])\?([^?\s]*)\?=")
 _FOLD = re.compile(rb"\r?\n(?=[ \t])")
 _QP_ESCAPE = re.compile(rb"=([0-9A-Fa-f]{2})")
 _BASE64_JUNK = re.compile(rb"[^A-Za-z0-9+/]")
+_WORDS = re.compile(rb"(\s+)")
 
 
 def decode_subject(value: str | bytes) -> str:
@@ -47,7 +48,7 @@ def _decode_pieces(raw: bytes) -> list[str]:
         gap = raw[pos : match.start()]
         if gap.strip() or not pending:
             pieces.append(_flush(pending))
-            pieces.append(decode_text(gap, None)[0])
+            pieces.append(_decode_raw(gap))
         word = _decode_word(match)
         if word is None:  # undecodable: keep the literal text
             pieces.append(_flush(pending))
@@ -56,8 +57,38 @@ def _decode_pieces(raw: bytes) -> list[str]:
             pending.append(word)
         pos = match.end()
     pieces.append(_flush(pending))
-    pieces.append(decode_text(raw[pos:], None)[0])
+    pieces.append(_decode_raw(raw[pos:]))
     return pieces
+
+
+def _decode_raw(raw: bytes) -> str:
+    """Undeclared 8-bit header text: as a whole where it reads as one charset, else word by word.
+
+    A gateway or forwarding rule that prefixes a UTF-8 tag to a Latin-1 subject leaves both
+    in one header; read as a whole, windows-1252 garbles the tag ("OGP-hÃ¸ring") and the
+    subject marker is missed.
+    """
+    words = _WORDS.split(raw)
+    if raw.isascii() or not any(_is_utf8_text(word) for word in words):
+        return decode_text(raw, None)[0]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return "".join(
+            word.decode("utf-8") if _is_utf8_text(word) else word.decode("cp1252", "replace")
+            for word in words
+        )
+
+
+def _is_utf8_text(word: bytes) -> bool:
+    """Non-ASCII bytes that are valid UTF-8 (plain ASCII says nothing about the charset)."""
+    if word.isascii():
+        return False
+    try:
+        word.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _flush(pending: list[tuple[str, bytes]]) -> str:

@@ -69,6 +69,18 @@ def test_raw_8bit_latin1_bytes_read_as_windows_1252() -> None:
     assert decode_subject(b"SV: OGP-h\xf8ring \x93svar\x94") == "SV: OGP-høring “svar”"
 
 
+def test_utf8_tag_before_a_latin1_subject_reads_word_by_word() -> None:
+    # A forwarding rule prefixes a UTF-8 tag to a Latin-1 subject: one header, two charsets.
+    raw = "OGP-høring: ".encode() + "Ønske om åbenhed".encode("latin-1")
+    assert decode_subject(raw) == "OGP-høring: Ønske om åbenhed"
+    assert SubjectMatcher(["OGP-høring"]).matches(decode_subject(raw))
+
+
+def test_cyrillic_8bit_subject_is_still_read_as_a_whole() -> None:
+    raw = "Отзыв о плане".encode("cp1251")
+    assert decode_subject(raw) == "Отзыв о плане"
+
+
 def test_surrogate_escaped_str_from_compat32_is_restored() -> None:
     # The stdlib compat32 parser keeps raw 8-bit header bytes as surrogate escapes.
     raw = b"OGP-h\xf8ring".decode("ascii", "surrogateescape")
