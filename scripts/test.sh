@@ -45,6 +45,14 @@ fi
 scripts/runtime-packages.sh $packages
 scripts/setup-env.sh test
 .venv/bin/ruff check .
+# Every `hoering` child process the tests start (real polls, kills, serve, the memory-limited
+# imports) would otherwise compile the package anew: PYTHONDONTWRITEBYTECODE=1 (set in some
+# shells and CI images) stops Python writing .pyc files, not reading them. Written once here,
+# skipped when current; a stale one is ignored by Python, so an edit never runs old code.
+.venv/bin/python -m compileall -q -x '(^|/)(\.venv|\.git|tests)(/|$)' .
+# And pytest keeps its rewritten test modules as .pyc only where writing is allowed: a second
+# run then collects in 6.5 s of CPU instead of 11.5 s (the first run writes them).
+unset PYTHONDONTWRITEBYTECODE
 # One process: on this project's 2-core CI, pytest-xdist (`scripts/test.sh -n 2 --dist
 # loadfile`, each worker with its own servers) was not shown faster and its timing-bound tests
 # (poll exits soon after an IMAP timeout) failed on a loaded machine. Files marked `long`

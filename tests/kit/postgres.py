@@ -80,8 +80,10 @@ class PostgresServer:
         return path.read_text(errors="replace") if path.exists() else ""
 
     def stop(self) -> None:
-        """Stop the server and remove its directory."""
-        _halt(self.process)
+        """Stop the server and remove its directory. SIGQUIT is PostgreSQL's "immediate"
+        shutdown: no shutdown checkpoint writing out the dirty buffers of a cluster deleted
+        next (stopping took 23.6 s at the end of a whole suite at load 5)."""
+        _halt(self.process, signal.SIGQUIT)
         shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -163,10 +165,10 @@ def _wait_accepting(server: PostgresServer) -> None:
             time.sleep(0.02)
 
 
-def _halt(process: subprocess.Popen) -> None:
+def _halt(process: subprocess.Popen, how: signal.Signals = signal.SIGINT) -> None:
     # SIGINT is PostgreSQL's "fast" shutdown: clients are disconnected instead of awaited.
     if process.poll() is None:
-        process.send_signal(signal.SIGINT)
+        process.send_signal(how)
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
