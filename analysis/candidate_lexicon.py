@@ -7,11 +7,6 @@ space matches those words in a row ("citizens assembly"); a form that ends in WH
 matches whole words only ("kilder=" are sources; "datakilder" are not). A longer form wins
 over the forms inside it, so "borgerbudget" is its own concept and not "borger" plus "budget".
 
-A facet is how an ask is to be met rather than what it is about: as open data, on one
-portal, by changing a law, within a deadline. Two texts on one ask that each name a facet
-the other does not name ask for different things (open procurement data, a portal of the
-contracts); a text that names none may be either.
-
 Weights say how much sharing a concept means: the specific asks weigh most; the words every
 reply on a theme uses ("data", "åben", "offentlig") weigh little, so two asks on one theme
 (open procurement data, open municipal budgets) are kept apart by what differs.
@@ -41,7 +36,6 @@ class Concept:
     weight: float
     forms: tuple[str, ...]
     narrows: str = ""  # the ask this one is a kind of: a citizens' budget is a budget
-    facet: bool = False  # how an ask is met (as open data, on a portal, by law), not what
 
 
 def load(path: Path = CONCEPTS_FILE) -> tuple[Concept, ...]:
@@ -55,7 +49,6 @@ def load(path: Path = CONCEPTS_FILE) -> tuple[Concept, ...]:
             WEIGHTS[table["weight"]],
             tuple(table["forms"]),
             table.get("narrows", ""),
-            table.get("facet", False),
         )
         for table in tables
     )

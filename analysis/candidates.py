@@ -19,7 +19,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from hoering.analysis.candidate_lexicon import CONCEPTS, RELATED, SPECIFIC
+from hoering.analysis.candidate_lexicon import CONCEPTS, SPECIFIC
 from hoering.analysis.candidate_terms import CONCEPT, STEM, signature
 
 JOIN_AT = 0.45  # cosine with a candidate's representative to join it
@@ -29,15 +29,9 @@ LOOKUP_TERMS = 8
 MAX_CANDIDATES = 50
 SUMMARY_CHARS = 300
 PROMINENT = 0.5  # share of a text's main ask that another ask must weigh to count as one
-NAMED = 0.2  # share of a vector's heaviest ask (or facet) at which it names another
 SHARED_STEMS = 2  # stems an initiative must share with a candidate that shares no ask
 # The concepts that name an ask (a lobby register, citizens' initiatives), not a theme.
 ASKS = frozenset(CONCEPT + concept.name for concept in CONCEPTS if concept.weight >= SPECIFIC)
-# The words every reply on a theme uses: sharing them says nothing of the ask.
-THEME_WORDS = frozenset(CONCEPT + c.name for c in CONCEPTS if c.weight < RELATED)
-# How an ask is met (as open data, on a portal, by law): term -> its weight when named once
-# outside details.
-FACETS = {CONCEPT + concept.name: concept.weight for concept in CONCEPTS if concept.facet}
 
 Vector = Mapping[str, float]
 
@@ -83,42 +77,15 @@ def choose(terms: Vector, existing: Iterable[Existing]) -> int | None:
     """The id of the candidate the initiative joins, or None: it starts one.
 
     The most similar at or above JOIN_AT that shares an ask with it (shares_an_ask); on a
-    tie, the oldest (lowest id). Tried best first, so the ask rules are read only until one
-    passes; the initiative's side of them is read once."""
-    scored = []
+    tie, the oldest (lowest id)."""
+    best: tuple[float, int] | None = None
     for candidate in existing:
         score = round(cosine(terms, candidate.terms), 9)
-        if score >= JOIN_AT:
-            scored.append((-score, candidate.id, candidate.terms))
-    mine = _profile(terms)
-    for _, candidate_id, other in sorted(scored, key=lambda row: row[:2]):
-        if _shares(terms, mine, other, _profile(other)):
-            return candidate_id
-    return None
-
-
-@dataclass(frozen=True)
-class _Profile:
-    """What the ask rules read of one vector."""
-
-    asks: dict[str, float]  # its concepts of ASKS
-    main: float  # its heaviest ask's weight (0 without one)
-    facet_top: float  # its heaviest facet's weight (0 without one)
-    own: tuple[str, ...]  # asks it makes prominent, facets it names outside details
-
-
-def _profile(terms: Vector) -> _Profile:
-    asks = {term: terms[term] for term in ASKS.intersection(terms)}
-    main = max(asks.values(), default=0.0)
-    own = [term for term, weight in asks.items() if weight >= PROMINENT * main - 1e-9]
-    facet_top = 0.0
-    for term, base in FACETS.items():
-        weight = terms.get(term)
-        if weight is not None:
-            facet_top = max(facet_top, weight)
-            if weight >= base - 1e-9:
-                own.append(term)
-    return _Profile(asks, main, facet_top, tuple(own))
+        if score < JOIN_AT or not shares_an_ask(terms, candidate.terms):
+            continue
+        if best is None or (score, -candidate.id) > (best[0], -best[1]):
+            best = (score, candidate.id)
+    return None if best is None else best[1]
 
 
 def shares_an_ask(a: Vector, b: Vector) -> bool:
@@ -126,39 +93,22 @@ def shares_an_ask(a: Vector, b: Vector) -> bool:
     heaviest concept of ASKS; on a tie, one of them) is prominent in the other (weighs at
     least PROMINENT of the other's main ask): two asks that mention each other (ministers'
     calendars that show meetings with lobbyists) stay two, and so does a long text (a whole
-    reply, several asks) beside a candidate whose ask it names in passing. Two texts that
-    each add something the other does not name (_adds: a prominent ask, or a facet: open
-    procurement data beside training for purchasers, beside a portal of the contracts) ask
-    for different things on one object; one that adds something to the other's ask (open
-    source, preferred in procurement) is still that ask. When neither names an ask, they
-    share SHARED_STEMS stems: theme words alone ("register", "åben", "kommune") make short
-    texts alike ("the register is public"). A text that describes an ask without its words
-    ("who the ministers meet") joins if it shares as many words beyond theme words."""
-    return _shares(a, _profile(a), b, _profile(b))
+    reply, several asks) beside a candidate whose ask it names in passing. When neither
+    does, they share SHARED_STEMS stems: theme words alone ("register", "åben",
+    "kommune") make short texts alike ("the register is public"). A text that describes an
+    ask without its words ("who the ministers meet") is left to the cosine."""
+    asks_a, asks_b = _asks(a), _asks(b)
+    if asks_a and asks_b:
+        return _prominent(asks_a, asks_b) and _prominent(asks_b, asks_a)
+    if asks_a or asks_b:
+        return True
+    shared = a.keys() & b.keys()
+    return sum(term.startswith(STEM) for term in shared) >= SHARED_STEMS
 
 
-def _shares(a: Vector, pa: _Profile, b: Vector, pb: _Profile) -> bool:
-    if pa.asks and pb.asks:
-        if not (_prominent(pa.asks, pb.asks) and _prominent(pb.asks, pa.asks)):
-            return False
-    elif pa.asks or pb.asks:
-        if len((a.keys() & b.keys()) - THEME_WORDS) < SHARED_STEMS:
-            return False
-    elif sum(term.startswith(STEM) for term in a.keys() & b.keys()) < SHARED_STEMS:
-        return False
-    return not (_adds(pa, b, pb) and _adds(pb, a, pa))
-
-
-def _adds(mine: _Profile, other: Vector, theirs: _Profile) -> bool:
-    """Whether `mine` makes prominent an ask, or names a facet, that `other` does not name.
-    `other` names one if it weighs at least NAMED of its heaviest of that kind: a candidate
-    of many members, one of which names training or a portal on the way, does not name
-    them."""
-    for term in mine.own:
-        bar = NAMED * (theirs.facet_top if term in FACETS else theirs.main)
-        if term not in other or other[term] < bar - 1e-9:
-            return True
-    return False
+def _asks(terms: Vector) -> dict[str, float]:
+    """The concepts of ASKS in `terms`, with their weights."""
+    return {term: terms[term] for term in ASKS.intersection(terms)}
 
 
 def _prominent(mine: Mapping[str, float], other: Mapping[str, float]) -> bool:
