@@ -15,7 +15,9 @@ older parts' figures.
 Every case is rendered to a real .eml by the set's build.py (DOCX by python-docx, PDF by
 LibreOffice), imported with `hoering import` into a fresh SQLite database and read back with
 `hoering export --format jsonl`: what a user would get. Details are printed for tune cases
-only: the sealed split is for reporting, never for reading while rules are tuned.
+only: the sealed split is for reporting, never for reading while rules are tuned. With
+`--mails DIR` the folder holds every case's mail, the sealed ones too (`--tune-only` builds
+and imports them all and scores the tune cases only): do not open it while tuning.
 
 The matching rule (issue 18): a found initiative matches a labelled one when it holds every
 key word of the label (case-folded, whitespace collapsed) and at least MOST of the label's
