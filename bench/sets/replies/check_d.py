@@ -28,10 +28,12 @@ SPLIT = {cid: ("tune" if int(cid[1:]) <= 124 else "sealed") for cid in IDS}
 FROZEN = HERE / "FROZEN-d.sha256"
 
 
-def main() -> int:
+def read_cases(ids: list[str], split: dict[str, str]) -> tuple[list[dict], list[str]]:
+    """The cases of `ids` checked by check.py, by their assigned split and by check_c.py's
+    span checks; (cases, errors). Writer e's checker reads its cases the same way."""
     errors: list[str] = []
     cases = []
-    for cid in IDS:
+    for cid in ids:
         p = HERE / "cases" / f"{cid}.toml"
         if not p.exists():
             errors.append(f"{cid}: missing")
@@ -40,12 +42,15 @@ def main() -> int:
         if c is None:
             continue
         cases.append(c)
-        if c["split"] != SPLIT[cid]:
-            errors.append(f"{cid}: split {c['split']}, assigned {SPLIT[cid]}")
+        if c["split"] != split[cid]:
+            errors.append(f"{cid}: split {c['split']}, assigned {split[cid]}")
         errors += span_problems(cid, c)
-    errors += frozen_problems(FROZEN)
+    return cases, errors
 
-    print(f"cases: {len(cases)} (r105-r144)")
+
+def report(cases: list[dict], errors: list[str], id_range: str) -> int:
+    """Print the counts and the errors; the exit status (1 if any error)."""
+    print(f"cases: {len(cases)} ({id_range})")
     for name, fn in (
         ("reply carrier", reply_carrier),
         ("split", lambda c: c["split"]),
@@ -75,6 +80,11 @@ def main() -> int:
         return 1
     print("OK")
     return 0
+
+
+def main() -> int:
+    cases, errors = read_cases(IDS, SPLIT)
+    return report(cases, errors + frozen_problems(FROZEN), "r105-r144")
 
 
 if __name__ == "__main__":
