@@ -31,9 +31,11 @@ _HEADING_MAX, _HEADING_WORDS = 80, 12
 _PROSE_MIN = 50  # characters of a paragraph of prose: the letter's own part begins
 _CLOSING = re.compile(
     r"^(?:med (?:venlig|venlige) hilsen|venlig hilsen|venligst|mvh\b|de bedste hilsner|"
-    r"bedste hilsner|kind regards|best regards|yours sincerely|sincerely)",
+    r"bedste hilsner|venlige hilsner|på vegne af|kind regards|best regards|yours sincerely|"
+    r"sincerely)",
     re.IGNORECASE,
 )
+_CLOSING_MAX = 80  # characters of a closing line; a longer one is a sentence of the letter
 _MARKED = re.compile(r"^(#{1,6}) ")
 
 
@@ -88,10 +90,7 @@ def with_bold_headings(lines: list[str]) -> list[str]:
     first = next((i for i, line in enumerate(lines) if _opens_letter(line)), len(lines))
     if 1 < first < len(lines) and lines[first - 1].startswith((BOLD, LARGE)):
         first -= 1  # the first section's heading (the first line is the letterhead)
-    closing = next(
-        (i for i, line in enumerate(lines) if i > first and _CLOSING.match(line.strip())),
-        len(lines),
-    )
+    closing = next((i for i, line in enumerate(lines) if i > first and _closes(line)), len(lines))
     large = any(line.startswith(LARGE) for line in lines[first:closing])
     marks = {
         LARGE: "#" * min(deepest + 1, 6) + " ",
@@ -103,6 +102,13 @@ def with_bold_headings(lines: list[str]) -> list[str]:
         else line
         for index, line in enumerate(lines)
     ]
+
+
+def _closes(line: str) -> bool:
+    """The letter's closing ("Med venlig hilsen", "På vegne af bestyrelsen"), in bold or not:
+    the name, title and organisation below it are the signature, never headings."""
+    text = line.lstrip(BOLD + LARGE).strip()
+    return len(text) <= _CLOSING_MAX and bool(_CLOSING.match(text))
 
 
 def _opens_letter(line: str) -> bool:

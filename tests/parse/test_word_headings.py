@@ -96,6 +96,25 @@ def test_bold_headings_make_a_new_docx_version() -> None:
     assert EXTRACTOR_VERSIONS["docx"] >= 6
 
 
+def test_a_bold_closing_and_signature_stay_as_written() -> None:
+    # "Med venlig hilsen" set in bold ends the letter's part as a plain one does: the
+    # name and organisation below it are the signature, not headings.
+    document = docx.Document()
+    document.add_paragraph("Foreningen takker for muligheden for at komme med forslag til planen.")
+    bold(document, "Åbne byrådsmøder")
+    document.add_paragraph("Alle kommuner bør optage deres byrådsmøder.")
+    for line in ("Med venlig hilsen", "Karen Holm", "Foreningen Åben By"):
+        bold(document, line)
+    text = extract_docx_text(save(document))
+    assert "\n# Åbne byrådsmøder\n" in text
+    assert text.endswith("\nMed venlig hilsen\nKaren Holm\nForeningen Åben By")
+
+
+def test_a_bold_closing_makes_docx_version_7() -> None:
+    # Texts extracted by version 6 marked a bold closing's signature lines as headings.
+    assert EXTRACTOR_VERSIONS["docx"] >= 7
+
+
 @pytest.mark.skipif(not soffice_available(), reason="LibreOffice (soffice) is not installed")
 def test_a_file_saved_by_libreoffice_keeps_its_bold_headings() -> None:
     # LibreOffice writes bold on the paragraph mark as well as on the runs.
