@@ -22,7 +22,8 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     "docx": 7,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures; 4: "# ", "- ";
     # 5: numbered list items carry the number Word shows ("1.", "1.1", "a)"); 6: bold
     # paragraphs that are headings are marked "# " between letterhead and closing; 7: a bold
-    # closing ("Med venlig hilsen", "På vegne af") ends them: its signature is no heading
+    # closing ("Med venlig hilsen", "På vegne af") ends them: its signature is no heading;
+    # and bold set by a style (a paragraph style "Mellemrubrik", a bold character style) counts
     "xlsx": 1,
     "pptx": 2,  # 2: python-pptx (1: "unsupported type")
     "xls": 1,  # xlrd; before it was sniffed as "ole"

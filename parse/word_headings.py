@@ -39,10 +39,42 @@ _CLOSING_MAX = 80  # characters of a closing line; a longer one is a sentence of
 _MARKED = re.compile(r"^(#{1,6}) ")
 
 
-def all_bold(runs: Iterable[etree._Element]) -> bool:
-    """True when every run that shows text is bold (w:b, or a character style "Strong")."""
+def all_bold(
+    runs: Iterable[etree._Element],
+    paragraph: etree._Element | None = None,
+    bold_styles: frozenset[str] = frozenset(),
+) -> bool:
+    """True when every run that shows text is bold: w:b on the run, its character style
+    ("Strong", "Kraftig", or any in `bold_styles`) or the paragraph's style in
+    `bold_styles` (a "Mellemrubrik" style set in bold), unless the run turns bold off."""
     shown = [run for run in runs if "".join(run.itertext()).strip()]
-    return bool(shown) and all(_bold(run) for run in shown)
+    inherited = _style_of(paragraph, "pPr", "pStyle") in bold_styles
+    return bool(shown) and all(_bold(run, inherited, bold_styles) for run in shown)
+
+
+def bold_styles(styles: etree._Element | None) -> frozenset[str]:
+    """The ids of the styles in styles.xml that set text in bold, themselves or by the
+    style they are based on."""
+    if styles is None:
+        return frozenset()
+    own: dict[str, bool | None] = {}
+    based: dict[str, str] = {}
+    for style in styles.iterfind(f"{_W}style"):
+        style_id = style.get(f"{_W}styleId") or ""
+        bold = style.find(f"{_W}rPr/{_W}b")
+        own[style_id] = None if bold is None else _on(bold)
+        parent = style.find(f"{_W}basedOn")
+        if parent is not None:
+            based[style_id] = parent.get(f"{_W}val") or ""
+    found = set()
+    for style_id in own:
+        seen, current = set(), style_id
+        while current in own and own[current] is None and current not in seen:
+            seen.add(current)
+            current = based.get(current, "")
+        if own.get(current):
+            found.add(style_id)
+    return frozenset(found)
 
 
 def bold_mark(runs: list[etree._Element]) -> str:
@@ -56,15 +88,22 @@ def bold_mark(runs: list[etree._Element]) -> str:
     return LARGE if sizes and min(sizes) > _TEXT_SIZE else BOLD
 
 
-def _bold(run: etree._Element) -> bool:
+def _bold(run: etree._Element, inherited: bool, bold_styles: frozenset[str]) -> bool:
     properties = run.find(f"{_W}rPr")
-    if properties is None:
-        return False
-    bold = properties.find(f"{_W}b")
+    bold = properties.find(f"{_W}b") if properties is not None else None
     if bold is not None:
-        return (bold.get(f"{_W}val") or "true").casefold() not in _OFF
-    style = properties.find(f"{_W}rStyle")
-    return style is not None and bool(_STRONG_STYLE.search(style.get(f"{_W}val") or ""))
+        return _on(bold)
+    style = _style_of(run, "rPr", "rStyle")
+    return inherited or style in bold_styles or bool(style and _STRONG_STYLE.search(style))
+
+
+def _style_of(element: etree._Element | None, properties: str, tag: str) -> str:
+    found = element.find(f"{_W}{properties}/{_W}{tag}") if element is not None else None
+    return (found.get(f"{_W}val") or "") if found is not None else ""
+
+
+def _on(toggle: etree._Element) -> bool:
+    return (toggle.get(f"{_W}val") or "true").casefold() not in _OFF
 
 
 def heading_like(text: str) -> bool:

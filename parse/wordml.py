@@ -58,12 +58,13 @@ def story_text(
     part: Related | None = None,
     numbering: Numbering | None = None,
     headings: bool = False,
+    bold_styles: frozenset[str] = frozenset(),
 ) -> str:
     """Text of one story (body, header, footer, note), a line per paragraph or table row;
     with `numbering`, numbered items carry the number Word shows (parse/word_numbering.py);
     with `headings` (the body), bold paragraphs that are headings are marked "# "
-    (parse/word_headings.py)."""
-    found = list(blocks(element, part, numbering, headings))
+    (parse/word_headings.py), bold by direct formatting or by a style in `bold_styles`."""
+    found = list(blocks(element, part, numbering, headings, bold_styles))
     return "\n".join(with_bold_headings(found) if headings else found)
 
 
@@ -101,18 +102,19 @@ def blocks(
     part: Related | None,
     numbering: Numbering | None = None,
     headings: bool = False,
+    bold_styles: frozenset[str] = frozenset(),
 ) -> Iterator[str]:
     """Text of the paragraphs, tables and imported chunks in a container, in order; with
     `headings`, a bold heading's line opens with word_headings.BOLD."""
     for child in container:
         if child.tag == _P:
-            yield from _paragraph(child, part, numbering, headings)
+            yield from _paragraph(child, part, numbering, headings, bold_styles)
         elif child.tag == _TBL:
             yield _table(child, part, numbering)
         elif child.tag == _ALT_CHUNK:
             yield _alt_chunk(child, part)
         elif child.tag not in _SKIP:  # content controls, custom XML, mc:Choice
-            yield from blocks(child, part, numbering, headings)
+            yield from blocks(child, part, numbering, headings, bold_styles)
 
 
 def _paragraph(
@@ -120,6 +122,7 @@ def _paragraph(
     part: Related | None,
     numbering: Numbering | None,
     headings: bool = False,
+    bold_styles: frozenset[str] = frozenset(),
 ) -> Iterator[str]:
     """The paragraph's own text, then the text of any text boxes anchored in it."""
     runs: list[etree._Element] = []
@@ -127,7 +130,7 @@ def _paragraph(
     _collect(paragraph, runs, boxes)
     text = "".join(map(_run_text, runs))
     markup = _markup(paragraph, numbering) if text.strip() else ""
-    if headings and not markup and heading_like(text) and all_bold(runs):
+    if headings and not markup and heading_like(text) and all_bold(runs, paragraph, bold_styles):
         markup = bold_mark(runs)
     yield markup + text
     for box in boxes:

@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Pt
 
 from hoering.parse.docx import extract_docx_text
@@ -129,3 +130,27 @@ def test_a_file_saved_by_libreoffice_keeps_its_bold_headings() -> None:
         )  # fmt: skip
         text = extract_docx_text((folder / "out" / "in.docx").read_bytes())
     assert "\n# Åbne byrådsmøder\nAlle kommuner bør ..." in text
+
+
+def test_a_paragraph_style_set_in_bold_makes_a_heading() -> None:
+    # "Mellemrubrik", based on a bold style of its own: no run carries w:b.
+    document = docx.Document()
+    base = document.styles.add_style("Fed brødtekst", WD_STYLE_TYPE.PARAGRAPH)
+    base.font.bold = True
+    style = document.styles.add_style("Mellemrubrik", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = base
+    document.add_paragraph("Foreningen takker for muligheden for at komme med forslag til planen.")
+    document.add_paragraph("Åbne byrådsmøder", style="Mellemrubrik")
+    document.add_paragraph("Alle kommuner bør optage deres byrådsmøder.")
+    text = extract_docx_text(save(document))
+    assert "\n# Åbne byrådsmøder\nAlle kommuner bør" in text
+
+
+def test_a_run_that_turns_off_its_style_s_bold_is_no_heading() -> None:
+    document = docx.Document()
+    style = document.styles.add_style("Mellemrubrik", WD_STYLE_TYPE.PARAGRAPH)
+    style.font.bold = True
+    document.add_paragraph("Foreningen takker for muligheden for at komme med forslag til planen.")
+    document.add_paragraph(style="Mellemrubrik").add_run("Åbne byrådsmøder").bold = False
+    document.add_paragraph("Alle kommuner bør optage deres byrådsmøder.")
+    assert "# Åbne" not in extract_docx_text(save(document))
