@@ -31,8 +31,9 @@ _HEADING_MAX, _HEADING_WORDS = 80, 12
 _PROSE_MIN = 50  # characters of a paragraph of prose: the letter's own part begins
 _CLOSING = re.compile(
     r"^(?:med (?:venlig|venlige) hilsen|venlig hilsen|venligst|mvh\b|de bedste hilsner|"
-    r"bedste hilsner|venlige hilsner|på vegne af|kind regards|best regards|yours sincerely|"
-    r"sincerely)",
+    r"bedste hilsner|venlige hilsner|kind regards|best regards|yours sincerely|sincerely|"
+    # "På vegne af bestyrelsen", not "På vegne af foreningen takker vi for muligheden."
+    r"på vegne af(?: [^\s.!?]+){1,5}$)",
     re.IGNORECASE,
 )
 _CLOSING_MAX = 80  # characters of a closing line; a longer one is a sentence of the letter

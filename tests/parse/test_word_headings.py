@@ -154,3 +154,18 @@ def test_a_run_that_turns_off_its_style_s_bold_is_no_heading() -> None:
     document.add_paragraph(style="Mellemrubrik").add_run("Åbne byrådsmøder").bold = False
     document.add_paragraph("Alle kommuner bør optage deres byrådsmøder.")
     assert "# Åbne" not in extract_docx_text(save(document))
+
+
+def test_a_first_sentence_on_behalf_of_the_sender_is_no_closing() -> None:
+    # "På vegne af bestyrelsen" closes a letter; a sentence that opens so does not.
+    document = docx.Document()
+    document.add_paragraph("Foreningen Åben By")
+    title = document.add_paragraph().add_run("Høringssvar om handlingsplanen")
+    title.bold = True
+    document.add_paragraph("På vegne af foreningen takker vi for muligheden for at svare.")
+    bold(document, "Åbne byrådsmøder")
+    document.add_paragraph("Alle kommuner bør optage deres byrådsmøder.")
+    bold(document, "På vegne af bestyrelsen")
+    bold(document, "Karen Holm")
+    text = extract_docx_text(save(document))
+    assert "\n# Åbne byrådsmøder\n" in text and text.endswith("\nKaren Holm")
