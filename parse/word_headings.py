@@ -147,7 +147,7 @@ def with_bold_headings(lines: list[str]) -> list[str]:
 def _closes(line: str) -> bool:
     """The letter's closing ("Med venlig hilsen", "På vegne af bestyrelsen"), in bold or not:
     the name, title and organisation below it are the signature, never headings."""
-    text = line.lstrip(BOLD + LARGE).strip()
+    text = line.lstrip(BOLD + LARGE).strip().split("\n", 1)[0]  # a signature in one paragraph
     return len(text) <= _CLOSING_MAX and bool(_CLOSING.match(text))
 
 

@@ -169,3 +169,18 @@ def test_a_first_sentence_on_behalf_of_the_sender_is_no_closing() -> None:
     bold(document, "Karen Holm")
     text = extract_docx_text(save(document))
     assert "\n# Åbne byrådsmøder\n" in text and text.endswith("\nKaren Holm")
+
+
+def test_a_long_signature_in_one_paragraph_closes_the_letter() -> None:
+    # Closing, name, title and address in one paragraph parted by line breaks.
+    document = docx.Document()
+    document.add_paragraph("Foreningen takker for muligheden for at komme med forslag til planen.")
+    bold(document, "Åbne byrådsmøder")
+    document.add_paragraph("Alle kommuner bør optage deres byrådsmøder.")
+    signature = document.add_paragraph("På vegne af bestyrelsen")
+    for line in ("Karen Holm", "Sekretariatschef", "Vesterbrogade 12, 1620 København V"):
+        signature.runs[-1].add_break()
+        signature.add_run(line)
+    bold(document, "Foreningen Åben By")
+    text = extract_docx_text(save(document))
+    assert text.endswith("\nForeningen Åben By") and "# Foreningen Åben By" not in text
