@@ -8,10 +8,14 @@ length. A paragraph whose every run is bold, short and without a sentence's end 
 heading: it is marked one level below the deepest styled heading of the body, so proposals
 set in bold stay under the sections their styled headings open ("# Vores forslag").
 
+A short paragraph set larger than text without bold (a heading made by font size alone)
+and a paragraph in Word's Title style are marked as a bold title set large is.
+
 Only the letter's own part is marked: from its first styled heading or paragraph of prose
 to its closing
 ("Med venlig hilsen"). The letterhead and title above, and the signature below, stay as
-written, since the respondent is read from those lines (analysis/respondent_org.py).
+written, since the respondent is read from those lines (analysis/respondent_org.py). For
+the same reason a table row keeps its cells' paragraphs on one line only inside that part.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ _OFF = {"0", "false", "off", "none"}
 _STRONG_STYLE = re.compile(r"strong|kraftig|fed|bold", re.IGNORECASE)
 # Private-use character: a bold heading found while walking, before its level is known.
 BOLD, LARGE = "\ue010", "\ue011"
+# Between the paragraphs (or lines) of one table cell, before the letter's part is known.
+CELL_BREAK = "\ue012"
 _TEXT_SIZE = 24  # half-points: a bold line set larger than 12 pt is a title or a chapter
 _HEADING_MAX, _HEADING_WORDS = 80, 12
 _PROSE_MIN = 50  # characters of a paragraph of prose: the letter's own part begins
@@ -76,6 +82,30 @@ def bold_styles(styles: etree._Element | None) -> frozenset[str]:
         if own.get(current):
             found.add(style_id)
     return frozenset(found)
+
+
+def heading_mark(
+    runs: list[etree._Element],
+    paragraph: etree._Element | None = None,
+    bold_styles: frozenset[str] = frozenset(),
+) -> str:
+    """BOLD or LARGE for a paragraph set as a heading: every run bold (LARGE when larger
+    than text too), or every run set larger than text without bold (a title or heading
+    made by font size alone); "" for a paragraph set as text."""
+    if all_bold(runs, paragraph, bold_styles):
+        return bold_mark(runs)
+    return LARGE if _all_large(runs) else ""
+
+
+def _all_large(runs: Iterable[etree._Element]) -> bool:
+    shown = [run for run in runs if "".join(run.itertext()).strip()]
+    return bool(shown) and all(_size(run) > _TEXT_SIZE for run in shown)
+
+
+def _size(run: etree._Element) -> int:
+    size = run.find(f"{_W}rPr/{_W}sz")
+    value = (size.get(f"{_W}val") or "") if size is not None else ""
+    return int(value) if value.isdigit() else 0
 
 
 def bold_mark(runs: list[etree._Element]) -> str:
@@ -136,11 +166,19 @@ def with_bold_headings(lines: list[str]) -> list[str]:
         LARGE: "#" * min(deepest + 1, 6) + " ",
         BOLD: "#" * min(deepest + 1 + large, 6) + " ",
     }
-    return [
+    marked = [
         (marks[line[0]] if first <= index < closing else "") + line[1:]
         if line.startswith((BOLD, LARGE))
         else line
         for index, line in enumerate(lines)
+    ]
+    # A table row in the letter's text stays one line, its cells' paragraphs run together,
+    # so a proposal's row is read whole ("Forslag | Beskrivelse" over one row per proposal).
+    # A letterhead or signature laid out in a table keeps a line per paragraph: the
+    # respondent is read from those lines.
+    return [
+        line.replace(CELL_BREAK, " " if first <= index < closing else "\n")
+        for index, line in enumerate(marked)
     ]
 
 
