@@ -22,7 +22,7 @@ from hoering.parse.extracted import Extracted, ExtractionError
 from hoering.parse.limits import ExtractLimits
 from hoering.parse.ooxml import check_package
 from hoering.parse.text import normalize_text
-from hoering.parse.word_headings import bold_styles
+from hoering.parse.word_headings import body_look
 from hoering.parse.word_numbering import read_numbering
 from hoering.parse.wordml import comments_text, notes_text, story_text
 from hoering.parse.xmlsafe import parse_xml
@@ -73,8 +73,8 @@ def _document_text(document: Document) -> str:
     # Numbers as Word shows them ("1.", "2.1"): counted through the body, where lists live.
     styles = _related_element(main, RT.STYLES)
     numbering = read_numbering(_related_element(main, RT.NUMBERING), styles)
-    bold = bold_styles(styles)
-    texts.append(story_text(document.element.body, main, numbering, True, bold))
+    look = body_look(document.element.body, styles)
+    texts.append(story_text(document.element.body, main, numbering, True, look))
     texts += notes_text(_related_element(main, RT.FOOTNOTES), _related_element(main, RT.ENDNOTES))
     texts.append(comments_text(_related_element(main, RT.COMMENTS)))
     texts += [story_text(part.element, part) for part in footers]

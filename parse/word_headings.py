@@ -21,7 +21,9 @@ the same reason a table row keeps its cells' paragraphs on one line only inside 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -84,22 +86,42 @@ def bold_styles(styles: etree._Element | None) -> frozenset[str]:
     return frozenset(found)
 
 
+@dataclass(frozen=True)
+class Look:
+    """How a Word body sets its text: the styles that make text bold, and the size (in
+    half-points) most of its characters are set in by direct formatting (0: the styles')."""
+
+    bold_styles: frozenset[str] = frozenset()
+    text_size: int = 0
+
+
+PLAIN = Look()  # a story read without its styles: bold on the runs only
+
+
+def body_look(body: etree._Element, styles: etree._Element | None) -> Look:
+    """The Look of a document's body, its styles.xml root given."""
+    sizes: Counter[int] = Counter()
+    for run in body.iter(f"{_W}r"):
+        sizes[_size(run)] += len("".join(run.itertext()))
+    return Look(bold_styles(styles), sizes.most_common(1)[0][0] if sizes else 0)
+
+
 def heading_mark(
-    runs: list[etree._Element],
-    paragraph: etree._Element | None = None,
-    bold_styles: frozenset[str] = frozenset(),
+    runs: list[etree._Element], paragraph: etree._Element | None = None, look: Look = PLAIN
 ) -> str:
     """BOLD or LARGE for a paragraph set as a heading: every run bold (LARGE when larger
-    than text too), or every run set larger than text without bold (a title or heading
-    made by font size alone); "" for a paragraph set as text."""
-    if all_bold(runs, paragraph, bold_styles):
+    than text too), or every run set larger than the text around it without bold (a title
+    or heading made by font size alone); "" for a paragraph set as text."""
+    if all_bold(runs, paragraph, look.bold_styles):
         return bold_mark(runs)
-    return LARGE if _all_large(runs) else ""
+    return LARGE if _all_large(runs, look.text_size) else ""
 
 
-def _all_large(runs: Iterable[etree._Element]) -> bool:
+def _all_large(runs: Iterable[etree._Element], text_size: int) -> bool:
+    """Every run set larger than 12 pt and than the body's own text (a letter typed all in
+    14 pt has no headings by size)."""
     shown = [run for run in runs if "".join(run.itertext()).strip()]
-    return bool(shown) and all(_size(run) > _TEXT_SIZE for run in shown)
+    return bool(shown) and all(_size(run) > max(_TEXT_SIZE, text_size) for run in shown)
 
 
 def _size(run: etree._Element) -> int:

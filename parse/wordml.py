@@ -12,6 +12,8 @@ from hoering.parse.altchunk import chunk_text
 from hoering.parse.word_headings import (
     CELL_BREAK,
     LARGE,
+    PLAIN,
+    Look,
     heading_like,
     heading_mark,
     with_bold_headings,
@@ -65,13 +67,14 @@ def story_text(
     part: Related | None = None,
     numbering: Numbering | None = None,
     headings: bool = False,
-    bold_styles: frozenset[str] = frozenset(),
+    look: Look = PLAIN,
 ) -> str:
     """Text of one story (body, header, footer, note), a line per paragraph or table row;
     with `numbering`, numbered items carry the number Word shows (parse/word_numbering.py);
     with `headings` (the body), bold paragraphs that are headings are marked "# "
-    (parse/word_headings.py), bold by direct formatting or by a style in `bold_styles`."""
-    found = list(blocks(element, part, numbering, headings, bold_styles))
+    (parse/word_headings.py), bold by direct formatting or by a style `look` names, or set
+    larger than its text."""
+    found = list(blocks(element, part, numbering, headings, look))
     return "\n".join(with_bold_headings(found) if headings else found)
 
 
@@ -109,19 +112,19 @@ def blocks(
     part: Related | None,
     numbering: Numbering | None = None,
     headings: bool = False,
-    bold_styles: frozenset[str] = frozenset(),
+    look: Look = PLAIN,
 ) -> Iterator[str]:
     """Text of the paragraphs, tables and imported chunks in a container, in order; with
     `headings`, a bold heading's line opens with word_headings.BOLD."""
     for child in container:
         if child.tag == _P:
-            yield from _paragraph(child, part, numbering, headings, bold_styles)
+            yield from _paragraph(child, part, numbering, headings, look)
         elif child.tag == _TBL:
             yield _table(child, part, numbering, CELL_BREAK if headings else "\n")
         elif child.tag == _ALT_CHUNK:
             yield _alt_chunk(child, part)
         elif child.tag not in _SKIP:  # content controls, custom XML, mc:Choice
-            yield from blocks(child, part, numbering, headings, bold_styles)
+            yield from blocks(child, part, numbering, headings, look)
 
 
 def _paragraph(
@@ -129,7 +132,7 @@ def _paragraph(
     part: Related | None,
     numbering: Numbering | None,
     headings: bool = False,
-    bold_styles: frozenset[str] = frozenset(),
+    look: Look = PLAIN,
 ) -> Iterator[str]:
     """The paragraph's own text, then the text of any text boxes anchored in it."""
     runs: list[etree._Element] = []
@@ -142,7 +145,7 @@ def _paragraph(
         # large in bold is (parse/word_headings.py), a heading only over the letter's text.
         markup = LARGE if heading_like(text) else ""
     elif headings and not markup and heading_like(text):
-        markup = heading_mark(runs, paragraph, bold_styles)
+        markup = heading_mark(runs, paragraph, look)
     yield markup + text
     for box in boxes:
         yield from blocks(box, part, numbering)

@@ -54,6 +54,14 @@ def test_a_line_set_at_text_size_is_no_heading() -> None:
     assert "#" not in extract_docx_text(save(document))
 
 
+def test_a_letter_typed_all_at_a_larger_size_has_no_headings_by_size() -> None:
+    # Text selected whole and set to 14 pt: every run carries the size, short lines too.
+    document = docx.Document()
+    for text in (PROSE, "Det kan gøres billigt", "Alle kommuner bør optage deres byrådsmøder."):
+        sized(document, text, 14)
+    assert "#" not in extract_docx_text(save(document))
+
+
 def test_a_table_row_in_the_letter_stays_one_line() -> None:
     # A cell of two paragraphs would otherwise cut its row in two, and the proposal with it.
     document = docx.Document()
