@@ -98,7 +98,7 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
     starts, index = [], start
     while index < len(lines):
         line = lines[index].strip()
-        if line and (not starts or not lines[index - 1].strip()) and not _bulleted(lines, index):
+        if line and (not starts or _opens_paragraph(lines, index)) and not _bulleted(lines, index):
             if not _LABELLED.match(line) or CLOSING.match(line):
                 break
             starts.append(index)
@@ -109,6 +109,13 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
         title = _LABELLED.match(lines[first].strip()).group(1)
         spans.append(Span(clean_title(title), tuple(trim(lines[first:stop])), "list"))
     return spans, index
+
+
+def _opens_paragraph(lines: list[str], index: int) -> bool:
+    """The line starts a paragraph: after a blank line (mail, PDF), or after a sentence's
+    end or a list item (Word text, a paragraph a line, no blank lines between them)."""
+    before = lines[index - 1].strip()
+    return not before or before.endswith((".", "!", "?")) or bool(ITEM.match(lines[index - 1]))
 
 
 def _bulleted(lines: list[str], index: int) -> bool:

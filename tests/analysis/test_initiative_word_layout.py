@@ -122,3 +122,41 @@ def test_a_list_numbered_on_past_a_theme_heading_keeps_every_proposal() -> None:
     )
     assert len(found) == 4
     assert "Byrådsmøder" in found[3].text
+
+
+def test_labelled_paragraphs_in_word_text_are_one_proposal_each() -> None:
+    # Word text has no blank line between paragraphs: each "Label: text" line opens one.
+    found = split_file(
+        [
+            ("p", "Vi har følgende forslag til handlingsplanen:"),
+            ("p", f"Åbne kalendere: {CALENDARS}"),
+            ("bullet", "også for departementscheferne"),
+            ("p", f"Lobbyregister: {LOBBY}"),
+            ("p", f"Åbne indkøb: {PURCHASES}"),
+            *CLOSE,
+        ]
+    )
+    assert [i.title for i in found] == ["Åbne kalendere", "Lobbyregister", "Åbne indkøb"]
+    assert "departementscheferne" in found[0].text
+
+
+def test_a_background_part_under_a_proposal_heading_stays_in_the_proposal() -> None:
+    # "Baggrund" set as a sub-heading of the proposal is its part, not the letter's section.
+    found = split_file(
+        [
+            INTRO,
+            ("h1", "Åbne kalendere"),
+            ("h2", "Baggrund"),
+            ("p", "I dag kan man ikke se, hvem ministrene mødes med."),
+            ("h2", "Forslag"),
+            ("p", CALENDARS),
+            ("h1", "Lobbyregister"),
+            ("h2", "Baggrund"),
+            ("p", "Lobbyisme foregår i dag uden for offentlighedens søgelys."),
+            ("h2", "Forslag"),
+            ("p", LOBBY),
+            *CLOSE,
+        ]
+    )
+    assert [i.title for i in found] == ["Åbne kalendere", "Lobbyregister"]
+    assert "hvem ministrene mødes med" in found[0].text and "offentliggøres" in found[0].text
