@@ -98,7 +98,8 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
     starts, index = [], start
     while index < len(lines):
         line = lines[index].strip()
-        if line and (not starts or _opens_paragraph(lines, index)) and not _bulleted(lines, index):
+        opens = _opens_paragraph(lines, index, start)
+        if line and (not starts or opens) and not _bulleted(lines, index):
             if not _LABELLED.match(line) or CLOSING.match(line):
                 break
             starts.append(index)
@@ -111,11 +112,17 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
     return spans, index
 
 
-def _opens_paragraph(lines: list[str], index: int) -> bool:
-    """The line starts a paragraph: after a blank line (mail, PDF), or after a sentence's
-    end or a list item (Word text, a paragraph a line, no blank lines between them)."""
+def _opens_paragraph(lines: list[str], index: int, start: int) -> bool:
+    """The line starts a paragraph: after a blank line; in text that parts no paragraphs by
+    blank lines since `start` (Word text: a paragraph a line), after a sentence's end or a
+    list item too. Where blank lines part them (mail, PDF), a line after a sentence's end
+    may be a wrapped line in the middle of a paragraph."""
     before = lines[index - 1].strip()
-    return not before or before.endswith((".", "!", "?")) or bool(ITEM.match(lines[index - 1]))
+    if not before:
+        return True
+    if any(not line.strip() for line in lines[start:index]):
+        return False
+    return before.endswith((".", "!", "?")) or bool(ITEM.match(lines[index - 1]))
 
 
 def _bulleted(lines: list[str], index: int) -> bool:
