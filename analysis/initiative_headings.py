@@ -111,18 +111,29 @@ def numbered_heading_spans(lines: list[str]) -> list[Span]:
     return spans
 
 
-def closing_end(lines: list[str], start: int, stop: int | None = None) -> int:
+def closing_end(lines: list[str], start: int, stop: int | None = None, level: int = 0) -> int:
     """Where the last initiative ends: a closing line, a letter-section heading, a general
     paragraph that asks for nothing, or the end (`stop`, when the caller knows where the
-    section ends anyway: each heading's scan stays within its section, not to the end)."""
+    section ends anyway: each heading's scan stays within its section, not to the end).
+    Under a proposal's heading of `level`, a deeper heading that names one of its parts
+    ("## Baggrund" under "# Åbne postlister") is that part, not a letter's section."""
     stop = len(lines) if stop is None else stop
     return next(
         (
             i
             for i in range(start, stop)
-            if ends_initiative(lines[i]) or _general(lines, i) or _chapter(lines[i])
+            if (ends_initiative(lines[i]) and not _inner_part(lines[i], level))
+            or _general(lines, i)
+            or _chapter(lines[i])
         ),
         stop,
+    )
+
+
+def _inner_part(line: str, level: int) -> bool:
+    heading = HEADING.match(line.strip())
+    return bool(
+        level and heading and len(heading.group(1)) > level and SUBSECTION.match(heading.group(2))
     )
 
 
@@ -188,7 +199,7 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
             ),
             len(lines),
         )
-        end = closing_end(lines, start + 1, end)
+        end = closing_end(lines, start + 1, end, chosen)
         items = _grouped_items(lines, start + 1, end) or _grouped_sections(lines, start, end)
         body = trim(lines[start:end])
         if items:

@@ -73,9 +73,11 @@ def with_layout_headings(lines: list[str], marked: bool = False) -> list[str]:
     style) is one level below the deepest of them: its proposals sit under their sections;
     unchanged when the styled headings already hold two or more proposals, or when the
     text is `marked` (Word text, whose bold headings extraction marks) and marks any: a
-    short paragraph between its paragraphs is then a sentence, not a heading."""
+    short paragraph between its paragraphs is then a sentence, not a heading. A file whose
+    only marked headings stand above its first paragraph of prose (the letter's title) marks
+    none of its sections: its short lines are read as in any text."""
     levels = [len(m.group(1)) for m in map(HEADING.match, map(str.strip, lines)) if m]
-    if levels and (marked or len(heading_spans(lines)) >= 2):
+    if levels and ((marked and _marks_sections(lines)) or len(heading_spans(lines)) >= 2):
         return lines  # the styled headings hold the proposals; bold lines are their parts
     mark = "#" * min(max(levels, default=0) + 1, 6)
     found = {index for index in range(len(lines)) if _layout_heading(lines, index)}
@@ -86,6 +88,22 @@ def with_layout_headings(lines: list[str], marked: bool = False) -> list[str]:
     if found or len(alike) >= 2:
         found |= alike  # headings are parallel: the others are set out the same way
     return [f"{mark} {line.strip()}" if n in found else line for n, line in enumerate(lines)]
+
+
+def _marks_sections(lines: list[str]) -> bool:
+    """A heading is marked below the letter's first paragraph of prose: the file marks its
+    sections, not just its title."""
+    first = next((i for i, line in enumerate(lines) if _prose(line.strip())), len(lines))
+    return any(HEADING.match(line.strip()) for line in lines[first + 1 :])
+
+
+def _prose(text: str) -> bool:
+    return (
+        len(text) >= _PROSE_MIN
+        and text.endswith((".", "!", "?", ":"))
+        and not HEADING.match(text)
+        and not ITEM.match(text)
+    )
 
 
 def with_tab_cells(lines: list[str]) -> list[str]:
@@ -170,6 +188,8 @@ def _layout_heading(lines: list[str], index: int) -> bool:
         return False
     if blank_after and before:
         return False  # a heading set apart by a blank line below is set apart above too
+    if HEADING.match(after):
+        return False  # a letterhead line over the letter's marked title
     return " | " not in after and len(after) >= max(_PROSE_MIN, len(text) + 10)
 
 

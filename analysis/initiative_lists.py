@@ -98,7 +98,8 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
     starts, index = [], start
     while index < len(lines):
         line = lines[index].strip()
-        if line and (not starts or not lines[index - 1].strip()) and not _bulleted(lines, index):
+        opens = _opens_paragraph(lines, index, start)
+        if line and (not starts or opens) and not _bulleted(lines, index):
             if not _LABELLED.match(line) or CLOSING.match(line):
                 break
             starts.append(index)
@@ -109,6 +110,19 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
         title = _LABELLED.match(lines[first].strip()).group(1)
         spans.append(Span(clean_title(title), tuple(trim(lines[first:stop])), "list"))
     return spans, index
+
+
+def _opens_paragraph(lines: list[str], index: int, start: int) -> bool:
+    """The line starts a paragraph: after a blank line; in text that parts no paragraphs by
+    blank lines since `start` (Word text: a paragraph a line), after a sentence's end or a
+    list item too. Where blank lines part them (mail, PDF), a line after a sentence's end
+    may be a wrapped line in the middle of a paragraph."""
+    before = lines[index - 1].strip()
+    if not before:
+        return True
+    if any(not line.strip() for line in lines[start:index]):
+        return False
+    return before.endswith((".", "!", "?")) or bool(ITEM.match(lines[index - 1]))
 
 
 def _bulleted(lines: list[str], index: int) -> bool:
@@ -197,7 +211,8 @@ def list_items(lines: list[str], start: int) -> tuple[list[Span], int]:
     if match is None:
         return [], start
     indent, kind = len(match.group(1)), _kind(match)
-    state = _ListState(expected=2 if kind == "number" else None)
+    # A list counts on from its first number: Word continues a list past a heading ("3.")
+    state = _ListState(expected=int(match.group(3)) + 1 if kind == "number" else None)
     starts, index = [first], first + 1
     while index < len(lines):
         line = lines[index]

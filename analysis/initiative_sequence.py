@@ -24,7 +24,8 @@ _FIRST = re.compile(
 )
 _LATER = re.compile(
     r"^(?:for det (?:andet|anden|tredje|fjerde|femte|sjette)|(?:det|vores|vort|mit|et) "
-    r"(?:andet|anden|tredje|fjerde|femte|sidste) (?:forslag|initiativ|ønske|idé)|dernæst|"
+    # "Og så vil jeg foreslå, at ...": spoken Danish for "dernæst", as a citizen writes it.
+    r"(?:andet|anden|tredje|fjerde|femte|sidste) (?:forslag|initiativ|ønske|idé)|dernæst|og så|"
     r"derudover|desuden|endvidere|herudover|yderligere|endelig|til sidst|sidst,? men ikke "
     r"mindst|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|finally|lastly|in addition|"
     r"furthermore|(?:our|my|the) (?:second|third|fourth|last) (?:proposal|suggestion|"

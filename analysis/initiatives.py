@@ -93,6 +93,7 @@ _OTHER_COLUMN = re.compile(
     r"prioritet|formål|målgruppe|tidsplan|økonomi|uddybning|forklaring|hvorfor|hvordan|"
     r"kommentar\w*|aktør\w*|ansvar\w*|gevinst\w*|værdi\w*|ogp-værdi\w*)$"
 )
+_COLUMN_CHARS, _COLUMN_WORDS = 40, 5  # a column's label: "Gevinst for virksomhederne"
 _AD = re.compile(r"^(?:#+\s*)?ad\s+(\d{1,2})\s*(?:[:.)]|$)", re.IGNORECASE)
 
 
@@ -260,17 +261,31 @@ def _fields(lines: list[str], index: int) -> list[tuple[str, str]]:
 
 def _header_labels(cells: list[str]) -> list[str]:
     """The fields of a table header row that names a proposal column ("Nr. | Forslag |
-    Tema"), or [] for any other row."""
+    Tema"), or [] for any other row. A column named in no list ("Gevinst for
+    virksomhederne") is read beside two that are; a form's "Titel | Lobbyregister" row
+    names only one, so it stays a row of the form."""
     if len(cells) < 2:
         return []
-    labels = []
+    labels, known = [], 0
     for cell in cells:
         text = cell.strip(" :*").casefold()
         label = label_of(cell) or ("title" if _PROPOSAL_COLUMN.match(text) else "")
-        if not label and not _OTHER_COLUMN.match(text):
+        if label or _OTHER_COLUMN.match(text):
+            known += 1
+        elif not _column_label(text):
             return []
         labels.append(label)
-    return labels if "title" in labels else []
+    return labels if "title" in labels and known >= 2 else []
+
+
+def _column_label(text: str) -> bool:
+    """A few words naming a column, not a value: no sentence, no figures."""
+    return (
+        0 < len(text) <= _COLUMN_CHARS
+        and len(text.split()) <= _COLUMN_WORDS
+        and text[:1].isalpha()
+        and not any(ch.isdigit() or ch in ".!?;" for ch in text)
+    )
 
 
 def _with_ad_notes(spans: list[Span], lines: list[str]) -> list[Span]:

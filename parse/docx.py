@@ -22,6 +22,7 @@ from hoering.parse.extracted import Extracted, ExtractionError
 from hoering.parse.limits import ExtractLimits
 from hoering.parse.ooxml import check_package
 from hoering.parse.text import normalize_text
+from hoering.parse.word_headings import body_look
 from hoering.parse.word_numbering import read_numbering
 from hoering.parse.wordml import comments_text, notes_text, story_text
 from hoering.parse.xmlsafe import parse_xml
@@ -70,10 +71,10 @@ def _document_text(document: Document) -> str:
     headers, footers = _header_footer_parts(main)
     texts = [story_text(part.element, part) for part in headers]
     # Numbers as Word shows them ("1.", "2.1"): counted through the body, where lists live.
-    numbering = read_numbering(
-        _related_element(main, RT.NUMBERING), _related_element(main, RT.STYLES)
-    )
-    texts.append(story_text(document.element.body, main, numbering, headings=True))
+    styles = _related_element(main, RT.STYLES)
+    numbering = read_numbering(_related_element(main, RT.NUMBERING), styles)
+    look = body_look(document.element.body, styles)
+    texts.append(story_text(document.element.body, main, numbering, True, look))
     texts += notes_text(_related_element(main, RT.FOOTNOTES), _related_element(main, RT.ENDNOTES))
     texts.append(comments_text(_related_element(main, RT.COMMENTS)))
     texts += [story_text(part.element, part) for part in footers]

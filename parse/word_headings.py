@@ -8,16 +8,22 @@ length. A paragraph whose every run is bold, short and without a sentence's end 
 heading: it is marked one level below the deepest styled heading of the body, so proposals
 set in bold stay under the sections their styled headings open ("# Vores forslag").
 
+A short paragraph set larger than text without bold (a heading made by font size alone)
+and a paragraph in Word's Title style are marked as a bold title set large is.
+
 Only the letter's own part is marked: from its first styled heading or paragraph of prose
 to its closing
 ("Med venlig hilsen"). The letterhead and title above, and the signature below, stay as
-written, since the respondent is read from those lines (analysis/respondent_org.py).
+written, since the respondent is read from those lines (analysis/respondent_org.py). For
+the same reason a table row keeps its cells' paragraphs on one line only inside that part.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -26,21 +32,102 @@ _OFF = {"0", "false", "off", "none"}
 _STRONG_STYLE = re.compile(r"strong|kraftig|fed|bold", re.IGNORECASE)
 # Private-use character: a bold heading found while walking, before its level is known.
 BOLD, LARGE = "\ue010", "\ue011"
+# Between the paragraphs (or lines) of one table cell, before the letter's part is known.
+CELL_BREAK = "\ue012"
 _TEXT_SIZE = 24  # half-points: a bold line set larger than 12 pt is a title or a chapter
 _HEADING_MAX, _HEADING_WORDS = 80, 12
 _PROSE_MIN = 50  # characters of a paragraph of prose: the letter's own part begins
 _CLOSING = re.compile(
     r"^(?:med (?:venlig|venlige) hilsen|venlig hilsen|venligst|mvh\b|de bedste hilsner|"
-    r"bedste hilsner|kind regards|best regards|yours sincerely|sincerely)",
+    r"bedste hilsner|venlige hilsner|kind regards|best regards|yours sincerely|sincerely|"
+    # "På vegne af bestyrelsen", not "På vegne af foreningen takker vi for muligheden."
+    r"på vegne af(?: [^\s.!?]+){1,5}$)",
     re.IGNORECASE,
 )
+_CLOSING_MAX = 80  # characters of a closing line; a longer one is a sentence of the letter
 _MARKED = re.compile(r"^(#{1,6}) ")
 
 
-def all_bold(runs: Iterable[etree._Element]) -> bool:
-    """True when every run that shows text is bold (w:b, or a character style "Strong")."""
+def all_bold(
+    runs: Iterable[etree._Element],
+    paragraph: etree._Element | None = None,
+    bold_styles: frozenset[str] = frozenset(),
+) -> bool:
+    """True when every run that shows text is bold: w:b on the run, its character style
+    ("Strong", "Kraftig", or any in `bold_styles`) or the paragraph's style in
+    `bold_styles` (a "Mellemrubrik" style set in bold), unless the run turns bold off."""
     shown = [run for run in runs if "".join(run.itertext()).strip()]
-    return bool(shown) and all(_bold(run) for run in shown)
+    inherited = _style_of(paragraph, "pPr", "pStyle") in bold_styles
+    return bool(shown) and all(_bold(run, inherited, bold_styles) for run in shown)
+
+
+def bold_styles(styles: etree._Element | None) -> frozenset[str]:
+    """The ids of the styles in styles.xml that set text in bold, themselves or by the
+    style they are based on."""
+    if styles is None:
+        return frozenset()
+    own: dict[str, bool | None] = {}
+    based: dict[str, str] = {}
+    for style in styles.iterfind(f"{_W}style"):
+        style_id = style.get(f"{_W}styleId") or ""
+        bold = style.find(f"{_W}rPr/{_W}b")
+        own[style_id] = None if bold is None else _on(bold)
+        parent = style.find(f"{_W}basedOn")
+        if parent is not None:
+            based[style_id] = parent.get(f"{_W}val") or ""
+    found = set()
+    for style_id in own:
+        seen, current = set(), style_id
+        while current in own and own[current] is None and current not in seen:
+            seen.add(current)
+            current = based.get(current, "")
+        if own.get(current):
+            found.add(style_id)
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a Word body sets its text: the styles that make text bold, and the size (in
+    half-points) most of its characters are set in by direct formatting (0: the styles')."""
+
+    bold_styles: frozenset[str] = frozenset()
+    text_size: int = 0
+
+
+PLAIN = Look()  # a story read without its styles: bold on the runs only
+
+
+def body_look(body: etree._Element, styles: etree._Element | None) -> Look:
+    """The Look of a document's body, its styles.xml root given."""
+    sizes: Counter[int] = Counter()
+    for run in body.iter(f"{_W}r"):
+        sizes[_size(run)] += len("".join(run.itertext()))
+    return Look(bold_styles(styles), sizes.most_common(1)[0][0] if sizes else 0)
+
+
+def heading_mark(
+    runs: list[etree._Element], paragraph: etree._Element | None = None, look: Look = PLAIN
+) -> str:
+    """BOLD or LARGE for a paragraph set as a heading: every run bold (LARGE when larger
+    than text too), or every run set larger than the text around it without bold (a title
+    or heading made by font size alone); "" for a paragraph set as text."""
+    if all_bold(runs, paragraph, look.bold_styles):
+        return bold_mark(runs)
+    return LARGE if _all_large(runs, look.text_size) else ""
+
+
+def _all_large(runs: Iterable[etree._Element], text_size: int) -> bool:
+    """Every run set larger than 12 pt and than the body's own text (a letter typed all in
+    14 pt has no headings by size)."""
+    shown = [run for run in runs if "".join(run.itertext()).strip()]
+    return bool(shown) and all(_size(run) > max(_TEXT_SIZE, text_size) for run in shown)
+
+
+def _size(run: etree._Element) -> int:
+    size = run.find(f"{_W}rPr/{_W}sz")
+    value = (size.get(f"{_W}val") or "") if size is not None else ""
+    return int(value) if value.isdigit() else 0
 
 
 def bold_mark(runs: list[etree._Element]) -> str:
@@ -54,15 +141,22 @@ def bold_mark(runs: list[etree._Element]) -> str:
     return LARGE if sizes and min(sizes) > _TEXT_SIZE else BOLD
 
 
-def _bold(run: etree._Element) -> bool:
+def _bold(run: etree._Element, inherited: bool, bold_styles: frozenset[str]) -> bool:
     properties = run.find(f"{_W}rPr")
-    if properties is None:
-        return False
-    bold = properties.find(f"{_W}b")
+    bold = properties.find(f"{_W}b") if properties is not None else None
     if bold is not None:
-        return (bold.get(f"{_W}val") or "true").casefold() not in _OFF
-    style = properties.find(f"{_W}rStyle")
-    return style is not None and bool(_STRONG_STYLE.search(style.get(f"{_W}val") or ""))
+        return _on(bold)
+    style = _style_of(run, "rPr", "rStyle")
+    return inherited or style in bold_styles or bool(style and _STRONG_STYLE.search(style))
+
+
+def _style_of(element: etree._Element | None, properties: str, tag: str) -> str:
+    found = element.find(f"{_W}{properties}/{_W}{tag}") if element is not None else None
+    return (found.get(f"{_W}val") or "") if found is not None else ""
+
+
+def _on(toggle: etree._Element) -> bool:
+    return (toggle.get(f"{_W}val") or "true").casefold() not in _OFF
 
 
 def heading_like(text: str) -> bool:
@@ -88,21 +182,33 @@ def with_bold_headings(lines: list[str]) -> list[str]:
     first = next((i for i, line in enumerate(lines) if _opens_letter(line)), len(lines))
     if 1 < first < len(lines) and lines[first - 1].startswith((BOLD, LARGE)):
         first -= 1  # the first section's heading (the first line is the letterhead)
-    closing = next(
-        (i for i, line in enumerate(lines) if i > first and _CLOSING.match(line.strip())),
-        len(lines),
-    )
+    closing = next((i for i, line in enumerate(lines) if i > first and _closes(line)), len(lines))
     large = any(line.startswith(LARGE) for line in lines[first:closing])
     marks = {
         LARGE: "#" * min(deepest + 1, 6) + " ",
         BOLD: "#" * min(deepest + 1 + large, 6) + " ",
     }
-    return [
+    marked = [
         (marks[line[0]] if first <= index < closing else "") + line[1:]
         if line.startswith((BOLD, LARGE))
         else line
         for index, line in enumerate(lines)
     ]
+    # A table row in the letter's text stays one line, its cells' paragraphs run together,
+    # so a proposal's row is read whole ("Forslag | Beskrivelse" over one row per proposal).
+    # A letterhead or signature laid out in a table keeps a line per paragraph: the
+    # respondent is read from those lines.
+    return [
+        line.replace(CELL_BREAK, " " if first <= index < closing else "\n")
+        for index, line in enumerate(marked)
+    ]
+
+
+def _closes(line: str) -> bool:
+    """The letter's closing ("Med venlig hilsen", "På vegne af bestyrelsen"), in bold or not:
+    the name, title and organisation below it are the signature, never headings."""
+    text = line.lstrip(BOLD + LARGE).strip().split("\n", 1)[0]  # a signature in one paragraph
+    return len(text) <= _CLOSING_MAX and bool(_CLOSING.match(text))
 
 
 def _opens_letter(line: str) -> bool:

@@ -9,7 +9,15 @@ from typing import Protocol
 from lxml import etree
 
 from hoering.parse.altchunk import chunk_text
-from hoering.parse.word_headings import all_bold, bold_mark, heading_like, with_bold_headings
+from hoering.parse.word_headings import (
+    CELL_BREAK,
+    LARGE,
+    PLAIN,
+    Look,
+    heading_like,
+    heading_mark,
+    with_bold_headings,
+)
 from hoering.parse.word_numbering import Numbering
 from hoering.parse.xmlsafe import parse_xml
 
@@ -20,6 +28,7 @@ _P, _R, _TBL, _TR, _TC = (f"{_W}{tag}" for tag in ("p", "r", "tbl", "tr", "tc"))
 _PPR = f"{_W}pPr"
 # Heading styles by id: "Heading2", "Overskrift2" (Danish Word), "Title"/"Titel" (level 1).
 _HEADING_STYLE = re.compile(r"^(?:heading|overskrift)\s*(\d)$|^(?:title|titel)$", re.IGNORECASE)
+_TITLE_STYLE = re.compile(r"^(?:title|titel)$", re.IGNORECASE)
 # List styles carrying their own numbering: "ListNumber2", "Opstilling-punkttegn" (Danish).
 _LIST_STYLE = re.compile(r"^(?:list(?:number|bullet)|opstilling-\w+?)(\d?)$", re.IGNORECASE)
 _TXBX, _ALT_CHUNK = f"{_W}txbxContent", f"{_W}altChunk"
@@ -58,12 +67,14 @@ def story_text(
     part: Related | None = None,
     numbering: Numbering | None = None,
     headings: bool = False,
+    look: Look = PLAIN,
 ) -> str:
     """Text of one story (body, header, footer, note), a line per paragraph or table row;
     with `numbering`, numbered items carry the number Word shows (parse/word_numbering.py);
     with `headings` (the body), bold paragraphs that are headings are marked "# "
-    (parse/word_headings.py)."""
-    found = list(blocks(element, part, numbering, headings))
+    (parse/word_headings.py), bold by direct formatting or by a style `look` names, or set
+    larger than its text."""
+    found = list(blocks(element, part, numbering, headings, look))
     return "\n".join(with_bold_headings(found) if headings else found)
 
 
@@ -101,18 +112,19 @@ def blocks(
     part: Related | None,
     numbering: Numbering | None = None,
     headings: bool = False,
+    look: Look = PLAIN,
 ) -> Iterator[str]:
     """Text of the paragraphs, tables and imported chunks in a container, in order; with
     `headings`, a bold heading's line opens with word_headings.BOLD."""
     for child in container:
         if child.tag == _P:
-            yield from _paragraph(child, part, numbering, headings)
+            yield from _paragraph(child, part, numbering, headings, look)
         elif child.tag == _TBL:
-            yield _table(child, part, numbering)
+            yield _table(child, part, numbering, CELL_BREAK if headings else "\n")
         elif child.tag == _ALT_CHUNK:
             yield _alt_chunk(child, part)
         elif child.tag not in _SKIP:  # content controls, custom XML, mc:Choice
-            yield from blocks(child, part, numbering, headings)
+            yield from blocks(child, part, numbering, headings, look)
 
 
 def _paragraph(
@@ -120,6 +132,7 @@ def _paragraph(
     part: Related | None,
     numbering: Numbering | None,
     headings: bool = False,
+    look: Look = PLAIN,
 ) -> Iterator[str]:
     """The paragraph's own text, then the text of any text boxes anchored in it."""
     runs: list[etree._Element] = []
@@ -127,8 +140,12 @@ def _paragraph(
     _collect(paragraph, runs, boxes)
     text = "".join(map(_run_text, runs))
     markup = _markup(paragraph, numbering) if text.strip() else ""
-    if headings and not markup and heading_like(text) and all_bold(runs):
-        markup = bold_mark(runs)
+    if headings and _TITLE_STYLE.match(_style_id(paragraph)):
+        # The document's title names the whole, it opens no section: read as a title set
+        # large in bold is (parse/word_headings.py), a heading only over the letter's text.
+        markup = LARGE if heading_like(text) else ""
+    elif headings and not markup and heading_like(text):
+        markup = heading_mark(runs, paragraph, look)
     yield markup + text
     for box in boxes:
         yield from blocks(box, part, numbering)
@@ -144,8 +161,7 @@ def _markup(paragraph: etree._Element, numbering: Numbering | None = None) -> st
     properties = paragraph.find(_PPR)
     if properties is None:
         return ""
-    style = properties.find(f"{_W}pStyle")
-    style_id = (style.get(f"{_W}val") or "") if style is not None else ""
+    style_id = _style_id(paragraph)
     heading = _HEADING_STYLE.match(style_id)
     if heading:
         return "#" * min(int(heading.group(1) or "1"), 6) + " "
@@ -164,6 +180,11 @@ def _markup(paragraph: etree._Element, numbering: Numbering | None = None) -> st
         depth = max(depth, int(listed.group(1)) - 1)
     marker = numbering.marker(*reference) if numbering and reference else None
     return "  " * min(depth, 8) + (f"{marker} " if marker else "- ")
+
+
+def _style_id(paragraph: etree._Element) -> str:
+    style = paragraph.find(f"{_PPR}/{_W}pStyle")
+    return (style.get(f"{_W}val") or "") if style is not None else ""
 
 
 def _list_reference(
@@ -210,15 +231,19 @@ def _collect(
         _collect(child, runs, boxes)
 
 
-def _table(table: etree._Element, part: Related | None, numbering: Numbering | None) -> str:
-    """One line per row, non-empty cells joined with ' | '; merged cells once."""
+def _table(
+    table: etree._Element, part: Related | None, numbering: Numbering | None, breaks: str = "\n"
+) -> str:
+    """One line per row, non-empty cells joined with ' | '; merged cells once. A cell's own
+    paragraphs and line breaks are parted by `breaks` (the body's CELL_BREAK, which
+    word_headings resolves: a row of the letter's text stays on one line)."""
     rows = []
     for row in _children(table, _TR):
         cells = []
         for cell in _children(row, _TC):
             if _continues_merge(cell):
                 continue
-            text = "\n".join(blocks(cell, part, numbering)).strip()
+            text = breaks.join(blocks(cell, part, numbering)).strip().replace("\n", breaks)
             if text:
                 cells.append(text)
         if cells:

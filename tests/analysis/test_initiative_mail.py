@@ -81,3 +81,18 @@ def test_nested_bullets_written_o_are_parts_of_their_item() -> None:
     found = split_initiatives([Section("brødtekst", text)])
     assert found[0].title == "Åbne kalendere"
     assert len(found) == 3 and "med deltagere" in found[0].text
+
+
+def test_a_wrapped_line_after_a_sentence_s_end_in_a_labelled_paragraph_opens_no_proposal() -> None:
+    # Mail text parts paragraphs by blank lines: "Det gælder især to områder: ..." wrapped
+    # onto a line of its own inside "Borgerpaneler: ..." is that paragraph's sentence.
+    text = (
+        "Vi har følgende forslag:\n\n"
+        "Borgerpaneler: Prøv med borgerpaneler i alle kommuner. Det har virket i Aarhus.\n"
+        "Det gælder især to områder: skole og ældre, hvor borgerne føler sig overhørt.\n\n"
+        "Åbne data: Alle kommuner bør lægge deres budgetter ud som åbne data hvert år.\n\n"
+        "Med venlig hilsen\nKaren\n"
+    )
+    found = split_initiatives([Section("brødtekst", text)])
+    assert [i.title for i in found] == ["Borgerpaneler", "Åbne data"]
+    assert "skole og ældre" in found[0].text

@@ -161,3 +161,24 @@ def test_a_report_attached_for_information_beside_a_proposal_in_the_body_adds_no
     )
     found = split_initiatives([Section("brødtekst", body), Section("rapport.pdf", report)])
     assert len(found) == 1 and "mødekalendere hver uge" in found[0].text
+
+
+def test_og_saa_after_for_det_foerste_adds_the_second_proposal() -> None:
+    # A citizen's "For det første ... Og så vil jeg foreslå ...": spoken Danish for "dernæst".
+    text = (
+        "Til dem der laver planen\n\nJeg er 79 år og har læst om høringen i avisen.\n\n"
+        "For det første synes jeg, at brevene i e-Boks skal kunne printes gratis på biblioteket.\n\n"
+        "Og så vil jeg foreslå, at der kører en bus fra landsbyerne, når kommunen holder borgermøde.\n\n"
+        "Jeg håber I vil tænke på os.\n\nEllen\n"
+    )
+    found = split(text)
+    assert len(found) == 2
+    assert "printes" in found[0].text and "bus" in found[1].text
+
+
+def test_og_saa_that_asks_for_nothing_starts_no_proposal() -> None:
+    text = (
+        "Vi foreslår et lobbyregister for alle ministerier med møder og deltagere.\n\n"
+        "Og så vil vi gerne takke for invitationen til at svare.\n\nMed venlig hilsen\nKaren\n"
+    )
+    assert len(split(text)) == 1

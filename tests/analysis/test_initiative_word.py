@@ -169,3 +169,31 @@ def test_a_title_over_an_introduction_that_announces_the_proposals_is_no_proposa
 
 def test_a_bold_proposal_heading_right_under_the_title_is_read() -> None:
     assert titles_of(proposals("Åbenhed i staten", "")) == ["Åbne kalendere", "Lobbyregister"]
+
+
+def test_short_plain_headings_are_read_where_only_the_letter_title_is_bold() -> None:
+    # HEAD's bold title is the only marked heading: it marks no section of the letter, so
+    # its plain short headings are read as in a text without markup.
+    found = split_docx(
+        [
+            ("p", "Åbne kalendere for ministre"),
+            ("p", "Ministres kalendere bør offentliggøres hver uge med møder, deltagere og emne."),
+            ("p", "Et lobbyregister"),
+            ("p", "Der bør oprettes et register over lobbyister, der mødes med ministerierne."),
+        ]
+    )
+    assert [i.title for i in found] == ["Åbne kalendere for ministre", "Et lobbyregister"]
+
+
+def test_a_bold_closing_adds_no_initiatives() -> None:
+    found = split_docx(
+        [
+            ("b", "Åbne kalendere for ministre"),
+            ("p", "Ministres kalendere bør offentliggøres hver uge med møder, deltagere og emne."),
+            ("b", "Et lobbyregister"),
+            ("p", "Der bør oprettes et register over lobbyister, der mødes med ministerierne."),
+            ("b", "Med venlig hilsen"),
+            ("b", "Foreningen Åben By"),
+        ]
+    )
+    assert [i.title for i in found] == ["Åbne kalendere for ministre", "Et lobbyregister"]

@@ -1,9 +1,10 @@
 """Build DOCX (python-docx), ODT (content.xml by hand) and PDF (fpdf2) from a list of blocks,
 so the initiative cases go through the real extraction path.
 
-A block is (kind, content): "h1"/"h2" heading, "p" paragraph, "b" a bold paragraph (DOCX;
-plain elsewhere), "num"/"bullet" list item,
-"num2"/"bullet2" a nested item, "table" a list of rows (lists of cell texts).
+A block is (kind, content): "h1"/"h2" heading, "title" the document's title (Word's Title
+style in DOCX), "p" paragraph, "b" a bold paragraph (DOCX; plain elsewhere), "num"/"bullet"
+list item, "num2"/"bullet2" a nested item, "table" a list of rows (lists of cell texts; a
+DOCX cell's lines are paragraphs of their own).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from tests.kit.office_files import odf
 Block = tuple[str, object]
 _DOCX_STYLES = {
     "num": "List Number", "bullet": "List Bullet", "num2": "List Number 2",
-    "bullet2": "List Bullet 2", "p": None, "b": None,
+    "bullet2": "List Bullet 2", "p": None, "b": None, "title": "Title",
 }  # fmt: skip
 _FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
@@ -37,7 +38,10 @@ def to_docx(blocks: list[Block]) -> bytes:
             table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
             for row, values in zip(table.rows, rows, strict=True):
                 for cell, value in zip(row.cells, values, strict=False):
-                    cell.text = value
+                    first, *more = value.split("\n")
+                    cell.text = first
+                    for line in more:
+                        cell.add_paragraph(line)
         else:
             document.add_paragraph(str(content), style=_DOCX_STYLES[kind])
     buffer = io.BytesIO()

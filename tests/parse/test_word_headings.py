@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Pt
 
 from hoering.parse.docx import extract_docx_text
@@ -96,6 +97,25 @@ def test_bold_headings_make_a_new_docx_version() -> None:
     assert EXTRACTOR_VERSIONS["docx"] >= 6
 
 
+def test_a_bold_closing_and_signature_stay_as_written() -> None:
+    # "Med venlig hilsen" set in bold ends the letter's part as a plain one does: the
+    # name and organisation below it are the signature, not headings.
+    document = docx.Document()
+    document.add_paragraph("Foreningen takker for muligheden for at komme med forslag til planen.")
+    bold(document, "Åbne byrådsmøder")
+    document.add_paragraph("Alle kommuner bør optage deres byrådsmøder.")
+    for line in ("Med venlig hilsen", "Karen Holm", "Foreningen Åben By"):
+        bold(document, line)
+    text = extract_docx_text(save(document))
+    assert "\n# Åbne byrådsmøder\n" in text
+    assert text.endswith("\nMed venlig hilsen\nKaren Holm\nForeningen Åben By")
+
+
+def test_a_bold_closing_makes_docx_version_7() -> None:
+    # Texts extracted by version 6 marked a bold closing's signature lines as headings.
+    assert EXTRACTOR_VERSIONS["docx"] >= 7
+
+
 @pytest.mark.skipif(not soffice_available(), reason="LibreOffice (soffice) is not installed")
 def test_a_file_saved_by_libreoffice_keeps_its_bold_headings() -> None:
     # LibreOffice writes bold on the paragraph mark as well as on the runs.
@@ -110,3 +130,57 @@ def test_a_file_saved_by_libreoffice_keeps_its_bold_headings() -> None:
         )  # fmt: skip
         text = extract_docx_text((folder / "out" / "in.docx").read_bytes())
     assert "\n# Åbne byrådsmøder\nAlle kommuner bør ..." in text
+
+
+def test_a_paragraph_style_set_in_bold_makes_a_heading() -> None:
+    # "Mellemrubrik", based on a bold style of its own: no run carries w:b.
+    document = docx.Document()
+    base = document.styles.add_style("Fed brødtekst", WD_STYLE_TYPE.PARAGRAPH)
+    base.font.bold = True
+    style = document.styles.add_style("Mellemrubrik", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = base
+    document.add_paragraph("Foreningen takker for muligheden for at komme med forslag til planen.")
+    document.add_paragraph("Åbne byrådsmøder", style="Mellemrubrik")
+    document.add_paragraph("Alle kommuner bør optage deres byrådsmøder.")
+    text = extract_docx_text(save(document))
+    assert "\n# Åbne byrådsmøder\nAlle kommuner bør" in text
+
+
+def test_a_run_that_turns_off_its_style_s_bold_is_no_heading() -> None:
+    document = docx.Document()
+    style = document.styles.add_style("Mellemrubrik", WD_STYLE_TYPE.PARAGRAPH)
+    style.font.bold = True
+    document.add_paragraph("Foreningen takker for muligheden for at komme med forslag til planen.")
+    document.add_paragraph(style="Mellemrubrik").add_run("Åbne byrådsmøder").bold = False
+    document.add_paragraph("Alle kommuner bør optage deres byrådsmøder.")
+    assert "# Åbne" not in extract_docx_text(save(document))
+
+
+def test_a_first_sentence_on_behalf_of_the_sender_is_no_closing() -> None:
+    # "På vegne af bestyrelsen" closes a letter; a sentence that opens so does not.
+    document = docx.Document()
+    document.add_paragraph("Foreningen Åben By")
+    title = document.add_paragraph().add_run("Høringssvar om handlingsplanen")
+    title.bold = True
+    document.add_paragraph("På vegne af foreningen takker vi for muligheden for at svare.")
+    bold(document, "Åbne byrådsmøder")
+    document.add_paragraph("Alle kommuner bør optage deres byrådsmøder.")
+    bold(document, "På vegne af bestyrelsen")
+    bold(document, "Karen Holm")
+    text = extract_docx_text(save(document))
+    assert "\n# Åbne byrådsmøder\n" in text and text.endswith("\nKaren Holm")
+
+
+def test_a_long_signature_in_one_paragraph_closes_the_letter() -> None:
+    # Closing, name, title and address in one paragraph parted by line breaks.
+    document = docx.Document()
+    document.add_paragraph("Foreningen takker for muligheden for at komme med forslag til planen.")
+    bold(document, "Åbne byrådsmøder")
+    document.add_paragraph("Alle kommuner bør optage deres byrådsmøder.")
+    signature = document.add_paragraph("På vegne af bestyrelsen")
+    for line in ("Karen Holm", "Sekretariatschef", "Vesterbrogade 12, 1620 København V"):
+        signature.runs[-1].add_break()
+        signature.add_run(line)
+    bold(document, "Foreningen Åben By")
+    text = extract_docx_text(save(document))
+    assert text.endswith("\nForeningen Åben By") and "# Foreningen Åben By" not in text
