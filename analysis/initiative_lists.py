@@ -197,7 +197,8 @@ def list_items(lines: list[str], start: int) -> tuple[list[Span], int]:
     if match is None:
         return [], start
     indent, kind = len(match.group(1)), _kind(match)
-    state = _ListState(expected=2 if kind == "number" else None)
+    # A list numbered on from an earlier one ("3." under a second theme heading) counts on.
+    state = _ListState(expected=int(match.group(3)) + 1 if kind == "number" else None)
     starts, index = [first], first + 1
     while index < len(lines):
         line = lines[index]
