@@ -10,8 +10,11 @@ from __future__ import annotations
 # when that changes. Attachments have their own numbers below.
 # 2: message/partial, unindented encoded words, Cyrillic bodies; 3: undeclared bodies are
 # Cyrillic only when the text proves it (parse/charset.py), Danish æøå lines stay Danish;
-# 4: an HTML body's ordered lists carry the numbers a browser shows, nested lists indented.
-PARSER_VERSION = "4"
+# 4: an HTML body's ordered lists carry the numbers a browser shows, nested lists indented;
+# 5: a multipart/alternative body is read from its HTML when that shows the text part's
+# words, Outlook's list paragraphs are list items at their level, paragraphs without
+# margins are lines (parse/text.py).
+PARSER_VERSION = "5"
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
     "pdf": 6,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read;
@@ -28,14 +31,16 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     "odt": 3,  # 2: OCR of pictures; 3: headings "# ", list items "- " (light Markdown)
     "ods": 2,
     "odp": 2,
-    "rtf": 1,
+    "rtf": 2,  # 2: its HTML read as parse/text.py reads HTML 3
     "doc": 1,
     "wordperfect": 1,  # wpd2text (libwpd-tools); before: "unknown", unsupported
-    "msg": 1,
-    "tnef": 1,
+    "msg": 2,  # 2: its HTML body read as parse/text.py reads HTML 3
+    "tnef": 2,  # 2: its HTML body read as parse/text.py reads HTML 3
     "zip": 1,
     "ole": 2,  # other OLE2 files: "unsupported type" (2: .xls left this type for "xls")
-    "html": 2,  # 2: ordered lists numbered as a browser shows them, nested lists indented
+    "html": 3,  # 2: ordered lists numbered as a browser shows them, nested lists indented;
+    # 3: Outlook's list paragraphs (mso-list) are items at their level with the bullet or
+    # number Word shows; Outlook's and OWA's paragraphs without margins are single lines
     "text": 4,  # 2: charset guessed if none declared; 3: Cyrillic too; 4: only proven Cyrillic
     "message": 1,
     "png": 2,  # 2: OCR
