@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import PreformattedString
 
 from hoering.parse.charset import guess_charset
+from hoering.parse.html_layout import Paragraphs, word_list_item, word_marker
 
 _BOMS = (
     # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
@@ -177,14 +178,15 @@ def html_to_text(markup: str) -> str:
         return normalize_text(" ".join(html.unescape(markup).split()))
     soup = BeautifulSoup(markup, "html.parser")
     items: list[str] = []  # each list item's marker, in document order
-    text = re.sub(r"[ \t\n\r\f\v]+", " ", "".join(_chunks(soup, items)))
+    chunks = _chunks(soup, items, Paragraphs(soup))
+    text = re.sub(r"[ \t\n\r\f\v]+", " ", "".join(chunks))
     markers = iter(items)
     text = _BREAKS.sub(lambda run: _breaks(run, markers), text)
     lines = (_join_cells(line) for line in text.replace("\xa0", " ").split("\n"))
     return normalize_text("\n".join(lines).lstrip(" "))
 
 
-def _chunks(root: Tag, items: list[str]) -> Iterator[str]:
+def _chunks(root: Tag, items: list[str], paragraphs: Paragraphs) -> Iterator[str]:
     """Visible strings and break markers in document order, without recursion; each list
     item's marker ("- ", "2. ", indented two spaces per nesting level) is added to `items`.
 
@@ -202,18 +204,18 @@ def _chunks(root: Tag, items: list[str]) -> Iterator[str]:
                 in_item -= node.name == "li"
                 if node.name in ("ul", "ol") and lists:
                     lists.pop()
-                yield _marker(node, in_item > 0)
+                yield _marker(node, in_item > 0, paragraphs)
             elif node.name == "br":
                 yield _BR
-            elif node.name not in _DROP and not _is_hidden(node) and not _word_marker(node):
+            elif node.name not in _DROP and not _is_hidden(node) and not word_marker(node):
                 if node.name in ("ul", "ol"):
                     lists.append([node.name == "ol", _start(node)])
-                word_item = node.name != "li" and _word_list_item(node)
+                word_item = node.name != "li" and word_list_item(node)
                 if node.name == "li":
                     items.append(_item_marker(lists))
                 elif word_item:
                     items.append(word_item)
-                yield _ITEM if node.name == "li" else _marker(node, in_item > 0)
+                yield _ITEM if node.name == "li" else _marker(node, in_item > 0, paragraphs)
                 yield _ITEM if word_item else ""
                 in_pre += node.name == "pre"
                 in_item += node.name == "li"
@@ -223,32 +225,6 @@ def _chunks(root: Tag, items: list[str]) -> Iterator[str]:
             # Comments, doctypes and CDATA are PreformattedStrings: not shown.
             text = str(node).translate(_NOT_MARKERS)
             yield text.replace(" ", "\xa0").replace("\n", _BR) if in_pre else text
-
-
-# Outlook writes a list as paragraphs (Word's HTML): each says its level in its style
-# ("mso-list:l0 level2 lfo1") and carries the bullet or number Word shows in a span styled
-# "mso-list:Ignore", which other readers hide behind <![if !supportLists]>.
-_WORD_LEVEL = re.compile(r"mso-list:\s*l\d+\s+level(\d)", re.IGNORECASE)
-_WORD_IGNORE = re.compile(r"mso-list:\s*ignore", re.IGNORECASE)
-# Numbers and letters as Word shows them ("1.", "2.1.", "a)", "iv."); any other marker is a
-# bullet in a symbol font (Symbol's "·", Courier's "o", Wingdings' "§" or "Ø").
-_WORD_NUMBER = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]{1,4})[.)]")
-
-
-def _word_marker(tag: Tag) -> bool:
-    """The span holding a Word list paragraph's bullet or number: read from its paragraph."""
-    return tag.name == "span" and bool(_WORD_IGNORE.search(str(tag.get("style") or "")))
-
-
-def _word_list_item(tag: Tag) -> str:
-    """A Word list paragraph's marker as list items read ("- ", "1. ", "  a) "), or ""."""
-    level = _WORD_LEVEL.search(str(tag.get("style") or ""))
-    shown = tag.find(_word_marker) if level else None
-    if shown is None:
-        return ""
-    mark = " ".join(shown.get_text().replace("\xa0", " ").split()[:1])
-    mark = mark if _WORD_NUMBER.fullmatch(mark) else "-"
-    return "  " * (int(level.group(1)) - 1) + mark + " "
 
 
 def _start(tag: Tag) -> int:
@@ -265,15 +241,12 @@ def _item_marker(lists: list[list[int]]) -> str:
     return "  " * (len(lists) - 1) + (f"{number}. " if ordered else "- ")
 
 
-def _marker(tag: Tag, in_item: bool) -> str:
+def _marker(tag: Tag, in_item: bool, paragraphs: Paragraphs) -> str:
     """The marker for the line break a browser shows at a tag's edges, or ""."""
-    if tag.name == "p" and any(name.startswith("Mso") for name in tag.get("class") or ()):
-        # Outlook writes every line as <p class=MsoNormal> (list lines MsoListParagraph...)
-        # with zero margins and marks blank lines with empty paragraphs, so these are single
-        # line breaks.
+    if tag.name == "p" and paragraphs.is_line(tag):
+        # Outlook and OWA write every line as a paragraph without margins and mark blank
+        # lines with empty paragraphs, so these are single line breaks.
         return _LINE
-    if tag.name == "p" and _no_margins(tag):
-        return _LINE  # Exchange OWA's <p style="margin-top:0;margin-bottom:0"> per line
     if tag.name in ("ul", "ol") and in_item:
         return _LINE  # a nested list has no margins: its items follow their parent item
     if tag.name in _PARA_TAGS:
@@ -281,20 +254,6 @@ def _marker(tag: Tag, in_item: bool) -> str:
     if tag.name in _LINE_TAGS:
         return _LINE
     return _CELL if tag.name in _CELL_TAGS else ""
-
-
-_ZERO = r"0(?:px|pt|cm|mm|in|em)?"
-_NO_MARGIN = re.compile(rf"(?:^|;)margin:{_ZERO}(?:\s+{_ZERO}){{0,3}}(?:;|$)")
-_NO_TOP = re.compile(rf"(?:^|;)margin-top:{_ZERO}(?:;|$)")
-_NO_BOTTOM = re.compile(rf"(?:^|;)margin-bottom:{_ZERO}(?:;|$)")
-
-
-def _no_margins(tag: Tag) -> bool:
-    """True when a tag's own style sets its top and bottom margins to zero."""
-    style = re.sub(r"\s*([:;])\s*", r"\1", str(tag.get("style") or "").lower().strip())
-    return bool(_NO_MARGIN.search(style)) or bool(
-        _NO_TOP.search(style) and _NO_BOTTOM.search(style)
-    )
 
 
 def _is_hidden(tag: Tag) -> bool:

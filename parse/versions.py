@@ -11,10 +11,11 @@ from __future__ import annotations
 # 2: message/partial, unindented encoded words, Cyrillic bodies; 3: undeclared bodies are
 # Cyrillic only when the text proves it (parse/charset.py), Danish æøå lines stay Danish;
 # 4: an HTML body's ordered lists carry the numbers a browser shows, nested lists indented;
-# 5: a multipart/alternative body is read from its HTML when that shows the text part's
-# words, Outlook's list paragraphs are list items at their level, paragraphs without
-# margins are lines (parse/text.py).
-PARSER_VERSION = "5"
+# 5 (on main: subjects and From names word by word); 6: a multipart/alternative body is
+# read from its HTML when that shows the text part's words, Outlook's list paragraphs are
+# list items at their level, paragraphs without margins (own style or the style sheet) are
+# lines (parse/text.py, parse/html_layout.py).
+PARSER_VERSION = "6"
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
     "pdf": 6,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read;
@@ -40,7 +41,7 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     "ole": 2,  # other OLE2 files: "unsupported type" (2: .xls left this type for "xls")
     "html": 3,  # 2: ordered lists numbered as a browser shows them, nested lists indented;
     # 3: Outlook's list paragraphs (mso-list) are items at their level with the bullet or
-    # number Word shows; Outlook's and OWA's paragraphs without margins are single lines
+    # number Word shows; paragraphs without margins (own style or the style sheet) are lines
     "text": 4,  # 2: charset guessed if none declared; 3: Cyrillic too; 4: only proven Cyrillic
     "message": 1,
     "png": 2,  # 2: OCR

@@ -74,3 +74,29 @@ def test_paragraphs_with_margins_stay_set_apart() -> None:
         html_to_text("<p>Første afsnit.</p><p>Andet afsnit.</p>")
         == "Første afsnit.\n\nAndet afsnit."
     )
+
+
+def test_owa_style_sheet_without_paragraph_margins_makes_lines() -> None:
+    # Exchange OWA sets the margins once for every <p> and spaces paragraphs with <p><br></p>.
+    markup = (
+        '<html><head><style type="text/css" id="owaParaStyle">P {margin-top:0;margin-bottom:0;}'
+        "</style></head><body><div><p><b>1. Åbne data</b></p><p>Data bør udstilles.</p>"
+        "<p>Det koster lidt.</p><p><br></p><p>Venlig hilsen</p></div></body></html>"
+    )
+    assert html_to_text(markup) == (
+        "1. Åbne data\nData bør udstilles.\nDet koster lidt.\n\nVenlig hilsen"
+    )
+
+
+def test_outlook_style_sheet_with_a_hair_of_margin_makes_lines() -> None:
+    # Outlook's "margin-bottom:.0001pt" shows no space: its classes' paragraphs are lines.
+    markup = (
+        "<style><!-- p.Brevtekst, li.Brevtekst {margin:0cm; margin-bottom:.0001pt;} --></style>"
+        '<p class="Brevtekst">Første linje</p><p class="Brevtekst">Anden linje</p>'
+    )
+    assert html_to_text(markup) == "Første linje\nAnden linje"
+
+
+def test_a_style_sheet_that_spaces_paragraphs_keeps_them_apart() -> None:
+    markup = "<style>p {margin:0 0 12pt 0}</style><p>Første afsnit.</p><p>Andet afsnit.</p>"
+    assert html_to_text(markup) == "Første afsnit.\n\nAndet afsnit."
