@@ -170,8 +170,9 @@ def _own_words(text: str) -> str:
 
 
 def _questions_only(paragraph: str) -> bool:
-    # "1. Hvordan vil styrelsen ...?": the item's number is no sentence of its own.
-    paragraph = re.sub(r"^\(?\d{1,2}[.)]\s+", "", paragraph.strip())
+    # "1. Hvordan vil styrelsen ...?": an item's number is no sentence of its own, also
+    # when the items are lines of one paragraph (an HTML list, as its reader sees it).
+    paragraph = re.sub(r"(?m)^\s*(?:\(?\d{1,2}[.)]|[-•])\s+", "", paragraph.strip())
     sentences = re.split(r"(?<=[.!?])\s+", " ".join(paragraph.split()))
     return bool(paragraph.strip()) and all(_asks_only(s) for s in sentences if s)
 

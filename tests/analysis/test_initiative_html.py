@@ -70,3 +70,26 @@ def test_an_outlook_mail_is_split_by_the_levels_its_html_shows() -> None:
     )
     assert [i.title.split()[:2] for i in found] == [["Et", "offentligt"], ["Bedre", "beskyttelse"]]
     assert "opdateres hver uge" in found[0].text
+
+
+def test_numbered_questions_on_lines_of_one_paragraph_are_not_the_proposal() -> None:
+    # An HTML list of questions reads as lines of one paragraph, as its reader sees it.
+    text = (
+        "Kære Digitaliseringsstyrelse\n\nVi har to spørgsmål til processen:\n\n"
+        "1. Hvordan vil styrelsen udvælge forslagene?\n2. Er der afsat midler til initiativerne?\n\n"
+        "Vores forslag er, at handlingsplanen får en uafhængig følgeforskning i borgerinddragelsen.\n\n"
+        "Med venlig hilsen\nRasmus\n"
+    )
+    (found,) = split_initiatives([Section("brødtekst", text)])
+    assert "følgeforskning" in found.text and "udvælge" not in found.text
+
+
+def test_an_english_general_comments_heading_is_a_section_of_the_letter() -> None:
+    # Gmail's <b> headings: the general comment is a remark, the proposals are the list's.
+    text = (
+        "Dear colleagues,\n\nPlease find our submission below.\n\n"
+        "General comments\nDenmark has a strong record on open data. We would encourage more work on access to information.\n\n"
+        "Our proposals\n\n1. Publish statistics on access to information requests every year.\n"
+        "2. An online request portal for all state bodies.\n\nKind regards,\nHelen\n"
+    )
+    assert [t.split()[0] for t in titles(text)] == ["Publish", "An"]
