@@ -204,6 +204,33 @@ def test_alternative_reads_the_html_a_reader_sees_and_drops_the_plain_copy() -> 
     )
 
 
+def test_alternative_reads_the_html_beside_a_text_part_with_picture_and_link_targets() -> None:
+    # Outlook's text part names the signature's logo and writes each link's target.
+    alternative = MIMEMultipart("alternative")
+    alternative.attach(
+        MIMEText(
+            "Vi foreslår åbne data.\n\nMvh Søren\n[cid:image001.png@01D2F3A4.B5C6D7E0]\n"
+            "Læs mere<https://www.example.dk/om-os>",
+            "plain",
+            "utf-8",
+        )
+    )
+    alternative.attach(
+        MIMEText(
+            "<p class=MsoNormal>Vi foreslår åbne data.</p><p class=MsoNormal>&nbsp;</p>"
+            '<p class=MsoNormal>Mvh Søren</p><p class=MsoNormal><img src="cid:image001.png"></p>'
+            '<p class=MsoNormal><a href="https://www.example.dk/om-os">Læs mere</a></p>',
+            "html",
+            "utf-8",
+        )
+    )
+    msg = parse_message(with_headers(alternative))
+    assert (msg.body_text, msg.body_source) == (
+        "Vi foreslår åbne data.\n\nMvh Søren\nLæs mere",
+        "text/html",
+    )
+
+
 def test_alternative_keeps_the_plain_text_when_the_html_lacks_its_words() -> None:
     # A newsletter's HTML that shows a picture where the text part has the words.
     alternative = MIMEMultipart("alternative")
