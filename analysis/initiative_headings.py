@@ -45,6 +45,7 @@ LETTER_SECTION = re.compile(
     # chapters of a report: never a proposal of their own
     r"metoden?$|diskussion$|litteratur\w*$|referencer$|kilder$|noter$|summary$|"
     r"introduction$|conclusions?$|background$|about us$|contact$|methods?$|findings$|"
+    r"general (?:comments?|remarks?|observations?)$|"
     r"(?:executive\s+)?summary$|key findings$|analysen?$|analysis$|hovedkonklusion\w*$|"
     r"læsevejledning$|indhold(?:sfortegnelse)?$|(?:table of )?contents$|appendi(?:x|ks)\b|"
     # sections of a council's minutes (a beslutningsreferat sent as the reply)

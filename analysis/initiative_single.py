@@ -160,8 +160,9 @@ def _own_words(text: str) -> str:
 
 
 def _questions_only(paragraph: str) -> bool:
-    # "1. Hvordan vil styrelsen ...?": the item's number is no sentence of its own.
-    return asks_only(re.sub(r"^\(?\d{1,2}[.)]\s+", "", paragraph.strip()))
+    # "1. Hvordan vil styrelsen ...?": an item's number is no sentence of its own, also
+    # when the items are lines of one paragraph (an HTML list, as its reader sees it).
+    return asks_only(re.sub(r"(?m)^\s*(?:\(?\d{1,2}[.)]|[-•])\s+", "", paragraph.strip()))
 
 
 def _without_greeting(text: str) -> str:

@@ -6,6 +6,7 @@ import base64
 import binascii
 import quopri
 import re
+from collections import Counter
 from dataclasses import dataclass
 from email.message import Message
 
@@ -122,7 +123,8 @@ class Body:
 
 
 def select_body(leaves: list[Leaf]) -> Body:
-    """Prefer the first inline text/plain, else the first inline text/html.
+    """Prefer the first inline text/plain, else the first inline text/html; of a
+    multipart/alternative, its HTML when that shows the text part's words.
 
     An empty or blank candidate (a placeholder plain part beside the real HTML) is passed over.
     """
@@ -137,10 +139,46 @@ def select_body(leaves: list[Leaf]) -> Body:
     else:
         chosen = candidates[0]
         text, warnings = part_text(chosen.part)
+    chosen, text, warnings = _richer_alternative(chosen, candidates, text, warnings)
     consumed = [chosen.part]
     if chosen.alternative is not None:
         consumed += [c.part for c in candidates if c.alternative is chosen.alternative]
     return Body(text, chosen.part.get_content_type(), tuple(consumed), tuple(warnings))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+# What a text part writes that its HTML shows otherwise: link targets, and the placeholders
+# for pictures (Outlook's "[cid:image001.png@01D2...]", Gmail's "[image: logo.png]").
+_NOT_SHOWN = re.compile(r"<?(?:https?://|mailto:|www\.)\S+|\[(?:cid|image):[^\]]*\]", re.I)
+_SAME_WORDS = 0.95
+
+
+def _richer_alternative(
+    chosen: Leaf, candidates: list[Leaf], text: str, warnings: list[str]
+) -> tuple[Leaf, str, list[str]]:
+    """The HTML alternative to a chosen text/plain part when it shows the same words.
+
+    Mail programs show the HTML; the text part is the sender's program flattening it: list
+    levels, Outlook's list numbers and paragraph spacing are lost there. An HTML part that
+    lacks the text part's words (a picture of the text, a newsletter's other content) is
+    not what the sender wrote: then the text part stays.
+    """
+    if chosen.alternative is None or chosen.part.get_content_subtype() != "plain":
+        return chosen, text, warnings
+    for leaf in candidates:
+        if leaf.alternative is chosen.alternative and leaf.part.get_content_subtype() == "html":
+            html_text, html_warnings = part_text(leaf.part)
+            if _shows_words_of(html_text, text):
+                return leaf, html_text, html_warnings
+            break
+    return chosen, text, warnings
+
+
+def _shows_words_of(shown: str, plain: str) -> bool:
+    wanted = Counter(w.casefold() for w in _WORD.findall(_NOT_SHOWN.sub(" ", plain)))
+    have = Counter(w.casefold() for w in _WORD.findall(shown))
+    total = sum(wanted.values())
+    return total > 0 and sum((wanted & have).values()) >= _SAME_WORDS * total
 
 
 def _unsplit_body(leaves: list[Leaf]) -> Body:

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import PreformattedString
 
 from hoering.parse.charset import guess_charset
+from hoering.parse.html_layout import Paragraphs, word_list_item, word_marker
 
 _BOMS = (
     # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
@@ -177,14 +178,15 @@ def html_to_text(markup: str) -> str:
         return normalize_text(" ".join(html.unescape(markup).split()))
     soup = BeautifulSoup(markup, "html.parser")
     items: list[str] = []  # each list item's marker, in document order
-    text = re.sub(r"[ \t\n\r\f\v]+", " ", "".join(_chunks(soup, items)))
+    chunks = _chunks(soup, items, Paragraphs(soup))
+    text = re.sub(r"[ \t\n\r\f\v]+", " ", "".join(chunks))
     markers = iter(items)
     text = _BREAKS.sub(lambda run: _breaks(run, markers), text)
     lines = (_join_cells(line) for line in text.replace("\xa0", " ").split("\n"))
     return normalize_text("\n".join(lines).lstrip(" "))
 
 
-def _chunks(root: Tag, items: list[str]) -> Iterator[str]:
+def _chunks(root: Tag, items: list[str], paragraphs: Paragraphs) -> Iterator[str]:
     """Visible strings and break markers in document order, without recursion; each list
     item's marker ("- ", "2. ", indented two spaces per nesting level) is added to `items`.
 
@@ -202,15 +204,19 @@ def _chunks(root: Tag, items: list[str]) -> Iterator[str]:
                 in_item -= node.name == "li"
                 if node.name in ("ul", "ol") and lists:
                     lists.pop()
-                yield _marker(node, in_item > 0)
+                yield _marker(node, in_item > 0, paragraphs)
             elif node.name == "br":
                 yield _BR
-            elif node.name not in _DROP and not _is_hidden(node):
+            elif node.name not in _DROP and not _is_hidden(node) and not word_marker(node):
                 if node.name in ("ul", "ol"):
                     lists.append([node.name == "ol", _start(node)])
+                word_item = node.name != "li" and word_list_item(node)
                 if node.name == "li":
                     items.append(_item_marker(lists))
-                yield _ITEM if node.name == "li" else _marker(node, in_item > 0)
+                elif word_item:
+                    items.append(word_item)
+                yield _ITEM if node.name == "li" else _marker(node, in_item > 0, paragraphs)
+                yield _ITEM if word_item else ""
                 in_pre += node.name == "pre"
                 in_item += node.name == "li"
                 stack.append((node, True))
@@ -235,11 +241,11 @@ def _item_marker(lists: list[list[int]]) -> str:
     return "  " * (len(lists) - 1) + (f"{number}. " if ordered else "- ")
 
 
-def _marker(tag: Tag, in_item: bool) -> str:
+def _marker(tag: Tag, in_item: bool, paragraphs: Paragraphs) -> str:
     """The marker for the line break a browser shows at a tag's edges, or ""."""
-    if tag.name == "p" and "MsoNormal" in (tag.get("class") or ()):
-        # Outlook writes every line as <p class=MsoNormal> with zero margins and marks
-        # blank lines with empty paragraphs, so these are single line breaks.
+    if tag.name == "p" and paragraphs.is_line(tag):
+        # Outlook and OWA write every line as a paragraph without margins and mark blank
+        # lines with empty paragraphs, so these are single line breaks.
         return _LINE
     if tag.name in ("ul", "ol") and in_item:
         return _LINE  # a nested list has no margins: its items follow their parent item

@@ -11,8 +11,11 @@ from __future__ import annotations
 # 2: message/partial, unindented encoded words, Cyrillic bodies; 3: undeclared bodies are
 # Cyrillic only when the text proves it (parse/charset.py), Danish æøå lines stay Danish;
 # 4: an HTML body's ordered lists carry the numbers a browser shows, nested lists indented;
-# 5: undeclared 8-bit subjects and From names read word by word where UTF-8 and Latin-1 mix.
-PARSER_VERSION = "5"
+# 5: undeclared 8-bit subjects and From names read word by word where UTF-8 and Latin-1 mix;
+# 6: a multipart/alternative body is read from its HTML when that shows the text part's
+# words, Outlook's list paragraphs are list items at their level, paragraphs without
+# margins (own style or the style sheet) are lines (parse/text.py, parse/html_layout.py).
+PARSER_VERSION = "6"
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
     "pdf": 6,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read;
@@ -20,27 +23,30 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     # 5: pdfminer first again (columns, paragraphs), page numbers dropped, a running header
     # of the later pages kept once at the end; 6: a PDF over 40 pages goes to pdftotext by
     # its page count, not after a time (a long PDF read by the old rule may differ)
-    "docx": 8,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures; 4: "# ", "- ";
+    "docx": 9,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures; 4: "# ", "- ";
     # 5: numbered list items carry the number Word shows ("1.", "1.1", "a)"); 6: bold
     # paragraphs that are headings are marked "# " between letterhead and closing; 7: a bold
     # closing ("Med venlig hilsen", "På vegne af") ends them: its signature is no heading;
     # and bold set by a style (a paragraph style "Mellemrubrik", a bold character style) counts;
     # 8: the Title style is a heading only over the letter's text, a short line set larger
-    # than text (not bold) is a heading, a table row in the letter's text stays one line
+    # than text (not bold) is a heading, a table row in the letter's text stays one line;
+    # 9: an altChunk's HTML is read as HTML mail now is (Outlook lists, margin-less lines)
     "xlsx": 1,
     "pptx": 2,  # 2: python-pptx (1: "unsupported type")
     "xls": 1,  # xlrd; before it was sniffed as "ole"
     "odt": 3,  # 2: OCR of pictures; 3: headings "# ", list items "- " (light Markdown)
     "ods": 2,
     "odp": 2,
-    "rtf": 1,
+    "rtf": 2,  # 2: its HTML read as parse/text.py reads HTML 3
     "doc": 1,
     "wordperfect": 1,  # wpd2text (libwpd-tools); before: "unknown", unsupported
-    "msg": 1,
-    "tnef": 1,
+    "msg": 2,  # 2: its HTML body read as parse/text.py reads HTML 3
+    "tnef": 2,  # 2: its HTML body read as parse/text.py reads HTML 3
     "zip": 1,
     "ole": 2,  # other OLE2 files: "unsupported type" (2: .xls left this type for "xls")
-    "html": 2,  # 2: ordered lists numbered as a browser shows them, nested lists indented
+    "html": 3,  # 2: ordered lists numbered as a browser shows them, nested lists indented;
+    # 3: Outlook's list paragraphs (mso-list) are items at their level with the bullet or
+    # number Word shows; paragraphs without margins (own style or the style sheet) are lines
     "text": 4,  # 2: charset guessed if none declared; 3: Cyrillic too; 4: only proven Cyrillic
     "message": 1,
     "png": 2,  # 2: OCR

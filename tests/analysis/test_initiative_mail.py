@@ -1,7 +1,7 @@
 # ruff: noqa: E501 - replies are data: their sentences stay on one line to be read as written
-"""The splitter on the text part of HTML mails (issue 18 item 2): a mail with an HTML body
-also carries a text/plain alternative, which the pipeline reads (parse/body.py). Bold and
-<h3> headings reach it as short lines set apart, tables as cells parted by tabs."""
+"""The splitter on mail text (issue 18 item 2) as mailers' text parts write it, and as the
+parser renders HTML (parse/body.py reads an HTML alternative that shows the text part's
+words): bold and <h3> headings as short lines set apart, tables as cells parted by tabs."""
 
 from __future__ import annotations
 

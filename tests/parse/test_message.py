@@ -189,15 +189,57 @@ def test_crlf_is_normalised_to_lf() -> None:
     assert parse_message(raw_mail(body)).body_text == "linje 1\nlinje 2"
 
 
-def test_alternative_prefers_plain_and_drops_the_html_copy() -> None:
+def test_alternative_reads_the_html_a_reader_sees_and_drops_the_plain_copy() -> None:
+    # The text part is the mailer's flattening: lists, nesting and bold are lost in it.
     alternative = MIMEMultipart("alternative")
-    alternative.attach(MIMEText("Vi foreslår åbne data.", "plain", "utf-8"))
-    alternative.attach(MIMEText("<p>Vi foreslår <b>åbne</b> data.</p>", "html", "utf-8"))
+    alternative.attach(MIMEText("Vi foreslår:\n\nÅbne data\n\nMvh Søren", "plain", "utf-8"))
+    alternative.attach(
+        MIMEText("<p>Vi foreslår:</p><ul><li>Åbne data</li></ul><p>Mvh Søren</p>", "html", "utf-8")
+    )
     msg = parse_message(with_headers(alternative))
     assert (msg.body_text, msg.body_source, msg.attachments) == (
-        "Vi foreslår åbne data.",
-        "text/plain",
+        "Vi foreslår:\n\n- Åbne data\n\nMvh Søren",
+        "text/html",
         (),
+    )
+
+
+def test_alternative_reads_the_html_beside_a_text_part_with_picture_and_link_targets() -> None:
+    # Outlook's text part names the signature's logo and writes each link's target.
+    alternative = MIMEMultipart("alternative")
+    alternative.attach(
+        MIMEText(
+            "Vi foreslår åbne data.\n\nMvh Søren\n[cid:image001.png@01D2F3A4.B5C6D7E0]\n"
+            "Læs mere<https://www.example.dk/om-os>",
+            "plain",
+            "utf-8",
+        )
+    )
+    alternative.attach(
+        MIMEText(
+            "<p class=MsoNormal>Vi foreslår åbne data.</p><p class=MsoNormal>&nbsp;</p>"
+            '<p class=MsoNormal>Mvh Søren</p><p class=MsoNormal><img src="cid:image001.png"></p>'
+            '<p class=MsoNormal><a href="https://www.example.dk/om-os">Læs mere</a></p>',
+            "html",
+            "utf-8",
+        )
+    )
+    msg = parse_message(with_headers(alternative))
+    assert (msg.body_text, msg.body_source) == (
+        "Vi foreslår åbne data.\n\nMvh Søren\nLæs mere",
+        "text/html",
+    )
+
+
+def test_alternative_keeps_the_plain_text_when_the_html_lacks_its_words() -> None:
+    # A newsletter's HTML that shows a picture where the text part has the words.
+    alternative = MIMEMultipart("alternative")
+    alternative.attach(MIMEText("Vi foreslår åbne data for alle kommuner.", "plain", "utf-8"))
+    alternative.attach(MIMEText('<p><img src="cid:x"> Vi foreslår</p>', "html", "utf-8"))
+    msg = parse_message(with_headers(alternative))
+    assert (msg.body_text, msg.body_source) == (
+        "Vi foreslår åbne data for alle kommuner.",
+        "text/plain",
     )
 
 
