@@ -4,6 +4,7 @@ purpose by the stand-in extractors below (top-level, so the pool can send them).
 
 from __future__ import annotations
 
+import gc
 import os
 
 from hoering.parse.model import Attachment, AttachmentInput
@@ -63,3 +64,10 @@ def test_a_worker_serves_more_than_fifty_tasks() -> None:
     with Sandbox(SandboxLimits(timeout_seconds=10), keep_or_take) as sandbox:
         pids = {sandbox(item(f"take-0-{n}"))[0].error for n in range(120)}
     assert len(pids) == 1
+
+
+def test_what_lives_when_a_run_starts_is_frozen_until_it_ends() -> None:
+    # Kept out of the collector's full passes in the run's process and its workers.
+    with Sandbox(SandboxLimits(timeout_seconds=10), keep_or_take):
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
