@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import resource
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -25,6 +26,7 @@ from hoering.parse.limits import MIB
 # task to another worker instead of recording a crash. (EX_TEMPFAIL: try again.)
 RETIRED = 75
 RETIRE_MB = 256  # growth of a worker's address space, in MiB, after which it retires
+RETIRE_PAUSE_SECONDS = 0.5
 T = TypeVar("T")
 
 
@@ -61,8 +63,11 @@ def bounded(function: Callable[..., T], *args: object) -> T:
     now = address_space()
     if _Worker.memory:  # 0: called outside a pool's worker (tests), nothing to hold
         if now - _Worker.start > _Worker.retire:
-            # Not SystemExit: pebble would return it as the task's error.
-            os._exit(RETIRED)
+            # pebble matches a dead worker to its task by the task's acknowledgement, sent
+            # just now; a worker gone before the pool took that in would look as if no
+            # worker held a task ("All workers expired", the pool rebuilt). Rare: a pause.
+            time.sleep(RETIRE_PAUSE_SECONDS)
+            os._exit(RETIRED)  # not SystemExit: pebble would return it as the task's error
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         soft = now + _Worker.memory
         if hard != resource.RLIM_INFINITY:
