@@ -32,11 +32,11 @@ it cost every run about 1.7 s.)
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import multiprocessing
 import os
-import resource
 import signal
 import threading
 from collections.abc import Callable
@@ -44,7 +44,6 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
-from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -66,6 +65,7 @@ from hoering.parse.model import Attachment, AttachmentInput, Extractor
 from hoering.parse.sniff import detect_type
 from hoering.parse.versions import extractor_version
 from hoering.pipeline.extractcache import CACHE_BYTES, ExtractionCache
+from hoering.pipeline.worker_bounds import RETIRE_MB, RETIRED, bounded, limit_memory
 from hoering.rules.pure_map import PartFunction
 from hoering.rules.reply_task import DeriveContext, derive_task
 
@@ -82,6 +82,9 @@ MAX_POOLS = 3
 # Items a worker gets per task from map_parts: a few tasks per worker for a chunk of 500, and
 # a part of long texts still ends well within the task time limit.
 MAP_PART = 100
+# Tasks in a row whose workers retired before starting them (worker_bounds.RETIRED): a fresh
+# worker does not retire, so more than this is a worker exiting with that status by itself.
+MAX_RETIRED = 4
 T = TypeVar("T")
 
 
@@ -101,7 +104,10 @@ class SandboxLimits:
     timeout_seconds: float = EXTRACT_TIMEOUT_SECONDS
     memory_mb: int = EXTRACT_MEMORY_MB
     max_attachment_mb: float | None = MAX_ATTACHMENT_MB  # None: no size limit
-    max_tasks: int = 50  # attachments per worker before a fresh one replaces it
+    # Tasks per worker before a fresh one replaces it (for the extractors' C libraries);
+    # one grown by more than `retire_mb` is replaced sooner (pipeline/worker_bounds.py).
+    max_tasks: int = 1000
+    retire_mb: int = RETIRE_MB
     # Worker processes: as many attachments are read at once, when as many threads call
     # the sandbox (the pipeline parses that many messages at once).
     workers: int = 1
@@ -110,26 +116,6 @@ class SandboxLimits:
 def default_workers() -> int:
     """One extraction worker per core this process may run on (taskset, cgroups)."""
     return max(1, len(os.sched_getaffinity(0)))
-
-
-def limit_memory(memory_mb: int) -> None:
-    """Pool initializer: cap the worker's address space at its size now plus `memory_mb`.
-
-    The baseline is what the worker inherited from its parent at fork (interpreter, parsers,
-    thread stacks); the limit is on what one extraction adds to it.
-    """
-    ceiling = _address_space() + memory_mb * MIB
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        # Under `prlimit --as` or a ulimit the hard limit is lower: raising it fails (and
-        # every worker died at start, so no attachment was read), so stay within it.
-        ceiling = min(ceiling, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
-
-
-def _address_space() -> int:
-    fields = Path("/proc/self/statm").read_text(encoding="ascii").split()
-    return int(fields[0]) * resource.getpagesize()
 
 
 class Sandbox:
@@ -174,7 +160,16 @@ class Sandbox:
 
     def __enter__(self) -> Sandbox:
         self.cache = ExtractionCache(self.cache.max_bytes)  # a run starts with none kept
-        self.pool = self.new_pool()
+        # What is alive now (modules, the ORM's mappings, the config) lives all run: kept
+        # out of the collector's full passes, which went through all of it again and again
+        # (about 1 ms of the run's CPU a reply), and out of the workers' passes, which
+        # copied the pages they share with this process. Unfrozen when the run ends.
+        gc.freeze()
+        try:
+            self.pool = self.new_pool()
+        except BaseException:
+            gc.unfreeze()
+            raise
         return self
 
     def new_pool(self) -> ProcessPool:
@@ -184,7 +179,7 @@ class Sandbox:
             max_workers=self.limits.workers,
             max_tasks=self.limits.max_tasks,
             initializer=limit_memory,
-            initargs=(self.limits.memory_mb,),
+            initargs=(self.limits.memory_mb, self.limits.retire_mb),
             context=WORKER_START,
         )
         if threading.current_thread() is threading.main_thread():
@@ -209,6 +204,7 @@ class Sandbox:
             self.pool.stop()  # kill workers still busy with the interrupted message
         self.pool.join()
         self.pool = None
+        gc.unfreeze()
 
     def __call__(self, item: AttachmentInput) -> list[Attachment]:
         """Extract `item` in a worker; a limit hit or a crash becomes the attachment's error.
@@ -261,10 +257,12 @@ class Sandbox:
 
     def run_task(self, function: Callable[..., T], *args: object, label: str, doer: str) -> T:
         """`function(*args)` in a worker, tried once more on a fresh pool if the pool broke
-        while it waited or ran; any other end of its task raises TaskFailed with the reason
-        (`label` names the task in the log, `doer` what raised in the reason)."""
+        while it waited or ran, and given to another worker if its own retired before
+        starting it (worker_bounds); any other end of its task raises TaskFailed with the
+        reason (`label` names the task in the log, `doer` what raised in the reason)."""
         reason = "crashed: the worker pool broke twice while reading it"
-        for _ in range(2):
+        broken = retired = 0
+        while broken < 2:
             try:
                 future, pool, generation = self.submit(function, *args)
             except BrokenProcessPool as exc:
@@ -275,12 +273,16 @@ class Sandbox:
             except BrokenProcessPool as exc:
                 log.warning("worker pool broke while reading %s (%s); rebuilding", label, exc)
                 self.rebuild(generation)
+                broken += 1
                 continue
             except FutureTimeout:
                 reason = f"limit: took longer than {self.limits.timeout_seconds:g} s"
             except MemoryError:
                 reason = f"limit: used more than {self.limits.memory_mb} MiB"
             except ProcessExpired as exc:
+                if exc.exitcode == RETIRED and retired < MAX_RETIRED:
+                    retired += 1  # nothing of it ran: a fresh worker takes it
+                    continue
                 reason = f"crashed: {_death(exc.exitcode)}"
             except Exception as exc:
                 # The extractor catches its parsers' errors itself, so this is a bug in it
@@ -302,7 +304,7 @@ class Sandbox:
                     raise RuntimeError("Sandbox used outside its `with` block")
                 try:
                     return (
-                        pool.submit(function, self.limits.timeout_seconds, *args),
+                        pool.submit(bounded, self.limits.timeout_seconds, function, *args),
                         pool,
                         generation,
                     )
