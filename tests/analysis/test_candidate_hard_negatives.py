@@ -7,7 +7,13 @@ data) are not an ask of their own."""
 
 from __future__ import annotations
 
-from hoering.analysis.candidates import Existing, choose, initiative_terms, representative
+from hoering.analysis.candidates import (
+    Existing,
+    choose,
+    initiative_terms,
+    representative,
+    shares_an_ask,
+)
 
 
 def joins(*texts: str) -> bool:
@@ -139,4 +145,28 @@ def test_council_meetings_on_video_in_danish_and_english_join_one_candidate() ->
     assert joins(
         "Alle byrådsmøder skal transmitteres live og gemmes som video på kommunens hjemmeside.",
         "Council meetings should be streamed live and archived, so residents can follow them.",
+    )
+
+
+def test_an_ask_on_one_side_does_not_make_theme_words_enough() -> None:
+    # A lobby register and a register of consultants share the theme (a register, the
+    # ministers), not an ask: with no stems in common they are not one.
+    lobby = initiative_terms(
+        "", "Et obligatorisk lobbyregister, hvor alle lobbyister over for ministrene registreres."
+    )
+    consultants = initiative_terms(
+        "", "Ministrene skal offentliggøre et register over de eksterne konsulenter, de bruger."
+    )
+    assert not shares_an_ask(lobby, consultants)
+
+
+def test_user_testing_of_self_service_stays_apart_from_personal_help_with_it() -> None:
+    # The user-testing ask is the one side's; the other shares the theme's words only.
+    assert not joins(
+        "Digital selvbetjening for virksomheder: mange selvbetjeningsløsninger er svære at bruge "
+        "for små virksomheder. Alle nye løsninger skal brugertestes med borgere og virksomheder, "
+        "før de bliver obligatoriske.",
+        "Digital selvbetjening med ret til personlig hjælp: digital selvbetjening skal fortsat "
+        "være hovedreglen, men borgere, der ikke kan betjene sig selv digitalt, skal have "
+        "personlig hjælp.",
     )
