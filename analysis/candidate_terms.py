@@ -73,6 +73,15 @@ _DETAIL_WORDS = _words(
     """
 )
 _CLAUSE_DETAIL_WORDS = _DETAIL_WORDS | _words("ogsaa also saa")
+# Words that begin a subordinate clause. Danish puts a comma before each one ("så man kan se,
+# hvad der udledes nær de vandværker, der leverer drikkevandet"), so a comma followed by one
+# goes on with the detail it is in; any other comma ends it.
+_SUBORDINATORS = _words(
+    """
+    der som hvad hvilke hvilket hvem hvor hvorfor hvornaar naar at om hvis fordi mens
+    which who whom whose where when whether
+    """
+)
 _PHRASES = {
     "f.eks.": "fx", "f. eks.": "fx", "bl.a.": "bla", "bl. a.": "bla", "e.g.": "eg",
     "blandt andet": "bla", "for eksempel": "fx", "such as": "eg", "for example": "eg",
@@ -228,7 +237,7 @@ def _detail_bounds(pieces: list[str]) -> list[int]:
     clause_start = -1  # where a clause after a comma begins
     for at, piece in [(at, piece) for at, piece in enumerate(pieces) if piece in _MARKS]:
         if piece in _ENDS:
-            if len(bounds) % 2:
+            if len(bounds) % 2 and not (piece == "," and _subordinate(pieces, at + 1)):
                 bounds.append(at)
             clause_start = at + 1 if piece == "," else -1
         elif not len(bounds) % 2 and (
@@ -237,6 +246,12 @@ def _detail_bounds(pieces: list[str]) -> list[int]:
             bounds.append(at)
     bounds.reverse()
     return bounds
+
+
+def _subordinate(pieces: list[str], at: int) -> bool:
+    """Whether a subordinate clause begins at `at`: a comma before it is grammar, not the
+    end of what the clause before it says."""
+    return at < len(pieces) and pieces[at] in _SUBORDINATORS
 
 
 @lru_cache(maxsize=200_000)

@@ -57,6 +57,16 @@ def test_a_purpose_clause_is_a_detail() -> None:
     )
 
 
+def test_a_purpose_clause_goes_on_over_the_subordinate_clauses_after_its_commas() -> None:
+    # Danish sets a comma before "hvilke", "der", "hvad" ...: grammar, not the detail's end.
+    text = "Kalenderne skal offentliggøres, så man kan se, hvilke lobbyister ministrene møder."
+    assert signature("", text)["c:lobby"] == pytest.approx(3.0 * DETAIL)
+    assert not joins(LOBBY_REGISTER, text)
+    # Any other comma ends it: what follows is said outside the detail.
+    text = "Kalenderne skal offentliggøres, så man kan se dem, og lobbyister skal registreres."
+    assert signature("", text)["c:lobby"] == pytest.approx(3.0)
+
+
 def test_of_two_asks_named_as_often_the_first_named_is_the_main_one() -> None:
     terms = signature("", "Ministrenes kalendere og møder med lobbyister skal være offentlige.")
     assert terms["c:kalender"] == pytest.approx(3.0 * LEAD)
