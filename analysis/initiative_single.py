@@ -19,6 +19,7 @@ from hoering.analysis.initiative_text import (
     NO_COMMENTS,
     PROPOSING,
     Span,
+    asks_only,
     clean_title,
     item_title,
 )
@@ -36,9 +37,6 @@ _SUBJECT_NOISE = re.compile(
     r"til|fra|om|over|på|i|og|forslag|initiativforslag|initiativer|bemærkninger|kommentarer|"
     r"input|2017[-–]2019|\d{4})\b",
     re.IGNORECASE,
-)
-_ASKED_PROPOSAL = re.compile(
-    r"\b(?:hvad med at|hvorfor ikke|kunne man ikke|what about|why not)\b", re.IGNORECASE
 )
 _FORWARD = re.compile(
     r"^(?:-{2,}\s*(?:oprindelig meddelelse|original message|forwarded message|videresendt)|"
@@ -102,9 +100,7 @@ def proposes_nothing(text: str) -> bool:
     is kept as a proposal, since it may put its ask in other words."""
     sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
     own = [
-        s
-        for s in sentences
-        if not (NO_COMMENTS.search(s) or NO_PROPOSAL.search(s) or _asks_only(s))
+        s for s in sentences if not (NO_COMMENTS.search(s) or NO_PROPOSAL.search(s) or asks_only(s))
     ]
     if _template_sections(text) >= 2:
         return False  # a proposal written in the call's sections, perhaps in the passive
@@ -136,12 +132,6 @@ def _template_sections(text: str) -> int:
     )
 
 
-def _asks_only(sentence: str) -> bool:
-    """A question to the agency ("Kan man svare anonymt?"), not a proposal put as one
-    ("Hvad med at ...?")."""
-    return sentence.endswith("?") and not _ASKED_PROPOSAL.search(sentence)
-
-
 def _single_title(text: str, subject: str) -> str:
     heading = heading_spans(text.split("\n"), minimum=1)
     if heading:
@@ -171,9 +161,7 @@ def _own_words(text: str) -> str:
 
 def _questions_only(paragraph: str) -> bool:
     # "1. Hvordan vil styrelsen ...?": the item's number is no sentence of its own.
-    paragraph = re.sub(r"^\(?\d{1,2}[.)]\s+", "", paragraph.strip())
-    sentences = re.split(r"(?<=[.!?])\s+", " ".join(paragraph.split()))
-    return bool(paragraph.strip()) and all(_asks_only(s) for s in sentences if s)
+    return asks_only(re.sub(r"^\(?\d{1,2}[.)]\s+", "", paragraph.strip()))
 
 
 def _without_greeting(text: str) -> str:

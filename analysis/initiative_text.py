@@ -56,6 +56,24 @@ PROPOSING = re.compile(
 )
 
 
+# A proposal put as a question: "Kan man ikke samle høringerne ét sted?", "Hvorfor ikke et
+# lobbyregister?", "How about open budgets?"
+ASKED_PROPOSAL = re.compile(
+    r"\b(?:(?:kan|kunne) (?:man|vi|i) ikke|er det ikke på tide|hvad (?:hvis|med at)|"
+    r"hvorfor ikke|could(?:n't)? (?:we|you)|why (?:don't|not)|(?:how|what) about)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_only(text: str) -> bool:
+    """Text whose every sentence is a question to the agency ("Kan man svare anonymt?"),
+    none a proposal put as a question ("Hvad med at ...?")."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if s]
+    return bool(sentences) and all(
+        s.endswith("?") and not ASKED_PROPOSAL.search(s) for s in sentences
+    )
+
+
 @dataclass(frozen=True)
 class Span:
     """Lines of one text a rule marks as one initiative, with its title and the rule's name."""

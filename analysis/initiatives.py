@@ -74,6 +74,7 @@ from hoering.analysis.initiative_text import (
     ITEM,
     PROPOSING,
     Span,
+    asks_only,
     clean_title,
     item_title,
 )
@@ -176,23 +177,13 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text.casefold())
 
 
-# A proposal put as a question: "Kan man ikke samle høringerne ét sted?"
-_ASKED_PROPOSAL = re.compile(
-    r"\b(?:kan (?:man|vi|i) ikke|er det ikke på tide|hvad hvis|could(?:n't)? (?:we|you)|"
-    r"why don't|how about)\b",
-    re.IGNORECASE,
-)
-
-
 def _only_questions(span: Span) -> bool:
     """An item that only asks the authority questions ("2. Er der afsat midler til ...?")
     and proposes nothing: a question about the process, a remark, not an initiative.
     "Hvorfor ikke et lobbyregister?" proposes."""
     own = [(item.group(5) if (item := ITEM.match(line)) else line).strip() for line in span.lines]
     text = " ".join(line for line in own if line)
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
-    asked = PROPOSING.search(text) or _ASKED_PROPOSAL.search(text)
-    return bool(sentences) and all(s.endswith("?") for s in sentences) and not asked
+    return asks_only(text) and not PROPOSING.search(text)
 
 
 def _without_background(sections: Sequence[Section]) -> Sequence[Section]:

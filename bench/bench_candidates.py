@@ -1,7 +1,7 @@
 """How well hoering groups initiatives into bruttoliste candidates, end to end, on the
-independent grouping sets (bench/sets/grouping and bench/sets/grouping-b, README in each):
+independent grouping sets (bench/sets/grouping, grouping-b and grouping-c, README in each):
 
-    .venv/bin/python -m bench.bench_candidates                   # both sets, and pooled
+    .venv/bin/python -m bench.bench_candidates                   # all sets, and pooled
     .venv/bin/python -m bench.bench_candidates --set grouping-b  # one set
     .venv/bin/python -m bench.bench_candidates --verbose         # ... and the tune candidates
     .venv/bin/python -m bench.bench_candidates --tune            # tune figures only
@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 from bench.bench_sets import MOST, SETS, coverage, hoering, imported, load_cases
 
-SET_NAMES = ("grouping", "grouping-b")
+SET_NAMES = ("grouping", "grouping-b", "grouping-c")
 
 
 class Item(NamedTuple):

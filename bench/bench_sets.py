@@ -9,8 +9,8 @@ bench/sets/ (README there), imported end to end and scored against their frozen 
     .venv/bin/python -m bench.bench_sets --tune-only     # no sealed figures: for tuning rules
 
 Each split is reported per writer part (replies set: a+b wrote r001-r064, c r065-r104,
-d r105-r144, e r145-r184) and pooled, so a new writer's structures are not hidden in the
-older parts' figures.
+d r105-r144, e r145-r184, f r185-r224) and pooled, so a new writer's structures are not hidden
+in the older parts' figures.
 
 Every case is rendered to a real .eml by the set's build.py (DOCX by python-docx, PDF by
 LibreOffice), imported with `hoering import` into a fresh SQLite database and read back with
@@ -56,7 +56,9 @@ BUILD = SETS / "replies" / "build.py"
 MOST = 0.6  # share of a label's words a found initiative must hold
 CARRIERS = ("plain", "html", "pdf", "docx")
 # Writer parts of a set: (name, first case number, last case number), by the cases' ids.
-PARTS = {"replies": (("a+b", 1, 64), ("c", 65, 104), ("d", 105, 144), ("e", 145, 184))}
+PARTS = {
+    "replies": (("a+b", 1, 64), ("c", 65, 104), ("d", 105, 144), ("e", 145, 184), ("f", 185, 224))
+}
 # Wide enough to take every case in: three replies in the set say only "Høringssvar OGP" or
 # "Forslag til OGP-handlingsplan", which the default marker ("OGP-høring") does not fetch.
 CONFIG = """[match]
@@ -232,7 +234,7 @@ class Scores:
 
 
 def part_of(case_id: str, parts: Sequence[tuple[str, int, int]]) -> str:
-    """The writer part a case belongs to ("a+b", "c", "d", "e"), by the number in its id."""
+    """The writer part a case belongs to ("a+b", "c", "d", "e", "f"), by the number in its id."""
     number = int(re.sub(r"\D", "", case_id) or 0)
     return next((name for name, first, last in parts if first <= number <= last), "")
 

@@ -11,8 +11,7 @@ from email.message import Message
 from mailparser.dates import parse_mail_date
 from mailparser.utils import get_addresses
 
-from hoering.parse.subject import decode_subject
-from hoering.parse.text import decode_text
+from hoering.parse.subject import decode_raw_header, decode_subject
 
 # Longer display names are cut: the database column holds 500 characters, and the
 # respondent rules read the name.
@@ -79,11 +78,12 @@ def parse_address(value: str) -> tuple[str, str]:
 
 
 def _restore_8bit(value: str) -> str:
-    """Raw 8-bit bytes (surrogate escapes) as text: UTF-8, else Windows-1252 (Latin-1 mailers)."""
+    """Raw 8-bit bytes (surrogate escapes) as text, read as subjects are (parse/subject.py):
+    UTF-8, else Windows-1252 (Latin-1 mailers), word by word where the two are mixed."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        return decode_text(value.encode("utf-8", "surrogateescape"), None)[0]
+        return decode_raw_header(value.encode("utf-8", "surrogateescape"))
     return value
 
 

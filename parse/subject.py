@@ -48,7 +48,7 @@ def _decode_pieces(raw: bytes) -> list[str]:
         gap = raw[pos : match.start()]
         if gap.strip() or not pending:
             pieces.append(_flush(pending))
-            pieces.append(_decode_raw(gap))
+            pieces.append(decode_raw_header(gap))
         word = _decode_word(match)
         if word is None:  # undecodable: keep the literal text
             pieces.append(_flush(pending))
@@ -57,16 +57,16 @@ def _decode_pieces(raw: bytes) -> list[str]:
             pending.append(word)
         pos = match.end()
     pieces.append(_flush(pending))
-    pieces.append(_decode_raw(raw[pos:]))
+    pieces.append(decode_raw_header(raw[pos:]))
     return pieces
 
 
-def _decode_raw(raw: bytes) -> str:
+def decode_raw_header(raw: bytes) -> str:
     """Undeclared 8-bit header text: as a whole where it reads as one charset, else word by word.
 
-    A gateway or forwarding rule that prefixes a UTF-8 tag to a Latin-1 subject leaves both
-    in one header; read as a whole, windows-1252 garbles the tag ("OGP-hÃ¸ring") and the
-    subject marker is missed.
+    A gateway or forwarding rule that prefixes a UTF-8 tag to a Latin-1 subject (or a
+    forwarder's UTF-8 note to a Latin-1 display name) leaves both in one header; read as a
+    whole, windows-1252 garbles the UTF-8 words ("OGP-hÃ¸ring") and the subject marker is missed.
     """
     words = _WORDS.split(raw)
     if raw.isascii() or not any(_is_utf8_text(word) for word in words):

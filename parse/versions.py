@@ -10,8 +10,9 @@ from __future__ import annotations
 # when that changes. Attachments have their own numbers below.
 # 2: message/partial, unindented encoded words, Cyrillic bodies; 3: undeclared bodies are
 # Cyrillic only when the text proves it (parse/charset.py), Danish æøå lines stay Danish;
-# 4: an HTML body's ordered lists carry the numbers a browser shows, nested lists indented.
-PARSER_VERSION = "4"
+# 4: an HTML body's ordered lists carry the numbers a browser shows, nested lists indented;
+# 5: undeclared 8-bit subjects and From names read word by word where UTF-8 and Latin-1 mix.
+PARSER_VERSION = "5"
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
     "pdf": 6,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read;

@@ -290,6 +290,22 @@ Hilsen Bo"""
     assert len(split(text)) == 2
 
 
+def test_a_one_proposal_letter_put_as_a_question_is_an_initiative() -> None:
+    # The same phrases make a question a proposal in a list and in a letter of one
+    # proposal ("Kan man ikke ...?"), not a question to the agency that is dropped.
+    text = """Hej
+
+Jeg har set jeres høring om OGP-handlingsplanen.
+
+Kan man ikke samle alle kommunernes høringer på én fælles hjemmeside, så borgerne ikke skal
+lede efter dem på hver kommunes side?
+
+Venlig hilsen
+Jens Hansen"""
+    found = split(text)
+    assert len(found) == 1 and "fælles hjemmeside" in found[0].text
+
+
 def test_a_first_heading_over_a_proposal_in_the_passive_is_no_letterhead() -> None:
     text = """Åbne kalendere
 

@@ -79,6 +79,14 @@ def test_address_with_raw_latin1_name() -> None:
     assert parse_address(value) == ("Søren Ærø", "soren@example.dk")
 
 
+def test_address_with_a_utf8_word_beside_raw_latin1_ones() -> None:
+    # A forwarding service writes its own UTF-8 words around a Latin-1 mailer's name; read
+    # as a whole in one charset, one of the two comes out garbled.
+    value = b"S\xf8ren \xc6r\xf8 via H\xc3\xb8ringsportalen <soren@example.dk>"
+    name = parse_address(value.decode("ascii", "surrogateescape"))[0]
+    assert name == "Søren Ærø via Høringsportalen"
+
+
 def test_address_without_name() -> None:
     assert parse_address("<soren@example.dk>") == ("", "soren@example.dk")
 

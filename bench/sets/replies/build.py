@@ -283,6 +283,24 @@ def _table_borders(table, on: bool) -> None:
     tblpr.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{edges}</w:tblBorders>"))
 
 
+def _named_style(doc, name: str):
+    """A paragraph style by name: Word's built-in ones (Title, Heading 3, …) from the template,
+    else a custom style the author made (bold 12 pt, no outline level: used as a heading)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt
+
+    try:
+        return doc.styles[name]
+    except KeyError:
+        st = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        st.base_style = doc.styles["Normal"]
+        st.font.bold = True
+        st.font.size = Pt(12)
+        st.paragraph_format.space_before = Pt(10)
+        st.paragraph_format.keep_with_next = True
+        return st
+
+
 def build_docx(case: dict, att: dict) -> bytes:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -308,6 +326,8 @@ def build_docx(case: dict, att: dict) -> bytes:
         style = b["style"]
         if style in ("heading1", "heading2", "title", "letterhead") or b.get("restart"):
             in_list = False  # a new numbered list starts after a heading
+        if b.get("word_style"):
+            in_list = False  # a paragraph in a named style (Heading 3, Title, …) is a heading
         if style == "letterhead":
             p = doc.add_paragraph()
             lines = b["text"].split("\n")
@@ -324,9 +344,12 @@ def build_docx(case: dict, att: dict) -> bytes:
             p.paragraph_format.space_after = Pt(12)
         elif style in ("heading1", "heading2"):
             doc.add_heading(b["text"], level=1 if style == "heading1" else 2)
+        elif style == "paragraph" and b.get("word_style"):
+            p = doc.add_paragraph(style=_named_style(doc, b["word_style"]))
+            _add_lines(p, b["text"], bold=b.get("bold", False), size=b.get("size"))
         elif style == "paragraph":
             p = doc.add_paragraph()
-            _add_lines(p, b["text"])
+            _add_lines(p, b["text"], bold=b.get("bold", False), size=b.get("size"))
             if justified and "\n" not in b["text"]:
                 p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         elif style == "bold":
@@ -334,6 +357,9 @@ def build_docx(case: dict, att: dict) -> bytes:
             _add_lines(p, b["text"], bold=True)
             p.paragraph_format.space_before = Pt(8)
             p.paragraph_format.keep_with_next = True
+        elif style == "bullet2" and b.get("level") == 3:  # a third level, "List Bullet 3"
+            p = doc.add_paragraph(style="List Bullet 3")
+            _add_lines(p, b["text"])
         elif style in ("bullet", "bullet2"):
             p = doc.add_paragraph(style="List Bullet" if style == "bullet" else "List Bullet 2")
             _add_lines(p, b["text"])
@@ -344,9 +370,14 @@ def build_docx(case: dict, att: dict) -> bytes:
                 num_id += 1
                 _new_num(numbering, num_id)
                 in_list = True
-            p = doc.add_paragraph(style="List Number" if style == "number" else "List Number 2")
+            third = style == "number2" and b.get("level") == 3  # "a)" under "1.1"
+            p = doc.add_paragraph(
+                style="List Number 3"
+                if third
+                else ("List Number" if style == "number" else "List Number 2")
+            )
             _add_lines(p, b["text"])
-            _set_num(p, num_id, 0 if style == "number" else 1)
+            _set_num(p, num_id, 2 if third else (0 if style == "number" else 1))
             if justified:
                 p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         elif style == "table":
@@ -369,7 +400,7 @@ def build_docx(case: dict, att: dict) -> bytes:
             doc.add_paragraph()
         elif style == "signature":
             p = doc.add_paragraph()
-            _add_lines(p, b["text"])
+            _add_lines(p, b["text"], bold=b.get("bold", False))
             p.paragraph_format.space_before = Pt(12)
         elif style == "footer":
             fp = sec.footer.paragraphs[0]
