@@ -19,11 +19,13 @@ from tests.kit.dovecot import DovecotServer, Mailbox
 def big_box(
     dovecot_server: DovecotServer, request: pytest.FixtureRequest
 ) -> Iterator[tuple[Mailbox, set[str]]]:
-    """One user with MESSAGES mails delivered once (Maildir), shared by one file's trials."""
+    """One user with the file's MESSAGES mails (faultkit.MESSAGES unless the file sets its own)
+    delivered once (Maildir), shared by one file's trials."""
     username = "faults-" + request.module.__name__.rsplit(".", 1)[-1].replace("_", "-")
     dovecot_server.add_user(username)
     box = Mailbox(dovecot_server, username)
-    mails, expected = faultkit.corpus(faultkit.MESSAGES, faultkit.MARKED_EVERY)
+    count = getattr(request.module, "MESSAGES", faultkit.MESSAGES)
+    mails, expected = faultkit.corpus(count, faultkit.MARKED_EVERY)
     faultkit.fill_maildir(box, mails)
     yield box, expected
     box.close()

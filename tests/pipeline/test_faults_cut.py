@@ -16,6 +16,11 @@ from tests.kit import faults as faultkit
 pytestmark = pytest.mark.long
 
 CUT_TRIALS = 25
+# Each trial ends with a full poll of the mailbox, so its size is most of the file's cost. 100
+# mails (20 replies) are still two FETCH batches of 50 and a stream that the 25 cuts divide
+# into slices of greeting, login, SEARCH, header and body literals; 300 cost three times the
+# CPU and reach no other kind of place. bench/faults.py cuts bigger mailboxes.
+MESSAGES = 100
 
 
 def test_connection_cut_after_n_bytes_loses_and_doubles_nothing(big_box, tmp_path, capsys):
