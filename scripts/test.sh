@@ -53,8 +53,7 @@ scripts/setup-env.sh test
 # And pytest keeps its rewritten test modules as .pyc only where writing is allowed: a second
 # run then collects in 6.5 s of CPU instead of 11.5 s (the first run writes them).
 unset PYTHONDONTWRITEBYTECODE
-# One process: on this project's 2-core CI, pytest-xdist (`scripts/test.sh -n 2 --dist
-# loadfile`, each worker with its own servers) was not shown faster and its timing-bound tests
-# (poll exits soon after an IMAP timeout) failed on a loaded machine. Files marked `long`
-# are collected first (tests/conftest.py), which only matters under xdist.
-.venv/bin/python -m pytest "$@"
+# One worker per core, at most four (pytest-xdist): each worker starts its own servers on
+# free ports; `--dist loadfile` keeps a file's module fixtures on one worker, and files marked
+# `long` are collected first (tests/conftest.py) and kept first, so both workers start on them.
+.venv/bin/python -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile --no-loadscope-reorder "$@"
