@@ -96,13 +96,15 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
     """Paragraphs opening with a short label ("Borgerpaneler: Prøv med ...") after an intro,
     each an initiative titled by its label; the first paragraph without one ends them."""
     starts, index = [], start
+    parted = False  # a blank line seen since `start`: the text parts paragraphs by them
     while index < len(lines):
         line = lines[index].strip()
-        opens = _opens_paragraph(lines, index, start)
-        if line and (not starts or opens) and not _bulleted(lines, index):
+        opens = not starts or _opens_paragraph(lines, index, parted)
+        if line and opens and not _bulleted(lines, index):
             if not _LABELLED.match(line) or CLOSING.match(line):
                 break
             starts.append(index)
+        parted = parted or not line
         index += 1
     spans = []
     for position, first in enumerate(starts):
@@ -112,15 +114,15 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
     return spans, index
 
 
-def _opens_paragraph(lines: list[str], index: int, start: int) -> bool:
+def _opens_paragraph(lines: list[str], index: int, parted: bool) -> bool:
     """The line starts a paragraph: after a blank line; in text that parts no paragraphs by
-    blank lines since `start` (Word text: a paragraph a line), after a sentence's end or a
+    blank lines (not `parted`; Word text: a paragraph a line), after a sentence's end or a
     list item too. Where blank lines part them (mail, PDF), a line after a sentence's end
     may be a wrapped line in the middle of a paragraph."""
     before = lines[index - 1].strip()
     if not before:
         return True
-    if any(not line.strip() for line in lines[start:index]):
+    if parted:
         return False
     return before.endswith((".", "!", "?")) or bool(ITEM.match(lines[index - 1]))
 
