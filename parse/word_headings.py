@@ -102,7 +102,7 @@ def body_look(body: etree._Element, styles: etree._Element | None) -> Look:
     """The Look of a document's body, its styles.xml root given."""
     sizes: Counter[int] = Counter()
     for run in body.iter(f"{_W}r"):
-        sizes[_size(run)] += len("".join(run.itertext()))
+        sizes[_size(run) or 0] += len("".join(run.itertext()))
     return Look(bold_styles(styles), sizes.most_common(1)[0][0] if sizes else 0)
 
 
@@ -121,23 +121,19 @@ def _all_large(runs: Iterable[etree._Element], text_size: int) -> bool:
     """Every run set larger than 12 pt and than the body's own text (a letter typed all in
     14 pt has no headings by size)."""
     shown = [run for run in runs if "".join(run.itertext()).strip()]
-    return bool(shown) and all(_size(run) > max(_TEXT_SIZE, text_size) for run in shown)
+    return bool(shown) and all((_size(run) or 0) > max(_TEXT_SIZE, text_size) for run in shown)
 
 
-def _size(run: etree._Element) -> int:
+def _size(run: etree._Element) -> int | None:
+    """The run's own font size in half-points, None when its style sets it."""
     size = run.find(f"{_W}rPr/{_W}sz")
     value = (size.get(f"{_W}val") or "") if size is not None else ""
-    return int(value) if value.isdigit() else 0
+    return int(value) if value.isdigit() else None
 
 
 def bold_mark(runs: list[etree._Element]) -> str:
     """LARGE when the bold runs are set larger than text, else BOLD."""
-    sizes = [
-        int(size.get(f"{_W}val") or "0")
-        for run in runs
-        for size in run.iterfind(f"{_W}rPr/{_W}sz")
-        if (size.get(f"{_W}val") or "").isdigit()
-    ]
+    sizes = [size for size in map(_size, runs) if size is not None]
     return LARGE if sizes and min(sizes) > _TEXT_SIZE else BOLD
 
 
