@@ -1,0 +1,83 @@
+"""analysis.candidates: paraphrases of one ask in the words a drafting team meets, Danish or
+English, join one candidate (candidate_concepts.toml): the courts by instance, physical
+planning asked for without the word "lokalplan", council meetings recorded, a regional
+council beside a municipal one; and the new concepts keep apart the asks beside them."""
+
+from __future__ import annotations
+
+from hoering.analysis.candidates import Existing, choose, initiative_terms, representative
+
+
+def joins(*texts: str) -> bool:
+    """Whether the last text joins the candidate the others make (placed one by one)."""
+    vector: dict[str, float] = {}
+    for text in texts[:-1]:
+        vector = representative(vector, initiative_terms("", text))
+    return choose(initiative_terms("", texts[-1]), [Existing(1, vector)]) == 1
+
+
+COURT_RULINGS = (
+    "All judgments of Danish courts should be published online free of charge, searchable "
+    "and anonymised.",
+    "Offentliggør dommene: i dag kan man kun læse et fåtal af dem.",
+)
+LOCAL_PLANS = (
+    "Kommunen bør lægge forslag til lokalplaner ud på et interaktivt kort, hvor borgerne kan "
+    "kommentere direkte.",
+    "Draft local plans should be put on an online map where residents can comment early.",
+)
+COUNCIL_VIDEO = (
+    "Alle byrådsmøder bør sendes direkte på nettet og gemmes som video ved dagsordenens punkter.",
+    "Council meetings should be streamed live and archived as video.",
+)
+
+
+def test_rulings_named_by_the_courts_that_gave_them_join_court_rulings() -> None:
+    assert joins(
+        *COURT_RULINGS,
+        "Byretternes og landsretternes afgørelser skal være tilgængelige i en søgbar database, "
+        "evt. startende med Højesteret.",
+    )
+    assert joins(*COURT_RULINGS, "Alle domsafgørelser skal være offentlige og gratis.")
+
+
+def test_physical_planning_without_the_word_local_plan_joins_local_plans() -> None:
+    assert joins(
+        *LOCAL_PLANS,
+        "Vi ønsker en digital borgerdialog om den fysiske planlægning tidligt i processen, ikke "
+        "kun i den formelle høringsperiode for kommuneplanen.",
+    )
+    assert joins(
+        *LOCAL_PLANS,
+        "Når der bygges nyt i et kvarter, skal naboerne kunne se byggeplanerne på nettet og "
+        "skrive deres mening direkte på et kort.",
+    )
+
+
+def test_local_plans_stay_apart_from_council_meetings_on_video() -> None:
+    assert not joins(*COUNCIL_VIDEO, *LOCAL_PLANS[:1])
+    assert not joins(*LOCAL_PLANS, *COUNCIL_VIDEO[:1])
+
+
+def test_local_plans_stay_apart_from_open_map_data() -> None:
+    # Map data names the plans among the data it asks for; planning is another ask.
+    assert not joins(
+        "Kommunernes geodata, tekniske kort og ledningsoplysninger skal være frie data.",
+        "Kortdata fra kommunerne skal være åbne og gratis, også ortofoto og matrikelkort.",
+        *LOCAL_PLANS[:1],
+    )
+
+
+def test_a_regional_council_recorded_joins_council_meetings_on_video() -> None:
+    assert joins(
+        *COUNCIL_VIDEO,
+        "Regionsrådets møder skal optages og lægges på nettet, så borgerne kan følge debatten.",
+    )
+
+
+def test_testing_with_real_users_joins_user_testing() -> None:
+    assert joins(
+        "New public self-service solutions should go through user testing before launch.",
+        "Nye digitale blanketter skal afprøves af rigtige brugere, også ældre, inden de sættes "
+        "i drift.",
+    )
