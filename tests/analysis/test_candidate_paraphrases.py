@@ -81,3 +81,50 @@ def test_testing_with_real_users_joins_user_testing() -> None:
         "Nye digitale blanketter skal afprøves af rigtige brugere, også ældre, inden de sættes "
         "i drift.",
     )
+
+
+def test_ministers_meetings_published_join_ministers_calendars() -> None:
+    assert joins(
+        "Ministrenes kalendere skal offentliggøres, så man kan se, hvem de mødes med.",
+        "Publish ministers' diaries every month: who they met, when and about what.",
+        "Offentliggør ministrenes møder med lobbyister og interesseorganisationer hver måned.",
+    )
+
+
+def test_ministers_meetings_published_stay_apart_from_a_lobby_register() -> None:
+    assert not joins(
+        "Lobbyister, der mødes med ministre, skal registreres i et offentligt register.",
+        "Danmark skal have et lobbyregister som EU's åbenhedsregister.",
+        "Offentliggør ministrenes møder med lobbyister og interesseorganisationer hver måned.",
+    )
+
+
+def test_jobs_after_leaving_office_join_a_cooling_off_period() -> None:
+    cooling_off = (
+        "Der skal være karenstid for ministre, før de kan blive lobbyister.",
+        "Introduce a two-year cooling-off period for former ministers before they can lobby.",
+    )
+    assert joins(
+        *cooling_off,
+        "Når ministre går af, bør de ikke kunne tage job i en virksomhed, de har reguleret, de "
+        "første to år.",
+    )
+    assert not joins(
+        *cooling_off,
+        "Gaver og rejser, som ministre og folketingsmedlemmer får, skal offentliggøres løbende.",
+    )
+
+
+def test_testing_with_older_citizens_joins_user_testing_not_accessibility() -> None:
+    user_testing = (
+        "Før en ny selvbetjeningsløsning gøres obligatorisk, skal den brugertestes, og "
+        "testrapporten offentliggøres.",
+        "Digitaliseringsstyrelsen bør kræve, at alle nye løsninger testes med ældre borgere og "
+        "borgere med handicap inden lancering.",
+    )
+    assert joins(*user_testing)
+    assert not joins(
+        *user_testing,
+        "Alle offentlige hjemmesider skal overholde WCAG 2.0 AA, og det skal kontrolleres "
+        "uafhængigt.",
+    )
