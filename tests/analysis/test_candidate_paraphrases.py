@@ -128,3 +128,18 @@ def test_testing_with_older_citizens_joins_user_testing_not_accessibility() -> N
         "Alle offentlige hjemmesider skal overholde WCAG 2.0 AA, og det skal kontrolleres "
         "uafhængigt.",
     )
+
+
+def test_planning_proposals_in_english_join_local_plans() -> None:
+    assert joins(
+        *LOCAL_PLANS[:1],
+        "Residents should be able to comment on planning proposals on an online map early in "
+        "the process.",
+    )
+
+
+def test_tap_water_joins_drinking_water() -> None:
+    assert joins(
+        "Analyser af drikkevandet fra alle vandværker skal være åbne data.",
+        "I want to see what is in my tap water: nitrate and pesticide residues, as open data.",
+    )
