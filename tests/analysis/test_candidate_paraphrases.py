@@ -71,7 +71,8 @@ def test_local_plans_stay_apart_from_open_map_data() -> None:
 def test_a_regional_council_recorded_joins_council_meetings_on_video() -> None:
     assert joins(
         *COUNCIL_VIDEO,
-        "Regionsrådets møder skal optages og lægges på nettet, så borgerne kan følge debatten.",
+        "Regionsrådets møder skal optages på video og lægges på nettet, så borgerne kan følge "
+        "debatten.",
     )
 
 
@@ -143,3 +144,13 @@ def test_tap_water_joins_drinking_water() -> None:
         "Analyser af drikkevandet fra alle vandværker skal være åbne data.",
         "I want to see what is in my tap water: nitrate and pesticide residues, as open data.",
     )
+
+
+def test_entered_in_a_register_is_not_recorded_on_video() -> None:
+    # "Optages" is to be entered in a register as well as to be recorded.
+    assert not joins(
+        *COUNCIL_VIDEO,
+        "Alle lobbyister, der mødes med byrådet, skal optages i et offentligt register.",
+    )
+    terms = initiative_terms("", "Virksomheder, der får støtte, skal optages i registret.")
+    assert "c:transmission" not in terms
