@@ -154,3 +154,9 @@ def test_entered_in_a_register_is_not_recorded_on_video() -> None:
     )
     terms = initiative_terms("", "Virksomheder, der får støtte, skal optages i registret.")
     assert "c:transmission" not in terms
+
+
+def test_a_proposal_for_the_action_plan_is_no_local_plan() -> None:
+    terms = initiative_terms("", "Vores handlingsplanforslag: åbne data om udbud.")
+    assert "c:lokalplan" not in terms
+    assert "c:lokalplan" in initiative_terms("", "Kommunens planforslag skal ud på et kort.")
