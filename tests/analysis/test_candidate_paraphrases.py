@@ -160,3 +160,34 @@ def test_a_proposal_for_the_action_plan_is_no_local_plan() -> None:
     terms = initiative_terms("", "Vores handlingsplanforslag: åbne data om udbud.")
     assert "c:lokalplan" not in terms
     assert "c:lokalplan" in initiative_terms("", "Kommunens planforslag skal ud på et kort.")
+
+
+def test_properties_and_diseases_are_no_court_rulings() -> None:
+    # "Domme" ends "ejendomme" (properties) and "sygdomme" (diseases).
+    for text in (
+        "Ejerne af alle ejendomme skal fremgå af et offentligt register.",
+        "Ventetider for alvorlige sygdomme skal være åbne data.",
+    ):
+        assert "c:domme" not in initiative_terms("", text)
+    assert "c:domme" in initiative_terms("", "Alle domme skal lægges på nettet.")
+
+
+def test_tasks_are_no_gifts() -> None:
+    # "Gaver" ends "arbejdsopgaver" (tasks).
+    text = "Kommunernes arbejdsopgaver og kerneopgaver skal beskrives åbent på nettet."
+    assert "c:gaver" not in initiative_terms("", text)
+    assert "c:gaver" in initiative_terms("", "Ministrenes gaver skal registreres.")
+
+
+def test_understanding_something_is_no_plain_language_ask() -> None:
+    # "Forstå" is everyday Danish; being hard to understand is the plain-language ask.
+    for text in (
+        "Vi forstår, at regeringen ønsker et lobbyregister, og vi støtter det.",
+        "Registret skal beskrive algoritmen, så borgerne kan forstå, hvordan de er vurderet.",
+    ):
+        assert "c:klart-sprog" not in initiative_terms("", text)
+    assert joins(
+        "Myndighedernes breve skal skrives i klart sprog.",
+        "Brevene fra kommunen er svære at forstå, selv for velfungerende borgere, og skal "
+        "omskrives.",
+    )
