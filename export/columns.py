@@ -53,6 +53,15 @@ def columns(profile: str) -> tuple[tuple[str, str], ...]:
     return PEOPLE_COLUMNS if profile == PEOPLE else tuple((c, c) for c in COLUMNS)
 
 
+def file_names(profile: str) -> dict[str, str]:
+    """Column key -> the part of a full-text file's name: the Danish header for people
+    ("Forslag" -> "forslag", "Vedhæftede filer" -> "vedhaeftede-filer"), the key for machines."""
+    if profile != PEOPLE:
+        return {}
+    spelled = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", " ": "-", ".": ""})
+    return {key: header.casefold().translate(spelled) for key, header in PEOPLE_COLUMNS}
+
+
 def row(record: ReplyView, tz: ZoneInfo, profile: str) -> dict[str, str]:
     """The record's text cells keyed by the profile's column keys."""
     return people_row(record, tz) if profile == PEOPLE else flat_row(record, tz)
