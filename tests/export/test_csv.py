@@ -132,6 +132,21 @@ def test_a_cut_column_s_file_is_named_for_its_danish_header(db, tmp_path: Path) 
     assert whole.startswith("Vi foreslår åbne data.") and len(whole) > PAGE_CELL_CHARS
 
 
+def test_people_cells_show_document_headings_without_the_extraction_mark(
+    db, tmp_path: Path
+) -> None:
+    # Text read from Word and ODT marks headings "# " for the initiative splitter; a
+    # spreadsheet for the drafting team shows the heading as the document did.
+    odt = Attachment(
+        "svar.odt", "svar.odt", "application/vnd.oasis.opendocument.text", "odt", 10, "x",
+        "# Høringssvar fra Foreningen\nVi foreslår åbne data.\n## Lobbyregister\nEt register.",
+    )  # fmt: skip
+    add(db, parsed(body="Se vedhæftede.", attachments=(odt,)))
+    [row] = rows(export(db, tmp_path))
+    assert "Høringssvar fra Foreningen\nVi foreslår åbne data.\nLobbyregister" in row["Forslag"]
+    assert not any(line.startswith("#") for line in row["Forslag"].splitlines())
+
+
 def test_people_csv_cuts_cells_of_many_lines_so_no_row_is_taller_than_a_page(
     db, tmp_path: Path
 ) -> None:
