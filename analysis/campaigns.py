@@ -96,10 +96,32 @@ def _entry(group: StoredGroup, clean: Clean | None) -> CampaignEntry:
         kind=group.kind,
         count=len(ids),
         reply_ids=ids,
-        summary=summarize(common) or "",
+        summary=summarize(_items_joined(common)) or "",
         organiser=organiser(common),
         added=added_sentences(group.members, clean),
     )
+
+
+def _items_joined(common: str) -> str:
+    """The common letter (one sentence a line, list marks lost) with the items after an
+    introduction ("... indeholder:"), lines without a stop, joined onto it with "; ": read
+    as wrapped lines they ran into the sentence after them, and a campaign is summed up
+    by all it asks for, not its first item."""
+    lines: list[str] = []
+    joined: set[int] = set()  # the introductions items were joined onto
+    listing = False
+    for line in common.splitlines():
+        stripped = line.strip()
+        listing = listing and bool(stripped) and not stripped.endswith((".", "!", "?", ":"))
+        if listing:
+            joint = " " if lines[-1].endswith(":") else "; "
+            lines[-1] = f"{lines[-1]}{joint}{stripped}"
+            joined.add(len(lines) - 1)
+        else:
+            lines.append(line)
+        listing = listing or stripped.endswith(":")
+    # The list ends a sentence: the line after it is no continuation of its last item.
+    return "\n".join(f"{line}." if i in joined else line for i, line in enumerate(lines))
 
 
 def organiser(text: str) -> str:

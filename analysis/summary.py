@@ -56,6 +56,9 @@ _PROPOSES = re.compile(
     r"|skal|må|lad|should|propose|recommend)\b"
 )
 _NUMBER_ONLY = re.compile(r"^\d{1,2}[.)]$")
+# "Ad 4: ..." (Danish: "on point 4") opens the remarks on a numbered point of a form or
+# table; the point's title is the heading before it, so the reference is left out.
+_AD_POINT = re.compile(r"(?i)^ad\s+(?:pkt\.?\s*|punkt\s+)?\d{1,2}[.:)]?\s+(?=\S)")
 _TABLE_HEADER_CELL = 20  # a table row with no cell longer than this is a header row
 _SHORT_ITEM = 60  # a list item this short is a title: the sentence after it goes with it
 
@@ -96,10 +99,14 @@ def _with_next(units: list[str], index: int) -> str:
     unit = _strip_marker(units[index])
     # "1. Stabile API'er til offentlige data." is a heading; the next sentence explains it.
     heading = unit != units[index] and len(unit) < _SHORT_ITEM
+    unit = _AD_POINT.sub("", unit)
     if heading and index + 1 < len(units) and not units[index + 1].endswith(":"):
         following = units[index + 1]
         if not _LIST_ITEM.match(following) and not _BOILERPLATE.search(following):
-            unit = f"{unit} {following}"
+            # A title without a stop ("Whistleblowerordning for alle medarbejdere") gets
+            # one, so the sentence after it does not read as its continuation.
+            stop = "" if unit.endswith((".", "!", "?", ":")) else "."
+            unit = f"{unit}{stop} {_AD_POINT.sub('', following)}"
     return unit
 
 
@@ -209,7 +216,8 @@ def _blocks(lines: list[str]) -> Iterable[str]:
     """Wrapped lines joined; a list item or the line after an introduction starts a block."""
     block: list[str] = []
     for line in lines:
-        if block and (_LIST_ITEM.match(line) or block[-1].endswith(":")):
+        starts = _LIST_ITEM.match(line) or _AD_POINT.match(line)
+        if block and (starts or block[-1].endswith(":")):
             yield " ".join(block)
             block = []
         block.append(line)

@@ -8,6 +8,7 @@ Both lists are stable: columns are only ever added at the end (tests pin the hea
 
 from __future__ import annotations
 
+import re
 from zoneinfo import ZoneInfo
 
 from hoering import glossary
@@ -53,6 +54,15 @@ def columns(profile: str) -> tuple[tuple[str, str], ...]:
     return PEOPLE_COLUMNS if profile == PEOPLE else tuple((c, c) for c in COLUMNS)
 
 
+def file_names(profile: str) -> dict[str, str]:
+    """Column key -> the part of a full-text file's name: the Danish header for people
+    ("Forslag" -> "forslag", "Vedhæftede filer" -> "vedhaeftede-filer"), the key for machines."""
+    if profile != PEOPLE:
+        return {}
+    spelled = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", " ": "-", ".": ""})
+    return {key: header.casefold().translate(spelled) for key, header in PEOPLE_COLUMNS}
+
+
 def row(record: ReplyView, tz: ZoneInfo, profile: str) -> dict[str, str]:
     """The record's text cells keyed by the profile's column keys."""
     return people_row(record, tz) if profile == PEOPLE else flat_row(record, tz)
@@ -67,10 +77,21 @@ def people_row(record: ReplyView, tz: ZoneInfo) -> dict[str, str]:
     cells["respondent_name"] = record.respondent_name or record.sender_name
     same = record.sender_name in ("", record.respondent_name)
     cells["sent_by"] = "" if same else record.sender_name
-    cells["reply_text"] = substance(record)
+    cells["reply_text"] = unmarked(substance(record))
+    cells["text"] = unmarked(cells["text"])
     cells["themes"] = "\n".join(theme.label for theme in record.themes)  # one a line
     cells["flags"] = ", ".join(record.flags)
     return {key: cells[key] for key, _ in PEOPLE_COLUMNS}
+
+
+# "# " marks a heading in the text extracted from Word and OpenDocument files (parse/wordml.py,
+# parse/odf.py): for programs; people read the heading as the document showed it.
+_HEADING_MARK = re.compile(r"^#{1,6} (?=\S)", re.MULTILINE)
+
+
+def unmarked(text: str) -> str:
+    """The text without the heading marks extraction puts before a document's headings."""
+    return _HEADING_MARK.sub("", text)
 
 
 # Outlook's winmail.dat repeats the body (its RTF file is listed on its own); a forwarded

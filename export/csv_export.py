@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from hoering.export.columns import MACHINE, PEOPLE, columns, row
+from hoering.export.columns import MACHINE, PEOPLE, columns, file_names, row
 from hoering.export.files import (
     EXCEL_CELL_LIMIT,
     PAGE_CELL_CHARS,
@@ -135,6 +135,7 @@ def export_csv(
             output,
             PAGE_CELL_CHARS if people else EXCEL_CELL_LIMIT,
             PAGE_CELL_LINES if people else None,
+            file_names(profile.columns),
         )
     with atomic_file(output, "w", encoding=encoding, newline="") as handle:
         count = write_rows(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -66,9 +66,16 @@ class FullTexts:
     `<stem>-fulltekst/<id>.txt`."""
 
     def __init__(
-        self, output: Path, limit: int = EXCEL_CELL_LIMIT, max_lines: int | None = None
+        self,
+        output: Path,
+        limit: int = EXCEL_CELL_LIMIT,
+        max_lines: int | None = None,
+        names: Mapping[str, str] | None = None,
     ) -> None:
         self.folder = output.with_name(f"{output.stem}-fulltekst")
+        # A column's part of the file name (`<id>-<part>.txt`): the people's header, so a
+        # Danish reader of "Forslag" opens "17-forslag.txt"; by default the column key.
+        self.names = names or {}
         self.written: list[Path] = []
         self.limit = limit
         self.max_lines = max_lines
@@ -88,7 +95,8 @@ class FullTexts:
         cut = self._cut_at(value)
         if cut is None:
             return value
-        name = f"{proposal_id}.txt" if column == "text" else f"{proposal_id}-{column}.txt"
+        part = self.names.get(column, column)
+        name = f"{proposal_id}.txt" if column == "text" else f"{proposal_id}-{part}.txt"
         path = self.folder / name
         self.folder.mkdir(parents=True, exist_ok=True)
         path.write_text(value, encoding="utf-8")

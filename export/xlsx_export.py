@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hoering import glossary
-from hoering.export.columns import PEOPLE, PRINTED_PEOPLE_COLUMNS, columns, row
+from hoering.export.columns import PEOPLE, PRINTED_PEOPLE_COLUMNS, columns, file_names, row
 from hoering.export.files import FullTexts, atomic_file
 from hoering.export.views import AttachmentView, ReplyView
 
@@ -176,7 +176,7 @@ def export_xlsx(
     proposals.title = PROPOSAL_SHEET
     keys_and_headers = columns(profile)
     _header(proposals, keys_and_headers)
-    full = FullTexts(output)
+    full = FullTexts(output, names=file_names(profile))
     count = 0
     attachments: list[AttachmentView] = []
     for record in records:

@@ -21,6 +21,7 @@ FILE_ACCOUNT = "file"
 MAIL_SUFFIXES = (".eml",)
 HEAD_BYTES = 64 * 1024  # enough for any real header block; a header is looked for in it
 HEADER_LINE = re.compile(rb"^([!-9;-~]+):")
+BLANK_LINES = re.compile(rb"\A(?:[ \t\r]*\n)+")
 # A file is taken for mail when its header block has one of these (a .eml saved by
 # Outlook, Thunderbird or a mail server always does).
 MAIL_HEADERS = {b"from", b"date", b"subject", b"message-id", b"received", b"to", b"return-path"}
@@ -87,7 +88,9 @@ def _is_mbox(path: Path) -> bool:
 
 def _is_mail(path: Path) -> bool:
     """Does the file start with a mail header block naming at least one of From, Date, ...?"""
-    head = _start(path).lstrip(b"\r\n")
+    # Blank lines before the headers, spaces and all: php-mime-mail-parser's m0011 starts
+    # with a line of 255 spaces, which mail parsers read as an empty first header line.
+    head = BLANK_LINES.sub(b"", _start(path))
     if head.startswith(b"From "):  # an mbox "From " line, as some tools save single mails
         head = head.partition(b"\n")[2]
     block = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0]

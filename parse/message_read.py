@@ -115,14 +115,54 @@ _BARE_WORD_LINE = re.compile(rb"^(?==\?[^?\s]+\?[BbQq]\?[^?\s]*\?=[ \t]*\r?$)", 
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 
 
+# A field's continuation line without its leading blank, between two fields: the NNTP
+# gateway of lists.php.net unfolds "Received: from ..." / "by localhost ..." so (corpus
+# phpmmp_issue84). The stdlib ends the header there; the Subject further down became body.
+_FIELD = re.compile(rb"^[!-9;-~]+:")
+_MAX_LOST = 20  # longer runs of lines that are no field are a body, not a folded field
+
+
 def unindented_words_folded(data: bytes) -> bytes:
-    """Indent bare encoded-word lines in the header block so they continue the field above."""
+    """Indent bare encoded-word lines and continuations that lost their blank, in the header
+    block, so they continue the field above."""
     end = _HEADER_END.search(data)
     head_end = end.start() if end else len(data)
     head = data[:head_end]
-    if b"\n=?" not in head:
-        return data
-    return _BARE_WORD_LINE.sub(b" ", head) + data[head_end:]
+    if b"\n=?" in head:
+        head = _BARE_WORD_LINE.sub(b" ", head)
+    return _lost_indents_restored(head) + data[head_end:]
+
+
+def _lost_indents_restored(head: bytes) -> bytes:
+    lines = head.split(b"\n")
+    index = 1
+    while index < len(lines):
+        if _in_field(lines[index]) or not _in_field(lines[index - 1]):
+            index += 1
+            continue
+        run = index  # lines that are no field, after a field
+        while run < len(lines) and lines[run].strip() and not _in_field(lines[run]):
+            run += 1
+        folded = lines[index:run]
+        boundary = any(line.startswith(b"--") for line in folded)  # a body's MIME part
+        if len(folded) <= _MAX_LOST and _two_fields_at(lines, run):
+            lines[index:run] = folded if boundary else [b" " + line for line in folded]
+        index = run + 1
+    return b"\n".join(lines)
+
+
+def _two_fields_at(lines: list[bytes], at: int) -> bool:
+    """Does the header go on at `at`, a field and one more after it? One field alone after
+    a line that is none may as well be body ("Header: ..." ending a mail without its empty
+    line, corpus mime4j_malformedHeader-nocrlfcrlf)."""
+    if at >= len(lines) or not _FIELD.match(lines[at]):
+        return False
+    return any(_FIELD.match(line) for line in lines[at + 1 :])
+
+
+def _in_field(line: bytes) -> bool:
+    """A field's first line or a continuation of one."""
+    return line[:1] in (b" ", b"\t") or bool(_FIELD.match(line))
 
 
 def strip_leading_junk(data: bytes) -> bytes:

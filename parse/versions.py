@@ -14,8 +14,10 @@ from __future__ import annotations
 # 5: undeclared 8-bit subjects and From names read word by word where UTF-8 and Latin-1 mix;
 # 6: a multipart/alternative body is read from its HTML when that shows the text part's
 # words, Outlook's list paragraphs are list items at their level, paragraphs without
-# margins (own style or the style sheet) are lines (parse/text.py, parse/html_layout.py).
-PARSER_VERSION = "6"
+# margins (own style or the style sheet) are lines (parse/text.py, parse/html_layout.py);
+# 7: header lines that lost their folding blank between two fields continue the field
+# above (parse/message_read.py), so the Subject and From after them stay headers.
+PARSER_VERSION = "7"
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
     "pdf": 6,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read;

@@ -117,6 +117,14 @@ def test_a_stale_revision_is_refused(capsys, monkeypatch, tmp_path) -> None:
     assert code == 2 and f"candidate {lobby} was changed" in err
 
 
+def test_candidate_review_takes_assign_as_review_does(capsys, monkeypatch, tmp_path) -> None:
+    path, _, sessions = imported(tmp_path, one_run_each=False)
+    lobby = str(candidate_of(sessions, "1.1"))
+    hoering(capsys, monkeypatch, path, "candidate", "review", lobby, "--assign", "bo")
+    shown = hoering(capsys, monkeypatch, path, "candidate", "show", lobby)
+    assert re.search(r"Sagsbehandler +bo\b", shown)
+
+
 def test_an_unknown_decision_is_refused_and_a_configured_one_is_taken(
     capsys, monkeypatch, tmp_path
 ) -> None:

@@ -132,6 +132,18 @@ def test_a_non_mail_eml_in_a_folder_is_skipped_by_name(config, tmp_path, capsys,
     assert f"{folder / '2.eml'}: not mail (no mail headers), skipped" in err
 
 
+def test_a_mail_that_starts_with_a_line_of_spaces_is_imported(
+    config, tmp_path, capsys, monkeypatch
+) -> None:
+    # php-mime-mail-parser's test mail m0011 begins with 255 spaces and a line end.
+    folder = tmp_path / "svar"
+    folder.mkdir()
+    (folder / "1.eml").write_bytes(b" " * 255 + b"\n" + make_mail())
+    code, out, err = run(capsys, monkeypatch, "import", "-c", str(config), str(folder))
+    assert code == 0 and summary(out).startswith("seen 1, matched 1, stored 1"), err
+    assert "not mail" not in err
+
+
 def test_a_bug_is_exit_70_with_a_traceback(config, capsys, monkeypatch) -> None:
     def broken(*_args):
         raise KeyError("boom")

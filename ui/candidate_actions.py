@@ -17,7 +17,7 @@ import typer
 from hoering.ui import context
 from hoering.ui.console import out
 from hoering.ui.options import (
-    AssigneeOption,
+    AssignOption,
     ByOption,
     Command,
     ConfigOption,
@@ -66,7 +66,7 @@ def review_command(
     reason: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Set the reason for the decision.")
     ] = None,
-    assignee: AssigneeOption = None,
+    assignee: AssignOption = None,
     revision: RevisionOption = None,
     by: ByOption = None,
     config: ConfigOption = None,

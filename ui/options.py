@@ -102,6 +102,14 @@ DecisionOption = Annotated[str | None, typer.Option(metavar="DECISION", help=DEC
 AssigneeOption = Annotated[
     str | None, typer.Option(metavar="NAME", help="Assigned to this person.")
 ]
+# Setting the assignee: `review` said --assign and `candidate review` --assignee; both
+# names work in both, so a reviewer's habit from one is not an error in the other.
+AssignOption = Annotated[
+    str | None,
+    typer.Option(
+        "--assign", "--assignee", metavar="NAME", help='Assign to a person ("" unassigns).'
+    ),
+]
 TypeOption = Annotated[str | None, typer.Option("--type", metavar="TYPE", help=TYPES_HELP)]
 ThemeOption = Annotated[
     str | None, typer.Option(metavar="THEME", help="Tagged with this theme (key or label).")

@@ -16,7 +16,14 @@ import typer
 from hoering.errors import UnknownProposal, UsageError
 from hoering.ui import context
 from hoering.ui.console import out, plural
-from hoering.ui.options import ByOption, Command, ConfigOption, IdArgument, parse_id
+from hoering.ui.options import (
+    AssignOption,
+    ByOption,
+    Command,
+    ConfigOption,
+    IdArgument,
+    parse_id,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -76,10 +83,7 @@ def review_command(
     note: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Add a note (notes are never changed).")
     ] = None,
-    assign: Annotated[
-        str | None,
-        typer.Option("--assign", metavar="NAME", help='Assign to a person ("" unassigns).'),
-    ] = None,
+    assign: AssignOption = None,
     type_: Annotated[
         str | None,
         typer.Option(

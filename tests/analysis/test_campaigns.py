@@ -37,6 +37,27 @@ def test_the_entry_summarizes_the_common_letter_not_its_greeting() -> None:
     assert entry.summary.startswith("Jeg støtter, at handlingsplanen indeholder")
 
 
+def test_a_letter_s_list_is_summed_up_item_by_item_not_run_into_the_next_sentence() -> None:
+    # Sample inbox 10-11: "- " items under "... indeholder:"; the common letter keeps one
+    # sentence a line without the marks, and the items ran into "Åbenhed ..." unseparated.
+    common = "\n".join(
+        [
+            "Til Digitaliseringsstyrelsen",
+            "Jeg støtter, at handlingsplanen indeholder:",
+            "en lovfæstet whistleblowerordning",
+            "offentlige kalendere for ministre",
+            "Åbenhed er forudsætningen for tillid til vores demokrati.",
+        ]
+    )
+    members = [DuplicateMember(proposal_id=i, added_text="") for i in (9, 10)]
+    stored = DuplicateGroup(kind="near", size=2, common_text=common, members=members)
+    [entry] = campaign_entries([stored])
+    assert entry.summary == (
+        "Jeg støtter, at handlingsplanen indeholder: en lovfæstet whistleblowerordning; "
+        "offentlige kalendere for ministre."
+    )
+
+
 def test_the_organiser_is_named_when_the_letter_names_one() -> None:
     [entry] = campaign_entries([group(["", ""])])
     assert entry.organiser == "Foreningen Åben Forvaltning"

@@ -66,6 +66,27 @@ def test_form_table_row_is_read_as_an_item() -> None:
     assert summarize(text) == "Fælles kommunal platform for åbne data om budget og regnskab"
 
 
+def test_a_titles_remark_after_ad_n_follows_the_title_as_a_sentence_of_its_own() -> None:
+    # Sample inbox 06: a form's table row, then the municipality's remark "Ad 4: ..." on it.
+    text = (
+        "Nr. | Forslag | Tema\n"
+        "4 | Whistleblowerordning for alle kommunale medarbejdere | Antikorruption\n"
+        "Ad 4: Nordby Kommune indførte en whistleblowerordning i 2016."
+    )
+    assert summarize(text) == (
+        "Whistleblowerordning for alle kommunale medarbejdere. "
+        "Nordby Kommune indførte en whistleblowerordning i 2016."
+    )
+
+
+def test_a_remark_after_ad_n_is_not_read_into_a_long_title() -> None:
+    text = (
+        "2 | Digital selvbetjening med ret til personlig hjælp i borgerservice | Service\n"
+        "Ad 2: Digital selvbetjening skal fortsat være hovedreglen."
+    )
+    assert summarize(text) == "Digital selvbetjening med ret til personlig hjælp i borgerservice"
+
+
 def test_scanned_letters_address_block_is_skipped() -> None:
     # Sample inbox 15: OCR of a typed letter, sender's address at the top.
     text = (

@@ -123,6 +123,30 @@ def test_overlong_cell_is_truncated_with_a_marker_naming_the_full_text_file(
     assert (tmp_path / "svar-fulltekst" / "1.txt").read_text("utf-8") == "ord " * 20_000
 
 
+def test_a_cut_column_s_file_is_named_for_its_danish_header(db, tmp_path: Path) -> None:
+    # The reader of "Forslag" is told to open "1-forslag.txt", not "1-reply_text.txt".
+    add(db, parsed(body="Vi foreslår åbne data. " * 100))
+    [row] = rows(export(db, tmp_path))
+    assert row["Forslag"].endswith("[… afkortet; hele teksten: svar-fulltekst/1-forslag.txt]")
+    whole = (tmp_path / "svar-fulltekst" / "1-forslag.txt").read_text("utf-8")
+    assert whole.startswith("Vi foreslår åbne data.") and len(whole) > PAGE_CELL_CHARS
+
+
+def test_people_cells_show_document_headings_without_the_extraction_mark(
+    db, tmp_path: Path
+) -> None:
+    # Text read from Word and ODT marks headings "# " for the initiative splitter; a
+    # spreadsheet for the drafting team shows the heading as the document did.
+    odt = Attachment(
+        "svar.odt", "svar.odt", "application/vnd.oasis.opendocument.text", "odt", 10, "x",
+        "# Høringssvar fra Foreningen\nVi foreslår åbne data.\n## Lobbyregister\nEt register.",
+    )  # fmt: skip
+    add(db, parsed(body="Se vedhæftede.", attachments=(odt,)))
+    [row] = rows(export(db, tmp_path))
+    assert "Høringssvar fra Foreningen\nVi foreslår åbne data.\nLobbyregister" in row["Forslag"]
+    assert not any(line.startswith("#") for line in row["Forslag"].splitlines())
+
+
 def test_people_csv_cuts_cells_of_many_lines_so_no_row_is_taller_than_a_page(
     db, tmp_path: Path
 ) -> None:

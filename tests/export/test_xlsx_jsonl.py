@@ -175,8 +175,8 @@ def test_manifest_lists_the_full_text_files_with_checksums(db, tmp_path: Path) -
     export(db, tmp_path / "svar.csv")
     manifest = json.loads((tmp_path / "svar.csv.manifest.json").read_text("utf-8"))
     assert manifest["profile"] == "excel" and manifest["formula_guard"] is True
-    # Both the reply (reply_text) and the whole text (text) are too long for one cell.
-    names = ["1-reply_text.txt", "1.txt"]
+    # Both the reply ("Forslag") and the whole text (text) are too long for one cell.
+    names = ["1-forslag.txt", "1.txt"]
     folder = tmp_path / "svar-fulltekst"
     assert manifest["files"] == [
         {

@@ -135,3 +135,20 @@ def test_encoded_word_folded_without_indent_stays_in_the_subject() -> None:
     assert msg.subject == subject
     assert msg.body_text == "メッセージです。通常通りパースされることを確認済みです。"
     assert msg.sender_email and msg.warnings == ()
+
+
+def test_continuation_lines_that_lost_their_indent_stay_in_the_header() -> None:
+    # lists.php.net's NNTP gateway unfolds Received and DKIM-Signature lines without the
+    # leading blank; read as the end of the header, the Subject and From became body text.
+    msg = parse("phpmmp_issue84.eml")
+    assert msg.subject == "Re: [PHP-DEV] [RFC] Remove PHP 4 Constructors"
+    assert msg.sender_email == "tyra3l@gmail.com"
+    assert msg.body_text.startswith("On Wed, Nov 19, 2014 at 12:11 AM, Levi Morrison")
+
+
+def test_one_field_after_a_line_that_is_none_may_be_body() -> None:
+    # mime4j's malformedHeader: no empty line after the header; "This is an invalid header"
+    # and "AnotherHeader: ..." are read as the body, as before.
+    msg = parse("mime4j_malformedHeader-nocrlfcrlf.msg.eml")
+    assert msg.subject == "this is a subject"
+    assert msg.body_text.startswith("This is an invalid header\nAnotherHeader:")

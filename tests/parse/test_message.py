@@ -18,6 +18,7 @@ import pytest
 from hoering.parse.combined import combined_text
 from hoering.parse.limits import ExtractLimits
 from hoering.parse.message import MAX_DEPTH, UnparseableMessage, parse_message
+from hoering.parse.message_read import unindented_words_folded
 from hoering.parse.mime_depth import MAX_MIME_DEPTH
 from hoering.parse.model import Attachment, ParsedMessage
 from tests.kit import hostile
@@ -713,3 +714,22 @@ def test_unindented_encoded_word_line_continues_the_subject() -> None:
     )
     msg = parse_message(data)
     assert (msg.subject, msg.body_text) == ("OGP-høring", "Hej")
+
+
+def test_header_lines_that_lost_their_indent_continue_the_field_above() -> None:
+    # A news-to-mail gateway (lists.php.net) unfolds a Received field without the blank.
+    data = (
+        b"Received: from relay (127.0.0.1)\nby localhost with SMTP; 19 Nov 2014\n"
+        b"From: a@example.com\nSubject: OGP-h\xc3\xb8ring\n\nHej\n"
+    )
+    msg = parse_message(data)
+    assert (msg.subject, msg.sender_email, msg.body_text) == ("OGP-høring", "a@example.com", "Hej")
+
+
+def test_a_mime_boundary_after_a_header_without_its_empty_line_is_no_continuation() -> None:
+    data = (
+        b"From: a@example.com\nSubject: Svar\nContent-Type: multipart/mixed; boundary=b\n"
+        b"--b\nContent-Type: text/plain\nMIME-Version: 1.0\n\nHej\n--b--\n"
+    )
+    # A mail that omits the empty line before its first part: the part stays a part.
+    assert unindented_words_folded(data) == data

@@ -69,6 +69,14 @@ def test_review_sets_fields_and_audits_each_change(config, capsys, monkeypatch) 
     assert "karen" in out and "ny" in out and "ikke optaget" in out
 
 
+def test_review_takes_assignee_as_candidate_review_does(config, capsys, monkeypatch) -> None:
+    # `candidate review` sets the assignee with --assignee; a reviewer's habit works here too.
+    args = ("review", "-c", str(config), str(NORDLYS), "--assignee", "mette")
+    code, out, err = run(capsys, monkeypatch, *args)
+    assert code == 0 and "1 of 1 proposal changed" in out, err
+    assert proposal(config, NORDLYS).assignee == "mette"
+
+
 def test_reviewer_defaults_to_hoering_user(config, capsys, monkeypatch) -> None:
     monkeypatch.setenv("HOERING_USER", "Lise Holm")
     run(capsys, monkeypatch, "review", "-c", str(config), str(REGION), "--note", "Ring til Anne")
