@@ -79,9 +79,15 @@ _ANNOUNCES = re.compile(
     re.IGNORECASE,
 )
 _THEME_INTRO = 200  # characters of a line a theme heading may open with before its proposals
+# "Vi har ingen konkrete forslag", "HK har ikke konkrete initiativforslag", "Vi har ikke haft
+# mulighed for at udarbejde forslag": the proposal word alone or as the call's compound.
+_PROPOSAL_WORD = r"(?:initiativ|løsnings|ændrings)?forslag"
 NO_PROPOSAL = re.compile(
-    r"\b(?:ikke|ingen)\s+(?:\w+\s+){0,2}(?:konkrete?|egentlige?|nye)\s+forslag|"
-    r"\b(?:ikke|ingen)\s+(?:selv\s+)?(?:nogen\s+)?forslag\b|no (?:specific |concrete )?proposals?",
+    rf"\b(?:ikke|ingen)\s+(?:\w+\s+){{0,2}}(?:konkrete?|egentlige?|nye)\s+{_PROPOSAL_WORD}|"
+    rf"\b(?:ikke|ingen)\s+(?:selv\s+)?(?:nogen\s+)?{_PROPOSAL_WORD}\b|"
+    rf"\bikke\s+(?:\w+\s+)?(?:haft\s+)?(?:mulighed\s+for|tid\s+til|nået|kunnet)\s+(?:at\s+)?"
+    rf"(?:\w+\s+){{0,3}}{_PROPOSAL_WORD}|"
+    r"no (?:specific |concrete )?proposals?",
     re.IGNORECASE,
 )
 # Paragraphs that turn from the proposals to the whole plan or the process.

@@ -1,0 +1,64 @@
+# ruff: noqa: E501 - replies are data: their sentences stay on one line to be read as written
+"""The splitter on whole HTML mails (issue 18): each mail built with the email package,
+read by the parser and cleaned as an import does, then split. Letters by their conventions:
+what says it proposes nothing, theme headings over proposal headings."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from email.policy import SMTP
+
+from hoering.analysis.cleaning import clean_reply
+from hoering.analysis.initiatives import Initiative, Section, split_initiatives
+from hoering.parse.message import parse_message
+
+
+def split_mail(html: str, subject: str = "OGP-høring") -> tuple[Initiative, ...]:
+    """An HTML-only mail (webmail, Outlook's "HTML only") through parse, clean and split."""
+    message = EmailMessage(policy=SMTP)
+    message["From"], message["Subject"] = "afsender@forening.dk", subject
+    message.set_content(html, subtype="html")
+    parsed = parse_message(message.as_bytes())
+    text = clean_reply(parsed.body_text).content
+    return split_initiatives([Section("brødtekst", text)], parsed.subject or "")
+
+
+def outlook(*paragraphs: str) -> str:
+    """Outlook desktop's HTML: every line a <p class=MsoNormal>, blank lines empty ones."""
+    lines = "\n".join(
+        f"<p class=MsoNormal>{text or '<o:p>&nbsp;</o:p>'}<o:p></o:p></p>" for text in paragraphs
+    )
+    return f"<html><body lang=DA><div class=WordSection1>{lines}</div></body></html>"
+
+
+def test_a_reply_that_has_no_initiativforslag_proposes_nothing() -> None:
+    # Outlook, a reply on top of the agency's reminder: "initiativforslag" is the call's word.
+    html = outlook(
+        "Kære Rune Thomsen",
+        "",
+        "Tak for påmindelsen. Foreningen har ikke konkrete initiativforslag til handlingsplanen, men vi har et par generelle bemærkninger.",
+        "",
+        "Vi savner, at planen forholder sig til de ressourcer, som myndighederne skal bruge på at besvare aktindsigter.",
+        "",
+        "Med venlig hilsen",
+        "Bente Lauritsen",
+    )
+    assert split_mail(html, "SV: Påmindelse: OGP-høring frist 20. august") == ()
+
+
+def test_a_letter_that_had_no_time_for_proposals_makes_a_remark_not_a_proposal() -> None:
+    # Gmail: <div> lines. "vigtigt at" stresses a point; the letter said it has no proposal.
+    html = (
+        '<div dir="ltr">Hej<div><br></div><div>Tak for invitationen. Lokalafdelingen har desværre ikke haft mulighed for at udarbejde initiativforslag inden fristen.</div>'
+        "<div><br></div><div>Vi vil dog gerne understrege, at mange ældre ikke bruger internettet, og at det er vigtigt at tænke dem med, når der tales om åbenhed.</div>"
+        "<div><br></div><div>Venlig hilsen</div><div>Inger Lund</div></div>"
+    )
+    assert split_mail(html) == ()
+
+
+def test_a_letter_without_proposals_that_still_proposes_outright_keeps_its_proposal() -> None:
+    html = (
+        '<div dir="ltr">Hej<div><br></div><div>Vi har ingen konkrete forslag til temaerne. Til gengæld foreslår vi, at alle kommuner offentliggør deres postlister.</div>'
+        "<div><br></div><div>Venlig hilsen</div><div>Inger Lund</div></div>"
+    )
+    assert len(split_mail(html)) == 1
