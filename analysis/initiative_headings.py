@@ -211,6 +211,8 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
         body = trim(lines[start:end])
         if items:
             spans += items
+        elif _groups_next(lines, start, body):
+            continue  # a theme heading set right above its proposals' headings
         elif not spans and (
             _introduces(body, len(proposals)) or _letterhead(lines, start, len(proposals))
         ):
@@ -227,6 +229,16 @@ _ANSWERS_CALL = re.compile(
     r"questions|themes)\b",
     re.IGNORECASE,
 )
+
+
+def _groups_next(lines: list[str], start: int, body: list[str]) -> bool:
+    """A heading with no text of its own, right above another heading ("Åbne data" over
+    "Grunddata om virksomheder" and its paragraph, all set alike in a mail): it names the
+    theme of the headings below it, not a proposal."""
+    if any(line.strip() for line in body[1:]):
+        return False
+    following = next((line.strip() for line in lines[start + 1 :] if line.strip()), "")
+    return HEADING.match(following) is not None
 
 
 def answers_call(lines: list[str]) -> bool:

@@ -62,3 +62,33 @@ def test_a_letter_without_proposals_that_still_proposes_outright_keeps_its_propo
         "<div><br></div><div>Venlig hilsen</div><div>Inger Lund</div></div>"
     )
     assert len(split_mail(html)) == 1
+
+
+def test_a_theme_heading_right_above_proposal_headings_is_no_proposal() -> None:
+    # Outlook: the themes bold and underlined, the proposals bold; the text shows both alike.
+    html = outlook(
+        "Til Digitaliseringsstyrelsen",
+        "",
+        "Dansk Industri har nedenfor samlet sine forslag under høringens temaer.",
+        "",
+        "<b><u>Åbne data</u></b>",
+        "",
+        "<b>Grunddata om virksomheder</b>",
+        "CVR-registret bør udvides med historiske oplysninger om ejerskab og gøres gratis tilgængeligt.",
+        "",
+        "<b>Offentlige udbud</b>",
+        "Alle offentlige kontrakter over tærskelværdien bør offentliggøres med pris og leverandør.",
+        "",
+        "<b><u>Bedre regulering</u></b>",
+        "",
+        "<b>Tidlig inddragelse i lovforberedelsen</b>",
+        "Erhvervslivet bør inddrages, før lovforslag sendes i høring, fx gennem åbne udkast på en portal.",
+        "",
+        "Med venlig hilsen",
+        "Anne Berg",
+    )
+    assert [i.title for i in split_mail(html)] == [
+        "Grunddata om virksomheder",
+        "Offentlige udbud",
+        "Tidlig inddragelse i lovforberedelsen",
+    ]
