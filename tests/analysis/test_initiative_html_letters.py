@@ -92,3 +92,57 @@ def test_a_theme_heading_right_above_proposal_headings_is_no_proposal() -> None:
         "Offentlige udbud",
         "Tidlig inddragelse i lovforberedelsen",
     ]
+
+
+def test_typed_sub_numbers_titled_over_their_paragraphs_are_the_proposals_of_a_theme() -> None:
+    # Outlook: "1. Åbenhed" and "1.1 ..." typed by hand in bold lines, as a høringsnotat is
+    # laid out; a sub-number's paragraph may offer ("Kommunen vil gerne være pilot") not ask.
+    html = outlook(
+        "Til Digitaliseringsstyrelsen",
+        "",
+        "Kommunen har ordnet sine idéer efter to af høringens temaer.",
+        "",
+        "<b>1. Åbenhed</b>",
+        "",
+        "<b>1.1 Budgetter som åbne data</b>",
+        "Vi foreslår en fælles standard, så alle kommuner udgiver budget og regnskab som åbne data.",
+        "",
+        "<b>1.2 Målinger af luftkvalitet</b>",
+        "Kommunen vil gerne være pilot på at udstille sine målinger løbende sammen med statens.",
+        "",
+        "<b>2. Borgerinddragelse</b>",
+        "",
+        "<b>2.1 Borgerbudgetter i bydelene</b>",
+        "Vi foreslår forsøg med borgerbudgetter, hvor borgerne i en bydel stemmer om en pulje.",
+        "",
+        "Med venlig hilsen",
+        "Mikkel Frandsen",
+    )
+    assert [i.title for i in split_mail(html)] == [
+        "Budgetter som åbne data",
+        "Målinger af luftkvalitet",
+        "Borgerbudgetter i bydelene",
+    ]
+
+
+def test_typed_chapters_of_a_letter_with_titled_sub_numbers_stay_chapters() -> None:
+    # "1. Indledning" is the letter's own section: its titled sub-numbers are no proposals.
+    html = outlook(
+        "Til Digitaliseringsstyrelsen",
+        "",
+        "<b>1. Indledning</b>",
+        "<b>1.1 Rådets medlemmer</b>",
+        "Rådet består af syv medlemmer, der vælges af foreningerne i kommunen.",
+        "<b>1.2 Rådets møde i juni</b>",
+        "Rådet har drøftet høringen på sit møde i juni.",
+        "",
+        "<b>2. Åbenhed</b>",
+        "<b>2.1 Åbne referater</b>",
+        "Vi foreslår, at alle kommunale råd lægger deres referater på kommunens hjemmeside.",
+        "<b>2.2 Åbne kalendere</b>",
+        "Borgmesterens kalender bør være offentlig.",
+        "",
+        "Med venlig hilsen",
+        "Rådet",
+    )
+    assert [i.title for i in split_mail(html)] == ["Åbne referater", "Åbne kalendere"]
