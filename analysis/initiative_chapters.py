@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from hoering.analysis.initiative_headings import LETTER_SECTION, PROPOSALS_HEADING, SUBSECTION
-from hoering.analysis.initiative_lists import bare_numbered_spans, list_items
+from hoering.analysis.initiative_lists import bare_numbered_spans, list_items, titled_bullet_spans
 from hoering.analysis.initiative_text import HEADING, ITEM, PROPOSING, Span, clean_title
 
 _SUB_NUMBER = re.compile(r"^(\s*)(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(\S.*)$")
@@ -44,7 +44,7 @@ def numbered_sections(lines: list[str]) -> list[Span]:
     sections: chapters and letter sections are dropped; a section that names proposals
     gives its sub-numbered items; template sections make the list one proposal's parts,
     which the single rule reads as one."""
-    spans = bare_numbered_spans(lines)
+    spans = bare_numbered_spans(lines) or titled_bullet_spans(lines)
     themes = _themes(spans)
     if themes:
         return themes

@@ -150,6 +150,23 @@ def bare_numbered_spans(lines: list[str]) -> list[Span]:
     return spans
 
 
+def titled_bullet_spans(lines: list[str]) -> list[Span]:
+    """Rule 5 for bullets: two or more bulleted titles at the margin, each over a paragraph
+    of its own and each asking for something ("– Afstemninger bør kunne ses navn for navn."
+    over why), not after a line that makes them parts: proposals set out without an intro."""
+    for index, line in enumerate(lines):
+        item = ITEM.match(line)
+        if not (item and _kind(item) == "bullet" and not item.group(1)):
+            continue
+        if _introduces_parts(_previous(lines, index)):
+            return []
+        items, _ = list_items(lines, index)
+        titled = all(_has_prose(list(span.lines)) for span in items)
+        asks = all(PROPOSING.search(" ".join(span.lines)) for span in items)
+        return items if len(items) >= 2 and titled and asks else []
+    return []
+
+
 def _introduces_parts(line: str) -> bool:
     """The line above a numbered list makes it the parts of something: it ends in ":", or
     it is a template section's heading ("## Aktiviteter"), or its last sentence announces

@@ -146,3 +146,50 @@ def test_typed_chapters_of_a_letter_with_titled_sub_numbers_stay_chapters() -> N
         "Rådet",
     )
     assert [i.title for i in split_mail(html)] == ["Åbne referater", "Åbne kalendere"]
+
+
+def apple_mail(*lines: str) -> str:
+    """Apple Mail's HTML: a <div class=""> per line, blank lines as <div><br></div>."""
+    blank = '<br class="">'
+    divs = "".join(f'<div class="">{text or blank}</div>' for text in lines)
+    return f'<html><body style="word-wrap: break-word;" class="">{divs}</body></html>'
+
+
+def test_dashed_titles_each_over_a_paragraph_that_asks_are_proposals_without_an_intro() -> None:
+    # Apple Mail: a citizen sets each proposal out as a "– " line with its reason below.
+    html = apple_mail(
+        "Hej Digitaliseringsstyrelsen",
+        "",
+        "Vi er et ægtepar fra Møn og har talt om jeres opslag ved aftensmaden.",
+        "",
+        "– Byrådets afstemninger bør kunne ses navn for navn.",
+        "I dag står der kun i referatet, om et forslag blev vedtaget.",
+        "",
+        "– Spørgetid for borgere ved byrådsmøderne.",
+        "Det burde være en fast ret at stille byrådet et spørgsmål.",
+        "",
+        "Venlige hilsner",
+        "Hanne og Jesper",
+    )
+    assert [i.title for i in split_mail(html)] == [
+        "Byrådets afstemninger bør kunne ses navn for navn",
+        "Spørgetid for borgere ved byrådsmøderne",
+    ]
+
+
+def test_dashed_points_that_only_tell_stay_one_letter() -> None:
+    html = apple_mail(
+        "Hej",
+        "",
+        "Jeg foreslår, at kommunerne offentliggør deres postlister.",
+        "",
+        "– Det gør kun få kommuner i dag.",
+        "Min egen kommune gør det ikke.",
+        "",
+        "– Postlister er nemme at lave.",
+        "Systemerne kan allerede det.",
+        "",
+        "Venlig hilsen",
+        "Per",
+    )
+    assert len(split_mail(html)) == 1
