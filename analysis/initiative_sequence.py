@@ -43,6 +43,12 @@ _ALSO = re.compile(
     r"(?:foreslå|propose|suggest)\b",
     re.IGNORECASE,
 )
+# "DUF anbefaler, at", "Vi foreslår, at": a subject of up to four words, then the ask.
+_LEAD = re.compile(
+    r"^((?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)\s+(foreslår|anbefaler|opfordrer|recommends?|proposes?)"
+    r"(?:\s+\w+)?,?\s+(?:at|til|that)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = (".", "!", "?", ":")
 
 
@@ -90,12 +96,27 @@ def _sequence_starts(lines: list[str], begin: int, end: int) -> list[int]:
         and _proposes(lines, index)
     ]
     firsts = [i for i in marked if _FIRST.match(lines[i].strip())]
+    if not firsts:
+        firsts = _repeated_leads(lines, begin, end)
+        marked = sorted({*marked, *firsts})
     if firsts:
         return [i for i in marked if i >= firsts[0]]
     if not marked:
         return []
     before = _proposing_paragraph_before(lines, marked[0], begin)
     return [before, *marked] if before is not None else marked
+
+
+def _repeated_leads(lines: list[str], begin: int, end: int) -> list[int]:
+    """Paragraphs that open alike with the sender's recommendation ("DUF anbefaler, at ...",
+    twice or more): a letter's way of listing its proposals, one a paragraph."""
+    leads: dict[tuple[str, str], list[int]] = {}
+    for index in range(begin, end):
+        lead = _LEAD.match(lines[index].strip())
+        if lead and _paragraph_start(lines, index, begin):
+            key = (lead.group(1).casefold(), lead.group(2).casefold())
+            leads.setdefault(key, []).append(index)
+    return min((found for found in leads.values() if len(found) >= 2), default=[])
 
 
 def _adds(line: str) -> bool:

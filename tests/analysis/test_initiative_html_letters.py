@@ -193,3 +193,35 @@ def test_dashed_points_that_only_tell_stay_one_letter() -> None:
         "Per",
     )
     assert len(split_mail(html)) == 1
+
+
+def test_paragraphs_opening_alike_with_the_senders_recommendation_are_one_proposal_each() -> None:
+    # Outlook: no numbers, no headings; each recommendation a paragraph "DUF anbefaler, at".
+    html = outlook(
+        "Til Digitaliseringsstyrelsen",
+        "",
+        "Unge har mindst tillid til, at politikerne lytter. DUF mener derfor, at åben forvaltning også må handle om unge.",
+        "",
+        "DUF anbefaler, at lovforslag, der berører unge, sendes i høring hos ungdomsorganisationerne.",
+        "",
+        "DUF anbefaler, at alle kommuner får et ungeråd med ret til at sætte sager på byrådets dagsorden.",
+        "",
+        "Med venlig hilsen",
+        "Ida Thorsen",
+    )
+    found = split_mail(html)
+    assert [i.text.split(", at ")[1][:12] for i in found] == ["lovforslag, ", "alle kommune"]
+
+
+def test_one_recommendation_with_its_reasons_stays_one_proposal() -> None:
+    html = outlook(
+        "Til Digitaliseringsstyrelsen",
+        "",
+        "DUF anbefaler, at lovforslag, der berører unge, sendes i høring hos ungdomsorganisationerne.",
+        "",
+        "DUF mener, at unge ellers ikke bliver hørt.",
+        "",
+        "Med venlig hilsen",
+        "Ida Thorsen",
+    )
+    assert len(split_mail(html)) == 1
