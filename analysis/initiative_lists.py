@@ -21,7 +21,8 @@ from hoering.analysis.initiative_text import (
 TITLE_LINE = 100  # characters of an item that is a title over its own paragraph
 LOOKAHEAD = 200  # lines a list looks ahead for its next item (and back for a previous line)
 # "Borgerpaneler: Prøv med ..." or "Åbenhed om mål – Vi foreslår ...": a label, then its text.
-_LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|–—]{2,60}?)(?::| [–—-])\s+\S")
+# A bold label on a line of its own over its paragraph ("Unge i høringer:") is one too.
+_LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|–—]{2,60}?)(?::(?:\s+\S|$)| [–—-]\s+\S)")
 # Introductions that name proposals outright, even with a word of _OWN_PARTS in them.
 _STRONG_INTRO = re.compile(
     r"\b(?:vi foreslår|foreslår vi|jeg foreslår|følgende (?:initiativ|forslag)\w*|"
@@ -32,6 +33,11 @@ _STRONG_INTRO = re.compile(
 _COUNTED = re.compile(
     r"\b(?:to|tre|fire|fem|seks|syv|otte|two|three|four|five|six|\d) (?:\w+ )?(?:forslag|"
     r"initiativer|idéer|ideer|ønsker|anbefalinger|suggestions|proposals|recommendations|ideas)\b",
+    re.IGNORECASE,
+)
+# "DH har nedenstående forslag.": proposals announced below, not counted.
+_BELOW = re.compile(
+    r"\b(?:nedenstående|følgende) (?:\w+ )?(?:forslag|initiativer|idéer|ideer|anbefalinger)\b",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
@@ -101,7 +107,7 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
         line = lines[index].strip()
         opens = not starts or _opens_paragraph(lines, index, parted)
         if line and opens and not _bulleted(lines, index):
-            if not _LABELLED.match(line) or CLOSING.match(line):
+            if not _labelled(line) or CLOSING.match(line):
                 break
             starts.append(index)
         parted = parted or not line
@@ -109,9 +115,14 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
     spans = []
     for position, first in enumerate(starts):
         stop = starts[position + 1] if position + 1 < len(starts) else index
-        title = _LABELLED.match(lines[first].strip()).group(1)
+        title = _labelled(lines[first].strip()).group(1)
         spans.append(Span(clean_title(title), tuple(trim(lines[first:stop])), "list"))
     return spans, index
+
+
+def _labelled(line: str) -> re.Match[str] | None:
+    """The label opening a line, unless the line alone introduces ("Kommunen foreslår:")."""
+    return None if line.endswith(":") and _is_intro(line) else _LABELLED.match(line)
 
 
 def _opens_paragraph(lines: list[str], index: int, parted: bool) -> bool:
@@ -211,8 +222,8 @@ def _announces(lines: list[str], index: int) -> bool:
     if not text or text.endswith(":") or ITEM.match(lines[index]) or HEADING.match(text):
         return False
     following = next((line for line in lines[index + 1 :] if line.strip()), "")
-    listed = ITEM.match(following) or _LABELLED.match(following.strip())
-    return bool(listed and _COUNTED.search(text))
+    listed = ITEM.match(following) or _labelled(following.strip())
+    return bool(listed and (_COUNTED.search(text) or _BELOW.search(text)))
 
 
 def _paragraph_before(lines: list[str], index: int) -> str:

@@ -225,3 +225,67 @@ def test_one_recommendation_with_its_reasons_stays_one_proposal() -> None:
         "Ida Thorsen",
     )
     assert len(split_mail(html)) == 1
+
+
+def test_bold_labels_on_lines_of_their_own_over_paragraphs_are_the_proposals() -> None:
+    # Outlook: each proposal's label a bold line ending in ":", its text the line below.
+    html = outlook(
+        "Kære Digitaliseringsstyrelse",
+        "",
+        "Ungdomsrådet har samlet tre forslag fra sine medlemsorganisationer.",
+        "",
+        "<b>Unge i høringer:</b>",
+        "Alle ministerier bør sende relevante høringer til ungdomsorganisationerne.",
+        "",
+        "<b>Undervisning i demokrati:</b>",
+        "Materiale om aktindsigt bør laves til gymnasiet.",
+        "",
+        "<b>Ungdomsråd i alle kommuner:</b>",
+        "Staten bør støtte kommuner, der vil oprette et ungdomsråd med reel indflydelse.",
+        "",
+        "Med venlig hilsen",
+        "Sofie Dam",
+    )
+    assert [i.title for i in split_mail(html)] == [
+        "Unge i høringer",
+        "Undervisning i demokrati",
+        "Ungdomsråd i alle kommuner",
+    ]
+
+
+def test_bold_leads_after_nedenstaaende_forslag_are_the_proposals() -> None:
+    # "har nedenstående forslag." announces them without a count or a colon.
+    html = outlook(
+        "Til Digitaliseringsstyrelsen",
+        "",
+        "Handicaporganisationerne har nedenstående forslag.",
+        "",
+        "<b>Tilgængelige hjemmesider</b> – Alle offentlige hjemmesider bør leve op til WCAG, og der bør føres tilsyn med det.",
+        "",
+        "<b>Inddragelse af handicaprådene</b> – Handicaprådene bør inddrages, når kommunerne laver nye digitale løsninger.",
+        "",
+        "Med venlig hilsen",
+        "Thorkild Olesen",
+    )
+    assert [i.title for i in split_mail(html)] == [
+        "Tilgængelige hjemmesider",
+        "Inddragelse af handicaprådene",
+    ]
+
+
+def test_a_line_that_introduces_a_list_is_no_label_of_its_own() -> None:
+    # "Kommunen foreslår:" over bullets, after a paragraph that counts the proposals.
+    html = outlook(
+        "Hej",
+        "",
+        "Vi vil gerne bidrage med to forslag til den nye handlingsplan.",
+        "",
+        "Kommunen foreslår:",
+        "<ul><li>At alle lokalplaner samles på ét nationalt kort.</li><li>Et forsøg med åbne dagsordener i fagudvalgene.</li></ul>",
+        "Med venlig hilsen",
+        "Birgit",
+    )
+    assert [i.title for i in split_mail(html)] == [
+        "At alle lokalplaner samles på ét nationalt kort",
+        "Et forsøg med åbne dagsordener i fagudvalgene",
+    ]
