@@ -17,15 +17,17 @@ import re
 from hoering.analysis.initiative_text import CLOSING, HEADING, PROPOSING, Span, item_title
 
 _FIRST = re.compile(
-    r"^(?:for det første|først og fremmest|(?:det|vores|vort|mit|et) første (?:forslag|"
-    r"initiativ|ønske|idé)|first(?:ly)?\b|(?:our|my|the) first (?:proposal|suggestion|"
-    r"recommendation))",
+    r"^(?:for det første|først og fremmest|(?:det|den|vores|vort|mit|min|et|en) første "
+    r"(?:forslag|initiativ|ønske|idé|ide|er)|first(?:ly)?\b|(?:our|my|the) first "
+    r"(?:proposal|suggestion|recommendation))",
     re.IGNORECASE,
 )
 _LATER = re.compile(
-    r"^(?:for det (?:andet|anden|tredje|fjerde|femte|sjette)|(?:det|vores|vort|mit|et) "
+    r"^(?:for det (?:andet|anden|tredje|fjerde|femte|sjette)|(?:det|den|vores|vort|mit|min|et|"
     # "Og så vil jeg foreslå, at ...": spoken Danish for "dernæst", as a citizen writes it.
-    r"(?:andet|anden|tredje|fjerde|femte|sidste) (?:forslag|initiativ|ønske|idé)|dernæst|og så|"
+    # "Den anden er, at ...": the second of the ideas the letter announced.
+    r"en) (?:andet|anden|tredje|fjerde|femte|sidste) (?:forslag|initiativ|ønske|idé|ide|er)|"
+    r"dernæst|og så|"
     r"derudover|desuden|endvidere|herudover|yderligere|endelig|til sidst|sidst,? men ikke "
     r"mindst|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|finally|lastly|in addition|"
     r"furthermore|(?:our|my|the) (?:second|third|fourth|last) (?:proposal|suggestion|"

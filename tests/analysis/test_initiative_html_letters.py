@@ -289,3 +289,20 @@ def test_a_line_that_introduces_a_list_is_no_label_of_its_own() -> None:
         "At alle lokalplaner samles på ét nationalt kort",
         "Et forsøg med åbne dagsordener i fagudvalgene",
     ]
+
+
+def test_den_foerste_er_and_den_anden_er_open_one_idea_each() -> None:
+    # Apple Mail, a citizen: "Jeg har to idéer." then "Den første er, at ..." / "Den anden er, at ...".
+    html = apple_mail(
+        "Kære styrelse",
+        "",
+        "Jeg skriver som privatperson. Jeg har to idéer.",
+        "",
+        "Den første er, at kommunerne skal offentliggøre, hvor lang tid sagsbehandlingen af byggesager tager.",
+        "",
+        "Den anden er, at borgerne skal kunne følge deres egen sag digitalt, som man følger en pakke.",
+        "",
+        "Hilsen",
+        "Bo Christensen",
+    )
+    assert len(split_mail(html)) == 2
