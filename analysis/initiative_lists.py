@@ -34,6 +34,15 @@ _COUNTED = re.compile(
     r"initiativer|idéer|ideer|ønsker|anbefalinger|suggestions|proposals|recommendations|ideas)\b",
     re.IGNORECASE,
 )
+# "Foreningen har følgende forslag.", "Vi foreslår følgende.": the proposals to come, named
+# in a sentence that ends in a full stop rather than a colon.
+_FOLLOWING = re.compile(
+    r"\b(?:følgende|nedenstående|the following)\s+(?:\w+\s+){0,2}?(?:forslag|initiativ\w*|"
+    r"idéer|ideer|anbefalinger|tiltag|suggestions|proposals|recommendations|ideas)\b|"
+    r"\b(?:foreslå\w*|anbefale\w*|propose|suggest|recommend)\s+(?:vi\s+|we\s+)?"
+    r"(?:følgende|the following)\s*[.!]?$",
+    re.IGNORECASE,
+)
 _INTRO = re.compile(
     r"\b(?:foreslå\w*|forslag\w*|anbefal\w*|initiativ\w*|opfordr\w*|ønske\w*|idéer|ideer|støtte\w*|"
     r"bud på|suggest\w*|propos\w*|recommend\w*|ideas)\b",
@@ -188,14 +197,15 @@ def _names_proposals(sentence: str) -> bool:
 
 def _announces(lines: list[str], index: int) -> bool:
     """A paragraph that counts the proposals to come ("Her er tre forslag fra os. Vi har
-    drøftet dem ...") right above a list or labelled paragraphs introduces them, colon or
-    not."""
+    drøftet dem ...") or whose last sentence names them ("Foreningen har følgende
+    forslag.") right above a list or labelled paragraphs introduces them, colon or not."""
     text = lines[index].strip()
     if not text or text.endswith(":") or ITEM.match(lines[index]) or HEADING.match(text):
         return False
     following = next((line for line in lines[index + 1 :] if line.strip()), "")
     listed = ITEM.match(following) or _LABELLED.match(following.strip())
-    return bool(listed and _COUNTED.search(text))
+    last = re.split(r"(?<=[.!?])\s+", text)[-1]
+    return bool(listed and (_COUNTED.search(text) or _FOLLOWING.search(last)))
 
 
 def _paragraph_before(lines: list[str], index: int) -> str:

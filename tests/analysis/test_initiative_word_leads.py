@@ -1,0 +1,41 @@
+# ruff: noqa: E501 - replies are data: their sentences stay on one line to be read as written
+"""The splitter on Word letters whose lead sentences and bold lines carry the structure:
+a lead that ends in a full stop, bold lead sentences, and one proposal with bold parts.
+Real DOCX files (python-docx) through the extractor."""
+
+from __future__ import annotations
+
+from tests.analysis.test_initiative_word import split_docx
+
+
+def test_a_lead_sentence_ending_in_a_full_stop_introduces_the_bullets_below_it() -> None:
+    # "... har følgende forslag." where a colon would be: the bullets are the proposals.
+    found = split_docx(
+        [
+            ("p", "Foreningen har drøftet invitationen i bestyrelsen og har følgende forslag."),
+            (
+                "bullet",
+                "Et offentligt register over lobbymøder i ministerierne, opdateret hver måned.",
+            ),
+            ("bullet", "Åbne kommunale budgetter i et fælles maskinlæsbart format."),
+            ("bullet", "Borgerpaneler i alle regioner før større beslutninger om sundhedsvæsenet."),
+        ]
+    )
+    assert len(found) == 3
+    assert "maskinlæsbart" in found[1].text
+
+
+def test_a_proposal_that_names_its_parts_in_a_full_stop_sentence_stays_one() -> None:
+    # No sentence names the proposals to come: the bullets are the one proposal's parts.
+    found = split_docx(
+        [
+            (
+                "p",
+                "Vi foreslår et register over lobbymøder i alle ministerier. Det skal vise tre ting.",
+            ),
+            ("bullet", "hvem ministeren mødtes med"),
+            ("bullet", "hvornår mødet fandt sted"),
+            ("bullet", "hvad mødet handlede om"),
+        ]
+    )
+    assert len(found) == 1
