@@ -79,9 +79,11 @@ _ANNOUNCES = re.compile(
     re.IGNORECASE,
 )
 _THEME_INTRO = 200  # characters of a line a theme heading may open with before its proposals
+# "ingen forslag", also in a compound: "ingen konkrete initiativforslag".
 NO_PROPOSAL = re.compile(
-    r"\b(?:ikke|ingen)\s+(?:\w+\s+){0,2}(?:konkrete?|egentlige?|nye)\s+forslag|"
-    r"\b(?:ikke|ingen)\s+(?:selv\s+)?(?:nogen\s+)?forslag\b|no (?:specific |concrete )?proposals?",
+    r"\b(?:ikke|ingen)\s+(?:\w+\s+){0,2}(?:konkrete?|egentlige?|nye)\s+\w*forslag|"
+    r"\b(?:ikke|ingen)\s+(?:selv\s+)?(?:nogen\s+)?\w*forslag\b|"
+    r"no (?:specific |concrete )?proposals?",
     re.IGNORECASE,
 )
 # Paragraphs that turn from the proposals to the whole plan or the process.

@@ -39,3 +39,41 @@ def test_a_proposal_that_names_its_parts_in_a_full_stop_sentence_stays_one() -> 
         ]
     )
     assert len(found) == 1
+
+
+def test_a_letter_with_no_proposal_in_a_compound_word_proposes_nothing() -> None:
+    # "ingen initiativforslag" says what "ingen forslag" says; "ønsker at tilkendegive" is
+    # a wish to say something, not an ask.
+    found = split_docx(
+        [
+            (
+                "p",
+                "Styrelsen har ingen initiativforslag til handlingsplanen. Vi ønsker dog at tilkendegive, at vi gerne bidrager med vores erfaringer fra arbejdet med åbne geodata, hvis der kommer initiativer på det område.",
+            ),
+        ]
+    )
+    assert found == ()
+
+
+def test_a_letter_with_no_comments_in_a_compound_word_proposes_nothing() -> None:
+    found = split_docx(
+        [
+            (
+                "p",
+                "Styrelsen har ingen høringsbemærkninger. Vi ønsker blot at understrege, at styrelsen fortsat vil offentliggøre sine data som hidtil og gerne deler sine erfaringer med andre myndigheder.",
+            ),
+        ]
+    )
+    assert found == ()
+
+
+def test_a_wish_that_asks_for_something_still_proposes() -> None:
+    found = split_docx(
+        [
+            (
+                "p",
+                "Vi ønsker, at alle kommuner offentliggør deres svar på aktindsigter i et fælles arkiv, så borgerne kan se, hvad andre har fået udleveret.",
+            ),
+        ]
+    )
+    assert len(found) == 1
