@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 TITLE_LIMIT = 100
 
-HEADING = re.compile(r"^(#{1,6})\s+(.*\S)")
+# The title without a label's colon: "## Baggrund:" is the section "Baggrund".
+HEADING = re.compile(r"^(#{1,6})\s+(.*?\S)(?:\s*:)?\s*$")
 # Bullets as text carries them: Word's Symbol and Wingdings bullets reach PDF text as their
 # private-use code points (U+F0B7 ""). Numbers and letters as "1." "1)" "(1)" "a)" "(a)".
 BULLETS = "-•*–▪◦·●■□➢►✓⁃\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf0e0"

@@ -77,3 +77,58 @@ def test_a_wish_that_asks_for_something_still_proposes() -> None:
         ]
     )
     assert len(found) == 1
+
+
+REGISTER = "I dag kan borgerne ikke se, hvem ministrene mødes med. Et register over lobbymøder vil øge tilliden til beslutningerne."
+BUDGETS = "Budgetterne findes i dag som PDF-filer i vidt forskellige formater. Et fælles format gør det muligt at sammenligne kommunerne."
+
+
+def test_bold_lead_sentences_over_their_paragraphs_are_the_proposals() -> None:
+    found = split_docx(
+        [
+            ("b", "Der bør indføres et lobbyregister."),
+            ("p", REGISTER),
+            ("b", "Kommunernes budgetter skal være åbne data."),
+            ("p", BUDGETS),
+        ]
+    )
+    assert [i.title for i in found] == [
+        "Der bør indføres et lobbyregister",
+        "Kommunernes budgetter skal være åbne data",
+    ]
+    assert "øge tilliden" in found[0].text
+
+
+def test_bold_labels_ending_in_a_colon_are_the_proposals_and_their_sections() -> None:
+    # "Økonomi:" is a section of the proposal above it and "Om os:" a section of the
+    # letter, as they would be without the colon.
+    found = split_docx(
+        [
+            ("b", "Lobbyregister:"),
+            ("p", REGISTER),
+            ("b", "Økonomi:"),
+            ("p", "Et register koster kun lidt at drive, og flere lande har allerede et."),
+            ("b", "Åbne kommunale budgetter:"),
+            ("p", BUDGETS),
+            ("b", "Om os:"),
+            ("p", "Foreningen arbejder for åbenhed i den offentlige forvaltning."),
+        ]
+    )
+    assert [i.title for i in found] == ["Lobbyregister", "Åbne kommunale budgetter"]
+    assert "koster kun lidt" in found[0].text
+
+
+def test_styled_headings_ending_in_a_colon_read_as_without_it() -> None:
+    # "Vores forslag:" over bullets groups the proposals as "Vores forslag" does, and
+    # "Om os:" is the letter's section, no proposal.
+    found = split_docx(
+        [
+            ("h2", "Vores forslag:"),
+            ("bullet", "Et offentligt register over lobbymøder i alle ministerier."),
+            ("bullet", "Åbne kommunale budgetter i et fælles format."),
+            ("h2", "Om os:"),
+            ("p", "Foreningen arbejder for åbenhed i forvaltningen og har 300 medlemmer."),
+        ]
+    )
+    assert len(found) == 2
+    assert "lobbymøder" in found[0].text and "budgetter" in found[1].text
