@@ -57,7 +57,14 @@ MOST = 0.6  # share of a label's words a found initiative must hold
 CARRIERS = ("plain", "html", "pdf", "docx")
 # Writer parts of a set: (name, first case number, last case number), by the cases' ids.
 PARTS = {
-    "replies": (("a+b", 1, 64), ("c", 65, 104), ("d", 105, 144), ("e", 145, 184), ("f", 185, 224))
+    "replies": (
+        ("a+b", 1, 64),
+        ("c", 65, 104),
+        ("d", 105, 144),
+        ("e", 145, 184),
+        ("f", 185, 224),
+        ("g", 225, 264),
+    )
 }
 # Wide enough to take every case in: three replies in the set say only "Høringssvar OGP" or
 # "Forslag til OGP-handlingsplan", which the default marker ("OGP-høring") does not fetch.
