@@ -40,6 +40,8 @@ LETTER_SECTION = re.compile(
     r"^(?:\d+\.?\s*)?(?:indledning|indledende|baggrund(?:en)?$|generel|generelle|generelt|"
     r"høringssvar|høring\b|resumé|sammenfatning|om (?:os|\w+)$|kontakt|afslutning|afsluttende|"
     r"afrunding|opsummering|konklusion|bilag|vedr\.?|vedrørende\b|re:|til digitaliseringsstyrelsen|"
+    # a notat's last chapter: "3. Videre proces", "Det videre forløb"
+    r"(?:den |det )?videre (?:proces|forløb|arbejde|dialog)$|"
     r"øvrige bemærkninger|bemærkninger|"
     r"forord|introduktion|vores forslag|forslag til initiativer|initiativforslag$|uddybning|"
     # chapters of a report: never a proposal of their own
@@ -211,6 +213,8 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
             _introduces(body, len(proposals)) or _letterhead(lines, start, len(proposals))
         ):
             continue  # the letter's title or letterhead over its introduction
+        elif spans and len(body) == 1:
+            continue  # a heading after the proposals with nothing under it before the closing
         elif not (_proposes_nothing(" ".join(body)) or _unanswered(title, body)):
             spans += split_sequenced(Span(clean_title(title), tuple(body), "heading"))
     return spans
