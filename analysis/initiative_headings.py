@@ -40,6 +40,8 @@ LETTER_SECTION = re.compile(
     r"^(?:\d+\.?\s*)?(?:indledning|indledende|baggrund(?:en)?$|generel|generelle|generelt|"
     r"høringssvar|høring\b|resumé|sammenfatning|om (?:os|\w+)$|kontakt|afslutning|afsluttende|"
     r"afrunding|opsummering|konklusion|bilag|vedr\.?|vedrørende\b|re:|til digitaliseringsstyrelsen|"
+    # a notat's last chapter: "3. Videre proces", "Det videre forløb"
+    r"(?:den |det )?videre (?:proces|forløb|arbejde|dialog)$|"
     r"øvrige bemærkninger|bemærkninger|"
     r"forord|introduktion|vores forslag|forslag til initiativer|initiativforslag$|uddybning|"
     # chapters of a report: never a proposal of their own
@@ -79,14 +81,13 @@ _ANNOUNCES = re.compile(
     re.IGNORECASE,
 )
 _THEME_INTRO = 200  # characters of a line a theme heading may open with before its proposals
-# "Vi har ingen konkrete forslag", "HK har ikke konkrete initiativforslag", "Vi har ikke haft
-# mulighed for at udarbejde forslag": the proposal word alone or as the call's compound.
-_PROPOSAL_WORD = r"(?:initiativ|løsnings|ændrings)?forslag"
+# "ingen forslag", also in a compound: "ingen konkrete initiativforslag"; "Vi har ikke haft
+# mulighed for at udarbejde forslag".
 NO_PROPOSAL = re.compile(
-    rf"\b(?:ikke|ingen)\s+(?:\w+\s+){{0,2}}(?:konkrete?|egentlige?|nye)\s+{_PROPOSAL_WORD}|"
-    rf"\b(?:ikke|ingen)\s+(?:selv\s+)?(?:nogen\s+)?{_PROPOSAL_WORD}\b|"
-    rf"\bikke\s+(?:\w+\s+)?(?:haft\s+)?(?:mulighed\s+for|tid\s+til|nået|kunnet)\s+(?:at\s+)?"
-    rf"(?:\w+\s+){{0,3}}{_PROPOSAL_WORD}|"
+    r"\b(?:ikke|ingen)\s+(?:\w+\s+){0,2}(?:konkrete?|egentlige?|nye)\s+\w*forslag|"
+    r"\b(?:ikke|ingen)\s+(?:selv\s+)?(?:nogen\s+)?\w*forslag\b|"
+    r"\bikke\s+(?:\w+\s+)?(?:haft\s+)?(?:mulighed\s+for|tid\s+til|nået|kunnet)\s+(?:at\s+)?"
+    r"(?:\w+\s+){0,3}\w*forslag|"
     r"no (?:specific |concrete )?proposals?",
     re.IGNORECASE,
 )
@@ -217,6 +218,8 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
             _introduces(body, len(proposals)) or _letterhead(lines, start, len(proposals))
         ):
             continue  # the letter's title or letterhead over its introduction
+        elif spans and len(body) == 1:
+            continue  # a heading after the proposals with nothing under it before the closing
         elif not (_proposes_nothing(" ".join(body)) or _unanswered(title, body)):
             spans += split_sequenced(Span(clean_title(title), tuple(body), "heading"))
     return spans

@@ -35,9 +35,13 @@ _COUNTED = re.compile(
     r"initiativer|idéer|ideer|ønsker|anbefalinger|suggestions|proposals|recommendations|ideas)\b",
     re.IGNORECASE,
 )
-# "DH har nedenstående forslag.": proposals announced below, not counted.
-_BELOW = re.compile(
-    r"\b(?:nedenstående|følgende) (?:\w+ )?(?:forslag|initiativer|idéer|ideer|anbefalinger)\b",
+# "Foreningen har følgende forslag.", "Vi foreslår følgende.": the proposals to come, named
+# in a sentence that ends in a full stop rather than a colon.
+_FOLLOWING = re.compile(
+    r"\b(?:følgende|nedenstående|the following)\s+(?:\w+\s+){0,2}?(?:forslag|initiativ\w*|"
+    r"idéer|ideer|anbefalinger|tiltag|suggestions|proposals|recommendations|ideas)\b|"
+    r"\b(?:foreslå\w*|anbefale\w*|propose|suggest|recommend)\s+(?:vi\s+|we\s+)?"
+    r"(?:følgende|the following)\s*[.!]?$",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
@@ -165,17 +169,13 @@ def titled_bullet_spans(lines: list[str]) -> list[Span]:
     """Rule 5 for bullets: two or more bulleted titles at the margin, each over a paragraph
     of its own and each asking for something ("– Afstemninger bør kunne ses navn for navn."
     over why), not after a line that makes them parts: proposals set out without an intro."""
-    for index, line in enumerate(lines):
-        item = ITEM.match(line)
-        if not (item and _kind(item) == "bullet" and not item.group(1)):
-            continue
-        if _introduces_parts(_previous(lines, index)):
-            return []
-        items, _ = list_items(lines, index)
-        titled = all(_has_prose(list(span.lines)) for span in items)
-        asks = all(PROPOSING.search(" ".join(span.lines)) for span in items)
-        return items if len(items) >= 2 and titled and asks else []
-    return []
+    bullets = (i for i, line in enumerate(lines) if (m := ITEM.match(line)) and m[2] and not m[1])
+    first = next(bullets, None)
+    if first is None or _introduces_parts(_previous(lines, first)):
+        return []
+    items, _ = list_items(lines, first)
+    asks = all(_has_prose(list(s.lines)) and PROPOSING.search(" ".join(s.lines)) for s in items)
+    return items if len(items) >= 2 and asks else []
 
 
 def _introduces_parts(line: str) -> bool:
@@ -216,14 +216,15 @@ def _names_proposals(sentence: str) -> bool:
 
 def _announces(lines: list[str], index: int) -> bool:
     """A paragraph that counts the proposals to come ("Her er tre forslag fra os. Vi har
-    drøftet dem ...") right above a list or labelled paragraphs introduces them, colon or
-    not."""
+    drøftet dem ...") or whose last sentence names them ("Foreningen har følgende
+    forslag.") right above a list or labelled paragraphs introduces them, colon or not."""
     text = lines[index].strip()
     if not text or text.endswith(":") or ITEM.match(lines[index]) or HEADING.match(text):
         return False
     following = next((line for line in lines[index + 1 :] if line.strip()), "")
     listed = ITEM.match(following) or _labelled(following.strip())
-    return bool(listed and (_COUNTED.search(text) or _BELOW.search(text)))
+    last = re.split(r"(?<=[.!?])\s+", text)[-1]
+    return bool(listed and (_COUNTED.search(text) or _FOLLOWING.search(last)))
 
 
 def _paragraph_before(lines: list[str], index: int) -> str:

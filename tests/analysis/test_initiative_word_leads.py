@@ -1,0 +1,134 @@
+# ruff: noqa: E501 - replies are data: their sentences stay on one line to be read as written
+"""The splitter on Word letters whose lead sentences and bold lines carry the structure:
+a lead that ends in a full stop, bold lead sentences, and one proposal with bold parts.
+Real DOCX files (python-docx) through the extractor."""
+
+from __future__ import annotations
+
+from tests.analysis.test_initiative_word import split_docx
+
+
+def test_a_lead_sentence_ending_in_a_full_stop_introduces_the_bullets_below_it() -> None:
+    # "... har følgende forslag." where a colon would be: the bullets are the proposals.
+    found = split_docx(
+        [
+            ("p", "Foreningen har drøftet invitationen i bestyrelsen og har følgende forslag."),
+            (
+                "bullet",
+                "Et offentligt register over lobbymøder i ministerierne, opdateret hver måned.",
+            ),
+            ("bullet", "Åbne kommunale budgetter i et fælles maskinlæsbart format."),
+            ("bullet", "Borgerpaneler i alle regioner før større beslutninger om sundhedsvæsenet."),
+        ]
+    )
+    assert len(found) == 3
+    assert "maskinlæsbart" in found[1].text
+
+
+def test_a_proposal_that_names_its_parts_in_a_full_stop_sentence_stays_one() -> None:
+    # No sentence names the proposals to come: the bullets are the one proposal's parts.
+    found = split_docx(
+        [
+            (
+                "p",
+                "Vi foreslår et register over lobbymøder i alle ministerier. Det skal vise tre ting.",
+            ),
+            ("bullet", "hvem ministeren mødtes med"),
+            ("bullet", "hvornår mødet fandt sted"),
+            ("bullet", "hvad mødet handlede om"),
+        ]
+    )
+    assert len(found) == 1
+
+
+def test_a_letter_with_no_proposal_in_a_compound_word_proposes_nothing() -> None:
+    # "ingen initiativforslag" says what "ingen forslag" says; "ønsker at tilkendegive" is
+    # a wish to say something, not an ask.
+    found = split_docx(
+        [
+            (
+                "p",
+                "Styrelsen har ingen initiativforslag til handlingsplanen. Vi ønsker dog at tilkendegive, at vi gerne bidrager med vores erfaringer fra arbejdet med åbne geodata, hvis der kommer initiativer på det område.",
+            ),
+        ]
+    )
+    assert found == ()
+
+
+def test_a_letter_with_no_comments_in_a_compound_word_proposes_nothing() -> None:
+    found = split_docx(
+        [
+            (
+                "p",
+                "Styrelsen har ingen høringsbemærkninger. Vi ønsker blot at understrege, at styrelsen fortsat vil offentliggøre sine data som hidtil og gerne deler sine erfaringer med andre myndigheder.",
+            ),
+        ]
+    )
+    assert found == ()
+
+
+def test_a_wish_that_asks_for_something_still_proposes() -> None:
+    found = split_docx(
+        [
+            (
+                "p",
+                "Vi ønsker, at alle kommuner offentliggør deres svar på aktindsigter i et fælles arkiv, så borgerne kan se, hvad andre har fået udleveret.",
+            ),
+        ]
+    )
+    assert len(found) == 1
+
+
+REGISTER = "I dag kan borgerne ikke se, hvem ministrene mødes med. Et register over lobbymøder vil øge tilliden til beslutningerne."
+BUDGETS = "Budgetterne findes i dag som PDF-filer i vidt forskellige formater. Et fælles format gør det muligt at sammenligne kommunerne."
+
+
+def test_bold_lead_sentences_over_their_paragraphs_are_the_proposals() -> None:
+    found = split_docx(
+        [
+            ("b", "Der bør indføres et lobbyregister."),
+            ("p", REGISTER),
+            ("b", "Kommunernes budgetter skal være åbne data."),
+            ("p", BUDGETS),
+        ]
+    )
+    assert [i.title for i in found] == [
+        "Der bør indføres et lobbyregister",
+        "Kommunernes budgetter skal være åbne data",
+    ]
+    assert "øge tilliden" in found[0].text
+
+
+def test_bold_labels_ending_in_a_colon_are_the_proposals_and_their_sections() -> None:
+    # "Økonomi:" is a section of the proposal above it and "Om os:" a section of the
+    # letter, as they would be without the colon.
+    found = split_docx(
+        [
+            ("b", "Lobbyregister:"),
+            ("p", REGISTER),
+            ("b", "Økonomi:"),
+            ("p", "Et register koster kun lidt at drive, og flere lande har allerede et."),
+            ("b", "Åbne kommunale budgetter:"),
+            ("p", BUDGETS),
+            ("b", "Om os:"),
+            ("p", "Foreningen arbejder for åbenhed i den offentlige forvaltning."),
+        ]
+    )
+    assert [i.title for i in found] == ["Lobbyregister", "Åbne kommunale budgetter"]
+    assert "koster kun lidt" in found[0].text
+
+
+def test_styled_headings_ending_in_a_colon_read_as_without_it() -> None:
+    # "Vores forslag:" over bullets groups the proposals as "Vores forslag" does, and
+    # "Om os:" is the letter's section, no proposal.
+    found = split_docx(
+        [
+            ("h2", "Vores forslag:"),
+            ("bullet", "Et offentligt register over lobbymøder i alle ministerier."),
+            ("bullet", "Åbne kommunale budgetter i et fælles format."),
+            ("h2", "Om os:"),
+            ("p", "Foreningen arbejder for åbenhed i forvaltningen og har 300 medlemmer."),
+        ]
+    )
+    assert len(found) == 2
+    assert "lobbymøder" in found[0].text and "budgetter" in found[1].text
