@@ -51,6 +51,18 @@ _LEAD = re.compile(
     r"(?:\s+\w+)?,?\s+(?:at|til|that)\b",
     re.IGNORECASE,
 )
+# "Jeg har et forslag", "Vi har ét forslag", "I have one suggestion": a single proposal.
+_ONE = re.compile(
+    r"\b(?:har|have|sende\w*|kommer med|here is)\s+(?:(?:kun|blot|bare|only|just)\s+)?"
+    r"(?:ét|et|one|a)\s+(?:enkelt\s+|single\s+|konkret\s+)?(?:forslag|idé|ide|ønske|"
+    r"suggestion|proposal)\b",
+    re.IGNORECASE,
+)
+_COUNTING = re.compile(
+    r"^(?:for det \w+|(?:det|den|vores|vort|mit|min|et|en) \w+ (?:forslag|initiativ|ønske|idé|ide)|"
+    r"second|third|fourth|(?:our|my|the) \w+ (?:proposal|suggestion|recommendation))",
+    re.IGNORECASE,
+)
 _SENTENCE_END = (".", "!", "?", ":")
 
 
@@ -58,8 +70,8 @@ def ordinal_spans(lines: list[str]) -> list[Span]:
     """Paragraphs put in sequence (module docstring): one initiative each, when there are
     two or more; the last ends with its paragraph."""
     starts = _sequence_starts(lines, 0, len(lines))
-    if len(starts) < 2:
-        return []
+    if len(starts) < 2 or (_ONE.search(" ".join(lines)) and not _ordinal(lines, starts)):
+        return []  # "Jeg har et forslag": its "Derudover bør ..." adds to that one
     spans = []
     for position, start in enumerate(starts):
         last = position + 1 == len(starts)
@@ -119,6 +131,11 @@ def _repeated_leads(lines: list[str], begin: int, end: int) -> list[int]:
             key = (lead.group(1).casefold(), lead.group(2).casefold())
             leads.setdefault(key, []).append(index)
     return min((found for found in leads.values() if len(found) >= 2), default=[])
+
+
+def _ordinal(lines: list[str], starts: list[int]) -> bool:
+    """A start names its place ("For det første", "Det andet forslag"), not just "Derudover"."""
+    return any(_FIRST.match(lines[i].strip()) or _COUNTING.match(lines[i].strip()) for i in starts)
 
 
 def _adds(line: str) -> bool:

@@ -306,3 +306,41 @@ def test_den_foerste_er_and_den_anden_er_open_one_idea_each() -> None:
         "Bo Christensen",
     )
     assert len(split_mail(html)) == 2
+
+
+def gmail(*lines: str) -> str:
+    """Gmail's HTML: <div dir="ltr"> with a <div> per line, blank lines as <div><br></div>."""
+    return '<div dir="ltr">' + "".join(f"<div>{text or '<br>'}</div>" for text in lines) + "</div>"
+
+
+def test_a_letter_announcing_one_proposal_keeps_its_derudover_inside_it() -> None:
+    # "Jeg har et forslag": "Derudover bør ..." elaborates that one, it adds no second.
+    html = gmail(
+        "Hej",
+        "",
+        "Jeg har et forslag om borgerbudgetter.",
+        "",
+        "Kommunerne bør afsætte en pulje, som borgerne selv stemmer om, fx 1 % af anlægsbudgettet.",
+        "",
+        "Derudover bør resultaterne af afstemningerne offentliggøres, så man kan se, hvad pengene gik til.",
+        "",
+        "Mvh",
+        "Lise",
+    )
+    assert len(split_mail(html)) == 1
+
+
+def test_a_letter_announcing_one_proposal_that_counts_on_still_gives_each() -> None:
+    html = gmail(
+        "Hej",
+        "",
+        "Jeg har et forslag og en idé mere.",
+        "",
+        "For det første bør kommunerne afsætte en pulje, som borgerne selv stemmer om.",
+        "",
+        "For det andet bør ministrenes kalendere være offentlige.",
+        "",
+        "Mvh",
+        "Lise",
+    )
+    assert len(split_mail(html)) == 2
