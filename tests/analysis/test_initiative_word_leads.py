@@ -132,3 +132,27 @@ def test_styled_headings_ending_in_a_colon_read_as_without_it() -> None:
     )
     assert len(found) == 2
     assert "lobbymøder" in found[0].text and "budgetter" in found[1].text
+
+
+def test_paragraphs_opening_alike_with_the_sender_s_ask_are_one_proposal_each() -> None:
+    # "DUF anbefaler, at ..." twice: two recommendations; the fact after the second is its
+    # own, the sender's offer of dialogue is the closing.
+    found = split_docx(
+        [
+            (
+                "p",
+                "DUF anbefaler, at alle lovforslag, der berører unge, sendes i høring hos ungdomsorganisationerne.",
+            ),
+            (
+                "p",
+                "DUF anbefaler, at kommunerne giver unge en formel stemme gennem ungeråd med ret til at sætte sager på dagsordenen.",
+            ),
+            (
+                "p",
+                "Flere kommuner har gode erfaringer med ungebyråd, men mange steder er de nedlagt igen.",
+            ),
+            ("p", "DUF stiller gerne op til dialog om forslagene."),
+        ]
+    )
+    assert len(found) == 2
+    assert "gode erfaringer" in found[1].text and "dialog" not in found[1].text
