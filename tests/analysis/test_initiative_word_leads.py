@@ -156,3 +156,26 @@ def test_paragraphs_opening_alike_with_the_sender_s_ask_are_one_proposal_each() 
     )
     assert len(found) == 2
     assert "gode erfaringer" in found[1].text and "dialog" not in found[1].text
+
+
+def test_bold_sections_that_argue_for_one_proposal_are_its_parts() -> None:
+    # A one-proposal letter: its bold title, then bold sections with the experience and the
+    # benefits behind it, not proposals of their own.
+    found = split_docx(
+        [
+            ("b", "Forslag: Et åbent lobbyregister"),
+            (
+                "p",
+                "Vi foreslår, at regeringen opretter et register over lobbymøder i ministerierne.",
+            ),
+            ("b", "Erfaringer fra udlandet"),
+            (
+                "p",
+                "Irland og Storbritannien har gode erfaringer med registre, der koster lidt at drive.",
+            ),
+            ("b", "Fordele for borgerne"),
+            ("p", "Borgerne kan se, hvem ministrene mødes med, og det styrker tilliden."),
+        ]
+    )
+    assert len(found) == 1
+    assert "Irland" in found[0].text and "tilliden" in found[0].text
