@@ -34,13 +34,17 @@ _COUNTED = re.compile(
     r"initiativer|idéer|ideer|ønsker|anbefalinger|suggestions|proposals|recommendations|ideas)\b",
     re.IGNORECASE,
 )
-# "Foreningen har følgende forslag.", "Vi foreslår følgende.": the proposals to come, named
-# in a sentence that ends in a full stop rather than a colon.
+# "Foreningen har følgende forslag.", "Vi foreslår følgende.", "Vores forslag følger
+# herunder.": the proposals to come, named in a sentence that ends in a full stop rather
+# than a colon.
 _FOLLOWING = re.compile(
     r"\b(?:følgende|nedenstående|the following)\s+(?:\w+\s+){0,2}?(?:forslag|initiativ\w*|"
     r"idéer|ideer|anbefalinger|tiltag|suggestions|proposals|recommendations|ideas)\b|"
     r"\b(?:foreslå\w*|anbefale\w*|propose|suggest|recommend)\s+(?:vi\s+|we\s+)?"
-    r"(?:følgende|the following)\s*[.!]?$",
+    r"(?:følgende|the following)\s*[.!]?$|"
+    # "Vores forslag er kort beskrevet herunder.", "Nedenfor følger foreningens anbefalinger."
+    r"^(?=.*\b(?:herunder|nedenfor|below)\b).*\b(?:forslag|initiativer|idéer|ideer|"
+    r"anbefalinger|suggestions|proposals|recommendations|ideas)\b",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
