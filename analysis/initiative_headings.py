@@ -67,6 +67,8 @@ SUBSECTION = re.compile(
     r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forvente\w*|effekt(?:en|er)?|ansvar\w*|"
     r"økonomi|tids(?:plan|ramme|horisont|perspektiv)|budget|ressourcer|risici|risiko|"
     r"målgrupper?|niveau|aktører|gevinst(?:er)?$|omkostning\w*|forudsætning\w*|varighed|"
+    # what argues for the proposal: "Erfaringer fra udlandet", "Eksempler", "Fordele ved ..."
+    r"erfaring(?:er|erne)?\b|eksempl\w*|eksempel\b|fordele\w*|inspiration\b|"
     r"nuværende situation|næste skridt|deltagere$|"
     r"implementering|succeskriteri\w*|indikatorer|udfordring\w*|løsning\w*|relevans|"
     r"sammenhæng|ogp-værdier|perspektiv|problem\w*|målsætning\w*|mål$|aktiviteter|"

@@ -21,7 +21,6 @@ from hoering.analysis.initiative_text import (
 TITLE_LINE = 100  # characters of an item that is a title over its own paragraph
 LOOKAHEAD = 200  # lines a list looks ahead for its next item (and back for a previous line)
 # "Borgerpaneler: Prøv med ..." or "Åbenhed om mål – Vi foreslår ...": a label, then its text.
-# A bold label on a line of its own over its paragraph ("Unge i høringer:") is one too.
 _LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|–—]{2,60}?)(?::(?:\s+\S|$)| [–—-]\s+\S)")
 # Introductions that name proposals outright, even with a word of _OWN_PARTS in them.
 _STRONG_INTRO = re.compile(
@@ -35,13 +34,17 @@ _COUNTED = re.compile(
     r"initiativer|idéer|ideer|ønsker|anbefalinger|suggestions|proposals|recommendations|ideas)\b",
     re.IGNORECASE,
 )
-# "Foreningen har følgende forslag.", "Vi foreslår følgende.": the proposals to come, named
-# in a sentence that ends in a full stop rather than a colon.
+# "Foreningen har følgende forslag.", "Vi foreslår følgende.", "Vores forslag følger
+# herunder.": the proposals to come, named in a sentence that ends in a full stop rather
+# than a colon.
 _FOLLOWING = re.compile(
     r"\b(?:følgende|nedenstående|the following)\s+(?:\w+\s+){0,2}?(?:forslag|initiativ\w*|"
     r"idéer|ideer|anbefalinger|tiltag|suggestions|proposals|recommendations|ideas)\b|"
     r"\b(?:foreslå\w*|anbefale\w*|propose|suggest|recommend)\s+(?:vi\s+|we\s+)?"
-    r"(?:følgende|the following)\s*[.!]?$",
+    r"(?:følgende|the following)\s*[.!]?$|"
+    # "Vores forslag er kort beskrevet herunder.", "Nedenfor følger foreningens anbefalinger."
+    r"^(?=.*\b(?:herunder|nedenfor|below)\b).*\b(?:forslag|initiativer|idéer|ideer|"
+    r"anbefalinger|suggestions|proposals|recommendations|ideas)\b",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
@@ -125,7 +128,7 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
 
 
 def _labelled(line: str) -> re.Match[str] | None:
-    """The label opening a line, unless the line alone introduces ("Kommunen foreslår:")."""
+    """A label, also alone on its line ("Unge i høringer:") unless that line introduces."""
     return None if line.endswith(":") and _is_intro(line) else _LABELLED.match(line)
 
 
@@ -147,14 +150,15 @@ def _bulleted(lines: list[str], index: int) -> bool:
     return bool(ITEM.match(lines[index]) and _kind(ITEM.match(lines[index])) == "bullet")
 
 
-def bare_numbered_spans(lines: list[str]) -> list[Span]:
-    """Rule 5: two or more numbered paragraphs (1., 2., ...) at the margin, not after a line
-    ending in ":" (which would make them the parts of what that line says)."""
+def bare_numbered_spans(lines: list[str], bullets: bool = False) -> list[Span]:
+    """Rule 5: two or more numbered paragraphs (1., 2., ...; with `bullets` bulleted ones) at
+    the margin, not after a line ending in ":" (which makes them the parts of what it says)."""
     spans: list[Span] = []
     index = 0
     while index < len(lines):
         item = ITEM.match(lines[index])
-        starts = item is not None and item.group(3) == "1" and not item.group(1)
+        starts = item is not None and not item.group(1)
+        starts = starts and bool(item and (item.group(2) if bullets else item.group(3) == "1"))
         if starts and not _introduces_parts(_previous(lines, index)):
             items, end = list_items(lines, index)
             if len(items) >= 2:
@@ -166,16 +170,10 @@ def bare_numbered_spans(lines: list[str]) -> list[Span]:
 
 
 def titled_bullet_spans(lines: list[str]) -> list[Span]:
-    """Rule 5 for bullets: two or more bulleted titles at the margin, each over a paragraph
-    of its own and each asking for something ("– Afstemninger bør kunne ses navn for navn."
-    over why), not after a line that makes them parts: proposals set out without an intro."""
-    bullets = (i for i, line in enumerate(lines) if (m := ITEM.match(line)) and m[2] and not m[1])
-    first = next(bullets, None)
-    if first is None or _introduces_parts(_previous(lines, first)):
-        return []
-    items, _ = list_items(lines, first)
+    """Rule 5 for bullets: titles at the margin each over a paragraph that asks, no intro."""
+    items = bare_numbered_spans(lines, bullets=True)
     asks = all(_has_prose(list(s.lines)) and PROPOSING.search(" ".join(s.lines)) for s in items)
-    return items if len(items) >= 2 and asks else []
+    return items if asks else []
 
 
 def _introduces_parts(line: str) -> bool:
@@ -222,7 +220,9 @@ def _announces(lines: list[str], index: int) -> bool:
     if not text or text.endswith(":") or ITEM.match(lines[index]) or HEADING.match(text):
         return False
     following = next((line for line in lines[index + 1 :] if line.strip()), "")
-    listed = ITEM.match(following) or _labelled(following.strip())
+    item = ITEM.match(following)
+    # A list numbered on from "2." continues the document's chapters ("2. Forslag").
+    listed = (item and item.group(3) in (None, "1")) or _labelled(following.strip())
     last = re.split(r"(?<=[.!?])\s+", text)[-1]
     return bool(listed and (_COUNTED.search(text) or _FOLLOWING.search(last)))
 

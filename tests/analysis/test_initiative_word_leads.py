@@ -25,6 +25,17 @@ def test_a_lead_sentence_ending_in_a_full_stop_introduces_the_bullets_below_it()
     assert "maskinlæsbart" in found[1].text
 
 
+def test_a_lead_that_places_the_proposals_below_introduces_the_bullets() -> None:
+    found = split_docx(
+        [
+            ("p", "Vores forslag er kort beskrevet herunder."),
+            ("bullet", "Et offentligt register over lobbymøder i ministerierne."),
+            ("bullet", "Åbne kommunale budgetter i et fælles maskinlæsbart format."),
+        ]
+    )
+    assert len(found) == 2
+
+
 def test_a_proposal_that_names_its_parts_in_a_full_stop_sentence_stays_one() -> None:
     # No sentence names the proposals to come: the bullets are the one proposal's parts.
     found = split_docx(
@@ -132,3 +143,50 @@ def test_styled_headings_ending_in_a_colon_read_as_without_it() -> None:
     )
     assert len(found) == 2
     assert "lobbymøder" in found[0].text and "budgetter" in found[1].text
+
+
+def test_paragraphs_opening_alike_with_the_sender_s_ask_are_one_proposal_each() -> None:
+    # "DUF anbefaler, at ..." twice: two recommendations; the fact after the second is its
+    # own, the sender's offer of dialogue is the closing.
+    found = split_docx(
+        [
+            (
+                "p",
+                "DUF anbefaler, at alle lovforslag, der berører unge, sendes i høring hos ungdomsorganisationerne.",
+            ),
+            (
+                "p",
+                "DUF anbefaler, at kommunerne giver unge en formel stemme gennem ungeråd med ret til at sætte sager på dagsordenen.",
+            ),
+            (
+                "p",
+                "Flere kommuner har gode erfaringer med ungebyråd, men mange steder er de nedlagt igen.",
+            ),
+            ("p", "DUF stiller gerne op til dialog om forslagene."),
+        ]
+    )
+    assert len(found) == 2
+    assert "gode erfaringer" in found[1].text and "dialog" not in found[1].text
+
+
+def test_bold_sections_that_argue_for_one_proposal_are_its_parts() -> None:
+    # A one-proposal letter: its bold title, then bold sections with the experience and the
+    # benefits behind it, not proposals of their own.
+    found = split_docx(
+        [
+            ("b", "Forslag: Et åbent lobbyregister"),
+            (
+                "p",
+                "Vi foreslår, at regeringen opretter et register over lobbymøder i ministerierne.",
+            ),
+            ("b", "Erfaringer fra udlandet"),
+            (
+                "p",
+                "Irland og Storbritannien har gode erfaringer med registre, der koster lidt at drive.",
+            ),
+            ("b", "Fordele for borgerne"),
+            ("p", "Borgerne kan se, hvem ministrene mødes med, og det styrker tilliden."),
+        ]
+    )
+    assert len(found) == 1
+    assert "Irland" in found[0].text and "tilliden" in found[0].text
