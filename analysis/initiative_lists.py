@@ -34,13 +34,17 @@ _COUNTED = re.compile(
     r"initiativer|idéer|ideer|ønsker|anbefalinger|suggestions|proposals|recommendations|ideas)\b",
     re.IGNORECASE,
 )
-# "Foreningen har følgende forslag.", "Vi foreslår følgende.": the proposals to come, named
-# in a sentence that ends in a full stop rather than a colon.
+# "Foreningen har følgende forslag.", "Vi foreslår følgende.", "Vores forslag følger
+# herunder.": the proposals to come, named in a sentence that ends in a full stop rather
+# than a colon.
 _FOLLOWING = re.compile(
     r"\b(?:følgende|nedenstående|the following)\s+(?:\w+\s+){0,2}?(?:forslag|initiativ\w*|"
     r"idéer|ideer|anbefalinger|tiltag|suggestions|proposals|recommendations|ideas)\b|"
     r"\b(?:foreslå\w*|anbefale\w*|propose|suggest|recommend)\s+(?:vi\s+|we\s+)?"
-    r"(?:følgende|the following)\s*[.!]?$",
+    r"(?:følgende|the following)\s*[.!]?$|"
+    # "Vores forslag er kort beskrevet herunder.", "Nedenfor følger foreningens anbefalinger."
+    r"^(?=.*\b(?:herunder|nedenfor|below)\b).*\b(?:forslag|initiativer|idéer|ideer|"
+    r"anbefalinger|suggestions|proposals|recommendations|ideas)\b",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
@@ -203,7 +207,9 @@ def _announces(lines: list[str], index: int) -> bool:
     if not text or text.endswith(":") or ITEM.match(lines[index]) or HEADING.match(text):
         return False
     following = next((line for line in lines[index + 1 :] if line.strip()), "")
-    listed = ITEM.match(following) or _LABELLED.match(following.strip())
+    item = ITEM.match(following)
+    # A list numbered on from "2." continues the document's chapters ("2. Forslag").
+    listed = (item and item.group(3) in (None, "1")) or _LABELLED.match(following.strip())
     last = re.split(r"(?<=[.!?])\s+", text)[-1]
     return bool(listed and (_COUNTED.search(text) or _FOLLOWING.search(last)))
 

@@ -25,6 +25,17 @@ def test_a_lead_sentence_ending_in_a_full_stop_introduces_the_bullets_below_it()
     assert "maskinlæsbart" in found[1].text
 
 
+def test_a_lead_that_places_the_proposals_below_introduces_the_bullets() -> None:
+    found = split_docx(
+        [
+            ("p", "Vores forslag er kort beskrevet herunder."),
+            ("bullet", "Et offentligt register over lobbymøder i ministerierne."),
+            ("bullet", "Åbne kommunale budgetter i et fælles maskinlæsbart format."),
+        ]
+    )
+    assert len(found) == 2
+
+
 def test_a_proposal_that_names_its_parts_in_a_full_stop_sentence_stays_one() -> None:
     # No sentence names the proposals to come: the bullets are the one proposal's parts.
     found = split_docx(
