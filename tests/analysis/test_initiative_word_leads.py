@@ -209,3 +209,26 @@ def test_bold_questions_of_the_call_head_their_answers_and_an_unanswered_one_is_
         "Hvordan kan den offentlige sektor blive mere åben?",
         "Hvordan kan borgerne inddrages bedre?",
     ]
+
+
+def test_a_theme_heading_whose_section_counts_its_proposals_over_bullets_gives_the_bullets() -> (
+    None
+):
+    found = split_docx(
+        [
+            ("h2", "Åbenhed"),
+            ("p", "Vi foreslår et offentligt register over lobbymøder i ministerierne."),
+            ("h2", "Borgerinddragelse"),
+            ("p", "Vi har to forslag på dette område."),
+            ("bullet", "Borgerpaneler i alle regioner før større beslutninger."),
+            (
+                "bullet",
+                "Digitale høringer, hvor borgerne kan kommentere lovforslag afsnit for afsnit.",
+            ),
+        ]
+    )
+    assert [i.title for i in found] == [
+        "Åbenhed",
+        "Borgerpaneler i alle regioner før større beslutninger",
+        "Digitale høringer, hvor borgerne kan kommentere lovforslag afsnit for afsnit",
+    ]
