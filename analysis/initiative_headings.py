@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from hoering.analysis.initiative_fields import label_of
-from hoering.analysis.initiative_lists import list_items
+from hoering.analysis.initiative_lists import announces, list_items
 from hoering.analysis.initiative_sequence import split_sequenced
 from hoering.analysis.initiative_text import (
     CLOSING,
@@ -303,7 +303,11 @@ def _list_follows(lines: list[str], start: int) -> bool:
 
 
 def _grouped_items(lines: list[str], start: int, end: int) -> list[Span]:
-    """The items of a list that a heading's section opens with (two or more), else []."""
+    """The items of a list that a heading's section opens with (two or more), perhaps after
+    a line that counts or names them ("Vi har to forslag på dette område."), else []."""
+    first = next((i for i in range(start, end) if lines[i].strip()), end)
+    if first < end and not ITEM.match(lines[first]) and announces(lines[:end], first):
+        start = first + 1
     if not _list_follows(lines[:end], start):
         return []
     items, _ = list_items(lines[:end], start)

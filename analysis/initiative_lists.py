@@ -91,7 +91,7 @@ def list_spans(lines: list[str]) -> list[Span]:
     spans: list[Span] = []
     index = 0
     while index < len(lines):
-        if _is_intro(lines[index], _paragraph_before(lines, index)) or _announces(lines, index):
+        if _is_intro(lines[index], _paragraph_before(lines, index)) or announces(lines, index):
             items, end = list_items(lines, index + 1)
             if not items:
                 items, end = _labelled_after(lines, index + 1)
@@ -212,7 +212,7 @@ def _names_proposals(sentence: str) -> bool:
     return bool(_INTRO.search(sentence)) and not _OWN_PARTS.search(sentence)
 
 
-def _announces(lines: list[str], index: int) -> bool:
+def announces(lines: list[str], index: int) -> bool:
     """A paragraph that counts the proposals to come ("Her er tre forslag fra os. Vi har
     drøftet dem ...") or whose last sentence names them ("Foreningen har følgende
     forslag.") right above a list or labelled paragraphs introduces them, colon or not."""

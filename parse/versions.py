@@ -31,8 +31,8 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     # 8: the Title style is a heading only over the letter's text, a short line set larger
     # than text (not bold) is a heading, a table row in the letter's text stays one line;
     # 9: an altChunk's HTML is read as HTML mail now is (Outlook lists, margin-less lines);
-    # 10: bold lead sentences and labels ("Der bør ... .", "Lobbyregister:") are headings
-    # where two or more stand over a paragraph each
+    # 10: bold lead sentences, labels and questions ("Der bør ... .", "Lobbyregister:",
+    # "Hvordan ...?") are headings where two or more stand over a paragraph each
     "xlsx": 1,
     "pptx": 2,  # 2: python-pptx (1: "unsupported type")
     "xls": 1,  # xlrd; before it was sniffed as "ole"

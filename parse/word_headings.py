@@ -10,9 +10,10 @@ set in bold stay under the sections their styled headings open ("# Vores forslag
 
 A short paragraph set larger than text without bold (a heading made by font size alone)
 and a paragraph in Word's Title style are marked as a bold title set large is. A bold
-paragraph that is one short sentence or label ending in "." or ":" ("Der bør oprettes et
-lobbyregister.", "Lobbyregister:") is a heading where two or more stand so over a
-paragraph of text each: one alone is emphasis, and one over a list introduces it.
+paragraph that is one short sentence, label or question ending in ".", ":" or "?" ("Der bør
+oprettes et lobbyregister.", "Lobbyregister:", "Hvordan kan ...?") is a heading where two
+or more stand so over a paragraph of text each: one alone is emphasis, and one over a list
+introduces it.
 
 Only the letter's own part is marked: from its first styled heading or paragraph of prose
 to its closing
@@ -35,8 +36,9 @@ _OFF = {"0", "false", "off", "none"}
 _STRONG_STYLE = re.compile(r"strong|kraftig|fed|bold", re.IGNORECASE)
 # Private-use character: a bold heading found while walking, before its level is known.
 BOLD, LARGE = "\ue010", "\ue011"
-# A bold paragraph that ends like a sentence or a label ("Der bør oprettes et
-# lobbyregister.", "Lobbyregister:"): a heading only where two or more lead what follows.
+# A bold paragraph that ends like a sentence, a label or a question ("Der bør oprettes et
+# lobbyregister.", "Lobbyregister:", "Hvordan kan borgerne inddrages?"): a heading only
+# where two or more lead what follows.
 LEAD = "\ue013"
 # Between the paragraphs (or lines) of one table cell, before the letter's part is known.
 CELL_BREAK = "\ue012"
@@ -178,11 +180,12 @@ def heading_like(text: str) -> bool:
 
 
 def lead_like(text: str) -> bool:
-    """One short sentence or label that ends in "." or ":": bold, it may lead what follows
-    ("Der bør oprettes et lobbyregister." over the paragraph that argues for it)."""
+    """One short sentence, label or question that ends in ".", ":" or "?": bold, it may lead
+    what follows ("Der bør oprettes et lobbyregister." over the paragraph that argues for
+    it, the call's question over its answer)."""
     text = text.strip()
     return (
-        text.endswith((".", ":"))
+        text.endswith((".", ":", "?"))
         and len(text) <= _LEAD_MAX
         and len(text.split()) <= _LEAD_WORDS
         and "\n" not in text

@@ -190,3 +190,45 @@ def test_bold_sections_that_argue_for_one_proposal_are_its_parts() -> None:
     )
     assert len(found) == 1
     assert "Irland" in found[0].text and "tilliden" in found[0].text
+
+
+def test_bold_questions_of_the_call_head_their_answers_and_an_unanswered_one_is_none() -> None:
+    # The letter says it answers the call's questions, each quoted in bold.
+    found = split_docx(
+        [
+            ("p", "Vi besvarer styrelsens spørgsmål i rækkefølge nedenfor."),
+            ("b", "Hvordan kan den offentlige sektor blive mere åben?"),
+            ("p", "Vi foreslår et offentligt register over lobbymøder i ministerierne."),
+            ("b", "Hvordan kan borgerne inddrages bedre?"),
+            ("p", "Der bør oprettes borgerpaneler i alle regioner før større beslutninger."),
+            ("b", "Har I andre forslag?"),
+            ("p", "Nej, ikke på nuværende tidspunkt."),
+        ]
+    )
+    assert [i.title for i in found] == [
+        "Hvordan kan den offentlige sektor blive mere åben?",
+        "Hvordan kan borgerne inddrages bedre?",
+    ]
+
+
+def test_a_theme_heading_whose_section_counts_its_proposals_over_bullets_gives_the_bullets() -> (
+    None
+):
+    found = split_docx(
+        [
+            ("h2", "Åbenhed"),
+            ("p", "Vi foreslår et offentligt register over lobbymøder i ministerierne."),
+            ("h2", "Borgerinddragelse"),
+            ("p", "Vi har to forslag på dette område."),
+            ("bullet", "Borgerpaneler i alle regioner før større beslutninger."),
+            (
+                "bullet",
+                "Digitale høringer, hvor borgerne kan kommentere lovforslag afsnit for afsnit.",
+            ),
+        ]
+    )
+    assert [i.title for i in found] == [
+        "Åbenhed",
+        "Borgerpaneler i alle regioner før større beslutninger",
+        "Digitale høringer, hvor borgerne kan kommentere lovforslag afsnit for afsnit",
+    ]

@@ -35,6 +35,19 @@ def test_bold_labels_ending_in_a_colon_over_their_paragraphs_are_headings() -> N
     assert f"\n# Åbne budgetter:\n{BUDGETS}\n" in text
 
 
+def test_bold_questions_over_their_answers_are_headings() -> None:
+    # The call's questions quoted in bold, each over the reply's answer.
+    document = letter(
+        ("b", "Hvordan kan staten blive mere åben?"),
+        ("p", REGISTER),
+        ("b", "Hvordan kan kommunerne blive mere åbne?"),
+        ("p", BUDGETS),
+    )
+    text = extract_docx_text(save(document))
+    assert f"\n# Hvordan kan staten blive mere åben?\n{REGISTER}\n" in text
+    assert f"\n# Hvordan kan kommunerne blive mere åbne?\n{BUDGETS}\n" in text
+
+
 def test_one_bold_sentence_alone_stays_as_written() -> None:
     # One bold sentence in a letter is emphasis: no heading without another set out so.
     document = letter(("b", "Vi støtter planen."), ("p", REGISTER), ("p", BUDGETS))
