@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from hoering.analysis.initiative_headings import LETTER_SECTION, PROPOSALS_HEADING, SUBSECTION
-from hoering.analysis.initiative_lists import bare_numbered_spans, list_items
+from hoering.analysis.initiative_lists import bare_numbered_spans, list_items, titled_bullet_spans
 from hoering.analysis.initiative_text import HEADING, ITEM, PROPOSING, Span, clean_title
 
 _SUB_NUMBER = re.compile(r"^(\s*)(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(\S.*)$")
@@ -44,7 +44,7 @@ def numbered_sections(lines: list[str]) -> list[Span]:
     sections: chapters and letter sections are dropped; a section that names proposals
     gives its sub-numbered items; template sections make the list one proposal's parts,
     which the single rule reads as one."""
-    spans = bare_numbered_spans(lines)
+    spans = bare_numbered_spans(lines) or titled_bullet_spans(lines)
     themes = _themes(spans)
     if themes:
         return themes
@@ -82,14 +82,17 @@ def _sub_items(span: Span, least: int = 2) -> list[Span]:
 def _themes(spans: list[Span]) -> list[Span]:
     """Numbered themes that group sub-numbered proposals ("1. Åbne sundhedsdata" over
     "1.1 Regionerne bør ...", "1.2 Der bør ..."): every number a bare title, every
-    sub-number a sentence that asks for something, so the sub-numbers are the proposals.
+    sub-number a sentence that asks for something or a title over its own paragraph, so the
+    sub-numbers are the proposals.
     Under a proposal that is a sentence itself, or a template section ("1. Problem"),
     sub-numbers stay its parts."""
     titles = [_bare_title(span) for span in spans]
     if not titles or not all(titles) or any(SUBSECTION.match(t) for t in titles):
         return []
     found: list[Span] = []
-    for span in spans:
+    for span, title in zip(spans, titles, strict=True):
+        if LETTER_SECTION.match(title):
+            continue  # "1. Indledning", "3. Afslutning": the letter's own, its parts too
         items = _sub_items(span, least=1)
         if not items or not all(map(_proposes, items)):
             return []
@@ -98,5 +101,11 @@ def _themes(spans: list[Span]) -> list[Span]:
 
 
 def _proposes(item: Span) -> bool:
+    """A sub-number that asks for something, or that titles a paragraph of its own ("1.2
+    Åbne data om luftkvalitet" over what the sender offers to do): a proposal's heading."""
     text = " ".join(line.strip() for line in item.lines if line.strip())
-    return text.endswith((".", "!")) and PROPOSING.search(text) is not None
+    if not text.endswith((".", "!")):
+        return False
+    title = _bare_title(item)
+    heads = bool(title) and len(item.lines) > 1 and not SUBSECTION.match(title)
+    return heads or PROPOSING.search(text) is not None

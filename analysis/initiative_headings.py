@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from hoering.analysis.initiative_fields import label_of
-from hoering.analysis.initiative_lists import list_items
+from hoering.analysis.initiative_lists import announces, list_items
 from hoering.analysis.initiative_sequence import split_sequenced
 from hoering.analysis.initiative_text import (
     CLOSING,
@@ -40,6 +40,8 @@ LETTER_SECTION = re.compile(
     r"^(?:\d+\.?\s*)?(?:indledning|indledende|baggrund(?:en)?$|generel|generelle|generelt|"
     r"høringssvar|høring\b|resumé|sammenfatning|om (?:os|\w+)$|kontakt|afslutning|afsluttende|"
     r"afrunding|opsummering|konklusion|bilag|vedr\.?|vedrørende\b|re:|til digitaliseringsstyrelsen|"
+    # a notat's last chapter: "3. Videre proces", "Det videre forløb"
+    r"(?:den |det )?videre (?:proces|forløb|arbejde|dialog)$|"
     r"øvrige bemærkninger|bemærkninger|"
     r"forord|introduktion|vores forslag|forslag til initiativer|initiativforslag$|uddybning|"
     # chapters of a report: never a proposal of their own
@@ -65,6 +67,8 @@ SUBSECTION = re.compile(
     r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forvente\w*|effekt(?:en|er)?|ansvar\w*|"
     r"økonomi|tids(?:plan|ramme|horisont|perspektiv)|budget|ressourcer|risici|risiko|"
     r"målgrupper?|niveau|aktører|gevinst(?:er)?$|omkostning\w*|forudsætning\w*|varighed|"
+    # what argues for the proposal: "Erfaringer fra udlandet", "Eksempler", "Fordele ved ..."
+    r"erfaring(?:er|erne)?\b|eksempl\w*|eksempel\b|fordele\w*|inspiration\b|"
     r"nuværende situation|næste skridt|deltagere$|"
     r"implementering|succeskriteri\w*|indikatorer|udfordring\w*|løsning\w*|relevans|"
     r"sammenhæng|ogp-værdier|perspektiv|problem\w*|målsætning\w*|mål$|aktiviteter|"
@@ -79,9 +83,14 @@ _ANNOUNCES = re.compile(
     re.IGNORECASE,
 )
 _THEME_INTRO = 200  # characters of a line a theme heading may open with before its proposals
+# "ingen forslag", also in a compound: "ingen konkrete initiativforslag"; "Vi har ikke haft
+# mulighed for at udarbejde forslag".
 NO_PROPOSAL = re.compile(
-    r"\b(?:ikke|ingen)\s+(?:\w+\s+){0,2}(?:konkrete?|egentlige?|nye)\s+forslag|"
-    r"\b(?:ikke|ingen)\s+(?:selv\s+)?(?:nogen\s+)?forslag\b|no (?:specific |concrete )?proposals?",
+    r"\b(?:ikke|ingen)\s+(?:\w+\s+){0,2}(?:konkrete?|egentlige?|nye)\s+\w*forslag|"
+    r"\b(?:ikke|ingen)\s+(?:selv\s+)?(?:nogen\s+)?\w*forslag\b|"
+    r"\bikke\s+(?:\w+\s+)?(?:haft\s+)?(?:mulighed\s+for|tid\s+til|nået|kunnet)\s+(?:at\s+)?"
+    r"(?:\w+\s+){0,3}\w*forslag|"
+    r"no (?:specific |concrete )?proposals?",
     re.IGNORECASE,
 )
 # Paragraphs that turn from the proposals to the whole plan or the process.
@@ -205,10 +214,14 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
         body = trim(lines[start:end])
         if items:
             spans += items
+        elif _groups_next(lines, start, body):
+            continue  # a theme heading set right above its proposals' headings
         elif not spans and (
             _introduces(body, len(proposals)) or _letterhead(lines, start, len(proposals))
         ):
             continue  # the letter's title or letterhead over its introduction
+        elif spans and len(body) == 1:
+            continue  # a heading after the proposals with nothing under it before the closing
         elif not (_proposes_nothing(" ".join(body)) or _unanswered(title, body)):
             spans += split_sequenced(Span(clean_title(title), tuple(body), "heading"))
     return spans
@@ -221,6 +234,16 @@ _ANSWERS_CALL = re.compile(
     r"questions|themes)\b",
     re.IGNORECASE,
 )
+
+
+def _groups_next(lines: list[str], start: int, body: list[str]) -> bool:
+    """A heading with no text of its own, right above another heading ("Åbne data" over
+    "Grunddata om virksomheder" and its paragraph, all set alike in a mail): it names the
+    theme of the headings below it, not a proposal."""
+    if any(line.strip() for line in body[1:]):
+        return False
+    following = next((line.strip() for line in lines[start + 1 :] if line.strip()), "")
+    return HEADING.match(following) is not None
 
 
 def answers_call(lines: list[str]) -> bool:
@@ -280,7 +303,11 @@ def _list_follows(lines: list[str], start: int) -> bool:
 
 
 def _grouped_items(lines: list[str], start: int, end: int) -> list[Span]:
-    """The items of a list that a heading's section opens with (two or more), else []."""
+    """The items of a list that a heading's section opens with (two or more), perhaps after
+    a line that counts or names them ("Vi har to forslag på dette område."), else []."""
+    first = next((i for i in range(start, end) if lines[i].strip()), end)
+    if first < end and not ITEM.match(lines[first]) and announces(lines[:end], first):
+        start = first + 1
     if not _list_follows(lines[:end], start):
         return []
     items, _ = list_items(lines[:end], start)

@@ -21,7 +21,7 @@ from hoering.analysis.initiative_text import (
 TITLE_LINE = 100  # characters of an item that is a title over its own paragraph
 LOOKAHEAD = 200  # lines a list looks ahead for its next item (and back for a previous line)
 # "Borgerpaneler: Prøv med ..." or "Åbenhed om mål – Vi foreslår ...": a label, then its text.
-_LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|–—]{2,60}?)(?::| [–—-])\s+\S")
+_LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|–—]{2,60}?)(?::(?:\s+\S|$)| [–—-]\s+\S)")
 # Introductions that name proposals outright, even with a word of _OWN_PARTS in them.
 _STRONG_INTRO = re.compile(
     r"\b(?:vi foreslår|foreslår vi|jeg foreslår|følgende (?:initiativ|forslag)\w*|"
@@ -32,6 +32,19 @@ _STRONG_INTRO = re.compile(
 _COUNTED = re.compile(
     r"\b(?:to|tre|fire|fem|seks|syv|otte|two|three|four|five|six|\d) (?:\w+ )?(?:forslag|"
     r"initiativer|idéer|ideer|ønsker|anbefalinger|suggestions|proposals|recommendations|ideas)\b",
+    re.IGNORECASE,
+)
+# "Foreningen har følgende forslag.", "Vi foreslår følgende.", "Vores forslag følger
+# herunder.": the proposals to come, named in a sentence that ends in a full stop rather
+# than a colon.
+_FOLLOWING = re.compile(
+    r"\b(?:følgende|nedenstående|the following)\s+(?:\w+\s+){0,2}?(?:forslag|initiativ\w*|"
+    r"idéer|ideer|anbefalinger|tiltag|suggestions|proposals|recommendations|ideas)\b|"
+    r"\b(?:foreslå\w*|anbefale\w*|propose|suggest|recommend)\s+(?:vi\s+|we\s+)?"
+    r"(?:følgende|the following)\s*[.!]?$|"
+    # "Vores forslag er kort beskrevet herunder.", "Nedenfor følger foreningens anbefalinger."
+    r"^(?=.*\b(?:herunder|nedenfor|below)\b).*\b(?:forslag|initiativer|idéer|ideer|"
+    r"anbefalinger|suggestions|proposals|recommendations|ideas)\b",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
@@ -78,7 +91,7 @@ def list_spans(lines: list[str]) -> list[Span]:
     spans: list[Span] = []
     index = 0
     while index < len(lines):
-        if _is_intro(lines[index], _paragraph_before(lines, index)) or _announces(lines, index):
+        if _is_intro(lines[index], _paragraph_before(lines, index)) or announces(lines, index):
             items, end = list_items(lines, index + 1)
             if not items:
                 items, end = _labelled_after(lines, index + 1)
@@ -101,7 +114,7 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
         line = lines[index].strip()
         opens = not starts or _opens_paragraph(lines, index, parted)
         if line and opens and not _bulleted(lines, index):
-            if not _LABELLED.match(line) or CLOSING.match(line):
+            if not _labelled(line) or CLOSING.match(line):
                 break
             starts.append(index)
         parted = parted or not line
@@ -109,9 +122,14 @@ def _labelled_after(lines: list[str], start: int) -> tuple[list[Span], int]:
     spans = []
     for position, first in enumerate(starts):
         stop = starts[position + 1] if position + 1 < len(starts) else index
-        title = _LABELLED.match(lines[first].strip()).group(1)
+        title = _labelled(lines[first].strip()).group(1)
         spans.append(Span(clean_title(title), tuple(trim(lines[first:stop])), "list"))
     return spans, index
+
+
+def _labelled(line: str) -> re.Match[str] | None:
+    """A label, also alone on its line ("Unge i høringer:") unless that line introduces."""
+    return None if line.endswith(":") and _is_intro(line) else _LABELLED.match(line)
 
 
 def _opens_paragraph(lines: list[str], index: int, parted: bool) -> bool:
@@ -132,14 +150,15 @@ def _bulleted(lines: list[str], index: int) -> bool:
     return bool(ITEM.match(lines[index]) and _kind(ITEM.match(lines[index])) == "bullet")
 
 
-def bare_numbered_spans(lines: list[str]) -> list[Span]:
-    """Rule 5: two or more numbered paragraphs (1., 2., ...) at the margin, not after a line
-    ending in ":" (which would make them the parts of what that line says)."""
+def bare_numbered_spans(lines: list[str], bullets: bool = False) -> list[Span]:
+    """Rule 5: two or more numbered paragraphs (1., 2., ...; with `bullets` bulleted ones) at
+    the margin, not after a line ending in ":" (which makes them the parts of what it says)."""
     spans: list[Span] = []
     index = 0
     while index < len(lines):
         item = ITEM.match(lines[index])
-        starts = item is not None and item.group(3) == "1" and not item.group(1)
+        starts = item is not None and not item.group(1)
+        starts = starts and bool(item and (item.group(2) if bullets else item.group(3) == "1"))
         if starts and not _introduces_parts(_previous(lines, index)):
             items, end = list_items(lines, index)
             if len(items) >= 2:
@@ -148,6 +167,13 @@ def bare_numbered_spans(lines: list[str]) -> list[Span]:
                 continue
         index += 1
     return spans
+
+
+def titled_bullet_spans(lines: list[str]) -> list[Span]:
+    """Rule 5 for bullets: titles at the margin each over a paragraph that asks, no intro."""
+    items = bare_numbered_spans(lines, bullets=True)
+    asks = all(_has_prose(list(s.lines)) and PROPOSING.search(" ".join(s.lines)) for s in items)
+    return items if asks else []
 
 
 def _introduces_parts(line: str) -> bool:
@@ -186,16 +212,19 @@ def _names_proposals(sentence: str) -> bool:
     return bool(_INTRO.search(sentence)) and not _OWN_PARTS.search(sentence)
 
 
-def _announces(lines: list[str], index: int) -> bool:
+def announces(lines: list[str], index: int) -> bool:
     """A paragraph that counts the proposals to come ("Her er tre forslag fra os. Vi har
-    drøftet dem ...") right above a list or labelled paragraphs introduces them, colon or
-    not."""
+    drøftet dem ...") or whose last sentence names them ("Foreningen har følgende
+    forslag.") right above a list or labelled paragraphs introduces them, colon or not."""
     text = lines[index].strip()
     if not text or text.endswith(":") or ITEM.match(lines[index]) or HEADING.match(text):
         return False
     following = next((line for line in lines[index + 1 :] if line.strip()), "")
-    listed = ITEM.match(following) or _LABELLED.match(following.strip())
-    return bool(listed and _COUNTED.search(text))
+    item = ITEM.match(following)
+    # A list numbered on from "2." continues the document's chapters ("2. Forslag").
+    listed = (item and item.group(3) in (None, "1")) or _labelled(following.strip())
+    last = re.split(r"(?<=[.!?])\s+", text)[-1]
+    return bool(listed and (_COUNTED.search(text) or _FOLLOWING.search(last)))
 
 
 def _paragraph_before(lines: list[str], index: int) -> str:

@@ -1,7 +1,8 @@
 """Proposals a letter puts in sequence by words rather than numbers, for the initiative
 splitter (analysis/initiatives.py): paragraphs opened by ordinals or by words that add one
 more ("For det første ... For det andet", "Det første forslag er ... Det andet forslag er",
-"Vi foreslår ... Dernæst ...", "Derudover bør ...", "X foreslår desuden, at ...").
+"Vi foreslår ... Dernæst ...", "Derudover bør ...", "X foreslår desuden, at ..."), or
+paragraphs that open alike with who asks and the asking verb ("DUF anbefaler, at ...").
 
 A paragraph that adds one more proposal ("Derudover", "Desuden", "Dernæst", "Endelig") needs
 a proposal before it: the first marked paragraph, or else the nearest paragraph above that
@@ -17,15 +18,17 @@ import re
 from hoering.analysis.initiative_text import CLOSING, HEADING, PROPOSING, Span, item_title
 
 _FIRST = re.compile(
-    r"^(?:for det første|først og fremmest|(?:det|vores|vort|mit|et) første (?:forslag|"
-    r"initiativ|ønske|idé)|first(?:ly)?\b|(?:our|my|the) first (?:proposal|suggestion|"
-    r"recommendation))",
+    r"^(?:for det første|først og fremmest|(?:det|den|vores|vort|mit|min|et|en) første "
+    r"(?:forslag|initiativ|ønske|idé|ide|er)|first(?:ly)?\b|(?:our|my|the) first "
+    r"(?:proposal|suggestion|recommendation))",
     re.IGNORECASE,
 )
 _LATER = re.compile(
-    r"^(?:for det (?:andet|anden|tredje|fjerde|femte|sjette)|(?:det|vores|vort|mit|et) "
+    r"^(?:for det (?:andet|anden|tredje|fjerde|femte|sjette)|(?:det|den|vores|vort|mit|min|et|"
     # "Og så vil jeg foreslå, at ...": spoken Danish for "dernæst", as a citizen writes it.
-    r"(?:andet|anden|tredje|fjerde|femte|sidste) (?:forslag|initiativ|ønske|idé)|dernæst|og så|"
+    # "Den anden er, at ...": the second of the ideas the letter announced.
+    r"en) (?:andet|anden|tredje|fjerde|femte|sidste) (?:forslag|initiativ|ønske|idé|ide|er)|"
+    r"dernæst|og så|"
     r"derudover|desuden|endvidere|herudover|yderligere|endelig|til sidst|sidst,? men ikke "
     r"mindst|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|finally|lastly|in addition|"
     r"furthermore|(?:our|my|the) (?:second|third|fourth|last) (?:proposal|suggestion|"
@@ -43,19 +46,43 @@ _ALSO = re.compile(
     r"(?:foreslå|propose|suggest)\b",
     re.IGNORECASE,
 )
+# "Jeg har et forslag", "Vi har ét forslag", "I have one suggestion": a single proposal.
+_ONE = re.compile(
+    r"\b(?:har|have|sende\w*|kommer med|here is)\s+(?:(?:kun|blot|bare|only|just)\s+)?"
+    r"(?:ét|et|one|a)\s+(?:enkelt\s+|single\s+|konkret\s+)?(?:forslag|idé|ide|ønske|"
+    r"suggestion|proposal)\b",
+    re.IGNORECASE,
+)
+_COUNTING = re.compile(
+    r"^(?:for det \w+|(?:det|den|vores|vort|mit|min|et|en) \w+ (?:forslag|initiativ|ønske|idé|ide)|"
+    r"second|third|fourth|(?:our|my|the) \w+ (?:proposal|suggestion|recommendation))",
+    re.IGNORECASE,
+)
 _SENTENCE_END = (".", "!", "?", ":")
+# "DUF anbefaler, at ...", "Vi foreslår, at ...": a paragraph opening with who asks and the
+# asking verb; two or more paragraphs opening the same way are one proposal each.
+_VOICE = {"vi", "jeg", "we", "i", "our", "vores", "min", "mit", "vor"}
+_OPENING = re.compile(
+    r"^((?:[\w'’.-]+\s+){1,4}?(?:foreslår|anbefaler|opfordrer|propose[sd]?|recommends?|"
+    r"suggests?))\b",
+    re.IGNORECASE,
+)
 
 
 def ordinal_spans(lines: list[str]) -> list[Span]:
-    """Paragraphs put in sequence (module docstring): one initiative each, when there are
-    two or more; the last ends with its paragraph."""
+    """Paragraphs put in sequence (module docstring), or opening alike with the sender's
+    ask ("DUF anbefaler, at ..." twice): one initiative each, when there are two or more;
+    the last ends with its paragraph (_last_end)."""
     starts = _sequence_starts(lines, 0, len(lines))
-    if len(starts) < 2:
-        return []
+    parallel = _parallel_starts(lines)
+    if len(parallel) >= 2:
+        starts = sorted({*starts, *parallel})
+    if len(starts) < 2 or (_ONE.search(" ".join(lines)) and not _ordinal(lines, starts)):
+        return []  # "Jeg har et forslag": its "Derudover bør ..." adds to that one
     spans = []
     for position, start in enumerate(starts):
         last = position + 1 == len(starts)
-        end = paragraph_end(lines, start) if last else starts[position + 1]
+        end = starts[position + 1] if not last else _last_end(lines, start, parallel)
         body = _trimmed(lines[start:end])
         spans.append(Span(_title(body[0]), tuple(body), "ordinal"))
     return spans
@@ -96,6 +123,42 @@ def _sequence_starts(lines: list[str], begin: int, end: int) -> list[int]:
         return []
     before = _proposing_paragraph_before(lines, marked[0], begin)
     return [before, *marked] if before is not None else marked
+
+
+def _ordinal(lines: list[str], starts: list[int]) -> bool:
+    """A start names its place ("For det første", "Det andet forslag"), not just "Derudover"."""
+    return any(_FIRST.match(lines[i].strip()) or _COUNTING.match(lines[i].strip()) for i in starts)
+
+
+def _last_end(lines: list[str], start: int, parallel: list[int]) -> int:
+    """Where the last proposal ends: with its paragraph; after paragraphs opening the same
+    way ("DUF anbefaler, at ..."), the paragraphs after it that speak of the matter (an
+    example, a fact) are its own, up to one in the sender's voice ("Vi håber ...", "DUF
+    stiller gerne op ..."), a closing or a heading."""
+    if start not in parallel:
+        return paragraph_end(lines, start)
+    opening = _OPENING.match(lines[start].strip())
+    speaker = opening.group(1).split()[0].casefold() if opening else ""
+    end = start + 1
+    for index in range(start + 1, len(lines)):
+        text = lines[index].strip()
+        if text and _paragraph_start(lines, index, 0):
+            first = text.split()[0].casefold()
+            if CLOSING.match(text) or HEADING.match(text) or first in {speaker, *_VOICE}:
+                return index
+        end = index + 1 if text else end
+    return end
+
+
+def _parallel_starts(lines: list[str]) -> list[int]:
+    """The paragraphs that open the same way as another one with who asks and the asking
+    verb ("DUF anbefaler, at ..." twice), each a proposal of its own."""
+    openings: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        opening = _OPENING.match(line.strip())
+        if opening and _paragraph_start(lines, index, 0):
+            openings.setdefault(" ".join(opening.group(1).casefold().split()), []).append(index)
+    return sorted(index for found in openings.values() if len(found) >= 2 for index in found)
 
 
 def _adds(line: str) -> bool:

@@ -72,6 +72,12 @@ _TEMPLATE = re.compile(
     r"ansvarlig(?:e)? (?:myndighed|aktør)(?:er)?)$",
     re.IGNORECASE,
 )
+# Words that propose outright, not merely stress or regret ("vigtigt at", "savner").
+_OUTRIGHT = re.compile(
+    r"\b(?:foreslå\w*|bør|burde|opfordr\w*|anbefal\w*|propose\w*|suggest\w*|recommend\w*|"
+    r"should|urge\w*)\b",
+    re.IGNORECASE,
+)
 SUBSTANCE = 700  # a letter without a proposing word but longer than this may propose yet
 
 
@@ -105,6 +111,10 @@ def proposes_nothing(text: str) -> bool:
     if _template_sections(text) >= 2:
         return False  # a proposal written in the call's sections, perhaps in the passive
     asks = [s for s in own if PROPOSING.search(s)]
+    if NO_PROPOSAL.search(text):
+        # The letter says it has no proposal: a remark's "vigtigt at" or "savner" does not
+        # overrule it, only a sentence that proposes outright.
+        asks = [s for s in asks if _OUTRIGHT.search(s)]
     if any(not on_the_plan(s) for s in asks):
         return False
     if asks:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 TITLE_LIMIT = 100
 
-HEADING = re.compile(r"^(#{1,6})\s+(.*\S)")
+# The title without a label's colon: "## Baggrund:" is the section "Baggrund".
+HEADING = re.compile(r"^(#{1,6})\s+(.*?\S)(?:\s*:)?\s*$")
 # Bullets as text carries them: Word's Symbol and Wingdings bullets reach PDF text as their
 # private-use code points (U+F0B7 ""). Numbers and letters as "1." "1)" "(1)" "a)" "(a)".
 BULLETS = "-•*–▪◦·●■□➢►✓⁃\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf0e0"
@@ -37,15 +38,19 @@ FOR_INFORMATION = re.compile(
     r"til inspiration|for (?:your )?information|as background)\b",
     re.IGNORECASE,
 )
-# "SDFE har ingen bemærkninger til høringen": the letter says it has nothing to add.
+# "SDFE har ingen bemærkninger til høringen": the letter says it has nothing to add, also
+# in a compound ("ingen høringsbemærkninger").
 NO_COMMENTS = re.compile(
-    r"ingen (?:yderligere |særlige )?(?:bemærkninger|kommentarer)|ikke (?:nogen |har )?"
-    r"(?:bemærkninger|kommentarer)|intet at bemærke|ikke anledning til (?:bemærkninger|"
+    r"ingen (?:yderligere |særlige )?\w*(?:bemærkninger|kommentarer)|ikke (?:nogen |har )?"
+    r"\w*(?:bemærkninger|kommentarer)|intet at bemærke|ikke anledning til (?:bemærkninger|"
     r"kommentarer)|afstår fra at (?:afgive|komme med)|ikke ønsker at afgive",
     re.IGNORECASE,
 )
 PROPOSING = re.compile(
-    r"\b(?:foreslå\w*|bør|burde|skal(?! hermed)|skulle|opfordr\w*|anbefal\w*|ønsk\w*|"
+    # "Vi ønsker dog at understrege, ...": a wish to say something, no ask.
+    r"\b(?:foreslå\w*|bør|burde|skal(?! hermed)|skulle|opfordr\w*|anbefal\w*|"
+    r"ønsk\w*(?!\s+(?:\w+\s+){0,2}at\s+(?:tilkendegive|understrege|bemærke|takke|kvittere|"
+    r"meddele|oplyse|udtrykke|give udtryk|henlede|gøre opmærksom|pege på))|"
     r"kunne man|man kunne|god idé at|ville være (?:godt|en god|rart|fint)|mangler|savner|"
     r"(?:vores|mit|vort|our|my) (?:forslag|idé|ide|suggestion|proposal)|"
     r"forslag(?:et)? (?:er|om|går)|"

@@ -25,14 +25,16 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     # 5: pdfminer first again (columns, paragraphs), page numbers dropped, a running header
     # of the later pages kept once at the end; 6: a PDF over 40 pages goes to pdftotext by
     # its page count, not after a time (a long PDF read by the old rule may differ)
-    "docx": 9,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures; 4: "# ", "- ";
+    "docx": 10,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures; 4: "# ", "- ";
     # 5: numbered list items carry the number Word shows ("1.", "1.1", "a)"); 6: bold
     # paragraphs that are headings are marked "# " between letterhead and closing; 7: a bold
     # closing ("Med venlig hilsen", "På vegne af") ends them: its signature is no heading;
     # and bold set by a style (a paragraph style "Mellemrubrik", a bold character style) counts;
     # 8: the Title style is a heading only over the letter's text, a short line set larger
     # than text (not bold) is a heading, a table row in the letter's text stays one line;
-    # 9: an altChunk's HTML is read as HTML mail now is (Outlook lists, margin-less lines)
+    # 9: an altChunk's HTML is read as HTML mail now is (Outlook lists, margin-less lines);
+    # 10: bold lead sentences, labels and questions ("Der bør ... .", "Lobbyregister:",
+    # "Hvordan ...?") are headings where two or more stand over a paragraph each
     "xlsx": 1,
     "pptx": 2,  # 2: python-pptx (1: "unsupported type")
     "xls": 1,  # xlrd; before it was sniffed as "ole"

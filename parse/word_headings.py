@@ -9,7 +9,11 @@ heading: it is marked one level below the deepest styled heading of the body, so
 set in bold stay under the sections their styled headings open ("# Vores forslag").
 
 A short paragraph set larger than text without bold (a heading made by font size alone)
-and a paragraph in Word's Title style are marked as a bold title set large is.
+and a paragraph in Word's Title style are marked as a bold title set large is. A bold
+paragraph that is one short sentence, label or question ending in ".", ":" or "?" ("Der bør
+oprettes et lobbyregister.", "Lobbyregister:", "Hvordan kan ...?") is a heading where two
+or more stand so over a paragraph of text each: one alone is emphasis, and one over a list
+introduces it.
 
 Only the letter's own part is marked: from its first styled heading or paragraph of prose
 to its closing
@@ -32,11 +36,19 @@ _OFF = {"0", "false", "off", "none"}
 _STRONG_STYLE = re.compile(r"strong|kraftig|fed|bold", re.IGNORECASE)
 # Private-use character: a bold heading found while walking, before its level is known.
 BOLD, LARGE = "\ue010", "\ue011"
+# A bold paragraph that ends like a sentence, a label or a question ("Der bør oprettes et
+# lobbyregister.", "Lobbyregister:", "Hvordan kan borgerne inddrages?"): a heading only
+# where two or more lead what follows.
+LEAD = "\ue013"
 # Between the paragraphs (or lines) of one table cell, before the letter's part is known.
 CELL_BREAK = "\ue012"
 _TEXT_SIZE = 24  # half-points: a bold line set larger than 12 pt is a title or a chapter
 _HEADING_MAX, _HEADING_WORDS = 80, 12
 _PROSE_MIN = 50  # characters of a paragraph of prose: the letter's own part begins
+_LEAD_MAX, _LEAD_WORDS = 150, 25  # a bold lead sentence: one short sentence
+_SENTENCE_INSIDE = re.compile(r"[.!?:;]\s")
+# A list item as extraction writes it: "- ", "1. ", "2.1 ", "a) ", indented by its level.
+_LIST_LINE = re.compile(r"^\s*(?:[-•*–]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zA-Z][.)])\s")
 _CLOSING = re.compile(
     r"^(?:med (?:venlig|venlige) hilsen|venlig hilsen|venligst|mvh\b|de bedste hilsner|"
     r"bedste hilsner|venlige hilsner|kind regards|best regards|yours sincerely|sincerely|"
@@ -167,12 +179,55 @@ def heading_like(text: str) -> bool:
     )
 
 
+def lead_like(text: str) -> bool:
+    """One short sentence, label or question that ends in ".", ":" or "?": bold, it may lead
+    what follows ("Der bør oprettes et lobbyregister." over the paragraph that argues for
+    it, the call's question over its answer)."""
+    text = text.strip()
+    return (
+        text.endswith((".", ":", "?"))
+        and len(text) <= _LEAD_MAX
+        and len(text.split()) <= _LEAD_WORDS
+        and "\n" not in text
+        and not _SENTENCE_INSIDE.search(text)
+        and any(ch.isalpha() for ch in text)
+    )
+
+
+def _with_leads(lines: list[str]) -> list[str]:
+    """Bold leads (LEAD) read as bold headings where two or more stand over a paragraph of
+    their own, each set out like the others; elsewhere (one alone, or over a list, which it
+    introduces: "Vi har følgende forslag:") the line stays as written."""
+    heads = {
+        index
+        for index, line in enumerate(lines)
+        if line.startswith(LEAD) and _over_text(lines, index)
+    }
+    return [
+        (BOLD if len(heads) >= 2 and index in heads else "") + line[1:]
+        if line.startswith(LEAD)
+        else line
+        for index, line in enumerate(lines)
+    ]
+
+
+def _over_text(lines: list[str], index: int) -> bool:
+    """The next paragraph is text: no heading, no bold line, no list item."""
+    following = next((line for line in lines[index + 1 :] if line.strip()), "")
+    return (
+        bool(following)
+        and not following.startswith((BOLD, LARGE, LEAD, "#"))
+        and not _LIST_LINE.match(following)
+    )
+
+
 def with_bold_headings(lines: list[str]) -> list[str]:
     """The body's lines with each bold heading (a line opening with BOLD, or LARGE when set
     larger than the text) marked "# " below the deepest styled heading, a larger one a level
     above the others, inside the letter's own part: from the heading right over its first
     prose paragraph to its closing. Elsewhere the mark is dropped: the line stays as
     written."""
+    lines = _with_leads(lines)
     levels = [len(m.group(1)) for m in map(_MARKED.match, lines) if m]
     deepest = max(levels, default=0)
     first = next((i for i, line in enumerate(lines) if _opens_letter(line)), len(lines))

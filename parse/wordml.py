@@ -12,10 +12,13 @@ from hoering.parse.altchunk import chunk_text
 from hoering.parse.word_headings import (
     CELL_BREAK,
     LARGE,
+    LEAD,
     PLAIN,
     Look,
+    all_bold,
     heading_like,
     heading_mark,
+    lead_like,
     with_bold_headings,
 )
 from hoering.parse.word_numbering import Numbering
@@ -146,6 +149,8 @@ def _paragraph(
         markup = LARGE if heading_like(text) else ""
     elif headings and not markup and heading_like(text):
         markup = heading_mark(runs, paragraph, look)
+    elif headings and not markup and lead_like(text):
+        markup = LEAD if all_bold(runs, paragraph, look.bold_styles) else ""
     yield markup + text
     for box in boxes:
         yield from blocks(box, part, numbering)
