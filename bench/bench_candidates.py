@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 from bench.bench_sets import MOST, SETS, coverage, hoering, imported, load_cases
 
-SET_NAMES = ("grouping", "grouping-b", "grouping-c")
+SET_NAMES = ("grouping", "grouping-b", "grouping-c", "grouping-d")
 
 
 class Item(NamedTuple):
