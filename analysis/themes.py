@@ -40,7 +40,8 @@ MIN_TAIL_STEM = 5  # a keyword stem shorter than this only matches whole words o
 # Longer "words" (a base64 blob, a run of one letter) match nothing: compound lookups cut
 # every prefix of a word, so their cost grows with the square of its length.
 MAX_WORD = 80
-MATCHED_WORDS = 200_000  # distinct words whose keyword matches an index keeps (_matches_of)
+MATCHED_WORDS = 100_000  # words whose keyword matches an index keeps (_matches_of): ~11 MB
+_NO_MATCHES: frozenset[tuple[int, int]] = frozenset()
 _LINKS = "se"  # Danish compound linking letters: "åbenhed-s-loven", "barn-e-vogn"
 _WORD = re.compile(r"[^\W_]+")
 
@@ -298,7 +299,8 @@ def _matches_of(index: _Index, word: str, stem: str) -> frozenset[tuple[int, int
     if found is None:
         if len(index.matched) >= MATCHED_WORDS:
             index.matched.clear()
-        found = index.matched[word] = _word_matches(index, word, stem)
+        # Most words match no keyword: they share one empty set, not one each (216 bytes).
+        found = index.matched[word] = _word_matches(index, word, stem) or _NO_MATCHES
     return found
 
 
