@@ -184,8 +184,9 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
     a section that is a list gives its items instead."""
     headings = [(i, HEADING.match(line.strip())) for i, line in enumerate(lines)]
     found = [(i, len(m.group(1)), m.group(2).strip()) for i, m in headings if m]
-    # A question the call asked ("Hvordan kan borgerne inddrages?"), not a template's label.
-    asked = answers_call(lines)
+    # A question the call asked ("Hvordan kan borgerne inddrages?"), not a template's label;
+    # the whole text is read for it only when a heading is a question.
+    asked = any(title.endswith("?") for _, _, title in found) and answers_call(lines)
     proposals = [
         h for h in found if _proposal_heading(h[2], lines, h[0]) or (asked and h[2].endswith("?"))
     ]

@@ -104,13 +104,17 @@ def proposes_nothing(text: str) -> bool:
     comments or proposals, asks questions, or only supports or criticises, by what it says
     (no sentence proposes), whatever its length; a long letter without a proposing word
     is kept as a proposal, since it may put its ask in other words."""
-    sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
-    own = [
-        s for s in sentences if not (NO_COMMENTS.search(s) or NO_PROPOSAL.search(s) or asks_only(s))
-    ]
     if _template_sections(text) >= 2:
         return False  # a proposal written in the call's sections, perhaps in the passive
-    asks = [s for s in own if PROPOSING.search(s)]
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    # A sentence asks when it has a proposing word and is not a "no comments" or a question;
+    # the cheap test first, since most sentences of a letter propose nothing.
+    asks = [
+        s
+        for s in sentences
+        if PROPOSING.search(s)
+        and not (NO_COMMENTS.search(s) or NO_PROPOSAL.search(s) or asks_only(s))
+    ]
     if NO_PROPOSAL.search(text):
         # The letter says it has no proposal: a remark's "vigtigt at" or "savner" does not
         # overrule it, only a sentence that proposes outright.

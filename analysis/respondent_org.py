@@ -373,9 +373,10 @@ def _addresses_recipient(lines: list[str], number: int) -> bool:
     following = lines[number + 1 : number + 3]
     if any(_ATTENTION.match(line) for line in following):
         return True
+    if not (following and _POSTAL.match(following[0])):
+        return False  # tested first: a line of prose is rarely over a street or postcode
     previous = lines[number - 1] if number else ""
-    below_letterhead = bool(_POSTAL.match(previous) or _ADDRESS.search(previous))
-    return below_letterhead and bool(following) and bool(_POSTAL.match(following[0]))
+    return bool(_POSTAL.match(previous) or _ADDRESS.search(previous))  # below the letterhead
 
 
 def letter_signature(letter: str) -> str:

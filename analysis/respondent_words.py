@@ -14,28 +14,30 @@ from hoering.vocab import RespondentType
 
 _I = re.IGNORECASE
 # "som privatperson", "på egne vegne", "privat høringssvar": the writer says it is a person.
+# The alternatives after a word boundary share one "\b(?:...)" in their order: tested once per
+# position, not once per alternative (re factors a prefix only if every alternative has it).
 PRIVATE_STATEMENT = re.compile(
-    r"\bsom\s+privat\s*person\b|\bpå\s+egne\s+vegne\b|\(\s*privatperson\s*\)"
+    r"\b(?:som\s+privat\s*person\b|på\s+egne\s+vegne\b)|\(\s*privatperson\s*\)"
     # "Ib Lund (privat)" as a line of its own; not "Tlf. (privat): ..." in an office's block.
     r"|(?m:^[^\d\n(:]{2,60}\(\s*privat\s*\)[ \t]*$)"
     # "som borger" alone is prose in an organisation's letter ("let som borger at finde").
-    r"|\b(?:jeg|mig)\b(?:\s+\w+){0,4}\s+som\s+"
+    r"|\b(?:(?:jeg|mig)\b(?:\s+\w+){0,4}\s+som\s+"
     r"(?:(?:privat|almindelig|menig|interesseret|engageret|bekymret|aktiv)\s+)?borger\b"
-    r"|\bprivat(?:e)?\s+høringssvar\b|\bpersonligt\s+høringssvar\b|\bi\s+eget\s+navn\b"
+    r"|privat(?:e)?\s+høringssvar\b|personligt\s+høringssvar\b|i\s+eget\s+navn\b"
     # "ikke på vegne af min arbejdsgiver", "ikke på vegne af KL": the employer does not speak.
-    r"|\bikke\s+(?:på\s+vegne\s+af|som\s+repræsentant\s+for|i\s+min\s+egenskab\s+af)\s+"
+    r"|ikke\s+(?:på\s+vegne\s+af|som\s+repræsentant\s+for|i\s+min\s+egenskab\s+af)\s+"
     r"(?:min|mit|mine|nogen|arbejdsgiver\w*|(?-i:[A-ZÆØÅ]))"
-    r"|\bikke\s+som\s+ansat\b|\bi\s+privat\s+regi\b|\bi\s+min\s+private?\s+egenskab\b"
-    r"|\b(?:min|mine)\s+(?:egne?|personlige?)\s+(?:synspunkt(?:er)?|holdning(?:er)?"
+    r"|ikke\s+som\s+ansat\b|i\s+privat\s+regi\b|i\s+min\s+private?\s+egenskab\b"
+    r"|(?:min|mine)\s+(?:egne?|personlige?)\s+(?:synspunkt(?:er)?|holdning(?:er)?"
     r"|mening(?:er)?|betragtning(?:er)?)\b"
-    r"|\bsynspunkterne\s+er\s+(?:alene\s+)?mine\b"
-    r"|\bas\s+a\s+private\s+(?:person|citizen|individual)\b"
-    r"|\bin\s+(?:a|my)\s+(?:personal|private)\s+capacity\b|\bin\s+my\s+own\s+name\b"
-    r"|\bnot\s+(?:on\s+behalf\s+of|representing)\s+my\b|\bspeaking\s+for\s+myself\b"
-    r"|\bviews\s+(?:below\s+|expressed\s+(?:here\s+)?)?are\s+my\s+own\b"
-    r"|\bmy\s+(?:own|personal)\s+views\b"
-    r"|\bjeg\s+er\s+(?:\w+\s+){0,2}?(?:borger|privatperson|pensionist|studerende)\b"
-    r"|\bI\b(?:\s+\w+){0,4}\s+as\s+an?\s+(?:\w+\s+)?(?:citizen|resident|individual)\b",
+    r"|synspunkterne\s+er\s+(?:alene\s+)?mine\b"
+    r"|as\s+a\s+private\s+(?:person|citizen|individual)\b"
+    r"|in\s+(?:a|my)\s+(?:personal|private)\s+capacity\b|in\s+my\s+own\s+name\b"
+    r"|not\s+(?:on\s+behalf\s+of|representing)\s+my\b|speaking\s+for\s+myself\b"
+    r"|views\s+(?:below\s+|expressed\s+(?:here\s+)?)?are\s+my\s+own\b"
+    r"|my\s+(?:own|personal)\s+views\b"
+    r"|jeg\s+er\s+(?:\w+\s+){0,2}?(?:borger|privatperson|pensionist|studerende)\b"
+    r"|I\b(?:\s+\w+){0,4}\s+as\s+an?\s+(?:\w+\s+)?(?:citizen|resident|individual)\b)",
     _I,
 )
 # A library or citizens' service that passes on a citizen's letter speaks for nobody: said

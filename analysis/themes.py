@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
@@ -40,6 +40,8 @@ MIN_TAIL_STEM = 5  # a keyword stem shorter than this only matches whole words o
 # Longer "words" (a base64 blob, a run of one letter) match nothing: compound lookups cut
 # every prefix of a word, so their cost grows with the square of its length.
 MAX_WORD = 80
+MATCHED_WORDS = 100_000  # words whose keyword matches an index keeps (_matches_of): ~11 MB
+_NO_MATCHES: frozenset[tuple[int, int]] = frozenset()
 _LINKS = "se"  # Danish compound linking letters: "åbenhed-s-loven", "barn-e-vogn"
 _WORD = re.compile(r"[^\W_]+")
 
@@ -217,6 +219,8 @@ class _Index:
     by_stem: dict[str, list[tuple[int, int]]]  # stem -> (keyword, word position)
     by_head: dict[str, list[int]]  # a keyword's last word -> keywords it may open a compound
     by_tail: dict[str, list[int]]  # a keyword's first stem -> keywords it may close one
+    # A text word's matches (_word_matches), kept: replies share most of their words.
+    matched: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=8)
@@ -279,13 +283,25 @@ class _Document:
         stem_of = {word: _stem(word) if len(word) <= MAX_WORD else word for word in distinct}
         ignored = set(_stems(tuple(word.casefold() for word in ignore)))
         usable = tuple(stem_of[word] not in ignored for word in words)
-        matches = {word: _word_matches(index, word, stem_of[word]) for word in distinct}
+        matches = {word: _matches_of(index, word, stem_of[word]) for word in distinct}
         starts: dict[int, list[int]] = {}
         for position, word in enumerate(words):
             for number, place in matches[word]:
                 if place == 0:
                     starts.setdefault(number, []).append(position)
         return cls(text, spans, words, usable, matches, starts)
+
+
+def _matches_of(index: _Index, word: str, stem: str) -> frozenset[tuple[int, int]]:
+    """_word_matches, each distinct word worked out once per codebook (`stem` is the word's,
+    so the word alone is the key); forgotten when it holds MATCHED_WORDS words."""
+    found = index.matched.get(word)
+    if found is None:
+        if len(index.matched) >= MATCHED_WORDS:
+            index.matched.clear()
+        # Most words match no keyword: they share one empty set, not one each (216 bytes).
+        found = index.matched[word] = _word_matches(index, word, stem) or _NO_MATCHES
+    return found
 
 
 def _word_matches(index: _Index, word: str, stem: str) -> frozenset[tuple[int, int]]:
@@ -317,19 +333,33 @@ def _hits(
     """
     hits = []
     covered: set[int] = set()
+    usable = document.usable
     for number in keywords:
+        starts = document.starts.get(number)
+        if not starts:
+            continue  # most of a codebook's keywords are not in a given text
         size = len(index.keywords[number].words)
-        for start in document.starts.get(number, ()):
-            positions = range(start, start + size)
-            if start + size > len(document.words) or covered.intersection(positions):
+        for start in starts:
+            end = start + size
+            if size == 1:  # most keywords are one word: no range, no following words
+                free = start not in covered and usable[start]
+            else:
+                free = _phrase_free(document, covered, number, start, end)
+            if not free:
                 continue
-            following = zip(range(1, size), document.words[start + 1 : start + size], strict=True)
-            if not all((number, i) in document.matches[word] for i, word in following):
-                continue
-            if not all(document.usable[p] for p in positions):
-                continue
-            covered.update(positions)
-            first, last = document.spans[start][0], document.spans[start + size - 1][1]
+            covered.update(range(start, end))
+            first, last = document.spans[start][0], document.spans[end - 1][1]
             found = " ".join(document.text[first:last].casefold().split())
             hits.append((start, found, index.keywords[number].text))
     return hits
+
+
+def _phrase_free(document: _Document, covered: set[int], number: int, start: int, end: int) -> bool:
+    """Keyword `number` of several words at start..end: within the text, no word claimed by
+    a longer keyword, each following word matching its place, every word usable."""
+    if end > len(document.words) or covered.intersection(range(start, end)):
+        return False
+    following = zip(range(1, end - start), document.words[start + 1 : end], strict=True)
+    return all((number, i) in document.matches[word] for i, word in following) and all(
+        document.usable[p] for p in range(start, end)
+    )

@@ -9,6 +9,7 @@ import pytest
 from hoering.analysis.cleaning import clean_reply
 from hoering.analysis.themes import (
     DEFAULT_CODEBOOK,
+    MATCHED_WORDS,
     Codebook,
     CodebookError,
     Theme,
@@ -103,6 +104,22 @@ def test_english_keywords() -> None:
 def test_word_inside_a_matched_phrase_is_not_counted_twice() -> None:
     tag = next(t for t in tag_themes("åbne data") if t.theme == "aabne-data")
     assert (tag.words, tag.hits) == (("åbne data",), 1)
+
+
+def test_word_matches_kept_and_forgotten_at_the_cap_tag_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each distinct word's keyword matches are kept per codebook (_matches_of): a text
+    tags the same the first time, again from the kept matches, and with the kept matches
+    forgotten at every word (a cap of one)."""
+    text = sample_text("08-forening-gennemsigtighed.eml")
+    first = tag_themes(text)
+    assert first and tag_themes(text) == first
+    assert MATCHED_WORDS >= 100_000
+    monkeypatch.setattr("hoering.analysis.themes.MATCHED_WORDS", 1)
+    assert tag_themes(text) == first
+    codebook = Codebook("other", DEFAULT_CODEBOOK.themes, DEFAULT_CODEBOOK.ignore)
+    assert [tag.words for tag in tag_themes(text, codebook)] == [tag.words for tag in first]
 
 
 def test_tag_records_words_keywords_hits_and_codebook_version() -> None:
