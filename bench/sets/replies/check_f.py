@@ -23,22 +23,27 @@ sys.path.insert(0, str(HERE))
 from check_c import frozen_problems, reply_carrier  # noqa: E402  (writer c's)
 from check_d import read_cases, report  # noqa: E402  (writer d's)
 
-TUNE = [f"r{n:03d}" for n in range(185, 205)]
-SEALED = [f"r{n:03d}" for n in range(205, 225)]
-SPLIT = {cid: "tune" for cid in TUNE} | {cid: "sealed" for cid in SEALED}
 CARRIERS = {"docx": 7, "html": 6, "pdf": 4, "plain": 3}  # per half, fixed before writing
-FROZEN = HERE / "FROZEN-f.sha256"
 
 
-def main(argv: list[str]) -> int:
-    halves = [TUNE] if "--tune" in argv else [TUNE, SEALED]
+def check(argv: list[str], first: int, frozen: Path) -> int:
+    """Cases r<first> .. +39: the first 20 tune, the next 20 sealed (writer g's check_g.py
+    checks its own range with the same plan)."""
+    tune = [f"r{n:03d}" for n in range(first, first + 20)]
+    sealed = [f"r{n:03d}" for n in range(first + 20, first + 40)]
+    split = {cid: "tune" for cid in tune} | {cid: "sealed" for cid in sealed}
+    halves = [tune] if "--tune" in argv else [tune, sealed]
     ids = [cid for half in halves for cid in half]
-    cases, errors = read_cases(ids, SPLIT)
+    cases, errors = read_cases(ids, split)
     for half in halves:
         got = collections.Counter(reply_carrier(c) for c in cases if c["id"] in half)
         if dict(got) != CARRIERS:
             errors.append(f"{half[0]}-{half[-1]}: carriers {dict(got)}, planned {CARRIERS}")
-    return report(cases, errors + frozen_problems(FROZEN), f"{ids[0]}-{ids[-1]}")
+    return report(cases, errors + frozen_problems(frozen), f"{ids[0]}-{ids[-1]}")
+
+
+def main(argv: list[str]) -> int:
+    return check(argv, 185, HERE / "FROZEN-f.sha256")
 
 
 if __name__ == "__main__":

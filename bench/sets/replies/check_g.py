@@ -14,32 +14,12 @@ FROZEN-g.sha256 still matches. Prints check_d.py's counts.
 
 from __future__ import annotations
 
-import collections
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from check_c import frozen_problems, reply_carrier  # noqa: E402  (writer c's)
-from check_d import read_cases, report  # noqa: E402  (writer d's)
-
-TUNE = [f"r{n:03d}" for n in range(225, 245)]
-SEALED = [f"r{n:03d}" for n in range(245, 265)]
-SPLIT = {cid: "tune" for cid in TUNE} | {cid: "sealed" for cid in SEALED}
-CARRIERS = {"docx": 7, "html": 6, "pdf": 4, "plain": 3}  # per half, fixed before writing
-FROZEN = HERE / "FROZEN-g.sha256"
-
-
-def main(argv: list[str]) -> int:
-    halves = [TUNE] if "--tune" in argv else [TUNE, SEALED]
-    ids = [cid for half in halves for cid in half]
-    cases, errors = read_cases(ids, SPLIT)
-    for half in halves:
-        got = collections.Counter(reply_carrier(c) for c in cases if c["id"] in half)
-        if dict(got) != CARRIERS:
-            errors.append(f"{half[0]}-{half[-1]}: carriers {dict(got)}, planned {CARRIERS}")
-    return report(cases, errors + frozen_problems(FROZEN), f"{ids[0]}-{ids[-1]}")
-
+from check_f import check  # noqa: E402  (writer f's: the same plan per half)
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(check(sys.argv[1:], 225, HERE / "FROZEN-g.sha256"))
