@@ -23,6 +23,7 @@ from hoering.analysis.candidate_lexicon import CONCEPTS, SPECIFIC, WHOLE, Concep
 STEM_WEIGHT = 0.5  # a content word outside the lexicon
 MIN_HEAD = 4  # a shorter form matches only a whole word ("api", "odf")
 MIN_TAIL = 5  # a form that ends a compound must be this long ...
+MIN_TAIL_PART = 4  # a lexicon form that ends a compound whose head is stemmed
 MIN_REST = 3  # ... and leave this much of the word before it
 MIN_STEM_WORD = 4  # shorter words outside the lexicon carry no meaning of their own
 CONCEPT = "c:"  # term prefixes: a concept of the lexicon, or a stem
@@ -257,13 +258,41 @@ def _subordinate(pieces: list[str], at: int) -> bool:
 @lru_cache(maxsize=200_000)
 def _word_terms(word: str) -> tuple[tuple[str, float], ...]:
     """The terms one word names on its own: its concepts, else its stem if it carries
-    meaning. Cached: placing a backlog reads the same words again and again."""
+    meaning; and a compound's head (_head_stem). Cached: placing a backlog reads the same
+    words again and again."""
     concepts = word_concepts(word)
     if concepts:
-        return tuple((CONCEPT + concept.name, concept.weight) for concept in concepts)
+        found = tuple((CONCEPT + concept.name, concept.weight) for concept in concepts)
+        return found + _head_stem(word)
     if len(word) >= MIN_STEM_WORD and word not in _STOPWORDS and not word.isdigit():
-        return ((STEM + _stem(word), STEM_WEIGHT),)
+        return ((STEM + _stem(word), STEM_WEIGHT), *_head_stem(word))
     return ()
+
+
+def _head_stem(word: str) -> tuple[tuple[str, float], ...]:
+    """The stem of a compound's head when it begins with no lexicon form and ends with one:
+    "luftkvalitetsdata" names "luftkvalitet" as "data om luftkvalitet" does, so two
+    paraphrases of an ask the lexicon does not know share it. A linking s goes."""
+    single, _ = _forms()
+    if any(form.starts(word) for form in single):
+        return ()
+    tail = next(
+        (
+            form.tokens[0]
+            for form in single
+            if not form.whole
+            and len(form.tokens[0]) >= MIN_TAIL_PART
+            and len(word) - len(form.tokens[0]) >= MIN_STEM_WORD
+            and word.endswith(form.tokens[0])
+        ),
+        None,
+    )
+    if tail is None:
+        return ()
+    head = word[: -len(tail)]
+    if head.endswith("s") and len(head) > MIN_STEM_WORD:
+        head = head[:-1]
+    return () if head in _STOPWORDS else ((STEM + _stem(head), STEM_WEIGHT),)
 
 
 def signature(title: str, text: str) -> dict[str, float]:

@@ -5,8 +5,10 @@ An initiative is a weighted term vector (analysis.candidate_terms). A candidate 
 its representative: the summed vectors of its members, cut to their REPRESENTATIVE_TERMS
 heaviest terms. A new initiative looks up the candidates that share one of its LOOKUP_TERMS
 heaviest terms (an inverted index of each candidate's INDEX_TERMS heaviest ones, at most
-MAX_CANDIDATES of them), and joins the most similar if the cosine reaches JOIN_AT; else it
-starts a candidate. The work per initiative is bounded, so placing n initiatives costs O(n).
+MAX_CANDIDATES of them), and joins the most similar if the cosine reaches JOIN_AT, or
+JOIN_WEAK when they share SHARED_STEMS_WEAK stems (a paraphrase of an ask the lexicon does
+not know, in a longer text: many content words in common are evidence the cosine misses);
+else it starts a candidate. The work per initiative is bounded, so placing n initiatives costs O(n).
 
 The order matters (a candidate's representative grows with its members): initiatives are
 placed in the order their replies were stored, both at poll/import and when `hoering
@@ -23,6 +25,7 @@ from hoering.analysis.candidate_lexicon import CONCEPTS, SPECIFIC
 from hoering.analysis.candidate_terms import CONCEPT, STEM, signature
 
 JOIN_AT = 0.45  # cosine with a candidate's representative to join it
+JOIN_WEAK = 0.30  # ... or this, if it shares SHARED_STEMS_WEAK stems (and asks, if any)
 REPRESENTATIVE_TERMS = 40
 INDEX_TERMS = 12
 LOOKUP_TERMS = 8
@@ -30,6 +33,7 @@ MAX_CANDIDATES = 50
 SUMMARY_CHARS = 300
 PROMINENT = 0.5  # share of a text's main ask that another ask must weigh to count as one
 SHARED_STEMS = 2  # stems an initiative must share with a candidate that shares no ask
+SHARED_STEMS_WEAK = 5  # stems it must share to join below JOIN_AT
 # The concepts that name an ask (a lobby register, citizens' initiatives), not a theme.
 ASKS = frozenset(CONCEPT + concept.name for concept in CONCEPTS if concept.weight >= SPECIFIC)
 
@@ -76,19 +80,19 @@ def cosine(a: Vector, b: Vector) -> float:
 def choose(terms: Vector, existing: Iterable[Existing]) -> int | None:
     """The id of the candidate the initiative joins, or None: it starts one.
 
-    The most similar at or above JOIN_AT that shares an ask with it (shares_an_ask); on a
-    tie, the oldest (lowest id)."""
+    The most similar at or above JOIN_AT (JOIN_WEAK with SHARED_STEMS_WEAK stems in
+    common) that shares an ask with it (shares_an_ask); on a tie, the oldest (lowest id)."""
     best: tuple[float, int] | None = None
     for candidate in existing:
         score = round(cosine(terms, candidate.terms), 9)
-        if score < JOIN_AT or not shares_an_ask(terms, candidate.terms):
+        if score < JOIN_WEAK or not shares_an_ask(terms, candidate.terms, weak=score < JOIN_AT):
             continue
         if best is None or (score, -candidate.id) > (best[0], -best[1]):
             best = (score, candidate.id)
     return None if best is None else best[1]
 
 
-def shares_an_ask(a: Vector, b: Vector) -> bool:
+def shares_an_ask(a: Vector, b: Vector, weak: bool = False) -> bool:
     """Whether two vectors may be one ask. When both name asks, a main ask of each (its
     heaviest concept of ASKS; on a tie, one of them) is prominent in the other (weighs at
     least PROMINENT of the other's main ask): two asks that mention each other (ministers'
@@ -99,12 +103,15 @@ def shares_an_ask(a: Vector, b: Vector) -> bool:
     side does not make up for that (user testing of self-service beside personal help with
     it), or every ask added to the lexicon would loosen the grouping of texts that lack
     it. A text that describes an ask without its words ("who the ministers meet") joins by
-    the cosine and the stems it shares."""
+    the cosine and the stems it shares. `weak` (a cosine below JOIN_AT): SHARED_STEMS_WEAK
+    stems are shared as well, whatever the asks."""
     asks_a, asks_b = _asks(a), _asks(b)
+    stems = sum(term.startswith(STEM) for term in a.keys() & b.keys())
+    if weak and stems < SHARED_STEMS_WEAK:
+        return False
     if asks_a and asks_b:
         return _prominent(asks_a, asks_b) and _prominent(asks_b, asks_a)
-    shared = a.keys() & b.keys()
-    return sum(term.startswith(STEM) for term in shared) >= SHARED_STEMS
+    return stems >= SHARED_STEMS
 
 
 def _asks(terms: Vector) -> dict[str, float]:
