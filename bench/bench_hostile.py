@@ -23,6 +23,7 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "text45": ("45 MB text attachment", hostile.big_text_attachment),
     "word200k": ('200,000-letter word after "Med venlig hilsen"', hostile.long_word_after_greeting),
     "from100k": ("100,000-character From name", hostile.long_from_name),
+    "unfolded200k": ("200,000 header lines without their folding blank", hostile.unindented_header),
     "rfc822x1000": ("1,000 levels of message/rfc822", hostile.deep_rfc822),
     "multipartx1000": ("1,000 levels of multipart", hostile.deep_multipart),
 }

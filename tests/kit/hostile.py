@@ -47,6 +47,15 @@ def long_from_name(chars: int = 100_000) -> bytes:
     return make_mail(body=TOP_TEXT, sender=f'"{"a" * chars}" <lang@example.dk>')
 
 
+def unindented_header(pairs: int = 200_000) -> bytes:
+    """A reply whose header has, after its From line, `pairs` fields each followed by a line
+    that lost its folding blank (as a list gateway unfolds them), then the rest of its
+    fields, the Subject among them: each run is a continuation to restore."""
+    sender, _, rest = make_mail(body=TOP_TEXT).partition(b"\r\n")
+    lost = b"".join(b"X-Note-%d: kept\r\nlost its blank\r\n" % n for n in range(pairs))
+    return sender + b"\r\n" + lost + rest
+
+
 def deep_rfc822(levels: int = 1000) -> bytes:
     """A reply whose top body text is followed by `levels` message/rfc822 parts, nested."""
     head = f"From: Søren <soren@example.dk>\r\nSubject: {SUBJECT}\r\nMIME-Version: 1.0\r\n"
