@@ -15,6 +15,7 @@ from hoering.analysis.initiative_text import (
     Span,
     clean_title,
     item_title,
+    sentences,
     trim,
 )
 
@@ -157,8 +158,8 @@ def bare_numbered_spans(lines: list[str], bullets: bool = False) -> list[Span]:
     index = 0
     while index < len(lines):
         item = ITEM.match(lines[index])
-        starts = item is not None and not item.group(1)
-        starts = starts and bool(item and (item.group(2) if bullets else item.group(3) == "1"))
+        first = item and (item.group(2) if bullets else item.group(3) == "1")
+        starts = bool(first) and not item.group(1)
         if starts and not _introduces_parts(_previous(lines, index)):
             items, end = list_items(lines, index)
             if len(items) >= 2:
@@ -185,7 +186,7 @@ def _introduces_parts(line: str) -> bool:
     heading = HEADING.match(line)
     if heading:
         return bool(_PART_HEADING.match(heading.group(2)))
-    last = re.split(r"(?<=[.!?])\s+", line)[-1]
+    last = sentences(line)[-1]
     return bool(_PARTS_SENTENCE.search(last)) and not _names_proposals(last)
 
 
@@ -197,13 +198,13 @@ def _is_intro(line: str, before: str = "") -> bool:
     if not text.endswith(":") or ITEM.match(line) or HEADING.match(text):
         return False
     # "Vores forslag er et lobbyregister. Fordelene er:" introduces the benefits, not proposals.
-    sentences = re.split(r"(?<=[.!?])\s+", f"{before} {text}".strip())
-    last = sentences[-1]
+    said = sentences(f"{before} {text}".strip())
+    last = said[-1]
     if _names_proposals(last):
         return True
     # "Her er tre fra mig:" after "I vil gerne have idéer": the sentence before names them.
     short = len(last) < 40 and not _OWN_PARTS.search(last)
-    return short and len(sentences) > 1 and _names_proposals(sentences[-2])
+    return short and len(said) > 1 and _names_proposals(said[-2])
 
 
 def _names_proposals(sentence: str) -> bool:
@@ -223,7 +224,7 @@ def announces(lines: list[str], index: int) -> bool:
     item = ITEM.match(following)
     # A list numbered on from "2." continues the document's chapters ("2. Forslag").
     listed = (item and item.group(3) in (None, "1")) or _labelled(following.strip())
-    last = re.split(r"(?<=[.!?])\s+", text)[-1]
+    last = sentences(text)[-1]
     return bool(listed and (_COUNTED.search(text) or _FOLLOWING.search(last)))
 
 

@@ -22,6 +22,7 @@ from hoering.analysis.initiative_text import (
     asks_only,
     clean_title,
     item_title,
+    sentences,
 )
 
 
@@ -106,12 +107,11 @@ def proposes_nothing(text: str) -> bool:
     is kept as a proposal, since it may put its ask in other words."""
     if _template_sections(text) >= 2:
         return False  # a proposal written in the call's sections, perhaps in the passive
-    sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
     # A sentence asks when it has a proposing word and is not a "no comments" or a question;
     # the cheap test first, since most sentences of a letter propose nothing.
     asks = [
         s
-        for s in sentences
+        for s in sentences(" ".join(text.split()))
         if PROPOSING.search(s)
         and not (NO_COMMENTS.search(s) or NO_PROPOSAL.search(s) or asks_only(s))
     ]

@@ -70,13 +70,20 @@ ASKED_PROPOSAL = re.compile(
 )
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """The text cut into sentences after ".", "!" or "?" and whitespace (as written: the
+    callers that read a whole letter collapse its whitespace first)."""
+    return _SENTENCE_BREAK.split(text)
+
+
 def asks_only(text: str) -> bool:
     """Text whose every sentence is a question to the agency ("Kan man svare anonymt?"),
     none a proposal put as a question ("Hvad med at ...?")."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if s]
-    return bool(sentences) and all(
-        s.endswith("?") and not ASKED_PROPOSAL.search(s) for s in sentences
-    )
+    said = [s for s in sentences(" ".join(text.split())) if s]
+    return bool(said) and all(s.endswith("?") and not ASKED_PROPOSAL.search(s) for s in said)
 
 
 @dataclass(frozen=True)
