@@ -159,8 +159,7 @@ def bare_numbered_spans(lines: list[str], bullets: bool = False) -> list[Span]:
     while index < len(lines):
         item = ITEM.match(lines[index])
         first = item and (item.group(2) if bullets else item.group(3) == "1")
-        starts = bool(first) and not item.group(1)
-        if starts and not _introduces_parts(_previous(lines, index)):
+        if first and not item.group(1) and not _introduces_parts(_previous(lines, index)):
             items, end = list_items(lines, index)
             if len(items) >= 2:
                 spans += items
