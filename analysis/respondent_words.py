@@ -28,6 +28,11 @@ PRIVATE_STATEMENT = re.compile(
     r"|ikke\s+(?:på\s+vegne\s+af|som\s+repræsentant\s+for|i\s+min\s+egenskab\s+af)\s+"
     r"(?:min|mit|mine|nogen|arbejdsgiver\w*|(?-i:[A-ZÆØÅ]))"
     r"|ikke\s+som\s+ansat\b|i\s+privat\s+regi\b|i\s+min\s+private?\s+egenskab\b"
+    # "Jeg skriver fra min arbejdsmail, men ... ikke min arbejdsplads'": a body never says
+    # which of its addresses it writes from, a person who borrows one does.
+    r"|(?:fra|via)\s+min\s+arbejds(?:mail|e-?mail|adresse|konto)\b"
+    r"|ikke\s+(?:min|mit|vores)\s+arbejds(?:plads|giver)\w*"
+    r"|from\s+my\s+work\s+(?:e-?mail|address|account)\b"
     r"|(?:min|mine)\s+(?:egne?|personlige?)\s+(?:synspunkt(?:er)?|holdning(?:er)?"
     r"|mening(?:er)?|betragtning(?:er)?)\b"
     r"|synspunkterne\s+er\s+(?:alene\s+)?mine\b"

@@ -83,6 +83,9 @@ def test_the_subject_naming_a_person_names_no_organisation() -> None:
         "I write in a personal capacity; these are my own views.",
         "I am writing as a concerned citizen of Denmark.",
         "Jeg er helt almindelig borger i Odense.",
+        "Jeg skriver fra min arbejdsmail, men idéerne er vores egne.",
+        "Det er vores egne idéer og ikke min arbejdsplads'.",
+        "Sent from my work address, but the ideas are ours.",
     ],
 )
 def test_a_person_saying_they_write_privately_from_a_work_address_is_a_citizen(
