@@ -1,6 +1,6 @@
 """How well hoering groups initiatives into bruttoliste candidates, end to end, on the
-independent grouping sets (bench/sets/grouping, grouping-b, grouping-c and grouping-d, README in
-each):
+independent grouping sets (bench/sets/grouping, grouping-b, grouping-c, grouping-d and
+grouping-e, README in each):
 
     .venv/bin/python -m bench.bench_candidates                   # all sets, and pooled
     .venv/bin/python -m bench.bench_candidates --set grouping-b  # one set

@@ -9,8 +9,8 @@ bench/sets/ (README there), imported end to end and scored against their frozen 
     .venv/bin/python -m bench.bench_sets --tune-only     # no sealed figures: for tuning rules
 
 Each split is reported per writer part (replies set: a+b wrote r001-r064, c r065-r104,
-d r105-r144, e r145-r184, f r185-r224, g r225-r264) and pooled, so a new writer's structures
-are not hidden in the older parts' figures.
+d r105-r144, e r145-r184, f r185-r224, g r225-r264, h r265-r304) and pooled, so a new
+writer's structures are not hidden in the older parts' figures.
 
 Every case is rendered to a real .eml by the set's build.py (DOCX by python-docx, PDF by
 LibreOffice), imported with `hoering import` into a fresh SQLite database and read back with
