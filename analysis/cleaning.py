@@ -47,7 +47,9 @@ _POINTS_BELOW = re.compile(r"(?i)nedenstående|nedenfor|se herunder|videresend|s
 # --- signatures and disclaimers ------------------------------------------------------------
 
 _CLOSING = re.compile(
-    r"(?i)^\s*(?:med\s+)?(?:venlig(?:st)?|kærlig|bedste|mange|de\s+bedste)\s+hilsen(?:er)?\b"
+    # Singular and plural: "Venlig hilsen", "Venlige hilsner", "Bedste hilsner".
+    r"(?i)^\s*(?:med\s+)?(?:venlig(?:e|st)?|kærlig(?:e)?|bedste|mange|de\s+bedste)\s+"
+    r"hils(?:en|ener|ner)\b"
     r"|^\s*(?:mvh|m\.v\.h\.|vh|hilsen|hilsner|kind regards|best regards|warm regards|regards"
     r"|sincerely|yours sincerely|best wishes)\b"
 )

@@ -151,6 +151,15 @@ def test_closing_on_one_line_with_the_name() -> None:
     assert cleaned.signature == "Mvh Søren Jørgensen"
 
 
+@pytest.mark.parametrize(
+    "closing", ["Bedste hilsner", "Venlige hilsner", "Kærlige hilsner", "Med venlig hilsen"]
+)
+def test_a_closing_in_the_plural_starts_the_signature(closing: str) -> None:
+    signature = f"{closing}\nTina Dahl\nProjektleder, Open Data DK"
+    cleaned = clean_reply(f"{PROPOSAL}\n\n{signature}")
+    assert (cleaned.reply, cleaned.signature) == (PROPOSAL, signature)
+
+
 def test_sentence_starting_with_hilsen_is_not_a_closing() -> None:
     text = f"Hilsen til alle der har arbejdet med planen, den er rigtig god.\n\n{PROPOSAL}"
     assert clean_reply(text).signature == ""
