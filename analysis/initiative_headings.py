@@ -25,9 +25,10 @@ from hoering.analysis.initiative_text import (
     trim,
 )
 
+# Proposals counted by letter as by number: "Forslag A: ...", "Forslag B: ...".
 NUMBERED_HEADING = re.compile(
     r"^(?:#{1,6}\s+)?(?:\*\*)?(?:initiativ\s*forslag|initiativ|forslag|idé)\s*(?:nr\.?\s*)?"
-    r"(\d{1,2})\s*(?:[:.)–—-]\s*|$)(.*)$",
+    r"(\d{1,2}|(?<=\s)[a-h](?=\s*(?:[:.)–—]|$)|\s+-\s))\s*(?:[:.)–—-]\s*|$)(.*)$",
     re.IGNORECASE,
 )
 # Headings that name the proposals below them: a grouping heading, never a proposal itself.
