@@ -89,6 +89,10 @@ _THEME_INTRO = 200  # characters of a line a theme heading may open with before 
 NO_PROPOSAL = re.compile(
     r"\b(?:ikke|ingen)\s+(?:\w+\s+){0,2}(?:konkrete?|egentlige?|nye)\s+\w*forslag|"
     r"\b(?:ikke|ingen)\s+(?:selv\s+)?(?:nogen\s+)?\w*forslag\b|"
+    # "Styrelsen har ikke selvstændige forslag": any adjective, but not a determiner or one
+    # that says "more" ("ingen yderligere forslag" after the proposals).
+    r"\bha(?:r|ve)\s+(?:\w+\s+)?(?:ikke|ingen)\s+(?:nogen\s+)?(?!(?:andre|flere|yderligere|"
+    r"disse|alle|mange|samme|følgende|nogle)\b)\w{3,}e\s+\w*forslag\b|"
     r"\bikke\s+(?:\w+\s+)?(?:haft\s+)?(?:mulighed\s+for|tid\s+til|nået|kunnet)\s+(?:at\s+)?"
     r"(?:\w+\s+){0,3}\w*forslag|"
     r"no (?:specific |concrete )?proposals?",
