@@ -209,3 +209,26 @@ def test_a_table_of_proposals_by_theme_is_no_repeated_form() -> None:
         ]
     )
     assert all(i.rule != "form" for i in found)
+
+
+def test_bold_sections_repeated_under_each_proposal_are_its_parts() -> None:
+    # Bold lines all alike: the proposal's title, then the template's "Hvad vil vi" and
+    # "Hvorfor er det vigtigt" under each proposal, in the letter's own words.
+    found = split_file(
+        [
+            INTRO,
+            ("b", "Åbne kalendere"),
+            ("b", "Hvad vil vi"),
+            ("p", CALENDARS),
+            ("b", "Hvorfor er det vigtigt"),
+            ("p", "Borgerne kan se, hvem der får adgang til ministrene, og hvornår det sker."),
+            ("b", "Lobbyregister"),
+            ("b", "Hvad vil vi"),
+            ("p", LOBBY),
+            ("b", "Hvorfor er det vigtigt"),
+            ("p", "Tilliden til de politiske beslutninger styrkes, når påvirkningen er synlig."),
+            *CLOSE,
+        ]
+    )
+    assert [i.title for i in found] == ["Åbne kalendere", "Lobbyregister"]
+    assert "Tilliden" in found[1].text
