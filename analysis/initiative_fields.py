@@ -26,6 +26,7 @@ _LABELS = {
     ),
     "level": re.compile(r"^(?:forvaltnings|geografisk\s+)?niveau(?:\s*\([^)]*\))?$", re.IGNORECASE),
 }
+_FIGURES = re.compile(r"[\d.!?;@]")
 _COLON = re.compile(r"^\s*(?:[-*]\s+)?([^:|]{3,40}?)\s*:\s*(\S.*)$")
 _LEVEL_WORDS = (
     ("lokal", re.compile(r"\b(?:lokal|kommunal)t?\b", re.IGNORECASE)),
@@ -48,6 +49,32 @@ def label_of(cell: str) -> str:
     """The form field a label cell names ("title", "description", "owner", "level") or ""."""
     text = " ".join(cell.strip().strip("*:").split())
     return next((name for name, pattern in _LABELS.items() if pattern.match(text)), "")
+
+
+def repeated_label(lines: list[str]) -> str:
+    """The label (case-folded) that opens a form the respondent made and filled in once per
+    proposal ("Forslagets titel | ..." over "Beskrivelse | ...", twice), whatever its words:
+    the first label whose rows start two or more blocks of label | value rows that share
+    another label. Its value names each proposal; "" when no form repeats so."""
+    shown = [label for label in map(_row_label, lines) if label]
+    for label in dict.fromkeys(shown):
+        starts = [n for n, other in enumerate(shown) if other == label]
+        blocks = [
+            set(shown[a + 1 : b]) for a, b in zip(starts, [*starts[1:], len(shown)], strict=True)
+        ]
+        if len(blocks) >= 2 and all(block & blocks[0] - {label} for block in blocks[1:]):
+            return label
+    return ""
+
+
+def _row_label(line: str) -> str:
+    """A two-cell row's first cell when it reads as a label: a few words, no figures."""
+    cells = [cell.strip() for cell in line.split(" | ")] if " | " in line else []
+    label = cells[0].strip("*: ").casefold() if len(cells) == 2 and cells[1] else ""
+    words = label.split()
+    return (
+        label if 0 < len(words) <= 4 and label[:1].isalpha() and not _FIGURES.search(label) else ""
+    )
 
 
 def form_fields(line: str) -> list[tuple[str, str]]:

@@ -10,6 +10,7 @@ is a remark, not an initiative.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from hoering.analysis.initiative_fields import label_of
 from hoering.analysis.initiative_lists import announces, list_items
@@ -25,9 +26,10 @@ from hoering.analysis.initiative_text import (
     trim,
 )
 
+# Proposals counted by letter as by number: "Forslag A: ...", "Forslag B: ...".
 NUMBERED_HEADING = re.compile(
     r"^(?:#{1,6}\s+)?(?:\*\*)?(?:initiativ\s*forslag|initiativ|forslag|idé)\s*(?:nr\.?\s*)?"
-    r"(\d{1,2})\s*(?:[:.)–—-]\s*|$)(.*)$",
+    r"(\d{1,2}|(?<=\s)[a-h](?=\s*(?:[:.)–—]|$)|\s+-\s))\s*(?:[:.)–—-]\s*|$)(.*)$",
     re.IGNORECASE,
 )
 # Headings that name the proposals below them: a grouping heading, never a proposal itself.
@@ -88,6 +90,10 @@ _THEME_INTRO = 200  # characters of a line a theme heading may open with before 
 NO_PROPOSAL = re.compile(
     r"\b(?:ikke|ingen)\s+(?:\w+\s+){0,2}(?:konkrete?|egentlige?|nye)\s+\w*forslag|"
     r"\b(?:ikke|ingen)\s+(?:selv\s+)?(?:nogen\s+)?\w*forslag\b|"
+    # "Styrelsen har ikke selvstændige forslag": any adjective, but not a determiner or one
+    # that says "more" ("ingen yderligere forslag" after the proposals).
+    r"\bha(?:r|ve)\s+(?:\w+\s+)?(?:ikke|ingen)\s+(?:nogen\s+)?(?!(?:andre|flere|yderligere|"
+    r"disse|alle|mange|samme|følgende|nogle)\b)\w{3,}e\s+\w*forslag\b|"
     r"\bikke\s+(?:\w+\s+)?(?:haft\s+)?(?:mulighed\s+for|tid\s+til|nået|kunnet)\s+(?:at\s+)?"
     r"(?:\w+\s+){0,3}\w*forslag|"
     r"no (?:specific |concrete )?proposals?",
@@ -179,16 +185,23 @@ def _proposes_nothing(text: str) -> bool:
     )
 
 
-def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
+def heading_spans(
+    lines: list[str], minimum: int = 2, parts: frozenset[str] = frozenset()
+) -> list[Span]:
     """The sections under the shallowest heading level with `minimum` proposal headings;
-    a section that is a list gives its items instead."""
+    a section that is a list gives its items instead. `parts`: titles known as a template's
+    sections (_repeated) in the text around `lines`."""
     headings = [(i, HEADING.match(line.strip())) for i, line in enumerate(lines)]
     found = [(i, len(m.group(1)), m.group(2).strip()) for i, m in headings if m]
     # A question the call asked ("Hvordan kan borgerne inddrages?"), not a template's label;
     # the whole text is read for it only when a heading is a question.
     asked = any(title.endswith("?") for _, _, title in found) and answers_call(lines)
+    parts = parts | _repeated(found)
     proposals = [
-        h for h in found if _proposal_heading(h[2], lines, h[0]) or (asked and h[2].endswith("?"))
+        h
+        for h in found
+        if h[2].casefold() not in parts
+        and (_proposal_heading(h[2], lines, h[0]) or (asked and h[2].endswith("?")))
     ]
     levels = sorted({level for _, level, _ in proposals})
     chosen = next((lv for lv in levels if sum(h[1] == lv for h in proposals) >= minimum), None)
@@ -206,12 +219,15 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
                 found[n][0]
                 for n in range(index + 1, len(found))
                 if found[n][1] <= chosen
-                and (not _part_of(found[n][2]) or (asked and found[n][2].endswith("?")))
+                and (
+                    not (_part_of(found[n][2]) or found[n][2].casefold() in parts)
+                    or (asked and found[n][2].endswith("?"))
+                )
             ),
             len(lines),
         )
         end = closing_end(lines, start + 1, end, chosen)
-        items = _grouped_items(lines, start + 1, end) or _grouped_sections(lines, start, end)
+        items = _grouped_items(lines, start + 1, end) or _grouped_sections(lines, start, end, parts)
         body = trim(lines[start:end])
         if items:
             spans += items
@@ -256,6 +272,14 @@ def _unanswered(title: str, body: list[str]) -> bool:
     """A question heading (one the call asked) whose answer asks for nothing ("Har I andre
     forslag?" / "Nej, ikke på nuværende tidspunkt."): no proposal."""
     return title.endswith("?") and not PROPOSING.search(" ".join(body[1:]))
+
+
+def _repeated(found: list[tuple[int, int, str]]) -> frozenset[str]:
+    """Titles (case-folded) that stand over two or more sections at one level ("Hvad" and
+    "Hvorfor" under each proposal, set alike): the sections of a template each proposal
+    follows, whatever their words, never proposals of their own."""
+    counts = Counter((level, title.casefold()) for _, level, title in found)
+    return frozenset(title for (_, title), count in counts.items() if count >= 2)
 
 
 def _part_of(title: str) -> bool:
@@ -315,7 +339,9 @@ def _grouped_items(lines: list[str], start: int, end: int) -> list[Span]:
     return items if len(items) >= 2 else []
 
 
-def _grouped_sections(lines: list[str], start: int, end: int) -> list[Span]:
+def _grouped_sections(
+    lines: list[str], start: int, end: int, parts: frozenset[str] = frozenset()
+) -> list[Span]:
     """The proposals under deeper headings of a theme heading that goes straight to them
     ("# Åbenhed" over "## Åbne kalendere", "## Lobbyregister"), perhaps after a line that
     asks for nothing ("Her har vi to forslag."): a heading whose own text proposes first is
@@ -329,7 +355,7 @@ def _grouped_sections(lines: list[str], start: int, end: int) -> list[Span]:
         and not PROPOSING.search(texts[0])
         and HEADING.match(texts[1]) is not None
     )
-    return heading_spans(inner, minimum=1) if direct or introduced else []
+    return heading_spans(inner, 1, parts) if direct or introduced else []
 
 
 def _first_value(lines: list[str]) -> str:

@@ -97,13 +97,25 @@ def split_sequenced(span: Span) -> list[Span]:
     if any(HEADING.match(line.strip()) for line in lines[begin:]):
         return [span]  # a proposal in sections of its own: "Derudover" adds to a section
     starts = [i for i in _sequence_starts(lines, begin, len(lines)) if i > begin]
+    parallel = [i for i in _parallel_starts(lines) if i >= begin]
+    first = next((i for i in range(begin, len(lines)) if lines[i].strip()), len(lines))
+    if len(parallel) >= 2 and parallel[0] == first:
+        # "## Antikorruption" over "LO foreslår, at ..." twice: the heading names a theme
+        # and its section goes straight to the asks, one proposal each.
+        return _parts(lines, sorted({*starts, *parallel}), span.rule)
     if not starts or not PROPOSING.search(" ".join(lines[begin : starts[0]])):
         return [span]
-    parts = [Span(span.title, tuple(_trimmed(lines[: starts[0]])), span.rule, span.fields)]
+    first_part = Span(span.title, tuple(_trimmed(lines[: starts[0]])), span.rule, span.fields)
+    return [first_part, *_parts(lines, starts, span.rule)]
+
+
+def _parts(lines: list[str], starts: list[int], rule: str) -> list[Span]:
+    """One span from each start to the next (the last to the end), titled by its opening."""
+    parts = []
     for position, start in enumerate(starts):
         end = starts[position + 1] if position + 1 < len(starts) else len(lines)
         body = _trimmed(lines[start:end])
-        parts.append(Span(_title(body[0]), tuple(body), span.rule))
+        parts.append(Span(_title(body[0]), tuple(body), rule))
     return parts
 
 
@@ -212,4 +224,6 @@ def _trimmed(lines: list[str]) -> list[str]:
 def _title(line: str) -> str:
     text = _FIRST.sub("", line.strip()) if _FIRST.match(line.strip()) else line.strip()
     text = _LATER.sub("", text) if _LATER.match(text) else text
+    # "LO foreslår, at staten ...": the ask, not who asks, names the proposal.
+    text = re.sub(r"^[\s,]*(?:at\s+)?", "", _OPENING.sub("", text, count=1))
     return item_title(text.lstrip(" ,;:") or line)

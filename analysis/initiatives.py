@@ -50,7 +50,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hoering.analysis.initiative_chapters import numbered_sections, with_sub_numbers
-from hoering.analysis.initiative_fields import find_level, find_owner, form_fields, label_of
+from hoering.analysis.initiative_fields import (
+    find_level,
+    find_owner,
+    form_fields,
+    label_of,
+    repeated_label,
+)
 from hoering.analysis.initiative_headings import (
     LETTER_SECTION,
     NUMBERED_HEADING,
@@ -223,6 +229,7 @@ def _form_spans(lines: list[str]) -> list[Span]:
     current: list[str] = []
     fields: dict[str, str] = {}
     header: list[str] = []
+    titled = repeated_label(lines)  # a form of the respondent's own labels
     for index, line in enumerate(lines):
         cells = [cell.strip() for cell in line.split(" | ")] if " | " in line else []
         if _header_labels(cells):  # a header row: one initiative per row below
@@ -233,6 +240,8 @@ def _form_spans(lines: list[str]) -> list[Span]:
             _close_form(spans, current, fields)
             current, fields = [], {}
         pairs = list(zip(header, cells, strict=False)) if header else _fields(lines, index)
+        if not pairs and titled and len(cells) == 2 and cells[0].strip("*: ").casefold() == titled:
+            pairs = [("title", cells[1])]
         for label, value in pairs:
             if label == "title":
                 _close_form(spans, current, fields)

@@ -160,3 +160,75 @@ def test_a_background_part_under_a_proposal_heading_stays_in_the_proposal() -> N
     )
     assert [i.title for i in found] == ["Åbne kalendere", "Lobbyregister"]
     assert "hvem ministrene mødes med" in found[0].text and "offentliggøres" in found[0].text
+
+
+def test_a_form_of_the_respondent_s_own_labels_filled_in_twice_gives_two_proposals() -> None:
+    # A library association's tables, one per proposal, labelled in its own words: no label
+    # is the call's, but the first label opens each repetition of the same form.
+    found = split_file(
+        [
+            INTRO,
+            (
+                "table",
+                [
+                    ["Forslagets titel", "Åbne kalendere"],
+                    ["Beskrivelse", CALENDARS],
+                    ["Mulige parter", "Statsministeriet"],
+                ],
+            ),
+            ("p", ""),
+            (
+                "table",
+                [
+                    ["Forslagets titel", "Lobbyregister"],
+                    ["Beskrivelse", LOBBY],
+                    ["Mulige parter", "Folketinget"],
+                ],
+            ),
+            *CLOSE,
+        ]
+    )
+    assert [i.title for i in found] == ["Åbne kalendere", "Lobbyregister"]
+    assert "Folketinget" in found[1].text
+
+
+def test_a_table_of_proposals_by_theme_is_no_repeated_form() -> None:
+    # The theme in the first column comes again, but no other label comes with it: rows.
+    found = split_file(
+        [
+            ("p", "Foreningen har følgende forslag, ordnet efter høringens temaer:"),
+            (
+                "table",
+                [
+                    ["Åbenhed", CALENDARS],
+                    ["Åbenhed", LOBBY],
+                    ["Åbne data", PURCHASES],
+                ],
+            ),
+            *CLOSE,
+        ]
+    )
+    assert all(i.rule != "form" for i in found)
+
+
+def test_bold_sections_repeated_under_each_proposal_are_its_parts() -> None:
+    # Bold lines all alike: the proposal's title, then the template's "Hvad vil vi" and
+    # "Hvorfor er det vigtigt" under each proposal, in the letter's own words.
+    found = split_file(
+        [
+            INTRO,
+            ("b", "Åbne kalendere"),
+            ("b", "Hvad vil vi"),
+            ("p", CALENDARS),
+            ("b", "Hvorfor er det vigtigt"),
+            ("p", "Borgerne kan se, hvem der får adgang til ministrene, og hvornår det sker."),
+            ("b", "Lobbyregister"),
+            ("b", "Hvad vil vi"),
+            ("p", LOBBY),
+            ("b", "Hvorfor er det vigtigt"),
+            ("p", "Tilliden til de politiske beslutninger styrkes, når påvirkningen er synlig."),
+            *CLOSE,
+        ]
+    )
+    assert [i.title for i in found] == ["Åbne kalendere", "Lobbyregister"]
+    assert "Tilliden" in found[1].text

@@ -232,3 +232,58 @@ def test_a_theme_heading_whose_section_counts_its_proposals_over_bullets_gives_t
         "Borgerpaneler i alle regioner før større beslutninger",
         "Digitale høringer, hvor borgerne kan kommentere lovforslag afsnit for afsnit",
     ]
+
+
+def test_theme_headings_over_paragraphs_opening_alike_give_a_proposal_per_paragraph() -> None:
+    # A union's letter: styled theme headings, each section going straight to "LO foreslår,
+    # at ..." paragraphs; a fact under an ask stays with it, a lone ask keeps its heading.
+    found = split_docx(
+        [
+            ("h2", "Åbenhed"),
+            (
+                "p",
+                "LO foreslår, at myndighederne offentliggør de arbejdsklausuler, der er stillet i udbud.",
+            ),
+            (
+                "p",
+                "LO foreslår, at staten hvert år offentliggør sit forbrug af eksterne konsulenter.",
+            ),
+            ("p", "Tallene findes allerede i statens regnskabssystem, men de bliver ikke udgivet."),
+            ("h2", "Antikorruption"),
+            (
+                "p",
+                "LO foreslår, at alle kommuner får en whistleblowerordning, som ansatte kan bruge anonymt.",
+            ),
+            (
+                "p",
+                "LO foreslår en karensperiode for topembedsmænd, der går til private virksomheder.",
+            ),
+            ("h2", "Teknologi"),
+            (
+                "p",
+                "LO foreslår, at borgere, der er fritaget for digital post, får personlig hjælp.",
+            ),
+        ]
+    )
+    assert len(found) == 5
+    assert found[1].title.startswith("Staten hvert år offentliggør")
+    assert "regnskabssystem" in found[1].text
+    assert found[4].title == "Teknologi"
+
+
+def test_a_proposal_heading_over_its_argument_keeps_its_later_asks() -> None:
+    # The section opens with the problem, not with an ask: one proposal whose asks are its own.
+    found = split_docx(
+        [
+            ("h2", "Et lobbyregister"),
+            (
+                "p",
+                "I dag kan ingen se, hvem ministrene mødes med, og det svækker tilliden til beslutningerne.",
+            ),
+            ("p", "Foreningen foreslår, at alle møder med interesseorganisationer registreres."),
+            ("p", "Foreningen foreslår, at registret offentliggøres hver måned."),
+            ("h2", "Åbne budgetter"),
+            ("p", "Kommunernes budgetter bør udgives i et fælles maskinlæsbart format."),
+        ]
+    )
+    assert [i.title for i in found] == ["Et lobbyregister", "Åbne budgetter"]
