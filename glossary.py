@@ -64,6 +64,9 @@ OWNER = "Ansvarlig myndighed"
 CITIZEN = "borger"
 CITIZENS = "borgere"
 AND = "og"
+# Ends a cell cut to what a spreadsheet cell holds, where no file keeps the rest (the row
+# exports per initiative or candidate; the reply exports name the file instead).
+CUT_SHORT = " … [afkortet]"
 
 # The CLI's reviewer-facing commands (show, history, initiatives, initiative show|history,
 # candidates, candidate show|history) speak Danish with these words and the ones above;

@@ -19,6 +19,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from hoering.analysis.candidate_lexicon import CONCEPTS, SPECIFIC, WHOLE, Concept
+from hoering.danish_letters import DIGRAPHS
 
 STEM_WEIGHT = 0.5  # a content word outside the lexicon
 MIN_HEAD = 4  # a shorter form matches only a whole word ("api", "odf")
@@ -31,7 +32,7 @@ STEM = "s:"
 DETAIL = 0.3  # share of its weight a term keeps when named only in a detail
 LEAD = 1.1  # the first ask a text names, outside details, weighs this much more
 
-_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue"})
+_FOLD = str.maketrans({**DIGRAPHS, "ä": "ae", "ö": "oe", "ü": "ue"})
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 

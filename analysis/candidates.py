@@ -18,6 +18,7 @@ analyse` places every one again, so both give the same grouping.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -137,9 +138,15 @@ def representative(terms: Vector, joined: Vector | None = None) -> dict[str, flo
     return {term: round(summed[term], 6) for term in sorted(kept)}
 
 
-def summary_of(text: str) -> str:
-    """The first sentences of a text, up to SUMMARY_CHARS, cut at a word."""
-    flat = " ".join(text.split())
+def summary_of(text: str, title: str = "") -> str:
+    """The first sentences of a text read as prose (summary_lines), up to SUMMARY_CHARS, cut
+    at a word; without the text's lead when that is its `title` ("Aktindsigt: ...")."""
+    flat = " ".join(" ".join(summary_lines(text)).split())
+    for mark in (":", "."):
+        lead = f"{title.strip()}{mark} "
+        if title.strip() and flat.casefold().startswith(lead.casefold()):
+            flat = flat[len(lead) :]
+            flat = flat[:1].upper() + flat[1:]
     if len(flat) <= SUMMARY_CHARS:
         return flat
     cut = flat[:SUMMARY_CHARS]
@@ -147,6 +154,37 @@ def summary_of(text: str) -> str:
     if end >= SUMMARY_CHARS // 3:
         return cut[: end + 1]
     return cut.rsplit(" ", 1)[0] + " …"
+
+
+# A list item's mark: a bullet, or a number before a capital ("4. Aktindsigt"; not "1. maj").
+_LIST_MARK = re.compile(r"^\s*(?:[-–•*▪·]\s+|\(?\d{1,2}[.)]\s+(?=[A-ZÆØÅ\"“„«]))")
+_ROW_NUMBER = re.compile(r"^\(?\d{1,3}[.)]?$")
+_ENDS = ".!?:;,"  # a line ending so needs no mark of its own
+
+
+def summary_lines(text: str) -> list[str]:
+    """The text's lines as prose for a summary: list items without their marks (a number was
+    the item's place in one reply), the first capitalised and one followed by another ended
+    with ";"; a table row ("4 | Titel | Tema", as extraction writes one) as its cells but
+    the row's number, ended as a sentence so the next line does not run on."""
+    lines: list[str] = []
+    items: list[bool] = []
+    for line in text.splitlines():
+        if " | " in line:
+            cells = [cell.strip() for cell in line.split(" | ")]
+            row = " – ".join(cell for cell in cells if cell and not _ROW_NUMBER.match(cell))
+            lines.append(row if not row or row[-1] in _ENDS else f"{row}.")
+            items.append(False)
+            continue
+        item = _LIST_MARK.sub("", line).strip()
+        if lines and items[-1] and item != line.strip() and lines[-1][-1:] not in _ENDS:
+            lines[-1] += ";"  # "Vi foreslår: at data åbnes; at koden deles"
+        if item != line.strip() and not "".join(lines).strip():
+            item = item[:1].upper() + item[1:]
+        lines.append(item)
+        # A line after an item, before a blank one, is the item's wrapped rest.
+        items.append(item != line.strip() or bool(item and items and items[-1]))
+    return lines
 
 
 def merged_list(values: Sequence[str], more: Iterable[str]) -> list[str]:

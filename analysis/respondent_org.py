@@ -32,6 +32,7 @@ from hoering.analysis.respondent_words import (
     TITLE,
     TITLE_OF,
 )
+from hoering.danish_letters import with_digraphs
 from hoering.vocab import RespondentType
 
 ORGANISATION = RespondentType.ORGANISATION
@@ -130,7 +131,7 @@ def domain_named(blocks: Sequence[str], domain: str, persons: Sequence[str]) -> 
 
 
 def _squash(text: str) -> str:
-    folded = text.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    folded = with_digraphs(text.casefold())
     return "".join(char for char in folded if char.isalnum())
 
 

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from hoering import glossary
 from hoering.analysis.cleaning import ATTACHMENT_ONLY
 from hoering.analysis.summary import summarize
+from hoering.danish_letters import DIGRAPHS
 from hoering.export.record import COLUMNS, flat_row
 from hoering.export.views import ReplyView
 
@@ -59,7 +60,7 @@ def file_names(profile: str) -> dict[str, str]:
     ("Forslag" -> "forslag", "Vedhæftede filer" -> "vedhaeftede-filer"), the key for machines."""
     if profile != PEOPLE:
         return {}
-    spelled = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", " ": "-", ".": ""})
+    spelled = str.maketrans({**DIGRAPHS, " ": "-", ".": ""})
     return {key: header.casefold().translate(spelled) for key, header in PEOPLE_COLUMNS}
 
 

@@ -17,6 +17,7 @@ from hoering.export.files import (
     PAGE_CELL_LINES,
     FullTexts,
     atomic_file,
+    fit_cell,
 )
 from hoering.export.record import COLUMNS
 from hoering.export.views import ReplyView
@@ -85,9 +86,6 @@ def write_rows(
     return count
 
 
-CUT = " [afkortet]"  # ends a cell cut to Excel's limit in the row exports
-
-
 def write_table(
     rows: Iterable[dict[str, str]],
     output: Path,
@@ -106,8 +104,8 @@ def write_table(
         writer.writerow(dict(zip(columns, headers or columns, strict=True)))
         for cells in rows:
             for column, value in cells.items():
-                if profile.truncate_for_excel and len(value) > EXCEL_CELL_LIMIT:
-                    value = value[: EXCEL_CELL_LIMIT - len(CUT)] + CUT
+                if profile.truncate_for_excel:
+                    value = fit_cell(value)
                 cells[column] = neutralize_formula(value) if formula_guard else value
                 if profile.columns == PEOPLE:
                     cells[column] = as_written(cells[column])

@@ -10,9 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from hoering import glossary
 from hoering.export.target import cannot_write
 
 EXCEL_CELL_LIMIT = 32_767  # characters Excel (and LibreOffice) keep in one cell
+WORD_CHARS = 80  # a cut goes back to the word's start within this; a longer "word" is cut
 
 
 @contextmanager
@@ -53,6 +55,17 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def fit_cell(value: str, limit: int = EXCEL_CELL_LIMIT) -> str:
+    """The value, or as much of it as a cell of `limit` characters holds, ended at a word,
+    with a visible end saying it was cut (glossary.CUT_SHORT)."""
+    if len(value) <= limit:
+        return value
+    head = value[: limit - len(glossary.CUT_SHORT)]
+    if not value[len(head)].isspace() and " " in head[-WORD_CHARS:]:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip() + glossary.CUT_SHORT
 
 
 # A CSV cell people open in a spreadsheet: the program sizes the row to the whole text, so

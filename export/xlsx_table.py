@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from hoering import glossary
-from hoering.export.files import EXCEL_CELL_LIMIT, atomic_file
+from hoering.export.files import atomic_file, fit_cell
 from hoering.export.xlsx_export import (
     _TOP_LEFT,
     DATE_FORMAT,
@@ -57,7 +57,7 @@ def write_xlsx_table(table: Table, rows: Iterable[dict[str, str]], output: Path)
     count = 0
     for count, row in enumerate(rows, start=1):
         for index, (key, _) in enumerate(table.columns, start=1):
-            _cell(table, sheet, count + 1, index, key, row[key][:EXCEL_CELL_LIMIT])
+            _cell(table, sheet, count + 1, index, key, fit_cell(row[key]))
         # Row heights follow what is printed, not an unprinted long column.
         _fit_height(sheet, count + 1, table.printed or len(table.columns))
     _print_setup(sheet, len(table.columns), count, table.printed, title=table.sheet)

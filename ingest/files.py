@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from hoering.errors import UsageError
+from hoering.header_syntax import FIELD_NAME_BYTES
 from hoering.ingest.raw import MessageOrigin, RawMessage
 
 log = logging.getLogger(__name__)
@@ -20,7 +21,7 @@ log = logging.getLogger(__name__)
 FILE_ACCOUNT = "file"
 MAIL_SUFFIXES = (".eml",)
 HEAD_BYTES = 64 * 1024  # enough for any real header block; a header is looked for in it
-HEADER_LINE = re.compile(rb"^([!-9;-~]+):")
+HEADER_LINE = re.compile(rb"^(%s):" % FIELD_NAME_BYTES)
 BLANK_LINES = re.compile(rb"\A(?:[ \t\r]*\n)+")
 # A file is taken for mail when its header block has one of these (a .eml saved by
 # Outlook, Thunderbird or a mail server always does).

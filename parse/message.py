@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from email.generator import BytesGenerator
 from email.message import Message
 
+from hoering.header_syntax import FIELD_NAME_BYTES
 from hoering.parse.attachments import extract_tree
 from hoering.parse.body import (
     Body,
@@ -289,7 +290,7 @@ def _serialize(msg: Message) -> bytes:
     return buffer.getvalue()
 
 
-_HEADER_START = re.compile(rb"[!-9;-~]+[ \t]*:")
+_HEADER_START = re.compile(rb"%s[ \t]*:" % FIELD_NAME_BYTES)
 _MAIL_HEADERS = {b"from", b"date", b"subject", b"message-id", b"received", b"to", b"mime-version"}
 
 

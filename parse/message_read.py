@@ -14,6 +14,7 @@ from mailparser.exceptions import MailParserRecursionError
 from mailparser.utils import decode_header_part, find_between, mime_header_view
 
 from hoering.errors import HoeringError
+from hoering.header_syntax import FIELD_NAME_BYTES
 from hoering.parse.mime_depth import MAX_MIME_DEPTH, cut_note, parse_guarded
 
 
@@ -97,7 +98,7 @@ def _stdlib_defects(msg: Message) -> list[str]:
     return [f"{p.get_content_type()}: {type(d).__name__}" for p in msg.walk() for d in p.defects]
 
 
-_OBSOLETE_NAME = re.compile(rb"^([!-9;-~]+)[ \t]+:", re.MULTILINE)
+_OBSOLETE_NAME = re.compile(rb"^(%s)[ \t]+:" % FIELD_NAME_BYTES, re.MULTILINE)
 
 
 def _obsolete_colons_fixed(data: bytes) -> bytes:
@@ -118,7 +119,7 @@ _HEADER_END = re.compile(rb"\r?\n\r?\n")
 # A field's continuation line without its leading blank, between two fields: the NNTP
 # gateway of lists.php.net unfolds "Received: from ..." / "by localhost ..." so (corpus
 # phpmmp_issue84). The stdlib ends the header there; the Subject further down became body.
-_FIELD = re.compile(rb"^[!-9;-~]+:")
+_FIELD = re.compile(rb"^%s:" % FIELD_NAME_BYTES)
 _MAX_LOST = 20  # longer runs of lines that are no field are a body, not a folded field
 
 

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from email.message import Message
 from email.parser import BytesHeaderParser
 
+from hoering.header_syntax import FIELD_NAME_BYTES
+
 _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
-_FIELD_START = re.compile(rb"^[!-9;-~]+[ \t]*:", re.MULTILINE)
+_FIELD_START = re.compile(rb"^%s[ \t]*:" % FIELD_NAME_BYTES, re.MULTILINE)
 # Fields the enclosed message keeps; the others come from the first enclosing message.
 _ENCLOSED = (b"content-", b"subject", b"message-id", b"encrypted", b"mime-version")
 MAX_FRAGMENTS = 1000  # a "total" beyond this is not a real split

@@ -6,6 +6,8 @@ import re
 import struct
 from collections.abc import Iterator
 
+from hoering.header_syntax import FIELD_NAME
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _MAGIC = (
@@ -46,7 +48,7 @@ _MAIL_HEADERS = {
     "mime-version", "delivered-to", "reply-to", "sender", "in-reply-to", "references",
     "x-mailer", "user-agent", "content-type", "content-transfer-encoding", "thread-topic",
 }  # fmt: skip
-_HEADER_LINE = re.compile(r"^([!-9;-~]+)[ \t]*:")  # obsolete syntax allows "Subject :"
+_HEADER_LINE = re.compile(rf"^({FIELD_NAME})[ \t]*:")  # obsolete syntax allows "Subject :"
 _HTML_STRONG = re.compile(r"^\s*<(!doctype\s+html|html[\s>])|<(html|head|body)[\s>]", re.I)
 _HTML_WEAK = re.compile(r"<(p|div|br|table|span|a|b|i|font|meta|h[1-6])[\s/>]", re.I)
 

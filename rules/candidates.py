@@ -131,7 +131,7 @@ def describe_again(session: Session, candidate_ids: Iterable[int]) -> None:
         if first is not None and retitled is None:
             candidate.title = first.title or ""
         if first is not None:
-            candidate.summary = analysis.summary_of(first.text or "")
+            candidate.summary = analysis.summary_of(first.text or "", first.title or "")
         rebuild(session, candidate)
 
 
@@ -139,7 +139,7 @@ def new_candidate(session: Session, initiative: models.Initiative) -> models.Can
     """An empty candidate titled and summarised after `initiative` (members: see rebuild)."""
     candidate = models.Candidate(
         title=initiative.title or "",
-        summary=analysis.summary_of(initiative.text or ""),
+        summary=analysis.summary_of(initiative.text or "", initiative.title or ""),
         terms="{}",
         members=0,
         themes=(),
@@ -245,7 +245,7 @@ class _Placer:
     def start(self, initiative: models.Initiative) -> tuple[int, models.Candidate]:
         candidate = models.Candidate(
             title=initiative.title or "",
-            summary=analysis.summary_of(initiative.text or ""),
+            summary=analysis.summary_of(initiative.text or "", initiative.title or ""),
             terms="{}",
             members=0,
             themes=(),  # set here: a candidate is not flushed before its members join

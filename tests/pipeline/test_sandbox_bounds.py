@@ -5,10 +5,13 @@ purpose by the stand-in extractors below (top-level, so the pool can send them).
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
+from multiprocessing.connection import Connection
 
 from hoering.parse.model import Attachment, AttachmentInput
 from hoering.pipeline.sandbox import Sandbox, SandboxLimits, unextracted
+from hoering.pipeline.worker_bounds import address_space
 
 MIB = 1024 * 1024
 _kept: list[bytearray] = []  # in a worker: what the stand-in extractors keep between tasks
@@ -47,6 +50,32 @@ def test_a_task_gets_the_whole_memory_limit_in_a_worker_that_has_grown() -> None
 def test_a_task_past_the_memory_limit_is_still_stopped_in_a_grown_worker() -> None:
     limits = SandboxLimits(timeout_seconds=10, memory_mb=128, retire_mb=256)
     _first, second = run(limits, "keep-96", "take-160")
+    assert second == "limit: used more than 128 MiB"
+
+
+def run_with_free_heap(free_mb: int, answer: Connection) -> None:
+    """In a child of the test: leave `free_mb` MiB free at the top of glibc's heap, as a
+    process that has run other tests may have it, then run the workers (forked from here)."""
+    before = address_space()
+    released = bytearray(30 * MIB)
+    del released  # glibc now serves blocks below 30 MiB from its heap and keeps 60 MiB free
+    blocks = [bytes(MIB) for _ in range(free_mb)]
+    del blocks
+    limits = SandboxLimits(timeout_seconds=10, memory_mb=128, retire_mb=256)
+    answer.send((address_space() - before, run(limits, "keep-96", "take-160")))
+
+
+def test_free_heap_a_worker_inherits_does_not_add_to_a_tasks_limit() -> None:
+    # Under xdist this file runs in a process that ran other files first, with up to 64 MiB
+    # free at the top of its heap (17 MiB measured after tests/export and tests/analysis):
+    # from 32 MiB on, the worker filled that, grew 128 MiB, and the task of 160 was not stopped.
+    start = multiprocessing.get_context("fork")
+    answer, child_end = start.Pipe(duplex=False)
+    child = start.Process(target=run_with_free_heap, args=(50, child_end))
+    child.start()
+    kept, (_first, second) = answer.recv()
+    child.join()
+    assert kept >= 40 * MIB  # the heap kept the freed blocks (else this tests nothing)
     assert second == "limit: used more than 128 MiB"
 
 
