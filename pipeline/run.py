@@ -38,6 +38,7 @@ from hoering.parse.identity import Identity, message_identity
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor
 from hoering.parse.subject import SubjectMatcher
+from hoering.pipeline import placing
 from hoering.pipeline.assemble import Assembler
 from hoering.pipeline.batch import (
     Automatic,
@@ -130,6 +131,7 @@ class Pipeline:
         # (pipeline/write_behind.py); the bytes it writes count as stored meanwhile.
         self.writes = WriteBehind(threaded=self.derive_context is not None)
         self.writing_shas: set[str] = set()
+        self.unplaced = 0  # replies stored since the write thread last placed new ones
 
     def wants(self, header: bytes) -> bool:
         """The subject test, on a header block; IMAP uses it before fetching bodies."""
@@ -293,6 +295,11 @@ class Pipeline:
             written = self.write_one_by_one(batch, marks)
         for done in written:
             self.count(done)
+        self.unplaced += sum(done.new for done in written)
+        if self.writes.threads is not None and self.unplaced >= placing.PLACE_EVERY:
+            # In the write thread, so the workers derive on meanwhile (pipeline/placing.py).
+            placing.place_new(self.sessions, self.extract)
+            self.unplaced = 0
 
     def write_retrying(self, batch: list[Entry], marks: Marks | None) -> list[Written]:
         try:
