@@ -12,7 +12,10 @@ initiatives in candidates. The import runs as `hoering import` does, in a sandbo
 the config's workers (one per core). `--postgres` runs the same import into a PostgreSQL started for
 it (Debian `postgresql`) right after the SQLite one. `--backlog` imports goal 7's backlog
 instead (bench.mailboxes.backlog_mails: every tenth reply a near-twin of the 3 KB campaign
-letter), so the figures show how placement scales with a campaign (issue 20).
+letter), so the figures show how placement scales with a campaign (issue 20). With workers
+a run places every 500 stored replies in its write thread, during the loop (pipeline/
+placing.py): the placements' seconds then overlap the loop's, and "after the loop" is what
+the import did once its loop (Pipeline.run) was over.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from bench.workbench import ROOT
 from hoering import pipeline
 from hoering.config import load_config
 from hoering.pipeline import run
+from hoering.pipeline.write_behind import WriteBehind
 from hoering.rules import candidates, duplicates
 from hoering.store.db import open_database
 from tests.kit.postgres import find_postgres, start_postgres
@@ -49,6 +53,8 @@ PHASES = {  # label: (owner, attribute)
     "duplicate groups": (duplicates, "place_new"),
     "candidates": (candidates, "place_new"),
     "message loop": (run.Pipeline, "run"),
+    # The loop's thread waiting for the write thread (the batch before, its placements).
+    "waits for writes": (WriteBehind, "drain"),
 }
 
 
