@@ -280,11 +280,10 @@ class Pipeline:
             return
         batch = [entry for entry in self.batch if not isinstance(entry, Pending)]
         assert len(batch) == len(self.batch)  # every parse collected above
-        marks = (self.pending_cursors, self.pending_skips)
-        # The write holds the only list of the batch, so giving up a proposal frees it.
+        marks, shas = (self.pending_cursors, self.pending_skips), self.batch_shas
+        self.clear_pending()  # the write holds the batch's only list: a proposal given up frees
         self.writes.submit(partial(self.commit, batch, marks))
-        self.writing_shas = self.batch_shas
-        self.clear_pending()
+        self.writing_shas = shas
 
     def commit(self, batch: list[Entry], marks: Marks) -> None:
         """Write `batch` with its cursors and skips in one transaction, then count it."""
