@@ -18,6 +18,7 @@ import logging
 import time as clock
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -37,6 +38,7 @@ from hoering.parse.identity import Identity, message_identity
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor
 from hoering.parse.subject import SubjectMatcher
+from hoering.pipeline import placing
 from hoering.pipeline.assemble import Assembler
 from hoering.pipeline.batch import (
     Automatic,
@@ -56,6 +58,7 @@ from hoering.pipeline.parsing import (
 )
 from hoering.pipeline.report import RunReport
 from hoering.pipeline.sandbox import Sandbox
+from hoering.pipeline.write_behind import WriteBehind
 from hoering.rules.reply_task import DeriveContext
 from hoering.store import messages as store_messages
 from hoering.store import models, states
@@ -65,6 +68,8 @@ from hoering.vocab import MessageStatus, WriteOutcome
 log = logging.getLogger(__name__)
 Tick = Callable[[], None]
 Item = RawMessage | SkippedMessage | FolderChecked | FolderFailed
+# A batch's folder cursors and skipped messages, written with it.
+Marks = tuple[dict[tuple[str, str], tuple[int, int]], list[MessageOrigin]]
 SKIPS_PER_COMMIT = 500  # a mailbox of newsletters still commits its progress now and then
 # One write transaction holds at most this much. 100 text replies take ~0.1 s to write on
 # SQLite, so a reviewer's write waits at most about that long for the lock.
@@ -122,6 +127,11 @@ class Pipeline:
             a.username.lower() for a in config.accounts if "@" in a.username
         )
         self.writer = BatchWriter(self.owe_action, self.parse_now)
+        # With workers deriving, a batch is written in a thread while the next one is parsed
+        # (pipeline/write_behind.py); the bytes it writes count as stored meanwhile.
+        self.writes = WriteBehind(threaded=self.derive_context is not None)
+        self.writing_shas: set[str] = set()
+        self.unplaced = 0  # replies stored since the write thread last placed new ones
 
     def wants(self, header: bytes) -> bool:
         """The subject test, on a header block; IMAP uses it before fetching bodies."""
@@ -129,7 +139,7 @@ class Pipeline:
 
     def run(self, items: Iterable[Item], tick: Tick = no_tick) -> RunReport:
         """Feed every item through; `tick()` after each message (the CLI's progress bar)."""
-        with writing(), self.pool:
+        with writing(), self.pool, self.writes:
             for item in self.received(items):
                 self.take(item, tick)
             self.flush()
@@ -146,6 +156,7 @@ class Pipeline:
                 return
             except Exception:
                 self.flush()
+                self.writes.drain()
                 raise
             yield item
 
@@ -188,7 +199,7 @@ class Pipeline:
     def entry(self, item: RawMessage, sha256: str, known: set[str]) -> Known | Automatic | None:
         """What the message is: known bytes, a machine's mail, or (None) a reply whose parse
         is under way in the batch."""
-        if sha256 in self.batch_shas or sha256 in known:
+        if sha256 in self.batch_shas or sha256 in self.writing_shas or sha256 in known:
             return Known(item, sha256)  # a rerun, or the same mail in two folders
         self.batch_shas.add(sha256)
         envelope = read_envelope(item.data)  # the one parse of its headers
@@ -269,19 +280,29 @@ class Pipeline:
             return
         batch = [entry for entry in self.batch if not isinstance(entry, Pending)]
         assert len(batch) == len(self.batch)  # every parse collected above
-        self.batch = batch  # one list, so giving up a proposal below frees it
+        marks, shas = (self.pending_cursors, self.pending_skips), self.batch_shas
+        self.clear_pending()  # the write holds the batch's only list: a proposal given up frees
+        self.writes.submit(partial(self.commit, batch, marks))
+        self.writing_shas = shas
+
+    def commit(self, batch: list[Entry], marks: Marks) -> None:
+        """Write `batch` with its cursors and skips in one transaction, then count it."""
         try:
-            written = self.write_retrying(batch)
+            written = self.write_retrying(batch, marks)
         except MemoryError:
             gc.collect()  # the rolled-back objects and the traceback's frames
-            written = self.write_one_by_one(batch)
-        self.clear_pending()  # only once they are committed
+            written = self.write_one_by_one(batch, marks)
         for done in written:
             self.count(done)
+        self.unplaced += sum(done.new for done in written)
+        if self.writes.threads is not None and self.unplaced >= placing.PLACE_EVERY:
+            # In the write thread, so the workers derive on meanwhile (pipeline/placing.py).
+            placing.place_new(self.sessions, self.extract)
+            self.unplaced = 0
 
-    def write_retrying(self, batch: list[Entry], cursors: bool = True) -> list[Written]:
+    def write_retrying(self, batch: list[Entry], marks: Marks | None) -> list[Written]:
         try:
-            return self.write(batch, cursors)
+            return self.write(batch, marks)
         except IntegrityError:
             # Another poller stored one of these between our check and our insert: look
             # again. The rolled-back proposals are built anew, as new objects.
@@ -289,18 +310,18 @@ class Pipeline:
                 self.parsed(e.item, e.sha256, e.result) if isinstance(e, Parsed) else e
                 for e in batch
             ]
-            return self.write(rebuilt, cursors)
+            return self.write(rebuilt, marks)
 
-    def write_one_by_one(self, batch: list[Entry]) -> list[Written]:
+    def write_one_by_one(self, batch: list[Entry], marks: Marks) -> list[Written]:
         """After running out of memory writing the batch: each message in a transaction of
         its own, and the one that does not fit is written raw with its error. The cursors
         go with the last, so a crash between them fetches the rest again."""
         written: list[Written] = []
         while batch:
             entry = batch.pop(0)  # the batch lets go of it, so giving up its proposal frees it
-            last = not batch
+            last = marks if not batch else None
             try:
-                written += self.write_retrying([entry], cursors=last)
+                written += self.write_retrying([entry], last)
                 continue
             except MemoryError:
                 pass  # handled below, once the traceback and the texts it holds are released
@@ -309,13 +330,13 @@ class Pipeline:
             item, sha256, result = entry.item, entry.sha256, entry.result
             del entry
             raw = Parsed(item, sha256, gave_up(result), None)
-            written += self.write_retrying([raw], cursors=last)
+            written += self.write_retrying([raw], last)
         return written
 
-    def write(self, batch: list[Entry], cursors: bool) -> list[Written]:
+    def write(self, batch: list[Entry], marks: Marks | None) -> list[Written]:
         with self.sessions.begin() as session:
-            if cursors:
-                self.write_cursors(session)
+            if marks is not None:
+                self.write_cursors(session, marks)
             return self.writer.write(session, batch)
 
     def count(self, done: Written) -> None:
@@ -358,15 +379,17 @@ class Pipeline:
         if origin.uidvalidity is not None:  # IMAP: a file has nothing to download again
             self.pending_skips.append(origin)
 
-    def write_cursors(self, session: Session) -> None:
-        """The cursors and skipped messages noted so far, in the caller's transaction."""
-        for (account, folder), (uidvalidity, uid) in self.pending_cursors.items():
+    def write_cursors(self, session: Session, marks: Marks) -> None:
+        """A batch's cursors and skipped messages, in the caller's transaction."""
+        cursors, skips = marks
+        for (account, folder), (uidvalidity, uid) in cursors.items():
             store_messages.save_cursor(session, account, folder, uidvalidity, uid)
-        states.record_skipped(session, self.pending_skips)
+        states.record_skipped(session, skips)
 
     def clear_pending(self) -> None:
-        self.pending_cursors.clear()
-        self.pending_skips.clear()
+        """A new batch: the one handed to the write keeps its own lists."""
+        self.pending_cursors = {}
+        self.pending_skips = []
         self.batch = []
         self.batch_size = 0
-        self.batch_shas.clear()
+        self.batch_shas = set()

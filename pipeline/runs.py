@@ -18,7 +18,7 @@ from hoering.ingest.files import FILE_ACCOUNT, read_paths
 from hoering.ingest.secrets import SecretError
 from hoering.parse.message import extract as extract_in_process
 from hoering.parse.model import Extractor
-from hoering.pipeline import accounts, postactions, retries
+from hoering.pipeline import accounts, placing, postactions, retries
 from hoering.pipeline.assemble import Assembler
 from hoering.pipeline.lock import run_lock
 from hoering.pipeline.parsing import parse_bytes
@@ -26,9 +26,6 @@ from hoering.pipeline.partials import joined_partials
 from hoering.pipeline.report import RunReport
 from hoering.pipeline.run import Item, Pipeline, Tick, no_tick
 from hoering.pipeline.sandbox import Sandbox
-from hoering.rules import candidates as rules_candidates
-from hoering.rules import duplicates as rules_duplicates
-from hoering.rules.pure_map import in_process
 from hoering.store import messages as store_messages
 from hoering.store import models
 from hoering.store.db import first_line, writing
@@ -189,14 +186,9 @@ def _recorded_run(
         raise
     finish_run(sessions, run_id, report, "; ".join(report.folder_errors) or None)
     # New replies (and retried ones that parse now) may join or form campaigns: placed by
-    # the persisted index, reading a few rows per new reply, not every stored one.
-    # The texts' fingerprints and term vectors are made in the sandbox's workers, idle now.
-    mapper = extract.map_parts if isinstance(extract, Sandbox) else in_process
-    with writing(), sessions.begin() as session:
-        rules_duplicates.place_new(session, mapper=mapper)
-    # Their initiatives join the bruttoliste's candidates the same way (rules/candidates.py).
-    with writing(), sessions.begin() as session:
-        rules_candidates.place_new(session, mapper)
+    # the persisted index, reading a few rows per new reply, not every stored one. With
+    # workers most were placed during the loop already; these are the last ones.
+    placing.place_new(sessions, extract)
     return report
 
 

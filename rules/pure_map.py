@@ -2,9 +2,10 @@
 term vector) to other processes: a Mapper applies a function to a list of items, in parts,
 and gives the results back in the items' order.
 
-The placements run after a run's message loop, while the sandbox's workers would otherwise
-idle; the run passes the sandbox's mapper (pipeline/sandbox.py, Sandbox.map_parts), every
-other caller (`analyse`, tests, benchmarks) places in its own process. The function must be a
+A run places during its message loop and after it (pipeline/placing.py) and passes the
+sandbox's mapper (pipeline/sandbox.py, Sandbox.map_parts), so this work shares the workers
+with the derivation; every other caller (`analyse`, tests, benchmarks) places in its own
+process. The function must be a
 picklable top-level one whose result depends on its items alone, so where it ran changes
 nothing.
 """
