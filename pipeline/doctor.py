@@ -130,7 +130,8 @@ def _say_folders(
     problems: list[Exception],
 ) -> None:
     say("  folders   (* = configured)")
-    configured = {"INBOX" if f.upper() == "INBOX" else f for f in account.folders}
+    spellings = [found.spelled.get(f, f) for f in account.folders]
+    configured = {"INBOX" if f.upper() == "INBOX" else f for f in spellings}
     for folder, flags in found.folders:
         mark = "*" if ("INBOX" if folder.upper() == "INBOX" else folder) in configured else " "
         special = " ".join(f for f in flags if f.lower() not in _PLAIN_FLAGS)
@@ -145,8 +146,9 @@ def _say_folders(
             say(f"  {folder}: ERROR: {error}")
             problems.append(error)
             continue
+        spelled = f" (on the server: {found.spelled[folder]})" if folder in found.spelled else ""
         say(
-            f"  {folder}: UIDVALIDITY {status.uidvalidity}, {status.messages} message(s), "
+            f"  {folder}{spelled}: UIDVALIDITY {status.uidvalidity}, {status.messages} message(s), "
             f"{_cursor_text(cursors.get(folder), status.uidvalidity)}"
         )
         check = found.listings.get(folder)

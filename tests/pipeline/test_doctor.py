@@ -106,6 +106,19 @@ def test_folders_are_listed_with_the_configured_ones_marked(mailbox, tmp_path, e
     assert "    * Høringssvar" in lines and "      Arkiv" in lines and "      INBOX" in lines
 
 
+def test_a_folder_written_with_slash_is_found_and_shown_in_the_servers_spelling(
+    mailbox, tmp_path, env
+):
+    # Dovecot's Maildir++ separates levels with "."; the config writes "/" as for move_to.
+    mailbox.append("Høring.Sendt videre", make_mail())
+
+    text, problems = report(poll_config(tmp_path, mailbox, folders=["Høring/Sendt videre"]))
+
+    assert problems == []
+    assert "    * Høring.Sendt videre" in text.splitlines()
+    assert "  Høring/Sendt videre (on the server: Høring.Sendt videre): UIDVALIDITY" in text
+
+
 def test_folder_status_and_cursor_before_and_after_a_poll(mailbox, tmp_path, env):
     uids = [mailbox.append("INBOX", make_mail(message_id=f"<{n}@x>")) for n in range(2)]
     uidvalidity = mailbox.uidvalidity("INBOX")
