@@ -107,7 +107,8 @@ def client_credentials_token(credentials: ClientCredentials, timeout: float) -> 
         result = app.acquire_token_for_client(scopes=[credentials.scope])
     except OSError as exc:  # requests' errors are OSErrors: refused, DNS, timeout, TLS
         raise ImapConnectionError(
-            f"cannot reach the OAuth2 token service {where}: {_redact(str(exc), credentials)}"
+            f"cannot reach the OAuth2 token service {where}: {_redact(str(exc), credentials)}; "
+            "check that this machine reaches it over HTTPS (HTTPS_PROXY, REQUESTS_CA_BUNDLE)"
         ) from None
     except ValueError as exc:
         # msal's OpenID discovery raises ValueError for an unknown tenant (HTTP 4xx) or an
