@@ -8,9 +8,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from hoering.analysis.campaigns import CampaignEntry
-from hoering.analysis.cleaning import NO_COMMENTS
 from hoering.analysis.summary import summarize
-from hoering.export.notat import summary_line
+from hoering.export.notat import has_no_comments, summary_line
 from hoering.export.notat_model import CandidateInfo, Entry, NotatSettings, Run, Section, voice
 from hoering.export.notat_words import (
     ADOPTED,
@@ -44,7 +43,7 @@ class Placement:
         self.order = list(settings.theme_order)
         in_campaign = {i for c in campaigns for i in c.reply_ids}
         self.by_id = {r.id: r for r in replies}
-        self.active = [r for r in replies if r.id not in in_campaign and NO_COMMENTS not in r.flags]
+        self.active = [r for r in replies if r.id not in in_campaign and not has_no_comments(r)]
         self.candidates = {c.id: c for c in candidates}
         self.members: dict[int, list] = {}
         for record in self.active:

@@ -11,7 +11,13 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from hoering import config as config_module
-from hoering.export.notat import Consultation, danish_date, ranked, summary_line
+from hoering.export.notat import (
+    Consultation,
+    danish_date,
+    has_no_comments,
+    ranked,
+    summary_line,
+)
 from hoering.export.notat_build import build_notat
 from hoering.export.notat_docx import write_notat_docx
 from hoering.export.notat_model import NotatSettings
@@ -151,6 +157,32 @@ def test_no_comments_reply_reads_ingen_bemaerkninger() -> None:
         record(reply_text="Vi har ingen bemærkninger.", flags=("ingen bemærkninger",))
     )
     assert summary == "Ingen bemærkninger."
+
+
+# An authority's cover note with its letter as a PDF: the letterhead, then a subordinate
+# clause ("at styrelsen ikke har bemærkninger") the mail's flag does not read.
+LETTER = (
+    "Erhvervsstyrelsen\nLangelinie Allé 17\n2100 København Ø\n\nDigitaliseringsstyrelsen\n"
+    "Landgreven 4\n1301 København K\n\nSagsbeh.: CHOL\nSagsnr.: 2017-6619\n\n"
+    "Høringssvar vedr. Danmarks OGP-handlingsplan 2017-2019\n\nErhvervsstyrelsen har "
+    "modtaget Digitaliseringsstyrelsens høring af 22. juni 2017\nog skal hermed meddele, at "
+    "styrelsen ikke har bemærkninger til høringen.\n\nMed venlig hilsen\n\nKarina Holt"
+)
+
+
+def test_a_cover_notes_letter_without_comments_reads_ingen_bemaerkninger() -> None:
+    reply = record(
+        reply_text="Vedlagt Erhvervsstyrelsens svar på høringen.", attachments=(attachment(LETTER),)
+    )
+
+    assert has_no_comments(reply)
+    assert summary_line(reply) == "Ingen bemærkninger."  # not "(intet resumé ...)", no letterhead
+
+
+def test_a_reply_that_proposes_is_no_ingen_bemaerkninger_reply() -> None:
+    reply = record(reply_text="Vi foreslår et lobbyregister. Ellers har vi ingen bemærkninger.")
+
+    assert not has_no_comments(reply)
 
 
 def test_parties_are_ordered_authorities_organisations_companies_citizens() -> None:
