@@ -104,12 +104,18 @@ def has_no_comments(record: ReplyView) -> bool:
     a subordinate clause ("skal meddele, at styrelsen ikke har bemærkninger")."""
     if NO_COMMENTS in record.flags:
         return True
-    if record.initiatives or record.remarks:
+    if record.initiatives:
+        return False
+    # Remarks that only say so ("..., at styrelsen ikke har bemærkninger") are no remarks.
+    if any(not SAYS_NO_COMMENTS.search(said) for said in sentences(record.remarks)):
         return False
     letters = [a.text for a in record.attachments if a.detected_type not in NOT_A_DOCUMENT]
     said = [sentence for text in (record.reply_text, *letters) for sentence in sentences(text)]
-    # "Vi foreslår et lobbyregister. Ellers ingen bemærkninger." proposes all the same.
-    return any(map(SAYS_NO_COMMENTS.search, said)) and not any(map(PROPOSING.search, said))
+    says = [bool(SAYS_NO_COMMENTS.search(sentence)) for sentence in said]
+    # "Vi foreslår et lobbyregister. Ellers ingen bemærkninger." proposes all the same; "...
+    # skal meddele, at vi ikke har bemærkninger" does not.
+    proposes = any(PROPOSING.search(s) for s, no in zip(said, says, strict=True) if not no)
+    return any(says) and not proposes
 
 
 def ranked(records: Iterable[ReplyView]) -> list[ReplyView]:

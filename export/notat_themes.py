@@ -106,7 +106,7 @@ class Placement:
         runs = [Run(f"{as_subject(who)} foreslår: ")]
         stem = candidate.title.rstrip(".…").casefold()
         if not candidate.summary.casefold().startswith(stem):  # else the title says it twice
-            runs.insert(0, Run(f"{candidate.title.rstrip('.')}. ", bold=True))
+            runs.insert(0, Run(f"{sentence_of(candidate.title)} ", bold=True))
         runs += _said(candidate.summary, candidate.english)
         if len(themes) > 1:
             runs.append(Run(f" Forslaget vedrører også {joined(themes[1:])}."))
@@ -163,6 +163,12 @@ class Placement:
         title = f"{campaign.summary or 'Enslydende høringssvar'} ({len(members)} enslydende svar)"
         entry = Entry(tuple(runs), remark(decision, reason), len(members), title, decision)
         self._place(themes, entry, general=not themes)
+
+
+def sentence_of(title: str) -> str:
+    """A title as a sentence: one full stop, none after a title cut short with "…"."""
+    title = title.rstrip(".")
+    return title if title.endswith(("…", "?", "!")) else f"{title}."
 
 
 def _said(summary: str, english: bool) -> list[Run]:

@@ -21,6 +21,7 @@ from hoering.export.notat import (
 from hoering.export.notat_build import build_notat
 from hoering.export.notat_docx import write_notat_docx
 from hoering.export.notat_model import NotatSettings
+from hoering.export.notat_themes import sentence_of
 from hoering.export.run import ExportOptions, run_notat
 from hoering.export.views import AttachmentView, ReplyView
 from hoering.store.db import open_database
@@ -179,10 +180,33 @@ def test_a_cover_notes_letter_without_comments_reads_ingen_bemaerkninger() -> No
     assert summary_line(reply) == "Ingen bemærkninger."  # not "(intet resumé ...)", no letterhead
 
 
+def test_an_announced_no_comments_in_a_subordinate_clause_is_ingen_bemaerkninger() -> None:
+    # The flag reads "har ikke bemærkninger"; the letter says "..., at kommunen ikke har".
+    text = (
+        "Til Digitaliseringsstyrelsen\n\nRudersdal Kommune har modtaget høringen om idéer til "
+        "Danmarks OGP-handlingsplan 2017-2019 og skal meddele, at kommunen ikke har "
+        "bemærkninger.\n\nVores j.nr. 2017-4418"
+    )
+
+    assert has_no_comments(record(reply_text=text, text=text))
+
+
 def test_a_reply_that_proposes_is_no_ingen_bemaerkninger_reply() -> None:
     reply = record(reply_text="Vi foreslår et lobbyregister. Ellers har vi ingen bemærkninger.")
 
     assert not has_no_comments(reply)
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        ("Åbne data om offentlige udbud", "Åbne data om offentlige udbud."),
+        ("Et register over møder, hvor det…", "Et register over møder, hvor det…"),
+        ("Hvorfor ikke et lobbyregister?", "Hvorfor ikke et lobbyregister?"),
+    ],
+)
+def test_a_candidates_title_gets_one_stop_and_none_after_an_ellipsis(title, sentence) -> None:
+    assert sentence_of(title) == sentence
 
 
 def test_parties_are_ordered_authorities_organisations_companies_citizens() -> None:
