@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from hoering.analysis.campaigns import CampaignEntry
 from hoering.analysis.summary import summarize
+from hoering.export.columns import readable_line
 from hoering.export.notat import has_no_comments, summary_line
 from hoering.export.notat_model import CandidateInfo, Entry, NotatSettings, Run, Section, voice
 from hoering.export.notat_words import (
@@ -174,6 +175,7 @@ def sentence_of(title: str) -> str:
 def _said(summary: str, english: bool) -> list[Run]:
     """A summary in the paragraph; an English one quoted and marked, for the paragraph is
     Danish."""
+    summary = readable_line(summary)
     if summary and summary[-1] not in ".!?…:)":
         summary += "."
     if english:
