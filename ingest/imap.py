@@ -114,7 +114,10 @@ def _examine(client: IMAPClient, folder: str) -> FolderInfo:
     except imaplib.IMAP4.abort:
         raise  # a lost connection, not a folder problem: messages() reports it
     except imaplib.IMAP4.error as exc:
-        raise ImapFolderError(f"cannot open IMAP folder {folder!r}: {_named(exc, folder)}") from exc
+        raise ImapFolderError(
+            f"cannot open IMAP folder {folder!r}: {_named(exc, folder).rstrip('. ')}; "
+            "check `folders` (`hoering doctor` lists the folders the server has)"
+        ) from exc
     if b"UIDVALIDITY" not in info:
         raise ImapFolderError(
             f"server gave no UIDVALIDITY for {folder!r}; UIDs would not be stable"

@@ -6,6 +6,7 @@ created or migrated. Secrets are resolved to prove they work, never shown.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 
 from hoering.config import Config, ImapConfig
@@ -141,7 +142,7 @@ def _say_folders(
         if status is None:
             error = imap.ImapFolderError(
                 f"configured folder {folder!r} does not exist on {account.host} "
-                f"for {account.username}"
+                f"for {account.username}{_closest(folder, found)}"
             )
             say(f"  {folder}: ERROR: {error}")
             problems.append(error)
@@ -154,6 +155,21 @@ def _say_folders(
         check = found.listings.get(folder)
         if check is not None:
             _say_listing(folder, check, say, problems)
+
+
+def _closest(folder: str, found: Probe) -> str:
+    """A hint at the folder meant: "Hoeringssvar" for "Høringssvar", "OGP/Svar" for "OGP.Svar"."""
+    names = [name for name, _flags in found.folders]
+    close = difflib.get_close_matches(_spelled_out(folder), [_spelled_out(n) for n in names], 1)
+    if not close:
+        return ""
+    return f"; did you mean {names[[_spelled_out(n) for n in names].index(close[0])]!r}?"
+
+
+def _spelled_out(name: str) -> str:
+    # Danish letters as an ASCII keyboard writes them, and any level separator as "/".
+    name = name.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return name.replace(".", "/")
 
 
 def _say_listing(folder: str, check: ListingCheck, say: Say, problems: list[Exception]) -> None:

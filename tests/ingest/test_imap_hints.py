@@ -80,3 +80,10 @@ def test_a_folder_written_with_slash_is_read_on_a_dot_separated_server(mailbox):
     assert [i.origin.folder for i in items if isinstance(i, FolderChecked)] == [
         "Høring/Sendt videre"
     ]
+
+
+def test_a_folder_that_cannot_be_opened_points_at_doctor(mailbox):
+    items = list(messages(settings_for(mailbox, folders=("Hoeringssvar",)), {}, want_all))
+
+    [failed] = [item for item in items if isinstance(item, FolderFailed)]
+    assert failed.error.endswith("(`hoering doctor` lists the folders the server has)")

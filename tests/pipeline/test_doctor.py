@@ -119,6 +119,16 @@ def test_a_folder_written_with_slash_is_found_and_shown_in_the_servers_spelling(
     assert "  Høring/Sendt videre (on the server: Høring.Sendt videre): UIDVALIDITY" in text
 
 
+def test_a_folder_typed_without_danish_letters_gets_the_real_name_suggested(mailbox, tmp_path, env):
+    mailbox.append("Høringssvar", make_mail())
+
+    text, problems = report(poll_config(tmp_path, mailbox, folders=["Hoeringssvar"]))
+    assert "  Hoeringssvar: ERROR: configured folder" in text
+
+    assert len(problems) == 1
+    assert str(problems[0]).endswith("; did you mean 'Høringssvar'?")
+
+
 def test_folder_status_and_cursor_before_and_after_a_poll(mailbox, tmp_path, env):
     uids = [mailbox.append("INBOX", make_mail(message_id=f"<{n}@x>")) for n in range(2)]
     uidvalidity = mailbox.uidvalidity("INBOX")
