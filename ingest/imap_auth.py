@@ -38,14 +38,22 @@ class ClientCredentials:
         return f"{self.authority.rstrip('/')}/{self.tenant}"
 
 
+def method(auth: Auth, username: str, secret: str) -> str:
+    """The IMAP command `login` logs in with, as doctor names it."""
+    if auth == "oauth2":
+        return "XOAUTH2"
+    return "LOGIN" if (username + secret).isascii() else "AUTHENTICATE PLAIN"
+
+
 def login(client: IMAPClient, auth: Auth, username: str, secret: str) -> None:
     """LOGIN with a password, or AUTHENTICATE XOAUTH2 with an access token.
 
     Raises imapclient's LoginError when the server refuses, as `IMAPClient.login` does.
     """
-    if auth == "oauth2":
+    used = method(auth, username, secret)
+    if used == "XOAUTH2":
         client.oauth2_login(username, secret)
-    elif (username + secret).isascii():
+    elif used == "LOGIN":
         client.login(username, secret)
     else:
         # LOGIN takes ASCII only (imaplib crashes on "ø" before sending anything); AUTHENTICATE

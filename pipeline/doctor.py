@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Callable
 
 from hoering.config import Config, ImapConfig
-from hoering.ingest import imap
+from hoering.ingest import imap, imap_auth
 from hoering.ingest.imap_connect import is_loopback
 from hoering.ingest.imap_probe import NOTABLE_CAPABILITIES, ListingCheck, Probe, listing_ok, probe
 from hoering.ingest.secrets import SecretError
@@ -92,8 +92,8 @@ def _check_account(
         say(f"  login     ERROR: {exc}")
         problems.append(exc)
         return
-    method = "XOAUTH2" if account.auth == "oauth2" else "LOGIN"
-    say(f"  login     ok ({method} as {account.username})")
+    used = imap_auth.method(settings.auth, settings.username, settings.password)
+    say(f"  login     ok ({used} as {account.username})")
     _say_capabilities(found, say)
     cursors = _cursors(config, database, name, say, problems)
     _say_folders(account, found, cursors, say, problems)
