@@ -39,7 +39,10 @@ def introduction(
     paragraphs = [_period(settings), _received(replies, campaigns)]
     paragraphs += _hearing_list(replies, settings)
     paragraphs += [_parties(replies, settings)]
-    silent = [r for r in replies if has_no_comments(r)]
+    # A party that says something in another reply (one office of a styrelse proposes,
+    # another has no comments) is not a party without remarks.
+    speaking = {party_name(r) for r in replies if not has_no_comments(r)}
+    silent = [r for r in replies if has_no_comments(r) and party_name(r) not in speaking]
     if silent:
         who = supporters([voice(r) for r in silent], settings.name_citizens)
         paragraphs.append(f"Følgende høringsparter har ingen bemærkninger: {who}.")

@@ -20,6 +20,7 @@ from hoering.export.notat import (
 )
 from hoering.export.notat_build import build_notat
 from hoering.export.notat_docx import write_notat_docx
+from hoering.export.notat_intro import introduction
 from hoering.export.notat_model import NotatSettings
 from hoering.export.notat_themes import sentence_of
 from hoering.export.run import ExportOptions, run_notat
@@ -189,6 +190,22 @@ def test_an_announced_no_comments_in_a_subordinate_clause_is_ingen_bemaerkninger
     )
 
     assert has_no_comments(record(reply_text=text, text=text))
+
+
+def test_a_party_that_proposes_in_another_reply_is_not_listed_without_remarks() -> None:
+    # Two offices of one styrelse: one has no comments, the other proposes.
+    sdfe = {"organisation": "SDFE", "respondent_type": "offentlig myndighed"}
+    replies = [
+        record(id=1, reply_text="Ingen bemærkninger.", flags=("ingen bemærkninger",), **sdfe),
+        record(id=2, reply_text="Vi foreslår fælles åbne adressedata.", **sdfe),
+        record(id=3, reply_text="KL har ingen bemærkninger.", flags=("ingen bemærkninger",),
+               organisation="KL", respondent_type="organisation"),
+    ]  # fmt: skip
+    settings = NotatSettings(title="OGP", today=date(2017, 9, 1), tz=TZ)
+
+    intro = introduction(replies, (), settings).paragraphs
+
+    assert "Følgende høringsparter har ingen bemærkninger: KL." in intro
 
 
 def test_a_reply_that_proposes_is_no_ingen_bemaerkninger_reply() -> None:
