@@ -43,6 +43,8 @@ NOTE = "Note"
 NOTES = "Noter"
 FLAGS = "Markeringer"
 LANGUAGE = "Sprog"
+# The stored language codes (analysis/language.py) as the desk shows them.
+LANGUAGE_NAMES = {"da": "dansk", "en": "engelsk", "other": "andet sprog"}
 REFERENCES = "Referencer"
 FOUND_IN = "Fundet i"
 

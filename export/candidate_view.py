@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from hoering import glossary
+from hoering.export.columns import readable_line
 from hoering.export.privacy import Privacy, text_rule, title_rule
 from hoering.export.views import reply_view
 from hoering.export.xml_text import XmlSafe
@@ -96,7 +97,7 @@ def candidate_record(view: CandidateView, privacy: Privacy) -> CandidateRecord:
     return CandidateRecord(
         id=candidate.id,
         title=title_text(candidate.title),
-        summary=title_text(candidate.summary),  # cut from the same first lines
+        summary=readable_line(title_text(candidate.summary)),  # cut from the same first lines
         themes=candidate.theme_labels,
         supporters=supporters_phrase(view.supporters, lambda s: rules[s.reply_id](s.name)),
         replies=view.replies,

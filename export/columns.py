@@ -78,8 +78,8 @@ def people_row(record: ReplyView, tz: ZoneInfo) -> dict[str, str]:
     cells["respondent_name"] = record.respondent_name or record.sender_name
     same = record.sender_name in ("", record.respondent_name)
     cells["sent_by"] = "" if same else record.sender_name
-    cells["reply_text"] = unmarked(substance(record))
-    cells["text"] = unmarked(cells["text"])
+    cells["reply_text"] = readable(substance(record))
+    cells["text"] = readable(cells["text"])
     cells["themes"] = "\n".join(theme.label for theme in record.themes)  # one a line
     cells["flags"] = ", ".join(record.flags)
     return {key: cells[key] for key, _ in PEOPLE_COLUMNS}
@@ -93,6 +93,25 @@ _HEADING_MARK = re.compile(r"^#{1,6} (?=\S)", re.MULTILINE)
 def unmarked(text: str) -> str:
     """The text without the heading marks extraction puts before a document's headings."""
     return _HEADING_MARK.sub("", text)
+
+
+# A summary is its text's first lines joined into one: their heading marks stand inside it.
+_JOINED_HEADING_MARK = re.compile(r"(?:^|(?<=\s))#{1,6} (?=\S)")
+# Word's Symbol-font bullets are private-use code points (analysis/initiative_text.py's
+# BULLETS): a box in every other font, the desk's and the notat's included.
+_GLYPH_BULLET = re.compile("[\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf0e0]")
+
+
+def readable(text: str) -> str:
+    """Text for people: no heading marks, Word's bullet glyphs as "•"."""
+    return _GLYPH_BULLET.sub("•", unmarked(text))
+
+
+def readable_line(text: str) -> str:
+    """A one-line summary for people: no heading marks, none in front of a joined line, and
+    no bullet in front ("foreslår: • At der oprettes ..." reads "foreslår: At der ...")."""
+    line = _GLYPH_BULLET.sub("•", _JOINED_HEADING_MARK.sub("", text))
+    return line[1:].lstrip() if line.startswith("•") else line
 
 
 # Outlook's winmail.dat repeats the body (its RTF file is listed on its own); a forwarded

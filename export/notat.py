@@ -13,7 +13,9 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from hoering.analysis.cleaning import ATTACHMENT_ONLY, NO_COMMENTS
-from hoering.analysis.summary import summarize
+from hoering.analysis.initiative_text import NO_COMMENTS as SAYS_NO_COMMENTS
+from hoering.analysis.initiative_text import PROPOSING
+from hoering.analysis.summary import sentences, summarize
 from hoering.config_notat import NotatConfig
 from hoering.export.columns import NOT_A_DOCUMENT
 from hoering.export.views import ReplyView
@@ -77,7 +79,7 @@ NO_SUMMARY = "(intet resumé – se høringssvaret)"
 def summary_line(record: ReplyView) -> str:
     """The reply's substance in one sentence (see analysis.summary), from the attachment
     (marked "(bilag)") when the mail is a cover note."""
-    if NO_COMMENTS in record.flags:
+    if has_no_comments(record):
         return "Ingen bemærkninger."
     own = summarize(record.reply_text, skip=[record.subject])
     attached = next(
@@ -93,6 +95,27 @@ def summary_line(record: ReplyView) -> str:
     if attached and (ATTACHMENT_ONLY in record.flags or not own):
         return f"(bilag) {attached}"
     return own or NO_SUMMARY  # never the subject: it is the call's, not what they propose
+
+
+def has_no_comments(record: ReplyView) -> bool:
+    """The reply has nothing to add: flagged so, or, proposing and remarking nothing, its
+    mail or its letter says so. The flag reads the mail's short body only, so it misses a
+    cover note's letter ("Vedlagt vores svar" with a PDF that says "ingen bemærkninger") and
+    a subordinate clause ("skal meddele, at styrelsen ikke har bemærkninger")."""
+    if NO_COMMENTS in record.flags:
+        return True
+    if record.initiatives:
+        return False
+    # Remarks that only say so ("..., at styrelsen ikke har bemærkninger") are no remarks.
+    if any(not SAYS_NO_COMMENTS.search(said) for said in sentences(record.remarks)):
+        return False
+    letters = [a.text for a in record.attachments if a.detected_type not in NOT_A_DOCUMENT]
+    said = [sentence for text in (record.reply_text, *letters) for sentence in sentences(text)]
+    says = [bool(SAYS_NO_COMMENTS.search(sentence)) for sentence in said]
+    # "Vi foreslår et lobbyregister. Ellers ingen bemærkninger." proposes all the same; "...
+    # skal meddele, at vi ikke har bemærkninger" does not.
+    proposes = any(PROPOSING.search(s) for s, no in zip(said, says, strict=True) if not no)
+    return any(says) and not proposes
 
 
 def ranked(records: Iterable[ReplyView]) -> list[ReplyView]:

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hoering.analysis.campaigns import CampaignEntry
-from hoering.analysis.cleaning import NO_COMMENTS
-from hoering.export.notat import danish_date, party_name
+from hoering.export.notat import danish_date, has_no_comments, party_name
 from hoering.export.notat_model import BilagRow, NotatSettings, Section, voice
 from hoering.export.notat_words import TO_FILL, citizens, genitive, joined, supporters
 from hoering.export.views import ReplyView
@@ -40,7 +39,10 @@ def introduction(
     paragraphs = [_period(settings), _received(replies, campaigns)]
     paragraphs += _hearing_list(replies, settings)
     paragraphs += [_parties(replies, settings)]
-    silent = [r for r in replies if NO_COMMENTS in r.flags]
+    # A party that says something in another reply (one office of a styrelse proposes,
+    # another has no comments) is not a party without remarks.
+    speaking = {party_name(r) for r in replies if not has_no_comments(r)}
+    silent = [r for r in replies if has_no_comments(r) and party_name(r) not in speaking]
     if silent:
         who = supporters([voice(r) for r in silent], settings.name_citizens)
         paragraphs.append(f"Følgende høringsparter har ingen bemærkninger: {who}.")

@@ -8,9 +8,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from hoering.analysis.campaigns import CampaignEntry
-from hoering.analysis.cleaning import NO_COMMENTS
 from hoering.analysis.summary import summarize
-from hoering.export.notat import summary_line
+from hoering.export.columns import readable_line
+from hoering.export.notat import has_no_comments, summary_line
 from hoering.export.notat_model import CandidateInfo, Entry, NotatSettings, Run, Section, voice
 from hoering.export.notat_words import (
     ADOPTED,
@@ -44,7 +44,7 @@ class Placement:
         self.order = list(settings.theme_order)
         in_campaign = {i for c in campaigns for i in c.reply_ids}
         self.by_id = {r.id: r for r in replies}
-        self.active = [r for r in replies if r.id not in in_campaign and NO_COMMENTS not in r.flags]
+        self.active = [r for r in replies if r.id not in in_campaign and not has_no_comments(r)]
         self.candidates = {c.id: c for c in candidates}
         self.members: dict[int, list] = {}
         for record in self.active:
@@ -107,7 +107,7 @@ class Placement:
         runs = [Run(f"{as_subject(who)} foreslår: ")]
         stem = candidate.title.rstrip(".…").casefold()
         if not candidate.summary.casefold().startswith(stem):  # else the title says it twice
-            runs.insert(0, Run(f"{candidate.title.rstrip('.')}. ", bold=True))
+            runs.insert(0, Run(f"{sentence_of(candidate.title)} ", bold=True))
         runs += _said(candidate.summary, candidate.english)
         if len(themes) > 1:
             runs.append(Run(f" Forslaget vedrører også {joined(themes[1:])}."))
@@ -166,9 +166,16 @@ class Placement:
         self._place(themes, entry, general=not themes)
 
 
+def sentence_of(title: str) -> str:
+    """A title as a sentence: one full stop, none after a title cut short with "…"."""
+    title = title.rstrip(".")
+    return title if title.endswith(("…", "?", "!")) else f"{title}."
+
+
 def _said(summary: str, english: bool) -> list[Run]:
     """A summary in the paragraph; an English one quoted and marked, for the paragraph is
     Danish."""
+    summary = readable_line(summary)
     if summary and summary[-1] not in ".!?…:)":
         summary += "."
     if english:

@@ -26,7 +26,7 @@ from hoering.analysis.campaigns import CampaignEntry
 from hoering.analysis.cleaning import NO_COMMENTS
 from hoering.export.columns import MACHINE, PEOPLE
 from hoering.export.csv_export import Profile
-from hoering.export.notat import party_name, ranked
+from hoering.export.notat import has_no_comments, party_name, ranked
 from hoering.export.table_files import optional_int, write_rows
 from hoering.export.views import InitiativeView, ReplyView
 from hoering.export.xlsx_table import Table
@@ -151,7 +151,7 @@ def _initiative_cells(item: InitiativeView, candidate_titles: Mapping[int, str])
 def _remarks_cells(record: ReplyView) -> dict[str, str]:
     """A reply without initiatives: its "ingen bemærkninger", else its general remarks;
     the reply's own decision is the one that applies to it."""
-    none = NO_COMMENTS in record.flags
+    none = has_no_comments(record)
     remarks = NO_COMMENTS if none else record.remarks
     return {
         "initiative": "", "title": "", "candidate": "", "candidate_title": "",

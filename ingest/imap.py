@@ -110,11 +110,14 @@ class FolderInfo:
 def _examine(client: IMAPClient, folder: str) -> FolderInfo:
     """Select the folder read-only (EXAMINE, so nothing can set \\Seen)."""
     try:
-        info = client.select_folder(folder, readonly=True)
+        info = client.select_folder(server_folder(client, folder), readonly=True)
     except imaplib.IMAP4.abort:
         raise  # a lost connection, not a folder problem: messages() reports it
     except imaplib.IMAP4.error as exc:
-        raise ImapFolderError(f"cannot open IMAP folder {folder!r}: {_named(exc, folder)}") from exc
+        raise ImapFolderError(
+            f"cannot open IMAP folder {folder!r}: {_named(exc, folder).rstrip('. ')}; "
+            "check `folders` (`hoering doctor` lists the folders the server has)"
+        ) from exc
     if b"UIDVALIDITY" not in info:
         raise ImapFolderError(
             f"server gave no UIDVALIDITY for {folder!r}; UIDs would not be stable"
@@ -125,6 +128,25 @@ def _examine(client: IMAPClient, folder: str) -> FolderInfo:
         exists=int(info.get(b"EXISTS", 0)),
         uidnext=int(uidnext) if uidnext is not None else None,
     )
+
+
+def server_folder(client: IMAPClient, folder: str) -> str:
+    """A configured folder in the server's spelling: "/" between levels, as in [actions]
+    move_to, becomes the server's own separator ("." on Dovecot's default Maildir++ layout,
+    which refuses "/" in a name)."""
+    if "/" not in folder:
+        return folder
+    return separator(client).join(part for part in folder.split("/") if part)
+
+
+def separator(client: IMAPClient) -> str:
+    """The server's hierarchy separator: "." on Dovecot's Maildir++, "/" on Exchange and Gmail."""
+    # LIST "" "" answers with the hierarchy separator (RFC 3501 6.3.8).
+    listing = client.list_folders("", "")
+    found = listing[0][1] if listing else None
+    if isinstance(found, bytes):
+        return found.decode("ascii")
+    return found or "/"
 
 
 def _start_after(folder: str, cursor: Cursor | None, uidvalidity: int) -> int:

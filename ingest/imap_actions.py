@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from imapclient import IMAPClient
 
-from hoering.ingest.imap import ImapError
+from hoering.ingest.imap import ImapError, separator, server_folder
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class Action:
 def select_for_actions(client: IMAPClient, folder: str) -> tuple[int, tuple[bytes, ...]]:
     """SELECT `folder` read-write; return its UIDVALIDITY and PERMANENTFLAGS."""
     try:
-        info = client.select_folder(folder)
+        info = client.select_folder(server_folder(client, folder))
     except imaplib.IMAP4.abort:
         raise
     except imaplib.IMAP4.error as exc:
@@ -89,23 +89,12 @@ def _check_flag_allowed(flag: str, permanent_flags: tuple[bytes, ...]) -> None:
 
 def server_name(client: IMAPClient, path: str) -> str:
     """The folder "A/B" in the server's own spelling: its separator, its personal prefix."""
-    separator = _separator(client)
-    name = separator.join(part for part in path.split("/") if part)
+    name = separator(client).join(part for part in path.split("/") if part)
     prefix = _personal_prefix(client)
     # Courier and old Cyrus keep personal folders under "INBOX."; Dovecot and Exchange do not.
     if prefix and not name.startswith(prefix) and name.upper() != "INBOX":
         name = prefix + name
     return name
-
-
-def _separator(client: IMAPClient) -> str:
-    # LIST "" "" answers with the hierarchy separator (RFC 3501 6.3.8): "." on Dovecot's
-    # default Maildir++ layout, "/" on Exchange, Gmail and Dovecot with LAYOUT=fs.
-    listing = client.list_folders("", "")
-    separator = listing[0][1] if listing else None
-    if isinstance(separator, bytes):
-        return separator.decode("ascii")
-    return separator or "/"
 
 
 def _personal_prefix(client: IMAPClient) -> str:

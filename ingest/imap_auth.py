@@ -38,14 +38,22 @@ class ClientCredentials:
         return f"{self.authority.rstrip('/')}/{self.tenant}"
 
 
+def method(auth: Auth, username: str, secret: str) -> str:
+    """The IMAP command `login` logs in with, as doctor names it."""
+    if auth == "oauth2":
+        return "XOAUTH2"
+    return "LOGIN" if (username + secret).isascii() else "AUTHENTICATE PLAIN"
+
+
 def login(client: IMAPClient, auth: Auth, username: str, secret: str) -> None:
     """LOGIN with a password, or AUTHENTICATE XOAUTH2 with an access token.
 
     Raises imapclient's LoginError when the server refuses, as `IMAPClient.login` does.
     """
-    if auth == "oauth2":
+    used = method(auth, username, secret)
+    if used == "XOAUTH2":
         client.oauth2_login(username, secret)
-    elif (username + secret).isascii():
+    elif used == "LOGIN":
         client.login(username, secret)
     else:
         # LOGIN takes ASCII only (imaplib crashes on "ø" before sending anything); AUTHENTICATE
@@ -107,7 +115,8 @@ def client_credentials_token(credentials: ClientCredentials, timeout: float) -> 
         result = app.acquire_token_for_client(scopes=[credentials.scope])
     except OSError as exc:  # requests' errors are OSErrors: refused, DNS, timeout, TLS
         raise ImapConnectionError(
-            f"cannot reach the OAuth2 token service {where}: {_redact(str(exc), credentials)}"
+            f"cannot reach the OAuth2 token service {where}: {_redact(str(exc), credentials)}; "
+            "check that this machine reaches it over HTTPS (HTTPS_PROXY, REQUESTS_CA_BUNDLE)"
         ) from None
     except ValueError as exc:
         # msal's OpenID discovery raises ValueError for an unknown tenant (HTTP 4xx) or an

@@ -7,6 +7,7 @@ import contextlib
 import imaplib
 import ipaddress
 import logging
+import socket
 import ssl
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
@@ -100,8 +101,38 @@ def _login_failure(exc: LoginError, settings: ImapSettings, hint: str = "") -> I
         return ImapConnectionError(f"IMAP connection to {_where(settings)} lost: {reason}")
     method = "XOAUTH2 login" if settings.auth == "oauth2" else "login"
     return ImapAuthError(
-        f"IMAP {method} as {settings.username} on {_where(settings)} refused: {reason}"
+        f"IMAP {method} as {settings.username} on {_where(settings)} refused: "
+        f"{reason.rstrip('. ')}; {LOGIN_HINTS[settings.auth]}"
     )
+
+
+# What the operator does next; `hoering doctor` names where the secret came from.
+LOGIN_HINTS = {
+    "password": "check `username` and the password (`hoering doctor` says where it is read from)",
+    "oauth2": "check that the token is current and the app may open this mailbox "
+    "(README: OAuth2 for Exchange Online, steps 3 and 4)",
+}
+
+
+def connect_hint(exc: BaseException) -> str:
+    """What to check for the usual reasons a connection fails; "" for the others."""
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        if exc.verify_code == _HOSTNAME_MISMATCH:
+            return "; the certificate is for another name: set `host` to the name in it"
+        return "; the certificate is not trusted here: for a private CA set `ca_file` (PEM)"
+    if isinstance(exc, ssl.SSLError) and exc.reason == "WRONG_VERSION_NUMBER":
+        # A plain-text greeting where TLS was expected: port 143 with security = "ssl".
+        return '; that port does not start with TLS: use port 993, or security = "starttls"'
+    if isinstance(exc, socket.gaierror):
+        return "; check `host`: this machine cannot resolve the name"
+    if isinstance(exc, ConnectionRefusedError):
+        return "; check `host`, `port` and `security` (993 for ssl, 143 for starttls)"
+    if isinstance(exc, TimeoutError):
+        return "; check `host`, `port` and that a firewall lets this machine reach it"
+    return ""
+
+
+_HOSTNAME_MISMATCH = 62  # X509_V_ERR_HOSTNAME_MISMATCH
 
 
 def _unquote_bytes(text: str) -> str:
@@ -145,7 +176,9 @@ def _open(settings: ImapSettings) -> IMAPClient:
             timeout=SocketTimeout(connect=connect_timeout, read=settings.timeout),
         )
     except (OSError, imaplib.IMAP4.error) as exc:  # OSError: refused, DNS, timeout, ssl.SSLError
-        raise ImapConnectionError(f"cannot connect to IMAP {_where(settings)}: {exc}") from exc
+        raise ImapConnectionError(
+            f"cannot connect to IMAP {_where(settings)}: {exc}{connect_hint(exc)}"
+        ) from exc
     client.normalise_times = False  # keep INTERNALDATE's own UTC offset
     if settings.security == "starttls":
         _starttls(client, context, settings)
@@ -160,7 +193,9 @@ def _starttls(client: IMAPClient, context: ssl.SSLContext, settings: ImapSetting
         raise ImapConnectionError(f"{_where(settings)} does not offer STARTTLS") from None
     except (OSError, imaplib.IMAP4.error) as exc:
         _close(client)
-        raise ImapConnectionError(f"STARTTLS with {_where(settings)} failed: {exc}") from exc
+        raise ImapConnectionError(
+            f"STARTTLS with {_where(settings)} failed: {exc}{connect_hint(exc)}"
+        ) from exc
 
 
 def _close(client: IMAPClient) -> None:

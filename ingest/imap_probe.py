@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from imapclient import IMAPClient
 
 from hoering.ingest.errors import ImapConnectionError
-from hoering.ingest.imap import RANGE_FORM, Listing, _examine, list_after
+from hoering.ingest.imap import RANGE_FORM, Listing, _examine, list_after, server_folder
 from hoering.ingest.imap_connect import ImapSettings, _close, _where, connect, logout
 
 # What each capability means for hoering; the operator sees these notes.
@@ -45,6 +45,8 @@ class Probe:
     statuses: dict[str, FolderStatus]  # configured folders that exist, by configured name
     missing: tuple[str, ...]  # configured folders the server does not have
     listings: dict[str, ListingCheck] = field(default_factory=dict)  # by configured name
+    # Configured folders the server spells otherwise ("A/B" as "A.B"), by configured name.
+    spelled: dict[str, str] = field(default_factory=dict)
 
 
 def probe(settings: ImapSettings) -> Probe:
@@ -60,8 +62,12 @@ def probe(settings: ImapSettings) -> Probe:
         statuses: dict[str, FolderStatus] = {}
         missing: list[str] = []
         listings: dict[str, ListingCheck] = {}
+        spelled: dict[str, str] = {}
         for folder in settings.folders:
-            found = names.get(_folder_key(folder))
+            on_server = server_folder(client, folder)
+            if on_server != folder:
+                spelled[folder] = on_server
+            found = names.get(_folder_key(on_server))
             if found is None:
                 missing.append(folder)
                 continue
@@ -76,7 +82,7 @@ def probe(settings: ImapSettings) -> Probe:
         _close(client)
         raise ImapConnectionError(f"IMAP {_where(settings)} failed during checks: {exc}") from None
     logout(client)
-    return Probe(capabilities, listed, statuses, tuple(missing), listings)
+    return Probe(capabilities, listed, statuses, tuple(missing), listings, spelled)
 
 
 def _folder_key(name: str) -> str:

@@ -59,7 +59,11 @@ def read_client_secret(imap: SecretSources) -> str:
 def _secret_from_env(variable: str) -> str:
     value = os.environ.get(variable)
     if not value:
-        raise SecretError(f"environment variable {variable} is not set")
+        # cron and systemd start hoering without the login shell's profile.
+        raise SecretError(
+            f"environment variable {variable} is not set; set it where hoering runs "
+            "(cron and systemd do not read your shell profile) or name a file instead"
+        )
     return value
 
 
@@ -70,10 +74,20 @@ def _password_from_file(path: Path, what: str = "password file") -> str:
             raise SecretError(f"{path} is readable by everyone; run: chmod 600 {path}")
         secret = path.read_text(encoding="utf-8").strip()
     except OSError as exc:
-        raise SecretError(f"cannot read {what} {path}: {exc.strerror}") from None
+        raise SecretError(
+            f"cannot read {what} {path}: {exc.strerror}; {_file_hint(exc, path)}"
+        ) from None
     if not secret:
         raise SecretError(f"{what} {path} is empty")
     return secret
+
+
+def _file_hint(exc: OSError, path: Path) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return f"create it (install -m 600 /dev/null {path}) or correct the path in the config"
+    if isinstance(exc, PermissionError):
+        return "run hoering as the user that owns it, or give that user's group read access"
+    return "check the path in the config"
 
 
 def _password_from_command(command: str, key: str = "password_command") -> str:
@@ -85,7 +99,10 @@ def _password_from_command(command: str, key: str = "password_command") -> str:
         raise SecretError(f"{key} did not finish within 60 s") from None
     if result.returncode != 0:
         # stderr may contain anything; report only the exit status.
-        raise SecretError(f"{key} failed with exit status {result.returncode}")
+        raise SecretError(
+            f"{key} failed with exit status {result.returncode}; run it by hand as the user "
+            "hoering runs as to see why (its output is not shown here: it may hold the secret)"
+        )
     password = result.stdout.strip()
     if not password:
         raise SecretError(f"{key} printed nothing")

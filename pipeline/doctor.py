@@ -6,10 +6,11 @@ created or migrated. Secrets are resolved to prove they work, never shown.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 
 from hoering.config import Config, ImapConfig
-from hoering.ingest import imap
+from hoering.ingest import imap, imap_auth
 from hoering.ingest.imap_connect import is_loopback
 from hoering.ingest.imap_probe import NOTABLE_CAPABILITIES, ListingCheck, Probe, listing_ok, probe
 from hoering.ingest.secrets import SecretError
@@ -91,8 +92,8 @@ def _check_account(
         say(f"  login     ERROR: {exc}")
         problems.append(exc)
         return
-    method = "XOAUTH2" if account.auth == "oauth2" else "LOGIN"
-    say(f"  login     ok ({method} as {account.username})")
+    used = imap_auth.method(settings.auth, settings.username, settings.password)
+    say(f"  login     ok ({used} as {account.username})")
     _say_capabilities(found, say)
     cursors = _cursors(config, database, name, say, problems)
     _say_folders(account, found, cursors, say, problems)
@@ -130,7 +131,8 @@ def _say_folders(
     problems: list[Exception],
 ) -> None:
     say("  folders   (* = configured)")
-    configured = {"INBOX" if f.upper() == "INBOX" else f for f in account.folders}
+    spellings = [found.spelled.get(f, f) for f in account.folders]
+    configured = {"INBOX" if f.upper() == "INBOX" else f for f in spellings}
     for folder, flags in found.folders:
         mark = "*" if ("INBOX" if folder.upper() == "INBOX" else folder) in configured else " "
         special = " ".join(f for f in flags if f.lower() not in _PLAIN_FLAGS)
@@ -140,18 +142,34 @@ def _say_folders(
         if status is None:
             error = imap.ImapFolderError(
                 f"configured folder {folder!r} does not exist on {account.host} "
-                f"for {account.username}"
+                f"for {account.username}{_closest(folder, found)}"
             )
             say(f"  {folder}: ERROR: {error}")
             problems.append(error)
             continue
+        spelled = f" (on the server: {found.spelled[folder]})" if folder in found.spelled else ""
         say(
-            f"  {folder}: UIDVALIDITY {status.uidvalidity}, {status.messages} message(s), "
+            f"  {folder}{spelled}: UIDVALIDITY {status.uidvalidity}, {status.messages} message(s), "
             f"{_cursor_text(cursors.get(folder), status.uidvalidity)}"
         )
         check = found.listings.get(folder)
         if check is not None:
             _say_listing(folder, check, say, problems)
+
+
+def _closest(folder: str, found: Probe) -> str:
+    """A hint at the folder meant: "Hoeringssvar" for "Høringssvar", "OGP/Svar" for "OGP.Svar"."""
+    names = [name for name, _flags in found.folders]
+    close = difflib.get_close_matches(_spelled_out(folder), [_spelled_out(n) for n in names], 1)
+    if not close:
+        return ""
+    return f"; did you mean {names[[_spelled_out(n) for n in names].index(close[0])]!r}?"
+
+
+def _spelled_out(name: str) -> str:
+    # Danish letters as an ASCII keyboard writes them, and any level separator as "/".
+    name = name.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return name.replace(".", "/")
 
 
 def _say_listing(folder: str, check: ListingCheck, say: Say, problems: list[Exception]) -> None:

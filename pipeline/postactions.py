@@ -120,7 +120,8 @@ def _folder(
     rows: Sequence[models.MessageState],
     report: ActionReport,
 ) -> None:
-    if action.kind == "move" and folder == server_name(client, action.move_to):
+    destination = server_name(client, action.move_to) if action.kind == "move" else None
+    if imap.server_folder(client, folder) == destination:
         # Polling the destination too: its messages are where they should be already.
         _record(sessions, [r.id for r in rows], ActionState.DONE, f"already in {folder}")
         return

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.kit.dovecot import free_ports
 from tests.kit.mails import make_mail
 from tests.test_cli_poll import hoering, poll_config, proposal_count
 
@@ -94,3 +95,28 @@ def test_wrong_client_secret_exits_3_without_the_secret(
     assert result.returncode == 3
     assert result.stderr.count("\n") == 1 and "invalid_client" in result.stderr
     assert "Forkert~Hemmelighed.42" not in result.stderr + result.stdout
+
+
+def test_unreachable_entra_id_is_one_line_that_names_the_proxy_settings(
+    oauth_mailbox, tmp_path, hoering_here
+):
+    # urllib3 under msal warns of each retry; the `hoering:` line already says it all.
+    [closed] = free_ports(1)
+    config = poll_config(
+        tmp_path,
+        oauth_mailbox,
+        auth="oauth2",
+        tenant="digst.onmicrosoft.com",
+        client_id="cli-app-3",
+        client_secret_env=SECRET_ENV,
+        authority=f"https://127.0.0.1:{closed}",
+        password_env=None,
+    )
+
+    result = hoering_here("poll", "--config", str(config), env={SECRET_ENV: "app-secret-77"})
+
+    assert result.returncode == 4
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("hoering: cannot reach the OAuth2 token service")
+    assert result.stderr.rstrip().endswith("(HTTPS_PROXY, REQUESTS_CA_BUNDLE)")
+    assert "app-secret-77" not in result.stderr + result.stdout

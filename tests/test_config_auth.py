@@ -185,6 +185,32 @@ def test_failing_token_command_reports_only_its_exit_status(tmp_path):
     assert "partial-token-9" not in str(excinfo.value)
 
 
+def test_failing_token_command_says_how_to_see_why(tmp_path):
+    imap = load(tmp_path, IMAP + 'auth = "oauth2"\ntoken_command = "exit 1"\n').imap
+    with pytest.raises(SecretError) as excinfo:
+        read_token_command(imap)
+    assert "run it by hand as the user hoering runs as" in str(excinfo.value)
+
+
+def test_a_missing_client_secret_file_says_to_create_it(tmp_path):
+    # The Entra ID step by step puts the secret in a file made with install -m 600.
+    imap = load(tmp_path, IMAP + APP + 'client_secret_file = "client-secret"\n').imap
+    with pytest.raises(SecretError) as excinfo:
+        read_client_secret(imap)
+    path = tmp_path / "client-secret"
+    assert str(excinfo.value) == (
+        f"cannot read client secret file {path}: No such file or directory; "
+        f"create it (install -m 600 /dev/null {path}) or correct the path in the config"
+    )
+
+
+def test_an_unset_variable_reminds_that_cron_has_no_profile(tmp_path, monkeypatch):
+    monkeypatch.delenv("HOERING_TEST_CLIENT_SECRET", raising=False)
+    imap = load(tmp_path, IMAP + APP + 'client_secret_env = "HOERING_TEST_CLIENT_SECRET"\n').imap
+    with pytest.raises(SecretError, match="cron and systemd do not read your shell profile"):
+        read_client_secret(imap)
+
+
 def test_client_secret_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("HOERING_TEST_CLIENT_SECRET", "abc~123")
     imap = load(tmp_path, IMAP + APP + 'client_secret_env = "HOERING_TEST_CLIENT_SECRET"\n').imap

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from hoering.config import ConfigError, load_config
+from hoering.config import KNOWN_KEYS, ConfigError, load_config
 from tests.kit.cli import run
 from tests.kit.paths import ROOT
 
@@ -96,3 +97,27 @@ def test_an_empty_file_name_is_a_config_error(tmp_path: Path, section: str, line
     key = line.split(" =")[0]
     with pytest.raises(ConfigError, match=rf"\[{section}\] {key}: is empty"):
         load_config(config)
+
+
+def example_keys() -> set[tuple[str, str]]:
+    """(section, key) of every key config.example.toml shows, commented out or not."""
+    found: set[tuple[str, str]] = set()
+    section = ""
+    for line in (ROOT / "config.example.toml").read_text(encoding="utf-8").splitlines():
+        text = line.lstrip("# ").rstrip()
+        if heading := re.fullmatch(r"\[\[?([a-z_.]+)\]\]?", text):
+            section = heading.group(1).split(".")[0]
+        elif key := re.match(r"([a-z_]+) = ", text):
+            found.add((section, key.group(1)))
+    return found
+
+
+def test_the_example_config_shows_every_key_hoering_reads_and_no_other() -> None:
+    # An administrator configures from config.example.toml alone.
+    read = {
+        (section, key)
+        for section, keys in KNOWN_KEYS.items()
+        for key in keys
+        if (section, key) not in {("imap", "accounts"), ("web", "users")}  # tables of their own
+    }
+    assert example_keys() == read

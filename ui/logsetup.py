@@ -16,7 +16,8 @@ HUMAN_FORMAT = "%(levelname)s %(name)s: %(message)s"
 # mail-parser warns about every multipart it does not render and pdfminer about every
 # odd font; cron would mail that noise. Real failures are recorded on the message.
 # Alembic says "Context impl SQLiteImpl" on every open: -v is for what the run did.
-CHATTY = ("mailparser", "pdfminer", "alembic")
+# urllib3 warns of each retry to Entra ID that the final `hoering:` line reports anyway.
+CHATTY = ("mailparser", "pdfminer", "alembic", "urllib3")
 # Attributes every LogRecord has; anything else on a record came in through `extra=`.
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
 

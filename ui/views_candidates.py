@@ -29,7 +29,8 @@ def supporters_cell(view: CandidateView, campaigns: Sequence[CampaignEntry]) -> 
     """The supporters by name, a campaign as one entry: "KL, Ida Holm; 14 borgere har sendt
     enslydende høringssvar"."""
     found = grouped(view, campaigns)
-    names = ", ".join(s.name for s in found.others)
+    # One party with several replies in the candidate is named once, as on the desk.
+    names = ", ".join(dict.fromkeys(s.name for s in found.others))
     return "; ".join([names] * bool(names) + [c.describe() for c in found.campaigns])
 
 

@@ -22,6 +22,7 @@ STATUS_COLOURS = {
 ON_TIME, LATE = "#2f5fa7", "#b3261e"
 DEADLINE = "#1b1f24"  # the text colour: the line reads as a rule, not a series
 WIDTH = 760
+DATE_LABEL_HALF = 24  # half of "22. aug" at the chart's 12 px
 MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
@@ -84,15 +85,18 @@ def received_per_day(
             f'x2="{middle:.1f}" y2="{base + 4}" stroke="#333"/>'
         )
         if i % every == 0:
-            body.append(
-                f'<text class="axis" x="{middle:.1f}" y="{base + 16}" '
-                f'text-anchor="middle">{escape(_day(day))}</text>'
-            )
+            body.append(_date_label(middle, base + 16, _day(day)))
     if deadline is not None:
         after = left + ([d for d, _, _ in days].index(deadline) + 1) * step
         body.append(_deadline_line(after, top, base, deadline))
     body += _legend([("rettidige", ON_TIME), ("for sene", LATE), ("frist", DEADLINE)], height - 8)
     return _svg(height, label, body)
+
+
+def _date_label(middle: float, y: float, text: str) -> str:
+    """A date under its tick; one near the right edge ends there ("22. aug" was cut)."""
+    x, anchor = (middle, "middle") if middle < WIDTH - DATE_LABEL_HALF else (WIDTH - 2, "end")
+    return f'<text class="axis" x="{x:.1f}" y="{y}" text-anchor="{anchor}">{escape(text)}</text>'
 
 
 def _column(x: float, bar: float, base: float, h_ok: float, h_late: float, tip: str) -> str:
@@ -130,7 +134,8 @@ def _legend(items: list[tuple[str, str]], y: int) -> list[str]:
 
 def progress(rows: Sequence[tuple[str, Counter[str]]], label: str) -> Markup:
     """One horizontal bar per row (reviewer or theme), split by status, with "x af y behandlet"."""
-    row_height, name_width, top = 26, 220, 10
+    # Wide enough for the codebook's longest label ("demokrati og beslutningsprocesser").
+    row_height, name_width, top = 26, 240, 10
     height = top + row_height * max(len(rows), 1) + 34
     if not rows:
         return _svg(60, label, ['<text x="10" y="30">Intet at vise endnu.</text>'])
@@ -160,5 +165,5 @@ def progress(rows: Sequence[tuple[str, Counter[str]]], label: str) -> Markup:
     return _svg(height, label, body)
 
 
-def _clip(text: str, limit: int = 28) -> str:
+def _clip(text: str, limit: int = 34) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"

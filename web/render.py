@@ -13,6 +13,7 @@ from starlette.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
 from hoering import glossary
+from hoering.export.columns import readable, readable_line
 from hoering.store.search import HIGHLIGHT_END, HIGHLIGHT_START
 from hoering.web.searching import MAX_QUERY_CHARS
 from hoering.web.security import csrf_token, reviewer
@@ -31,6 +32,8 @@ def templates() -> Jinja2Templates:
     )
     env.filters["size"] = human_size
     env.filters["marks"] = marks
+    env.filters["readable"] = readable  # heading marks and Word's bullet glyphs, as in exports
+    env.filters["readable_line"] = readable_line
     env.globals["glossary"] = glossary  # the Danish words of every page
     return Jinja2Templates(env=env)
 

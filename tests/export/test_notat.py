@@ -11,10 +11,18 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from hoering import config as config_module
-from hoering.export.notat import Consultation, danish_date, ranked, summary_line
+from hoering.export.notat import (
+    Consultation,
+    danish_date,
+    has_no_comments,
+    ranked,
+    summary_line,
+)
 from hoering.export.notat_build import build_notat
 from hoering.export.notat_docx import write_notat_docx
+from hoering.export.notat_intro import introduction
 from hoering.export.notat_model import NotatSettings
+from hoering.export.notat_themes import sentence_of
 from hoering.export.run import ExportOptions, run_notat
 from hoering.export.views import AttachmentView, ReplyView
 from hoering.store.db import open_database
@@ -151,6 +159,71 @@ def test_no_comments_reply_reads_ingen_bemaerkninger() -> None:
         record(reply_text="Vi har ingen bemærkninger.", flags=("ingen bemærkninger",))
     )
     assert summary == "Ingen bemærkninger."
+
+
+# An authority's cover note with its letter as a PDF: the letterhead, then a subordinate
+# clause ("at styrelsen ikke har bemærkninger") the mail's flag does not read.
+LETTER = (
+    "Erhvervsstyrelsen\nLangelinie Allé 17\n2100 København Ø\n\nDigitaliseringsstyrelsen\n"
+    "Landgreven 4\n1301 København K\n\nSagsbeh.: CHOL\nSagsnr.: 2017-6619\n\n"
+    "Høringssvar vedr. Danmarks OGP-handlingsplan 2017-2019\n\nErhvervsstyrelsen har "
+    "modtaget Digitaliseringsstyrelsens høring af 22. juni 2017\nog skal hermed meddele, at "
+    "styrelsen ikke har bemærkninger til høringen.\n\nMed venlig hilsen\n\nKarina Holt"
+)
+
+
+def test_a_cover_notes_letter_without_comments_reads_ingen_bemaerkninger() -> None:
+    reply = record(
+        reply_text="Vedlagt Erhvervsstyrelsens svar på høringen.", attachments=(attachment(LETTER),)
+    )
+
+    assert has_no_comments(reply)
+    assert summary_line(reply) == "Ingen bemærkninger."  # not "(intet resumé ...)", no letterhead
+
+
+def test_an_announced_no_comments_in_a_subordinate_clause_is_ingen_bemaerkninger() -> None:
+    # The flag reads "har ikke bemærkninger"; the letter says "..., at kommunen ikke har".
+    text = (
+        "Til Digitaliseringsstyrelsen\n\nRudersdal Kommune har modtaget høringen om idéer til "
+        "Danmarks OGP-handlingsplan 2017-2019 og skal meddele, at kommunen ikke har "
+        "bemærkninger.\n\nVores j.nr. 2017-4418"
+    )
+
+    assert has_no_comments(record(reply_text=text, text=text))
+
+
+def test_a_party_that_proposes_in_another_reply_is_not_listed_without_remarks() -> None:
+    # Two offices of one styrelse: one has no comments, the other proposes.
+    sdfe = {"organisation": "SDFE", "respondent_type": "offentlig myndighed"}
+    replies = [
+        record(id=1, reply_text="Ingen bemærkninger.", flags=("ingen bemærkninger",), **sdfe),
+        record(id=2, reply_text="Vi foreslår fælles åbne adressedata.", **sdfe),
+        record(id=3, reply_text="KL har ingen bemærkninger.", flags=("ingen bemærkninger",),
+               organisation="KL", respondent_type="organisation"),
+    ]  # fmt: skip
+    settings = NotatSettings(title="OGP", today=date(2017, 9, 1), tz=TZ)
+
+    intro = introduction(replies, (), settings).paragraphs
+
+    assert "Følgende høringsparter har ingen bemærkninger: KL." in intro
+
+
+def test_a_reply_that_proposes_is_no_ingen_bemaerkninger_reply() -> None:
+    reply = record(reply_text="Vi foreslår et lobbyregister. Ellers har vi ingen bemærkninger.")
+
+    assert not has_no_comments(reply)
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        ("Åbne data om offentlige udbud", "Åbne data om offentlige udbud."),
+        ("Et register over møder, hvor det…", "Et register over møder, hvor det…"),
+        ("Hvorfor ikke et lobbyregister?", "Hvorfor ikke et lobbyregister?"),
+    ],
+)
+def test_a_candidates_title_gets_one_stop_and_none_after_an_ellipsis(title, sentence) -> None:
+    assert sentence_of(title) == sentence
 
 
 def test_parties_are_ordered_authorities_organisations_companies_citizens() -> None:

@@ -104,7 +104,8 @@ def test_a_refused_account_does_not_stop_the_next(mailbox, second_mailbox, tmp_p
     assert failure_lines == [
         f"hoering: {mailbox.username}@127.0.0.1: IMAP login as {mailbox.username} on "
         f"127.0.0.1:{mailbox.ssl_port} (ssl) refused: [AUTHENTICATIONFAILED] "
-        "Authentication failed."
+        "Authentication failed; check `username` and the password "
+        "(`hoering doctor` says where it is read from)"
     ]
     assert result.stderr.count("Authentication failed") == 1  # said once, not also as a warning
     assert "Forkert-Kodeord-1" not in result.stdout + result.stderr

@@ -13,7 +13,7 @@ from hoering import pipeline
 from hoering.config import load_config
 from hoering.pipeline import doctor as doctor_module
 from hoering.store.db import open_database
-from tests.kit.dovecot import free_ports
+from tests.kit.dovecot import Mailbox, free_ports
 from tests.kit.mails import make_mail
 from tests.test_cli_poll import hoering, poll_config
 
@@ -104,6 +104,43 @@ def test_folders_are_listed_with_the_configured_ones_marked(mailbox, tmp_path, e
 
     lines = text.splitlines()
     assert "    * Høringssvar" in lines and "      Arkiv" in lines and "      INBOX" in lines
+
+
+def test_a_folder_written_with_slash_is_found_and_shown_in_the_servers_spelling(
+    mailbox, tmp_path, env
+):
+    # Dovecot's Maildir++ separates levels with "."; the config writes "/" as for move_to.
+    mailbox.append("Høring.Sendt videre", make_mail())
+
+    text, problems = report(poll_config(tmp_path, mailbox, folders=["Høring/Sendt videre"]))
+
+    assert problems == []
+    assert "    * Høring.Sendt videre" in text.splitlines()
+    assert "  Høring/Sendt videre (on the server: Høring.Sendt videre): UIDVALIDITY" in text
+
+
+def test_a_folder_typed_without_danish_letters_gets_the_real_name_suggested(mailbox, tmp_path, env):
+    mailbox.append("Høringssvar", make_mail())
+
+    text, problems = report(poll_config(tmp_path, mailbox, folders=["Hoeringssvar"]))
+    assert "  Hoeringssvar: ERROR: configured folder" in text
+
+    assert len(problems) == 1
+    assert str(problems[0]).endswith("; did you mean 'Høringssvar'?")
+
+
+def test_a_password_with_danish_letters_logs_in_and_doctor_names_the_command(
+    dovecot_server, tmp_path, monkeypatch
+):
+    # LOGIN is ASCII only; such a password goes as AUTHENTICATE PLAIN, and doctor says so.
+    dovecot_server.add_user("rod-grod", "Rød grød med fløde 17")
+    box = Mailbox(dovecot_server, "rod-grod", "Rød grød med fløde 17")
+    monkeypatch.setenv("TEST_IMAP_PASSWORD", box.password)
+
+    text, problems = report(poll_config(tmp_path, box))
+
+    assert problems == []
+    assert "  login     ok (AUTHENTICATE PLAIN as rod-grod)" in text.splitlines()
 
 
 def test_folder_status_and_cursor_before_and_after_a_poll(mailbox, tmp_path, env):

@@ -143,7 +143,7 @@ def test_reply_page_shows_flags_language_references_and_warnings(cfg, client) ->
     page = client.get("/proposals/1")
     assert page.status_code == 200
     signals = page.text[page.text.index('aria-label="Kendetegn"') :]
-    assert "<dt>Sprog</dt><dd>da</dd>" in signals
+    assert "<dt>Sprog</dt><dd>dansk</dd>" in signals  # the code "da" is for programs
     assert (
         '<span class="tag flag">kun bilag</span> <span class="tag flag">videresendt</span>'
         in signals
