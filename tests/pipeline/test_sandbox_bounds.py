@@ -4,6 +4,7 @@ purpose by the stand-in extractors below (top-level, so the pool can send them).
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
@@ -14,6 +15,7 @@ from hoering.pipeline.sandbox import Sandbox, SandboxLimits, unextracted
 from hoering.pipeline.worker_bounds import address_space
 
 MIB = 1024 * 1024
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters (malloc.h)
 _kept: list[bytearray] = []  # in a worker: what the stand-in extractors keep between tasks
 
 
@@ -56,10 +58,17 @@ def test_a_task_past_the_memory_limit_is_still_stopped_in_a_grown_worker() -> No
 def run_with_free_heap(free_mb: int, answer: Connection) -> None:
     """In a child of the test: leave `free_mb` MiB free at the top of glibc's heap, as a
     process that has run other tests may have it, then run the workers (forked from here)."""
+    # Set, not left to glibc's sliding thresholds (which depend on what this process freed
+    # before): 1 MiB blocks come from the heap, and its free top is not given back on free.
+    libc = ctypes.CDLL(None)
+    libc.mallopt(M_MMAP_THRESHOLD, 32 * MIB)
+    libc.mallopt(M_TRIM_THRESHOLD, 512 * MIB)
     before = address_space()
-    released = bytearray(30 * MIB)
-    del released  # glibc now serves blocks below 30 MiB from its heap and keeps 60 MiB free
-    blocks = [bytes(MIB) for _ in range(free_mb)]
+    # A process that ran other tests has holes in its heap, which take the first blocks:
+    # allocate until the heap's top has grown by `free_mb`, so that much is freed there.
+    blocks, grown_from = [], address_space()
+    while address_space() - grown_from < free_mb * MIB and len(blocks) < 1024:
+        blocks.append(bytes(MIB))
     del blocks
     limits = SandboxLimits(timeout_seconds=10, memory_mb=128, retire_mb=256)
     answer.send((address_space() - before, run(limits, "keep-96", "take-160")))
