@@ -64,6 +64,7 @@ PARTS = {
         ("e", 145, 184),
         ("f", 185, 224),
         ("g", 225, 264),
+        ("h", 265, 304),
     )
 }
 # Wide enough to take every case in: three replies in the set say only "Høringssvar OGP" or

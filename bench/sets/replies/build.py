@@ -301,6 +301,30 @@ def _named_style(doc, name: str):
         return st
 
 
+def _add_page_fields(paragraph) -> None:
+    """Append ' · Side <PAGE> af <NUMPAGES>' as Word fields, so each page shows its number."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    for text, field in ((" · Side ", "PAGE"), (" af ", "NUMPAGES")):
+        run = paragraph.add_run(text)
+        run.font.size = Pt(8)
+        fld = OxmlElement("w:fldSimple")
+        fld.set(qn("w:instr"), f" {field} ")
+        r = OxmlElement("w:r")
+        rpr = OxmlElement("w:rPr")
+        sz = OxmlElement("w:sz")
+        sz.set(qn("w:val"), "16")
+        rpr.append(sz)
+        r.append(rpr)
+        t = OxmlElement("w:t")
+        t.text = "1"
+        r.append(t)
+        fld.append(r)
+        paragraph._p.append(fld)
+
+
 def build_docx(case: dict, att: dict) -> bytes:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -406,6 +430,8 @@ def build_docx(case: dict, att: dict) -> bytes:
             fp = sec.footer.paragraphs[0]
             fp.text = ""
             _add_lines(fp, b["text"], size=8)
+            if b.get("page_numbers"):  # "Side n af m" from Word's PAGE/NUMPAGES fields (writer h)
+                _add_page_fields(fp)
             fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
         else:
             raise ValueError(f"unknown block style {style}")
