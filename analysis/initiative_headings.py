@@ -179,9 +179,12 @@ def _proposes_nothing(text: str) -> bool:
     )
 
 
-def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
-    """The sections under the shallowest heading level with `minimum` proposal headings;
-    a section that is a list gives its items instead."""
+def heading_spans(
+    lines: list[str], minimum: int = 2, level: int = 0, grouped: bool = True
+) -> list[Span]:
+    """The sections under the shallowest heading level with `minimum` proposal headings
+    (or under `level`, when it has them); a section that is a list gives its items instead,
+    unless not `grouped` (a proposal's heading over its own points)."""
     headings = [(i, HEADING.match(line.strip())) for i, line in enumerate(lines)]
     found = [(i, len(m.group(1)), m.group(2).strip()) for i, m in headings if m]
     # A question the call asked ("Hvordan kan borgerne inddrages?"), not a template's label;
@@ -191,7 +194,8 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
         h for h in found if _proposal_heading(h[2], lines, h[0]) or (asked and h[2].endswith("?"))
     ]
     levels = sorted({level for _, level, _ in proposals})
-    chosen = next((lv for lv in levels if sum(h[1] == lv for h in proposals) >= minimum), None)
+    enough = [lv for lv in levels if sum(h[1] == lv for h in proposals) >= minimum]
+    chosen = level if level in enough else (None if level else next(iter(enough), None))
     if chosen is None:
         return []
     spans: list[Span] = []
@@ -211,7 +215,11 @@ def heading_spans(lines: list[str], minimum: int = 2) -> list[Span]:
             len(lines),
         )
         end = closing_end(lines, start + 1, end, chosen)
-        items = _grouped_items(lines, start + 1, end) or _grouped_sections(lines, start, end)
+        items = (
+            (_grouped_items(lines, start + 1, end) or _grouped_sections(lines, start, end))
+            if grouped
+            else []
+        )
         body = trim(lines[start:end])
         if items:
             spans += items
