@@ -331,7 +331,17 @@ def _grouped_sections(lines: list[str], start: int, end: int) -> list[Span]:
     inner = lines[start + 1 : end]
     texts = [line.strip() for line in inner if line.strip()]
     direct = bool(texts) and HEADING.match(texts[0]) is not None
+    # The intro is the first paragraph, wrapped over lines in PDF and plain text.
+    paragraphs = "\n".join(line.strip() for line in inner).strip().split("\n\n")
+    intro = " ".join(paragraphs[0].split("\n"))
+    after = next((line for line in paragraphs[1:] if line.strip()), "")
     introduced = (
+        len(paragraphs) > 1
+        and len(intro) <= _THEME_INTRO
+        and not PROPOSING.search(intro)
+        and not HEADING.match(intro)
+        and HEADING.match(after.split("\n")[0]) is not None
+    ) or (
         len(texts) > 1
         and len(texts[0]) <= _THEME_INTRO
         and not PROPOSING.search(texts[0])

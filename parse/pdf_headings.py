@@ -35,8 +35,11 @@ from hoering.parse.word_headings import (
 # marked, the box's lines as they were if it is not (a letterhead's bold name over its
 # address stays one block: the respondent is read from it).
 GLUE = "\ue014"
+# After LARGE, the heading's size in points as a private-use character (U+E100 + points):
+# a report's chapters set larger than its sections are a level above them.
+_SIZE = 0xE100
 _MARKS = BOLD + LARGE + LEAD + GLUE
-_NOT_MARKS = str.maketrans(dict.fromkeys(map(ord, _MARKS)))
+_NOT_MARKS = str.maketrans(dict.fromkeys([*map(ord, _MARKS), *range(_SIZE, _SIZE + 256)]))
 # Font names as PDF producers write them: "BAAAAA+DejaVuSans-Bold", "Calibri,Bold",
 # "Arial-BoldMT", "SourceSansPro-Semibold", "Helvetica-Black".
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -72,7 +75,8 @@ def box_parts(box: LTTextBox, text_size: float) -> list[str]:
         mark = _mark([char for line in lines[start:end] for char in _chars(line)], text, text_size)
         if not mark:
             break
-        parts.append(mark + text)
+        points = min(max(round(char.size) for char in _chars(lines[start])), 255)
+        parts.append(mark + (chr(_SIZE + points) if mark == LARGE else "") + text)
         start = end
     rest = "".join(line.get_text() for line in lines[start:])
     return [*parts, rest] if rest else parts
@@ -122,7 +126,7 @@ def marked_text(text: str) -> str:
         return text
     parts = re.split(r"(\n{2,})", text)  # paragraphs and the blank lines between them
     split = [part.split(f"\n{GLUE}") for part in parts[0::2]]
-    marked = iter(with_bold_headings([piece for pieces in split for piece in pieces]))
+    marked = iter(_by_size([piece for pieces in split for piece in pieces]))
     for index, pieces in enumerate(split):
         done = [next(marked) for _ in pieces]
         joined = done[0]
@@ -131,6 +135,33 @@ def marked_text(text: str) -> str:
             joined += ("\n\n" if "#" in (before[:1], after[:1]) else "\n") + after
         parts[2 * index] = joined
     return without_marks("".join(parts))
+
+
+def _by_size(pieces: list[str]) -> list[str]:
+    """with_bold_headings' marks, the larger headings a level above the smaller ones: the
+    largest size marked stays at its level, each smaller size one deeper, bold headings set
+    at text size below them all."""
+    sizes = {
+        n: ord(piece[1]) - _SIZE
+        for n, piece in enumerate(pieces)
+        if piece.startswith(LARGE) and len(piece) > 1 and ord(piece[1]) >= _SIZE
+    }
+    bold = {n for n, piece in enumerate(pieces) if piece.startswith((BOLD, LEAD))}
+    marked = with_bold_headings(
+        [piece[0] + piece[2:] if n in sizes else piece for n, piece in enumerate(pieces)]
+    )
+    ranks = sorted({sizes[n] for n in sizes if marked[n].startswith("#")}, reverse=True)
+    deeper = {n: ranks.index(size) for n, size in sizes.items() if size in ranks}
+    deeper |= {n: max(len(ranks) - 1, 0) for n in bold}
+    return [_deeper(piece, deeper.get(n, 0)) for n, piece in enumerate(marked)]
+
+
+def _deeper(line: str, levels: int) -> str:
+    """A marked heading `levels` deeper (at most "######"); any other line as it is."""
+    marks = len(line) - len(line.lstrip("#"))
+    if not marks or not levels:
+        return line
+    return "#" * min(marks + levels, 6) + line[marks:]
 
 
 def without_marks(text: str) -> str:

@@ -26,3 +26,14 @@ def test_bold_headings_under_a_chapter_are_the_proposals(text: str) -> None:
     assert [item.title for item in found] == list(pdf_layouts.HEADED_PROPOSALS)
     assert "Panelernes anbefalinger" in found[1].text  # the proposal's second paragraph
     assert "Karen Holm" not in found[2].text
+
+
+def test_a_report_s_chapters_group_the_proposals_under_them() -> None:
+    # Each chapter opens with a paragraph that wraps over two lines of the PDF, then its
+    # proposals' headings, set smaller: the proposals, not the chapters.
+    if not pdf_layouts.soffice_available():
+        missing("soffice not installed (apt install libreoffice-writer-nogui)")
+    report = extract_pdf(pdf_layouts.report_chapters(), ExtractLimits()).text
+    found = split_initiatives([Section("brødtekst", "Se."), Section("notat.pdf", report)])
+    wanted = [title for proposals in pdf_layouts.CHAPTERS.values() for title in proposals]
+    assert [item.title for item in found] == wanted

@@ -150,6 +150,32 @@ def headed_letter() -> bytes:
     return _converted(document)
 
 
+# A report's chapters (Heading 1) over its proposals (Heading 2), a chapter opening with a
+# paragraph that wraps over two lines.
+CHAPTERS = {
+    "Deltagelse": ("Anbefaling 1: Én indgang til høringer", "Anbefaling 2: Borgerforslag"),
+    "Gennemsigtighed": ("Anbefaling 3: Dagsordener som data",),
+}  # fmt: skip
+
+
+def report_chapters() -> bytes:
+    """Chapters set larger than the proposals under them; PDF shows the levels only by size."""
+    document = _document()
+    document.add_paragraph("Foreningen Digitalt Medborgerskab · notat, august 2017")
+    for chapter, proposals in CHAPTERS.items():
+        document.add_heading(chapter, level=1)
+        document.add_paragraph(
+            f"Kapitlet om {chapter.lower()} handler om, hvordan borgerne kan påvirke "
+            "beslutningerne mellem valgene, og hvad de oplever i dag."
+        )
+        for proposal in proposals:
+            document.add_heading(proposal, level=2)
+            document.add_paragraph(
+                "Myndighederne bør gøre det enkelt for borgerne at deltage. " + _FILLER
+            )
+    return _converted(document)
+
+
 def hyphenated() -> Layout:
     """Lines ending in a hyphenated word ("registrerings-" / "pligter")."""
     lines = [
