@@ -97,9 +97,16 @@ def split_sequenced(span: Span) -> list[Span]:
     if any(HEADING.match(line.strip()) for line in lines[begin:]):
         return [span]  # a proposal in sections of its own: "Derudover" adds to a section
     starts = [i for i in _sequence_starts(lines, begin, len(lines)) if i > begin]
+    # A theme's paragraphs that each open with the sender's ask ("LO foreslår, at ..."):
+    # one proposal each, the first with the heading.
+    parallel = _parallel_starts(lines[begin:])
+    themed = len(parallel) >= 2 and parallel[0] == _first_text(lines[begin:])
+    if themed:  # the heading names their theme; each is titled by its own words
+        starts = sorted({*starts, *(begin + i for i in parallel[1:])})
     if not starts or not PROPOSING.search(" ".join(lines[begin : starts[0]])):
         return [span]
-    parts = [Span(span.title, tuple(_trimmed(lines[: starts[0]])), span.rule, span.fields)]
+    title = _title(lines[begin + parallel[0]].strip()) if themed else span.title
+    parts = [Span(title, tuple(_trimmed(lines[: starts[0]])), span.rule, span.fields)]
     for position, start in enumerate(starts):
         end = starts[position + 1] if position + 1 < len(starts) else len(lines)
         body = _trimmed(lines[start:end])
@@ -159,6 +166,10 @@ def _parallel_starts(lines: list[str]) -> list[int]:
         if opening and _paragraph_start(lines, index, 0):
             openings.setdefault(" ".join(opening.group(1).casefold().split()), []).append(index)
     return sorted(index for found in openings.values() if len(found) >= 2 for index in found)
+
+
+def _first_text(lines: list[str]) -> int:
+    return next((index for index, line in enumerate(lines) if line.strip()), -1)
 
 
 def _adds(line: str) -> bool:
