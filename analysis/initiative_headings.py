@@ -64,7 +64,9 @@ LETTER_SECTION = re.compile(
 # Sections inside one proposal (the call's template among them): part of the initiative
 # they follow.
 SUBSECTION = re.compile(
-    r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forvente\w*|effekt(?:en|er)?|ansvar\w*|"
+    r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forvente\w*|effekt(?:en|er)?|"
+    # "Ansvar", "Ansvarlig myndighed"; not a title "Ansvarlig offentliggørelse af sårbarheder"
+    r"ansvar(?:et|sfordeling|lig(?:e)?(?: \w+)?)?(?: (?:og|for)\b.*)?$|"
     r"økonomi|tids(?:plan|ramme|horisont|perspektiv)|budget|ressourcer|risici|risiko|"
     r"målgrupper?|niveau|aktører|gevinst(?:er)?$|omkostning\w*|forudsætning\w*|varighed|"
     # what argues for the proposal: "Erfaringer fra udlandet", "Eksempler", "Fordele ved ..."

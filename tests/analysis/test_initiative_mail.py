@@ -117,3 +117,14 @@ def test_a_count_in_a_paragraph_wrapped_over_lines_introduces_the_numbered_title
         "Forklarlige algoritmer",
         "Ansvarlig offentliggørelse af sårbarheder",
     ]
+
+
+def test_a_numbered_title_opening_with_ansvarlig_is_a_proposal_not_a_template_section() -> None:
+    # "Ansvarlig myndighed" is the call's template field; "Ansvarlig offentliggørelse af
+    # sårbarheder" is a proposal's title, and does not make the list one proposal's parts.
+    text = (
+        "Hej\n\n1. Åbne it-projekter\n\nStatens it-projektråd bør offentliggøre status for alle statslige it-projekter.\n\n"
+        "2. Ansvarlig offentliggørelse af sårbarheder\n\nStaten bør indføre en politik for indrapportering af sikkerhedshuller.\n\n"
+        "Med venlig hilsen\nThomas\n"
+    )
+    assert titles(text) == ["Åbne it-projekter", "Ansvarlig offentliggørelse af sårbarheder"]
