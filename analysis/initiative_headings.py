@@ -66,7 +66,9 @@ LETTER_SECTION = re.compile(
 # Sections inside one proposal (the call's template among them): part of the initiative
 # they follow.
 SUBSECTION = re.compile(
-    r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forvente\w*|effekt(?:en|er)?|ansvar\w*|"
+    r"^(?:baggrund|formål|beskrivelse|kort beskrivelse|forvente\w*|effekt(?:en|er)?|"
+    # "Ansvar", "Ansvarlig myndighed"; not a title "Ansvarlig offentliggørelse af sårbarheder"
+    r"ansvar(?:et|sfordeling|lig(?:e)?(?: \w+)?)?(?: (?:og|for)\b.*)?$|"
     r"økonomi|tids(?:plan|ramme|horisont|perspektiv)|budget|ressourcer|risici|risiko|"
     r"målgrupper?|niveau|aktører|gevinst(?:er)?$|omkostning\w*|forudsætning\w*|varighed|"
     # what argues for the proposal: "Erfaringer fra udlandet", "Eksempler", "Fordele ved ..."
@@ -186,11 +188,16 @@ def _proposes_nothing(text: str) -> bool:
 
 
 def heading_spans(
-    lines: list[str], minimum: int = 2, parts: frozenset[str] = frozenset()
+    lines: list[str],
+    minimum: int = 2,
+    level: int = 0,
+    grouped: bool = True,
+    parts: frozenset[str] = frozenset(),
 ) -> list[Span]:
-    """The sections under the shallowest heading level with `minimum` proposal headings;
-    a section that is a list gives its items instead. `parts`: titles known as a template's
-    sections (_repeated) in the text around `lines`."""
+    """The sections under the shallowest heading level with `minimum` proposal headings
+    (or under `level`, when it has them); a section that is a list gives its items instead,
+    unless not `grouped` (a proposal's heading over its own points). `parts`: titles known
+    as a template's sections (_repeated) in the text around `lines`."""
     headings = [(i, HEADING.match(line.strip())) for i, line in enumerate(lines)]
     found = [(i, len(m.group(1)), m.group(2).strip()) for i, m in headings if m]
     # A question the call asked ("Hvordan kan borgerne inddrages?"), not a template's label;
@@ -204,7 +211,8 @@ def heading_spans(
         and (_proposal_heading(h[2], lines, h[0]) or (asked and h[2].endswith("?")))
     ]
     levels = sorted({level for _, level, _ in proposals})
-    chosen = next((lv for lv in levels if sum(h[1] == lv for h in proposals) >= minimum), None)
+    enough = [lv for lv in levels if sum(h[1] == lv for h in proposals) >= minimum]
+    chosen = level if level in enough else (None if level else next(iter(enough), None))
     if chosen is None:
         return []
     spans: list[Span] = []
@@ -227,7 +235,11 @@ def heading_spans(
             len(lines),
         )
         end = closing_end(lines, start + 1, end, chosen)
-        items = _grouped_items(lines, start + 1, end) or _grouped_sections(lines, start, end, parts)
+        items = (
+            (_grouped_items(lines, start + 1, end) or _grouped_sections(lines, start, end, parts))
+            if grouped
+            else []
+        )
         body = trim(lines[start:end])
         if items:
             spans += items
@@ -349,13 +361,23 @@ def _grouped_sections(
     inner = lines[start + 1 : end]
     texts = [line.strip() for line in inner if line.strip()]
     direct = bool(texts) and HEADING.match(texts[0]) is not None
+    # The intro is the first paragraph, wrapped over lines in PDF and plain text.
+    paragraphs = "\n".join(line.strip() for line in inner).strip().split("\n\n")
+    intro = " ".join(paragraphs[0].split("\n"))
+    after = next((line for line in paragraphs[1:] if line.strip()), "")
     introduced = (
+        len(paragraphs) > 1
+        and len(intro) <= _THEME_INTRO
+        and not PROPOSING.search(intro)
+        and not HEADING.match(intro)
+        and HEADING.match(after.split("\n")[0]) is not None
+    ) or (
         len(texts) > 1
         and len(texts[0]) <= _THEME_INTRO
         and not PROPOSING.search(texts[0])
         and HEADING.match(texts[1]) is not None
     )
-    return heading_spans(inner, 1, parts) if direct or introduced else []
+    return heading_spans(inner, 1, parts=parts) if direct or introduced else []
 
 
 def _first_value(lines: list[str]) -> str:

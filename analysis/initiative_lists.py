@@ -223,8 +223,8 @@ def announces(lines: list[str], index: int) -> bool:
     item = ITEM.match(following)
     # A list numbered on from "2." continues the document's chapters ("2. Forslag").
     listed = (item and item.group(3) in (None, "1")) or _labelled(following.strip())
-    last = sentences(text)[-1]
-    return bool(listed and (_COUNTED.search(text) or _FOLLOWING.search(last)))
+    whole = f"{_paragraph_before(lines, index)} {text}"  # wrapped over lines: PDF, plain text
+    return bool(listed and (_COUNTED.search(whole) or _FOLLOWING.search(sentences(text)[-1])))
 
 
 def _paragraph_before(lines: list[str], index: int) -> str:

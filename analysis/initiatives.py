@@ -46,10 +46,12 @@ initiative (greeting, introduction, closing) belongs to none.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from hoering.analysis.initiative_chapters import numbered_sections, with_sub_numbers
+from hoering.analysis.initiative_count import stated_count
 from hoering.analysis.initiative_fields import (
     find_level,
     find_owner,
@@ -127,10 +129,15 @@ class Initiative:
 def split_initiatives(sections: Sequence[Section], subject: str = "") -> tuple[Initiative, ...]:
     """The initiatives proposed in a reply, numbered from 1, in reading order."""
     sections = _without_background(sections)
-    found: list[tuple[str, Span]] = []
-    for section in sections:
-        marked = section.source.casefold().endswith(WORD_FILES)
-        found += [(section.source, span) for span in structured_spans(section.text, marked)]
+    spans = [structured_spans(section.text, _marked(section)) for section in sections]
+    counts = {stated_count(section.text) for section in sections} - {0}
+    count = counts.pop() if len(counts) == 1 else 0
+    structured = [n for n, found in enumerate(spans) if found]
+    if count and len(structured) == 1 and len(spans[structured[0]]) != count:
+        # The reply says how many it proposes: the reading of its structure that agrees.
+        section = sections[structured[0]]
+        spans[structured[0]] = structured_spans(section.text, _marked(section), count)
+    found = [(s.source, span) for s, found in zip(sections, spans, strict=True) for span in found]
     if not found:
         single = single_span([(s.source, s.text) for s in sections], subject)
         found = [single] if single else []
@@ -139,21 +146,39 @@ def split_initiatives(sections: Sequence[Section], subject: str = "") -> tuple[I
     )
 
 
-def structured_spans(text: str, marked: bool = False) -> list[Span]:
+def structured_spans(text: str, marked: bool = False, count: int = 0) -> list[Span]:
     """The spans one text's structure marks as initiatives (rules 1-8 above), or [].
-    `marked`: the text marks its headings (a Word file: styles and bold paragraphs)."""
+    `marked`: the text marks its headings (a Word file: styles and bold paragraphs).
+    `count`: the number of proposals the reply says it makes; when the first rule that finds
+    something finds another number, a later rule or another heading level that finds that
+    number is the writer's reading (analysis/initiative_count.py)."""
     lines = with_tab_cells(with_sub_numbers(text.split("\n")))
-    lines = with_layout_headings(lines, marked)
+    readings = _readings(with_layout_headings(lines, marked))
+    first = next((spans for spans in readings if spans), [])
+    if count and first and len(first) != count:
+        return next((spans for spans in readings if len(spans) == count), first)
+    return first
+
+
+def _readings(lines: list[str]) -> Iterator[list[Span]]:
+    """Each rule's spans in the order of the rules, the heading rule's at each level and
+    with a heading's list kept whole; last a single heading."""
+    levels = [partial(heading_spans, level=level) for level in range(1, 7)]
+    levels.append(partial(heading_spans, grouped=False))  # each heading over its own points
     rules = (_form_spans, numbered_heading_spans, heading_spans, _listed)
-    rules += (numbered_sections, ordinal_spans, inline_spans)
+    rules += (numbered_sections, ordinal_spans, inline_spans, *levels)
     for rule in rules:
         found = [
             span for span in rule(lines) if not (_letter_section(span) or _only_questions(span))
         ]
         spans = _without_summary(found)
-        if spans:
-            return with_explanations(spans, lines)
-    return with_explanations(heading_spans(lines, minimum=1), lines)
+        yield with_explanations(spans, lines) if spans else []
+    yield with_explanations(heading_spans(lines, minimum=1), lines)
+
+
+def _marked(section: Section) -> bool:
+    """The text marks its headings: a Word file (styles and bold paragraphs)."""
+    return section.source.casefold().endswith(WORD_FILES)
 
 
 def _letter_section(span: Span) -> bool:

@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Iterator
 
 from pdfminer.converter import TextConverter
-from pdfminer.layout import LAParams
+from pdfminer.layout import LAParams, LTContainer, LTItem, LTPage, LTText, LTTextBox
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
@@ -25,6 +25,13 @@ from pdfminer.psexceptions import PSEOF, PSException
 from hoering.errors import HoeringError
 from hoering.parse.extracted import Extracted, ExtractionError
 from hoering.parse.limits import ExtractLimits
+from hoering.parse.pdf_headings import (
+    GLUE,
+    box_parts,
+    marked_text,
+    page_text_size,
+    without_marks,
+)
 from hoering.parse.pdf_ocr import ocr_pages
 from hoering.parse.pdf_poppler import PopplerFailed, poppler_pages
 from hoering.parse.pdf_reading import reading_text
@@ -104,8 +111,9 @@ def extract_pdf(data: bytes, limits: ExtractLimits, deadline: float | None = Non
 
 
 def extract_pdf_text(data: bytes) -> str:
-    """All text of the PDF's text layer; "" for an image-only PDF. Raises PdfError."""
-    return _joined(_page_texts(_from_header(data)))
+    """All text of the PDF's text layer as it reads, without heading marks; "" for an
+    image-only PDF. Raises PdfError."""
+    return _joined(_page_texts(_from_header(data)), headings=False)
 
 
 def _from_header(data: bytes) -> bytes:
@@ -175,14 +183,38 @@ def _pdfminer_pages(data: bytes, deadline: float | None) -> list[str]:
 
 def pdfminer_pages(data: bytes) -> list[str]:
     """The text of each page as pdfminer reads it; raises pdfminer's own errors."""
-    return list(_pages(data))
+    return [without_marks(text) for text in _pages(data)]
+
+
+class _MarkedText(TextConverter):
+    """pdfminer's text, with the lines that open a text box set as a heading (bold, or
+    larger than the page's text) on one line after its mark (parse.pdf_headings)."""
+
+    def receive_layout(self, ltpage: LTPage) -> None:
+        size = page_text_size(ltpage)
+
+        def render(item: LTItem) -> None:
+            if isinstance(item, LTTextBox):
+                parts = box_parts(item, size)
+                glued = f"\n{GLUE}".join(part.removesuffix("\n") for part in parts)
+                self.write_text(f"{glued}\n")
+            elif isinstance(item, LTContainer):
+                for child in item:
+                    render(child)
+            elif isinstance(item, LTText):
+                self.write_text(item.get_text())
+            if isinstance(item, LTTextBox):
+                self.write_text("\n")  # TextConverter ends each box with a blank line
+
+        render(ltpage)
+        self.write_text("\f")
 
 
 def _pages(data: bytes) -> Iterator[str]:
     resources = PDFResourceManager(caching=True)
     output = io.StringIO()
-    # TextConverter ends each text box with a blank line: a box is a paragraph.
-    device = TextConverter(resources, output, laparams=_LAYOUT)
+    # A text box is a paragraph: each ends with a blank line.
+    device = _MarkedText(resources, output, laparams=_LAYOUT)
     interpreter = PDFPageInterpreter(resources, device)
     for page in PDFPage.get_pages(io.BytesIO(data), caching=True):
         interpreter.process_page(page)
@@ -196,8 +228,10 @@ def _chars(text: str) -> int:
     return len("".join(text.split()))
 
 
-def _joined(pages: list[str]) -> str:
-    return normalize_text(reading_text(pages))
+def _joined(pages: list[str], headings: bool = True) -> str:
+    """One text of the pages; `headings`: the headings the type shows marked "# "."""
+    text = normalize_text(reading_text(pages))
+    return marked_text(text) if headings else without_marks(text)
 
 
 def _reason(exc: Exception, default: str) -> str:

@@ -20,11 +20,13 @@ from __future__ import annotations
 PARSER_VERSION = "7"
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
-    "pdf": 6,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read;
+    "pdf": 7,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read;
     # 4: pdftotext, reading order, single spaces, running header/footer once, hyphens joined;
     # 5: pdfminer first again (columns, paragraphs), page numbers dropped, a running header
     # of the later pages kept once at the end; 6: a PDF over 40 pages goes to pdftotext by
-    # its page count, not after a time (a long PDF read by the old rule may differ)
+    # its page count, not after a time (a long PDF read by the old rule may differ); 7: the
+    # headings its type shows (bold, larger) marked "# " as Word's are, a larger size a level
+    # above a smaller one (parse/pdf_headings.py)
     "docx": 10,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures; 4: "# ", "- ";
     # 5: numbered list items carry the number Word shows ("1.", "1.1", "a)"); 6: bold
     # paragraphs that are headings are marked "# " between letterhead and closing; 7: a bold

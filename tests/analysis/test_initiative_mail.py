@@ -96,3 +96,35 @@ def test_a_wrapped_line_after_a_sentence_s_end_in_a_labelled_paragraph_opens_no_
     found = split_initiatives([Section("brødtekst", text)])
     assert [i.title for i in found] == ["Borgerpaneler", "Åbne data"]
     assert "skole og ældre" in found[0].text
+
+
+def test_a_count_in_a_paragraph_wrapped_over_lines_introduces_the_numbered_titles() -> None:
+    # Thunderbird wraps a plain-text mail at 72 characters: "tre forslag" is on the
+    # paragraph's first line, not its last, and the titles are each over a paragraph.
+    message = EmailMessage(policy=SMTP)
+    message["From"], message["Subject"] = "ida@example.dk", "OGP-høring"
+    message.set_content(
+        "Hej\n\nIDA har 110.000 medlemmer, og mange arbejder med it. Vi har samlet tre\n"
+        "forslag, som vi mener kan gøre forvaltningen mere åben og samtidig\nstyrke it-sikkerheden.\n\n"
+        "1. Åbne it-projektporteføljer\n\nStatens it-projektråd bør offentliggøre status for alle statslige it-projekter.\n\n"
+        "2. Forklarlige algoritmer\n\nMyndigheder skal beskrive de modeller, de bruger i sagsbehandlingen.\n\n"
+        "3. Ansvarlig offentliggørelse af sårbarheder\n\nStaten indfører en politik for indrapportering af sikkerhedshuller.\n\n"
+        "Med venlig hilsen\nThomas\n"
+    )
+    body = parse_message(message.as_bytes()).body_text
+    assert titles(body) == [
+        "Åbne it-projektporteføljer",
+        "Forklarlige algoritmer",
+        "Ansvarlig offentliggørelse af sårbarheder",
+    ]
+
+
+def test_a_numbered_title_opening_with_ansvarlig_is_a_proposal_not_a_template_section() -> None:
+    # "Ansvarlig myndighed" is the call's template field; "Ansvarlig offentliggørelse af
+    # sårbarheder" is a proposal's title, and does not make the list one proposal's parts.
+    text = (
+        "Hej\n\n1. Åbne it-projekter\n\nStatens it-projektråd bør offentliggøre status for alle statslige it-projekter.\n\n"
+        "2. Ansvarlig offentliggørelse af sårbarheder\n\nStaten bør indføre en politik for indrapportering af sikkerhedshuller.\n\n"
+        "Med venlig hilsen\nThomas\n"
+    )
+    assert titles(text) == ["Åbne it-projekter", "Ansvarlig offentliggørelse af sårbarheder"]

@@ -197,3 +197,25 @@ def test_a_bold_closing_adds_no_initiatives() -> None:
         ]
     )
     assert [i.title for i in found] == ["Åbne kalendere for ministre", "Et lobbyregister"]
+
+
+def test_theme_headings_over_paragraphs_that_each_open_with_the_sender_s_ask() -> None:
+    # A union's letter: a Heading 2 per theme of the call, under it paragraphs that each open
+    # "LO foreslår, at ...", one with a paragraph explaining it. Each ask is a proposal; a
+    # theme with one ask is that one.
+    found = split_docx(
+        [
+            ("h2", "Åbenhed og gennemsigtighed"),
+            ("p", "LO foreslår, at myndighederne offentliggør arbejdsklausulerne i deres udbud."),
+            ("p", "LO foreslår, at staten hvert år offentliggør sit forbrug af konsulenter."),
+            ("p", "Tallene findes allerede i statens regnskab, men de bliver ikke samlet."),
+            ("h2", "Antikorruption"),
+            ("p", "LO foreslår, at alle kommuner får en whistleblowerordning for de ansatte."),
+        ]
+    )
+    assert [item.title for item in found] == [
+        "Myndighederne offentliggør arbejdsklausulerne i deres udbud",
+        "Staten hvert år offentliggør sit forbrug af konsulenter",
+        "Antikorruption",
+    ]
+    assert "regnskab" in found[1].text

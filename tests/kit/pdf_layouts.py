@@ -99,6 +99,83 @@ def two_columns() -> Layout:
     return Layout("two columns", _converted(document), "\n\n".join(left + right))
 
 
+# A letter whose headings are bold paragraphs in Normal style (no Word heading styles), as
+# many respondents write them: the PDF shows them only by its type.
+HEADED_LETTERHEAD = ("Foreningen Åben Kommune", "Nørregade 12, 8000 Aarhus C")
+HEADED_TITLE = "Høringssvar til OGP-handlingsplanen 2017-2019"
+HEADED_CHAPTER = "Vores forslag"
+HEADED_PROPOSALS = (
+    "Åbne kommunale budgetter",
+    "Borgerpaneler i planlægningen",
+    "Et register over lobbymøder",
+)
+
+
+def headed_letter() -> bytes:
+    """A letter with a bold letterhead name over its address, a title set larger, and three
+    proposals under bold headings in a chapter whose larger heading is set tight on the
+    first of them, one heading set tight on its paragraph (pdfminer boxes each pair
+    together) and one proposal over two paragraphs; closing and signature."""
+    document = _document()
+    letterhead = document.add_paragraph()
+    letterhead.add_run(HEADED_LETTERHEAD[0]).bold = True
+    letterhead.runs[0].add_break()
+    letterhead.add_run(HEADED_LETTERHEAD[1]).font.size = Pt(9)
+    title = document.add_paragraph().add_run(HEADED_TITLE)
+    title.bold, title.font.size = True, Pt(14)
+    document.add_paragraph("Foreningen takker for muligheden for at komme med forslag. " + _FILLER)
+    texts = (
+        ("Kommunerne bør offentliggøre deres budgetter som åbne data, så borgerne kan følge "
+         "med i, hvad pengene bruges til. " + _FILLER,),
+        ("Vi foreslår, at kommunerne inddrager borgerpaneler, før en lokalplan skrives. "
+         + _FILLER, "Panelernes anbefalinger bør offentliggøres sammen med planforslaget."),
+        ("Ministerier og styrelser bør føre et offentligt register over møder med "
+         "lobbyister. " + _FILLER,),
+    )  # fmt: skip
+    chapter = document.add_paragraph()
+    chapter.add_run(HEADED_CHAPTER).bold = True
+    chapter.runs[0].font.size = Pt(13)
+    chapter.paragraph_format.space_after = Pt(0)
+    for heading, paragraphs in zip(HEADED_PROPOSALS, texts, strict=True):
+        head = document.add_paragraph()
+        head.add_run(heading).bold = True
+        head.paragraph_format.space_before = Pt(0 if heading == HEADED_PROPOSALS[0] else 12)
+        tight = heading == HEADED_PROPOSALS[1]
+        head.paragraph_format.space_after = Pt(0 if tight else 6)
+        for text in paragraphs:
+            paragraph = document.add_paragraph(text)
+            paragraph.paragraph_format.space_before = Pt(0)
+    document.add_paragraph("Med venlig hilsen")
+    document.add_paragraph("Karen Holm\nformand")
+    return _converted(document)
+
+
+# A report's chapters (Heading 1) over its proposals (Heading 2), a chapter opening with a
+# paragraph that wraps over two lines.
+CHAPTERS = {
+    "Deltagelse": ("Anbefaling 1: Én indgang til høringer", "Anbefaling 2: Borgerforslag"),
+    "Gennemsigtighed": ("Anbefaling 3: Dagsordener som data",),
+}  # fmt: skip
+
+
+def report_chapters() -> bytes:
+    """Chapters set larger than the proposals under them; PDF shows the levels only by size."""
+    document = _document()
+    document.add_paragraph("Foreningen Digitalt Medborgerskab · notat, august 2017")
+    for chapter, proposals in CHAPTERS.items():
+        document.add_heading(chapter, level=1)
+        document.add_paragraph(
+            f"Kapitlet om {chapter.lower()} handler om, hvordan borgerne kan påvirke "
+            "beslutningerne mellem valgene, og hvad de oplever i dag."
+        )
+        for proposal in proposals:
+            document.add_heading(proposal, level=2)
+            document.add_paragraph(
+                "Myndighederne bør gøre det enkelt for borgerne at deltage. " + _FILLER
+            )
+    return _converted(document)
+
+
 def hyphenated() -> Layout:
     """Lines ending in a hyphenated word ("registrerings-" / "pligter")."""
     lines = [

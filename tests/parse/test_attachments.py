@@ -46,7 +46,7 @@ def test_pdf_sent_inline_as_octet_stream() -> None:
         text="Vi støtter forslaget",
         method="text-layer",
         error=None,
-        extractor_version="pdf/6",
+        extractor_version="pdf/7",
     )
     assert attachment.content == payload
 

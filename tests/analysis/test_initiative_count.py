@@ -1,0 +1,79 @@
+"""The number of proposals a reply says it makes chooses between the readings its structure
+offers (analysis/initiative_count.py): a heading over its own points, or each point."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from email.policy import SMTP
+
+import pytest
+
+from hoering.analysis.initiative_count import stated_count
+from hoering.analysis.initiatives import Section, split_initiatives
+from hoering.parse.message import parse_message
+
+# Thunderbird's plain text: two headings on lines of their own, each over the points of its
+# proposal as a dash list.
+POINTS = (
+    "Kære Digitaliseringsstyrelse\n\n{intro}\n\n"
+    "Åbne kommunale budgetter\n\n"
+    "- Kommunerne bør offentliggøre deres budget som åbne data hvert år.\n"
+    "- Budgettet bør kunne ses på et kort over kommunen.\n\n"
+    "Borgerpaneler i planlægningen\n\n"
+    "- Kommunerne bør nedsætte borgerpaneler, før en lokalplan skrives.\n"
+    "- Panelernes anbefalinger bør offentliggøres sammen med planforslaget.\n\n"
+    "Med venlig hilsen\nKaren Holm\n"
+)
+
+
+def _titles(intro: str) -> list[str]:
+    message = EmailMessage(policy=SMTP)
+    message["From"], message["Subject"] = "karen@example.dk", "OGP-høring"
+    message.set_content(POINTS.format(intro=intro))
+    body = parse_message(message.as_bytes()).body_text
+    return [item.title for item in split_initiatives([Section("brødtekst", body)])]
+
+
+def test_a_stated_count_takes_each_heading_over_its_points() -> None:
+    assert _titles("Vi har to forslag til handlingsplanen.") == [
+        "Åbne kommunale budgetter",
+        "Borgerpaneler i planlægningen",
+    ]
+
+
+def test_without_a_count_a_heading_over_a_list_groups_its_items() -> None:
+    # The rule the count overrides: a theme heading over a list of proposals.
+    assert len(_titles("Her er vores bidrag til handlingsplanen.")) == 4
+
+
+def test_a_count_no_reading_gives_changes_nothing() -> None:
+    assert len(_titles("Vi har tre forslag til handlingsplanen.")) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Vi har tre forslag til handlingsplanen.", 3),
+        ("DUF har følgende fire initiativer.", 4),
+        ("Her er to konkrete forslag fra os.", 2),
+        ("Our five proposals are set out below.", 5),
+        ("Vi har udfyldt skabelonen for to idéer. De to idéer hænger sammen.", 2),
+        ("Planen bør rumme tre til fire initiativer.", 0),  # a range: the plan's size
+        ("Vi har to forslag om data og tre forslag om inddragelse.", 0),  # two numbers
+        ("Forslaget kan gennemføres i tre trin.", 0),
+        ("Vi takker for muligheden.", 0),
+    ],
+)
+def test_stated_count(text: str, count: int) -> None:
+    assert stated_count(text) == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Borgerinddragelse\n\nVi har to forslag.",  # under a theme's heading: the theme's count
+        "Vi har to forslag på dette område.",
+    ],
+)
+def test_a_section_s_count_is_not_the_reply_s(text: str) -> None:
+    assert stated_count(text) == 0
