@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
 
 from hoering.analysis.candidate_terms import GRAM, MIN_STEM_WORD, STOPWORDS, tokens
 
@@ -23,13 +24,21 @@ KEEP = 120  # the heaviest n-grams a candidate's representative keeps
 def grams(text: str) -> dict[str, float]:
     """GRAM-prefixed n-gram -> 1 + log(count), over the content words of `text` (the words
     analysis.candidate_terms reads as stems: long enough, no function word, no number)."""
-    counts: Counter[str] = Counter()
+    found: list[str] = []
     for word in tokens(text):
-        if len(word) < MIN_STEM_WORD or word in STOPWORDS or word.isdigit():
-            continue
-        marked = f"<{word}>"
-        counts.update(marked[at : at + SIZE] for at in range(len(marked) - SIZE + 1))
-    return {GRAM + gram: round(1.0 + math.log(count), 6) for gram, count in counts.items()}
+        found += _word_grams(word)
+    counts = Counter(found)  # counted once: Counter's C loop
+    return {gram: round(1.0 + math.log(count), 6) for gram, count in counts.items()}
+
+
+@lru_cache(maxsize=200_000)
+def _word_grams(word: str) -> tuple[str, ...]:
+    """One folded word's GRAM-prefixed n-grams; none for a function word or a short one.
+    Cached: a backlog's letters use the same words again and again."""
+    if len(word) < MIN_STEM_WORD or word in STOPWORDS or word.isdigit():
+        return ()
+    marked = f"<{word}>"
+    return tuple(GRAM + marked[at : at + SIZE] for at in range(len(marked) - SIZE + 1))
 
 
 def split(terms: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:

@@ -95,26 +95,30 @@ def choose(terms: Vector, existing: Iterable[Existing]) -> int | None:
     The most similar by the terms' cosine of those it may join (_joins); on a tie, the
     oldest (lowest id)."""
     best: tuple[float, int] | None = None
-    words, parts = split(terms)
+    mine = split(terms)
     for candidate in existing:
-        theirs, their_parts = split(candidate.terms)
-        score = round(cosine(words, theirs), 9)
-        if not _joins(words, theirs, score, round(cosine(parts, their_parts), 9)):
+        theirs = split(candidate.terms)
+        score = round(cosine(mine[0], theirs[0]), 9)
+        if not _joins(mine, theirs, score):
             continue
         if best is None or (score, -candidate.id) > (best[0], -best[1]):
             best = (score, candidate.id)
     return None if best is None else best[1]
 
 
-def _joins(words: Vector, theirs: Vector, score: float, gram: float) -> bool:
-    """Whether an initiative's terms (`words`; cosine `score`, its n-grams' cosine `gram`)
-    may join a candidate's (`theirs`): a cosine of JOIN_AT, or n-grams alike in a text of
+def _joins(mine: tuple[Vector, Vector], theirs: tuple[Vector, Vector], score: float) -> bool:
+    """Whether an initiative's terms and n-grams (`mine`) may join a candidate's (`theirs`;
+    the terms' cosine `score`): a cosine of JOIN_AT, or n-grams alike (GRAM_AT) in a text of
     GRAM_WORDS terms, with an ask in common (shares_an_ask); or JOIN_WEAK with many stems
     in common. On the grouping sets' tune halves GRAM_AT 0.37 put a log of who looked up
-    one's data with following one's own case (a hard negative); 0.40-0.43 did not."""
-    if score >= JOIN_AT or (gram >= GRAM_AT and len(words) >= GRAM_WORDS):
-        return shares_an_ask(words, theirs)
-    return score >= JOIN_WEAK and shares_an_ask(words, theirs, weak=True)
+    one's data with following one's own case (a hard negative); 0.40-0.43 did not. The
+    n-grams' cosine is worked out only when it decides."""
+    (words, parts), (their_words, their_parts) = mine, theirs
+    if score >= JOIN_AT or (
+        len(words) >= GRAM_WORDS and round(cosine(parts, their_parts), 9) >= GRAM_AT
+    ):
+        return shares_an_ask(words, their_words)
+    return score >= JOIN_WEAK and shares_an_ask(words, their_words, weak=True)
 
 
 def shares_an_ask(a: Vector, b: Vector, weak: bool = False) -> bool:
