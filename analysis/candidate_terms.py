@@ -29,6 +29,7 @@ MIN_REST = 3  # ... and leave this much of the word before it
 MIN_STEM_WORD = 4  # shorter words outside the lexicon carry no meaning of their own
 CONCEPT = "c:"  # term prefixes: a concept of the lexicon, or a stem
 STEM = "s:"
+GRAM = "g:"  # a character n-gram (analysis.candidate_grams)
 DETAIL = 0.3  # share of its weight a term keeps when named only in a detail
 LEAD = 1.1  # the first ask a text names, outside details, weighs this much more
 
@@ -43,7 +44,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_STOPWORDS = _words(
+STOPWORDS = _words(
     """
     og i at det er en til paa som de med af for ikke der har den vi jeg kan om et skal vaere
     ogsaa men eller fra sig saa vil boer blive bliver hvor naar alle deres dette disse meget
@@ -265,7 +266,7 @@ def _word_terms(word: str) -> tuple[tuple[str, float], ...]:
     if concepts:
         found = tuple((CONCEPT + concept.name, concept.weight) for concept in concepts)
         return found + _head_stem(word)
-    if len(word) >= MIN_STEM_WORD and word not in _STOPWORDS and not word.isdigit():
+    if len(word) >= MIN_STEM_WORD and word not in STOPWORDS and not word.isdigit():
         return ((STEM + _stem(word), STEM_WEIGHT), *_head_stem(word))
     return ()
 
@@ -293,7 +294,7 @@ def _head_stem(word: str) -> tuple[tuple[str, float], ...]:
     head = word[: -len(tail)]
     if head.endswith("s") and len(head) > MIN_STEM_WORD:
         head = head[:-1]
-    return () if head in _STOPWORDS else ((STEM + _stem(head), STEM_WEIGHT),)
+    return () if head in STOPWORDS else ((STEM + _stem(head), STEM_WEIGHT),)
 
 
 def signature(title: str, text: str) -> dict[str, float]:

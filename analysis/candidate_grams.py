@@ -1,0 +1,50 @@
+"""Character n-grams of an initiative's content words: a second, lexicon-free likeness.
+
+Danish joins words into compounds and inflects them ("folkeafstemninger" beside "en
+afstemning", "sagsbehandlingstider" beside "ventetider"), so two paraphrases of an ask the
+lexicon does not know often share parts of words where they share no whole word or stem.
+The n-grams of each content word (marked at its ends: "<afs", "ing>") meet there. They are
+kept apart from the lexicon's terms and stems (the GRAM prefix): they do not find candidates
+(analysis.candidates looks up by the other terms) and have a cosine of their own. Pure.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping
+from functools import lru_cache
+
+from hoering.analysis.candidate_terms import GRAM, MIN_STEM_WORD, STOPWORDS, tokens
+
+SIZE = 4  # characters per n-gram, the word's end marks included
+KEEP = 120  # the heaviest n-grams a candidate's representative keeps
+
+
+def grams(text: str) -> dict[str, float]:
+    """GRAM-prefixed n-gram -> 1 + log(count), over the content words of `text` (the words
+    analysis.candidate_terms reads as stems: long enough, no function word, no number)."""
+    found: list[str] = []
+    for word in tokens(text):
+        found += _word_grams(word)
+    counts = Counter(found)  # counted once: Counter's C loop
+    return {gram: round(1.0 + math.log(count), 6) for gram, count in counts.items()}
+
+
+@lru_cache(maxsize=200_000)
+def _word_grams(word: str) -> tuple[str, ...]:
+    """One folded word's GRAM-prefixed n-grams; none for a function word or a short one.
+    Cached: a backlog's letters use the same words again and again."""
+    if len(word) < MIN_STEM_WORD or word in STOPWORDS or word.isdigit():
+        return ()
+    marked = f"<{word}>"
+    return tuple(GRAM + marked[at : at + SIZE] for at in range(len(marked) - SIZE + 1))
+
+
+def split(terms: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+    """(the terms without n-grams, the n-grams) of a vector."""
+    words: dict[str, float] = {}
+    parts: dict[str, float] = {}
+    for term, weight in terms.items():
+        (parts if term.startswith(GRAM) else words)[term] = weight
+    return words, parts
