@@ -199,19 +199,22 @@ def summary_lines(text: str) -> list[str]:
     the row's number, ended as a sentence so the next line does not run on."""
     lines: list[str] = []
     items: list[bool] = []
+    said = False  # a line with text came before (kept as a flag: joining them was quadratic)
     for line in text.splitlines():
         if " | " in line:
             cells = [cell.strip() for cell in line.split(" | ")]
             row = " – ".join(cell for cell in cells if cell and not _ROW_NUMBER.match(cell))
             lines.append(row if not row or row[-1] in _ENDS else f"{row}.")
             items.append(False)
+            said = said or bool(row.strip())
             continue
         item = _LIST_MARK.sub("", line).strip()
         if lines and items[-1] and item != line.strip() and lines[-1][-1:] not in _ENDS:
             lines[-1] += ";"  # "Vi foreslår: at data åbnes; at koden deles"
-        if item != line.strip() and not "".join(lines).strip():
+        if item != line.strip() and not said:
             item = item[:1].upper() + item[1:]
         lines.append(item)
+        said = said or bool(item)
         # A line after an item, before a blank one, is the item's wrapped rest.
         items.append(item != line.strip() or bool(item and items and items[-1]))
     return lines
