@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from hoering import glossary
 from hoering.analysis.cleaning import ATTACHMENT_ONLY
+from hoering.analysis.initiative_text import BULLETS
 from hoering.analysis.summary import summarize
 from hoering.danish_letters import DIGRAPHS
 from hoering.export.record import COLUMNS, flat_row
@@ -97,9 +98,9 @@ def unmarked(text: str) -> str:
 
 # A summary is its text's first lines joined into one: their heading marks stand inside it.
 _JOINED_HEADING_MARK = re.compile(r"(?:^|(?<=\s))#{1,6} (?=\S)")
-# Word's Symbol-font bullets are private-use code points (analysis/initiative_text.py's
-# BULLETS): a box in every other font, the desk's and the notat's included.
-_GLYPH_BULLET = re.compile("[\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf0e0]")
+# Word's Symbol-font bullets are the private-use code points among the splitter's BULLETS:
+# a box in every other font, the desk's and the notat's included.
+_GLYPH_BULLET = re.compile(f"[{''.join(c for c in BULLETS if 0xE000 <= ord(c) <= 0xF8FF)}]")
 
 
 def readable(text: str) -> str:
