@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from imapclient import IMAPClient
 
-from hoering.ingest.imap import ImapError, separator, server_folder
+from hoering.ingest.imap import ImapError, server_folder
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ def _check_flag_allowed(flag: str, permanent_flags: tuple[bytes, ...]) -> None:
 
 def server_name(client: IMAPClient, path: str) -> str:
     """The folder "A/B" in the server's own spelling: its separator, its personal prefix."""
-    name = separator(client).join(part for part in path.split("/") if part)
+    name = server_folder(client, path)
     prefix = _personal_prefix(client)
     # Courier and old Cyrus keep personal folders under "INBOX."; Dovecot and Exchange do not.
     if prefix and not name.startswith(prefix) and name.upper() != "INBOX":
