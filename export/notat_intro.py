@@ -41,8 +41,9 @@ def introduction(
     paragraphs += [_parties(replies, settings)]
     # A party that says something in another reply (one office of a styrelse proposes,
     # another has no comments) is not a party without remarks.
-    speaking = {party_name(r) for r in replies if not has_no_comments(r)}
-    silent = [r for r in replies if has_no_comments(r) and party_name(r) not in speaking]
+    quiet = {r.id: has_no_comments(r) for r in replies}  # reads each reply's letters: once
+    speaking = {party_name(r) for r in replies if not quiet[r.id]}
+    silent = [r for r in replies if quiet[r.id] and party_name(r) not in speaking]
     if silent:
         who = supporters([voice(r) for r in silent], settings.name_citizens)
         paragraphs.append(f"Følgende høringsparter har ingen bemærkninger: {who}.")
