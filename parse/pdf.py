@@ -197,14 +197,12 @@ class _MarkedText(TextConverter):
             if isinstance(item, LTTextBox):
                 parts = box_parts(item, size)
                 glued = f"\n{GLUE}".join(part.removesuffix("\n") for part in parts)
-                self.write_text(f"{glued}\n")
+                self.write_text(f"{glued}\n\n")  # as TextConverter, a blank line ends a box
             elif isinstance(item, LTContainer):
                 for child in item:
                     render(child)
             elif isinstance(item, LTText):
                 self.write_text(item.get_text())
-            if isinstance(item, LTTextBox):
-                self.write_text("\n")  # TextConverter ends each box with a blank line
 
         render(ltpage)
         self.write_text("\f")
