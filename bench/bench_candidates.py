@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 from bench.bench_sets import MOST, SETS, coverage, hoering, imported, load_cases
 
-SET_NAMES = ("grouping", "grouping-b", "grouping-c", "grouping-d", "grouping-e")
+SET_NAMES = ("grouping", "grouping-b", "grouping-c", "grouping-d", "grouping-e", "grouping-f")
 
 
 class Item(NamedTuple):
