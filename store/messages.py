@@ -17,6 +17,7 @@ from hoering.parse.identity import Identity
 from hoering.parse.model import Attachment, ParsedMessage
 from hoering.parse.versions import PARSER_VERSION
 from hoering.store import models
+from hoering.store.base import utcnow
 
 # Where a message was seen: the one type ingest yields and the rows below are written from.
 Source = MessageOrigin
@@ -156,17 +157,25 @@ def add_raw_message(
 
 
 def record_sighting(
-    session: Session, raw: models.RawMessage, source: Source, sighted: set[Place] | None = None
+    session: Session,
+    raw: models.RawMessage,
+    source: Source,
+    sighted: set[Place] | None = None,
+    rows: list[dict[str, object]] | None = None,
 ) -> None:
     """Remember that `raw` was seen at `source`, once per place.
 
     `sighted`: the places known to have a sighting (sighted_places, for a batch), kept up
-    to date here; without it the place is looked up.
+    to date here; without it the place is looked up. `rows`: a batch's new sightings, as
+    plain rows its writer inserts (store/plain_rows.py), instead of objects in `session`.
     """
     if sighted is not None:
         if place_of(source) not in sighted:
             sighted.add(place_of(source))
-            _add_sighting(session, raw, source)
+            if rows is not None:
+                rows.append(sighting_row(raw.id, source))
+            else:
+                _add_sighting(session, raw, source)
         return
     already = session.scalars(
         select(models.Sighting.id).where(
@@ -182,6 +191,15 @@ def record_sighting(
     ).first()
     if already is None:
         _add_sighting(session, raw, source)
+
+
+def sighting_row(raw_message_id: int, source: Source) -> dict[str, object]:
+    """A new sighting as a plain row: the values `_add_sighting`'s object is inserted with."""
+    return {
+        "raw_message_id": raw_message_id, "account": source.account, "folder": source.folder,
+        "uidvalidity": source.uidvalidity, "uid": source.uid,
+        "internal_date": source.internal_date, "seen_at": utcnow(),
+    }  # fmt: skip
 
 
 def _add_sighting(session: Session, raw: models.RawMessage, source: Source) -> None:
