@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, Connection, Engine, and_, or_, select
 from sqlalchemy.orm import Session, defer, object_session
 
 from hoering.origin import MessageOrigin, PlaceKey
@@ -122,12 +122,21 @@ def find_raw_messages(
     return found
 
 
-def known_sha256(session: Session, shas: Sequence[str]) -> set[str]:
+def known_sha256(session: Session | Connection, shas: Sequence[str]) -> set[str]:
     """Which of these SHA-256 digests a stored raw message has."""
     if not shas:
         return set()
     query = select(models.RawMessage.sha256).where(models.RawMessage.sha256.in_(set(shas)))
     return set(session.scalars(query))
+
+
+def autocommit(engine: Engine) -> Engine:
+    """`engine` for single reads outside a transaction: on PostgreSQL a session's read is
+    three round trips (BEGIN, the query, ROLLBACK when it closes), a read here one. SQLite
+    begins no transaction for a read anyway, so its engine stays as it is."""
+    if engine.dialect.name != "postgresql":
+        return engine
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def add_raw_message(
