@@ -3,8 +3,9 @@ proposals and states.
 
 Everything slow (parsing, attachment extraction, the derived fields of a proposal) happened
 before, outside any transaction; here the batch's new raw messages go in with one INSERT,
-then the rows that need their ids, one statement per table (numbered by the writer on
-SQLite, store/row_ids.py).
+then the rows that need their ids, one statement per table: the new proposals, sightings
+and states as plain rows (store/plain_rows.py), what is left to the ORM numbered by the
+writer on SQLite (store/row_ids.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from hoering.origin import MessageOrigin
 from hoering.pipeline.parsing import ParseResult
 from hoering.store import derived_rows, models, row_ids, states
 from hoering.store import messages as store_messages
+from hoering.store.messages import Place
+from hoering.store.plain_rows import PlainRows
 from hoering.vocab import MessageStatus, WriteOutcome
 
 log = logging.getLogger(__name__)
@@ -136,15 +139,18 @@ class BatchWriter:
             sighted = store_messages.sighted_places(session, sources)
             found = states.find_places(session, sources)
             _warn_collisions(session, [raw for _entry, raw, new, _outcome in found_raw if new])
+            plain = PlainRows()
             written = [
                 Written(
-                    entry, raw, new, outcome, self.record(session, entry, raw, new, sighted, found)
+                    entry, raw, new, outcome,
+                    self.record(session, entry, raw, new, (sighted, found, plain)),
                 )
                 for entry, raw, new, outcome in found_raw
-            ]
+            ]  # fmt: skip
         if writes:  # SQLite's write lock is held: the rows below may be numbered here
             row_ids.assign_ids(session, NUMBERED)
-        session.flush()  # gives new proposals their ids, for the -v lines and their children
+        session.flush()  # what is left to the ORM: updated states, skipped places' rows
+        plain.insert(session)  # gives new proposals their ids, for -v lines and children
         derived_rows.insert_children(session, [
             (w.entry.proposal.id, w.entry.children)
             for w in written
@@ -208,20 +214,23 @@ class BatchWriter:
         entry: Entry,
         raw: models.RawMessage,
         new: bool,
-        sighted: set[store_messages.Place],
-        found: dict[store_messages.Place, models.MessageState],
+        batch: tuple[set[Place], dict[Place, models.MessageState], PlainRows],
     ) -> MessageStatus:
-        """The sighting, the proposal of a new message and the state of its place; the
+        """The sighting, the proposal of a new message and the state of its place, new rows
+        as plain ones (`batch`: the places sighted, the states found, the new rows); the
         status the place got."""
+        sighted, found, plain = batch
         source = entry.source
-        store_messages.record_sighting(session, raw, source, sighted)
+        store_messages.record_sighting(session, raw, source, sighted, plain.sightings)
         if new and isinstance(entry, Parsed) and entry.proposal is not None:
-            entry.proposal.raw_message = raw
-            session.add(entry.proposal)
+            # Not put in the session: inserted as a row (its raw message's proposal stays
+            # None in this session, which ends with the batch).
+            plain.proposals.append((entry.proposal, raw.id))
         owe_action = self.owe_action and not isinstance(entry, Automatic)
         state = states.record_outcome(
-            session, source, raw, new=new, owe_action=owe_action, found=found
-        )
+            session, source, raw, new=new, owe_action=owe_action, found=found,
+            new_rows=plain.states,
+        )  # fmt: skip
         return state.status
 
 

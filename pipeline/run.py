@@ -121,6 +121,8 @@ class Pipeline:
         )
         # Matched messages not yet checked against the stored ones (see check_arrived).
         self.arrived: list[RawMessage] = []
+        # The loop's own reads (check_arrived's), one round trip each.
+        self.reads = store_messages.autocommit(sessions.kw["bind"])
         self.owe_action = config.actions.after != "none"
         # Mail from the polled accounts themselves (an announcement, a Sent copy) is no reply.
         self.own_addresses = frozenset(
@@ -215,8 +217,8 @@ class Pipeline:
     def known_bytes(self, shas: list[str]) -> set[str]:
         """Which of these are stored already; a copy another poller stores meanwhile is
         found by the write."""
-        with self.sessions() as session:
-            return store_messages.known_sha256(session, shas)
+        with self.reads.connect() as connection:
+            return store_messages.known_sha256(connection, shas)
 
     def parse(
         self, data: bytes, sha256: str | None = None, identity: Identity | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, Connection, Engine, and_, or_, select
 from sqlalchemy.orm import Session, defer, object_session
 
 from hoering.origin import MessageOrigin, PlaceKey
@@ -17,6 +17,7 @@ from hoering.parse.identity import Identity
 from hoering.parse.model import Attachment, ParsedMessage
 from hoering.parse.versions import PARSER_VERSION
 from hoering.store import models
+from hoering.store.base import utcnow
 
 # Where a message was seen: the one type ingest yields and the rows below are written from.
 Source = MessageOrigin
@@ -121,12 +122,21 @@ def find_raw_messages(
     return found
 
 
-def known_sha256(session: Session, shas: Sequence[str]) -> set[str]:
+def known_sha256(session: Session | Connection, shas: Sequence[str]) -> set[str]:
     """Which of these SHA-256 digests a stored raw message has."""
     if not shas:
         return set()
     query = select(models.RawMessage.sha256).where(models.RawMessage.sha256.in_(set(shas)))
     return set(session.scalars(query))
+
+
+def autocommit(engine: Engine) -> Engine:
+    """`engine` for single reads outside a transaction: on PostgreSQL a session's read is
+    three round trips (BEGIN, the query, ROLLBACK when it closes), a read here one. SQLite
+    begins no transaction for a read anyway, so its engine stays as it is."""
+    if engine.dialect.name != "postgresql":
+        return engine
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def add_raw_message(
@@ -156,17 +166,25 @@ def add_raw_message(
 
 
 def record_sighting(
-    session: Session, raw: models.RawMessage, source: Source, sighted: set[Place] | None = None
+    session: Session,
+    raw: models.RawMessage,
+    source: Source,
+    sighted: set[Place] | None = None,
+    rows: list[dict[str, object]] | None = None,
 ) -> None:
     """Remember that `raw` was seen at `source`, once per place.
 
     `sighted`: the places known to have a sighting (sighted_places, for a batch), kept up
-    to date here; without it the place is looked up.
+    to date here; without it the place is looked up. `rows`: a batch's new sightings, as
+    plain rows its writer inserts (store/plain_rows.py), instead of objects in `session`.
     """
     if sighted is not None:
         if place_of(source) not in sighted:
             sighted.add(place_of(source))
-            _add_sighting(session, raw, source)
+            if rows is not None:
+                rows.append(sighting_row(raw.id, source))
+            else:
+                _add_sighting(session, raw, source)
         return
     already = session.scalars(
         select(models.Sighting.id).where(
@@ -182,6 +200,15 @@ def record_sighting(
     ).first()
     if already is None:
         _add_sighting(session, raw, source)
+
+
+def sighting_row(raw_message_id: int, source: Source) -> dict[str, object]:
+    """A new sighting as a plain row: the values `_add_sighting`'s object is inserted with."""
+    return {
+        "raw_message_id": raw_message_id, "account": source.account, "folder": source.folder,
+        "uidvalidity": source.uidvalidity, "uid": source.uid,
+        "internal_date": source.internal_date, "seen_at": utcnow(),
+    }  # fmt: skip
 
 
 def _add_sighting(session: Session, raw: models.RawMessage, source: Source) -> None:

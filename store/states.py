@@ -58,7 +58,12 @@ def find_places(session: Session, sources: Sequence[Source]) -> dict[Place, mode
     return found
 
 
-def _new_row(session: Session, source: Source, status: MessageStatus) -> models.MessageState:
+def _new_row(
+    session: Session,
+    source: Source,
+    status: MessageStatus,
+    new_rows: list[models.MessageState] | None = None,
+) -> models.MessageState:
     row = models.MessageState(
         account=source.account,
         folder=source.folder,
@@ -68,7 +73,10 @@ def _new_row(session: Session, source: Source, status: MessageStatus) -> models.
         attempts=0,
         action_attempts=0,
     )
-    session.add(row)
+    if new_rows is None:
+        session.add(row)
+    else:
+        new_rows.append(row)
     return row
 
 
@@ -102,17 +110,19 @@ def record_outcome(
     new: bool,
     owe_action: bool,
     found: dict[Place, models.MessageState] | None = None,
+    new_rows: list[models.MessageState] | None = None,
 ) -> models.MessageState:
     """Record what storing `raw` at `source` came to; a place already decided keeps its row.
 
     `found`: the batch's rows by place (find_places), kept up to date here; without it
-    the place is looked up.
+    the place is looked up. `new_rows`: where a new row goes instead of into `session`
+    (a batch's, inserted as plain rows by its writer, store/plain_rows.py).
     """
     row = find(session, source) if found is None else found.get(place_of(source))
     if row is not None and row.status != MessageStatus.SKIPPED:
         return row
     if row is None:
-        row = _new_row(session, source, MessageStatus.STORED)
+        row = _new_row(session, source, MessageStatus.STORED, new_rows)
         if found is not None:
             found[place_of(source)] = row
     row.raw_message_id = raw.id
