@@ -6,6 +6,11 @@ lexicon does not know often share parts of words where they share no whole word 
 The n-grams of each content word (marked at its ends: "<afs", "ing>") meet there. They are
 kept apart from the lexicon's terms and stems (the GRAM prefix): they do not find candidates
 (analysis.candidates looks up by the other terms) and have a cosine of their own. Pure.
+
+A word the lexicon reads as a theme word ("kommunerne", "offentliggøres", "data": a concept
+below SPECIFIC) adds THEME of a count to its n-grams: every reply on a theme uses them, so at
+full weight they made two asks on one theme alike and two paraphrases of one ask less alike
+than the rest of their words say.
 """
 
 from __future__ import annotations
@@ -15,30 +20,46 @@ from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 
-from hoering.analysis.candidate_terms import GRAM, MIN_STEM_WORD, STOPWORDS, tokens
+from hoering.analysis.candidate_lexicon import SPECIFIC
+from hoering.analysis.candidate_terms import GRAM, MIN_STEM_WORD, STOPWORDS, tokens, word_concepts
 
 SIZE = 4  # characters per n-gram, the word's end marks included
 KEEP = 120  # the heaviest n-grams a candidate's representative keeps
+THEME = 0.3  # what a theme word's occurrence counts for its n-grams
 
 
 def grams(text: str) -> dict[str, float]:
-    """GRAM-prefixed n-gram -> 1 + log(count), over the content words of `text` (the words
-    analysis.candidate_terms reads as stems: long enough, no function word, no number)."""
+    """GRAM-prefixed n-gram -> 1 + log(count) (or the count, below one), over the content
+    words of `text` (the words analysis.candidate_terms reads as stems: long enough, no
+    function word, no number); a theme word counts THEME."""
     found: list[str] = []
+    themed: list[str] = []
     for word in tokens(text):
-        found += _word_grams(word)
-    counts = Counter(found)  # counted once: Counter's C loop
-    return {gram: round(1.0 + math.log(count), 6) for gram, count in counts.items()}
+        parts, theme = _word_grams(word)
+        if theme:
+            themed += parts
+        else:
+            found += parts
+    counts: dict[str, float] = Counter(found)  # counted once: Counter's C loop
+    for gram, count in Counter(themed).items():
+        counts[gram] = counts.get(gram, 0) + THEME * count
+    return {
+        gram: round(1.0 + math.log(count) if count >= 1.0 else count, 6)
+        for gram, count in counts.items()
+    }
 
 
 @lru_cache(maxsize=200_000)
-def _word_grams(word: str) -> tuple[str, ...]:
-    """One folded word's GRAM-prefixed n-grams; none for a function word or a short one.
-    Cached: a backlog's letters use the same words again and again."""
+def _word_grams(word: str) -> tuple[tuple[str, ...], bool]:
+    """One folded word's GRAM-prefixed n-grams (none for a function word or a short one),
+    and whether it is a theme word (names concepts, none of them SPECIFIC). Cached: a
+    backlog's letters use the same words again and again."""
     if len(word) < MIN_STEM_WORD or word in STOPWORDS or word.isdigit():
-        return ()
+        return (), False
     marked = f"<{word}>"
-    return tuple(GRAM + marked[at : at + SIZE] for at in range(len(marked) - SIZE + 1))
+    parts = tuple(GRAM + marked[at : at + SIZE] for at in range(len(marked) - SIZE + 1))
+    concepts = word_concepts(word)
+    return parts, bool(concepts) and max(c.weight for c in concepts) < SPECIFIC
 
 
 def split(terms: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:

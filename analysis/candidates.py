@@ -34,7 +34,7 @@ from hoering.analysis.candidate_terms import CONCEPT, GRAM, STEM, signature
 
 JOIN_AT = 0.45  # cosine with a candidate's representative to join it
 JOIN_WEAK = 0.30  # ... or this, if it shares SHARED_STEMS_WEAK stems (and asks, if any)
-GRAM_AT = 0.42  # ... or its words' n-grams reach this cosine,
+GRAM_AT = 0.36  # ... or its words' n-grams reach this cosine,
 GRAM_WORDS = 12  # for an initiative of this many terms: a few words alike are no evidence
 REPRESENTATIVE_TERMS = 40
 INDEX_TERMS = 12
@@ -111,9 +111,10 @@ def _joins(mine: tuple[Vector, Vector], theirs: tuple[Vector, Vector], score: fl
     """Whether an initiative's terms and n-grams (`mine`) may join a candidate's (`theirs`;
     the terms' cosine `score`): a cosine of JOIN_AT, or n-grams alike (GRAM_AT) in a text of
     GRAM_WORDS terms, with an ask in common (shares_an_ask); or JOIN_WEAK with many stems
-    in common. On the grouping sets' tune halves GRAM_AT 0.37 put a log of who looked up
-    one's data with following one's own case (a hard negative); 0.40-0.43 did not. The
-    n-grams' cosine is worked out only when it decides."""
+    in common. On the grouping sets' tune halves (theme words' n-grams counting
+    candidate_grams.THEME) GRAM_AT 0.33 put a log of who looked up one's data with its hard
+    negative, and 0.32 with following one's own case as well; 0.34-0.38 did not, and 0.39
+    or more left paraphrases apart. The n-grams' cosine is worked out only when it decides."""
     (words, parts), (their_words, their_parts) = mine, theirs
     if score >= JOIN_AT or (
         len(words) >= GRAM_WORDS and round(cosine(parts, their_parts), 9) >= GRAM_AT

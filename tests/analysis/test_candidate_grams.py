@@ -5,10 +5,15 @@ of a few words, does not."""
 
 from __future__ import annotations
 
+import math
+
+from pytest import MonkeyPatch
+
 from hoering.analysis import candidate_grams
 from hoering.analysis.candidate_grams import grams, split
 from hoering.analysis.candidate_terms import GRAM
 from hoering.analysis.candidates import (
+    GRAM_AT,
     REPRESENTATIVE_TERMS,
     Existing,
     choose,
@@ -72,3 +77,27 @@ def test_grams_neither_find_candidates_nor_crowd_out_the_terms() -> None:
     words, parts = split(vector)
     assert len(words) <= REPRESENTATIVE_TERMS and len(parts) == candidate_grams.KEEP
     assert not any(term.startswith(GRAM) for term in index_terms(vector) + lookup_terms(vector))
+
+
+# Two asks on one theme whose words in common are all theme words of the lexicon.
+THEME_ONLY = (
+    "Kommunerne bør offentliggøre åbne data om, hvor mange elever der får "
+    "specialundervisning på hver skole, år for år.",
+    "Kommunerne bør offentliggøre åbne data om, hvor mange borgere der venter på en "
+    "plejebolig i hvert distrikt, år for år.",
+)
+
+
+def test_a_theme_word_adds_a_share_of_a_count_to_its_grams() -> None:
+    found = grams("kommunerne skolemåltider")
+    assert found[GRAM + "<kom"] == candidate_grams.THEME  # "kommune": a theme concept
+    assert found[GRAM + "<sko"] == 1.0
+    four = grams("kommunerne " * 4)[GRAM + "<kom"]
+    assert four == round(1.0 + math.log(4 * candidate_grams.THEME), 6)  # a count from 1 on
+
+
+def test_theme_words_alone_do_not_make_two_asks_alike(monkeypatch: MonkeyPatch) -> None:
+    first, second = (grams(text) for text in THEME_ONLY)
+    assert cosine(first, second) < GRAM_AT / 2
+    monkeypatch.setattr(candidate_grams, "THEME", 1.0)  # counted as any other word
+    assert cosine(grams(THEME_ONLY[0]), grams(THEME_ONLY[1])) > GRAM_AT
