@@ -63,6 +63,18 @@ _NOT_A_PERSON = re.compile(
     r"|sekretariat|afdeling|center|centret|institut|universitet|a/s|aps|danmark"
 )
 _SEGMENTS = re.compile(r"[ \t]+[·•|][ \t]+")
+_FIRST_SEGMENT = re.compile(r"[ \t]+[·•|][ \t]+|,[ \t]+")
+_RELATIVES = (
+    r"mand|kone|hustru|ægtefælle|samlever|kæreste|partner|søn|datter|mor|far|bror|søster"
+    r"|nabo|naboer|genbo|kollega|ven|veninde|svoger|svigerinde|svigermor|svigerfar|barnebarn"
+)
+_RELATIVE = re.compile(
+    rf"(?i:\b(?:min|mit|mine|vores)[ \t]+(?:{_RELATIVES})\b,?[ \t]+)(?P<name>{_PERSON})"
+)
+# "bor på Slotsholmen 4": a street named in a sentence, whatever its name ends in.
+_LIVES_AT = re.compile(
+    r"(?i)\b(?:bor|bosat|boende)[ \t]+(?:på|i)[ \t]+|\badressen?(?:[ \t]+er[ \t]+|[ \t]*:[ \t]*)"
+)
 _BARE_NUMBER = re.compile(r"^[ \t]*(?:\+45[ \t]?)?\d\d(?:[ \t.-]?\d\d){3}[ \t]*$")
 _ASCII = (("æ", ("ae", "a")), ("ø", ("oe", "o")), ("å", ("aa", "a")), ("é", ("e",)),
           ("ü", ("ue", "u")), ("ö", ("oe", "o")))  # fmt: skip
@@ -75,11 +87,24 @@ def is_office(name: str) -> bool:
 
 
 def people_named(names: Iterable[str], texts: Iterable[str]) -> list[str]:
-    """The given names (but offices) and whoever signs with them in the texts' closings."""
+    """The given names (but offices), whoever signs with them in the texts' closings, and
+    the relatives they name ("på vegne af min mand, Torben Ravnsholt")."""
     people = [n.strip() for n in names if n and n.strip() and not is_office(n)]
     for text in texts:
         people += signers(text or "")
+        people += relatives(text or "")
     return list(dict.fromkeys(people))
+
+
+def relatives(text: str) -> list[str]:
+    """Full names right after a word for a relative or neighbour ("min mand, Torben
+    Ravnsholt", "sammen med min nabo Kasper Bundgaard"): a citizen writes with them."""
+    found: list[str] = []
+    for match in _RELATIVE.finditer(text):
+        name = match["name"]
+        if len(name.split()) >= 2 and not _NOT_A_PERSON.search(name):
+            found.append(name)
+    return found
 
 
 def signers(text: str) -> list[str]:
@@ -94,9 +119,13 @@ def signers(text: str) -> list[str]:
         after = [line[closing.end() :], *lines[index + 1 :]]
         candidates = [c for c in after if c.strip()][: _CLOSING_REACH + 1]
         for candidate in candidates:
-            match = _NAME_LINE.match(candidate)
-            if match and not _NOT_A_PERSON.search(candidate):
-                found += _split_names(match["list"])
+            # "Jonna Kvist Thrane · Egebæksvej 3", "Jens Hviid, Slotsholmen 4": the name
+            # before a signature line's address and number.
+            for form in dict.fromkeys((candidate, _FIRST_SEGMENT.split(candidate)[0])):
+                match = _NAME_LINE.match(form)
+                if match and not _NOT_A_PERSON.search(form):
+                    found += _split_names(match["list"])
+                    break
     return found
 
 
@@ -116,6 +145,8 @@ def name_parts(names: Iterable[str]) -> list[str]:
         words = name.split()
         if 2 <= len(words) <= 5 and all(_NAME_PART.match(w) or w in _PARTICLES for w in words):
             parts.update(w.rstrip(".") for w in words if w not in _PARTICLES and len(w) >= 2)
+            # "Familien Aagaard" of Henriette Aagaard-Holm: each half of a double name.
+            parts.update(h for w in words if "-" in w for h in w.split("-") if len(h) >= 2)
     return sorted(parts, key=len, reverse=True)
 
 
@@ -144,6 +175,8 @@ def replace_names(text: str, names: Iterable[str], pseudonym: str) -> str:
         for form in spellings(name):
             pattern = _whole(r"\s+".join(re.escape(w) for w in form.split()))
             text = re.sub(pattern, pseudonym, text, flags=re.IGNORECASE)
+    for initials in _initials(names):  # "SKG" under a note by Søren Kjær Grønbech
+        text = re.sub(_whole(initials), pseudonym, text)
     parts = name_parts(names)
     ordinary = [p for p in parts if p.lower() in ORDINARY_WORDS]
     for part in (p for p in parts if p not in ordinary):
@@ -154,10 +187,26 @@ def replace_names(text: str, names: Iterable[str], pseudonym: str) -> str:
         # Written as a name: "Skov", "SKOV" (not "skov").
         for form in {part, part.upper()}:
             text = re.sub(_whole(rf"{re.escape(form)}(s?)"), rf"{pseudonym}\1", text)
+        # Spelt in ASCII, the word is the name ("laerkes_forslag.txt", "_kjaer_"): nobody
+        # writes the ordinary word "lærke" so in a sentence.
+        for form in (f for f in spellings(part) if f != part and len(f) >= 4):
+            text = re.sub(_whole(rf"{re.escape(form)}(s?)"), rf"{pseudonym}\1", text,
+                          flags=re.IGNORECASE)  # fmt: skip
         # Beside the pseudonym in any case: "Borger 3 bak holm" (a lower-case file name).
         beside = rf"({re.escape(pseudonym)})(?:[ \t_.-]+{re.escape(part)}s?(?![^\W_]))+"
         text = re.sub(beside, r"\1", text, flags=re.IGNORECASE)
     return _merged(text, pseudonym)
+
+
+def _initials(names: Iterable[str]) -> set[str]:
+    """The initials of each name of three words or more ("SKG"); two letters ("EU", "IT")
+    are too often something else."""
+    found = set()
+    for name in names:
+        words = [w for w in re.split(r"[\s-]+", name) if w and w not in _PARTICLES]
+        if len(words) >= 3 and all(_NAME_PART.match(w) for w in words):
+            found.add("".join(w[0] for w in words).upper())
+    return found
 
 
 def _merged(text: str, pseudonym: str) -> str:
@@ -192,17 +241,55 @@ def _contact_line(line: str, pseudonym: str) -> str:
     separators = _SEGMENTS.findall(line)
     out = []
     for segment in segments:
-        if pseudonym in segment:  # "Borger 3" has a street's shape
-            pass
-        elif STREET_LINE.fullmatch(segment):
-            segment = MARKERS[ADDRESS]
+        if STREET_LINE.fullmatch(segment) and pseudonym not in segment:
+            segment = MARKERS[ADDRESS]  # (the pseudonym "Borger 3" has a street's shape)
         elif _BARE_NUMBER.fullmatch(segment):
             segment = MARKERS[PHONE]
+        elif ", " in segment:
+            segment = _comma_parts(segment, pseudonym)
         out.append(segment)
     joined = out[0]
     for separator, segment in zip(separators, out[1:], strict=True):
         joined += separator + segment
     return joined
+
+
+def _comma_parts(segment: str, pseudonym: str) -> str:
+    """A one-line signature ("Borger 2, Slotsholmen 4, 1. tv., 22334455"): the parts
+    parted by commas that are a street (with its floor) or a bare number."""
+    parts = segment.split(", ")
+    out: list[str] = []
+    index = 0
+    while index < len(parts):
+        for end in range(min(len(parts), index + 3), index, -1):
+            joined = ", ".join(parts[index:end])
+            if pseudonym not in joined and STREET_LINE.fullmatch(joined):
+                out.append(MARKERS[ADDRESS])
+                index = end
+                break
+        else:
+            part = parts[index]
+            out.append(MARKERS[PHONE] if _BARE_NUMBER.fullmatch(part) else part)
+            index += 1
+    return ", ".join(out)
+
+
+def lived_at(text: str) -> str:
+    """A street after "bor på", "bosat i", "adresse:" ("Jeg bor på Slotsholmen 4.")."""
+    out: list[str] = []
+    position = 0
+    for lead in _LIVES_AT.finditer(text):
+        if lead.start() < position:
+            continue
+        street = STREET_LINE.match(text, lead.end())
+        if street is None or not street.group().strip():
+            continue
+        kept = street.group().rstrip(" \t,.")
+        if not re.search(r"\d", kept):
+            continue
+        out += [text[position : lead.end()], MARKERS[ADDRESS]]
+        position = lead.end() + len(kept)
+    return "".join(out) + text[position:]
 
 
 def own_domain(text: str, address: str) -> str:
@@ -222,6 +309,7 @@ def pseudonymize_text(text: str, names: Sequence[str], pseudonym: str, address: 
         return text
     text = replace_address(text, address)
     text = redact(text, cpr=False, phone=True, email=True, address=True)
+    text = lived_at(text)
     text = own_domain(text, address)
     text = replace_names(text, names, pseudonym)
     return contact_lines(text, pseudonym)
