@@ -90,10 +90,29 @@ def people_named(names: Iterable[str], texts: Iterable[str]) -> list[str]:
     """The given names (but offices), whoever signs with them in the texts' closings, and
     the relatives they name ("på vegne af min mand, Torben Ravnsholt")."""
     people = [n.strip() for n in names if n and n.strip() and not is_office(n)]
+    texts = [text or "" for text in texts]
     for text in texts:
-        people += signers(text or "")
-        people += relatives(text or "")
+        people += signers(text)
+        people += relatives(text)
+    for text in texts:  # after the signers: "Henriette og Kasper Bundgaard" names both
+        people += joined(text, people)
     return list(dict.fromkeys(people))
+
+
+def joined(text: str, people: Sequence[str]) -> list[str]:
+    """Full names joined by "og" or "&" to a known person's name ("Vi er Hanne og Ole
+    Kragh", "Henriette Aagaard og Kasper Bundgaard foreslår"): they write together."""
+    parts = name_parts(people)
+    if not parts:
+        return []
+    known = "|".join(re.escape(p) for p in parts)
+    pattern = rf"\b(?:{known})[ \t]+(?:og|&)[ \t]+(?P<name>{_PERSON})"
+    found = []
+    for match in re.finditer(pattern, text):
+        name = match["name"]
+        if len(name.split()) >= 2 and not _NOT_A_PERSON.search(name):
+            found.append(name)
+    return found
 
 
 def relatives(text: str) -> list[str]:
@@ -292,13 +311,14 @@ def lived_at(text: str) -> str:
     return "".join(out) + text[position:]
 
 
-def own_domain(text: str, address: str) -> str:
-    """A private sender's own mail domain ("hberg.dk", "hberg"), unless it is webmail."""
+def own_domain(text: str, address: str, label: bool = True) -> str:
+    """A private sender's own mail domain ("hberg.dk", and with `label` "hberg"), unless
+    it is webmail."""
     domain = address.strip().lower().rpartition("@")[2]
     if not domain or domain in WEBMAIL_DOMAINS or "." not in domain:
         return text
-    label = domain.split(".")[0]
-    for word in (domain, label) if len(label) >= 3 else (domain,):
+    name = domain.split(".")[0]
+    for word in (domain, name) if label and len(name) >= 3 else (domain,):
         text = re.sub(_whole(re.escape(word)), MARKERS[EMAIL], text, flags=re.IGNORECASE)
     return text
 
@@ -310,8 +330,11 @@ def pseudonymize_text(text: str, names: Sequence[str], pseudonym: str, address: 
     text = replace_address(text, address)
     text = redact(text, cpr=False, phone=True, email=True, address=True)
     text = lived_at(text)
-    text = own_domain(text, address)
+    # The domain, then the names, then the domain's bare label: "Kragh" of obk@kragh.dk in
+    # "Ole Kragh" is the person, not an address.
+    text = own_domain(text, address, label=False)
     text = replace_names(text, names, pseudonym)
+    text = own_domain(text, address)
     return contact_lines(text, pseudonym)
 
 

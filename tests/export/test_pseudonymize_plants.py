@@ -47,6 +47,20 @@ def test_a_relative_is_a_person_not_an_association() -> None:
     assert people_named(["Kirsten Dam"], [text]) == ["Kirsten Dam"]
 
 
+def test_names_joined_to_the_senders_by_og_go() -> None:
+    text = "Vi, Henriette og Kasper Bundgaard, foreslår det. Jeg og Danske Regioner er enige."
+    result = _pseudonymized(text, "Henriette Bundgaard")
+    assert gone("Kasper", result) and gone("Henriette", result), result
+    assert "Danske Regioner" in result  # joined to no known name ("Jeg og ...")
+
+
+def test_a_surname_that_is_the_own_domain_reads_as_the_name() -> None:
+    text = "Mvh. Ole B. Kragh\nSe kragh.dk"
+    names = people_named(["Ole Bjørn Kragh"], [text])
+    result = pseudonymize_text(text, names, "Borger 9", "obk@kragh.dk")
+    assert result == "Mvh. Borger 9 B. Borger 9\nSe [e-mailadresse fjernet]", result
+
+
 def test_a_one_line_signature_parted_by_commas() -> None:
     text = "Jeg foreslår et register.\n\nJens Ole Hviid, Slotsholmen 4, 1. tv., 22334455"
     result = _pseudonymized(text, "Jens Ole Hviid")
