@@ -1,21 +1,26 @@
 """A borger's texts with everything that names them replaced (README "Personal data in
 exports", issue 20 item 4).
 
-The people: the sender (or, for a letter sent on by an office, the citizen), and whoever
-signs with them ("Karen Dalsgaard og Poul Erik Thygesen" under "Med venlig hilsen"):
-`people_named` reads the names once per reply. Every text then goes through
-`pseudonymize_text`, which works on its lines before anything joins them:
+The people: the sender (or, for a letter sent on by an office, the citizen), whoever
+signs with them ("Karen Dalsgaard og Poul Erik Thygesen" under "Med venlig hilsen"; the
+name before a signature line's address), relatives they name ("min mand, Torben
+Ravnsholt") and names joined to theirs by "og": `people_named` reads them once per reply.
+Every text then goes through `pseudonymize_text`, which works on its lines before anything
+joins them:
 - the sender's address, every e-mail address, phone number, CPR-like run and street
   address become markers (analysis/personal_data.py);
 - in a contact block (consecutive lines holding a marker or the pseudonym: a signature, a
   letterhead, "Navn · Vej 9 · 4000 By"), a line or segment shaped "Name Number[, floor]" is
-  a street line even without a known street word or postcode, and a bare run of 8 digits is
-  a phone number;
+  a street line even without a known street word or postcode, also between commas ("Jens
+  Hviid, Slotsholmen 4, 1. tv., 22334455"), and a bare run of 8 digits is a phone number;
+  in running text a street after "bor på", "bosat i", "adresse:" is one too;
 - each full name, then each part of it, is replaced as a whole word in any case and in its
   ASCII spellings (ø as oe or o, æ as ae or a, å as aa or a): "forslag-jonas-kjaergaard.pdf",
   "Hoeringssvar_Soeren_Groenbech.pdf". A part that is also an ordinary Danish word (Skov,
   Lund, Holm, Have) is replaced only where it is written as a name (capitalized) or stands
-  next to the pseudonym ("kirsten bak holm" in a file name): "vil gerne have" stays;
+  next to the pseudonym ("kirsten bak holm" in a file name) or is spelt in ASCII
+  ("laerkes_forslag.txt"): "vil gerne have" stays; each half of a double name goes, and the
+  initials of a name of three words or more ("SKG");
 - a private sender's own mail domain ("hberg.dk") is removed; webmail domains stay.
 """
 
