@@ -104,6 +104,7 @@ READERS: dict[str, Reader] = {
     "jpeg": lambda data, _charset, job: _image(data, job),
     "gif": lambda data, _charset, job: _image(data, job),
     "tiff": lambda data, _charset, job: _image(data, job),
+    "bmp": lambda data, _charset, job: _image(data, job),
     "text": _text,
     "html": _html,
 }

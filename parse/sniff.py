@@ -67,6 +67,8 @@ def detect_type(payload: bytes, filename: str = "", declared_type: str = "") -> 
         return _zip_kind(payload, hint)
     if b"%PDF-" in payload[:PDF_HEADER_WINDOW]:
         return "pdf"
+    if looks_like_bmp(payload):
+        return "bmp"
     if hint in ("doc", "wordperfect") and _looks_like_wp42(payload):
         return "wordperfect"
     if looks_like_text(payload[:_SAMPLE]):
@@ -84,6 +86,14 @@ def looks_like_text(sample: bytes) -> bool:
         return False
     controls = sum(1 for byte in sample if byte in _BINARY_CONTROLS)
     return controls <= len(sample) // 100
+
+
+def looks_like_bmp(payload: bytes) -> bool:
+    """A Windows bitmap: "BM", its file size, four reserved zero bytes and a DIB header of
+    a known size; "BM" alone starts text too ("BMW ...")."""
+    if len(payload) < 26 or not payload.startswith(b"BM") or payload[6:10] != bytes(4):
+        return False
+    return _u32(payload, 14) in (12, 40, 52, 56, 64, 108, 124)
 
 
 def _looks_like_wp42(payload: bytes) -> bool:
@@ -209,6 +219,45 @@ def ole_stream_names(payload: bytes, max_sectors: int = 256) -> set[str]:
     except struct.error:
         return set()
     return names
+
+
+def ole_stream(payload: bytes, wanted: str, max_sectors: int = 4096) -> bytes | None:
+    """The bytes of a stream of an OLE2 file's root, when it is stored in regular sectors
+    (4096 bytes or more; smaller ones live in the mini stream and are not read here)."""
+    try:
+        shift, first_dir = struct.unpack_from("<H", payload, 0x1E)[0], _u32(payload, 0x30)
+        size, cutoff = 1 << shift, _u32(payload, 0x38)
+        if size not in (512, 4096):
+            return None
+        fat = _ole_fat(payload, size)
+        found = _ole_entry(payload, fat, size, first_dir, wanted)
+        if found is None or found[1] < cutoff:
+            return None
+        start, length = found
+        chunks, sector = [], start
+        while sector < len(fat) and len(chunks) < max_sectors:
+            chunks.append(payload[(sector + 1) * size : (sector + 2) * size])
+            sector = fat[sector]
+    except struct.error:
+        return None
+    data = b"".join(chunks)[:length]
+    # A file cut inside its last sector still gives the stream less its last bytes.
+    return data if len(data) > length - size else None
+
+
+def _ole_entry(
+    payload: bytes, fat: list[int], size: int, sector: int, wanted: str
+) -> tuple[int, int] | None:
+    """Start sector and size of the directory entry named `wanted`."""
+    seen: set[int] = set()
+    while sector < len(fat) and sector not in seen and len(seen) < 256:
+        seen.add(sector)
+        block = payload[(sector + 1) * size : (sector + 2) * size]
+        for entry in range(0, len(block) - 127, 128):
+            if next(_entry_names(block[entry : entry + 128]), "") == wanted:
+                return _u32(block, entry + 116), _u32(block, entry + 120)
+        sector = fat[sector]
+    return None
 
 
 def _entry_names(block: bytes) -> Iterator[str]:

@@ -47,7 +47,8 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     "doc": 1,
     "wordperfect": 1,  # wpd2text (libwpd-tools); before: "unknown", unsupported
     "msg": 2,  # 2: its HTML body read as parse/text.py reads HTML 3
-    "tnef": 2,  # 2: its HTML body read as parse/text.py reads HTML 3
+    "tnef": 3,  # 2: its HTML body read as parse/text.py reads HTML 3; 3: pasted pictures
+    # and objects ("Untitled Attachment") handed on as the bitmap or OLE2 file they hold
     "zip": 1,
     "ole": 2,  # other OLE2 files: "unsupported type" (2: .xls left this type for "xls")
     "html": 3,  # 2: ordered lists numbered as a browser shows them, nested lists indented;
@@ -59,7 +60,8 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     "jpeg": 2,
     "gif": 2,
     "tiff": 3,  # 3: a fax past the OCR deadline keeps the frames read
-    "unknown": 2,  # 2: WordPerfect 4.2 left this type for "wordperfect"
+    "bmp": 1,  # OCR as the other images; before: "unknown"
+    "unknown": 3,  # 2: WordPerfect 4.2 left this type for "wordperfect"; 3: BMP for "bmp"
 }
 
 

@@ -21,7 +21,7 @@ from hoering.rules.candidates import new_candidate, rebuild
 from hoering.rules.review import decision_edit
 from hoering.store import models
 from hoering.store.candidates import get_candidate
-from hoering.store.review import Conflict, decision_now
+from hoering.store.review import Conflict, decision_now, stale
 
 REVIEW_FIELDS = ("status", "decision", "reason", "assignee")
 # What an action changed: old and new as people read them, and the candidate it started.
@@ -52,7 +52,7 @@ def ensure_unchanged(session: Session, candidate_id: int, seen: int | None) -> N
     )
     now = revision(session, candidate_id)
     if now != seen:
-        raise Conflict(f"candidate {candidate_id} was changed (revision {now})")
+        raise Conflict(stale(f"candidate {candidate_id}", seen, now))
 
 
 def members_of(session: Session, candidate_ids: Sequence[int]) -> list[models.Initiative]:

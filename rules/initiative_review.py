@@ -83,6 +83,7 @@ def split(
     _take_over(proposal)
     for row in (initiative, new):
         derive_fields(row, codebook)
+    session.flush()  # the new part's ref names its reply only once it is in the session
     _audit(session, initiative, by, [("split", None, f"{initiative.ref} + {new.ref}")])
     _audit(session, new, by, [("split", initiative.ref, new.ref)])
     return new

@@ -161,4 +161,12 @@ def ensure_unchanged(session: Session, proposal_id: int, seen: int, current) -> 
     )
     now = current()
     if now != seen:
-        raise Conflict(f"proposal {proposal_id} was changed (revision {now})")
+        raise Conflict(stale(f"proposal {proposal_id}", seen, now))
+
+
+def stale(what: str, seen: int, now: int) -> str:
+    """Why a save with revision `seen` is refused: changed since, or a revision it never had
+    ("--revision 3" typed for a candidate at revision 1)."""
+    if seen > now:
+        return f"{what} has no revision {seen} yet (it is at revision {now})"
+    return f"{what} was changed (revision {now})"

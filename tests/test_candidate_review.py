@@ -115,6 +115,10 @@ def test_a_stale_revision_is_refused(capsys, monkeypatch, tmp_path) -> None:
     code, _, err = run(capsys, monkeypatch, "candidate", "review", lobby, "--assignee", "ib",
                        "--revision", "0", "--config", str(path))  # fmt: skip
     assert code == 2 and f"candidate {lobby} was changed" in err
+    # A revision it never had (the README's "--revision 3" on a fresh candidate) says so.
+    code, _, err = run(capsys, monkeypatch, "candidate", "review", lobby, "--assignee", "ib",
+                       "--revision", "9", "--config", str(path))  # fmt: skip
+    assert code == 2 and f"candidate {lobby} has no revision 9 yet (it is at revision" in err
 
 
 def test_candidate_review_takes_assign_as_review_does(capsys, monkeypatch, tmp_path) -> None:

@@ -269,3 +269,15 @@ def test_damaged_wordperfect_gets_a_reason() -> None:
     found = extract(AttachmentInput("brev.wpd", "brev.wpd", "application/wordperfect", payload))
     assert (found[0].detected_type, found[0].text) == ("wordperfect", "")
     assert found[0].error == "wordperfect: damaged (Unsupported file format)"
+
+
+def test_pictures_pasted_into_an_rtf_mail_are_read_as_pictures() -> None:
+    # Outlook stores them as OLE objects ("Untitled Attachment"): an interface id, then an
+    # OLE2 file whose CONTENTS stream is the bitmap. Both are logo-sized: no text, no error.
+    found, _seconds = extract_all(CORPUS / "other" / "mimekit_winmail.tnef")
+    pictures = found[1:]
+    assert [a.path for a in pictures] == [
+        "mimekit_winmail.tnef/Untitled Attachment.bmp",
+        "mimekit_winmail.tnef/Untitled Attachment (2).bmp",
+    ]
+    assert {(a.detected_type, a.method, a.error) for a in pictures} == {("bmp", "none", None)}

@@ -194,3 +194,12 @@ def test_wordperfect_42_needs_a_document_name() -> None:
 
 def test_empty_is_unknown() -> None:
     assert detect_type(b"", "tom.pdf", "application/pdf") == "unknown"
+
+
+def test_a_windows_bitmap_is_bmp_and_text_starting_bm_is_text() -> None:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (120, 40), "white").save(out, format="BMP")
+    assert detect_type(out.getvalue(), "Untitled Attachment") == "bmp"
+    assert detect_type("BMW og Tesla bør dele data om trafikken.\n".encode(), "note.txt") == "text"

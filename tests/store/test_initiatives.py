@@ -135,7 +135,10 @@ def test_split_at_a_phrase_renumbers_and_is_kept_by_reparse(three) -> None:
         assert get_initiative(session, "1.2").text.startswith("som åbne data")
         assert get_initiative(session, "1.4").title == "Borgerbudgetter"
         assert {r.source for r in list_initiatives(session)} == {"reviewer"}
-        assert [e.field for e in initiative_review.history(session, "1.2")] == ["split"]
+        trail = initiative_review.history(session, "1.2")
+        assert [(e.field, e.old_value, e.new_value) for e in trail] == [("split", "1.1", "1.2")]
+        # The cut one's trail names both parts ("1.1 + None.2" before the flush).
+        assert initiative_review.history(session, "1.1")[-1].new_value == "1.1 + 1.2"
 
 
 def test_merge_joins_texts_moves_notes_and_closes_the_numbers(three) -> None:
