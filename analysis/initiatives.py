@@ -85,6 +85,7 @@ from hoering.analysis.initiative_text import (
     asks_only,
     clean_title,
     item_title,
+    sentences,
 )
 
 LEVELS = ("lokal", "regional", "national")
@@ -210,12 +211,12 @@ def _words(text: str) -> list[str]:
 
 
 def _only_questions(span: Span) -> bool:
-    """An item that only asks the authority questions ("2. Er der afsat midler til ...?")
-    and proposes nothing: a question about the process, a remark, not an initiative.
-    "Hvorfor ikke et lobbyregister?" proposes."""
+    """An item that opens by asking the authority a question ("2. Er der afsat midler til
+    ...?", perhaps with a sentence on why it asks) and proposes nothing: a question about
+    the process, a remark, not an initiative. "Hvorfor ikke et lobbyregister?" proposes."""
     own = [(item.group(5) if (item := ITEM.match(line)) else line).strip() for line in span.lines]
     text = " ".join(line for line in own if line)
-    return asks_only(text) and not PROPOSING.search(text)
+    return asks_only(sentences(text)[0]) and not PROPOSING.search(text)
 
 
 def _without_background(sections: Sequence[Section]) -> Sequence[Section]:

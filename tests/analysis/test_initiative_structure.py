@@ -390,3 +390,18 @@ def test_a_proposal_in_template_sections_written_in_the_passive_is_one_initiativ
     )
     found = split(text)
     assert len(found) == 1 and "åbne data" in found[0].text
+
+
+def test_a_numbered_question_with_a_sentence_on_why_it_asks_is_no_proposal() -> None:
+    # A plain mail's numbered list: item 1 asks the agency and says why; it proposes nothing.
+    text = (
+        "Hej\n\nVi har disse spørgsmål og forslag:\n\n"
+        "1. Hvorfor ligger høringen midt i sommerferien? Mange af vores frivillige er væk.\n"
+        "2. Vi foreslår, at høringer altid varer mindst seks uger.\n"
+        "3. Hvorfor ikke et fælles register over alle høringer?\n\nMvh Lis\n"
+    )
+    found = split(text)
+    assert [i.title for i in found] == [
+        "Vi foreslår, at høringer altid varer mindst seks uger",
+        "Hvorfor ikke et fælles register over alle høringer?",
+    ]
