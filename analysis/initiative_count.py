@@ -2,13 +2,18 @@
 initiativer", "to konkrete forslag", "Our five proposals"), for the initiative splitter
 (analysis/initiatives.py): where the reply's structure offers more than one reading
 (headings or the list under them, items or their sub-items), the one that gives the stated
-number is the writer's own. The count never makes a split: it only chooses between the
-readings the structure offers.
+number is the writer's own. The count alone never makes a split: it chooses between the
+readings the structure offers, and a list whose introduction counts its items, whatever
+it calls them ("Her er vores fire bud:", "på to punkter:"), holds the proposals when each
+item asks for something (counted_list_spans).
 """
 
 from __future__ import annotations
 
 import re
+
+from hoering.analysis.initiative_lists import OWN_PARTS, list_items
+from hoering.analysis.initiative_text import HEADING, ITEM, PROPOSING, Span, sentences
 
 _NUMBERS = {
     "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10,
@@ -52,4 +57,45 @@ def stated_count(text: str) -> int:
                 continue
             word = match.group("n").casefold()
             found.add(_NUMBERS.get(word) or int(word))
+    return found.pop() if len(found) == 1 else 0
+
+
+# Any number word, for a list's introduction that counts its items in a word of its own.
+_NUMBER = re.compile(rf"(?<![-\w])(?:{'|'.join(_NUMBERS)}|[2-9]|10)(?![-\w])", re.IGNORECASE)
+
+
+def counted_list_spans(lines: list[str]) -> list[Span]:
+    """The items of the first list whose introduction says how many they are, whatever
+    it calls them ("Kvaliteten kan forbedres på to punkter:" over "1) ... 2) ..."), when
+    each item asks for something and none holds a list of its own (themes over their
+    proposals); not after a sentence that names one proposal's parts ("tre trin")."""
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if not text or ITEM.match(line) or HEADING.match(text):
+            continue
+        paragraph = _paragraph_up_to(lines, index)
+        number = _said_number(sentences(paragraph)[-1])
+        following = next((x for x in lines[index + 1 :] if x.strip()), "")
+        if not number or OWN_PARTS.search(paragraph) or not ITEM.match(following):
+            continue
+        items, _ = list_items(lines, index + 1)
+        nested = any(ITEM.match(x) and ITEM.match(x).group(1) for s in items for x in s.lines)
+        asks = all(PROPOSING.search(" ".join(item.lines)) for item in items)
+        if len(items) == number and asks and not nested:
+            return items
+    return []
+
+
+def _paragraph_up_to(lines: list[str], index: int) -> str:
+    """Line `index` with the lines of its paragraph above it (wrapped in PDF and mail)."""
+    start = index
+    while start > 0 and lines[start - 1].strip() and not ITEM.match(lines[start - 1]):
+        start -= 1
+    return " ".join(line.strip() for line in lines[start : index + 1])
+
+
+def _said_number(sentence: str) -> int:
+    """The one number (2-10) a sentence says, in a word or in figures; 0 for none or more."""
+    words = (match.group().casefold() for match in _NUMBER.finditer(sentence))
+    found = {_NUMBERS.get(word) or int(word) for word in words}
     return found.pop() if len(found) == 1 else 0

@@ -23,7 +23,7 @@ TITLE_LINE = 100  # characters of an item that is a title over its own paragraph
 LOOKAHEAD = 200  # lines a list looks ahead for its next item (and back for a previous line)
 # "Borgerpaneler: Prøv med ..." or "Åbenhed om mål – Vi foreslår ...": a label, then its text.
 _LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|–—]{2,60}?)(?::(?:\s+\S|$)| [–—-]\s+\S)")
-# Introductions that name proposals outright, even with a word of _OWN_PARTS in them.
+# Introductions that name proposals outright, even with a word of OWN_PARTS in them.
 _STRONG_INTRO = re.compile(
     r"\b(?:vi foreslår|foreslår vi|jeg foreslår|følgende (?:initiativ|forslag)\w*|"
     r"handlingsplan\w*\b.*\bindeholde\w*|forslag til (?:handlingsplan|initiativ)\w*)",
@@ -61,7 +61,7 @@ _REMARKS_INTRO = re.compile(
     re.IGNORECASE,
 )
 # Enumerations of one proposal's own parts, steps or examples.
-_OWN_PARTS = re.compile(
+OWN_PARTS = re.compile(
     r"\b(?:trin|faser?|etaper?|dele|skridt|elementer|består|bestå|gennemføres|indeholde\w*|"
     r"omfatte\w*|eksempel|eksempler|fx|f\.eks\.?|såsom|bl\.a\.|blandt andet|herunder|"
     r"følgende data|datasæt|kræver|forudsætninger|fordele\w*|hensyn|forhold|opmærksom|"
@@ -202,14 +202,14 @@ def _is_intro(line: str, before: str = "") -> bool:
     if _names_proposals(last):
         return True
     # "Her er tre fra mig:" after "I vil gerne have idéer": the sentence before names them.
-    short = len(last) < 40 and not _OWN_PARTS.search(last)
+    short = len(last) < 40 and not OWN_PARTS.search(last)
     return short and len(said) > 1 and _names_proposals(said[-2])
 
 
 def _names_proposals(sentence: str) -> bool:
     if _STRONG_INTRO.search(sentence) or _COUNTED.search(sentence):
         return True
-    return bool(_INTRO.search(sentence)) and not _OWN_PARTS.search(sentence)
+    return bool(_INTRO.search(sentence)) and not OWN_PARTS.search(sentence)
 
 
 def announces(lines: list[str], index: int) -> bool:

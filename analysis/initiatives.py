@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from hoering.analysis.initiative_chapters import numbered_sections, with_sub_numbers
-from hoering.analysis.initiative_count import stated_count
+from hoering.analysis.initiative_count import counted_list_spans, stated_count
 from hoering.analysis.initiative_fields import (
     find_level,
     find_owner,
@@ -231,8 +231,9 @@ def _without_background(sections: Sequence[Section]) -> Sequence[Section]:
 
 
 def _listed(lines: list[str]) -> list[Span]:
-    """Rule 4, with "Ad 2" paragraphs below a list of bare titles joined to item 2."""
-    return _with_ad_notes(list_spans(lines), lines)
+    """Rule 4, with "Ad 2" paragraphs below a list of bare titles joined to item 2; else a
+    list whose introduction counts its items."""
+    return _with_ad_notes(list_spans(lines) or counted_list_spans(lines), lines)
 
 
 def _initiative(number: int, source: str, span: Span) -> Initiative:
