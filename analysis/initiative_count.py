@@ -5,15 +5,26 @@ initiativer", "to konkrete forslag", "Our five proposals"), for the initiative s
 number is the writer's own. The count alone never makes a split: it chooses between the
 readings the structure offers, and a list whose introduction counts its items, whatever
 it calls them ("Her er vores fire bud:", "på to punkter:"), holds the proposals when each
-item asks for something (counted_list_spans).
+item asks for something (counted_list_spans); so do as many paragraphs after a paragraph
+that counts them ("Vi har tre konkrete bud.": counted_paragraph_spans).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from hoering.analysis.initiative_lists import OWN_PARTS, list_items
-from hoering.analysis.initiative_text import HEADING, ITEM, PROPOSING, Span, sentences
+from hoering.analysis.initiative_sequence import paragraph_end
+from hoering.analysis.initiative_text import (
+    CLOSING,
+    HEADING,
+    ITEM,
+    PROPOSING,
+    Span,
+    item_title,
+    sentences,
+)
 
 _NUMBERS = {
     "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10,
@@ -68,15 +79,10 @@ def counted_list_spans(lines: list[str]) -> list[Span]:
     """The items of the first list whose introduction says how many they are, whatever
     it calls them ("Kvaliteten kan forbedres på to punkter:" over "1) ... 2) ..."), when
     each item asks for something and none holds a list of its own (themes over their
-    proposals); not after a sentence that names one proposal's parts ("tre trin")."""
-    for index, line in enumerate(lines):
-        text = line.strip()
-        if not text or ITEM.match(line) or HEADING.match(text):
-            continue
-        paragraph = _paragraph_up_to(lines, index)
-        number = _said_number(sentences(paragraph)[-1])
-        following = next((x for x in lines[index + 1 :] if x.strip()), "")
-        if not number or OWN_PARTS.search(paragraph) or not ITEM.match(following):
+    proposals)."""
+    for index, number in _counts(lines):
+        following = next((line for line in lines[index + 1 :] if line.strip()), "")
+        if not ITEM.match(following):
             continue
         items, _ = list_items(lines, index + 1)
         nested = any(ITEM.match(x) and ITEM.match(x).group(1) for s in items for x in s.lines)
@@ -84,6 +90,44 @@ def counted_list_spans(lines: list[str]) -> list[Span]:
         if len(items) == number and asks and not nested:
             return items
     return []
+
+
+def counted_paragraph_spans(lines: list[str]) -> list[Span]:
+    """The paragraphs right after one that says how many follow ("Vi har tre konkrete
+    bud."), when that many follow, each asking for something, before a closing, a
+    heading, a list, the end or a paragraph that asks for nothing."""
+    for index, number in _counts(lines):
+        spans: list[Span] = []
+        start = index + 1
+        while len(spans) <= number:
+            start = next((i for i in range(start, len(lines)) if lines[i].strip()), len(lines))
+            text = lines[start].strip() if start < len(lines) else ""
+            if not text or CLOSING.match(text) or HEADING.match(text) or ITEM.match(text):
+                break
+            end = max(paragraph_end(lines, start), start + 1)
+            if not PROPOSING.search(" ".join(lines[start:end])):
+                break
+            spans.append(Span(item_title(text), tuple(lines[start:end]), "counted"))
+            start = end
+        if len(spans) == number:
+            return spans
+    return []
+
+
+def _counts(lines: list[str]) -> Iterator[tuple[int, int]]:
+    """(index, number) of each line that ends a paragraph whose last sentence says one
+    number (2-10), not of one proposal's parts ("Det kan gennemføres i tre trin:")."""
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if not text or ITEM.match(line) or HEADING.match(text):
+            continue
+        below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if below and not text.endswith((".", ":", "!")):
+            continue  # a wrapped line inside its paragraph
+        paragraph = _paragraph_up_to(lines, index)
+        number = _said_number(sentences(paragraph)[-1])
+        if number and not OWN_PARTS.search(paragraph):
+            yield index, number
 
 
 def _paragraph_up_to(lines: list[str], index: int) -> str:

@@ -22,8 +22,10 @@ line length. Per section the first rule that finds something wins:
    groups proposals, its items are the initiatives (analysis/initiative_headings.py);
 4. a list after an introducing sentence ("Vi foreslår:", "Vi har følgende forslag:") or a
    paragraph that counts proposals, or paragraphs opening with a label ("Borgerpaneler:
-   ...") after one; a list after "kan gennemføres i tre trin:", or nested in an item,
-   belongs to that item; "Ad 2" paragraphs below join item 2;
+   ...") after one; a list, or paragraphs that each ask, as many as the paragraph above
+   counts in any words ("Her er vores fire bud:", "på to punkter:"); a list after "kan
+   gennemføres i tre trin:", or nested in an item, belongs to that item; "Ad 2"
+   paragraphs below join item 2;
 5. two or more numbered paragraphs (1., 2., ...) at the margin, not after a line ending
    in ":" (a letter that numbers its proposals without introducing them), less the numbers
    that are chapters or letter sections ("2. Metode", "4. Afslutning"); template sections
@@ -51,7 +53,11 @@ from dataclasses import dataclass
 from functools import partial
 
 from hoering.analysis.initiative_chapters import numbered_sections, with_sub_numbers
-from hoering.analysis.initiative_count import counted_list_spans, stated_count
+from hoering.analysis.initiative_count import (
+    counted_list_spans,
+    counted_paragraph_spans,
+    stated_count,
+)
 from hoering.analysis.initiative_fields import (
     find_level,
     find_owner,
@@ -232,8 +238,9 @@ def _without_background(sections: Sequence[Section]) -> Sequence[Section]:
 
 def _listed(lines: list[str]) -> list[Span]:
     """Rule 4, with "Ad 2" paragraphs below a list of bare titles joined to item 2; else a
-    list whose introduction counts its items."""
-    return _with_ad_notes(list_spans(lines) or counted_list_spans(lines), lines)
+    list, or paragraphs, that a paragraph above counts."""
+    found = list_spans(lines) or counted_list_spans(lines) or counted_paragraph_spans(lines)
+    return _with_ad_notes(found, lines)
 
 
 def _initiative(number: int, source: str, span: Span) -> Initiative:

@@ -120,3 +120,26 @@ def test_a_counted_list_whose_items_ask_nothing_is_not_the_proposals() -> None:
         "Derfor foreslår jeg, at planen får en kort sammenfatning på én side.\n\nMvh Lone\n"
     )
     assert len(_mail_titles(body)) == 1
+
+
+def test_as_many_paragraphs_as_the_introduction_counts_are_the_proposals() -> None:
+    # Each proposal a paragraph under a lead that only bold type set apart in the HTML; the
+    # text part keeps the words: the count and the asking paragraphs agree.
+    body = (
+        "Til styrelsen\n\nForeningen takker for invitationen, og vi har to konkrete bud.\n\n"
+        "Åbne ventelister. Vi foreslår, at kommunernes ventelister til plejehjem "
+        "offentliggøres hver måned.\n\n"
+        "Klager i tal. Kommunerne bør hvert år offentliggøre, hvor mange klager de har "
+        "fået, og hvad de handlede om.\n\n"
+        "Med venlig hilsen\nLone\n"
+    )
+    assert _mail_titles(body) == ["Åbne ventelister", "Klager i tal"]
+
+
+def test_paragraphs_fewer_than_the_count_are_not_read_as_counted() -> None:
+    body = (
+        "Hej\n\nJeg har tre børn i kommunens skoler.\n\n"
+        "Skolernes budgetter bør ligge på nettet, så forældrene kan se dem.\n\n"
+        "Jeg håber, I kan bruge det.\n\nMvh Lone\n"
+    )
+    assert len(_mail_titles(body)) == 1
