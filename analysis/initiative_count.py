@@ -22,6 +22,7 @@ from hoering.analysis.initiative_text import (
     ITEM,
     PROPOSING,
     Span,
+    clean_title,
     item_title,
     sentences,
 )
@@ -95,7 +96,9 @@ def counted_list_spans(lines: list[str]) -> list[Span]:
 def counted_paragraph_spans(lines: list[str]) -> list[Span]:
     """The paragraphs right after one that says how many follow ("Vi har tre konkrete
     bud."), when that many follow, each asking for something, before a closing, a
-    heading, a list, the end or a paragraph that asks for nothing."""
+    heading, a list, the end or a paragraph that asks for nothing. A table's rows
+    ("Åbne it-kontrakter | Statens kontrakter offentliggøres ...") are parallel by their
+    cells: each counts, titled by its first cell, however its text asks."""
     for index, number in _counts(lines):
         spans: list[Span] = []
         start = index + 1
@@ -104,10 +107,12 @@ def counted_paragraph_spans(lines: list[str]) -> list[Span]:
             text = lines[start].strip() if start < len(lines) else ""
             if not text or CLOSING.match(text) or HEADING.match(text) or ITEM.match(text):
                 break
-            end = max(paragraph_end(lines, start), start + 1)
-            if not PROPOSING.search(" ".join(lines[start:end])):
+            row = text.split(" | ")
+            end = start + 1 if len(row) >= 2 else max(paragraph_end(lines, start), start + 1)
+            if len(row) < 2 and not PROPOSING.search(" ".join(lines[start:end])):
                 break
-            spans.append(Span(item_title(text), tuple(lines[start:end]), "counted"))
+            title = row[0] if len(row) >= 2 else item_title(text)
+            spans.append(Span(clean_title(title), tuple(lines[start:end]), "counted"))
             start = end
         if len(spans) == number:
             return spans
