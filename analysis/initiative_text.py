@@ -54,7 +54,10 @@ PROPOSING = re.compile(
     r"kunne man|man kunne|god idé at|ville være (?:godt|en god|rart|fint)|mangler|savner|"
     r"(?:vores|mit|vort|our|my) (?:forslag|idé|ide|suggestion|proposal)|"
     r"forslag(?:et)? (?:er|om|går)|"
-    r"gerne se|tænke mig|brug for|vigtigt at|nødvendigt|kræve\w*|indføre\w*|etablere\w*|"
+    # "Jeg vil gerne kunne se ...", "Please create ..." (not "Please find attached"),
+    # "Forslag: Sørg for ...": a wish, an English imperative, a labelled ask.
+    r"gerne (?:\w+ ){0,2}(?:se|have|kunne)|please(?!\s+(?:find|see|note|contact))|"
+    r"forslag(?=\s*:)|tænke mig|brug for|vigtigt at|nødvendigt|kræve\w*|indføre\w*|etablere\w*|"
     r"oprette\w*|sikre at|hvad med at|hvorfor ikke|what about|why not|need\w*|must|ought|"
     r"would be|should|propose\w*|suggest\w*|recommend\w*|could|would like)\b",
     re.IGNORECASE,

@@ -4,6 +4,8 @@ pattern in general terms, on short texts written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from bench.bench_initiatives import sections
 from hoering.analysis.initiatives import Initiative, Section, split_initiatives
 from tests.analysis.initiative_cases import Case
@@ -405,3 +407,24 @@ def test_a_numbered_question_with_a_sentence_on_why_it_asks_is_no_proposal() -> 
         "Vi foreslår, at høringer altid varer mindst seks uger",
         "Hvorfor ikke et fælles register over alle høringer?",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a citizen's wish, short, with no other proposing word
+        "Hej\n\nJeg vil gerne kunne se alle mine sager hos kommunen samlet ét sted.\n\nHilsen Ib",
+        # an English imperative
+        "Hello,\n\nPlease publish the minutes of every municipal committee as open data.\n\nJane",
+        # a labelled ask in the imperative
+        "Hej\n\nForslag: Sørg for at alle høringer kan findes på én side.\n\nMvh Ole",
+    ],
+)
+def test_a_short_letter_asking_in_a_wish_or_an_imperative_is_one_initiative(text: str) -> None:
+    assert len(split(text)) == 1
+
+
+def test_please_find_attached_asks_for_nothing() -> None:
+    assert (
+        split("Dear colleagues,\n\nPlease find attached our comments.\n\nBest regards, Jane") == ()
+    )
