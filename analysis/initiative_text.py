@@ -105,6 +105,19 @@ def trim(lines: list[str]) -> list[str]:
     return lines
 
 
+def title_alone(first: str, rest: list[str]) -> bool:
+    """A short item over a paragraph that opens a sentence of its own (Word text: one line
+    per paragraph) is a title alone; a wrapped line goes on in lower case."""
+    following = next((line.strip() for line in rest if line.strip()), "")
+    return len(first) <= 60 and not first.endswith(",") and following[:1].isupper()
+
+
+def until_blank(lines: list[str]) -> list[str]:
+    """The lines up to the first blank one."""
+    end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+    return lines[:end]
+
+
 def item_title(text: str) -> str:
     """A list item's title: the part before ":" or " – ", else its first sentence."""
     text = text.strip().strip("*")

@@ -428,3 +428,25 @@ def test_please_find_attached_asks_for_nothing() -> None:
     assert (
         split("Dear colleagues,\n\nPlease find attached our comments.\n\nBest regards, Jane") == ()
     )
+
+
+def test_a_list_after_a_short_label_under_one_ask_is_that_ask_s_parts() -> None:
+    # "X foreslår, at ...": one ask with its content; "Vi forestiller os:" sets out its parts.
+    text = (
+        "Kære styrelse\n\nRegionen foreslår, at handlingsplanen får et initiativ om åbne "
+        "ventetider på sygehusene. Vi forestiller os:\n"
+        "1. at ventetiderne opdateres hver dag\n"
+        "2. at de vises for hver afdeling\n"
+        "3. at de kan hentes som åbne data\n\n"
+        "Med venlig hilsen\nRegion Nord\n"
+    )
+    assert len(split(text)) == 1
+
+
+def test_a_list_after_a_short_label_under_announced_proposals_is_the_proposals() -> None:
+    text = (
+        "Hej\n\nVi foreslår, at planen rummer følgende. Konkret:\n"
+        "- Åbne kalendere for alle ministre.\n"
+        "- Et register over lobbymøder.\n\nMvh Per\n"
+    )
+    assert len(split(text)) == 2
