@@ -2,13 +2,30 @@
 initiativer", "to konkrete forslag", "Our five proposals"), for the initiative splitter
 (analysis/initiatives.py): where the reply's structure offers more than one reading
 (headings or the list under them, items or their sub-items), the one that gives the stated
-number is the writer's own. The count never makes a split: it only chooses between the
-readings the structure offers.
+number is the writer's own. The count alone never makes a split: it chooses between the
+readings the structure offers, and a list whose introduction counts its items, whatever
+it calls them ("Her er vores fire bud:", "på to punkter:"), holds the proposals when each
+item asks for something (counted_list_spans); so do as many paragraphs after a paragraph
+that counts them ("Vi har tre konkrete bud.": counted_paragraph_spans).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from hoering.analysis.initiative_lists import OWN_PARTS, list_items
+from hoering.analysis.initiative_sequence import paragraph_end
+from hoering.analysis.initiative_text import (
+    CLOSING,
+    HEADING,
+    ITEM,
+    PROPOSING,
+    Span,
+    clean_title,
+    item_title,
+    sentences,
+)
 
 _NUMBERS = {
     "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10,
@@ -52,4 +69,82 @@ def stated_count(text: str) -> int:
                 continue
             word = match.group("n").casefold()
             found.add(_NUMBERS.get(word) or int(word))
+    return found.pop() if len(found) == 1 else 0
+
+
+# Any number word, for a list's introduction that counts its items in a word of its own.
+_NUMBER = re.compile(rf"(?<![-\w])(?:{'|'.join(_NUMBERS)}|[2-9]|10)(?![-\w])", re.IGNORECASE)
+
+
+def counted_list_spans(lines: list[str]) -> list[Span]:
+    """The items of the first list whose introduction says how many they are, whatever
+    it calls them ("Kvaliteten kan forbedres på to punkter:" over "1) ... 2) ..."), when
+    each item asks for something and none holds a list of its own (themes over their
+    proposals)."""
+    for index, number in _counts(lines):
+        following = next((line for line in lines[index + 1 :] if line.strip()), "")
+        if not ITEM.match(following):
+            continue
+        items, _ = list_items(lines, index + 1)
+        nested = any(ITEM.match(x) and ITEM.match(x).group(1) for s in items for x in s.lines)
+        asks = all(PROPOSING.search(" ".join(item.lines)) for item in items)
+        if len(items) == number and asks and not nested:
+            return items
+    return []
+
+
+def counted_paragraph_spans(lines: list[str]) -> list[Span]:
+    """The paragraphs right after one that says how many follow ("Vi har tre konkrete
+    bud."), when that many follow, each asking for something, before a closing, a
+    heading, a list, the end or a paragraph that asks for nothing. A table's rows
+    ("Åbne it-kontrakter | Statens kontrakter offentliggøres ...") are parallel by their
+    cells: each counts, titled by its first cell, however its text asks."""
+    for index, number in _counts(lines):
+        spans: list[Span] = []
+        start = index + 1
+        while len(spans) <= number:
+            start = next((i for i in range(start, len(lines)) if lines[i].strip()), len(lines))
+            text = lines[start].strip() if start < len(lines) else ""
+            if not text or CLOSING.match(text) or HEADING.match(text) or ITEM.match(text):
+                break
+            row = text.split(" | ")
+            end = start + 1 if len(row) >= 2 else max(paragraph_end(lines, start), start + 1)
+            if len(row) < 2 and not PROPOSING.search(" ".join(lines[start:end])):
+                break
+            title = row[0] if len(row) >= 2 else item_title(text)
+            spans.append(Span(clean_title(title), tuple(lines[start:end]), "counted"))
+            start = end
+        if len(spans) == number:
+            return spans
+    return []
+
+
+def _counts(lines: list[str]) -> Iterator[tuple[int, int]]:
+    """(index, number) of each line that ends a paragraph whose last sentence says one
+    number (2-10), not of one proposal's parts ("Det kan gennemføres i tre trin:")."""
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if not text or ITEM.match(line) or HEADING.match(text):
+            continue
+        below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if below and not text.endswith((".", ":", "!")):
+            continue  # a wrapped line inside its paragraph
+        paragraph = _paragraph_up_to(lines, index)
+        number = _said_number(sentences(paragraph)[-1])
+        if number and not OWN_PARTS.search(paragraph):
+            yield index, number
+
+
+def _paragraph_up_to(lines: list[str], index: int) -> str:
+    """Line `index` with the lines of its paragraph above it (wrapped in PDF and mail)."""
+    start = index
+    while start > 0 and lines[start - 1].strip() and not ITEM.match(lines[start - 1]):
+        start -= 1
+    return " ".join(line.strip() for line in lines[start : index + 1])
+
+
+def _said_number(sentence: str) -> int:
+    """The one number (2-10) a sentence says, in a word or in figures; 0 for none or more."""
+    words = (match.group().casefold() for match in _NUMBER.finditer(sentence))
+    found = {_NUMBERS.get(word) or int(word) for word in words}
     return found.pop() if len(found) == 1 else 0

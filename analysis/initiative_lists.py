@@ -16,14 +16,16 @@ from hoering.analysis.initiative_text import (
     clean_title,
     item_title,
     sentences,
+    title_alone,
     trim,
+    until_blank,
 )
 
 TITLE_LINE = 100  # characters of an item that is a title over its own paragraph
 LOOKAHEAD = 200  # lines a list looks ahead for its next item (and back for a previous line)
 # "Borgerpaneler: Prøv med ..." or "Åbenhed om mål – Vi foreslår ...": a label, then its text.
 _LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|–—]{2,60}?)(?::(?:\s+\S|$)| [–—-]\s+\S)")
-# Introductions that name proposals outright, even with a word of _OWN_PARTS in them.
+# Introductions that name proposals outright, even with a word of OWN_PARTS in them.
 _STRONG_INTRO = re.compile(
     r"\b(?:vi foreslår|foreslår vi|jeg foreslår|følgende (?:initiativ|forslag)\w*|"
     r"handlingsplan\w*\b.*\bindeholde\w*|forslag til (?:handlingsplan|initiativ)\w*)",
@@ -61,7 +63,7 @@ _REMARKS_INTRO = re.compile(
     re.IGNORECASE,
 )
 # Enumerations of one proposal's own parts, steps or examples.
-_OWN_PARTS = re.compile(
+OWN_PARTS = re.compile(
     r"\b(?:trin|faser?|etaper?|dele|skridt|elementer|består|bestå|gennemføres|indeholde\w*|"
     r"omfatte\w*|eksempel|eksempler|fx|f\.eks\.?|såsom|bl\.a\.|blandt andet|herunder|"
     r"følgende data|datasæt|kræver|forudsætninger|fordele\w*|hensyn|forhold|opmærksom|"
@@ -81,6 +83,13 @@ _PART_HEADING = re.compile(
 )
 
 
+# "... foreslår vi, at der etableres et register": one ask with its content, not "Vi
+# foreslår, at planen rummer følgende:".
+_ONE_ASK = re.compile(
+    r"\b(?:foreslå\w*|anbefale\w*|propose\w*|recommend\w*)(?:\s+\w+){0,2},?\s+(?:at|that)\b"
+    r"(?!.*\b(?:følgende|the following)\b)",
+    re.IGNORECASE,
+)
 _PARTS_SENTENCE = re.compile(
     r"\b(?:trin|faser?|etaper?|dele|skridt|elementer|består|bestå|gennemføres|omfatte\w*|"
     r"eksempler?|følgende (?:aktiviteter|elementer|trin|milepæle))\b",
@@ -201,15 +210,17 @@ def _is_intro(line: str, before: str = "") -> bool:
     last = said[-1]
     if _names_proposals(last):
         return True
-    # "Her er tre fra mig:" after "I vil gerne have idéer": the sentence before names them.
-    short = len(last) < 40 and not _OWN_PARTS.search(last)
-    return short and len(said) > 1 and _names_proposals(said[-2])
+    # "Her er tre fra mig:" after "I vil gerne have idéer": the sentence before names them;
+    # "Vi forestiller os:" after "X foreslår, at ..." sets out the parts of that one ask.
+    short = len(last) < 40 and not OWN_PARTS.search(last)
+    before = said[-2] if len(said) > 1 else ""
+    return short and _names_proposals(before) and not _ONE_ASK.search(before)
 
 
 def _names_proposals(sentence: str) -> bool:
     if _STRONG_INTRO.search(sentence) or _COUNTED.search(sentence):
         return True
-    return bool(_INTRO.search(sentence)) and not _OWN_PARTS.search(sentence)
+    return bool(_INTRO.search(sentence)) and not OWN_PARTS.search(sentence)
 
 
 def announces(lines: list[str], index: int) -> bool:
@@ -333,18 +344,6 @@ def _previous(lines: list[str], index: int) -> str:
     return ""
 
 
-def _title_alone(first: str, rest: list[str]) -> bool:
-    """A short item over a paragraph that opens a sentence of its own (Word text: one line
-    per paragraph) is a title alone; a wrapped line goes on in lower case."""
-    following = next((line.strip() for line in rest if line.strip()), "")
-    return len(first) <= 60 and not first.endswith(",") and following[:1].isupper()
-
-
-def _until_blank(lines: list[str]) -> list[str]:
-    end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
-    return lines[:end]
-
-
 def _items(lines: list[str], starts: list[int], end: int) -> list[Span]:
     starts = _without_sub_points(lines, starts, end)
     spans = []
@@ -353,9 +352,9 @@ def _items(lines: list[str], starts: list[int], end: int) -> list[Span]:
         body = trim(lines[start:stop])
         # An item wrapped over lines in a plain-text mail: its title reads across them.
         head = ITEM.match(body[0]).group(5)
-        if not _title_alone(head, body[1:]):
+        if not title_alone(head, body[1:]):
             head = " ".join(
-                [head, *(x.strip() for x in _until_blank(body[1:]) if not ITEM.match(x))]
+                [head, *(x.strip() for x in until_blank(body[1:]) if not ITEM.match(x))]
             )
         spans.append(Span(item_title(head), tuple(body), "list"))
     return spans

@@ -26,8 +26,10 @@ _FIRST = re.compile(
 _LATER = re.compile(
     r"^(?:for det (?:andet|anden|tredje|fjerde|femte|sjette)|(?:det|den|vores|vort|mit|min|et|"
     # "Og så vil jeg foreslå, at ...": spoken Danish for "dernæst", as a citizen writes it.
-    # "Den anden er, at ...": the second of the ideas the letter announced.
-    r"en) (?:andet|anden|tredje|fjerde|femte|sidste) (?:forslag|initiativ|ønske|idé|ide|er)|"
+    # "Den anden er, at ...": the second of the ideas the letter announced; "En anden ting
+    # er ...", "Et andet problem ...": an ordinal before any noun counts one more.
+    r"en) (?:(?:andet|anden|tredje|fjerde|femte|sjette) \w+|sidste (?:forslag|initiativ|ønske|"
+    r"idé|ide|er))|"
     r"dernæst|og så|"
     r"derudover|desuden|endvidere|herudover|yderligere|endelig|til sidst|sidst,? men ikke "
     r"mindst|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|finally|lastly|in addition|"
@@ -192,14 +194,17 @@ def _proposes(lines: list[str], index: int) -> bool:
 
 
 def _proposing_paragraph_before(lines: list[str], index: int, begin: int) -> int | None:
-    """The start of the nearest paragraph above line `index` that proposes, if any."""
+    """The start of the first paragraph of the section above line `index` that proposes,
+    if any: what "Derudover" or "En anden ting" adds to is the letter's first ask, not an
+    aside in between ("Min kone siger, at jeg skal huske at skrive ...")."""
+    found = None
     for start in range(index - 1, begin - 1, -1):
         text = lines[start].strip()
         if HEADING.match(text):
-            return None  # another section's proposal is not this one's first
+            break  # another section's proposal is not this one's first
         if _paragraph_start(lines, start, begin) and _proposes(lines, start):
-            return start
-    return None
+            found = start
+    return found
 
 
 def paragraph_end(lines: list[str], start: int) -> int:
@@ -225,5 +230,6 @@ def _title(line: str) -> str:
     text = _FIRST.sub("", line.strip()) if _FIRST.match(line.strip()) else line.strip()
     text = _LATER.sub("", text) if _LATER.match(text) else text
     # "LO foreslår, at staten ...": the ask, not who asks, names the proposal.
-    text = re.sub(r"^[\s,]*(?:at\s+)?", "", _OPENING.sub("", text, count=1))
+    # "En anden ting er, at ...": the ask after the counting words.
+    text = re.sub(r"^[\s,]*(?:(?:er|var),?\s+)?(?:at\s+)?", "", _OPENING.sub("", text, count=1))
     return item_title(text.lstrip(" ,;:") or line)

@@ -54,7 +54,10 @@ PROPOSING = re.compile(
     r"kunne man|man kunne|god idé at|ville være (?:godt|en god|rart|fint)|mangler|savner|"
     r"(?:vores|mit|vort|our|my) (?:forslag|idé|ide|suggestion|proposal)|"
     r"forslag(?:et)? (?:er|om|går)|"
-    r"gerne se|tænke mig|brug for|vigtigt at|nødvendigt|kræve\w*|indføre\w*|etablere\w*|"
+    # "Jeg vil gerne kunne se ...", "Please create ..." (not "Please find attached"),
+    # "Forslag: Sørg for ...": a wish, an English imperative, a labelled ask.
+    r"gerne (?:\w+ ){0,2}(?:se|have|kunne)|please(?!\s+(?:find|see|note|contact))|"
+    r"forslag(?=\s*:)|tænke mig|brug for|vigtigt at|nødvendigt|kræve\w*|indføre\w*|etablere\w*|"
     r"oprette\w*|sikre at|hvad med at|hvorfor ikke|what about|why not|need\w*|must|ought|"
     r"would be|should|propose\w*|suggest\w*|recommend\w*|could|would like)\b",
     re.IGNORECASE,
@@ -100,6 +103,19 @@ def trim(lines: list[str]) -> list[str]:
     while lines and not lines[-1].strip():
         lines = lines[:-1]
     return lines
+
+
+def title_alone(first: str, rest: list[str]) -> bool:
+    """A short item over a paragraph that opens a sentence of its own (Word text: one line
+    per paragraph) is a title alone; a wrapped line goes on in lower case."""
+    following = next((line.strip() for line in rest if line.strip()), "")
+    return len(first) <= 60 and not first.endswith(",") and following[:1].isupper()
+
+
+def until_blank(lines: list[str]) -> list[str]:
+    """The lines up to the first blank one."""
+    end = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+    return lines[:end]
 
 
 def item_title(text: str) -> str:

@@ -22,8 +22,10 @@ line length. Per section the first rule that finds something wins:
    groups proposals, its items are the initiatives (analysis/initiative_headings.py);
 4. a list after an introducing sentence ("Vi foreslår:", "Vi har følgende forslag:") or a
    paragraph that counts proposals, or paragraphs opening with a label ("Borgerpaneler:
-   ...") after one; a list after "kan gennemføres i tre trin:", or nested in an item,
-   belongs to that item; "Ad 2" paragraphs below join item 2;
+   ...") after one; a list, or paragraphs that each ask, as many as the paragraph above
+   counts in any words ("Her er vores fire bud:", "på to punkter:"); a list after "kan
+   gennemføres i tre trin:", or nested in an item, belongs to that item; "Ad 2"
+   paragraphs below join item 2;
 5. two or more numbered paragraphs (1., 2., ...) at the margin, not after a line ending
    in ":" (a letter that numbers its proposals without introducing them), less the numbers
    that are chapters or letter sections ("2. Metode", "4. Afslutning"); template sections
@@ -51,7 +53,11 @@ from dataclasses import dataclass
 from functools import partial
 
 from hoering.analysis.initiative_chapters import numbered_sections, with_sub_numbers
-from hoering.analysis.initiative_count import stated_count
+from hoering.analysis.initiative_count import (
+    counted_list_spans,
+    counted_paragraph_spans,
+    stated_count,
+)
 from hoering.analysis.initiative_fields import (
     find_level,
     find_owner,
@@ -85,6 +91,7 @@ from hoering.analysis.initiative_text import (
     asks_only,
     clean_title,
     item_title,
+    sentences,
 )
 
 LEVELS = ("lokal", "regional", "national")
@@ -210,12 +217,12 @@ def _words(text: str) -> list[str]:
 
 
 def _only_questions(span: Span) -> bool:
-    """An item that only asks the authority questions ("2. Er der afsat midler til ...?")
-    and proposes nothing: a question about the process, a remark, not an initiative.
-    "Hvorfor ikke et lobbyregister?" proposes."""
+    """An item that opens by asking the authority a question ("2. Er der afsat midler til
+    ...?", perhaps with a sentence on why it asks) and proposes nothing: a question about
+    the process, a remark, not an initiative. "Hvorfor ikke et lobbyregister?" proposes."""
     own = [(item.group(5) if (item := ITEM.match(line)) else line).strip() for line in span.lines]
     text = " ".join(line for line in own if line)
-    return asks_only(text) and not PROPOSING.search(text)
+    return asks_only(sentences(text)[0]) and not PROPOSING.search(text)
 
 
 def _without_background(sections: Sequence[Section]) -> Sequence[Section]:
@@ -230,8 +237,10 @@ def _without_background(sections: Sequence[Section]) -> Sequence[Section]:
 
 
 def _listed(lines: list[str]) -> list[Span]:
-    """Rule 4, with "Ad 2" paragraphs below a list of bare titles joined to item 2."""
-    return _with_ad_notes(list_spans(lines), lines)
+    """Rule 4, with "Ad 2" paragraphs below a list of bare titles joined to item 2; else a
+    list, or paragraphs, that a paragraph above counts."""
+    found = list_spans(lines) or counted_list_spans(lines) or counted_paragraph_spans(lines)
+    return _with_ad_notes(found, lines)
 
 
 def _initiative(number: int, source: str, span: Span) -> Initiative:

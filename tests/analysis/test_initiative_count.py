@@ -77,3 +77,69 @@ def test_stated_count(text: str, count: int) -> None:
 )
 def test_a_section_s_count_is_not_the_reply_s(text: str) -> None:
     assert stated_count(text) == 0
+
+
+def _mail_titles(body: str) -> list[str]:
+    """The titles split from a plain mail's body, read by the parser as at import."""
+    message = EmailMessage(policy=SMTP)
+    message["From"], message["Subject"] = "lone@example.dk", "OGP-høring"
+    message.set_content(body)
+    text = parse_message(message.as_bytes()).body_text
+    return [item.title for item in split_initiatives([Section("brødtekst", text)])]
+
+
+def test_a_list_whose_introduction_counts_its_items_holds_the_proposals() -> None:
+    # "bud" and "punkter" are in no list of words for proposals: the count and the items agree.
+    body = (
+        "Hej\n\nVi er en lille forening for åbenhed i kommunerne. Her er vores tre bud:\n\n"
+        "- Byrådsmøder på video: alle møder skal optages og gemmes.\n"
+        "- Åbne regnskaber: kommunernes posteringer bør lægges ud som data.\n"
+        "- Spørgetid: borgerne skal kunne stille spørgsmål på hvert møde.\n\n"
+        "Mvh Lone\n"
+    )
+    assert _mail_titles(body) == ["Byrådsmøder på video", "Åbne regnskaber", "Spørgetid"]
+
+
+def test_a_counted_list_of_one_proposal_s_parts_stays_one_proposal() -> None:
+    # "tre trin" names the steps of one proposal; the items are its parts.
+    body = (
+        "Hej\n\nJeg foreslår et åbent register over kommunernes kontrakter. "
+        "Det kan gennemføres i tre trin:\n\n"
+        "- Først skal kontrakterne over en million kroner med.\n"
+        "- Så skal alle kontrakter med.\n"
+        "- Til sidst skal bilagene med.\n\n"
+        "Mvh Lone\n"
+    )
+    assert len(_mail_titles(body)) == 1
+
+
+def test_a_counted_list_whose_items_ask_nothing_is_not_the_proposals() -> None:
+    body = (
+        "Hej\n\nJeg har tænkt over høringen og har to indtryk:\n\n"
+        "- Planen er lang.\n- Temaerne er gode.\n\n"
+        "Derfor foreslår jeg, at planen får en kort sammenfatning på én side.\n\nMvh Lone\n"
+    )
+    assert len(_mail_titles(body)) == 1
+
+
+def test_as_many_paragraphs_as_the_introduction_counts_are_the_proposals() -> None:
+    # Each proposal a paragraph under a lead that only bold type set apart in the HTML; the
+    # text part keeps the words: the count and the asking paragraphs agree.
+    body = (
+        "Til styrelsen\n\nForeningen takker for invitationen, og vi har to konkrete bud.\n\n"
+        "Åbne ventelister. Vi foreslår, at kommunernes ventelister til plejehjem "
+        "offentliggøres hver måned.\n\n"
+        "Klager i tal. Kommunerne bør hvert år offentliggøre, hvor mange klager de har "
+        "fået, og hvad de handlede om.\n\n"
+        "Med venlig hilsen\nLone\n"
+    )
+    assert _mail_titles(body) == ["Åbne ventelister", "Klager i tal"]
+
+
+def test_paragraphs_fewer_than_the_count_are_not_read_as_counted() -> None:
+    body = (
+        "Hej\n\nJeg har tre børn i kommunens skoler.\n\n"
+        "Skolernes budgetter bør ligge på nettet, så forældrene kan se dem.\n\n"
+        "Jeg håber, I kan bruge det.\n\nMvh Lone\n"
+    )
+    assert len(_mail_titles(body)) == 1

@@ -37,3 +37,16 @@ def test_a_report_s_chapters_group_the_proposals_under_them() -> None:
     found = split_initiatives([Section("brødtekst", "Se."), Section("notat.pdf", report)])
     wanted = [title for proposals in pdf_layouts.CHAPTERS.values() for title in proposals]
     assert [item.title for item in found] == wanted
+
+
+def test_a_numbered_question_with_its_reason_is_no_proposal() -> None:
+    # "1. Hvornår ...? Sidste år gik der tre måneder.": a question and why it is asked,
+    # proposing nothing, in one Word-numbered list with the proposals (a PDF by LibreOffice).
+    if not pdf_layouts.soffice_available():
+        missing("soffice not installed (apt install libreoffice-writer-nogui)")
+    letter = extract_pdf(pdf_layouts.numbered_questions_and_proposals(), ExtractLimits()).text
+    found = split_initiatives([Section("brødtekst", "Se vedhæftede."), Section("svar.pdf", letter)])
+    assert [("skærmlæsere" in i.text, "aktindsigt" in i.text) for i in found] == [
+        (True, False),
+        (False, True),
+    ]

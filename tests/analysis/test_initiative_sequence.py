@@ -182,3 +182,19 @@ def test_og_saa_that_asks_for_nothing_starts_no_proposal() -> None:
         "Og så vil vi gerne takke for invitationen til at svare.\n\nMed venlig hilsen\nKaren\n"
     )
     assert len(split(text)) == 1
+
+
+def test_en_anden_ting_adds_a_proposal_to_the_first_ask_not_to_an_aside() -> None:
+    # A citizen's plain mail: the second ask opens "En anden ting er ..." (an ordinal before
+    # any noun), and a remark that says "skal" sits between the two asks.
+    text = (
+        "Hej\n\nJeg så jeres opslag på Facebook og vil gerne bidrage, selv om jeg ikke er ekspert.\n\n"
+        "Jeg mener derfor, at kommunerne skal vise alle vejarbejder på et kort, så man kan se, hvor længe de varer.\n\n"
+        "Min nabo siger, at jeg skal huske at rose vejmændene, og det gør jeg gerne.\n\n"
+        "En anden ting er, at kommunens svar på klager er svære at forstå. Der burde være et krav om et kort resumé i almindeligt sprog.\n\n"
+        "Hilsen Bent\n"
+    )
+    found = split(text)
+    assert len(found) == 2
+    assert "vejarbejder" in found[0].text and "klager" in found[1].text
+    assert found[1].title.startswith("Kommunens svar")

@@ -4,6 +4,8 @@ pattern in general terms, on short texts written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from bench.bench_initiatives import sections
 from hoering.analysis.initiatives import Initiative, Section, split_initiatives
 from tests.analysis.initiative_cases import Case
@@ -390,3 +392,61 @@ def test_a_proposal_in_template_sections_written_in_the_passive_is_one_initiativ
     )
     found = split(text)
     assert len(found) == 1 and "åbne data" in found[0].text
+
+
+def test_a_numbered_question_with_a_sentence_on_why_it_asks_is_no_proposal() -> None:
+    # A plain mail's numbered list: item 1 asks the agency and says why; it proposes nothing.
+    text = (
+        "Hej\n\nVi har disse spørgsmål og forslag:\n\n"
+        "1. Hvorfor ligger høringen midt i sommerferien? Mange af vores frivillige er væk.\n"
+        "2. Vi foreslår, at høringer altid varer mindst seks uger.\n"
+        "3. Hvorfor ikke et fælles register over alle høringer?\n\nMvh Lis\n"
+    )
+    found = split(text)
+    assert [i.title for i in found] == [
+        "Vi foreslår, at høringer altid varer mindst seks uger",
+        "Hvorfor ikke et fælles register over alle høringer?",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a citizen's wish, short, with no other proposing word
+        "Hej\n\nJeg vil gerne kunne se alle mine sager hos kommunen samlet ét sted.\n\nHilsen Ib",
+        # an English imperative
+        "Hello,\n\nPlease publish the minutes of every municipal committee as open data.\n\nJane",
+        # a labelled ask in the imperative
+        "Hej\n\nForslag: Sørg for at alle høringer kan findes på én side.\n\nMvh Ole",
+    ],
+)
+def test_a_short_letter_asking_in_a_wish_or_an_imperative_is_one_initiative(text: str) -> None:
+    assert len(split(text)) == 1
+
+
+def test_please_find_attached_asks_for_nothing() -> None:
+    assert (
+        split("Dear colleagues,\n\nPlease find attached our comments.\n\nBest regards, Jane") == ()
+    )
+
+
+def test_a_list_after_a_short_label_under_one_ask_is_that_ask_s_parts() -> None:
+    # "X foreslår, at ...": one ask with its content; "Vi forestiller os:" sets out its parts.
+    text = (
+        "Kære styrelse\n\nRegionen foreslår, at handlingsplanen får et initiativ om åbne "
+        "ventetider på sygehusene. Vi forestiller os:\n"
+        "1. at ventetiderne opdateres hver dag\n"
+        "2. at de vises for hver afdeling\n"
+        "3. at de kan hentes som åbne data\n\n"
+        "Med venlig hilsen\nRegion Nord\n"
+    )
+    assert len(split(text)) == 1
+
+
+def test_a_list_after_a_short_label_under_announced_proposals_is_the_proposals() -> None:
+    text = (
+        "Hej\n\nVi foreslår, at planen rummer følgende. Konkret:\n"
+        "- Åbne kalendere for alle ministre.\n"
+        "- Et register over lobbymøder.\n\nMvh Per\n"
+    )
+    assert len(split(text)) == 2

@@ -219,3 +219,38 @@ def test_theme_headings_over_paragraphs_that_each_open_with_the_sender_s_ask() -
         "Antikorruption",
     ]
     assert "regnskab" in found[1].text
+
+
+def test_table_rows_as_many_as_the_introduction_counts_are_the_proposals() -> None:
+    # Two columns made as a table without a header row: a short title, then its text. No
+    # column names a proposal; the count in the paragraph above and the rows agree.
+    found = split_docx(
+        [
+            (
+                "p",
+                "Vi foreslår tre initiativer, som vil gøre kommunernes arbejde lettere at følge.",
+            ),
+            (
+                "table",
+                [
+                    [
+                        "Åbne udvalgsmøder",
+                        "Udvalgenes møder streames og gemmes på kommunens hjemmeside.",
+                    ],
+                    [
+                        "Kontrakter som data",
+                        "Kommunernes kontrakter over en million kroner lægges ud med bilag.",
+                    ],
+                    [
+                        "Borgerforslag",
+                        "Borgere med 500 underskrifter kan sætte et punkt på byrådets dagsorden.",
+                    ],
+                ],
+            ),
+        ]
+    )
+    assert [item.title for item in found] == [
+        "Åbne udvalgsmøder",
+        "Kontrakter som data",
+        "Borgerforslag",
+    ]

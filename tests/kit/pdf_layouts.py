@@ -176,6 +176,26 @@ def report_chapters() -> bytes:
     return _converted(document)
 
 
+# A Word-numbered list that mixes questions to the agency (each with a sentence on why it
+# asks) and proposals: the questions are remarks.
+ASKED_AND_PROPOSED = (
+    "Hvornår bliver høringssvarene offentliggjort? Sidste år gik der tre måneder.",
+    "Vi foreslår, at alle offentlige formularer testes med skærmlæsere, før de tages i brug.",
+    "Gælder planen også regionerne, eller kun staten?",
+    "Vi foreslår en fast frist på fire uger for svar på aktindsigt i hele den offentlige sektor.",
+)
+
+
+def numbered_questions_and_proposals() -> bytes:
+    """One numbered list ("List Number"): questions and proposals in turn."""
+    document = _document()
+    document.add_paragraph("Foreningen har følgende spørgsmål og forslag:")
+    for item in ASKED_AND_PROPOSED:
+        document.add_paragraph(item, style="List Number")
+    document.add_paragraph("Med venlig hilsen")
+    return _converted(document)
+
+
 def hyphenated() -> Layout:
     """Lines ending in a hyphenated word ("registrerings-" / "pligter")."""
     lines = [
