@@ -12,9 +12,14 @@ built for them; the run's thread does not touch them after handing them over.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from types import TracebackType
+
+from hoering.store.db import first_line
+
+log = logging.getLogger(__name__)
 
 
 class WriteBehind:
@@ -38,9 +43,13 @@ class WriteBehind:
                 self.drain()
             elif self.pending is not None:
                 # The run's own error goes up; the batch being written finishes (a transaction
-                # of its own, committed or rolled back) before the run's caller goes on.
-                self.pending.exception()
+                # of its own, committed or rolled back) before the run's caller goes on, and
+                # its own error is said, not lost behind the run's (a Ctrl-C during a write
+                # that ran out of disk).
+                failed = self.pending.exception()
                 self.pending = None
+                if failed is not None:
+                    log.warning("the batch being written failed as well: %s", first_line(failed))
         finally:
             if self.threads is not None:
                 self.threads.shutdown(wait=True)
@@ -55,6 +64,12 @@ class WriteBehind:
 
     def drain(self) -> None:
         """Wait for the job under way; its error is raised here."""
-        pending, self.pending = self.pending, None
-        if pending is not None:
+        pending = self.pending
+        if pending is None:
+            return
+        try:
             pending.result()
+        finally:
+            # Interrupted waiting (Ctrl-C), the job is still pending: __exit__ waits for it.
+            if pending.done():
+                self.pending = None

@@ -106,3 +106,40 @@ def test_a_jobs_error_is_raised_when_the_caller_next_hands_one_over() -> None:
     with pytest.raises(ValueError, match="write failed"):
         writes.submit(lambda: None)
     writes.__exit__(None, None, None)
+
+
+def test_a_jobs_error_is_logged_when_the_run_fails_while_it_is_written(caplog) -> None:
+    started, release = threading.Event(), threading.Event()
+
+    def fails() -> None:
+        started.set()
+        release.wait(10)
+        raise OperationalError("INSERT", {}, Exception("disk full"))
+
+    with pytest.raises(RuntimeError, match="source lost"), WriteBehind(threaded=True) as writes:
+        writes.submit(fails)
+        started.wait(10)
+        release.set()
+        raise RuntimeError("source lost")  # the run's own error, raised while the job runs
+    assert "failed as well" in caplog.text and "disk full" in caplog.text
+
+
+def test_a_job_the_caller_stopped_waiting_for_is_still_waited_for_and_its_error_said(
+    caplog,
+) -> None:
+    release = threading.Event()
+
+    def fails() -> None:
+        release.wait(10)
+        raise ValueError("disk full")
+
+    def interrupted(timeout: float | None = None) -> None:
+        release.set()
+        raise KeyboardInterrupt  # as Ctrl-C while the run waits for the write
+
+    with pytest.raises(KeyboardInterrupt), WriteBehind(threaded=True) as writes:
+        writes.submit(fails)
+        assert writes.pending is not None
+        writes.pending.result = interrupted  # type: ignore[method-assign]
+        writes.drain()
+    assert "failed as well" in caplog.text and "disk full" in caplog.text
