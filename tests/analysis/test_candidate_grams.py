@@ -5,6 +5,9 @@ of a few words, does not."""
 
 from __future__ import annotations
 
+import hashlib
+import tracemalloc
+
 from hoering.analysis import candidate_grams
 from hoering.analysis.candidate_grams import grams, split
 from hoering.analysis.candidate_terms import GRAM
@@ -72,3 +75,18 @@ def test_grams_neither_find_candidates_nor_crowd_out_the_terms() -> None:
     words, parts = split(vector)
     assert len(words) <= REPRESENTATIVE_TERMS and len(parts) == candidate_grams.KEEP
     assert not any(term.startswith(GRAM) for term in index_terms(vector) + lookup_terms(vector))
+
+
+def test_a_text_of_long_unbroken_runs_leaves_no_n_grams_behind() -> None:
+    # Extracted text may hold long runs of letters and digits (a hex dump, a key pasted in
+    # base64): their n-grams are worked out for the text, not kept for the rest of the run.
+    runs = [hashlib.sha512(str(n).encode()).hexdigest() * 16 for n in range(500)]
+    tracemalloc.start()
+    try:
+        found = grams(" ".join(runs))
+        assert found
+        del found
+        kept, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert kept < 4 * 2**20
