@@ -295,7 +295,7 @@ class Pipeline:
         for done in written:
             self.count(done)
         self.unplaced += sum(done.new for done in written)
-        if self.writes.threads is not None and self.unplaced >= placing.PLACE_EVERY:
+        if self.writes.threaded and self.unplaced >= placing.PLACE_EVERY:
             # In the write thread, so the workers derive on meanwhile (pipeline/placing.py).
             placing.place_new(self.sessions, self.extract)
             self.unplaced = 0

@@ -23,13 +23,18 @@ log = logging.getLogger(__name__)
 
 
 class WriteBehind:
-    """One thread that runs `write` jobs one after the other; `None` threads: run at once."""
+    """Inside its `with` block, one thread that runs jobs one after the other; not
+    `threaded`, each job runs at once in the caller's thread."""
 
     def __init__(self, threaded: bool) -> None:
-        self.threads = ThreadPoolExecutor(1, thread_name_prefix="write") if threaded else None
+        self.threaded = threaded
+        self.threads: ThreadPoolExecutor | None = None
         self.pending: Future[None] | None = None
 
     def __enter__(self) -> WriteBehind:
+        # The thread lives as long as the block, as ParsePool's do (pipeline/parsing.py).
+        if self.threaded:
+            self.threads = ThreadPoolExecutor(1, thread_name_prefix="write")
         return self
 
     def __exit__(
@@ -53,6 +58,7 @@ class WriteBehind:
         finally:
             if self.threads is not None:
                 self.threads.shutdown(wait=True)
+                self.threads = None
 
     def submit(self, job: Callable[[], None]) -> None:
         """Run `job` once the previous one is done (its error raised here, if it failed)."""

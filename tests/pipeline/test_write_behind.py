@@ -101,11 +101,20 @@ def test_a_jobs_error_is_raised_when_the_caller_next_hands_one_over() -> None:
     def fails() -> None:
         raise ValueError("write failed")
 
-    writes = WriteBehind(threaded=True)
-    writes.submit(fails)
-    with pytest.raises(ValueError, match="write failed"):
-        writes.submit(lambda: None)
-    writes.__exit__(None, None, None)
+    with WriteBehind(threaded=True) as writes:
+        writes.submit(fails)
+        with pytest.raises(ValueError, match="write failed"):
+            writes.submit(lambda: None)
+
+
+def test_a_pipeline_with_workers_runs_again_with_a_thread_of_its_own(setup) -> None:
+    cfg, sessions = setup
+    with Sandbox(ONE_WORKER) as sandbox:
+        pipeline = Pipeline(cfg, sessions, sandbox)
+        pipeline.run([at(uid, mail(uid)) for uid in range(1, 3)])
+        report = pipeline.run([at(uid, mail(uid)) for uid in range(3, 5)])
+    assert report.stored == 4  # one report, counted on over the runs
+    assert stored_and_cursor(sessions) == (4, {FOLDER: (UIDVALIDITY, 4)})
 
 
 def test_a_jobs_error_is_logged_when_the_run_fails_while_it_is_written(caplog) -> None:
