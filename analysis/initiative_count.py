@@ -52,7 +52,8 @@ _LOCAL = re.compile(
     r"punkt|area|theme|topic)\b",
     re.IGNORECASE,
 )
-_RANGE = re.compile(r"(?:\beller|\btil|\bor|[-–])\s*$", re.IGNORECASE)
+_RANGE = re.compile(r"(?:\beller|\btil|\bor|[-–])$", re.IGNORECASE)
+_RANGE_CHARS = 6  # "eller" and the character before it, for its \b
 
 
 def stated_count(text: str) -> int:
@@ -64,8 +65,7 @@ def stated_count(text: str) -> int:
     own = re.split(r"^#{1,6} ", text, maxsplit=1, flags=re.MULTILINE)[0]
     for sentence in re.split(r"(?<=[.!?:])\s+|\n\s*\n", own):
         for match in _STATED.finditer(sentence):
-            before, after = sentence[: match.start()], sentence[match.end() :]
-            if _RANGE.search(before) or _LOCAL.match(after):
+            if _in_range(sentence, match.start()) or _LOCAL.match(sentence, match.end()):
                 continue
             word = match.group("n").casefold()
             found.add(_NUMBERS.get(word) or int(word))
@@ -148,3 +148,13 @@ def _said_number(sentence: str) -> int:
     words = (match.group().casefold() for match in _NUMBER.finditer(sentence))
     found = {_NUMBERS.get(word) or int(word) for word in words}
     return found.pop() if len(found) == 1 else 0
+
+
+def _in_range(sentence: str, start: int) -> bool:
+    """Whether the number at `start` ends a range ("tre til fire", "2-3"). Only the word
+    before it is read: searching the whole sentence before each number made a long one
+    with many ("to forslag" 16,000 times: 80 s) quadratic."""
+    end = start
+    while end > 0 and sentence[end - 1].isspace():
+        end -= 1
+    return _RANGE.search(sentence, max(end - _RANGE_CHARS, 0), end) is not None

@@ -136,14 +136,15 @@ class Initiative:
 def split_initiatives(sections: Sequence[Section], subject: str = "") -> tuple[Initiative, ...]:
     """The initiatives proposed in a reply, numbered from 1, in reading order."""
     sections = _without_background(sections)
-    spans = [structured_spans(section.text, _marked(section)) for section in sections]
+    readings = [_text_readings(section.text, _marked(section)) for section in sections]
+    spans = [_first(reading) for reading in readings]
     counts = {stated_count(section.text) for section in sections} - {0}
     count = counts.pop() if len(counts) == 1 else 0
     structured = [n for n, found in enumerate(spans) if found]
-    if count and len(structured) == 1 and len(spans[structured[0]]) != count:
+    if count and len(structured) == 1:
         # The reply says how many it proposes: the reading of its structure that agrees.
-        section = sections[structured[0]]
-        spans[structured[0]] = structured_spans(section.text, _marked(section), count)
+        n = structured[0]
+        spans[n] = _counted(spans[n], readings[n], count)
     found = [(s.source, span) for s, found in zip(sections, spans, strict=True) for span in found]
     if not found:
         single = single_span([(s.source, s.text) for s in sections], subject)
@@ -153,17 +154,28 @@ def split_initiatives(sections: Sequence[Section], subject: str = "") -> tuple[I
     )
 
 
-def structured_spans(text: str, marked: bool = False, count: int = 0) -> list[Span]:
+def structured_spans(text: str, marked: bool = False) -> list[Span]:
     """The spans one text's structure marks as initiatives (rules 1-8 above), or [].
-    `marked`: the text marks its headings (a Word file: styles and bold paragraphs).
-    `count`: the number of proposals the reply says it makes; when the first rule that finds
-    something finds another number, a later rule or another heading level that finds that
-    number is the writer's reading (analysis/initiative_count.py)."""
+    `marked`: the text marks its headings (a Word file: styles and bold paragraphs)."""
+    return _first(_text_readings(text, marked))
+
+
+def _text_readings(text: str, marked: bool) -> Iterator[list[Span]]:
+    """One text's readings (_readings), each worked out when it is first asked for."""
     lines = with_tab_cells(with_sub_numbers(text.split("\n")))
-    readings = _readings(with_layout_headings(lines, marked))
-    first = next((spans for spans in readings if spans), [])
+    return _readings(with_layout_headings(lines, marked))
+
+
+def _first(readings: Iterator[list[Span]]) -> list[Span]:
+    """The first rule's spans that finds something; the readings after it stay unread."""
+    return next((spans for spans in readings if spans), [])
+
+
+def _counted(first: list[Span], rest: Iterator[list[Span]], count: int) -> list[Span]:
+    """`first`, or when the reply states another `count`, the first later reading that gives
+    it (analysis/initiative_count.py); the readings before `first` found nothing."""
     if count and first and len(first) != count:
-        return next((spans for spans in readings if len(spans) == count), first)
+        return next((spans for spans in rest if len(spans) == count), first)
     return first
 
 

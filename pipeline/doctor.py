@@ -10,6 +10,7 @@ import difflib
 from collections.abc import Callable
 
 from hoering.config import Config, ImapConfig
+from hoering.danish_letters import with_digraphs
 from hoering.ingest import imap, imap_auth
 from hoering.ingest.imap_connect import is_loopback
 from hoering.ingest.imap_probe import NOTABLE_CAPABILITIES, ListingCheck, Probe, listing_ok, probe
@@ -159,17 +160,14 @@ def _say_folders(
 
 def _closest(folder: str, found: Probe) -> str:
     """A hint at the folder meant: "Hoeringssvar" for "Høringssvar", "OGP/Svar" for "OGP.Svar"."""
-    names = [name for name, _flags in found.folders]
-    close = difflib.get_close_matches(_spelled_out(folder), [_spelled_out(n) for n in names], 1)
-    if not close:
-        return ""
-    return f"; did you mean {names[[_spelled_out(n) for n in names].index(close[0])]!r}?"
+    names = {_spelled_out(name): name for name, _flags in reversed(found.folders)}
+    close = difflib.get_close_matches(_spelled_out(folder), list(names), 1)
+    return f"; did you mean {names[close[0]]!r}?" if close else ""
 
 
 def _spelled_out(name: str) -> str:
-    # Danish letters as an ASCII keyboard writes them, and any level separator as "/".
-    name = name.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    return name.replace(".", "/")
+    """Danish letters as an ASCII keyboard writes them, and any level separator as "/"."""
+    return with_digraphs(name.casefold()).replace(".", "/")
 
 
 def _say_listing(folder: str, check: ListingCheck, say: Say, problems: list[Exception]) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.config import Config
-from hoering.pipeline.run import Tick, no_tick
+from hoering.pipeline.report import Tick, no_tick
 from hoering.rules import candidates, duplicates
 from hoering.rules.derive import normalize_proposal
 from hoering.store.db import writing

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hoering.analysis.initiatives import split_initiatives
 from hoering.config import Config
-from hoering.pipeline.run import Tick, no_tick
+from hoering.pipeline.report import Tick, no_tick
 from hoering.rules.initiative_derive import sections
 from hoering.rules.reply_derive import derive_reply
 from hoering.rules.reply_inputs import inputs_of

@@ -29,7 +29,7 @@ from hoering.pipeline import retries
 from hoering.pipeline.assemble import Assembler
 from hoering.pipeline.lock import run_lock
 from hoering.pipeline.parsing import ParsePool, ParseResult, parse_bytes
-from hoering.pipeline.run import Tick, no_tick
+from hoering.pipeline.report import Tick, no_tick
 from hoering.pipeline.runs import retrier as make_retrier
 from hoering.pipeline.sandbox import Sandbox
 from hoering.store import models

@@ -1,12 +1,20 @@
-"""The counts of one poll or import, as `hoering poll` prints them."""
+"""What a run reports: its progress as it goes (a tick a message or reply, the CLI's
+progress bar) and the counts of one poll or import, as `hoering poll` prints them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from hoering.pipeline.retries import RetryReport
+
+Tick = Callable[[], None]
+
+
+def no_tick() -> None:
+    """No progress display (cron, tests)."""
 
 
 @dataclass

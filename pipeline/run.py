@@ -17,7 +17,7 @@ import hashlib
 import logging
 import time as clock
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import partial
 
 from sqlalchemy.exc import IntegrityError
@@ -56,7 +56,7 @@ from hoering.pipeline.parsing import (
     gave_up,
     parse_bytes,
 )
-from hoering.pipeline.report import RunReport
+from hoering.pipeline.report import RunReport, Tick, no_tick
 from hoering.pipeline.sandbox import Sandbox
 from hoering.pipeline.write_behind import WriteBehind
 from hoering.rules.reply_task import DeriveContext
@@ -66,7 +66,6 @@ from hoering.store.db import writing
 from hoering.vocab import MessageStatus, WriteOutcome
 
 log = logging.getLogger(__name__)
-Tick = Callable[[], None]
 Item = RawMessage | SkippedMessage | FolderChecked | FolderFailed
 # A batch's folder cursors and skipped messages, written with it.
 Marks = tuple[dict[tuple[str, str], tuple[int, int]], list[MessageOrigin]]
@@ -81,10 +80,6 @@ BATCH_SECONDS = 2.0  # a slow trickle (big PDFs) is still committed every few se
 # Matched messages checked against the stored ones in one query. Few, as they are parsed
 # only after it and their texts then count towards BATCH_SIZE.
 CHECK_GROUP = 10
-
-
-def no_tick() -> None:
-    """No progress display (cron, tests)."""
 
 
 class Pipeline:
@@ -297,7 +292,7 @@ class Pipeline:
         for done in written:
             self.count(done)
         self.unplaced += sum(done.new for done in written)
-        if self.writes.threads is not None and self.unplaced >= placing.PLACE_EVERY:
+        if self.writes.threaded and self.unplaced >= placing.PLACE_EVERY:
             # In the write thread, so the workers derive on meanwhile (pipeline/placing.py).
             placing.place_new(self.sessions, self.extract)
             self.unplaced = 0

@@ -23,8 +23,8 @@ from hoering.pipeline.assemble import Assembler
 from hoering.pipeline.lock import run_lock
 from hoering.pipeline.parsing import parse_bytes
 from hoering.pipeline.partials import joined_partials
-from hoering.pipeline.report import RunReport
-from hoering.pipeline.run import Item, Pipeline, Tick, no_tick
+from hoering.pipeline.report import RunReport, Tick, no_tick
+from hoering.pipeline.run import Item, Pipeline
 from hoering.pipeline.sandbox import Sandbox
 from hoering.store import messages as store_messages
 from hoering.store import models

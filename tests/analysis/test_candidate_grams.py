@@ -5,7 +5,9 @@ of a few words, does not."""
 
 from __future__ import annotations
 
+import hashlib
 import math
+import tracemalloc
 
 from pytest import MonkeyPatch
 
@@ -101,3 +103,18 @@ def test_theme_words_alone_do_not_make_two_asks_alike(monkeypatch: MonkeyPatch) 
     assert cosine(first, second) < GRAM_AT / 2
     monkeypatch.setattr(candidate_grams, "THEME", 1.0)  # counted as any other word
     assert cosine(grams(THEME_ONLY[0]), grams(THEME_ONLY[1])) > GRAM_AT
+
+
+def test_a_text_of_long_unbroken_runs_leaves_no_n_grams_behind() -> None:
+    # Extracted text may hold long runs of letters and digits (a hex dump, a key pasted in
+    # base64): their n-grams are worked out for the text, not kept for the rest of the run.
+    runs = [hashlib.sha512(str(n).encode()).hexdigest() * 16 for n in range(500)]
+    tracemalloc.start()
+    try:
+        found = grams(" ".join(runs))
+        assert found
+        del found
+        kept, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert kept < 4 * 2**20

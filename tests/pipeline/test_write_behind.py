@@ -101,8 +101,54 @@ def test_a_jobs_error_is_raised_when_the_caller_next_hands_one_over() -> None:
     def fails() -> None:
         raise ValueError("write failed")
 
-    writes = WriteBehind(threaded=True)
-    writes.submit(fails)
-    with pytest.raises(ValueError, match="write failed"):
-        writes.submit(lambda: None)
-    writes.__exit__(None, None, None)
+    with WriteBehind(threaded=True) as writes:
+        writes.submit(fails)
+        with pytest.raises(ValueError, match="write failed"):
+            writes.submit(lambda: None)
+
+
+def test_a_pipeline_with_workers_runs_again_with_a_thread_of_its_own(setup) -> None:
+    cfg, sessions = setup
+    with Sandbox(ONE_WORKER) as sandbox:
+        pipeline = Pipeline(cfg, sessions, sandbox)
+        pipeline.run([at(uid, mail(uid)) for uid in range(1, 3)])
+        report = pipeline.run([at(uid, mail(uid)) for uid in range(3, 5)])
+    assert report.stored == 4  # one report, counted on over the runs
+    assert stored_and_cursor(sessions) == (4, {FOLDER: (UIDVALIDITY, 4)})
+
+
+def test_a_jobs_error_is_logged_when_the_run_fails_while_it_is_written(caplog) -> None:
+    started, release = threading.Event(), threading.Event()
+
+    def fails() -> None:
+        started.set()
+        release.wait(10)
+        raise OperationalError("INSERT", {}, Exception("disk full"))
+
+    with pytest.raises(RuntimeError, match="source lost"), WriteBehind(threaded=True) as writes:
+        writes.submit(fails)
+        started.wait(10)
+        release.set()
+        raise RuntimeError("source lost")  # the run's own error, raised while the job runs
+    assert "failed as well" in caplog.text and "disk full" in caplog.text
+
+
+def test_a_job_the_caller_stopped_waiting_for_is_still_waited_for_and_its_error_said(
+    caplog,
+) -> None:
+    release = threading.Event()
+
+    def fails() -> None:
+        release.wait(10)
+        raise ValueError("disk full")
+
+    def interrupted(timeout: float | None = None) -> None:
+        release.set()
+        raise KeyboardInterrupt  # as Ctrl-C while the run waits for the write
+
+    with pytest.raises(KeyboardInterrupt), WriteBehind(threaded=True) as writes:
+        writes.submit(fails)
+        assert writes.pending is not None
+        writes.pending.result = interrupted  # type: ignore[method-assign]
+        writes.drain()
+    assert "failed as well" in caplog.text and "disk full" in caplog.text
