@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from hoering.analysis.initiative_lists import OWN_PARTS, list_items
+from hoering.analysis.initiative_lists import OWN_PARTS, list_items, paragraph_before
 from hoering.analysis.initiative_sequence import paragraph_end
 from hoering.analysis.initiative_text import (
     CLOSING,
@@ -74,6 +74,9 @@ def stated_count(text: str) -> int:
 
 # Any number word, for a list's introduction that counts its items in a word of its own.
 _NUMBER = re.compile(rf"(?<![-\w])(?:{'|'.join(_NUMBERS)}|[2-9]|10)(?![-\w])", re.IGNORECASE)
+# Each count reads ahead over the rest of the text: only the first COUNTS_READ are tried, so
+# hostile text (one line after another saying "tre") is not read again for each of them.
+COUNTS_READ = 20
 
 
 def counted_list_spans(lines: list[str]) -> list[Span]:
@@ -121,26 +124,23 @@ def counted_paragraph_spans(lines: list[str]) -> list[Span]:
 
 def _counts(lines: list[str]) -> Iterator[tuple[int, int]]:
     """(index, number) of each line that ends a paragraph whose last sentence says one
-    number (2-10), not of one proposal's parts ("Det kan gennemføres i tre trin:")."""
+    number (2-10), not of one proposal's parts ("Det kan gennemføres i tre trin:"); the
+    first COUNTS_READ of them."""
+    read = 0
     for index, line in enumerate(lines):
+        if read == COUNTS_READ:
+            return
         text = line.strip()
         if not text or ITEM.match(line) or HEADING.match(text):
             continue
         below = lines[index + 1].strip() if index + 1 < len(lines) else ""
         if below and not text.endswith((".", ":", "!")):
             continue  # a wrapped line inside its paragraph
-        paragraph = _paragraph_up_to(lines, index)
+        paragraph = f"{paragraph_before(lines, index)} {text}".strip()
         number = _said_number(sentences(paragraph)[-1])
         if number and not OWN_PARTS.search(paragraph):
+            read += 1
             yield index, number
-
-
-def _paragraph_up_to(lines: list[str], index: int) -> str:
-    """Line `index` with the lines of its paragraph above it (wrapped in PDF and mail)."""
-    start = index
-    while start > 0 and lines[start - 1].strip() and not ITEM.match(lines[start - 1]):
-        start -= 1
-    return " ".join(line.strip() for line in lines[start : index + 1])
 
 
 def _said_number(sentence: str) -> int:

@@ -23,6 +23,9 @@ from hoering.analysis.initiative_text import (
 
 TITLE_LINE = 100  # characters of an item that is a title over its own paragraph
 LOOKAHEAD = 200  # lines a list looks ahead for its next item (and back for a previous line)
+# Lines a paragraph is read back over for its last sentences; bounded so that a text of one
+# sentence per line (hostile, or a PDF without blank lines) is not read again at every line.
+PARAGRAPH_LINES = 30
 # "Borgerpaneler: Prøv med ..." or "Åbenhed om mål – Vi foreslår ...": a label, then its text.
 _LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|–—]{2,60}?)(?::(?:\s+\S|$)| [–—-]\s+\S)")
 # Introductions that name proposals outright, even with a word of OWN_PARTS in them.
@@ -101,7 +104,7 @@ def list_spans(lines: list[str]) -> list[Span]:
     spans: list[Span] = []
     index = 0
     while index < len(lines):
-        if _is_intro(lines[index], _paragraph_before(lines, index)) or announces(lines, index):
+        if _is_intro(lines[index], paragraph_before(lines, index)) or announces(lines, index):
             items, end = list_items(lines, index + 1)
             if not items:
                 items, end = _labelled_after(lines, index + 1)
@@ -234,14 +237,15 @@ def announces(lines: list[str], index: int) -> bool:
     item = ITEM.match(following)
     # A list numbered on from "2." continues the document's chapters ("2. Forslag").
     listed = (item and item.group(3) in (None, "1")) or _labelled(following.strip())
-    whole = f"{_paragraph_before(lines, index)} {text}"  # wrapped over lines: PDF, plain text
+    whole = f"{paragraph_before(lines, index)} {text}"  # wrapped over lines: PDF, plain text
     return bool(listed and (_COUNTED.search(whole) or _FOLLOWING.search(sentences(text)[-1])))
 
 
-def _paragraph_before(lines: list[str], index: int) -> str:
-    """The lines of the paragraph above line `index`, joined (up to the blank line)."""
-    start = index
-    while start > 0 and lines[start - 1].strip() and not ITEM.match(lines[start - 1]):
+def paragraph_before(lines: list[str], index: int) -> str:
+    """The lines of the paragraph above line `index`, joined (up to the blank line, at most
+    PARAGRAPH_LINES)."""
+    start, first = index, max(index - PARAGRAPH_LINES, 0)
+    while start > first and lines[start - 1].strip() and not ITEM.match(lines[start - 1]):
         start -= 1
     return " ".join(line.strip() for line in lines[start:index])
 
@@ -256,7 +260,7 @@ def list_items(lines: list[str], start: int) -> tuple[list[Span], int]:
     # A list counts on from its first number: Word continues a list past a heading ("3.")
     state = _ListState(expected=int(match.group(3)) + 1 if kind == "number" else None)
     starts, index = [first], first + 1
-    while index < len(lines):
+    while index < len(lines) and index - starts[-1] <= LOOKAHEAD:
         line = lines[index]
         item = ITEM.match(line)
         if item and len(item.group(1)) == indent and _kind(item) == kind:
