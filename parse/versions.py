@@ -27,7 +27,7 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     # its page count, not after a time (a long PDF read by the old rule may differ); 7: the
     # headings its type shows (bold, larger) marked "# " as Word's are, a larger size a level
     # above a smaller one (parse/pdf_headings.py)
-    "docx": 10,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures; 4: "# ", "- ";
+    "docx": 11,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures; 4: "# ", "- ";
     # 5: numbered list items carry the number Word shows ("1.", "1.1", "a)"); 6: bold
     # paragraphs that are headings are marked "# " between letterhead and closing; 7: a bold
     # closing ("Med venlig hilsen", "På vegne af") ends them: its signature is no heading;
@@ -36,7 +36,9 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     # than text (not bold) is a heading, a table row in the letter's text stays one line;
     # 9: an altChunk's HTML is read as HTML mail now is (Outlook lists, margin-less lines);
     # 10: bold lead sentences, labels and questions ("Der bør ... .", "Lobbyregister:",
-    # "Hvordan ...?") are headings where two or more stand over a paragraph each
+    # "Hvordan ...?") are headings where two or more stand over a paragraph each;
+    # 11: a table that lays out the letter's text (no header row; a cell with a list, a
+    # heading, a table or two paragraphs; a bold title beside prose) is read as its text
     "xlsx": 1,
     "pptx": 2,  # 2: python-pptx (1: "unsupported type")
     "xls": 1,  # xlrd; before it was sniffed as "ole"
