@@ -80,7 +80,11 @@ def story_text(
     (parse/word_headings.py), bold by direct formatting or by a style `look` names, or set
     larger than its text."""
     found = list(blocks(element, part, numbering, headings, look))
-    return "\n".join(with_bold_headings(found) if headings else found)
+    if headings:
+        # An empty paragraph in the body is spacing (Enter pressed twice, as Google Docs
+        # users and many others type), as Word's space after a paragraph is: no blank line.
+        found = with_bold_headings([line for line in found if line.strip()])
+    return "\n".join(found)
 
 
 def notes_text(footnotes: etree._Element | None, endnotes: etree._Element | None) -> list[str]:

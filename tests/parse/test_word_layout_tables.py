@@ -88,6 +88,21 @@ def test_a_form_of_short_labels_and_values_keeps_its_rows() -> None:
     assert f"\nTitel | Åbne postlister\nBeskrivelse | {MORE}" in extract_docx_text(save(document))
 
 
-def test_layout_tables_read_as_text_make_docx_version_11() -> None:
-    # reparse --outdated finds Word texts that read a layout table as rows.
+def test_layout_tables_and_empty_paragraphs_make_docx_version_11() -> None:
+    # reparse --outdated finds Word texts read with layout tables as rows, empty paragraphs.
     assert EXTRACTOR_VERSIONS["docx"] >= 11
+
+
+def test_empty_paragraphs_in_the_body_are_spacing_not_blank_lines() -> None:
+    # Enter pressed twice between paragraphs (Google Docs users, many Word users): the bold
+    # title over the first prose is still its heading, the items still one list.
+    document = docx.Document()
+    document.add_paragraph("Foreningen Åben By")
+    document.add_paragraph()
+    document.add_paragraph().add_run("Forslag til handlingsplanen").bold = True
+    document.add_paragraph()
+    document.add_paragraph(PROSE)
+    document.add_paragraph("")
+    document.add_paragraph(MORE)
+    text = extract_docx_text(save(document))
+    assert text == f"Foreningen Åben By\n# Forslag til handlingsplanen\n{PROSE}\n{MORE}"
