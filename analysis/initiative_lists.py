@@ -21,8 +21,10 @@ from hoering.analysis.initiative_text import (
 
 TITLE_LINE = 100  # characters of an item that is a title over its own paragraph
 LOOKAHEAD = 200  # lines a list looks ahead for its next item (and back for a previous line)
-# "Borgerpaneler: Prøv med ..." or "Åbenhed om mål – Vi foreslår ...": a label, then its text.
-_LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|–—]{2,60}?)(?::(?:\s+\S|$)| [–—-]\s+\S)")
+# "Borgerpaneler: Prøv med ..." or "Åbenhed om mål – Vi foreslår ...": a label, then its text;
+# also a table row "Borgerpaneler | Prøv med ..." (a short title in the first cell, its text
+# beside it: a two-column layout without a header row).
+_LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|–—]{2,60}?)(?::(?:\s+\S|$)| [–—-]\s+\S| \| \S)")
 # Introductions that name proposals outright, even with a word of _OWN_PARTS in them.
 _STRONG_INTRO = re.compile(
     r"\b(?:vi foreslår|foreslår vi|jeg foreslår|følgende (?:initiativ|forslag)\w*|"

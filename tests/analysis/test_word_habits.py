@@ -39,3 +39,21 @@ def test_proposals_in_a_letter_laid_out_as_a_table_are_found() -> None:
         "1. Alle kommuner offentliggør deres postlister hver uge",
         "2. Der oprettes et offentligt lobbyregister over ministres møder med interesseorganisationer.",
     ]
+
+
+def test_titles_beside_their_text_in_a_table_without_a_header_are_the_proposals() -> None:
+    # A two-column layout made as a borderless table: a short title left, its text right,
+    # after an introduction that counts them.
+    document = docx.Document()
+    document.add_paragraph("Foreningen Åben By")
+    document.add_paragraph(
+        "Foreningen foreslår to initiativer, som vil styrke åbenheden i kommunerne."
+    )
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Åbne postlister"
+    table.cell(0, 1).text = "Alle kommuner bør offentliggøre deres postlister hver uge på nettet."
+    table.cell(1, 0).text = "Lobbyregister"
+    table.cell(1, 1).text = "Borgmestres møder med virksomheder bør registreres og offentliggøres."
+    document.add_paragraph("Foreningen bemærker, at begge kan gennemføres uden lovændringer.")
+    document.add_paragraph("Med venlig hilsen\nJens Holm")
+    assert [i.title for i in split(save(document))] == ["Åbne postlister", "Lobbyregister"]
