@@ -24,7 +24,7 @@ _BETWEEN = (
 )
 _STATED = re.compile(
     rf"(?<![-\w])(?P<n>{'|'.join(_NUMBERS)}|[2-9]|10)\s+(?:(?:{_BETWEEN})\s+)?"
-    r"(?:forslag|initiativforslag|initiativer|anbefalinger|idéer|ideer|tiltag|"
+    r"(?:forslag|initiativforslag|initiativer|anbefalinger|idéer|ideer|tiltag|bud|"
     r"proposals|suggestions|recommendations|ideas|initiatives)\b",
     re.IGNORECASE,
 )

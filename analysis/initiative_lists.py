@@ -34,7 +34,8 @@ _STRONG_INTRO = re.compile(
 # "Her er tre forslag", "I have two suggestions": a count of the proposals to come.
 _COUNTED = re.compile(
     r"\b(?:to|tre|fire|fem|seks|syv|otte|two|three|four|five|six|\d) (?:\w+ )?(?:forslag|"
-    r"initiativer|idéer|ideer|ønsker|anbefalinger|suggestions|proposals|recommendations|ideas)\b",
+    r"initiativer|idéer|ideer|ønsker|anbefalinger|bud|tiltag|suggestions|proposals|"
+    r"recommendations|ideas)\b",
     re.IGNORECASE,
 )
 # "Foreningen har følgende forslag.", "Vi foreslår følgende.", "Vores forslag følger
