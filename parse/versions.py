@@ -38,7 +38,9 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     # 10: bold lead sentences, labels and questions ("Der bør ... .", "Lobbyregister:",
     # "Hvordan ...?") are headings where two or more stand over a paragraph each;
     # 11: a table that lays out the letter's text (no header row; a cell with a list, a
-    # heading, a table or two paragraphs; a bold title beside prose) is read as its text
+    # heading, a table or two paragraphs; a bold title beside prose) is read as its text,
+    # an empty body paragraph is no blank line, and bold run-in leads ("Åbne data." opening
+    # two or more paragraphs in bold) are their paragraphs' headings
     "xlsx": 1,
     "pptx": 2,  # 2: python-pptx (1: "unsupported type")
     "xls": 1,  # xlrd; before it was sniffed as "ole"

@@ -19,6 +19,7 @@ from hoering.parse.word_headings import (
     heading_like,
     heading_mark,
     lead_like,
+    run_in,
     with_bold_headings,
 )
 from hoering.parse.word_numbering import Numbering
@@ -159,6 +160,8 @@ def _paragraph(
         markup = heading_mark(runs, paragraph, look)
     elif headings and not markup and lead_like(text):
         markup = LEAD if all_bold(runs, paragraph, look.bold_styles) else ""
+    elif headings and not markup:
+        text = run_in(runs, [_run_text(run) for run in runs], paragraph, look) or text
     yield markup + text
     for box in boxes:
         yield from blocks(box, part, numbering)

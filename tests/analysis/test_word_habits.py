@@ -57,3 +57,31 @@ def test_titles_beside_their_text_in_a_table_without_a_header_are_the_proposals(
     document.add_paragraph("Foreningen bemærker, at begge kan gennemføres uden lovændringer.")
     document.add_paragraph("Med venlig hilsen\nJens Holm")
     assert [i.title for i in split(save(document))] == ["Åbne postlister", "Lobbyregister"]
+
+
+def test_paragraphs_opening_with_a_bold_run_in_title_are_one_proposal_each() -> None:
+    # "<b>Åbne ventetider.</b> Vi foreslår ...": the title in bold, the text running on.
+    document = docx.Document()
+    document.add_paragraph(INTRO + " Vi har tre konkrete bud.")
+    for lead, rest in (
+        ("Åbne ventetider.", "Vi foreslår, at regionernes ventetider offentliggøres hver uge."),
+        (
+            "Patienter med i beslutningerne.",
+            "Der bør sidde patienter med, når kvalitetsmål fastlægges.",
+        ),
+        (
+            "Indsigt i egne data.",
+            "Borgerne bør kunne se, hvem der har set deres helbredsoplysninger.",
+        ),
+    ):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(lead).bold = True
+        paragraph.add_run(f" {rest}")
+    document.add_paragraph("Vi står gerne til rådighed for uddybning.")
+    document.add_paragraph("Med venlig hilsen")
+    document.add_paragraph("Karen Skov")
+    assert [i.title for i in split(save(document))] == [
+        "Åbne ventetider",
+        "Patienter med i beslutningerne",
+        "Indsigt i egne data",
+    ]
