@@ -16,8 +16,10 @@ from __future__ import annotations
 # words, Outlook's list paragraphs are list items at their level, paragraphs without
 # margins (own style or the style sheet) are lines (parse/text.py, parse/html_layout.py);
 # 7: header lines that lost their folding blank between two fields continue the field
-# above (parse/message_read.py), so the Subject and From after them stay headers.
-PARSER_VERSION = "7"
+# above (parse/message_read.py), so the Subject and From after them stay headers;
+# 8: a bold run-in title opening two or more HTML paragraphs ("<b>Åbne data.</b> Vi ...")
+# is written "# " over the rest of its paragraph (parse/html_layout.py).
+PARSER_VERSION = "8"
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
     "pdf": 7,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read;
@@ -47,16 +49,17 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     "odt": 3,  # 2: OCR of pictures; 3: headings "# ", list items "- " (light Markdown)
     "ods": 2,
     "odp": 2,
-    "rtf": 2,  # 2: its HTML read as parse/text.py reads HTML 3
+    "rtf": 3,  # 2: its HTML read as parse/text.py reads HTML 3; 3: HTML 4
     "doc": 1,
     "wordperfect": 1,  # wpd2text (libwpd-tools); before: "unknown", unsupported
-    "msg": 2,  # 2: its HTML body read as parse/text.py reads HTML 3
-    "tnef": 2,  # 2: its HTML body read as parse/text.py reads HTML 3
+    "msg": 3,  # 2: its HTML body read as parse/text.py reads HTML 3; 3: HTML 4
+    "tnef": 3,  # 2: its HTML body read as parse/text.py reads HTML 3; 3: HTML 4
     "zip": 1,
     "ole": 2,  # other OLE2 files: "unsupported type" (2: .xls left this type for "xls")
-    "html": 3,  # 2: ordered lists numbered as a browser shows them, nested lists indented;
+    "html": 4,  # 2: ordered lists numbered as a browser shows them, nested lists indented;
     # 3: Outlook's list paragraphs (mso-list) are items at their level with the bullet or
-    # number Word shows; paragraphs without margins (own style or the style sheet) are lines
+    # number Word shows; paragraphs without margins (own style or the style sheet) are lines;
+    # 4: bold run-in titles of two or more paragraphs are headings ("# ") over their text
     "text": 4,  # 2: charset guessed if none declared; 3: Cyrillic too; 4: only proven Cyrillic
     "message": 1,
     "png": 2,  # 2: OCR
