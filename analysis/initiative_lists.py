@@ -248,12 +248,18 @@ def list_items(lines: list[str], start: int) -> tuple[list[Span], int]:
     # A list counts on from its first number: Word continues a list past a heading ("3.")
     state = _ListState(expected=int(match.group(3)) + 1 if kind == "number" else None)
     starts, index = [first], first + 1
+    # A bullet ending in ":" over bullets that go on in lower case ("- ... Det kan fx gælde:"
+    # / "- lukning af skoler"): they complete its sentence, its points with the nesting lost.
+    colon = lines[first].rstrip().endswith(":")
     while index < len(lines):
         line = lines[index]
         item = ITEM.match(line)
         if item and len(item.group(1)) == indent and _kind(item) == kind:
-            if state.accepts(int(item.group(3)) if kind == "number" else None):
+            if kind == "bullet" and colon and item.group(5)[:1].islower():
+                pass
+            elif state.accepts(int(item.group(3)) if kind == "number" else None):
                 starts.append(index)
+                colon = line.rstrip().endswith(":")
         elif _is_intro(line):
             break  # "Derudover foreslår vi:" starts the next list
         elif line.strip().endswith(":") and not item:

@@ -85,3 +85,25 @@ def test_paragraphs_opening_with_a_bold_run_in_title_are_one_proposal_each() -> 
         "Patienter med i beslutningerne",
         "Indsigt i egne data",
     ]
+
+
+def test_bullets_completing_an_item_that_ends_in_a_colon_are_its_points() -> None:
+    # Hand-typed dashes (no Word list, so no nesting): "- ... Det kan fx gælde:" over
+    # "- lukning af skoler" in lower case, which go on with its sentence.
+    document = docx.Document()
+    document.add_paragraph(INTRO)
+    document.add_paragraph("Vi har følgende forslag:")
+    for line in (
+        "- Lokalrådene bør høres, før kommunen træffer beslutninger om deres område. Det kan fx gælde:",
+        "- lukning af skoler og institutioner",
+        "- nye lokalplaner",
+        "- Kommunerne bør offentliggøre data opdelt på lokalområder.",
+    ):
+        document.add_paragraph(line)
+    document.add_paragraph("Med venlig hilsen\nJens Holm")
+    found = split(save(document))
+    assert [i.text.split(".")[0] for i in found] == [
+        "- Lokalrådene bør høres, før kommunen træffer beslutninger om deres område",
+        "- Kommunerne bør offentliggøre data opdelt på lokalområder",
+    ]
+    assert "nye lokalplaner" in found[0].text
