@@ -7,6 +7,16 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from hoering.analysis.initiative_intros import (
+    COUNTED,
+    FOLLOWING,
+    INTRO,
+    OWN_PARTS,
+    PART_HEADING,
+    PARTS_SENTENCE,
+    REMARKS_INTRO,
+    STRONG_INTRO,
+)
 from hoering.analysis.initiative_text import (
     CLOSING,
     HEADING,
@@ -25,70 +35,6 @@ LOOKAHEAD = 200  # lines a list looks ahead for its next item (and back for a pr
 # also a table row "Borgerpaneler | Prøv med ..." (a short title in the first cell, its text
 # beside it: a two-column layout without a header row).
 _LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|–—]{2,60}?)(?::(?:\s+\S|$)| [–—-]\s+\S| \| \S)")
-# Introductions that name proposals outright, even with a word of _OWN_PARTS in them.
-_STRONG_INTRO = re.compile(
-    r"\b(?:vi foreslår|foreslår vi|jeg foreslår|følgende (?:initiativ|forslag)\w*|"
-    r"handlingsplan\w*\b.*\bindeholde\w*|forslag til (?:handlingsplan|initiativ)\w*)",
-    re.IGNORECASE,
-)
-# "Her er tre forslag", "I have two suggestions": a count of the proposals to come.
-_COUNTED = re.compile(
-    r"\b(?:to|tre|fire|fem|seks|syv|otte|two|three|four|five|six|\d) (?:\w+ )?(?:forslag|"
-    r"initiativer|idéer|ideer|ønsker|anbefalinger|bud|tiltag|suggestions|proposals|"
-    r"recommendations|ideas)\b",
-    re.IGNORECASE,
-)
-# "Foreningen har følgende forslag.", "Vi foreslår følgende.", "Vores forslag følger
-# herunder.": the proposals to come, named in a sentence that ends in a full stop rather
-# than a colon.
-_FOLLOWING = re.compile(
-    r"\b(?:følgende|nedenstående|the following)\s+(?:\w+\s+){0,2}?(?:forslag|initiativ\w*|"
-    r"idéer|ideer|anbefalinger|tiltag|suggestions|proposals|recommendations|ideas)\b|"
-    r"\b(?:foreslå\w*|anbefale\w*|propose|suggest|recommend)\s+(?:vi\s+|we\s+)?"
-    r"(?:følgende|the following)\s*[.!]?$|"
-    # "Vores forslag er kort beskrevet herunder.", "Nedenfor følger foreningens anbefalinger."
-    r"^(?=.*\b(?:herunder|nedenfor|below)\b).*\b(?:forslag|initiativer|idéer|ideer|"
-    r"anbefalinger|suggestions|proposals|recommendations|ideas)\b",
-    re.IGNORECASE,
-)
-_INTRO = re.compile(
-    r"\b(?:foreslå\w*|forslag\w*|anbefal\w*|initiativ\w*|opfordr\w*|ønske\w*|idéer|ideer|støtte\w*|"
-    r"bud på|suggest\w*|propos\w*|recommend\w*|ideas)\b",
-    re.IGNORECASE,
-)
-# "Rådet har følgende bemærkninger:" over bullets: the items that ask for something are
-# proposals, the others remarks.
-_REMARKS_INTRO = re.compile(
-    r"\b(?:følgende|the following)\s+(?:\w+\s+)?(?:bemærkninger|kommentarer|synspunkter|"
-    r"comments|remarks)\s*:\s*$",
-    re.IGNORECASE,
-)
-# Enumerations of one proposal's own parts, steps or examples.
-_OWN_PARTS = re.compile(
-    r"\b(?:trin|faser?|etaper?|dele|skridt|elementer|består|bestå|gennemføres|indeholde\w*|"
-    r"omfatte\w*|eksempel|eksempler|fx|f\.eks\.?|såsom|bl\.a\.|blandt andet|herunder|"
-    r"følgende data|datasæt|kræver|forudsætninger|fordele\w*|hensyn|forhold|opmærksom|"
-    r"bemærkning\w*|pege på|ingen (?:nye |konkrete )?forslag)\b",
-    re.IGNORECASE,
-)
-
-
-# Template sections whose numbered lists are one proposal's parts (a subset of the heading
-# rule's sub-sections, kept here: that module imports this one).
-_PART_HEADING = re.compile(
-    r"^(?:aktiviteter|konkrete aktiviteter|milepæle|tidsplan|trin|faser|delmål|leverancer|"
-    r"målsætning\w*|mål|succeskriteri\w*|indikatorer|måling\w*|resultater|forventede? \w+|"
-    r"løsning\w*|problem\w*|baggrund|udfordring\w*|implementering|beskrivelse|kort beskrivelse|"
-    r"risici|ressourcer|budget|økonomi|aktører|partnere|interessenter)\b",
-    re.IGNORECASE,
-)
-
-
-_PARTS_SENTENCE = re.compile(
-    r"\b(?:trin|faser?|etaper?|dele|skridt|elementer|består|bestå|gennemføres|omfatte\w*|"
-    r"eksempler?|følgende (?:aktiviteter|elementer|trin|milepæle))\b",
-    re.IGNORECASE,
-)
 
 
 def list_spans(lines: list[str]) -> list[Span]:
@@ -100,7 +46,7 @@ def list_spans(lines: list[str]) -> list[Span]:
             if not items:
                 items, end = _labelled_after(lines, index + 1)
             spans, index = spans + items, max(end, index + 1)
-        elif _REMARKS_INTRO.search(lines[index]):
+        elif REMARKS_INTRO.search(lines[index]):
             items, end = list_items(lines, index + 1)
             asks = [span for span in items if PROPOSING.search(" ".join(span.lines))]
             spans, index = spans + asks, max(end, index + 1)
@@ -187,9 +133,9 @@ def _introduces_parts(line: str) -> bool:
         return True
     heading = HEADING.match(line)
     if heading:
-        return bool(_PART_HEADING.match(heading.group(2)))
+        return bool(PART_HEADING.match(heading.group(2)))
     last = sentences(line)[-1]
-    return bool(_PARTS_SENTENCE.search(last)) and not _names_proposals(last)
+    return bool(PARTS_SENTENCE.search(last)) and not _names_proposals(last)
 
 
 def _is_intro(line: str, before: str = "") -> bool:
@@ -205,14 +151,14 @@ def _is_intro(line: str, before: str = "") -> bool:
     if _names_proposals(last):
         return True
     # "Her er tre fra mig:" after "I vil gerne have idéer": the sentence before names them.
-    short = len(last) < 40 and not _OWN_PARTS.search(last)
+    short = len(last) < 40 and not OWN_PARTS.search(last)
     return short and len(said) > 1 and _names_proposals(said[-2])
 
 
 def _names_proposals(sentence: str) -> bool:
-    if _STRONG_INTRO.search(sentence) or _COUNTED.search(sentence):
+    if STRONG_INTRO.search(sentence) or COUNTED.search(sentence):
         return True
-    return bool(_INTRO.search(sentence)) and not _OWN_PARTS.search(sentence)
+    return bool(INTRO.search(sentence)) and not OWN_PARTS.search(sentence)
 
 
 def announces(lines: list[str], index: int) -> bool:
@@ -227,7 +173,7 @@ def announces(lines: list[str], index: int) -> bool:
     # A list numbered on from "2." continues the document's chapters ("2. Forslag").
     listed = (item and item.group(3) in (None, "1")) or _labelled(following.strip())
     whole = f"{_paragraph_before(lines, index)} {text}"  # wrapped over lines: PDF, plain text
-    return bool(listed and (_COUNTED.search(whole) or _FOLLOWING.search(sentences(text)[-1])))
+    return bool(listed and (COUNTED.search(whole) or FOLLOWING.search(sentences(text)[-1])))
 
 
 def _paragraph_before(lines: list[str], index: int) -> str:
