@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from hoering.analysis.initiative_lists import OWN_PARTS, list_items, paragraph_before
+from hoering.analysis.initiative_intros import OWN_PARTS
+from hoering.analysis.initiative_lists import list_items, paragraph_before
 from hoering.analysis.initiative_sequence import paragraph_end
 from hoering.analysis.initiative_text import (
     CLOSING,
@@ -41,7 +42,7 @@ _BETWEEN = (
 )
 _STATED = re.compile(
     rf"(?<![-\w])(?P<n>{'|'.join(_NUMBERS)}|[2-9]|10)\s+(?:(?:{_BETWEEN})\s+)?"
-    r"(?:forslag|initiativforslag|initiativer|anbefalinger|idéer|ideer|tiltag|"
+    r"(?:forslag|initiativforslag|initiativer|anbefalinger|idéer|ideer|tiltag|bud|"
     r"proposals|suggestions|recommendations|ideas|initiatives)\b",
     re.IGNORECASE,
 )

@@ -7,6 +7,17 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from hoering.analysis.initiative_intros import (
+    COUNTED,
+    FOLLOWING,
+    INTRO,
+    ONE_ASK,
+    OWN_PARTS,
+    PART_HEADING,
+    PARTS_SENTENCE,
+    REMARKS_INTRO,
+    STRONG_INTRO,
+)
 from hoering.analysis.initiative_text import (
     CLOSING,
     HEADING,
@@ -26,78 +37,10 @@ LOOKAHEAD = 200  # lines a list looks ahead for its next item (and back for a pr
 # Lines a paragraph is read back over for its last sentences; bounded so that a text of one
 # sentence per line (hostile, or a PDF without blank lines) is not read again at every line.
 PARAGRAPH_LINES = 30
-# "Borgerpaneler: Prøv med ..." or "Åbenhed om mål – Vi foreslår ...": a label, then its text.
-_LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|–—]{2,60}?)(?::(?:\s+\S|$)| [–—-]\s+\S)")
-# Introductions that name proposals outright, even with a word of OWN_PARTS in them.
-_STRONG_INTRO = re.compile(
-    r"\b(?:vi foreslår|foreslår vi|jeg foreslår|følgende (?:initiativ|forslag)\w*|"
-    r"handlingsplan\w*\b.*\bindeholde\w*|forslag til (?:handlingsplan|initiativ)\w*)",
-    re.IGNORECASE,
-)
-# "Her er tre forslag", "I have two suggestions": a count of the proposals to come.
-_COUNTED = re.compile(
-    r"\b(?:to|tre|fire|fem|seks|syv|otte|two|three|four|five|six|\d) (?:\w+ )?(?:forslag|"
-    r"initiativer|idéer|ideer|ønsker|anbefalinger|suggestions|proposals|recommendations|ideas)\b",
-    re.IGNORECASE,
-)
-# "Foreningen har følgende forslag.", "Vi foreslår følgende.", "Vores forslag følger
-# herunder.": the proposals to come, named in a sentence that ends in a full stop rather
-# than a colon.
-_FOLLOWING = re.compile(
-    r"\b(?:følgende|nedenstående|the following)\s+(?:\w+\s+){0,2}?(?:forslag|initiativ\w*|"
-    r"idéer|ideer|anbefalinger|tiltag|suggestions|proposals|recommendations|ideas)\b|"
-    r"\b(?:foreslå\w*|anbefale\w*|propose|suggest|recommend)\s+(?:vi\s+|we\s+)?"
-    r"(?:følgende|the following)\s*[.!]?$|"
-    # "Vores forslag er kort beskrevet herunder.", "Nedenfor følger foreningens anbefalinger."
-    r"^(?=.*\b(?:herunder|nedenfor|below)\b).*\b(?:forslag|initiativer|idéer|ideer|"
-    r"anbefalinger|suggestions|proposals|recommendations|ideas)\b",
-    re.IGNORECASE,
-)
-_INTRO = re.compile(
-    r"\b(?:foreslå\w*|forslag\w*|anbefal\w*|initiativ\w*|opfordr\w*|ønske\w*|idéer|ideer|støtte\w*|"
-    r"bud på|suggest\w*|propos\w*|recommend\w*|ideas)\b",
-    re.IGNORECASE,
-)
-# "Rådet har følgende bemærkninger:" over bullets: the items that ask for something are
-# proposals, the others remarks.
-_REMARKS_INTRO = re.compile(
-    r"\b(?:følgende|the following)\s+(?:\w+\s+)?(?:bemærkninger|kommentarer|synspunkter|"
-    r"comments|remarks)\s*:\s*$",
-    re.IGNORECASE,
-)
-# Enumerations of one proposal's own parts, steps or examples.
-OWN_PARTS = re.compile(
-    r"\b(?:trin|faser?|etaper?|dele|skridt|elementer|består|bestå|gennemføres|indeholde\w*|"
-    r"omfatte\w*|eksempel|eksempler|fx|f\.eks\.?|såsom|bl\.a\.|blandt andet|herunder|"
-    r"følgende data|datasæt|kræver|forudsætninger|fordele\w*|hensyn|forhold|opmærksom|"
-    r"bemærkning\w*|pege på|ingen (?:nye |konkrete )?forslag)\b",
-    re.IGNORECASE,
-)
-
-
-# Template sections whose numbered lists are one proposal's parts (a subset of the heading
-# rule's sub-sections, kept here: that module imports this one).
-_PART_HEADING = re.compile(
-    r"^(?:aktiviteter|konkrete aktiviteter|milepæle|tidsplan|trin|faser|delmål|leverancer|"
-    r"målsætning\w*|mål|succeskriteri\w*|indikatorer|måling\w*|resultater|forventede? \w+|"
-    r"løsning\w*|problem\w*|baggrund|udfordring\w*|implementering|beskrivelse|kort beskrivelse|"
-    r"risici|ressourcer|budget|økonomi|aktører|partnere|interessenter)\b",
-    re.IGNORECASE,
-)
-
-
-# "... foreslår vi, at der etableres et register": one ask with its content, not "Vi
-# foreslår, at planen rummer følgende:".
-_ONE_ASK = re.compile(
-    r"\b(?:foreslå\w*|anbefale\w*|propose\w*|recommend\w*)(?:\s+\w+){0,2},?\s+(?:at|that)\b"
-    r"(?!.*\b(?:følgende|the following)\b)",
-    re.IGNORECASE,
-)
-_PARTS_SENTENCE = re.compile(
-    r"\b(?:trin|faser?|etaper?|dele|skridt|elementer|består|bestå|gennemføres|omfatte\w*|"
-    r"eksempler?|følgende (?:aktiviteter|elementer|trin|milepæle))\b",
-    re.IGNORECASE,
-)
+# "Borgerpaneler: Prøv med ..." or "Åbenhed om mål – Vi foreslår ...": a label, then its text;
+# also a table row "Borgerpaneler | Prøv med ..." (a short title in the first cell, its text
+# beside it: a two-column layout without a header row).
+_LABELLED = re.compile(r"^([A-ZÆØÅ][^:.!?|–—]{2,60}?)(?::(?:\s+\S|$)| [–—-]\s+\S| \| \S)")
 
 
 def list_spans(lines: list[str]) -> list[Span]:
@@ -109,7 +52,7 @@ def list_spans(lines: list[str]) -> list[Span]:
             if not items:
                 items, end = _labelled_after(lines, index + 1)
             spans, index = spans + items, max(end, index + 1)
-        elif _REMARKS_INTRO.search(lines[index]):
+        elif REMARKS_INTRO.search(lines[index]):
             items, end = list_items(lines, index + 1)
             asks = [span for span in items if PROPOSING.search(" ".join(span.lines))]
             spans, index = spans + asks, max(end, index + 1)
@@ -196,9 +139,9 @@ def _introduces_parts(line: str) -> bool:
         return True
     heading = HEADING.match(line)
     if heading:
-        return bool(_PART_HEADING.match(heading.group(2)))
+        return bool(PART_HEADING.match(heading.group(2)))
     last = sentences(line)[-1]
-    return bool(_PARTS_SENTENCE.search(last)) and not _names_proposals(last)
+    return bool(PARTS_SENTENCE.search(last)) and not _names_proposals(last)
 
 
 def _is_intro(line: str, before: str = "") -> bool:
@@ -217,13 +160,13 @@ def _is_intro(line: str, before: str = "") -> bool:
     # "Vi forestiller os:" after "X foreslår, at ..." sets out the parts of that one ask.
     short = len(last) < 40 and not OWN_PARTS.search(last)
     before = said[-2] if len(said) > 1 else ""
-    return short and _names_proposals(before) and not _ONE_ASK.search(before)
+    return short and _names_proposals(before) and not ONE_ASK.search(before)
 
 
 def _names_proposals(sentence: str) -> bool:
-    if _STRONG_INTRO.search(sentence) or _COUNTED.search(sentence):
+    if STRONG_INTRO.search(sentence) or COUNTED.search(sentence):
         return True
-    return bool(_INTRO.search(sentence)) and not OWN_PARTS.search(sentence)
+    return bool(INTRO.search(sentence)) and not OWN_PARTS.search(sentence)
 
 
 def announces(lines: list[str], index: int) -> bool:
@@ -238,7 +181,7 @@ def announces(lines: list[str], index: int) -> bool:
     # A list numbered on from "2." continues the document's chapters ("2. Forslag").
     listed = (item and item.group(3) in (None, "1")) or _labelled(following.strip())
     whole = f"{paragraph_before(lines, index)} {text}"  # wrapped over lines: PDF, plain text
-    return bool(listed and (_COUNTED.search(whole) or _FOLLOWING.search(sentences(text)[-1])))
+    return bool(listed and (COUNTED.search(whole) or FOLLOWING.search(sentences(text)[-1])))
 
 
 def paragraph_before(lines: list[str], index: int) -> str:
@@ -260,12 +203,18 @@ def list_items(lines: list[str], start: int) -> tuple[list[Span], int]:
     # A list counts on from its first number: Word continues a list past a heading ("3.")
     state = _ListState(expected=int(match.group(3)) + 1 if kind == "number" else None)
     starts, index = [first], first + 1
+    # A bullet ending in ":" over bullets that go on in lower case ("- ... Det kan fx gælde:"
+    # / "- lukning af skoler"): they complete its sentence, its points with the nesting lost.
+    colon = lines[first].rstrip().endswith(":")
     while index < len(lines) and index - starts[-1] <= LOOKAHEAD:
         line = lines[index]
         item = ITEM.match(line)
         if item and len(item.group(1)) == indent and _kind(item) == kind:
-            if state.accepts(int(item.group(3)) if kind == "number" else None):
+            if kind == "bullet" and colon and item.group(5)[:1].islower():
+                pass
+            elif state.accepts(int(item.group(3)) if kind == "number" else None):
                 starts.append(index)
+                colon = line.rstrip().endswith(":")
         elif _is_intro(line):
             break  # "Derudover foreslår vi:" starts the next list
         elif line.strip().endswith(":") and not item:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 # Outlook writes a list as paragraphs (Word's HTML): each says its level in its style
 # ("mso-list:l0 level2 lfo1") and carries the bullet or number Word shows in a span styled
@@ -24,6 +24,9 @@ _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _COMMENT = re.compile(r"/\*.*?\*/|<!--|-->", re.DOTALL)
 _LENGTH = re.compile(r"(-?\d*\.?\d+)([a-z%]*)")
 _NEARLY_NOTHING = 1.0  # px or pt: Outlook's "margin-bottom:.0001pt" is no margin
+_BOLD_STYLE = re.compile(r"font-weight:\s*(?:bold|[6-9]00)", re.IGNORECASE)
+_INNER_BLOCKS = ("p", "div", "li", "ul", "ol", "table", "blockquote")
+_LEAD_CHARS, _LEAD_WORDS = 80, 12  # a run-in title: a short phrase or sentence
 
 
 def word_marker(tag: Tag) -> bool:
@@ -101,3 +104,48 @@ def _nothing(value: str | None) -> bool:
         return False
     number, unit = abs(float(match.group(1))), match.group(2)
     return number == 0 or (unit in ("px", "pt") and number < _NEARLY_NOTHING)
+
+
+def run_in_leads(soup: BeautifulSoup) -> list[Tag]:
+    """The bold elements that open a paragraph as its run-in title ("<b>Åbne ventetider.</b>
+    Vi foreslår ..."): a short phrase or sentence ending in ".", the paragraph's text
+    running on in roman. Only where two or more paragraphs open so: one alone is emphasis.
+    parse/text.py writes them as headings over their paragraphs, as Word's are read."""
+    found = []
+    for block in soup.find_all(("p", "div", "li")):
+        if block.find(_INNER_BLOCKS) is None:
+            lead = _opening_bold(block)
+            if lead is not None:
+                found.append(lead)
+    return found if len(found) >= 2 else []
+
+
+def _opening_bold(block: Tag) -> Tag | None:
+    strings = [s for s in block.find_all(string=True) if type(s) is NavigableString]
+    shown = [s for s in strings if s.strip()]
+    lead = _bold_ancestor(shown[0], block) if shown else None
+    if lead is None:
+        return None
+    text = " ".join(lead.get_text().split())
+    rest = [s for s in shown if lead not in s.parents]
+    return (
+        lead
+        if text.endswith(".")
+        and len(text) <= _LEAD_CHARS
+        and len(text.split()) <= _LEAD_WORDS
+        and text[:1].isupper()
+        and bool(rest)
+        and not any(_bold_ancestor(s, block) for s in rest)
+        else None
+    )
+
+
+def _bold_ancestor(string: NavigableString, block: Tag) -> Tag | None:
+    """The outermost bold element between a string and its block, if any."""
+    found = None
+    for parent in string.parents:
+        if parent is block:
+            return found
+        if parent.name in ("b", "strong") or _BOLD_STYLE.search(str(parent.get("style") or "")):
+            found = parent
+    return found

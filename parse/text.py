@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import PreformattedString
 
 from hoering.parse.charset import guess_charset
-from hoering.parse.html_layout import Paragraphs, word_list_item, word_marker
+from hoering.parse.html_layout import Paragraphs, run_in_leads, word_list_item, word_marker
 
 _BOMS = (
     # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
@@ -177,6 +177,9 @@ def html_to_text(markup: str) -> str:
     if "<" not in markup:
         return normalize_text(" ".join(html.unescape(markup).split()))
     soup = BeautifulSoup(markup, "html.parser")
+    for lead in run_in_leads(soup):  # a heading over the rest of its paragraph
+        lead.insert_before("# ")
+        lead.insert_after(soup.new_tag("br"))
     items: list[str] = []  # each list item's marker, in document order
     chunks = _chunks(soup, items, Paragraphs(soup))
     text = re.sub(r"[ \t\n\r\f\v]+", " ", "".join(chunks))

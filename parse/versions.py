@@ -16,8 +16,10 @@ from __future__ import annotations
 # words, Outlook's list paragraphs are list items at their level, paragraphs without
 # margins (own style or the style sheet) are lines (parse/text.py, parse/html_layout.py);
 # 7: header lines that lost their folding blank between two fields continue the field
-# above (parse/message_read.py), so the Subject and From after them stay headers.
-PARSER_VERSION = "7"
+# above (parse/message_read.py), so the Subject and From after them stay headers;
+# 8: a bold run-in title opening two or more HTML paragraphs ("<b>Åbne data.</b> Vi ...")
+# is written "# " over the rest of its paragraph (parse/html_layout.py).
+PARSER_VERSION = "8"
 
 EXTRACTOR_VERSIONS: dict[str, int] = {
     "pdf": 7,  # 2: OCR of image-only pages; 3: OCR stops at its deadline keeping pages read;
@@ -27,7 +29,7 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     # its page count, not after a time (a long PDF read by the old rule may differ); 7: the
     # headings its type shows (bold, larger) marked "# " as Word's are, a larger size a level
     # above a smaller one (parse/pdf_headings.py)
-    "docx": 10,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures; 4: "# ", "- ";
+    "docx": 11,  # 2: notes, comments, Strict OOXML fallback; 3: OCR of pictures; 4: "# ", "- ";
     # 5: numbered list items carry the number Word shows ("1.", "1.1", "a)"); 6: bold
     # paragraphs that are headings are marked "# " between letterhead and closing; 7: a bold
     # closing ("Med venlig hilsen", "På vegne af") ends them: its signature is no heading;
@@ -36,24 +38,29 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     # than text (not bold) is a heading, a table row in the letter's text stays one line;
     # 9: an altChunk's HTML is read as HTML mail now is (Outlook lists, margin-less lines);
     # 10: bold lead sentences, labels and questions ("Der bør ... .", "Lobbyregister:",
-    # "Hvordan ...?") are headings where two or more stand over a paragraph each
+    # "Hvordan ...?") are headings where two or more stand over a paragraph each;
+    # 11: a table that lays out the letter's text (no header row; a cell with a list, a
+    # heading, a table or two paragraphs; a bold title beside prose) is read as its text,
+    # an empty body paragraph is no blank line, and bold run-in leads ("Åbne data." opening
+    # two or more paragraphs in bold) are their paragraphs' headings
     "xlsx": 1,
     "pptx": 2,  # 2: python-pptx (1: "unsupported type")
     "xls": 1,  # xlrd; before it was sniffed as "ole"
     "odt": 3,  # 2: OCR of pictures; 3: headings "# ", list items "- " (light Markdown)
     "ods": 2,
     "odp": 2,
-    "rtf": 2,  # 2: its HTML read as parse/text.py reads HTML 3
+    "rtf": 3,  # 2: its HTML read as parse/text.py reads HTML 3; 3: HTML 4
     "doc": 1,
     "wordperfect": 1,  # wpd2text (libwpd-tools); before: "unknown", unsupported
-    "msg": 2,  # 2: its HTML body read as parse/text.py reads HTML 3
-    "tnef": 3,  # 2: its HTML body read as parse/text.py reads HTML 3; 3: pasted pictures
-    # and objects ("Untitled Attachment") handed on as the bitmap or OLE2 file they hold
+    "msg": 3,  # 2: its HTML body read as parse/text.py reads HTML 3; 3: HTML 4
+    "tnef": 3,  # 2: its HTML body read as parse/text.py reads HTML 3; 3: HTML 4, and pasted
+    # pictures and objects ("Untitled Attachment") handed on as the bitmap or OLE2 file they hold
     "zip": 1,
     "ole": 2,  # other OLE2 files: "unsupported type" (2: .xls left this type for "xls")
-    "html": 3,  # 2: ordered lists numbered as a browser shows them, nested lists indented;
+    "html": 4,  # 2: ordered lists numbered as a browser shows them, nested lists indented;
     # 3: Outlook's list paragraphs (mso-list) are items at their level with the bullet or
-    # number Word shows; paragraphs without margins (own style or the style sheet) are lines
+    # number Word shows; paragraphs without margins (own style or the style sheet) are lines;
+    # 4: bold run-in titles of two or more paragraphs are headings ("# ") over their text
     "text": 4,  # 2: charset guessed if none declared; 3: Cyrillic too; 4: only proven Cyrillic
     "message": 1,
     "png": 2,  # 2: OCR

@@ -42,6 +42,9 @@ BOLD, LARGE = "\ue010", "\ue011"
 LEAD = "\ue013"
 # Between the paragraphs (or lines) of one table cell, before the letter's part is known.
 CELL_BREAK = "\ue012"
+# After a bold run-in lead ("Åbne ventetider." opening its paragraph in bold, the text
+# running on in roman): the paragraph parts here where its lead is read as a heading.
+RUN_IN = "\ue014"
 _TEXT_SIZE = 24  # half-points: a bold line set larger than 12 pt is a title or a chapter
 _HEADING_MAX, _HEADING_WORDS = 80, 12
 _PROSE_MIN = 50  # characters of a paragraph of prose: the letter's own part begins
@@ -194,21 +197,49 @@ def lead_like(text: str) -> bool:
     )
 
 
+def run_in(
+    runs: list[etree._Element], texts: list[str], paragraph: etree._Element, look: Look
+) -> str:
+    """The paragraph's text as LEAD, its bold run-in lead, RUN_IN and the rest, when it
+    opens with one: a short phrase or sentence ending in "." in bold, the text running on
+    in roman ("Åbne ventetider. Vi foreslår, at ..."); "" when it does not."""
+    for count in range(1, len(runs)):
+        lead, rest = "".join(texts[:count]), "".join(texts[count:])
+        if not all_bold(runs[:count], paragraph, look.bold_styles):
+            return ""
+        if lead.strip() and not lead.rstrip().endswith("."):
+            continue
+        roman = not any(_bold(r, False, look.bold_styles) for r in runs[count:] if _shown(r))
+        fits = heading_like(lead.rstrip(".")) and len(lead.split()) <= _HEADING_WORDS
+        spaced = lead[-1:].isspace() or rest[:1].isspace()
+        if lead.strip() and rest.strip() and roman and fits and spaced:
+            return f"{LEAD}{lead.rstrip()}{RUN_IN}{rest.lstrip()}"
+    return ""
+
+
+def _shown(run: etree._Element) -> bool:
+    return bool("".join(run.itertext()).strip())
+
+
 def _with_leads(lines: list[str]) -> list[str]:
     """Bold leads (LEAD) read as bold headings where two or more stand over a paragraph of
     their own, each set out like the others; elsewhere (one alone, or over a list, which it
-    introduces: "Vi har følgende forslag:") the line stays as written."""
+    introduces: "Vi har følgende forslag:") the line stays as written. A run-in lead is
+    such a heading over the rest of its paragraph, or stays part of it."""
     heads = {
         index
         for index, line in enumerate(lines)
-        if line.startswith(LEAD) and _over_text(lines, index)
+        if line.startswith(LEAD) and (RUN_IN in line or _over_text(lines, index))
     }
-    return [
-        (BOLD if len(heads) >= 2 and index in heads else "") + line[1:]
-        if line.startswith(LEAD)
-        else line
-        for index, line in enumerate(lines)
-    ]
+    found = []
+    for index, line in enumerate(lines):
+        if not line.startswith(LEAD):
+            found.append(line)
+        elif len(heads) >= 2 and index in heads:
+            found += (BOLD + line[1:]).split(RUN_IN)
+        else:
+            found.append(line[1:].replace(RUN_IN, " "))
+    return found
 
 
 def _over_text(lines: list[str], index: int) -> bool:

@@ -19,6 +19,7 @@ from hoering.parse.word_headings import (
     heading_like,
     heading_mark,
     lead_like,
+    run_in,
     with_bold_headings,
 )
 from hoering.parse.word_numbering import Numbering
@@ -35,6 +36,8 @@ _TITLE_STYLE = re.compile(r"^(?:title|titel)$", re.IGNORECASE)
 # List styles carrying their own numbering: "ListNumber2", "Opstilling-punkttegn" (Danish).
 _LIST_STYLE = re.compile(r"^(?:list(?:number|bullet)|opstilling-\w+?)(\d?)$", re.IGNORECASE)
 _TXBX, _ALT_CHUNK = f"{_W}txbxContent", f"{_W}altChunk"
+# A paragraph of prose: a sentence or more, not a label.
+_PROSE, _ENDS = 50, (".", "!", "?")
 _WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _T, _NO_BREAK_HYPHEN = f"{_W}t", f"{_W}noBreakHyphen"
 _TABS, _BREAKS = {f"{_W}tab", f"{_W}ptab"}, {f"{_W}br", f"{_W}cr"}
@@ -78,7 +81,11 @@ def story_text(
     (parse/word_headings.py), bold by direct formatting or by a style `look` names, or set
     larger than its text."""
     found = list(blocks(element, part, numbering, headings, look))
-    return "\n".join(with_bold_headings(found) if headings else found)
+    if headings:
+        # An empty paragraph in the body is spacing (Enter pressed twice, as Google Docs
+        # users and many others type), as Word's space after a paragraph is: no blank line.
+        found = with_bold_headings([line for line in found if line.strip()])
+    return "\n".join(found)
 
 
 def notes_text(footnotes: etree._Element | None, endnotes: etree._Element | None) -> list[str]:
@@ -122,6 +129,8 @@ def blocks(
     for child in container:
         if child.tag == _P:
             yield from _paragraph(child, part, numbering, headings, look)
+        elif child.tag == _TBL and headings and _laid_out(child, numbering, look):
+            yield from _layout_cells(child, part, numbering, look)
         elif child.tag == _TBL:
             yield _table(child, part, numbering, CELL_BREAK if headings else "\n")
         elif child.tag == _ALT_CHUNK:
@@ -151,6 +160,8 @@ def _paragraph(
         markup = heading_mark(runs, paragraph, look)
     elif headings and not markup and lead_like(text):
         markup = LEAD if all_bold(runs, paragraph, look.bold_styles) else ""
+    elif headings and not markup:
+        text = run_in(runs, [_run_text(run) for run in runs], paragraph, look) or text
     yield markup + text
     for box in boxes:
         yield from blocks(box, part, numbering)
@@ -254,6 +265,65 @@ def _table(
         if cells:
             rows.append(" | ".join(cells))
     return "\n".join(rows)
+
+
+def _layout_cells(
+    table: etree._Element, part: Related | None, numbering: Numbering | None, look: Look
+) -> Iterator[str]:
+    """A table that lays out the letter's text, read as its text: each cell's paragraphs
+    in turn, row by row, headings and list items marked as in the body."""
+    for row in _children(table, _TR):
+        for cell in _children(row, _TC):
+            if not _continues_merge(cell):
+                yield from blocks(cell, part, numbering, True, look)
+
+
+def _laid_out(table: etree._Element, numbering: Numbering | None, look: Look) -> bool:
+    """A table used as the page's layout rather than to hold data: its first row is no
+    header of short labels, and a cell holds a list item, a styled heading, a table or two
+    paragraphs of prose, or a heading stands in a row beside prose (a letter's sections set
+    beside their headings, a framed letter). A proposal table ("Forslag | Beskrivelse") and
+    a form ("Titel | ...") keep their rows."""
+    rows = list(_children(table, _TR))
+    first = [_text(cell) for cell in _children(rows[0], _TC)] if rows else []
+    if sum(map(bool, first)) > 1 and all(heading_like(text) or not text for text in first):
+        return False
+    for row in rows:
+        kinds = {_cell_kind(cell, numbering, look) for cell in _children(row, _TC)}
+        if "layout" in kinds or {"heading", "prose"} <= kinds:
+            return True
+    return False
+
+
+def _cell_kind(cell: etree._Element, numbering: Numbering | None, look: Look) -> str:
+    """ "layout" for a cell with a list item, a styled heading, a table or two paragraphs of
+    prose; "heading" for one short bold paragraph, "prose" for one paragraph of prose."""
+    if cell.find(f".//{_TBL}") is not None:
+        return "layout"
+    paragraphs = [p for p in cell.iterfind(_P) if _text(p)]
+    for paragraph in paragraphs:
+        properties = paragraph.find(_PPR)
+        style_id = _style_id(paragraph)
+        if properties is not None and (
+            _HEADING_STYLE.match(style_id)
+            or _LIST_STYLE.match(style_id)
+            or properties.find(f"{_W}outlineLvl") is not None
+            or _list_reference(properties, style_id, numbering) not in (None, ("0", 0))
+        ):
+            return "layout"
+    prose = [p for p in paragraphs if len(_text(p)) >= _PROSE and _text(p).endswith(_ENDS)]
+    if len(prose) >= 2:
+        return "layout"
+    if len(paragraphs) == 1 and prose:
+        return "prose"
+    if len(paragraphs) == 1 and heading_like(_text(paragraphs[0])):
+        runs = list(paragraphs[0].iter(_R))
+        return "heading" if all_bold(runs, paragraphs[0], look.bold_styles) else ""
+    return ""
+
+
+def _text(element: etree._Element) -> str:
+    return "".join(map(_run_text, element.iter(_R))).strip()
 
 
 def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:

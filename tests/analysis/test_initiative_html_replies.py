@@ -65,3 +65,29 @@ def test_a_reply_with_no_further_proposals_after_its_proposal_keeps_it() -> None
         "Anders Bech",
     )
     assert len(split_mail(html)) == 1
+
+
+def test_paragraphs_opening_with_a_bold_run_in_title_are_one_proposal_each() -> None:
+    # Outlook: "<b>Åbne ventetider.</b> Vi foreslår ..." - each proposal titled by its
+    # first words in bold, no numbers, no headings of their own.
+    html = outlook(
+        "Til Digitaliseringsstyrelsen",
+        "",
+        "Danske Patienter takker for invitationen og har tre konkrete bud til handlingsplanen.",
+        "",
+        "<b>Åbne ventetider.</b> Vi foreslår, at regionernes ventetider offentliggøres som åbne data hver uge.",
+        "",
+        "<b>Patienter med i beslutningerne.</b> Der bør altid sidde patienter med, når nye kvalitetsmål fastlægges.",
+        "",
+        "<b>Indsigt i egne data.</b> Borgerne bør på sundhed.dk kunne se, hvem der har set deres helbredsoplysninger.",
+        "",
+        "Vi står gerne til rådighed for uddybning.",
+        "",
+        "Med venlig hilsen",
+        "Karen Skov",
+    )
+    assert [i.title for i in split_mail(html)] == [
+        "Åbne ventetider",
+        "Patienter med i beslutningerne",
+        "Indsigt i egne data",
+    ]
