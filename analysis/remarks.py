@@ -26,7 +26,12 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from hoering.analysis.cleaning import NO_COMMENTS_PATTERN
-from hoering.analysis.remark_paragraphs import is_heading, own_paragraphs
+from hoering.analysis.remark_paragraphs import (
+    is_heading,
+    own_paragraphs,
+    proposal_parts,
+    speaks_of_whole,
+)
 from hoering.analysis.summary import fit, sentences
 
 REMARKS_LIMIT = 900  # characters: a paragraph or two of the notat, not the reply again
@@ -68,6 +73,8 @@ _LEADS_LIST = re.compile(
 _APOLOGY = re.compile(
     r"(?i)\bbeklage[rs]?\b.*\b(?:kommer|sent|fristen|forsink\w*|videresend\w*|ulejlighed)\b"
     r"|\bundskyld\w*|\bvideresend\w*|\bsender\s+(?:den|det|dem|svaret|mailen)\s+videre\b"
+    # a reply sent after the deadline: "Jeg ved godt, at fristen var i søndags, men ..."
+    r"|\bved\s+godt,?\s+(?:at\s+)?fristen\b|\bfristen\s+(?:\w+\s+){0,2}(?:overskredet|udløbet)"
     # the language the reply is written in ("I hope it is acceptable that I write in English")
     r"|\b(?:write|writing|written|skriver|skrevet|svarer)\s+(?:\w+\s+){0,3}(?:in\s+english"
     r"|på\s+engelsk)\b"
@@ -86,7 +93,8 @@ _VIEW = re.compile(
     r"(?i)\b(?:synes|vigtig\w*|afgørende|væsentlig\w*|nødvendig\w*|bør|burde|ønske[rst]?"
     r"|håbe[rs]?|oplev\w*|svær[te]?|vanskelig\w*|desværre|ærgerlig\w*|for\s+kort|fint|godt"
     r"|fornuftig\w*|overset|mangle[rsd]?|problem\w*|forudsætning\w*|should|must|important"
-    r"|essential|crucial|hope[sd]?|unfortunate\w*|rightly"
+    r"|essential|crucial|hope[sd]?|unfortunate\w*|rightly|note[sd]?\s+that"
+    r"|(?:vores|vor|min|mit|\w+s)\s+(?:\w+\s+)?(?:opfattelse|vurdering|holdning|indtryk)"
     r"|ser\s+(?:\w+\s+){0,3}gerne)\b"
 )
 # Asking to take part in what comes next ("vil gerne inddrages"), not offering to
@@ -98,12 +106,14 @@ _INVOLVED = re.compile(
     r"|\b(?:would\s+like|wish|ask|want)\s+to\s+(?:be\s+(?:involved|consulted|represented)"
     r"|take\s+part|participate)\b"
 )
+# The writer speaking: "vi", "jeg", "vores"; English "I" only as a capital (Danish "i" is "in").
+_OWN = re.compile(r"(?i:\b(?:vi|jeg|os|mig|vores|vor|min|mit|mine|we|us|our|my)\b)|\bI\b")
 # Sentences that say nothing to the call, unless a position is taken in them.
 _NOISE = re.compile(
     r"(?i)^(?:mange\s+)?tak\b|\btakke[rs]?\b|^thank|\bhermed\b|\bvedhæfte\w*|\bvedlag\w*"
     r"|\bfremsend\w*|\battached\b|\benclosed\b|\bplease\s+find\b|\bkontaktperson\w*"
     r"|\bkontakt(?:e|es)?\s+(?:mig|os|undertegnede|gerne)\b|\bkontaktes\b|\bcontact\s+(?:me|us)\b"
-    r"|\bspørgsmål\s+(?:til|om|kan|vedr)|\bhar\s+(?:i|du)\s+(?:\w+\s+)?spørgsmål"
+    r"|(?<!\bet )\bspørgsmål\s+(?:til|om|kan|vedr)|\bhar\s+(?:i|du)\s+(?:\w+\s+)?spørgsmål"
     r"|\btil\s+rådighed\b|\buddyb\w*|\bvelkomne?\s+til\s+at\b|\bhesitate\b"
     r"|\b(?:happy|glad)\s+to\s+(?:elaborate|answer|discuss|provide|share|support|help|assist)\b"
     r"|\bgod\s+arbejdslyst\b"
@@ -143,7 +153,7 @@ _ABOUT = re.compile(
     r"|foreninger)"
     r"|\bhar\s+(?:over\s+|cirka\s+|ca\.\s+)?[\d.]+\s+medlemmer\b"
     r"|\bhar\s+(?:\w+\s+){0,2}(?:drøftet|behandlet|modtaget|læst|gennemgået)\s+(?:\w+\s+){0,3}"
-    r"(?:høring\w*|materiale\w*|invitation\w*|opfordring\w*|brev\w*|udkast\w*)"
+    r"(?:høring\w*|materiale\w*|invitation\w*|opfordring\w*|indkaldelse\w*|brev\w*|udkast\w*)"
     r"|\bhas\s+(?:received|read|discussed|reviewed)\s+(?:\w+\s+){0,3}(?:call|invitation|consultation)"
 )
 
@@ -152,7 +162,8 @@ _ANNOUNCES = re.compile(
     r"(?i)\b(?:følgende|nedenstående|nedenfor|herunder|below|following)\b|:$"
     r"|\b(?:komme|bidrage|byde\s+ind)\s+med\s+(?:\w+\s+){0,3}(?:forslag|idéer|ideer|input"
     r"|bud|bidrag)\b|\b(?:vil|skal)\s+(?:gerne\s+)?(?:foreslå|give|sende)\b"
-    r"|\bhar\s+(?:\w+\s+){0,2}(?:forslag|idéer|ideer|input|bud|ønsker)\b|\binvitation\b"
+    r"|(?<!der )(?<!som )\bhar\s+(?:\w+\s+){0,2}(?:forslag|idéer|ideer|input|bud|ønsker)\b"
+    r"|\binvitation\b"
     r"|\b(?:to|tre|fire|fem|seks|syv|et\s+par|nogle|få|\d)\s+(?:\w+\s+)?(?:forslag"
     r"|initiativer|idéer|ideer|ønsker|tiltag|anbefalinger)\b"
     r"|\bskriver\s+(?:på\s+vegne\s+af|til\s+(?:jer|dig))\b|\bon\s+behalf\s+of\b"
@@ -201,7 +212,7 @@ def general_remarks(
     paragraphs = own_paragraphs(text)
     if not initiative_texts and any(map(_says_no_comments, paragraphs)):
         return ""  # "Styrelsen har ingen bemærkninger": what else it says is courtesy
-    proposed = _grams(" ".join(initiative_texts))
+    proposed = _grams(" ".join(proposal_parts(initiative_texts)))
     kept = [remark_of(paragraph, proposed) for paragraph in paragraphs]
     return _within_limit([paragraph for paragraph in kept if paragraph])
 
@@ -212,12 +223,13 @@ def remark_of(paragraph: str, proposed: frozenset[str] = frozenset()) -> str:
         return ""
     units = [u for u in sentences(_ITEM.sub("", paragraph)) if len(u) <= MAX_SENTENCE]
     units = [unit for unit in units if not _proposed(unit, proposed)]
-    if not any(map(_says_something, units)):
+    own = _is_own(" ".join(units))
+    if not any(_says_something(unit, own) for unit in units):
         return ""  # most paragraphs of a long letter: no need to look further
     if any(_announces(unit) for unit in units):
         units = [u for u in units if _SUPPORT.search(u) or (_takes_view(u) and not _announces(u))]
     units = [unit for unit in units if not _is_noise(unit)]
-    return " ".join(units) if any(_says_something(unit) for unit in units) else ""
+    return " ".join(units) if any(_says_something(unit, own) for unit in units) else ""
 
 
 def _says_no_comments(paragraph: str) -> bool:
@@ -265,12 +277,25 @@ def _is_noise(unit: str) -> bool:
     return bool(_ABOUT.search(unit)) and not _VIEW.search(unit)
 
 
-def _says_something(unit: str) -> bool:
+def _says_something(unit: str, own: bool = True) -> bool:
+    """A question, a position, a wish to be involved, or a view in a paragraph that is the
+    writer's own (`own`: see _is_own)."""
+    if _is_question(unit) and speaks_of_whole(unit):
+        return len(unit.split()) >= 3  # "Bliver høringssvarene offentliggjort?"
     if len(unit.split()) < MIN_WORDS:
         return False
     if _is_question(unit) or _WANTS_TO_KNOW.search(unit):
         return True  # a question about the process
-    return _takes_view(unit) or bool(_INVOLVED.search(unit))
+    if _has(_POSITION, _POSITION_WORDS, unit) or _INVOLVED.search(unit):
+        return True
+    return own and bool(_VIEW.search(unit))
+
+
+def _is_own(paragraph: str) -> bool:
+    """The paragraph speaks as the writer ("vi oplever", "jeg synes") or of the plan or the
+    consultation. "For journalister er adgangen til oplysninger en forudsætning for ...":
+    a view word in a statement about the world is the letter's background, no remark."""
+    return bool(_OWN.search(paragraph)) or speaks_of_whole(paragraph)
 
 
 def _within_limit(paragraphs: list[str]) -> str:
