@@ -130,7 +130,7 @@ _WHOLE = re.compile(
 )
 # What a proposal says: the paragraph that holds it is the proposal's, not a remark.
 # "vi foreslår", "det foreslås"; not what others "har foreslået".
-_PROPOSES = re.compile(r"(?i)\bforeslå[rs]?\b|\bforslag\s*:|\bpropos(?:es?|ing)\b|\bsuggests?\b")
+PROPOSES = re.compile(r"(?i)\bforeslå[rs]?\b|\bpropos(?:es?|ing)\b|\bsuggests?\b")
 _LABEL = re.compile(r"^\S.{0,38}:$")  # "Forslag:", "Vores idé:": a label heading what follows
 
 
@@ -164,7 +164,7 @@ def _heads(paragraph: str) -> bool:
 def _speaks_past(paragraph: str) -> bool:
     if " | " in paragraph:
         return False  # a row of a proposal table
-    return speaks_of_whole(paragraph) and not _PROPOSES.search(paragraph)
+    return speaks_of_whole(paragraph) and not PROPOSES.search(paragraph)
 
 
 def speaks_of_whole(text: str) -> bool:

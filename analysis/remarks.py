@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 
 from hoering.analysis.cleaning import NO_COMMENTS_PATTERN
 from hoering.analysis.remark_paragraphs import (
+    PROPOSES,
     is_heading,
     own_paragraphs,
     proposal_parts,
@@ -228,6 +229,8 @@ def remark_of(paragraph: str, proposed: frozenset[str] = frozenset()) -> str:
         return ""  # most paragraphs of a long letter: no need to look further
     if any(_announces(unit) for unit in units):
         units = [u for u in units if _SUPPORT.search(u) or (_takes_view(u) and not _announces(u))]
+    # What proposes ("Vi foreslår, at ...") is no remark, also where no initiative holds it.
+    units = [unit for unit in units if not PROPOSES.search(unit)]
     units = [unit for unit in units if not _is_noise(unit)]
     return " ".join(units) if any(_says_something(unit, own) for unit in units) else ""
 

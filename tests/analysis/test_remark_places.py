@@ -129,3 +129,13 @@ def test_a_matter_of_is_no_question_to_be_answered_and_a_late_reply_no_remark() 
     remarks, _ = read_mail(make_mail(body=body))
     assert "fristen" not in remarks
     assert "spørgsmål om forudsigelighed" in remarks and "skrive tilbage" in remarks
+
+
+def test_a_proposing_sentence_no_initiative_holds_is_still_no_remark() -> None:
+    # A splitter that misses a proposal leaves its sentence outside every initiative: it
+    # proposes, so it is no general remark either; the support beside it is.
+    text = (
+        "Vi støtter arbejdet for en mere åben forvaltning. Vi foreslår derfor, at alle "
+        "kommuner bør offentliggøre deres postlister hver uge, så borgerne kan følge med."
+    )
+    assert general_remarks(text) == "Vi støtter arbejdet for en mere åben forvaltning."
