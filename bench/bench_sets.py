@@ -65,6 +65,7 @@ PARTS = {
         ("f", 185, 224),
         ("g", 225, 264),
         ("h", 265, 304),
+        ("i", 305, 344),
     )
 }
 # Wide enough to take every case in: three replies in the set say only "Høringssvar OGP" or
