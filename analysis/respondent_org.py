@@ -20,11 +20,9 @@ from hoering.analysis.respondent_words import (
     BODY_PART,
     DOCUMENT_WORD,
     FORMER,
-    FORWARD_VERB,
-    FORWARDING_OFFICE,
+    KIND_OF_BODY,
     OFFICER,
     ON_BEHALF_ORG,
-    PASSED_ON,
     PERSONAL_TIE,
     PRIVATE_STATEMENT,
     SELF_DESCRIPTION,
@@ -92,21 +90,14 @@ Recognise = Callable[[str, str], tuple[str, RespondentType, str, str] | None]
 
 def says_private(*texts: str, letters: Sequence[str] = ()) -> str:
     """The words by which the writer says it writes as a private person (in `texts` or the
-    attached `letters`), or the mail's own words pass on a citizen's letter; else ""."""
-    for pattern, where in ((PRIVATE_STATEMENT, (*texts, *letters)), (PASSED_ON, texts)):
-        for text in where:
-            match = pattern.search(text)
-            if match:
-                return " ".join(match.group().split())
-    return ""
+    attached `letters`); else ""."""
+    return first_words(PRIVATE_STATEMENT, (*texts, *letters))
 
 
-def forwarded_by_office(display: str, signature: str, text: str) -> str:
-    """The words by which a library or citizens' service (named in the sender or the
-    signature) says it forwards what a citizen handed in; else ""."""
-    office = FORWARDING_OFFICE.search(display) or FORWARDING_OFFICE.search(signature)
-    verb = FORWARD_VERB.search(text) or FORWARD_VERB.search(signature)
-    return f"{office.group()} … {verb.group()}" if office and verb else ""
+def first_words(pattern: re.Pattern[str], texts: Iterable[str]) -> str:
+    """The first match of `pattern` in `texts`, its whitespace collapsed; else ""."""
+    match = next(filter(None, (pattern.search(text) for text in texts)), None)
+    return " ".join(match.group().split()) if match else ""
 
 
 def domain_named(blocks: Sequence[str], domain: str, persons: Sequence[str]) -> Named | None:
@@ -277,7 +268,8 @@ def _on_behalf(text: str, recognise: Recogniser, place: str = "teksten") -> Name
             continue
         lead = match.group().split()[: -len(match.group("rest").split())]
         rest = BODY_PART.sub("", match.group("rest").split(",")[0].strip())
-        words = rest.split()[:MAX_PART_WORDS]
+        kind = KIND_OF_BODY.match(rest)  # "vores medlemsorganisation X": X is a body
+        words = rest[kind.end() if kind else 0 :].split()[:MAX_PART_WORDS]
         # "Høringssvar fra Holbæk Kommune vedr. ...": a name ends at its last capitalised word.
         while words and not words[-1][0].isupper() and not words[-1][0].isdigit():
             words.pop()
@@ -285,8 +277,10 @@ def _on_behalf(text: str, recognise: Recogniser, place: str = "teksten") -> Name
         for end in range(len(words), 0, -1):
             name = " ".join(words[:end])
             found = recognise(name, place)
+            if not found and kind and end == len(words) and looks_like_a_name(name):
+                found = Named(name, ORGANISATION, "on-behalf-org", "")
             if found:
-                phrase = " ".join([*lead, name])
+                phrase = " ".join([*lead, *(kind.group().split() if kind else ()), name])
                 rule = f'{place} siger "{phrase}"'
                 return Named(found.organisation, found.type, "on-behalf-org", rule)
     return None

@@ -1,0 +1,71 @@
+"""Who speaks when a mail passes on another's letter: an umbrella body sending a member
+organisation's reply "på vegne af vores medlemsorganisation X" speaks for X; a library or
+a secretary passing on a citizen's letter speaks for a citizen. Real mails with a Word
+letter attached, parsed and derived as import does."""
+
+from __future__ import annotations
+
+from hoering.derived import AttachmentText, ReplyInputs
+from hoering.parse.message import parse_message
+from hoering.rules.reply_derive import derive_reply
+from hoering.vocab import RespondentType
+from tests.kit.initiative_docs import to_docx
+from tests.kit.mails import make_mail
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+LETTER = to_docx(
+    [
+        ("p", "Bidrag til OGP-handlingsplanen 2017-2019"),
+        ("p", "Vi foreslår, at kommunerne lægger hver skoles budget ud i en forenklet form."),
+        ("p", "Med venlig hilsen"),
+        ("p", "Peter Dam Nørgaard"),
+        ("p", "Sekretariatschef"),
+    ]
+)
+
+
+def respondent_of(body: str, sender: str) -> tuple[RespondentType, str]:
+    mail = make_mail(body=body, sender=sender, attachments=[("bidrag.docx", DOCX, LETTER)])
+    msg = parse_message(mail)
+    inputs = ReplyInputs(
+        msg.sender_name,
+        msg.sender_email,
+        msg.subject,
+        msg.body_text,
+        tuple(AttachmentText(a.filename, a.detected_type, a.text) for a in msg.attachments),
+    )
+    who = derive_reply(inputs).respondent
+    return who.type, who.organisation
+
+
+def test_an_umbrella_body_forwarding_a_members_reply_speaks_for_the_member() -> None:
+    body = (
+        "Kære Digitaliseringsstyrelsen\n\n"
+        "Vi videresender hermed vedhæftede høringssvar på vegne af vores medlemsorganisation "
+        "Nordisk Skoleskak, som har bedt os om at sende det samlet med øvrige henvendelser.\n\n"
+        "Venlig hilsen\n\nSusanne Hald\nSekretær\nSkoleidrættens Samråd\n"
+    )
+    got = respondent_of(body, "Susanne Hald <sh@skolesamraad.example>")
+    assert got == (RespondentType.ORGANISATION, "Nordisk Skoleskak")
+
+
+def test_a_secretary_asked_to_send_a_persons_letter_still_speaks_for_a_citizen() -> None:
+    body = (
+        "Kære Digitaliseringsstyrelsen\n\n"
+        "Vedhæftede brev er skrevet af en af vores lånere, som har bedt os om at sende det.\n\n"
+        "Venlig hilsen\n\nSusanne Hald\nBibliotekar\n"
+    )
+    assert respondent_of(body, "Susanne Hald <sh@bibliotek.example>") == (
+        RespondentType.BORGER,
+        "",
+    )
+
+
+def test_a_member_named_after_on_behalf_of_is_no_body() -> None:
+    # "medlem" before a name is a person: only the words for a body make the name one.
+    body = (
+        "Kære Digitaliseringsstyrelsen\n\n"
+        "Vi sender hermed et høringssvar på vegne af vores medlem Ib Lund, som har bedt os "
+        "om at sende det.\n\nVenlig hilsen\n\nSusanne Hald\n"
+    )
+    assert respondent_of(body, "Susanne Hald <sh@gmail.com>") == (RespondentType.BORGER, "")
