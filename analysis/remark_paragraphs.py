@@ -122,11 +122,14 @@ _WHOLE = re.compile(
     r"(?i)\b(?:i\s+øvrigt|generelt|overordnet|til\s+sidst|afslutningsvis|samlet\s+set"
     r"|by\s+the\s+way|in\s+general|overall|finally|more\s+generally"
     r"|handlingsplan\w*|planen|planerne|(?:den|en)\s+(?:nye|kommende|næste|tredje)\s+plan"
-    r"|høringen|hørings(?:frist|periode|materiale|svar|portal)\w*|indkaldelse\w*"
+    r"|høringen|hørings(?:frist|periode|materiale|svar|portal)\w*|indkaldelse\w*|fristen"
     r"|forslagene|idéerne|ideerne|initiativerne|anbefalingerne"
     r"|(?:idé|ide|forslag|initiativ|punkt)\s+\d+\s+og\s+\d+"
     r"|action\s+plans?|the\s+(?:new\s+|next\s+)?plan|consultation|(?:your|the)\s+call"
-    r"|commitments|proposals)\b"
+    r"|commitments|proposals"
+    # a remark's own verbs: "Kommunen gør opmærksom på, at ...", "IT-Branchen bemærker, at ..."
+    r"|bemærke[rs]|gør\s+(?:\w+\s+)?opmærksom\s+på|påpege[rs]|understrege[rs]|minde[rs]?\s+om"
+    r"|note[sd]?\s+that|notice[sd]?\s+that)\b"
 )
 # What a proposal says: the paragraph that holds it is the proposal's, not a remark.
 # "vi foreslår", "det foreslås"; not what others "har foreslået".
@@ -145,12 +148,18 @@ def proposal_parts(initiative_texts: Sequence[str]) -> list[str]:
     parts = list(initiative_texts)
     last = _paragraphs(parts[-1].split("\n"))
     body = next((i for i, p in enumerate(last) if not _heads(p)), len(last))
-    while len(last) > body + 1 and _speaks_past(last[-1]):
-        last.pop()  # a proposal keeps its heading and at least its first paragraph
+    end = len(last)  # past the closing lines ("Med venlig hilsen", a name, a title)
+    while end > body + 1 and _heads(last[end - 1]):
+        end -= 1
+    while end > body + 1 and _speaks_past(last[end - 1]):
+        end -= 1  # a proposal keeps its heading and at least its first paragraph
+        del last[end]
     parts[-1] = "\n".join(last)
     first = _paragraphs(parts[0].split("\n"))
     body = next((i for i, p in enumerate(first) if not _heads(p)), len(first))
-    heading = next((i for i in range(body + 1, len(first)) if _heads(first[i])), 0)
+    # A heading is followed by its text: a closing name or title below the letter is none.
+    headed = range(body + 1, len(first) - 1)
+    heading = next((i for i in headed if _heads(first[i]) and not _heads(first[i + 1])), 0)
     if heading:  # the proposal starts at its heading: what comes before is the letter's
         kept = [p for i, p in enumerate(first) if i >= heading or not _speaks_past(p)]
         parts[0] = "\n".join(kept)

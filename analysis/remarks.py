@@ -94,7 +94,7 @@ _VIEW = re.compile(
     r"(?i)\b(?:synes|vigtig\w*|afgørende|væsentlig\w*|nødvendig\w*|bør|burde|ønske[rst]?"
     r"|håbe[rs]?|oplev\w*|svær[te]?|vanskelig\w*|desværre|ærgerlig\w*|for\s+kort|fint|godt"
     r"|fornuftig\w*|overset|mangle[rsd]?|problem\w*|forudsætning\w*|should|must|important"
-    r"|essential|crucial|hope[sd]?|unfortunate\w*|rightly|note[sd]?\s+that"
+    r"|essential|crucial|hope[sd]?|unfortunate\w*|rightly|not(?:e|ice)[sd]?\s+that"
     r"|(?:vores|vor|min|mit|\w+s)\s+(?:\w+\s+)?(?:opfattelse|vurdering|holdning|indtryk)"
     r"|ser\s+(?:\w+\s+){0,3}gerne)\b"
 )
@@ -102,7 +102,8 @@ _VIEW = re.compile(
 # ("deltager gerne", "står til rådighed"): the drafting team wants to know who asks.
 _INVOLVED = re.compile(
     r"(?i)\b(?:gerne|ønske[rs]?|ønsker\s+at)\s+(?:\w+\s+){0,3}(?:inddrages|involveres"
-    r"|være\s+(?:med|repræsenteret)|have\s+(?:en\s+)?(?:plads|stemme|sæde))\b"
+    r"|inviteres|være\s+(?:med|repræsenteret))\b"
+    r"|\b(?:have|få|får)\s+(?:en\s+)?(?:\w+\s+)?(?:plads|stemme|sæde)\s+(?:i|ved|når)\b"
     r"|\b(?:blive|bliver|være)\s+(?:\w+\s+)?(?:inddraget|involveret|repræsenteret)\b"
     r"|\b(?:would\s+like|wish|ask|want)\s+to\s+(?:be\s+(?:involved|consulted|represented)"
     r"|take\s+part|participate)\b"
@@ -120,7 +121,7 @@ _NOISE = re.compile(
     r"|\bgod\s+arbejdslyst\b"
     r"|\bheld\s+og\s+lykke\b|\bgod\s+sommer\b|\bgood\s+luck\b|\bser\s+(?:\w+\s+)?frem\s+til\b"
     r"|\blook(?:ing)?\s+forward\b|\bhåbe[rs]?\b.*\b(?:kan\s+bruge|brugbar\w*|til\s+nytte"
-    r"|kan\s+anvendes|tages?\s+med|taget\s+med|komme\s+med|indgå\w*|inspiration|useful)\b"
+    r"|kan\s+anvendes|tages?\s+(?:\w+\s+){0,2}med|taget\s+med|komme\s+med|indgå\w*|inspiration|useful)\b"
     r"|\b(?:deltager|bidrager|indgår|medvirker)\s+(?:meget\s+)?gerne\b"
 )
 # "Vi vil gerne spørge om et par ting": the questions that follow are the remark.
@@ -166,9 +167,10 @@ _ANNOUNCES = re.compile(
     r"|(?<!der )(?<!som )\bhar\s+(?:\w+\s+){0,2}(?:forslag|idéer|ideer|input|bud|ønsker)\b"
     r"|\binvitation\b"
     r"|\b(?:to|tre|fire|fem|seks|syv|et\s+par|nogle|få|\d)\s+(?:\w+\s+)?(?:forslag"
-    r"|initiativer|idéer|ideer|ønsker|tiltag|anbefalinger)\b"
+    r"|initiativer|idéer|ideer|ønsker|tiltag|anbefalinger|områder|emner|punkter|temaer)\b"
     r"|\bskriver\s+(?:på\s+vegne\s+af|til\s+(?:jer|dig))\b|\bon\s+behalf\s+of\b"
-    r"|\b(?:our|my|some|two|three|four|several)\s+(?:\w+\s+)?(?:proposals|suggestions|ideas)\b"
+    r"|\b(?:our|my|some|two|three|four|several)\s+(?:\w+\s+)?(?:proposals|suggestions|ideas"
+    r"|recommendations|areas|points)\b"
 )
 # Stems one of which starts a word of each alternative of a long pattern: where none does,
 # the pattern (many alternatives tried at every word) is not run. Keep in step with it.
@@ -191,7 +193,7 @@ _ANNOUNCES_WORDS = (
     "følgende", "nedenstående", "nedenfor", "herunder", "below", "following",
     "forslag", "idé", "ideer", "input", "bud", "bidrag", "foreslå", "give", "sende", "ønske",
     "invitation", "initiativ", "tiltag", "anbefaling", "skriver", "behalf", "proposal",
-    "suggestion", "idea",
+    "suggestion", "idea", "område", "emne", "punkt", "tema", "recommendation", "area", "point",
 )  # fmt: skip
 _WORD = re.compile(r"[^\W_]+")
 _GRAM = 4  # words in a run compared with the initiatives' text
@@ -269,6 +271,8 @@ def _is_noise(unit: str) -> bool:
         return True
     if _LEADS_LIST.search(unit):
         return True
+    if _INVOLVED.search(unit):
+        return False  # "Vi står gerne til rådighed og vil gerne inviteres med, når ..."
     if _has(_POSITION, _POSITION_WORDS, _COURTESY.sub("", unit)):
         return False
     if _COURTESY.search(unit) or _HISTORY.search(unit):

@@ -139,3 +139,64 @@ def test_a_proposing_sentence_no_initiative_holds_is_still_no_remark() -> None:
         "kommuner bør offentliggøre deres postlister hver uge, så borgerne kan følge med."
     )
     assert general_remarks(text) == "Vi støtter arbejdet for en mere åben forvaltning."
+
+
+def test_a_remark_below_a_proposal_table_and_above_the_signature_is_found() -> None:
+    # Word letter: proposals as table rows, then a closing remark, then the closing lines,
+    # all inside the splitter's one initiative.
+    letter = to_docx(
+        [
+            ("p", "IT-Branchen foreslår tre initiativer, som vil styrke åbenheden."),
+            (
+                "table",
+                [
+                    ["Open source", "Software udviklet for offentlige midler bør udgives frit."],
+                    ["Åbne kontrakter", "Statens it-kontrakter bør offentliggøres med bilag."],
+                    ["Markedsdialog", "Myndighederne bør offentliggøre deres kommende udbud."],
+                ],
+            ),
+            (
+                "p",
+                "IT-Branchen bemærker, at flere af forslagene kan gennemføres uden lovændringer.",
+            ),
+            ("p", "Med venlig hilsen"),
+            ("p", "Mette Frydendahl"),
+            ("p", "Politisk chef"),
+        ]
+    )
+    mail = make_mail(body="Hermed vores høringssvar.", attachments=[("svar.docx", DOCX, letter)])
+    remarks, _ = read_mail(mail)
+    assert (
+        remarks == "IT-Branchen bemærker, at flere af forslagene kan gennemføres uden lovændringer."
+    )
+
+
+def test_asking_to_be_invited_beside_an_offer_is_a_remark() -> None:
+    body = (
+        "Vi foreslår, at regionernes ventetider offentliggøres som åbne data hver uge.\n\n"
+        "Vi står gerne til rådighed for uddybning og vil gerne inviteres med, når "
+        "initiativerne skal formes.\n\nMed venlig hilsen\nKaren Holm\n"
+    )
+    remarks, _ = read_mail(make_mail(body=body))
+    assert "vil gerne inviteres med" in remarks
+
+
+def test_naming_the_areas_to_come_and_noticing_the_consultation() -> None:
+    body = (
+        "Vi vil gerne pege på to områder, hvor åbenhed kan gøre en forskel for børn og unge.\n\n"
+        "1. Elevråd skal kunne se skolens budget i en forenklet form.\n"
+        "2. Data om kommunernes idrætshaller bør være åbne.\n\n"
+        "I also noticed that this consultation itself was only announced in Danish.\n\nMvh Ib\n"
+    )
+    remarks, _ = read_mail(make_mail(body=body))
+    assert remarks == "I also noticed that this consultation itself was only announced in Danish."
+
+
+def test_a_name_below_a_one_paragraph_reply_is_no_heading_of_a_proposal() -> None:
+    # The late note and the idea share one paragraph, which is the proposal's.
+    body = (
+        "Ved godt fristen var i søndags men her er en ide alligevel. Når kommunen sender et brev "
+        "om en afgørelse burde der altid stå navn og telefonnummer på sagsbehandleren.\n\nMads\n"
+    )
+    remarks, initiatives = read_mail(make_mail(body=body, sender="Mads <mads@gmail.com>"))
+    assert len(initiatives) == 1 and remarks == ""
