@@ -182,7 +182,8 @@ def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
         # association's chair writes from home as its chair.
         named = named if named.officer else None
     if named and body and named.rule_id != "registry-name" and _same_body(named, body):
-        return body.type, named.rule_id, named.rule, body.written_in(named.organisation)
+        listed = named.organisation if named.joint else body.written_in(named.organisation)
+        return body.type, named.rule_id, named.rule, listed
     if named and body and named.rule_id != "registry-name" and UNIT.match(named.organisation):
         rule = f"{named.rule}; domænet {read.domain} tilhører {body.name}"  # its institute
         return body.type, "unit-of-body", rule, named.organisation

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from hoering.analysis.registry import Registry
+from hoering.analysis.respondent_joint import joint_bodies
 from hoering.analysis.respondent_units import with_parent_type
 from hoering.analysis.respondent_words import (
     BODY_PART,
@@ -82,6 +83,7 @@ class Named:
     rule_id: str  # "registry-name", "signature-title-line", "on-behalf-org" or a name rule's
     rule: str  # Danish, for people: 'signatur nævner "KL"'
     officer: bool = False  # read under an association officer's title ("Formand")
+    joint: bool = False  # several bodies reply together ("fra A, B og C"): all are named
 
 
 # A name rule of analysis.respondent: (part, place) -> (organisation, type, rule id, rule text).
@@ -282,8 +284,21 @@ def _on_behalf(text: str, recognise: Recogniser, place: str = "teksten") -> Name
             if found:
                 phrase = " ".join([*lead, *(kind.group().split() if kind else ()), name])
                 rule = f'{place} siger "{phrase}"'
-                return Named(found.organisation, found.type, "on-behalf-org", rule)
+                after = match.group("rest")[_name_end(match.group("rest"), words[:end]) :]
+                listed = joint_bodies(found.organisation, after, _names(recognise, place))
+                joint = listed != found.organisation
+                return Named(listed, found.type, "on-behalf-org", rule, joint=joint)
     return None
+
+
+def _name_end(text: str, words: list[str]) -> int:
+    """Where `words` (a name read from `text`) end in it."""
+    found = re.search(r"\s+".join(map(re.escape, words)), text)
+    return found.end() if found else len(text)
+
+
+def _names(recognise: Recogniser, place: str) -> Callable[[str], str]:
+    return lambda part: getattr(recognise(part, place), "organisation", "")
 
 
 def _head_end(text: str) -> int:

@@ -1,7 +1,9 @@
+# ruff: noqa: E501 - replies are data: their sentences stay on one line to be read as written
 """Who speaks when a mail passes on another's letter: an umbrella body sending a member
 organisation's reply "på vegne af vores medlemsorganisation X" speaks for X; a library or
-a secretary passing on a citizen's letter speaks for a citizen. Real mails with a Word
-letter attached, parsed and derived as import does."""
+a secretary passing on a citizen's letter speaks for a citizen. A joint reply names every
+body that replies. Real mails with a Word letter attached, parsed and derived as import
+does."""
 
 from __future__ import annotations
 
@@ -24,17 +26,20 @@ LETTER = to_docx(
 )
 
 
-def respondent_of(body: str, sender: str) -> tuple[RespondentType, str]:
-    mail = make_mail(body=body, sender=sender, attachments=[("bidrag.docx", DOCX, LETTER)])
+def inputs_of(mail: bytes) -> ReplyInputs:
     msg = parse_message(mail)
-    inputs = ReplyInputs(
+    return ReplyInputs(
         msg.sender_name,
         msg.sender_email,
         msg.subject,
         msg.body_text,
         tuple(AttachmentText(a.filename, a.detected_type, a.text) for a in msg.attachments),
     )
-    who = derive_reply(inputs).respondent
+
+
+def respondent_of(body: str, sender: str) -> tuple[RespondentType, str]:
+    mail = make_mail(body=body, sender=sender, attachments=[("bidrag.docx", DOCX, LETTER)])
+    who = derive_reply(inputs_of(mail)).respondent
     return who.type, who.organisation
 
 
@@ -69,3 +74,38 @@ def test_a_member_named_after_on_behalf_of_is_no_body() -> None:
         "om at sende det.\n\nVenlig hilsen\n\nSusanne Hald\n"
     )
     assert respondent_of(body, "Susanne Hald <sh@gmail.com>") == (RespondentType.BORGER, "")
+
+
+def joint_letter(title: str) -> bytes:
+    return to_docx(
+        [
+            ("title", title),
+            ("p", "Vi foreslår, at alle ministerier lægger deres postlister på nettet hver uge."),
+            ("p", "Med venlig hilsen"),
+            ("p", "Lene Damsgaard"),
+        ]
+    )
+
+
+def test_a_joint_reply_names_every_body_that_replies() -> None:
+    title = "Fælles høringssvar fra Danske Medier, Dansk Journalistforbund og Foreningen for Undersøgende Journalistik om OGP-handlingsplanen"
+    mail = make_mail(
+        body="Hermed vores fælles høringssvar.\n\nVenlig hilsen\nLene Damsgaard\n",
+        sender="Lene Damsgaard <ld@danskemedier.dk>",
+        attachments=[("svar.docx", DOCX, joint_letter(title))],
+    )
+    who = derive_reply(inputs_of(mail)).respondent
+    assert (who.type, who.organisation) == (
+        RespondentType.ORGANISATION,
+        "Danske Medier, Dansk Journalistforbund og Foreningen for Undersøgende Journalistik",
+    )
+
+
+def test_a_list_that_breaks_off_names_the_first_body_alone() -> None:
+    title = "Høringssvar fra KL, som repræsenterer alle 98 kommuner, om OGP-handlingsplanen"
+    mail = make_mail(
+        body="Hermed KL's høringssvar.\n\nVenlig hilsen\nLene Damsgaard\n",
+        sender="Lene Damsgaard <ld@kl.dk>",
+        attachments=[("svar.docx", DOCX, joint_letter(title))],
+    )
+    assert derive_reply(inputs_of(mail)).respondent.organisation == "KL"
