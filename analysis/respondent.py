@@ -181,6 +181,9 @@ def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
         # An unknown employer under a job title, from a private address: a person; an
         # association's chair writes from home as its chair.
         named = named if named.officer else None
+    if named and read.personal_domain and _workplace(named):
+        rule = f"{named.rule}, men afsenderen skriver fra {read.domain}: en arbejdsplads"
+        return RespondentType.BORGER, "authority-workplace", rule, ""
     if named and body and named.rule_id != "registry-name" and _same_body(named, body):
         listed = named.organisation if named.joint else body.written_in(named.organisation)
         return body.type, named.rule_id, named.rule, listed
@@ -202,6 +205,13 @@ def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
     if said and read.domain and not read.personal_domain:  # named by its domain
         return said[0], "self-description", f'teksten siger "{said[1]}"', read.domain
     return _classify(read.display, read.domain, read.signature, known, read.personal_domain)
+
+
+def _workplace(named: Named) -> bool:
+    """An authority named only in the signature of a mail from a private address is the
+    writer's workplace: an authority's staff answer from its own domain, a person signs
+    with their job ("cand.scient.pol.\nFinansministeriet" from gmail.com)."""
+    return named.type == RespondentType.MYNDIGHED and named.rule.startswith("signatur ")
 
 
 def _same_body(named: Named, body: Body) -> bool:

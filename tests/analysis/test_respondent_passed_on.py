@@ -109,3 +109,26 @@ def test_a_list_that_breaks_off_names_the_first_body_alone() -> None:
         attachments=[("svar.docx", DOCX, joint_letter(title))],
     )
     assert derive_reply(inputs_of(mail)).respondent.organisation == "KL"
+
+
+def test_an_authority_in_the_signature_of_a_webmail_reply_is_the_writers_workplace() -> None:
+    # A ministry's staff answer from its domain; from gmail.com it is a person's job.
+    body = (
+        "Kære Digitaliseringsstyrelsen\n\nJeg foreslår et offentligt lobbyregister.\n\n"
+        "Med venlig hilsen\nOle Berg\ncand.scient.pol.\nFinansministeriet\n"
+    )
+    mail = make_mail(body=body, sender="Ole Berg <ole.berg@gmail.com>")
+    assert derive_reply(inputs_of(mail)).respondent.type == RespondentType.BORGER
+
+
+def test_a_councils_chair_writing_from_home_still_speaks_for_the_council() -> None:
+    body = (
+        "Kære Digitaliseringsstyrelsen\n\nRådet foreslår åbne dagsordener for alle udvalg.\n\n"
+        "Med venlig hilsen\nOle Berg\nFormand\nÆldrerådet i Vejle Kommune\n"
+    )
+    mail = make_mail(body=body, sender="Ole Berg <ole.berg@gmail.com>")
+    who = derive_reply(inputs_of(mail)).respondent
+    assert (who.type, who.organisation) == (
+        RespondentType.ORGANISATION,
+        "Ældrerådet i Vejle Kommune",
+    )
