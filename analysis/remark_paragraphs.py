@@ -17,7 +17,7 @@ the reply's substance. Pure: text in, paragraphs out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from hoering.analysis.cleaning import own_words
 from hoering.analysis.initiative_text import FOR_INFORMATION
@@ -113,3 +113,69 @@ def _without_asides(paragraphs: Iterable[str]) -> list[str]:
         if not aside:
             kept.append(paragraph)
     return kept
+
+
+# Words that speak of the plan, the consultation or the proposals as a whole, and the
+# markers that open a remark on them ("I øvrigt ...", "Generelt ...", "Til sidst ..."):
+# a paragraph that holds one speaks past the proposal it stands next to.
+_WHOLE = re.compile(
+    r"(?i)\b(?:i\s+øvrigt|generelt|overordnet|til\s+sidst|afslutningsvis|samlet\s+set"
+    r"|by\s+the\s+way|in\s+general|overall|finally|more\s+generally"
+    r"|handlingsplan\w*|planen|planerne|(?:den|en)\s+(?:nye|kommende|næste|tredje)\s+plan"
+    r"|høringen|hørings(?:frist|periode|materiale|svar|portal)\w*|indkaldelse\w*|fristen"
+    r"|forslagene|idéerne|ideerne|initiativerne|anbefalingerne"
+    r"|(?:idé|ide|forslag|initiativ|punkt)\s+\d+\s+og\s+\d+"
+    r"|action\s+plans?|the\s+(?:new\s+|next\s+)?plan|consultation|(?:your|the)\s+call"
+    r"|commitments|proposals"
+    # a remark's own verbs: "Kommunen gør opmærksom på, at ...", "IT-Branchen bemærker, at ..."
+    r"|bemærke[rs]|gør\s+(?:\w+\s+)?opmærksom\s+på|påpege[rs]|understrege[rs]|minde[rs]?\s+om"
+    r"|note[sd]?\s+that|notice[sd]?\s+that)\b"
+)
+# What a proposal says: the paragraph that holds it is the proposal's, not a remark.
+# "vi foreslår", "det foreslås"; not what others "har foreslået".
+PROPOSES = re.compile(r"(?i)\bforeslå[rs]?\b|\bpropos(?:es?|ing)\b|\bsuggests?\b")
+_LABEL = re.compile(r"^\S.{0,38}:$")  # "Forslag:", "Vores idé:": a label heading what follows
+
+
+def proposal_parts(initiative_texts: Sequence[str]) -> list[str]:
+    """The initiatives' texts less what speaks past the proposals: the closing paragraphs
+    of the last one and the paragraphs before the first one's heading that are about the
+    plan or the consultation as a whole. A splitter that runs the last proposal on to the
+    letter's end (or starts the first at the letterhead) holds those paragraphs, yet they
+    are where a Danish letter puts its general remarks: after or before its proposals."""
+    if not initiative_texts:
+        return []
+    parts = list(initiative_texts)
+    last = _paragraphs(parts[-1].split("\n"))
+    body = next((i for i, p in enumerate(last) if not _heads(p)), len(last))
+    end = len(last)  # past the closing lines ("Med venlig hilsen", a name, a title)
+    while end > body + 1 and _heads(last[end - 1]):
+        end -= 1
+    while end > body + 1 and _speaks_past(last[end - 1]):
+        end -= 1  # a proposal keeps its heading and at least its first paragraph
+        del last[end]
+    parts[-1] = "\n".join(last)
+    first = _paragraphs(parts[0].split("\n"))
+    body = next((i for i, p in enumerate(first) if not _heads(p)), len(first))
+    # A heading is followed by its text: a closing name or title below the letter is none.
+    headed = range(body + 1, len(first) - 1)
+    heading = next((i for i in headed if _heads(first[i]) and not _heads(first[i + 1])), 0)
+    if heading:  # the proposal starts at its heading: what comes before is the letter's
+        kept = [p for i, p in enumerate(first) if i >= heading or not _speaks_past(p)]
+        parts[0] = "\n".join(kept)
+    return parts
+
+
+def _heads(paragraph: str) -> bool:
+    return is_heading(paragraph) or bool(_LABEL.match(paragraph))
+
+
+def _speaks_past(paragraph: str) -> bool:
+    if " | " in paragraph:
+        return False  # a row of a proposal table
+    return speaks_of_whole(paragraph) and not PROPOSES.search(paragraph)
+
+
+def speaks_of_whole(text: str) -> bool:
+    """`text` speaks of the plan, the consultation or the proposals as a whole."""
+    return bool(_WHOLE.search(text))

@@ -26,7 +26,13 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from hoering.analysis.cleaning import NO_COMMENTS_PATTERN
-from hoering.analysis.remark_paragraphs import is_heading, own_paragraphs
+from hoering.analysis.remark_paragraphs import (
+    PROPOSES,
+    is_heading,
+    own_paragraphs,
+    proposal_parts,
+    speaks_of_whole,
+)
 from hoering.analysis.summary import fit, sentences
 
 REMARKS_LIMIT = 900  # characters: a paragraph or two of the notat, not the reply again
@@ -68,6 +74,8 @@ _LEADS_LIST = re.compile(
 _APOLOGY = re.compile(
     r"(?i)\bbeklage[rs]?\b.*\b(?:kommer|sent|fristen|forsink\w*|videresend\w*|ulejlighed)\b"
     r"|\bundskyld\w*|\bvideresend\w*|\bsender\s+(?:den|det|dem|svaret|mailen)\s+videre\b"
+    # a reply sent after the deadline: "Jeg ved godt, at fristen var i søndags, men ..."
+    r"|\bved\s+godt,?\s+(?:at\s+)?fristen\b|\bfristen\s+(?:\w+\s+){0,2}(?:overskredet|udløbet)"
     # the language the reply is written in ("I hope it is acceptable that I write in English")
     r"|\b(?:write|writing|written|skriver|skrevet|svarer)\s+(?:\w+\s+){0,3}(?:in\s+english"
     r"|på\s+engelsk)\b"
@@ -86,30 +94,34 @@ _VIEW = re.compile(
     r"(?i)\b(?:synes|vigtig\w*|afgørende|væsentlig\w*|nødvendig\w*|bør|burde|ønske[rst]?"
     r"|håbe[rs]?|oplev\w*|svær[te]?|vanskelig\w*|desværre|ærgerlig\w*|for\s+kort|fint|godt"
     r"|fornuftig\w*|overset|mangle[rsd]?|problem\w*|forudsætning\w*|should|must|important"
-    r"|essential|crucial|hope[sd]?|unfortunate\w*|rightly"
+    r"|essential|crucial|hope[sd]?|unfortunate\w*|rightly|not(?:e|ice)[sd]?\s+that"
+    r"|(?:vores|vor|min|mit|\w+s)\s+(?:\w+\s+)?(?:opfattelse|vurdering|holdning|indtryk)"
     r"|ser\s+(?:\w+\s+){0,3}gerne)\b"
 )
 # Asking to take part in what comes next ("vil gerne inddrages"), not offering to
 # ("deltager gerne", "står til rådighed"): the drafting team wants to know who asks.
 _INVOLVED = re.compile(
     r"(?i)\b(?:gerne|ønske[rs]?|ønsker\s+at)\s+(?:\w+\s+){0,3}(?:inddrages|involveres"
-    r"|være\s+(?:med|repræsenteret)|have\s+(?:en\s+)?(?:plads|stemme|sæde))\b"
+    r"|inviteres|være\s+(?:med|repræsenteret))\b"
+    r"|\b(?:have|få|får)\s+(?:en\s+)?(?:\w+\s+)?(?:plads|stemme|sæde)\s+(?:i|ved|når)\b"
     r"|\b(?:blive|bliver|være)\s+(?:\w+\s+)?(?:inddraget|involveret|repræsenteret)\b"
     r"|\b(?:would\s+like|wish|ask|want)\s+to\s+(?:be\s+(?:involved|consulted|represented)"
     r"|take\s+part|participate)\b"
 )
+# The writer speaking: "vi", "jeg", "vores"; English "I" only as a capital (Danish "i" is "in").
+_OWN = re.compile(r"(?i:\b(?:vi|jeg|os|mig|vores|vor|min|mit|mine|we|us|our|my)\b)|\bI\b")
 # Sentences that say nothing to the call, unless a position is taken in them.
 _NOISE = re.compile(
     r"(?i)^(?:mange\s+)?tak\b|\btakke[rs]?\b|^thank|\bhermed\b|\bvedhæfte\w*|\bvedlag\w*"
     r"|\bfremsend\w*|\battached\b|\benclosed\b|\bplease\s+find\b|\bkontaktperson\w*"
     r"|\bkontakt(?:e|es)?\s+(?:mig|os|undertegnede|gerne)\b|\bkontaktes\b|\bcontact\s+(?:me|us)\b"
-    r"|\bspørgsmål\s+(?:til|om|kan|vedr)|\bhar\s+(?:i|du)\s+(?:\w+\s+)?spørgsmål"
+    r"|(?<!\bet )\bspørgsmål\s+(?:til|om|kan|vedr)|\bhar\s+(?:i|du)\s+(?:\w+\s+)?spørgsmål"
     r"|\btil\s+rådighed\b|\buddyb\w*|\bvelkomne?\s+til\s+at\b|\bhesitate\b"
     r"|\b(?:happy|glad)\s+to\s+(?:elaborate|answer|discuss|provide|share|support|help|assist)\b"
     r"|\bgod\s+arbejdslyst\b"
     r"|\bheld\s+og\s+lykke\b|\bgod\s+sommer\b|\bgood\s+luck\b|\bser\s+(?:\w+\s+)?frem\s+til\b"
     r"|\blook(?:ing)?\s+forward\b|\bhåbe[rs]?\b.*\b(?:kan\s+bruge|brugbar\w*|til\s+nytte"
-    r"|kan\s+anvendes|tages?\s+med|taget\s+med|komme\s+med|indgå\w*|inspiration|useful)\b"
+    r"|kan\s+anvendes|tages?\s+(?:\w+\s+){0,2}med|taget\s+med|komme\s+med|indgå\w*|inspiration|useful)\b"
     r"|\b(?:deltager|bidrager|indgår|medvirker)\s+(?:meget\s+)?gerne\b"
 )
 # "Vi vil gerne spørge om et par ting": the questions that follow are the remark.
@@ -143,7 +155,7 @@ _ABOUT = re.compile(
     r"|foreninger)"
     r"|\bhar\s+(?:over\s+|cirka\s+|ca\.\s+)?[\d.]+\s+medlemmer\b"
     r"|\bhar\s+(?:\w+\s+){0,2}(?:drøftet|behandlet|modtaget|læst|gennemgået)\s+(?:\w+\s+){0,3}"
-    r"(?:høring\w*|materiale\w*|invitation\w*|opfordring\w*|brev\w*|udkast\w*)"
+    r"(?:høring\w*|materiale\w*|invitation\w*|opfordring\w*|indkaldelse\w*|brev\w*|udkast\w*)"
     r"|\bhas\s+(?:received|read|discussed|reviewed)\s+(?:\w+\s+){0,3}(?:call|invitation|consultation)"
 )
 
@@ -152,11 +164,13 @@ _ANNOUNCES = re.compile(
     r"(?i)\b(?:følgende|nedenstående|nedenfor|herunder|below|following)\b|:$"
     r"|\b(?:komme|bidrage|byde\s+ind)\s+med\s+(?:\w+\s+){0,3}(?:forslag|idéer|ideer|input"
     r"|bud|bidrag)\b|\b(?:vil|skal)\s+(?:gerne\s+)?(?:foreslå|give|sende)\b"
-    r"|\bhar\s+(?:\w+\s+){0,2}(?:forslag|idéer|ideer|input|bud|ønsker)\b|\binvitation\b"
+    r"|(?<!der )(?<!som )\bhar\s+(?:\w+\s+){0,2}(?:forslag|idéer|ideer|input|bud|ønsker)\b"
+    r"|\binvitation\b"
     r"|\b(?:to|tre|fire|fem|seks|syv|et\s+par|nogle|få|\d)\s+(?:\w+\s+)?(?:forslag"
-    r"|initiativer|idéer|ideer|ønsker|tiltag|anbefalinger)\b"
+    r"|initiativer|idéer|ideer|ønsker|tiltag|anbefalinger|områder|emner|punkter|temaer)\b"
     r"|\bskriver\s+(?:på\s+vegne\s+af|til\s+(?:jer|dig))\b|\bon\s+behalf\s+of\b"
-    r"|\b(?:our|my|some|two|three|four|several)\s+(?:\w+\s+)?(?:proposals|suggestions|ideas)\b"
+    r"|\b(?:our|my|some|two|three|four|several)\s+(?:\w+\s+)?(?:proposals|suggestions|ideas"
+    r"|recommendations|areas|points)\b"
 )
 # Stems one of which starts a word of each alternative of a long pattern: where none does,
 # the pattern (many alternatives tried at every word) is not run. Keep in step with it.
@@ -179,7 +193,7 @@ _ANNOUNCES_WORDS = (
     "følgende", "nedenstående", "nedenfor", "herunder", "below", "following",
     "forslag", "idé", "ideer", "input", "bud", "bidrag", "foreslå", "give", "sende", "ønske",
     "invitation", "initiativ", "tiltag", "anbefaling", "skriver", "behalf", "proposal",
-    "suggestion", "idea",
+    "suggestion", "idea", "område", "emne", "punkt", "tema", "recommendation", "area", "point",
 )  # fmt: skip
 _WORD = re.compile(r"[^\W_]+")
 _GRAM = 4  # words in a run compared with the initiatives' text
@@ -201,7 +215,7 @@ def general_remarks(
     paragraphs = own_paragraphs(text)
     if not initiative_texts and any(map(_says_no_comments, paragraphs)):
         return ""  # "Styrelsen har ingen bemærkninger": what else it says is courtesy
-    proposed = _grams(" ".join(initiative_texts))
+    proposed = _grams(" ".join(proposal_parts(initiative_texts)))
     kept = [remark_of(paragraph, proposed) for paragraph in paragraphs]
     return _within_limit([paragraph for paragraph in kept if paragraph])
 
@@ -212,12 +226,15 @@ def remark_of(paragraph: str, proposed: frozenset[str] = frozenset()) -> str:
         return ""
     units = [u for u in sentences(_ITEM.sub("", paragraph)) if len(u) <= MAX_SENTENCE]
     units = [unit for unit in units if not _proposed(unit, proposed)]
-    if not any(map(_says_something, units)):
+    own = _is_own(" ".join(units))
+    if not any(_says_something(unit, own) for unit in units):
         return ""  # most paragraphs of a long letter: no need to look further
     if any(_announces(unit) for unit in units):
         units = [u for u in units if _SUPPORT.search(u) or (_takes_view(u) and not _announces(u))]
+    # What proposes ("Vi foreslår, at ...") is no remark, also where no initiative holds it.
+    units = [unit for unit in units if not PROPOSES.search(unit)]
     units = [unit for unit in units if not _is_noise(unit)]
-    return " ".join(units) if any(_says_something(unit) for unit in units) else ""
+    return " ".join(units) if any(_says_something(unit, own) for unit in units) else ""
 
 
 def _says_no_comments(paragraph: str) -> bool:
@@ -254,6 +271,8 @@ def _is_noise(unit: str) -> bool:
         return True
     if _LEADS_LIST.search(unit):
         return True
+    if _INVOLVED.search(unit):
+        return False  # "Vi står gerne til rådighed og vil gerne inviteres med, når ..."
     if _has(_POSITION, _POSITION_WORDS, _COURTESY.sub("", unit)):
         return False
     if _COURTESY.search(unit) or _HISTORY.search(unit):
@@ -265,12 +284,25 @@ def _is_noise(unit: str) -> bool:
     return bool(_ABOUT.search(unit)) and not _VIEW.search(unit)
 
 
-def _says_something(unit: str) -> bool:
+def _says_something(unit: str, own: bool = True) -> bool:
+    """A question, a position, a wish to be involved, or a view in a paragraph that is the
+    writer's own (`own`: see _is_own)."""
+    if _is_question(unit) and speaks_of_whole(unit):
+        return len(unit.split()) >= 3  # "Bliver høringssvarene offentliggjort?"
     if len(unit.split()) < MIN_WORDS:
         return False
     if _is_question(unit) or _WANTS_TO_KNOW.search(unit):
         return True  # a question about the process
-    return _takes_view(unit) or bool(_INVOLVED.search(unit))
+    if _has(_POSITION, _POSITION_WORDS, unit) or _INVOLVED.search(unit):
+        return True
+    return own and bool(_VIEW.search(unit))
+
+
+def _is_own(paragraph: str) -> bool:
+    """The paragraph speaks as the writer ("vi oplever", "jeg synes") or of the plan or the
+    consultation. "For journalister er adgangen til oplysninger en forudsætning for ...":
+    a view word in a statement about the world is the letter's background, no remark."""
+    return bool(_OWN.search(paragraph)) or speaks_of_whole(paragraph)
 
 
 def _within_limit(paragraphs: list[str]) -> str:

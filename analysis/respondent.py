@@ -26,10 +26,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from hoering.analysis.registry import Body, Registry, default_registry
+from hoering.analysis.respondent_forward import forwarded_by_office, passes_on
 from hoering.analysis.respondent_org import (
     Named,
     domain_named,
-    forwarded_by_office,
     letter_signature,
     named_organisation,
     review_note,
@@ -156,9 +156,7 @@ class _Read:
 
 def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
     """What the text says first, then the sender's domain, then the older rules."""
-    private = says_private(read.text, read.signature, read.subject, letters=read.letters) or (
-        forwarded_by_office(read.display, read.signature, read.text)
-    )
+    private = says_private(read.text, read.signature, read.subject, letters=read.letters)
     if private:
         return RespondentType.BORGER, "private-statement", f'teksten siger "{private}"', ""
     named = named_organisation(
@@ -171,13 +169,24 @@ def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
         subject=read.subject,
         public_sender=_public_sender(read.domain, known, registry),
     )
+    passed = passes_on(read.text, read.signature, read.subject) or (
+        forwarded_by_office(read.display, read.signature, read.text)
+    )
+    # A mail passing on another's letter speaks for a citizen, unless it says which
+    # organisation it sends for ("på vegne af vores medlemsorganisation Dansk Skoleidræt").
+    if passed and not (named and named.rule_id == "on-behalf-org"):
+        return RespondentType.BORGER, "private-statement", f'teksten siger "{passed}"', ""
     body = None if read.personal_domain else registry.by_domain(read.domain)
     if named and named.rule_id == "signature-title-line" and read.personal_domain:
         # An unknown employer under a job title, from a private address: a person; an
         # association's chair writes from home as its chair.
         named = named if named.officer else None
+    if named and read.personal_domain and _workplace(named):
+        rule = f"{named.rule}, men afsenderen skriver fra {read.domain}: en arbejdsplads"
+        return RespondentType.BORGER, "authority-workplace", rule, ""
     if named and body and named.rule_id != "registry-name" and _same_body(named, body):
-        return body.type, named.rule_id, named.rule, body.written_in(named.organisation)
+        listed = named.organisation if named.joint else body.written_in(named.organisation)
+        return body.type, named.rule_id, named.rule, listed
     if named and body and named.rule_id != "registry-name" and UNIT.match(named.organisation):
         rule = f"{named.rule}; domænet {read.domain} tilhører {body.name}"  # its institute
         return body.type, "unit-of-body", rule, named.organisation
@@ -196,6 +205,13 @@ def _decide(read: _Read, known: Domains, registry: Registry) -> Verdict:
     if said and read.domain and not read.personal_domain:  # named by its domain
         return said[0], "self-description", f'teksten siger "{said[1]}"', read.domain
     return _classify(read.display, read.domain, read.signature, known, read.personal_domain)
+
+
+def _workplace(named: Named) -> bool:
+    """An authority named only in the signature of a mail from a private address is the
+    writer's workplace: an authority's staff answer from its own domain, a person signs
+    with their job ("cand.scient.pol.\nFinansministeriet" from gmail.com)."""
+    return named.type == RespondentType.MYNDIGHED and named.rule.startswith("signatur ")
 
 
 def _same_body(named: Named, body: Body) -> bool:

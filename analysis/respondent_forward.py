@@ -1,4 +1,5 @@
-"""Who wrote a forwarded mail: the "Fra:/From:" line of the header block a forward quotes.
+"""Who wrote a forwarded mail: the "Fra:/From:" line of the header block a forward quotes,
+and the words by which a mail says it passes on another's letter.
 
 A library, a citizens' service or a colleague who forwards someone's mail does not speak:
 the mail's author does. Only an author with an address counts ("Fra: Borgerservice" names
@@ -10,6 +11,8 @@ from __future__ import annotations
 import re
 
 from hoering.analysis.cleaning import clean_reply
+from hoering.analysis.respondent_org import first_words
+from hoering.analysis.respondent_words import FORWARD_VERB, FORWARDING_OFFICE, PASSED_ON
 
 HEADER_LINES = 12  # the header block stands in the first lines of the forwarded part
 MAX_FROM_CHARS = 500  # a "Fra:" line holds a name and an address
@@ -43,3 +46,17 @@ def forwarded_words(quoted: str) -> tuple[str, str]:
         start += 1
     cleaned = clean_reply("\n".join(lines[start:]))
     return cleaned.reply, cleaned.signature
+
+
+def passes_on(*texts: str) -> str:
+    """The words by which the mail passes on another's letter ("en af vores lånere", "har
+    bedt os om at sende"): a citizen's, unless it names the organisation it sends for."""
+    return first_words(PASSED_ON, texts)
+
+
+def forwarded_by_office(display: str, signature: str, text: str) -> str:
+    """The words by which a library or citizens' service (named in the sender or the
+    signature) says it forwards what a citizen handed in; else ""."""
+    office = FORWARDING_OFFICE.search(display) or FORWARDING_OFFICE.search(signature)
+    verb = FORWARD_VERB.search(text) or FORWARD_VERB.search(signature)
+    return f"{office.group()} … {verb.group()}" if office and verb else ""

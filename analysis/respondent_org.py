@@ -15,16 +15,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from hoering.analysis.registry import Registry
+from hoering.analysis.respondent_joint import joint_bodies
 from hoering.analysis.respondent_units import with_parent_type
 from hoering.analysis.respondent_words import (
     BODY_PART,
     DOCUMENT_WORD,
     FORMER,
-    FORWARD_VERB,
-    FORWARDING_OFFICE,
+    KIND_OF_BODY,
     OFFICER,
     ON_BEHALF_ORG,
-    PASSED_ON,
     PERSONAL_TIE,
     PRIVATE_STATEMENT,
     SELF_DESCRIPTION,
@@ -84,6 +83,7 @@ class Named:
     rule_id: str  # "registry-name", "signature-title-line", "on-behalf-org" or a name rule's
     rule: str  # Danish, for people: 'signatur nævner "KL"'
     officer: bool = False  # read under an association officer's title ("Formand")
+    joint: bool = False  # several bodies reply together ("fra A, B og C"): all are named
 
 
 # A name rule of analysis.respondent: (part, place) -> (organisation, type, rule id, rule text).
@@ -92,21 +92,14 @@ Recognise = Callable[[str, str], tuple[str, RespondentType, str, str] | None]
 
 def says_private(*texts: str, letters: Sequence[str] = ()) -> str:
     """The words by which the writer says it writes as a private person (in `texts` or the
-    attached `letters`), or the mail's own words pass on a citizen's letter; else ""."""
-    for pattern, where in ((PRIVATE_STATEMENT, (*texts, *letters)), (PASSED_ON, texts)):
-        for text in where:
-            match = pattern.search(text)
-            if match:
-                return " ".join(match.group().split())
-    return ""
+    attached `letters`); else ""."""
+    return first_words(PRIVATE_STATEMENT, (*texts, *letters))
 
 
-def forwarded_by_office(display: str, signature: str, text: str) -> str:
-    """The words by which a library or citizens' service (named in the sender or the
-    signature) says it forwards what a citizen handed in; else ""."""
-    office = FORWARDING_OFFICE.search(display) or FORWARDING_OFFICE.search(signature)
-    verb = FORWARD_VERB.search(text) or FORWARD_VERB.search(signature)
-    return f"{office.group()} … {verb.group()}" if office and verb else ""
+def first_words(pattern: re.Pattern[str], texts: Iterable[str]) -> str:
+    """The first match of `pattern` in `texts`, its whitespace collapsed; else ""."""
+    match = next(filter(None, (pattern.search(text) for text in texts)), None)
+    return " ".join(match.group().split()) if match else ""
 
 
 def domain_named(blocks: Sequence[str], domain: str, persons: Sequence[str]) -> Named | None:
@@ -277,7 +270,8 @@ def _on_behalf(text: str, recognise: Recogniser, place: str = "teksten") -> Name
             continue
         lead = match.group().split()[: -len(match.group("rest").split())]
         rest = BODY_PART.sub("", match.group("rest").split(",")[0].strip())
-        words = rest.split()[:MAX_PART_WORDS]
+        kind = KIND_OF_BODY.match(rest)  # "vores medlemsorganisation X": X is a body
+        words = rest[kind.end() if kind else 0 :].split()[:MAX_PART_WORDS]
         # "Høringssvar fra Holbæk Kommune vedr. ...": a name ends at its last capitalised word.
         while words and not words[-1][0].isupper() and not words[-1][0].isdigit():
             words.pop()
@@ -285,11 +279,26 @@ def _on_behalf(text: str, recognise: Recogniser, place: str = "teksten") -> Name
         for end in range(len(words), 0, -1):
             name = " ".join(words[:end])
             found = recognise(name, place)
+            if not found and kind and end == len(words) and looks_like_a_name(name):
+                found = Named(name, ORGANISATION, "on-behalf-org", "")
             if found:
-                phrase = " ".join([*lead, name])
+                phrase = " ".join([*lead, *(kind.group().split() if kind else ()), name])
                 rule = f'{place} siger "{phrase}"'
-                return Named(found.organisation, found.type, "on-behalf-org", rule)
+                after = match.group("rest")[_name_end(match.group("rest"), words[:end]) :]
+                listed = joint_bodies(found.organisation, after, _names(recognise, place))
+                joint = listed != found.organisation
+                return Named(listed, found.type, "on-behalf-org", rule, joint=joint)
     return None
+
+
+def _name_end(text: str, words: list[str]) -> int:
+    """Where `words` (a name read from `text`) end in it."""
+    found = re.search(r"\s+".join(map(re.escape, words)), text)
+    return found.end() if found else len(text)
+
+
+def _names(recognise: Recogniser, place: str) -> Callable[[str], str]:
+    return lambda part: getattr(recognise(part, place), "organisation", "")
 
 
 def _head_end(text: str) -> int:

@@ -71,6 +71,13 @@ ON_BEHALF_ORG = re.compile(
     r":?\s+(?P<rest>[^\n.;:!?]{2,120})",
     _I,
 )
+# "på vegne af vores medlemsorganisation Dansk Skoleidræt", "on behalf of our member
+# organisation X": the words before the name say it is a body (not "medlem": a person). In
+# lower case: "Foreningen Åbne Data" is the name itself.
+KIND_OF_BODY = re.compile(
+    r"^(?:(?:vores|vor|deres|sin|sit|our|their|its)\s+)?(?:[a-zæøå]*(?:organisation|organization"
+    r"|forening|association)(?:en)?|member\s+organi[sz]ation)\s+(?=[A-ZÆØÅ])"
+)
 # A subject says more briefly whose reply it is: "OGP-høring - input fra Open Knowledge".
 SUBJECT_FROM = re.compile(
     r"\b(?:på\s+vegne\s+af|on\s+behalf\s+of"

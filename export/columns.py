@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from hoering import glossary
 from hoering.analysis.cleaning import ATTACHMENT_ONLY
 from hoering.analysis.initiative_text import BULLETS
+from hoering.analysis.no_comments import NOT_A_DOCUMENT
 from hoering.analysis.summary import summarize
 from hoering.danish_letters import DIGRAPHS
 from hoering.export.record import COLUMNS, flat_row
@@ -113,11 +114,6 @@ def readable_line(text: str) -> str:
     no bullet in front ("foreslår: • At der oprettes ..." reads "foreslår: At der ...")."""
     line = _GLYPH_BULLET.sub("•", _JOINED_HEADING_MARK.sub("", text))
     return line[1:].lstrip() if line.startswith("•") else line
-
-
-# Outlook's winmail.dat repeats the body (its RTF file is listed on its own); a forwarded
-# .eml is already part of reply_text.
-NOT_A_DOCUMENT = ("tnef", "message")
 
 
 def substance(record: ReplyView) -> str:

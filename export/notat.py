@@ -13,11 +13,9 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from hoering.analysis.cleaning import ATTACHMENT_ONLY, NO_COMMENTS
-from hoering.analysis.initiative_text import NO_COMMENTS as SAYS_NO_COMMENTS
-from hoering.analysis.initiative_text import PROPOSING
-from hoering.analysis.summary import sentences, summarize
+from hoering.analysis.no_comments import NOT_A_DOCUMENT
+from hoering.analysis.summary import summarize
 from hoering.config_notat import NotatConfig
-from hoering.export.columns import NOT_A_DOCUMENT
 from hoering.export.views import ReplyView
 from hoering.vocab import RespondentType
 
@@ -98,24 +96,9 @@ def summary_line(record: ReplyView) -> str:
 
 
 def has_no_comments(record: ReplyView) -> bool:
-    """The reply has nothing to add: flagged so, or, proposing and remarking nothing, its
-    mail or its letter says so. The flag reads the mail's short body only, so it misses a
-    cover note's letter ("Vedlagt vores svar" with a PDF that says "ingen bemærkninger") and
-    a subordinate clause ("skal meddele, at styrelsen ikke har bemærkninger")."""
-    if NO_COMMENTS in record.flags:
-        return True
-    if record.initiatives:
-        return False
-    # Remarks that only say so ("..., at styrelsen ikke har bemærkninger") are no remarks.
-    if any(not SAYS_NO_COMMENTS.search(said) for said in sentences(record.remarks)):
-        return False
-    letters = [a.text for a in record.attachments if a.detected_type not in NOT_A_DOCUMENT]
-    said = [sentence for text in (record.reply_text, *letters) for sentence in sentences(text)]
-    says = [bool(SAYS_NO_COMMENTS.search(sentence)) for sentence in said]
-    # "Vi foreslår et lobbyregister. Ellers ingen bemærkninger." proposes all the same; "...
-    # skal meddele, at vi ikke har bemærkninger" does not.
-    proposes = any(PROPOSING.search(s) for s, no in zip(said, says, strict=True) if not no)
-    return any(says) and not proposes
+    """The reply has nothing to add: its derived flag (analysis/no_comments.py, worked out
+    once when the reply is derived, from its mail, its letters and its general remarks)."""
+    return NO_COMMENTS in record.flags
 
 
 def ranked(records: Iterable[ReplyView]) -> list[ReplyView]:

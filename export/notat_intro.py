@@ -41,7 +41,7 @@ def introduction(
     paragraphs += [_parties(replies, settings)]
     # A party that says something in another reply (one office of a styrelse proposes,
     # another has no comments) is not a party without remarks.
-    quiet = {r.id: has_no_comments(r) for r in replies}  # reads each reply's letters: once
+    quiet = {r.id: has_no_comments(r) for r in replies}
     speaking = {party_name(r) for r in replies if not quiet[r.id]}
     silent = [r for r in replies if quiet[r.id] and party_name(r) not in speaking]
     if silent:

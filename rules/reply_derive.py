@@ -11,11 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hoering.analysis.cleaning import clean_reply, forwarded_mail_content
+from hoering.analysis.no_comments import NOT_A_DOCUMENT, has_no_comments
 from hoering.analysis.registry import Registry
+from hoering.analysis.remarks import general_remarks
 from hoering.analysis.respondent import identify_respondent
 from hoering.analysis.respondent_forward import forwarded_author, forwarded_words
 from hoering.analysis.themes import DEFAULT_CODEBOOK, Codebook, ThemeTag, tag_themes
-from hoering.derived import DerivedReply, DerivedRespondent, DerivedTheme, ReplyInputs
+from hoering.derived import (
+    DerivedInitiative,
+    DerivedReply,
+    DerivedRespondent,
+    DerivedTheme,
+    ReplyInputs,
+)
 from hoering.rules.initiative_derive import derive_initiatives
 
 
@@ -44,6 +52,7 @@ def derive_reply(
     # Tagged once: a reply that is one initiative has that initiative's text, whose tags
     # are then the same (rules.initiative_derive.initiative_fields).
     tags = tag_themes(joined, codebook)
+    initiatives = derive_initiatives(inputs, reply_text, forwarded, codebook, {joined: tags})
     return DerivedReply(
         respondent=respondent(
             inputs,
@@ -56,13 +65,40 @@ def derive_reply(
         forwarded=forwarded,
         signature=cleaned.signature,
         points_to_attachment=cleaned.attachment_only,
-        no_comments=cleaned.no_comments,
+        no_comments=says_no_comments(inputs, reply_text, initiatives, cleaned.no_comments),
         language=cleaned.language,
         references=tuple((ref.label, ref.value) for ref in cleaned.references),
         themes=derived_themes(tags),
-        initiatives=derive_initiatives(inputs, reply_text, forwarded, codebook, {joined: tags}),
+        initiatives=initiatives,
         split_kept=inputs.split_kept,
     )
+
+
+def says_no_comments(
+    inputs: ReplyInputs,
+    reply_text: str,
+    initiatives: Sequence[DerivedInitiative],
+    flagged: bool,
+) -> bool:
+    """Whether the reply has nothing to add (analysis/no_comments.py), read from its
+    initiatives, its short mail's flag, its own words, letters and general remarks."""
+    proposals = [item.text for item in initiatives]
+    if flagged or proposals:  # the remarks are only read for a reply that proposes nothing
+        return has_no_comments(flagged, proposals, "", ())
+    remarks = general_remarks(stored_text(inputs))
+    letters = [a.text for a in inputs.attachments if a.detected_type not in NOT_A_DOCUMENT]
+    return has_no_comments(False, (), remarks, [reply_text, *letters])
+
+
+def stored_text(inputs: ReplyInputs) -> str:
+    """The body, then each attachment's text under its heading line, as parse/combined.py
+    stores a reply's text (the general remarks read its parts by those lines)."""
+    blocks = [inputs.body_text] if inputs.body_text.strip() else []
+    for att in inputs.attachments:
+        label = "Videresendt besked" if att.detected_type == "message" else "Vedhæftet fil"
+        if att.text.strip():
+            blocks.append(f"--- {label}: {att.name} ---\n{att.text}")
+    return "\n\n".join(blocks)
 
 
 def respondent(
