@@ -184,6 +184,9 @@ class _Placer:
         # read in one query for the chunk rather than one per initiative (read_index).
         self.terms: dict[int, dict[str, float]] = {}
         self.stored: dict[str, list[int]] = {}
+        # A reply's initiatives are different proposals (its writer set them apart): reply
+        # id -> the candidates already holding one of them, which its others do not join.
+        self.taken: dict[int, set[int]] = {}
 
     def read_index(self, chunk: list[models.Initiative]) -> None:
         """The stored index rows the chunk's initiatives will look up; the index is written
@@ -204,10 +207,23 @@ class _Placer:
             )
             for candidate_id, term in rows:
                 self.stored.setdefault(term, []).append(candidate_id)
+        self.taken = {}
+        Ini = models.Initiative
+        replies = sorted({initiative.proposal_id for initiative in chunk})
+        for start in range(0, len(replies), IN_LIST):
+            placed = self.session.execute(
+                select(Ini.proposal_id, Ini.candidate_id).where(
+                    Ini.proposal_id.in_(replies[start : start + IN_LIST]),
+                    Ini.candidate_id.is_not(None),
+                )
+            )
+            for reply_id, candidate_id in placed:
+                self.taken.setdefault(reply_id, set()).add(candidate_id)
 
     def place(self, initiative: models.Initiative) -> None:
         terms = self.terms.pop(initiative.id, None) or _terms(initiative)
-        found = self.nearby(analysis.lookup_terms(terms))
+        taken = self.taken.setdefault(initiative.proposal_id, set())
+        found = self.nearby(analysis.lookup_terms(terms), taken)
         existing = [analysis.Existing(cid, self.vector(cid)) for cid in found]
         chosen = analysis.choose(terms, existing)
         if chosen is None:
@@ -218,9 +234,11 @@ class _Placer:
         vector = analysis.representative(self.vectors.get(chosen, {}), terms)
         self.reindex(chosen, candidate, vector)
         initiative.candidate = candidate
+        taken.add(chosen)
 
-    def nearby(self, terms: list[str]) -> list[int]:
-        """The candidates indexed under any of `terms`, most shared terms first, capped."""
+    def nearby(self, terms: list[str], taken: set[int]) -> list[int]:
+        """The candidates indexed under any of `terms`, most shared terms first, capped;
+        none of `taken`."""
         shared: dict[int, int] = {}
         for term in terms:
             for candidate_id in self.stored.get(term, ()):
@@ -229,7 +247,7 @@ class _Placer:
         for term in terms:
             for candidate_id in self.added.get(term, ()):
                 shared[candidate_id] = shared.get(candidate_id, 0) + 1
-        ranked = sorted(shared, key=lambda cid: (-shared[cid], cid))
+        ranked = sorted(set(shared) - taken, key=lambda cid: (-shared[cid], cid))
         return ranked[: analysis.MAX_CANDIDATES]
 
     def candidate(self, candidate_id: int) -> models.Candidate:

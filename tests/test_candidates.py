@@ -131,3 +131,28 @@ def test_migration_0017_adds_candidates_to_a_database_made_at_0011(tmp_path: Pat
     engine = make_engine(url)
     command.downgrade(_alembic_config(engine), "0011")
     engine.dispose()
+
+
+TWICE_IN_ONE_REPLY = [
+    "1. Lobbyregister for ministre: Vi foreslår et offentligt lobbyregister for ministrene.\n"
+    "2. Lobbyregister for Folketinget: Vi foreslår et offentligt lobbyregister for "
+    "Folketingets medlemmer.\n",
+    "Jeg foreslår et offentligt lobbyregister for ministrene og Folketinget.\n",
+]
+
+
+def test_two_initiatives_of_one_reply_never_share_a_candidate(tmp_path: Path) -> None:
+    # Its writer set them apart: alike as they are, they are two proposals. Another reply's
+    # paraphrase still joins one of them; analyse places them the same in one chunk.
+    path = write_config(tmp_path)
+    cfg = config_module.load_config(path)
+    sessions = open_database(cfg.store_url)
+    for number, body in enumerate(TWICE_IN_ONE_REPLY, 1):
+        mail = make_mail(body=body, sender=f"Person {number} <p{number}@x.dk>")
+        (tmp_path / f"svar{number}.eml").write_bytes(mail)
+    pipeline.import_paths(cfg, sessions, [tmp_path])
+    incremental = grouping(sessions)
+    assert not any({"1.1", "1.2"} <= group for group in incremental)
+    assert any("2.1" in group and len(group) == 2 for group in incremental)
+    rederive(cfg, sessions)
+    assert grouping(sessions) == incremental
