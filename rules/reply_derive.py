@@ -24,6 +24,7 @@ from hoering.derived import (
     DerivedTheme,
     ReplyInputs,
 )
+from hoering.parse.combined import text_with_attachments
 from hoering.rules.initiative_derive import derive_initiatives
 
 
@@ -93,12 +94,8 @@ def says_no_comments(
 def stored_text(inputs: ReplyInputs) -> str:
     """The body, then each attachment's text under its heading line, as parse/combined.py
     stores a reply's text (the general remarks read its parts by those lines)."""
-    blocks = [inputs.body_text] if inputs.body_text.strip() else []
-    for att in inputs.attachments:
-        label = "Videresendt besked" if att.detected_type == "message" else "Vedhæftet fil"
-        if att.text.strip():
-            blocks.append(f"--- {label}: {att.name} ---\n{att.text}")
-    return "\n\n".join(blocks)
+    parts = ((a.detected_type, a.name, a.text, "") for a in inputs.attachments)
+    return text_with_attachments(inputs.body_text, parts)
 
 
 def respondent(
