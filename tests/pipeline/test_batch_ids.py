@@ -39,15 +39,15 @@ def sample_items(first_uid: int = 1) -> list[RawMessage]:
     ]
 
 
-def stored_rows(sessions) -> dict[str, list[tuple]]:
-    """Every row of the batch's tables in id order, ids included, without timestamps."""
+def stored_rows(sessions, tables: tuple = TABLES) -> dict[str, list[tuple]]:
+    """Every row of `tables` (the batch's) in id order, ids included, without timestamps."""
     with sessions() as session:
         return {
             cls.__tablename__: [
                 tuple(value for key, value in row._mapping.items() if not key.endswith("_at"))
                 for row in session.execute(select(cls.__table__).order_by(cls.__table__.c.id))
             ]
-            for cls in TABLES
+            for cls in tables
         }
 
 

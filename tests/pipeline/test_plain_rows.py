@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hoering.config import load_config
@@ -17,7 +16,7 @@ from hoering.pipeline.run import Pipeline
 from hoering.store import models, plain_rows, row_ids
 from hoering.store.db import open_database
 from tests.kit.mails import make_mail, write_config
-from tests.pipeline.test_batch_ids import sample_items
+from tests.pipeline.test_batch_ids import sample_items, stored_rows
 
 TABLES = (
     models.RawMessage,
@@ -42,18 +41,6 @@ def orm_insert(rows: plain_rows.PlainRows, session: Session) -> None:
     session.flush()
 
 
-def stored_rows(sessions) -> dict[str, list[tuple]]:
-    """Every row of the tables in id order, ids included, without timestamps."""
-    with sessions() as session:
-        return {
-            cls.__tablename__: [
-                tuple(value for key, value in row._mapping.items() if not key.endswith("_at"))
-                for row in session.execute(select(cls.__table__).order_by(cls.__table__.c.id))
-            ]
-            for cls in TABLES
-        }
-
-
 def test_plain_rows_equal_the_rows_the_orm_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -76,7 +63,7 @@ def test_plain_rows_equal_the_rows_the_orm_writes(
                 patch.setattr(plain_rows.PlainRows, "insert", orm_insert)
             Pipeline(config, sessions).run(first)
             Pipeline(config, sessions).run(second)
-        stored[name] = stored_rows(sessions)
+        stored[name] = stored_rows(sessions, TABLES)
     assert stored["plain"] == stored["orm"]
     counts = {table: len(rows) for table, rows in stored["plain"].items()}
     assert counts["proposals"] > 10 and counts["attachments"] > 3  # a real test
