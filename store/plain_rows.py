@@ -10,10 +10,10 @@ per object (attribute history, cascades, dependency sorting, identity map) cost 
 importing process more than the database's own inserts did (README "Performance",
 Round 11).
 
-Proposals need their ids before their children: `next_ids` takes them as the database
-would give them (SQLite: the highest id plus one, these tables have no AUTOINCREMENT, so
-only while this transaction holds SQLite's write lock; PostgreSQL: from the column's
-sequence). The other tables' ids are the database's own, in the order of the rows.
+Proposals need their ids before their children: `row_ids.next_ids` takes them as the
+database would give them (SQLite: the highest id plus one, these tables have no
+AUTOINCREMENT, so only while this transaction holds SQLite's write lock; PostgreSQL: from
+the column's sequence). The other tables' ids are the database's own, in the order of the rows.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Column, func, insert, inspect, select, text
+from sqlalchemy import Column, insert, inspect
 from sqlalchemy.orm import Session
 
-from hoering.store import models
+from hoering.store import models, row_ids
 from hoering.store.base import Base
 
 _NO_DEFAULT = object()
@@ -73,22 +73,6 @@ def row_of(obj: Base, **values: object) -> dict[str, object]:
     return row
 
 
-def next_ids(session: Session, cls: type[Base], count: int) -> list[int]:
-    """`count` ids for new rows of `cls`, as the database would give them one by one. On
-    SQLite only in a transaction holding the write lock (one that has written a row)."""
-    if count == 0:
-        return []
-    table = cls.__table__  # type: ignore[attr-defined]
-    if session.get_bind().dialect.name == "postgresql":
-        query = text(
-            "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"
-        )
-        return sorted(session.scalars(query, {"table": table.name, "n": count}))
-    with session.no_autoflush:  # the highest stored id, not that of pending objects
-        highest = session.scalar(select(func.max(table.c.id))) or 0
-    return list(range(highest + 1, highest + 1 + count))
-
-
 def insert_plain(session: Session, cls: type[Base], rows: Sequence[dict[str, object]]) -> None:
     """`rows` (row_of's) into `cls`'s table, one executemany, in the caller's transaction."""
     if rows:
@@ -122,7 +106,7 @@ def _proposal_rows(
     rows: list[dict[str, object]] = []
     children: dict[str, list[dict[str, object]]] = {"attachments": [], "themes": []}
     children["initiatives"] = []
-    ids = next_ids(session, models.Proposal, len(proposals))
+    ids = row_ids.next_ids(session, models.Proposal, len(proposals))
     for (proposal, raw_id), proposal_id in zip(proposals, ids, strict=True):
         proposal.id = proposal_id
         rows.append(row_of(proposal, id=proposal_id, raw_message_id=raw_id))
